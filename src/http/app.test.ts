@@ -1,0 +1,40 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testLoket, type TestLoket } from '../../test/app.ts';
+
+let loket: TestLoket;
+beforeAll(async () => {
+  loket = await testLoket();
+});
+afterAll(async () => loket.close());
+
+describe('HTTP conventions', () => {
+  it('answers /health when the database answers', async () => {
+    const res = await loket.app.inject({ method: 'GET', url: '/health' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ status: 'ok' });
+  });
+
+  it('publishes OpenAPI 3.0 with API-Version', async () => {
+    const res = await loket.app.inject({ method: 'GET', url: '/api/v1/openapi.json' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['api-version']).toBe('1.0.0');
+    expect(res.json().openapi).toBe('3.0.3');
+    expect(Object.keys(res.json().paths)).toContain('/gemeenten');
+  });
+
+  it('treats a trailing slash as not found, as problem+json', async () => {
+    const res = await loket.app.inject({ method: 'GET', url: '/api/v1/gemeenten/' });
+    expect(res.statusCode).toBe(404);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+  });
+
+  it('sets security headers', async () => {
+    const res = await loket.app.inject({ method: 'GET', url: '/health' });
+    const csp = String(res.headers['content-security-policy']);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+    expect(res.headers['strict-transport-security']).toBeUndefined();
+  });
+});

@@ -1,0 +1,147 @@
+import { TextDecoder } from 'node:util';
+import fastifyCookie from '@fastify/cookie';
+import fastifyFormbody from '@fastify/formbody';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwagger from '@fastify/swagger';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+} from '@fastify/type-provider-zod';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Config } from '../config.ts';
+import type { Database } from '../db/database.ts';
+import { installErrorHandling } from './errors.ts';
+import { installPolicies, type Authenticator, type RouteWithPolicy } from './policy.ts';
+
+export const API_VERSION = '1.0.0';
+export const API_PREFIX = '/api/v1';
+
+
+export interface HttpOptions {
+  config: Config;
+  database: Database;
+  authenticate: Authenticator;
+  logger?: FastifyServerOptions['logger'];
+}
+
+export interface HttpServer {
+  app: FastifyInstance;
+  routes: RouteWithPolicy[];
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Builds the Fastify server with Loket's conventions; modules register their routes on it. */
+export async function createHttpServer(options: HttpOptions): Promise<HttpServer> {
+  const { config } = options;
+  const app = Fastify({
+    logger: options.logger ?? {
+      level: config.logLevel,
+      redact: {
+        paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+        censor: '[verborgen]',
+      },
+    },
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    routerOptions: { maxParamLength: 200, caseSensitive: true, ignoreTrailingSlash: false, ignoreDuplicateSlashes: false },
+    requestIdHeader: false,
+    genReqId: () => crypto.randomUUID().replaceAll('-', ''),
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  // JSON only as valid UTF-8; a body that is not gets a clear 400, never a silent replacement.
+  app.removeContentTypeParser(['application/json']);
+  app.addContentTypeParser(['application/json', 'application/merge-patch+json'], { parseAs: 'buffer' }, (_req, body, done) => {
+    let text: string;
+    try {
+      text = strictUtf8.decode(body as Buffer);
+    } catch {
+      done(Object.assign(new Error('De inhoud is geen geldige UTF-8.'), { statusCode: 400, code: 'LOKET_BAD_UTF8' }), undefined);
+      return;
+    }
+    if (text.trim() === '') {
+      done(null, undefined);
+      return;
+    }
+    try {
+      done(null, JSON.parse(text, (key, value: unknown) => (key === '__proto__' || key === 'constructor' ? undefined : value)));
+    } catch {
+      done(Object.assign(new Error('De inhoud is geen geldige JSON.'), { statusCode: 400, code: 'LOKET_BAD_JSON' }), undefined);
+    }
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyFormbody, { bodyLimit: 64 * 1024 });
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        imgSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+      },
+    },
+    // HSTS only when served over TLS (see the onSend hook below).
+    strictTransportSecurity: false,
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(fastifyRateLimit, { global: false });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Loket API',
+        version: API_VERSION,
+        description:
+          'De API van Loket: dezelfde API die de schermen voor medewerkers en inwoners gebruiken. Volgt de NLGov REST API Design Rules.',
+        contact: { name: 'Loket', url: config.publicUrl },
+        license: { name: 'EUPL-1.2', url: 'https://interoperable-europe.ec.europa.eu/collection/eupl/eupl-text-eupl-12' },
+      },
+      servers: [{ url: `${config.publicUrl}${API_PREFIX}` }],
+      components: {
+        securitySchemes: {
+          sessie: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+          apiToken: { type: 'http', scheme: 'bearer' },
+        },
+      },
+    },
+    transform: (data) => {
+      const transformed = jsonSchemaTransform(data);
+      // Paths in the document are relative to the server URL (which ends in /api/v1).
+      return { ...transformed, url: transformed.url.startsWith(API_PREFIX) ? transformed.url.slice(API_PREFIX.length) || '/' : transformed.url };
+    },
+    hideUntagged: true,
+  });
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.url.startsWith(`${API_PREFIX}/`) || request.url === API_PREFIX) reply.header('API-Version', API_VERSION);
+    if (request.protocol === 'https') reply.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+    const origin = request.headers.origin;
+    if (origin && config.corsOrigins.includes(origin)) {
+      reply.header('Access-Control-Allow-Origin', origin);
+      reply.header('Access-Control-Allow-Credentials', 'true');
+      reply.header('Access-Control-Expose-Headers', 'API-Version, ETag, Location, Link, Retry-After');
+      reply.header('Vary', 'Origin');
+    }
+    return payload;
+  });
+
+  installErrorHandling(app);
+  const routes = installPolicies(app, options.authenticate);
+  return { app, routes };
+}
+
+export const SESSION_COOKIE = '__Host-loket-sessie';

@@ -1,0 +1,92 @@
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from '@fastify/type-provider-zod';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ProblemError, toProblem, type InvalidParam } from './problem.ts';
+
+const PROBLEM_JSON = 'application/problem+json; charset=utf-8';
+
+interface ZodIssueLike {
+  path?: PropertyKey[];
+  code?: string;
+  message?: string;
+  keys?: string[];
+  instancePath?: string;
+  params?: { issue?: ZodIssueLike };
+}
+
+function issueName(prefix: string, path: PropertyKey[] | undefined): string {
+  const parts = (path ?? []).map(String);
+  return [prefix, ...parts].filter(Boolean).join('.');
+}
+
+/** Turns Zod issues (all of them) into invalidParams entries with a plain Dutch reason. */
+function invalidParamsFrom(error: FastifyError): InvalidParam[] {
+  const context = (error as FastifyError & { validationContext?: string }).validationContext ?? 'body';
+  const prefix = context === 'body' ? '' : context === 'querystring' ? 'query' : context;
+  const result: InvalidParam[] = [];
+  for (const raw of (error.validation ?? []) as ZodIssueLike[]) {
+    const issue = raw.params?.issue ?? raw;
+    if (issue.code === 'unrecognized_keys' && issue.keys) {
+      for (const key of issue.keys) {
+        result.push({ name: issueName(prefix, [...(issue.path ?? []), key]), code: 'onbekend-veld', reason: 'Dit veld kennen we niet.' });
+      }
+      continue;
+    }
+    const name = issueName(prefix, issue.path ?? (raw.instancePath ? raw.instancePath.split('/').filter(Boolean) : []));
+    result.push({ name: name || prefix || 'body', code: issue.code ?? 'ongeldig', reason: issue.message ?? 'Deze waarde klopt niet.' });
+  }
+  return result;
+}
+
+function send(reply: FastifyReply, request: FastifyRequest, error: ProblemError): FastifyReply {
+  for (const [name, value] of Object.entries(error.headers)) reply.header(name, value);
+  return reply.code(error.status).type(PROBLEM_JSON).send(toProblem(error, request.url.split('?')[0]));
+}
+
+/** Maps every error to application/problem+json; unexpected errors are logged and answer 500 without details. */
+export function installErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof ProblemError) return send(reply, request, error);
+    if (hasZodFastifySchemaValidationErrors(error) || error.code === 'FST_ERR_VALIDATION') {
+      return send(reply, request, new ProblemError(400, 'ongeldige-invoer', 'Ongeldige invoer', {
+        detail: 'Een of meer velden kloppen niet.',
+        invalidParams: invalidParamsFrom(error),
+      }));
+    }
+    if (isResponseSerializationError(error)) {
+      request.log.error({ err: error }, 'antwoord past niet in het schema');
+      return send(reply, request, new ProblemError(500, 'interne-fout', 'Er ging iets mis', { detail: 'Probeer het later opnieuw.' }));
+    }
+    const status = error.statusCode ?? 500;
+    switch (error.code) {
+      case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+        return send(reply, request, new ProblemError(415, 'mediatype-niet-ondersteund', 'Soort inhoud niet ondersteund', {
+          detail: 'Stuur de inhoud als application/json.',
+        }));
+      case 'FST_ERR_CTP_BODY_TOO_LARGE':
+        return send(reply, request, new ProblemError(413, 'te-groot', 'Inhoud te groot', { detail: 'De inhoud is groter dan toegestaan.' }));
+      case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      case 'LOKET_BAD_JSON':
+      case 'LOKET_BAD_UTF8':
+        return send(reply, request, new ProblemError(400, 'onleesbare-inhoud', 'Onleesbare inhoud', {
+          detail: error.code.startsWith('LOKET_') ? error.message : 'De inhoud kon niet gelezen worden.',
+        }));
+      default:
+        break;
+    }
+    if (status === 429) {
+      return send(reply, request, new ProblemError(429, 'te-veel-verzoeken', 'Te veel verzoeken', {
+        detail: 'U heeft te veel verzoeken gedaan. Probeer het zo opnieuw.',
+      }));
+    }
+    if (status >= 400 && status < 500) {
+      return send(reply, request, new ProblemError(status, 'ongeldig-verzoek', 'Ongeldig verzoek', { detail: 'Dit verzoek kunnen we niet verwerken.' }));
+    }
+    request.log.error({ err: error }, 'onverwachte fout');
+    return send(reply, request, new ProblemError(500, 'interne-fout', 'Er ging iets mis', { detail: 'Probeer het later opnieuw.' }));
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    send(reply, request, new ProblemError(404, 'niet-gevonden', 'Niet gevonden', { detail: 'Dit adres bestaat niet.' })),
+  );
+}
