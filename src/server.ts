@@ -8,6 +8,22 @@ import { ProblemError } from './http/problem.ts';
 import { systeemklok, type Klok } from './klok.ts';
 import { gemeentenRepository } from './modules/gemeenten/gemeenten.repository.ts';
 import { gemeentenRoutes } from './modules/gemeenten/gemeenten.routes.ts';
+import { apiTokensRepository } from './modules/api-tokens/api-tokens.repository.ts';
+import { apiTokensRoutes } from './modules/api-tokens/api-tokens.routes.ts';
+import { apiTokensService } from './modules/api-tokens/api-tokens.service.ts';
+import { auditRepository } from './modules/audit/audit.repository.ts';
+import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { auditService } from './modules/audit/audit.service.ts';
+import { authRepository } from './modules/auth/auth.repository.ts';
+import { authenticator, authRoutes } from './modules/auth/auth.routes.ts';
+import { authService } from './modules/auth/auth.service.ts';
+import { gebruikersRepository } from './modules/gebruikers/gebruikers.repository.ts';
+import { gebruikersRoutes } from './modules/gebruikers/gebruikers.routes.ts';
+import { gebruikersService } from './modules/gebruikers/gebruikers.service.ts';
+import { teamsRepository } from './modules/teams/teams.repository.ts';
+import { teamsRoutes } from './modules/teams/teams.routes.ts';
+import { teamsService } from './modules/teams/teams.service.ts';
+import { demoService } from './modules/demo/demo.service.ts';
 
 export interface LoketOptions {
   config: Config;
@@ -28,12 +44,13 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
   const klok = options.klok ?? systeemklok;
   const db = database.db;
   const gemeenten = gemeentenRepository(db);
+  const services = loketServices({ database, klok });
 
   const { app, routes } = await createHttpServer({
     config,
     database,
     logger: options.logger,
-    authenticate: async () => undefined,
+    authenticate: authenticator(services.auth),
   });
 
   app.get('/health', { config: { policy: { toegang: 'publiek' } } }, async (_request, reply) => {
@@ -48,8 +65,36 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
   app.get(`${API_PREFIX}/openapi.json`, { config: { policy: { toegang: 'publiek' } } }, async () => app.swagger());
 
   gemeentenRoutes(app, { gemeenten });
-  void klok;
+  authRoutes(app, { auth: services.auth, gemeenten });
+  gebruikersRoutes(app, { gebruikers: services.gebruikers });
+  teamsRoutes(app, { teams: services.teams });
+  apiTokensRoutes(app, { apiTokens: services.apiTokens });
+  auditRoutes(app, { audit: services.auditRepository });
 
   await app.ready();
   return { app, routes, close: () => app.close() };
 }
+
+/** The services on one database, shared by the HTTP server and the CLI. */
+export function loketServices(deps: { database: Database; klok: Klok }) {
+  const { klok } = deps;
+  const db = deps.database.db;
+  const gemeenten = gemeentenRepository(db);
+  const auditRepo = auditRepository(db);
+  const audit = auditService({ repository: auditRepo, klok });
+  const auth = authService({ repository: authRepository(db), audit, klok });
+  const gebruikersRepo = gebruikersRepository(db);
+  const teamsRepo = teamsRepository(db);
+  return {
+    gemeenten,
+    auditRepository: auditRepo,
+    audit,
+    auth,
+    gebruikers: gebruikersService({ repository: gebruikersRepo, audit, klok, beeindigSessies: auth.beeindigSessies }),
+    teams: teamsService({ repository: teamsRepo, audit, klok }),
+    demo: demoService({ gemeenten, gebruikers: gebruikersRepo, teams: teamsRepo, audit, klok }),
+    apiTokens: apiTokensService({ repository: apiTokensRepository(db), audit, klok }),
+  };
+}
+
+export type LoketServices = ReturnType<typeof loketServices>;

@@ -96,6 +96,7 @@ export async function createHttpServer(options: HttpOptions): Promise<HttpServer
     strictTransportSecurity: false,
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
     crossOriginEmbedderPolicy: false,
+    frameguard: { action: 'deny' },
   });
   await app.register(fastifyRateLimit, { global: false });
 

@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Rol } from '../db/schema.ts';
 import { ProblemError } from './problem.ts';
@@ -27,6 +28,7 @@ export interface GebruikerPrincipal {
   sessieHash: string;
   csrfToken: string;
   mfaVoltooid: boolean;
+  verlooptOp: string;
 }
 
 export interface TokenPrincipal {
@@ -58,6 +60,12 @@ export interface RouteWithPolicy {
 
 /** Authenticates a request from its cookie or bearer token; undefined when there is none. */
 export type Authenticator = (request: FastifyRequest, reply: FastifyReply) => Promise<Principal | undefined>;
+
+function sameToken(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -105,7 +113,7 @@ export function installPolicies(app: FastifyInstance, authenticate: Authenticato
       if (policy.toegang !== 'aanmelden' && !principal.mfaVoltooid) throw unauthenticated();
       if (!SAFE_METHODS.has(request.method)) {
         const token = request.headers['x-csrf-token'];
-        if (typeof token !== 'string' || token !== principal.csrfToken) {
+        if (typeof token !== 'string' || !sameToken(token, principal.csrfToken)) {
           throw forbidden('Het beveiligingstoken (CSRF) ontbreekt of klopt niet. Laad de pagina opnieuw.');
         }
       }

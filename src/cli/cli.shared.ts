@@ -1,0 +1,65 @@
+import { mkdirSync } from 'node:fs';
+import { InvalidArgumentError, Option } from 'commander';
+import { loadConfig, type Config } from '../config.ts';
+import { openDatabase, type Database } from '../db/database.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import { ROLLEN, type Rol } from '../db/schema.ts';
+import { systeemklok } from '../klok.ts';
+import { loketServices, type LoketServices } from '../server.ts';
+import { claimDataDir } from './data-dir-lock.ts';
+
+/** A usage error: exit code 2 with a one-line reason on stderr. */
+export class GebruiksFout extends Error {}
+
+export function rollenOptie(waarde: string): Rol[] {
+  const rollen = waarde.split(',').map((r) => r.trim()).filter(Boolean);
+  const onbekend = rollen.filter((r) => !(ROLLEN as readonly string[]).includes(r));
+  if (rollen.length === 0 || onbekend.length > 0) {
+    throw new InvalidArgumentError(`onbekende rol ${onbekend.join(', ') || '(leeg)'}; kies uit ${ROLLEN.join(', ')}`);
+  }
+  return [...new Set(rollen)] as Rol[];
+}
+
+export const gemeenteOptie = (): Option =>
+  new Option('--gemeente <code>', 'gemeentecode, bijvoorbeeld GM0384').makeOptionMandatory().argParser((v: string) => {
+    if (!/^GM[0-9]{4}$/.test(v)) throw new InvalidArgumentError('een gemeentecode is GM met vier cijfers, bijvoorbeeld GM0384');
+    return v;
+  });
+
+export interface CliLoket {
+  config: Config;
+  database: Database;
+  services: LoketServices;
+  close(): Promise<void>;
+}
+
+/** Opens the configured database (PGlite in LOKET_DATA_DIR or DATABASE_URL), migrated. */
+export async function openCliLoket(): Promise<CliLoket> {
+  const config = loadConfig();
+  let release = () => {};
+  if (!config.databaseUrl) {
+    mkdirSync(config.dataDir, { recursive: true });
+    release = claimDataDir(config.dataDir);
+  }
+  try {
+    const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir });
+    await migrateToLatest(database.db as never);
+    return {
+      config,
+      database,
+      services: loketServices({ database, klok: systeemklok }),
+      close: async () => {
+        await database.close();
+        release();
+      },
+    };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+/** Prints data as JSON (--json) or as text lines. */
+export function toon(json: boolean, data: unknown, tekst: string): void {
+  process.stdout.write(json ? `${JSON.stringify(data, null, 2)}\n` : `${tekst}\n`);
+}

@@ -1,0 +1,75 @@
+import { Command } from 'commander';
+import { cliContext } from '../modules/audit/audit.service.ts';
+import { totpVoor } from '../modules/auth/auth.service.ts';
+import { DEMO_GEBRUIKERS } from '../modules/demo/demo.data.ts';
+import { createLoket } from '../server.ts';
+import { openCliLoket, toon } from './cli.shared.ts';
+
+export function serveCommando(): Command {
+  return new Command('serve')
+    .description('Start Loket: migreert de database, laadt de eerste keer demodata (ingebouwde database) en luistert op HOST:PORT')
+    .action(async () => {
+      const started = performance.now();
+      const cli = await openCliLoket();
+      const { config, database, services } = cli;
+      const demo = process.env.LOKET_DEMO ? process.env.LOKET_DEMO === 'true' : database.kind === 'pglite';
+      if (demo) await services.demo.laad(cliContext());
+      const loket = await createLoket({ config, database });
+      await loket.app.listen({ port: config.port, host: config.host });
+      const base = config.publicUrl;
+      const regels = [
+        '',
+        `Loket draait (${database.kind === 'pglite' ? `ingebouwde database in ${config.dataDir}` : 'PostgreSQL'}), klaar in ${Math.round(performance.now() - started)} ms`,
+        '',
+        `  Inwoners:      ${base}/`,
+        `  Medewerkers:   ${base}/medewerkers/`,
+        `  API-documentatie: ${base}/api/v1/docs  (OpenAPI: ${base}/api/v1/openapi.json)`,
+        `  Gezondheid:    ${base}/health`,
+      ];
+      if (demo) {
+        regels.push('', 'Demo-inlog (wachtwoord, daarna de code uit een authenticator-app met dit geheim):');
+        for (const g of DEMO_GEBRUIKERS) {
+          const rollen = Object.entries(g.rollen).map(([gemeente, r]) => `${gemeente}: ${r.join(', ')}`).join('; ');
+          regels.push(`  ${g.email}  wachtwoord ${g.wachtwoord}  (${rollen})`);
+          regels.push(`    ${totpVoor(g.totpGeheim, g.email).toString()}`);
+        }
+      }
+      process.stdout.write(`${regels.join('\n')}\n\nStoppen: Ctrl+C\n`);
+      let stopping = false;
+      const stop = async () => {
+        if (stopping) return;
+        stopping = true;
+        await loket.close();
+        await cli.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', () => void stop());
+      process.once('SIGTERM', () => void stop());
+    });
+}
+
+export function migrateCommando(): Command {
+  return new Command('migrate')
+    .description('Breng het databaseschema bij (vooruit; nooit terug)')
+    .option('--json', 'uitvoer als JSON')
+    .action(async (opties: { json?: boolean }) => {
+      const cli = await openCliLoket();
+      await cli.close();
+      toon(Boolean(opties.json), { database: cli.database.kind, status: 'bijgewerkt' }, `Database (${cli.database.kind}) is bijgewerkt.`);
+    });
+}
+
+export function demoCommando(): Command {
+  return new Command('demo')
+    .description('Laad de demodata (drie gemeenten, medewerkers, teams); wat al bestaat blijft zoals het is')
+    .option('--json', 'uitvoer als JSON')
+    .action(async (opties: { json?: boolean }) => {
+      const cli = await openCliLoket();
+      try {
+        const r = await cli.services.demo.laad(cliContext());
+        toon(Boolean(opties.json), r, `Demodata geladen: ${r.gemeenten} gemeenten, ${r.gebruikers} medewerkers, ${r.teams} teams nieuw.`);
+      } finally {
+        await cli.close();
+      }
+    });
+}

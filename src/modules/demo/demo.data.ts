@@ -1,0 +1,62 @@
+import type { Rol } from '../../db/schema.ts';
+import type { Gemeente } from '../gemeenten/gemeenten.repository.ts';
+
+/**
+ * Demo data for `npm start` and the browser tests. Demo only: these passwords and TOTP secrets
+ * are public. Never load them into a production database (`loket demo` refuses nothing, so it is
+ * up to the operator; `serve` loads them only on the embedded database unless LOKET_DEMO=true).
+ */
+export const DEMO_GEMEENTEN: Gemeente[] = [
+  {
+    code: 'GM0384',
+    naam: 'Diemen',
+    slug: 'diemen',
+    domein: 'diemen.nl',
+    thema: { kleurPrimair: '#00704a', kleurPrimairTekst: '#ffffff', kleurFocus: '#1a4f8b', telefoon: '14 020', website: 'https://www.diemen.nl' },
+  },
+  {
+    code: 'GM0437',
+    naam: 'Ouder-Amstel',
+    slug: 'ouder-amstel',
+    domein: 'ouder-amstel.nl',
+    thema: { kleurPrimair: '#2d6a2e', kleurPrimairTekst: '#ffffff', kleurFocus: '#8a4500', telefoon: '14 020', website: 'https://www.ouder-amstel.nl' },
+  },
+  {
+    code: 'GM0451',
+    naam: 'Uithoorn',
+    slug: 'uithoorn',
+    domein: 'uithoorn.nl',
+    thema: { kleurPrimair: '#004b87', kleurPrimairTekst: '#ffffff', kleurFocus: '#b3261e', telefoon: '0297 513 111', website: 'https://www.uithoorn.nl' },
+  },
+];
+
+export const DEMO_WACHTWOORD = 'Loket-demo-2026-Diemen';
+
+export interface DemoGebruiker {
+  email: string;
+  naam: string;
+  wachtwoord: string;
+  totpGeheim: string;
+  rollen: Record<string, Rol[]>;
+}
+
+const alleDrie = (rollen: Rol[]): Record<string, Rol[]> => ({ GM0384: rollen, GM0437: rollen, GM0451: rollen });
+
+export const DEMO_GEBRUIKERS: DemoGebruiker[] = [
+  { email: 'beheerder@duoplus.demo', naam: 'Bea de Beheerder', wachtwoord: DEMO_WACHTWOORD, totpGeheim: 'CH3FIL4OSC7CG3Q7BRIV5DJKGPDIO4HW', rollen: alleDrie(['beheerder']) },
+  { email: 'teamleider@diemen.demo', naam: 'Tim Teamleider', wachtwoord: DEMO_WACHTWOORD, totpGeheim: 'LVULRZOGVD3FC6ZY2XRQ7CRHCWVK4RPW', rollen: { GM0384: ['teamleider', 'behandelaar'] } },
+  { email: 'behandelaar@diemen.demo', naam: 'Bo Behandelaar', wachtwoord: DEMO_WACHTWOORD, totpGeheim: 'DWC5CDBDXL77PF232HY3766LH7ZGTXN2', rollen: { GM0384: ['behandelaar'] } },
+  { email: 'kcc@duoplus.demo', naam: 'Kees van het KCC', wachtwoord: DEMO_WACHTWOORD, totpGeheim: 'ZJ6T5C7EBVJ52GRYGIHZLFEMIQID73RO', rollen: alleDrie(['kcc-medewerker']) },
+  { email: 'pc@diemen.demo', naam: 'Petra P&C', wachtwoord: DEMO_WACHTWOORD, totpGeheim: 'AAVXGA3HWVHEONNMOXNU6ITKALHUOKOE', rollen: { GM0384: ['pc-adviseur'] } },
+  { email: 'redacteur@uithoorn.demo', naam: 'Rik Redacteur', wachtwoord: DEMO_WACHTWOORD, totpGeheim: 'M5DWEECERH3XD3VKNL47R42XT5RMOIB7', rollen: { GM0451: ['webredacteur'] } },
+  { email: 'partner@afvalpartner.demo', naam: 'Pim Partner', wachtwoord: DEMO_WACHTWOORD, totpGeheim: 'FSMLSOSS232A7VEJXQ36Q5FJLHPPSFJD', rollen: { GM0384: ['externe-partner'], GM0437: ['externe-partner'] } },
+];
+
+export const DEMO_TEAMS: { gemeente: string; naam: string; omschrijving: string; leden: string[] }[] = [
+  { gemeente: 'GM0384', naam: 'Openbare ruimte', omschrijving: 'Meldingen over straat, groen en afval', leden: ['teamleider@diemen.demo', 'behandelaar@diemen.demo'] },
+  { gemeente: 'GM0384', naam: 'Klantcontactcentrum', omschrijving: 'Telefoon, balie, e-mail en chat', leden: ['kcc@duoplus.demo'] },
+  { gemeente: 'GM0384', naam: 'Planning en control', omschrijving: 'Begroting en jaarstukken', leden: ['pc@diemen.demo'] },
+  { gemeente: 'GM0437', naam: 'Klantcontactcentrum', omschrijving: 'Telefoon, balie, e-mail en chat', leden: ['kcc@duoplus.demo'] },
+  { gemeente: 'GM0451', naam: 'Klantcontactcentrum', omschrijving: 'Telefoon, balie, e-mail en chat', leden: ['kcc@duoplus.demo'] },
+  { gemeente: 'GM0451', naam: 'Communicatie', omschrijving: 'Website en sociale media', leden: ['redacteur@uithoorn.demo'] },
+];

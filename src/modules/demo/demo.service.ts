@@ -1,0 +1,70 @@
+import { randomUUID } from 'node:crypto';
+import type { AuditService, Context } from '../audit/audit.service.ts';
+import type { Klok } from '../../klok.ts';
+import { hashWachtwoord } from '../auth/wachtwoord.ts';
+import type { GebruikersRepository } from '../gebruikers/gebruikers.repository.ts';
+import type { GemeentenRepository } from '../gemeenten/gemeenten.repository.ts';
+import type { TeamsRepository } from '../teams/teams.repository.ts';
+import { DEMO_GEBRUIKERS, DEMO_GEMEENTEN, DEMO_TEAMS } from './demo.data.ts';
+
+export interface DemoResultaat {
+  gemeenten: number;
+  gebruikers: number;
+  teams: number;
+}
+
+/** Loads the demo data; idempotent (what exists already is left as it is). */
+export function demoService(deps: {
+  gemeenten: GemeentenRepository;
+  gebruikers: GebruikersRepository;
+  teams: TeamsRepository;
+  audit: AuditService;
+  klok: Klok;
+}) {
+  return {
+    async laad(context: Context): Promise<DemoResultaat> {
+      const resultaat: DemoResultaat = { gemeenten: 0, gebruikers: 0, teams: 0 };
+      for (const gemeente of DEMO_GEMEENTEN) {
+        if (await deps.gemeenten.opCode(gemeente.code)) continue;
+        await deps.gemeenten.bewaar(gemeente);
+        resultaat.gemeenten++;
+      }
+      const ids = new Map<string, string>();
+      for (const g of DEMO_GEBRUIKERS) {
+        const bestaand = await deps.gebruikers.idOpEmail(g.email);
+        if (bestaand) {
+          ids.set(g.email, bestaand);
+          continue;
+        }
+        const id = randomUUID();
+        const [eerste, ...overige] = Object.entries(g.rollen);
+        if (!eerste) continue;
+        await deps.gebruikers.maak({
+          id,
+          naam: g.naam,
+          email: g.email,
+          wachtwoordHash: await hashWachtwoord(g.wachtwoord),
+          totpGeheim: g.totpGeheim,
+          totpBevestigd: true,
+          gemeente: eerste[0],
+          rollen: eerste[1],
+        });
+        for (const [gemeente, rollen] of overige) await deps.gebruikers.voegRollenToe(gemeente, id, rollen);
+        ids.set(g.email, id);
+        resultaat.gebruikers++;
+      }
+      for (const t of DEMO_TEAMS) {
+        if (await deps.teams.naamBestaat(t.gemeente, t.naam)) continue;
+        const id = randomUUID();
+        await deps.teams.maak(t.gemeente, { id, naam: t.naam, omschrijving: t.omschrijving });
+        const leden = t.leden.map((email) => ids.get(email)).filter((x): x is string => x !== undefined);
+        await deps.teams.zetLeden(t.gemeente, id, 1, leden, deps.klok.nu().toISOString());
+        resultaat.teams++;
+      }
+      if (resultaat.gemeenten + resultaat.gebruikers + resultaat.teams > 0) {
+        await deps.audit.log(context, { gemeente: null, actie: 'demo-laden', details: { ...resultaat } });
+      }
+      return resultaat;
+    },
+  };
+}

@@ -1,0 +1,135 @@
+import { randomUUID } from 'node:crypto';
+import type { Rol } from '../../db/schema.ts';
+import { verouderd } from '../../http/etag.ts';
+import { badRequest, conflict, notFound } from '../../http/problem.ts';
+import type { Klok } from '../../klok.ts';
+import { VERWERKING_PERSONEELSACCOUNTS, type AuditService, type Context } from '../audit/audit.service.ts';
+import { controleerWachtwoord, hashWachtwoord } from '../auth/wachtwoord.ts';
+import type { GebruikerRecord, GebruikersRepository } from './gebruikers.repository.ts';
+
+/** What the user service needs of the mail outbox. */
+export interface Berichten {
+  verstuur(bericht: { gemeente: string; aan: string; onderwerp: string; tekst: string }): Promise<unknown>;
+}
+
+export interface NieuweGebruiker {
+  naam: string;
+  email: string;
+  wachtwoord: string;
+  rollen: Rol[];
+}
+
+/** Staff accounts per gemeente: create, change, roles, disable, reset the second factor. */
+export function gebruikersService(deps: {
+  repository: GebruikersRepository;
+  audit: AuditService;
+  klok: Klok;
+  beeindigSessies: (gebruikerId: string) => Promise<unknown>;
+  berichten?: Berichten;
+}) {
+  const { repository, audit, klok } = deps;
+
+  const verwerkt = (context: Context, gemeente: string, naam: string, ids: string[]) =>
+    audit.verwerking(context, { gemeente, naam, ...VERWERKING_PERSONEELSACCOUNTS, betrokkeneIds: ids });
+
+  async function bestaand(gemeente: string, id: string): Promise<GebruikerRecord> {
+    const gebruiker = await repository.opId(gemeente, id);
+    if (!gebruiker) throw notFound('Deze medewerker bestaat niet, of werkt niet voor deze gemeente.');
+    return gebruiker;
+  }
+
+  async function naWijziging(context: Context, gemeente: string, id: string, actie: string, details: Record<string, unknown>) {
+    await audit.log(context, { gemeente, actie, objectType: 'gebruiker', objectId: id, details });
+    await verwerkt(context, gemeente, actie, [id]);
+    return bestaand(gemeente, id);
+  }
+
+  return {
+    async lijst(context: Context, gemeente: string, offset: number, limit: number, zoek?: string) {
+      const pagina = await repository.pagina(gemeente, offset, limit, zoek);
+      await verwerkt(context, gemeente, 'medewerkers-bekijken', pagina.rows.map((g) => g.id));
+      return pagina;
+    },
+
+    async haal(context: Context, gemeente: string, id: string) {
+      const gebruiker = await bestaand(gemeente, id);
+      await verwerkt(context, gemeente, 'medewerker-bekijken', [id]);
+      return gebruiker;
+    },
+
+    async maak(context: Context, gemeente: string, nieuw: NieuweGebruiker): Promise<GebruikerRecord> {
+      const fouten = controleerWachtwoord(nieuw.wachtwoord, { email: nieuw.email });
+      if (fouten.length > 0) throw badRequest(fouten);
+      if (await repository.idOpEmail(nieuw.email)) {
+        throw conflict('email-bestaat', 'Er is al een account met dit e-mailadres. Vraag een beheerder om die medewerker rollen in deze gemeente te geven.');
+      }
+      const id = randomUUID();
+      await repository.maak({ id, naam: nieuw.naam, email: nieuw.email, wachtwoordHash: await hashWachtwoord(nieuw.wachtwoord), gemeente, rollen: nieuw.rollen });
+      await deps.berichten?.verstuur({
+        gemeente,
+        aan: nieuw.email,
+        onderwerp: 'Uw account voor Loket',
+        tekst: [
+          `Beste ${nieuw.naam},`,
+          '',
+          'Er is een account voor Loket voor u gemaakt.',
+          'Uw beheerder geeft u het tijdelijke wachtwoord. Bij de eerste keer inloggen stelt u een authenticator-app in voor de tweede stap.',
+          '',
+          'Heeft u dit niet verwacht? Neem dan contact op met uw beheerder.',
+        ].join('\n'),
+      });
+      return naWijziging(context, gemeente, id, 'medewerker-aanmaken', { rollen: nieuw.rollen });
+    },
+
+    /** A staff member of this gemeente by e-mail address (the CLI's handle). */
+    async opEmail(gemeente: string, email: string): Promise<GebruikerRecord> {
+      const id = await repository.idOpEmail(email);
+      return bestaand(gemeente, id ?? '00000000-0000-0000-0000-000000000000');
+    },
+
+    accountBestaat: async (email: string): Promise<boolean> => (await repository.idOpEmail(email)) !== undefined,
+
+    /** Gives an existing account (e.g. a Duo+ colleague) roles in this gemeente as well. */
+    async koppel(context: Context, gemeente: string, email: string, rollen: Rol[]): Promise<GebruikerRecord> {
+      const id = await repository.idOpEmail(email);
+      if (!id) throw notFound('Er is geen account met dit e-mailadres.');
+      await repository.voegRollenToe(gemeente, id, rollen);
+      return naWijziging(context, gemeente, id, 'medewerker-rollen', { toegevoegd: rollen });
+    },
+
+    async wijzig(context: Context, gemeente: string, id: string, versie: number, wijziging: { naam?: string; actief?: boolean }) {
+      await bestaand(gemeente, id);
+      if (!(await repository.wijzig(id, versie, wijziging, klok.nu().toISOString()))) throw verouderd();
+      if (wijziging.actief === false) await deps.beeindigSessies(id);
+      return naWijziging(context, gemeente, id, wijziging.actief === false ? 'medewerker-uitschakelen' : 'medewerker-wijzigen', wijziging);
+    },
+
+    async zetRollen(context: Context, gemeente: string, id: string, versie: number, rollen: Rol[]) {
+      await bestaand(gemeente, id);
+      if (!(await repository.zetRollen(gemeente, id, versie, rollen, klok.nu().toISOString()))) throw verouderd();
+      return naWijziging(context, gemeente, id, 'medewerker-rollen', { rollen });
+    },
+
+    async herstelMfa(context: Context, gemeente: string, id: string, versie: number) {
+      const gebruiker = await bestaand(gemeente, id);
+      if (!(await repository.herstelMfa(id, versie, klok.nu().toISOString()))) throw verouderd();
+      await deps.beeindigSessies(id);
+      await deps.berichten?.verstuur({
+        gemeente,
+        aan: gebruiker.email,
+        onderwerp: 'Uw tweede stap voor Loket is opnieuw ingesteld',
+        tekst: [
+          `Beste ${gebruiker.naam},`,
+          '',
+          'Een beheerder heeft de tweede stap (authenticator-app) van uw Loket-account opnieuw ingesteld. U bent overal uitgelogd.',
+          'Bij de volgende keer inloggen stelt u uw app opnieuw in.',
+          '',
+          'Heeft u hier niet om gevraagd? Neem dan direct contact op met uw beheerder.',
+        ].join('\n'),
+      });
+      return naWijziging(context, gemeente, id, 'medewerker-mfa-herstel', {});
+    },
+  };
+}
+
+export type GebruikersService = ReturnType<typeof gebruikersService>;
