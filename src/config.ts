@@ -10,12 +10,15 @@ export interface Config {
   corsOrigins: string[];
   logLevel: string;
   trustProxy: boolean;
+  /** Requests per minute per IP address on public routes, and on the login steps. */
+  rateLimitPubliek: number;
+  rateLimitAanmelden: number;
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string): number {
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`${name} moet een geheel getal zijn (nu: ${value})`);
+  if (!Number.isInteger(n) || n < 0 || n > 1_000_000) throw new Error(`${name} moet een geheel getal zijn (nu: ${value})`);
   return n;
 }
 
@@ -34,5 +37,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins: (env.CORS_ORIGINS || '').split(',').map((s) => s.trim()).filter(Boolean),
     logLevel: env.LOG_LEVEL || 'info',
     trustProxy: env.TRUST_PROXY === 'true',
+    rateLimitPubliek: intFrom(env.LOKET_RATE_LIMIT, 300, 'LOKET_RATE_LIMIT'),
+    rateLimitAanmelden: intFrom(env.LOKET_RATE_LIMIT_AANMELDEN, 30, 'LOKET_RATE_LIMIT_AANMELDEN'),
   };
 }

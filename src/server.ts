@@ -3,11 +3,14 @@ import { sql } from 'kysely';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { API_PREFIX, createHttpServer } from './http/app.ts';
+import { installIdempotency } from './http/idempotency.ts';
+import { idempotentieRepository } from './http/idempotency.repository.ts';
 import type { RouteWithPolicy } from './http/policy.ts';
 import { ProblemError } from './http/problem.ts';
 import { systeemklok, type Klok } from './klok.ts';
 import { gemeentenRepository } from './modules/gemeenten/gemeenten.repository.ts';
 import { gemeentenRoutes } from './modules/gemeenten/gemeenten.routes.ts';
+import { portaalRoutes } from './modules/portaal/portaal.routes.ts';
 import { apiTokensRepository } from './modules/api-tokens/api-tokens.repository.ts';
 import { apiTokensRoutes } from './modules/api-tokens/api-tokens.routes.ts';
 import { apiTokensService } from './modules/api-tokens/api-tokens.service.ts';
@@ -52,6 +55,7 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
     logger: options.logger,
     authenticate: authenticator(services.auth),
   });
+  installIdempotency(app, { repository: idempotentieRepository(db), klok });
 
   app.get('/health', { config: { policy: { toegang: 'publiek' } } }, async (_request, reply) => {
     try {
@@ -65,7 +69,8 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
   app.get(`${API_PREFIX}/openapi.json`, { config: { policy: { toegang: 'publiek' } } }, async () => app.swagger());
 
   gemeentenRoutes(app, { gemeenten });
-  authRoutes(app, { auth: services.auth, gemeenten });
+  portaalRoutes(app, { gemeenten });
+  authRoutes(app, { auth: services.auth, gemeenten, rateLimitAanmelden: config.rateLimitAanmelden });
   gebruikersRoutes(app, { gebruikers: services.gebruikers });
   teamsRoutes(app, { teams: services.teams });
   apiTokensRoutes(app, { apiTokens: services.apiTokens });

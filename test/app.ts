@@ -10,11 +10,11 @@ export interface TestLoket extends Loket {
 }
 
 /** A Loket on a fresh migrated database, not listening (use app.inject). */
-export async function testLoket(options: { nu?: string } = {}): Promise<TestLoket> {
+export async function testLoket(options: { nu?: string; env?: Record<string, string> } = {}): Promise<TestLoket> {
   const database = await testDatabase();
   const klok = vasteKlok(options.nu ?? new Date().toISOString());
   const loket = await createLoket({
-    config: loadConfig({ PUBLIC_URL: 'http://127.0.0.1:3000' }),
+    config: loadConfig({ PUBLIC_URL: 'http://127.0.0.1:3000', LOKET_RATE_LIMIT: '100000', LOKET_RATE_LIMIT_AANMELDEN: '100000', ...options.env }),
     database,
     klok,
     logger: false,

@@ -33,10 +33,12 @@ export interface CliLoket {
   close(): Promise<void>;
 }
 
+const geenSlot = (): void => undefined;
+
 /** Opens the configured database (PGlite in LOKET_DATA_DIR or DATABASE_URL), migrated. */
 export async function openCliLoket(): Promise<CliLoket> {
   const config = loadConfig();
-  let release = () => {};
+  let release: () => void = geenSlot;
   if (!config.databaseUrl) {
     mkdirSync(config.dataDir, { recursive: true });
     release = claimDataDir(config.dataDir);

@@ -10,9 +10,11 @@ import {
   validatorCompiler,
 } from '@fastify/type-provider-zod';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { z } from 'zod';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { installErrorHandling } from './errors.ts';
+import { ProblemError } from './problem.ts';
 import { installPolicies, type Authenticator, type RouteWithPolicy } from './policy.ts';
 
 export const API_VERSION = '1.0.0';
@@ -32,6 +34,9 @@ export interface HttpServer {
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+// Zod's own messages in Dutch, for fields without a message of their own.
+z.config(z.locales.nl());
 
 /** Builds the Fastify server with Loket's conventions; modules register their routes on it. */
 export async function createHttpServer(options: HttpOptions): Promise<HttpServer> {
@@ -54,7 +59,7 @@ export async function createHttpServer(options: HttpOptions): Promise<HttpServer
   app.setSerializerCompiler(serializerCompiler);
 
   // JSON only as valid UTF-8; a body that is not gets a clear 400, never a silent replacement.
-  app.removeContentTypeParser(['application/json']);
+  app.removeContentTypeParser(['application/json', 'text/plain']);
   app.addContentTypeParser(['application/json', 'application/merge-patch+json'], { parseAs: 'buffer' }, (_req, body, done) => {
     let text: string;
     try {
@@ -71,6 +76,15 @@ export async function createHttpServer(options: HttpOptions): Promise<HttpServer
       done(null, JSON.parse(text, (key, value: unknown) => (key === '__proto__' || key === 'constructor' ? undefined : value)));
     } catch {
       done(Object.assign(new Error('De inhoud is geen geldige JSON.'), { statusCode: 400, code: 'LOKET_BAD_JSON' }), undefined);
+    }
+  });
+
+  // The API speaks JSON only: any other body is a 415 before anything else looks at it.
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith(`${API_PREFIX}/`) || !['POST', 'PUT', 'PATCH'].includes(request.method)) return;
+    const type = request.headers['content-type'];
+    if (type !== undefined && !/^application\/(merge-patch\+)?json\s*(;|$)/i.test(type)) {
+      throw new ProblemError(415, 'mediatype-niet-ondersteund', 'Soort inhoud niet ondersteund', { detail: 'Stuur de inhoud als application/json.' });
     }
   });
 
@@ -97,6 +111,13 @@ export async function createHttpServer(options: HttpOptions): Promise<HttpServer
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
     crossOriginEmbedderPolicy: false,
     frameguard: { action: 'deny' },
+  });
+  // Public routes are rate limited per IP address (429 with Retry-After); the login steps more strictly.
+  app.addHook('onRoute', (route) => {
+    const policy = route.config?.policy;
+    if (route.config?.rateLimit !== undefined) return;
+    if (policy?.toegang === 'publiek') route.config = { ...route.config, rateLimit: { max: config.rateLimitPubliek, timeWindow: '1 minute' } };
+    if (policy?.toegang === 'aanmelden') route.config = { ...route.config, rateLimit: { max: config.rateLimitAanmelden, timeWindow: '1 minute' } };
   });
   await app.register(fastifyRateLimit, { global: false });
 

@@ -4,35 +4,25 @@ import { ProblemError, toProblem, type InvalidParam } from './problem.ts';
 
 const PROBLEM_JSON = 'application/problem+json; charset=utf-8';
 
-interface ZodIssueLike {
-  path?: PropertyKey[];
-  code?: string;
-  message?: string;
-  keys?: string[];
+interface ValidationEntry {
+  keyword?: string;
   instancePath?: string;
-  params?: { issue?: ZodIssueLike };
+  message?: string;
+  params?: { keys?: string[] };
 }
 
-function issueName(prefix: string, path: PropertyKey[] | undefined): string {
-  const parts = (path ?? []).map(String);
-  return [prefix, ...parts].filter(Boolean).join('.');
-}
-
-/** Turns Zod issues (all of them) into invalidParams entries with a plain Dutch reason. */
+/** Turns the validation errors (all of them) into invalidParams entries with a plain Dutch reason. */
 function invalidParamsFrom(error: FastifyError): InvalidParam[] {
   const context = (error as FastifyError & { validationContext?: string }).validationContext ?? 'body';
-  const prefix = context === 'body' ? '' : context === 'querystring' ? 'query' : context;
+  const prefix = context === 'body' ? [] : [context === 'querystring' ? 'query' : context];
   const result: InvalidParam[] = [];
-  for (const raw of (error.validation ?? []) as ZodIssueLike[]) {
-    const issue = raw.params?.issue ?? raw;
-    if (issue.code === 'unrecognized_keys' && issue.keys) {
-      for (const key of issue.keys) {
-        result.push({ name: issueName(prefix, [...(issue.path ?? []), key]), code: 'onbekend-veld', reason: 'Dit veld kennen we niet.' });
-      }
+  for (const entry of (error.validation ?? []) as ValidationEntry[]) {
+    const path = [...prefix, ...(entry.instancePath ?? '').split('/').filter(Boolean)];
+    if (entry.keyword === 'unrecognized_keys' && entry.params?.keys) {
+      for (const key of entry.params.keys) result.push({ name: [...path, key].join('.'), code: 'onbekend-veld', reason: 'Dit veld kennen we niet.' });
       continue;
     }
-    const name = issueName(prefix, issue.path ?? (raw.instancePath ? raw.instancePath.split('/').filter(Boolean) : []));
-    result.push({ name: name || prefix || 'body', code: issue.code ?? 'ongeldig', reason: issue.message ?? 'Deze waarde klopt niet.' });
+    result.push({ name: path.join('.') || context, code: entry.keyword ?? 'ongeldig', reason: entry.message ?? 'Deze waarde klopt niet.' });
   }
   return result;
 }
@@ -86,7 +76,23 @@ export function installErrorHandling(app: FastifyInstance): void {
     return send(reply, request, new ProblemError(500, 'interne-fout', 'Er ging iets mis', { detail: 'Probeer het later opnieuw.' }));
   });
 
-  app.setNotFoundHandler((request, reply) =>
-    send(reply, request, new ProblemError(404, 'niet-gevonden', 'Niet gevonden', { detail: 'Dit adres bestaat niet.' })),
-  );
+  app.setNotFoundHandler((request, reply) => {
+    const htmlPagina = htmlNotFound.get(app);
+    if (htmlPagina && wantsHtml(request)) return htmlPagina(request, reply);
+    return send(reply, request, new ProblemError(404, 'niet-gevonden', 'Niet gevonden', { detail: 'Dit adres bestaat niet.' }));
+  });
+}
+
+/** Renders an HTML 404 page for a browser. */
+export type HtmlNotFound = (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply>;
+const htmlNotFound = new WeakMap<FastifyInstance, HtmlNotFound>();
+
+/** A browser asking for a page outside the API gets this HTML 404 (the resident portal sets it); the API keeps problem+json. */
+export function setHtmlNotFound(app: FastifyInstance, render: HtmlNotFound): void {
+  htmlNotFound.set(app, render);
+}
+
+function wantsHtml(request: FastifyRequest): boolean {
+  const pad = request.url.split('?')[0] ?? '';
+  return (request.headers.accept ?? '').includes('text/html') && pad !== '/api' && !pad.startsWith('/api/');
 }

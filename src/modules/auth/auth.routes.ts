@@ -8,7 +8,6 @@ import { aanmeldenBody, aanmeldStapSchema, sessieSchema, totpBody } from './auth
 import { SESSIE_ABSOLUUT_MS, type AuthService } from './auth.service.ts';
 
 const tags = ['Sessie'];
-const loginRateLimit = { max: 30, timeWindow: '1 minute' };
 
 function zetCookie(reply: FastifyReply, token: string, maxAgeMs: number): void {
   reply.setCookie(SESSION_COOKIE, token, {
@@ -31,8 +30,9 @@ export function authenticator(auth: AuthService) {
 }
 
 /** Login with password and TOTP, the current session, logout (here or everywhere). */
-export function authRoutes(app: FastifyInstance, deps: { auth: AuthService; gemeenten: GemeentenRepository }): void {
+export function authRoutes(app: FastifyInstance, deps: { auth: AuthService; gemeenten: GemeentenRepository; rateLimitAanmelden: number }): void {
   const { auth, gemeenten } = deps;
+  const loginRateLimit = { max: deps.rateLimitAanmelden, timeWindow: '1 minute' };
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.post(`${API_PREFIX}/sessie`, {
@@ -56,7 +56,7 @@ export function authRoutes(app: FastifyInstance, deps: { auth: AuthService; geme
   });
 
   r.post(`${API_PREFIX}/sessie/totp`, {
-    config: { policy: { toegang: 'aanmelden' }, rateLimit: loginRateLimit },
+    config: { policy: { toegang: 'aanmelden' } },
     schema: { tags, summary: 'Inloggen, stap 2: de code uit de authenticator-app', body: totpBody, response: { 200: sessieSchema } },
     handler: async (request, reply) => {
       const principal = request.principal as Principal;

@@ -12,6 +12,12 @@ export interface GebruikerRecord {
   versie: number;
 }
 
+const normaal = (row: Omit<GebruikerRecord, 'rollen' | 'teams'> & { rollen: Rol[] | null; teams: { id: string; naam: string }[] | null }): GebruikerRecord => ({
+  ...row,
+  rollen: row.rollen ?? [],
+  teams: row.teams ?? [],
+});
+
 /** SQL for staff accounts as seen from one gemeente (a user belongs to it by holding a role there). */
 export function gebruikersRepository(db: Kysely<DB>) {
   function select(gemeente: string) {
@@ -42,11 +48,6 @@ export function gebruikersRepository(db: Kysely<DB>) {
         eb.exists(eb.selectFrom('gebruiker_rol as x').select('x.rol').whereRef('x.gebruiker_id', '=', 'g.id').where('x.gemeente', '=', gemeente)),
       );
   }
-  const normaal = (row: Omit<GebruikerRecord, 'rollen' | 'teams'> & { rollen: Rol[] | null; teams: { id: string; naam: string }[] | null }): GebruikerRecord => ({
-    ...row,
-    rollen: row.rollen ?? [],
-    teams: row.teams ?? [],
-  });
 
   return {
     pagina: async (gemeente: string, offset: number, limit: number, zoek?: string) => {

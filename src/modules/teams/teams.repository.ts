@@ -9,6 +9,8 @@ export interface TeamRecord {
   versie: number;
 }
 
+const normaal = (row: Omit<TeamRecord, 'leden'> & { leden: TeamRecord['leden'] | null }): TeamRecord => ({ ...row, leden: row.leden ?? [] });
+
 /** SQL for the teams of a gemeente and their members. */
 export function teamsRepository(db: Kysely<DB>) {
   const select = (gemeente: string) =>
@@ -28,7 +30,6 @@ export function teamsRepository(db: Kysely<DB>) {
           .as('leden'),
       ])
       .where('t.gemeente', '=', gemeente);
-  const normaal = (row: Omit<TeamRecord, 'leden'> & { leden: TeamRecord['leden'] | null }): TeamRecord => ({ ...row, leden: row.leden ?? [] });
 
   return {
     pagina: async (gemeente: string, offset: number, limit: number) => {

@@ -1,0 +1,152 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROLLEN, type Rol } from '../src/db/schema.ts';
+import Fastify from 'fastify';
+import { installPolicies, type RouteWithPolicy } from '../src/http/policy.ts';
+import { gebruikersRepository } from '../src/modules/gebruikers/gebruikers.repository.ts';
+import { hashWachtwoord } from '../src/modules/auth/wachtwoord.ts';
+import { testLoket, type TestLoket } from './app.ts';
+import { laadDemo, logInAls } from './demo.ts';
+import { logIn, type Ingelogd } from './login.ts';
+
+// Deny by default, checked from one matrix: every route × every role (and no login at all).
+let loket: TestLoket;
+const sessies = new Map<Rol, Ingelogd>();
+const WACHTWOORD = 'matrix-test-wachtwoord-lang';
+const GEHEIM = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+
+beforeAll(async () => {
+  loket = await testLoket({ nu: '2026-11-23T09:00:00Z' });
+  await laadDemo(loket);
+  const repo = gebruikersRepository(loket.database.db);
+  const hash = await hashWachtwoord(WACHTWOORD);
+  for (const rol of ROLLEN) {
+    const email = `${rol}@matrix.test`;
+    await repo.maak({ id: randomUUID(), naam: `Matrix ${rol}`, email, wachtwoordHash: hash, totpGeheim: GEHEIM, totpBevestigd: true, gemeente: 'GM0384', rollen: [rol] });
+    sessies.set(rol, await nieuweSessie(rol));
+  }
+});
+afterAll(async () => loket.close());
+
+async function nieuweSessie(rol: Rol): Promise<Ingelogd> {
+  loket.klok.verder(30_000);
+  return logIn(loket.app, loket.klok, `${rol}@matrix.test`, WACHTWOORD, GEHEIM);
+}
+
+function urlVoor(route: RouteWithPolicy, gemeente: string, id: string): string {
+  return route.url.replace(':gemeente', gemeente).replace(/:[a-zA-Z]+/g, id).replace('*', 'x');
+}
+
+function verwacht(route: RouteWithPolicy, rol: Rol | 'anoniem'): 'toegestaan' | 401 | 403 {
+  const p = route.policy;
+  if (p.toegang === 'publiek') return 'toegestaan';
+  if (rol === 'anoniem') return 401;
+  if (p.toegang === 'rollen') return p.rollen.includes(rol) ? 'toegestaan' : 403;
+  return 'toegestaan';
+}
+
+describe('toegangsbeleid', () => {
+  it('refuses to register a route without a policy', async () => {
+    const app = Fastify({ logger: false });
+    installPolicies(app, async () => undefined);
+    expect(() => app.get('/zonder-beleid', async () => 'x')).toThrow(/toegangsbeleid/);
+    expect(() => app.get('/api/v1/x', { config: { policy: { toegang: 'rollen', rollen: ['beheerder'] } } }, async () => 'x')).toThrow(/:gemeente/);
+    await app.close();
+    expect(loket.routes.length).toBeGreaterThan(15);
+  });
+
+  it('answers every route × role as the matrix says', async () => {
+    const fouten: string[] = [];
+    for (const route of loket.routes) {
+      for (const rol of ['anoniem', ...ROLLEN] as const) {
+        // Logging out ends the session, so those routes get a fresh one.
+        const uitloggen = route.method === 'DELETE' && route.url.startsWith('/api/v1/sessie');
+        const sessie = rol === 'anoniem' ? undefined : uitloggen ? await nieuweSessie(rol) : sessies.get(rol);
+        const res = await loket.app.inject({
+          method: route.method as 'GET',
+          url: urlVoor(route, 'GM0384', randomUUID()),
+          headers: { ...sessie?.headers, 'if-match': '"1"' },
+          ...(route.method === 'GET' || route.method === 'DELETE' ? {} : { payload: {} }),
+        });
+        if (uitloggen && rol !== 'anoniem') sessies.set(rol, await nieuweSessie(rol));
+        const verwachting = verwacht(route, rol);
+        const ok = verwachting === 'toegestaan' ? res.statusCode !== 401 && res.statusCode !== 403 && res.statusCode < 500 : res.statusCode === verwachting;
+        if (!ok) fouten.push(`${route.method} ${route.url} als ${rol}: ${res.statusCode}, verwacht ${verwachting}`);
+      }
+    }
+    expect(fouten).toEqual([]);
+  });
+
+  it('refuses a role-bound route for a gemeente the user does not work for', async () => {
+    const fouten: string[] = [];
+    const behandelaar = sessies.get('beheerder') as Ingelogd;
+    for (const route of loket.routes.filter((r) => r.policy.toegang === 'rollen')) {
+      const res = await loket.app.inject({ method: route.method as 'GET', url: urlVoor(route, 'GM0451', randomUUID()), headers: behandelaar.headers });
+      if (res.statusCode !== 403) fouten.push(`${route.method} ${route.url}: ${res.statusCode}`);
+    }
+    expect(fouten).toEqual([]);
+  });
+});
+
+describe('scheiding tussen gemeenten', () => {
+  it("answers 404 for every route given another gemeente's ids, and changes nothing", async () => {
+    const admin = await logInAls(loket, 'beheerder@duoplus.demo');
+    // Objects of Diemen (GM0384) …
+    const ids: string[] = [];
+    const gebruikers = await loket.app.inject({ method: 'GET', url: '/api/v1/gemeenten/GM0384/gebruikers?pageSize=100', headers: admin.headers });
+    const ookInOuderAmstel = new Set(
+      (await loket.app.inject({ method: 'GET', url: '/api/v1/gemeenten/GM0437/gebruikers?pageSize=100', headers: admin.headers })).json().items.map((g: { id: string }) => g.id),
+    );
+    const teams = await loket.app.inject({ method: 'GET', url: '/api/v1/gemeenten/GM0384/teams?pageSize=100', headers: admin.headers });
+    const token = await loket.app.inject({
+      method: 'POST',
+      url: '/api/v1/gemeenten/GM0384/api-tokens',
+      headers: admin.headers,
+      payload: { naam: 'Probe', rollen: ['behandelaar'], geldigTot: '2027-01-01T00:00:00Z' },
+    });
+    ids.push(
+      ...gebruikers.json().items.map((g: { id: string }) => g.id).filter((id: string) => !ookInOuderAmstel.has(id)),
+      ...teams.json().items.map((t: { id: string }) => t.id),
+      token.json().id,
+    );
+    expect(ids.length).toBeGreaterThan(5);
+    const voor = await loket.database.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).where('resultaat', '=', 'gelukt').where('gemeente', '=', 'GM0437').executeTakeFirstOrThrow();
+
+    // … asked for through Ouder-Amstel (GM0437), where the same beheerder works too.
+    const fouten: string[] = [];
+    for (const route of loket.routes.filter((r) => r.url.includes(':gemeente/') && r.url.includes(':id'))) {
+      for (const id of ids) {
+        const res = await loket.app.inject({
+          method: route.method as 'GET',
+          url: urlVoor(route, 'GM0437', id),
+          headers: { ...admin.headers, 'if-match': '"1"' },
+          ...(route.method === 'GET' || route.method === 'DELETE' ? {} : { payload: route.url.endsWith('/rollen') ? { rollen: ['behandelaar'] } : route.url.endsWith('/leden') ? { gebruikers: [] } : { naam: 'Overgenomen' } }),
+        });
+        if (res.statusCode !== 404) fouten.push(`${route.method} ${route.url} met ${id}: ${res.statusCode} ${res.body.slice(0, 80)}`);
+      }
+    }
+    expect(fouten).toEqual([]);
+    const na = await loket.database.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).where('resultaat', '=', 'gelukt').where('gemeente', '=', 'GM0437').executeTakeFirstOrThrow();
+    expect(Number(na.n)).toBe(Number(voor.n));
+  });
+
+  it('lets an API token act only in its own gemeente and roles', async () => {
+    const admin = await logInAls(loket, 'beheerder@duoplus.demo');
+    const res = await loket.app.inject({
+      method: 'POST',
+      url: '/api/v1/gemeenten/GM0384/api-tokens',
+      headers: admin.headers,
+      payload: { naam: 'Koppeling', rollen: ['beheerder'], geldigTot: '2027-01-01T00:00:00Z' },
+    });
+    expect(res.statusCode).toBe(201);
+    const bearer = { authorization: `Bearer ${res.json().token}` };
+    expect((await loket.app.inject({ method: 'GET', url: '/api/v1/gemeenten/GM0384/teams', headers: bearer })).statusCode).toBe(200);
+    expect((await loket.app.inject({ method: 'GET', url: '/api/v1/gemeenten/GM0437/teams', headers: bearer })).statusCode).toBe(403);
+    expect((await loket.app.inject({ method: 'GET', url: '/api/v1/sessie', headers: bearer })).statusCode).toBe(403);
+    // A token needs no CSRF token (it is not a cookie).
+    expect((await loket.app.inject({ method: 'POST', url: '/api/v1/gemeenten/GM0384/teams', headers: bearer, payload: { naam: 'Via token' } })).statusCode).toBe(201);
+    // Revoked and expired tokens stop working.
+    expect((await loket.app.inject({ method: 'DELETE', url: `/api/v1/gemeenten/GM0384/api-tokens/${res.json().id}`, headers: admin.headers })).statusCode).toBe(204);
+    expect((await loket.app.inject({ method: 'GET', url: '/api/v1/gemeenten/GM0384/teams', headers: bearer })).statusCode).toBe(401);
+  });
+});
