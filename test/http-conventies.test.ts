@@ -182,3 +182,27 @@ describe('rate limiting', () => {
     }
   });
 });
+
+describe('CORS', () => {
+  it('is closed unless the origin is configured', async () => {
+    const dicht = await loket.app.inject({ method: 'OPTIONS', url: '/api/v1/gemeenten', headers: { origin: 'https://evil.example' } });
+    expect(dicht.statusCode).toBe(204);
+    expect(dicht.headers['access-control-allow-origin']).toBeUndefined();
+    expect(dicht.headers['access-control-allow-methods']).toBeUndefined();
+    const get = await loket.app.inject({ method: 'GET', url: '/api/v1/gemeenten', headers: { origin: 'https://evil.example' } });
+    expect(get.headers['access-control-allow-origin']).toBeUndefined();
+    const open = await testLoket({ env: { CORS_ORIGINS: 'https://portaal.diemen.nl' } });
+    try {
+      const pre = await open.app.inject({ method: 'OPTIONS', url: '/api/v1/gemeenten', headers: { origin: 'https://portaal.diemen.nl' } });
+      expect(pre.statusCode).toBe(204);
+      expect(pre.headers['access-control-allow-origin']).toBe('https://portaal.diemen.nl');
+    } finally {
+      await open.close();
+    }
+  });
+
+  it('marks answers to a logged-in caller as not cacheable', async () => {
+    const res = await loket.app.inject({ method: 'GET', url: '/api/v1/gemeenten/GM0384/teams', headers: admin.headers });
+    expect(res.headers['cache-control']).toBe('no-store');
+  });
+});

@@ -151,18 +151,32 @@ export async function createHttpServer(options: HttpOptions): Promise<HttpServer
   app.addHook('onSend', async (request, reply, payload) => {
     if (request.url.startsWith(`${API_PREFIX}/`) || request.url === API_PREFIX) reply.header('API-Version', API_VERSION);
     if (request.protocol === 'https') reply.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+    // Answers about a logged-in caller are personal: no caches in between.
+    if (request.principal && !reply.hasHeader('Cache-Control')) reply.header('Cache-Control', 'no-store');
     const origin = request.headers.origin;
     if (origin && config.corsOrigins.includes(origin)) {
       reply.header('Access-Control-Allow-Origin', origin);
       reply.header('Access-Control-Allow-Credentials', 'true');
-      reply.header('Access-Control-Expose-Headers', 'API-Version, ETag, Location, Link, Retry-After');
+      reply.header('Access-Control-Expose-Headers', 'API-Version, ETag, Location, Link, Retry-After, Idempotent-Replayed');
       reply.header('Vary', 'Origin');
     }
     return payload;
   });
 
+
   installErrorHandling(app);
   const routes = installPolicies(app, options.authenticate);
+
+  // CORS is closed unless CORS_ORIGINS names the origin; then preflights are answered.
+  app.options(`${API_PREFIX}/*`, { config: { policy: { toegang: 'publiek' } }, schema: { hide: true } }, async (request, reply) => {
+    const origin = request.headers.origin;
+    // Without Access-Control-Allow-Origin (set in onSend for configured origins) the browser refuses.
+    if (!origin || !config.corsOrigins.includes(origin)) return reply.code(204).send();
+    reply.header('Access-Control-Allow-Methods', 'GET, POST, PUT, PATCH, DELETE');
+    reply.header('Access-Control-Allow-Headers', 'Content-Type, If-Match, Idempotency-Key, X-CSRF-Token, Authorization');
+    reply.header('Access-Control-Max-Age', '600');
+    return reply.code(204).send();
+  });
   return { app, routes };
 }
 
