@@ -1,6 +1,11 @@
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { loadConfig } from '../src/config.ts';
+import type { Database } from '../src/db/database.ts';
+import { cliContext } from '../src/modules/audit/audit.service.ts';
+import { createLoket, type Loket } from '../src/server.ts';
+import { testDatabase } from '../test/database.ts';
 
 /** Launches Debian's Chromium headless (no browser download). */
 export async function startBrowser(): Promise<Browser> {
@@ -24,4 +29,31 @@ export async function expectAccessible(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
   expect(summary, `axe on ${page.url()}`).toEqual([]);
+}
+
+export interface LoketServer {
+  url: string;
+  loket: Loket;
+  database: Database;
+  stop(): Promise<void>;
+}
+
+/** A full Loket on a fresh in-memory PGlite with the demo data, listening on a free port of 127.0.0.1. */
+export async function startLoketServer(env: Record<string, string> = {}): Promise<LoketServer> {
+  const database = await testDatabase();
+  const config = loadConfig({ LOKET_RATE_LIMIT: '100000', LOKET_RATE_LIMIT_AANMELDEN: '100000', ...env });
+  const loket = await createLoket({ config, database, logger: false });
+  await loket.services.demo.laad(cliContext());
+  await loket.app.listen({ port: 0, host: '127.0.0.1' });
+  const address = loket.app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    loket,
+    database,
+    stop: async () => {
+      await loket.close();
+      await database.close();
+    },
+  };
 }

@@ -10,34 +10,45 @@ import { ProblemError } from './http/problem.ts';
 import { systeemklok, type Klok } from './klok.ts';
 import { gemeentenRepository } from './modules/gemeenten/gemeenten.repository.ts';
 import { gemeentenRoutes } from './modules/gemeenten/gemeenten.routes.ts';
+import { medewerkersAppRoutes } from './modules/medewerkers-app/medewerkers-app.routes.ts';
 import { portaalRoutes } from './modules/portaal/portaal.routes.ts';
+import { apiDocsRoutes } from './modules/api-docs/api-docs.routes.ts';
 import { apiTokensRepository } from './modules/api-tokens/api-tokens.repository.ts';
 import { apiTokensRoutes } from './modules/api-tokens/api-tokens.routes.ts';
 import { apiTokensService } from './modules/api-tokens/api-tokens.service.ts';
 import { auditRepository } from './modules/audit/audit.repository.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
-import { auditService } from './modules/audit/audit.service.ts';
+import { auditService, systeemContext } from './modules/audit/audit.service.ts';
 import { authRepository } from './modules/auth/auth.repository.ts';
 import { authenticator, authRoutes } from './modules/auth/auth.routes.ts';
 import { authService } from './modules/auth/auth.service.ts';
 import { gebruikersRepository } from './modules/gebruikers/gebruikers.repository.ts';
 import { gebruikersRoutes } from './modules/gebruikers/gebruikers.routes.ts';
-import { gebruikersService } from './modules/gebruikers/gebruikers.service.ts';
+import { gebruikersService, type Berichten } from './modules/gebruikers/gebruikers.service.ts';
 import { teamsRepository } from './modules/teams/teams.repository.ts';
 import { teamsRoutes } from './modules/teams/teams.routes.ts';
 import { teamsService } from './modules/teams/teams.service.ts';
 import { demoService } from './modules/demo/demo.service.ts';
+import { onderhoudRepository } from './modules/onderhoud/onderhoud.repository.ts';
+import { onderhoudService } from './modules/onderhoud/onderhoud.service.ts';
+import { startJobs } from './jobs/jobs.ts';
+import { berichtenRepository } from './modules/berichten/berichten.repository.ts';
+import { berichtenRoutes } from './modules/berichten/berichten.routes.ts';
+import { BERICHT_VERZENDEN, berichtenService, smtpMailer } from './modules/berichten/berichten.service.ts';
 
 export interface LoketOptions {
   config: Config;
   database: Database;
   klok?: Klok;
   logger?: FastifyServerOptions['logger'];
+  /** Work queued jobs (send mail) in this process; default true. False: only queue them. */
+  werkers?: boolean;
 }
 
 export interface Loket {
   app: FastifyInstance;
   routes: RouteWithPolicy[];
+  services: LoketServices;
   close(): Promise<void>;
 }
 
@@ -47,15 +58,21 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
   const klok = options.klok ?? systeemklok;
   const db = database.db;
   const gemeenten = gemeentenRepository(db);
-  const services = loketServices({ database, klok });
-
   const { app, routes } = await createHttpServer({
     config,
     database,
     logger: options.logger,
-    authenticate: authenticator(services.auth),
+    // Requests arrive only after ready(), when `authenticate` below exists.
+    authenticate: (request) => authenticate(request),
   });
   installIdempotency(app, { repository: idempotentieRepository(db), klok });
+
+  const jobs = await startJobs({ database, logger: app.log, queues: [BERICHT_VERZENDEN] });
+  app.addHook('onClose', () => jobs.stop());
+  const berichten = berichtenService({ repository: berichtenRepository(db), jobs, klok, mailer: config.smtpUrl ? smtpMailer(config.smtpUrl) : undefined, config });
+  if (options.werkers !== false) await berichten.werk();
+  const services = loketServices({ database, klok, berichten });
+  const authenticate = authenticator(services.auth);
 
   app.get('/health', { config: { policy: { toegang: 'publiek' } } }, async (_request, reply) => {
     try {
@@ -69,19 +86,34 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
   app.get(`${API_PREFIX}/openapi.json`, { config: { policy: { toegang: 'publiek' } } }, async () => app.swagger());
 
   gemeentenRoutes(app, { gemeenten });
+  medewerkersAppRoutes(app, { distDir: `${import.meta.dirname}/../web/staff/dist` });
   portaalRoutes(app, { gemeenten });
   authRoutes(app, { auth: services.auth, gemeenten, rateLimitAanmelden: config.rateLimitAanmelden });
   gebruikersRoutes(app, { gebruikers: services.gebruikers });
   teamsRoutes(app, { teams: services.teams });
   apiTokensRoutes(app, { apiTokens: services.apiTokens });
   auditRoutes(app, { audit: services.auditRepository });
+  berichtenRoutes(app, { berichten, audit: services.audit });
+  apiDocsRoutes(app);
 
+  if (options.werkers !== false) {
+    // Retention terms and housekeeping: shortly after start, then every six hours.
+    const ruimOp = () => void services.onderhoud.ruimOp(systeemContext()).catch((error: unknown) => app.log.error({ err: error }, 'opruimen mislukt'));
+    const eerst = setTimeout(ruimOp, 60_000);
+    const daarna = setInterval(ruimOp, 6 * 60 * 60 * 1000);
+    eerst.unref();
+    daarna.unref();
+    app.addHook('onClose', async () => {
+      clearTimeout(eerst);
+      clearInterval(daarna);
+    });
+  }
   await app.ready();
-  return { app, routes, close: () => app.close() };
+  return { app, routes, services, close: () => app.close() };
 }
 
 /** The services on one database, shared by the HTTP server and the CLI. */
-export function loketServices(deps: { database: Database; klok: Klok }) {
+export function loketServices(deps: { database: Database; klok: Klok; berichten: Berichten }) {
   const { klok } = deps;
   const db = deps.database.db;
   const gemeenten = gemeentenRepository(db);
@@ -95,8 +127,9 @@ export function loketServices(deps: { database: Database; klok: Klok }) {
     auditRepository: auditRepo,
     audit,
     auth,
-    gebruikers: gebruikersService({ repository: gebruikersRepo, audit, klok, beeindigSessies: auth.beeindigSessies }),
+    gebruikers: gebruikersService({ repository: gebruikersRepo, audit, klok, beeindigSessies: auth.beeindigSessies, berichten: deps.berichten }),
     teams: teamsService({ repository: teamsRepo, audit, klok }),
+    onderhoud: onderhoudService({ repository: onderhoudRepository(db), audit, klok, embedded: deps.database.kind === 'pglite' }),
     demo: demoService({ gemeenten, gebruikers: gebruikersRepo, teams: teamsRepo, audit, klok }),
     apiTokens: apiTokensService({ repository: apiTokensRepository(db), audit, klok }),
   };

@@ -1,12 +1,11 @@
 import { cliContext } from '../src/modules/audit/audit.service.ts';
 import { DEMO_GEBRUIKERS, type DemoGebruiker } from '../src/modules/demo/demo.data.ts';
-import { loketServices } from '../src/server.ts';
 import type { TestLoket } from './app.ts';
 import { logIn, type Ingelogd } from './login.ts';
 
 /** Loads the demo data into a test Loket. */
 export async function laadDemo(loket: TestLoket): Promise<void> {
-  await loketServices({ database: loket.database, klok: loket.klok }).demo.laad(cliContext());
+  await loket.services.demo.laad(cliContext());
 }
 
 export function demoGebruiker(email: string): DemoGebruiker {

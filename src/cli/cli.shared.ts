@@ -7,6 +7,10 @@ import { ROLLEN, type Rol } from '../db/schema.ts';
 import { systeemklok } from '../klok.ts';
 import { loketServices, type LoketServices } from '../server.ts';
 import { claimDataDir } from './data-dir-lock.ts';
+import { pino } from 'pino';
+import { startJobs } from '../jobs/jobs.ts';
+import { berichtenRepository } from '../modules/berichten/berichten.repository.ts';
+import { BERICHT_VERZENDEN, berichtenService, smtpMailer } from '../modules/berichten/berichten.service.ts';
 
 /** A usage error: exit code 2 with a one-line reason on stderr. */
 export class GebruiksFout extends Error {}
@@ -44,13 +48,23 @@ export async function openCliLoket(): Promise<CliLoket> {
     release = claimDataDir(config.dataDir);
   }
   try {
-    const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir });
+    const logger = pino({ level: config.logLevel }, pino.destination(2));
+    const database = await openDatabase({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.databaseUrl ? undefined : config.dataDir,
+      onIdleError: (error) => logger.warn({ err: error }, 'databaseverbinding verbroken'),
+    });
     await migrateToLatest(database.db as never);
+    // The CLI only queues mail; a running server's workers send it.
+    const jobs = await startJobs({ database, logger, queues: [BERICHT_VERZENDEN] });
+    const mailer = config.smtpUrl ? smtpMailer(config.smtpUrl) : undefined;
+    const berichten = berichtenService({ repository: berichtenRepository(database.db), jobs, klok: systeemklok, mailer, config });
     return {
       config,
       database,
-      services: loketServices({ database, klok: systeemklok }),
+      services: loketServices({ database, klok: systeemklok, berichten }),
       close: async () => {
+        await jobs.stop();
         await database.close();
         release();
       },

@@ -2,6 +2,9 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { cliContext } from '../modules/audit/audit.service.ts';
 import { openCliLoket, toon } from './cli.shared.ts';
 
+/** First path segments Loket itself uses: a gemeente with such a slug could never be reached. */
+const GERESERVEERDE_SLUGS = ['api', 'api-docs', 'health', 'static', 'medewerkers', 'en'];
+
 export function gemeenteCommando(): Command {
   const gemeente = new Command('gemeente').description('Gemeenten van deze installatie');
   gemeente
@@ -17,6 +20,7 @@ export function gemeenteCommando(): Command {
     .addOption(
       new Option('--slug <slug>', 'deel van het webadres, bijvoorbeeld diemen').makeOptionMandatory().argParser((v: string) => {
         if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(v)) throw new InvalidArgumentError('een slug heeft alleen kleine letters, cijfers en streepjes');
+        if (GERESERVEERDE_SLUGS.includes(v)) throw new InvalidArgumentError(`${v} is al een vast adres van Loket; kies een andere slug`);
         return v;
       }),
     )

@@ -21,10 +21,10 @@ export function serveCommando(): Command {
         '',
         `Loket draait (${database.kind === 'pglite' ? `ingebouwde database in ${config.dataDir}` : 'PostgreSQL'}), klaar in ${Math.round(performance.now() - started)} ms`,
         '',
-        `  Inwoners:      ${base}/`,
-        `  Medewerkers:   ${base}/medewerkers/`,
-        `  API-documentatie: ${base}/api/v1/docs  (OpenAPI: ${base}/api/v1/openapi.json)`,
-        `  Gezondheid:    ${base}/health`,
+        `  Inwoners:         ${base}/`,
+        `  Medewerkers:      ${base}/medewerkers/`,
+        `  API-documentatie: ${base}/api-docs  (OpenAPI: ${base}/api/v1/openapi.json)`,
+        `  Gezondheid:       ${base}/health`,
       ];
       if (demo) {
         regels.push('', 'Demo-inlog (wachtwoord, daarna de code uit een authenticator-app met dit geheim):');

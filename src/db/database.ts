@@ -20,6 +20,8 @@ export interface DatabaseOptions {
   /** PGlite data directory; undefined means in memory. */
   dataDir?: string | undefined;
   poolSize?: number;
+  /** Told when an idle pooled connection fails (it is dropped and replaced). */
+  onIdleError?: (error: Error) => void;
 }
 
 // timestamptz and date come back as strings we control (UTC ISO for instants, YYYY-MM-DD for dates).
@@ -49,6 +51,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     });
     pool.on('connect', (client) => {
       void client.query("set time zone 'UTC'");
+    });
+    // An idle connection that PostgreSQL ends (restart, failover) must not end the process;
+    // the pool drops it and the next query opens a new one.
+    pool.on('error', (error) => {
+      options.onIdleError?.(error);
     });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return {

@@ -1,10 +1,14 @@
 import type { Kysely } from 'kysely';
 import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
 import * as fundament from './migrations/0001-fundament.ts';
+import * as berichten from './migrations/0002-berichten.ts';
+import * as bewaartermijnen from './migrations/0003-bewaartermijnen.ts';
 
 /** Migrations in order; forward-only (no down) in production. */
 const migrations: Record<string, Migration> = {
   '0001-fundament': fundament,
+  '0002-berichten': berichten,
+  '0003-bewaartermijnen': bewaartermijnen,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -143,6 +143,8 @@ export interface BerichtTable {
   laatste_fout: string | null;
   aangemaakt_op: Tijdstip;
   verzonden_op: TijdstipLeeg;
+  /** A send attempt holds the message until then (0002-berichten). */
+  bezig_tot: TijdstipLeeg;
 }
 
 export interface DB {

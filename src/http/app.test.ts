@@ -22,6 +22,24 @@ describe('HTTP conventions', () => {
     expect(Object.keys(res.json().paths)).toContain('/gemeenten');
   });
 
+  it('resolves every $ref of the OpenAPI document and documents every API route', async () => {
+    const doc = (await loket.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
+    const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]);
+    expect(refs.length).toBeGreaterThan(10);
+    for (const ref of refs) expect(doc.components.schemas, ref).toHaveProperty(ref as string);
+    const gedocumenteerd = Object.entries(doc.paths).flatMap(([pad, item]) => Object.keys(item as object).map((m) => `${m.toUpperCase()} /api/v1${pad.replace(/\{(\w+)\}/g, ':$1')}`));
+    const api = loket.routes.filter((r) => r.url.startsWith('/api/v1/') && r.method !== 'OPTIONS' && r.url !== '/api/v1/openapi.json');
+    for (const r of api) expect(gedocumenteerd, `${r.method} ${r.url}`).toContain(`${r.method} ${r.url}`);
+  });
+
+  it('serves the API reference as a page without JavaScript', async () => {
+    const res = await loket.app.inject({ method: 'GET', url: '/api-docs' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/html');
+    expect(res.body).toContain('POST /gemeenten/{gemeente}/gebruikers');
+    expect(res.body).not.toContain('<script');
+  });
+
   it('treats a trailing slash as not found, as problem+json', async () => {
     const res = await loket.app.inject({ method: 'GET', url: '/api/v1/gemeenten/' });
     expect(res.statusCode).toBe(404);

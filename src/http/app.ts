@@ -6,6 +6,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import {
   jsonSchemaTransform,
+  jsonSchemaTransformObject,
   serializerCompiler,
   validatorCompiler,
 } from '@fastify/type-provider-zod';
@@ -115,7 +116,8 @@ export async function createHttpServer(options: HttpOptions): Promise<HttpServer
   // Public routes are rate limited per IP address (429 with Retry-After); the login steps more strictly.
   app.addHook('onRoute', (route) => {
     const policy = route.config?.policy;
-    if (route.config?.rateLimit !== undefined) return;
+    // Static files (hashed names, cached) are not limited: a page load fetches several at once.
+    if (route.config?.rateLimit !== undefined || route.url.startsWith('/static/') || route.url.startsWith('/medewerkers/assets/')) return;
     if (policy?.toegang === 'publiek') route.config = { ...route.config, rateLimit: { max: config.rateLimitPubliek, timeWindow: '1 minute' } };
     if (policy?.toegang === 'aanmelden') route.config = { ...route.config, rateLimit: { max: config.rateLimitAanmelden, timeWindow: '1 minute' } };
   });
@@ -145,6 +147,7 @@ export async function createHttpServer(options: HttpOptions): Promise<HttpServer
       // Paths in the document are relative to the server URL (which ends in /api/v1).
       return { ...transformed, url: transformed.url.startsWith(API_PREFIX) ? transformed.url.slice(API_PREFIX.length) || '/' : transformed.url };
     },
+    transformObject: jsonSchemaTransformObject,
     hideUntagged: true,
   });
 

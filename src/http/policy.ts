@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Rol } from '../db/schema.ts';
 import { ProblemError } from './problem.ts';
 
@@ -59,7 +59,7 @@ export interface RouteWithPolicy {
 }
 
 /** Authenticates a request from its cookie or bearer token; undefined when there is none. */
-export type Authenticator = (request: FastifyRequest, reply: FastifyReply) => Promise<Principal | undefined>;
+export type Authenticator = (request: FastifyRequest) => Promise<Principal | undefined>;
 
 function sameToken(a: string, b: string): boolean {
   const x = Buffer.from(a);
@@ -100,14 +100,14 @@ export function installPolicies(app: FastifyInstance, authenticate: Authenticato
     for (const method of methods) if (method !== 'HEAD') routes.push({ method, url: route.url, policy });
   });
 
-  app.addHook('preValidation', async (request, reply) => {
+  app.addHook('preValidation', async (request) => {
     const policy = request.routeOptions.config.policy;
     // Fastify's own 404 route has no policy and needs none.
     if (!policy || policy.toegang === 'publiek') {
-      request.principal = await authenticate(request, reply).catch(() => undefined);
+      request.principal = await authenticate(request).catch(() => undefined);
       return;
     }
-    const principal = await authenticate(request, reply);
+    const principal = await authenticate(request);
     if (!principal) throw unauthenticated();
     if (principal.type === 'gebruiker') {
       if (policy.toegang !== 'aanmelden' && !principal.mfaVoltooid) throw unauthenticated();

@@ -27,6 +27,10 @@ export function cliContext(): Context {
   return { actorType: 'cli', actorId: null, actorNaam: 'loket-cli', herkomst: 'cli', traceId: randomBytes(16).toString('hex') };
 }
 
+export function systeemContext(): Context {
+  return { actorType: 'systeem', actorId: null, actorNaam: 'loket', herkomst: null, traceId: randomBytes(16).toString('hex') };
+}
+
 export interface Gebeurtenis {
   gemeente: string | null;
   actie: string;

@@ -1,0 +1,26 @@
+// Builds the staff app (web/staff → web/staff/dist) when the build is missing or older than its sources.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = join(import.meta.dirname, '..');
+const staff = join(root, 'web', 'staff');
+const built = join(staff, 'dist', 'index.html');
+
+function newest(dir: string): number {
+  let time = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    time = Math.max(time, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
+  }
+  return time;
+}
+
+const sources = Math.max(newest(join(staff, 'src')), statSync(join(staff, 'index.html')).mtimeMs, statSync(join(staff, 'vite.config.ts')).mtimeMs);
+if (existsSync(built) && statSync(built).mtimeMs >= sources) process.exit(0);
+process.stdout.write('Medewerkers-app bouwen (web/staff)…\n');
+const result = spawnSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', join(staff, 'vite.config.ts'), '--logLevel', 'warn'], {
+  stdio: 'inherit',
+  cwd: root,
+});
+process.exit(result.status ?? 1);

@@ -1,0 +1,128 @@
+import type { Transaction } from 'kysely';
+import { PgBoss, fromKysely, fromPglite, type JobWithMetadata } from 'pg-boss';
+import type { Database } from '../db/database.ts';
+import type { DB } from '../db/schema.ts';
+
+/** How a failed job is tried again (pg-boss queue options; delays in seconds). */
+export interface RetryPolicy {
+  /** Retries after the first attempt (so retryLimit + 1 attempts in all). */
+  retryLimit: number;
+  retryDelay: number;
+  /** Exponential backoff: about retryDelay × 2^retry, with jitter, capped at retryDelayMax. */
+  retryBackoff: boolean;
+  retryDelayMax: number;
+}
+
+/** 9 attempts over about two and a half hours: 30 s, 1 min, 2 min, … capped at 1 h. */
+export const DEFAULT_RETRY: RetryPolicy = { retryLimit: 8, retryDelay: 30, retryBackoff: true, retryDelayMax: 3600 };
+
+export interface JobsLogger {
+  warn(details: object, message: string): void;
+  error(details: object, message: string): void;
+}
+
+export interface JobsOptions {
+  database: Database;
+  logger: JobsLogger;
+  /** Every queue this installation uses; created (or brought up to date) at start. */
+  queues: readonly string[];
+  retry?: Partial<RetryPolicy>;
+  /** How often an idle worker looks for new jobs, in seconds (≥ 0.5). */
+  pollingIntervalSeconds?: number;
+}
+
+export interface SendOptions {
+  /** Enqueue inside this transaction: the job exists only if the transaction commits. */
+  transaction?: Transaction<DB>;
+}
+
+/** One attempt at one job, as a handler sees it. */
+export interface JobRun<T> {
+  id: string;
+  data: T;
+  /** 1 for the first attempt. */
+  attempt: number;
+  /** No retry follows when this attempt fails. */
+  lastAttempt: boolean;
+}
+
+/** Throw to have the job retried (with backoff); return to complete it. */
+export type JobHandler<T> = (job: JobRun<T>) => Promise<void>;
+
+export interface Jobs {
+  send<T extends object>(name: string, data: T, options?: SendOptions): Promise<string>;
+  work<T extends object>(name: string, handler: JobHandler<T>): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the durable job queue (pg-boss) in the application database: its own `pgboss` schema,
+ * a small pool on PostgreSQL, in-process on PGlite. Jobs survive a restart and failed jobs are
+ * retried with exponential backoff.
+ */
+export async function startJobs(options: JobsOptions): Promise<Jobs> {
+  const { database, logger } = options;
+  const retry: RetryPolicy = { ...DEFAULT_RETRY, ...options.retry };
+  const pollingIntervalSeconds = options.pollingIntervalSeconds ?? 2;
+
+  // No cron schedules and no instance registry: neither is used, and leaving them out saves
+  // most of pg-boss's start time. Maintenance (supervise: expiry, retention) stays on.
+  const lean = { schedule: false, registerInstance: false } as const;
+  let boss: PgBoss;
+  if (database.kind === 'pglite' && database.pglite) {
+    boss = new PgBoss({ db: fromPglite(database.pglite), backend: 'pglite', ...lean });
+  } else if (database.kind === 'postgres' && database.url) {
+    boss = new PgBoss({ connectionString: database.url, max: 4, application_name: 'loket-jobs', ...lean });
+  } else {
+    throw new Error('De job-wachtrij heeft PGlite of een PostgreSQL-adres nodig.');
+  }
+  boss.on('error', (error) => logger.error({ err: error }, 'job-wachtrij: fout'));
+  boss.on('warning', (warning) => logger.warn({ details: warning.data }, `job-wachtrij: ${warning.message}`));
+
+  // pg-boss accepts a maximum delay only together with backoff.
+  const { retryDelayMax, ...fixed } = retry;
+  try {
+    await boss.start();
+    for (const name of options.queues) {
+      await boss.createQueue(name, retry.retryBackoff ? retry : fixed);
+      // createQueue leaves an existing queue alone; this brings its retry policy up to date.
+      await boss.updateQueue(name, { ...fixed, retryDelayMax: retry.retryBackoff ? retryDelayMax : null });
+    }
+  } catch (error) {
+    await boss.stop({ graceful: false }).catch(() => undefined);
+    throw error;
+  }
+  const known = new Set(options.queues);
+  const assertKnown = (name: string) => {
+    if (!known.has(name)) throw new Error(`Onbekende job-wachtrij ${name}: noem hem in startJobs({ queues }).`);
+  };
+
+  return {
+    send: async (name, data, sendOptions = {}) => {
+      assertKnown(name);
+      const id = await boss.send(name, data, sendOptions.transaction ? { db: fromKysely(sendOptions.transaction) } : {});
+      if (!id) throw new Error(`Job voor ${name} is niet aangemaakt.`);
+      return id;
+    },
+    work: async <T extends object>(name: string, handler: JobHandler<T>) => {
+      assertKnown(name);
+      await boss.work(
+        name,
+        { includeMetadata: true, batchSize: 1, pollingIntervalSeconds },
+        async (jobs: JobWithMetadata<T>[]) => {
+          for (const job of jobs) {
+            const run = { id: job.id, data: job.data, attempt: job.retryCount + 1, lastAttempt: job.retryCount >= job.retryLimit };
+            try {
+              await handler(run);
+            } catch (error) {
+              logger.warn({ err: error, job: name, id: job.id, attempt: run.attempt, lastAttempt: run.lastAttempt }, 'job mislukt');
+              throw error;
+            }
+          }
+        },
+      );
+    },
+    // Waits up to 10 s for running handlers; on PostgreSQL it also closes pg-boss's own pool.
+    stop: () => boss.stop({ graceful: true, timeout: 10_000 }),
+  };
+}

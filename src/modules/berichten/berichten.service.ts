@@ -1,0 +1,174 @@
+import { randomUUID } from 'node:crypto';
+import type { Transaction } from 'kysely';
+import { createTransport, type SendMailOptions } from 'nodemailer';
+import type { Config } from '../../config.ts';
+import type { BerichtStatus, DB } from '../../db/schema.ts';
+import type { Pagina } from '../../http/pagination.ts';
+import type { Jobs } from '../../jobs/jobs.ts';
+import type { Klok } from '../../klok.ts';
+import type { BerichtenRepository, BerichtRij } from './berichten.repository.ts';
+
+/** The job that sends one stored message; its data is only the message key. */
+export const BERICHT_VERZENDEN = 'bericht.verzenden';
+
+export interface BerichtOpdracht {
+  gemeente: string;
+  id: string;
+}
+
+export interface NieuwBericht {
+  gemeente: string;
+  aan: string;
+  onderwerp: string;
+  tekst: string;
+  html?: string;
+}
+
+export interface Bericht {
+  id: string;
+  aan: string;
+  onderwerp: string;
+  tekst: string;
+  status: BerichtStatus;
+  pogingen: number;
+  laatsteFout: string | null;
+  aangemaaktOp: string;
+  verzondenOp: string | null;
+}
+
+/** What sends mail: a nodemailer transport. */
+export interface Mailer {
+  sendMail(bericht: SendMailOptions): Promise<unknown>;
+}
+
+/** Nodemailer over SMTP to SMTP_URL, with timeouts that end an attempt well within its claim. */
+export function smtpMailer(smtpUrl: string): Mailer {
+  return createTransport({ url: smtpUrl, connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 60_000 });
+}
+
+export interface BerichtenDeps {
+  repository: BerichtenRepository;
+  jobs: Pick<Jobs, 'send' | 'work'>;
+  klok: Klok;
+  /** Undefined without SMTP_URL (the demo): messages are only kept, as 'niet-verzonden'. */
+  mailer: Mailer | undefined;
+  config: Pick<Config, 'mailFrom'>;
+}
+
+/** How long one send attempt holds a message; longer than the mailer's timeouts together. */
+const CLAIM_MS = 5 * 60_000;
+
+function naarBericht(rij: BerichtRij): Bericht {
+  return {
+    id: rij.id,
+    aan: rij.aan,
+    onderwerp: rij.onderwerp,
+    tekst: rij.tekst,
+    status: rij.status,
+    pogingen: rij.pogingen,
+    laatsteFout: rij.laatste_fout,
+    aangemaaktOp: rij.aangemaakt_op,
+    verzondenOp: rij.verzonden_op,
+  };
+}
+
+/** An SMTP 5xx answer: the server refuses for good, so trying again does not help. */
+function isPermanent(error: unknown): boolean {
+  const code = (error as { responseCode?: unknown } | null)?.responseCode;
+  return typeof code === 'number' && code >= 500;
+}
+
+const foutTekst = (error: unknown): string => (error instanceof Error ? error.message : String(error)).slice(0, 1000);
+
+/**
+ * Outgoing mail through an outbox: every message is stored (and kept), then sent by a job that
+ * carries only its key. The stored row is the source of truth for what was sent.
+ */
+export function berichtenService(deps: BerichtenDeps) {
+  const { repository, jobs, klok, mailer, config } = deps;
+  const domein = /@([^\s>]+)>?\s*$/.exec(config.mailFrom)?.[1] ?? 'loket.invalid';
+
+  /**
+   * One send attempt. Claiming (one UPDATE … WHERE status = 'wachtend' and not held) before
+   * sending means two runs of the same job never send at the same time, and a run after a
+   * successful one finds 'verzonden' and does nothing. Throws when the job should be retried.
+   */
+  const verzend = async (opdracht: BerichtOpdracht, laatstePoging: boolean): Promise<void> => {
+    if (!mailer) throw new Error('Zonder SMTP_URL worden berichten niet verzonden.');
+    const { gemeente, id } = opdracht;
+    const nu = klok.nu();
+    const bericht = await repository.claim(gemeente, id, nu, new Date(nu.getTime() + CLAIM_MS));
+    if (!bericht) {
+      const huidig = await repository.opId(gemeente, id);
+      // Another attempt holds it: try again later, when it is sent or released.
+      if (huidig?.status === 'wachtend') throw new Error(`Bericht ${id} wordt al verzonden door een andere poging.`);
+      return;
+    }
+    try {
+      await mailer.sendMail({
+        from: config.mailFrom,
+        to: bericht.aan,
+        subject: bericht.onderwerp,
+        text: bericht.tekst,
+        ...(bericht.html === null ? {} : { html: bericht.html }),
+        // The same Message-ID on every attempt, so a receiver can drop a duplicate.
+        messageId: `<${bericht.id}@${domein}>`,
+        headers: { 'Auto-Submitted': 'auto-generated' },
+      });
+    } catch (error) {
+      const permanent = isPermanent(error);
+      await repository.markeerFout(gemeente, id, foutTekst(error), permanent || laatstePoging ? 'mislukt' : 'wachtend');
+      // A permanent refusal is final now; anything else goes back to the queue (its last attempt ends as failed).
+      if (permanent) return;
+      throw error;
+    }
+    await repository.markeerVerzonden(gemeente, id, klok.nu());
+  };
+
+  return {
+    /**
+     * Stores a message and, with SMTP configured, queues it for sending (in one transaction:
+     * pass `transactie` to make it part of the caller's). Returns the stored message.
+     */
+    verstuur: async (invoer: NieuwBericht, opties: { transactie?: Transaction<DB> } = {}): Promise<Bericht> => {
+      const rij = await repository.transactie(async (repo, transactie) => {
+        const opgeslagen = await repo.voegToe({
+          gemeente: invoer.gemeente,
+          id: randomUUID(),
+          aan: invoer.aan,
+          onderwerp: invoer.onderwerp,
+          tekst: invoer.tekst,
+          html: invoer.html ?? null,
+          status: mailer ? 'wachtend' : 'niet-verzonden',
+          aangemaaktOp: klok.nu().toISOString(),
+        });
+        if (mailer) {
+          const opdracht: BerichtOpdracht = { gemeente: invoer.gemeente, id: opgeslagen.id };
+          await jobs.send(BERICHT_VERZENDEN, opdracht, { transaction: transactie });
+        }
+        return opgeslagen;
+      }, opties.transactie);
+      return naarBericht(rij);
+    },
+
+    lijst: async (gemeente: string, pagina: Pagina): Promise<{ items: Bericht[]; total: number }> => {
+      const { rijen, totaal } = await repository.pagina(gemeente, (pagina.page - 1) * pagina.pageSize, pagina.pageSize);
+      return { items: rijen.map(naarBericht), total: totaal };
+    },
+
+    opId: async (gemeente: string, id: string): Promise<Bericht | undefined> => {
+      const rij = await repository.opId(gemeente, id);
+      return rij && naarBericht(rij);
+    },
+
+    verzend,
+
+    /** Starts sending queued messages in this process (only with SMTP configured). */
+    werk: async (): Promise<void> => {
+      if (!mailer) return;
+      await jobs.work<BerichtOpdracht>(BERICHT_VERZENDEN, (job) => verzend(job.data, job.lastAttempt));
+    },
+  };
+}
+
+export type BerichtenService = ReturnType<typeof berichtenService>;

@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testLoket, type TestLoket } from '../../../test/app.ts';
+import { laadDemo, logInAls } from '../../../test/demo.ts';
+import type { Ingelogd } from '../../../test/login.ts';
+
+let loket: TestLoket;
+let admin: Ingelogd;
+const basis = '/api/v1/gemeenten/GM0451/gebruikers';
+
+beforeAll(async () => {
+  loket = await testLoket({ nu: '2026-11-23T09:00:00Z' });
+  await laadDemo(loket);
+  admin = await logInAls(loket, 'beheerder@duoplus.demo');
+});
+afterAll(async () => loket.close());
+
+async function postvak(): Promise<{ aan: string; onderwerp: string; status: string }[]> {
+  const res = await loket.app.inject({ method: 'GET', url: '/api/v1/gemeenten/GM0451/berichten?pageSize=100', headers: admin.headers });
+  return res.json().items;
+}
+
+describe('medewerkers beheren', () => {
+  it('creates a user with roles, answers with Location and ETag, and mails the new colleague', async () => {
+    const res = await loket.app.inject({
+      method: 'POST',
+      url: basis,
+      headers: admin.headers,
+      payload: { naam: 'Wim Wijk', email: 'wim@uithoorn.demo', wachtwoord: 'wijkbeheer is mooi werk', rollen: ['behandelaar', 'teamleider'] },
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.headers.location).toBe(`${basis}/${res.json().id}`);
+    expect(res.headers.etag).toBe('"1"');
+    expect(res.json()).toMatchObject({ naam: 'Wim Wijk', actief: true, mfaIngesteld: false, rollen: ['behandelaar', 'teamleider'] });
+    expect(res.body).not.toContain('wijkbeheer');
+    const mail = (await postvak()).find((b) => b.aan === 'wim@uithoorn.demo');
+    expect(mail).toMatchObject({ onderwerp: 'Uw account voor Loket', status: 'niet-verzonden' });
+  });
+
+  it('refuses an address that already has an account, changing nothing', async () => {
+    const res = await loket.app.inject({
+      method: 'POST',
+      url: basis,
+      headers: admin.headers,
+      payload: { naam: 'Dubbel', email: 'WIM@uithoorn.demo', wachtwoord: 'nog een lange zin hier', rollen: ['behandelaar'] },
+    });
+    expect(res.statusCode).toBe(409);
+    const lijst = await loket.app.inject({ method: 'GET', url: `${basis}?zoek=wim`, headers: admin.headers });
+    expect(lijst.json().total).toBe(1);
+  });
+
+  it('sets roles, resets the second factor (ending sessions) and tells the user', async () => {
+    const lijst = await loket.app.inject({ method: 'GET', url: `${basis}?zoek=Rik`, headers: admin.headers });
+    const rik = lijst.json().items[0];
+    const sessie = await logInAls(loket, 'redacteur@uithoorn.demo');
+    const rollen = await loket.app.inject({ method: 'PUT', url: `${basis}/${rik.id}/rollen`, headers: { ...admin.headers, 'if-match': `"${rik.versie}"` }, payload: { rollen: ['webredacteur', 'kcc-medewerker'] } });
+    expect(rollen.statusCode).toBe(200);
+    expect(rollen.json().rollen).toEqual(['kcc-medewerker', 'webredacteur']);
+    const leeg = await loket.app.inject({ method: 'PUT', url: `${basis}/${rik.id}/rollen`, headers: { ...admin.headers, 'if-match': rollen.headers.etag as string }, payload: { rollen: [] } });
+    expect(leeg.statusCode).toBe(400);
+    const herstel = await loket.app.inject({ method: 'POST', url: `${basis}/${rik.id}/mfa-herstel`, headers: { ...admin.headers, 'if-match': rollen.headers.etag as string } });
+    expect(herstel.statusCode).toBe(200);
+    expect(herstel.json().mfaIngesteld).toBe(false);
+    expect((await loket.app.inject({ method: 'GET', url: '/api/v1/sessie', headers: sessie.headers })).statusCode).toBe(401);
+    expect((await postvak()).map((b) => b.onderwerp)).toContain('Uw tweede stap voor Loket is opnieuw ingesteld');
+    const audit = await loket.app.inject({ method: 'GET', url: '/api/v1/gemeenten/GM0451/audit-log?pageSize=100', headers: admin.headers });
+    const acties = audit.json().items.filter((a: { object: { id: string } }) => a.object.id === rik.id).map((a: { actie: string }) => a.actie);
+    expect(acties).toEqual(expect.arrayContaining(['medewerker-rollen', 'medewerker-mfa-herstel']));
+  });
+});

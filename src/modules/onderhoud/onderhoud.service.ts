@@ -1,0 +1,41 @@
+import type { Klok } from '../../klok.ts';
+import type { AuditService, Context } from '../audit/audit.service.ts';
+import { SESSIE_IDLE_MS } from '../auth/auth.service.ts';
+import type { OnderhoudRepository } from './onderhoud.repository.ts';
+
+const DAG_MS = 24 * 60 * 60 * 1000;
+
+/** Login data: six months (VNG Selectielijst 2020, category 19.24, citing the BIO). */
+export function aanmeldgegevensBewarenTot(nu: Date): Date {
+  const grens = new Date(nu);
+  grens.setUTCMonth(grens.getUTCMonth() - 6);
+  return grens;
+}
+
+export interface OpruimResultaat {
+  sessies: number;
+  idempotentie: number;
+  aanmeldgegevens: number;
+}
+
+/** Retention terms and housekeeping, run by the server every few hours and by `loket opruimen`. */
+export function onderhoudService(deps: { repository: OnderhoudRepository; audit: AuditService; klok: Klok; embedded: boolean }) {
+  const { repository, audit, klok } = deps;
+  return {
+    async ruimOp(context: Context): Promise<OpruimResultaat> {
+      const nu = klok.nu();
+      const resultaat = {
+        sessies: await repository.verwijderVerlopenSessies(nu.toISOString(), new Date(nu.getTime() - SESSIE_IDLE_MS).toISOString()),
+        idempotentie: await repository.verwijderIdempotentie(new Date(nu.getTime() - DAG_MS).toISOString()),
+        aanmeldgegevens: await repository.vernietigAanmeldgegevens(aanmeldgegevensBewarenTot(nu).toISOString()),
+      };
+      if (deps.embedded) await repository.vacuum();
+      if (resultaat.aanmeldgegevens > 0) {
+        await audit.log(context, { gemeente: null, actie: 'bewaartermijn-vernietigen', details: { aanmeldgegevens: resultaat.aanmeldgegevens } });
+      }
+      return resultaat;
+    },
+  };
+}
+
+export type OnderhoudService = ReturnType<typeof onderhoudService>;

@@ -1,0 +1,121 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { setHtmlNotFound } from '../../http/errors.ts';
+import { STANDAARDTAAL, TALEN, isTaal, vertaler, type Taal } from '../../i18n/i18n.ts';
+import type { Gemeente, GemeentenRepository } from '../gemeenten/gemeenten.repository.ts';
+import {
+  PAGINAS,
+  homePagina,
+  kiesGemeentePagina,
+  nietGevondenPagina,
+  portaalPad,
+  privacyPagina,
+  toegankelijkheidPagina,
+  type PaginaContext,
+  type PaginaNaam,
+  type PortaalGemeente,
+} from './portaal.views.ts';
+import { statischeRoutes, stuurMetCache } from './statisch.ts';
+import { inhoudHash, themaCss, themaVan } from './thema.ts';
+
+const PUBLIEK = { policy: { toegang: 'publiek' } } as const;
+const CSS = 'text/css; charset=utf-8';
+const STANDAARD_CSS = themaCss({});
+const STANDAARD_HASH = inhoudHash(STANDAARD_CSS);
+const STANDAARD_THEMA_URL = `/static/thema.css?v=${STANDAARD_HASH}`;
+
+interface Deps {
+  gemeenten: GemeentenRepository;
+}
+
+/** A gemeente ready for the portal: its theme checked, with the URL of its stylesheet. */
+function voorPortaal(gemeente: Gemeente, request: FastifyRequest): { gemeente: PortaalGemeente; css: string; hash: string; themaUrl: string } {
+  const thema = themaVan(gemeente, request.log);
+  const css = themaCss(thema);
+  const hash = inhoudHash(css);
+  return { gemeente: { naam: gemeente.naam, slug: gemeente.slug, thema }, css, hash, themaUrl: `/static/thema/${gemeente.slug}.css?v=${hash}` };
+}
+
+function stuurHtml(reply: FastifyReply, body: string, status = 200): FastifyReply {
+  // Public pages that change when a gemeente's settings change: always revalidate.
+  return reply.code(status).type('text/html; charset=utf-8').header('Cache-Control', 'no-cache').send(body);
+}
+
+/** The language of a portal address: `/en/…` or `/{slug}/en/…` is English, the rest Dutch. */
+function taalVanPad(segmenten: string[]): Taal {
+  return segmenten.slice(0, 2).find((s): s is Taal => s !== STANDAARDTAAL && isTaal(s)) ?? STANDAARDTAAL;
+}
+
+const PAGINA_VIEWS: Record<PaginaNaam, typeof homePagina> = {
+  home: homePagina,
+  privacy: privacyPagina,
+  toegankelijkheid: toegankelijkheidPagina,
+};
+
+/**
+ * The resident portal: `/` (choose a gemeente) and per gemeente its home, privacy statement
+ * and accessibility statement, in Dutch and English (see portaalPad for the addresses); the
+ * theme stylesheets; the static NL Design System files; and the HTML 404 page for browsers.
+ */
+export function portaalRoutes(app: FastifyInstance, deps: Deps): void {
+  const { gemeenten } = deps;
+  statischeRoutes(app);
+
+  app.get('/static/thema.css', { config: PUBLIEK }, async (request, reply) =>
+    stuurMetCache(request, reply, STANDAARD_CSS, CSS, STANDAARD_HASH),
+  );
+
+  app.get<{ Params: { slug: string } }>('/static/thema/:slug.css', { config: PUBLIEK }, async (request, reply) => {
+    const gemeente = await gemeenten.opSlug(request.params.slug);
+    if (!gemeente) return reply.callNotFound();
+    const { css, hash } = voorPortaal(gemeente, request);
+    return stuurMetCache(request, reply, css, CSS, hash);
+  });
+
+  for (const taal of TALEN) {
+    const t = vertaler(taal, 'portaal');
+
+    app.get(portaalPad(taal), { config: PUBLIEK }, async (_request, reply) => {
+      const lijst = await gemeenten.lijst();
+      const ctx: PaginaContext = { taal, t, gemeente: undefined, themaUrl: STANDAARD_THEMA_URL, pagina: 'home' };
+      return stuurHtml(reply, kiesGemeentePagina(ctx, lijst));
+    });
+
+    for (const pagina of Object.keys(PAGINAS) as PaginaNaam[]) {
+      app.get<{ Params: { slug: string } }>(portaalPad(taal, ':slug', pagina), { config: PUBLIEK }, async (request, reply) => {
+        const gevonden = await gemeenten.opSlug(request.params.slug);
+        if (!gevonden) return reply.callNotFound();
+        const { gemeente, themaUrl } = voorPortaal(gevonden, request);
+        return stuurHtml(reply, PAGINA_VIEWS[pagina]({ taal, t, gemeente, themaUrl, pagina }, gemeente));
+      });
+    }
+  }
+
+  // Without the closing slash: /diemen → /diemen/, /en → /en/, /diemen/en → /diemen/en/.
+  app.get<{ Params: { slug: string } }>('/:slug', { config: PUBLIEK }, async (request, reply) => {
+    const { slug } = request.params;
+    if (isTaal(slug) && slug !== STANDAARDTAAL) return reply.redirect(portaalPad(slug), 301);
+    if (await gemeenten.opSlug(slug)) return reply.redirect(portaalPad(STANDAARDTAAL, slug), 301);
+    return reply.callNotFound();
+  });
+  for (const taal of TALEN.filter((t) => t !== STANDAARDTAAL)) {
+    app.get<{ Params: { slug: string } }>(`/:slug/${taal}`, { config: PUBLIEK }, async (request, reply) => {
+      if (await gemeenten.opSlug(request.params.slug)) return reply.redirect(portaalPad(taal, request.params.slug), 301);
+      return reply.callNotFound();
+    });
+  }
+
+  setHtmlNotFound(app, async (request, reply) => {
+    const segmenten = request.url.split('?')[0]?.split('/').filter(Boolean) ?? [];
+    const taal = taalVanPad(segmenten);
+    const gevonden = segmenten[0] ? await gemeenten.opSlug(segmenten[0]) : undefined;
+    const portaal = gevonden ? voorPortaal(gevonden, request) : undefined;
+    const ctx: PaginaContext = {
+      taal,
+      t: vertaler(taal, 'portaal'),
+      gemeente: portaal?.gemeente,
+      themaUrl: portaal?.themaUrl ?? STANDAARD_THEMA_URL,
+      pagina: undefined,
+    };
+    return stuurHtml(reply, nietGevondenPagina(ctx), 404);
+  });
+}

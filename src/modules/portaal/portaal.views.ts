@@ -1,0 +1,229 @@
+import { STANDAARDTAAL, type Taal, type Vertaal } from '../../i18n/i18n.ts';
+import { html, opmaak, type Html } from './html.ts';
+import type { GemeenteThema } from './portaal.schemas.ts';
+import { STYLESHEETS } from './statisch.ts';
+
+/** The pages of a gemeente, and their last URL segment per language. */
+export const PAGINAS = {
+  home: { nl: '', en: '' },
+  privacy: { nl: 'privacy', en: 'privacy' },
+  toegankelijkheid: { nl: 'toegankelijkheid', en: 'accessibility' },
+} as const satisfies Record<string, Record<Taal, string>>;
+export type PaginaNaam = keyof typeof PAGINAS;
+
+/**
+ * The URL of a portal page. Dutch is at the root of a gemeente, English under `en/`:
+ * `/` and `/en/` (choose a gemeente), `/diemen/`, `/diemen/en/`, `/diemen/privacy`,
+ * `/diemen/en/privacy`, `/diemen/toegankelijkheid`, `/diemen/en/accessibility`.
+ */
+export function portaalPad(taal: Taal, slug?: string, pagina: PaginaNaam = 'home'): string {
+  const taalDeel = taal === STANDAARDTAAL ? '' : `${taal}/`;
+  return slug === undefined ? `/${taalDeel}` : `/${slug}/${taalDeel}${PAGINAS[pagina][taal]}`;
+}
+
+const ANDERE_TAAL: Record<Taal, Taal> = { nl: 'en', en: 'nl' };
+
+export interface PortaalGemeente {
+  naam: string;
+  slug: string;
+  thema: GemeenteThema;
+}
+
+export interface PaginaContext {
+  taal: Taal;
+  t: Vertaal;
+  gemeente: PortaalGemeente | undefined;
+  /** URL of the theme stylesheet of this page (with its content hash). */
+  themaUrl: string;
+  /** Which page this is, for the language switch; undefined for the 404 page, which switches to home. */
+  pagina: PaginaNaam | undefined;
+}
+
+const link = (href: string, inhoud: Html | string, extra = ''): Html =>
+  html`<a class="utrecht-link utrecht-link--html-a${extra}" href="${href}">${inhoud}</a>`;
+
+const alinea = (inhoud: Html | string, lead = false): Html =>
+  html`<p class="utrecht-paragraph utrecht-paragraph--distanced${lead ? ' utrecht-paragraph--lead' : ''}">${inhoud}</p>`;
+
+/** Dutch names and terms inside English text, marked for screen readers (WCAG 3.1.2). */
+const nederlands = (tekst: string): Html => html`<span lang="nl">${tekst}</span>`;
+
+const kop2 = (tekst: string): Html => html`<h2 class="utrecht-heading-2 utrecht-heading-2--distanced">${tekst}</h2>`;
+
+const lijst = (items: readonly (Html | string)[]): Html =>
+  html`<ul class="utrecht-unordered-list utrecht-unordered-list--distanced">${items.map(
+    (item) => html`<li class="utrecht-unordered-list__item">${item}</li>`,
+  )}</ul>`;
+
+/** "Gemeente Diemen" / "Municipality of Diemen". */
+function gemeenteNaam(ctx: PaginaContext, gemeente: PortaalGemeente): string {
+  return ctx.t('algemeen.gemeenteNaam', { naam: gemeente.naam });
+}
+
+function websiteTekst(website: string): string {
+  const url = new URL(website);
+  return url.host + (url.pathname === '/' ? '' : url.pathname);
+}
+
+/** Phone and website of the gemeente, as links; nothing when the theme has neither. */
+function contact(ctx: PaginaContext, gemeente: PortaalGemeente): Html | undefined {
+  const { telefoon, website } = gemeente.thema;
+  if (!telefoon && !website) return undefined;
+  return lijst([
+    ...(telefoon
+      ? [opmaak(ctx.t('contact.bellen', { telefoon }), [(nummer) => link(`tel:${telefoon.replace(/[^+0-9]/g, '')}`, nummer, ' utrecht-link--telephone')])]
+      : []),
+    ...(website ? [opmaak(ctx.t('contact.website', { website: websiteTekst(website) }), [(tekst) => link(website, tekst)])] : []),
+  ]);
+}
+
+/** The page around the content: head, skip link, header with language switch, footer. */
+function pagina(ctx: PaginaContext, titel: string, inhoud: Html, kruimelpad?: Html): string {
+  const { taal, t, gemeente } = ctx;
+  const ander = ANDERE_TAAL[taal];
+  const site = gemeente ? (gemeente.thema.logoTekst ?? gemeenteNaam(ctx, gemeente)) : t('algemeen.loket');
+  const hier = (tl: Taal): string => portaalPad(tl, gemeente?.slug, ctx.pagina);
+  const alternatieven = ctx.pagina
+    ? [taal, ander].map((tl) => html`<link rel="alternate" hreflang="${tl}" href="${hier(tl)}">`)
+    : [];
+  const voet = gemeente
+    ? html`<nav class="loket-voet__nav" aria-label="${t('algemeen.overDezeWebsite')}">
+          <ul class="loket-voet__lijst">
+            <li>${link(portaalPad(taal, gemeente.slug, 'privacy'), t('privacy.titel'))}</li>
+            <li>${link(portaalPad(taal, gemeente.slug, 'toegankelijkheid'), t('toegankelijkheid.titel'))}</li>
+          </ul>
+        </nav>`
+    : html`<p class="utrecht-paragraph">${t('kiezen.voet')}</p>`;
+  const document = html`<!DOCTYPE html>
+<html lang="${taal}" class="utrecht-root utrecht-theme loket-thema">
+  <head>
+    <meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <title>${t('algemeen.titel', { pagina: titel, site })}</title>
+    ${[...STYLESHEETS, ctx.themaUrl].map((href) => html`<link rel="stylesheet" href="${href}">`)}
+    ${alternatieven}
+  </head>
+  <body class="utrecht-body utrecht-document utrecht-page-layout">
+    <a class="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#inhoud">${t('algemeen.naarInhoud')}</a>
+    <header class="utrecht-page-header">
+      <div class="utrecht-page-header__content loket-kop">
+        <a class="loket-kop__logo" href="${portaalPad(taal, gemeente?.slug)}">${site}</a>
+        <nav class="utrecht-alternate-lang-nav loket-kop__talen" aria-label="${t('algemeen.taalkeuze')}">
+          <a class="utrecht-link utrecht-link--html-a" href="${hier(ander)}" lang="${ander}" hreflang="${ander}">${t('algemeen.andereTaal')}</a>
+        </nav>
+      </div>
+    </header>
+    <div class="utrecht-page-body">
+      <div class="utrecht-page-body__content">
+        ${kruimelpad}
+        <main id="inhoud" tabindex="-1" class="utrecht-page-content loket-inhoud">
+          <h1 class="utrecht-heading-1 utrecht-heading-1--distanced">${titel}</h1>
+          ${inhoud}
+        </main>
+      </div>
+    </div>
+    <footer class="utrecht-page-footer">
+      <div class="utrecht-page-footer__content loket-voet">${voet}</div>
+    </footer>
+  </body>
+</html>
+`;
+  return document.toString();
+}
+
+/** Breadcrumb from the gemeente's home to the current page. */
+function kruimelpad(ctx: PaginaContext, gemeente: PortaalGemeente, huidige: PaginaNaam, titel: string): Html {
+  return html`<nav class="utrecht-breadcrumb-nav loket-kruimelpad" aria-label="${ctx.t('algemeen.kruimelpad')}">
+          <ol class="utrecht-breadcrumb-nav__list utrecht-breadcrumb-nav__list--html-ol">
+            <li class="utrecht-breadcrumb-nav__item">${link(portaalPad(ctx.taal, gemeente.slug), gemeenteNaam(ctx, gemeente), ' utrecht-breadcrumb-nav__link utrecht-breadcrumb-nav__link--first')}</li>
+            <li class="utrecht-breadcrumb-nav__item"><a class="utrecht-link utrecht-link--html-a utrecht-breadcrumb-nav__link utrecht-breadcrumb-nav__link--current" href="${portaalPad(ctx.taal, gemeente.slug, huidige)}" aria-current="page">${titel}</a></li>
+          </ol>
+        </nav>`;
+}
+
+/** `/`: choose your gemeente. */
+export function kiesGemeentePagina(ctx: PaginaContext, gemeenten: readonly { naam: string; slug: string }[]): string {
+  const { t, taal } = ctx;
+  const inhoud = gemeenten.length
+    ? html`${alinea(t('kiezen.intro'), true)}
+          <ul class="utrecht-link-list utrecht-link-list--html-ul loket-gemeenten">
+            ${gemeenten.map(
+              (g) => html`<li class="utrecht-link-list__item">${link(portaalPad(taal, g.slug), t('algemeen.gemeenteNaam', { naam: g.naam }), ' utrecht-link-list__link')}</li>`,
+            )}
+          </ul>`
+    : alinea(t('kiezen.geen'));
+  return pagina(ctx, t('kiezen.titel'), inhoud);
+}
+
+/** `/{slug}/`: the gemeente's home. */
+export function homePagina(ctx: PaginaContext, gemeente: PortaalGemeente): string {
+  const { t, taal } = ctx;
+  const contactgegevens = contact(ctx, gemeente);
+  const inhoud = html`${alinea(t('home.intro'), true)}
+          ${contactgegevens ? html`${kop2(t('home.contactKop'))}${contactgegevens}` : ''}
+          ${kop2(t('home.websiteKop'))}
+          ${alinea(t('home.websiteTekst'))}
+          ${lijst([
+            link(portaalPad(taal, gemeente.slug, 'privacy'), t('home.privacyLink')),
+            link(portaalPad(taal, gemeente.slug, 'toegankelijkheid'), t('home.toegankelijkheidLink')),
+          ])}`;
+  return pagina(ctx, t('home.titel', { naam: gemeente.naam }), inhoud);
+}
+
+/** `/{slug}/privacy`: the privacy statement. */
+export function privacyPagina(ctx: PaginaContext, gemeente: PortaalGemeente): string {
+  const { t } = ctx;
+  const naam = gemeente.naam;
+  const titel = t('privacy.titel');
+  const contactgegevens = contact(ctx, gemeente);
+  const inhoud = html`${alinea(t('privacy.intro', { naam }), true)}
+          ${alinea(opmaak(t('privacy.verantwoordelijk', { naam }), [nederlands]))}
+          ${kop2(t('privacy.inwonersKop'))}
+          ${alinea(t('privacy.inwonersGeenGegevens'))}
+          ${alinea(t('privacy.inwonersGeenCookies'))}
+          ${alinea(t('privacy.inwonersServer'))}
+          ${alinea(t('privacy.inwonersWijziging'))}
+          ${kop2(t('privacy.medewerkersKop'))}
+          ${alinea(t('privacy.medewerkersIntro'))}
+          ${lijst(['naamEmail', 'wachtwoord', 'tweedeStap', 'rollen', 'inloggen', 'acties'].map((k) => t(`privacy.medewerkers.${k}`)))}
+          ${kop2(t('privacy.bewarenKop'))}
+          ${alinea(opmaak(t('privacy.bewarenSelectielijst'), [nederlands]))}
+          ${alinea(t('privacy.bewarenInloggen'))}
+          ${kop2(t('privacy.logboekKop'))}
+          ${alinea(t('privacy.logboekWat'))}
+          ${alinea(t('privacy.logboekVast'))}
+          ${kop2(t('privacy.rechtenKop'))}
+          ${alinea(t('privacy.rechtenIntro'))}
+          ${lijst(['inzage', 'verbetering', 'verwijdering', 'beperking', 'bezwaar'].map((k) => t(`privacy.rechten.${k}`)))}
+          ${alinea(t('privacy.rechtenTermijn'))}
+          ${contactgegevens ? html`${alinea(t('privacy.rechtenVragen'))}${contactgegevens}` : ''}
+          ${alinea(opmaak(t('privacy.klacht'), [(tekst) => link(t('privacy.klachtUrl'), tekst), nederlands]))}`;
+  return pagina(ctx, titel, inhoud, kruimelpad(ctx, gemeente, 'privacy', titel));
+}
+
+/** `/{slug}/toegankelijkheid`: the accessibility statement. */
+export function toegankelijkheidPagina(ctx: PaginaContext, gemeente: PortaalGemeente): string {
+  const { t } = ctx;
+  const titel = t('toegankelijkheid.titel');
+  const contactgegevens = contact(ctx, gemeente);
+  const inhoud = html`${alinea(t('toegankelijkheid.intro'), true)}
+          ${kop2(t('toegankelijkheid.doelKop'))}
+          ${alinea(t('toegankelijkheid.doelNorm', { naam: gemeente.naam }))}
+          ${alinea(t('toegankelijkheid.doelZonderJavascript'))}
+          ${kop2(t('toegankelijkheid.testKop'))}
+          ${alinea(t('toegankelijkheid.testAutomatisch'))}
+          ${alinea(t('toegankelijkheid.testGrenzen'))}
+          ${kop2(t('toegankelijkheid.meldenKop'))}
+          ${alinea(t('toegankelijkheid.meldenTekst'))}
+          ${contactgegevens ? html`${alinea(t('toegankelijkheid.meldenContact'))}${contactgegevens}` : ''}`;
+  return pagina(ctx, titel, inhoud, kruimelpad(ctx, gemeente, 'toegankelijkheid', titel));
+}
+
+/** The resident's 404 page, in the gemeente's theme when the address starts with its slug. */
+export function nietGevondenPagina(ctx: PaginaContext): string {
+  const { t, taal, gemeente } = ctx;
+  const verder = gemeente
+    ? link(portaalPad(taal, gemeente.slug), t('nietGevonden.naarGemeente', { naam: gemeente.naam }))
+    : link(portaalPad(taal), t('nietGevonden.naarKeuze'));
+  return pagina(ctx, t('nietGevonden.titel'), html`${alinea(t('nietGevonden.tekst'), true)}${alinea(verder)}`);
+}

@@ -1,0 +1,243 @@
+/** Typed client for the Loket API (the same published API anyone else uses). */
+
+export const API_BASIS = '/api/v1';
+
+export const ROLLEN = [
+  'beheerder',
+  'teamleider',
+  'behandelaar',
+  'kcc-medewerker',
+  'webredacteur',
+  'pc-adviseur',
+  'externe-partner',
+] as const;
+export type Rol = (typeof ROLLEN)[number];
+
+export interface InvalidParam {
+  name: string;
+  code: string;
+  reason: string;
+}
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  invalidParams?: InvalidParam[];
+}
+
+/** A problem+json answer (or no answer at all: status 0). */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly problem: Problem;
+  /** Seconds to wait, from Retry-After (429). */
+  readonly wachtSeconden: number | undefined;
+
+  constructor(problem: Problem, wachtSeconden?: number) {
+    super(problem.detail ?? problem.title);
+    this.status = problem.status;
+    this.problem = problem;
+    this.wachtSeconden = wachtSeconden;
+  }
+
+  /** The reason the server gave for one field, if any. */
+  veld(naam: string): string | undefined {
+    return this.problem.invalidParams?.find((p) => veldnaam(p.name) === naam)?.reason;
+  }
+}
+
+/** The form field an invalidParam is about: "body.email", "/email" and "email" → "email"; "rollen.2" → "rollen". */
+export function veldnaam(name: string): string {
+  return name.replace(/^(body[./]|\/)/, '').split(/[./[]/)[0] ?? name;
+}
+
+export interface SessieGemeente {
+  code: string;
+  naam: string;
+  slug: string;
+  rollen: Rol[];
+}
+
+export interface Sessie {
+  gebruiker: { id: string; naam: string; email: string };
+  gemeenten: SessieGemeente[];
+  csrfToken: string;
+  verlooptOp: string;
+}
+
+export interface AanmeldStap {
+  stap: 'totp' | 'totp-instellen';
+  otpauthUri?: string;
+  geheim?: string;
+  csrfToken: string;
+}
+
+export interface Pagina<T> {
+  items: T[];
+  page: number;
+  pageSize: number;
+  total: number;
+}
+
+export interface Verwijzing {
+  id: string;
+  naam: string;
+}
+
+export interface Gebruiker {
+  id: string;
+  naam: string;
+  email: string;
+  actief: boolean;
+  mfaIngesteld: boolean;
+  rollen: Rol[];
+  teams: Verwijzing[];
+  versie: number;
+}
+
+export interface Team {
+  id: string;
+  naam: string;
+  omschrijving: string;
+  leden: Verwijzing[];
+  versie: number;
+}
+
+export interface ApiToken {
+  id: string;
+  naam: string;
+  rollen: Rol[];
+  geldigTot: string;
+  ingetrokkenOp: string | null;
+  aangemaaktOp: string;
+}
+
+export interface NieuwApiToken extends ApiToken {
+  token: string;
+}
+
+export interface AuditRegel {
+  id: number;
+  tijdstip: string;
+  actor: { type: string; id: string | null; naam: string | null };
+  actie: string;
+  object: { type: string | null; id: string | null };
+  resultaat: string;
+  herkomst: string | null;
+  traceId: string | null;
+  details: Record<string, unknown>;
+}
+
+export interface Verwerking {
+  id: number;
+  traceId: string;
+  spanId: string;
+  naam: string;
+  verwerkingsactiviteit: string;
+  grondslag: string;
+  betrokkene: { type: string; id: string };
+  status: string;
+  beginOp: string;
+  eindOp: string;
+}
+
+export interface Bericht {
+  id: string;
+  aan: string;
+  onderwerp: string;
+  tekst: string;
+  status: 'wachtend' | 'verzonden' | 'mislukt' | 'niet-verzonden';
+  pogingen: number;
+  laatsteFout: string | null;
+  aangemaaktOp: string;
+  verzondenOp: string | null;
+}
+
+export interface Antwoord<T> {
+  data: T;
+  etag: string | undefined;
+}
+
+interface Verzoek {
+  body?: unknown;
+  ifMatch?: string | undefined;
+  signal?: AbortSignal;
+  /** A 401 is a normal answer here (the login steps), not an expired session. */
+  aanmelden?: boolean;
+}
+
+let csrfToken: string | undefined;
+let taal = 'nl';
+let bijVerlopenSessie: () => void = () => undefined;
+
+export function zetCsrfToken(token: string | undefined): void {
+  csrfToken = token;
+}
+export function zetApiTaal(nieuw: string): void {
+  taal = nieuw;
+}
+export function bijNietIngelogd(handler: () => void): void {
+  bijVerlopenSessie = handler;
+}
+
+/** The API path of a gemeente's resources. */
+export function gemeentePad(code: string): string {
+  return `/gemeenten/${encodeURIComponent(code)}`;
+}
+
+async function naarFout(response: Response): Promise<ApiError> {
+  const retryAfter = Number(response.headers.get('Retry-After'));
+  const wacht = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined;
+  const type = response.headers.get('Content-Type') ?? '';
+  if (type.includes('json')) {
+    const body = (await response.json().catch(() => undefined)) as Partial<Problem> | undefined;
+    if (body && typeof body.title === 'string') return new ApiError({ ...body, title: body.title, type: body.type ?? 'about:blank', status: response.status }, wacht);
+  }
+  return new ApiError({ type: 'about:blank', title: response.statusText || `HTTP ${response.status}`, status: response.status }, wacht);
+}
+
+async function verzoek<T>(method: string, pad: string, opties: Verzoek = {}): Promise<Antwoord<T>> {
+  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', 'Accept-Language': taal };
+  if (opties.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  if (opties.ifMatch) headers['If-Match'] = opties.ifMatch;
+  let response: Response;
+  try {
+    response = await fetch(API_BASIS + pad, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      ...(opties.body === undefined ? {} : { body: JSON.stringify(opties.body) }),
+      ...(opties.signal ? { signal: opties.signal } : {}),
+    });
+  } catch (error) {
+    if (opties.signal?.aborted) throw error;
+    throw new ApiError({ type: 'urn:loket:problem:geen-verbinding', title: '', status: 0 });
+  }
+  if (!response.ok) {
+    const fout = await naarFout(response);
+    if (fout.status === 401 && !opties.aanmelden) bijVerlopenSessie();
+    throw fout;
+  }
+  const data = response.status === 204 ? undefined : await response.json();
+  return { data: data as T, etag: response.headers.get('ETag') ?? undefined };
+}
+
+export const api = {
+  get: <T>(pad: string, opties?: Verzoek) => verzoek<T>('GET', pad, opties),
+  post: <T>(pad: string, opties?: Verzoek) => verzoek<T>('POST', pad, opties),
+  patch: <T>(pad: string, opties?: Verzoek) => verzoek<T>('PATCH', pad, opties),
+  put: <T>(pad: string, opties?: Verzoek) => verzoek<T>('PUT', pad, opties),
+  delete: (pad: string, opties?: Verzoek) => verzoek<undefined>('DELETE', pad, opties),
+};
+
+/** Reads every page of a collection (for choice lists such as a team's members). */
+export async function alles<T>(pad: string, signal?: AbortSignal): Promise<T[]> {
+  const items: T[] = [];
+  for (let page = 1; ; page++) {
+    const { data } = await api.get<Pagina<T>>(`${pad}?page=${page}&pageSize=100`, signal ? { signal } : {});
+    items.push(...data.items);
+    if (items.length >= data.total || data.items.length === 0) return items;
+  }
+}
