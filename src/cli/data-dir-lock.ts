@@ -1,6 +1,5 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { GebruiksFout } from './cli.shared.ts';
 
 function leeft(pid: number): boolean {
   try {
@@ -22,7 +21,7 @@ export function claimDataDir(dataDir: string): () => void {
   } catch {
     const pid = Number(readFileSync(pad, 'utf8'));
     if (Number.isInteger(pid) && pid !== process.pid && leeft(pid)) {
-      throw new GebruiksFout(`de database in ${dataDir} is in gebruik door proces ${pid}; stop dat eerst (of kies een andere LOKET_DATA_DIR)`);
+      throw new Error(`de database in ${dataDir} is in gebruik door proces ${pid}; stop dat eerst (of kies een andere LOKET_DATA_DIR)`);
     }
     writeFileSync(pad, String(process.pid));
   }

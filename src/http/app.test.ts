@@ -46,6 +46,27 @@ describe('HTTP conventions', () => {
     expect(res.headers['content-type']).toContain('application/problem+json');
   });
 
+  it('sends HSTS only over TLS (behind a trusted proxy)', async () => {
+    const achterProxy = await testLoket({ env: { TRUST_PROXY: 'true' } });
+    try {
+      const tls = await achterProxy.app.inject({ method: 'GET', url: '/health', headers: { 'x-forwarded-proto': 'https' } });
+      expect(tls.headers['strict-transport-security']).toMatch(/max-age=31536000/);
+      const http = await achterProxy.app.inject({ method: 'GET', url: '/health' });
+      expect(http.headers['strict-transport-security']).toBeUndefined();
+    } finally {
+      await achterProxy.close();
+    }
+  });
+
+  it('answers /health with 503 problem+json when the database does not answer', async () => {
+    const zonderDb = await testLoket();
+    await zonderDb.database.close();
+    const res = await zonderDb.app.inject({ method: 'GET', url: '/health' });
+    expect(res.statusCode).toBe(503);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    await zonderDb.app.close();
+  });
+
   it('sets security headers', async () => {
     const res = await loket.app.inject({ method: 'GET', url: '/health' });
     const csp = String(res.headers['content-security-policy']);

@@ -1,0 +1,96 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDatabase } from './database.ts';
+import type { Database } from '../src/db/database.ts';
+
+// The CLI as a user runs it: a child process on PGlite in a temporary data dir, or on a fresh
+// PostgreSQL database when DATABASE_URL is set.
+const root = join(import.meta.dirname, '..');
+let dataDir: string;
+let database: Database | undefined;
+let databaseUrl: string | undefined;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'loket-cli-'));
+  if (process.env.DATABASE_URL) {
+    database = await testDatabase();
+    databaseUrl = database.url;
+  }
+});
+afterAll(async () => {
+  await database?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+function loket(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', join(root, 'src/cli/main.ts'), ...args], {
+      env: { ...process.env, LOKET_DATA_DIR: dataDir, DATABASE_URL: databaseUrl ?? '', LOG_LEVEL: 'warn' },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+describe('loket CLI', () => {
+  it('has --help on every level (exit 0)', async () => {
+    for (const args of [['--help'], ['gebruiker', '--help'], ['gebruiker', 'toevoegen', '--help'], ['gemeente', 'toevoegen', '--help']]) {
+      const r = await loket(...args);
+      expect(r.code, args.join(' ')).toBe(0);
+      expect(r.stdout).toMatch(/Usage: loket/);
+    }
+  }, 60_000);
+
+  it('exits 2 with a one-line reason on bad usage', async () => {
+    for (const args of [['onzin'], ['gebruiker', 'toevoegen', '--gemeente', 'GM0384'], ['gebruiker', 'rollen', '--gemeente', 'XX', '--email', 'a@b.nl', '--rollen', 'beheerder'], ['gemeente', 'toevoegen', '--code', 'GM0001', '--naam', 'X', '--slug', 'api']]) {
+      const r = await loket(...args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toMatch(/^loket: /);
+    }
+  }, 60_000);
+
+  it('loads the demo, adds users and changes them, with --json output', async () => {
+    const demo = await loket('demo', '--json');
+    expect(demo.code, demo.stderr).toBe(0);
+    expect(JSON.parse(demo.stdout)).toEqual({ gemeenten: 3, gebruikers: 7, teams: 6 });
+    expect(JSON.parse((await loket('demo', '--json')).stdout)).toEqual({ gemeenten: 0, gebruikers: 0, teams: 0 });
+
+    const nieuw = await loket('gebruiker', 'toevoegen', '--gemeente', 'GM0437', '--email', 'ans@ouder-amstel.demo', '--naam', 'Ans Amstel', '--rollen', 'behandelaar,teamleider', '--json');
+    expect(nieuw.code, nieuw.stderr).toBe(0);
+    const ans = JSON.parse(nieuw.stdout);
+    expect(ans).toMatchObject({ email: 'ans@ouder-amstel.demo', nieuw: true, rollen: ['behandelaar', 'teamleider'], mfaIngesteld: false });
+    expect(ans.tijdelijkWachtwoord.length).toBeGreaterThanOrEqual(12);
+
+    // An existing account gets roles in another gemeente too (a Duo+ colleague).
+    const ook = await loket('gebruiker', 'toevoegen', '--gemeente', 'GM0451', '--email', 'ans@ouder-amstel.demo', '--naam', 'Ans Amstel', '--rollen', 'kcc-medewerker', '--json');
+    expect(JSON.parse(ook.stdout)).toMatchObject({ id: ans.id, nieuw: false, rollen: ['kcc-medewerker'] });
+
+    const rollen = await loket('gebruiker', 'rollen', '--gemeente', 'GM0437', '--email', 'ans@ouder-amstel.demo', '--rollen', 'beheerder', '--json');
+    expect(JSON.parse(rollen.stdout).rollen).toEqual(['beheerder']);
+    const herstel = await loket('gebruiker', 'mfa-herstel', '--gemeente', 'GM0437', '--email', 'ans@ouder-amstel.demo');
+    expect(herstel.code).toBe(0);
+    expect(herstel.stdout).toMatch(/Tweede stap hersteld/);
+    const uit = await loket('gebruiker', 'uitschakelen', '--gemeente', 'GM0437', '--email', 'ans@ouder-amstel.demo', '--json');
+    expect(JSON.parse(uit.stdout).actief).toBe(false);
+  }, 180_000);
+
+  it('exits 1 with the reason when the work cannot be done', async () => {
+    const zwak = await loket('gebruiker', 'toevoegen', '--gemeente', 'GM0384', '--email', 'zwak@diemen.demo', '--naam', 'Zwak', '--rollen', 'behandelaar', '--wachtwoord', 'password1234');
+    expect(zwak.code).toBe(1);
+    expect(zwak.stderr).toMatch(/wachtwoord: .*vaak gebruikt/);
+    const onbekend = await loket('gebruiker', 'uitschakelen', '--gemeente', 'GM0384', '--email', 'niemand@diemen.demo');
+    expect(onbekend.code).toBe(1);
+    const gemeente = await loket('gemeente', 'toevoegen', '--code', 'GM0363', '--naam', 'Amsterdam', '--slug', 'amsterdam', '--json');
+    expect(gemeente.code).toBe(0);
+    expect(JSON.parse(gemeente.stdout)).toMatchObject({ code: 'GM0363', nieuw: true });
+    const migrate = await loket('migrate', '--json');
+    expect(migrate.code).toBe(0);
+  }, 120_000);
+});
