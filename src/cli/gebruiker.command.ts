@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import type { Rol } from '../db/schema.ts';
 import { cliContext } from '../modules/audit/audit.service.ts';
 import type { GebruikerRecord } from '../modules/gebruikers/gebruikers.repository.ts';
+import type { GebruikersService } from '../modules/gebruikers/gebruikers.service.ts';
 import { gemeenteOptie, openCliLoket, rollenOptie, toon, type CliLoket } from './cli.shared.ts';
 
 const beschrijf = (g: GebruikerRecord) => `${g.naam} <${g.email}> ${g.actief ? 'actief' : 'uitgeschakeld'}, rollen: ${g.rollen.join(', ')}, tweede stap ${g.mfaIngesteld ? 'ingesteld' : 'nog niet ingesteld'}`;
@@ -14,6 +15,25 @@ async function metLoket<T>(werk: (cli: CliLoket) => Promise<T>): Promise<T> {
   } finally {
     await cli.close();
   }
+}
+
+/** A command that changes one staff member, found by e-mail address in a gemeente. */
+function wijzigOpEmail<O extends object>(
+  command: Command,
+  melding: string,
+  wijzig: (gebruikers: GebruikersService, huidig: GebruikerRecord & { gemeente: string }, opties: O) => Promise<GebruikerRecord>,
+): void {
+  command
+    .addOption(gemeenteOptie())
+    .requiredOption('--email <email>', 'e-mailadres')
+    .option('--json', 'uitvoer als JSON')
+    .action((o: O & { gemeente: string; email: string; json?: boolean }) =>
+      metLoket(async ({ services }) => {
+        const huidig = await services.gebruikers.opEmail(o.gemeente, o.email);
+        const g = await wijzig(services.gebruikers, { ...huidig, gemeente: o.gemeente }, o);
+        toon(Boolean(o.json), g, `${melding}: ${beschrijf(g)}`);
+      }),
+    );
 }
 
 export function gebruikerCommando(): Command {
@@ -46,48 +66,21 @@ export function gebruikerCommando(): Command {
       }),
     );
 
-  gebruiker
-    .command('rollen')
-    .description('Leg de rollen van een medewerker in een gemeente vast (vervangt de huidige)')
-    .addOption(gemeenteOptie())
-    .requiredOption('--email <email>', 'e-mailadres')
-    .requiredOption('--rollen <rollen>', 'rollen, met komma’s', rollenOptie)
-    .option('--json', 'uitvoer als JSON')
-    .action((o: { gemeente: string; email: string; rollen: Rol[]; json?: boolean }) =>
-      metLoket(async ({ services }) => {
-        const huidig = await services.gebruikers.opEmail(o.gemeente, o.email);
-        const g = await services.gebruikers.zetRollen(cliContext(), o.gemeente, huidig.id, huidig.versie, o.rollen);
-        toon(Boolean(o.json), g, `Rollen vastgelegd: ${beschrijf(g)}`);
-      }),
-    );
-
-  gebruiker
-    .command('uitschakelen')
-    .description('Schakel een account uit; alle sessies eindigen direct')
-    .addOption(gemeenteOptie())
-    .requiredOption('--email <email>', 'e-mailadres')
-    .option('--json', 'uitvoer als JSON')
-    .action((o: { gemeente: string; email: string; json?: boolean }) =>
-      metLoket(async ({ services }) => {
-        const huidig = await services.gebruikers.opEmail(o.gemeente, o.email);
-        const g = await services.gebruikers.wijzig(cliContext(), o.gemeente, huidig.id, huidig.versie, { actief: false });
-        toon(Boolean(o.json), g, `Uitgeschakeld: ${beschrijf(g)}`);
-      }),
-    );
-
-  gebruiker
-    .command('mfa-herstel')
-    .description('Laat de medewerker de tweede stap (authenticator-app) opnieuw instellen; alle sessies eindigen')
-    .addOption(gemeenteOptie())
-    .requiredOption('--email <email>', 'e-mailadres')
-    .option('--json', 'uitvoer als JSON')
-    .action((o: { gemeente: string; email: string; json?: boolean }) =>
-      metLoket(async ({ services }) => {
-        const huidig = await services.gebruikers.opEmail(o.gemeente, o.email);
-        const g = await services.gebruikers.herstelMfa(cliContext(), o.gemeente, huidig.id, huidig.versie);
-        toon(Boolean(o.json), g, `Tweede stap hersteld: ${beschrijf(g)}`);
-      }),
-    );
+  wijzigOpEmail(
+    gebruiker.command('rollen').description('Leg de rollen van een medewerker in een gemeente vast (vervangt de huidige)').requiredOption('--rollen <rollen>', 'rollen, met komma’s', rollenOptie),
+    'Rollen vastgelegd',
+    (gebruikers, g, o: { rollen: Rol[] }) => gebruikers.zetRollen(cliContext(), g.gemeente, g.id, g.versie, o.rollen),
+  );
+  wijzigOpEmail(
+    gebruiker.command('uitschakelen').description('Schakel een account uit; alle sessies eindigen direct'),
+    'Uitgeschakeld',
+    (gebruikers, g) => gebruikers.wijzig(cliContext(), g.gemeente, g.id, g.versie, { actief: false }),
+  );
+  wijzigOpEmail(
+    gebruiker.command('mfa-herstel').description('Laat de medewerker de tweede stap (authenticator-app) opnieuw instellen; alle sessies eindigen'),
+    'Tweede stap hersteld',
+    (gebruikers, g) => gebruikers.herstelMfa(cliContext(), g.gemeente, g.id, g.versie),
+  );
 
   return gebruiker;
 }
