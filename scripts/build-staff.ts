@@ -19,7 +19,7 @@ function newest(dir: string): number {
 const sources = Math.max(newest(join(staff, 'src')), statSync(join(staff, 'index.html')).mtimeMs, statSync(join(staff, 'vite.config.ts')).mtimeMs);
 if (existsSync(built) && statSync(built).mtimeMs >= sources) process.exit(0);
 process.stdout.write('Medewerkers-app bouwen (web/staff)…\n');
-const result = spawnSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', join(staff, 'vite.config.ts'), '--logLevel', 'warn'], {
+const result = spawnSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', join(staff, 'vite.config.ts'), '--logLevel', 'error'], {
   stdio: 'inherit',
   cwd: root,
 });
