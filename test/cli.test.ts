@@ -87,6 +87,9 @@ describe('loket CLI', () => {
     expect(zwak.stderr).toMatch(/wachtwoord: .*vaak gebruikt/);
     const onbekend = await loket('gebruiker', 'uitschakelen', '--gemeente', 'GM0384', '--email', 'niemand@diemen.demo');
     expect(onbekend.code).toBe(1);
+    const geenGemeente = await loket('gebruiker', 'toevoegen', '--gemeente', 'GM0999', '--email', 'x@y.demo', '--naam', 'X', '--rollen', 'behandelaar');
+    expect(geenGemeente.code).toBe(1);
+    expect(geenGemeente.stderr).toMatch(/gemeente GM0999 bestaat niet/);
     const gemeente = await loket('gemeente', 'toevoegen', '--code', 'GM0363', '--naam', 'Amsterdam', '--slug', 'amsterdam', '--json');
     expect(gemeente.code).toBe(0);
     expect(JSON.parse(gemeente.stdout)).toMatchObject({ code: 'GM0363', nieuw: true });

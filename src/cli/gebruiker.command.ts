@@ -8,9 +8,11 @@ import { gemeenteOptie, openCliLoket, rollenOptie, toon, type CliLoket } from '.
 
 const beschrijf = (g: GebruikerRecord) => `${g.naam} <${g.email}> ${g.actief ? 'actief' : 'uitgeschakeld'}, rollen: ${g.rollen.join(', ')}, tweede stap ${g.mfaIngesteld ? 'ingesteld' : 'nog niet ingesteld'}`;
 
-async function metLoket<T>(werk: (cli: CliLoket) => Promise<T>): Promise<T> {
+/** Opens Loket for a command on one gemeente, which must exist. */
+async function metLoket<T>(gemeente: string, werk: (cli: CliLoket) => Promise<T>): Promise<T> {
   const cli = await openCliLoket();
   try {
+    if (!(await cli.services.gemeenten.opCode(gemeente))) throw new Error(`gemeente ${gemeente} bestaat niet in deze installatie (zie: loket gemeente toevoegen)`);
     return await werk(cli);
   } finally {
     await cli.close();
@@ -28,7 +30,7 @@ function wijzigOpEmail<O extends object>(
     .requiredOption('--email <email>', 'e-mailadres')
     .option('--json', 'uitvoer als JSON')
     .action((o: O & { gemeente: string; email: string; json?: boolean }) =>
-      metLoket(async ({ services }) => {
+      metLoket(o.gemeente, async ({ services }) => {
         const huidig = await services.gebruikers.opEmail(o.gemeente, o.email);
         const g = await wijzig(services.gebruikers, { ...huidig, gemeente: o.gemeente }, o);
         toon(Boolean(o.json), g, `${melding}: ${beschrijf(g)}`);
@@ -49,7 +51,7 @@ export function gebruikerCommando(): Command {
     .option('--wachtwoord <wachtwoord>', 'tijdelijk wachtwoord (zonder deze optie maakt Loket er een en toont het eenmalig)')
     .option('--json', 'uitvoer als JSON')
     .action((o: { gemeente: string; email: string; naam: string; rollen: Rol[]; wachtwoord?: string; json?: boolean }) =>
-      metLoket(async ({ services }) => {
+      metLoket(o.gemeente, async ({ services }) => {
         const context = cliContext();
         const wachtwoord = o.wachtwoord ?? randomBytes(15).toString('base64url');
         const nieuw = !(await services.gebruikers.accountBestaat(o.email));
@@ -61,7 +63,7 @@ export function gebruikerCommando(): Command {
           { ...g, nieuw, ...(nieuw && !o.wachtwoord ? { tijdelijkWachtwoord: wachtwoord } : {}) },
           nieuw
             ? `Account gemaakt: ${beschrijf(g)}${o.wachtwoord ? '' : `\nTijdelijk wachtwoord (eenmalig getoond): ${wachtwoord}`}\nBij de eerste keer inloggen stelt de medewerker de tweede stap in.`
-            : `Bestaand account, rollen bijgewerkt: ${beschrijf(g)}`,
+            : `Bestaand account, rollen bijgewerkt: ${beschrijf(g)}${o.wachtwoord ? '\nHet wachtwoord van een bestaand account verandert niet.' : ''}`,
         );
       }),
     );
@@ -69,7 +71,7 @@ export function gebruikerCommando(): Command {
   wijzigOpEmail(
     gebruiker.command('rollen').description('Leg de rollen van een medewerker in een gemeente vast (vervangt de huidige)').requiredOption('--rollen <rollen>', 'rollen, met komma’s', rollenOptie),
     'Rollen vastgelegd',
-    (gebruikers, g, o: { rollen: Rol[] }) => gebruikers.zetRollen(cliContext(), g.gemeente, g.id, g.versie, o.rollen),
+    async (gebruikers, g, o: { rollen: Rol[] }) => (await gebruikers.zetRollen(cliContext(), g.gemeente, g.id, g.versie, o.rollen)) ?? g,
   );
   wijzigOpEmail(
     gebruiker.command('uitschakelen').description('Schakel een account uit; alle sessies eindigen direct'),

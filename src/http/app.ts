@@ -1,6 +1,5 @@
 import { TextDecoder } from 'node:util';
 import fastifyCookie from '@fastify/cookie';
-import fastifyFormbody from '@fastify/formbody';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
@@ -90,7 +89,6 @@ export async function createHttpServer(options: HttpOptions): Promise<HttpServer
   });
 
   await app.register(fastifyCookie);
-  await app.register(fastifyFormbody, { bodyLimit: 64 * 1024 });
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       useDefaults: false,

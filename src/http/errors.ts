@@ -46,6 +46,11 @@ export function installErrorHandling(app: FastifyInstance): void {
       request.log.error({ err: error }, 'antwoord past niet in het schema');
       return send(reply, request, new ProblemError(500, 'interne-fout', 'Er ging iets mis', { detail: 'Probeer het later opnieuw.' }));
     }
+    // Two requests at the same moment can both pass a service's "already exists?" check; the
+    // unique index then refuses the second, which is a conflict, not a server error.
+    if ((error as { code?: unknown }).code === '23505') {
+      return send(reply, request, new ProblemError(409, 'bestaat-al', 'Bestaat al', { detail: 'Dit bestaat al. Ververs de gegevens en probeer het opnieuw.' }));
+    }
     const status = error.statusCode ?? 500;
     switch (error.code) {
       case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':

@@ -11,6 +11,8 @@ export interface Context {
   actorNaam: string | null;
   herkomst: string | null;
   traceId: string;
+  /** Gemeenten where the actor is beheerder; undefined for the CLI and the system (all). */
+  beheerderIn?: readonly string[];
 }
 
 export function contextVan(request: FastifyRequest, principal: Principal | undefined = request.principal): Context {
@@ -20,6 +22,10 @@ export function contextVan(request: FastifyRequest, principal: Principal | undef
     actorNaam: principal?.naam ?? null,
     herkomst: request.ip,
     traceId: request.id,
+    beheerderIn:
+      principal?.type === 'token'
+        ? principal.rollen.includes('beheerder') ? [principal.gemeente] : []
+        : Object.entries(principal?.rollen ?? {}).filter(([, rollen]) => rollen.includes('beheerder')).map(([gemeente]) => gemeente),
   };
 }
 

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB, Rol } from '../../db/schema.ts';
 
 export interface GebruikerRecord {
@@ -69,7 +69,11 @@ export function gebruikersRepository(db: Kysely<DB>) {
       const row = await select(gemeente).where('g.id', '=', id).executeTakeFirst();
       return row ? normaal(row) : undefined;
     },
-    maak: (g: { id: string; naam: string; email: string; wachtwoordHash: string; totpGeheim?: string; totpBevestigd?: boolean; gemeente: string; rollen: Rol[] }) =>
+    /** Creates the account with its roles; `ookInTransactie` runs in the same transaction (e.g. queueing the welcome mail). */
+    maak: (
+      g: { id: string; naam: string; email: string; wachtwoordHash: string; totpGeheim?: string; totpBevestigd?: boolean; gemeente: string; rollen: Rol[] },
+      ookInTransactie?: (trx: Transaction<DB>) => Promise<unknown>,
+    ) =>
       db.transaction().execute(async (trx) => {
         await trx
           .insertInto('gebruiker')
@@ -83,6 +87,7 @@ export function gebruikersRepository(db: Kysely<DB>) {
           })
           .execute();
         await trx.insertInto('gebruiker_rol').values(g.rollen.map((rol) => ({ gemeente: g.gemeente, gebruiker_id: g.id, rol }))).execute();
+        await ookInTransactie?.(trx);
       }),
     /** Updates name and/or active flag when the version still matches; false when stale. */
     wijzig: async (id: string, versie: number, wijziging: { naam?: string; actief?: boolean }, nu: string): Promise<boolean> => {
@@ -104,7 +109,9 @@ export function gebruikersRepository(db: Kysely<DB>) {
           .executeTakeFirst();
         if (r.numUpdatedRows === 0n) return false;
         await trx.deleteFrom('gebruiker_rol').where('gemeente', '=', gemeente).where('gebruiker_id', '=', id).execute();
-        await trx.insertInto('gebruiker_rol').values(rollen.map((rol) => ({ gemeente, gebruiker_id: id, rol }))).execute();
+        if (rollen.length > 0) await trx.insertInto('gebruiker_rol').values(rollen.map((rol) => ({ gemeente, gebruiker_id: id, rol }))).execute();
+        // Leaving a gemeente also means leaving its teams.
+        else await trx.deleteFrom('team_lid').where('gemeente', '=', gemeente).where('gebruiker_id', '=', id).execute();
         return true;
       }),
     /** Adds roles in a gemeente for an existing account (CLI: a Duo+ colleague starts working for another gemeente). */
@@ -123,6 +130,9 @@ export function gebruikersRepository(db: Kysely<DB>) {
         .executeTakeFirst();
       return r.numUpdatedRows > 0n;
     },
+    /** Every gemeente the account holds a role in. */
+    gemeentenVan: async (id: string): Promise<string[]> =>
+      (await db.selectFrom('gebruiker_rol').select('gemeente').distinct().where('gebruiker_id', '=', id).orderBy('gemeente').execute()).map((r) => r.gemeente),
     idOpEmail: async (email: string): Promise<string | undefined> =>
       (await db.selectFrom('gebruiker').select('id').where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase())).executeTakeFirst())?.id,
   };

@@ -55,8 +55,6 @@ describe('medewerkers beheren', () => {
     const rollen = await loket.app.inject({ method: 'PUT', url: `${basis}/${rik.id}/rollen`, headers: { ...admin.headers, 'if-match': `"${rik.versie}"` }, payload: { rollen: ['webredacteur', 'kcc-medewerker'] } });
     expect(rollen.statusCode).toBe(200);
     expect(rollen.json().rollen).toEqual(['kcc-medewerker', 'webredacteur']);
-    const leeg = await loket.app.inject({ method: 'PUT', url: `${basis}/${rik.id}/rollen`, headers: { ...admin.headers, 'if-match': rollen.headers.etag as string }, payload: { rollen: [] } });
-    expect(leeg.statusCode).toBe(400);
     const herstel = await loket.app.inject({ method: 'POST', url: `${basis}/${rik.id}/mfa-herstel`, headers: { ...admin.headers, 'if-match': rollen.headers.etag as string } });
     expect(herstel.statusCode).toBe(200);
     expect(herstel.json().mfaIngesteld).toBe(false);
@@ -65,5 +63,41 @@ describe('medewerkers beheren', () => {
     const audit = await loket.app.inject({ method: 'GET', url: '/api/v1/gemeenten/GM0451/audit-log?pageSize=100', headers: admin.headers });
     const acties = audit.json().items.filter((a: { object: { id: string } }) => a.object.id === rik.id).map((a: { actie: string }) => a.actie);
     expect(acties).toEqual(expect.arrayContaining(['medewerker-rollen', 'medewerker-mfa-herstel']));
+
+    // No roles: Rik no longer works for Uithoorn (and leaves its teams); the account stays.
+    const weg = await loket.app.inject({ method: 'PUT', url: `${basis}/${rik.id}/rollen`, headers: { ...admin.headers, 'if-match': herstel.headers.etag as string }, payload: { rollen: [] } });
+    expect(weg.statusCode).toBe(204);
+    expect((await loket.app.inject({ method: 'GET', url: `${basis}/${rik.id}`, headers: admin.headers })).statusCode).toBe(404);
+    const teams = await loket.app.inject({ method: 'GET', url: '/api/v1/gemeenten/GM0451/teams', headers: admin.headers });
+    expect(JSON.stringify(teams.json())).not.toContain(rik.id);
+  });
+
+  it('lets only a beheerder of every gemeente of an account change the account itself', async () => {
+    const olaf = await loket.app.inject({
+      method: 'POST',
+      url: '/api/v1/gemeenten/GM0437/gebruikers',
+      headers: admin.headers,
+      payload: { naam: 'Olaf Ouder-Amstel', email: 'olaf@ouder-amstel.demo', wachtwoord: 'alleen voor ouder-amstel', rollen: ['beheerder'] },
+    });
+    expect(olaf.statusCode).toBe(201);
+    loket.klok.verder(30_000);
+    const stap1 = await loket.app.inject({ method: 'POST', url: '/api/v1/sessie', payload: { email: 'olaf@ouder-amstel.demo', wachtwoord: 'alleen voor ouder-amstel' } });
+    const { totpVoor } = await import('../auth/auth.service.ts');
+    const code = totpVoor(stap1.json().geheim, 'olaf@ouder-amstel.demo').generate({ timestamp: loket.klok.nu().getTime() });
+    const halfweg = String(stap1.headers['set-cookie']).split(';')[0] as string;
+    const stap2 = await loket.app.inject({ method: 'POST', url: '/api/v1/sessie/totp', headers: { cookie: halfweg, 'x-csrf-token': stap1.json().csrfToken }, payload: { code } });
+    const olafHeaders = { cookie: String(stap2.headers['set-cookie']).split(';')[0] as string, 'x-csrf-token': stap2.json().csrfToken as string };
+
+    // Pim works for Diemen and Ouder-Amstel: Olaf may set Pim's roles in Ouder-Amstel, not disable the account.
+    const pim = (await loket.app.inject({ method: 'GET', url: '/api/v1/gemeenten/GM0437/gebruikers?zoek=Pim', headers: olafHeaders })).json().items[0];
+    const uit = await loket.app.inject({ method: 'PATCH', url: `/api/v1/gemeenten/GM0437/gebruikers/${pim.id}`, headers: { ...olafHeaders, 'if-match': `"${pim.versie}"` }, payload: { actief: false } });
+    expect(uit.statusCode).toBe(403);
+    const mfa = await loket.app.inject({ method: 'POST', url: `/api/v1/gemeenten/GM0437/gebruikers/${pim.id}/mfa-herstel`, headers: { ...olafHeaders, 'if-match': `"${pim.versie}"` } });
+    expect(mfa.statusCode).toBe(403);
+    const rollen = await loket.app.inject({ method: 'PUT', url: `/api/v1/gemeenten/GM0437/gebruikers/${pim.id}/rollen`, headers: { ...olafHeaders, 'if-match': `"${pim.versie}"` }, payload: { rollen: ['externe-partner', 'behandelaar'] } });
+    expect(rollen.statusCode).toBe(200);
+    // The Duo+ beheerder, beheerder of both, may.
+    const admin2 = await loket.app.inject({ method: 'PATCH', url: `/api/v1/gemeenten/GM0437/gebruikers/${pim.id}`, headers: { ...admin.headers, 'if-match': rollen.headers.etag as string }, payload: { actief: false } });
+    expect(admin2.statusCode).toBe(200);
   });
 });

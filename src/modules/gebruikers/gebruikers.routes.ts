@@ -1,5 +1,6 @@
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import { API_PREFIX } from '../../http/app.ts';
 import { ifMatchHeader, versieUitIfMatch, zetEtag } from '../../http/etag.ts';
 import { pagina, paginaQuery, paginaSchema } from '../../http/pagination.ts';
@@ -82,10 +83,18 @@ export function gebruikersRoutes(app: FastifyInstance, deps: { gebruikers: Gebru
 
   r.put(`${basis}/:id/rollen`, {
     config: { policy: beheerder },
-    schema: { tags, summary: 'Rollen in deze gemeente vastleggen', params: gebruikerParams, body: rollenBody, headers: ifMatchHeader, response: { 200: gebruikerSchema } },
+    schema: {
+      tags,
+      summary: 'Rollen in deze gemeente vastleggen (geen rollen: werkt niet meer voor deze gemeente, 204)',
+      params: gebruikerParams,
+      body: rollenBody,
+      headers: ifMatchHeader,
+      response: { 200: gebruikerSchema, 204: z.null().describe('Geen rollen meer in deze gemeente') },
+    },
     handler: async (request, reply) => {
       const { gemeente, id } = request.params;
       const gebruiker = await gebruikers.zetRollen(contextVan(request), gemeente, id, versieUitIfMatch(request), request.body.rollen);
+      if (!gebruiker) return reply.code(204).send(null);
       zetEtag(reply, gebruiker.versie);
       return gebruiker;
     },

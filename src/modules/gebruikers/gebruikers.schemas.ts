@@ -3,10 +3,8 @@ import { rolSchema } from '../auth/auth.schemas.ts';
 import { gemeenteCode } from '../gemeenten/gemeenten.schemas.ts';
 
 const naam = z.string().trim().min(1, 'Vul een naam in.').max(200, 'Deze naam is te lang (hoogstens 200 tekens).');
-const rollen = z
-  .array(rolSchema)
-  .min(1, 'Kies minstens één rol.')
-  .refine((r) => new Set(r).size === r.length, 'Kies elke rol maar één keer.');
+const uniekeRollen = z.array(rolSchema).refine((r) => new Set(r).size === r.length, 'Kies elke rol maar één keer.');
+const rollen = uniekeRollen.refine((r) => r.length > 0, 'Kies minstens één rol.');
 
 export const gebruikerSchema = z
   .object({
@@ -35,7 +33,9 @@ export const gebruikerWijzigingBody = z
   .refine((b) => b.naam !== undefined || b.actief !== undefined, 'Geef minstens naam of actief op.')
   .meta({ id: 'GebruikerWijziging' });
 
-export const rollenBody = z.strictObject({ rollen }).meta({ id: 'GebruikerRollen' });
+export const rollenBody = z
+  .strictObject({ rollen: uniekeRollen.describe('Leeg: de medewerker werkt niet meer voor deze gemeente (het account blijft bestaan)') })
+  .meta({ id: 'GebruikerRollen' });
 
 export const gebruikerParams = z.strictObject({ gemeente: gemeenteCode, id: z.uuid('Dit is geen geldige id.') });
 

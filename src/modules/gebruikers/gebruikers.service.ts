@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { Rol } from '../../db/schema.ts';
+import type { Transaction } from 'kysely';
+import type { DB, Rol } from '../../db/schema.ts';
 import { verouderd } from '../../http/etag.ts';
-import { badRequest, conflict, notFound } from '../../http/problem.ts';
+import { badRequest, conflict, notFound, ProblemError } from '../../http/problem.ts';
 import type { Klok } from '../../klok.ts';
 import { VERWERKING_PERSONEELSACCOUNTS, type AuditService, type Context } from '../audit/audit.service.ts';
 import { controleerWachtwoord, hashWachtwoord } from '../auth/wachtwoord.ts';
@@ -9,7 +10,7 @@ import type { GebruikerRecord, GebruikersRepository } from './gebruikers.reposit
 
 /** What the user service needs of the mail outbox. */
 export interface Berichten {
-  verstuur(bericht: { gemeente: string; aan: string; onderwerp: string; tekst: string }): Promise<unknown>;
+  verstuur(bericht: { gemeente: string; aan: string; onderwerp: string; tekst: string }, opties?: { transactie?: Transaction<DB> }): Promise<unknown>;
 }
 
 export interface NieuweGebruiker {
@@ -27,7 +28,7 @@ export function gebruikersService(deps: {
   beeindigSessies: (gebruikerId: string) => Promise<unknown>;
   berichten?: Berichten;
 }) {
-  const { repository, audit, klok } = deps;
+  const { repository, audit, klok, berichten } = deps;
 
   const verwerkt = (context: Context, gemeente: string, naam: string, ids: string[]) =>
     audit.verwerking(context, { gemeente, naam, ...VERWERKING_PERSONEELSACCOUNTS, betrokkeneIds: ids });
@@ -36,6 +37,21 @@ export function gebruikersService(deps: {
     const gebruiker = await repository.opId(gemeente, id);
     if (!gebruiker) throw notFound('Deze medewerker bestaat niet, of werkt niet voor deze gemeente.');
     return gebruiker;
+  }
+
+  /**
+   * Name, active flag and second factor belong to the whole account, which may work for several
+   * gemeenten: changing them needs beheerder rights in each of those.
+   */
+  async function magAccountWijzigen(context: Context, id: string): Promise<void> {
+    if (!context.beheerderIn) return;
+    const bevoegd = new Set(context.beheerderIn);
+    const buiten = (await repository.gemeentenVan(id)).filter((g) => !bevoegd.has(g));
+    if (buiten.length > 0) {
+      throw new ProblemError(403, 'account-van-meer-gemeenten', 'Geen toegang', {
+        detail: 'Deze medewerker werkt ook voor een gemeente waar u geen beheerder bent. Vraag een beheerder van die gemeente of van de hele organisatie.',
+      });
+    }
   }
 
   async function naWijziging(context: Context, gemeente: string, id: string, actie: string, details: Record<string, unknown>) {
@@ -64,8 +80,7 @@ export function gebruikersService(deps: {
         throw conflict('email-bestaat', 'Er is al een account met dit e-mailadres. Vraag een beheerder om die medewerker rollen in deze gemeente te geven.');
       }
       const id = randomUUID();
-      await repository.maak({ id, naam: nieuw.naam, email: nieuw.email, wachtwoordHash: await hashWachtwoord(nieuw.wachtwoord), gemeente, rollen: nieuw.rollen });
-      await deps.berichten?.verstuur({
+      const welkom = {
         gemeente,
         aan: nieuw.email,
         onderwerp: 'Uw account voor Loket',
@@ -77,7 +92,12 @@ export function gebruikersService(deps: {
           '',
           'Heeft u dit niet verwacht? Neem dan contact op met uw beheerder.',
         ].join('\n'),
-      });
+      };
+      // The account and its welcome mail are stored together or not at all.
+      await repository.maak(
+        { id, naam: nieuw.naam, email: nieuw.email, wachtwoordHash: await hashWachtwoord(nieuw.wachtwoord), gemeente, rollen: nieuw.rollen },
+        berichten ? (transactie) => berichten.verstuur(welkom, { transactie }) : undefined,
+      );
       return naWijziging(context, gemeente, id, 'medewerker-aanmaken', { rollen: nieuw.rollen });
     },
 
@@ -99,22 +119,28 @@ export function gebruikersService(deps: {
 
     async wijzig(context: Context, gemeente: string, id: string, versie: number, wijziging: { naam?: string; actief?: boolean }) {
       await bestaand(gemeente, id);
+      await magAccountWijzigen(context, id);
       if (!(await repository.wijzig(id, versie, wijziging, klok.nu().toISOString()))) throw verouderd();
       if (wijziging.actief === false) await deps.beeindigSessies(id);
       return naWijziging(context, gemeente, id, wijziging.actief === false ? 'medewerker-uitschakelen' : 'medewerker-wijzigen', wijziging);
     },
 
-    async zetRollen(context: Context, gemeente: string, id: string, versie: number, rollen: Rol[]) {
+    /** Sets the roles in this gemeente; no roles means the account no longer works here (undefined). */
+    async zetRollen(context: Context, gemeente: string, id: string, versie: number, rollen: Rol[]): Promise<GebruikerRecord | undefined> {
       await bestaand(gemeente, id);
       if (!(await repository.zetRollen(gemeente, id, versie, rollen, klok.nu().toISOString()))) throw verouderd();
-      return naWijziging(context, gemeente, id, 'medewerker-rollen', { rollen });
+      if (rollen.length > 0) return naWijziging(context, gemeente, id, 'medewerker-rollen', { rollen });
+      await audit.log(context, { gemeente, actie: 'medewerker-uit-gemeente', objectType: 'gebruiker', objectId: id });
+      await verwerkt(context, gemeente, 'medewerker-uit-gemeente', [id]);
+      return undefined;
     },
 
     async herstelMfa(context: Context, gemeente: string, id: string, versie: number) {
       const gebruiker = await bestaand(gemeente, id);
+      await magAccountWijzigen(context, id);
       if (!(await repository.herstelMfa(id, versie, klok.nu().toISOString()))) throw verouderd();
       await deps.beeindigSessies(id);
-      await deps.berichten?.verstuur({
+      await berichten?.verstuur({
         gemeente,
         aan: gebruiker.email,
         onderwerp: 'Uw tweede stap voor Loket is opnieuw ingesteld',

@@ -37,8 +37,18 @@ describe('bewaartermijnen', () => {
     expect(anderNa).toBe(anderVoor);
   });
 
-  it('keeps the logs closed to ordinary deletes and to every update', async () => {
+  it('keeps the logs closed to ordinary deletes, truncate and every update', async () => {
+    const { sql } = await import('kysely');
     await expect(loket.database.db.deleteFrom('audit_log').execute()).rejects.toThrow(/alleen-toevoegen/);
     await expect(loket.database.db.updateTable('audit_log').set({ actie: 'x' }).execute()).rejects.toThrow(/alleen-toevoegen/);
+    await expect(sql`truncate audit_log`.execute(loket.database.db)).rejects.toThrow(/alleen-toevoegen/);
+    await expect(sql`truncate verwerking_log`.execute(loket.database.db)).rejects.toThrow(/alleen-toevoegen/);
+    // Even with the retention switch on, only old login records may go.
+    await expect(
+      loket.database.db.transaction().execute(async (trx) => {
+        await sql`select set_config('loket.vernietigen', 'aan', true)`.execute(trx);
+        await trx.deleteFrom('audit_log').where('actie', '!=', 'aanmelden').execute();
+      }),
+    ).rejects.toThrow(/alleen-toevoegen/);
   });
 });
