@@ -1,31 +1,14 @@
 /** Typed client for the Loket API (the same published API anyone else uses). */
+import type { Problem } from '../../../src/http/problem.ts';
+import type { Rol } from '../../../src/db/schema.ts';
+
+// Shapes the server defines: taken from its source (types only; schema.ts adds just the ROLLEN constant to the bundle).
+export { ROLLEN, type Rol } from '../../../src/db/schema.ts';
+export type { GebruikerRecord as Gebruiker } from '../../../src/modules/gebruikers/gebruikers.repository.ts';
+export type { TeamRecord as Team } from '../../../src/modules/teams/teams.repository.ts';
+export type { Bericht } from '../../../src/modules/berichten/berichten.service.ts';
 
 export const API_BASIS = '/api/v1';
-
-export const ROLLEN = [
-  'beheerder',
-  'teamleider',
-  'behandelaar',
-  'kcc-medewerker',
-  'webredacteur',
-  'pc-adviseur',
-  'externe-partner',
-] as const;
-export type Rol = (typeof ROLLEN)[number];
-
-export interface InvalidParam {
-  name: string;
-  code: string;
-  reason: string;
-}
-
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail?: string;
-  invalidParams?: InvalidParam[];
-}
 
 /** A problem+json answer (or no answer at all: status 0). */
 export class ApiError extends Error {
@@ -80,30 +63,6 @@ export interface Pagina<T> {
   total: number;
 }
 
-export interface Verwijzing {
-  id: string;
-  naam: string;
-}
-
-export interface Gebruiker {
-  id: string;
-  naam: string;
-  email: string;
-  actief: boolean;
-  mfaIngesteld: boolean;
-  rollen: Rol[];
-  teams: Verwijzing[];
-  versie: number;
-}
-
-export interface Team {
-  id: string;
-  naam: string;
-  omschrijving: string;
-  leden: Verwijzing[];
-  versie: number;
-}
-
 export interface ApiToken {
   id: string;
   naam: string;
@@ -140,18 +99,6 @@ export interface Verwerking {
   status: string;
   beginOp: string;
   eindOp: string;
-}
-
-export interface Bericht {
-  id: string;
-  aan: string;
-  onderwerp: string;
-  tekst: string;
-  status: 'wachtend' | 'verzonden' | 'mislukt' | 'niet-verzonden';
-  pogingen: number;
-  laatsteFout: string | null;
-  aangemaaktOp: string;
-  verzondenOp: string | null;
 }
 
 export interface Antwoord<T> {

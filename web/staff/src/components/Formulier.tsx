@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type ComponentProps, type InputHTMLAttributes, type MouseEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ChangeEvent, type ComponentProps, type FormEvent, type InputHTMLAttributes, type MouseEvent, type ReactNode } from 'react';
 import { ApiError, veldnaam } from '../api.ts';
 import { useTaal } from '../i18n/i18n.tsx';
 
@@ -10,11 +10,59 @@ function beschrijving(id: string, uitleg: unknown, fout: unknown): string | unde
   return [uitleg ? `${id}-uitleg` : '', fout ? `${id}-fout` : ''].filter(Boolean).join(' ') || undefined;
 }
 
-interface VeldProps extends InputHTMLAttributes<HTMLInputElement> {
+/** The description and the error of a field (referenced by aria-describedby). */
+function Toelichting({ id, uitleg, fout, inVeld }: { id: string; uitleg: ReactNode; fout: string | undefined; inVeld: boolean }) {
+  return (
+    <>
+      {uitleg && (
+        <div id={`${id}-uitleg`} className={klassen(inVeld && 'utrecht-form-field__description', 'utrecht-form-field-description')}>
+          {uitleg}
+        </div>
+      )}
+      {fout && (
+        <div id={`${id}-fout`} className={klassen(inVeld && 'utrecht-form-field__error-message', 'utrecht-form-field-error-message')}>
+          {fout}
+        </div>
+      )}
+    </>
+  );
+}
+
+interface InvoerProps extends InputHTMLAttributes<HTMLInputElement> {
   id: string;
   label: string;
   uitleg?: ReactNode;
   fout?: string | undefined;
+}
+
+/** A labelled input with its description and error tied to it: a text box (label first) or a checkbox (box first). */
+function Invoer({ vorm, id, label, uitleg, fout, className, ...input }: InvoerProps & { vorm: 'textbox' | 'checkbox' }) {
+  const labelVak = (
+    <div className="utrecht-form-field__label">
+      <label className={klassen('utrecht-form-label', vorm === 'checkbox' && 'utrecht-form-label--checkbox')} htmlFor={id}>
+        {label}
+      </label>
+    </div>
+  );
+  const invoerVak = (
+    <div className="utrecht-form-field__input">
+      <input
+        id={id}
+        className={klassen(`utrecht-${vorm} utrecht-${vorm}--html-input`, fout && `utrecht-${vorm}--invalid`, className)}
+        aria-invalid={fout ? true : undefined}
+        aria-describedby={beschrijving(id, uitleg, fout)}
+        {...input}
+      />
+    </div>
+  );
+  return (
+    <div className={klassen(`utrecht-form-field utrecht-form-field--${vorm === 'textbox' ? 'text' : 'checkbox'}`, fout && 'utrecht-form-field--invalid')}>
+      {vorm === 'checkbox' && invoerVak}
+      {labelVak}
+      <Toelichting id={id} uitleg={uitleg} fout={fout} inVeld />
+      {vorm === 'textbox' && invoerVak}
+    </div>
+  );
 }
 
 /**
@@ -22,76 +70,13 @@ interface VeldProps extends InputHTMLAttributes<HTMLInputElement> {
  * `required` becomes aria-required: the server checks, so the browser's :invalid styling
  * would only disagree with the errors shown.
  */
-export function Veld({ id, label, uitleg, fout, className, required, ...input }: VeldProps) {
-  return (
-    <div className={klassen('utrecht-form-field utrecht-form-field--text', fout && 'utrecht-form-field--invalid')}>
-      <div className="utrecht-form-field__label">
-        <label className="utrecht-form-label" htmlFor={id}>
-          {label}
-        </label>
-      </div>
-      {uitleg && (
-        <div id={`${id}-uitleg`} className="utrecht-form-field__description utrecht-form-field-description">
-          {uitleg}
-        </div>
-      )}
-      {fout && (
-        <div id={`${id}-fout`} className="utrecht-form-field__error-message utrecht-form-field-error-message">
-          {fout}
-        </div>
-      )}
-      <div className="utrecht-form-field__input">
-        <input
-          id={id}
-          className={klassen('utrecht-textbox utrecht-textbox--html-input', fout && 'utrecht-textbox--invalid', className)}
-          aria-invalid={fout ? true : undefined}
-          aria-required={required || undefined}
-          aria-describedby={beschrijving(id, uitleg, fout)}
-          {...input}
-        />
-      </div>
-    </div>
-  );
-}
-
-interface VinkjeProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'type'> {
-  id: string;
-  label: string;
-  uitleg?: ReactNode;
-  fout?: string | undefined;
+export function Veld({ required, ...rest }: InvoerProps) {
+  return <Invoer vorm="textbox" aria-required={required || undefined} {...rest} />;
 }
 
 /** One checkbox with its label. */
-export function Vinkje({ id, label, uitleg, fout, ...input }: VinkjeProps) {
-  return (
-    <div className={klassen('utrecht-form-field utrecht-form-field--checkbox', fout && 'utrecht-form-field--invalid')}>
-      <div className="utrecht-form-field__input">
-        <input
-          id={id}
-          type="checkbox"
-          className={klassen('utrecht-checkbox utrecht-checkbox--html-input', fout && 'utrecht-checkbox--invalid')}
-          aria-invalid={fout ? true : undefined}
-          aria-describedby={beschrijving(id, uitleg, fout)}
-          {...input}
-        />
-      </div>
-      <div className="utrecht-form-field__label">
-        <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor={id}>
-          {label}
-        </label>
-      </div>
-      {uitleg && (
-        <div id={`${id}-uitleg`} className="utrecht-form-field__description utrecht-form-field-description">
-          {uitleg}
-        </div>
-      )}
-      {fout && (
-        <div id={`${id}-fout`} className="utrecht-form-field__error-message utrecht-form-field-error-message">
-          {fout}
-        </div>
-      )}
-    </div>
-  );
+export function Vinkje(props: Omit<InvoerProps, 'type'>) {
+  return <Invoer vorm="checkbox" type="checkbox" {...props} />;
 }
 
 interface Keuze<T extends string> {
@@ -99,7 +84,7 @@ interface Keuze<T extends string> {
   label: string;
 }
 
-interface KeuzesProps<T extends string> {
+export interface KeuzesProps<T extends string> {
   id: string;
   legenda: string;
   uitleg?: ReactNode;
@@ -120,16 +105,7 @@ export function Keuzes<T extends string>({ id, legenda, uitleg, opties, gekozen,
       aria-describedby={beschrijving(id, uitleg, fout)}
     >
       <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{legenda}</legend>
-      {uitleg && (
-        <div id={`${id}-uitleg`} className="utrecht-form-field-description">
-          {uitleg}
-        </div>
-      )}
-      {fout && (
-        <div id={`${id}-fout`} className="utrecht-form-field-error-message">
-          {fout}
-        </div>
-      )}
+      <Toelichting id={id} uitleg={uitleg} fout={fout} inVeld={false} />
       {opties.map((optie, index) => (
         <Vinkje
           key={optie.waarde}
@@ -163,9 +139,9 @@ export function Knop({ soort = 'primary-action', bezig = false, className, type 
 }
 
 /** After a 412 (someone else changed it first): load the current version. */
-export function HerlaadKnop({ zichtbaar, onHerlaad }: { zichtbaar: boolean; onHerlaad(): void }) {
+export function HerlaadKnop({ fout, onHerlaad }: { fout: ApiError | null; onHerlaad(): void }) {
   const { t } = useTaal();
-  if (!zichtbaar) return null;
+  if (fout?.status !== 412) return null;
   return (
     <Knop soort="secondary-action" onClick={onHerlaad}>
       {t('opnieuwLaden')}
@@ -190,7 +166,7 @@ export function useVerzenden() {
       setBezig(false);
     }
   }
-  return { fout, bezig, verzend, setFout };
+  return { fout, bezig, verzend };
 }
 
 /** The text for an error that has no field: translated for the cases the app knows. */
@@ -264,5 +240,75 @@ export function FoutSamenvatting({ fout, velden = {}, meldingen }: FoutSamenvatt
         </div>
       </div>
     </div>
+  );
+}
+
+/** The names of the values of type V. */
+type NamenVan<W, V> = { [K in keyof W]: W[K] extends V ? K : never }[keyof W] & string;
+
+/**
+ * The values of a form, its submission and the errors of the server. A value's name is the id
+ * of its field and the name the server gives it in invalidParams.
+ */
+export function useFormulier<W extends Record<string, unknown>>(begin: W | (() => W)) {
+  const [waarden, setWaarden] = useState(begin);
+  const verzenden = useVerzenden();
+  function zet<K extends keyof W>(naam: K, waarde: W[K]) {
+    setWaarden((vorige) => ({ ...vorige, [naam]: waarde }));
+  }
+  return {
+    ...verzenden,
+    waarden,
+    zet,
+    /** The props of a Veld for a text value. */
+    tekst: <K extends NamenVan<W, string>>(naam: K) => ({
+      id: naam,
+      value: String(waarden[naam]),
+      onChange: (event: ChangeEvent<HTMLInputElement>) => zet(naam, event.target.value as W[K]),
+      fout: verzenden.fout?.veld(naam),
+    }),
+    /** The props of a Keuzes for a list of choices. */
+    keuzes: <K extends NamenVan<W, string[]>>(naam: K) => ({
+      id: naam,
+      gekozen: waarden[naam],
+      onChange: (gekozen: W[K]) => zet(naam, gekozen),
+      fout: verzenden.fout?.veld(naam),
+    }),
+  };
+}
+
+export type FormulierStaat<W extends Record<string, unknown>> = ReturnType<typeof useFormulier<W>>;
+
+export interface FormulierProps<W extends Record<string, unknown>> {
+  formulier: FormulierStaat<W>;
+  /** What sending does; an ApiError it throws is shown in the error summary. */
+  onVerstuur(): Promise<void>;
+  knop: string;
+  /** Buttons beside the submit button. */
+  knoppen?: ReactNode;
+  /** invalidParams name → field id, where it is not the name of a value. */
+  velden?: Record<string, string>;
+  meldingen?: Partial<Record<number, string>>;
+  children: ReactNode;
+}
+
+/** A form: its error summary, its fields and its submit button (busy while sending). */
+export function Formulier<W extends Record<string, unknown>>({ formulier, onVerstuur, knop, knoppen, velden, meldingen, children }: FormulierProps<W>) {
+  const { fout, bezig, verzend, waarden } = formulier;
+  function verstuur(event: FormEvent) {
+    event.preventDefault();
+    void verzend(onVerstuur);
+  }
+  return (
+    <form className="loket-form" onSubmit={verstuur} noValidate>
+      <FoutSamenvatting fout={fout} velden={velden ?? Object.fromEntries(Object.keys(waarden).map((naam) => [naam, naam]))} meldingen={meldingen} />
+      {children}
+      <div className={knoppen ? 'utrecht-button-group' : undefined}>
+        <Knop type="submit" bezig={bezig}>
+          {knop}
+        </Knop>
+        {knoppen}
+      </div>
+    </form>
   );
 }

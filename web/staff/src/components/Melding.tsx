@@ -12,3 +12,13 @@ export function Melding({ soort = 'info', rol = 'status', children }: { soort?: 
     </div>
   );
 }
+
+/** The news that the last action succeeded (nothing when there is none). */
+export function Statusmelding({ tekst }: { tekst: string | undefined }) {
+  if (!tekst) return null;
+  return (
+    <Melding soort="ok">
+      <p className="utrecht-paragraph">{tekst}</p>
+    </Melding>
+  );
+}

@@ -1,20 +1,22 @@
 import { createContext, useContext, useEffect, useRef, type ReactNode } from 'react';
 import { useTaal } from '../i18n/i18n.tsx';
-import { meldingBijPagina, neemFocusOver } from '../router.tsx';
-import { Melding } from './Melding.tsx';
+import { Link, meldingBijPagina, neemFocusOver } from '../router.tsx';
+import { Statusmelding } from './Melding.tsx';
 
 /** The name of the gemeente the staff member works in now (for the document title). */
 export const GemeenteNaam = createContext<string | undefined>(undefined);
 
 interface PaginaProps {
   titel: string;
+  /** A link back (e.g. to the list), below the heading and its message. */
+  terug?: { naar: string; tekst: string };
   /** Take the focus on the first render too (a new step without a navigation). */
   focus?: boolean;
   children?: ReactNode;
 }
 
-/** One view: its h1, the document title, the focus on the h1 after a navigation, and the message it brought. */
-export function Pagina({ titel, focus = false, children }: PaginaProps) {
+/** One view: its h1, the document title, the focus on the h1 after a navigation, the message it brought, and its link back. */
+export function Pagina({ titel, terug, focus = false, children }: PaginaProps) {
   const { t } = useTaal();
   const gemeente = useContext(GemeenteNaam);
   const kop = useRef<HTMLHeadingElement>(null);
@@ -30,10 +32,11 @@ export function Pagina({ titel, focus = false, children }: PaginaProps) {
       <h1 className="utrecht-heading-1" tabIndex={-1} ref={kop}>
         {titel}
       </h1>
-      {melding && (
-        <Melding soort="ok">
-          <p className="utrecht-paragraph">{melding}</p>
-        </Melding>
+      <Statusmelding tekst={melding} />
+      {terug && (
+        <p className="utrecht-paragraph">
+          <Link naar={terug.naar}>{terug.tekst}</Link>
+        </p>
       )}
       {children}
     </>

@@ -1,5 +1,5 @@
 import { useId, useState, type ReactNode } from 'react';
-import { Melding } from './Melding.tsx';
+import { Statusmelding } from './Melding.tsx';
 
 /** A part of a page with its h2 and the status message of its last action. */
 export function Sectie({ titel, melding, children }: { titel: string; melding?: string | undefined; children: ReactNode }) {
@@ -9,11 +9,7 @@ export function Sectie({ titel, melding, children }: { titel: string; melding?: 
       <h2 id={id} className="utrecht-heading-2">
         {titel}
       </h2>
-      {melding && (
-        <Melding soort="ok">
-          <p className="utrecht-paragraph">{melding}</p>
-        </Melding>
-      )}
+      <Statusmelding tekst={melding} />
       {children}
     </section>
   );

@@ -1,13 +1,12 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { ApiError, api, gemeentePad, type ApiToken, type NieuwApiToken, type Rol, type SessieGemeente } from '../api.ts';
-import { FoutSamenvatting, KNOP_LINK, Keuzes, Knop, Veld, useVerzenden } from '../components/Formulier.tsx';
-import { Melding } from '../components/Melding.tsx';
+import { FoutSamenvatting, Formulier, Knop, Veld, useFormulier, useVerzenden } from '../components/Formulier.tsx';
+import { LijstPagina } from '../components/LijstPagina.tsx';
+import { Melding, Statusmelding } from '../components/Melding.tsx';
 import { Pagina } from '../components/Pagina.tsx';
-import { LijstTabel, useLijst } from '../components/Paginering.tsx';
-import { rolOpties, rollenTekst } from '../components/rollen.ts';
+import { RolKeuzes, rollenTekst } from '../components/rollen.tsx';
 import { useTaal } from '../i18n/i18n.tsx';
-import { Laadstatus } from '../laden.tsx';
 import { Link } from '../router.tsx';
 import { tijdstip } from '../tijd.ts';
 
@@ -53,11 +52,8 @@ function Intrekken({ token, pad, onIngetrokken }: { token: ApiToken; pad: string
 /** The gemeente's API tokens for machine clients. */
 export function ApiTokens({ gemeente, zoek }: { gemeente: SessieGemeente; zoek: URLSearchParams }) {
   const { t, taal } = useTaal();
-  const pad = `${gemeentePad(gemeente.code)}/api-tokens`;
-  const { data, fout, herlaad } = useLijst<ApiToken>(pad, zoek);
   const [ingetrokken, setIngetrokken] = useState<string>();
   const melding = useRef<HTMLDivElement>(null);
-  const basis = `/${gemeente.code}/api-tokens`;
   const [nu] = useState(Date.now);
 
   function status(token: ApiToken): string {
@@ -66,52 +62,39 @@ export function ApiTokens({ gemeente, zoek }: { gemeente: SessieGemeente; zoek: 
   }
 
   return (
-    <Pagina titel={t('apiTokens.titel')}>
-      <p className="utrecht-paragraph">{t('apiTokens.uitleg')}</p>
-      <p className="utrecht-paragraph">
-        <Link naar={`${basis}/nieuw`} className={KNOP_LINK}>
-          {t('apiTokens.nieuw')}
-        </Link>
-      </p>
+    <LijstPagina<ApiToken>
+      gemeente={gemeente}
+      zoek={zoek}
+      sectie="api-tokens"
+      teksten="apiTokens"
+      uitleg
+      nieuw
+      kolommen={({ apiPad, herlaad }) => [
+        { kop: t('veld.naam'), render: (token) => token.naam },
+        { kop: t('veld.rollen'), render: (token) => rollenTekst(t, token.rollen) },
+        { kop: t('veld.geldigTot'), render: (token) => tijdstip(token.geldigTot, taal) },
+        { kop: t('veld.status'), render: status },
+        {
+          kop: t('veld.actie'),
+          render: (token) =>
+            token.ingetrokkenOp ? null : (
+              <Intrekken
+                token={token}
+                pad={apiPad}
+                onIngetrokken={(weg) => {
+                  flushSync(() => setIngetrokken(weg.naam));
+                  melding.current?.focus();
+                  herlaad();
+                }}
+              />
+            ),
+        },
+      ]}
+    >
       <div ref={melding} tabIndex={-1}>
-        {ingetrokken && (
-          <Melding soort="ok">
-            <p className="utrecht-paragraph">{t('apiTokens.isIngetrokken', { naam: ingetrokken })}</p>
-          </Melding>
-        )}
+        <Statusmelding tekst={ingetrokken && t('apiTokens.isIngetrokken', { naam: ingetrokken })} />
       </div>
-      {data ? (
-        <LijstTabel
-          pagina={data}
-          pad={basis}
-          bijschrift={t('apiTokens.bijschrift', { gemeente: gemeente.naam })}
-          leeg={t('apiTokens.leeg')}
-          kolommen={[
-            { kop: t('veld.naam'), render: (token) => token.naam },
-            { kop: t('veld.rollen'), render: (token) => rollenTekst(t, token.rollen) },
-            { kop: t('veld.geldigTot'), render: (token) => tijdstip(token.geldigTot, taal) },
-            { kop: t('veld.status'), render: status },
-            {
-              kop: t('veld.actie'),
-              render: (token) =>
-                token.ingetrokkenOp ? null : (
-                  <Intrekken
-                    token={token}
-                    pad={pad}
-                    onIngetrokken={(weg) => {
-                      flushSync(() => setIngetrokken(weg.naam));
-                      melding.current?.focus();
-                      herlaad();
-                    }}
-                  />
-                ),
-            },
-          ]}
-        />
-      ) : (
-        <Laadstatus fout={fout} />
-      )}
-    </Pagina>
+    </LijstPagina>
   );
 }
 
@@ -152,54 +135,29 @@ function Gemaakt({ token, gemeente }: { token: NieuwApiToken; gemeente: SessieGe
 
 export function ApiTokenNieuw({ gemeente }: { gemeente: SessieGemeente }) {
   const { t } = useTaal();
-  const [naam, setNaam] = useState('');
-  const [rollen, setRollen] = useState<Rol[]>([]);
-  const [datum, setDatum] = useState(() => datumOver(1));
+  const formulier = useFormulier(() => ({ naam: '', rollen: [] as Rol[], geldigTot: datumOver(1) }));
   const [vandaag] = useState(() => datumOver(0));
   const [gemaakt, setGemaakt] = useState<NieuwApiToken>();
-  const { fout, bezig, verzend, setFout } = useVerzenden();
 
-  function verstuur(event: FormEvent) {
-    event.preventDefault();
+  async function maak() {
+    const { naam, rollen, geldigTot: datum } = formulier.waarden;
     if (!datum) {
-      setFout(new ApiError({ type: 'urn:loket:problem:ongeldige-invoer', title: '', status: 400, invalidParams: [{ name: 'geldigTot', code: 'verplicht', reason: t('apiTokens.kiesDatum') }] }));
-      return;
+      throw new ApiError({ type: 'urn:loket:problem:ongeldige-invoer', title: '', status: 400, invalidParams: [{ name: 'geldigTot', code: 'verplicht', reason: t('apiTokens.kiesDatum') }] });
     }
     // Valid until the end of the chosen day, in the staff member's own time zone.
     const geldigTot = new Date(`${datum}T23:59:59`).toISOString();
-    void verzend(async () => {
-      const { data } = await api.post<NieuwApiToken>(`${gemeentePad(gemeente.code)}/api-tokens`, { body: { naam, rollen, geldigTot } });
-      setGemaakt(data);
-    });
+    const { data } = await api.post<NieuwApiToken>(`${gemeentePad(gemeente.code)}/api-tokens`, { body: { naam, rollen, geldigTot } });
+    setGemaakt(data);
   }
 
   if (gemaakt) return <Gemaakt token={gemaakt} gemeente={gemeente} />;
   return (
-    <Pagina titel={t('apiTokens.nieuwTitel')}>
-      <p className="utrecht-paragraph">
-        <Link naar={`/${gemeente.code}/api-tokens`}>{t('apiTokens.terug')}</Link>
-      </p>
-      <form className="loket-form" onSubmit={verstuur} noValidate>
-        <FoutSamenvatting fout={fout} velden={{ naam: 'naam', rollen: 'rollen', geldigTot: 'geldigTot' }} />
-        <Veld id="naam" label={t('veld.naam')} uitleg={t('apiTokens.naamUitleg')} autoComplete="off" required value={naam} onChange={(e) => setNaam(e.target.value)} fout={fout?.veld('naam')} />
-        <Keuzes id="rollen" legenda={t('veld.rollenIn', { gemeente: gemeente.naam })} opties={rolOpties(t)} gekozen={rollen} onChange={setRollen} fout={fout?.veld('rollen')} />
-        <Veld
-          id="geldigTot"
-          label={t('veld.geldigTot')}
-          uitleg={t('apiTokens.geldigTotUitleg')}
-          type="date"
-          required
-          min={vandaag}
-          value={datum}
-          onChange={(e) => setDatum(e.target.value)}
-          fout={fout?.veld('geldigTot')}
-        />
-        <div>
-          <Knop type="submit" bezig={bezig}>
-            {t('apiTokens.aanmaken')}
-          </Knop>
-        </div>
-      </form>
+    <Pagina titel={t('apiTokens.nieuwTitel')} terug={{ naar: `/${gemeente.code}/api-tokens`, tekst: t('apiTokens.terug') }}>
+      <Formulier formulier={formulier} onVerstuur={maak} knop={t('apiTokens.aanmaken')}>
+        <Veld label={t('veld.naam')} uitleg={t('apiTokens.naamUitleg')} autoComplete="off" required {...formulier.tekst('naam')} />
+        <RolKeuzes gemeente={gemeente} {...formulier.keuzes('rollen')} />
+        <Veld label={t('veld.geldigTot')} uitleg={t('apiTokens.geldigTotUitleg')} type="date" required min={vandaag} {...formulier.tekst('geldigTot')} />
+      </Formulier>
     </Pagina>
   );
 }

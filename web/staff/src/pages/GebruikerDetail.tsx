@@ -1,83 +1,49 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
-import { api, gemeentePad, type Antwoord, type Gebruiker, type Rol, type SessieGemeente } from '../api.ts';
-import { FoutSamenvatting, HerlaadKnop, Keuzes, Knop, Veld, Vinkje, useVerzenden } from '../components/Formulier.tsx';
+import { gemeentePad, type Gebruiker, type SessieGemeente } from '../api.ts';
+import { FoutSamenvatting, HerlaadKnop, Knop, Veld, Vinkje, useFormulier, useVerzenden } from '../components/Formulier.tsx';
+import { Gegevenslijst } from '../components/Gegevenslijst.tsx';
 import { Melding } from '../components/Melding.tsx';
 import { Pagina } from '../components/Pagina.tsx';
-import { rolOpties } from '../components/rollen.ts';
-import { Sectie, useSectieMelding } from '../components/Sectie.tsx';
+import { RolKeuzes } from '../components/rollen.tsx';
+import { VersieSectie, WijzigFormulier, useVersieBron, type Wijziging } from '../components/Versie.tsx';
 import { useTaal } from '../i18n/i18n.tsx';
-import { Laadstatus, useLaden } from '../laden.tsx';
+import { Laadstatus } from '../laden.tsx';
 import { Link } from '../router.tsx';
 
-interface FormulierProps {
-  gebruiker: Gebruiker;
-  pad: string;
-  etag: string | undefined;
-  onOpgeslagen(antwoord: Antwoord<Gebruiker>, melding: string): void;
-  onHerlaad(): void;
-}
-
-function Gegevens({ gebruiker, pad, etag, onOpgeslagen, onHerlaad }: FormulierProps) {
+function Gegevens({ wijziging }: { wijziging: Wijziging<Gebruiker> }) {
   const { t } = useTaal();
-  const [naam, setNaam] = useState(gebruiker.naam);
-  const [actief, setActief] = useState(gebruiker.actief);
-  const { fout, bezig, verzend } = useVerzenden();
-  function verstuur(event: FormEvent) {
-    event.preventDefault();
-    void verzend(async () => {
-      onOpgeslagen(await api.patch<Gebruiker>(pad, { body: { naam, actief }, ifMatch: etag }), t('opgeslagen'));
-    });
-  }
+  const formulier = useFormulier({ naam: wijziging.data.naam, actief: wijziging.data.actief });
+  const { waarden, zet, fout } = formulier;
   return (
-    <form className="loket-form" onSubmit={verstuur} noValidate>
-      <FoutSamenvatting fout={fout} velden={{ naam: 'naam', actief: 'actief' }} />
-      <Veld id="naam" label={t('veld.naam')} autoComplete="off" required value={naam} onChange={(e) => setNaam(e.target.value)} fout={fout?.veld('naam')} />
-      <Vinkje id="actief" label={t('gebruiker.actiefLabel')} uitleg={t('gebruiker.actiefUitleg')} checked={actief} onChange={(e) => setActief(e.target.checked)} fout={fout?.veld('actief')} />
-      <div className="utrecht-button-group">
-        <Knop type="submit" bezig={bezig}>
-          {t('opslaan')}
-        </Knop>
-        <HerlaadKnop zichtbaar={fout?.status === 412} onHerlaad={onHerlaad} />
-      </div>
-    </form>
+    <WijzigFormulier wijziging={wijziging} formulier={formulier} methode="patch" knop={t('opslaan')}>
+      <Veld label={t('veld.naam')} autoComplete="off" required {...formulier.tekst('naam')} />
+      <Vinkje id="actief" label={t('gebruiker.actiefLabel')} uitleg={t('gebruiker.actiefUitleg')} checked={waarden.actief} onChange={(e) => zet('actief', e.target.checked)} fout={fout?.veld('actief')} />
+    </WijzigFormulier>
   );
 }
 
-function Rollen({ gebruiker, pad, etag, onOpgeslagen, onHerlaad, gemeente }: FormulierProps & { gemeente: SessieGemeente }) {
+function Rollen({ wijziging, gemeente }: { wijziging: Wijziging<Gebruiker>; gemeente: SessieGemeente }) {
   const { t } = useTaal();
-  const [rollen, setRollen] = useState<Rol[]>(gebruiker.rollen);
-  const { fout, bezig, verzend } = useVerzenden();
-  function verstuur(event: FormEvent) {
-    event.preventDefault();
-    void verzend(async () => {
-      onOpgeslagen(await api.put<Gebruiker>(`${pad}/rollen`, { body: { rollen }, ifMatch: etag }), t('opgeslagen'));
-    });
-  }
+  const formulier = useFormulier({ rollen: wijziging.data.rollen });
   return (
-    <form className="loket-form" onSubmit={verstuur} noValidate>
-      <FoutSamenvatting fout={fout} velden={{ rollen: 'rollen' }} />
-      <Keuzes id="rollen" legenda={t('veld.rollenIn', { gemeente: gemeente.naam })} opties={rolOpties(t)} gekozen={rollen} onChange={setRollen} fout={fout?.veld('rollen')} />
-      <div className="utrecht-button-group">
-        <Knop type="submit" bezig={bezig}>
-          {t('gebruiker.rollenOpslaan')}
-        </Knop>
-        <HerlaadKnop zichtbaar={fout?.status === 412} onHerlaad={onHerlaad} />
-      </div>
-    </form>
+    <WijzigFormulier wijziging={wijziging} formulier={formulier} methode="put" deel="/rollen" knop={t('gebruiker.rollenOpslaan')}>
+      <RolKeuzes gemeente={gemeente} {...formulier.keuzes('rollen')} />
+    </WijzigFormulier>
   );
 }
 
 /** Reset the second factor, after a confirm step. */
-function MfaHerstel({ gebruiker, pad, etag, onOpgeslagen, onHerlaad }: FormulierProps) {
+function MfaHerstel({ wijziging }: { wijziging: Wijziging<Gebruiker> }) {
   const { t } = useTaal();
+  const gebruiker = wijziging.data;
   const [bevestigen, setBevestigen] = useState(false);
   const vraag = useRef<HTMLDivElement>(null);
   const knop = useRef<HTMLButtonElement>(null);
   const { fout, bezig, verzend } = useVerzenden();
   function herstel() {
     void verzend(async () => {
-      onOpgeslagen(await api.post<Gebruiker>(`${pad}/mfa-herstel`, { ifMatch: etag }), t('gebruiker.mfaHersteld', { naam: gebruiker.naam }));
+      await wijziging.stuur('post', '/mfa-herstel', undefined, t('gebruiker.mfaHersteld', { naam: gebruiker.naam }));
       sluit();
     });
   }
@@ -93,7 +59,7 @@ function MfaHerstel({ gebruiker, pad, etag, onOpgeslagen, onHerlaad }: Formulier
     <>
       <p className="utrecht-paragraph">{gebruiker.mfaIngesteld ? t('gebruiker.mfaIngesteld') : t('gebruiker.mfaNietIngesteld')}</p>
       <FoutSamenvatting fout={fout} />
-      <HerlaadKnop zichtbaar={fout?.status === 412} onHerlaad={onHerlaad} />
+      <HerlaadKnop fout={fout} onHerlaad={wijziging.herlaad} />
       {bevestigen ? (
         <div ref={vraag} tabIndex={-1}>
           <Melding soort="warning" rol="none">
@@ -120,50 +86,36 @@ function MfaHerstel({ gebruiker, pad, etag, onOpgeslagen, onHerlaad }: Formulier
 /** One staff user: name and status, roles, and the second factor. Changes use If-Match with the ETag. */
 export function GebruikerDetail({ gemeente, id }: { gemeente: SessieGemeente; id: string }) {
   const { t } = useTaal();
-  const pad = `${gemeentePad(gemeente.code)}/gebruikers/${encodeURIComponent(id)}`;
-  const { data, etag, fout, ronde, zet, herlaad } = useLaden<Gebruiker>(pad);
-  const { meld, meldingVoor } = useSectieMelding();
-  const opgeslagen = (sectie: string) => (antwoord: Antwoord<Gebruiker>, tekst: string) => {
-    zet(antwoord);
-    meld(sectie, tekst);
-  };
-  const basis = data && { gebruiker: data, pad, etag, onHerlaad: herlaad };
-
+  const { bron, fout } = useVersieBron<Gebruiker>(`${gemeentePad(gemeente.code)}/gebruikers/${encodeURIComponent(id)}`);
   return (
-    <Pagina titel={data?.naam ?? t('gebruiker.titel')}>
-      <p className="utrecht-paragraph">
-        <Link naar={`/${gemeente.code}/gebruikers`}>{t('gebruikers.terug')}</Link>
-      </p>
-      {basis ? (
+    <Pagina titel={bron?.data.naam ?? t('gebruiker.titel')} terug={{ naar: `/${gemeente.code}/gebruikers`, tekst: t('gebruikers.terug') }}>
+      {bron ? (
         <>
-          <dl className="utrecht-data-list">
-            <div className="utrecht-data-list__item">
-              <dt className="utrecht-data-list__item-key">{t('veld.email')}</dt>
-              <dd className="utrecht-data-list__item-value utrecht-data-list__item-value--html-dd">{basis.gebruiker.email}</dd>
-            </div>
-            <div className="utrecht-data-list__item">
-              <dt className="utrecht-data-list__item-key">{t('veld.teams')}</dt>
-              <dd className="utrecht-data-list__item-value utrecht-data-list__item-value--html-dd">
-                {basis.gebruiker.teams.length === 0
+          <Gegevenslijst
+            regels={[
+              [t('veld.email'), bron.data.email],
+              [
+                t('veld.teams'),
+                bron.data.teams.length === 0
                   ? t('geen')
-                  : basis.gebruiker.teams.map((team, index) => (
+                  : bron.data.teams.map((team, index) => (
                       <span key={team.id}>
                         {index > 0 && ', '}
                         <Link naar={`/${gemeente.code}/teams/${team.id}`}>{team.naam}</Link>
                       </span>
-                    ))}
-              </dd>
-            </div>
-          </dl>
-          <Sectie titel={t('gebruiker.gegevens')} melding={meldingVoor('gegevens')}>
-            <Gegevens key={ronde} {...basis} onOpgeslagen={opgeslagen('gegevens')} />
-          </Sectie>
-          <Sectie titel={t('veld.rollen')} melding={meldingVoor('rollen')}>
-            <Rollen key={ronde} {...basis} gemeente={gemeente} onOpgeslagen={opgeslagen('rollen')} />
-          </Sectie>
-          <Sectie titel={t('veld.tweedeFactor')} melding={meldingVoor('mfa')}>
-            <MfaHerstel key={ronde} {...basis} onOpgeslagen={opgeslagen('mfa')} />
-          </Sectie>
+                    )),
+              ],
+            ]}
+          />
+          <VersieSectie bron={bron} naam="gegevens" titel={t('gebruiker.gegevens')}>
+            {(wijziging) => <Gegevens wijziging={wijziging} />}
+          </VersieSectie>
+          <VersieSectie bron={bron} naam="rollen" titel={t('veld.rollen')}>
+            {(wijziging) => <Rollen wijziging={wijziging} gemeente={gemeente} />}
+          </VersieSectie>
+          <VersieSectie bron={bron} naam="mfa" titel={t('veld.tweedeFactor')}>
+            {(wijziging) => <MfaHerstel wijziging={wijziging} />}
+          </VersieSectie>
         </>
       ) : (
         <Laadstatus fout={fout} />

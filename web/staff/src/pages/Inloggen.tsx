@@ -1,6 +1,6 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { api, zetCsrfToken, type AanmeldStap, type Sessie } from '../api.ts';
-import { FoutSamenvatting, Knop, Veld, useVerzenden } from '../components/Formulier.tsx';
+import { Formulier, Knop, Veld, useFormulier } from '../components/Formulier.tsx';
 import { Opmaak } from '../components/Opmaak.tsx';
 import { Pagina } from '../components/Pagina.tsx';
 import { useTaal } from '../i18n/i18n.tsx';
@@ -12,41 +12,21 @@ function inBlokken(geheim: string): string {
 
 function WachtwoordStap({ focus, onVerder }: { focus: boolean; onVerder(stap: AanmeldStap): void }) {
   const { t } = useTaal();
-  const [email, setEmail] = useState('');
-  const [wachtwoord, setWachtwoord] = useState('');
-  const { fout, bezig, verzend } = useVerzenden();
+  const formulier = useFormulier({ email: '', wachtwoord: '' });
 
-  function verstuur(event: FormEvent) {
-    event.preventDefault();
-    void verzend(async () => {
-      const { data } = await api.post<AanmeldStap>('/sessie', { body: { email, wachtwoord }, aanmelden: true });
-      zetCsrfToken(data.csrfToken);
-      onVerder(data);
-    });
+  async function meldAan() {
+    const { data } = await api.post<AanmeldStap>('/sessie', { body: formulier.waarden, aanmelden: true });
+    zetCsrfToken(data.csrfToken);
+    onVerder(data);
   }
 
   return (
     <Pagina titel={t('inloggen.titel')} focus={focus}>
       <p className="utrecht-paragraph">{t('inloggen.intro')}</p>
-      <form className="loket-form" onSubmit={verstuur} noValidate>
-        <FoutSamenvatting fout={fout} velden={{ email: 'email', wachtwoord: 'wachtwoord' }} meldingen={{ 401: t('inloggen.onjuist') }} />
-        <Veld id="email" label={t('veld.email')} type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} fout={fout?.veld('email')} />
-        <Veld
-          id="wachtwoord"
-          label={t('veld.wachtwoord')}
-          type="password"
-          autoComplete="current-password"
-          required
-          value={wachtwoord}
-          onChange={(e) => setWachtwoord(e.target.value)}
-          fout={fout?.veld('wachtwoord')}
-        />
-        <div>
-          <Knop type="submit" bezig={bezig}>
-            {t('inloggen.verder')}
-          </Knop>
-        </div>
-      </form>
+      <Formulier formulier={formulier} onVerstuur={meldAan} knop={t('inloggen.verder')} meldingen={{ 401: t('inloggen.onjuist') }}>
+        <Veld label={t('veld.email')} type="email" autoComplete="username" required {...formulier.tekst('email')} />
+        <Veld label={t('veld.wachtwoord')} type="password" autoComplete="current-password" required {...formulier.tekst('wachtwoord')} />
+      </Formulier>
     </Pagina>
   );
 }
@@ -78,44 +58,30 @@ function Instructies({ stap }: { stap: AanmeldStap }) {
 
 function CodeStap({ stap, onIngelogd, onOpnieuw }: { stap: AanmeldStap; onIngelogd(sessie: Sessie): void; onOpnieuw(): void }) {
   const { t } = useTaal();
-  const [code, setCode] = useState('');
-  const { fout, bezig, verzend } = useVerzenden();
+  const formulier = useFormulier({ code: '' });
   const instellen = stap.stap === 'totp-instellen';
 
-  function verstuur(event: FormEvent) {
-    event.preventDefault();
-    void verzend(async () => {
-      const { data } = await api.post<Sessie>('/sessie/totp', { body: { code: code.replaceAll(/\s/g, '') }, aanmelden: true });
-      onIngelogd(data);
-    });
+  async function meldAan() {
+    const { data } = await api.post<Sessie>('/sessie/totp', { body: { code: formulier.waarden.code.replaceAll(/\s/g, '') }, aanmelden: true });
+    onIngelogd(data);
   }
 
   return (
     <Pagina titel={instellen ? t('inloggen.instellenTitel') : t('inloggen.codeTitel')} focus>
       {instellen ? <Instructies stap={stap} /> : <p className="utrecht-paragraph">{t('inloggen.codeIntro')}</p>}
-      <form className="loket-form" onSubmit={verstuur} noValidate>
-        <FoutSamenvatting fout={fout} velden={{ code: 'code' }} meldingen={{ 401: t('inloggen.codeOnjuist') }} />
-        <Veld
-          id="code"
-          label={t('veld.code')}
-          uitleg={t('inloggen.codeUitleg')}
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          maxLength={7}
-          required
-          value={code}
-          onChange={(e) => setCode(e.target.value)}
-          fout={fout?.veld('code')}
-        />
-        <div className="utrecht-button-group">
-          <Knop type="submit" bezig={bezig}>
-            {t('inloggen.inloggen')}
-          </Knop>
+      <Formulier
+        formulier={formulier}
+        onVerstuur={meldAan}
+        knop={t('inloggen.inloggen')}
+        knoppen={
           <Knop soort="subtle" onClick={onOpnieuw}>
             {t('inloggen.opnieuw')}
           </Knop>
-        </div>
-      </form>
+        }
+        meldingen={{ 401: t('inloggen.codeOnjuist') }}
+      >
+        <Veld label={t('veld.code')} uitleg={t('inloggen.codeUitleg')} inputMode="numeric" autoComplete="one-time-code" maxLength={7} required {...formulier.tekst('code')} />
+      </Formulier>
     </Pagina>
   );
 }

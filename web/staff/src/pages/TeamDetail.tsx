@@ -1,50 +1,28 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import { ApiError, alles, api, gemeentePad, type Antwoord, type Gebruiker, type SessieGemeente, type Team } from '../api.ts';
-import { FoutSamenvatting, HerlaadKnop, Keuzes, Knop, useVerzenden } from '../components/Formulier.tsx';
+import { useEffect, useState } from 'react';
+import { ApiError, alles, gemeentePad, type Gebruiker, type SessieGemeente, type Team } from '../api.ts';
+import { Keuzes, useFormulier } from '../components/Formulier.tsx';
 import { Pagina } from '../components/Pagina.tsx';
-import { Sectie, useSectieMelding } from '../components/Sectie.tsx';
+import { VersieSectie, WijzigFormulier, useVersieBron, type Wijziging } from '../components/Versie.tsx';
 import { useTaal } from '../i18n/i18n.tsx';
-import { Laadstatus, useLaden } from '../laden.tsx';
-import { Link } from '../router.tsx';
+import { Laadstatus } from '../laden.tsx';
 import { TeamVelden } from './Teams.tsx';
 
-interface FormulierProps {
-  team: Team;
-  pad: string;
-  etag: string | undefined;
-  onOpgeslagen(antwoord: Antwoord<Team>): void;
-  onHerlaad(): void;
-}
-
-function Gegevens({ team, pad, etag, onOpgeslagen, onHerlaad }: FormulierProps) {
+function Gegevens({ wijziging }: { wijziging: Wijziging<Team> }) {
   const { t } = useTaal();
-  const [naam, setNaam] = useState(team.naam);
-  const [omschrijving, setOmschrijving] = useState(team.omschrijving);
-  const { fout, bezig, verzend } = useVerzenden();
-  function verstuur(event: FormEvent) {
-    event.preventDefault();
-    void verzend(async () => onOpgeslagen(await api.patch<Team>(pad, { body: { naam, omschrijving }, ifMatch: etag })));
-  }
+  const formulier = useFormulier({ naam: wijziging.data.naam, omschrijving: wijziging.data.omschrijving });
   return (
-    <form className="loket-form" onSubmit={verstuur} noValidate>
-      <TeamVelden naam={naam} omschrijving={omschrijving} onNaam={setNaam} onOmschrijving={setOmschrijving} fout={fout} />
-      <div className="utrecht-button-group">
-        <Knop type="submit" bezig={bezig}>
-          {t('opslaan')}
-        </Knop>
-        <HerlaadKnop zichtbaar={fout?.status === 412} onHerlaad={onHerlaad} />
-      </div>
-    </form>
+    <WijzigFormulier wijziging={wijziging} formulier={formulier} methode="patch" knop={t('opslaan')}>
+      <TeamVelden formulier={formulier} />
+    </WijzigFormulier>
   );
 }
 
 /** Members: a checkbox per staff user of the gemeente. */
-function Leden({ team, pad, etag, onOpgeslagen, onHerlaad, gemeente }: FormulierProps & { gemeente: SessieGemeente }) {
+function Leden({ wijziging, gemeente }: { wijziging: Wijziging<Team>; gemeente: SessieGemeente }) {
   const { t } = useTaal();
   const [gebruikers, setGebruikers] = useState<Gebruiker[]>();
   const [laadfout, setLaadfout] = useState<ApiError>();
-  const [leden, setLeden] = useState(team.leden.map((lid) => lid.id));
-  const { fout, bezig, verzend } = useVerzenden();
+  const formulier = useFormulier({ leden: wijziging.data.leden.map((lid) => lid.id) });
   useEffect(() => {
     const afbreken = new AbortController();
     alles<Gebruiker>(`${gemeentePad(gemeente.code)}/gebruikers`, afbreken.signal).then(setGebruikers, (error: unknown) => {
@@ -52,56 +30,43 @@ function Leden({ team, pad, etag, onOpgeslagen, onHerlaad, gemeente }: Formulier
     });
     return () => afbreken.abort();
   }, [gemeente.code]);
-  function verstuur(event: FormEvent) {
-    event.preventDefault();
-    void verzend(async () => onOpgeslagen(await api.put<Team>(`${pad}/leden`, { body: { gebruikers: leden }, ifMatch: etag })));
-  }
   if (!gebruikers) return <Laadstatus fout={laadfout} />;
   return (
-    <form className="loket-form" onSubmit={verstuur} noValidate>
-      <FoutSamenvatting fout={fout} velden={{ gebruikers: 'leden' }} />
+    <WijzigFormulier
+      wijziging={wijziging}
+      formulier={formulier}
+      methode="put"
+      deel="/leden"
+      body={({ leden }) => ({ gebruikers: leden })}
+      knop={t('teams.ledenOpslaan')}
+      velden={{ gebruikers: 'leden' }}
+    >
       <Keuzes
         id="leden"
-        legenda={t('teams.ledenKiezen', { team: team.naam })}
+        legenda={t('teams.ledenKiezen', { team: wijziging.data.naam })}
         opties={gebruikers.map((g) => ({ waarde: g.id, label: `${g.naam} (${g.email})` }))}
-        gekozen={leden}
-        onChange={setLeden}
-        fout={fout?.veld('gebruikers')}
+        gekozen={formulier.waarden.leden}
+        onChange={(leden) => formulier.zet('leden', leden)}
+        fout={formulier.fout?.veld('gebruikers')}
       />
-      <div className="utrecht-button-group">
-        <Knop type="submit" bezig={bezig}>
-          {t('teams.ledenOpslaan')}
-        </Knop>
-        <HerlaadKnop zichtbaar={fout?.status === 412} onHerlaad={onHerlaad} />
-      </div>
-    </form>
+    </WijzigFormulier>
   );
 }
 
 /** One team: name, description and members. Changes use If-Match with the ETag. */
 export function TeamDetail({ gemeente, id }: { gemeente: SessieGemeente; id: string }) {
   const { t } = useTaal();
-  const pad = `${gemeentePad(gemeente.code)}/teams/${encodeURIComponent(id)}`;
-  const { data, etag, fout, ronde, zet, herlaad } = useLaden<Team>(pad);
-  const { meld, meldingVoor } = useSectieMelding();
-  const opgeslagen = (sectie: string) => (antwoord: Antwoord<Team>) => {
-    zet(antwoord);
-    meld(sectie, t('opgeslagen'));
-  };
-  const basis = data && { team: data, pad, etag, onHerlaad: herlaad };
+  const { bron, fout } = useVersieBron<Team>(`${gemeentePad(gemeente.code)}/teams/${encodeURIComponent(id)}`);
   return (
-    <Pagina titel={data?.naam ?? t('teams.team')}>
-      <p className="utrecht-paragraph">
-        <Link naar={`/${gemeente.code}/teams`}>{t('teams.terug')}</Link>
-      </p>
-      {basis ? (
+    <Pagina titel={bron?.data.naam ?? t('teams.team')} terug={{ naar: `/${gemeente.code}/teams`, tekst: t('teams.terug') }}>
+      {bron ? (
         <>
-          <Sectie titel={t('teams.gegevens')} melding={meldingVoor('gegevens')}>
-            <Gegevens key={ronde} {...basis} onOpgeslagen={opgeslagen('gegevens')} />
-          </Sectie>
-          <Sectie titel={t('veld.leden')} melding={meldingVoor('leden')}>
-            <Leden key={ronde} {...basis} gemeente={gemeente} onOpgeslagen={opgeslagen('leden')} />
-          </Sectie>
+          <VersieSectie bron={bron} naam="gegevens" titel={t('teams.gegevens')}>
+            {(wijziging) => <Gegevens wijziging={wijziging} />}
+          </VersieSectie>
+          <VersieSectie bron={bron} naam="leden" titel={t('veld.leden')}>
+            {(wijziging) => <Leden wijziging={wijziging} gemeente={gemeente} />}
+          </VersieSectie>
         </>
       ) : (
         <Laadstatus fout={fout} />
