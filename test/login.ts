@@ -16,12 +16,16 @@ function sessieCookie(setCookie: string | string[] | undefined): string {
   return value.split(';')[0] as string;
 }
 
-/** Logs in with password and a TOTP code computed at the clock's time; returns cookie and CSRF token. */
-export async function logIn(app: FastifyInstance, klok: Klok, email: string, wachtwoord: string, totpGeheim: string): Promise<Ingelogd> {
+/**
+ * Logs in with password and a TOTP code computed at the clock's time; returns cookie and CSRF
+ * token. Without a secret it is a first login: the secret comes from step 1 (enrolment).
+ */
+export async function logIn(app: FastifyInstance, klok: Klok, email: string, wachtwoord: string, totpGeheim?: string): Promise<Ingelogd> {
   const stap1 = await app.inject({ method: 'POST', url: '/api/v1/sessie', payload: { email, wachtwoord } });
   if (stap1.statusCode !== 200) throw new Error(`stap 1: ${stap1.statusCode} ${stap1.body}`);
   const halfweg = sessieCookie(stap1.headers['set-cookie']);
-  const code = totpVoor(totpGeheim, email).generate({ timestamp: klok.nu().getTime() });
+  const geheim = totpGeheim ?? (stap1.json().geheim as string);
+  const code = totpVoor(geheim, email).generate({ timestamp: klok.nu().getTime() });
   const stap2 = await app.inject({
     method: 'POST',
     url: '/api/v1/sessie/totp',

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testLoket, type TestLoket } from '../../../test/app.ts';
 import { laadDemo, logInAls } from '../../../test/demo.ts';
-import type { Ingelogd } from '../../../test/login.ts';
+import { logIn, type Ingelogd } from '../../../test/login.ts';
 
 let loket: TestLoket;
 let admin: Ingelogd;
@@ -81,12 +81,7 @@ describe('medewerkers beheren', () => {
     });
     expect(olaf.statusCode).toBe(201);
     loket.klok.verder(30_000);
-    const stap1 = await loket.app.inject({ method: 'POST', url: '/api/v1/sessie', payload: { email: 'olaf@ouder-amstel.demo', wachtwoord: 'alleen voor ouder-amstel' } });
-    const { totpVoor } = await import('../auth/auth.service.ts');
-    const code = totpVoor(stap1.json().geheim, 'olaf@ouder-amstel.demo').generate({ timestamp: loket.klok.nu().getTime() });
-    const halfweg = String(stap1.headers['set-cookie']).split(';')[0] as string;
-    const stap2 = await loket.app.inject({ method: 'POST', url: '/api/v1/sessie/totp', headers: { cookie: halfweg, 'x-csrf-token': stap1.json().csrfToken }, payload: { code } });
-    const olafHeaders = { cookie: String(stap2.headers['set-cookie']).split(';')[0] as string, 'x-csrf-token': stap2.json().csrfToken as string };
+    const olafHeaders = (await logIn(loket.app, loket.klok, 'olaf@ouder-amstel.demo', 'alleen voor ouder-amstel')).headers;
 
     // Pim works for Diemen and Ouder-Amstel: Olaf may set Pim's roles in Ouder-Amstel, not disable the account.
     const pim = (await loket.app.inject({ method: 'GET', url: '/api/v1/gemeenten/GM0437/gebruikers?zoek=Pim', headers: olafHeaders })).json().items[0];
