@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB, Rol } from '../../db/schema.ts';
 
 /** SQL for logins: accounts' secrets, failed attempts, sessions and API tokens. */
@@ -23,18 +23,6 @@ export function authRepository(db: Kysely<DB>) {
         .where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase()))
         .executeTakeFirst(),
     gebruikerOpId: (id: string) => db.selectFrom('gebruiker').select(gebruikerKolommen).where('id', '=', id).executeTakeFirst(),
-    rollenVan: async (gebruikerId: string): Promise<Record<string, Rol[]>> => {
-      const rows = await db
-        .selectFrom('gebruiker_rol')
-        .select(['gemeente', 'rol'])
-        .where('gebruiker_id', '=', gebruikerId)
-        .orderBy('gemeente')
-        .orderBy('rol')
-        .execute();
-      const result: Record<string, Rol[]> = {};
-      for (const row of rows) (result[row.gemeente] ??= []).push(row.rol);
-      return result;
-    },
     registreerMislukking: (id: string, pogingen: number, geblokkeerdTot: string | null) =>
       db.updateTable('gebruiker').set({ mislukte_pogingen: pogingen, geblokkeerd_tot: geblokkeerdTot }).where('id', '=', id).execute(),
     herstelPogingen: (id: string) =>
@@ -64,11 +52,17 @@ export function authRepository(db: Kysely<DB>) {
           verloopt_op: s.verlooptOp,
         })
         .execute(),
+    /** The session with its user and the user's roles per gemeente, in one query (it runs on every request). */
     sessieOpHash: (idHash: string) =>
       db
         .selectFrom('sessie')
         .innerJoin('gebruiker', 'gebruiker.id', 'sessie.gebruiker_id')
-        .select([
+        .select((eb) => [
+          eb
+            .selectFrom('gebruiker_rol as r')
+            .select(sql<{ gemeente: string; rol: Rol }[]>`coalesce(json_agg(json_build_object('gemeente', r.gemeente, 'rol', r.rol) order by r.gemeente, r.rol), '[]'::json)`.as('rollen'))
+            .whereRef('r.gebruiker_id', '=', 'sessie.gebruiker_id')
+            .as('rollen'),
           'sessie.id_hash',
           'sessie.gebruiker_id',
           'sessie.mfa_voltooid',

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Secret, TOTP } from 'otpauth';
+import type { Rol } from '../../db/schema.ts';
 import type { Principal } from '../../http/policy.ts';
 import { ProblemError } from '../../http/problem.ts';
 import type { Klok } from '../../klok.ts';
@@ -34,6 +35,12 @@ function geblokkeerd(tot: Date, nu: Date): ProblemError {
     detail: `Er is te vaak een verkeerde inlog geprobeerd. Probeer het over ${minuten} ${minuten === 1 ? 'minuut' : 'minuten'} opnieuw.`,
     headers: { 'Retry-After': String(seconden) },
   });
+}
+
+function perGemeente(rijen: readonly { gemeente: string; rol: Rol }[]): Record<string, Rol[]> {
+  const result: Record<string, Rol[]> = {};
+  for (const { gemeente, rol } of rijen) (result[gemeente] ??= []).push(rol);
+  return result;
 }
 
 export interface AanmeldStap {
@@ -144,7 +151,7 @@ export function authService(deps: { repository: AuthRepository; audit: AuditServ
         id: sessie.gebruiker_id,
         naam: sessie.naam,
         email: sessie.email,
-        rollen: await repository.rollenVan(sessie.gebruiker_id),
+        rollen: perGemeente(sessie.rollen ?? []),
         sessieHash: idHash,
         csrfToken: sessie.csrf_token,
         mfaVoltooid: sessie.mfa_voltooid,

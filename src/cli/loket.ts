@@ -1,0 +1,47 @@
+// The `loket` command line. It calls the same services as the API (no SQL of its own).
+import { Command, CommanderError } from 'commander';
+import { ProblemError } from '../http/problem.ts';
+import { GebruiksFout } from './cli.shared.ts';
+import { gemeenteCommando } from './gemeente.command.ts';
+import { gebruikerCommando } from './gebruiker.command.ts';
+import { opruimenCommando } from './opruimen.command.ts';
+import { demoCommando, migrateCommando, serveCommando } from './serve.command.ts';
+
+const program = new Command('loket')
+  .description('Loket: dienstverlening voor gemeenten. Configuratie via omgevingsvariabelen (zie README).')
+  .exitOverride()
+  .showHelpAfterError(false)
+  .configureOutput({ outputError: () => undefined });
+
+program.addCommand(serveCommando());
+program.addCommand(migrateCommando());
+program.addCommand(demoCommando());
+program.addCommand(gemeenteCommando());
+program.addCommand(gebruikerCommando());
+program.addCommand(opruimenCommando());
+for (const command of program.commands) {
+  command.exitOverride().configureOutput({ outputError: () => undefined });
+  for (const sub of command.commands) sub.exitOverride().configureOutput({ outputError: () => undefined });
+}
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.help' || error.code === 'commander.version') process.exit(0);
+    if (error.code === 'commander.executeSubCommandAsync') process.exit(1);
+    process.stderr.write(`loket: ${error.message.replace(/^error: /, '').split('\n')[0]}\n`);
+    process.exit(2);
+  }
+  if (error instanceof GebruiksFout) {
+    process.stderr.write(`loket: ${error.message}\n`);
+    process.exit(2);
+  }
+  if (error instanceof ProblemError) {
+    const reden = error.invalidParams?.map((p) => `${p.name}: ${p.reason}`).join('; ') ?? error.detail ?? error.title;
+    process.stderr.write(`loket: ${reden}\n`);
+    process.exit(1);
+  }
+  process.stderr.write(`loket: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+}
