@@ -149,6 +149,9 @@ describe('logboeken', () => {
     const trace = verwerkingen.json().items.filter((v: { betrokkene: { id: string }; naam: string }) => ids.includes(v.betrokkene.id) && v.naam === 'medewerkers-bekijken');
     expect(trace.length).toBeGreaterThanOrEqual(3);
     expect(trace[0].grondslag).toMatch(/AVG/);
+    await loket.app.inject({ method: 'GET', url: '/api/v1/gemeenten/GM0384/teams', headers: admin.headers });
+    const na = await loket.app.inject({ method: 'GET', url: '/api/v1/gemeenten/GM0384/verwerkingen?pageSize=100', headers: admin.headers });
+    expect(na.json().items.map((v: { naam: string }) => v.naam)).toContain('teams-bekijken');
     const audit = await loket.app.inject({ method: 'GET', url: '/api/v1/gemeenten/GM0384/audit-log?pageSize=100', headers: admin.headers });
     const acties = audit.json().items.map((a: { actie: string }) => a.actie);
     expect(acties).toContain('medewerker-wijzigen');

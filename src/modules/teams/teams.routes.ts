@@ -24,7 +24,7 @@ export function teamsRoutes(app: FastifyInstance, deps: { teams: TeamsService })
     schema: { tags, summary: 'Teams van de gemeente', params: gemeenteParams, querystring: paginaQuery, response: { 200: paginaSchema(teamSchema, 'TeamsPagina') } },
     handler: async (request) => {
       const { page, pageSize } = request.query;
-      const { rows, total } = await teams.lijst(request.params.gemeente, (page - 1) * pageSize, pageSize);
+      const { rows, total } = await teams.lijst(contextVan(request), request.params.gemeente, (page - 1) * pageSize, pageSize);
       return pagina(request, request.query, rows, total);
     },
   });
@@ -44,7 +44,7 @@ export function teamsRoutes(app: FastifyInstance, deps: { teams: TeamsService })
     config: { policy: lezen },
     schema: { tags, summary: 'Eén team', params: teamParams, response: { 200: teamSchema } },
     handler: async (request, reply) => {
-      const team = await teams.haal(request.params.gemeente, request.params.id);
+      const team = await teams.haal(contextVan(request), request.params.gemeente, request.params.id);
       zetEtag(reply, team.versie);
       return team;
     },

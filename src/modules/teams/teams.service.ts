@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { verouderd } from '../../http/etag.ts';
 import { badRequest, conflict, notFound } from '../../http/problem.ts';
 import type { Klok } from '../../klok.ts';
-import type { AuditService, Context } from '../audit/audit.service.ts';
+import { VERWERKING_PERSONEELSACCOUNTS, type AuditService, type Context } from '../audit/audit.service.ts';
 import type { TeamRecord, TeamsRepository } from './teams.repository.ts';
 
 const naamBezet = () => conflict('team-bestaat', 'Er is al een team met deze naam in deze gemeente.');
@@ -17,14 +17,26 @@ export function teamsService(deps: { repository: TeamsRepository; audit: AuditSe
     return team;
   }
 
+  const ledenGelezen = (context: Context, gemeente: string, naam: string, teams: readonly TeamRecord[]) =>
+    audit.verwerking(context, { gemeente, naam, ...VERWERKING_PERSONEELSACCOUNTS, betrokkeneIds: [...new Set(teams.flatMap((t) => t.leden.map((l) => l.id)))] });
+
   async function gelogd(context: Context, gemeente: string, id: string, actie: string, details: Record<string, unknown>) {
     await audit.log(context, { gemeente, actie, objectType: 'team', objectId: id, details });
     return bestaand(gemeente, id);
   }
 
   return {
-    lijst: (gemeente: string, offset: number, limit: number) => repository.pagina(gemeente, offset, limit),
-    haal: bestaand,
+    /** Teams show their members' names: reading them is logged per member in the processing log. */
+    async lijst(context: Context, gemeente: string, offset: number, limit: number) {
+      const pagina = await repository.pagina(gemeente, offset, limit);
+      await ledenGelezen(context, gemeente, 'teams-bekijken', pagina.rows);
+      return pagina;
+    },
+    async haal(context: Context, gemeente: string, id: string) {
+      const team = await bestaand(gemeente, id);
+      await ledenGelezen(context, gemeente, 'team-bekijken', [team]);
+      return team;
+    },
     async maak(context: Context, gemeente: string, t: { naam: string; omschrijving?: string | undefined }) {
       if (await repository.naamBestaat(gemeente, t.naam)) throw naamBezet();
       const id = randomUUID();
@@ -48,7 +60,9 @@ export function teamsService(deps: { repository: TeamsRepository; audit: AuditSe
         );
       }
       if (!(await repository.zetLeden(gemeente, id, versie, uniek, klok.nu().toISOString()))) throw verouderd();
-      return gelogd(context, gemeente, id, 'team-leden', { leden: uniek });
+      const team = await gelogd(context, gemeente, id, 'team-leden', { leden: uniek });
+      await ledenGelezen(context, gemeente, 'team-leden', [team]);
+      return team;
     },
   };
 }
