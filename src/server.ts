@@ -57,7 +57,6 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
   const { database, config } = options;
   const klok = options.klok ?? systeemklok;
   const db = database.db;
-  const gemeenten = gemeentenRepository(db);
   const { app, routes } = await createHttpServer({
     config,
     database,
@@ -85,6 +84,7 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
 
   app.get(`${API_PREFIX}/openapi.json`, { config: { policy: { toegang: 'publiek' } } }, async () => app.swagger());
 
+  const { gemeenten } = services;
   gemeentenRoutes(app, { gemeenten });
   medewerkersAppRoutes(app, { distDir: `${import.meta.dirname}/../web/staff/dist` });
   portaalRoutes(app, { gemeenten });

@@ -75,6 +75,16 @@ export async function openCliLoket(): Promise<CliLoket> {
   }
 }
 
+/** Opens Loket, does the work and always closes it again (database, queue, data-dir lock). */
+export async function metCliLoket<T>(werk: (cli: CliLoket) => Promise<T>): Promise<T> {
+  const cli = await openCliLoket();
+  try {
+    return await werk(cli);
+  } finally {
+    await cli.close();
+  }
+}
+
 /** Prints data as JSON (--json) or as text lines. */
 export function toon(json: boolean, data: unknown, tekst: string): void {
   process.stdout.write(json ? `${JSON.stringify(data, null, 2)}\n` : `${tekst}\n`);

@@ -4,19 +4,16 @@ import type { Rol } from '../db/schema.ts';
 import { cliContext } from '../modules/audit/audit.service.ts';
 import type { GebruikerRecord } from '../modules/gebruikers/gebruikers.repository.ts';
 import type { GebruikersService } from '../modules/gebruikers/gebruikers.service.ts';
-import { gemeenteOptie, openCliLoket, rollenOptie, toon, type CliLoket } from './cli.shared.ts';
+import { gemeenteOptie, metCliLoket, rollenOptie, toon, type CliLoket } from './cli.shared.ts';
 
 const beschrijf = (g: GebruikerRecord) => `${g.naam} <${g.email}> ${g.actief ? 'actief' : 'uitgeschakeld'}, rollen: ${g.rollen.join(', ')}, tweede stap ${g.mfaIngesteld ? 'ingesteld' : 'nog niet ingesteld'}`;
 
 /** Opens Loket for a command on one gemeente, which must exist. */
-async function metLoket<T>(gemeente: string, werk: (cli: CliLoket) => Promise<T>): Promise<T> {
-  const cli = await openCliLoket();
-  try {
+function metLoket<T>(gemeente: string, werk: (cli: CliLoket) => Promise<T>): Promise<T> {
+  return metCliLoket(async (cli) => {
     if (!(await cli.services.gemeenten.opCode(gemeente))) throw new Error(`gemeente ${gemeente} bestaat niet in deze installatie (zie: loket gemeente toevoegen)`);
-    return await werk(cli);
-  } finally {
-    await cli.close();
-  }
+    return werk(cli);
+  });
 }
 
 /** A command that changes one staff member, found by e-mail address in a gemeente. */

@@ -1,6 +1,6 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { cliContext } from '../modules/audit/audit.service.ts';
-import { openCliLoket, toon } from './cli.shared.ts';
+import { metCliLoket, toon } from './cli.shared.ts';
 
 /** First path segments Loket itself uses: a gemeente with such a slug could never be reached. */
 const GERESERVEERDE_SLUGS = ['api', 'api-docs', 'health', 'static', 'medewerkers', 'en'];
@@ -26,18 +26,15 @@ export function gemeenteCommando(): Command {
     )
     .option('--domein <domein>', 'domein van de gemeente, bijvoorbeeld diemen.nl')
     .option('--json', 'uitvoer als JSON')
-    .action(async (o: { code: string; naam: string; slug: string; domein?: string; json?: boolean }) => {
-      const cli = await openCliLoket();
-      try {
+    .action((o: { code: string; naam: string; slug: string; domein?: string; json?: boolean }) =>
+      metCliLoket(async (cli) => {
         const bestaand = await cli.services.gemeenten.opCode(o.code);
         const anderMetSlug = await cli.services.gemeenten.opSlug(o.slug);
         if (anderMetSlug && anderMetSlug.code !== o.code) throw new Error(`de slug ${o.slug} is al van ${anderMetSlug.naam}`);
         const nieuw = await cli.services.gemeenten.bewaar({ code: o.code, naam: o.naam, slug: o.slug, domein: o.domein ?? null, thema: bestaand?.thema ?? {} });
         await cli.services.audit.log(cliContext(), { gemeente: o.code, actie: nieuw ? 'gemeente-toevoegen' : 'gemeente-wijzigen', objectType: 'gemeente', objectId: o.code });
         toon(Boolean(o.json), { code: o.code, naam: o.naam, slug: o.slug, nieuw }, `${nieuw ? 'Toegevoegd' : 'Bijgewerkt'}: ${o.code} ${o.naam} (/${o.slug}/)`);
-      } finally {
-        await cli.close();
-      }
-    });
+      }),
+    );
   return gemeente;
 }

@@ -1,18 +1,15 @@
 import { Command } from 'commander';
 import { cliContext } from '../modules/audit/audit.service.ts';
-import { openCliLoket, toon } from './cli.shared.ts';
+import { metCliLoket, toon } from './cli.shared.ts';
 
 export function opruimenCommando(): Command {
   return new Command('opruimen')
     .description('Pas de bewaartermijnen toe: verlopen sessies, oude idempotentie-sleutels, inloggegevens ouder dan 6 maanden (de server doet dit elke 6 uur zelf)')
     .option('--json', 'uitvoer als JSON')
-    .action(async (opties: { json?: boolean }) => {
-      const cli = await openCliLoket();
-      try {
-        const r = await cli.services.onderhoud.ruimOp(cliContext());
+    .action((opties: { json?: boolean }) =>
+      metCliLoket(async ({ services }) => {
+        const r = await services.onderhoud.ruimOp(cliContext());
         toon(Boolean(opties.json), r, `Opgeruimd: ${r.sessies} sessies, ${r.idempotentie} idempotentie-sleutels, ${r.aanmeldgegevens} inlogregels.`);
-      } finally {
-        await cli.close();
-      }
-    });
+      }),
+    );
 }

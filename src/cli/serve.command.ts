@@ -3,7 +3,7 @@ import { cliContext } from '../modules/audit/audit.service.ts';
 import { totpVoor } from '../modules/auth/auth.service.ts';
 import { DEMO_GEBRUIKERS } from '../modules/demo/demo.data.ts';
 import { createLoket } from '../server.ts';
-import { openCliLoket, toon } from './cli.shared.ts';
+import { metCliLoket, openCliLoket, toon } from './cli.shared.ts';
 
 export function serveCommando(): Command {
   return new Command('serve')
@@ -53,9 +53,9 @@ export function migrateCommando(): Command {
     .description('Breng het databaseschema bij (vooruit; nooit terug)')
     .option('--json', 'uitvoer als JSON')
     .action(async (opties: { json?: boolean }) => {
-      const cli = await openCliLoket();
-      await cli.close();
-      toon(Boolean(opties.json), { database: cli.database.kind, status: 'bijgewerkt' }, `Database (${cli.database.kind}) is bijgewerkt.`);
+      // Opening migrates; there is nothing else to do.
+      const kind = await metCliLoket(async ({ database }) => database.kind);
+      toon(Boolean(opties.json), { database: kind, status: 'bijgewerkt' }, `Database (${kind}) is bijgewerkt.`);
     });
 }
 
@@ -63,13 +63,10 @@ export function demoCommando(): Command {
   return new Command('demo')
     .description('Laad de demodata (drie gemeenten, medewerkers, teams); wat al bestaat blijft zoals het is')
     .option('--json', 'uitvoer als JSON')
-    .action(async (opties: { json?: boolean }) => {
-      const cli = await openCliLoket();
-      try {
-        const r = await cli.services.demo.laad(cliContext());
+    .action((opties: { json?: boolean }) =>
+      metCliLoket(async ({ services }) => {
+        const r = await services.demo.laad(cliContext());
         toon(Boolean(opties.json), r, `Demodata geladen: ${r.gemeenten} gemeenten, ${r.gebruikers} medewerkers, ${r.teams} teams nieuw.`);
-      } finally {
-        await cli.close();
-      }
-    });
+      }),
+    );
 }

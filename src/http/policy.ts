@@ -102,11 +102,8 @@ export function installPolicies(app: FastifyInstance, authenticate: Authenticato
 
   app.addHook('preValidation', async (request) => {
     const policy = request.routeOptions.config.policy;
-    // Fastify's own 404 route has no policy and needs none.
-    if (!policy || policy.toegang === 'publiek') {
-      request.principal = await authenticate(request).catch(() => undefined);
-      return;
-    }
+    // Public routes (and Fastify's own 404 route, which has no policy) need no session lookup.
+    if (!policy || policy.toegang === 'publiek') return;
     const principal = await authenticate(request);
     if (!principal) throw unauthenticated();
     if (principal.type === 'gebruiker') {
