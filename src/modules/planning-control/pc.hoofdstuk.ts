@@ -1,0 +1,79 @@
+/**
+ * A programme chapter as read from its published text: the contract between the importer
+ * (pc.parser.ts), the register (pc.service.ts) and the exports. `loket pc import` prints exactly
+ * this as JSON; docs/pc-import.md describes every field.
+ */
+
+export type PcSoort = 'begroting' | 'jaarstukken';
+
+/** The unit a value was printed in. `bereik` is a range such as 70-80% (getal = the lower bound). */
+export type PcEenheid = '%' | '€' | 'aantal' | 'rapportcijfer' | 'bereik' | null;
+
+export interface PcWaarde {
+  /** The column header as printed, e.g. "Realisatie 2022", "Begroting 2023". */
+  kolom: string;
+  /** The value as printed, footnote numbers removed (e.g. "NB", "40%", "€ 979", "7,0"). */
+  tekst: string;
+  /** The number in its unit (40% → 40; € 979 → 979); null for NB, nnb, n.v.t., niet beschikbaar. */
+  getal: number | null;
+  eenheid: PcEenheid;
+  /** Upper bound for a range (70-80% → 80); absent otherwise. */
+  tot?: number;
+  /** For values without a number: NB | nnb | n.v.t. | niet beschikbaar, and the printed reason if any. */
+  status?: string;
+  reden?: string;
+  /** Numbers of the footnotes attached to this value. */
+  voetnoten: number[];
+}
+
+export interface PcIndicator {
+  /** e.g. "1.1.1" or "2.1"; the indicator's own number as printed. */
+  code: string;
+  naam: string;
+  soort: 'effect' | 'prestatie';
+  /** BBV-verplicht ("(verplicht)" in the name). */
+  verplicht: boolean;
+  waarden: PcWaarde[];
+}
+
+export interface PcFinancienRegel {
+  naam: string;
+  /** One amount per column, × eenheid; "-" is 0; null when the cell is empty. */
+  bedragen: (number | null)[];
+}
+
+export interface PcControle {
+  /** The computed row, e.g. "Saldo structureel". */
+  regel: string;
+  kolom: string;
+  /** What the document states (null when it states nothing). */
+  document: number | null;
+  berekend: number;
+  ok: boolean;
+}
+
+export interface PcHoofdstuk {
+  gemeente: string;
+  programma: string;
+  soort: PcSoort;
+  jaar: number;
+  /** "Versie: Vastgesteld door Raad" and its date where the document prints them. */
+  documentstatus?: { tekst: string; datum: string | null };
+  portefeuillehouders: string[];
+  concerndirecteuren: string[];
+  /** "Visie / strategisch doel" and similar running text, paragraph by paragraph. */
+  visie: string[];
+  /** Other titled text sections (e.g. "Kaderstellende beleidsnota's", "Structurele gevolgen …"). */
+  paragrafen: { titel: string; tekst: string[] }[];
+  financien: { eenheid: number; kolommen: string[]; regels: PcFinancienRegel[] } | null;
+  controles: PcControle[];
+  /** Proposed overhevelingen (budget carried over) and investeringen, where printed; amounts × financien.eenheid. */
+  overhevelingen: { naam: string; bedrag: number; motivering: string }[];
+  investeringen: { naam: string; bedragen: (number | null)[]; kolommen: string[] }[];
+  doelen: { code: string; naam: string; subdoelen: { code: string; naam: string }[] }[];
+  activiteiten: { code: string; naam: string; tekst: string }[];
+  indicatoren: PcIndicator[];
+  voetnoten: { nummer: number; tekst: string }[];
+  /** Every input line that did not end up in a field, with its (1-based) line number. */
+  waarschuwingen: { regel: number; tekst: string }[];
+}
