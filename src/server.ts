@@ -37,6 +37,7 @@ import { berichtenRoutes } from './modules/berichten/berichten.routes.ts';
 import { BERICHT_VERZENDEN, berichtenService, smtpMailer } from './modules/berichten/berichten.service.ts';
 import { pcRepository } from './modules/planning-control/pc.repository.ts';
 import { pcRoutes } from './modules/planning-control/pc.routes.ts';
+import { pcPubliekRoutes } from './modules/planning-control/pc.publiek.routes.ts';
 import { pcService } from './modules/planning-control/pc.service.ts';
 
 export interface LoketOptions {
@@ -98,6 +99,7 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
   auditRoutes(app, { audit: services.auditRepository });
   berichtenRoutes(app, { berichten, audit: services.audit });
   pcRoutes(app, { pc: services.pc });
+  pcPubliekRoutes(app, { pc: services.pc, gemeenten });
   apiDocsRoutes(app);
 
   if (options.werkers !== false) {
