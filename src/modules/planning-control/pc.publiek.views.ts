@@ -111,7 +111,7 @@ function indicatorTabel(ctx: PcPaginaContext, p: PcProgramma, soort: PcIndicator
         const bron = [aanvulling?.bron ? tp('hoofdstuk.bron', { bron: aanvulling.bron }) : '', aanvulling?.peildatum ? tp('hoofdstuk.peildatum', { datum: datumOpmaak(taal, aanvulling.peildatum) }) : ''].filter(Boolean).join(', ');
         return html`<tr class="utrecht-table__row">
           <th scope="row" class="utrecht-table__header-cell pc-rijkop">${/^algemeen$/i.test(indicator.code) ? '' : html`<span class="pc-code">${indicator.code}</span> `}${inhoud(taal, indicator.naam)}${indicator.verplicht ? html` <abbr class="pc-verplicht" title="${tp('hoofdstuk.verplichtUitleg')}">(${tp('hoofdstuk.verplicht')})</abbr>` : ''}${bron ? html`<span class="pc-bron">${bron}</span>` : ''}${aanvulling?.toelichting ? html`<span class="pc-bron">${tp('hoofdstuk.toelichting')}: ${inhoud(taal, aanvulling.toelichting)}</span>` : ''}</th>
-          <td class="utrecht-table__cell">${bij}</td>
+          <td class="utrecht-table__cell pc-hoortbij">${bij}</td>
           ${kolommen.map((k) => waardeCel(ctx, indicator.waarden.find((w) => w.kolom === k), vn))}
           ${oordeel ? html`<td class="utrecht-table__cell"><span class="pc-licht pc-licht--${licht}"><span class="pc-licht__symbool" aria-hidden="true">${LICHT_SYMBOOL[licht]}</span> ${tp(`hoofdstuk.licht.${licht}`)}</span></td>` : ''}
         </tr>`;
