@@ -186,7 +186,7 @@ export function isWaardeToken(token: string): boolean {
 }
 
 /** Words that open a free-text status cell that runs to the end of the line (and beyond). */
-export const VRIJE_STATUS_BEGIN = /^(niet|nog)$/i;
+const VRIJE_STATUS_BEGIN = /^(niet|nog)$/i;
 
 /**
  * Splits the tail of a line into exactly `aantal` value cells. Tries the shortest tail first
@@ -212,8 +212,8 @@ export function lexCellen(tokens: string[]): { cellen: string[]; open: boolean }
   while (i < tokens.length) {
     const t = tokens[i] ?? '';
     const volgende = tokens[i + 1];
-    if (VRIJE_STATUS_BEGIN.test(t) && volgende !== undefined && /^(beschikbaar|bekend)\b/i.test(volgende)) {
-      const rest = tokens.slice(i).join(' ');
+    const rest = tokens.slice(i).join(' ');
+    if (VRIJE_STATUS_BEGIN.test(t) && VRIJE_STATUS.test(rest)) {
       cellen.push(rest);
       return { cellen, open: !rest.endsWith('.') };
     }

@@ -146,7 +146,7 @@ function financienRij(s: string, aantal: number): { naam: string; bedragen: stri
   let k = 0;
   while (k < tokens.length && isBedrag(tokens[tokens.length - 1 - k] ?? '')) k++;
   if (k === 0) return null;
-  const naam = tokens.slice(0, tokens.length - Math.max(k, aantal)).join(' ');
+  const naam = tokens.slice(0, tokens.length - k).join(' ');
   if (k < aantal) {
     return naam ? { fout: `financiële regel "${naam}" heeft ${k} bedrag(en), ${aantal} kolommen verwacht: er ontbreekt een kolom` } : null;
   }
@@ -649,7 +649,7 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
       if (!e) return null;
       return /mln|miljoen|1\.000\.000/i.test(e[1] ?? '') ? 1_000_000 : Number((e[1] ?? '1').replace(/\./g, ''));
     };
-    const kopRegel = j;
+    let kopRegel = -1;
     // Header: first line (table title + column words), then lines of column words and years.
     const tokens: string[] = [];
     let titelWoorden: string[] = [];
@@ -667,7 +667,8 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
         j++;
         continue;
       }
-      if (j !== kopRegel && !isKopRegel(s)) break;
+      if (kopRegel < 0) kopRegel = j;
+      else if (!isKopRegel(s)) break;
       for (const w of s.split(' ')) {
         if (inTitel && (P.kolomBegin.test(w) || P.jaartal.test(w))) inTitel = false;
         if (inTitel) titelWoorden.push(w);
