@@ -459,3 +459,233 @@ describe('building blocks', () => {
     expect(controleer(['Begroting 2025'], [{ naam: 'Lasten', bedragen: [-5] }])).toEqual([]);
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+// Property: chapters generated in the layout, with random numbers of doelen, subdoelen,
+// activiteiten, indicators, columns and footnotes, read back to what was generated.
+
+function prng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let x = a;
+    x = Math.imul(x ^ (x >>> 15), x | 1);
+    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
+    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const WOORDEN = 'beleid bewoners wijk samenwerking onderhoud kwaliteit regio inwoners ondernemers plannen uitvoeren verbeteren groen veilig'.split(' ');
+const NL = (g: number, d = 0) => {
+  const [heel = '0', breuk] = Math.abs(g).toFixed(d).split('.');
+  return (g < 0 ? '-' : '') + heel.replace(/\B(?=(\d{3})+(?!\d))/g, '.') + (breuk ? `,${breuk}` : '');
+};
+
+/** Wraps words into lines of at most `breedte`, wrapped lines keep a trailing space as the PDF text does. */
+const wrap = (tekst: string, breedte: number) => {
+  const regels: string[] = [];
+  let huidig = '';
+  for (const w of tekst.split(' ')) {
+    if (huidig && `${huidig} ${w}`.length > breedte) {
+      regels.push(`${huidig} `);
+      huidig = w;
+    } else huidig = huidig ? `${huidig} ${w}` : w;
+  }
+  regels.push(huidig);
+  return regels;
+};
+
+function genereerHoofdstuk(seed: number) {
+  const r = prng(seed);
+  const int = (min: number, max: number) => min + Math.floor(r() * (max - min + 1));
+  const kies = <T,>(l: readonly T[]): T => l[Math.floor(r() * l.length)] as T;
+  const woorden = (n: number) => Array.from({ length: n }, () => kies(WOORDEN)).join(' ');
+  const zin = () => {
+    const w = woorden(int(4, 12));
+    return `${w[0]?.toUpperCase()}${w.slice(1)}.`;
+  };
+  const soort = kies(['begroting', 'jaarstukken'] as const);
+  const jaar = int(2020, 2030);
+  const programma = kies(['Veilig Diemen', 'Wonen', 'Sociaal domein', 'Economie en cultuur']);
+  const kolommen = soort === 'jaarstukken' ? [`Realisatie ${jaar - 1}`, `Begroting ${jaar}`, `Realisatie ${jaar}`] : [`Realisatie ${jaar - 2}`, `Begroting ${jaar - 1}`, `Begroting ${jaar}`];
+  const regels: string[] = [];
+  const doelen: PcHoofdstuk['doelen'] = [];
+  const activiteiten: PcHoofdstuk['activiteiten'] = [];
+  const indicatoren: { code: string; naam: string; soort: string; verplicht: boolean; waarden: unknown[] }[] = [];
+  const voetnoten: PcHoofdstuk['voetnoten'] = [];
+  let voetnoot = int(1, 40);
+  let algemeen = 0;
+
+  const tabelKop = (titel: string) => {
+    if (r() < 0.5) regels.push(`${titel} ${kolommen.join(' ')}`);
+    else {
+      const [eerste = '', ...rest] = kolommen.flatMap((k) => k.split(' '));
+      regels.push(`${titel} ${eerste}`, ...rest.flatMap((w, k) => (k % 2 === 1 ? ['', w] : [w])));
+      regels.push('');
+    }
+  };
+  const indicatorRij = (code: string, printCode: string, soortInd: 'effect' | 'prestatie', nieuweVoetnoten: number[]) => {
+    const vorm = kies(['%', '€', 'aantal', 'cijfer'] as const);
+    const verplicht = r() < 0.3;
+    const basis = { '%': '% ', '€': 'Kosten per inwoner ', aantal: 'Aantal ', cijfer: 'Tevredenheid inwoners over ' }[vorm];
+    const naam = `${basis}${woorden(int(2, 9))}`;
+    const waarden = kolommen.map((kolom, k) => {
+      const keuze = r();
+      if (keuze < 0.12) {
+        const nummer = voetnoot++;
+        nieuweVoetnoten.push(nummer);
+        return { printed: `NB${nummer}`, w: { kolom, tekst: 'NB', getal: null, eenheid: null, status: 'NB', voetnoten: [nummer] } };
+      }
+      if (keuze < 0.18) return { printed: 'nnb', w: { kolom, tekst: 'nnb', getal: null, eenheid: null, status: 'nnb', voetnoten: [] } };
+      if (keuze < 0.24 && k === kolommen.length - 1) {
+        const reden = `de volgende peiling is in ${jaar + 1}.`;
+        return { printed: `Niet beschikbaar, ${reden}`, w: { kolom, tekst: `Niet beschikbaar, ${reden}`, getal: null, eenheid: null, status: 'niet beschikbaar', reden, voetnoten: [] } };
+      }
+      if (vorm === '%') {
+        const g = int(0, 1000) / 10;
+        const tekst = `${NL(g, g % 1 === 0 ? 0 : 1)}${r() < 0.5 ? '%' : ' %'}`;
+        if (keuze > 0.9) {
+          const nummer = voetnoot++;
+          nieuweVoetnoten.push(nummer);
+          return { printed: `${tekst}${nummer}`, w: { kolom, tekst, getal: g, eenheid: '%', voetnoten: [nummer] } };
+        }
+        return { printed: tekst, w: { kolom, tekst, getal: g, eenheid: '%', voetnoten: [] } };
+      }
+      if (vorm === '€') {
+        const g = int(1, 5000);
+        return { printed: `€ ${NL(g)}`, w: { kolom, tekst: `€ ${NL(g)}`, getal: g, eenheid: '€', voetnoten: [] } };
+      }
+      if (vorm === 'cijfer') {
+        const g = int(10, 100) / 10;
+        return { printed: NL(g, 1), w: { kolom, tekst: NL(g, 1), getal: g, eenheid: 'rapportcijfer', voetnoten: [] } };
+      }
+      const g = int(0, 20000);
+      return { printed: NL(g), w: { kolom, tekst: NL(g), getal: g, eenheid: 'aantal', voetnoten: [] } };
+    });
+    const kop = `${printCode} - ${naam}${verplicht ? ' (verplicht)' : ''}`;
+    const waardenRegel = waarden.map((w) => w.printed).join(' ');
+    const vrij = waardenRegel.includes('Niet beschikbaar');
+    if (r() < 0.3 && !vrij) regels.push(`${kop} ${waardenRegel}`);
+    else {
+      regels.push(...wrap(kop, 50), '');
+      if (vrij) {
+        // The cells and the start of the free text share a line; the rest of the text wraps in its narrow cell.
+        const [begin = '', rest = ''] = waardenRegel.split(/(?<=Niet beschikbaar, \S+) /);
+        regels.push(`${begin} `, ...wrap(rest, 20).flatMap((l, k) => (k === 1 ? ['', l] : [l])));
+      }
+      else regels.push(waardenRegel);
+      regels.push('');
+    }
+    indicatoren.push({ code, naam, soort: soortInd, verplicht, waarden: waarden.map((w) => w.w) });
+  };
+  const voetnotenNa = (nummers: number[]) => {
+    for (const nummer of nummers) {
+      const tekst = `Cijfers voor ${jaar} zijn niet bekend.`;
+      regels.push(`${nummer} ${tekst}`);
+      voetnoten.push({ nummer, tekst });
+    }
+  };
+
+  if (soort === 'begroting') {
+    if (r() < 0.5) regels.push('', `Programmabegroting ${jaar}`, '');
+    regels.push(programma, '', `Portefeuillehouder: A. Jansen en B. de Wit`, '', 'Visie / strategisch doel', '');
+    for (let p = 0; p < int(1, 3); p++) regels.push(...wrap(`${zin()} ${zin()}`, 90), '');
+    regels.push('Wat willen we bereiken en wat gaan we ervoor doen?', '');
+  } else regels.push(' Wat hebben we bereikt en wat hebben we ervoor gedaan?', '');
+
+  const aantalDoelen = int(1, 4);
+  for (let d = 1; d <= aantalDoelen; d++) {
+    const doel = { code: String(d), naam: `${kies(['Een', 'Goede', 'Meer'])} ${woorden(int(2, 7))}`, subdoelen: [] as { code: string; naam: string }[] };
+    doelen.push(doel);
+    regels.push(` ${d}. ${doel.naam}`, soort === 'jaarstukken' ? 'Wat wilden we bereiken?' : 'Wat willen we bereiken?', 'Subdoelen');
+    for (let s = 1; s <= int(1, 4); s++) {
+      const sub = { code: `${d}.${s}`, naam: `${kies(['Betere', 'Minder', 'Sterkere'])} ${woorden(int(2, 14))}` };
+      doel.subdoelen.push(sub);
+      regels.push(`${sub.code} - ${sub.naam}`);
+    }
+    const effect = int(0, 2);
+    const nieuw: number[] = [];
+    if (effect > 0) {
+      tabelKop('Indicator maatschappelijk effect');
+      for (let k = 1; k <= effect; k++) indicatorRij(`${d}.${k}`, `${d}.${k}`, 'effect', nieuw);
+    }
+    regels.push('', soort === 'jaarstukken' ? 'Activiteiten (Wat wilden we ervoor doen?) Realisatie (Wat hebben we ervoor gedaan?)' : 'Activiteiten (Wat gaan we ervoor doen?)');
+    for (const sub of doel.subdoelen) {
+      regels.push(`Subdoel ${sub.code} - ${sub.naam}`);
+      for (let a = 1; a <= int(1, 3); a++) {
+        const naam = `${kies(['Samen', 'Plannen', 'Onderzoeken'])} ${woorden(int(2, 12))}`;
+        const alineas = Array.from({ length: int(0, 2) }, () => `${zin()} ${zin()}`);
+        const code = `${sub.code}.${a}`;
+        regels.push(...wrap(`${code} - ${naam}`, 55), '');
+        for (const alinea of alineas) regels.push(...wrap(alinea, 68), '');
+        activiteiten.push({ code, naam, tekst: alineas.join('\n') });
+      }
+    }
+    const prestatie = int(0, 3);
+    if (prestatie > 0 || d === aantalDoelen) {
+      tabelKop('Prestatie-indicatoren');
+      for (let k = 1; k <= prestatie; k++) indicatorRij(`${d}.1.${k}`, `${d}.1.${k}`, 'prestatie', nieuw);
+      if (d === aantalDoelen) for (let k = 0; k < int(0, 3); k++) indicatorRij(`A${++algemeen}`, 'Algemeen', 'prestatie', nieuw);
+    }
+    voetnotenNa(nieuw);
+  }
+
+  // Finance: correct by construction.
+  const fk = soort === 'jaarstukken'
+    ? [`Rekening ${jaar - 1}`, `Begroting ${jaar} primitief`, `Begroting ${jaar} totaal`, `Rekening ${jaar}`, `Budget resultaat ${jaar}`]
+    : [`Rekening ${jaar - 2}`, `Begroting ${jaar - 1}`, `Begroting ${jaar}`, `${jaar + 1}`, `${jaar + 2}`, `${jaar + 3}`];
+  const n = soort === 'jaarstukken' ? 4 : fk.length;
+  const rij = (min: number, max: number) => {
+    const b = Array.from({ length: n }, () => (r() < 0.15 ? 0 : int(min, max)));
+    return soort === 'jaarstukken' ? [...b, (b[3] ?? 0) - (b[2] ?? 0)] : b;
+  };
+  const plus = (...rijen: number[][]) => fk.map((_, k) => rijen.reduce((s, x) => s + (x[k] ?? 0), 0));
+  const sl = rij(-30000, -1000), sb = rij(0, 9000), st = rij(-900, 0), so = rij(0, 900);
+  const il = rij(-3000, 0), ib = rij(0, 500), io = rij(0, 2000);
+  const ss = plus(sl, sb, st, so), si = plus(il, ib, io);
+  const fin = [
+    ['Structurele lasten', sl], ['Structurele baten', sb], ['Toevoegingen aan reserves', st], ['Onttrekkingen aan reserves', so], ['Saldo Structureel', ss],
+    ['Incidentele lasten', il], ['Incidentele baten', ib], ['Onttrekkingen aan reserves', io], ['Saldo Incidenteel', si], ['Saldo van de baten en lasten', plus(ss, si)],
+  ] as const;
+  regels.push(` Wat ${soort === 'jaarstukken' ? 'heeft het gekost' : 'mag het kosten'}?`, '');
+  if (r() < 0.5) regels.push('(bedragen x € 1.000)', '');
+  const woordenKop = fk.flatMap((k) => k.split(' '));
+  if (r() < 0.5) regels.push(`${programma} ${woordenKop.join(' ')}`);
+  else regels.push(`${programma} ${woordenKop[0]}`, ...woordenKop.slice(1).flatMap((w) => (r() < 0.5 ? ['', w] : [w])));
+  for (const [naam, b] of fin) regels.push(`${naam} ${b.map((x) => (x === 0 ? '-' : NL(x))).join(' ')}`);
+
+  const verwacht = {
+    programma,
+    soort,
+    jaar,
+    doelen,
+    activiteiten,
+    indicatoren,
+    voetnoten,
+    financien: { eenheid: 1000, kolommen: fk, regels: fin.map(([naam, b]) => ({ naam, bedragen: [...b] })) },
+  };
+  return { tekst: regels.join('\n'), verwacht };
+}
+
+describe('property: generated chapters in the layout read back', () => {
+  it('300 chapters with random numbers of doelen, subdoelen, activiteiten, indicators, footnotes and columns', () => {
+    for (let seed = 1; seed <= 300; seed++) {
+      const { tekst, verwacht } = genereerHoofdstuk(seed);
+      const { hoofdstuk: h, verantwoording } = leesHoofdstuk(tekst, { gemeente: 'diemen' });
+      const gelezen = {
+        programma: h.programma,
+        soort: h.soort,
+        jaar: h.jaar,
+        doelen: h.doelen,
+        activiteiten: h.activiteiten,
+        indicatoren: h.indicatoren,
+        voetnoten: h.voetnoten,
+        financien: h.financien,
+      };
+      expect({ seed, ...gelezen }).toEqual({ seed, ...verwacht });
+      expect({ seed, waarschuwingen: h.waarschuwingen }).toEqual({ seed, waarschuwingen: [] });
+      expect({ seed, fouten: h.controles.filter((c) => !c.ok) }).toEqual({ seed, fouten: [] });
+      const regels = tekst.split('\n');
+      expect(regels.filter((l, i) => l.trim() !== '' && !verantwoording.has(i + 1))).toEqual([]);
+    }
+  });
+});

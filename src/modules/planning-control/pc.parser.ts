@@ -203,6 +203,20 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
   const indicatorKolommen: string[] = [];
 
   const t = (i: number): string => r[i] ?? '';
+  // Footnote numbers glued to values anywhere in the chapter (NB29, 4%3): a line "29 Cijfers …"
+  // with such a number is a footnote wherever the PDF put it (page bottoms fall between any blocks).
+  const verwezen = new Set<number>();
+  for (const regel of r) {
+    const tokens = regel.split(' ');
+    tokens.forEach((token, k) => {
+      const cel = /^%\d{1,3}$/.test(token) ? `${tokens[k - 1] ?? ''} ${token}` : token; // "19 %3"
+      if (/\d$/.test(cel) && !/^\d+$/.test(cel)) for (const nummer of leesWaarde(cel, '').waarde.voetnoten) verwezen.add(nummer);
+    });
+  }
+  const isVerwezenVoetnoot = (i: number): boolean => {
+    const m = P.voetnoot.exec(t(i));
+    return m !== null && verwezen.has(Number(m[1])) && lexCellen(t(i).split(' ')) === null;
+  };
   const neem = (i: number, veld: string) => verantwoording.set(i + 1, veld);
   const waarschuw = (i: number, reden: string) => h.waarschuwingen.push({ regel: i + 1, tekst: t(i), reden });
   const volgende = (i: number): number => {
@@ -245,6 +259,7 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
       P.activiteitenKop.test(s) ||
       P.indicatorKop.test(s) ||
       P.visie.test(s) ||
+      isVerwezenVoetnoot(i) ||
       (metDoel && isDoel(i))
     );
   }
@@ -800,7 +815,7 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
       i = leesActiviteiten(i);
     } else if (P.indicatorKop.test(s)) {
       i = leesIndicatoren(i);
-    } else if (P.voetnoot.test(s) && h.indicatoren.length > 0 && !lexCellen(s.split(' '))) {
+    } else if (isVerwezenVoetnoot(i) || (P.voetnoot.test(s) && h.indicatoren.length > 0 && !lexCellen(s.split(' ')))) {
       i = leesVoetnoot(i);
     } else if (P.visie.test(s)) {
       i = leesSectie(i);
