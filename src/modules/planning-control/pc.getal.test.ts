@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { prng } from './fixtures/prng.ts';
 import { formatteerBedrag, formatteerGetal, lexCellen, leesBedrag, leesGetal, leesWaarde, splitsWaarden } from './pc.getal.ts';
 
-/** mulberry32: a small seeded PRNG, so a failing case can be replayed from its seed. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const geheel = (r: () => number, max: number) => Math.floor(r() * max);
 const kies = <T,>(r: () => number, lijst: readonly T[]): T => lijst[geheel(r, lijst.length)] as T;
 

@@ -95,14 +95,7 @@ export function eenheidVoorKaalGetal(printed: string, getal: number, naam: strin
   return 'aantal';
 }
 
-interface Kern {
-  tekst: string;
-  getal: number | null;
-  eenheid: PcEenheid;
-  tot?: number;
-  status?: string;
-  reden?: string;
-}
+type Kern = Pick<PcWaarde, 'tekst' | 'getal' | 'eenheid' | 'tot' | 'status' | 'reden'>;
 
 /** Reads a cell without footnote digits; null when it is not a value. */
 function leesKern(tekst: string, naam: string | undefined): Kern | null {

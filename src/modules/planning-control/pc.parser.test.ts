@@ -2,7 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { prng } from './fixtures/prng.ts';
 import { PcImportFout } from './pc.errors.ts';
+import { formatteerGetal } from './pc.getal.ts';
 import type { PcHoofdstuk } from './pc.hoofdstuk.ts';
 import { controleer, groepeerKolommen, leesHoofdstuk, normaliseerRegel, parseHoofdstuk, splitsActiviteitregel } from './pc.parser.ts';
 
@@ -464,21 +466,8 @@ describe('building blocks', () => {
 // Property: chapters generated in the layout, with random numbers of doelen, subdoelen,
 // activiteiten, indicators, columns and footnotes, read back to what was generated.
 
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let x = a;
-    x = Math.imul(x ^ (x >>> 15), x | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const WOORDEN = 'beleid bewoners wijk samenwerking onderhoud kwaliteit regio inwoners ondernemers plannen uitvoeren verbeteren groen veilig'.split(' ');
-const NL = (g: number, d = 0) => {
-  const [heel = '0', breuk] = Math.abs(g).toFixed(d).split('.');
-  return (g < 0 ? '-' : '') + heel.replace(/\B(?=(\d{3})+(?!\d))/g, '.') + (breuk ? `,${breuk}` : '');
-};
+const NL = (g: number, d = 0) => formatteerGetal(g, d);
 
 /** Wraps words into lines of at most `breedte`, wrapped lines keep a trailing space as the PDF text does. */
 const wrap = (tekst: string, breedte: number) => {
