@@ -35,6 +35,9 @@ import { startJobs } from './jobs/jobs.ts';
 import { berichtenRepository } from './modules/berichten/berichten.repository.ts';
 import { berichtenRoutes } from './modules/berichten/berichten.routes.ts';
 import { BERICHT_VERZENDEN, berichtenService, smtpMailer } from './modules/berichten/berichten.service.ts';
+import { sluitingsdagenRepository } from './modules/termijnen/sluitingsdagen.repository.ts';
+import { termijnenRoutes } from './modules/termijnen/termijnen.routes.ts';
+import { termijnenService } from './modules/termijnen/termijnen.service.ts';
 
 export interface LoketOptions {
   config: Config;
@@ -94,6 +97,7 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
   apiTokensRoutes(app, { apiTokens: services.apiTokens });
   auditRoutes(app, { audit: services.auditRepository });
   berichtenRoutes(app, { berichten, audit: services.audit });
+  termijnenRoutes(app, { termijnen: services.termijnen });
   apiDocsRoutes(app);
 
   if (options.werkers !== false) {
@@ -132,6 +136,7 @@ export function loketServices(deps: { database: Database; klok: Klok; berichten:
     onderhoud: onderhoudService({ repository: onderhoudRepository(db), audit, klok, embedded: deps.database.kind === 'pglite' }),
     demo: demoService({ gemeenten, gebruikers: gebruikersRepo, teams: teamsRepo, audit, klok }),
     apiTokens: apiTokensService({ repository: apiTokensRepository(db), audit, klok }),
+    termijnen: termijnenService({ repository: sluitingsdagenRepository(db), gemeenten, audit, klok }),
   };
 }
 

@@ -212,3 +212,10 @@ export function werkdagenTussen(van: string, tot: string, sluitingsdagen?: Sluit
   for (let dag = van; dag <= tot; dag = plusDagen(dag, 1)) if (!vrijeDag(dag, sluitingsdagen)) aantal++;
   return aantal;
 }
+
+const AMSTERDAM = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** The calendar day (YYYY-MM-DD) an instant falls on in Europe/Amsterdam, e.g. the day of receipt. */
+export function kalenderdag(moment: Date): string {
+  return AMSTERDAM.format(moment);
+}
