@@ -126,6 +126,7 @@ export function loketServices(deps: { database: Database; klok: Klok; berichten:
   const auth = authService({ repository: authRepository(db), audit, klok });
   const gebruikersRepo = gebruikersRepository(db);
   const teamsRepo = teamsRepository(db);
+  const sluitingsdagenRepo = sluitingsdagenRepository(db);
   return {
     gemeenten,
     auditRepository: auditRepo,
@@ -134,9 +135,9 @@ export function loketServices(deps: { database: Database; klok: Klok; berichten:
     gebruikers: gebruikersService({ repository: gebruikersRepo, audit, klok, beeindigSessies: auth.beeindigSessies, berichten: deps.berichten }),
     teams: teamsService({ repository: teamsRepo, audit, klok }),
     onderhoud: onderhoudService({ repository: onderhoudRepository(db), audit, klok, embedded: deps.database.kind === 'pglite' }),
-    demo: demoService({ gemeenten, gebruikers: gebruikersRepo, teams: teamsRepo, audit, klok }),
+    demo: demoService({ gemeenten, gebruikers: gebruikersRepo, teams: teamsRepo, sluitingsdagen: sluitingsdagenRepo, audit, klok }),
     apiTokens: apiTokensService({ repository: apiTokensRepository(db), audit, klok }),
-    termijnen: termijnenService({ repository: sluitingsdagenRepository(db), gemeenten, audit, klok }),
+    termijnen: termijnenService({ repository: sluitingsdagenRepo, gemeenten, audit, klok }),
   };
 }
 

@@ -167,6 +167,7 @@ export function berekenTermijn(startdatum: string, duur: Duur, sluitingsdagen?: 
     einde = plusDagen(einde, 1);
   }
   // Art. 2: a term of at least three days contains at least two days that are none of these.
+  const naArtikel1 = einde;
   if (dagenTussen(startdatum, kalendereinde) >= 3) {
     let werkdagen = 0;
     for (let dag = plusDagen(startdatum, 1); dag <= einde; dag = plusDagen(dag, 1)) if (!vrijeDag(dag)) werkdagen++;
@@ -183,7 +184,9 @@ export function berekenTermijn(startdatum: string, duur: Duur, sluitingsdagen?: 
     einddatum: einde,
     kalendereinde,
     verschoven,
-    regel: 'Wettelijke termijn: begint de dag na de gebeurtenis; eindigt hij op een zaterdag, zondag of feestdag, dan loopt hij door tot de eerstvolgende dag die dat niet is (Algemene termijnenwet art. 1 en 2).',
+    regel:
+      'Wettelijke termijn: begint de dag na de gebeurtenis; eindigt hij op een zaterdag, zondag of feestdag, dan loopt hij door tot de eerstvolgende dag die dat niet is (Algemene termijnenwet art. 1 en 2).' +
+      (einde === naArtikel1 ? '' : ` Verlengd van ${naArtikel1} tot ${einde}: een termijn van drie dagen of meer bevat minstens twee dagen die geen zaterdag, zondag of feestdag zijn (art. 2).`),
   };
 }
 

@@ -176,6 +176,37 @@ describe('sluitingsdagen', () => {
     expect(await auditActies('GM0437')).toEqual(['sluitingsdag-toevoegen 2026-12-28', 'sluitingsdag-toevoegen 2027-05-07', 'sluitingsdag-verwijderen 2026-12-28']);
   });
 
+  it('gives Diemen demo closure days: the Friday after Ascension Day and between Christmas and New Year', async () => {
+    const res = await get('/api/v1/gemeenten/GM0384/sluitingsdagen?jaar=2026', admin.headers);
+    expect(res.json().items).toEqual([
+      { datum: '2026-05-15', naam: 'Vrijdag na Hemelvaartsdag' },
+      ...['2026-12-28', '2026-12-29', '2026-12-30', '2026-12-31'].map((datum) => ({ datum, naam: 'Collectieve sluiting' })),
+    ]);
+    expect((await get('/api/v1/gemeenten/GM0384/sluitingsdagen?jaar=2027', admin.headers)).json().items.map((d: { datum: string }) => d.datum)).toEqual([
+      '2027-05-07',
+      '2027-12-27',
+      '2027-12-28',
+      '2027-12-29',
+      '2027-12-30',
+      '2027-12-31',
+    ]);
+    // Wed 23 Dec 2026 + 3 werkdagen in Diemen: Thu 24, then closed until Mon 4 Jan 2027, Tue 5 Jan.
+    const termijn = (await get('/api/v1/termijnen?startdatum=2026-12-23&duur=3wd&gemeente=GM0384')).json();
+    expect(termijn.einddatum).toBe('2027-01-05');
+    expect(termijn.verschoven.map((d: { datum: string; reden: string }) => `${d.datum} ${d.reden}`)).toEqual([
+      '2026-12-25 feestdag',
+      '2026-12-26 feestdag',
+      '2026-12-27 zondag',
+      '2026-12-28 sluitingsdag',
+      '2026-12-29 sluitingsdag',
+      '2026-12-30 sluitingsdag',
+      '2026-12-31 sluitingsdag',
+      '2027-01-01 feestdag',
+      '2027-01-02 zaterdag',
+      '2027-01-03 zondag',
+    ]);
+  });
+
   it("answers 404 for another gemeente's closure day", async () => {
     const uithoorn = '/api/v1/gemeenten/GM0451/sluitingsdagen/2027-05-07';
     expect((await get(uithoorn, admin.headers)).statusCode).toBe(404);

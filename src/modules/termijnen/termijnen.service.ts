@@ -2,7 +2,7 @@ import { badRequest, conflict, notFound, type InvalidParam } from '../../http/pr
 import type { Klok } from '../../klok.ts';
 import type { AuditService, Context } from '../audit/audit.service.ts';
 import type { GemeentenRepository } from '../gemeenten/gemeenten.repository.ts';
-import { berekenTermijn, feestdagen, kalenderdag, leesDatum, leesDuur, schrijfDuur, vrijeDag, type Duur, type VrijeDag } from './kalender.ts';
+import { berekenTermijn, feestdagen, kalenderdag, leesDatum, leesDuur, schrijfDuur, vrijeDag, type Duur, type Sluitingsdagen, type VrijeDag } from './kalender.ts';
 import type { SluitingsdagenRepository } from './sluitingsdagen.repository.ts';
 
 /** A computed term as the API and `loket termijn --json` present it. */
@@ -35,6 +35,21 @@ export function leesTermijnInvoer(invoer: { startdatum: string; duur: string }, 
   return { startdatum: invoer.startdatum, duur };
 }
 
+/** Computes a checked term (pure: the CLI uses it without a database). */
+export function termijnUitkomst(startdatum: string, duur: Duur, sluitingsdagen?: Sluitingsdagen, gemeente: string | null = null): TermijnUitkomst {
+  const t = berekenTermijn(startdatum, duur, sluitingsdagen);
+  return {
+    startdatum,
+    duur: schrijfDuur(duur),
+    soort: duur.soort === 'werkdagen' ? 'werkdagen' : 'wettelijk',
+    einddatum: t.einddatum,
+    kalendereinde: t.kalendereinde,
+    verschoven: t.verschoven,
+    regel: t.regel,
+    gemeente,
+  };
+}
+
 /** Terms (statutory and werkdagen) and the closure days of a gemeente they may skip. */
 export function termijnenService(deps: { repository: SluitingsdagenRepository; gemeenten: GemeentenRepository; audit: AuditService; klok: Klok }) {
   const { repository, gemeenten, audit, klok } = deps;
@@ -56,17 +71,7 @@ export function termijnenService(deps: { repository: SluitingsdagenRepository; g
         throw badRequest([{ name: `${prefix}gemeente`, code: 'onbekende-gemeente', reason: `De gemeente ${gemeente} bestaat niet in deze installatie.` }]);
       }
       const dicht = gemeente && duur.soort === 'werkdagen' ? await sluitingsdagen(gemeente, Number(startdatum.slice(0, 4))) : undefined;
-      const t = berekenTermijn(startdatum, duur, dicht);
-      return {
-        startdatum,
-        duur: schrijfDuur(duur),
-        soort: duur.soort === 'werkdagen' ? 'werkdagen' : 'wettelijk',
-        einddatum: t.einddatum,
-        kalendereinde: t.kalendereinde,
-        verschoven: t.verschoven,
-        regel: t.regel,
-        gemeente,
-      };
+      return termijnUitkomst(startdatum, duur, dicht, gemeente);
     },
 
     sluitingsdagen,
