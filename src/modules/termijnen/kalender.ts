@@ -128,7 +128,9 @@ export function feestdagen(jaar: number): Map<string, string> {
     [`${jaar}-12-25`, 'Eerste Kerstdag'],
     [`${jaar}-12-26`, 'Tweede Kerstdag'],
   ];
-  const dagen = new Map(lijst.toSorted(([a], [b]) => a.localeCompare(b)));
+  // Hemelvaartsdag can fall on 5 May (2005, 2016): one day, both names.
+  const dagen = new Map<string, string>();
+  for (const [datum, naam] of lijst.toSorted(([a], [b]) => a.localeCompare(b))) dagen.set(datum, dagen.has(datum) ? `${dagen.get(datum)} en ${naam}` : naam);
   feestdagCache.set(jaar, dagen);
   return dagen;
 }
