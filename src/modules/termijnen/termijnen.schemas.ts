@@ -30,10 +30,12 @@ export const termijnQuery = z.strictObject({
   startdatum: z
     .string(verplicht('de startdatum (JJJJ-MM-DD)'))
     .superRefine(volgens(leesDatum))
+    .meta({ format: 'date', example: '2025-11-14' })
     .describe('De dag van de gebeurtenis (ontvangst, bekendmaking), JJJJ-MM-DD; de termijn begint de dag erna'),
   duur: z
     .string(verplicht('de duur (P6W, P10D, P3M of 5wd)'))
     .superRefine(volgens(leesDuur))
+    .meta({ pattern: '^(P[0-9]{1,4}[DWM]|[0-9]{1,4}wd)$', example: 'P6W' })
     .describe('P<n>D, P<n>W of P<n>M (wettelijke termijn) of <n>wd (werkdagen)'),
   gemeente: gemeenteCode.optional().describe('Met een gemeente tellen haar sluitingsdagen mee bij werkdagen'),
 });
