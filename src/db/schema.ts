@@ -147,6 +147,15 @@ export interface BerichtTable {
   bezig_tot: TijdstipLeeg;
 }
 
+/** A day a gemeente's offices are closed (0004-sluitingsdagen); date as YYYY-MM-DD. */
+export interface SluitingsdagTable {
+  gemeente: string;
+  datum: string;
+  naam: string;
+  aangemaakt_op: Tijdstip;
+  aangemaakt_door: string | null;
+}
+
 export interface DB {
   gemeente: GemeenteTable;
   gebruiker: GebruikerTable;
@@ -159,4 +168,5 @@ export interface DB {
   verwerking_log: VerwerkingLogTable;
   idempotentie: IdempotentieTable;
   bericht: BerichtTable;
+  sluitingsdag: SluitingsdagTable;
 }
