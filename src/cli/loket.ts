@@ -7,6 +7,7 @@ import { gebruikerCommando } from './gebruiker.command.ts';
 import { opruimenCommando } from './opruimen.command.ts';
 import { pcCommando } from './pc.command.ts';
 import { demoCommando, migrateCommando, serveCommando } from './serve.command.ts';
+import { termijnCommando } from './termijn.command.ts';
 
 const program = new Command('loket')
   .description('Loket: dienstverlening voor gemeenten. Configuratie via omgevingsvariabelen (zie README).')
@@ -20,6 +21,7 @@ program.addCommand(demoCommando());
 program.addCommand(gemeenteCommando());
 program.addCommand(gebruikerCommando());
 program.addCommand(opruimenCommando());
+program.addCommand(termijnCommando());
 program.addCommand(pcCommando());
 for (const command of program.commands) {
   command.exitOverride().configureOutput({ outputError: () => undefined });
