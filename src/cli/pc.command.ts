@@ -5,22 +5,13 @@ import { isTaal, vertaler, type Taal } from '../i18n/i18n.ts';
 import { cliContext } from '../modules/audit/audit.service.ts';
 import type { PcHoofdstuk } from '../modules/planning-control/pc.hoofdstuk.ts';
 import { naarCsv } from '../modules/planning-control/pc.csv.ts';
+import { PcImportFout } from '../modules/planning-control/pc.errors.ts';
+import { parseHoofdstuk } from '../modules/planning-control/pc.parser.ts';
 import { naarPdf } from '../modules/planning-control/pc.pdf.ts';
 import { hoofdstukPagina } from '../modules/planning-control/pc.publiek.views.ts';
 import { PC_DOCUMENTSOORTEN, type PcDocumentsoort } from '../modules/planning-control/pc.schemas.ts';
 import { gemeenteThemaSchema } from '../modules/portaal/portaal.schemas.ts';
 import { GebruiksFout, gemeenteOptie, metCliLoket, type CliLoket } from './cli.shared.ts';
-
-/** The importer of published chapter text (pc.parser.ts), loaded when it is used. */
-interface Parser {
-  parseHoofdstuk(tekst: string, opties: { gemeente: string; bestandsnaam?: string }): PcHoofdstuk;
-}
-const PARSER = '../modules/planning-control/pc.parser.ts';
-
-/** A PcImportFout (pc.errors.ts): the line and the reason why the text is not a chapter. */
-function isImportFout(error: unknown): error is Error & { regel: number; reden: string } {
-  return error instanceof Error && typeof (error as { regel?: unknown }).regel === 'number' && typeof (error as { reden?: unknown }).reden === 'string';
-}
 
 /** A problem with the input or the gemeente: exit 1 with one line (`loket: …`), nothing stored. */
 class PcCliFout extends Error {}
@@ -77,17 +68,10 @@ export function pcCommando(): Command {
           lijst = Array.isArray(data);
           hoofdstukken = Array.isArray(data) ? data : [data];
         } else {
-          let parser: Parser;
           try {
-            parser = (await import(PARSER)) as Parser;
+            hoofdstukken = [parseHoofdstuk(tekst, { gemeente: o.gemeente, bestandsnaam: basename(bestand) })];
           } catch (error) {
-            if ((error as { code?: unknown }).code !== 'ERR_MODULE_NOT_FOUND') throw error;
-            throw new PcCliFout('de importer voor platte tekst (pc.parser.ts) ontbreekt in deze versie; gebruik --json');
-          }
-          try {
-            hoofdstukken = [parser.parseHoofdstuk(tekst, { gemeente: o.gemeente, bestandsnaam: basename(bestand) })];
-          } catch (error) {
-            if (isImportFout(error)) throw new PcCliFout(`regel ${error.regel}: ${error.reden}`);
+            if (error instanceof PcImportFout) throw new PcCliFout(`regel ${error.regel}: ${error.reden}`);
             throw error;
           }
         }

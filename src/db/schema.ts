@@ -154,6 +154,8 @@ export interface SluitingsdagTable {
   naam: string;
   aangemaakt_op: Tijdstip;
   aangemaakt_door: string | null;
+}
+
 export interface PcDocumentTable {
   gemeente: string;
   id: string;

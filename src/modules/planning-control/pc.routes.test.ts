@@ -137,6 +137,8 @@ describe('P&C register API', () => {
     const nieuwPad = `${BASIS}/pc-versies/${nieuw.json().id}`;
     const regel = await req('PATCH', `${nieuwPad}/programmas/samen-besturen/financien/1`, { etag: '"1"', payload: { bedragen: [-13935, -16177, -17150] } });
     expect(regel.statusCode, regel.body).toBe(200);
+    // The saldo is checked again: the printed -16.290 no longer matches its parts.
+    expect(regel.json().hoofdstuk.controles).toContainEqual({ regel: 'Saldo Structureel', kolom: 'Begroting 2024', document: -16290, berekend: -16540, ok: false });
     await req('PATCH', `${nieuwPad}/programmas/samen-besturen/indicatoren/1`, { etag: '"2"', payload: { waarden: [{ kolom: 'Realisatie 2022', tekst: '48%', getal: 48, eenheid: '%', voetnoten: [] }, { kolom: 'Begroting 2023', tekst: '55%', getal: 55, eenheid: '%', voetnoten: [] }] } });
     const vergelijking = await req('GET', `${nieuwPad}/vergelijking`, { als: behandelaar });
     expect(vergelijking.statusCode, vergelijking.body).toBe(200);

@@ -5,6 +5,7 @@ import type { AuditService, Context } from '../audit/audit.service.ts';
 import type { GemeentenRepository } from '../gemeenten/gemeenten.repository.ts';
 import { afwijkingen, slugVan, vergelijk, volledigeAanvullingen } from './pc.analyse.ts';
 import type { PcHoofdstuk } from './pc.hoofdstuk.ts';
+import { controleer } from './pc.parser.ts';
 import { isVastgesteldFout, pcFouten, zodProbleem } from './pc.register.errors.ts';
 import type { PcProgrammaRecord, PcRepository, PcVersieRecord } from './pc.repository.ts';
 import {
@@ -206,6 +207,8 @@ export function pcService(deps: { repository: PcRepository; gemeenten: Gemeenten
       const p = await bewerkbaar(gemeente, versieId, slug, etag);
       const { naam, aanvullingen, ...delen } = w;
       const hoofdstuk: PcHoofdstuk = { ...p.hoofdstuk, ...delen, ...(naam !== undefined ? { programma: naam } : {}) };
+      // Changed amounts: the saldi are checked again, so a mismatch shows instead of the old verdict.
+      if (delen.financien !== undefined) hoofdstuk.controles = delen.financien ? controleer(delen.financien.kolommen, delen.financien.regels) : [];
       // Replacing the indicators without their additions keeps the additions by position.
       return bewaarProgramma(context, gemeente, p, hoofdstuk, aanvullingen ?? p.aanvullingen, 'pc-programma-wijzigen', { onderdelen: Object.keys(w) });
     },
@@ -235,7 +238,8 @@ export function pcService(deps: { repository: PcRepository; gemeenten: Gemeenten
       const toelichting = w.toelichting !== undefined ? w.toelichting : (p.aanvullingen.financien.find((f) => f.regel === oud?.naam)?.toelichting ?? null);
       const overig = p.aanvullingen.financien.filter((f) => f.regel !== oud?.naam && f.regel !== naam);
       const aanvullingen = { ...p.aanvullingen, financien: toelichting?.trim() ? [...overig, { regel: naam, toelichting }] : overig };
-      return bewaarProgramma(context, gemeente, p, { ...p.hoofdstuk, financien: { ...financien, regels } }, aanvullingen, 'pc-financien-wijzigen', { nr: i + 1, velden: Object.keys(w) });
+      const controles = w.bedragen ? controleer(financien.kolommen, regels) : p.hoofdstuk.controles;
+      return bewaarProgramma(context, gemeente, p, { ...p.hoofdstuk, financien: { ...financien, regels }, controles }, aanvullingen, 'pc-financien-wijzigen', { nr: i + 1, velden: Object.keys(w) });
     },
 
     /** Differences between two versions of the same document (default: this one and the one before). */
