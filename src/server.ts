@@ -132,6 +132,7 @@ export function loketServices(deps: { database: Database; klok: Klok; berichten:
   const auth = authService({ repository: authRepository(db), audit, klok });
   const gebruikersRepo = gebruikersRepository(db);
   const teamsRepo = teamsRepository(db);
+  const pc = pcService({ repository: pcRepository(db), gemeenten, audit, klok });
   const sluitingsdagenRepo = sluitingsdagenRepository(db);
   return {
     gemeenten,
@@ -141,10 +142,10 @@ export function loketServices(deps: { database: Database; klok: Klok; berichten:
     gebruikers: gebruikersService({ repository: gebruikersRepo, audit, klok, beeindigSessies: auth.beeindigSessies, berichten: deps.berichten }),
     teams: teamsService({ repository: teamsRepo, audit, klok }),
     onderhoud: onderhoudService({ repository: onderhoudRepository(db), audit, klok, embedded: deps.database.kind === 'pglite' }),
-    demo: demoService({ gemeenten, gebruikers: gebruikersRepo, teams: teamsRepo, sluitingsdagen: sluitingsdagenRepo, audit, klok }),
+    demo: demoService({ gemeenten, gebruikers: gebruikersRepo, teams: teamsRepo, sluitingsdagen: sluitingsdagenRepo, audit, klok, pc }),
     apiTokens: apiTokensService({ repository: apiTokensRepository(db), audit, klok }),
     termijnen: termijnenService({ repository: sluitingsdagenRepo, gemeenten, audit, klok }),
-    pc: pcService({ repository: pcRepository(db), gemeenten, audit, klok }),
+    pc,
   };
 }
 

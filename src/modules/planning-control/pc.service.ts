@@ -33,7 +33,7 @@ export interface PcProgramma {
 export interface ImportOpties {
   soort?: PcDocumentsoort | undefined;
   naam?: string | undefined;
-  /** Store straight as this status (demo data of documents the council already adopted). */
+  /** Store straight as this status (documents the council already adopted, e.g. the demo); the date may be unknown. */
   status?: PcStatus;
   vastgesteldOp?: string | null;
   aanvullingen?: (Partial<PcAanvullingen> | undefined)[];
@@ -154,8 +154,8 @@ export function pcService(deps: { repository: PcRepository; gemeenten: Gemeenten
       const slugs = hoofdstukken.map((h) => slugVan(h.programma));
       const dubbel = slugs.find((s, i) => slugs.indexOf(s) !== i);
       if (dubbel) throw pcFouten.ongeldig('programma', `Programma ${dubbel} staat twee keer in deze import.`);
-      if (opties.status === 'vastgesteld' && (!opties.vastgesteldOp || opties.vastgesteldOp > vandaag(klok))) {
-        throw pcFouten.ongeldig('vastgesteldOp', 'Een vastgestelde versie heeft de datum van het raadsbesluit, niet in de toekomst.');
+      if (opties.vastgesteldOp && (opties.status !== 'vastgesteld' || opties.vastgesteldOp > vandaag(klok))) {
+        throw pcFouten.ongeldig('vastgesteldOp', 'De datum van het raadsbesluit hoort bij een vastgestelde versie en ligt niet in de toekomst.');
       }
       const id = randomUUID();
       const naam = opties.naam ?? (hoofdstukken.length === 1 ? `Import ${eerste.programma}` : 'Import');
