@@ -140,7 +140,8 @@ try {
     const metingen = [await laden(base + pad, 1), await laden(base + pad, 16)];
     const resultaat = {
       date: new Date().toISOString(),
-      machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGiB: round(os.totalmem() / 2 ** 30, 1), node: process.version },
+      // The load average shows how busy the (shared) machine was: above the core count, other work competed.
+      machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGiB: round(os.totalmem() / 2 ** 30, 1), node: process.version, loadAverage: os.loadavg().map((l) => round(l, 1)) },
       data: { gemeente: 'GM0384', programmas: PROGRAMMAS, jaren: JAREN.length, hoofdstukken: PROGRAMMAS * JAREN.length, chapterJsonBytes: gevuld.chapterJsonBytes, vullenS: gevuld.vullenS },
       import: { inProcessMs: gevuld.importInProcessMs, cliMs: cli, targetMs: 1000 },
       page: { path: pad, bytes: Buffer.byteLength(pagina), durationS: DURATION, metingen, targetP95Ms: 50 },
