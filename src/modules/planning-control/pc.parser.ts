@@ -87,11 +87,11 @@ const P = {
   opsomming: /^[•●▪◦‣∙]\s*/,
   paginanummer: /^\d{1,3}$/,
   grafiek: /^(lasten en baten|verdeling\b|grafiek\b)/i,
-  eenheid: /(?:x|×)\s*€\s*(1(?:\.000)*|1\s*mln|1\s*miljoen)/i,
+  eenheid: /(?:x|×)\s*€\s*(1\s*mln|1\s*miljoen|1(?:\.000)*)/i,
   /** A line that only states the unit: "(bedragen x € 1.000)", "x € 1.000". */
   eenheidRegel: /^\(?\s*(?:bedragen\s+)?(?:in\s+)?(?:x|×)\s*€\s*(?:1(?:\.000)*|1\s*mln|1\s*miljoen)\s*\)?$/i,
   overhevelingenKop:
-    /^(?:voorgestelde\s+|overzicht\s+(?:van\s+)?(?:de\s+)?)?(?:budget)?overhevelingen(?:\s+(?:van\s+)?(?:19|20)\d{2}(?:\s*(?:naar|-|–|t\/m)\s*(?:19|20)\d{2})?)?(?:\s*\((?:bedragen\s+)?(?:x|×)\s*€\s*1(?:\.000)*\))?:?$/i,
+    /^(?:voorgestelde\s+|overzicht\s+(?:van\s+)?(?:de\s+)?)?(?:budget)?overhevelingen(?:\s+(?:van\s+)?(?:19|20)\d{2}(?:\s*(?:naar|-|–|t\/m)\s*(?:19|20)\d{2})?)?(?:\s*\((?:bedragen\s+)?(?:x|×)\s*€\s*(?:1(?:\.000)*|1\s*mln|1\s*miljoen)\))?:?$/i,
   /** Header of an overhevelingen table: name, amount and (usually) motivation columns. */
   overhevelingKolomkop: /^(?:omschrijving|naam|onderwerp|overheveling|budget|project)\b.*\b(?:bedrag|bedragen)\b/i,
   toelichtingKop:
@@ -268,6 +268,8 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
   // parallel to h.overhevelingen / h.investeringen; converted to financien.eenheid at the end.
   const overhevelingEenheden: (number | null)[] = [];
   const investeringEenheden: (number | null)[] = [];
+  /** Controles of those tables, in the printed unit until the end (same conversion). */
+  const controleEenheden: { controle: PcControle; eenheid: number | null }[] = [];
 
   const t = (i: number): string => r[i] ?? '';
   // Footnote numbers glued to values anywhere in the chapter (NB29, 4%3): a line "29 Cijfers …"
@@ -1053,7 +1055,9 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
     }
     for (const totaal of totalen) {
       const berekend = rond(items.reduce((acc, x) => acc + x.bedrag, 0));
-      h.controles.push({ regel: totaal.naam, kolom: 'bedrag', document: totaal.bedrag, berekend, ok: berekend === totaal.bedrag, tabel: 'overhevelingen' });
+      const controle: PcControle = { regel: totaal.naam, kolom: 'bedrag', document: totaal.bedrag, berekend, ok: berekend === totaal.bedrag, tabel: 'overhevelingen' };
+      h.controles.push(controle);
+      controleEenheden.push({ controle, eenheid: totaal.euro ? (eenheid ?? 1) : eenheid });
     }
     return j;
   }
@@ -1092,7 +1096,13 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
         j++;
         continue;
       }
-      if (!isInvesteringKopRegel(s) || (isStructuur(j) && !isInvesteringKop(j))) break;
+      if (isHerhaaldeTitel(j)) {
+        neem(j, 'soort, jaar (herhaald, paginakop)');
+        j++;
+        continue;
+      }
+      // ("Project Krediet Uitgaven 2025" would also pass for a finance table's header)
+      if (!isInvesteringKopRegel(s) || P.documenttitel.test(s)) break;
       const w = zonderEenheid(s);
       eenheid = eenheidVan(s) ?? eenheid;
       if (P.naamKolom.test(w[0] ?? '')) tokens = [];
@@ -1161,7 +1171,9 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
           kolommen.forEach((kolom, k) => {
             const berekend = rijen.reduce((acc, x) => acc + (x.bedragen[k] ?? 0), 0);
             const document = bedragen[k] ?? null;
-            h.controles.push({ regel: naam, kolom, document, berekend, ok: document === berekend, tabel: 'investeringen' });
+            const controle: PcControle = { regel: naam, kolom, document, berekend, ok: document === berekend, tabel: 'investeringen' };
+            h.controles.push(controle);
+            controleEenheden.push({ controle, eenheid });
           });
           neem(j, 'investeringen (totaal) → controles');
         } else {
@@ -1180,7 +1192,9 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
         if (rij.bedragen.length === 0) continue;
         const berekend = (rij.bedragen[krediet] ?? 0) - uitgaven.reduce((acc, k) => acc + (rij.bedragen[k] ?? 0), 0);
         const document = rij.bedragen[restant] ?? null;
-        h.controles.push({ regel: rij.naam, kolom: kolommen[restant] ?? '', document, berekend, ok: document === berekend, tabel: 'investeringen' });
+        const controle: PcControle = { regel: rij.naam, kolom: kolommen[restant] ?? '', document, berekend, ok: document === berekend, tabel: 'investeringen' };
+        h.controles.push(controle);
+        controleEenheden.push({ controle, eenheid });
       }
     }
     for (const rij of rijen) {
@@ -1336,6 +1350,10 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
   h.investeringen.forEach((inv, k) => {
     inv.bedragen = inv.bedragen.map((b) => (b === null ? null : omgerekend(b, investeringEenheden[k] ?? null)));
   });
+  for (const { controle, eenheid: van } of controleEenheden) {
+    controle.berekend = omgerekend(controle.berekend, van);
+    if (controle.document !== null) controle.document = omgerekend(controle.document, van);
+  }
 
   if (h.programma === '') throw new PcImportFout(1, 'de naam van het programma staat nergens (geen regel voor "Portefeuillehouder:", geen titel boven de financiële tabel)');
 
