@@ -130,6 +130,8 @@ describe('splitsWaarden', () => {
     });
     // numbers inside the free text stay in it (longest text first)
     expect(splitsWaarden('Naam 6,9 Niet beschikbaar, peiling in 2025 7,2', 3)?.cellen).toEqual(['6,9', 'Niet beschikbaar, peiling in 2025', '7,2']);
+    // "€ 111" stays one cell
+    expect(splitsWaarden('Kosten Niet beschikbaar, de € 111 nnb', 3)?.cellen).toEqual(['Niet beschikbaar, de', '€ 111', 'nnb']);
     // a text that ends with a full stop is complete; a last free-text cell after it stays open
     expect(splitsWaarden('Naam Niet bekend. 40% Niet beschikbaar, de', 3)).toEqual({
       voor: 'Naam',

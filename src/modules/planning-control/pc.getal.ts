@@ -219,6 +219,7 @@ export function lexCellen(tokens: string[], aantal?: number): { cellen: string[]
     if (VRIJE_STATUS_BEGIN.test(t) && VRIJE_STATUS.test(rest)) {
       if (aantal !== undefined && cellen.length < aantal - 1 && /^\p{Lu}/u.test(t)) {
         for (let eind = tokens.length - 1; eind >= i + 2; eind--) {
+          if (/^-?€$/.test(tokens[eind - 1] ?? '')) continue; // "€ 111" is one cell
           const verder = lexCellen(tokens.slice(eind));
           if (verder && cellen.length + 1 + verder.cellen.length === aantal) {
             const vrij = tokens.slice(i, eind).join(' ');
@@ -279,8 +280,9 @@ export interface BedragRegel {
  * starts with a capital or "(". A bare four-digit number without thousands dot is a year, never an
  * amount (`2024`). When several tokens qualify, the last one wins (names hold numbers more often
  * than motivations hold a number followed by a capitalised word). Null when the line is not one.
+ * `vervolg`: the line continues a name wrapped on the line above, so it may start in lower case.
  */
-export function splitsBedragRegel(regel: string): BedragRegel | null {
+export function splitsBedragRegel(regel: string, vervolg = false): BedragRegel | null {
   const tokens = regel.trim().split(/\s+/).filter((t) => t !== '');
   let beste: BedragRegel | null = null;
   for (let k = 1; k < tokens.length; k++) {
@@ -307,7 +309,7 @@ export function splitsBedragRegel(regel: string): BedragRegel | null {
       .join(' ')
       .replace(/\s*[:\-–]$/, '')
       .trim();
-    if (naam === '' || !/^\p{Lu}/u.test(naam)) continue;
+    if (naam === '' || !(vervolg || /^\p{Lu}/u.test(naam))) continue;
     const getal = leesGetal(token);
     if (getal === null) continue;
     beste = { naam, bedrag: teken * getal, euro, rest: tokens.slice(eind).join(' ') };

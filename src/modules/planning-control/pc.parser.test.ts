@@ -761,6 +761,14 @@ describe('overhevelingen, investeringen and finance tables: variants of the layo
     expect(h.investeringen).toEqual([{ naam: 'Speeltoestellen', bedragen: [100, 60], kolommen: ['Krediet', 'Uitgaven 2025'] }]);
   });
 
+  it('an investment heading with years right under the finance rows ends the finance table (it is not a row with amounts missing)', () => {
+    for (const tussen of ['\n', '\n\n']) {
+      const h = lees(`Jaarstukken 2024\n\n${kleineTabel('Veilig Diemen', '-5').trimEnd()}${tussen}Investeringen 2025 2026\nBrandweerauto 300 -\n`);
+      expect(h.financien?.regels).toHaveLength(2);
+      expect(h.investeringen).toEqual([{ naam: 'Brandweerauto', bedragen: [300, 0], kolommen: ['2025', '2026'] }]);
+    }
+  });
+
   it('a second "Wat heeft het gekost?" table lands in financienOverig under its own title', () => {
     const h = lees(`Jaarstukken 2024\n\n${kleineTabel('Veilig Diemen', '-5')}${kleineTabel('Brandweer', '-7')}`);
     expect(h.programma).toBe('Veilig Diemen');
@@ -908,7 +916,12 @@ function genereerHoofdstuk(seed: number) {
   const soort = kies(['begroting', 'jaarstukken'] as const);
   const jaar = int(2020, 2030);
   const programma = kies(['Veilig Diemen', 'Wonen', 'Sociaal domein', 'Economie en cultuur']);
-  const kolommen = soort === 'jaarstukken' ? [`Realisatie ${jaar - 1}`, `Begroting ${jaar}`, `Realisatie ${jaar}`] : [`Realisatie ${jaar - 2}`, `Begroting ${jaar - 1}`, `Begroting ${jaar}`];
+  const enkel = r() < 0.15; // a single-column indicator table
+  const kolommen = enkel
+    ? [soort === 'jaarstukken' ? `Realisatie ${jaar}` : `Begroting ${jaar}`]
+    : soort === 'jaarstukken'
+      ? [`Realisatie ${jaar - 1}`, `Begroting ${jaar}`, `Realisatie ${jaar}`]
+      : [`Realisatie ${jaar - 2}`, `Begroting ${jaar - 1}`, `Begroting ${jaar}`];
   const regels: string[] = [];
   const doelen: PcHoofdstuk['doelen'] = [];
   const activiteiten: PcHoofdstuk['activiteiten'] = [];
@@ -929,8 +942,10 @@ function genereerHoofdstuk(seed: number) {
     const vorm = kies(['%', '€', 'aantal', 'cijfer'] as const);
     const verplicht = r() < 0.3;
     const basis = { '%': '% ', '€': 'Kosten per inwoner ', aantal: 'Aantal ', cijfer: 'Tevredenheid inwoners over ' }[vorm];
-    const naam = `${basis}${woorden(int(2, 9))}`;
-    const waarden = kolommen.map((kolom, k) => {
+    // names sometimes end in a number ("… fase 2"), which must not be taken for a value
+    const naam = `${basis}${woorden(int(2, 9))}${r() < 0.2 ? ` fase ${int(1, 9)}` : ''}`;
+    let vrijGebruikt = false;
+    const waarden = kolommen.map((kolom): { printed: string; vervolg?: string; w: unknown } => {
       const keuze = r();
       if (keuze < 0.12) {
         const nummer = voetnoot++;
@@ -938,9 +953,15 @@ function genereerHoofdstuk(seed: number) {
         return { printed: `NB${nummer}`, w: { kolom, tekst: 'NB', getal: null, eenheid: null, status: 'NB', voetnoten: [nummer] } };
       }
       if (keuze < 0.18) return { printed: 'nnb', w: { kolom, tekst: 'nnb', getal: null, eenheid: null, status: 'nnb', voetnoten: [] } };
-      if (keuze < 0.24 && k === kolommen.length - 1) {
+      if (keuze < 0.24 && !vrijGebruikt) {
+        // a free-text status in any column: its first word on the values line, the rest on the lines below
+        vrijGebruikt = true;
         const reden = `de volgende peiling is in ${jaar + 1}.`;
-        return { printed: `Niet beschikbaar, ${reden}`, w: { kolom, tekst: `Niet beschikbaar, ${reden}`, getal: null, eenheid: null, status: 'niet beschikbaar', reden, voetnoten: [] } };
+        return {
+          printed: 'Niet beschikbaar, de',
+          vervolg: reden.slice(3),
+          w: { kolom, tekst: `Niet beschikbaar, ${reden}`, getal: null, eenheid: null, status: 'niet beschikbaar', reden, voetnoten: [] },
+        };
       }
       if (vorm === '%') {
         const g = int(0, 1000) / 10;
@@ -965,14 +986,13 @@ function genereerHoofdstuk(seed: number) {
     });
     const kop = `${printCode} - ${naam}${verplicht ? ' (verplicht)' : ''}`;
     const waardenRegel = waarden.map((w) => w.printed).join(' ');
-    const vrij = waardenRegel.includes('Niet beschikbaar');
-    if (r() < 0.3 && !vrij) regels.push(`${kop} ${waardenRegel}`);
+    const vervolg = waarden.find((w) => w.vervolg !== undefined)?.vervolg;
+    if (r() < 0.3 && vervolg === undefined) regels.push(`${kop} ${waardenRegel}`);
     else {
       regels.push(...wrap(kop, 50), '');
-      if (vrij) {
+      if (vervolg !== undefined) {
         // The cells and the start of the free text share a line; the rest of the text wraps in its narrow cell.
-        const [begin = '', rest = ''] = waardenRegel.split(/(?<=Niet beschikbaar, \S+) /);
-        regels.push(`${begin} `, ...wrap(rest, 20).flatMap((l, k) => (k === 1 ? ['', l] : [l])));
+        regels.push(`${waardenRegel} `, ...wrap(vervolg, 20).flatMap((l, k) => (k === 1 ? ['', l] : [l])));
       }
       else regels.push(waardenRegel);
       regels.push('');
@@ -1055,6 +1075,65 @@ function genereerHoofdstuk(seed: number) {
   else regels.push(`${programma} ${woordenKop[0]}`, ...woordenKop.slice(1).flatMap((w) => (r() < 0.5 ? ['', w] : [w])));
   for (const [naam, b] of fin) regels.push(`${naam} ${b.map((x) => (x === 0 ? '-' : NL(x))).join(' ')}`);
 
+  // Overhevelingen (jaarstukken): a table "Omschrijving Bedrag Motivering" or items with a motivation below.
+  const overhevelingen: PcHoofdstuk['overhevelingen'] = [];
+  if (soort === 'jaarstukken' && r() < 0.5) {
+    const blokken = r() < 0.5;
+    regels.push('', kies(['Voorgestelde overhevelingen', 'Overhevelingen', 'Budgetoverhevelingen']), '');
+    if (blokken && r() < 0.5) regels.push('Wij stellen voor de volgende budgetten over te hevelen:', '');
+    if (!blokken) regels.push('(bedragen x € 1.000)', '', 'Omschrijving Bedrag Motivering');
+    let totaal = 0;
+    for (let k = 0; k < int(1, 3); k++) {
+      const naam = `${kies(['Uitvoering', 'Project', 'Onderzoek'])} ${woorden(int(1, 6))}`;
+      const bedrag = (r() < 0.1 ? -1 : 1) * int(1, 900);
+      const motivering = `${zin()} ${zin()}`;
+      totaal += bedrag;
+      overhevelingen.push({ naam, bedrag, motivering });
+      const [naamBegin, naamRest] = ((w) => (w.length > 2 && r() < 0.3 ? [w.slice(0, 2).join(' '), w.slice(2).join(' ')] : [null, w.join(' ')]))(naam.split(' '));
+      if (naamBegin !== null) regels.push(`${naamBegin} `);
+      if (blokken) {
+        const euro = r() < 0.5;
+        regels.push(`${naamRest} ${euro ? `€ ${NL(bedrag * 1000)}` : NL(bedrag)}`, '', ...wrap(motivering, 70), '');
+      } else {
+        const [eerste = '', ...verder] = wrap(motivering, 45);
+        regels.push(`${naamRest} ${NL(bedrag)} ${eerste}`, ...verder);
+      }
+    }
+    if (r() < 0.5) regels.push(`Totaal ${NL(totaal)}`);
+  }
+
+  // Investeringen: krediet, uitgaven and restant (jaarstukken) or amounts per year (begroting).
+  const investeringen: PcHoofdstuk['investeringen'] = [];
+  if (r() < 0.5) {
+    const ik = soort === 'jaarstukken' ? ['Krediet', `Uitgaven t/m ${jaar - 1}`, `Uitgaven ${jaar}`, 'Restant krediet'] : [0, 1, 2, 3].map((k) => String(jaar + k));
+    const woordenKop = ik.flatMap((k) => k.split(' '));
+    regels.push('');
+    const titel = r() < 0.5;
+    if (titel) regels.push('Investeringen', '');
+    if (soort === 'begroting' && r() < 0.5) regels.push(`Investeringen ${woordenKop.join(' ')}`);
+    // "Omschrijving …" starts the table on its own only when it names a krediet
+    else if (r() < 0.5) regels.push(`${titel || soort === 'jaarstukken' ? kies(['Investering', 'Omschrijving']) : 'Investering'} ${woordenKop.join(' ')}`);
+    else regels.push(`Investering ${woordenKop[0]} `, ...woordenKop.slice(1).flatMap((w) => (r() < 0.5 ? ['', w] : [w])), '');
+    const som = [0, 0, 0, 0];
+    for (let k = 0; k < int(1, 4); k++) {
+      const naam = `${kies(['Vervanging', 'Renovatie', 'Aanleg'])} ${woorden(int(1, 6))}`;
+      let bedragen: number[];
+      if (soort === 'jaarstukken') {
+        const krediet = int(10, 3000);
+        const u1 = r() < 0.3 ? 0 : int(0, Math.floor(krediet / 2));
+        const u2 = int(0, krediet - u1);
+        bedragen = [krediet, u1, u2, krediet - u1 - u2];
+      } else bedragen = [0, 1, 2, 3].map(() => (r() < 0.3 ? 0 : (r() < 0.15 ? -1 : 1) * int(1, 2500)));
+      bedragen.forEach((b, c) => (som[c] = (som[c] ?? 0) + b));
+      investeringen.push({ naam, bedragen, kolommen: ik });
+      const woordenNaam = naam.split(' ');
+      const cellen = bedragen.map((x) => (x === 0 ? '-' : NL(x))).join(' ');
+      if (woordenNaam.length > 2 && r() < 0.3) regels.push(`${woordenNaam.slice(0, 2).join(' ')} `, `${woordenNaam.slice(2).join(' ')} ${cellen}`);
+      else regels.push(`${naam} ${cellen}`);
+    }
+    if (r() < 0.5) regels.push(`Totaal ${som.map((x) => (x === 0 ? '-' : NL(x))).join(' ')}`);
+  }
+
   const verwacht = {
     programma,
     soort,
@@ -1064,12 +1143,14 @@ function genereerHoofdstuk(seed: number) {
     indicatoren,
     voetnoten,
     financien: { eenheid: 1000, kolommen: fk, regels: fin.map(([naam, b]) => ({ naam, bedragen: [...b] })) },
+    overhevelingen,
+    investeringen,
   };
   return { tekst: regels.join('\n'), verwacht };
 }
 
 describe('property: generated chapters in the layout read back', () => {
-  it('300 chapters with random numbers of doelen, subdoelen, activiteiten, indicators, footnotes and columns', () => {
+  it('300 chapters with random numbers of doelen, subdoelen, activiteiten, indicators, footnotes, columns, overhevelingen and investeringen', () => {
     for (let seed = 1; seed <= 300; seed++) {
       const { tekst, verwacht } = genereerHoofdstuk(seed);
       const { hoofdstuk: h, verantwoording } = leesHoofdstuk(tekst, { gemeente: 'diemen' });
@@ -1082,7 +1163,11 @@ describe('property: generated chapters in the layout read back', () => {
         indicatoren: h.indicatoren,
         voetnoten: h.voetnoten,
         financien: h.financien,
+        overhevelingen: h.overhevelingen,
+        investeringen: h.investeringen,
       };
+      // PC_SEED=<n> prints the generated chapter of a failing seed
+      if (process.env.PC_SEED === String(seed)) console.log(tekst);
       expect({ seed, ...gelezen }).toEqual({ seed, ...verwacht });
       expect({ seed, waarschuwingen: h.waarschuwingen }).toEqual({ seed, waarschuwingen: [] });
       expect({ seed, fouten: h.controles.filter((c) => !c.ok) }).toEqual({ seed, fouten: [] });

@@ -171,6 +171,13 @@ const zonderEenheid = (s: string): string[] =>
 /** A header word of an investment table. */
 const isInvesteringKopWoord = (w: string) => P.jaartal.test(w) || P.investeringWoord.test(w) || P.kolomWoord.test(w) || P.naamKolom.test(w);
 
+/** Header words without the leading name-column words ("Investering", "Omschrijving", "Overzicht investeringen"). */
+const naarKop = (woorden: string[]) => {
+  let k = 0;
+  while (k < woorden.length && P.naamKolom.test(woorden[k] ?? '')) k++;
+  return woorden.slice(k);
+};
+
 /** A line of an investment table's header: only header words and years, or a unit line. */
 const isInvesteringKopRegel = (s: string) => {
   const w = zonderEenheid(s);
@@ -270,6 +277,8 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
   const investeringEenheden: (number | null)[] = [];
   /** Controles of those tables, in the printed unit until the end (same conversion). */
   const controleEenheden: { controle: PcControle; eenheid: number | null }[] = [];
+  /** "Totaal" lines of overhevelingen: checked at the end against the items van..tot, all in the finance unit (items may mix € and thousands). */
+  const overhevelingTotalen: { controle: PcControle; van: number; tot: number }[] = [];
 
   const t = (i: number): string => r[i] ?? '';
   // Footnote numbers glued to values anywhere in the chapter (NB29, 4%3): a line "29 Cijfers …"
@@ -688,10 +697,11 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
       const s = k === i ? (m?.[4] ?? '') : t(k);
       if (cellen === null) {
         const gesplitst = splitsWaarden(s, kolommen.length);
-        // A number at the end of a name line ("… in groep 8") is not the value when a later line
-        // of the row holds nothing but values ("64"): that is the value line.
+        // A number at the end of a name line ("… in groep 8"), or a wrapped bit of the name that
+        // looks like a value ("8" on a line of its own), is not the value when a later line of the
+        // row holds nothing but values ("64"): the last such line is the value line.
         const laterAlleenWaarden =
-          gesplitst !== null && gesplitst.voor !== '' && !gesplitst.open && regels.slice(idx + 1).some((l) => splitsWaarden(t(l), kolommen.length)?.voor === '');
+          gesplitst !== null && !gesplitst.open && regels.slice(idx + 1).some((l) => splitsWaarden(t(l), kolommen.length)?.voor === '');
         if (gesplitst && !laterAlleenWaarden) {
           if (gesplitst.voor) naamDelen.push(gesplitst.voor);
           cellen = gesplitst.cellen.map((c) => ({ tekst: c, regel: k + 1 }));
@@ -844,7 +854,7 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
       const s = t(j);
       if (s === '') {
         const k = volgende(j);
-        if (k < 0 || isFinancienKop(k)) break;
+        if (k < 0 || isStructuur(k)) break; // e.g. "Investeringen 2026 2027 …", another table
         const rij = financienRij(t(k), kolommen.length);
         if (rij === null || 'fout' in rij) {
           if (rij !== null) throw new PcImportFout(k + 1, rij.fout);
@@ -853,7 +863,7 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
         j = k;
         continue;
       }
-      if (isFinancienKop(j)) break;
+      if (isStructuur(j)) break;
       const rij = financienRij(s, kolommen.length);
       if (rij !== null && 'fout' in rij) throw new PcImportFout(j + 1, rij.fout);
       if (rij === null) {
@@ -963,7 +973,7 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
     const naamTot = (j: number): number => {
       for (let k = j; k < n && k <= j + 2; k++) {
         if (t(k) === '' || isStructuur(k)) return -1;
-        if (k > j && splitsBedragRegel(t(k)) !== null) return k;
+        if (k > j && splitsBedragRegel(t(k), true) !== null) return k;
         if (/[.!?:;]$/.test(t(k))) return -1;
       }
       return -1;
@@ -1005,7 +1015,7 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
         j++;
         continue;
       }
-      const item = klaar() ? splitsBedragRegel(s) : null;
+      const item = klaar() ? splitsBedragRegel(s, voorvoegsel.length > 0) : null;
       if (item) {
         if (huidig) items.push(huidig);
         const naam = [...voorvoegsel.map((k) => t(k)), item.naam].join(' ');
@@ -1054,22 +1064,28 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
       overhevelingEenheden.push(item.euro ? (eenheid ?? 1) : eenheid);
     }
     for (const totaal of totalen) {
-      const berekend = rond(items.reduce((acc, x) => acc + x.bedrag, 0));
-      const controle: PcControle = { regel: totaal.naam, kolom: 'bedrag', document: totaal.bedrag, berekend, ok: berekend === totaal.bedrag, tabel: 'overhevelingen' };
+      const controle: PcControle = { regel: totaal.naam, kolom: 'bedrag', document: totaal.bedrag, berekend: 0, ok: false, tabel: 'overhevelingen' };
       h.controles.push(controle);
       controleEenheden.push({ controle, eenheid: totaal.euro ? (eenheid ?? 1) : eenheid });
+      overhevelingTotalen.push({ controle, van: h.overhevelingen.length - items.length, tot: h.overhevelingen.length });
     }
     return j;
   }
 
   // --- investeringen ------------------------------------------------------------------------
 
-  /** "Investeringen", "Investeringen 2024 2025 2026 2027", "Investering Krediet Uitgaven t/m 2022 …": the start of an investment table. */
+  /**
+   * "Investeringen", "Investeringen 2024 2025 2026 2027", "Investering Krediet Uitgaven t/m 2022 …",
+   * or a header of header words that names a krediet ("Omschrijving Krediet Uitgaven 2023 …"):
+   * the start of an investment table.
+   */
   function isInvesteringKop(i: number): boolean {
     const s = t(i);
+    if (s.length > 140 || /[.,;]$/.test(s)) return false;
     const m = P.investeringKop.exec(s);
-    if (!m || s.length > 140 || /[.,;]$/.test(s)) return false;
-    return zonderEenheid((m[1] ?? '').replace(/:$/, '')).every(isInvesteringKopWoord);
+    if (m) return zonderEenheid((m[1] ?? '').replace(/:$/, '')).every(isInvesteringKopWoord);
+    const w = zonderEenheid(s);
+    return P.naamKolom.test(w[0] ?? '') && w.some((x) => /^krediet/i.test(x)) && w.every(isInvesteringKopWoord);
   }
 
   /**
@@ -1083,12 +1099,7 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
   function leesInvesteringen(i: number): number {
     const genomen: number[] = [i];
     let eenheid = eenheidVan(t(i));
-    const naarKop = (woorden: string[]) => {
-      let k = 0;
-      while (k < woorden.length && P.naamKolom.test(woorden[k] ?? '')) k++;
-      return woorden.slice(k);
-    };
-    let tokens = naarKop(zonderEenheid((P.investeringKop.exec(t(i))?.[0] ?? '').replace(/:$/, '')));
+    let tokens = naarKop(zonderEenheid(t(i).replace(/:$/, '')));
     let j = i + 1;
     while (j < n) {
       const s = t(j);
@@ -1353,6 +1364,10 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
   for (const { controle, eenheid: van } of controleEenheden) {
     controle.berekend = omgerekend(controle.berekend, van);
     if (controle.document !== null) controle.document = omgerekend(controle.document, van);
+  }
+  for (const { controle, van, tot } of overhevelingTotalen) {
+    controle.berekend = rond(h.overhevelingen.slice(van, tot).reduce((acc, o) => acc + o.bedrag, 0));
+    controle.ok = controle.berekend === controle.document;
   }
 
   if (h.programma === '') throw new PcImportFout(1, 'de naam van het programma staat nergens (geen regel voor "Portefeuillehouder:", geen titel boven de financiële tabel)');
