@@ -346,6 +346,24 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
     );
   }
 
+  /**
+   * Page furniture between the lines of a block: a running page header (taken), a footnote at the
+   * bottom of a page (read, when `voetnoten`), a bare page number (warned about). Returns the line
+   * after it, or -1 when line j is none of these.
+   */
+  function overPaginarand(j: number, voetnoten = true): number {
+    if (isHerhaaldeTitel(j)) {
+      neem(j, 'soort, jaar (herhaald, paginakop)');
+      return j + 1;
+    }
+    if (voetnoten && isVerwezenVoetnoot(j)) return leesVoetnoot(j);
+    if (P.paginanummer.test(t(j))) {
+      waarschuw(j, 'losse regel met alleen een getal (paginanummer?)');
+      return j + 1;
+    }
+    return -1;
+  }
+
   /** The document title again (a running page header), the same as the first one. */
   function isHerhaaldeTitel(i: number): boolean {
     const m = P.documenttitel.exec(t(i));
@@ -384,10 +402,10 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
         j++;
         continue;
       }
-      if (isHerhaaldeTitel(j)) {
-        // a running page header inside the text: the text continues after it
-        neem(j, 'soort, jaar (herhaald, paginakop)');
-        j++;
+      // a running page header or page number inside the text: the text continues after it
+      const verder = overPaginarand(j, false);
+      if (verder >= 0) {
+        j = verder;
         continue;
       }
       if (stop(j)) break;
@@ -398,11 +416,6 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
         huidig = null;
         naLeeg = false;
         vorige = j;
-        j++;
-        continue;
-      }
-      if (P.paginanummer.test(s)) {
-        waarschuw(j, 'losse regel met alleen een getal (paginanummer?)');
         j++;
         continue;
       }
@@ -987,18 +1000,9 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
         j++;
         continue;
       }
-      if (isHerhaaldeTitel(j)) {
-        neem(j, 'soort, jaar (herhaald, paginakop)');
-        j++;
-        continue;
-      }
-      if (isVerwezenVoetnoot(j)) {
-        j = leesVoetnoot(j);
-        continue;
-      }
-      if (P.paginanummer.test(s)) {
-        waarschuw(j, 'losse regel met alleen een getal (paginanummer?)');
-        j++;
+      const verder = overPaginarand(j);
+      if (verder >= 0) {
+        j = verder;
         continue;
       }
       if (isStructuur(j)) break;
@@ -1108,8 +1112,7 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
         continue;
       }
       if (isHerhaaldeTitel(j)) {
-        neem(j, 'soort, jaar (herhaald, paginakop)');
-        j++;
+        j = overPaginarand(j);
         continue;
       }
       // ("Project Krediet Uitgaven 2025" would also pass for a finance table's header)
@@ -1136,23 +1139,14 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
         j++;
         continue;
       }
-      if (isHerhaaldeTitel(j)) {
-        neem(j, 'soort, jaar (herhaald, paginakop)');
-        j++;
-        continue;
-      }
-      if (isVerwezenVoetnoot(j)) {
-        j = leesVoetnoot(j);
+      const verder = overPaginarand(j);
+      if (verder >= 0) {
+        j = verder;
         continue;
       }
       if (isStructuur(j)) break;
       const rij = financienRij(s, kolommen.length);
       if (rij === null || rij.naam === '') {
-        if (P.paginanummer.test(s)) {
-          waarschuw(j, 'losse regel met alleen een getal (paginanummer?)');
-          j++;
-          continue;
-        }
         const laatste = rijen.at(-1);
         if (laatste && wachtend.length === 0 && vorigeRij === j - 1 && /^[\p{Ll}(]/u.test(s)) {
           // the name of the row above continues under its amounts
