@@ -35,6 +35,12 @@ import { startJobs } from './jobs/jobs.ts';
 import { berichtenRepository } from './modules/berichten/berichten.repository.ts';
 import { berichtenRoutes } from './modules/berichten/berichten.routes.ts';
 import { BERICHT_VERZENDEN, berichtenService, smtpMailer } from './modules/berichten/berichten.service.ts';
+import { zaaktypenRepository } from './modules/zaaktypen/zaaktypen.repository.ts';
+import { zaaktypenRoutes } from './modules/zaaktypen/zaaktypen.routes.ts';
+import { zaaktypenService } from './modules/zaaktypen/zaaktypen.service.ts';
+import { zakenRepository } from './modules/zaken/zaken.repository.ts';
+import { zakenRoutes } from './modules/zaken/zaken.routes.ts';
+import { zakenService } from './modules/zaken/zaken.service.ts';
 
 export interface LoketOptions {
   config: Config;
@@ -70,7 +76,7 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
   app.addHook('onClose', () => jobs.stop());
   const berichten = berichtenService({ repository: berichtenRepository(db), jobs, klok, mailer: config.smtpUrl ? smtpMailer(config.smtpUrl) : undefined, config });
   if (options.werkers !== false) await berichten.werk();
-  const services = loketServices({ database, klok, berichten });
+  const services = loketServices({ database, klok, berichten, publicUrl: config.publicUrl });
   const authenticate = authenticator(services.auth);
 
   app.get('/health', { config: { policy: { toegang: 'publiek' } } }, async (_request, reply) => {
@@ -94,6 +100,8 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
   apiTokensRoutes(app, { apiTokens: services.apiTokens });
   auditRoutes(app, { audit: services.auditRepository });
   berichtenRoutes(app, { berichten, audit: services.audit });
+  zaaktypenRoutes(app, { zaaktypen: services.zaaktypen });
+  zakenRoutes(app, { zaken: services.zaken });
   apiDocsRoutes(app);
 
   if (options.werkers !== false) {
@@ -113,7 +121,7 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
 }
 
 /** The services on one database, shared by the HTTP server and the CLI. */
-export function loketServices(deps: { database: Database; klok: Klok; berichten: Berichten }) {
+export function loketServices(deps: { database: Database; klok: Klok; berichten: Berichten; publicUrl: string }) {
   const { klok } = deps;
   const db = deps.database.db;
   const gemeenten = gemeentenRepository(db);
@@ -122,6 +130,7 @@ export function loketServices(deps: { database: Database; klok: Klok; berichten:
   const auth = authService({ repository: authRepository(db), audit, klok });
   const gebruikersRepo = gebruikersRepository(db);
   const teamsRepo = teamsRepository(db);
+  const zaaktypenRepo = zaaktypenRepository(db);
   return {
     gemeenten,
     auditRepository: auditRepo,
@@ -130,8 +139,20 @@ export function loketServices(deps: { database: Database; klok: Klok; berichten:
     gebruikers: gebruikersService({ repository: gebruikersRepo, audit, klok, beeindigSessies: auth.beeindigSessies, berichten: deps.berichten }),
     teams: teamsService({ repository: teamsRepo, audit, klok }),
     onderhoud: onderhoudService({ repository: onderhoudRepository(db), audit, klok, embedded: deps.database.kind === 'pglite' }),
-    demo: demoService({ gemeenten, gebruikers: gebruikersRepo, teams: teamsRepo, audit, klok }),
+    demo: demoService({ gemeenten, gebruikers: gebruikersRepo, teams: teamsRepo, zaaktypen: zaaktypenRepo, audit, klok }),
     apiTokens: apiTokensService({ repository: apiTokensRepository(db), audit, klok }),
+    zaaktypen: zaaktypenService({ repository: zaaktypenRepo, audit, klok }),
+    zaken: zakenService({
+      repository: zakenRepository(db),
+      zaaktypen: zaaktypenRepo,
+      gemeenten,
+      berichten: deps.berichten,
+      audit,
+      klok,
+      // Closure days come with the termijnen module (migration 0004); until then only weekends and holidays count.
+      sluitingsdagen: async () => new Map(),
+      publicUrl: deps.publicUrl,
+    }),
   };
 }
 
