@@ -332,4 +332,59 @@ describe('zaken in de medewerkers-app', () => {
     expect(problemen).toEqual([]);
     await context.close();
   });
+  it('a beheerder drafts a zaaktype with statuses and results, publishes it and starts a new version', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const { page, problemen } = await nieuwePagina(context);
+    await logIn(page, 'beheerder@duoplus.demo', '/GM0384/zaaktypen');
+    await isOp(page, 'Zaaktypen');
+    expect(await page.getByRole('table', { name: 'Zaaktypen van Diemen (nieuwste versie)' }).innerText()).toContain('Melding openbare ruimte');
+
+    await page.getByRole('link', { name: 'Nieuw zaaktype' }).click();
+    await isOp(page, 'Nieuw zaaktype');
+    await page.getByRole('button', { name: 'Zaaktype aanmaken (als concept)' }).click();
+    const samenvatting = page.getByRole('alert');
+    await expect.poll(() => samenvatting.innerText()).toContain('Controleer deze velden');
+    // Errors inside the rows land at their own field.
+    expect(await page.locator('#statustypen-0-naam').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('#naam-nl').getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible(page);
+
+    await page.getByLabel('Code', { exact: true }).fill('proef-aanvraag');
+    await page.getByLabel('Naam (Nederlands)').fill('Proefaanvraag');
+    await page.getByLabel('Naam (Engels)').fill('Trial application');
+    await page.getByLabel('Termijn', { exact: true }).fill('P8W');
+    const statussen: [string, string, string][] = [
+      ['Ontvangen', 'Wij hebben uw aanvraag ontvangen.', 'We have received your application.'],
+      ['Afgehandeld', 'Uw aanvraag is afgehandeld.', 'Your application has been completed.'],
+      ['In behandeling', 'Wij beoordelen uw aanvraag.', 'We are assessing your application.'],
+    ];
+    await page.getByRole('button', { name: 'Status toevoegen' }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('statustypen-2-naam');
+    for (const [i, [naam, nl, en]] of statussen.entries()) {
+      await page.locator(`#statustypen-${i}-naam`).fill(naam);
+      await page.locator(`#statustypen-${i}-tekst-nl`).fill(nl);
+      await page.locator(`#statustypen-${i}-tekst-en`).fill(en);
+    }
+    // "In behandeling" goes before the eindstatus.
+    await page.getByRole('button', { name: 'Status 3 omhoog' }).click();
+    expect(await page.locator('#statustypen-1-naam').inputValue()).toBe('In behandeling');
+    expect(await page.locator('#statustypen-2-naam').inputValue()).toBe('Afgehandeld');
+    await page.locator('#resultaattypen-0-naam').fill('Toegekend');
+    await page.locator('#resultaattypen-0-selectielijstklasse').fill('1.1');
+    await page.getByRole('button', { name: 'Zaaktype aanmaken (als concept)' }).click();
+    await page.waitForURL(/\/zaaktypen\/[0-9a-f-]{36}$/);
+    await isOp(page, 'Proefaanvraag, versie 1');
+    expect(await page.getByRole('table', { name: 'Statussen van Proefaanvraag' }).innerText()).toMatch(/Ontvangen[\s\S]*In behandeling[\s\S]*Afgehandeld \(eindstatus\)/);
+
+    await page.getByRole('button', { name: 'Publiceren', exact: true }).click();
+    expect(await melding(page)).toBe('De versie is gepubliceerd.');
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Nieuwe versie' }).click();
+    await isOp(page, 'Proefaanvraag, versie 2');
+    expect(await page.getByRole('status').first().innerText()).toContain('Versie 2 is gemaakt als concept.');
+    expect(await page.getByRole('button', { name: 'Concept opslaan' }).count()).toBe(1);
+
+    expect(problemen).toEqual([]);
+    await context.close();
+  });
 });

@@ -170,7 +170,7 @@ function Status({ zaak, stuur, herlaad }: ActieProps) {
   );
 }
 
-function Notitie({ zaak, stuur, herlaad }: ActieProps) {
+function Notitie({ stuur, herlaad }: ActieProps) {
   const { t } = useTaal();
   const formulier = useFormulier({ tekst: '', extern: false });
   return (
@@ -189,7 +189,7 @@ function Notitie({ zaak, stuur, herlaad }: ActieProps) {
         <Vinkje
           id="notitie-extern"
           label={t('actie.zichtbaarVoorInwoner')}
-          uitleg={zaak.afgeslotenOp ? undefined : t('actie.zichtbaarUitleg')}
+          uitleg={t('actie.zichtbaarUitleg')}
           checked={formulier.waarden.extern}
           onChange={(e) => formulier.zet('extern', e.target.checked)}
           fout={formulier.fout?.veld('extern')}
