@@ -1,4 +1,5 @@
 import type { ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
+import type { FormulierStaat } from './Formulier.tsx';
 
 function klassen(...namen: (string | false | undefined)[]): string {
   return namen.filter(Boolean).join(' ');
@@ -82,4 +83,13 @@ export function Keuzelijst({ id, label, uitleg, fout, opties, required, classNam
       )}
     </Vak>
   );
+}
+
+/** Value, change and server error of a text value of a form, for a Tekstvak, Keuzelijst or Veld (its error may come under another name). */
+export function koppel<W extends Record<string, unknown>, K extends keyof W & string>(formulier: FormulierStaat<W>, naam: K, foutNaam: string = naam) {
+  return {
+    value: String(formulier.waarden[naam]),
+    onChange: (event: { target: { value: string } }) => formulier.zet(naam, event.target.value as W[K]),
+    fout: formulier.fout?.veld(foutNaam),
+  };
 }

@@ -1,12 +1,13 @@
-import { useId, useRef, useState, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { ApiError, api, gemeentePad, type SessieGemeente, type Team, type Werkvoorraad, type Zaak } from '../../api.ts';
 import { FoutSamenvatting, Formulier, HerlaadKnop, Knop, Veld, Vinkje, useFormulier, useVerzenden, type FormulierStaat } from '../../components/Formulier.tsx';
 import { Gegevenslijst } from '../../components/Gegevenslijst.tsx';
 import { Melding, Statusmelding } from '../../components/Melding.tsx';
 import { Pagina } from '../../components/Pagina.tsx';
+import { Sectie } from '../../components/Sectie.tsx';
 import { Tabel } from '../../components/Tabel.tsx';
-import { Keuzelijst, Tekstvak } from '../../components/Velden.tsx';
+import { Keuzelijst, Tekstvak, koppel } from '../../components/Velden.tsx';
 import { useVersieBron, type VersieBron } from '../../components/Versie.tsx';
 import { useTaal } from '../../i18n/i18n.tsx';
 import { Laadstatus } from '../../laden.tsx';
@@ -16,19 +17,6 @@ import { Band, Opgeschort, datum, duurTekst, gebeurtenisTekst, isLeiding, ledenV
 
 /** Sends one action on the zaak (POST with If-Match); the page then shows and focuses `melding`. */
 type Stuur = (deel: string, body: unknown, melding: string) => Promise<void>;
-
-/** A part of the page with its h2. */
-function Deel({ titel, children }: { titel: string; children: ReactNode }) {
-  const id = useId();
-  return (
-    <section className="loket-sectie" aria-labelledby={id}>
-      <h2 id={id} className="utrecht-heading-2">
-        {titel}
-      </h2>
-      {children}
-    </section>
-  );
-}
 
 /** An action: a form whose values become the body; a 412 says someone else changed the zaak and offers the newest version. */
 function ActieFormulier<W extends Record<string, unknown>>({
@@ -83,7 +71,7 @@ function Toewijzing({ zaak, stuur, herlaad, gemeente, ik, teams }: ActieProps & 
   const teamVanKeuze = teams.filter((team) => team.id === formulier.waarden.team);
   const leden = ledenVan(teamVanKeuze.length > 0 ? teamVanKeuze : teams);
   return (
-    <Deel titel={t('actie.toewijzing')}>
+    <Sectie titel={t('actie.toewijzing')}>
       <p className="utrecht-paragraph">{zaak.behandelaar ? t('actie.behandeltNu', { naam: zaak.behandelaar.naam, team: zaak.team.naam }) : t('actie.nogNiemand', { team: zaak.team.naam })}</p>
       {!mijn && (
         <>
@@ -110,22 +98,18 @@ function Toewijzing({ zaak, stuur, herlaad, gemeente, ik, teams }: ActieProps & 
           <Keuzelijst
             id="team"
             label={t('zaak.team')}
-            value={formulier.waarden.team}
-            onChange={(e) => formulier.zet('team', e.target.value)}
-            fout={formulier.fout?.veld('team')}
+            {...koppel(formulier, 'team')}
             opties={teams.map((team) => ({ waarde: team.id, label: team.naam }))}
           />
           <Keuzelijst
             id="behandelaar"
             label={t('zaak.behandelaar')}
-            value={formulier.waarden.behandelaar}
-            onChange={(e) => formulier.zet('behandelaar', e.target.value)}
-            fout={formulier.fout?.veld('behandelaar')}
+            {...koppel(formulier, 'behandelaar')}
             opties={[{ waarde: '', label: t('werkvoorraad.niemandTeam') }, ...leden.map((l) => ({ waarde: l.id, label: l.naam }))]}
           />
         </ActieFormulier>
       )}
-    </Deel>
+    </Sectie>
   );
 }
 
@@ -137,7 +121,7 @@ function Status({ zaak, stuur, herlaad }: ActieProps) {
   if (!volgende) return null;
   const gekozen = mogelijk.find((s) => String(s.volgnummer) === formulier.waarden.statustype);
   return (
-    <Deel titel={t('actie.status')}>
+    <Sectie titel={t('actie.status')}>
       <ActieFormulier
         formulier={formulier}
         stuur={stuur}
@@ -151,9 +135,7 @@ function Status({ zaak, stuur, herlaad }: ActieProps) {
         <Keuzelijst
           id="statustype"
           label={t('actie.nieuweStatus')}
-          value={formulier.waarden.statustype}
-          onChange={(e) => formulier.zet('statustype', e.target.value)}
-          fout={formulier.fout?.veld('statustype')}
+          {...koppel(formulier, 'statustype')}
           uitleg={<span aria-live="polite">{gekozen?.informeren ? t('actie.inwonerKrijgtBericht') : t('actie.inwonerKrijgtGeenBericht')}</span>}
           opties={mogelijk.map((s) => ({ waarde: String(s.volgnummer), label: s.naam }))}
         />
@@ -161,12 +143,10 @@ function Status({ zaak, stuur, herlaad }: ActieProps) {
           id="status-toelichting"
           label={t('actie.toelichtingOptioneel')}
           uitleg={gekozen?.informeren ? t('actie.toelichtingInMail') : undefined}
-          value={formulier.waarden.toelichting}
-          onChange={(e) => formulier.zet('toelichting', e.target.value)}
-          fout={formulier.fout?.veld('toelichting')}
+          {...koppel(formulier, 'toelichting')}
         />
       </ActieFormulier>
-    </Deel>
+    </Sectie>
   );
 }
 
@@ -174,7 +154,7 @@ function Notitie({ stuur, herlaad }: ActieProps) {
   const { t } = useTaal();
   const formulier = useFormulier({ tekst: '', extern: false });
   return (
-    <Deel titel={t('actie.notitie')}>
+    <Sectie titel={t('actie.notitie')}>
       <ActieFormulier
         formulier={formulier}
         stuur={stuur}
@@ -185,7 +165,7 @@ function Notitie({ stuur, herlaad }: ActieProps) {
         knop={t('actie.notitieToevoegen')}
         velden={{ tekst: 'notitie-tekst', extern: 'notitie-extern' }}
       >
-        <Tekstvak id="notitie-tekst" label={t('actie.notitieTekst')} required value={formulier.waarden.tekst} onChange={(e) => formulier.zet('tekst', e.target.value)} fout={formulier.fout?.veld('tekst')} />
+        <Tekstvak id="notitie-tekst" label={t('actie.notitieTekst')} required {...koppel(formulier, 'tekst')} />
         <Vinkje
           id="notitie-extern"
           label={t('actie.zichtbaarVoorInwoner')}
@@ -195,7 +175,7 @@ function Notitie({ stuur, herlaad }: ActieProps) {
           fout={formulier.fout?.veld('extern')}
         />
       </ActieFormulier>
-    </Deel>
+    </Sectie>
   );
 }
 
@@ -203,7 +183,7 @@ function Bericht({ zaak, stuur, herlaad }: ActieProps) {
   const { t } = useTaal();
   const formulier = useFormulier({ tekst: '' });
   return (
-    <Deel titel={t('actie.bericht')}>
+    <Sectie titel={t('actie.bericht')}>
       {zaak.betrokkene?.email ? (
         <ActieFormulier
           formulier={formulier}
@@ -220,15 +200,13 @@ function Bericht({ zaak, stuur, herlaad }: ActieProps) {
             label={t('actie.berichtTekst')}
             uitleg={t('actie.berichtUitleg', { email: zaak.betrokkene.email })}
             required
-            value={formulier.waarden.tekst}
-            onChange={(e) => formulier.zet('tekst', e.target.value)}
-            fout={formulier.fout?.veld('tekst')}
+            {...koppel(formulier, 'tekst')}
           />
         </ActieFormulier>
       ) : (
         <p className="utrecht-paragraph">{t('actie.geenEmail')}</p>
       )}
-    </Deel>
+    </Sectie>
   );
 }
 
@@ -237,14 +215,14 @@ function Opschorting({ zaak, stuur, herlaad }: ActieProps) {
   const formulier = useFormulier({ reden: '', toelichting: '' });
   if (!zaak.termijn.opschortingToegestaan) {
     return (
-      <Deel titel={t('actie.opschorten')}>
+      <Sectie titel={t('actie.opschorten')}>
         <p className="utrecht-paragraph">{t('actie.opschortenNiet')}</p>
-      </Deel>
+      </Sectie>
     );
   }
   if (zaak.opgeschort) {
     return (
-      <Deel titel={t('actie.opschortingEinde')}>
+      <Sectie titel={t('actie.opschortingEinde')}>
         {zaak.reactieOntvangen && (
           <Melding soort="info" rol="none">
             <p className="utrecht-paragraph">{t('zaak.reactieOntvangen')}</p>
@@ -263,16 +241,14 @@ function Opschorting({ zaak, stuur, herlaad }: ActieProps) {
           <Tekstvak
             id="opschorting-toelichting"
             label={t('actie.toelichtingOptioneel')}
-            value={formulier.waarden.toelichting}
-            onChange={(e) => formulier.zet('toelichting', e.target.value)}
-            fout={formulier.fout?.veld('toelichting')}
+            {...koppel(formulier, 'toelichting')}
           />
         </ActieFormulier>
-      </Deel>
+      </Sectie>
     );
   }
   return (
-    <Deel titel={t('actie.opschorten')}>
+    <Sectie titel={t('actie.opschorten')}>
       <p className="utrecht-paragraph">{t('actie.opschortenUitleg')}</p>
       <ActieFormulier
         formulier={formulier}
@@ -284,9 +260,9 @@ function Opschorting({ zaak, stuur, herlaad }: ActieProps) {
         knop={t('actie.opschortenKnop')}
         velden={{ reden: 'opschorting-reden' }}
       >
-        <Tekstvak id="opschorting-reden" label={t('actie.reden')} required value={formulier.waarden.reden} onChange={(e) => formulier.zet('reden', e.target.value)} fout={formulier.fout?.veld('reden')} />
+        <Tekstvak id="opschorting-reden" label={t('actie.reden')} required {...koppel(formulier, 'reden')} />
       </ActieFormulier>
-    </Deel>
+    </Sectie>
   );
 }
 
@@ -299,13 +275,13 @@ function Verlenging({ zaak, stuur, herlaad }: ActieProps) {
   const { maxVerlenging, verlengingen } = zaak.termijn;
   if (!maxVerlenging) {
     return (
-      <Deel titel={t('actie.verlengen')}>
+      <Sectie titel={t('actie.verlengen')}>
         <p className="utrecht-paragraph">{t('actie.verlengenNiet')}</p>
-      </Deel>
+      </Sectie>
     );
   }
   return (
-    <Deel titel={t('actie.verlengen')}>
+    <Sectie titel={t('actie.verlengen')}>
       <p className="utrecht-paragraph" id="verlenging-max">
         {t('actie.verlengenMax', { max: duurTekst(t, maxVerlenging) })}{' '}
         {verlengingen.length > 0 ? t('actie.alVerlengd', { duur: verlengingen.map((v) => duurTekst(t, v.duur)).join(' + ') }) : t('actie.nogNietVerlengd')}
@@ -326,9 +302,7 @@ function Verlenging({ zaak, stuur, herlaad }: ActieProps) {
           inputMode="numeric"
           autoComplete="off"
           required
-          value={formulier.waarden.aantal}
-          onChange={(e) => formulier.zet('aantal', e.target.value)}
-          fout={formulier.fout?.veld('duur')}
+          {...koppel(formulier, 'aantal', 'duur')}
           uitleg={t('actie.verlengenMax', { max: duurTekst(t, maxVerlenging) })}
         />
         <Keuzelijst
@@ -343,12 +317,10 @@ function Verlenging({ zaak, stuur, herlaad }: ActieProps) {
           label={t('actie.reden')}
           uitleg={t('actie.verlengenReden')}
           required
-          value={formulier.waarden.reden}
-          onChange={(e) => formulier.zet('reden', e.target.value)}
-          fout={formulier.fout?.veld('reden')}
+          {...koppel(formulier, 'reden')}
         />
       </ActieFormulier>
-    </Deel>
+    </Sectie>
   );
 }
 
@@ -357,7 +329,7 @@ function Afsluiting({ zaak, stuur, herlaad }: ActieProps) {
   const formulier = useFormulier({ resultaattype: '', toelichting: '' });
   const resultaten = zaak.zaaktypeVersie.resultaattypen;
   return (
-    <Deel titel={t('actie.afsluiten')}>
+    <Sectie titel={t('actie.afsluiten')}>
       <p className="utrecht-paragraph">{t('actie.afsluitenUitleg')}</p>
       <ActieFormulier
         formulier={formulier}
@@ -373,21 +345,17 @@ function Afsluiting({ zaak, stuur, herlaad }: ActieProps) {
           id="resultaattype"
           label={t('zaak.resultaat')}
           required
-          value={formulier.waarden.resultaattype}
-          onChange={(e) => formulier.zet('resultaattype', e.target.value)}
-          fout={formulier.fout?.veld('resultaattype')}
+          {...koppel(formulier, 'resultaattype')}
           opties={[{ waarde: '', label: t('actie.kiesResultaat') }, ...resultaten.map((r) => ({ waarde: r.id, label: r.naam }))]}
         />
         <Tekstvak
           id="afsluiting-toelichting"
           label={t('actie.toelichtingOptioneel')}
           uitleg={t('actie.toelichtingInMail')}
-          value={formulier.waarden.toelichting}
-          onChange={(e) => formulier.zet('toelichting', e.target.value)}
-          fout={formulier.fout?.veld('toelichting')}
+          {...koppel(formulier, 'toelichting')}
         />
       </ActieFormulier>
-    </Deel>
+    </Sectie>
   );
 }
 
@@ -412,7 +380,7 @@ function Relaties({ zaak, stuur, herlaad, gemeente, behandelen }: ActieProps & {
     await stuur('/relaties', { zaak: gevonden, soort: formulier.waarden.soort }, t('actie.gerelateerd', { zaak: nummer }));
   }
   return (
-    <Deel titel={t('zaak.relaties')}>
+    <Sectie titel={t('zaak.relaties')}>
       {zaak.relaties.length > 0 ? (
         <ul className="utrecht-unordered-list">
           {zaak.relaties.map((r) => (
@@ -433,18 +401,16 @@ function Relaties({ zaak, stuur, herlaad, gemeente, behandelen }: ActieProps & {
           meldingen={{ 412: t('zaak.verouderd') }}
           velden={{ zaak: 'zaaknummer', zaaknummer: 'zaaknummer', soort: 'relatie-soort' }}
         >
-          <Veld id="zaaknummer" label={t('actie.zaaknummer')} uitleg={t('actie.zaaknummerUitleg')} autoComplete="off" value={formulier.waarden.zaaknummer} onChange={(e) => formulier.zet('zaaknummer', e.target.value)} fout={formulier.fout?.veld('zaak')} />
+          <Veld id="zaaknummer" label={t('actie.zaaknummer')} uitleg={t('actie.zaaknummerUitleg')} autoComplete="off" {...koppel(formulier, 'zaaknummer', 'zaak')} />
           <Keuzelijst
             id="relatie-soort"
             label={t('actie.soortRelatie')}
-            value={formulier.waarden.soort}
-            onChange={(e) => formulier.zet('soort', e.target.value)}
-            fout={formulier.fout?.veld('soort')}
+            {...koppel(formulier, 'soort')}
             opties={SOORTEN.map((s) => ({ waarde: s, label: t(`relatie.${s}`) }))}
           />
         </Formulier>
       )}
-    </Deel>
+    </Sectie>
   );
 }
 
@@ -453,7 +419,7 @@ function Termijn({ zaak }: { zaak: Zaak }) {
   const { t, taal } = useTaal();
   const termijn = zaak.termijn;
   return (
-    <Deel titel={t('termijn.titel')}>
+    <Sectie titel={t('termijn.titel')}>
       <p className="utrecht-paragraph">
         <strong>{zaak.afgeslotenOp ? t('termijn.wasUiterlijk', { datum: datum(zaak.uiterlijkeEinddatum, taal) }) : t('termijn.uiterlijk', { datum: datum(zaak.uiterlijkeEinddatum, taal) })}</strong> <Band band={zaak.termijnband} />
         {zaak.opgeschort && (
@@ -506,14 +472,14 @@ function Termijn({ zaak }: { zaak: Zaak }) {
             : []),
         ]}
       />
-    </Deel>
+    </Sectie>
   );
 }
 
 function Statussen({ zaak }: { zaak: Zaak }) {
   const { t, taal } = useTaal();
   return (
-    <Deel titel={t('zaak.statussen')}>
+    <Sectie titel={t('zaak.statussen')}>
       <ol className="utrecht-ordered-list loket-stappen">
         {zaak.statussen.map((s) => {
           const staat = s.huidig ? 'nu' : s.gezetOp ? 'klaar' : s.volgende ? 'volgende' : 'later';
@@ -525,7 +491,7 @@ function Statussen({ zaak }: { zaak: Zaak }) {
           );
         })}
       </ol>
-    </Deel>
+    </Sectie>
   );
 }
 
@@ -533,7 +499,7 @@ function Tijdlijn({ zaak }: { zaak: Zaak }) {
   const { t, taal } = useTaal();
   const rijen = zaak.tijdlijn.toReversed().map((regel) => ({ ...regel, id: regel.volgnummer }));
   return (
-    <Deel titel={t('tijdlijn.titel')}>
+    <Sectie titel={t('tijdlijn.titel')}>
       <Tabel
         bijschrift={t('tijdlijn.bijschrift', { zaak: zaak.identificatie })}
         leeg={t('tijdlijn.leeg')}
@@ -545,7 +511,7 @@ function Tijdlijn({ zaak }: { zaak: Zaak }) {
           { kop: t('tijdlijn.zichtbaar'), render: (r) => (r.extern ? t('tijdlijn.extern') : t('tijdlijn.intern')) },
         ]}
       />
-    </Deel>
+    </Sectie>
   );
 }
 
@@ -583,7 +549,7 @@ function Betrokkene({ zaak }: { zaak: Zaak }) {
   const { t } = useTaal();
   const b = zaak.betrokkene;
   return (
-    <Deel titel={t('zaak.betrokkene')}>
+    <Sectie titel={t('zaak.betrokkene')}>
       {b ? (
         <Gegevenslijst
           regels={[
@@ -596,7 +562,7 @@ function Betrokkene({ zaak }: { zaak: Zaak }) {
       ) : (
         <p className="utrecht-paragraph">{t('zaak.geenBetrokkene')}</p>
       )}
-    </Deel>
+    </Sectie>
   );
 }
 
@@ -640,7 +606,7 @@ function Inhoud({ bron, gemeente }: { bron: VersieBron<Zaak>; gemeente: SessieGe
         <Relaties {...props} gemeente={gemeente} behandelen={behandelen} />
       </div>
       {zaak.documenten.length > 0 && (
-        <Deel titel={t('zaak.documenten')}>
+        <Sectie titel={t('zaak.documenten')}>
           <ul className="utrecht-unordered-list">
             {zaak.documenten.map((d) => (
               <li key={d.id} className="utrecht-unordered-list__item">
@@ -648,7 +614,7 @@ function Inhoud({ bron, gemeente }: { bron: VersieBron<Zaak>; gemeente: SessieGe
               </li>
             ))}
           </ul>
-        </Deel>
+        </Sectie>
       )}
       <Tijdlijn zaak={zaak} />
     </>

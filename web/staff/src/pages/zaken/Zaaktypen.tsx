@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { VERTROUWELIJKHEDEN, api, gemeentePad, veldpad, type SessieGemeente, type Team, type Zaaktype, type ZaaktypeInvoer } from '../../api.ts';
 import { FoutSamenvatting, Formulier, HerlaadKnop, Knop, Veld, Vinkje, useFormulier, useVerzenden, type FormulierStaat } from '../../components/Formulier.tsx';
@@ -142,13 +142,50 @@ function focusNa(id: string) {
   document.getElementById(id)?.focus();
 }
 
+type RijVeld = 'statustypen' | 'resultaattypen';
+
+/** One list of rows in the form: change a row, remove one (focus to the add button), add one (focus to its first field). */
+function useRijen<V extends RijVeld>(formulier: FormulierStaat<Waarden>, veld: V, nieuw: () => Waarden[V][number]) {
+  type Rij = Waarden[V][number];
+  const rijen = formulier.waarden[veld] as Rij[];
+  const zet = (lijst: Rij[]) => flushSync(() => formulier.zet(veld, lijst as Waarden[V]));
+  return {
+    rijen,
+    zet,
+    fout: (pad: string) => formulier.fout?.veldPad(pad),
+    wijzig: (index: number, deel: Partial<Rij>) => formulier.zet(veld, rijen.map((r, i) => (i === index ? { ...r, ...deel } : r)) as Waarden[V]),
+    verwijder(index: number) {
+      zet(rijen.filter((_, j) => j !== index));
+      focusNa(`${veld}-toevoegen`);
+    },
+    voegToe() {
+      zet([...rijen, nieuw()]);
+      focusNa(`${veld}-${rijen.length}-naam`);
+    },
+  };
+}
+
+/** The fieldset around a list of rows, with its error and the add button. */
+function RijenVak({ veld, legenda, uitleg, fout, toevoegen, onToevoegen, children }: { veld: RijVeld; legenda: string; uitleg?: string; fout: string | undefined; toevoegen: string; onToevoegen(): void; children: ReactNode }) {
+  return (
+    <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset loket-rijen">
+      <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{legenda}</legend>
+      {uitleg && <p className="utrecht-paragraph">{uitleg}</p>}
+      {fout && <p className="utrecht-form-field-error-message">{fout}</p>}
+      {children}
+      <div>
+        <Knop id={`${veld}-toevoegen`} soort="secondary-action" onClick={onToevoegen}>
+          {toevoegen}
+        </Knop>
+      </div>
+    </fieldset>
+  );
+}
+
 /** The rows of statustypen: add, remove, move; the last one is the eindstatus. */
 function StatusRijen({ formulier }: { formulier: FormulierStaat<Waarden> }) {
   const { t } = useTaal();
-  const rijen = formulier.waarden.statustypen;
-  const fout = (pad: string) => formulier.fout?.veldPad(pad);
-  const zet = (nieuw: StatusRij[]) => flushSync(() => formulier.zet('statustypen', nieuw));
-  const wijzig = (index: number, deel: Partial<StatusRij>) => formulier.zet('statustypen', rijen.map((r, i) => (i === index ? { ...r, ...deel } : r)));
+  const { rijen, zet, fout, wijzig, verwijder, voegToe } = useRijen(formulier, 'statustypen', nieuweStatus);
   function verplaats(index: number, richting: -1 | 1) {
     const nieuw = [...rijen];
     const [rij] = nieuw.splice(index, 1);
@@ -158,10 +195,7 @@ function StatusRijen({ formulier }: { formulier: FormulierStaat<Waarden> }) {
     focusNa(`statustypen-${index + richting}-${richting < 0 ? 'omhoog' : 'omlaag'}`);
   }
   return (
-    <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset loket-rijen">
-      <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{t('zaaktype.statustypen')}</legend>
-      <p className="utrecht-paragraph">{t('zaaktype.statustypenUitleg')}</p>
-      {fout('statustypen') && <p className="utrecht-form-field-error-message">{fout('statustypen')}</p>}
+    <RijenVak veld="statustypen" legenda={t('zaaktype.statustypen')} uitleg={t('zaaktype.statustypenUitleg')} fout={fout('statustypen')} toevoegen={t('zaaktype.statusToevoegen')} onToevoegen={voegToe}>
       {rijen.map((rij, i) => (
         <fieldset key={rij.sleutel} className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset loket-rij">
           <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
@@ -182,45 +216,21 @@ function StatusRijen({ formulier }: { formulier: FormulierStaat<Waarden> }) {
                 {t('zaaktype.omlaag')}
               </Knop>
             )}
-            <Knop
-              soort="subtle"
-              onClick={() => {
-                zet(rijen.filter((_, j) => j !== i));
-                focusNa('statustypen-toevoegen');
-              }}
-              aria-label={t('zaaktype.verwijderStatusNr', { nr: i + 1 })}
-            >
+            <Knop soort="subtle" onClick={() => verwijder(i)} aria-label={t('zaaktype.verwijderStatusNr', { nr: i + 1 })}>
               {t('zaaktype.verwijderen')}
             </Knop>
           </div>
         </fieldset>
       ))}
-      <div>
-        <Knop
-          id="statustypen-toevoegen"
-          soort="secondary-action"
-          onClick={() => {
-            zet([...rijen, nieuweStatus()]);
-            focusNa(`statustypen-${rijen.length}-naam`);
-          }}
-        >
-          {t('zaaktype.statusToevoegen')}
-        </Knop>
-      </div>
-    </fieldset>
+    </RijenVak>
   );
 }
 
 function ResultaatRijen({ formulier }: { formulier: FormulierStaat<Waarden> }) {
   const { t } = useTaal();
-  const rijen = formulier.waarden.resultaattypen;
-  const fout = (pad: string) => formulier.fout?.veldPad(pad);
-  const zet = (nieuw: ResultaatRij[]) => flushSync(() => formulier.zet('resultaattypen', nieuw));
-  const wijzig = (index: number, deel: Partial<ResultaatRij>) => formulier.zet('resultaattypen', rijen.map((r, i) => (i === index ? { ...r, ...deel } : r)));
+  const { rijen, fout, wijzig, verwijder, voegToe } = useRijen(formulier, 'resultaattypen', nieuwResultaat);
   return (
-    <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset loket-rijen">
-      <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{t('zaaktype.resultaattypen')}</legend>
-      {fout('resultaattypen') && <p className="utrecht-form-field-error-message">{fout('resultaattypen')}</p>}
+    <RijenVak veld="resultaattypen" legenda={t('zaaktype.resultaattypen')} fout={fout('resultaattypen')} toevoegen={t('zaaktype.resultaatToevoegen')} onToevoegen={voegToe}>
       {rijen.map((rij, i) => (
         <fieldset key={rij.sleutel} className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset loket-rij">
           <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{t('zaaktype.resultaatNr', { nr: i + 1 })}</legend>
@@ -261,32 +271,13 @@ function ResultaatRijen({ formulier }: { formulier: FormulierStaat<Waarden> }) {
             fout={fout(`resultaattypen.${i}.selectielijstklasse`)}
           />
           <div>
-            <Knop
-              soort="subtle"
-              onClick={() => {
-                zet(rijen.filter((_, j) => j !== i));
-                focusNa('resultaattypen-toevoegen');
-              }}
-              aria-label={t('zaaktype.verwijderResultaatNr', { nr: i + 1 })}
-            >
+            <Knop soort="subtle" onClick={() => verwijder(i)} aria-label={t('zaaktype.verwijderResultaatNr', { nr: i + 1 })}>
               {t('zaaktype.verwijderen')}
             </Knop>
           </div>
         </fieldset>
       ))}
-      <div>
-        <Knop
-          id="resultaattypen-toevoegen"
-          soort="secondary-action"
-          onClick={() => {
-            zet([...rijen, nieuwResultaat()]);
-            focusNa(`resultaattypen-${rijen.length}-naam`);
-          }}
-        >
-          {t('zaaktype.resultaatToevoegen')}
-        </Knop>
-      </div>
-    </fieldset>
+    </RijenVak>
   );
 }
 
