@@ -38,6 +38,12 @@ import { BERICHT_VERZENDEN, berichtenService, smtpMailer } from './modules/beric
 import { sluitingsdagenRepository } from './modules/termijnen/sluitingsdagen.repository.ts';
 import { termijnenRoutes } from './modules/termijnen/termijnen.routes.ts';
 import { termijnenService } from './modules/termijnen/termijnen.service.ts';
+import { zaaktypenRepository } from './modules/zaaktypen/zaaktypen.repository.ts';
+import { zaaktypenRoutes } from './modules/zaaktypen/zaaktypen.routes.ts';
+import { zaaktypenService } from './modules/zaaktypen/zaaktypen.service.ts';
+import { zakenRepository } from './modules/zaken/zaken.repository.ts';
+import { zakenRoutes } from './modules/zaken/zaken.routes.ts';
+import { zakenService } from './modules/zaken/zaken.service.ts';
 
 export interface LoketOptions {
   config: Config;
@@ -73,7 +79,7 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
   app.addHook('onClose', () => jobs.stop());
   const berichten = berichtenService({ repository: berichtenRepository(db), jobs, klok, mailer: config.smtpUrl ? smtpMailer(config.smtpUrl) : undefined, config });
   if (options.werkers !== false) await berichten.werk();
-  const services = loketServices({ database, klok, berichten });
+  const services = loketServices({ database, klok, berichten, publicUrl: config.publicUrl });
   const authenticate = authenticator(services.auth);
 
   app.get('/health', { config: { policy: { toegang: 'publiek' } } }, async (_request, reply) => {
@@ -98,6 +104,8 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
   auditRoutes(app, { audit: services.auditRepository });
   berichtenRoutes(app, { berichten, audit: services.audit });
   termijnenRoutes(app, { termijnen: services.termijnen });
+  zaaktypenRoutes(app, { zaaktypen: services.zaaktypen });
+  zakenRoutes(app, { zaken: services.zaken });
   apiDocsRoutes(app);
 
   if (options.werkers !== false) {
@@ -117,7 +125,7 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
 }
 
 /** The services on one database, shared by the HTTP server and the CLI. */
-export function loketServices(deps: { database: Database; klok: Klok; berichten: Berichten }) {
+export function loketServices(deps: { database: Database; klok: Klok; berichten: Berichten; publicUrl: string }) {
   const { klok } = deps;
   const db = deps.database.db;
   const gemeenten = gemeentenRepository(db);
@@ -127,6 +135,8 @@ export function loketServices(deps: { database: Database; klok: Klok; berichten:
   const gebruikersRepo = gebruikersRepository(db);
   const teamsRepo = teamsRepository(db);
   const sluitingsdagenRepo = sluitingsdagenRepository(db);
+  const termijnen = termijnenService({ repository: sluitingsdagenRepo, gemeenten, audit, klok });
+  const zaaktypenRepo = zaaktypenRepository(db);
   return {
     gemeenten,
     auditRepository: auditRepo,
@@ -135,9 +145,20 @@ export function loketServices(deps: { database: Database; klok: Klok; berichten:
     gebruikers: gebruikersService({ repository: gebruikersRepo, audit, klok, beeindigSessies: auth.beeindigSessies, berichten: deps.berichten }),
     teams: teamsService({ repository: teamsRepo, audit, klok }),
     onderhoud: onderhoudService({ repository: onderhoudRepository(db), audit, klok, embedded: deps.database.kind === 'pglite' }),
-    demo: demoService({ gemeenten, gebruikers: gebruikersRepo, teams: teamsRepo, sluitingsdagen: sluitingsdagenRepo, audit, klok }),
+    demo: demoService({ gemeenten, gebruikers: gebruikersRepo, teams: teamsRepo, sluitingsdagen: sluitingsdagenRepo, zaaktypen: zaaktypenRepo, audit, klok }),
     apiTokens: apiTokensService({ repository: apiTokensRepository(db), audit, klok }),
-    termijnen: termijnenService({ repository: sluitingsdagenRepo, gemeenten, audit, klok }),
+    termijnen,
+    zaaktypen: zaaktypenService({ repository: zaaktypenRepo, audit, klok }),
+    zaken: zakenService({
+      repository: zakenRepository(db),
+      zaaktypen: zaaktypenRepo,
+      gemeenten,
+      berichten: deps.berichten,
+      audit,
+      klok,
+      sluitingsdagen: (gemeente) => termijnen.sluitingsdagen(gemeente),
+      publicUrl: deps.publicUrl,
+    }),
   };
 }
 

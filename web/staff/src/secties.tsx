@@ -9,6 +9,11 @@ import { Sluitingsdagen } from './pages/Sluitingsdagen.tsx';
 import { TeamDetail } from './pages/TeamDetail.tsx';
 import { TeamNieuw, Teams } from './pages/Teams.tsx';
 import { Verwerkingen } from './pages/Verwerkingen.tsx';
+import { Overzicht } from './pages/zaken/Overzicht.tsx';
+import { Werkvoorraad } from './pages/zaken/Werkvoorraad.tsx';
+import { ZaakDetail } from './pages/zaken/ZaakDetail.tsx';
+import { ZaakNieuw } from './pages/zaken/ZaakNieuw.tsx';
+import { ZaaktypeDetail, ZaaktypeNieuw, Zaaktypen } from './pages/zaken/Zaaktypen.tsx';
 
 export interface SectieProps {
   gemeente: SessieGemeente;
@@ -28,9 +33,26 @@ export interface Sectie {
 }
 
 const beheer: readonly Rol[] = ['beheerder'];
+const zakenLezers: readonly Rol[] = ['behandelaar', 'teamleider', 'kcc-medewerker', 'beheerder'];
+const leiding: readonly Rol[] = ['teamleider', 'beheerder'];
 
 /** The sections of the app after the start page, in navigation order. */
 export const SECTIES: readonly Sectie[] = [
+  {
+    pad: 'zaken',
+    label: 'nav.zaken',
+    rollen: zakenLezers,
+    weergave: ({ gemeente, id, zoek }) =>
+      id === 'nieuw' ? <ZaakNieuw gemeente={gemeente} /> : id ? <ZaakDetail gemeente={gemeente} id={id} /> : <Werkvoorraad gemeente={gemeente} zoek={zoek} />,
+  },
+  { pad: 'zaken-overzicht', label: 'nav.zakenOverzicht', rollen: leiding, weergave: ({ gemeente, id }) => (id ? null : <Overzicht gemeente={gemeente} />) },
+  {
+    pad: 'zaaktypen',
+    label: 'nav.zaaktypen',
+    rollen: beheer,
+    weergave: ({ gemeente, id, zoek }) =>
+      id === 'nieuw' ? <ZaaktypeNieuw gemeente={gemeente} /> : id ? <ZaaktypeDetail gemeente={gemeente} id={id} /> : <Zaaktypen gemeente={gemeente} zoek={zoek} />,
+  },
   {
     pad: 'gebruikers',
     label: 'nav.gebruikers',
