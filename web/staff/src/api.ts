@@ -7,6 +7,8 @@ export { ROLLEN, type Rol } from '../../../src/db/schema.ts';
 export type { GebruikerRecord as Gebruiker } from '../../../src/modules/gebruikers/gebruikers.repository.ts';
 export type { TeamRecord as Team } from '../../../src/modules/teams/teams.repository.ts';
 export type { Bericht } from '../../../src/modules/berichten/berichten.service.ts';
+export type { PcHoofdstuk, PcIndicator, PcWaarde } from '../../../src/modules/planning-control/pc.hoofdstuk.ts';
+export type { PcAfwijkingen, PcDocument, PcProgramma, PcVergelijking, PcVersie, PcVersieSamenvatting } from './pc.types.ts';
 
 export const API_BASIS = '/api/v1';
 

@@ -8,12 +8,15 @@ import { GebruikerNieuw, Gebruikers } from './pages/Gebruikers.tsx';
 import { TeamDetail } from './pages/TeamDetail.tsx';
 import { TeamNieuw, Teams } from './pages/Teams.tsx';
 import { Verwerkingen } from './pages/Verwerkingen.tsx';
+import { PcSectie } from './pages/pc/PcSectie.tsx';
 
 export interface SectieProps {
   gemeente: SessieGemeente;
   /** The segment after the section: an id, "nieuw", or nothing. */
   id: string | undefined;
   zoek: URLSearchParams;
+  /** Further path segments (only for a section with `diep`). */
+  verder: string[];
 }
 
 export interface Sectie {
@@ -23,6 +26,8 @@ export interface Sectie {
   label: string;
   /** Roles in the gemeente that may open it (the API checks the same). */
   rollen: readonly Rol[];
+  /** Has pages below its items (e.g. /pc/{versie}/{programma}). */
+  diep?: boolean;
   weergave(props: SectieProps): ReactNode;
 }
 
@@ -63,6 +68,7 @@ export const SECTIES: readonly Sectie[] = [
     rollen: beheer,
     weergave: ({ gemeente, id, zoek }) => (id ? <BerichtLezen gemeente={gemeente} id={id} /> : <Berichten gemeente={gemeente} zoek={zoek} />),
   },
+  { pad: 'planning-control', label: 'nav.pc', rollen: ['pc-adviseur', 'beheerder'], diep: true, weergave: (props) => <PcSectie {...props} /> },
 ];
 
 export function magIn(gemeente: SessieGemeente, sectie: Sectie): boolean {
