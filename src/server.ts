@@ -35,6 +35,9 @@ import { startJobs } from './jobs/jobs.ts';
 import { berichtenRepository } from './modules/berichten/berichten.repository.ts';
 import { berichtenRoutes } from './modules/berichten/berichten.routes.ts';
 import { BERICHT_VERZENDEN, berichtenService, smtpMailer } from './modules/berichten/berichten.service.ts';
+import { sluitingsdagenRepository } from './modules/termijnen/sluitingsdagen.repository.ts';
+import { termijnenRoutes } from './modules/termijnen/termijnen.routes.ts';
+import { termijnenService } from './modules/termijnen/termijnen.service.ts';
 import { pcRepository } from './modules/planning-control/pc.repository.ts';
 import { pcRoutes } from './modules/planning-control/pc.routes.ts';
 import { pcPubliekRoutes } from './modules/planning-control/pc.publiek.routes.ts';
@@ -98,6 +101,7 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
   apiTokensRoutes(app, { apiTokens: services.apiTokens });
   auditRoutes(app, { audit: services.auditRepository });
   berichtenRoutes(app, { berichten, audit: services.audit });
+  termijnenRoutes(app, { termijnen: services.termijnen });
   pcRoutes(app, { pc: services.pc });
   pcPubliekRoutes(app, { pc: services.pc, gemeenten });
   apiDocsRoutes(app);
@@ -128,6 +132,8 @@ export function loketServices(deps: { database: Database; klok: Klok; berichten:
   const auth = authService({ repository: authRepository(db), audit, klok });
   const gebruikersRepo = gebruikersRepository(db);
   const teamsRepo = teamsRepository(db);
+  const pc = pcService({ repository: pcRepository(db), gemeenten, audit, klok });
+  const sluitingsdagenRepo = sluitingsdagenRepository(db);
   return {
     gemeenten,
     auditRepository: auditRepo,
@@ -136,9 +142,10 @@ export function loketServices(deps: { database: Database; klok: Klok; berichten:
     gebruikers: gebruikersService({ repository: gebruikersRepo, audit, klok, beeindigSessies: auth.beeindigSessies, berichten: deps.berichten }),
     teams: teamsService({ repository: teamsRepo, audit, klok }),
     onderhoud: onderhoudService({ repository: onderhoudRepository(db), audit, klok, embedded: deps.database.kind === 'pglite' }),
-    demo: demoService({ gemeenten, gebruikers: gebruikersRepo, teams: teamsRepo, audit, klok }),
+    demo: demoService({ gemeenten, gebruikers: gebruikersRepo, teams: teamsRepo, sluitingsdagen: sluitingsdagenRepo, audit, klok, pc }),
     apiTokens: apiTokensService({ repository: apiTokensRepository(db), audit, klok }),
-    pc: pcService({ repository: pcRepository(db), gemeenten, audit, klok }),
+    termijnen: termijnenService({ repository: sluitingsdagenRepo, gemeenten, audit, klok }),
+    pc,
   };
 }
 

@@ -128,6 +128,15 @@ describe('scheiding tussen gemeenten', () => {
         if (res.statusCode !== 404) fouten.push(`${route.method} ${route.url} met ${id}: ${res.statusCode} ${res.body.slice(0, 80)}`);
       }
     }
+    // Closure days are found by date: one of Diemen's, asked for through Ouder-Amstel.
+    const sluitingsdag = await loket.app.inject({ method: 'POST', url: '/api/v1/gemeenten/GM0384/sluitingsdagen', headers: admin.headers, payload: { datum: '2030-06-14', naam: 'Probe' } });
+    expect(sluitingsdag.statusCode).toBe(201);
+    const opDatum = loket.routes.filter((r) => r.url.includes(':gemeente/') && r.url.includes(':datum'));
+    expect(opDatum.length).toBeGreaterThanOrEqual(2);
+    for (const route of opDatum) {
+      const res = await loket.app.inject({ method: route.method as 'GET', url: urlVoor(route, 'GM0437', '2030-06-14'), headers: admin.headers });
+      if (res.statusCode !== 404) fouten.push(`${route.method} ${route.url} met 2030-06-14: ${res.statusCode} ${res.body.slice(0, 80)}`);
+    }
     expect(fouten).toEqual([]);
     const na = await loket.database.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).where('resultaat', '=', 'gelukt').where('gemeente', '=', 'GM0437').executeTakeFirstOrThrow();
     expect(Number(na.n)).toBe(Number(voor.n));

@@ -147,6 +147,15 @@ export interface BerichtTable {
   bezig_tot: TijdstipLeeg;
 }
 
+/** A day a gemeente's offices are closed (0004-sluitingsdagen); date as YYYY-MM-DD. */
+export interface SluitingsdagTable {
+  gemeente: string;
+  datum: string;
+  naam: string;
+  aangemaakt_op: Tijdstip;
+  aangemaakt_door: string | null;
+}
+
 export interface PcDocumentTable {
   gemeente: string;
   id: string;
@@ -193,6 +202,7 @@ export interface DB {
   verwerking_log: VerwerkingLogTable;
   idempotentie: IdempotentieTable;
   bericht: BerichtTable;
+  sluitingsdag: SluitingsdagTable;
   pc_document: PcDocumentTable;
   pc_versie: PcVersieTable;
   pc_programma: PcProgrammaTable;

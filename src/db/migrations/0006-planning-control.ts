@@ -34,7 +34,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       primary key (gemeente, id),
       unique (gemeente, document_id, volgnummer),
       foreign key (gemeente, document_id) references pc_document(gemeente, id),
-      check ((status = 'vastgesteld') = (vastgesteld_op is not null))
+      -- Only a vastgesteld version has a council date; the API requires it when setting the status,
+      -- a document imported after the fact may lack it when the text does not print it.
+      check (status = 'vastgesteld' or vastgesteld_op is null)
     )`,
     `
     create table pc_programma (

@@ -5,7 +5,12 @@ import { hashWachtwoord } from '../auth/wachtwoord.ts';
 import type { GebruikersRepository } from '../gebruikers/gebruikers.repository.ts';
 import type { GemeentenRepository } from '../gemeenten/gemeenten.repository.ts';
 import type { TeamsRepository } from '../teams/teams.repository.ts';
-import { DEMO_GEBRUIKERS, DEMO_GEMEENTEN, DEMO_TEAMS } from './demo.data.ts';
+import type { SluitingsdagenRepository } from '../termijnen/sluitingsdagen.repository.ts';
+import { kalenderdag } from '../termijnen/kalender.ts';
+import type { PcService } from '../planning-control/pc.service.ts';
+import { LEGE_AANVULLING } from '../planning-control/pc.schemas.ts';
+import { DEMO_GEBRUIKERS, DEMO_GEMEENTEN, DEMO_TEAMS, demoSluitingsdagen } from './demo.data.ts';
+import { DEMO_PC_HOOFDSTUKKEN, DEMO_PC_RICHTING } from './demo.pc.ts';
 
 export interface DemoResultaat {
   gemeenten: number;
@@ -18,8 +23,12 @@ export function demoService(deps: {
   gemeenten: GemeentenRepository;
   gebruikers: GebruikersRepository;
   teams: TeamsRepository;
+  /** Closure days go in only for a gemeente the demo creates (this year and next). */
+  sluitingsdagen?: SluitingsdagenRepository;
   audit: AuditService;
   klok: Klok;
+  /** P&C chapters of Diemen, published (demo.pc.ts). */
+  pc?: PcService;
 }) {
   return {
     async laad(context: Context): Promise<DemoResultaat> {
@@ -28,6 +37,10 @@ export function demoService(deps: {
         if (await deps.gemeenten.opCode(gemeente.code)) continue;
         await deps.gemeenten.bewaar(gemeente);
         resultaat.gemeenten++;
+        const jaar = Number(kalenderdag(deps.klok.nu()).slice(0, 4));
+        for (const dag of [...demoSluitingsdagen(jaar), ...demoSluitingsdagen(jaar + 1)].filter((d) => d.gemeente === gemeente.code)) {
+          await deps.sluitingsdagen?.voegToe(dag.gemeente, { datum: dag.datum, naam: dag.naam, door: null, op: deps.klok.nu().toISOString() });
+        }
       }
       const ids = new Map<string, string>();
       for (const g of DEMO_GEBRUIKERS) {
@@ -60,6 +73,17 @@ export function demoService(deps: {
         const leden = t.leden.map((email) => ids.get(email)).filter((x): x is string => x !== undefined);
         await deps.teams.zetLeden(t.gemeente, id, 1, leden, deps.klok.nu().toISOString());
         resultaat.teams++;
+      }
+      // The P&C chapters of Diemen, once: as vastgesteld versions, published on the portal.
+      for (const h of DEMO_PC_HOOFDSTUKKEN) {
+        const soort = h.soort === 'begroting' ? 'programmabegroting' : 'jaarstukken';
+        if (!deps.pc || (await deps.pc.documenten(h.gemeente, { soort, jaar: h.jaar })).length > 0) continue;
+        await deps.pc.importeer(context, h.gemeente, [h], {
+          naam: 'Zoals gepubliceerd',
+          status: 'vastgesteld',
+          vastgesteldOp: h.documentstatus?.datum ?? null,
+          aanvullingen: [{ indicatoren: h.indicatoren.map((i) => ({ ...LEGE_AANVULLING, richting: DEMO_PC_RICHTING[i.code] ?? null })) }],
+        });
       }
       if (resultaat.gemeenten + resultaat.gebruikers + resultaat.teams > 0) {
         await deps.audit.log(context, { gemeente: null, actie: 'demo-laden', details: { ...resultaat } });

@@ -19,6 +19,11 @@ export function slugVan(naam: string): string {
   return slug.slice(0, 80).replace(/-+$/, '') || 'programma';
 }
 
+/** Indicators printed under "Algemeen" (the importer numbers them A1, A2, …). */
+export function isAlgemeen(code: string): boolean {
+  return /^(algemeen|a[0-9]+)$/i.test(code);
+}
+
 /** Register additions for every indicator of a chapter (empty where nothing is known yet). */
 export function volledigeAanvullingen(h: PcHoofdstuk, a?: Partial<PcAanvullingen>): PcAanvullingen {
   return {
@@ -28,12 +33,12 @@ export function volledigeAanvullingen(h: PcHoofdstuk, a?: Partial<PcAanvullingen
 }
 
 /**
- * What an indicator belongs to: the stored link, else its code: "Algemeen", an activity
+ * What an indicator belongs to: the stored link, else its code: "Algemeen" (A1, A2, …), an activity
  * ("1.1.1"), a subgoal ("2.1") or a goal ("1").
  */
 export function koppelingVan(h: PcHoofdstuk, indicator: PcIndicator, aanvulling: IndicatorAanvulling): { soort: 'algemeen' | 'doel' | 'subdoel' | 'activiteit' | 'onbekend'; code: string | null } {
   const code = aanvulling.koppeling ?? indicator.code;
-  if (/^algemeen$/i.test(code)) return { soort: 'algemeen', code: null };
+  if (isAlgemeen(code)) return { soort: 'algemeen', code: null };
   if (h.activiteiten.some((a) => a.code === code)) return { soort: 'activiteit', code };
   if (h.doelen.some((d) => d.subdoelen.some((s) => s.code === code))) return { soort: 'subdoel', code };
   if (h.doelen.some((d) => d.code === code)) return { soort: 'doel', code };

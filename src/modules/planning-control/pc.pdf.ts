@@ -4,9 +4,9 @@ import { dirname, join } from 'node:path';
 // oxlint-disable-next-line import/no-named-as-default
 import PDFDocument from 'pdfkit';
 import { vertaler, type Taal } from '../../i18n/i18n.ts';
-import { jaarwaarden, stoplicht } from './pc.analyse.ts';
+import { isAlgemeen, jaarwaarden, stoplicht } from './pc.analyse.ts';
 import { lastenBaten } from './pc.grafiek.ts';
-import { datumOpmaak, getalOpmaak } from './pc.publiek.views.ts';
+import { getalOpmaak, statusTekst } from './pc.publiek.views.ts';
 import type { PcProgramma } from './pc.service.ts';
 
 const require = createRequire(import.meta.url);
@@ -70,7 +70,7 @@ export function naarPdf(p: PcProgramma, taal: Taal, gemeenteNaam: string): Promi
   tekst(`${gemeente} · ${soortNaam} ${h.jaar}`, 'P', 10);
   tekst(h.programma, 'H1', 22, true);
   const v = p.versie;
-  tekst(v.status === 'vastgesteld' && v.vastgesteldOp ? tp('status.vastgesteld', { datum: datumOpmaak(taal, v.vastgesteldOp) }) : tp('status.aangeboden'), 'P', 11);
+  tekst(statusTekst(tp, taal, v), 'P', 11);
   if (h.portefeuillehouders.length) tekst(`${tp('hoofdstuk.portefeuillehouders')}: ${h.portefeuillehouders.join(', ')}`, 'P', 11);
   if (h.concerndirecteuren.length) tekst(`${tp('hoofdstuk.concerndirecteuren')}: ${h.concerndirecteuren.join(', ')}`, 'P', 11);
 
@@ -108,7 +108,7 @@ export function naarPdf(p: PcProgramma, taal: Taal, gemeenteNaam: string): Promi
         ...rijen.map(({ indicator, a }) => {
           const { begroting, realisatie: r } = jaarwaarden(h, indicator);
           const licht = stoplicht(begroting, r, a?.richting ?? null);
-          const naam = `${/^algemeen$/i.test(indicator.code) ? '' : `${indicator.code} `}${indicator.naam}${indicator.verplicht ? ` (${tp('hoofdstuk.verplicht')})` : ''}`;
+          const naam = `${isAlgemeen(indicator.code) ? '' : `${indicator.code} `}${indicator.naam}${indicator.verplicht ? ` (${tp('hoofdstuk.verplicht')})` : ''}`;
           return [
             rijkop(naam),
             ...kolommen.map((k) => {

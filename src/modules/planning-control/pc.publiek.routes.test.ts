@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testLoket, type TestLoket } from '../../../test/app.ts';
-import { laadDemo } from '../../../test/demo.ts';
+import { DEMO_GEMEENTEN } from '../demo/demo.data.ts';
 import { cliContext } from '../audit/audit.service.ts';
 import { jaarstukken2023 } from './fixtures/hoofdstuk.fixture.ts';
 
@@ -15,7 +15,8 @@ const get = (url: string) => loket.app.inject({ method: 'GET', url, headers: { a
 
 beforeAll(async () => {
   loket = await testLoket({ nu: '2026-11-23T09:00:00.000Z' });
-  await laadDemo(loket);
+  // Only the gemeenten: the demo's own P&C chapters would be published already.
+  for (const g of DEMO_GEMEENTEN) await loket.services.gemeenten.bewaar(g);
   const pc = loket.services.pc;
   const v = await pc.importeer(cliContext(), 'GM0384', [jaarstukken2023()], { naam: 'Jaarstukken 2023' });
   versieId = v.id;

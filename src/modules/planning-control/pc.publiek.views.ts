@@ -1,7 +1,7 @@
 import type { Taal, Vertaal } from '../../i18n/i18n.ts';
 import { escapeHtml, html, type Html } from '../portaal/html.ts';
 import { portaalLayout, portaalPad, type PaginaContext, type PortaalGemeente } from '../portaal/portaal.views.ts';
-import { jaarwaarden, koppelingVan, stoplicht, type Stoplicht } from './pc.analyse.ts';
+import { isAlgemeen, jaarwaarden, koppelingVan, stoplicht, type Stoplicht } from './pc.analyse.ts';
 import { lastenBaten, lastenBatenSvg } from './pc.grafiek.ts';
 import type { PcHoofdstuk, PcIndicator, PcWaarde } from './pc.hoofdstuk.ts';
 import type { PcDocumentsoort } from './pc.schemas.ts';
@@ -46,11 +46,17 @@ const kop2 = (tekst: string, id?: string): Html => html`<h2 class="utrecht-headi
 const kop3 = (tekst: Html | string): Html => html`<h3 class="utrecht-heading-3 utrecht-heading-3--distanced">${tekst}</h3>`;
 const link = (href: string, tekst: Html | string): Html => html`<a class="utrecht-link utrecht-link--html-a" href="${href}">${tekst}</a>`;
 
+/** "Vastgesteld … op 4 juli 2024." / "… (de datum staat niet in het document)." / "Aangeboden …". */
+export function statusTekst(tp: Vertaal, taal: Taal, v: { status: string; vastgesteldOp: string | null }): string {
+  if (v.status !== 'vastgesteld') return tp('status.aangeboden');
+  return v.vastgesteldOp ? tp('status.vastgesteld', { datum: datumOpmaak(taal, v.vastgesteldOp) }) : tp('status.vastgesteldZonderDatum');
+}
+
 /** Status line of the published version. */
 function statusregel(ctx: PcPaginaContext, p: PcProgramma): Html {
   const { tp, taal } = ctx;
   const v = p.versie;
-  const status = v.status === 'vastgesteld' && v.vastgesteldOp ? tp('status.vastgesteld', { datum: datumOpmaak(taal, v.vastgesteldOp) }) : tp('status.aangeboden');
+  const status = statusTekst(tp, taal, v);
   return alinea(html`<span class="pc-status pc-status--${v.status}">${status}</span>${v.naam ? html` ${tp('status.versie', { nummer: v.volgnummer, naam: v.naam })}` : ''}`, ' utrecht-paragraph--lead');
 }
 
@@ -110,7 +116,7 @@ function indicatorTabel(ctx: PcPaginaContext, p: PcProgramma, soort: PcIndicator
         const licht = stoplicht(begroting, realisatie, aanvulling?.richting ?? null);
         const bron = [aanvulling?.bron ? tp('hoofdstuk.bron', { bron: aanvulling.bron }) : '', aanvulling?.peildatum ? tp('hoofdstuk.peildatum', { datum: datumOpmaak(taal, aanvulling.peildatum) }) : ''].filter(Boolean).join(', ');
         return html`<tr class="utrecht-table__row">
-          <th scope="row" class="utrecht-table__header-cell pc-rijkop">${/^algemeen$/i.test(indicator.code) ? '' : html`<span class="pc-code">${indicator.code}</span> `}${inhoud(taal, indicator.naam)}${indicator.verplicht ? html` <abbr class="pc-verplicht" title="${tp('hoofdstuk.verplichtUitleg')}">(${tp('hoofdstuk.verplicht')})</abbr>` : ''}${bron ? html`<span class="pc-bron">${bron}</span>` : ''}${aanvulling?.toelichting ? html`<span class="pc-bron">${tp('hoofdstuk.toelichting')}: ${inhoud(taal, aanvulling.toelichting)}</span>` : ''}</th>
+          <th scope="row" class="utrecht-table__header-cell pc-rijkop">${isAlgemeen(indicator.code) ? '' : html`<span class="pc-code">${indicator.code}</span> `}${inhoud(taal, indicator.naam)}${indicator.verplicht ? html` <abbr class="pc-verplicht" title="${tp('hoofdstuk.verplichtUitleg')}">(${tp('hoofdstuk.verplicht')})</abbr>` : ''}${bron ? html`<span class="pc-bron">${bron}</span>` : ''}${aanvulling?.toelichting ? html`<span class="pc-bron">${tp('hoofdstuk.toelichting')}: ${inhoud(taal, aanvulling.toelichting)}</span>` : ''}</th>
           <td class="utrecht-table__cell pc-hoortbij">${bij}</td>
           ${kolommen.map((k) => waardeCel(ctx, indicator.waarden.find((w) => w.kolom === k), vn))}
           ${oordeel ? html`<td class="utrecht-table__cell"><span class="pc-licht pc-licht--${licht}"><span class="pc-licht__symbool" aria-hidden="true">${LICHT_SYMBOOL[licht]}</span> ${tp(`hoofdstuk.licht.${licht}`)}</span></td>` : ''}
@@ -276,7 +282,7 @@ export function indexPagina(ctx: PcPaginaContext, soort: PcDocumentsoort, docume
       ? alinea(tp('index.geen'))
       : documenten.map(
           (d) => html`${kop2(tp('index.jaar', { soort: soortNaam, jaar: d.versie.jaar }))}
-      ${alinea(d.versie.status === 'vastgesteld' && d.versie.vastgesteldOp ? tp('status.vastgesteld', { datum: datumOpmaak(taal, d.versie.vastgesteldOp) }) : tp('status.aangeboden'), ' pc-klein')}
+      ${alinea(statusTekst(tp, taal, d.versie), ' pc-klein')}
       <ul class="utrecht-link-list utrecht-link-list--html-ul">${d.programmas.map((p) => html`<li class="utrecht-link-list__item">${link(pcPad(taal, gemeente.slug, soort, d.versie.jaar, p.slug), inhoud(taal, p.naam))}</li>`)}</ul>`,
         )}`;
   return portaalLayout({ ...ctx, pagina: undefined }, soortNaam, body, undefined, {

@@ -36,7 +36,8 @@ async function importeer(hoofdstuk = jaarstukken2023()) {
 describe('P&C register API', () => {
   it('imports a chapter as a new concept version and gives it back unchanged', async () => {
     const v = await importeer();
-    expect(v).toMatchObject({ soort: 'jaarstukken', jaar: 2023, volgnummer: 1, status: 'concept', programmas: [{ slug: 'samen-besturen', naam: 'Samen besturen' }] });
+    // The demo holds version 1 (vastgesteld); an import is the next version.
+    expect(v).toMatchObject({ soort: 'jaarstukken', jaar: 2023, volgnummer: 2, status: 'concept', programmas: [{ slug: 'samen-besturen', naam: 'Samen besturen' }] });
     const res = await req('GET', `${BASIS}/pc-versies/${v.id}/programmas/samen-besturen`);
     expect(res.statusCode).toBe(200);
     expect(res.headers.etag).toBe('"1"');
@@ -44,7 +45,7 @@ describe('P&C register API', () => {
     expect(res.json().aanvullingen.indicatoren).toHaveLength(9);
     const lijst = await req('GET', `${BASIS}/pc-documenten?soort=jaarstukken`, { als: behandelaar });
     expect(lijst.statusCode).toBe(200);
-    expect(lijst.json().items).toEqual([expect.objectContaining({ soort: 'jaarstukken', jaar: 2023, versies: [expect.objectContaining({ id: v.id, volgnummer: 1 })] })]);
+    expect(lijst.json().items).toEqual([expect.objectContaining({ soort: 'jaarstukken', jaar: 2023, versies: [expect.objectContaining({ volgnummer: 1, status: 'vastgesteld' }), expect.objectContaining({ id: v.id, volgnummer: 2 })] })]);
   });
 
   it('refuses a chapter with a missing column or an unknown footnote, all problems at once, storing nothing', async () => {
@@ -133,10 +134,12 @@ describe('P&C register API', () => {
     // A change is a new version, copied from the vastgesteld one, and can be compared with it.
     const nieuw = await req('POST', `${pad}/opvolgers`, { payload: { naam: 'Begrotingswijziging 1' } });
     expect(nieuw.statusCode, nieuw.body).toBe(201);
-    expect(nieuw.json()).toMatchObject({ volgnummer: 2, status: 'concept', naam: 'Begrotingswijziging 1', programmas: [{ slug: 'samen-besturen' }] });
+    expect(nieuw.json()).toMatchObject({ volgnummer: v.volgnummer + 1, status: 'concept', naam: 'Begrotingswijziging 1', programmas: [{ slug: 'samen-besturen' }] });
     const nieuwPad = `${BASIS}/pc-versies/${nieuw.json().id}`;
     const regel = await req('PATCH', `${nieuwPad}/programmas/samen-besturen/financien/1`, { etag: '"1"', payload: { bedragen: [-13935, -16177, -17150] } });
     expect(regel.statusCode, regel.body).toBe(200);
+    // The saldo is checked again: the printed -16.290 no longer matches its parts.
+    expect(regel.json().hoofdstuk.controles).toContainEqual({ regel: 'Saldo Structureel', kolom: 'Begroting 2024', document: -16290, berekend: -16540, ok: false });
     await req('PATCH', `${nieuwPad}/programmas/samen-besturen/indicatoren/1`, { etag: '"2"', payload: { waarden: [{ kolom: 'Realisatie 2022', tekst: '48%', getal: 48, eenheid: '%', voetnoten: [] }, { kolom: 'Begroting 2023', tekst: '55%', getal: 55, eenheid: '%', voetnoten: [] }] } });
     const vergelijking = await req('GET', `${nieuwPad}/vergelijking`, { als: behandelaar });
     expect(vergelijking.statusCode, vergelijking.body).toBe(200);

@@ -94,7 +94,7 @@ const hoofdstukVelden = {
   activiteiten: z.array(activiteitSchema).max(500),
   indicatoren: z.array(indicatorSchema).max(500),
   voetnoten: z.array(voetnootSchema).max(500),
-  waarschuwingen: z.array(z.strictObject({ regel: z.number().int().nonnegative(), tekst: tekst(5000) })).max(5000),
+  waarschuwingen: z.array(z.strictObject({ regel: z.number().int().nonnegative(), tekst: tekst(5000), reden: tekst(2000).optional() })).max(5000),
 };
 
 /** A whole chapter (the JSON that `loket pc import` prints and `loket pc export --format json` writes). */

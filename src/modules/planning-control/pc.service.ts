@@ -5,6 +5,7 @@ import type { AuditService, Context } from '../audit/audit.service.ts';
 import type { GemeentenRepository } from '../gemeenten/gemeenten.repository.ts';
 import { afwijkingen, slugVan, vergelijk, volledigeAanvullingen } from './pc.analyse.ts';
 import type { PcHoofdstuk } from './pc.hoofdstuk.ts';
+import { controleer } from './pc.parser.ts';
 import { isVastgesteldFout, pcFouten, zodProbleem } from './pc.register.errors.ts';
 import type { PcProgrammaRecord, PcRepository, PcVersieRecord } from './pc.repository.ts';
 import {
@@ -32,7 +33,7 @@ export interface PcProgramma {
 export interface ImportOpties {
   soort?: PcDocumentsoort | undefined;
   naam?: string | undefined;
-  /** Store straight as this status (demo data of documents the council already adopted). */
+  /** Store straight as this status (documents the council already adopted, e.g. the demo); the date may be unknown. */
   status?: PcStatus;
   vastgesteldOp?: string | null;
   aanvullingen?: (Partial<PcAanvullingen> | undefined)[];
@@ -153,8 +154,8 @@ export function pcService(deps: { repository: PcRepository; gemeenten: Gemeenten
       const slugs = hoofdstukken.map((h) => slugVan(h.programma));
       const dubbel = slugs.find((s, i) => slugs.indexOf(s) !== i);
       if (dubbel) throw pcFouten.ongeldig('programma', `Programma ${dubbel} staat twee keer in deze import.`);
-      if (opties.status === 'vastgesteld' && (!opties.vastgesteldOp || opties.vastgesteldOp > vandaag(klok))) {
-        throw pcFouten.ongeldig('vastgesteldOp', 'Een vastgestelde versie heeft de datum van het raadsbesluit, niet in de toekomst.');
+      if (opties.vastgesteldOp && (opties.status !== 'vastgesteld' || opties.vastgesteldOp > vandaag(klok))) {
+        throw pcFouten.ongeldig('vastgesteldOp', 'De datum van het raadsbesluit hoort bij een vastgestelde versie en ligt niet in de toekomst.');
       }
       const id = randomUUID();
       const naam = opties.naam ?? (hoofdstukken.length === 1 ? `Import ${eerste.programma}` : 'Import');
@@ -206,6 +207,8 @@ export function pcService(deps: { repository: PcRepository; gemeenten: Gemeenten
       const p = await bewerkbaar(gemeente, versieId, slug, etag);
       const { naam, aanvullingen, ...delen } = w;
       const hoofdstuk: PcHoofdstuk = { ...p.hoofdstuk, ...delen, ...(naam !== undefined ? { programma: naam } : {}) };
+      // Changed amounts: the saldi are checked again, so a mismatch shows instead of the old verdict.
+      if (delen.financien !== undefined) hoofdstuk.controles = delen.financien ? controleer(delen.financien.kolommen, delen.financien.regels) : [];
       // Replacing the indicators without their additions keeps the additions by position.
       return bewaarProgramma(context, gemeente, p, hoofdstuk, aanvullingen ?? p.aanvullingen, 'pc-programma-wijzigen', { onderdelen: Object.keys(w) });
     },
@@ -235,7 +238,8 @@ export function pcService(deps: { repository: PcRepository; gemeenten: Gemeenten
       const toelichting = w.toelichting !== undefined ? w.toelichting : (p.aanvullingen.financien.find((f) => f.regel === oud?.naam)?.toelichting ?? null);
       const overig = p.aanvullingen.financien.filter((f) => f.regel !== oud?.naam && f.regel !== naam);
       const aanvullingen = { ...p.aanvullingen, financien: toelichting?.trim() ? [...overig, { regel: naam, toelichting }] : overig };
-      return bewaarProgramma(context, gemeente, p, { ...p.hoofdstuk, financien: { ...financien, regels } }, aanvullingen, 'pc-financien-wijzigen', { nr: i + 1, velden: Object.keys(w) });
+      const controles = w.bedragen ? controleer(financien.kolommen, regels) : p.hoofdstuk.controles;
+      return bewaarProgramma(context, gemeente, p, { ...p.hoofdstuk, financien: { ...financien, regels }, controles }, aanvullingen, 'pc-financien-wijzigen', { nr: i + 1, velden: Object.keys(w) });
     },
 
     /** Differences between two versions of the same document (default: this one and the one before). */
