@@ -18,7 +18,7 @@ const SLUG = 'samen-besturen';
 beforeAll(async () => {
   expect(existsSync(join(import.meta.dirname, '..', 'web', 'staff', 'dist', 'index.html')), 'bouw eerst de medewerkers-app: npm run build').toBe(true);
   server = await startLoketServer();
-  // The demo data has no P&C documents: the chapter of the Jaarstukken 2023 comes in as a concept version.
+  // The demo has the Jaarstukken 2023 as published (version 1, vastgesteld); the hand-built chapter comes in as version 2, a concept.
   versieId = (await server.loket.services.pc.importeer(cliContext(), GEMEENTE, [jaarstukken2023()])).id;
   browser = await startBrowser();
 });
@@ -39,6 +39,18 @@ async function isOp(page: Page, h1: string | RegExp): Promise<void> {
   await expectAccessible(page);
 }
 
+/** Logs in through the login page (asked for by the app on the way to `pad`) and lands on `pad`. */
+async function logIn(page: Page, gebruiker: (typeof DEMO_GEBRUIKERS)[number], pad: string): Promise<void> {
+  await page.goto(`${server.url}/medewerkers${pad}`);
+  await page.waitForURL(/\/medewerkers\/inloggen\?terug=/);
+  await page.getByLabel('E-mailadres').fill(gebruiker.email);
+  await page.getByLabel('Wachtwoord').fill(gebruiker.wachtwoord);
+  await page.getByRole('button', { name: 'Verder' }).click();
+  await page.getByLabel('Code', { exact: true }).fill(new TOTP({ secret: gebruiker.totpGeheim }).generate());
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await page.waitForURL(`${server.url}/medewerkers${pad}`);
+}
+
 /** The section (region) with this h2. */
 const sectie = (page: Page, naam: string): Locator => page.getByRole('region', { name: naam, exact: true });
 
@@ -50,6 +62,7 @@ async function gemeld(plek: Locator, tekst: string): Promise<void> {
 describe('P&C editor in the staff app', () => {
   it('a pc-adviseur edits a value with a footnote, explains a deviation, offers and adopts the version, then amends and compares', async () => {
     if (!adviseur) throw new Error('demo-pc-adviseur ontbreekt');
+    const pc = server.loket.services.pc;
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const problemen: string[] = [];
@@ -59,25 +72,43 @@ describe('P&C editor in the staff app', () => {
     });
 
     // Log in; the navigation has the P&C section.
-    await page.goto(`${server.url}/medewerkers/${GEMEENTE}/planning-control`);
-    await page.waitForURL(/\/medewerkers\/inloggen\?terug=/);
-    await page.getByLabel('E-mailadres').fill(adviseur.email);
-    await page.getByLabel('Wachtwoord').fill(adviseur.wachtwoord);
-    await page.getByRole('button', { name: 'Verder' }).click();
-    await page.getByLabel('Code', { exact: true }).fill(new TOTP({ secret: adviseur.totpGeheim }).generate());
-    await page.getByRole('button', { name: 'Inloggen' }).click();
-    await page.waitForURL(`${server.url}/medewerkers/${GEMEENTE}/planning-control`);
+    await logIn(page, adviseur, `/${GEMEENTE}/planning-control`);
     await isOp(page, 'Planning en control');
     expect(await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link').allInnerTexts()).toEqual(['Start', 'Planning en control']);
 
-    // Documents → version → programme.
+    // The published version 1 is read-only: the chapter has no fields but the name of a new version.
     const versies = page.getByRole('table', { name: 'Versies van Jaarstukken 2023' });
-    expect(await versies.getByRole('row').nth(1).innerText()).toContain('concept');
-    await versies.getByRole('link', { name: 'versie 1, Import Samen besturen' }).click();
-    await isOp(page, 'Jaarstukken 2023: versie 1, Import Samen besturen');
+    expect(await versies.getByRole('row').nth(1).innerText()).toContain('vastgesteld door de raad');
+    expect(await versies.getByRole('row').nth(2).innerText()).toContain('concept');
+    await versies.getByRole('link', { name: 'versie 1, Zoals gepubliceerd' }).click();
+    await isOp(page, 'Jaarstukken 2023: versie 1, Zoals gepubliceerd');
+    expect(await sectie(page, 'Status').innerText()).toContain('De raad heeft deze versie vastgesteld. U kunt haar alleen nog lezen.');
+    await page.getByRole('link', { name: 'Samen besturen' }).click();
+    await isOp(page, 'Samen besturen');
+    expect(await page.getByRole('heading', { name: 'Alleen lezen: deze versie is vastgesteld' }).count()).toBe(1);
+    expect(await page.getByRole('textbox').count()).toBe(1);
+
+    // Documents → version 2 → programme.
+    await page.getByRole('link', { name: 'Planning en control' }).click();
+    await isOp(page, 'Planning en control');
+    await versies.getByRole('link', { name: 'versie 2, Import Samen besturen' }).click();
+    await isOp(page, 'Jaarstukken 2023: versie 2, Import Samen besturen');
     await page.getByRole('link', { name: 'Samen besturen' }).click();
     await page.waitForURL(`${server.url}/medewerkers/${GEMEENTE}/planning-control/${versieId}/${SLUG}`);
     await isOp(page, 'Samen besturen');
+
+    // Goals: an empty name is refused next to its field; a new subgoal is saved.
+    const doelen = sectie(page, 'Doelen en subdoelen');
+    await doelen.getByRole('button', { name: 'Subdoel toevoegen aan doel 2' }).click();
+    await doelen.getByRole('button', { name: 'Doelen opslaan' }).click();
+    await expect.poll(() => page.locator('#doelen-1-subdoelen-3-naam-fout').innerText()).toBe('Vul een naam in.');
+    await expectAccessible(page);
+    const nieuwSubdoel = doelen.getByRole('group', { name: 'Subdoel 2.4' });
+    expect(await nieuwSubdoel.getByLabel('Code').inputValue()).toBe('2.4');
+    await nieuwSubdoel.getByLabel('Subdoel').fill('Inwoners vinden hun weg op de website');
+    await doelen.getByRole('button', { name: 'Doelen opslaan' }).click();
+    await gemeld(doelen, 'De wijziging is opgeslagen.');
+    expect((await pc.programma(GEMEENTE, versieId, SLUG)).hoofdstuk.doelen[1]?.subdoelen[3]).toEqual({ code: '2.4', naam: 'Inwoners vinden hun weg op de website' });
 
     // A new footnote for the chapter.
     const voetnoten = sectie(page, 'Voetnoten');
@@ -88,7 +119,7 @@ describe('P&C editor in the staff app', () => {
 
     // The indicator: its direction and a value that refers to the new footnote.
     await sectie(page, 'Indicatoren').getByRole('link', { name: 'Apparaatskosten per inwoner' }).click();
-    await isOp(page, 'Indicator Algemeen: Apparaatskosten per inwoner');
+    await isOp(page, /^Indicator A\d+: Apparaatskosten per inwoner$/);
     const indicator = sectie(page, 'Indicator en waarden');
     const realisatie = indicator.getByRole('group', { name: 'Realisatie 2023' });
     expect(await realisatie.getByLabel('Getal').inputValue()).toBe('979');
@@ -105,7 +136,6 @@ describe('P&C editor in the staff app', () => {
     await indicator.getByLabel('Bron').fill('Eigen administratie');
 
     // Someone else changes the chapter first: the save answers 412 and offers the newest version.
-    const pc = server.loket.services.pc;
     const nu = await pc.programma(GEMEENTE, versieId, SLUG);
     await pc.wijzigIndicator(cliContext(), GEMEENTE, versieId, SLUG, '8', nu.etag, { peildatum: '2023-12-31' });
     await indicator.getByRole('button', { name: 'Indicator opslaan' }).click();
@@ -169,7 +199,7 @@ describe('P&C editor in the staff app', () => {
 
     // The version: offered, then adopted with the council date (errors next to the date field).
     await page.goto(`${server.url}/medewerkers/${GEMEENTE}/planning-control/${versieId}`);
-    await isOp(page, /versie 1/);
+    await isOp(page, /versie 2/);
     const status = sectie(page, 'Status');
     await status.getByRole('button', { name: 'Markeer als aangeboden' }).click();
     await gemeld(status, 'De versie is gemarkeerd als aangeboden aan de raad.');
@@ -188,7 +218,7 @@ describe('P&C editor in the staff app', () => {
     expect(await page.getByRole('main').innerText()).toContain('vastgesteld door de raad op 4 jul 2024');
     await expectAccessible(page);
 
-    // The adopted chapter is read-only: no fields except the name of a new version.
+    // The adopted chapter is now read-only too.
     await page.getByRole('link', { name: 'Samen besturen' }).click();
     await isOp(page, 'Samen besturen');
     expect(await page.getByRole('heading', { name: 'Alleen lezen: deze versie is vastgesteld' }).count()).toBe(1);
@@ -196,7 +226,7 @@ describe('P&C editor in the staff app', () => {
     expect(await page.getByRole('button', { name: /opslaan/i }).count()).toBe(0);
     expect(await sectie(page, 'Voetnoten').innerText()).toContain('Herberekend na de jaarafsluiting.');
     await sectie(page, 'Indicatoren').getByRole('link', { name: 'Apparaatskosten per inwoner' }).click();
-    await isOp(page, 'Indicator Algemeen: Apparaatskosten per inwoner');
+    await isOp(page, /^Indicator A\d+: Apparaatskosten per inwoner$/);
     expect(await page.getByRole('textbox').count()).toBe(0);
     expect(await page.getByRole('main').innerText()).toContain('€ 985 (voetnoot 32)');
     await page.goBack();
@@ -207,8 +237,8 @@ describe('P&C editor in the staff app', () => {
     await page.getByRole('button', { name: 'Nieuwe versie (begrotingswijziging)' }).click();
     await page.waitForURL(new RegExp(`/planning-control/(?!${versieId})[0-9a-f-]{36}/${SLUG}$`));
     await isOp(page, 'Samen besturen');
-    expect(await page.getByRole('status').first().innerText()).toContain('Versie 2 (Begrotingswijziging 1) is gemaakt als concept.');
-    expect(await page.getByRole('main').innerText()).toContain('versie 2, Begrotingswijziging 1');
+    expect(await page.getByRole('status').first().innerText()).toContain('Versie 3 (Begrotingswijziging 1) is gemaakt als concept.');
+    expect(await page.getByRole('main').innerText()).toContain('versie 3, Begrotingswijziging 1');
     const programma = sectie(page, 'Programma');
     await programma.getByLabel('Portefeuillehouders').fill('E. Boog\nH. Prins\nA. Nieuw');
     await programma.getByRole('button', { name: 'Opslaan' }).click();
@@ -216,25 +246,48 @@ describe('P&C editor in the staff app', () => {
 
     await page.getByRole('link', { name: 'Vergelijken met de vorige versie' }).click();
     await isOp(page, 'Versies vergelijken');
-    const verschillen = page.getByRole('table', { name: '1 verschil tussen versie 1 en versie 2' });
+    const verschillen = page.getByRole('table', { name: '1 verschil tussen versie 2 en versie 3' });
     const cellen = await verschillen.getByRole('row').nth(1).getByRole('cell').allInnerTexts();
     expect(await verschillen.getByRole('row').nth(1).getByRole('rowheader').innerText()).toBe('Samen besturen: Portefeuillehouders');
     expect(cellen).toEqual(['Programma', 'E. Boog, H. Prins', 'E. Boog, H. Prins, A. Nieuw', '–']);
 
     // The version page offers the comparison too, and the documents list shows both versions.
     await page.getByRole('link', { name: 'Terug naar de versie' }).click();
-    await isOp(page, 'Jaarstukken 2023: versie 2, Begrotingswijziging 1');
-    expect(await page.getByLabel('Vergelijk deze versie met').locator('option:checked').innerText()).toBe('Versie 1: Import Samen besturen (vastgesteld door de raad)');
+    await isOp(page, 'Jaarstukken 2023: versie 3, Begrotingswijziging 1');
+    expect(await page.getByLabel('Vergelijk deze versie met').locator('option:checked').innerText()).toBe('Versie 2: Import Samen besturen (vastgesteld door de raad)');
     await page.getByRole('button', { name: 'Vergelijk', exact: true }).click();
     await isOp(page, 'Versies vergelijken');
     await page.getByRole('button', { name: 'English' }).click();
     await isOp(page, 'Compare versions');
-    expect(await page.getByRole('table', { name: '1 difference between version 1 and version 2' }).count()).toBe(1);
+    expect(await page.getByRole('table', { name: '1 difference between version 2 and version 3' }).count()).toBe(1);
     await page.getByRole('link', { name: 'Planning and control' }).click();
     await isOp(page, 'Planning and control');
-    expect(await page.getByRole('table', { name: 'Versions of Annual accounts 2023' }).getByRole('row').count()).toBe(3);
+    expect(await page.getByRole('table', { name: 'Versions of Annual accounts 2023' }).getByRole('row').count()).toBe(4);
 
     expect(problemen).toEqual([]);
     await context.close();
+  });
+
+  it('other staff roles get no P&C section; unknown pages below it are not found', async () => {
+    const behandelaar = DEMO_GEBRUIKERS.find((g) => g.email === 'behandelaar@diemen.demo');
+    const beheerder = DEMO_GEBRUIKERS.find((g) => g.email === 'beheerder@duoplus.demo');
+    if (!behandelaar || !beheerder) throw new Error('demo-gebruikers ontbreken');
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await logIn(page, behandelaar, `/${GEMEENTE}/planning-control`);
+    await isOp(page, 'Geen toegang');
+    expect(await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link').allInnerTexts()).toEqual(['Start']);
+    await context.close();
+
+    const tweede = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const beheer = await tweede.newPage();
+    await logIn(beheer, beheerder, `/${GEMEENTE}/planning-control`);
+    await isOp(beheer, 'Planning en control');
+    await beheer.goto(`${server.url}/medewerkers/${GEMEENTE}/planning-control/${versieId}/${SLUG}/iets/anders`);
+    await isOp(beheer, 'Pagina niet gevonden');
+    await beheer.goto(`${server.url}/medewerkers/${GEMEENTE}/planning-control/${versieId}/${SLUG}/indicatoren/99`);
+    await isOp(beheer, 'Indicator');
+    expect(await beheer.getByRole('alert').innerText()).toContain('Dit bestaat niet (meer)');
+    await tweede.close();
   });
 });

@@ -9,7 +9,7 @@ import { Sluitingsdagen } from './pages/Sluitingsdagen.tsx';
 import { TeamDetail } from './pages/TeamDetail.tsx';
 import { TeamNieuw, Teams } from './pages/Teams.tsx';
 import { Verwerkingen } from './pages/Verwerkingen.tsx';
-import { PcSectie } from './pages/pc/PcSectie.tsx';
+import { pcPagina } from './pages/pc/PcSectie.tsx';
 
 export interface SectieProps {
   gemeente: SessieGemeente;
@@ -75,7 +75,7 @@ export const SECTIES: readonly Sectie[] = [
     rollen: beheer,
     weergave: ({ gemeente, id, zoek }) => (id ? <BerichtLezen gemeente={gemeente} id={id} /> : <Berichten gemeente={gemeente} zoek={zoek} />),
   },
-  { pad: 'planning-control', label: 'nav.pc', rollen: ['pc-adviseur', 'beheerder'], diep: true, weergave: (props) => <PcSectie {...props} /> },
+  { pad: 'planning-control', label: 'nav.pc', rollen: ['pc-adviseur', 'beheerder'], diep: true, weergave: pcPagina },
 ];
 
 export function magIn(gemeente: SessieGemeente, sectie: Sectie): boolean {

@@ -166,10 +166,7 @@ export function PcAfwijkingen({ gemeente, id, slug, zoek }: { gemeente: SessieGe
               <VersieSectie bron={bron} naam="toelichtingen" titel={t('pc.toelichtingenKop')}>
                 {(wijziging) =>
                   lijst.items.map((a) => (
-                    <div key={sleutel(a)}>
-                      <h3 className="utrecht-heading-3">{a.naam}</h3>
-                      <Toelichting wijziging={wijziging} afwijking={a} opgeslagen={afwijkingen.herlaad} />
-                    </div>
+                    <Toelichting key={sleutel(a)} wijziging={wijziging} afwijking={a} opgeslagen={afwijkingen.herlaad} />
                   ))
                 }
               </VersieSectie>

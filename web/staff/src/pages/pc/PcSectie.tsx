@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { SectieProps } from '../../secties.tsx';
 import { PcAfwijkingen } from './PcAfwijkingen.tsx';
 import { PcDocumenten } from './PcDocumenten.tsx';
@@ -8,9 +9,10 @@ import { PcVersiePagina } from './PcVersie.tsx';
 
 /**
  * The P&C editor's pages: documents, /{versie}, /{versie}/vergelijking, /{versie}/{programma},
- * /{versie}/{programma}/afwijkingen and /{versie}/{programma}/indicatoren/{nr}. Null: not found.
+ * /{versie}/{programma}/afwijkingen and /{versie}/{programma}/indicatoren/{nr}. Null: not found
+ * (a plain function, not a component, so the shell can show its page for that).
  */
-export function PcSectie({ gemeente, id, zoek, verder }: SectieProps) {
+export function pcPagina({ gemeente, id, zoek, verder }: SectieProps): ReactNode {
   const [a, b, c, ...rest] = verder;
   if (!id) return verder.length ? null : <PcDocumenten gemeente={gemeente} />;
   if (a === undefined) return <PcVersiePagina gemeente={gemeente} id={id} />;

@@ -53,7 +53,7 @@ function Status({ wijziging }: { wijziging: Wijziging<PcVersie> }) {
   if (v.status === 'vastgesteld') {
     return (
       <Melding soort="info" rol="none">
-        <p className="utrecht-paragraph">{t('pc.alleenLezen', { datum: tijdstip(`${v.vastgesteldOp ?? ''}T12:00:00Z`, taal, true) })}</p>
+        <p className="utrecht-paragraph">{v.vastgesteldOp ? t('pc.alleenLezen', { datum: tijdstip(`${v.vastgesteldOp}T12:00:00Z`, taal, true) }) : t('pc.alleenLezenZonderDatum')}</p>
       </Melding>
     );
   }
