@@ -5,7 +5,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliContext } from '../src/modules/audit/audit.service.ts';
 import { DEMO_GEBRUIKERS } from '../src/modules/demo/demo.data.ts';
-import { jaarstukken2023 } from '../src/modules/planning-control/fixtures/hoofdstuk.fixture.ts';
+import { begroting2024, jaarstukken2023 } from '../src/modules/planning-control/fixtures/hoofdstuk.fixture.ts';
 import { expectAccessible, startBrowser, startLoketServer, type LoketServer } from './support.ts';
 
 let server: LoketServer;
@@ -268,7 +268,7 @@ describe('P&C editor in the staff app', () => {
     await context.close();
   });
 
-  it('other staff roles get no P&C section; unknown pages below it are not found', async () => {
+  it('a beheerder imports a chapter (errors at the file field); other staff roles get no P&C section; unknown pages are not found', async () => {
     const behandelaar = DEMO_GEBRUIKERS.find((g) => g.email === 'behandelaar@diemen.demo');
     const beheerder = DEMO_GEBRUIKERS.find((g) => g.email === 'beheerder@duoplus.demo');
     if (!behandelaar || !beheerder) throw new Error('demo-gebruikers ontbreken');
@@ -283,6 +283,26 @@ describe('P&C editor in the staff app', () => {
     const beheer = await tweede.newPage();
     await logIn(beheer, beheerder, `/${GEMEENTE}/planning-control`);
     await isOp(beheer, 'Planning en control');
+
+    // Importing a chapter (the JSON of `loket pc import`): a file that is no JSON, a chapter with a problem, then a good one.
+    const importeren = sectie(beheer, 'Hoofdstuk importeren');
+    await importeren.getByRole('button', { name: 'Hoofdstuk importeren' }).click();
+    await expect.poll(() => beheer.locator('#bestand-fout').innerText()).toBe('Kies een JSON-bestand met een hoofdstuk.');
+    await importeren.getByLabel('JSON-bestand van het hoofdstuk').setInputFiles({ name: 'hoofdstuk.txt', mimeType: 'text/plain', buffer: Buffer.from('Programma 1: Samen besturen') });
+    await importeren.getByRole('button', { name: 'Hoofdstuk importeren' }).click();
+    await expect.poll(() => beheer.locator('#bestand-fout').innerText()).toBe('hoofdstuk.txt is geen JSON-bestand. Kies het bestand dat loket pc import maakt.');
+    const fout = begroting2024();
+    const eerste = fout.indicatoren[0];
+    if (eerste) eerste.naam = '';
+    await importeren.getByLabel('JSON-bestand van het hoofdstuk').setInputFiles({ name: 'hoofdstuk.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(fout)) });
+    await importeren.getByRole('button', { name: 'Hoofdstuk importeren' }).click();
+    await expect.poll(() => beheer.locator('#bestand-fout').innerText()).toBe('indicatoren.0.naam: Vul een naam in.');
+    expect(await beheer.getByLabel('JSON-bestand van het hoofdstuk').getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible(beheer);
+    await importeren.getByLabel('JSON-bestand van het hoofdstuk').setInputFiles({ name: 'hoofdstuk.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(begroting2024())) });
+    await importeren.getByRole('button', { name: 'Hoofdstuk importeren' }).click();
+    await isOp(beheer, 'Programmabegroting 2024: versie 2, Import Samen besturen');
+    expect(await beheer.getByRole('status').first().innerText()).toBe('Het hoofdstuk is geïmporteerd als versie 2 van Programmabegroting 2024.');
     await beheer.goto(`${server.url}/medewerkers/${GEMEENTE}/planning-control/${versieId}/${SLUG}/iets/anders`);
     await isOp(beheer, 'Pagina niet gevonden');
     await beheer.goto(`${server.url}/medewerkers/${GEMEENTE}/planning-control/${versieId}/${SLUG}/indicatoren/99`);
