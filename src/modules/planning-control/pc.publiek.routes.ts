@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { STANDAARDTAAL, TALEN, vertaler, type Taal } from '../../i18n/i18n.ts';
+import { STANDAARDTAAL, TALEN, vertaler, type Taal, type Vertaal } from '../../i18n/i18n.ts';
 import type { GemeentenRepository } from '../gemeenten/gemeenten.repository.ts';
 import { voorPortaal } from '../portaal/portaal.routes.ts';
 import { stuurMetCache } from '../portaal/statisch.ts';
@@ -15,6 +15,7 @@ const PUBLIEK = { policy: { toegang: 'publiek' } } as const;
 const CSS = readFileSync(new URL('./pc.css', import.meta.url));
 const CSS_HASH = inhoudHash(CSS);
 const STYLESHEET = `/static/pc.css?v=${CSS_HASH}`;
+const TEKSTEN = Object.fromEntries(TALEN.map((taal) => [taal, { t: vertaler(taal, 'portaal'), tp: vertaler(taal, 'planning-control') }])) as Record<Taal, { t: Vertaal; tp: Vertaal }>;
 
 const stuur = (reply: FastifyReply, type: string, body: string | Buffer, bestand?: string): FastifyReply => {
   if (bestand) reply.header('Content-Disposition', `inline; filename="${bestand}"`);
@@ -37,7 +38,7 @@ export function pcPubliekRoutes(app: FastifyInstance, deps: { pc: PcService; gem
     const gevonden = await gemeenten.opSlug(slug);
     if (!gevonden) return undefined;
     const { gemeente, themaUrl } = voorPortaal(gevonden, request);
-    return { code: gevonden.code, ctx: { taal, t: vertaler(taal, 'portaal'), tp: vertaler(taal, 'planning-control'), gemeente, themaUrl, pagina: undefined, stylesheet: STYLESHEET } };
+    return { code: gevonden.code, ctx: { taal, t: TEKSTEN[taal].t, tp: TEKSTEN[taal].tp, gemeente, themaUrl, pagina: undefined, stylesheet: STYLESHEET } };
   }
 
   for (const taal of TALEN) {

@@ -32,13 +32,19 @@ function inhoud(taal: Taal, tekst: string): Html | string {
   return taal === 'nl' ? tekst : html`<span lang="nl">${tekst}</span>`;
 }
 
+// Intl formatters are costly to make: one per language, made once.
+const GETAL = { nl: new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 2 }), en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 }) };
+const DATUM = { nl: new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeZone: 'UTC' }), en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }) };
+
+/** Numbers as readers of the language write them: -13.935 (nl), -13,935 (en). */
 export function getalOpmaak(taal: Taal): (n: number) => string {
-  const f = new Intl.NumberFormat(taal === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 2 });
+  const f = GETAL[taal];
   return (n) => f.format(n).replace('\u2212', '-');
 }
 
+/** 4 juli 2024 / 4 July 2024. */
 export function datumOpmaak(taal: Taal, datum: string): string {
-  return new Intl.DateTimeFormat(taal === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${datum}T00:00:00Z`));
+  return DATUM[taal].format(new Date(`${datum}T00:00:00Z`));
 }
 
 const alinea = (inhoud: Html | string, extra = ''): Html => html`<p class="utrecht-paragraph utrecht-paragraph--distanced${extra}">${inhoud}</p>`;
