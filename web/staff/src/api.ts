@@ -19,6 +19,8 @@ export type Zaak = z.output<typeof zaakSchema>;
 export type AangemaakteZaak = z.output<typeof aangemaakteZaakSchema>;
 export type ZakenOverzicht = z.output<typeof overzichtSchema>;
 export type Termijnband = NonNullable<ZaakSamenvatting['termijnband']>;
+export type { PcHoofdstuk, PcIndicator, PcWaarde } from '../../../src/modules/planning-control/pc.hoofdstuk.ts';
+export type { PcAfwijkingen, PcDocument, PcProgramma, PcVergelijking, PcVersie, PcVersieSamenvatting } from './pc.types.ts';
 
 export const API_BASIS = '/api/v1';
 

@@ -14,12 +14,15 @@ import { Werkvoorraad } from './pages/zaken/Werkvoorraad.tsx';
 import { ZaakDetail } from './pages/zaken/ZaakDetail.tsx';
 import { ZaakNieuw } from './pages/zaken/ZaakNieuw.tsx';
 import { ZaaktypeDetail, ZaaktypeNieuw, Zaaktypen } from './pages/zaken/Zaaktypen.tsx';
+import { pcPagina } from './pages/pc/PcSectie.tsx';
 
 export interface SectieProps {
   gemeente: SessieGemeente;
   /** The segment after the section: an id, "nieuw", or nothing. */
   id: string | undefined;
   zoek: URLSearchParams;
+  /** Further path segments (only for a section with `diep`). */
+  verder: string[];
 }
 
 export interface Sectie {
@@ -29,6 +32,8 @@ export interface Sectie {
   label: string;
   /** Roles in the gemeente that may open it (the API checks the same). */
   rollen: readonly Rol[];
+  /** Has pages below its items (e.g. /pc/{versie}/{programma}). */
+  diep?: boolean;
   weergave(props: SectieProps): ReactNode;
 }
 
@@ -92,6 +97,7 @@ export const SECTIES: readonly Sectie[] = [
     rollen: beheer,
     weergave: ({ gemeente, id, zoek }) => (id ? <BerichtLezen gemeente={gemeente} id={id} /> : <Berichten gemeente={gemeente} zoek={zoek} />),
   },
+  { pad: 'planning-control', label: 'nav.pc', rollen: ['pc-adviseur', 'beheerder'], diep: true, weergave: pcPagina },
 ];
 
 export function magIn(gemeente: SessieGemeente, sectie: Sectie): boolean {

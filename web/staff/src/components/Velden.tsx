@@ -1,20 +1,15 @@
 import type { ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
-import type { FormulierStaat } from './Formulier.tsx';
+import { beschrijving, klassen, Toelichting, type FormulierStaat } from './Formulier.tsx';
 
-function klassen(...namen: (string | false | undefined)[]): string {
-  return namen.filter(Boolean).join(' ');
-}
-
-interface VakProps {
+interface VeldBasis {
   id: string;
   label: string;
   uitleg?: ReactNode;
   fout?: string | undefined;
 }
 
-/** Label, description, error and the control of one form field (the control gets aria-describedby). */
-function Vak({ id, label, uitleg, fout, soort, children }: VakProps & { soort: string; children(beschreven: string | undefined): ReactNode }) {
-  const beschreven = [uitleg ? `${id}-uitleg` : '', fout ? `${id}-fout` : ''].filter(Boolean).join(' ') || undefined;
+/** The label, description, error and control of one form field (label first). */
+function Vak({ id, label, uitleg, fout, soort, children }: VeldBasis & { soort: string; children: ReactNode }) {
   return (
     <div className={klassen(`utrecht-form-field utrecht-form-field--${soort}`, fout && 'utrecht-form-field--invalid')}>
       <div className="utrecht-form-field__label">
@@ -22,36 +17,25 @@ function Vak({ id, label, uitleg, fout, soort, children }: VakProps & { soort: s
           {label}
         </label>
       </div>
-      {uitleg && (
-        <div id={`${id}-uitleg`} className="utrecht-form-field__description utrecht-form-field-description">
-          {uitleg}
-        </div>
-      )}
-      {fout && (
-        <div id={`${id}-fout`} className="utrecht-form-field__error-message utrecht-form-field-error-message">
-          {fout}
-        </div>
-      )}
-      <div className="utrecht-form-field__input">{children(beschreven)}</div>
+      <Toelichting id={id} uitleg={uitleg} fout={fout} inVeld />
+      <div className="utrecht-form-field__input">{children}</div>
     </div>
   );
 }
 
 /** A labelled multi-line text field; `required` becomes aria-required (the server checks). */
-export function Tekstvak({ id, label, uitleg, fout, required, className, ...rest }: VakProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function Tekstvak({ id, label, uitleg, fout, required, className, ...rest }: VeldBasis & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   return (
     <Vak id={id} label={label} uitleg={uitleg} fout={fout} soort="text">
-      {(beschreven) => (
-        <textarea
-          id={id}
-          rows={4}
-          className={klassen('utrecht-textarea utrecht-textarea--html-textarea', fout && 'utrecht-textarea--invalid', className)}
-          aria-invalid={fout ? true : undefined}
-          aria-required={required || undefined}
-          aria-describedby={beschreven}
-          {...rest}
-        />
-      )}
+      <textarea
+        id={id}
+        rows={4}
+        className={klassen('utrecht-textarea utrecht-textarea--html-textarea', fout && 'utrecht-textarea--invalid', className)}
+        aria-invalid={fout ? true : undefined}
+        aria-required={required || undefined}
+        aria-describedby={beschrijving(id, uitleg, fout)}
+        {...rest}
+      />
     </Vak>
   );
 }
@@ -62,25 +46,23 @@ export interface Optie {
 }
 
 /** A labelled select. Choosing only changes the value: the form's button acts (WCAG 3.2.2). */
-export function Keuzelijst({ id, label, uitleg, fout, opties, required, className, ...rest }: VakProps & SelectHTMLAttributes<HTMLSelectElement> & { opties: readonly Optie[] }) {
+export function Keuzelijst({ id, label, uitleg, fout, opties, required, className, ...rest }: VeldBasis & SelectHTMLAttributes<HTMLSelectElement> & { opties: readonly Optie[] }) {
   return (
     <Vak id={id} label={label} uitleg={uitleg} fout={fout} soort="select">
-      {(beschreven) => (
-        <select
-          id={id}
-          className={klassen('utrecht-select utrecht-select--html-select', fout && 'utrecht-select--invalid', className)}
-          aria-invalid={fout ? true : undefined}
-          aria-required={required || undefined}
-          aria-describedby={beschreven}
-          {...rest}
-        >
-          {opties.map((optie) => (
-            <option key={optie.waarde} value={optie.waarde}>
-              {optie.label}
-            </option>
-          ))}
-        </select>
-      )}
+      <select
+        id={id}
+        className={klassen('utrecht-select utrecht-select--html-select', fout && 'utrecht-select--invalid', className)}
+        aria-invalid={fout ? true : undefined}
+        aria-required={required || undefined}
+        aria-describedby={beschrijving(id, uitleg, fout)}
+        {...rest}
+      >
+        {opties.map((optie) => (
+          <option key={optie.waarde} value={optie.waarde}>
+            {optie.label}
+          </option>
+        ))}
+      </select>
     </Vak>
   );
 }
@@ -92,4 +74,9 @@ export function koppel<W extends Record<string, unknown>, K extends keyof W & st
     onChange: (event: { target: { value: string } }) => formulier.zet(naam, event.target.value as W[K]),
     fout: formulier.fout?.veld(foutNaam),
   };
+}
+
+/** An onChange for a Keuzelijst whose options are all of type T. */
+export function kies<T extends string>(zet: (waarde: T) => void) {
+  return (event: { target: { value: string } }) => zet(event.target.value as T);
 }
