@@ -41,6 +41,9 @@ import { zaaktypenService } from './modules/zaaktypen/zaaktypen.service.ts';
 import { zakenRepository } from './modules/zaken/zaken.repository.ts';
 import { zakenRoutes } from './modules/zaken/zaken.routes.ts';
 import { zakenService } from './modules/zaken/zaken.service.ts';
+import { formulierTokens } from './modules/zaakvolgen/zaakvolgen.formulier.ts';
+import { zaakvolgenRoutes } from './modules/zaakvolgen/zaakvolgen.routes.ts';
+import { zaakvolgenService } from './modules/zaakvolgen/zaakvolgen.service.ts';
 
 export interface LoketOptions {
   config: Config;
@@ -102,6 +105,12 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
   berichtenRoutes(app, { berichten, audit: services.audit });
   zaaktypenRoutes(app, { zaaktypen: services.zaaktypen });
   zakenRoutes(app, { zaken: services.zaken });
+  zaakvolgenRoutes(app, {
+    gemeenten,
+    zaakvolgen: services.zaakvolgen,
+    tokens: formulierTokens(config.formulierGeheim, klok),
+    rateLimitReacties: config.rateLimitAanmelden,
+  });
   apiDocsRoutes(app);
 
   if (options.werkers !== false) {
@@ -131,7 +140,7 @@ export function loketServices(deps: { database: Database; klok: Klok; berichten:
   const gebruikersRepo = gebruikersRepository(db);
   const teamsRepo = teamsRepository(db);
   const zaaktypenRepo = zaaktypenRepository(db);
-  return {
+  const services = {
     gemeenten,
     auditRepository: auditRepo,
     audit,
@@ -153,6 +162,11 @@ export function loketServices(deps: { database: Database; klok: Klok; berichten:
       sluitingsdagen: async () => new Map(),
       publicUrl: deps.publicUrl,
     }),
+  };
+  const zakenRepo = zakenRepository(db);
+  return {
+    ...services,
+    zaakvolgen: zaakvolgenService({ zaken: services.zaken, zakenRepository: zakenRepo }),
   };
 }
 

@@ -28,7 +28,7 @@ interface Deps {
 }
 
 /** A gemeente ready for the portal: its theme checked, with the URL of its stylesheet. */
-function voorPortaal(gemeente: Gemeente, request: FastifyRequest): { gemeente: PortaalGemeente; css: string; hash: string; themaUrl: string } {
+export function voorPortaal(gemeente: Gemeente, request: FastifyRequest): { gemeente: PortaalGemeente; css: string; hash: string; themaUrl: string } {
   const thema = themaVan(gemeente, request.log);
   const css = themaCss(thema);
   const hash = inhoudHash(css);

@@ -37,18 +37,20 @@ export interface PaginaContext {
   themaUrl: string;
   /** Which page this is, for the language switch; undefined for the 404 page, which switches to home. */
   pagina: PaginaNaam | undefined;
+  /** The same page in each language, for pages of other modules (overrides `pagina` for the language switch). */
+  taalPaden?: Record<Taal, string>;
 }
 
-const link = (href: string, inhoud: Html | string, extra = ''): Html =>
+export const link = (href: string, inhoud: Html | string, extra = ''): Html =>
   html`<a class="utrecht-link utrecht-link--html-a${extra}" href="${href}">${inhoud}</a>`;
 
-const alinea = (inhoud: Html | string, lead = false): Html =>
+export const alinea = (inhoud: Html | string, lead = false): Html =>
   html`<p class="utrecht-paragraph utrecht-paragraph--distanced${lead ? ' utrecht-paragraph--lead' : ''}">${inhoud}</p>`;
 
 /** Dutch names and terms inside English text, marked for screen readers (WCAG 3.1.2). */
 const nederlands = (tekst: string): Html => html`<span lang="nl">${tekst}</span>`;
 
-const kop2 = (tekst: string): Html => html`<h2 class="utrecht-heading-2 utrecht-heading-2--distanced">${tekst}</h2>`;
+export const kop2 = (tekst: string): Html => html`<h2 class="utrecht-heading-2 utrecht-heading-2--distanced">${tekst}</h2>`;
 
 const lijst = (items: readonly (Html | string)[]): Html =>
   html`<ul class="utrecht-unordered-list utrecht-unordered-list--distanced">${items.map(
@@ -78,11 +80,11 @@ function contact(ctx: PaginaContext, gemeente: PortaalGemeente): Html | undefine
 }
 
 /** The page around the content: head, skip link, header with language switch, footer. */
-function pagina(ctx: PaginaContext, titel: string, inhoud: Html, kruimelpad?: Html): string {
+export function pagina(ctx: PaginaContext, titel: string, inhoud: Html, kruimelpad?: Html, documentTitel = titel): string {
   const { taal, t, gemeente } = ctx;
   const ander = ANDERE_TAAL[taal];
   const site = gemeente ? (gemeente.thema.logoTekst ?? gemeenteNaam(ctx, gemeente)) : t('algemeen.loket');
-  const hier = (tl: Taal): string => portaalPad(tl, gemeente?.slug, ctx.pagina);
+  const hier = (tl: Taal): string => ctx.taalPaden?.[tl] ?? portaalPad(tl, gemeente?.slug, ctx.pagina);
   const alternatieven = ctx.pagina
     ? [taal, ander].map((tl) => html`<link rel="alternate" hreflang="${tl}" href="${hier(tl)}">`)
     : [];
@@ -99,7 +101,7 @@ function pagina(ctx: PaginaContext, titel: string, inhoud: Html, kruimelpad?: Ht
   <head>
     <meta charset="utf-8">
     <meta name="viewport" content="width=device-width, initial-scale=1">
-    <title>${t('algemeen.titel', { pagina: titel, site })}</title>
+    <title>${t('algemeen.titel', { pagina: documentTitel, site })}</title>
     ${[...STYLESHEETS, ctx.themaUrl].map((href) => html`<link rel="stylesheet" href="${href}">`)}
     ${alternatieven}
   </head>
