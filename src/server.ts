@@ -35,6 +35,9 @@ import { startJobs } from './jobs/jobs.ts';
 import { berichtenRepository } from './modules/berichten/berichten.repository.ts';
 import { berichtenRoutes } from './modules/berichten/berichten.routes.ts';
 import { BERICHT_VERZENDEN, berichtenService, smtpMailer } from './modules/berichten/berichten.service.ts';
+import { sluitingsdagenRepository } from './modules/termijnen/sluitingsdagen.repository.ts';
+import { termijnenRoutes } from './modules/termijnen/termijnen.routes.ts';
+import { termijnenService } from './modules/termijnen/termijnen.service.ts';
 import { zaaktypenRepository } from './modules/zaaktypen/zaaktypen.repository.ts';
 import { zaaktypenRoutes } from './modules/zaaktypen/zaaktypen.routes.ts';
 import { zaaktypenService } from './modules/zaaktypen/zaaktypen.service.ts';
@@ -103,6 +106,7 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
   apiTokensRoutes(app, { apiTokens: services.apiTokens });
   auditRoutes(app, { audit: services.auditRepository });
   berichtenRoutes(app, { berichten, audit: services.audit });
+  termijnenRoutes(app, { termijnen: services.termijnen });
   zaaktypenRoutes(app, { zaaktypen: services.zaaktypen });
   zakenRoutes(app, { zaken: services.zaken });
   zaakvolgenRoutes(app, {
@@ -139,6 +143,8 @@ export function loketServices(deps: { database: Database; klok: Klok; berichten:
   const auth = authService({ repository: authRepository(db), audit, klok });
   const gebruikersRepo = gebruikersRepository(db);
   const teamsRepo = teamsRepository(db);
+  const sluitingsdagenRepo = sluitingsdagenRepository(db);
+  const termijnen = termijnenService({ repository: sluitingsdagenRepo, gemeenten, audit, klok });
   const zaaktypenRepo = zaaktypenRepository(db);
   const services = {
     gemeenten,
@@ -148,8 +154,9 @@ export function loketServices(deps: { database: Database; klok: Klok; berichten:
     gebruikers: gebruikersService({ repository: gebruikersRepo, audit, klok, beeindigSessies: auth.beeindigSessies, berichten: deps.berichten }),
     teams: teamsService({ repository: teamsRepo, audit, klok }),
     onderhoud: onderhoudService({ repository: onderhoudRepository(db), audit, klok, embedded: deps.database.kind === 'pglite' }),
-    demo: demoService({ gemeenten, gebruikers: gebruikersRepo, teams: teamsRepo, zaaktypen: zaaktypenRepo, audit, klok }),
+    demo: demoService({ gemeenten, gebruikers: gebruikersRepo, teams: teamsRepo, sluitingsdagen: sluitingsdagenRepo, zaaktypen: zaaktypenRepo, audit, klok }),
     apiTokens: apiTokensService({ repository: apiTokensRepository(db), audit, klok }),
+    termijnen,
     zaaktypen: zaaktypenService({ repository: zaaktypenRepo, audit, klok }),
     zaken: zakenService({
       repository: zakenRepository(db),
@@ -158,8 +165,7 @@ export function loketServices(deps: { database: Database; klok: Klok; berichten:
       berichten: deps.berichten,
       audit,
       klok,
-      // Closure days come with the termijnen module (migration 0004); until then only weekends and holidays count.
-      sluitingsdagen: async () => new Map(),
+      sluitingsdagen: (gemeente) => termijnen.sluitingsdagen(gemeente),
       publicUrl: deps.publicUrl,
     }),
   };

@@ -147,6 +147,15 @@ export interface BerichtTable {
   bezig_tot: TijdstipLeeg;
 }
 
+/** A day a gemeente's offices are closed (0004-sluitingsdagen); date as YYYY-MM-DD. */
+export interface SluitingsdagTable {
+  gemeente: string;
+  datum: string;
+  naam: string;
+  aangemaakt_op: Tijdstip;
+  aangemaakt_door: string | null;
+}
+
 export const KANALEN = ['balie', 'telefoon', 'e-mail', 'web', 'app', 'post', 'sociale-media'] as const;
 export type Kanaal = (typeof KANALEN)[number];
 /** ZGW vertrouwelijkheidaanduiding, from least to most confidential. */
@@ -292,6 +301,7 @@ export interface DB {
   verwerking_log: VerwerkingLogTable;
   idempotentie: IdempotentieTable;
   bericht: BerichtTable;
+  sluitingsdag: SluitingsdagTable;
   zaaktype: ZaaktypeTable;
   statustype: StatustypeTable;
   resultaattype: ResultaattypeTable;

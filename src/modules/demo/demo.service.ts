@@ -5,9 +5,11 @@ import { hashWachtwoord } from '../auth/wachtwoord.ts';
 import type { GebruikersRepository } from '../gebruikers/gebruikers.repository.ts';
 import type { GemeentenRepository } from '../gemeenten/gemeenten.repository.ts';
 import type { TeamsRepository } from '../teams/teams.repository.ts';
+import type { SluitingsdagenRepository } from '../termijnen/sluitingsdagen.repository.ts';
+import { kalenderdag } from '../termijnen/kalender.ts';
+import { DEMO_GEBRUIKERS, DEMO_GEMEENTEN, DEMO_TEAMS, demoSluitingsdagen } from './demo.data.ts';
 import type { ZaaktypenRepository } from '../zaaktypen/zaaktypen.repository.ts';
 import { datumInAmsterdam } from '../zaken/vandaag.ts';
-import { DEMO_GEBRUIKERS, DEMO_GEMEENTEN, DEMO_TEAMS } from './demo.data.ts';
 import { DEMO_ZAAKTEAMS, DEMO_ZAAKTYPEN } from './demo.zaaktypen.ts';
 
 export interface DemoResultaat {
@@ -22,6 +24,8 @@ export function demoService(deps: {
   gemeenten: GemeentenRepository;
   gebruikers: GebruikersRepository;
   teams: TeamsRepository;
+  /** Closure days go in only for a gemeente the demo creates (this year and next). */
+  sluitingsdagen?: SluitingsdagenRepository;
   zaaktypen: ZaaktypenRepository;
   audit: AuditService;
   klok: Klok;
@@ -33,6 +37,10 @@ export function demoService(deps: {
         if (await deps.gemeenten.opCode(gemeente.code)) continue;
         await deps.gemeenten.bewaar(gemeente);
         resultaat.gemeenten++;
+        const jaar = Number(kalenderdag(deps.klok.nu()).slice(0, 4));
+        for (const dag of [...demoSluitingsdagen(jaar), ...demoSluitingsdagen(jaar + 1)].filter((d) => d.gemeente === gemeente.code)) {
+          await deps.sluitingsdagen?.voegToe(dag.gemeente, { datum: dag.datum, naam: dag.naam, door: null, op: deps.klok.nu().toISOString() });
+        }
       }
       const ids = new Map<string, string>();
       for (const g of DEMO_GEBRUIKERS) {

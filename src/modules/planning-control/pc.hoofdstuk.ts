@@ -74,6 +74,9 @@ export interface PcHoofdstuk {
   activiteiten: { code: string; naam: string; tekst: string }[];
   indicatoren: PcIndicator[];
   voetnoten: { nummer: number; tekst: string }[];
-  /** Every input line that did not end up in a field, with its (1-based) line number. */
-  waarschuwingen: { regel: number; tekst: string }[];
+  /**
+   * Every input line that did not end up in a field, with its (1-based) line number; `reden` says
+   * why (e.g. a value that was not understood, a chart legend, a footnote number that does not exist).
+   */
+  waarschuwingen: { regel: number; tekst: string; reden?: string }[];
 }

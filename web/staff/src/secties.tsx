@@ -5,6 +5,7 @@ import { Auditlog } from './pages/Auditlog.tsx';
 import { BerichtLezen, Berichten } from './pages/Berichten.tsx';
 import { GebruikerDetail } from './pages/GebruikerDetail.tsx';
 import { GebruikerNieuw, Gebruikers } from './pages/Gebruikers.tsx';
+import { Sluitingsdagen } from './pages/Sluitingsdagen.tsx';
 import { TeamDetail } from './pages/TeamDetail.tsx';
 import { TeamNieuw, Teams } from './pages/Teams.tsx';
 import { Verwerkingen } from './pages/Verwerkingen.tsx';
@@ -43,6 +44,12 @@ export const SECTIES: readonly Sectie[] = [
     rollen: beheer,
     weergave: ({ gemeente, id, zoek }) =>
       id === 'nieuw' ? <TeamNieuw gemeente={gemeente} /> : id ? <TeamDetail gemeente={gemeente} id={id} /> : <Teams gemeente={gemeente} zoek={zoek} />,
+  },
+  {
+    pad: 'sluitingsdagen',
+    label: 'nav.sluitingsdagen',
+    rollen: beheer,
+    weergave: ({ gemeente, id, zoek }) => (id ? null : <Sluitingsdagen gemeente={gemeente} zoek={zoek} />),
   },
   {
     pad: 'api-tokens',

@@ -1,0 +1,680 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { prng } from './fixtures/prng.ts';
+import { PcImportFout } from './pc.errors.ts';
+import { formatteerGetal } from './pc.getal.ts';
+import type { PcHoofdstuk } from './pc.hoofdstuk.ts';
+import { controleer, groepeerKolommen, leesHoofdstuk, normaliseerRegel, parseHoofdstuk, splitsActiviteitregel } from './pc.parser.ts';
+
+// The seeds live in shared/ beside the repository (CI: <root>/../shared; a git worktree one level deeper).
+const repo = fileURLToPath(new URL('../../../', import.meta.url));
+const seedMap = [path.resolve(repo, '../shared/seeds'), path.resolve(repo, '../../shared/seeds')].find((p) => existsSync(p));
+const seed = (prefix: string): string => {
+  if (seedMap === undefined) throw new Error('shared/seeds not found beside the repository');
+  const p = path.join(seedMap, `${prefix}_${{ '000': '2d6363b00e4d6664', '001': '3e20714c8849c17b', '002': '1e8329fce7cbac37', '004': '17b7bede72979279' }[prefix]}.txt`);
+  return readFileSync(p, 'utf8');
+};
+const fixture = (naam: string) => readFileSync(fileURLToPath(new URL(`fixtures/${naam}`, import.meta.url)), 'utf8');
+const BEGROTING_2025 = 'begroting-2025-wonen-en-leefomgeving.txt';
+const JAARSTUKKEN_2024 = 'jaarstukken-2024-sociaal-domein.txt';
+
+const lees = (tekst: string) => parseHoofdstuk(tekst, { gemeente: 'diemen' });
+const fout = (tekst: string): PcImportFout => {
+  try {
+    lees(tekst);
+  } catch (e) {
+    if (e instanceof PcImportFout) return e;
+    throw e;
+  }
+  throw new Error('expected a PcImportFout');
+};
+/** Indicator values as compact rows [kolom, tekst, getal, eenheid, voetnoten, extra]. */
+const waarden = (h: PcHoofdstuk, code: string) =>
+  h.indicatoren
+    .find((i) => i.code === code)
+    ?.waarden.map((w) => [w.kolom, w.tekst, w.getal, w.eenheid, w.voetnoten, { ...(w.status ? { status: w.status } : {}), ...(w.reden ? { reden: w.reden } : {}), ...(w.tot === undefined ? {} : { tot: w.tot }) }]);
+
+describe('seed 000: jaarstukken 2023, programme "Samen besturen"', () => {
+  const h = lees(seed('000'));
+
+  it('finds programme, soort and jaar from the content', () => {
+    expect([h.gemeente, h.programma, h.soort, h.jaar]).toEqual(['diemen', 'Samen besturen', 'jaarstukken', 2023]);
+  });
+
+  it('reads every figure of the finance table (11 rows × 5 columns, × € 1.000)', () => {
+    expect(h.financien?.eenheid).toBe(1000);
+    expect(h.financien?.kolommen).toEqual(['Rekening 2022', 'Begroting 2023 primitief', 'Begroting 2023 totaal', 'Rekening 2023', 'Budget resultaat 2023']);
+    expect(h.financien?.regels.map((r) => [r.naam, ...r.bedragen])).toEqual([
+      ['Structurele lasten', -13935, -16267, -16177, -16516, -339],
+      ['Structurele baten', 722, 464, 594, 817, 223],
+      ['Toevoegingen aan reserves', -90, -90, -90, -5015, -4925],
+      ['Onttrekkingen aan reserves', 713, 0, 0, 4803, 4803],
+      ['Saldo Structureel', -12590, -15893, -15673, -15911, -238],
+      ['Incidentele lasten', -704, -664, -1080, -516, 564],
+      ['Incidentele baten', 0, 0, 15, 15, 0],
+      ['Toevoegingen aan reserves', 0, 0, 0, 0, 0],
+      ['Onttrekkingen aan reserves', -350, 0, 91, 91, 0],
+      ['Saldo Incidenteel', -1054, -664, -974, -410, 564],
+      ['Saldo van de baten en lasten', -13644, -16557, -16647, -16321, 326],
+    ]);
+  });
+
+  it('recomputes the saldi and the budget result; all agree with the document (checked by hand)', () => {
+    // 3 saldo rows × 5 columns + budget result for 11 rows.
+    expect(h.controles).toHaveLength(26);
+    expect(h.controles.filter((c) => !c.ok)).toEqual([]);
+    const controle = (regel: string, kolom: string) => h.controles.find((c) => c.regel === regel && c.kolom === kolom);
+    // -13.935 + 722 - 90 + 713 = -12.590
+    expect(controle('Saldo Structureel', 'Rekening 2022')).toEqual({ regel: 'Saldo Structureel', kolom: 'Rekening 2022', document: -12590, berekend: -12590, ok: true });
+    // -516 + 15 + 0 + 91 = -410
+    expect(controle('Saldo Incidenteel', 'Rekening 2023')).toMatchObject({ document: -410, berekend: -410, ok: true });
+    // -15.911 + -410 = -16.321
+    expect(controle('Saldo van de baten en lasten', 'Rekening 2023')).toMatchObject({ document: -16321, berekend: -16321, ok: true });
+    // budget result = Rekening 2023 − Begroting 2023 totaal: -5.015 − -90 = -4.925
+    expect(h.controles.filter((c) => c.kolom === 'Budget resultaat 2023').map((c) => [c.regel, c.document, c.berekend])).toEqual([
+      ['Saldo Structureel', -238, -238],
+      ['Saldo Incidenteel', 564, 564],
+      ['Saldo van de baten en lasten', 326, 326],
+      ['Structurele lasten', -339, -339],
+      ['Structurele baten', 223, 223],
+      ['Toevoegingen aan reserves', -4925, -4925],
+      ['Onttrekkingen aan reserves', 4803, 4803],
+      ['Saldo Structureel', -238, -238],
+      ['Incidentele lasten', 564, 564],
+      ['Incidentele baten', 0, 0],
+      ['Toevoegingen aan reserves', 0, 0],
+      ['Onttrekkingen aan reserves', 0, 0],
+      ['Saldo Incidenteel', 564, 564],
+      ['Saldo van de baten en lasten', 326, 326],
+    ]);
+  });
+
+  it('reads the doelen with their subdoelen', () => {
+    expect(h.doelen.map((d) => [d.code, d.naam, d.subdoelen.map((s) => s.code)])).toEqual([
+      ['1', 'Samenwerkingsgerichte, verbindende en communicatieve bestuursstijl', ['1.1', '1.2', '1.3', '1.4']],
+      ['2', 'Burger is tevreden over dienstverlening die zelfredzaamheid ondersteunt', ['2.1', '2.2', '2.3']],
+      ['3', 'Krachtig lokaal bestuur in samenhang met sterke regionale samenwerking', ['3.1', '3.2', '3.3', '3.4']],
+    ]);
+    expect(h.doelen[0]?.subdoelen[2]?.naam).toBe('Vergroot eigen initiatief en verantwoordelijkheid voor de leefomgeving door (groepen van) bewoners');
+    expect(h.doelen[1]?.subdoelen[2]?.naam).toBe('Alle vragen van de burger worden snel afgehandeld');
+  });
+
+  it('reads the activiteiten: code, wrapped name, realisation text (also when it starts beside the name)', () => {
+    expect(h.activiteiten.map((a) => a.code)).toEqual([
+      '1.1.1', '1.2.1', '1.3.1', '1.3.2', '1.3.3', '1.3.4', '1.4.1', '1.4.2', '2.1.1', '2.1.2', '2.2.1', '3.1.1', '3.2.1', '3.3.1', '3.3.2', '3.4.1', '3.4.2',
+    ]);
+    const a = (code: string) => h.activiteiten.find((x) => x.code === code);
+    expect(a('1.1.1')?.naam).toBe('Bij projecten en nieuw beleid in het startdocument expliciet benoemen van participatie en de participatietrede aangeven');
+    expect(a('1.1.1')?.tekst).toBe(
+      'Voor diverse projecten is een participatieplan opgesteld, met name bij ontwikkelingsprojecten en bij projecten in de openbare ruimte. We werken op een gestructureerde wijze met de vastgestelde kaders voor participatie en communicatie.',
+    );
+    expect(a('1.3.3')).toEqual({
+      code: '1.3.3',
+      naam: 'Samenwerking met SWD versterken door ze te betrekken bij bewonersinitiatieven',
+      tekst: 'Eerste contacten tussen intiatievencoördinator en SWD zijn gelegd.',
+    });
+    expect(a('3.1.1')?.naam).toBe('Vertegenwoordiging in regionale besturen');
+    expect(a('3.1.1')?.tekst).toMatch(/^Het college van B&W van de gemeente Diemen vertegenwoordigt Diemen en\/of de Amstelland-gemeenten in enkele regionale besturen\. .* die we hebben\.$/);
+    expect(a('2.2.1')?.tekst.split('\n')).toEqual([
+      '• Inwoners kunnen online hun rijbewijs verlengen',
+      '• Men kan online hun huwelijk of geregistreerd partnerschap aankondigen, en een datum, locatie en babs kiezen.',
+      '• Verzoek verstrekkingsbeperking kan online worden aangevraagd.',
+      '• Aanvragen lokale voorrang bij woningverhuur kan via een app.',
+      '• Via een digitaal formulier inschrijven voor zwemles.',
+    ]);
+    expect(a('2.1.2')?.tekst.split('\n')).toHaveLength(2);
+    expect(a('3.2.1')?.tekst).toContain('evaluatie van Diemen ’22 wilden afwachten');
+  });
+
+  it('reads every indicator value: text, number, unit, footnotes', () => {
+    expect(h.indicatoren.map((i) => [i.code, i.soort, i.verplicht, i.naam])).toEqual([
+      ['1.1.1', 'prestatie', false, '% gegrond verklaarde bezwaarschriften n.a.v. formele behandeling'],
+      ['1.1.2', 'prestatie', false, '% ingetrokken bezwaarschriften n.a.v. informele behandeling/mediation'],
+      ['1.3.1', 'prestatie', true, '% vertrouwen in de manier waarop gemeente wordt bestuurd'],
+      ['2.1', 'effect', false, 'Tevredenheid burger over de dienstverlening'],
+      ['2.2', 'effect', false, 'Aantal ontvankelijke klachten over gemeentelijke dienstverlening'],
+      ['2.1.1', 'prestatie', false, '% binnenkomende gesprekken KCC binnen 30 seconden beantwoord'],
+      ['2.2.1', 'prestatie', false, 'E-mail binnen 5 werkdagen afgehandeld (via info@diemen.nl)'],
+      ['A1', 'prestatie', false, 'Waardering inwoners algemene gemeentelijke dienstverlening'],
+      ['A2', 'prestatie', false, 'Waardering ondernemers algehele gemeentelijke dienstverlening'],
+      ['A3', 'prestatie', true, 'Apparaatskosten per inwoner'],
+      ['A4', 'prestatie', false, 'Externe inhuur (Kosten als % van totale loonsom + totale kosten inhuur externen)'],
+      ['A5', 'prestatie', true, '% overhead'],
+    ]);
+    const R22 = 'Realisatie 2022';
+    const B23 = 'Begroting 2023';
+    const R23 = 'Realisatie 2023';
+    const nb = { status: 'NB' };
+    const peiling = { status: 'niet beschikbaar', reden: 'de volgende peiling is in 2025, voor het jaar 2024.' };
+    const peilingTekst = 'Niet beschikbaar, de volgende peiling is in 2025, voor het jaar 2024.';
+    expect(waarden(h, '1.1.1')).toEqual([[R22, 'NB', null, null, [29], nb], [B23, '15%', 15, '%', [], {}], [R23, '0%', 0, '%', [], {}]]);
+    expect(waarden(h, '1.1.2')).toEqual([[R22, 'NB', null, null, [29], nb], [B23, '80%', 80, '%', [], {}], [R23, 'NB', null, null, [30], nb]]);
+    expect(waarden(h, '1.3.1')).toEqual([[R22, '48%', 48, '%', [], {}], [B23, '50%', 50, '%', [], {}], [R23, '50%', 50, '%', [], {}]]);
+    expect(waarden(h, '2.1')).toEqual([[R22, '6,9', 6.9, 'rapportcijfer', [], {}], [B23, '7,0', 7, 'rapportcijfer', [], {}], [R23, peilingTekst, null, null, [], peiling]]);
+    expect(waarden(h, '2.2')).toEqual([[R22, '72', 72, 'aantal', [], {}], [B23, '50', 50, 'aantal', [], {}], [R23, 'nnb', null, null, [], { status: 'nnb' }]]);
+    expect(waarden(h, '2.1.1')).toEqual([[R22, '71,4%', 71.4, '%', [], {}], [B23, '70-80%', 70, 'bereik', [], { tot: 80 }], [R23, '73,1%', 73.1, '%', [], {}]]);
+    expect(waarden(h, '2.2.1')).toEqual([[R22, 'NB', null, null, [31], nb], [B23, '70%', 70, '%', [], {}], [R23, 'NB', null, null, [31], nb]]);
+    expect(waarden(h, 'A1')).toEqual([[R22, '6,9', 6.9, 'rapportcijfer', [], {}], [B23, '7,0', 7, 'rapportcijfer', [], {}], [R23, peilingTekst, null, null, [], peiling]]);
+    expect(waarden(h, 'A2')).toEqual([[R22, 'NB', null, null, [], nb], [B23, '7,0', 7, 'rapportcijfer', [], {}], [R23, peilingTekst, null, null, [], peiling]]);
+    expect(waarden(h, 'A3')).toEqual([[R22, '€ 890', 890, '€', [], {}], [B23, '€ 939', 939, '€', [], {}], [R23, '€ 979', 979, '€', [], {}]]);
+    expect(waarden(h, 'A4')).toEqual([[R22, '19 %', 19, '%', [], {}], [B23, '21 %', 21, '%', [], {}], [R23, '22 %', 22, '%', [], {}]]);
+    expect(waarden(h, 'A5')).toEqual([[R22, '15 %', 15, '%', [], {}], [B23, '17 %', 17, '%', [], {}], [R23, '13 %', 13, '%', [], {}]]);
+  });
+
+  it('reads the footnotes', () => {
+    expect(h.voetnoten).toEqual([
+      { nummer: 29, tekst: 'Cijfers voor 2022 zijn niet bekend.' },
+      { nummer: 30, tekst: 'Cijfers voor 2023 zijn nog niet volledig beschikbaar.' },
+      { nummer: 31, tekst: 'Cijfers voor 2022 en 2023 zijn niet bekend.' },
+    ]);
+  });
+
+  it('warns about exactly the lines it could not place: two differing subdoel names and the chart legend', () => {
+    expect(h.waarschuwingen.map((w) => w.regel)).toEqual([116, 135, 303, 305, 307, 308]);
+    expect(h.waarschuwingen[0]?.reden).toMatch(/subdoel 2\.1 heet in de lijst van subdoelen/);
+    expect(h.waarschuwingen.slice(2).map((w) => w.tekst)).toEqual(['Lasten en baten', 'Lasten Baten', 'Samen besturen', 'Overig']);
+  });
+
+  it('a saldo that does not add up is a controle with ok false, never an error', () => {
+    const fout = seed('000').replace('Saldo Structureel -12.590', 'Saldo Structureel -12.591');
+    const controles = lees(fout).controles.filter((c) => !c.ok);
+    expect(controles).toEqual([
+      { regel: 'Saldo Structureel', kolom: 'Rekening 2022', document: -12591, berekend: -12590, ok: false },
+      // the grand total is recomputed from the saldi as printed: -12.591 + -1.054 = -13.645
+      { regel: 'Saldo van de baten en lasten', kolom: 'Rekening 2022', document: -13644, berekend: -13645, ok: false },
+    ]);
+  });
+});
+
+describe('seed 002: opening pages of programmabegroting 2022', () => {
+  const h = lees(seed('002'));
+
+  it('reads programme, concerndirecteuren, visie and the titled sections', () => {
+    expect([h.programma, h.soort, h.jaar]).toEqual(['Samen besturen', 'begroting', 2022]);
+    expect(h.concerndirecteuren).toEqual(['M.R.A. Cornelissen', 'M. Pronk']);
+    expect(h.portefeuillehouders).toEqual([]);
+    expect(h.documentstatus).toBeUndefined();
+    expect(h.visie).toHaveLength(6);
+    expect(h.visie[0]).toBe(
+      'De kracht van Diemen is dat het een samenleving is met een schaal waarop mensen dichtbij elkaar zijn en nauw bij elkaar betrokken zijn. De gemeente wil daarin op een geloofwaardige manier ondersteunen en versterken en open en communicatief optreden. Ook wil de gemeente verbinding onderling bevorderen.',
+    );
+    // The page break left a leading space before "veel aandacht": still one paragraph.
+    expect(h.visie[5]).toMatch(/^Om bovenstaande .* Daarnaast is er veel aandacht en ruimte .* behoren tot de acties\.$/);
+    expect(h.paragrafen.map((p) => [p.titel, p.tekst.length])).toEqual([
+      ['Doelstellingen in één oogopslag', 0],
+      ["Kaderstellende beleidsnota's", 8],
+      ['Structurele gevolgen Jaarstukken 2020', 1],
+    ]);
+    expect(h.paragrafen[1]?.tekst[0]).toBe('• Beleidsnota Burgerparticipatie in Diemen; beleidsnota over het betrekken van burgers bij beleids- en besluitvorming, april 2013;');
+    expect(h.paragrafen[1]?.tekst[4]).toBe('• Raamnotitie personeelbeleid en daaraan voorafgaande en afgeleide beleidsnotities en personeelinstrumenten, samengevat in de DVA TPO 2011;');
+    expect(h.financien).toBeNull();
+    expect(h.waarschuwingen).toEqual([]);
+  });
+});
+
+describe('seed 004: opening of programmabegroting 2024', () => {
+  const h = lees(seed('004'));
+
+  it('reads title, version with date, programme, portefeuillehouders and visie', () => {
+    expect([h.programma, h.soort, h.jaar]).toEqual(['Samen besturen', 'begroting', 2024]);
+    expect(h.documentstatus).toEqual({ tekst: 'Vastgesteld door Raad', datum: '2023-11-09' });
+    expect(h.portefeuillehouders).toEqual(['E. Boog', 'H. Prins']);
+    expect(h.concerndirecteuren).toEqual([]);
+    expect(h.visie).toHaveLength(6);
+    expect(h.visie[4]).toContain('In 2023 wordt het ontwikkeltraject geëvalueerd.');
+    expect(h.waarschuwingen).toEqual([]);
+  });
+});
+
+describe('synthetic begroting 2025 "Wonen en leefomgeving" (other programme, other columns)', () => {
+  const h = lees(fixture(BEGROTING_2025));
+
+  it('reads the preamble, with PDF artefacts normalised', () => {
+    expect([h.programma, h.soort, h.jaar]).toEqual(['Wonen en leefomgeving', 'begroting', 2025]);
+    expect(h.documentstatus).toEqual({ tekst: 'Ontwerp', datum: '2024-09-17' });
+    expect(h.portefeuillehouders).toEqual(['A. de Vries', 'K. Ouali', 'P. Smit']);
+    expect(h.concerndirecteuren).toEqual(['R. Bakker']);
+    expect(h.visie).toEqual([
+      'Diemen groeit. We willen dat iedereen in Diemen een passende woning kan vinden en dat de openbare ruimte schoon, heel en veilig is. Daarvoor werken we samen met corporaties, ontwikkelaars en bewoners.',
+      'We kiezen voor duurzaam bouwen en voor groen in de wijk. De leefomgeving is van iedereen; bewoners denken mee over de inrichting van hun straat.',
+    ]);
+    expect(h.paragrafen).toEqual([
+      {
+        titel: "Kaderstellende beleidsnota's",
+        tekst: [
+          '• Woonvisie Diemen 2021-2030;',
+          '• Beleidsplan openbare ruimte 2022, met het bijbehorende kwaliteitsniveau per gebied en de onderhoudsplanning;',
+          '• Groenbeleidsplan 2019.',
+        ],
+      },
+    ]);
+  });
+
+  it('reads a finance table with a multi-year estimate and finds the deliberate mismatch', () => {
+    expect(h.financien?.kolommen).toEqual(['Rekening 2023', 'Begroting 2024', 'Begroting 2025', '2026', '2027', '2028']);
+    expect(h.financien?.eenheid).toBe(1000);
+    expect(h.financien?.regels.map((r) => r.naam)).toEqual([
+      'Structurele lasten',
+      'Structurele baten',
+      'Toevoegingen aan reserves',
+      'Onttrekkingen aan reserves',
+      'Saldo Structureel',
+      'Incidentele lasten',
+      'Incidentele baten',
+      'Onttrekkingen aan reserves',
+      'Saldo Incidenteel',
+      'Saldo van de baten en lasten',
+    ]);
+    expect(h.financien?.regels[7]?.bedragen).toEqual([1000, 900, 650, 150, 0, 0]);
+    // 3 saldo rows × 6 columns; no budget-result column in a begroting.
+    expect(h.controles).toHaveLength(18);
+    expect(h.controles.filter((c) => !c.ok)).toEqual([{ regel: 'Saldo Structureel', kolom: '2026', document: -5400, berekend: -5500, ok: false }]);
+  });
+
+  it('reads doelen, activiteiten (one without text) and indicators with glued footnotes', () => {
+    expect(h.doelen.map((d) => [d.code, d.subdoelen.map((s) => `${s.code} ${s.naam}`)])).toEqual([
+      ['1', ['1.1 Meer sociale huurwoningen', '1.2 Doorstroming op de woningmarkt, met name voor senioren en starters']],
+      ['2', ['2.1 Bewoners zijn tevreden over de openbare ruimte']],
+    ]);
+    expect(h.activiteiten.map((a) => [a.code, a.naam, a.tekst])).toEqual([
+      ['1.1.1', 'Prestatieafspraken met de corporaties maken en jaarlijks evalueren', 'We sluiten in 2025 nieuwe prestatieafspraken af met de twee corporaties in Diemen.'],
+      ['1.1.2', 'Bouwlocaties voor sociale huur aanwijzen', ''],
+      ['1.2.1', 'Een doorstroomregeling voor senioren uitwerken', 'Senioren die een grote woning achterlaten, krijgen voorrang op een passende woning.'],
+      ['2.1.1', 'Het onderhoud uitvoeren op het afgesproken kwaliteitsniveau', '• Maaien, vegen en snoeien volgens het beheerplan\n• Schouwen met bewoners in vier wijken, waarna we de resultaten op de website publiceren.'],
+    ]);
+    const [R, B4, B5] = ['Realisatie 2023', 'Begroting 2024', 'Begroting 2025'];
+    expect(waarden(h, '1.1')).toEqual([[R, '38%', 38, '%', [3], {}], [B4, '40%', 40, '%', [], {}], [B5, '40%', 40, '%', [], {}]]);
+    expect(waarden(h, '1.2')).toEqual([[R, '12,5', 12.5, 'aantal', [], {}], [B4, '11', 11, 'aantal', [], {}], [B5, '10-11', 10, 'bereik', [], { tot: 11 }]]);
+    expect(waarden(h, '1.3')).toEqual([[R, '14,2', 14.2, 'aantal', [], {}], [B4, '20', 20, 'aantal', [], {}], [B5, '1.250', 1250, 'aantal', [7], {}]]);
+    expect(waarden(h, '2.1.1')).toEqual([[R, 'n.v.t.', null, null, [], { status: 'n.v.t.' }], [B4, '85%', 85, '%', [], {}], [B5, '90%', 90, '%', [], {}]]);
+    expect(waarden(h, 'A1')).toEqual([
+      [R, '6,4', 6.4, 'rapportcijfer', [], {}],
+      [B4, '7,0', 7, 'rapportcijfer', [], {}],
+      [B5, 'Nog niet bekend, de peiling is in het najaar.', null, null, [], { status: 'nog niet bekend', reden: 'de peiling is in het najaar.' }],
+    ]);
+    expect(h.indicatoren.map((i) => [i.code, i.soort, i.verplicht])).toEqual([
+      ['1.1', 'effect', false],
+      ['1.2', 'effect', false],
+      ['1.3', 'effect', true],
+      ['2.1.1', 'prestatie', false],
+      ['A1', 'prestatie', false],
+      ['A2', 'prestatie', true],
+    ]);
+    expect(h.voetnoten).toEqual([
+      { nummer: 3, tekst: 'Peildatum 1 januari; bron: Basisregistratie Adressen en Gebouwen.' },
+      { nummer: 7, tekst: 'Inclusief tijdelijke woningen.' },
+    ]);
+  });
+
+  it('warns about the page number and the differing subdoel name; the repeated page header is known', () => {
+    expect(h.waarschuwingen.map((w) => [w.regel, w.tekst])).toEqual([
+      [50, 'Subdoel 1.2 - Doorstroming op de woningmarkt'],
+      [55, '17'],
+    ]);
+  });
+
+  it('without the title line, soort and jaar still follow from the headings and columns (Rekening 2023 → begroting 2025)', () => {
+    const zonderTitel = lees(fixture(BEGROTING_2025).replace(/^Programmabegroting 2025$/gm, ''));
+    expect([zonderTitel.soort, zonderTitel.jaar]).toEqual(['begroting', 2025]);
+  });
+});
+
+describe('synthetic jaarstukken 2024 "Sociaal domein" (no title, deliberate errors)', () => {
+  const tekst = fixture(JAARSTUKKEN_2024);
+  const h = lees(tekst);
+
+  it('derives soort and jaar from the headings and the columns', () => {
+    expect([h.programma, h.soort, h.jaar]).toEqual(['Sociaal domein', 'jaarstukken', 2024]);
+    expect(h.doelen[0]?.naam).toBe('Inwoners doen mee en krijgen op tijd de ondersteuning die zij nodig hebben');
+    expect(h.activiteiten.find((a) => a.code === '1.1.2')?.naam).toBe('Samenwerken met IJburg en Amsterdam-Oost in het netwerk tegen eenzaamheid');
+    expect(h.activiteiten.find((a) => a.code === '2.1.1')?.tekst).toBe('De inclusieagenda is uitgevoerd; de schouw van toegankelijkheid volgt in 2025.');
+    expect(h.activiteiten.find((a) => a.code === '1.2.1')).toEqual({
+      code: '1.2.1',
+      naam: 'Wachttijden Wmo en jeugdhulp terugdringen',
+      tekst: 'De wachttijd daalde in de loop van het jaar. Het streefdoel is nog niet gehaald.',
+    });
+  });
+
+  it('reads a one-line finance header and reports the budget result that does not add up', () => {
+    expect(h.financien?.kolommen).toEqual(['Rekening 2023', 'Begroting 2024 primitief', 'Begroting 2024 totaal', 'Rekening 2024', 'Budget resultaat 2024']);
+    expect(h.financien?.regels).toHaveLength(11);
+    expect(h.controles.filter((c) => !c.ok)).toEqual([
+      // printed budget-result cells add up to 150 + 100 + 0 - 50 = 200, the saldo row says 220
+      { regel: 'Saldo Structureel', kolom: 'Budget resultaat 2024', document: 220, berekend: 200, ok: false },
+      // 5.220 − 5.100 = 120, printed 100
+      { regel: 'Structurele baten', kolom: 'Budget resultaat 2024', document: 100, berekend: 120, ok: false },
+    ]);
+  });
+
+  it('warns about an unknown footnote number, a row with a missing value and a subdoel of another doel', () => {
+    expect(waarden(h, '1.1')?.[2]).toEqual(['Realisatie 2024', '39,5%', 39.5, '%', [41], {}]);
+    expect(waarden(h, '1.1.1')?.[2]).toEqual(['Realisatie 2024', 'NB12', null, null, [], {}]);
+    expect(h.indicatoren.find((i) => i.code === '1.2.1')).toEqual({ code: '1.2.1', naam: 'Wachttijd Wmo-aanvraag in weken', soort: 'prestatie', verplicht: false, waarden: [] });
+    expect(h.waarschuwingen.slice(0, 3).map((w) => [w.regel, w.tekst, w.reden])).toEqual([
+      [7, '2.9 - Dit subdoel hoort bij een ander doel', 'subdoel 2.9 hoort niet bij doel 1'],
+      [44, '398 450 NB12', 'indicator 1.1.1, Realisatie 2024: "NB12": voetnoot 12 staat niet in de voetnoten van dit hoofdstuk'],
+      [48, '6 4', 'indicator 1.2.1: 2 waarde(n), 3 kolommen verwacht; waarden niet toegekend'],
+    ]);
+    expect(h.voetnoten.map((v) => v.nummer)).toEqual([40, 41]);
+    expect(h.voetnoten[0]?.tekst).toBe('Cijfers over 2024 verschijnen in het najaar van 2025 op waarstaatjegemeente.nl.');
+  });
+
+  it('gives the same result with Windows line ends', () => {
+    expect(lees(tekst.replace(/\n/g, '\r\n'))).toEqual(h);
+  });
+});
+
+describe('nothing is dropped silently', () => {
+  const bronnen: [string, () => string][] = [
+    ['seed 000', () => seed('000')],
+    ['seed 002', () => seed('002')],
+    ['seed 004', () => seed('004')],
+    [BEGROTING_2025, () => fixture(BEGROTING_2025)],
+    [JAARSTUKKEN_2024, () => fixture(JAARSTUKKEN_2024)],
+  ];
+
+  it.each(bronnen)('%s: every non-blank line is taken by a field or warned about, by a rule (not by the safety net)', (_naam, bron) => {
+    const tekst = bron();
+    const { hoofdstuk, verantwoording } = leesHoofdstuk(tekst, { gemeente: 'diemen' });
+    const gewaarschuwd = new Set(hoofdstuk.waarschuwingen.map((w) => w.regel));
+    const regels = tekst.split(/\r\n|\n|\r/);
+    const zoek = regels.flatMap((regel, i) => (normaliseerRegel(regel).trim() !== '' && !verantwoording.has(i + 1) && !gewaarschuwd.has(i + 1) ? [`${i + 1}: ${regel}`] : []));
+    expect(zoek).toEqual([]);
+    expect(hoofdstuk.waarschuwingen.filter((w) => w.reden === 'niet verwerkt')).toEqual([]);
+    // Blank lines are never taken or warned about; every taken line exists.
+    for (const regel of [...verantwoording.keys(), ...gewaarschuwd]) expect(normaliseerRegel(regels[regel - 1] ?? '').trim()).not.toBe('');
+  });
+
+  it('a line of unknown text in the middle of the chapter ends up in waarschuwingen with its line number', () => {
+    const tekst = seed('004').replace('Visie / strategisch doel', '@@@ dit hoort hier niet\n\nVisie / strategisch doel');
+    const h = lees(tekst);
+    const regel = tekst.split('\n').indexOf('@@@ dit hoort hier niet') + 1;
+    expect(h.waarschuwingen).toEqual([{ regel, tekst: '@@@ dit hoort hier niet', reden: 'regel past in geen onderdeel van de opmaak' }]);
+  });
+});
+
+describe('errors: PcImportFout with line number and reason', () => {
+  it('refuses a text that is not a programme chapter (seed 001, the Kader voor dienstverlening)', () => {
+    const f = fout(seed('001'));
+    expect(f).toBeInstanceOf(PcImportFout);
+    expect(f.reden).toMatch(/geen programmahoofdstuk/);
+    expect(f.regel).toBe(1);
+  });
+
+  it('refuses an empty file', () => {
+    expect(fout(' \n\n').reden).toMatch(/leeg/);
+  });
+
+  it('refuses a finance table with a missing column, naming the line', () => {
+    const tekst = seed('000').replace('Incidentele baten - - 15 15 -', 'Incidentele baten - 15 15 -');
+    const f = fout(tekst);
+    expect(f.regel).toBe(297);
+    expect(f.reden).toBe('financiële regel "Incidentele baten" heeft 4 bedrag(en), 5 kolommen verwacht: er ontbreekt een kolom');
+    expect(f.message).toBe(`regel 297: ${f.reden}`);
+  });
+
+  it('refuses a finance table without column headers', () => {
+    const f = fout('Wat mag het kosten?\n\nStructurele lasten -1.000 -2.000\nSaldo structureel -1.000 -2.000\n');
+    expect([f.regel, f.reden]).toEqual([3, 'financiële tabel zonder kolomkoppen (zoals "Rekening 2023", "Begroting 2024")']);
+  });
+
+  it('refuses a chapter whose programme name is nowhere', () => {
+    const f = fout('Programmabegroting 2025\n\nVisie / strategisch doel\n\nWe doen het samen.\n');
+    expect(f.reden).toMatch(/naam van het programma/);
+  });
+
+  it('refuses a chapter whose year cannot be found, unless the file name gives it', () => {
+    const tekst = 'Veilig Diemen\nPortefeuillehouder: J. Jansen\n\nVisie / strategisch doel\n\nWe doen het samen.\n\nWat willen we bereiken?\n';
+    expect(fout(tekst).reden).toMatch(/jaar van deze begroting/);
+    const h = parseHoofdstuk(tekst, { gemeente: 'diemen', bestandsnaam: 'programmabegroting-2026-veilig.txt' });
+    expect([h.programma, h.soort, h.jaar, h.portefeuillehouders]).toEqual(['Veilig Diemen', 'begroting', 2026, ['J. Jansen']]);
+  });
+});
+
+describe('building blocks', () => {
+  it('normalises PDF artefacts', () => {
+    expect(normaliseerRegel('verantwoordel\u0133kheid \u0132burg a\u00a0b kwali\u00adteit \ufb01ets \u2212 5\f')).toBe('verantwoordelijkheid IJburg a b kwaliteit fiets - 5');
+  });
+
+  it('groups header tokens into columns', () => {
+    expect(groepeerKolommen('Rekening 2022 Begroting 2023 primitief Begroting 2023 totaal Rekening 2023 Budget resultaat 2023'.split(' '))).toEqual([
+      'Rekening 2022',
+      'Begroting 2023 primitief',
+      'Begroting 2023 totaal',
+      'Rekening 2023',
+      'Budget resultaat 2023',
+    ]);
+    expect(groepeerKolommen('Rekening 2023 Begroting 2024 Begroting 2025 2026 2027'.split(' '))).toEqual(['Rekening 2023', 'Begroting 2024', 'Begroting 2025', '2026', '2027']);
+  });
+
+  it('splits an activity line into name (left column) and text (right column)', () => {
+    expect(splitsActiviteitregel('betrekken bij bewonersinitiatieven Eerste contacten tussen intiatievencoördinator en SWD zijn gelegd.')).toEqual([
+      'betrekken bij bewonersinitiatieven',
+      'Eerste contacten tussen intiatievencoördinator en SWD zijn gelegd.',
+    ]);
+    expect(splitsActiviteitregel('samenwerking kunnen uitvoeren (onder andere in Duo+')).toEqual(['samenwerking kunnen uitvoeren (onder andere in Duo+', '']);
+  });
+
+  it('controleer: a table without saldo rows or budget column has no controles', () => {
+    expect(controleer(['Begroting 2025'], [{ naam: 'Lasten', bedragen: [-5] }])).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Property: chapters generated in the layout, with random numbers of doelen, subdoelen,
+// activiteiten, indicators, columns and footnotes, read back to what was generated.
+
+const WOORDEN = 'beleid bewoners wijk samenwerking onderhoud kwaliteit regio inwoners ondernemers plannen uitvoeren verbeteren groen veilig'.split(' ');
+const NL = (g: number, d = 0) => formatteerGetal(g, d);
+
+/** Wraps words into lines of at most `breedte`, wrapped lines keep a trailing space as the PDF text does. */
+const wrap = (tekst: string, breedte: number) => {
+  const regels: string[] = [];
+  let huidig = '';
+  for (const w of tekst.split(' ')) {
+    if (huidig && `${huidig} ${w}`.length > breedte) {
+      regels.push(`${huidig} `);
+      huidig = w;
+    } else huidig = huidig ? `${huidig} ${w}` : w;
+  }
+  regels.push(huidig);
+  return regels;
+};
+
+function genereerHoofdstuk(seed: number) {
+  const r = prng(seed);
+  const int = (min: number, max: number) => min + Math.floor(r() * (max - min + 1));
+  const kies = <T,>(l: readonly T[]): T => l[Math.floor(r() * l.length)] as T;
+  const woorden = (n: number) => Array.from({ length: n }, () => kies(WOORDEN)).join(' ');
+  const zin = () => {
+    const w = woorden(int(4, 12));
+    return `${w[0]?.toUpperCase()}${w.slice(1)}.`;
+  };
+  const soort = kies(['begroting', 'jaarstukken'] as const);
+  const jaar = int(2020, 2030);
+  const programma = kies(['Veilig Diemen', 'Wonen', 'Sociaal domein', 'Economie en cultuur']);
+  const kolommen = soort === 'jaarstukken' ? [`Realisatie ${jaar - 1}`, `Begroting ${jaar}`, `Realisatie ${jaar}`] : [`Realisatie ${jaar - 2}`, `Begroting ${jaar - 1}`, `Begroting ${jaar}`];
+  const regels: string[] = [];
+  const doelen: PcHoofdstuk['doelen'] = [];
+  const activiteiten: PcHoofdstuk['activiteiten'] = [];
+  const indicatoren: { code: string; naam: string; soort: string; verplicht: boolean; waarden: unknown[] }[] = [];
+  const voetnoten: PcHoofdstuk['voetnoten'] = [];
+  let voetnoot = int(1, 40);
+  let algemeen = 0;
+
+  const tabelKop = (titel: string) => {
+    if (r() < 0.5) regels.push(`${titel} ${kolommen.join(' ')}`);
+    else {
+      const [eerste = '', ...rest] = kolommen.flatMap((k) => k.split(' '));
+      regels.push(`${titel} ${eerste}`, ...rest.flatMap((w, k) => (k % 2 === 1 ? ['', w] : [w])));
+      regels.push('');
+    }
+  };
+  const indicatorRij = (code: string, printCode: string, soortInd: 'effect' | 'prestatie', nieuweVoetnoten: number[]) => {
+    const vorm = kies(['%', '€', 'aantal', 'cijfer'] as const);
+    const verplicht = r() < 0.3;
+    const basis = { '%': '% ', '€': 'Kosten per inwoner ', aantal: 'Aantal ', cijfer: 'Tevredenheid inwoners over ' }[vorm];
+    const naam = `${basis}${woorden(int(2, 9))}`;
+    const waarden = kolommen.map((kolom, k) => {
+      const keuze = r();
+      if (keuze < 0.12) {
+        const nummer = voetnoot++;
+        nieuweVoetnoten.push(nummer);
+        return { printed: `NB${nummer}`, w: { kolom, tekst: 'NB', getal: null, eenheid: null, status: 'NB', voetnoten: [nummer] } };
+      }
+      if (keuze < 0.18) return { printed: 'nnb', w: { kolom, tekst: 'nnb', getal: null, eenheid: null, status: 'nnb', voetnoten: [] } };
+      if (keuze < 0.24 && k === kolommen.length - 1) {
+        const reden = `de volgende peiling is in ${jaar + 1}.`;
+        return { printed: `Niet beschikbaar, ${reden}`, w: { kolom, tekst: `Niet beschikbaar, ${reden}`, getal: null, eenheid: null, status: 'niet beschikbaar', reden, voetnoten: [] } };
+      }
+      if (vorm === '%') {
+        const g = int(0, 1000) / 10;
+        const tekst = `${NL(g, g % 1 === 0 ? 0 : 1)}${r() < 0.5 ? '%' : ' %'}`;
+        if (keuze > 0.9) {
+          const nummer = voetnoot++;
+          nieuweVoetnoten.push(nummer);
+          return { printed: `${tekst}${nummer}`, w: { kolom, tekst, getal: g, eenheid: '%', voetnoten: [nummer] } };
+        }
+        return { printed: tekst, w: { kolom, tekst, getal: g, eenheid: '%', voetnoten: [] } };
+      }
+      if (vorm === '€') {
+        const g = int(1, 5000);
+        return { printed: `€ ${NL(g)}`, w: { kolom, tekst: `€ ${NL(g)}`, getal: g, eenheid: '€', voetnoten: [] } };
+      }
+      if (vorm === 'cijfer') {
+        const g = int(10, 100) / 10;
+        return { printed: NL(g, 1), w: { kolom, tekst: NL(g, 1), getal: g, eenheid: 'rapportcijfer', voetnoten: [] } };
+      }
+      const g = int(0, 20000);
+      return { printed: NL(g), w: { kolom, tekst: NL(g), getal: g, eenheid: 'aantal', voetnoten: [] } };
+    });
+    const kop = `${printCode} - ${naam}${verplicht ? ' (verplicht)' : ''}`;
+    const waardenRegel = waarden.map((w) => w.printed).join(' ');
+    const vrij = waardenRegel.includes('Niet beschikbaar');
+    if (r() < 0.3 && !vrij) regels.push(`${kop} ${waardenRegel}`);
+    else {
+      regels.push(...wrap(kop, 50), '');
+      if (vrij) {
+        // The cells and the start of the free text share a line; the rest of the text wraps in its narrow cell.
+        const [begin = '', rest = ''] = waardenRegel.split(/(?<=Niet beschikbaar, \S+) /);
+        regels.push(`${begin} `, ...wrap(rest, 20).flatMap((l, k) => (k === 1 ? ['', l] : [l])));
+      }
+      else regels.push(waardenRegel);
+      regels.push('');
+    }
+    indicatoren.push({ code, naam, soort: soortInd, verplicht, waarden: waarden.map((w) => w.w) });
+  };
+  const voetnotenNa = (nummers: number[]) => {
+    for (const nummer of nummers) {
+      const tekst = `Cijfers voor ${jaar} zijn niet bekend.`;
+      regels.push(`${nummer} ${tekst}`);
+      voetnoten.push({ nummer, tekst });
+    }
+  };
+
+  if (soort === 'begroting') {
+    if (r() < 0.5) regels.push('', `Programmabegroting ${jaar}`, '');
+    regels.push(programma, '', `Portefeuillehouder: A. Jansen en B. de Wit`, '', 'Visie / strategisch doel', '');
+    for (let p = 0; p < int(1, 3); p++) regels.push(...wrap(`${zin()} ${zin()}`, 90), '');
+    regels.push('Wat willen we bereiken en wat gaan we ervoor doen?', '');
+  } else regels.push(' Wat hebben we bereikt en wat hebben we ervoor gedaan?', '');
+
+  const aantalDoelen = int(1, 4);
+  for (let d = 1; d <= aantalDoelen; d++) {
+    const doel = { code: String(d), naam: `${kies(['Een', 'Goede', 'Meer'])} ${woorden(int(2, 7))}`, subdoelen: [] as { code: string; naam: string }[] };
+    doelen.push(doel);
+    regels.push(` ${d}. ${doel.naam}`, soort === 'jaarstukken' ? 'Wat wilden we bereiken?' : 'Wat willen we bereiken?', 'Subdoelen');
+    for (let s = 1; s <= int(1, 4); s++) {
+      const sub = { code: `${d}.${s}`, naam: `${kies(['Betere', 'Minder', 'Sterkere'])} ${woorden(int(2, 14))}` };
+      doel.subdoelen.push(sub);
+      regels.push(`${sub.code} - ${sub.naam}`);
+    }
+    const effect = int(0, 2);
+    const nieuw: number[] = [];
+    if (effect > 0) {
+      tabelKop('Indicator maatschappelijk effect');
+      for (let k = 1; k <= effect; k++) indicatorRij(`${d}.${k}`, `${d}.${k}`, 'effect', nieuw);
+    }
+    regels.push('', soort === 'jaarstukken' ? 'Activiteiten (Wat wilden we ervoor doen?) Realisatie (Wat hebben we ervoor gedaan?)' : 'Activiteiten (Wat gaan we ervoor doen?)');
+    for (const sub of doel.subdoelen) {
+      regels.push(`Subdoel ${sub.code} - ${sub.naam}`);
+      for (let a = 1; a <= int(1, 3); a++) {
+        const naam = `${kies(['Samen', 'Plannen', 'Onderzoeken'])} ${woorden(int(2, 12))}`;
+        const alineas = Array.from({ length: int(0, 2) }, () => `${zin()} ${zin()}`);
+        const code = `${sub.code}.${a}`;
+        regels.push(...wrap(`${code} - ${naam}`, 55), '');
+        for (const alinea of alineas) regels.push(...wrap(alinea, 68), '');
+        activiteiten.push({ code, naam, tekst: alineas.join('\n') });
+      }
+    }
+    const prestatie = int(0, 3);
+    if (prestatie > 0 || d === aantalDoelen) {
+      tabelKop('Prestatie-indicatoren');
+      for (let k = 1; k <= prestatie; k++) indicatorRij(`${d}.1.${k}`, `${d}.1.${k}`, 'prestatie', nieuw);
+      if (d === aantalDoelen) for (let k = 0; k < int(0, 3); k++) indicatorRij(`A${++algemeen}`, 'Algemeen', 'prestatie', nieuw);
+    }
+    voetnotenNa(nieuw);
+  }
+
+  // Finance: correct by construction.
+  const fk = soort === 'jaarstukken'
+    ? [`Rekening ${jaar - 1}`, `Begroting ${jaar} primitief`, `Begroting ${jaar} totaal`, `Rekening ${jaar}`, `Budget resultaat ${jaar}`]
+    : [`Rekening ${jaar - 2}`, `Begroting ${jaar - 1}`, `Begroting ${jaar}`, `${jaar + 1}`, `${jaar + 2}`, `${jaar + 3}`];
+  const n = soort === 'jaarstukken' ? 4 : fk.length;
+  const rij = (min: number, max: number) => {
+    const b = Array.from({ length: n }, () => (r() < 0.15 ? 0 : int(min, max)));
+    return soort === 'jaarstukken' ? [...b, (b[3] ?? 0) - (b[2] ?? 0)] : b;
+  };
+  const plus = (...rijen: number[][]) => fk.map((_, k) => rijen.reduce((s, x) => s + (x[k] ?? 0), 0));
+  const sl = rij(-30000, -1000), sb = rij(0, 9000), st = rij(-900, 0), so = rij(0, 900);
+  const il = rij(-3000, 0), ib = rij(0, 500), io = rij(0, 2000);
+  const ss = plus(sl, sb, st, so), si = plus(il, ib, io);
+  const fin = [
+    ['Structurele lasten', sl], ['Structurele baten', sb], ['Toevoegingen aan reserves', st], ['Onttrekkingen aan reserves', so], ['Saldo Structureel', ss],
+    ['Incidentele lasten', il], ['Incidentele baten', ib], ['Onttrekkingen aan reserves', io], ['Saldo Incidenteel', si], ['Saldo van de baten en lasten', plus(ss, si)],
+  ] as const;
+  regels.push(` Wat ${soort === 'jaarstukken' ? 'heeft het gekost' : 'mag het kosten'}?`, '');
+  if (r() < 0.5) regels.push('(bedragen x € 1.000)', '');
+  const woordenKop = fk.flatMap((k) => k.split(' '));
+  if (r() < 0.5) regels.push(`${programma} ${woordenKop.join(' ')}`);
+  else regels.push(`${programma} ${woordenKop[0]}`, ...woordenKop.slice(1).flatMap((w) => (r() < 0.5 ? ['', w] : [w])));
+  for (const [naam, b] of fin) regels.push(`${naam} ${b.map((x) => (x === 0 ? '-' : NL(x))).join(' ')}`);
+
+  const verwacht = {
+    programma,
+    soort,
+    jaar,
+    doelen,
+    activiteiten,
+    indicatoren,
+    voetnoten,
+    financien: { eenheid: 1000, kolommen: fk, regels: fin.map(([naam, b]) => ({ naam, bedragen: [...b] })) },
+  };
+  return { tekst: regels.join('\n'), verwacht };
+}
+
+describe('property: generated chapters in the layout read back', () => {
+  it('300 chapters with random numbers of doelen, subdoelen, activiteiten, indicators, footnotes and columns', () => {
+    for (let seed = 1; seed <= 300; seed++) {
+      const { tekst, verwacht } = genereerHoofdstuk(seed);
+      const { hoofdstuk: h, verantwoording } = leesHoofdstuk(tekst, { gemeente: 'diemen' });
+      const gelezen = {
+        programma: h.programma,
+        soort: h.soort,
+        jaar: h.jaar,
+        doelen: h.doelen,
+        activiteiten: h.activiteiten,
+        indicatoren: h.indicatoren,
+        voetnoten: h.voetnoten,
+        financien: h.financien,
+      };
+      expect({ seed, ...gelezen }).toEqual({ seed, ...verwacht });
+      expect({ seed, waarschuwingen: h.waarschuwingen }).toEqual({ seed, waarschuwingen: [] });
+      expect({ seed, fouten: h.controles.filter((c) => !c.ok) }).toEqual({ seed, fouten: [] });
+      const regels = tekst.split('\n');
+      expect(regels.filter((l, i) => l.trim() !== '' && !verantwoording.has(i + 1))).toEqual([]);
+    }
+  });
+});
