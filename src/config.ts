@@ -19,6 +19,8 @@ export interface Config {
   formulierGeheim: string;
   /** Working days before a zaak's deadline that the deadline watcher warns the handler and teamleider. */
   termijnWaarschuwingWerkdagen: number;
+  /** Minutes between two rounds of the deadline watcher (a divisor of 60; 0: not in this process). */
+  termijnbewakingMinuten: number;
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string): number {
@@ -47,5 +49,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitAanmelden: intFrom(env.LOKET_RATE_LIMIT_AANMELDEN, 30, 'LOKET_RATE_LIMIT_AANMELDEN'),
     formulierGeheim: env.LOKET_FORMULIER_GEHEIM || randomBytes(32).toString('hex'),
     termijnWaarschuwingWerkdagen: intFrom(env.LOKET_TERMIJN_WAARSCHUWING_WERKDAGEN, 2, 'LOKET_TERMIJN_WAARSCHUWING_WERKDAGEN'),
+    termijnbewakingMinuten: Math.min(intFrom(env.LOKET_TERMIJNBEWAKING_MINUTEN, 15, 'LOKET_TERMIJNBEWAKING_MINUTEN'), 60),
   };
 }

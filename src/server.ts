@@ -47,6 +47,9 @@ import { zakenService } from './modules/zaken/zaken.service.ts';
 import { formulierTokens } from './modules/zaakvolgen/zaakvolgen.formulier.ts';
 import { zaakvolgenRoutes } from './modules/zaakvolgen/zaakvolgen.routes.ts';
 import { zaakvolgenService } from './modules/zaakvolgen/zaakvolgen.service.ts';
+import { startTermijnbewaking, termijnbewakingCron } from './modules/termijnbewaking/termijnbewaking.job.ts';
+import { termijnbewakingRepository } from './modules/termijnbewaking/termijnbewaking.repository.ts';
+import { TERMIJNBEWAKING_CONTROLEREN, termijnbewakingService } from './modules/termijnbewaking/termijnbewaking.service.ts';
 
 export interface LoketOptions {
   config: Config;
@@ -78,11 +81,19 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
   });
   installIdempotency(app, { repository: idempotentieRepository(db), klok });
 
-  const jobs = await startJobs({ database, logger: app.log, queues: [BERICHT_VERZENDEN] });
+  // The deadline watcher's schedule only where jobs are worked (LOKET_TERMIJNBEWAKING_MINUTEN=0: nowhere).
+  const termijnbewakingAan = options.werkers !== false && config.termijnbewakingMinuten > 0;
+  const jobs = await startJobs({
+    database,
+    logger: app.log,
+    queues: [BERICHT_VERZENDEN, TERMIJNBEWAKING_CONTROLEREN],
+    schedules: termijnbewakingAan ? [{ name: TERMIJNBEWAKING_CONTROLEREN, cron: termijnbewakingCron(config.termijnbewakingMinuten) }] : [],
+  });
   app.addHook('onClose', () => jobs.stop());
   const berichten = berichtenService({ repository: berichtenRepository(db), jobs, klok, mailer: config.smtpUrl ? smtpMailer(config.smtpUrl) : undefined, config });
   if (options.werkers !== false) await berichten.werk();
-  const services = loketServices({ database, klok, berichten, publicUrl: config.publicUrl });
+  const services = loketServices({ database, klok, berichten, publicUrl: config.publicUrl, termijnWaarschuwingWerkdagen: config.termijnWaarschuwingWerkdagen });
+  if (termijnbewakingAan) await startTermijnbewaking(jobs, services.termijnbewaking);
   const authenticate = authenticator(services.auth);
 
   app.get('/health', { config: { policy: { toegang: 'publiek' } } }, async (_request, reply) => {
@@ -134,7 +145,7 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
 }
 
 /** The services on one database, shared by the HTTP server and the CLI. */
-export function loketServices(deps: { database: Database; klok: Klok; berichten: Berichten; publicUrl: string }) {
+export function loketServices(deps: { database: Database; klok: Klok; berichten: Berichten; publicUrl: string; termijnWaarschuwingWerkdagen?: number }) {
   const { klok } = deps;
   const db = deps.database.db;
   const gemeenten = gemeentenRepository(db);
@@ -170,9 +181,21 @@ export function loketServices(deps: { database: Database; klok: Klok; berichten:
     }),
   };
   const zakenRepo = zakenRepository(db);
+  const termijnbewaking = termijnbewakingService({
+    repository: termijnbewakingRepository(db),
+    zaken: services.zaken,
+    zakenRepository: zakenRepo,
+    gemeenten,
+    berichten: deps.berichten,
+    audit,
+    klok,
+    sluitingsdagen: (gemeente) => termijnen.sluitingsdagen(gemeente),
+    werkdagen: deps.termijnWaarschuwingWerkdagen ?? 2,
+  });
   return {
     ...services,
-    zaakvolgen: zaakvolgenService({ zaken: services.zaken, zakenRepository: zakenRepo }),
+    termijnbewaking,
+    zaakvolgen: zaakvolgenService({ zaken: services.zaken, zakenRepository: zakenRepo, beloofdeDatum: termijnbewaking.beloofdeDatum }),
   };
 }
 

@@ -289,6 +289,18 @@ export interface ZaakDocumentTable {
   door_gebruiker: string | null;
 }
 
+/** What the deadline watcher sent, once per (zaak, soort, einddatum) (migration 0007, ADR 0014). */
+export interface TermijnMeldingTable {
+  gemeente: string;
+  zaak_id: string;
+  soort: 'waarschuwing' | 'te-laat';
+  einddatum: Datum;
+  /** For 'te-laat': the date we told the resident they will hear from us by. */
+  nieuwe_datum: DatumLeeg;
+  ontvangers: Json<string[]>;
+  verstuurd_op: TijdstipVerplicht;
+}
+
 export interface DB {
   gemeente: GemeenteTable;
   gebruiker: GebruikerTable;
@@ -311,4 +323,5 @@ export interface DB {
   zaak_gebeurtenis: ZaakGebeurtenisTable;
   zaak_relatie: ZaakRelatieTable;
   zaak_document: ZaakDocumentTable;
+  termijn_melding: TermijnMeldingTable;
 }
