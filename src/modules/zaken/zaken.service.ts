@@ -860,6 +860,12 @@ export function zakenService(deps: ZakenDeps) {
       return { documentId, zaak: await detail(wie, gemeente, id, { loggen: false }) };
     },
 
+    /** 404 unless the zaak exists in this gemeente and the caller may see it (before reading an upload). */
+    async controleerZichtbaar(wie: Wie, gemeente: string, id: string): Promise<void> {
+      const rij = await repository.opId(gemeente, id);
+      if (!rij || !(await magZien(wie, gemeente, rij))) throw zaakNietGevonden();
+    },
+
     async document(wie: Wie, gemeente: string, id: string, documentId: string) {
       const rij = await repository.opId(gemeente, id);
       if (!rij || !(await magZien(wie, gemeente, rij))) throw zaakNietGevonden();
