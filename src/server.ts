@@ -137,6 +137,16 @@ export function loketServices(deps: { database: Database; klok: Klok; berichten:
   const sluitingsdagenRepo = sluitingsdagenRepository(db);
   const termijnen = termijnenService({ repository: sluitingsdagenRepo, gemeenten, audit, klok });
   const zaaktypenRepo = zaaktypenRepository(db);
+  const zaken = zakenService({
+    repository: zakenRepository(db),
+    zaaktypen: zaaktypenRepo,
+    gemeenten,
+    berichten: deps.berichten,
+    audit,
+    klok,
+    sluitingsdagen: (gemeente) => termijnen.sluitingsdagen(gemeente),
+    publicUrl: deps.publicUrl,
+  });
   return {
     gemeenten,
     auditRepository: auditRepo,
@@ -149,16 +159,7 @@ export function loketServices(deps: { database: Database; klok: Klok; berichten:
     apiTokens: apiTokensService({ repository: apiTokensRepository(db), audit, klok }),
     termijnen,
     zaaktypen: zaaktypenService({ repository: zaaktypenRepo, audit, klok }),
-    zaken: zakenService({
-      repository: zakenRepository(db),
-      zaaktypen: zaaktypenRepo,
-      gemeenten,
-      berichten: deps.berichten,
-      audit,
-      klok,
-      sluitingsdagen: (gemeente) => termijnen.sluitingsdagen(gemeente),
-      publicUrl: deps.publicUrl,
-    }),
+    zaken,
   };
 }
 
