@@ -354,6 +354,21 @@ function zaakQueries(db: Kysely<DB>) {
         .limit(limit)
         .execute(),
 
+    /** Erases the resident's e-mail and telephone of zaken closed before `voor` (retention, ADR 0013); returns how many. */
+    wisContactgegevens: async (gemeente: string, voor: string): Promise<number> => {
+      const r = await db
+        .updateTable('betrokkene as b')
+        .set({ email: null, telefoon: null })
+        .from('zaak as z')
+        .whereRef('z.gemeente', '=', 'b.gemeente')
+        .whereRef('z.id', '=', 'b.zaak_id')
+        .where('b.gemeente', '=', gemeente)
+        .where('z.afgesloten_op', '<', voor)
+        .where((eb) => eb.or([eb('b.email', 'is not', null), eb('b.telefoon', 'is not', null)]))
+        .executeTakeFirst();
+      return Number(r.numUpdatedRows);
+    },
+
     /** A staff member who holds one of these roles in the gemeente. */
     medewerker: (gemeente: string, id: string, rollen: readonly Rol[]) =>
       db

@@ -984,6 +984,19 @@ export function zakenService(deps: ZakenDeps) {
     },
 
     /**
+     * Retention of the resident's contact data (ADR 0013): e-mail and telephone are erased one
+     * year after the zaak closed; name and language stay with the zaak for its own term. For the
+     * housekeeping job; logged in the audit log.
+     */
+    async ruimContactgegevensOp(context: Context, gemeente: string): Promise<number> {
+      const grens = new Date(klok.nu());
+      grens.setUTCFullYear(grens.getUTCFullYear() - 1);
+      const aantal = await repository.wisContactgegevens(gemeente, grens.toISOString());
+      if (aantal > 0) await audit.log(context, { gemeente, actie: 'contactgegevens-inwoners-wissen', details: { aantal, geslotenVoor: grens.toISOString() } });
+      return aantal;
+    },
+
+    /**
      * Open, not suspended zaken whose deadline is within `werkdagen` working days from today
      * (0: due today) or has passed, by deadline (keyset with `na`). For the deadline watcher;
      * each row carries the behandelaar's e-mail address when there is one.
