@@ -157,7 +157,29 @@ export function loketServices(deps: { database: Database; klok: Klok; berichten:
   const sluitingsdagenRepo = sluitingsdagenRepository(db);
   const termijnen = termijnenService({ repository: sluitingsdagenRepo, gemeenten, audit, klok });
   const zaaktypenRepo = zaaktypenRepository(db);
-  const services = {
+  const zaken = zakenService({
+    repository: zakenRepository(db),
+    zaaktypen: zaaktypenRepo,
+    gemeenten,
+    berichten: deps.berichten,
+    audit,
+    klok,
+    sluitingsdagen: (gemeente) => termijnen.sluitingsdagen(gemeente),
+    publicUrl: deps.publicUrl,
+  });
+  const zakenRepo = zakenRepository(db);
+  const termijnbewaking = termijnbewakingService({
+    repository: termijnbewakingRepository(db),
+    zaken,
+    zakenRepository: zakenRepo,
+    gemeenten,
+    berichten: deps.berichten,
+    audit,
+    klok,
+    sluitingsdagen: (gemeente) => termijnen.sluitingsdagen(gemeente),
+    werkdagen: deps.termijnWaarschuwingWerkdagen ?? 2,
+  });
+  return {
     gemeenten,
     auditRepository: auditRepo,
     audit,
@@ -169,33 +191,9 @@ export function loketServices(deps: { database: Database; klok: Klok; berichten:
     apiTokens: apiTokensService({ repository: apiTokensRepository(db), audit, klok }),
     termijnen,
     zaaktypen: zaaktypenService({ repository: zaaktypenRepo, audit, klok }),
-    zaken: zakenService({
-      repository: zakenRepository(db),
-      zaaktypen: zaaktypenRepo,
-      gemeenten,
-      berichten: deps.berichten,
-      audit,
-      klok,
-      sluitingsdagen: (gemeente) => termijnen.sluitingsdagen(gemeente),
-      publicUrl: deps.publicUrl,
-    }),
-  };
-  const zakenRepo = zakenRepository(db);
-  const termijnbewaking = termijnbewakingService({
-    repository: termijnbewakingRepository(db),
-    zaken: services.zaken,
-    zakenRepository: zakenRepo,
-    gemeenten,
-    berichten: deps.berichten,
-    audit,
-    klok,
-    sluitingsdagen: (gemeente) => termijnen.sluitingsdagen(gemeente),
-    werkdagen: deps.termijnWaarschuwingWerkdagen ?? 2,
-  });
-  return {
-    ...services,
+    zaken,
     termijnbewaking,
-    zaakvolgen: zaakvolgenService({ zaken: services.zaken, zakenRepository: zakenRepo, beloofdeDatum: termijnbewaking.beloofdeDatum }),
+    zaakvolgen: zaakvolgenService({ zaken, zakenRepository: zakenRepo, beloofdeDatum: termijnbewaking.beloofdeDatum }),
   };
 }
 
