@@ -48,6 +48,12 @@ import { pcRepository } from './modules/planning-control/pc.repository.ts';
 import { pcRoutes } from './modules/planning-control/pc.routes.ts';
 import { pcPubliekRoutes } from './modules/planning-control/pc.publiek.routes.ts';
 import { pcService } from './modules/planning-control/pc.service.ts';
+import { formulierTokens } from './modules/zaakvolgen/zaakvolgen.formulier.ts';
+import { zaakvolgenRoutes } from './modules/zaakvolgen/zaakvolgen.routes.ts';
+import { zaakvolgenService } from './modules/zaakvolgen/zaakvolgen.service.ts';
+import { startTermijnbewaking, termijnbewakingCron } from './modules/termijnbewaking/termijnbewaking.job.ts';
+import { termijnbewakingRepository } from './modules/termijnbewaking/termijnbewaking.repository.ts';
+import { TERMIJNBEWAKING_CONTROLEREN, termijnbewakingService } from './modules/termijnbewaking/termijnbewaking.service.ts';
 
 export interface LoketOptions {
   config: Config;
@@ -79,11 +85,19 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
   });
   installIdempotency(app, { repository: idempotentieRepository(db), klok });
 
-  const jobs = await startJobs({ database, logger: app.log, queues: [BERICHT_VERZENDEN] });
+  // The deadline watcher's schedule only where jobs are worked (LOKET_TERMIJNBEWAKING_MINUTEN=0: nowhere).
+  const termijnbewakingAan = options.werkers !== false && config.termijnbewakingMinuten > 0;
+  const jobs = await startJobs({
+    database,
+    logger: app.log,
+    queues: [BERICHT_VERZENDEN, TERMIJNBEWAKING_CONTROLEREN],
+    schedules: termijnbewakingAan ? [{ name: TERMIJNBEWAKING_CONTROLEREN, cron: termijnbewakingCron(config.termijnbewakingMinuten) }] : [],
+  });
   app.addHook('onClose', () => jobs.stop());
   const berichten = berichtenService({ repository: berichtenRepository(db), jobs, klok, mailer: config.smtpUrl ? smtpMailer(config.smtpUrl) : undefined, config });
   if (options.werkers !== false) await berichten.werk();
-  const services = loketServices({ database, klok, berichten, publicUrl: config.publicUrl });
+  const services = loketServices({ database, klok, berichten, publicUrl: config.publicUrl, termijnWaarschuwingWerkdagen: config.termijnWaarschuwingWerkdagen });
+  if (termijnbewakingAan) await startTermijnbewaking(jobs, services.termijnbewaking);
   const authenticate = authenticator(services.auth);
 
   app.get('/health', { config: { policy: { toegang: 'publiek' } } }, async (_request, reply) => {
@@ -112,6 +126,12 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
   zakenRoutes(app, { zaken: services.zaken });
   pcRoutes(app, { pc: services.pc });
   pcPubliekRoutes(app, { pc: services.pc, gemeenten });
+  zaakvolgenRoutes(app, {
+    gemeenten,
+    zaakvolgen: services.zaakvolgen,
+    tokens: formulierTokens(config.formulierGeheim, klok),
+    rateLimitReacties: config.rateLimitAanmelden,
+  });
   apiDocsRoutes(app);
 
   if (options.werkers !== false) {
@@ -131,7 +151,7 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
 }
 
 /** The services on one database, shared by the HTTP server and the CLI. */
-export function loketServices(deps: { database: Database; klok: Klok; berichten: Berichten; publicUrl: string }) {
+export function loketServices(deps: { database: Database; klok: Klok; berichten: Berichten; publicUrl: string; termijnWaarschuwingWerkdagen?: number }) {
   const { klok } = deps;
   const db = deps.database.db;
   const gemeenten = gemeentenRepository(db);
@@ -144,6 +164,28 @@ export function loketServices(deps: { database: Database; klok: Klok; berichten:
   const sluitingsdagenRepo = sluitingsdagenRepository(db);
   const termijnen = termijnenService({ repository: sluitingsdagenRepo, gemeenten, audit, klok });
   const zaaktypenRepo = zaaktypenRepository(db);
+  const zakenRepo = zakenRepository(db);
+  const zaken = zakenService({
+    repository: zakenRepo,
+    zaaktypen: zaaktypenRepo,
+    gemeenten,
+    berichten: deps.berichten,
+    audit,
+    klok,
+    sluitingsdagen: (gemeente) => termijnen.sluitingsdagen(gemeente),
+    publicUrl: deps.publicUrl,
+  });
+  const termijnbewaking = termijnbewakingService({
+    repository: termijnbewakingRepository(db),
+    zaken,
+    zakenRepository: zakenRepo,
+    gemeenten,
+    berichten: deps.berichten,
+    audit,
+    klok,
+    sluitingsdagen: (gemeente) => termijnen.sluitingsdagen(gemeente),
+    werkdagen: deps.termijnWaarschuwingWerkdagen ?? 2,
+  });
   return {
     gemeenten,
     auditRepository: auditRepo,
@@ -156,16 +198,9 @@ export function loketServices(deps: { database: Database; klok: Klok; berichten:
     apiTokens: apiTokensService({ repository: apiTokensRepository(db), audit, klok }),
     termijnen,
     zaaktypen: zaaktypenService({ repository: zaaktypenRepo, audit, klok }),
-    zaken: zakenService({
-      repository: zakenRepository(db),
-      zaaktypen: zaaktypenRepo,
-      gemeenten,
-      berichten: deps.berichten,
-      audit,
-      klok,
-      sluitingsdagen: (gemeente) => termijnen.sluitingsdagen(gemeente),
-      publicUrl: deps.publicUrl,
-    }),
+    zaken,
+    termijnbewaking,
+    zaakvolgen: zaakvolgenService({ zaken, zakenRepository: zakenRepo, beloofdeDatum: termijnbewaking.beloofdeDatum }),
     pc,
   };
 }

@@ -323,6 +323,18 @@ export interface PcProgrammaTable {
   gewijzigd_op: Tijdstip;
 }
 
+/** What the deadline watcher sent, once per (zaak, soort, einddatum) (migration 0007, ADR 0014). */
+export interface TermijnMeldingTable {
+  gemeente: string;
+  zaak_id: string;
+  soort: 'waarschuwing' | 'te-laat';
+  einddatum: Datum;
+  /** For 'te-laat': the date we told the resident they will hear from us by. */
+  nieuwe_datum: DatumLeeg;
+  ontvangers: Json<string[]>;
+  verstuurd_op: TijdstipVerplicht;
+}
+
 export interface DB {
   gemeente: GemeenteTable;
   gebruiker: GebruikerTable;
@@ -348,4 +360,5 @@ export interface DB {
   pc_document: PcDocumentTable;
   pc_versie: PcVersieTable;
   pc_programma: PcProgrammaTable;
+  termijn_melding: TermijnMeldingTable;
 }

@@ -409,3 +409,88 @@ describe('werkvoorraad en overzicht', () => {
     expect(poging.statusCode).toBe(404);
   });
 });
+
+/** A stored (uncompressed) ZIP entry: enough for the magic-byte check of docx and odt. */
+function zipDeel(naam: string, inhoud: string): Buffer {
+  const kop = Buffer.alloc(30);
+  kop.writeUInt32LE(0x04034b50, 0);
+  kop.writeUInt16LE(20, 4);
+  kop.writeUInt32LE(Buffer.byteLength(inhoud), 18);
+  kop.writeUInt32LE(Buffer.byteLength(inhoud), 22);
+  kop.writeUInt16LE(Buffer.byteLength(naam), 26);
+  return Buffer.concat([kop, Buffer.from(naam), Buffer.from(inhoud)]);
+}
+
+const PDF = Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(16)]);
+const DOCX = Buffer.concat([zipDeel('[Content_Types].xml', '<Types/>'), zipDeel('word/document.xml', '<w:document/>')]);
+const ODT = Buffer.concat([zipDeel('mimetype', 'application/vnd.oasis.opendocument.text'), zipDeel('content.xml', '<office:document-content/>')]);
+
+describe('documenten', () => {
+  let zaak: Zaak & { volgcode: string };
+
+  function upload(inhoud: Buffer, type: string, naam: string | null, versie: number | null = zaak.versie, query = '') {
+    return loket.app.inject({
+      method: 'POST',
+      url: `${basis}/${zaak.id}/documenten${query}`,
+      headers: {
+        ...bo.headers,
+        'content-type': type,
+        ...(naam === null ? {} : { 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(naam)}` }),
+        ...(versie === null ? {} : { 'if-match': `"${versie}"` }),
+      },
+      payload: inhoud,
+    });
+  }
+
+  it('stores checked documents with the zaak and serves them back', async () => {
+    zaak = await registreer(kcc, { zaaktype: 'aanvraag-beschikking', onderwerp: 'Aanvraag met bijlagen', kanaal: 'post', ontvangstdatum: '2026-03-12' });
+    const pdf = await upload(PDF, 'application/pdf', 'situatietekening één.pdf', zaak.versie, '?extern=true');
+    expect(pdf.statusCode, pdf.body).toBe(201);
+    expect(pdf.headers.etag).toBe(`"${zaak.versie + 1}"`);
+    zaak = { ...zaak, versie: zaak.versie + 1 };
+    const document = pdf.json().documenten[0];
+    expect(document).toMatchObject({ bestandsnaam: 'situatietekening één.pdf', mediatype: 'application/pdf', grootte: PDF.length, extern: true });
+    expect(pdf.headers.location).toBe(`${basis}/${zaak.id}/documenten/${document.id}`);
+    expect(pdf.json().tijdlijn.at(-1)).toMatchObject({ soort: 'document', extern: true });
+    for (const [inhoud, type, naam] of [
+      [PNG, 'image/png', 'foto.png'],
+      [Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]), 'image/jpeg', 'foto.jpg'],
+      [DOCX, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'brief.docx'],
+      [ODT, 'application/vnd.oasis.opendocument.text', 'brief.odt'],
+      [Buffer.from('Gespreksverslag: mevrouw gaf akkoord.'), 'text/plain; charset=utf-8', 'verslag.txt'],
+    ] as const) {
+      const res = await upload(inhoud, type, naam);
+      expect(res.statusCode, `${naam}: ${res.body}`).toBe(201);
+      zaak = { ...zaak, versie: zaak.versie + 1 };
+    }
+    const terug = await loket.app.inject({ method: 'GET', url: `${basis}/${zaak.id}/documenten/${document.id}`, headers: kcc.headers });
+    expect(terug.statusCode).toBe(200);
+    expect(terug.headers['content-type']).toBe('application/pdf');
+    expect(terug.headers['content-disposition']).toBe(`attachment; filename*=UTF-8''${encodeURIComponent('situatietekening één.pdf')}`);
+    expect(terug.headers['x-content-type-options']).toBe('nosniff');
+    expect(terug.rawPayload.equals(PDF)).toBe(true);
+    const inwoner = await loket.services.zaken.zaakVoorInwoner('GM0384', zaak.volgcode);
+    expect(inwoner?.documenten.map((d) => d.bestandsnaam)).toEqual(['situatietekening één.pdf']);
+  });
+
+  it('refuses a type that does not match its bytes, unknown types, missing names, empty and oversized files, and a missing If-Match', async () => {
+    const voor = zaak.versie;
+    const verwacht = [
+      [await upload(PNG, 'application/pdf', 'x.pdf'), 415],
+      [await upload(Buffer.from('MZ\x90\x00\x03'), 'application/pdf', 'virus.pdf'), 415],
+      [await upload(Buffer.from('PK\x03\x04rest'), 'application/zip', 'archief.zip'), 415],
+      [await upload(Buffer.from('tekst\u0000met nul'), 'text/plain', 'raar.txt'), 415],
+      [await upload(PDF, 'application/pdf', null), 400],
+      [await upload(Buffer.alloc(0), 'application/pdf', 'leeg.pdf'), 400],
+      [await upload(Buffer.concat([PDF, Buffer.alloc(10 * 1024 * 1024)]), 'application/pdf', 'groot.pdf'), 413],
+      [await upload(PDF, 'application/pdf', 'x.pdf', null), 428],
+      [await upload(PDF, 'application/pdf', 'x.pdf', voor - 1), 412],
+    ] as const;
+    expect(verwacht.map(([res]) => res.statusCode)).toEqual(verwacht.map(([, status]) => status));
+    for (const [res] of verwacht) expect(res.headers['content-type']).toContain('application/problem+json');
+    expect((await haal(bo, zaak.id)).json().versie).toBe(voor);
+    const kccUpload = await loket.app.inject({ method: 'POST', url: `${basis}/${zaak.id}/documenten`, headers: { ...kcc.headers, 'content-type': 'application/pdf', 'if-match': `"${voor}"` }, payload: PDF });
+    expect(kccUpload.statusCode).toBe(403);
+  });
+});

@@ -119,3 +119,26 @@ describe('termijnbewaking', () => {
     expect([...eerstePagina, ...tweede].map((z) => z.id)).toEqual(alle.map((z) => z.id));
   });
 });
+
+describe('bewaartermijn van contactgegevens', () => {
+  it('erases e-mail and telephone one year after closing, not before, and only in that gemeente', async () => {
+    const { zaak } = await zaken().maak(bo, 'GM0384', {
+      zaaktype: 'e-mailvraag',
+      onderwerp: 'Oude vraag',
+      kanaal: 'e-mail',
+      ontvangstdatum: '2026-03-05',
+      behandelaar: 'ik',
+      betrokkene: { naam: 'Kim', email: 'kim@example.nl', telefoon: '0612345678', taal: 'nl' },
+    });
+    const beantwoord = zaak.zaaktypeVersie.resultaattypen.find((r) => r.naam === 'Beantwoord');
+    await zaken().sluitAf(bo, 'GM0384', zaak.id, zaak.versie, { resultaattype: beantwoord?.id ?? '' });
+    const contact = () => loket.database.db.selectFrom('betrokkene').select(['naam', 'email', 'telefoon']).where('zaak_id', '=', zaak.id).executeTakeFirstOrThrow();
+    loket.klok.verder(360 * 24 * 3600 * 1000);
+    expect(await zaken().ruimContactgegevensOp(cliContext(), 'GM0384')).toBe(0);
+    expect((await contact()).email).toBe('kim@example.nl');
+    loket.klok.verder(10 * 24 * 3600 * 1000);
+    expect(await zaken().ruimContactgegevensOp(cliContext(), 'GM0437')).toBe(0);
+    expect(await zaken().ruimContactgegevensOp(cliContext(), 'GM0384')).toBe(1);
+    expect(await contact()).toEqual({ naam: 'Kim', email: null, telefoon: null });
+  });
+});

@@ -860,6 +860,12 @@ export function zakenService(deps: ZakenDeps) {
       return { documentId, zaak: await detail(wie, gemeente, id, { loggen: false }) };
     },
 
+    /** 404 unless the zaak exists in this gemeente and the caller may see it (before reading an upload). */
+    async controleerZichtbaar(wie: Wie, gemeente: string, id: string): Promise<void> {
+      const rij = await repository.opId(gemeente, id);
+      if (!rij || !(await magZien(wie, gemeente, rij))) throw zaakNietGevonden();
+    },
+
     async document(wie: Wie, gemeente: string, id: string, documentId: string) {
       const rij = await repository.opId(gemeente, id);
       if (!rij || !(await magZien(wie, gemeente, rij))) throw zaakNietGevonden();
@@ -975,6 +981,19 @@ export function zakenService(deps: ZakenDeps) {
         return { opgeschort };
       });
       return { identificatie: gevonden.identificatie, reactieOntvangen: opgeschort };
+    },
+
+    /**
+     * Retention of the resident's contact data (ADR 0013): e-mail and telephone are erased one
+     * year after the zaak closed; name and language stay with the zaak for its own term. For the
+     * housekeeping job; logged in the audit log.
+     */
+    async ruimContactgegevensOp(context: Context, gemeente: string): Promise<number> {
+      const grens = new Date(klok.nu());
+      grens.setUTCFullYear(grens.getUTCFullYear() - 1);
+      const aantal = await repository.wisContactgegevens(gemeente, grens.toISOString());
+      if (aantal > 0) await audit.log(context, { gemeente, actie: 'contactgegevens-inwoners-wissen', details: { aantal, geslotenVoor: grens.toISOString() } });
+      return aantal;
     },
 
     /**
