@@ -44,6 +44,10 @@ import { zaaktypenService } from './modules/zaaktypen/zaaktypen.service.ts';
 import { zakenRepository } from './modules/zaken/zaken.repository.ts';
 import { zakenRoutes } from './modules/zaken/zaken.routes.ts';
 import { zakenService } from './modules/zaken/zaken.service.ts';
+import { pcRepository } from './modules/planning-control/pc.repository.ts';
+import { pcRoutes } from './modules/planning-control/pc.routes.ts';
+import { pcPubliekRoutes } from './modules/planning-control/pc.publiek.routes.ts';
+import { pcService } from './modules/planning-control/pc.service.ts';
 
 export interface LoketOptions {
   config: Config;
@@ -106,6 +110,8 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
   termijnenRoutes(app, { termijnen: services.termijnen });
   zaaktypenRoutes(app, { zaaktypen: services.zaaktypen });
   zakenRoutes(app, { zaken: services.zaken });
+  pcRoutes(app, { pc: services.pc });
+  pcPubliekRoutes(app, { pc: services.pc, gemeenten });
   apiDocsRoutes(app);
 
   if (options.werkers !== false) {
@@ -134,6 +140,7 @@ export function loketServices(deps: { database: Database; klok: Klok; berichten:
   const auth = authService({ repository: authRepository(db), audit, klok });
   const gebruikersRepo = gebruikersRepository(db);
   const teamsRepo = teamsRepository(db);
+  const pc = pcService({ repository: pcRepository(db), gemeenten, audit, klok });
   const sluitingsdagenRepo = sluitingsdagenRepository(db);
   const termijnen = termijnenService({ repository: sluitingsdagenRepo, gemeenten, audit, klok });
   const zaaktypenRepo = zaaktypenRepository(db);
@@ -155,11 +162,12 @@ export function loketServices(deps: { database: Database; klok: Klok; berichten:
     gebruikers: gebruikersService({ repository: gebruikersRepo, audit, klok, beeindigSessies: auth.beeindigSessies, berichten: deps.berichten }),
     teams: teamsService({ repository: teamsRepo, audit, klok }),
     onderhoud: onderhoudService({ repository: onderhoudRepository(db), audit, klok, embedded: deps.database.kind === 'pglite' }),
-    demo: demoService({ gemeenten, gebruikers: gebruikersRepo, teams: teamsRepo, sluitingsdagen: sluitingsdagenRepo, zaaktypen: zaaktypenRepo, audit, klok }),
+    demo: demoService({ gemeenten, gebruikers: gebruikersRepo, teams: teamsRepo, sluitingsdagen: sluitingsdagenRepo, zaaktypen: zaaktypenRepo, audit, klok, pc }),
     apiTokens: apiTokensService({ repository: apiTokensRepository(db), audit, klok }),
     termijnen,
     zaaktypen: zaaktypenService({ repository: zaaktypenRepo, audit, klok }),
     zaken,
+    pc,
   };
 }
 

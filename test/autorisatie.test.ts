@@ -8,6 +8,8 @@ import { hashWachtwoord } from '../src/modules/auth/wachtwoord.ts';
 import { testLoket, type TestLoket } from './app.ts';
 import { laadDemo, logInAls } from './demo.ts';
 import { logIn, type Ingelogd } from './login.ts';
+import { cliContext } from '../src/modules/audit/audit.service.ts';
+import { jaarstukken2023 } from '../src/modules/planning-control/fixtures/hoofdstuk.fixture.ts';
 
 // Deny by default, checked from one matrix: every route × every role (and no login at all).
 let loket: TestLoket;
@@ -151,6 +153,7 @@ describe('scheiding tussen gemeenten', () => {
       ...gebruikers.json().items.map((g: { id: string }) => g.id).filter((id: string) => !ookInOuderAmstel.has(id)),
       ...teams.json().items.map((t: { id: string }) => t.id),
       token.json().id,
+      (await loket.services.pc.importeer(cliContext(), 'GM0384', [jaarstukken2023()])).id,
     );
     expect(ids.length).toBeGreaterThan(5);
     const voor = await loket.database.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).where('resultaat', '=', 'gelukt').where('gemeente', '=', 'GM0437').executeTakeFirstOrThrow();

@@ -5,6 +5,7 @@ import { GebruiksFout } from './cli.shared.ts';
 import { gemeenteCommando } from './gemeente.command.ts';
 import { gebruikerCommando } from './gebruiker.command.ts';
 import { opruimenCommando } from './opruimen.command.ts';
+import { pcCommando } from './pc.command.ts';
 import { demoCommando, migrateCommando, serveCommando } from './serve.command.ts';
 import { termijnCommando } from './termijn.command.ts';
 
@@ -21,6 +22,7 @@ program.addCommand(gemeenteCommando());
 program.addCommand(gebruikerCommando());
 program.addCommand(opruimenCommando());
 program.addCommand(termijnCommando());
+program.addCommand(pcCommando());
 for (const command of program.commands) {
   command.exitOverride().configureOutput({ outputError: () => undefined });
   for (const sub of command.commands) sub.exitOverride().configureOutput({ outputError: () => undefined });

@@ -289,6 +289,40 @@ export interface ZaakDocumentTable {
   door_gebruiker: string | null;
 }
 
+export interface PcDocumentTable {
+  gemeente: string;
+  id: string;
+  soort: 'programmabegroting' | 'voorjaarsnota' | 'jaarstukken';
+  jaar: number;
+  aangemaakt_op: Tijdstip;
+}
+
+export interface PcVersieTable {
+  gemeente: string;
+  id: string;
+  document_id: string;
+  volgnummer: number;
+  naam: ColumnType<string, string | undefined, string>;
+  status: ColumnType<'concept' | 'aangeboden' | 'vastgesteld', 'concept' | 'aangeboden' | 'vastgesteld' | undefined, 'concept' | 'aangeboden' | 'vastgesteld'>;
+  /** Council date (calendar date, YYYY-MM-DD). */
+  vastgesteld_op: ColumnType<string | null, string | null | undefined, string | null>;
+  versie: ColumnType<number, number | undefined, number>;
+  aangemaakt_op: Tijdstip;
+  gewijzigd_op: Tijdstip;
+}
+
+export interface PcProgrammaTable {
+  gemeente: string;
+  versie_id: string;
+  slug: string;
+  naam: string;
+  volgorde: number;
+  hoofdstuk: Json<unknown>;
+  aanvullingen: Json<unknown>;
+  versie: ColumnType<number, number | undefined, number>;
+  gewijzigd_op: Tijdstip;
+}
+
 export interface DB {
   gemeente: GemeenteTable;
   gebruiker: GebruikerTable;
@@ -311,4 +345,7 @@ export interface DB {
   zaak_gebeurtenis: ZaakGebeurtenisTable;
   zaak_relatie: ZaakRelatieTable;
   zaak_document: ZaakDocumentTable;
+  pc_document: PcDocumentTable;
+  pc_versie: PcVersieTable;
+  pc_programma: PcProgrammaTable;
 }

@@ -7,10 +7,13 @@ import type { GemeentenRepository } from '../gemeenten/gemeenten.repository.ts';
 import type { TeamsRepository } from '../teams/teams.repository.ts';
 import type { SluitingsdagenRepository } from '../termijnen/sluitingsdagen.repository.ts';
 import { kalenderdag } from '../termijnen/kalender.ts';
+import type { PcService } from '../planning-control/pc.service.ts';
+import { LEGE_AANVULLING } from '../planning-control/pc.schemas.ts';
 import { DEMO_GEBRUIKERS, DEMO_GEMEENTEN, DEMO_TEAMS, demoSluitingsdagen } from './demo.data.ts';
 import type { ZaaktypenRepository } from '../zaaktypen/zaaktypen.repository.ts';
 import { datumInAmsterdam } from '../zaken/vandaag.ts';
 import { DEMO_ZAAKTEAMS, DEMO_ZAAKTYPEN } from './demo.zaaktypen.ts';
+import { DEMO_PC_HOOFDSTUKKEN, DEMO_PC_RICHTING } from './demo.pc.ts';
 
 export interface DemoResultaat {
   gemeenten: number;
@@ -29,6 +32,8 @@ export function demoService(deps: {
   zaaktypen: ZaaktypenRepository;
   audit: AuditService;
   klok: Klok;
+  /** P&C chapters of Diemen, published (demo.pc.ts). */
+  pc?: PcService;
 }) {
   return {
     async laad(context: Context): Promise<DemoResultaat> {
@@ -95,6 +100,17 @@ export function demoService(deps: {
           await deps.zaaktypen.publiceer(gemeente.code, id, 1, nu, datumInAmsterdam(nu));
           resultaat.zaaktypen++;
         }
+      }
+      // The P&C chapters of Diemen, once: as vastgesteld versions, published on the portal.
+      for (const h of DEMO_PC_HOOFDSTUKKEN) {
+        const soort = h.soort === 'begroting' ? 'programmabegroting' : 'jaarstukken';
+        if (!deps.pc || (await deps.pc.documenten(h.gemeente, { soort, jaar: h.jaar })).length > 0) continue;
+        await deps.pc.importeer(context, h.gemeente, [h], {
+          naam: 'Zoals gepubliceerd',
+          status: 'vastgesteld',
+          vastgesteldOp: h.documentstatus?.datum ?? null,
+          aanvullingen: [{ indicatoren: h.indicatoren.map((i) => ({ ...LEGE_AANVULLING, richting: DEMO_PC_RICHTING[i.code] ?? null })) }],
+        });
       }
       if (resultaat.gemeenten + resultaat.gebruikers + resultaat.teams + resultaat.zaaktypen > 0) {
         await deps.audit.log(context, { gemeente: null, actie: 'demo-laden', details: { ...resultaat } });
