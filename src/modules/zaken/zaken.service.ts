@@ -526,7 +526,8 @@ export function zakenService(deps: ZakenDeps) {
         return identificatie;
       });
       await audit.log(wie.context, { gemeente: gemeenteCode, actie: 'zaak-aanmaken', objectType: 'zaak', objectId: id, details: { identificatie, zaaktype: zaaktype.code, versie: zaaktype.versie } });
-      const zaak = await detail(wie, gemeenteCode, id);
+      if (betrokkene) await audit.verwerking(wie.context, { gemeente: gemeenteCode, naam: 'zaak-aanmaken', ...VERWERKING_ZAKEN, betrokkeneIds: [id] });
+      const zaak = await detail(wie, gemeenteCode, id, { loggen: false });
       return { zaak, volgcode, volglink: volglink(gemeente, taal, volgcode) };
     },
 
