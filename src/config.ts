@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+
 /** Runtime configuration, read once from the environment. */
 export interface Config {
   port: number;
@@ -13,6 +15,12 @@ export interface Config {
   /** Requests per minute per IP address on public routes, and on the login steps. */
   rateLimitPubliek: number;
   rateLimitAanmelden: number;
+  /** Secret for the tokens of public forms (tracking page); random per process when not set. */
+  formulierGeheim: string;
+  /** Working days before a zaak's deadline that the deadline watcher warns the handler and teamleider. */
+  termijnWaarschuwingWerkdagen: number;
+  /** Minutes between two rounds of the deadline watcher (a divisor of 60; 0: not in this process). */
+  termijnbewakingMinuten: number;
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string): number {
@@ -39,5 +47,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.TRUST_PROXY === 'true',
     rateLimitPubliek: intFrom(env.LOKET_RATE_LIMIT, 300, 'LOKET_RATE_LIMIT'),
     rateLimitAanmelden: intFrom(env.LOKET_RATE_LIMIT_AANMELDEN, 30, 'LOKET_RATE_LIMIT_AANMELDEN'),
+    formulierGeheim: env.LOKET_FORMULIER_GEHEIM || randomBytes(32).toString('hex'),
+    termijnWaarschuwingWerkdagen: intFrom(env.LOKET_TERMIJN_WAARSCHUWING_WERKDAGEN, 2, 'LOKET_TERMIJN_WAARSCHUWING_WERKDAGEN'),
+    termijnbewakingMinuten: Math.min(intFrom(env.LOKET_TERMIJNBEWAKING_MINUTEN, 15, 'LOKET_TERMIJNBEWAKING_MINUTEN'), 60),
   };
 }

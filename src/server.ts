@@ -38,10 +38,22 @@ import { BERICHT_VERZENDEN, berichtenService, smtpMailer } from './modules/beric
 import { sluitingsdagenRepository } from './modules/termijnen/sluitingsdagen.repository.ts';
 import { termijnenRoutes } from './modules/termijnen/termijnen.routes.ts';
 import { termijnenService } from './modules/termijnen/termijnen.service.ts';
+import { zaaktypenRepository } from './modules/zaaktypen/zaaktypen.repository.ts';
+import { zaaktypenRoutes } from './modules/zaaktypen/zaaktypen.routes.ts';
+import { zaaktypenService } from './modules/zaaktypen/zaaktypen.service.ts';
+import { zakenRepository } from './modules/zaken/zaken.repository.ts';
+import { zakenRoutes } from './modules/zaken/zaken.routes.ts';
+import { zakenService } from './modules/zaken/zaken.service.ts';
 import { pcRepository } from './modules/planning-control/pc.repository.ts';
 import { pcRoutes } from './modules/planning-control/pc.routes.ts';
 import { pcPubliekRoutes } from './modules/planning-control/pc.publiek.routes.ts';
 import { pcService } from './modules/planning-control/pc.service.ts';
+import { formulierTokens } from './modules/zaakvolgen/zaakvolgen.formulier.ts';
+import { zaakvolgenRoutes } from './modules/zaakvolgen/zaakvolgen.routes.ts';
+import { zaakvolgenService } from './modules/zaakvolgen/zaakvolgen.service.ts';
+import { startTermijnbewaking, termijnbewakingCron } from './modules/termijnbewaking/termijnbewaking.job.ts';
+import { termijnbewakingRepository } from './modules/termijnbewaking/termijnbewaking.repository.ts';
+import { TERMIJNBEWAKING_CONTROLEREN, termijnbewakingService } from './modules/termijnbewaking/termijnbewaking.service.ts';
 
 export interface LoketOptions {
   config: Config;
@@ -73,11 +85,19 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
   });
   installIdempotency(app, { repository: idempotentieRepository(db), klok });
 
-  const jobs = await startJobs({ database, logger: app.log, queues: [BERICHT_VERZENDEN] });
+  // The deadline watcher's schedule only where jobs are worked (LOKET_TERMIJNBEWAKING_MINUTEN=0: nowhere).
+  const termijnbewakingAan = options.werkers !== false && config.termijnbewakingMinuten > 0;
+  const jobs = await startJobs({
+    database,
+    logger: app.log,
+    queues: [BERICHT_VERZENDEN, TERMIJNBEWAKING_CONTROLEREN],
+    schedules: termijnbewakingAan ? [{ name: TERMIJNBEWAKING_CONTROLEREN, cron: termijnbewakingCron(config.termijnbewakingMinuten) }] : [],
+  });
   app.addHook('onClose', () => jobs.stop());
   const berichten = berichtenService({ repository: berichtenRepository(db), jobs, klok, mailer: config.smtpUrl ? smtpMailer(config.smtpUrl) : undefined, config });
   if (options.werkers !== false) await berichten.werk();
-  const services = loketServices({ database, klok, berichten });
+  const services = loketServices({ database, klok, berichten, publicUrl: config.publicUrl, termijnWaarschuwingWerkdagen: config.termijnWaarschuwingWerkdagen });
+  if (termijnbewakingAan) await startTermijnbewaking(jobs, services.termijnbewaking);
   const authenticate = authenticator(services.auth);
 
   app.get('/health', { config: { policy: { toegang: 'publiek' } } }, async (_request, reply) => {
@@ -102,8 +122,16 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
   auditRoutes(app, { audit: services.auditRepository });
   berichtenRoutes(app, { berichten, audit: services.audit });
   termijnenRoutes(app, { termijnen: services.termijnen });
+  zaaktypenRoutes(app, { zaaktypen: services.zaaktypen });
+  zakenRoutes(app, { zaken: services.zaken });
   pcRoutes(app, { pc: services.pc });
   pcPubliekRoutes(app, { pc: services.pc, gemeenten });
+  zaakvolgenRoutes(app, {
+    gemeenten,
+    zaakvolgen: services.zaakvolgen,
+    tokens: formulierTokens(config.formulierGeheim, klok),
+    rateLimitReacties: config.rateLimitAanmelden,
+  });
   apiDocsRoutes(app);
 
   if (options.werkers !== false) {
@@ -123,7 +151,7 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
 }
 
 /** The services on one database, shared by the HTTP server and the CLI. */
-export function loketServices(deps: { database: Database; klok: Klok; berichten: Berichten }) {
+export function loketServices(deps: { database: Database; klok: Klok; berichten: Berichten; publicUrl: string; termijnWaarschuwingWerkdagen?: number }) {
   const { klok } = deps;
   const db = deps.database.db;
   const gemeenten = gemeentenRepository(db);
@@ -134,6 +162,30 @@ export function loketServices(deps: { database: Database; klok: Klok; berichten:
   const teamsRepo = teamsRepository(db);
   const pc = pcService({ repository: pcRepository(db), gemeenten, audit, klok });
   const sluitingsdagenRepo = sluitingsdagenRepository(db);
+  const termijnen = termijnenService({ repository: sluitingsdagenRepo, gemeenten, audit, klok });
+  const zaaktypenRepo = zaaktypenRepository(db);
+  const zakenRepo = zakenRepository(db);
+  const zaken = zakenService({
+    repository: zakenRepo,
+    zaaktypen: zaaktypenRepo,
+    gemeenten,
+    berichten: deps.berichten,
+    audit,
+    klok,
+    sluitingsdagen: (gemeente) => termijnen.sluitingsdagen(gemeente),
+    publicUrl: deps.publicUrl,
+  });
+  const termijnbewaking = termijnbewakingService({
+    repository: termijnbewakingRepository(db),
+    zaken,
+    zakenRepository: zakenRepo,
+    gemeenten,
+    berichten: deps.berichten,
+    audit,
+    klok,
+    sluitingsdagen: (gemeente) => termijnen.sluitingsdagen(gemeente),
+    werkdagen: deps.termijnWaarschuwingWerkdagen ?? 2,
+  });
   return {
     gemeenten,
     auditRepository: auditRepo,
@@ -142,9 +194,13 @@ export function loketServices(deps: { database: Database; klok: Klok; berichten:
     gebruikers: gebruikersService({ repository: gebruikersRepo, audit, klok, beeindigSessies: auth.beeindigSessies, berichten: deps.berichten }),
     teams: teamsService({ repository: teamsRepo, audit, klok }),
     onderhoud: onderhoudService({ repository: onderhoudRepository(db), audit, klok, embedded: deps.database.kind === 'pglite' }),
-    demo: demoService({ gemeenten, gebruikers: gebruikersRepo, teams: teamsRepo, sluitingsdagen: sluitingsdagenRepo, audit, klok, pc }),
+    demo: demoService({ gemeenten, gebruikers: gebruikersRepo, teams: teamsRepo, sluitingsdagen: sluitingsdagenRepo, zaaktypen: zaaktypenRepo, audit, klok, pc }),
     apiTokens: apiTokensService({ repository: apiTokensRepository(db), audit, klok }),
-    termijnen: termijnenService({ repository: sluitingsdagenRepo, gemeenten, audit, klok }),
+    termijnen,
+    zaaktypen: zaaktypenService({ repository: zaaktypenRepo, audit, klok }),
+    zaken,
+    termijnbewaking,
+    zaakvolgen: zaakvolgenService({ zaken, zakenRepository: zakenRepo, beloofdeDatum: termijnbewaking.beloofdeDatum }),
     pc,
   };
 }

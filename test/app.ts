@@ -14,7 +14,7 @@ export async function testLoket(options: { nu?: string; env?: Record<string, str
   const database = await testDatabase();
   const klok = vasteKlok(options.nu ?? new Date().toISOString());
   const loket = await createLoket({
-    config: loadConfig({ PUBLIC_URL: 'http://127.0.0.1:3000', LOKET_RATE_LIMIT: '100000', LOKET_RATE_LIMIT_AANMELDEN: '100000', ...options.env }),
+    config: loadConfig({ PUBLIC_URL: 'http://127.0.0.1:3000', LOKET_RATE_LIMIT: '100000', LOKET_RATE_LIMIT_AANMELDEN: '100000', LOKET_TERMIJNBEWAKING_MINUTEN: '0', ...options.env }),
     database,
     klok,
     logger: false,

@@ -90,6 +90,39 @@ describe('toegangsbeleid', () => {
   });
 });
 
+/** A valid body for each changing :id route, so the probe reaches the lookup (404) and not validation (400). */
+function geldigeInhoud(url: string, zaaktype: Record<string, unknown>): Record<string, unknown> {
+  const zaakActies: Record<string, Record<string, unknown>> = {
+    toewijzing: { behandelaar: 'ik' },
+    statussen: { statustype: 2 },
+    notities: { tekst: 'Overgenomen' },
+    berichten: { tekst: 'Overgenomen' },
+    opschortingen: { reden: 'Overgenomen' },
+    einde: {},
+    verlengingen: { duur: 'P1W', reden: 'Overgenomen' },
+    afsluiting: { resultaattype: randomUUID() },
+    relaties: { zaak: randomUUID() },
+    versies: {},
+    publicatie: {},
+  };
+  const laatste = url.split('/').at(-1) ?? '';
+  if (url.endsWith('/rollen')) return { rollen: ['behandelaar'] };
+  if (url.endsWith('/leden')) return { gebruikers: [] };
+  if (url.endsWith('/zaaktypen/:id')) return zaaktype;
+  return zaakActies[laatste] ?? { naam: 'Overgenomen' };
+}
+
+const zaaktypeVoorbeeld = {
+  code: 'probe',
+  naam: { nl: 'Probe', en: 'Probe' },
+  norm: 'P6W',
+  statustypen: [
+    { naam: 'Ontvangen', tekst: { nl: 'Ontvangen', en: 'Received' } },
+    { naam: 'Afgehandeld', tekst: { nl: 'Afgehandeld', en: 'Done' } },
+  ],
+  resultaattypen: [{ naam: 'Klaar', archiefnominatie: 'vernietigen', bewaartermijn: 'P1Y', selectielijstklasse: '6.3' }],
+};
+
 describe('scheiding tussen gemeenten', () => {
   it("answers 404 for every route given another gemeente's ids, and changes nothing", async () => {
     const admin = await logInAls(loket, 'beheerder@duoplus.demo');
@@ -106,6 +139,16 @@ describe('scheiding tussen gemeenten', () => {
       headers: admin.headers,
       payload: { naam: 'Probe', rollen: ['behandelaar'], geldigTot: '2027-01-01T00:00:00Z' },
     });
+    // … and zaaktypen and a zaak.
+    const zaaktypen = await loket.app.inject({ method: 'GET', url: '/api/v1/gemeenten/GM0384/zaaktypen?alleVersies=true&pageSize=100', headers: admin.headers });
+    const zaak = await loket.app.inject({
+      method: 'POST',
+      url: '/api/v1/gemeenten/GM0384/zaken',
+      headers: admin.headers,
+      payload: { zaaktype: 'klacht', onderwerp: 'Probe', kanaal: 'telefoon', ontvangstdatum: '2026-11-23' },
+    });
+    expect(zaak.statusCode).toBe(201);
+    ids.push(...zaaktypen.json().items.map((z: { id: string }) => z.id), zaak.json().id);
     ids.push(
       ...gebruikers.json().items.map((g: { id: string }) => g.id).filter((id: string) => !ookInOuderAmstel.has(id)),
       ...teams.json().items.map((t: { id: string }) => t.id),
@@ -123,7 +166,7 @@ describe('scheiding tussen gemeenten', () => {
           method: route.method as 'GET',
           url: urlVoor(route, 'GM0437', id),
           headers: { ...admin.headers, 'if-match': '"1"' },
-          ...(route.method === 'GET' || route.method === 'DELETE' ? {} : { payload: route.url.endsWith('/rollen') ? { rollen: ['behandelaar'] } : route.url.endsWith('/leden') ? { gebruikers: [] } : { naam: 'Overgenomen' } }),
+          ...(route.method === 'GET' || route.method === 'DELETE' ? {} : { payload: geldigeInhoud(route.url, zaaktypeVoorbeeld) }),
         });
         if (res.statusCode !== 404) fouten.push(`${route.method} ${route.url} met ${id}: ${res.statusCode} ${res.body.slice(0, 80)}`);
       }

@@ -62,7 +62,7 @@ export async function openCliLoket(): Promise<CliLoket> {
     return {
       config,
       database,
-      services: loketServices({ database, klok: systeemklok, berichten }),
+      services: loketServices({ database, klok: systeemklok, berichten, publicUrl: config.publicUrl }),
       close: async () => {
         await jobs.stop();
         await database.close();

@@ -156,6 +156,139 @@ export interface SluitingsdagTable {
   aangemaakt_door: string | null;
 }
 
+export const KANALEN = ['balie', 'telefoon', 'e-mail', 'web', 'app', 'post', 'sociale-media'] as const;
+export type Kanaal = (typeof KANALEN)[number];
+/** ZGW vertrouwelijkheidaanduiding, from least to most confidential. */
+export const VERTROUWELIJKHEDEN = ['openbaar', 'beperkt_openbaar', 'intern', 'zaakvertrouwelijk', 'vertrouwelijk', 'confidentieel', 'geheim', 'zeer_geheim'] as const;
+export type Vertrouwelijkheid = (typeof VERTROUWELIJKHEDEN)[number];
+export const GEBEURTENIS_SOORTEN = ['aangemaakt', 'status', 'notitie', 'bericht', 'opschorting', 'opschorting-einde', 'verlenging', 'toewijzing', 'resultaat', 'document', 'reactie', 'relatie'] as const;
+export type GebeurtenisSoort = (typeof GEBEURTENIS_SOORTEN)[number];
+/** A calendar date (YYYY-MM-DD), read as text. */
+type Datum = ColumnType<string, string, string>;
+type DatumLeeg = ColumnType<string | null, string | null | undefined, string | null>;
+
+export interface ZaaktypeTable {
+  gemeente: string;
+  id: string;
+  code: string;
+  versie: number;
+  naam_nl: string;
+  naam_en: string;
+  omschrijving_nl: ColumnType<string, string | undefined, string>;
+  omschrijving_en: ColumnType<string, string | undefined, string>;
+  rechtsgrond: ColumnType<string, string | undefined, string>;
+  norm: string;
+  opschorting_toegestaan: boolean;
+  verlenging_toegestaan: boolean;
+  max_verlenging: string | null;
+  standaard_team_id: string | null;
+  vertrouwelijkheid: Vertrouwelijkheid;
+  geldig_vanaf: DatumLeeg;
+  status: ColumnType<'concept' | 'gepubliceerd', 'concept' | 'gepubliceerd' | undefined, 'concept' | 'gepubliceerd'>;
+  gepubliceerd_op: TijdstipLeeg;
+  revisie: ColumnType<number, number | undefined, number>;
+  aangemaakt_op: Tijdstip;
+  gewijzigd_op: Tijdstip;
+}
+
+export interface StatustypeTable {
+  gemeente: string;
+  zaaktype_id: string;
+  volgnummer: number;
+  naam: string;
+  tekst_nl: string;
+  tekst_en: string;
+  informeren: boolean;
+}
+
+export interface ResultaattypeTable {
+  gemeente: string;
+  zaaktype_id: string;
+  id: string;
+  naam: string;
+  tekst_nl: string;
+  tekst_en: string;
+  archiefnominatie: 'blijvend_bewaren' | 'vernietigen';
+  bewaartermijn: string | null;
+  selectielijstklasse: string;
+}
+
+export interface ZaakTellerTable {
+  gemeente: string;
+  jaar: number;
+  laatste: number;
+}
+
+export interface ZaakTable {
+  gemeente: string;
+  id: string;
+  identificatie: string;
+  zaaktype_id: string;
+  onderwerp: string;
+  omschrijving: string;
+  kanaal: Kanaal;
+  ontvangstdatum: Datum;
+  registratie_op: TijdstipVerplicht;
+  vertrouwelijkheid: Vertrouwelijkheid;
+  team_id: string;
+  behandelaar_id: string | null;
+  status_volgnummer: number;
+  /** Cached projection of the history (ADR 0012), written only by the zaken service. */
+  oorspronkelijke_einddatum: Datum;
+  uiterlijke_einddatum: Datum;
+  opgeschort: boolean;
+  afgesloten_op: TijdstipLeeg;
+  resultaattype_id: string | null;
+  archiefactiedatum: DatumLeeg;
+  volgcode_hash: string;
+  taal: 'nl' | 'en';
+  versie: ColumnType<number, number | undefined, number>;
+}
+
+export interface BetrokkeneTable {
+  gemeente: string;
+  zaak_id: string;
+  naam: string;
+  email: string | null;
+  telefoon: string | null;
+  taal: 'nl' | 'en';
+}
+
+export interface ZaakGebeurtenisTable {
+  gemeente: string;
+  zaak_id: string;
+  volgnummer: number;
+  soort: GebeurtenisSoort;
+  gegevens: Json<Record<string, unknown>>;
+  extern: boolean;
+  door_gebruiker: string | null;
+  door_naam: string | null;
+  door_inwoner: boolean;
+  op: TijdstipVerplicht;
+}
+
+export interface ZaakRelatieTable {
+  gemeente: string;
+  zaak_id: string;
+  andere_zaak_id: string;
+  soort: 'vervolg' | 'onderwerp' | 'bijdrage' | 'gerelateerd';
+  aangemaakt_op: TijdstipVerplicht;
+}
+
+export interface ZaakDocumentTable {
+  gemeente: string;
+  zaak_id: string;
+  id: string;
+  bestandsnaam: string;
+  mediatype: string;
+  grootte: number;
+  sha256: string;
+  inhoud: Buffer;
+  extern: boolean;
+  aangemaakt_op: TijdstipVerplicht;
+  door_gebruiker: string | null;
+}
+
 export interface PcDocumentTable {
   gemeente: string;
   id: string;
@@ -190,6 +323,18 @@ export interface PcProgrammaTable {
   gewijzigd_op: Tijdstip;
 }
 
+/** What the deadline watcher sent, once per (zaak, soort, einddatum) (migration 0007, ADR 0014). */
+export interface TermijnMeldingTable {
+  gemeente: string;
+  zaak_id: string;
+  soort: 'waarschuwing' | 'te-laat';
+  einddatum: Datum;
+  /** For 'te-laat': the date we told the resident they will hear from us by. */
+  nieuwe_datum: DatumLeeg;
+  ontvangers: Json<string[]>;
+  verstuurd_op: TijdstipVerplicht;
+}
+
 export interface DB {
   gemeente: GemeenteTable;
   gebruiker: GebruikerTable;
@@ -203,7 +348,17 @@ export interface DB {
   idempotentie: IdempotentieTable;
   bericht: BerichtTable;
   sluitingsdag: SluitingsdagTable;
+  zaaktype: ZaaktypeTable;
+  statustype: StatustypeTable;
+  resultaattype: ResultaattypeTable;
+  zaak_teller: ZaakTellerTable;
+  zaak: ZaakTable;
+  betrokkene: BetrokkeneTable;
+  zaak_gebeurtenis: ZaakGebeurtenisTable;
+  zaak_relatie: ZaakRelatieTable;
+  zaak_document: ZaakDocumentTable;
   pc_document: PcDocumentTable;
   pc_versie: PcVersieTable;
   pc_programma: PcProgrammaTable;
+  termijn_melding: TermijnMeldingTable;
 }

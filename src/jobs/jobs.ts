@@ -29,6 +29,11 @@ export interface JobsOptions {
   retry?: Partial<RetryPolicy>;
   /** How often an idle worker looks for new jobs, in seconds (≥ 0.5). */
   pollingIntervalSeconds?: number;
+  /**
+   * Recurring jobs: pg-boss sends a job to the queue `name` on each cron occurrence (Europe/Amsterdam),
+   * kept in the database so it survives restarts. pg-boss's scheduler only runs when there are any.
+   */
+  schedules?: readonly { name: string; cron: string }[];
 }
 
 export interface SendOptions {
@@ -67,7 +72,8 @@ export async function startJobs(options: JobsOptions): Promise<Jobs> {
 
   // No cron schedules and no instance registry: neither is used, and leaving them out saves
   // most of pg-boss's start time. Maintenance (supervise: expiry, retention) stays on.
-  const lean = { schedule: false, registerInstance: false } as const;
+  const schedules = options.schedules ?? [];
+  const lean = { schedule: schedules.length > 0, registerInstance: false } as const;
   let boss: PgBoss;
   if (database.kind === 'pglite' && database.pglite) {
     boss = new PgBoss({ db: fromPglite(database.pglite), backend: 'pglite', ...lean });
@@ -87,6 +93,10 @@ export async function startJobs(options: JobsOptions): Promise<Jobs> {
       await boss.createQueue(name, retry.retryBackoff ? retry : fixed);
       // createQueue leaves an existing queue alone; this brings its retry policy up to date.
       await boss.updateQueue(name, { ...fixed, retryDelayMax: retry.retryBackoff ? retryDelayMax : null });
+    }
+    for (const { name, cron } of schedules) {
+      if (!options.queues.includes(name)) throw new Error(`Schema voor onbekende job-wachtrij ${name}: noem hem in startJobs({ queues }).`);
+      await boss.schedule(name, cron, {}, { tz: 'Europe/Amsterdam' });
     }
   } catch (error) {
     await boss.stop({ graceful: false }).catch(() => undefined);

@@ -10,12 +10,16 @@ import { kalenderdag } from '../termijnen/kalender.ts';
 import type { PcService } from '../planning-control/pc.service.ts';
 import { LEGE_AANVULLING } from '../planning-control/pc.schemas.ts';
 import { DEMO_GEBRUIKERS, DEMO_GEMEENTEN, DEMO_TEAMS, demoSluitingsdagen } from './demo.data.ts';
+import type { ZaaktypenRepository } from '../zaaktypen/zaaktypen.repository.ts';
+import { datumInAmsterdam } from '../zaken/vandaag.ts';
+import { DEMO_ZAAKTEAMS, DEMO_ZAAKTYPEN } from './demo.zaaktypen.ts';
 import { DEMO_PC_HOOFDSTUKKEN, DEMO_PC_RICHTING } from './demo.pc.ts';
 
 export interface DemoResultaat {
   gemeenten: number;
   gebruikers: number;
   teams: number;
+  zaaktypen: number;
 }
 
 /** Loads the demo data; idempotent (what exists already is left as it is). */
@@ -25,6 +29,7 @@ export function demoService(deps: {
   teams: TeamsRepository;
   /** Closure days go in only for a gemeente the demo creates (this year and next). */
   sluitingsdagen?: SluitingsdagenRepository;
+  zaaktypen: ZaaktypenRepository;
   audit: AuditService;
   klok: Klok;
   /** P&C chapters of Diemen, published (demo.pc.ts). */
@@ -32,7 +37,7 @@ export function demoService(deps: {
 }) {
   return {
     async laad(context: Context): Promise<DemoResultaat> {
-      const resultaat: DemoResultaat = { gemeenten: 0, gebruikers: 0, teams: 0 };
+      const resultaat: DemoResultaat = { gemeenten: 0, gebruikers: 0, teams: 0, zaaktypen: 0 };
       for (const gemeente of DEMO_GEMEENTEN) {
         if (await deps.gemeenten.opCode(gemeente.code)) continue;
         await deps.gemeenten.bewaar(gemeente);
@@ -66,13 +71,35 @@ export function demoService(deps: {
         ids.set(g.email, id);
         resultaat.gebruikers++;
       }
-      for (const t of DEMO_TEAMS) {
+      for (const t of [...DEMO_TEAMS, ...DEMO_ZAAKTEAMS]) {
         if (await deps.teams.naamBestaat(t.gemeente, t.naam)) continue;
         const id = randomUUID();
         await deps.teams.maak(t.gemeente, { id, naam: t.naam, omschrijving: t.omschrijving });
         const leden = t.leden.map((email) => ids.get(email)).filter((x): x is string => x !== undefined);
         await deps.teams.zetLeden(t.gemeente, id, 1, leden, deps.klok.nu().toISOString());
         resultaat.teams++;
+      }
+      const nu = deps.klok.nu().toISOString();
+      for (const gemeente of DEMO_GEMEENTEN) {
+        const teams = (await deps.teams.pagina(gemeente.code, 0, 100)).rows;
+        for (const { team, ...zaaktype } of DEMO_ZAAKTYPEN) {
+          if (await deps.zaaktypen.hoogsteVersie(gemeente.code, zaaktype.code)) continue;
+          const id = randomUUID();
+          await deps.zaaktypen.maak(
+            gemeente.code,
+            id,
+            1,
+            {
+              ...zaaktype,
+              omschrijving: zaaktype.omschrijving ?? { nl: '', en: '' },
+              standaardTeam: teams.find((t) => t.naam === team)?.id ?? null,
+              resultaattypen: zaaktype.resultaattypen.map((r) => ({ ...r, tekst: r.tekst ?? { nl: '', en: '' }, id: randomUUID() })),
+            },
+            nu,
+          );
+          await deps.zaaktypen.publiceer(gemeente.code, id, 1, nu, datumInAmsterdam(nu));
+          resultaat.zaaktypen++;
+        }
       }
       // The P&C chapters of Diemen, once: as vastgesteld versions, published on the portal.
       for (const h of DEMO_PC_HOOFDSTUKKEN) {
@@ -85,7 +112,7 @@ export function demoService(deps: {
           aanvullingen: [{ indicatoren: h.indicatoren.map((i) => ({ ...LEGE_AANVULLING, richting: DEMO_PC_RICHTING[i.code] ?? null })) }],
         });
       }
-      if (resultaat.gemeenten + resultaat.gebruikers + resultaat.teams > 0) {
+      if (resultaat.gemeenten + resultaat.gebruikers + resultaat.teams + resultaat.zaaktypen > 0) {
         await deps.audit.log(context, { gemeente: null, actie: 'demo-laden', details: { ...resultaat } });
       }
       return resultaat;

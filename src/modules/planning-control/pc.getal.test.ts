@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { prng } from './fixtures/prng.ts';
-import { formatteerBedrag, formatteerGetal, lexCellen, leesBedrag, leesGetal, leesWaarde, splitsWaarden } from './pc.getal.ts';
+import { formatteerBedrag, formatteerGetal, lexCellen, leesBedrag, leesGetal, leesWaarde, splitsBedragRegel, splitsWaarden } from './pc.getal.ts';
 
 const geheel = (r: () => number, max: number) => Math.floor(r() * max);
 const kies = <T,>(r: () => number, lijst: readonly T[]): T => lijst[geheel(r, lijst.length)] as T;
@@ -102,21 +102,52 @@ describe('leesWaarde', () => {
 
 describe('splitsWaarden', () => {
   it('finds exactly n value cells at the end of a line', () => {
-    expect(splitsWaarden('NB29 15% 0%', 3)).toEqual({ voor: '', cellen: ['NB29', '15%', '0%'], open: false });
+    expect(splitsWaarden('NB29 15% 0%', 3)).toEqual({ voor: '', cellen: ['NB29', '15%', '0%'], open: false, openIndex: -1 });
     expect(splitsWaarden('Apparaatskosten per inwoner (verplicht) € 890 € 939 € 979', 3)).toEqual({
       voor: 'Apparaatskosten per inwoner (verplicht)',
       cellen: ['€ 890', '€ 939', '€ 979'],
       open: false,
+      openIndex: -1,
     });
     expect(splitsWaarden('% overhead (verplicht) 15 % 17 % 13 %', 3)?.cellen).toEqual(['15 %', '17 %', '13 %']);
     expect(splitsWaarden('Tevredenheid burger over de dienstverlening 6,9 7,0 Niet beschikbaar, de', 3)).toEqual({
       voor: 'Tevredenheid burger over de dienstverlening',
       cellen: ['6,9', '7,0', 'Niet beschikbaar, de'],
       open: true,
+      openIndex: 2,
     });
     // The number in the name is not taken as a value when the tail already has n cells.
     expect(splitsWaarden('KCC binnen 30 71,4% 70-80% 73,1%', 3)?.voor).toBe('KCC binnen 30');
     expect(splitsWaarden('% binnenkomende gesprekken KCC binnen 30', 3)).toBeNull();
+  });
+
+  it('a free-text status in an earlier column ends where the rest of the line is exactly the remaining cells', () => {
+    expect(splitsWaarden('Veiligheidsgevoel (rapportcijfer) Niet beschikbaar, de 7,0 7,2', 3)).toEqual({
+      voor: 'Veiligheidsgevoel (rapportcijfer)',
+      cellen: ['Niet beschikbaar, de', '7,0', '7,2'],
+      open: true,
+      openIndex: 0,
+    });
+    // numbers inside the free text stay in it (longest text first)
+    expect(splitsWaarden('Naam 6,9 Niet beschikbaar, peiling in 2025 7,2', 3)?.cellen).toEqual(['6,9', 'Niet beschikbaar, peiling in 2025', '7,2']);
+    // "€ 111" stays one cell
+    expect(splitsWaarden('Kosten Niet beschikbaar, de € 111 nnb', 3)?.cellen).toEqual(['Niet beschikbaar, de', '€ 111', 'nnb']);
+    // a text that ends with a full stop is complete; a last free-text cell after it stays open
+    expect(splitsWaarden('Naam Niet bekend. 40% Niet beschikbaar, de', 3)).toEqual({
+      voor: 'Naam',
+      cellen: ['Niet bekend.', '40%', 'Niet beschikbaar, de'],
+      open: true,
+      openIndex: 2,
+    });
+    // only as a fallback: "niet beschikbaar" inside a name does not swallow the values
+    expect(splitsWaarden('Aantal woningen niet beschikbaar voor verhuur 12 14 15', 3)).toEqual({
+      voor: 'Aantal woningen niet beschikbaar voor verhuur',
+      cellen: ['12', '14', '15'],
+      open: false,
+      openIndex: -1,
+    });
+    // lower case "niet" never opens a cell before the last column
+    expect(splitsWaarden('Naam niet beschikbaar, de 7,0 7,2', 3)).toBeNull();
   });
 
   it('lexes no cells out of plain words', () => {
@@ -181,7 +212,34 @@ describe('property: a number formatted the Dutch way reads back', () => {
       });
       const naam = kies(r, ['Aantal klachten', '% binnen 30 seconden', 'Apparaatskosten (verplicht)']);
       const gesplitst = splitsWaarden(`${naam} ${cellen.join(' ')}`, n);
-      expect({ seed, ...gesplitst }).toEqual({ seed, voor: naam, cellen, open: false });
+      expect({ seed, ...gesplitst }).toEqual({ seed, voor: naam, cellen, open: false, openIndex: -1 });
     }
+  });
+});
+
+describe('splitsBedragRegel (overheveling lines)', () => {
+  it('reads name, amount and the start of the motivation', () => {
+    expect(splitsBedragRegel('Diemen-Zuid 150 De levering van de camera\'s liep vertraging op.')).toEqual({
+      naam: 'Diemen-Zuid',
+      bedrag: 150,
+      euro: false,
+      rest: "De levering van de camera's liep vertraging op.",
+    });
+    expect(splitsBedragRegel('Evenementenbeleid € 45.000')).toEqual({ naam: 'Evenementenbeleid', bedrag: 45000, euro: true, rest: '' });
+    expect(splitsBedragRegel('Subsidie festival: -€12.500,50')).toEqual({ naam: 'Subsidie festival', bedrag: -12500.5, euro: true, rest: '' });
+    expect(splitsBedragRegel('Onderhoud bruggen - 1.250 (Zie ook investeringen.)')).toEqual({ naam: 'Onderhoud bruggen', bedrag: 1250, euro: false, rest: '(Zie ook investeringen.)' });
+    expect(splitsBedragRegel('Training buurtpreventie -25')?.bedrag).toBe(-25);
+  });
+
+  it('takes the last qualifying amount: names hold numbers', () => {
+    expect(splitsBedragRegel('Fase 2 Diemen-Zuid 80 Uitvoering volgt.')).toMatchObject({ naam: 'Fase 2 Diemen-Zuid', bedrag: 80 });
+  });
+
+  it('refuses years, amounts followed by lower case, text without a name, and plain text', () => {
+    expect(splitsBedragRegel('Oplevering in 2024')).toBeNull();
+    expect(splitsBedragRegel('Wij verwachten 3 maanden vertraging.')).toBeNull();
+    expect(splitsBedragRegel('150 De levering')).toBeNull();
+    expect(splitsBedragRegel('de post 150 De levering')).toBeNull();
+    expect(splitsBedragRegel('Omschrijving Bedrag (x € 1.000) Motivering')).toBeNull();
   });
 });

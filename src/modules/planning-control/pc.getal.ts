@@ -182,24 +182,34 @@ export function isWaardeToken(token: string): boolean {
 const VRIJE_STATUS_BEGIN = /^(niet|nog)$/i;
 
 /**
- * Splits the tail of a line into exactly `aantal` value cells. Tries the shortest tail first
- * (the name may contain numbers); returns the prefix (the name part) and the cells, or null when
- * no tail of exactly `aantal` cells exists. A free-text status ("Niet beschikbaar, …") takes the
- * rest of the line as one cell; `open` is then true when that text does not end with a full stop.
+ * Splits the tail of a line into exactly `aantal` value cells. Tries the longest tail first
+ * (the name may contain numbers, but never ends in a run of cells that fits); returns the prefix
+ * (the name part) and the cells, or null when no tail of exactly `aantal` cells exists.
+ * A free-text status ("Niet beschikbaar, …") normally takes the rest of the line as one cell;
+ * only when no split works that way may it stand in an earlier column, ending where the rest of
+ * the line is exactly the remaining cells ("Niet beschikbaar, de 7,0 7,2"). `open` is true when
+ * that text does not end with a full stop (it continues on the next lines); `openIndex` is its column.
  */
-export function splitsWaarden(regel: string, aantal: number): { voor: string; cellen: string[]; open: boolean } | null {
+export function splitsWaarden(regel: string, aantal: number): { voor: string; cellen: string[]; open: boolean; openIndex: number } | null {
   const tokens = regel.trim().split(/\s+/).filter((t) => t !== '');
-  for (let start = 0; start < tokens.length; start++) {
-    const cellen = lexCellen(tokens.slice(start));
-    if (cellen && cellen.cellen.length === aantal) {
-      return { voor: tokens.slice(0, start).join(' '), cellen: cellen.cellen, open: cellen.open };
+  for (const metMidden of [false, true]) {
+    for (let start = 0; start < tokens.length; start++) {
+      const cellen = lexCellen(tokens.slice(start), metMidden ? aantal : undefined);
+      if (cellen && cellen.cellen.length === aantal) {
+        return { voor: tokens.slice(0, start).join(' '), cellen: cellen.cellen, open: cellen.open, openIndex: cellen.openIndex };
+      }
     }
   }
   return null;
 }
 
-/** Lexes tokens into value cells; null when a token is not part of a value. */
-export function lexCellen(tokens: string[]): { cellen: string[]; open: boolean } | null {
+/**
+ * Lexes tokens into value cells; null when a token is not part of a value. Without `aantal` a
+ * free-text status takes the rest of the tokens. With `aantal`, a free-text status that opens with
+ * a capital ("Niet beschikbaar, …") before the last column ends where the remaining tokens are
+ * exactly the remaining cells (longest text first).
+ */
+export function lexCellen(tokens: string[], aantal?: number): { cellen: string[]; open: boolean; openIndex: number } | null {
   const cellen: string[] = [];
   let i = 0;
   while (i < tokens.length) {
@@ -207,8 +217,23 @@ export function lexCellen(tokens: string[]): { cellen: string[]; open: boolean }
     const volgende = tokens[i + 1];
     const rest = tokens.slice(i).join(' ');
     if (VRIJE_STATUS_BEGIN.test(t) && VRIJE_STATUS.test(rest)) {
+      if (aantal !== undefined && cellen.length < aantal - 1 && /^\p{Lu}/u.test(t)) {
+        for (let eind = tokens.length - 1; eind >= i + 2; eind--) {
+          if (/^-?€$/.test(tokens[eind - 1] ?? '')) continue; // "€ 111" is one cell
+          const verder = lexCellen(tokens.slice(eind));
+          if (verder && cellen.length + 1 + verder.cellen.length === aantal) {
+            const vrij = tokens.slice(i, eind).join(' ');
+            const open = !vrij.endsWith('.');
+            return {
+              cellen: [...cellen, vrij, ...verder.cellen],
+              open: open || verder.open,
+              openIndex: open ? cellen.length : cellen.length + 1 + verder.openIndex,
+            };
+          }
+        }
+      }
       cellen.push(rest);
-      return { cellen, open: !rest.endsWith('.') };
+      return { cellen, open: !rest.endsWith('.'), openIndex: cellen.length - 1 };
     }
     if (/^-?€$/.test(t) && volgende !== undefined && leesWaarde(`${t} ${volgende}`, '').fout === undefined) {
       // "€ 979" (a footnote could be glued to the number; leesWaarde decides later)
@@ -228,5 +253,66 @@ export function lexCellen(tokens: string[]): { cellen: string[]; open: boolean }
     }
     return null;
   }
-  return { cellen, open: false };
+  return { cellen, open: false, openIndex: -1 };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Overhevelingen: "<naam> <bedrag> <motivering>" on one line
+
+/** An amount in an overheveling line: integers with thousands dots, optionally decimals (`150`, `-45`, `1.250`). */
+const LOS_BEDRAG = /^-?(?:\d{1,3}(?:\.\d{3})+|\d{1,3})(?:,\d+)?$/;
+/** After a euro sign any integer is allowed (`€ 4500`, `€ 45.000`, `€ 45.000,50`). */
+const EURO_BEDRAG = /^-?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$/;
+
+export interface BedragRegel {
+  naam: string;
+  /** The amount as printed, in the unit printed (`€`-amounts in whole euros). */
+  bedrag: number;
+  /** The amount was printed with a euro sign (`€ 45.000`). */
+  euro: boolean;
+  /** The text after the amount (the start of the motivation); "" when none. */
+  rest: string;
+}
+
+/**
+ * Reads a line "<naam> <bedrag> <rest>" of an overhevelingen table or item: the name starts with a
+ * capital, the amount is `150`, `-45`, `1.250`, `€ 45.000` or `€45.000`, and the rest is empty or
+ * starts with a capital or "(". A bare four-digit number without thousands dot is a year, never an
+ * amount (`2024`). When several tokens qualify, the last one wins (names hold numbers more often
+ * than motivations hold a number followed by a capitalised word). Null when the line is not one.
+ * `vervolg`: the line continues a name wrapped on the line above, so it may start in lower case.
+ */
+export function splitsBedragRegel(regel: string, vervolg = false): BedragRegel | null {
+  const tokens = regel.trim().split(/\s+/).filter((t) => t !== '');
+  let beste: BedragRegel | null = null;
+  for (let k = 1; k < tokens.length; k++) {
+    let token = tokens[k] ?? '';
+    let eind = k + 1;
+    let euro = false;
+    let teken = 1;
+    if (/^-?€$/.test(token) && k + 1 < tokens.length) {
+      teken = token.startsWith('-') ? -1 : 1;
+      token = tokens[k + 1] ?? '';
+      eind = k + 2;
+      euro = true;
+    } else if (/^-?€/.test(token)) {
+      teken = token.startsWith('-') ? -1 : 1;
+      token = token.replace(/^-?€/, '');
+      euro = true;
+    }
+    if (!euro && /^-?€$/.test(tokens[k - 1] ?? '')) continue; // the number of "€ 45.000": read with its sign
+    if (!(euro ? EURO_BEDRAG : LOS_BEDRAG).test(token)) continue;
+    const volgende = tokens[eind];
+    if (volgende !== undefined && !/^[\p{Lu}(]/u.test(volgende)) continue;
+    const naam = tokens
+      .slice(0, k)
+      .join(' ')
+      .replace(/\s*[:\-–]$/, '')
+      .trim();
+    if (naam === '' || !(vervolg || /^\p{Lu}/u.test(naam))) continue;
+    const getal = leesGetal(token);
+    if (getal === null) continue;
+    beste = { naam, bedrag: teken * getal, euro, rest: tokens.slice(eind).join(' ') };
+  }
+  return beste;
 }

@@ -7,7 +7,7 @@
  * Pure: no I/O, no clock.
  */
 import { PcImportFout } from './pc.errors.ts';
-import { isBedrag, leesBedrag, leesWaarde, lexCellen, splitsWaarden } from './pc.getal.ts';
+import { isBedrag, leesBedrag, leesWaarde, lexCellen, splitsBedragRegel, splitsWaarden } from './pc.getal.ts';
 import type { PcControle, PcFinancienRegel, PcHoofdstuk, PcIndicator, PcSoort } from './pc.hoofdstuk.ts';
 
 export interface PcParseOpties {
@@ -87,7 +87,21 @@ const P = {
   opsomming: /^[•●▪◦‣∙]\s*/,
   paginanummer: /^\d{1,3}$/,
   grafiek: /^(lasten en baten|verdeling\b|grafiek\b)/i,
-  eenheid: /(?:x|×)\s*€\s*(1(?:\.000)*|1\s*mln|1\s*miljoen)/i,
+  eenheid: /(?:x|×)\s*€\s*(1\s*mln|1\s*miljoen|1(?:\.000)*)/i,
+  /** A line that only states the unit: "(bedragen x € 1.000)", "x € 1.000". */
+  eenheidRegel: /^\(?\s*(?:bedragen\s+)?(?:in\s+)?(?:x|×)\s*€\s*(?:1(?:\.000)*|1\s*mln|1\s*miljoen)\s*\)?$/i,
+  overhevelingenKop:
+    /^(?:voorgestelde\s+|overzicht\s+(?:van\s+)?(?:de\s+)?)?(?:budget)?overhevelingen(?:\s+(?:van\s+)?(?:19|20)\d{2}(?:\s*(?:naar|-|–|t\/m)\s*(?:19|20)\d{2})?)?(?:\s*\((?:bedragen\s+)?(?:x|×)\s*€\s*(?:1(?:\.000)*|1\s*mln|1\s*miljoen)\))?:?$/i,
+  /** Header of an overhevelingen table: name, amount and (usually) motivation columns. */
+  overhevelingKolomkop: /^(?:omschrijving|naam|onderwerp|overheveling|budget|project)\b.*\b(?:bedrag|bedragen)\b/i,
+  toelichtingKop:
+    /^(?:toelichting(?:\s+op\s+(?:de\s+|het\s+)?(?:financiën|financien|cijfers|afwijkingen|budgetresultaat|resultaat|financiële tabel|financieel resultaat|verschillen))?|financiële toelichting|toelichting afwijkingen|analyse\s+(?:van\s+(?:de\s+|het\s+)?)?(?:afwijkingen|verschillen|budgetresultaat)|verschillenanalyse)(?:\s+(?:19|20)\d{2})?:?$/i,
+  investeringKop: /^(?:overzicht\s+(?:van\s+)?(?:de\s+)?)?(?:investeringen|investeringskredieten|investeringskrediet|investering)\b(.*)$/i,
+  /** Words of an investment table's header (besides years and the finance column words). */
+  investeringWoord:
+    /^(?:krediet|kredieten|uitgaven|uitgave|t\/m|tot|en|met|restant|restantkrediet|beschikbaar|gesteld|gestelde|besteed|bestede|werkelijke|cumulatief|cumulatieve|totale|vrijval|saldo|nog|te|besteden|bedrag|geraamd|geraamde|jaar|van|in|gereed|gereedmelding|afgesloten|voorgesteld|bruto|netto|bijdrage|bijdragen|derden|dekking|kapitaallasten)$/i,
+  /** The name column of an investment or overheveling table. */
+  naamKolom: /^(?:investering|investeringen|investeringskrediet|investeringskredieten|omschrijving|project|projecten|naam|object|onderwerp|overzicht)$/i,
   jaartal: /^(?:19|20)\d{2}$/,
   kolomWoord:
     /^(realisatie|begroting|rekening|jaarrekening|streefwaarde|streven|norm|nulmeting|prognose|raming|meerjarenraming|primitief|primitieve|totaal|gewijzigd|gewijzigde|actueel|actuele|na|wijziging|budget|budgetresultaat|resultaat|verschil|begroot|werkelijk|bijgesteld|bijgestelde|stand|afwijking)$/i,
@@ -140,15 +154,71 @@ function jaarVan(kolom: string): number | null {
 /** A header line: only column words and years. */
 const isKopRegel = (s: string) => s.split(' ').every((w) => P.jaartal.test(w) || P.kolomWoord.test(w));
 
+/** The unit of a table stated on a line ("(bedragen x € 1.000)" → 1000, "x € 1 mln" → 1 000 000); null when none. */
+function eenheidVan(s: string): number | null {
+  const e = P.eenheid.exec(s);
+  if (!e) return null;
+  return /mln|miljoen|1\.000\.000/i.test(e[1] ?? '') ? 1_000_000 : Number((e[1] ?? '1').replace(/\./g, ''));
+}
+
+/** The words of a header line without its unit ("Krediet (x € 1.000)" → ["Krediet"]). */
+const zonderEenheid = (s: string): string[] =>
+  s
+    .replace(/\(?\s*(?:bedragen\s+)?(?:in\s+)?(?:x|×)\s*€\s*(?:1(?:\.000)*|1\s*mln|1\s*miljoen)\s*\)?/i, ' ')
+    .split(' ')
+    .filter((w) => w !== '');
+
+/** A header word of an investment table. */
+const isInvesteringKopWoord = (w: string) => P.jaartal.test(w) || P.investeringWoord.test(w) || P.kolomWoord.test(w) || P.naamKolom.test(w);
+
+/** Header words without the leading name-column words ("Investering", "Omschrijving", "Overzicht investeringen"). */
+const naarKop = (woorden: string[]) => {
+  let k = 0;
+  while (k < woorden.length && P.naamKolom.test(woorden[k] ?? '')) k++;
+  return woorden.slice(k);
+};
+
+/** A line of an investment table's header: only header words and years, or a unit line. */
+const isInvesteringKopRegel = (s: string) => {
+  const w = zonderEenheid(s);
+  return (w.length > 0 || P.eenheidRegel.test(s)) && w.every(isInvesteringKopWoord);
+};
+
+/**
+ * Groups the header words of an investment table into columns: a capitalised word starts a column,
+ * lower-case words and a year join it ("Uitgaven t/m 2022", "Restant krediet"), a year after a year
+ * is a column of its own ("2024 2025").
+ */
+export function groepeerInvesteringKolommen(tokens: string[]): string[] {
+  const kolommen: string[][] = [];
+  let huidig: string[] = [];
+  let heeftJaar = false;
+  for (const w of tokens) {
+    const jaar = P.jaartal.test(w);
+    if (huidig.length > 0 && (jaar ? heeftJaar : /^\p{Lu}/u.test(w))) {
+      kolommen.push(huidig);
+      huidig = [];
+      heeftJaar = false;
+    }
+    huidig.push(w);
+    if (jaar) heeftJaar = true;
+  }
+  if (huidig.length > 0) kolommen.push(huidig);
+  return kolommen.map((k) => k.join(' '));
+}
+
+/** Rounds away floating-point noise of unit conversions (45.5 stays 45.5). */
+const rond = (x: number) => Math.round(x * 1e6) / 1e6;
+
 /** A finance row: a name and `aantal` amounts; `fout` when amounts are missing; null when no amounts. */
-function financienRij(s: string, aantal: number): { naam: string; bedragen: string[] } | { fout: string } | null {
+function financienRij(s: string, aantal: number): { naam: string; bedragen: string[] } | { fout: string; naam: string; aantal: number } | null {
   const tokens = s.split(' ');
   let k = 0;
   while (k < tokens.length && isBedrag(tokens[tokens.length - 1 - k] ?? '')) k++;
   if (k === 0) return null;
   const naam = tokens.slice(0, tokens.length - k).join(' ');
   if (k < aantal) {
-    return naam ? { fout: `financiële regel "${naam}" heeft ${k} bedrag(en), ${aantal} kolommen verwacht: er ontbreekt een kolom` } : null;
+    return naam ? { fout: `financiële regel "${naam}" heeft ${k} bedrag(en), ${aantal} kolommen verwacht: er ontbreekt een kolom`, naam, aantal: k } : null;
   }
   return { naam: tokens.slice(0, tokens.length - aantal).join(' '), bedragen: tokens.slice(tokens.length - aantal) };
 }
@@ -201,6 +271,14 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
   let algemeen = 0;
   const open: OpenIndicator[] = [];
   const indicatorKolommen: string[] = [];
+  // Units of the overhevelingen and investeringen as printed (null: the finance table's unit),
+  // parallel to h.overhevelingen / h.investeringen; converted to financien.eenheid at the end.
+  const overhevelingEenheden: (number | null)[] = [];
+  const investeringEenheden: (number | null)[] = [];
+  /** Controles of those tables, in the printed unit until the end (same conversion). */
+  const controleEenheden: { controle: PcControle; eenheid: number | null }[] = [];
+  /** "Totaal" lines of overhevelingen: checked at the end against the items van..tot, all in the finance unit (items may mix € and thousands). */
+  const overhevelingTotalen: { controle: PcControle; van: number; tot: number }[] = [];
 
   const t = (i: number): string => r[i] ?? '';
   // Footnote numbers glued to values anywhere in the chapter (NB29, 4%3): a line "29 Cijfers …"
@@ -259,9 +337,39 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
       P.activiteitenKop.test(s) ||
       P.indicatorKop.test(s) ||
       P.visie.test(s) ||
+      P.overhevelingenKop.test(s) ||
+      P.toelichtingKop.test(s) ||
+      isInvesteringKop(i) ||
       isVerwezenVoetnoot(i) ||
+      isFinancienKop(i) ||
       (metDoel && isDoel(i))
     );
+  }
+
+  /**
+   * Page furniture between the lines of a block: a running page header (taken), a footnote at the
+   * bottom of a page (read, when `voetnoten`), a bare page number (warned about). Returns the line
+   * after it, or -1 when line j is none of these.
+   */
+  function overPaginarand(j: number, voetnoten = true): number {
+    if (isHerhaaldeTitel(j)) {
+      neem(j, 'soort, jaar (herhaald, paginakop)');
+      return j + 1;
+    }
+    if (voetnoten && isVerwezenVoetnoot(j)) return leesVoetnoot(j);
+    if (P.paginanummer.test(t(j))) {
+      waarschuw(j, 'losse regel met alleen een getal (paginanummer?)');
+      return j + 1;
+    }
+    return -1;
+  }
+
+  /** The document title again (a running page header), the same as the first one. */
+  function isHerhaaldeTitel(i: number): boolean {
+    const m = P.documenttitel.exec(t(i));
+    if (!m || titel === null) return false;
+    const soort: PcSoort = /begroting/i.test(m[1] ?? '') ? 'begroting' : 'jaarstukken';
+    return titel.soort === soort && titel.jaar === Number(m[2]);
   }
 
   /** A title: a short line on its own (blank line or start before, blank line or end after), no closing punctuation. */
@@ -281,7 +389,7 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
    * in lower case, or follows a line the PDF wrapped (trailing space, no closing punctuation),
    * continues the paragraph (page and column breaks).
    */
-  function leesAlineas(i: number, veld: string, stop: (j: number) => boolean): { alineas: string[]; einde: number } {
+  function leesAlineas(i: number, veld: string, stop: (j: number) => boolean, eigenAlinea?: (j: number) => boolean): { alineas: string[]; einde: number } {
     const alineas: string[] = [];
     let huidig: string | null = null;
     let naLeeg = false;
@@ -294,9 +402,20 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
         j++;
         continue;
       }
+      // a running page header or page number inside the text: the text continues after it
+      const verder = overPaginarand(j, false);
+      if (verder >= 0) {
+        j = verder;
+        continue;
+      }
       if (stop(j)) break;
-      if (P.paginanummer.test(s)) {
-        waarschuw(j, 'losse regel met alleen een getal (paginanummer?)');
+      if (eigenAlinea?.(j)) {
+        if (huidig !== null) alineas.push(huidig);
+        alineas.push(s);
+        neem(j, veld);
+        huidig = null;
+        naLeeg = false;
+        vorige = j;
         j++;
         continue;
       }
@@ -586,22 +705,30 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
     const naamDelen: string[] = [];
     let cellen: { tekst: string; regel: number }[] | null = null;
     let vrijOpen = false;
-    for (const k of regels) {
+    let vrijIndex = -1;
+    for (const [idx, k] of regels.entries()) {
       const s = k === i ? (m?.[4] ?? '') : t(k);
       if (cellen === null) {
         const gesplitst = splitsWaarden(s, kolommen.length);
-        if (gesplitst) {
+        // A number at the end of a name line ("… in groep 8"), or a wrapped bit of the name that
+        // looks like a value ("8" on a line of its own), is not the value when a later line of the
+        // row holds nothing but values ("64"): the last such line is the value line.
+        const laterAlleenWaarden =
+          gesplitst !== null && !gesplitst.open && regels.slice(idx + 1).some((l) => splitsWaarden(t(l), kolommen.length)?.voor === '');
+        if (gesplitst && !laterAlleenWaarden) {
           if (gesplitst.voor) naamDelen.push(gesplitst.voor);
           cellen = gesplitst.cellen.map((c) => ({ tekst: c, regel: k + 1 }));
           vrijOpen = gesplitst.open;
+          vrijIndex = gesplitst.openIndex;
           neem(k, gesplitst.voor ? 'indicatoren.naam+waarden' : 'indicatoren.waarden');
         } else {
           naamDelen.push(s);
           neem(k, 'indicatoren.naam');
         }
       } else if (vrijOpen) {
-        const laatste = cellen.at(-1);
-        if (laatste) laatste.tekst += ` ${s}`;
+        // the free-text cell continues (in whichever column it stands)
+        const vrij = cellen[vrijIndex];
+        if (vrij) vrij.tekst += ` ${s}`;
         vrijOpen = !s.endsWith('.');
         neem(k, 'indicatoren.waarden');
       } else {
@@ -654,21 +781,28 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
 
   // --- financien ----------------------------------------------------------------------------
 
-  function leesFinancien(i: number): number {
-    let j = volgende(i);
-    if (j < 0) return n;
-    structuur++;
+  interface FinancienKop {
+    eenheid: number;
+    eenheidRegels: number[];
+    kopRegels: number[];
+    titel: string;
+    kolommen: string[];
+    /** The first line after the header (the first row, if any). */
+    einde: number;
+  }
+
+  /**
+   * Reads the header of a finance table from line i, without taking any line: an optional unit
+   * line, a first line (table title + column words), then lines of column words and years.
+   */
+  function kopVanFinancien(i: number): FinancienKop {
     let eenheid = 1000;
-    const eenheidVan = (s: string): number | null => {
-      const e = P.eenheid.exec(s);
-      if (!e) return null;
-      return /mln|miljoen|1\.000\.000/i.test(e[1] ?? '') ? 1_000_000 : Number((e[1] ?? '1').replace(/\./g, ''));
-    };
-    let kopRegel = -1;
-    // Header: first line (table title + column words), then lines of column words and years.
+    const eenheidRegels: number[] = [];
+    const kopRegels: number[] = [];
     const tokens: string[] = [];
-    let titelWoorden: string[] = [];
+    const titelWoorden: string[] = [];
     let inTitel = true;
+    let j = i;
     while (j < n) {
       const s = t(j);
       if (s === '') {
@@ -678,32 +812,62 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
       const e = eenheidVan(s);
       if (e !== null) {
         eenheid = e;
-        neem(j, 'financien.eenheid');
+        eenheidRegels.push(j);
         j++;
         continue;
       }
-      if (kopRegel < 0) kopRegel = j;
-      else if (!isKopRegel(s)) break;
+      if (kopRegels.length > 0 && !isKopRegel(s)) break;
       for (const w of s.split(' ')) {
         if (inTitel && (P.kolomBegin.test(w) || P.jaartal.test(w))) inTitel = false;
         if (inTitel) titelWoorden.push(w);
         else tokens.push(w);
       }
-      neem(j, 'financien.kolommen');
+      kopRegels.push(j);
       j++;
     }
-    const kolommen = groepeerKolommen(tokens);
+    return { eenheid, eenheidRegels, kopRegels, titel: titelWoorden.join(' ').trim(), kolommen: groepeerKolommen(tokens), einde: j };
+  }
+
+  /**
+   * A finance table without a "Wat … kosten?" heading (a second table, "Reserve Mobiliteitsfonds
+   * Begroting 2026 2027 …"): an optional unit line, a first line of at most eight title words
+   * followed by only column words and years, and a first row with one amount per column.
+   */
+  function isFinancienKop(i: number): boolean {
+    const s = t(i);
+    if (s === '' || !/^[\p{Lu}(]/u.test(s)) return false;
+    const woorden = s.split(' ');
+    if (!P.eenheidRegel.test(s) && !woorden.some((w) => P.kolomBegin.test(w) || P.jaartal.test(w))) return false;
+    const kop = kopVanFinancien(i);
+    const eerste = kop.kopRegels[0];
+    if (eerste === undefined || kop.kolommen.length === 0) return false;
+    const kopWoorden = t(eerste).split(' ');
+    const begin = kopWoorden.findIndex((w) => P.kolomBegin.test(w) || P.jaartal.test(w));
+    if (begin < 0 || begin > 8 || !kopWoorden.slice(begin).every((w) => P.kolomWoord.test(w) || P.jaartal.test(w))) return false;
+    if (begin > 0 && !/^\p{Lu}/u.test(t(eerste))) return false;
+    const rij = financienRij(t(kop.einde), kop.kolommen.length);
+    return rij !== null && !('fout' in rij) && rij.naam !== '';
+  }
+
+  function leesFinancien(i: number): number {
+    if (volgende(i) < 0) return n;
+    structuur++;
+    const kop = kopVanFinancien(i);
+    for (const k of kop.eenheidRegels) neem(k, 'financien.eenheid');
+    for (const k of kop.kopRegels) neem(k, 'financien.kolommen');
+    const kopRegel = kop.kopRegels[0] ?? kop.einde;
+    const { kolommen, eenheid, titel } = kop;
     if (kolommen.length === 0) throw new PcImportFout(kopRegel + 1, 'financiële tabel zonder kolomkoppen (zoals "Rekening 2023", "Begroting 2024")');
-    const titel = titelWoorden.join(' ').trim();
-    titelWoorden = [];
-    if (titel) zetProgramma(titel, kopRegel, 'financien (titel) → programma');
+    const hoofdtabel = h.financien === null;
+    if (titel && hoofdtabel) zetProgramma(titel, kopRegel, 'financien (titel) → programma');
     const regels: PcFinancienRegel[] = [];
     let wachtendeNaam: number[] = [];
+    let j = kop.einde;
     while (j < n) {
       const s = t(j);
       if (s === '') {
         const k = volgende(j);
-        if (k < 0) break;
+        if (k < 0 || isStructuur(k)) break; // e.g. "Investeringen 2026 2027 …", another table
         const rij = financienRij(t(k), kolommen.length);
         if (rij === null || 'fout' in rij) {
           if (rij !== null) throw new PcImportFout(k + 1, rij.fout);
@@ -712,6 +876,7 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
         j = k;
         continue;
       }
+      if (isStructuur(j)) break;
       const rij = financienRij(s, kolommen.length);
       if (rij !== null && 'fout' in rij) throw new PcImportFout(j + 1, rij.fout);
       if (rij === null) {
@@ -733,10 +898,12 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
       j++;
     }
     if (regels.length === 0) throw new PcImportFout(j + 1, 'financiële tabel zonder regels met bedragen');
-    if (h.financien !== null) waarschuw(kopRegel, 'tweede financiële tabel; alleen de eerste staat in financien');
-    else {
+    if (hoofdtabel) {
       h.financien = { eenheid, kolommen, regels };
-      h.controles = controleer(kolommen, regels);
+      h.controles.push(...controleer(kolommen, regels));
+    } else {
+      (h.financienOverig ??= []).push({ titel, eenheid, kolommen, regels });
+      h.controles.push(...controleer(kolommen, regels).map((c) => ({ ...c, tabel: titel })));
     }
     // What follows the table up to the next block: chart legends ("Lasten en baten …").
     let k = volgende(j);
@@ -746,6 +913,298 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
         k++;
       }
       return k;
+    }
+    return j;
+  }
+
+  // --- toelichting op de financiën ----------------------------------------------------------
+
+  /** A line of an explanation that names a finance row, with or without its amount ("Structurele lasten -339", "Incidentele baten € 15.000 voordelig"). */
+  function isRijToelichting(j: number): boolean {
+    const s = t(j).toLowerCase();
+    const namen = [...(h.financien?.regels ?? []), ...(h.financienOverig ?? []).flatMap((f) => f.regels)].map((r) => r.naam.toLowerCase());
+    const naam = namen.filter((x) => s === x || s.startsWith(`${x} `)).toSorted((a, b) => b.length - a.length)[0];
+    if (naam === undefined) return false;
+    return s
+      .slice(naam.length)
+      .split(' ')
+      .filter((w) => w !== '')
+      .every((w) => /^[-–:()€vn]+$/.test(w) || /^\(?-?€?-?\d{1,3}(?:\.\d{3})*(?:,\d+)?\)?$/.test(w) || /^\(?(?:voordelig|nadelig|voordeel|nadeel)\)?$/.test(w));
+  }
+
+  /**
+   * "Toelichting op de financiën", "Analyse afwijkingen": running text into paragrafen. A line that
+   * names a finance row (with its amount) is a paragraph of its own, and does not end the section
+   * even when it stands between blank lines like a title.
+   */
+  function leesToelichting(i: number): number {
+    neem(i, 'paragrafen.titel');
+    const { alineas, einde } = leesAlineas(
+      i + 1,
+      'paragrafen.tekst',
+      (j) => isStructuur(j) || (isKop(j) && !isRijToelichting(j)) || isProgrammanaam(j),
+      isRijToelichting,
+    );
+    h.paragrafen.push({ titel: t(i), tekst: alineas });
+    return einde;
+  }
+
+  // --- overhevelingen -----------------------------------------------------------------------
+
+  /** Joins a line to running text: within a paragraph with a space, a new paragraph with "\n" (rules of leesAlineas). */
+  function voegTekstToe(tekst: string, j: number, naLeeg: boolean, vorige: number): string {
+    const s = t(j);
+    if (P.opsomming.test(s)) return `${tekst === '' ? '' : `${tekst}\n`}• ${s.replace(P.opsomming, '')}`;
+    if (tekst === '') return s;
+    const doorlopend = !naLeeg || /^\p{Ll}/u.test(s) || (vorige >= 0 && ruwEindigtMetSpatie(vorige) && !/[.!?:;]$/.test(tekst));
+    if (!doorlopend) return `${tekst}\n${s}`;
+    return /\p{L}-$/u.test(tekst) ? tekst + s : `${tekst} ${s}`;
+  }
+
+  /**
+   * "Voorgestelde overhevelingen": a table "Omschrijving | Bedrag | Motivering" or items "<naam>
+   * <bedrag>" each followed by a motivation. An item line has a name, an amount and optionally the
+   * start of the motivation (splitsBedragRegel); the motivation runs over the following lines. A new
+   * item starts only after the motivation has ended with a full stop (or when the table has no
+   * motivation column). Lines without punctuation right before an item line are its wrapped name.
+   * Text before the first item goes to paragrafen under the section title.
+   */
+  function leesOverhevelingen(i: number): number {
+    const kop = t(i);
+    neem(i, 'overhevelingen (kop)');
+    let eenheid = eenheidVan(kop);
+    let motiveringKolom = true;
+    let inleiding = '';
+    type Item = { naam: string; bedrag: number; euro: boolean; motivering: string; regel: number };
+    const items: Item[] = [];
+    const totalen: Item[] = [];
+    let huidig: Item | null = null;
+    let naLeeg = false;
+    let vorige = -1;
+    const klaar = () => !motiveringKolom || huidig === null || (huidig.motivering !== '' && /[.!?]$/.test(huidig.motivering));
+    /** Lines j.. (at most two, none ending in punctuation, no blank between) up to an item line: the index of that item line, else -1. */
+    const naamTot = (j: number): number => {
+      for (let k = j; k < n && k <= j + 2; k++) {
+        if (t(k) === '' || isStructuur(k)) return -1;
+        if (k > j && splitsBedragRegel(t(k), true) !== null) return k;
+        if (/[.!?:;]$/.test(t(k))) return -1;
+      }
+      return -1;
+    };
+    let voorvoegsel: number[] = [];
+    let j = i + 1;
+    while (j < n) {
+      const s = t(j);
+      if (s === '') {
+        naLeeg = true;
+        j++;
+        continue;
+      }
+      const verder = overPaginarand(j);
+      if (verder >= 0) {
+        j = verder;
+        continue;
+      }
+      if (isStructuur(j)) break;
+      if (P.eenheidRegel.test(s)) {
+        eenheid = eenheidVan(s);
+        neem(j, 'overhevelingen (eenheid)');
+        j++;
+        continue;
+      }
+      if (items.length === 0 && huidig === null && voorvoegsel.length === 0 && P.overhevelingKolomkop.test(s) && splitsBedragRegel(s) === null) {
+        motiveringKolom = /\b(?:motivering|toelichting|reden|onderbouwing)\b/i.test(s);
+        eenheid = eenheidVan(s) ?? eenheid;
+        neem(j, 'overhevelingen (kolomkop)');
+        j++;
+        continue;
+      }
+      const item = klaar() ? splitsBedragRegel(s, voorvoegsel.length > 0) : null;
+      if (item) {
+        if (huidig) items.push(huidig);
+        const naam = [...voorvoegsel.map((k) => t(k)), item.naam].join(' ');
+        const nieuw = { naam, bedrag: item.bedrag, euro: item.euro, motivering: item.rest, regel: j };
+        if (/^totaal\b/i.test(naam)) {
+          totalen.push(nieuw);
+          huidig = null;
+          neem(j, 'overhevelingen (totaal) → controles');
+        } else {
+          huidig = nieuw;
+          neem(j, item.rest ? 'overhevelingen.naam+bedrag+motivering' : 'overhevelingen.naam+bedrag');
+        }
+        voorvoegsel = [];
+        naLeeg = false;
+        vorige = j;
+        j++;
+        continue;
+      }
+      if (klaar() && isKop(j)) break; // a titled section of its own
+      if (klaar() && voorvoegsel.length === 0) {
+        const k = naamTot(j);
+        if (k >= 0) {
+          for (let l = j; l < k; l++) {
+            voorvoegsel.push(l);
+            neem(l, 'overhevelingen.naam');
+          }
+          j = k;
+          continue;
+        }
+      }
+      if (huidig === null) {
+        inleiding = voegTekstToe(inleiding, j, naLeeg, vorige);
+        neem(j, 'paragrafen.tekst');
+      } else {
+        huidig.motivering = voegTekstToe(huidig.motivering, j, naLeeg, vorige);
+        neem(j, 'overhevelingen.motivering');
+      }
+      naLeeg = false;
+      vorige = j;
+      j++;
+    }
+    if (huidig) items.push(huidig);
+    if (inleiding !== '') h.paragrafen.push({ titel: kop, tekst: inleiding.split('\n') });
+    for (const item of items) {
+      h.overhevelingen.push({ naam: item.naam, bedrag: item.bedrag, motivering: item.motivering });
+      overhevelingEenheden.push(item.euro ? (eenheid ?? 1) : eenheid);
+    }
+    for (const totaal of totalen) {
+      const controle: PcControle = { regel: totaal.naam, kolom: 'bedrag', document: totaal.bedrag, berekend: 0, ok: false, tabel: 'overhevelingen' };
+      h.controles.push(controle);
+      controleEenheden.push({ controle, eenheid: totaal.euro ? (eenheid ?? 1) : eenheid });
+      overhevelingTotalen.push({ controle, van: h.overhevelingen.length - items.length, tot: h.overhevelingen.length });
+    }
+    return j;
+  }
+
+  // --- investeringen ------------------------------------------------------------------------
+
+  /**
+   * "Investeringen", "Investeringen 2024 2025 2026 2027", "Investering Krediet Uitgaven t/m 2022 …",
+   * or a header of header words that names a krediet ("Omschrijving Krediet Uitgaven 2023 …"):
+   * the start of an investment table.
+   */
+  function isInvesteringKop(i: number): boolean {
+    const s = t(i);
+    if (s.length > 140 || /[.,;]$/.test(s)) return false;
+    const m = P.investeringKop.exec(s);
+    if (m) return zonderEenheid((m[1] ?? '').replace(/:$/, '')).every(isInvesteringKopWoord);
+    const w = zonderEenheid(s);
+    return P.naamKolom.test(w[0] ?? '') && w.some((x) => /^krediet/i.test(x)) && w.every(isInvesteringKopWoord);
+  }
+
+  /**
+   * An investment table: "Investering | Krediet | Uitgaven t/m 2022 | Uitgaven 2023 | Restant
+   * krediet" (jaarstukken) or "Investeringen | 2024 | 2025 | …" (begroting). The header runs from
+   * the heading over the lines of header words and years (a line starting with a name-column word
+   * such as "Investering" or "Omschrijving" starts the header afresh: what came before was a title).
+   * Rows are a name and one amount per column, as in the finance table; a "Totaal" row becomes a
+   * controle. A heading without columns is an ordinary titled text section.
+   */
+  function leesInvesteringen(i: number): number {
+    const genomen: number[] = [i];
+    let eenheid = eenheidVan(t(i));
+    let tokens = naarKop(zonderEenheid(t(i).replace(/:$/, '')));
+    let j = i + 1;
+    while (j < n) {
+      const s = t(j);
+      if (s === '') {
+        j++;
+        continue;
+      }
+      if (isHerhaaldeTitel(j)) {
+        j = overPaginarand(j);
+        continue;
+      }
+      // ("Project Krediet Uitgaven 2025" would also pass for a finance table's header)
+      if (!isInvesteringKopRegel(s) || P.documenttitel.test(s)) break;
+      const w = zonderEenheid(s);
+      eenheid = eenheidVan(s) ?? eenheid;
+      if (P.naamKolom.test(w[0] ?? '')) tokens = [];
+      tokens.push(...naarKop(w));
+      genomen.push(j);
+      j++;
+    }
+    const kolommen = groepeerInvesteringKolommen(tokens);
+    if (kolommen.length === 0) return leesSectie(i);
+    neem(i, 'investeringen (kop)');
+    for (const k of genomen.slice(1)) neem(k, 'investeringen (kolomkop)');
+
+    type Rij = { naam: string; bedragen: (number | null)[]; kolommen: string[] };
+    const rijen: Rij[] = [];
+    let wachtend: number[] = [];
+    let vorigeRij = -1;
+    while (j < n) {
+      const s = t(j);
+      if (s === '') {
+        j++;
+        continue;
+      }
+      const verder = overPaginarand(j);
+      if (verder >= 0) {
+        j = verder;
+        continue;
+      }
+      if (isStructuur(j)) break;
+      const rij = financienRij(s, kolommen.length);
+      if (rij === null || rij.naam === '') {
+        const laatste = rijen.at(-1);
+        if (laatste && wachtend.length === 0 && vorigeRij === j - 1 && /^[\p{Ll}(]/u.test(s)) {
+          // the name of the row above continues under its amounts
+          laatste.naam += ` ${s}`;
+          neem(j, 'investeringen.naam');
+          j++;
+          continue;
+        }
+        const volgend = j + 1 < n ? financienRij(t(j + 1), kolommen.length) : null;
+        if (volgend !== null && volgend.naam !== '' && wachtend.length < 2) {
+          wachtend.push(j);
+          j++;
+          continue;
+        }
+        break;
+      }
+      const naam = [...wachtend.map((k) => t(k)), rij.naam].join(' ').trim();
+      for (const k of wachtend) neem(k, 'investeringen.naam');
+      wachtend = [];
+      vorigeRij = j;
+      if ('fout' in rij) {
+        waarschuw(j, `investering "${naam}": ${rij.aantal} bedrag(en), ${kolommen.length} kolommen verwacht; bedragen niet toegekend`);
+        rijen.push({ naam, bedragen: [], kolommen });
+      } else {
+        const bedragen = rij.bedragen.map((b) => leesBedrag(b) ?? null);
+        if (/^totaal\b/i.test(naam)) {
+          kolommen.forEach((kolom, k) => {
+            const berekend = rijen.reduce((acc, x) => acc + (x.bedragen[k] ?? 0), 0);
+            const document = bedragen[k] ?? null;
+            const controle: PcControle = { regel: naam, kolom, document, berekend, ok: document === berekend, tabel: 'investeringen' };
+            h.controles.push(controle);
+            controleEenheden.push({ controle, eenheid });
+          });
+          neem(j, 'investeringen (totaal) → controles');
+        } else {
+          rijen.push({ naam, bedragen, kolommen });
+          neem(j, 'investeringen');
+        }
+      }
+      j++;
+    }
+    // Restant krediet = krediet − uitgaven, row by row, when the columns say so.
+    const krediet = kolommen.findIndex((k) => /^(?:krediet|beschikbaar|investeringskrediet|totaal krediet)/i.test(k));
+    const restant = kolommen.findIndex((k) => /^restant/i.test(k));
+    const uitgaven = kolommen.flatMap((k, idx) => (/^(?:uitgaven|uitgave|besteed|bestede|werkelijke)/i.test(k) ? [idx] : []));
+    if (krediet >= 0 && restant >= 0 && uitgaven.length > 0) {
+      for (const rij of rijen) {
+        if (rij.bedragen.length === 0) continue;
+        const berekend = (rij.bedragen[krediet] ?? 0) - uitgaven.reduce((acc, k) => acc + (rij.bedragen[k] ?? 0), 0);
+        const document = rij.bedragen[restant] ?? null;
+        const controle: PcControle = { regel: rij.naam, kolom: kolommen[restant] ?? '', document, berekend, ok: document === berekend, tabel: 'investeringen' };
+        h.controles.push(controle);
+        controleEenheden.push({ controle, eenheid });
+      }
+    }
+    for (const rij of rijen) {
+      h.investeringen.push(rij);
+      investeringEenheden.push(eenheid);
     }
     return j;
   }
@@ -799,6 +1258,12 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
       hint(P.gekost.test(s) ? 'jaarstukken' : 'begroting', i);
       neem(i, 'financien (kop)');
       i = leesFinancien(i + 1);
+    } else if (P.overhevelingenKop.test(s)) {
+      i = leesOverhevelingen(i);
+    } else if (isInvesteringKop(i)) {
+      i = leesInvesteringen(i);
+    } else if (P.toelichtingKop.test(s)) {
+      i = leesToelichting(i);
     } else if (P.bereiktEnGedaan.test(s) || P.wildenBereiken.test(s) || P.hebbenGedaan.test(s)) {
       structuur++;
       hint('jaarstukken', i);
@@ -819,6 +1284,8 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
       i = leesVoetnoot(i);
     } else if (P.visie.test(s)) {
       i = leesSectie(i);
+    } else if (isFinancienKop(i)) {
+      i = leesFinancien(i);
     } else if (isProgrammanaam(i)) {
       zetProgramma(s, i, 'programma');
       i++;
@@ -878,6 +1345,24 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
   if (jaar === null) throw new PcImportFout(1, `het jaar van deze ${soort} is niet te bepalen`);
   h.soort = soort;
   h.jaar = jaar;
+
+  // --- overhevelingen and investeringen in the unit of the finance table --------------------
+  const eenheid = h.financien?.eenheid ?? 1000;
+  const omgerekend = (bedrag: number, van: number | null) => (van === null || van === eenheid ? bedrag : rond((bedrag * van) / eenheid));
+  h.overhevelingen.forEach((o, k) => {
+    o.bedrag = omgerekend(o.bedrag, overhevelingEenheden[k] ?? null);
+  });
+  h.investeringen.forEach((inv, k) => {
+    inv.bedragen = inv.bedragen.map((b) => (b === null ? null : omgerekend(b, investeringEenheden[k] ?? null)));
+  });
+  for (const { controle, eenheid: van } of controleEenheden) {
+    controle.berekend = omgerekend(controle.berekend, van);
+    if (controle.document !== null) controle.document = omgerekend(controle.document, van);
+  }
+  for (const { controle, van, tot } of overhevelingTotalen) {
+    controle.berekend = rond(h.overhevelingen.slice(van, tot).reduce((acc, o) => acc + o.bedrag, 0));
+    controle.ok = controle.berekend === controle.document;
+  }
 
   if (h.programma === '') throw new PcImportFout(1, 'de naam van het programma staat nergens (geen regel voor "Portefeuillehouder:", geen titel boven de financiële tabel)');
 

@@ -39,16 +39,16 @@ export interface PaginaContext {
   pagina: PaginaNaam | undefined;
 }
 
-const link = (href: string, inhoud: Html | string, extra = ''): Html =>
+export const link = (href: string, inhoud: Html | string, extra = ''): Html =>
   html`<a class="utrecht-link utrecht-link--html-a${extra}" href="${href}">${inhoud}</a>`;
 
-const alinea = (inhoud: Html | string, lead = false): Html =>
+export const alinea = (inhoud: Html | string, lead = false): Html =>
   html`<p class="utrecht-paragraph utrecht-paragraph--distanced${lead ? ' utrecht-paragraph--lead' : ''}">${inhoud}</p>`;
 
 /** Dutch names and terms inside English text, marked for screen readers (WCAG 3.1.2). */
 const nederlands = (tekst: string): Html => html`<span lang="nl">${tekst}</span>`;
 
-const kop2 = (tekst: string): Html => html`<h2 class="utrecht-heading-2 utrecht-heading-2--distanced">${tekst}</h2>`;
+export const kop2 = (tekst: string): Html => html`<h2 class="utrecht-heading-2 utrecht-heading-2--distanced">${tekst}</h2>`;
 
 const lijst = (items: readonly (Html | string)[]): Html =>
   html`<ul class="utrecht-unordered-list utrecht-unordered-list--distanced">${items.map(
@@ -83,10 +83,12 @@ export interface LayoutOpties {
   talen?: Record<Taal, string>;
   /** Stylesheets after the portal's own (with their content hash). */
   stylesheets?: readonly string[];
+  /** The document title when it differs from the page heading (e.g. "Fout: …" after a rejected form). */
+  documentTitel?: string;
 }
 
 /** The page around the content: head, skip link, header with language switch, footer. */
-function pagina(ctx: PaginaContext, titel: string, inhoud: Html, kruimelpad?: Html, opties: LayoutOpties = {}): string {
+export function pagina(ctx: PaginaContext, titel: string, inhoud: Html, kruimelpad?: Html, opties: LayoutOpties = {}): string {
   const { taal, t, gemeente } = ctx;
   const ander = ANDERE_TAAL[taal];
   const site = gemeente ? (gemeente.thema.logoTekst ?? gemeenteNaam(ctx, gemeente)) : t('algemeen.loket');
@@ -107,7 +109,7 @@ function pagina(ctx: PaginaContext, titel: string, inhoud: Html, kruimelpad?: Ht
   <head>
     <meta charset="utf-8">
     <meta name="viewport" content="width=device-width, initial-scale=1">
-    <title>${t('algemeen.titel', { pagina: titel, site })}</title>
+    <title>${t('algemeen.titel', { pagina: opties.documentTitel ?? titel, site })}</title>
     ${[...STYLESHEETS, ...(opties.stylesheets ?? []), ctx.themaUrl].map((href) => html`<link rel="stylesheet" href="${href}">`)}
     ${alternatieven}
   </head>

@@ -1,0 +1,278 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB, Vertrouwelijkheid } from '../../db/schema.ts';
+
+export interface StatustypeRecord {
+  volgnummer: number;
+  naam: string;
+  tekst: { nl: string; en: string };
+  informeren: boolean;
+  eindstatus: boolean;
+}
+
+export interface ResultaattypeRecord {
+  id: string;
+  naam: string;
+  tekst: { nl: string; en: string };
+  archiefnominatie: 'blijvend_bewaren' | 'vernietigen';
+  bewaartermijn: string | null;
+  selectielijstklasse: string;
+}
+
+export interface ZaaktypeRecord {
+  id: string;
+  code: string;
+  versie: number;
+  status: 'concept' | 'gepubliceerd';
+  naam: { nl: string; en: string };
+  omschrijving: { nl: string; en: string };
+  rechtsgrond: string;
+  norm: string;
+  opschortingToegestaan: boolean;
+  verlengingToegestaan: boolean;
+  maxVerlenging: string | null;
+  standaardTeam: string | null;
+  vertrouwelijkheid: Vertrouwelijkheid;
+  geldigVanaf: string | null;
+  gepubliceerdOp: string | null;
+  revisie: number;
+  statustypen: StatustypeRecord[];
+  resultaattypen: ResultaattypeRecord[];
+}
+
+/** What is stored for one version (without its id, gemeente and status). */
+export interface ZaaktypeGegevens {
+  code: string;
+  naam: { nl: string; en: string };
+  omschrijving: { nl: string; en: string };
+  rechtsgrond: string;
+  norm: string;
+  opschortingToegestaan: boolean;
+  maxVerlenging: string | null;
+  standaardTeam: string | null;
+  vertrouwelijkheid: Vertrouwelijkheid;
+  geldigVanaf: string | null;
+  statustypen: { naam: string; tekst: { nl: string; en: string }; informeren: boolean }[];
+  resultaattypen: (Omit<ResultaattypeRecord, 'id'> & { id: string })[];
+}
+
+interface Rij {
+  id: string;
+  code: string;
+  versie: number;
+  status: 'concept' | 'gepubliceerd';
+  naam_nl: string;
+  naam_en: string;
+  omschrijving_nl: string;
+  omschrijving_en: string;
+  rechtsgrond: string;
+  norm: string;
+  opschorting_toegestaan: boolean;
+  verlenging_toegestaan: boolean;
+  max_verlenging: string | null;
+  standaard_team_id: string | null;
+  vertrouwelijkheid: Vertrouwelijkheid;
+  geldig_vanaf: string | null;
+  gepubliceerd_op: string | null;
+  revisie: number;
+  statustypen: Omit<StatustypeRecord, 'eindstatus'>[] | null;
+  resultaattypen: ResultaattypeRecord[] | null;
+}
+
+function naarRecord(r: Rij): ZaaktypeRecord {
+  const statustypen = (r.statustypen ?? []).toSorted((a, b) => a.volgnummer - b.volgnummer);
+  const laatste = statustypen.at(-1)?.volgnummer;
+  return {
+    id: r.id,
+    code: r.code,
+    versie: r.versie,
+    status: r.status,
+    naam: { nl: r.naam_nl, en: r.naam_en },
+    omschrijving: { nl: r.omschrijving_nl, en: r.omschrijving_en },
+    rechtsgrond: r.rechtsgrond,
+    norm: r.norm,
+    opschortingToegestaan: r.opschorting_toegestaan,
+    verlengingToegestaan: r.verlenging_toegestaan,
+    maxVerlenging: r.max_verlenging,
+    standaardTeam: r.standaard_team_id,
+    vertrouwelijkheid: r.vertrouwelijkheid,
+    geldigVanaf: r.geldig_vanaf,
+    gepubliceerdOp: r.gepubliceerd_op,
+    revisie: r.revisie,
+    statustypen: statustypen.map((s) => ({ ...s, eindstatus: s.volgnummer === laatste })),
+    resultaattypen: (r.resultaattypen ?? []).toSorted((a, b) => a.naam.localeCompare(b.naam, 'nl')),
+  };
+}
+
+async function schrijfOnderdelen(trx: Kysely<DB>, gemeente: string, id: string, g: ZaaktypeGegevens) {
+  await trx
+    .insertInto('statustype')
+    .values(g.statustypen.map((s, i) => ({ gemeente, zaaktype_id: id, volgnummer: i + 1, naam: s.naam, tekst_nl: s.tekst.nl, tekst_en: s.tekst.en, informeren: s.informeren })))
+    .execute();
+  await trx
+    .insertInto('resultaattype')
+    .values(
+      g.resultaattypen.map((r) => ({
+        gemeente,
+        zaaktype_id: id,
+        id: r.id,
+        naam: r.naam,
+        tekst_nl: r.tekst.nl,
+        tekst_en: r.tekst.en,
+        archiefnominatie: r.archiefnominatie,
+        bewaartermijn: r.bewaartermijn,
+        selectielijstklasse: r.selectielijstklasse,
+      })),
+    )
+    .execute();
+}
+
+const kolommen = (g: ZaaktypeGegevens) => ({
+  code: g.code,
+  naam_nl: g.naam.nl,
+  naam_en: g.naam.en,
+  omschrijving_nl: g.omschrijving.nl,
+  omschrijving_en: g.omschrijving.en,
+  rechtsgrond: g.rechtsgrond,
+  norm: g.norm,
+  opschorting_toegestaan: g.opschortingToegestaan,
+  verlenging_toegestaan: g.maxVerlenging !== null,
+  max_verlenging: g.maxVerlenging,
+  standaard_team_id: g.standaardTeam,
+  vertrouwelijkheid: g.vertrouwelijkheid,
+  geldig_vanaf: g.geldigVanaf,
+});
+
+/** SQL for the zaaktype catalogue (zaaktype, statustype, resultaattype). Always per gemeente. */
+export function zaaktypenRepository(db: Kysely<DB>) {
+  const select = (gemeente: string) =>
+    db
+      .selectFrom('zaaktype as z')
+      .select((eb) => [
+        'z.id',
+        'z.code',
+        'z.versie',
+        'z.status',
+        'z.naam_nl',
+        'z.naam_en',
+        'z.omschrijving_nl',
+        'z.omschrijving_en',
+        'z.rechtsgrond',
+        'z.norm',
+        'z.opschorting_toegestaan',
+        'z.verlenging_toegestaan',
+        'z.max_verlenging',
+        'z.standaard_team_id',
+        'z.vertrouwelijkheid',
+        'z.geldig_vanaf',
+        'z.gepubliceerd_op',
+        'z.revisie',
+        eb
+          .selectFrom('statustype as s')
+          .select(
+            sql<Omit<StatustypeRecord, 'eindstatus'>[]>`json_agg(json_build_object('volgnummer', s.volgnummer, 'naam', s.naam, 'tekst', json_build_object('nl', s.tekst_nl, 'en', s.tekst_en), 'informeren', s.informeren))`.as(
+              'statustypen',
+            ),
+          )
+          .whereRef('s.gemeente', '=', 'z.gemeente')
+          .whereRef('s.zaaktype_id', '=', 'z.id')
+          .as('statustypen'),
+        eb
+          .selectFrom('resultaattype as r')
+          .select(
+            sql<ResultaattypeRecord[]>`json_agg(json_build_object('id', r.id, 'naam', r.naam, 'tekst', json_build_object('nl', r.tekst_nl, 'en', r.tekst_en), 'archiefnominatie', r.archiefnominatie, 'bewaartermijn', r.bewaartermijn, 'selectielijstklasse', r.selectielijstklasse))`.as(
+              'resultaattypen',
+            ),
+          )
+          .whereRef('r.gemeente', '=', 'z.gemeente')
+          .whereRef('r.zaaktype_id', '=', 'z.id')
+          .as('resultaattypen'),
+      ])
+      .where('z.gemeente', '=', gemeente);
+
+  return {
+    /** Every version, or per code only the highest (optionally of one status); by code, then version. */
+    pagina: async (gemeente: string, opties: { alleVersies: boolean; status?: 'concept' | 'gepubliceerd' | undefined }, offset: number, limit: number) => {
+      let basis = db.selectFrom('zaaktype as z').select(['z.id']).where('z.gemeente', '=', gemeente);
+      if (opties.status) basis = basis.where('z.status', '=', opties.status);
+      if (!opties.alleVersies) {
+        basis = basis.where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom('zaaktype as n')
+                .select('n.id')
+                .whereRef('n.gemeente', '=', 'z.gemeente')
+                .whereRef('n.code', '=', 'z.code')
+                .whereRef('n.versie', '>', 'z.versie')
+                .$if(opties.status !== undefined, (q) => q.where('n.status', '=', opties.status ?? 'gepubliceerd')),
+            ),
+          ),
+        );
+      }
+      const [rows, count] = await Promise.all([
+        select(gemeente)
+          .where('z.id', 'in', basis)
+          .orderBy('z.code')
+          .orderBy('z.versie')
+          .offset(offset)
+          .limit(limit)
+          .execute(),
+        db.selectFrom(basis.as('b')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+      ]);
+      return { rows: rows.map(naarRecord), total: Number(count.n) };
+    },
+    opId: async (gemeente: string, id: string): Promise<ZaaktypeRecord | undefined> => {
+      const rij = await select(gemeente).where('z.id', '=', id).executeTakeFirst();
+      return rij ? naarRecord(rij) : undefined;
+    },
+    /** The published version of a code that applies on `datum` (the highest valid from then). */
+    geldendeVersie: async (gemeente: string, code: string, datum: string): Promise<ZaaktypeRecord | undefined> => {
+      const rij = await select(gemeente)
+        .where('z.code', '=', code)
+        .where('z.status', '=', 'gepubliceerd')
+        .where((eb) => eb.or([eb('z.geldig_vanaf', 'is', null), eb('z.geldig_vanaf', '<=', datum)]))
+        .orderBy('z.versie', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      return rij ? naarRecord(rij) : undefined;
+    },
+    hoogsteVersie: async (gemeente: string, code: string): Promise<{ id: string; versie: number; status: string } | undefined> =>
+      db.selectFrom('zaaktype').select(['id', 'versie', 'status']).where('gemeente', '=', gemeente).where('code', '=', code).orderBy('versie', 'desc').limit(1).executeTakeFirst(),
+    teamBestaat: async (gemeente: string, id: string): Promise<boolean> =>
+      (await db.selectFrom('team').select('id').where('gemeente', '=', gemeente).where('id', '=', id).executeTakeFirst()) !== undefined,
+    maak: (gemeente: string, id: string, versie: number, g: ZaaktypeGegevens, nu: string) =>
+      db.transaction().execute(async (trx) => {
+        await trx.insertInto('zaaktype').values({ gemeente, id, versie, ...kolommen(g), aangemaakt_op: nu, gewijzigd_op: nu }).execute();
+        await schrijfOnderdelen(trx, gemeente, id, g);
+      }),
+    /** Replaces a concept (fields, statustypen, resultaattypen) when its revisie still matches. */
+    vervangConcept: (gemeente: string, id: string, revisie: number, g: ZaaktypeGegevens, nu: string): Promise<boolean> =>
+      db.transaction().execute(async (trx) => {
+        const r = await trx
+          .updateTable('zaaktype')
+          .set({ ...kolommen(g), revisie: revisie + 1, gewijzigd_op: nu })
+          .where('gemeente', '=', gemeente)
+          .where('id', '=', id)
+          .where('status', '=', 'concept')
+          .where('revisie', '=', revisie)
+          .executeTakeFirst();
+        if (r.numUpdatedRows === 0n) return false;
+        await trx.deleteFrom('statustype').where('gemeente', '=', gemeente).where('zaaktype_id', '=', id).execute();
+        await trx.deleteFrom('resultaattype').where('gemeente', '=', gemeente).where('zaaktype_id', '=', id).execute();
+        await schrijfOnderdelen(trx, gemeente, id, g);
+        return true;
+      }),
+    publiceer: async (gemeente: string, id: string, revisie: number, nu: string, geldigVanaf: string): Promise<boolean> => {
+      const r = await db
+        .updateTable('zaaktype')
+        .set((eb) => ({ status: 'gepubliceerd', gepubliceerd_op: nu, gewijzigd_op: nu, revisie: revisie + 1, geldig_vanaf: eb.fn.coalesce('geldig_vanaf', sql<string>`${geldigVanaf}::date`) }))
+        .where('gemeente', '=', gemeente)
+        .where('id', '=', id)
+        .where('status', '=', 'concept')
+        .where('revisie', '=', revisie)
+        .executeTakeFirst();
+      return r.numUpdatedRows > 0n;
+    },
+  };
+}
+
+export type ZaaktypenRepository = ReturnType<typeof zaaktypenRepository>;

@@ -1,0 +1,241 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testLoket, type TestLoket } from '../../../test/app.ts';
+import { laadDemo, logInAls } from '../../../test/demo.ts';
+import type { Ingelogd } from '../../../test/login.ts';
+import { gebruikerId, postvak, registreerZaak, zaakActie, zaakDetail, type NieuweZaak } from '../../../test/zaken.ts';
+import { cliContext } from '../audit/audit.service.ts';
+import { MAX_REACTIE } from './zaakvolgen.schemas.ts';
+
+let loket: TestLoket;
+let kcc: Ingelogd;
+let tim: Ingelogd;
+let klacht: NieuweZaak;
+
+const klachtInvoer = {
+  zaaktype: 'klacht',
+  onderwerp: 'Onvriendelijk behandeld <script>alert(1)</script>',
+  kanaal: 'balie',
+  ontvangstdatum: '2026-03-02',
+  betrokkene: { naam: 'Anna de Vries', email: 'anna@example.nl', taal: 'nl' },
+};
+
+beforeAll(async () => {
+  // Monday 2 March 2026, 10:00 in Amsterdam.
+  loket = await testLoket({ nu: '2026-03-02T09:00:00Z' });
+  await laadDemo(loket);
+  kcc = await logInAls(loket, 'kcc@duoplus.demo');
+  tim = await logInAls(loket, 'teamleider@diemen.demo');
+  klacht = await registreerZaak(loket.app, kcc, klachtInvoer);
+});
+afterAll(async () => loket?.close());
+
+const pad = (code: string, taal: 'nl' | 'en' = 'nl') => `/diemen/${taal === 'en' ? 'en/' : ''}zaken/${code}`;
+const haal = (url: string) => loket.app.inject({ method: 'GET', url, headers: { accept: 'text/html' } });
+const token = (body: string) => /name="formulier" value="([^"]+)"/.exec(body)?.[1] ?? '';
+const verstuur = (url: string, velden: Record<string, string>) =>
+  loket.app.inject({ method: 'POST', url, headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' }, payload: new URLSearchParams(velden).toString() });
+
+/** Fetches the page for a fresh form token, then posts the reply. */
+async function reageer(code: string, tekst: string, taal: 'nl' | 'en' = 'nl') {
+  const pagina = await haal(pad(code, taal));
+  return verstuur(pad(code, taal), { tekst, formulier: token(pagina.body) });
+}
+
+function expectVeiligeKoppen(headers: Record<string, unknown>) {
+  expect(headers['referrer-policy']).toBe('no-referrer');
+  expect(headers['cache-control']).toBe('no-store');
+  expect(headers['x-robots-tag']).toBe('noindex, nofollow');
+}
+
+describe('tracking page', () => {
+  it('shows number, subject, phase, steps, expected date and the team as contact, in Dutch', async () => {
+    const res = await haal(pad(klacht.volgcode));
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
+    expectVeiligeKoppen(res.headers);
+    const body = res.body;
+    expect(body).toContain('<html lang="nl"');
+    expect(body).toContain(`<h1 class="utrecht-heading-1 utrecht-heading-1--distanced">Uw zaak ${klacht.identificatie}</h1>`);
+    // The subject is escaped, never markup.
+    expect(body).toContain('Onderwerp: Onvriendelijk behandeld &lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(body).not.toContain('<script');
+    expect(body).toContain('Soort zaak: Klacht');
+    expect(body).toMatch(/<dt[^>]*>Waar zijn we nu<\/dt>\s*<dd[^>]*>Wij hebben uw klacht ontvangen\.<\/dd>/);
+    // Awb 9:11: six weeks.
+    expect(body).toMatch(/<dt[^>]*>U hoort van ons uiterlijk op<\/dt>\s*<dd[^>]*>13 april 2026<\/dd>/);
+    expect(body).toMatch(/<dt[^>]*>Uw contactpersoon<\/dt>\s*<dd[^>]*>het team Juridische zaken<\/dd>/);
+    // Steps say in words which is done, current and still to do.
+    expect(body).toMatch(/<li class="utrecht-ordered-list__item" aria-current="step"><strong>Nu:<\/strong>/);
+    expect(body).toContain('<strong>Nog te doen:</strong>');
+    expect(body).toContain('Wij hebben uw zaak geregistreerd.');
+    // Registered after two logins of 30 s each.
+    expect(body).toContain('<time datetime="2026-03-02T09:01:00.000Z">2 maart 2026 om 10:01</time>');
+    expect(body).toContain('<strong>Nu:</strong> Wij hebben uw klacht ontvangen. (op 2 maart 2026 om 10:01)</li>');
+    // The reply form: a label, the maximum length, a form token; posts to this address.
+    expect(body).toContain(`<form class="loket-formulier" method="post" action="${pad(klacht.volgcode)}" novalidate>`);
+    expect(body).toContain('<label class="utrecht-form-label" for="tekst">Uw bericht</label>');
+    expect(body).toContain(`U kunt maximaal ${MAX_REACTIE} tekens gebruiken.`);
+    expect(token(body)).toMatch(/^\d+\.[\w-]{43}$/);
+    // The language switch leads to the same zaak in English.
+    expect(body).toContain(`href="${pad(klacht.volgcode, 'en')}" lang="en" hreflang="en"`);
+  });
+
+  it('shows the same zaak in English with English dates', async () => {
+    const res = await haal(pad(klacht.volgcode, 'en'));
+    expect(res.statusCode).toBe(200);
+    expectVeiligeKoppen(res.headers);
+    expect(res.body).toContain('<html lang="en"');
+    expect(res.body).toContain(`Your case ${klacht.identificatie}`);
+    expect(res.body).toMatch(/<dt[^>]*>You will hear from us by<\/dt>\s*<dd[^>]*>13 April 2026<\/dd>/);
+    expect(res.body).toContain('the team Juridische zaken');
+    expect(res.body).toContain('2 March 2026 at 10:01');
+    expect(res.body).toContain('<strong>Still to do:</strong>');
+  });
+
+  it('answers the same themed 404 for an unknown code, a malformed code and an unknown gemeente', async () => {
+    const onbekend = await haal(pad('a'.repeat(32)));
+    const misvormd = await haal(pad('dit-is-geen-code'));
+    for (const res of [onbekend, misvormd]) {
+      expect(res.statusCode).toBe(404);
+      expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
+      expectVeiligeKoppen(res.headers);
+      expect(res.body).toContain('Deze pagina bestaat niet');
+      expect(res.body).toContain('/static/thema/diemen.css');
+    }
+    expect(misvormd.body).toBe(onbekend.body);
+    // A code of another gemeente does not work here.
+    expect((await haal(`/uithoorn/zaken/${klacht.volgcode}`)).statusCode).toBe(404);
+    expect((await haal(`/bestaat-niet/zaken/${klacht.volgcode}`)).statusCode).toBe(404);
+    // Posting to an unknown code changes nothing and says the same.
+    expect((await verstuur(pad('a'.repeat(32)), { tekst: 'hallo', formulier: 'x' })).statusCode).toBe(404);
+  });
+});
+
+describe('replying', () => {
+  it('shows an error next to the field for an empty reply, keeps the text, and sends nothing', async () => {
+    const res = await reageer(klacht.volgcode, '   \r\n  ');
+    expect(res.statusCode).toBe(400);
+    expectVeiligeKoppen(res.headers);
+    expect(res.body).toContain('<title>Fout: Uw zaak');
+    expect(res.body).toMatch(
+      /<div class="utrecht-form-field utrecht-form-field--distanced utrecht-form-field--invalid">[\s\S]*<div class="utrecht-form-field__error-message utrecht-form-field-error-message" id="tekst-fout">U heeft nog niets geschreven\. Schrijf uw bericht in het vak\.<\/div>[\s\S]*<textarea [^>]*aria-describedby="tekst-uitleg tekst-fout" aria-invalid="true" autofocus>/,
+    );
+    // The summary at the top links to the field.
+    expect(res.body).toContain('<a class="utrecht-link utrecht-link--html-a" href="#tekst">U heeft nog niets geschreven.');
+    expect((await zaakDetail(loket.app, kcc, klacht)).tijdlijn).toHaveLength(1);
+  });
+
+  it('refuses a reply that is too long, says how long it is, and keeps the text (escaped)', async () => {
+    const tekst = `<b>${'x'.repeat(MAX_REACTIE)}</b>`;
+    const res = await reageer(klacht.volgcode, tekst);
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain(`Uw bericht is te lang. U kunt maximaal ${MAX_REACTIE} tekens gebruiken. Nu zijn het er ${MAX_REACTIE + 7}.`);
+    expect(res.body).toContain(`>&lt;b&gt;${'x'.repeat(MAX_REACTIE)}&lt;/b&gt;</textarea>`);
+  });
+
+  it('refuses a missing, forged, expired or other zaak\'s form token, keeping the text', async () => {
+    const ander = await registreerZaak(loket.app, kcc, { ...klachtInvoer, onderwerp: 'Tweede klacht' });
+    const vanAnder = token((await haal(pad(ander.volgcode))).body);
+    const geldig = token((await haal(pad(klacht.volgcode))).body);
+    const [tijd] = geldig.split('.');
+    for (const formulier of ['', 'onzin', vanAnder, `${tijd}.${'A'.repeat(43)}`]) {
+      const res = await verstuur(pad(klacht.volgcode), { tekst: 'Mijn reactie', formulier });
+      expect(res.statusCode, formulier).toBe(400);
+      expect(res.body).toContain('Het formulier was te lang open. Uw tekst staat er nog.');
+      expect(res.body).toContain('>Mijn reactie</textarea>');
+    }
+    loket.klok.verder(25 * 60 * 60 * 1000);
+    const verlopen = await verstuur(pad(klacht.volgcode), { tekst: 'Mijn reactie', formulier: geldig });
+    expect(verlopen.statusCode).toBe(400);
+    // Staff sessions do not last a day.
+    kcc = await logInAls(loket, 'kcc@duoplus.demo');
+    tim = await logInAls(loket, 'teamleider@diemen.demo');
+    expect((await zaakDetail(loket.app, kcc, klacht)).tijdlijn).toHaveLength(1);
+  });
+
+  it('takes a reply: 303 back to the page, a confirmation, the reply in the timeline and a mail to the handler', async () => {
+    const bo = await gebruikerId(loket.database, 'behandelaar@diemen.demo');
+    await zaakActie(loket.app, tim, klacht, 'toewijzing', { behandelaar: bo });
+    const res = await reageer(klacht.volgcode, 'Ik werd  niet geholpen.\n\nMet groet, Anna');
+    expect(res.statusCode, res.body).toBe(303);
+    expect(res.headers.location).toBe(`${pad(klacht.volgcode)}?verstuurd=1`);
+    expectVeiligeKoppen(res.headers);
+
+    const pagina = await haal(res.headers.location as string);
+    expect(pagina.body).toContain('Wij hebben uw bericht ontvangen. U ziet het hieronder bij ‘Wat er is gebeurd’.');
+    expect(pagina.body).toContain('<strong>Uw bericht:</strong>');
+    expect(pagina.body).toContain('<p class="utrecht-paragraph">Ik werd  niet geholpen.</p><p class="utrecht-paragraph">Met groet, Anna</p>');
+    // The named contact: first name and the zaak's team.
+    expect(pagina.body).toMatch(/<dt[^>]*>Uw contactpersoon<\/dt>\s*<dd[^>]*>Bo van team Juridische zaken<\/dd>/);
+
+    const detail = await zaakDetail(loket.app, kcc, klacht);
+    expect(detail.tijdlijn.at(-1)).toMatchObject({ soort: 'reactie', extern: true, doorInwoner: true, gegevens: { tekst: 'Ik werd  niet geholpen.\n\nMet groet, Anna' } });
+    const mails = await postvak(loket.database, 'behandelaar@diemen.demo');
+    expect(mails.map((m) => m.onderwerp)).toEqual([`Reactie van de inwoner op zaak ${klacht.identificatie}`]);
+  });
+
+  it('on a suspended zaak: says we wait for information and why; the reply shows to the handler as information received', async () => {
+    const melding = await registreerZaak(loket.app, kcc, {
+      zaaktype: 'melding-openbare-ruimte',
+      onderwerp: 'Losse stoeptegel',
+      kanaal: 'web',
+      ontvangstdatum: '2026-03-03',
+      betrokkene: { naam: 'Sam Jansen', email: 'sam@example.nl', taal: 'en' },
+      behandelaar: await gebruikerId(loket.database, 'behandelaar@diemen.demo'),
+    });
+    await zaakActie(loket.app, tim, melding, 'opschortingen', { reden: 'Stuur ons een foto van de tegel.' });
+    const en = await haal(pad(melding.volgcode, 'en'));
+    expect(en.body).toContain('We are waiting for information from you');
+    expect(en.body).toContain('This is what we need from you: Stuur ons een foto van de tegel.');
+    const nl = await haal(pad(melding.volgcode));
+    expect(nl.body).toContain('Wij wachten op informatie van u');
+    expect(nl.body).toContain('Dit hebben wij van u nodig: Stuur ons een foto van de tegel.');
+
+    expect((await reageer(melding.volgcode, 'The tile is near number 12.', 'en')).statusCode).toBe(303);
+    expect((await zaakDetail(loket.app, tim, melding)).reactieOntvangen).toBe(true);
+    const mails = await postvak(loket.database, 'behandelaar@diemen.demo');
+    expect(mails.find((m) => m.onderwerp.includes(melding.identificatie))?.tekst).toContain('Deze zaak is opgeschort.');
+  });
+
+  it('on a closed zaak: shows the outcome, no form, and refuses a reply with 409', async () => {
+    const vraag = await registreerZaak(loket.app, kcc, {
+      zaaktype: 'e-mailvraag',
+      onderwerp: 'Openingstijden',
+      kanaal: 'e-mail',
+      ontvangstdatum: '2026-03-03',
+      betrokkene: { naam: 'Piet', email: 'piet@example.nl', taal: 'nl' },
+    });
+    const formulier = token((await haal(pad(vraag.volgcode))).body);
+    const zaaktype = (await zaakDetail(loket.app, tim, vraag)).zaaktypeVersie;
+    await zaakActie(loket.app, tim, vraag, 'afsluiting', { resultaattype: zaaktype.resultaattypen[0].id });
+    const res = await haal(pad(vraag.volgcode));
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toMatch(/<dt[^>]*>Uitkomst<\/dt>\s*<dd[^>]*>Wij hebben uw vraag beantwoord\.<\/dd>/);
+    expect(res.body).toMatch(/<dt[^>]*>Afgehandeld op<\/dt>/);
+    expect(res.body).not.toContain('<form');
+    expect(res.body).toContain('U kunt hier niet meer reageren.');
+    const post = await verstuur(pad(vraag.volgcode), { tekst: 'Nog een vraag', formulier });
+    expect(post.statusCode).toBe(409);
+    expect(post.body).not.toContain('<form');
+  });
+
+  it('offers the external documents of the zaak for download, with the same headers', async () => {
+    const wie = { context: cliContext(), gebruiker: null, naam: null, rollen: ['beheerder' as const] };
+    const { documentId } = await loket.services.zaken.voegDocumentToe(wie, 'GM0384', klacht.id, (await zaakDetail(loket.app, kcc, klacht)).versie, {
+      bestandsnaam: 'besluit op uw klacht.pdf',
+      mediatype: 'application/pdf',
+      inhoud: Buffer.from('%PDF-1.7 test'),
+      extern: true,
+    });
+    const pagina = await haal(pad(klacht.volgcode));
+    expect(pagina.body).toContain(`href="${pad(klacht.volgcode)}/documenten/${documentId}">besluit op uw klacht.pdf</a> (1 kB)`);
+    const res = await haal(`${pad(klacht.volgcode)}/documenten/${documentId}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.headers['content-disposition']).toBe("attachment; filename*=UTF-8''besluit%20op%20uw%20klacht.pdf");
+    expectVeiligeKoppen(res.headers);
+    expect(res.body).toBe('%PDF-1.7 test');
+    expect((await haal(`${pad('a'.repeat(32))}/documenten/${documentId}`)).statusCode).toBe(404);
+    expect((await haal(`${pad(klacht.volgcode)}/documenten/geen-uuid`)).statusCode).toBe(404);
+  });
+});

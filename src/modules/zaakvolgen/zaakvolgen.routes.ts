@@ -1,0 +1,126 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ProblemError } from '../../http/problem.ts';
+import { TALEN, vertaler, type Taal } from '../../i18n/i18n.ts';
+import { contextVan } from '../audit/audit.service.ts';
+import type { Gemeente, GemeentenRepository } from '../gemeenten/gemeenten.repository.ts';
+import { voorPortaal } from '../portaal/portaal.routes.ts';
+import { inhoudHash, themaCss } from '../portaal/thema.ts';
+import { nietGevondenPagina, type PaginaContext, type PortaalGemeente } from '../portaal/portaal.views.ts';
+import type { FormulierTokens } from './zaakvolgen.formulier.ts';
+import { controleerReactie, reactieFormulierSchema, volgParamsSchema } from './zaakvolgen.schemas.ts';
+import type { VolgZaak, ZaakvolgenService } from './zaakvolgen.service.ts';
+import { volgPad, volgPagina, type Formulier } from './zaakvolgen.views.ts';
+
+interface Deps {
+  gemeenten: GemeentenRepository;
+  zaakvolgen: ZaakvolgenService;
+  tokens: FormulierTokens;
+  /** Replies per minute per IP address (stricter than reading: each one mails a handler). */
+  rateLimitReacties: number;
+}
+
+const PUBLIEK = { toegang: 'publiek' } as const;
+const STANDAARD_THEMA_URL = `/static/thema.css?v=${inhoudHash(themaCss({}))}`;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+function stuurHtml(reply: FastifyReply, body: string, status = 200): FastifyReply {
+  return reply.code(status).type('text/html; charset=utf-8').send(body);
+}
+
+/** The page context of a gemeente's tracking page. */
+function context(request: FastifyRequest, taal: Taal, gemeente: Gemeente): PaginaContext & { gemeente: PortaalGemeente } {
+  const portaal = voorPortaal(gemeente, request);
+  return {
+    taal,
+    t: vertaler(taal, 'portaal'),
+    gemeente: portaal.gemeente,
+    themaUrl: portaal.themaUrl,
+    pagina: undefined,
+  };
+}
+
+/** The same 404 for an unknown gemeente, a malformed code and an unknown code. */
+async function nietGevonden(request: FastifyRequest, reply: FastifyReply, taal: Taal, gemeente: Gemeente | undefined) {
+  const portaal = gemeente ? voorPortaal(gemeente, request) : undefined;
+  const ctx: PaginaContext = {
+    taal,
+    t: vertaler(taal, 'portaal'),
+    gemeente: portaal?.gemeente,
+    themaUrl: portaal?.themaUrl ?? STANDAARD_THEMA_URL,
+    pagina: undefined,
+  };
+  return stuurHtml(reply, nietGevondenPagina(ctx), 404);
+}
+
+/**
+ * The resident's tracking page `/{slug}/zaken/{code}` (Dutch) and `/{slug}/en/zaken/{code}`
+ * (English): server-rendered, no JavaScript; a reply form posted to the same address (303 back
+ * on success, the page again with 400 and the text kept on an error); external documents.
+ * The code is a secret in the URL, so every answer here carries Referrer-Policy: no-referrer,
+ * Cache-Control: no-store and X-Robots-Tag: noindex (ADR 0014).
+ */
+export function zaakvolgenRoutes(app: FastifyInstance, deps: Deps): void {
+  const { gemeenten, zaakvolgen, tokens } = deps;
+
+  void app.register(async (scope) => {
+    // Only these routes read HTML form bodies; the API stays JSON only.
+    scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
+      done(null, Object.fromEntries(new URLSearchParams(String(body))));
+    });
+    scope.addHook('onSend', async (_request, reply, payload) => {
+      reply.header('Referrer-Policy', 'no-referrer');
+      reply.header('Cache-Control', 'no-store');
+      reply.header('X-Robots-Tag', 'noindex, nofollow');
+      return payload;
+    });
+
+    for (const taal of TALEN) {
+      const pad = volgPad(taal, ':slug', ':code');
+
+      scope.get(pad, { config: { policy: PUBLIEK } }, async (request, reply) => {
+        const { slug, code } = volgParamsSchema.parse(request.params);
+        const gemeente = await gemeenten.opSlug(slug);
+        const zaak = gemeente ? await zaakvolgen.zaak(gemeente.code, code) : null;
+        if (!gemeente || !zaak) return nietGevonden(request, reply, taal, gemeente);
+        const verstuurd = (request.query as Record<string, unknown>).verstuurd === '1';
+        return stuurHtml(reply, volgPagina(context(request, taal, gemeente), code, zaak, { token: tokens.maak(gemeente.code, code), verstuurd }));
+      });
+
+      scope.post(pad, { config: { policy: PUBLIEK, rateLimit: { max: deps.rateLimitReacties, timeWindow: '1 minute' } } }, async (request, reply) => {
+        const { slug, code } = volgParamsSchema.parse(request.params);
+        const gemeente = await gemeenten.opSlug(slug);
+        const zaak = gemeente ? await zaakvolgen.zaak(gemeente.code, code) : null;
+        if (!gemeente || !zaak) return nietGevonden(request, reply, taal, gemeente);
+        const invoer = reactieFormulierSchema.safeParse(request.body ?? {});
+        const { tekst, formulier } = invoer.success ? invoer.data : { tekst: '', formulier: '' };
+        const toon = (getoond: VolgZaak, status: number, f: Omit<Formulier, 'token'>) =>
+          stuurHtml(reply, volgPagina(context(request, taal, gemeente), code, getoond, { token: tokens.maak(gemeente.code, code), ...f }), status);
+
+        if (zaak.afgeslotenOp) return toon(zaak, 409, { fout: 'afgesloten' });
+        if (!tokens.klopt(gemeente.code, code, formulier)) return toon(zaak, 400, { fout: 'verlopen', tekst });
+        const gecontroleerd = controleerReactie(tekst);
+        if ('fout' in gecontroleerd) return toon(zaak, 400, { fout: gecontroleerd.fout, lengte: gecontroleerd.lengte, tekst });
+        try {
+          if (!(await zaakvolgen.reageer(gemeente.code, code, gecontroleerd.tekst, contextVan(request)))) return nietGevonden(request, reply, taal, gemeente);
+        } catch (error) {
+          // Closed between showing the page and sending: say so, keep nothing half-done.
+          if (!(error instanceof ProblemError) || error.status !== 409) throw error;
+          return toon((await zaakvolgen.zaak(gemeente.code, code)) ?? zaak, 409, { fout: 'afgesloten' });
+        }
+        return reply.redirect(`${volgPad(taal, gemeente.slug, code)}?verstuurd=1`, 303);
+      });
+
+      scope.get(`${pad}/documenten/:document`, { config: { policy: PUBLIEK } }, async (request, reply) => {
+        const { slug, code } = volgParamsSchema.parse(request.params);
+        const documentId = (request.params as Record<string, string>).document ?? '';
+        const gemeente = await gemeenten.opSlug(slug);
+        const document = gemeente && UUID.test(documentId) ? await zaakvolgen.document(gemeente.code, code, documentId) : null;
+        if (!gemeente || !document) return nietGevonden(request, reply, taal, gemeente);
+        return reply
+          .type(document.mediatype)
+          .header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(document.bestandsnaam)}`)
+          .send(document.inhoud);
+      });
+    }
+  });
+}

@@ -1,0 +1,212 @@
+import { vertaler, type Taal, type Vertaal } from '../../i18n/i18n.ts';
+import { html, type Html } from '../portaal/html.ts';
+import { alinea, kop2, link, pagina, type PaginaContext, type PortaalGemeente } from '../portaal/portaal.views.ts';
+import { MAX_REACTIE, type ReactieFout } from './zaakvolgen.schemas.ts';
+import type { VolgZaak } from './zaakvolgen.service.ts';
+
+/** `/{slug}/zaken/{code}` and `/{slug}/en/zaken/{code}`. */
+export function volgPad(taal: Taal, slug: string, code: string): string {
+  return `/${slug}/${taal === 'en' ? 'en/' : ''}zaken/${code}`;
+}
+
+const LOCALE: Record<Taal, string> = { nl: 'nl-NL', en: 'en-GB' };
+
+/** "13 april 2026" / "13 April 2026" for a calendar date (YYYY-MM-DD). */
+export function datumTekst(taal: Taal, datum: string): string {
+  return new Intl.DateTimeFormat(LOCALE[taal], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${datum}T00:00:00Z`));
+}
+
+/** "2 maart 2026 om 10:00" / "2 March 2026 at 10:00" for an instant, in Amsterdam time. */
+function tijdstipTekst(taal: Taal, tijdstip: string): string {
+  const d = new Date(tijdstip);
+  const dag = new Intl.DateTimeFormat(LOCALE[taal], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' }).format(d);
+  const tijd = new Intl.DateTimeFormat(LOCALE[taal], { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: 'Europe/Amsterdam' }).format(d);
+  return taal === 'en' ? `${dag} at ${tijd}` : `${dag} om ${tijd}`;
+}
+
+export interface Formulier {
+  /** The token of the reply form (zaakvolgen.formulier.ts). */
+  token: string;
+  /** The text the resident wrote, kept after an error. */
+  tekst?: string;
+  fout?: ReactieFout | 'afgesloten';
+  lengte?: number;
+  /** The reply was sent (after the redirect). */
+  verstuurd?: boolean;
+}
+
+const gegeven = (sleutel: string, waarde: Html | string): Html =>
+  html`<div class="utrecht-data-list__item">
+            <dt class="utrecht-data-list__item-key">${sleutel}</dt>
+            <dd class="utrecht-data-list__item-value utrecht-data-list__item-value--html-dd">${waarde}</dd>
+          </div>`;
+
+/** Free text from staff or the resident: paragraphs at blank lines, line breaks kept. */
+function vrijeTekst(tekst: string): Html {
+  return html`${tekst
+    .split(/\n{2,}/)
+    .map((deel) => html`<p class="utrecht-paragraph">${deel.split('\n').map((regel, i) => html`${i > 0 ? html`<br>` : ''}${regel}`)}</p>`)}`;
+}
+
+function stand(t: Vertaal, taal: Taal, zaak: VolgZaak): Html {
+  const contact = zaak.contact
+    ? t('stand.contactNaam', { naam: zaak.contact.naam, team: zaak.contact.team })
+    : zaak.team
+      ? t('stand.contactTeam', { team: zaak.team })
+      : undefined;
+  const datum = zaak.afgeslotenOp
+    ? gegeven(t('stand.afgehandeld'), datumTekst(taal, zaak.afgeslotenOp.slice(0, 10)))
+    : zaak.verwachteEinddatum
+      ? gegeven(t('stand.verwacht'), zaak.beloofdeDatum ? datumTekst(taal, zaak.beloofdeDatum) : datumTekst(taal, zaak.verwachteEinddatum))
+      : '';
+  return html`${kop2(t('stand.kop'))}
+          <dl class="utrecht-data-list utrecht-data-list--rows">
+          ${gegeven(t('stand.fase'), zaak.status.tekst[taal])}
+          ${zaak.resultaat ? gegeven(t('stand.resultaat'), zaak.resultaat.tekst[taal]) : ''}
+          ${datum}
+          ${contact ? gegeven(t('stand.contact'), contact) : ''}
+          </dl>
+          ${zaak.beloofdeDatum && !zaak.afgeslotenOp ? alinea(t('stand.teLaat', { datum: datumTekst(taal, zaak.beloofdeDatum) })) : ''}`;
+}
+
+function opgeschort(t: Vertaal, zaak: VolgZaak): Html | '' {
+  if (!zaak.opgeschort || zaak.afgeslotenOp) return '';
+  const reden = zaak.tijdlijn.findLast((g) => g.soort === 'opschorting')?.reden;
+  return html`<div class="utrecht-alert utrecht-alert--warning">
+            <div class="utrecht-alert__content">
+              <div class="utrecht-alert__message">
+                <h2 class="utrecht-heading-2">${t('opgeschort.kop')}</h2>
+                ${reden ? alinea(t('opgeschort.reden', { reden })) : ''}
+                ${alinea(t('opgeschort.uitleg'))}
+              </div>
+            </div>
+          </div>`;
+}
+
+function stappen(t: Vertaal, taal: Taal, zaak: VolgZaak): Html {
+  return html`${kop2(t('stappen.kop'))}
+          <ol class="utrecht-ordered-list utrecht-ordered-list--distanced">
+            ${zaak.stappen.map((s) => {
+              const label = s.huidig ? t('stappen.huidig') : s.klaar ? t('stappen.klaar') : t('stappen.nogTeDoen');
+              const op = s.gezetOp ? ` (${t('stappen.op', { datum: tijdstipTekst(taal, s.gezetOp) })})` : '';
+              return html`<li class="utrecht-ordered-list__item"${s.huidig ? html` aria-current="step"` : ''}><strong>${label}:</strong> ${s.tekst[taal]}${op}</li>`;
+            })}
+          </ol>`;
+}
+
+function gebeurtenis(t: Vertaal, taal: Taal, g: VolgZaak['tijdlijn'][number]): Html {
+  const toelichting = g.toelichting ? alinea(t('tijdlijn.toelichting', { toelichting: g.toelichting })) : '';
+  const reden = g.reden ? alinea(t('tijdlijn.reden', { reden: g.reden })) : '';
+  switch (g.soort) {
+    case 'aangemaakt':
+      return alinea(t('tijdlijn.aangemaakt'));
+    case 'status':
+    case 'resultaat':
+      return html`${alinea(g.statustekst?.[taal] ?? '')}${toelichting}`;
+    case 'bericht':
+    case 'notitie':
+    case 'reactie':
+      return html`${alinea(html`<strong>${t(`tijdlijn.${g.soort}`)}</strong>`)}${vrijeTekst(g.tekst ?? '')}`;
+    case 'opschorting':
+      return html`${alinea(t('tijdlijn.opschorting'))}${reden}`;
+    case 'opschorting-einde':
+      return html`${alinea(t('tijdlijn.opschortingEinde'))}${toelichting}`;
+    case 'verlenging':
+      return html`${alinea(t('tijdlijn.verlenging'))}${reden}`;
+    case 'document':
+      return alinea(t('tijdlijn.document', { bestandsnaam: g.bestandsnaam ?? '' }));
+    default:
+      return html``;
+  }
+}
+
+function tijdlijn(t: Vertaal, taal: Taal, zaak: VolgZaak): Html {
+  return html`${kop2(t('tijdlijn.kop'))}
+          <ol class="utrecht-ordered-list utrecht-ordered-list--distanced">
+            ${zaak.tijdlijn.map(
+              (g) => html`<li class="utrecht-ordered-list__item">
+              <p class="utrecht-paragraph"><time datetime="${g.op}">${tijdstipTekst(taal, g.op)}</time></p>
+              ${gebeurtenis(t, taal, g)}
+            </li>`,
+            )}
+          </ol>`;
+}
+
+function documenten(t: Vertaal, pad: string, zaak: VolgZaak): Html | '' {
+  if (zaak.documenten.length === 0) return '';
+  return html`${kop2(t('documenten.kop'))}
+          <ul class="utrecht-unordered-list utrecht-unordered-list--distanced">
+            ${zaak.documenten.map(
+              (d) => html`<li class="utrecht-unordered-list__item">${link(`${pad}/documenten/${d.id}`, d.bestandsnaam)} (${t('documenten.grootte', { grootte: Math.max(1, Math.round(d.grootte / 1024)) })})</li>`,
+            )}
+          </ul>`;
+}
+
+function foutTekst(t: Vertaal, formulier: Formulier): string | undefined {
+  if (!formulier.fout) return undefined;
+  return t(`reageren.fout.${formulier.fout}`, { max: MAX_REACTIE, lengte: formulier.lengte ?? 0 });
+}
+
+function reageren(t: Vertaal, pad: string, zaak: VolgZaak, formulier: Formulier): Html {
+  const fout = foutTekst(t, formulier);
+  if (zaak.afgeslotenOp) {
+    return html`${kop2(t('reageren.kop'))}${fout ? '' : alinea(t('reageren.afgesloten'))}`;
+  }
+  const beschrijving = fout ? 'tekst-uitleg tekst-fout' : 'tekst-uitleg';
+  return html`${kop2(t('reageren.kop'))}
+          ${alinea(t('reageren.intro'))}
+          <form class="loket-formulier" method="post" action="${pad}" novalidate>
+            <input type="hidden" name="formulier" value="${formulier.token}">
+            <div class="utrecht-form-field utrecht-form-field--distanced${fout ? ' utrecht-form-field--invalid' : ''}">
+              <div class="utrecht-form-field__label"><label class="utrecht-form-label" for="tekst">${t('reageren.label')}</label></div>
+              <div class="utrecht-form-field__description utrecht-form-field-description" id="tekst-uitleg">${t('reageren.uitleg', { max: MAX_REACTIE })}</div>
+              ${fout ? html`<div class="utrecht-form-field__error-message utrecht-form-field-error-message" id="tekst-fout">${fout}</div>` : ''}
+              <div class="utrecht-form-field__input">
+                <textarea class="utrecht-textarea utrecht-textarea--html-textarea${fout ? ' utrecht-textarea--invalid' : ''}" id="tekst" name="tekst" rows="8" aria-describedby="${beschrijving}"${fout ? html` aria-invalid="true" autofocus` : ''}>${formulier.tekst ?? ''}</textarea>
+              </div>
+            </div>
+            <button class="utrecht-button utrecht-button--primary-action utrecht-button--distanced" type="submit">${t('reageren.knop')}</button>
+          </form>`;
+}
+
+/** A message at the top: the reply was sent, or what went wrong (with a link to the field). */
+function melding(t: Vertaal, zaak: VolgZaak, formulier: Formulier): Html | '' {
+  const fout = foutTekst(t, formulier);
+  if (fout) {
+    return html`<div class="utrecht-alert utrecht-alert--error" role="alert">
+            <div class="utrecht-alert__content">
+              <div class="utrecht-alert__message">
+                <h2 class="utrecht-heading-2">${t('reageren.foutKop')}</h2>
+                <p class="utrecht-paragraph">${zaak.afgeslotenOp ? fout : link('#tekst', fout)}</p>
+              </div>
+            </div>
+          </div>`;
+  }
+  if (formulier.verstuurd) {
+    return html`<div class="utrecht-alert utrecht-alert--ok" role="status">
+            <div class="utrecht-alert__content">
+              <div class="utrecht-alert__message">${alinea(t('verstuurd'))}</div>
+            </div>
+          </div>`;
+  }
+  return '';
+}
+
+/** The tracking page of one zaak. */
+export function volgPagina(ctx: PaginaContext & { gemeente: PortaalGemeente }, code: string, zaak: VolgZaak, formulier: Formulier): string {
+  const { taal } = ctx;
+  const t = vertaler(taal, 'zaakvolgen');
+  const pad = volgPad(taal, ctx.gemeente.slug, code);
+  const titel = t('titel', { identificatie: zaak.identificatie });
+  const inhoud = html`${melding(t, zaak, formulier)}
+          ${alinea(t('onderwerp', { onderwerp: zaak.onderwerp }), true)}
+          ${alinea(t('soort', { zaaktype: zaak.zaaktype.naam[taal] }))}
+          ${opgeschort(t, zaak)}
+          ${stand(t, taal, zaak)}
+          ${stappen(t, taal, zaak)}
+          ${tijdlijn(t, taal, zaak)}
+          ${documenten(t, pad, zaak)}
+          ${reageren(t, pad, zaak, formulier)}`;
+  const talen = { nl: volgPad('nl', ctx.gemeente.slug, code), en: volgPad('en', ctx.gemeente.slug, code) };
+  return pagina(ctx, titel, inhoud, undefined, { talen, documentTitel: formulier.fout ? t('foutTitel', { titel }) : undefined });
+}

@@ -1,0 +1,453 @@
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import type { DB, GebeurtenisSoort, Kanaal, Rol, Vertrouwelijkheid, ZaakTable } from '../../db/schema.ts';
+import type { Gebeurtenis } from './zaken.projectie.ts';
+
+export type ZaakRij = Selectable<ZaakTable>;
+
+/** Levels of vertrouwelijkheid that only the zaak's team, its behandelaar and beheerders see (ADR 0013). */
+export const BEPERKT_ZICHTBAAR: readonly Vertrouwelijkheid[] = ['vertrouwelijk', 'confidentieel', 'geheim', 'zeer_geheim'];
+
+/** A list row of a work queue. */
+export interface ZaakRegel {
+  id: string;
+  identificatie: string;
+  zaaktypeId: string;
+  zaaktypeCode: string;
+  zaaktypeVersie: number;
+  zaaktypeNaam: string;
+  onderwerp: string;
+  kanaal: Kanaal;
+  ontvangstdatum: string;
+  registratieOp: string;
+  vertrouwelijkheid: Vertrouwelijkheid;
+  teamId: string;
+  teamNaam: string;
+  behandelaarId: string | null;
+  behandelaarNaam: string | null;
+  statusVolgnummer: number;
+  statusNaam: string;
+  oorspronkelijkeEinddatum: string;
+  uiterlijkeEinddatum: string;
+  opgeschort: boolean;
+  afgeslotenOp: string | null;
+  versie: number;
+}
+
+export interface Werkvoorraadfilter {
+  team?: string | undefined;
+  /** A user id, or null for zaken without a behandelaar. */
+  behandelaar?: string | null | undefined;
+  status?: number | undefined;
+  zaaktype?: string | undefined;
+  open: boolean;
+  /** Deadline range, both ends inclusive. */
+  vanaf?: string | undefined;
+  tot?: string | undefined;
+  zoek?: string | undefined;
+  /** Keyset: the last row of the previous page. */
+  na?: { einddatum: string; id: string } | undefined;
+  limit: number;
+  /** Set when the caller may not see every zaak: what they may see of the restricted ones. */
+  beperkt?: { gebruiker: string | null; teams: string[] } | undefined;
+}
+
+export interface NieuweZaak {
+  id: string;
+  identificatie: string;
+  zaaktypeId: string;
+  onderwerp: string;
+  omschrijving: string;
+  kanaal: Kanaal;
+  ontvangstdatum: string;
+  registratieOp: string;
+  vertrouwelijkheid: Vertrouwelijkheid;
+  teamId: string;
+  behandelaarId: string | null;
+  statusVolgnummer: number;
+  oorspronkelijkeEinddatum: string;
+  uiterlijkeEinddatum: string;
+  volgcodeHash: string;
+  taal: 'nl' | 'en';
+}
+
+export interface ZaakStand {
+  teamId: string;
+  behandelaarId: string | null;
+  statusVolgnummer: number;
+  oorspronkelijkeEinddatum: string;
+  uiterlijkeEinddatum: string;
+  opgeschort: boolean;
+  afgeslotenOp: string | null;
+  resultaattypeId: string | null;
+  archiefactiedatum: string | null;
+}
+
+export interface NieuweGebeurtenis {
+  soort: GebeurtenisSoort;
+  gegevens: Record<string, unknown>;
+  extern: boolean;
+  doorGebruiker: string | null;
+  doorNaam: string | null;
+  doorInwoner: boolean;
+  op: string;
+}
+
+export interface Betrokkene {
+  naam: string;
+  email: string | null;
+  telefoon: string | null;
+  taal: 'nl' | 'en';
+}
+
+export interface DocumentMeta {
+  id: string;
+  bestandsnaam: string;
+  mediatype: string;
+  grootte: number;
+  sha256: string;
+  extern: boolean;
+  aangemaaktOp: string;
+}
+
+/** Counts come back as strings from PostgreSQL's count(). */
+function alsGetallen<T extends { teLaat: number; vandaag: number; dezeWeek: number; later: number }>(r: T): T {
+  return { ...r, teLaat: Number(r.teLaat), vandaag: Number(r.vandaag), dezeWeek: Number(r.dezeWeek), later: Number(r.later) };
+}
+
+/** SQL for zaken, their resident, history, relations and documents. Always per gemeente. */
+function zaakQueries(db: Kysely<DB>) {
+  const regels = (gemeente: string) =>
+    db
+      .selectFrom('zaak as z')
+      .innerJoin('zaaktype as zt', (j) => j.onRef('zt.gemeente', '=', 'z.gemeente').onRef('zt.id', '=', 'z.zaaktype_id'))
+      .innerJoin('team as t', (j) => j.onRef('t.gemeente', '=', 'z.gemeente').onRef('t.id', '=', 'z.team_id'))
+      .innerJoin('statustype as st', (j) =>
+        j.onRef('st.gemeente', '=', 'z.gemeente').onRef('st.zaaktype_id', '=', 'z.zaaktype_id').onRef('st.volgnummer', '=', 'z.status_volgnummer'),
+      )
+      .leftJoin('gebruiker as b', 'b.id', 'z.behandelaar_id')
+      .select([
+        'z.id',
+        'z.identificatie',
+        'z.zaaktype_id as zaaktypeId',
+        'zt.code as zaaktypeCode',
+        'zt.versie as zaaktypeVersie',
+        'zt.naam_nl as zaaktypeNaam',
+        'z.onderwerp',
+        'z.kanaal',
+        'z.ontvangstdatum',
+        'z.registratie_op as registratieOp',
+        'z.vertrouwelijkheid',
+        'z.team_id as teamId',
+        't.naam as teamNaam',
+        'z.behandelaar_id as behandelaarId',
+        'b.naam as behandelaarNaam',
+        'z.status_volgnummer as statusVolgnummer',
+        'st.naam as statusNaam',
+        'z.oorspronkelijke_einddatum as oorspronkelijkeEinddatum',
+        'z.uiterlijke_einddatum as uiterlijkeEinddatum',
+        'z.opgeschort',
+        'z.afgesloten_op as afgeslotenOp',
+        'z.versie',
+      ])
+      .where('z.gemeente', '=', gemeente);
+
+
+  function werkvoorraadQuery(gemeente: string, f: Werkvoorraadfilter) {
+    let q = regels(gemeente).where('z.afgesloten_op', f.open ? 'is' : 'is not', null);
+    if (f.team !== undefined) q = q.where('z.team_id', '=', f.team);
+    if (f.behandelaar !== undefined) q = q.where('z.behandelaar_id', f.behandelaar === null ? 'is' : '=', f.behandelaar);
+    if (f.status !== undefined) q = q.where('z.status_volgnummer', '=', f.status);
+    if (f.zaaktype !== undefined) q = q.where('zt.code', '=', f.zaaktype);
+    if (f.vanaf !== undefined) q = q.where('z.uiterlijke_einddatum', '>=', f.vanaf);
+    if (f.tot !== undefined) q = q.where('z.uiterlijke_einddatum', '<=', f.tot);
+    if (f.zoek !== undefined) {
+      const patroon = `%${f.zoek.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      q = q.where((eb) => eb.or([eb('z.identificatie', 'ilike', patroon), eb('z.onderwerp', 'ilike', patroon)]));
+    }
+    if (f.na) {
+      const na = f.na;
+      q = q.where((eb) => eb(eb.refTuple('z.uiterlijke_einddatum', 'z.id'), '>', eb.tuple(na.einddatum, na.id)));
+    }
+    if (f.beperkt) {
+      const { gebruiker, teams } = f.beperkt;
+      q = q.where((eb) =>
+        eb.or([
+          eb('z.vertrouwelijkheid', 'not in', BEPERKT_ZICHTBAAR),
+          ...(teams.length > 0 ? [eb('z.team_id', 'in', teams)] : []),
+          ...(gebruiker ? [eb('z.behandelaar_id', '=', gebruiker)] : []),
+        ]),
+      );
+    }
+    return q.orderBy('z.uiterlijke_einddatum').orderBy('z.id').limit(f.limit);
+  }
+
+  return {
+    /** The next number of the year for this gemeente (a counter row, locked until commit). */
+    volgendNummer: async (gemeente: string, jaar: number): Promise<number> => {
+      const rij = await db
+        .insertInto('zaak_teller')
+        .values({ gemeente, jaar, laatste: 1 })
+        .onConflict((oc) => oc.columns(['gemeente', 'jaar']).doUpdateSet((eb) => ({ laatste: eb('zaak_teller.laatste', '+', 1) })))
+        .returning('laatste')
+        .executeTakeFirstOrThrow();
+      return rij.laatste;
+    },
+
+    voegToe: async (gemeente: string, z: NieuweZaak, betrokkene: Betrokkene | null): Promise<void> => {
+      await db
+        .insertInto('zaak')
+        .values({
+          gemeente,
+          id: z.id,
+          identificatie: z.identificatie,
+          zaaktype_id: z.zaaktypeId,
+          onderwerp: z.onderwerp,
+          omschrijving: z.omschrijving,
+          kanaal: z.kanaal,
+          ontvangstdatum: z.ontvangstdatum,
+          registratie_op: z.registratieOp,
+          vertrouwelijkheid: z.vertrouwelijkheid,
+          team_id: z.teamId,
+          behandelaar_id: z.behandelaarId,
+          status_volgnummer: z.statusVolgnummer,
+          oorspronkelijke_einddatum: z.oorspronkelijkeEinddatum,
+          uiterlijke_einddatum: z.uiterlijkeEinddatum,
+          opgeschort: false,
+          volgcode_hash: z.volgcodeHash,
+          taal: z.taal,
+        })
+        .execute();
+      if (betrokkene) await db.insertInto('betrokkene').values({ gemeente, zaak_id: z.id, ...betrokkene }).execute();
+    },
+
+    /** The zaak row, locked for the rest of the transaction. */
+    voorWijziging: (gemeente: string, id: string): Promise<ZaakRij | undefined> =>
+      db.selectFrom('zaak').selectAll().where('gemeente', '=', gemeente).where('id', '=', id).forUpdate().executeTakeFirst(),
+
+    opId: (gemeente: string, id: string): Promise<ZaakRij | undefined> =>
+      db.selectFrom('zaak').selectAll().where('gemeente', '=', gemeente).where('id', '=', id).executeTakeFirst(),
+
+    opVolgcodeHash: (gemeente: string, hash: string): Promise<ZaakRij | undefined> =>
+      db.selectFrom('zaak').selectAll().where('gemeente', '=', gemeente).where('volgcode_hash', '=', hash).executeTakeFirst(),
+
+    regel: (gemeente: string, id: string): Promise<ZaakRegel | undefined> => regels(gemeente).where('z.id', '=', id).executeTakeFirst(),
+
+    /** Appends one event with the next volgnummer; returns it. */
+    voegGebeurtenisToe: async (gemeente: string, zaakId: string, g: NieuweGebeurtenis): Promise<Gebeurtenis> => {
+      const rij = await db
+        .insertInto('zaak_gebeurtenis')
+        .values((eb) => ({
+          gemeente,
+          zaak_id: zaakId,
+          volgnummer: eb
+            .selectFrom('zaak_gebeurtenis')
+            .select(sql<number>`coalesce(max(volgnummer), 0) + 1`.as('n'))
+            .where('gemeente', '=', gemeente)
+            .where('zaak_id', '=', zaakId),
+          soort: g.soort,
+          gegevens: JSON.stringify(g.gegevens),
+          extern: g.extern,
+          door_gebruiker: g.doorGebruiker,
+          door_naam: g.doorNaam,
+          door_inwoner: g.doorInwoner,
+          op: g.op,
+        }))
+        .returning('volgnummer')
+        .executeTakeFirstOrThrow();
+      return { ...g, volgnummer: rij.volgnummer };
+    },
+
+    gebeurtenissen: async (gemeente: string, zaakId: string, alleenExtern = false): Promise<Gebeurtenis[]> => {
+      const rijen = await db
+        .selectFrom('zaak_gebeurtenis')
+        .select(['volgnummer', 'soort', 'gegevens', 'extern', 'door_gebruiker', 'door_naam', 'door_inwoner', 'op'])
+        .where('gemeente', '=', gemeente)
+        .where('zaak_id', '=', zaakId)
+        .$if(alleenExtern, (q) => q.where('extern', '=', true))
+        .orderBy('volgnummer')
+        .execute();
+      return rijen.map((r) => ({
+        volgnummer: r.volgnummer,
+        soort: r.soort,
+        gegevens: r.gegevens,
+        extern: r.extern,
+        doorGebruiker: r.door_gebruiker,
+        doorNaam: r.door_naam,
+        doorInwoner: r.door_inwoner,
+        op: r.op,
+      }));
+    },
+
+    /** Writes the projection and bumps the version, when the version still matches. */
+    werkBij: async (gemeente: string, id: string, versie: number, stand: ZaakStand): Promise<boolean> => {
+      const r = await db
+        .updateTable('zaak')
+        .set({
+          team_id: stand.teamId,
+          behandelaar_id: stand.behandelaarId,
+          status_volgnummer: stand.statusVolgnummer,
+          oorspronkelijke_einddatum: stand.oorspronkelijkeEinddatum,
+          uiterlijke_einddatum: stand.uiterlijkeEinddatum,
+          opgeschort: stand.opgeschort,
+          afgesloten_op: stand.afgeslotenOp,
+          resultaattype_id: stand.resultaattypeId,
+          archiefactiedatum: stand.archiefactiedatum,
+          versie: versie + 1,
+        })
+        .where('gemeente', '=', gemeente)
+        .where('id', '=', id)
+        .where('versie', '=', versie)
+        .executeTakeFirst();
+      return r.numUpdatedRows > 0n;
+    },
+
+    betrokkene: (gemeente: string, zaakId: string): Promise<Betrokkene | undefined> =>
+      db.selectFrom('betrokkene').select(['naam', 'email', 'telefoon', 'taal']).where('gemeente', '=', gemeente).where('zaak_id', '=', zaakId).executeTakeFirst(),
+
+    /** One page of a work queue, ordered by deadline then id (keyset; ADR 0012). */
+    werkvoorraad: (gemeente: string, f: Werkvoorraadfilter): Promise<ZaakRegel[]> => werkvoorraadQuery(gemeente, f).execute(),
+
+    /** The work queue query itself (for the query-plan test). */
+    werkvoorraadQuery: (gemeente: string, f: Werkvoorraadfilter) => werkvoorraadQuery(gemeente, f),
+
+
+
+    /** Open zaken per team and per behandelaar, counted per deadline band. */
+    overzicht: async (gemeente: string, vandaag: string, eindeWeek: string) => {
+      const banden = () => [
+          sql<number>`count(*) filter (where z.uiterlijke_einddatum < ${vandaag}::date)`.as('teLaat'),
+          sql<number>`count(*) filter (where z.uiterlijke_einddatum = ${vandaag}::date)`.as('vandaag'),
+          sql<number>`count(*) filter (where z.uiterlijke_einddatum > ${vandaag}::date and z.uiterlijke_einddatum <= ${eindeWeek}::date)`.as('dezeWeek'),
+          sql<number>`count(*) filter (where z.uiterlijke_einddatum > ${eindeWeek}::date)`.as('later'),
+      ];
+      const [teams, behandelaars] = await Promise.all([
+        db
+          .selectFrom('team as t')
+          .leftJoin('zaak as z', (j) => j.onRef('z.gemeente', '=', 't.gemeente').onRef('z.team_id', '=', 't.id').on('z.afgesloten_op', 'is', null))
+          .select(['t.id', 't.naam', ...banden()])
+          .where('t.gemeente', '=', gemeente)
+          .groupBy(['t.id', 't.naam'])
+          .orderBy('t.naam')
+          .execute(),
+        db
+          .selectFrom('zaak as z')
+          .leftJoin('gebruiker as g', 'g.id', 'z.behandelaar_id')
+          .select(['z.behandelaar_id as id', 'g.naam', ...banden()])
+          .where('z.gemeente', '=', gemeente)
+          .where('z.afgesloten_op', 'is', null)
+          .groupBy(['z.behandelaar_id', 'g.naam'])
+          .orderBy('g.naam')
+          .execute(),
+      ]);
+      return { teams: teams.map(alsGetallen), behandelaars: behandelaars.map(alsGetallen) };
+    },
+
+    /** Open zaken, not suspended, whose deadline is on or before `tot` (the deadline watcher). */
+    openZakenMetTermijnTot: (gemeente: string, tot: string, limit: number, na?: { einddatum: string; id: string }) =>
+      regels(gemeente)
+        .where('z.afgesloten_op', 'is', null)
+        .where('z.opgeschort', '=', false)
+        .where('z.uiterlijke_einddatum', '<=', tot)
+        .$if(na !== undefined, (q) => q.where((eb) => eb(eb.refTuple('z.uiterlijke_einddatum', 'z.id'), '>', eb.tuple(na?.einddatum ?? '', na?.id ?? ''))))
+        .orderBy('z.uiterlijke_einddatum')
+        .orderBy('z.id')
+        .limit(limit)
+        .execute(),
+
+    /** Erases the resident's e-mail and telephone of zaken closed before `voor` (retention, ADR 0013); returns how many. */
+    wisContactgegevens: async (gemeente: string, voor: string): Promise<number> => {
+      const r = await db
+        .updateTable('betrokkene as b')
+        .set({ email: null, telefoon: null })
+        .from('zaak as z')
+        .whereRef('z.gemeente', '=', 'b.gemeente')
+        .whereRef('z.id', '=', 'b.zaak_id')
+        .where('b.gemeente', '=', gemeente)
+        .where('z.afgesloten_op', '<', voor)
+        .where((eb) => eb.or([eb('b.email', 'is not', null), eb('b.telefoon', 'is not', null)]))
+        .executeTakeFirst();
+      return Number(r.numUpdatedRows);
+    },
+
+    /** A staff member who holds one of these roles in the gemeente. */
+    medewerker: (gemeente: string, id: string, rollen: readonly Rol[]) =>
+      db
+        .selectFrom('gebruiker as g')
+        .select(['g.id', 'g.naam', 'g.email'])
+        .where('g.id', '=', id)
+        .where('g.actief', '=', true)
+        .where(({ exists, selectFrom }) =>
+          exists(selectFrom('gebruiker_rol as r').select('r.rol').whereRef('r.gebruiker_id', '=', 'g.id').where('r.gemeente', '=', gemeente).where('r.rol', 'in', rollen)),
+        )
+        .executeTakeFirst(),
+
+    team: (gemeente: string, id: string) => db.selectFrom('team').select(['id', 'naam']).where('gemeente', '=', gemeente).where('id', '=', id).executeTakeFirst(),
+
+    teamsVan: async (gemeente: string, gebruiker: string): Promise<string[]> =>
+      (await db.selectFrom('team_lid').select('team_id').where('gemeente', '=', gemeente).where('gebruiker_id', '=', gebruiker).execute()).map((r) => r.team_id),
+
+    relaties: (gemeente: string, zaakId: string) =>
+      db
+        .selectFrom('zaak_relatie as r')
+        .innerJoin('zaak as a', (j) => j.onRef('a.gemeente', '=', 'r.gemeente').onRef('a.id', '=', 'r.andere_zaak_id'))
+        .select(['a.id', 'a.identificatie', 'a.onderwerp', 'r.soort'])
+        .where('r.gemeente', '=', gemeente)
+        .where('r.zaak_id', '=', zaakId)
+        .orderBy('r.aangemaakt_op')
+        .execute(),
+
+    voegRelatieToe: async (gemeente: string, zaakId: string, andere: string, soort: 'vervolg' | 'onderwerp' | 'bijdrage' | 'gerelateerd', op: string) => {
+      await db.insertInto('zaak_relatie').values({ gemeente, zaak_id: zaakId, andere_zaak_id: andere, soort, aangemaakt_op: op }).execute();
+    },
+
+    documenten: (gemeente: string, zaakId: string): Promise<DocumentMeta[]> =>
+      db
+        .selectFrom('zaak_document')
+        .select(['id', 'bestandsnaam', 'mediatype', 'grootte', 'sha256', 'extern', 'aangemaakt_op as aangemaaktOp'])
+        .where('gemeente', '=', gemeente)
+        .where('zaak_id', '=', zaakId)
+        .orderBy('aangemaakt_op')
+        .execute(),
+
+    voegDocumentToe: async (gemeente: string, zaakId: string, d: DocumentMeta & { inhoud: Buffer; doorGebruiker: string | null }) => {
+      await db
+        .insertInto('zaak_document')
+        .values({
+          gemeente,
+          zaak_id: zaakId,
+          id: d.id,
+          bestandsnaam: d.bestandsnaam,
+          mediatype: d.mediatype,
+          grootte: d.grootte,
+          sha256: d.sha256,
+          inhoud: d.inhoud,
+          extern: d.extern,
+          aangemaakt_op: d.aangemaaktOp,
+          door_gebruiker: d.doorGebruiker,
+        })
+        .execute();
+    },
+
+    document: (gemeente: string, zaakId: string, id: string) =>
+      db
+        .selectFrom('zaak_document')
+        .select(['id', 'bestandsnaam', 'mediatype', 'grootte', 'inhoud', 'extern'])
+        .where('gemeente', '=', gemeente)
+        .where('zaak_id', '=', zaakId)
+        .where('id', '=', id)
+        .executeTakeFirst(),
+  };
+}
+
+export type ZaakQueries = ReturnType<typeof zaakQueries>;
+
+export function zakenRepository(db: Kysely<DB>) {
+  return {
+    ...zaakQueries(db),
+    /** Runs fn in one transaction, with the queries bound to it. */
+    transactie: <T>(fn: (repository: ZaakQueries, transactie: Transaction<DB>) => Promise<T>): Promise<T> =>
+      db.transaction().execute((trx) => fn(zaakQueries(trx), trx)),
+  };
+}
+
+export type ZakenRepository = ReturnType<typeof zakenRepository>;

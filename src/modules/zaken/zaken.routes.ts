@@ -1,0 +1,190 @@
+import type { ZodTypeProvider } from '@fastify/type-provider-zod';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import { API_PREFIX } from '../../http/app.ts';
+import { ifMatchHeader, versieUitIfMatch, zetEtag } from '../../http/etag.ts';
+import { rollenIn, type Policy } from '../../http/policy.ts';
+import { contextVan } from '../audit/audit.service.ts';
+import { gemeenteParams } from '../gemeenten/gemeenten.schemas.ts';
+import { ZAKEN_LEZERS } from '../zaaktypen/zaaktypen.routes.ts';
+import {
+  aangemaakteZaakSchema,
+  afsluitingBody,
+  berichtBody,
+  nieuweZaakBody,
+  bulkResultaatSchema,
+  bulkToewijzingBody,
+  documentParams,
+  documentQuery,
+  notitieBody,
+  opschortingBody,
+  opschortingEindeBody,
+  overzichtSchema,
+  relatieBody,
+  statusBody,
+  toewijzingBody,
+  verlengingBody,
+  werkvoorraadQuery,
+  werkvoorraadSchema,
+  zaakParams,
+  zaakSchema,
+} from './zaken.schemas.ts';
+import { bestandsnaamUit, controleerDocument, MAX_DOCUMENT } from './zaken.documenten.ts';
+import type { Wie, ZakenService } from './zaken.service.ts';
+
+const tags = ['Zaken'];
+const behandelen: Policy = { toegang: 'rollen', rollen: ['beheerder', 'teamleider', 'behandelaar'] };
+const notities: Policy = { toegang: 'rollen', rollen: ['beheerder', 'teamleider', 'behandelaar', 'kcc-medewerker'] };
+const leiding: Policy = { toegang: 'rollen', rollen: ['beheerder', 'teamleider'] };
+const basis = `${API_PREFIX}/gemeenten/:gemeente/zaken`;
+
+/** Who calls: the audit context, the staff user id (not for API tokens) and the roles in this gemeente. */
+export function wieVan(request: FastifyRequest, gemeente: string): Wie {
+  const principal = request.principal;
+  return {
+    context: contextVan(request),
+    gebruiker: principal?.type === 'gebruiker' ? principal.id : null,
+    naam: principal?.naam ?? null,
+    rollen: principal ? rollenIn(principal, gemeente) : [],
+  };
+}
+
+/** Zaken: registration, work queues, detail, every action, the teamleider overview. */
+export function zakenRoutes(app: FastifyInstance, deps: { zaken: ZakenService }): void {
+  const { zaken } = deps;
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.post(basis, {
+    config: { policy: notities },
+    schema: { tags, summary: 'Zaak registreren (stuurt de ontvangstbevestiging)', params: gemeenteParams, body: nieuweZaakBody, response: { 201: aangemaakteZaakSchema } },
+    handler: async (request, reply) => {
+      const { gemeente } = request.params;
+      const { zaak, volgcode, volglink } = await zaken.maak(wieVan(request, gemeente), gemeente, request.body);
+      zetEtag(reply, zaak.versie);
+      reply.header('Location', `${API_PREFIX}/gemeenten/${gemeente}/zaken/${zaak.id}`);
+      return reply.code(201).send({ ...zaak, volgcode, volglink });
+    },
+  });
+
+  r.get(basis, {
+    config: { policy: ZAKEN_LEZERS },
+    schema: { tags, summary: 'Werkvoorraad: zaken gesorteerd op uiterlijke einddatum (keyset-paginering)', params: gemeenteParams, querystring: werkvoorraadQuery, response: { 200: werkvoorraadSchema } },
+    handler: async (request) => {
+      const { gemeente } = request.params;
+      const { items, volgende } = await zaken.werkvoorraad(wieVan(request, gemeente), gemeente, request.query);
+      const [pad, query = ''] = request.url.split('?') as [string, string?];
+      const href = (cursor?: string) => {
+        const params = new URLSearchParams(query);
+        params.delete('cursor');
+        if (cursor) params.set('cursor', cursor);
+        const tekst = params.toString();
+        return { href: tekst ? `${pad}?${tekst}` : pad };
+      };
+      return { items, pageSize: request.query.pageSize, _links: { self: { href: request.url }, ...(volgende ? { next: href(volgende) } : {}) } };
+    },
+  });
+
+  r.get(`${API_PREFIX}/gemeenten/:gemeente/zaken-overzicht`, {
+    config: { policy: leiding },
+    schema: { tags, summary: 'Open zaken per team en per behandelaar, per termijnband', params: gemeenteParams, response: { 200: overzichtSchema } },
+    handler: async (request) => zaken.overzicht(request.params.gemeente),
+  });
+
+  r.post(`${API_PREFIX}/gemeenten/:gemeente/zaken/toewijzingen`, {
+    config: { policy: leiding },
+    schema: { tags, summary: 'Zaken in één keer toewijzen (alles of niets)', params: gemeenteParams, body: bulkToewijzingBody, response: { 200: bulkResultaatSchema } },
+    handler: async (request) => {
+      const { gemeente } = request.params;
+      return zaken.wijsToeInBulk(wieVan(request, gemeente), gemeente, request.body);
+    },
+  });
+
+  r.get(`${basis}/:id`, {
+    config: { policy: ZAKEN_LEZERS },
+    schema: { tags, summary: 'Eén zaak met tijdlijn, statussen en termijnuitleg', params: zaakParams, response: { 200: zaakSchema } },
+    handler: async (request, reply) => {
+      const { gemeente, id } = request.params;
+      const zaak = await zaken.detail(wieVan(request, gemeente), gemeente, id);
+      zetEtag(reply, zaak.versie);
+      return zaak;
+    },
+  });
+
+  /** An action on one zaak: If-Match required; answers the changed zaak with its new ETag. */
+  function actie<B extends z.ZodType>(
+    pad: string,
+    summary: string,
+    policy: Policy,
+    body: B,
+    uitvoeren: (wie: Wie, gemeente: string, id: string, versie: number, invoer: z.infer<B>) => Promise<z.infer<typeof zaakSchema>>,
+  ) {
+    r.post(`${basis}/:id/${pad}`, {
+      config: { policy },
+      schema: { tags, summary, params: zaakParams, body, headers: ifMatchHeader, response: { 200: zaakSchema } },
+      handler: async (request, reply) => {
+        const { gemeente, id } = request.params;
+        const zaak = await uitvoeren(wieVan(request, gemeente), gemeente, id, versieUitIfMatch(request), request.body as z.infer<B>);
+        zetEtag(reply, zaak.versie);
+        return zaak;
+      },
+    });
+  }
+
+  actie('toewijzing', 'Zaak oppakken (behandelaar "ik") of toewijzen', behandelen, toewijzingBody, (w, g, id, v, b) => zaken.wijsToe(w, g, id, v, b));
+  actie('statussen', 'Status zetten (alleen vooruit; informeert de inwoner als het statustype dat zegt)', behandelen, statusBody, (w, g, id, v, b) => zaken.zetStatus(w, g, id, v, b));
+  actie('notities', 'Notitie toevoegen (intern, of extern: zichtbaar voor de inwoner)', notities, notitieBody, (w, g, id, v, b) => zaken.voegNotitieToe(w, g, id, v, b));
+  actie('berichten', 'Bericht aan de inwoner (per e-mail, en in de tijdlijn)', behandelen, berichtBody, (w, g, id, v, b) => zaken.stuurBericht(w, g, id, v, b));
+  actie('opschortingen', 'Termijn opschorten (Awb 4:15)', behandelen, opschortingBody, (w, g, id, v, b) => zaken.schortOp(w, g, id, v, b));
+  actie('opschortingen/einde', 'Opschorting beëindigen', behandelen, opschortingEindeBody, (w, g, id, v, b) => zaken.beeindigOpschorting(w, g, id, v, b));
+  actie('verlengingen', 'Termijn verlengen (met reden; de inwoner krijgt bericht)', behandelen, verlengingBody, (w, g, id, v, b) => zaken.verleng(w, g, id, v, b));
+  actie('afsluiting', 'Zaak afsluiten met een resultaat', behandelen, afsluitingBody, (w, g, id, v, b) => zaken.sluitAf(w, g, id, v, b));
+  app.register(async (bestanden) => {
+    // Only these routes take a raw body of any type; the type is checked by its magic bytes.
+    bestanden.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: MAX_DOCUMENT }, (_request, body, done) => done(null, body));
+    const b = bestanden.withTypeProvider<ZodTypeProvider>();
+    b.post(`${basis}/:id/documenten`, {
+      config: { policy: behandelen, inhoud: 'bestand' },
+      schema: {
+        tags,
+        summary: 'Document toevoegen: het bestand als body, met Content-Type en Content-Disposition (bestandsnaam); hoogstens 10 MB',
+        params: zaakParams,
+        querystring: documentQuery,
+        headers: ifMatchHeader,
+        response: { 201: zaakSchema },
+      },
+      handler: async (request, reply) => {
+        const { gemeente, id } = request.params;
+        const versie = versieUitIfMatch(request);
+        await zaken.controleerZichtbaar(wieVan(request, gemeente), gemeente, id);
+        const bestandsnaam = bestandsnaamUit(request.headers['content-disposition']);
+        const mediatype = controleerDocument(request.body, request.headers['content-type']);
+        const { documentId, zaak } = await zaken.voegDocumentToe(wieVan(request, gemeente), gemeente, id, versie, {
+          bestandsnaam,
+          mediatype,
+          inhoud: request.body as Buffer,
+          extern: request.query.extern,
+        });
+        zetEtag(reply, zaak.versie);
+        reply.header('Location', `${API_PREFIX}/gemeenten/${gemeente}/zaken/${id}/documenten/${documentId}`);
+        return reply.code(201).send(zaak);
+      },
+    });
+  });
+
+  r.get(`${basis}/:id/documenten/:documentId`, {
+    config: { policy: ZAKEN_LEZERS },
+    schema: { tags, summary: 'Document downloaden', params: documentParams },
+    handler: async (request, reply) => {
+      const { gemeente, id, documentId } = request.params;
+      const document = await zaken.document(wieVan(request, gemeente), gemeente, id, documentId);
+      return reply
+        .type(document.mediatype)
+        .header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(document.bestandsnaam)}`)
+        .header('Content-Length', String(document.inhoud.length))
+        .send(document.inhoud);
+    },
+  });
+
+  actie('relaties', 'Zaak relateren aan een andere zaak', behandelen, relatieBody, (w, g, id, v, b) => zaken.voegRelatieToe(w, g, id, v, b));
+}
+
