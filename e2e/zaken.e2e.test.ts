@@ -1,21 +1,20 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { TOTP } from 'otpauth';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../src/config.ts';
 import type { Rol } from '../src/db/schema.ts';
 import { vasteKlok } from '../src/klok.ts';
 import { cliContext } from '../src/modules/audit/audit.service.ts';
 import { DEMO_GEBRUIKERS } from '../src/modules/demo/demo.data.ts';
 import type { Wie } from '../src/modules/zaken/zaken.service.ts';
-import { createLoket, type Loket } from '../src/server.ts';
-import { testDatabase } from '../test/database.ts';
+import type { Loket } from '../src/server.ts';
 import type { Database } from '../src/db/database.ts';
-import { expectAccessible, startBrowser } from './support.ts';
+import { expectAccessible, type LoketServer, nieuwePagina, startBrowser, startLoketServer } from './support.ts';
 
 // Wednesday 4 March 2026, 10:00 in Amsterdam: a working day, so a suspension moves a deadline in werkdagen.
 const klok = vasteKlok('2026-03-04T09:00:00Z');
+let server: LoketServer;
 let database: Database;
 let loket: Loket;
 let url: string;
@@ -52,14 +51,8 @@ let teamleiderZaak: { id: string; identificatie: string };
 
 beforeAll(async () => {
   expect(existsSync(join(import.meta.dirname, '..', 'web', 'staff', 'dist', 'index.html')), 'bouw eerst de medewerkers-app: npm run build').toBe(true);
-  // Like startLoketServer, with a clock the test controls.
-  database = await testDatabase();
-  const config = loadConfig({ LOKET_RATE_LIMIT: '100000', LOKET_RATE_LIMIT_AANMELDEN: '100000' });
-  loket = await createLoket({ config, database, logger: false, klok });
-  await loket.services.demo.laad(cliContext());
-  await loket.app.listen({ port: 0, host: '127.0.0.1' });
-  const address = loket.app.server.address();
-  url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  server = await startLoketServer({}, { klok });
+  ({ database, loket, url } = server);
   browser = await startBrowser();
 
   const kcc = await wie('kcc@duoplus.demo', ['kcc-medewerker']);
@@ -74,21 +67,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await loket?.close();
-  await database?.close();
+  await server?.stop();
 });
-
-/** A page that records script errors and requests that did not complete. */
-async function nieuwePagina(context: BrowserContext): Promise<{ page: Page; problemen: string[] }> {
-  const page = await context.newPage();
-  const problemen: string[] = [];
-  page.on('console', (bericht) => {
-    if (bericht.text().includes('Content Security Policy')) problemen.push(bericht.text());
-  });
-  page.on('pageerror', (fout) => problemen.push(`scriptfout: ${fout.message}`));
-  page.on('requestfailed', (verzoek) => problemen.push(`mislukt: ${verzoek.url()}`));
-  return { page, problemen };
-}
 
 async function isOp(page: Page, h1: string | RegExp): Promise<void> {
   const kop = page.getByRole('heading', { level: 1 });
