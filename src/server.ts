@@ -40,7 +40,8 @@ import { zaaktypenRoutes } from './modules/zaaktypen/zaaktypen.routes.ts';
 import { zaaktypenService } from './modules/zaaktypen/zaaktypen.service.ts';
 import { zakenRepository } from './modules/zaken/zaken.repository.ts';
 import { zakenRoutes } from './modules/zaken/zaken.routes.ts';
-import { zakenService } from './modules/zaken/zaken.service.ts';
+import { zakenService, type ZakenDeps } from './modules/zaken/zaken.service.ts';
+import { alleenBewaren } from './modules/demo/demo.zaken.ts';
 
 export interface LoketOptions {
   config: Config;
@@ -131,6 +132,17 @@ export function loketServices(deps: { database: Database; klok: Klok; berichten:
   const gebruikersRepo = gebruikersRepository(db);
   const teamsRepo = teamsRepository(db);
   const zaaktypenRepo = zaaktypenRepository(db);
+  const zakenDeps: ZakenDeps = {
+    repository: zakenRepository(db),
+    zaaktypen: zaaktypenRepo,
+    gemeenten,
+    berichten: deps.berichten,
+    audit,
+    klok,
+    // Closure days come with the termijnen module (migration 0004); until then only weekends and holidays count.
+    sluitingsdagen: async () => new Map(),
+    publicUrl: deps.publicUrl,
+  };
   return {
     gemeenten,
     auditRepository: auditRepo,
@@ -139,20 +151,18 @@ export function loketServices(deps: { database: Database; klok: Klok; berichten:
     gebruikers: gebruikersService({ repository: gebruikersRepo, audit, klok, beeindigSessies: auth.beeindigSessies, berichten: deps.berichten }),
     teams: teamsService({ repository: teamsRepo, audit, klok }),
     onderhoud: onderhoudService({ repository: onderhoudRepository(db), audit, klok, embedded: deps.database.kind === 'pglite' }),
-    demo: demoService({ gemeenten, gebruikers: gebruikersRepo, teams: teamsRepo, zaaktypen: zaaktypenRepo, audit, klok }),
-    apiTokens: apiTokensService({ repository: apiTokensRepository(db), audit, klok }),
-    zaaktypen: zaaktypenService({ repository: zaaktypenRepo, audit, klok }),
-    zaken: zakenService({
-      repository: zakenRepository(db),
-      zaaktypen: zaaktypenRepo,
+    demo: demoService({
       gemeenten,
-      berichten: deps.berichten,
+      gebruikers: gebruikersRepo,
+      teams: teamsRepo,
+      zaaktypen: zaaktypenRepo,
       audit,
       klok,
-      // Closure days come with the termijnen module (migration 0004); until then only weekends and holidays count.
-      sluitingsdagen: async () => new Map(),
-      publicUrl: deps.publicUrl,
+      zakenOpKlok: (demoKlok) => zakenService({ ...zakenDeps, klok: demoKlok, berichten: alleenBewaren(berichtenRepository(db), demoKlok) }),
     }),
+    apiTokens: apiTokensService({ repository: apiTokensRepository(db), audit, klok }),
+    zaaktypen: zaaktypenService({ repository: zaaktypenRepo, audit, klok }),
+    zaken: zakenService(zakenDeps),
   };
 }
 
