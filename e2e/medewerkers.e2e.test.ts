@@ -124,8 +124,8 @@ describe('medewerkers-app', () => {
     const inhoud = await page.getByRole('main').innerText();
     expect(inhoud).toContain('U werkt nu voor de gemeente Diemen. Hier heeft u deze rol:');
     expect(inhoud).toContain('Behandelaar: handelt zaken af');
-    // A behandelaar gets no beheer pages: the navigation shows only the start page.
-    expect(await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link').allInnerTexts()).toEqual(['Start']);
+    // A behandelaar gets no beheer pages: the navigation shows the start page and the cases.
+    expect(await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link').allInnerTexts()).toEqual(['Start', 'Zaken']);
 
     // The language switch changes the text and the lang attribute.
     await page.getByRole('button', { name: 'English' }).click();

@@ -23,9 +23,9 @@ else
 fi
 
 chromium_bin="${CHROMIUM_PATH:-/usr/bin/chromium}"
-if [ ! -x "$chromium_bin" ] && [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
-  echo "== Installing Debian's Chromium for the browser tests"
-  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || true
+if { [ ! -x "$chromium_bin" ] || ! command -v pdftotext >/dev/null; } && [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+  echo "== Installing Debian's Chromium (browser tests) and poppler-utils (PDF read-back)"
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils >/dev/null) || true
 fi
 if [ -x "$chromium_bin" ]; then
   echo "== Browser journeys in Chromium"

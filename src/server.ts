@@ -35,6 +35,9 @@ import { startJobs } from './jobs/jobs.ts';
 import { berichtenRepository } from './modules/berichten/berichten.repository.ts';
 import { berichtenRoutes } from './modules/berichten/berichten.routes.ts';
 import { BERICHT_VERZENDEN, berichtenService, smtpMailer } from './modules/berichten/berichten.service.ts';
+import { sluitingsdagenRepository } from './modules/termijnen/sluitingsdagen.repository.ts';
+import { termijnenRoutes } from './modules/termijnen/termijnen.routes.ts';
+import { termijnenService } from './modules/termijnen/termijnen.service.ts';
 import { zaaktypenRepository } from './modules/zaaktypen/zaaktypen.repository.ts';
 import { zaaktypenRoutes } from './modules/zaaktypen/zaaktypen.routes.ts';
 import { zaaktypenService } from './modules/zaaktypen/zaaktypen.service.ts';
@@ -42,6 +45,10 @@ import { zakenRepository } from './modules/zaken/zaken.repository.ts';
 import { zakenRoutes } from './modules/zaken/zaken.routes.ts';
 import { zakenService, type ZakenDeps } from './modules/zaken/zaken.service.ts';
 import { alleenBewaren } from './modules/demo/demo.zaken.ts';
+import { pcRepository } from './modules/planning-control/pc.repository.ts';
+import { pcRoutes } from './modules/planning-control/pc.routes.ts';
+import { pcPubliekRoutes } from './modules/planning-control/pc.publiek.routes.ts';
+import { pcService } from './modules/planning-control/pc.service.ts';
 
 export interface LoketOptions {
   config: Config;
@@ -101,8 +108,11 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
   apiTokensRoutes(app, { apiTokens: services.apiTokens });
   auditRoutes(app, { audit: services.auditRepository });
   berichtenRoutes(app, { berichten, audit: services.audit });
+  termijnenRoutes(app, { termijnen: services.termijnen });
   zaaktypenRoutes(app, { zaaktypen: services.zaaktypen });
   zakenRoutes(app, { zaken: services.zaken });
+  pcRoutes(app, { pc: services.pc });
+  pcPubliekRoutes(app, { pc: services.pc, gemeenten });
   apiDocsRoutes(app);
 
   if (options.werkers !== false) {
@@ -131,6 +141,9 @@ export function loketServices(deps: { database: Database; klok: Klok; berichten:
   const auth = authService({ repository: authRepository(db), audit, klok });
   const gebruikersRepo = gebruikersRepository(db);
   const teamsRepo = teamsRepository(db);
+  const pc = pcService({ repository: pcRepository(db), gemeenten, audit, klok });
+  const sluitingsdagenRepo = sluitingsdagenRepository(db);
+  const termijnen = termijnenService({ repository: sluitingsdagenRepo, gemeenten, audit, klok });
   const zaaktypenRepo = zaaktypenRepository(db);
   const zakenDeps: ZakenDeps = {
     repository: zakenRepository(db),
@@ -139,10 +152,10 @@ export function loketServices(deps: { database: Database; klok: Klok; berichten:
     berichten: deps.berichten,
     audit,
     klok,
-    // Closure days come with the termijnen module (migration 0004); until then only weekends and holidays count.
-    sluitingsdagen: async () => new Map(),
+    sluitingsdagen: (gemeente) => termijnen.sluitingsdagen(gemeente),
     publicUrl: deps.publicUrl,
   };
+  const zaken = zakenService(zakenDeps);
   return {
     gemeenten,
     auditRepository: auditRepo,
@@ -155,14 +168,18 @@ export function loketServices(deps: { database: Database; klok: Klok; berichten:
       gemeenten,
       gebruikers: gebruikersRepo,
       teams: teamsRepo,
+      sluitingsdagen: sluitingsdagenRepo,
       zaaktypen: zaaktypenRepo,
       audit,
       klok,
+      pc,
       zakenOpKlok: (demoKlok) => zakenService({ ...zakenDeps, klok: demoKlok, berichten: alleenBewaren(berichtenRepository(db), demoKlok) }),
     }),
     apiTokens: apiTokensService({ repository: apiTokensRepository(db), audit, klok }),
+    termijnen,
     zaaktypen: zaaktypenService({ repository: zaaktypenRepo, audit, klok }),
-    zaken: zakenService(zakenDeps),
+    zaken,
+    pc,
   };
 }
 

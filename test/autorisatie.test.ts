@@ -8,6 +8,8 @@ import { hashWachtwoord } from '../src/modules/auth/wachtwoord.ts';
 import { testLoket, type TestLoket } from './app.ts';
 import { laadDemo, logInAls } from './demo.ts';
 import { logIn, type Ingelogd } from './login.ts';
+import { cliContext } from '../src/modules/audit/audit.service.ts';
+import { jaarstukken2023 } from '../src/modules/planning-control/fixtures/hoofdstuk.fixture.ts';
 
 // Deny by default, checked from one matrix: every route × every role (and no login at all).
 let loket: TestLoket;
@@ -88,6 +90,39 @@ describe('toegangsbeleid', () => {
   });
 });
 
+/** A valid body for each changing :id route, so the probe reaches the lookup (404) and not validation (400). */
+function geldigeInhoud(url: string, zaaktype: Record<string, unknown>): Record<string, unknown> {
+  const zaakActies: Record<string, Record<string, unknown>> = {
+    toewijzing: { behandelaar: 'ik' },
+    statussen: { statustype: 2 },
+    notities: { tekst: 'Overgenomen' },
+    berichten: { tekst: 'Overgenomen' },
+    opschortingen: { reden: 'Overgenomen' },
+    einde: {},
+    verlengingen: { duur: 'P1W', reden: 'Overgenomen' },
+    afsluiting: { resultaattype: randomUUID() },
+    relaties: { zaak: randomUUID() },
+    versies: {},
+    publicatie: {},
+  };
+  const laatste = url.split('/').at(-1) ?? '';
+  if (url.endsWith('/rollen')) return { rollen: ['behandelaar'] };
+  if (url.endsWith('/leden')) return { gebruikers: [] };
+  if (url.endsWith('/zaaktypen/:id')) return zaaktype;
+  return zaakActies[laatste] ?? { naam: 'Overgenomen' };
+}
+
+const zaaktypeVoorbeeld = {
+  code: 'probe',
+  naam: { nl: 'Probe', en: 'Probe' },
+  norm: 'P6W',
+  statustypen: [
+    { naam: 'Ontvangen', tekst: { nl: 'Ontvangen', en: 'Received' } },
+    { naam: 'Afgehandeld', tekst: { nl: 'Afgehandeld', en: 'Done' } },
+  ],
+  resultaattypen: [{ naam: 'Klaar', archiefnominatie: 'vernietigen', bewaartermijn: 'P1Y', selectielijstklasse: '6.3' }],
+};
+
 describe('scheiding tussen gemeenten', () => {
   it("answers 404 for every route given another gemeente's ids, and changes nothing", async () => {
     const admin = await logInAls(loket, 'beheerder@duoplus.demo');
@@ -104,10 +139,21 @@ describe('scheiding tussen gemeenten', () => {
       headers: admin.headers,
       payload: { naam: 'Probe', rollen: ['behandelaar'], geldigTot: '2027-01-01T00:00:00Z' },
     });
+    // … and zaaktypen and a zaak.
+    const zaaktypen = await loket.app.inject({ method: 'GET', url: '/api/v1/gemeenten/GM0384/zaaktypen?alleVersies=true&pageSize=100', headers: admin.headers });
+    const zaak = await loket.app.inject({
+      method: 'POST',
+      url: '/api/v1/gemeenten/GM0384/zaken',
+      headers: admin.headers,
+      payload: { zaaktype: 'klacht', onderwerp: 'Probe', kanaal: 'telefoon', ontvangstdatum: '2026-11-23' },
+    });
+    expect(zaak.statusCode).toBe(201);
+    ids.push(...zaaktypen.json().items.map((z: { id: string }) => z.id), zaak.json().id);
     ids.push(
       ...gebruikers.json().items.map((g: { id: string }) => g.id).filter((id: string) => !ookInOuderAmstel.has(id)),
       ...teams.json().items.map((t: { id: string }) => t.id),
       token.json().id,
+      (await loket.services.pc.importeer(cliContext(), 'GM0384', [jaarstukken2023()])).id,
     );
     expect(ids.length).toBeGreaterThan(5);
     const voor = await loket.database.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).where('resultaat', '=', 'gelukt').where('gemeente', '=', 'GM0437').executeTakeFirstOrThrow();
@@ -120,10 +166,19 @@ describe('scheiding tussen gemeenten', () => {
           method: route.method as 'GET',
           url: urlVoor(route, 'GM0437', id),
           headers: { ...admin.headers, 'if-match': '"1"' },
-          ...(route.method === 'GET' || route.method === 'DELETE' ? {} : { payload: route.url.endsWith('/rollen') ? { rollen: ['behandelaar'] } : route.url.endsWith('/leden') ? { gebruikers: [] } : { naam: 'Overgenomen' } }),
+          ...(route.method === 'GET' || route.method === 'DELETE' ? {} : { payload: geldigeInhoud(route.url, zaaktypeVoorbeeld) }),
         });
         if (res.statusCode !== 404) fouten.push(`${route.method} ${route.url} met ${id}: ${res.statusCode} ${res.body.slice(0, 80)}`);
       }
+    }
+    // Closure days are found by date: one of Diemen's, asked for through Ouder-Amstel.
+    const sluitingsdag = await loket.app.inject({ method: 'POST', url: '/api/v1/gemeenten/GM0384/sluitingsdagen', headers: admin.headers, payload: { datum: '2030-06-14', naam: 'Probe' } });
+    expect(sluitingsdag.statusCode).toBe(201);
+    const opDatum = loket.routes.filter((r) => r.url.includes(':gemeente/') && r.url.includes(':datum'));
+    expect(opDatum.length).toBeGreaterThanOrEqual(2);
+    for (const route of opDatum) {
+      const res = await loket.app.inject({ method: route.method as 'GET', url: urlVoor(route, 'GM0437', '2030-06-14'), headers: admin.headers });
+      if (res.statusCode !== 404) fouten.push(`${route.method} ${route.url} met 2030-06-14: ${res.statusCode} ${res.body.slice(0, 80)}`);
     }
     expect(fouten).toEqual([]);
     const na = await loket.database.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).where('resultaat', '=', 'gelukt').where('gemeente', '=', 'GM0437').executeTakeFirstOrThrow();

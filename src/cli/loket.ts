@@ -5,7 +5,9 @@ import { GebruiksFout } from './cli.shared.ts';
 import { gemeenteCommando } from './gemeente.command.ts';
 import { gebruikerCommando } from './gebruiker.command.ts';
 import { opruimenCommando } from './opruimen.command.ts';
+import { pcCommando } from './pc.command.ts';
 import { demoCommando, migrateCommando, serveCommando } from './serve.command.ts';
+import { termijnCommando } from './termijn.command.ts';
 
 const program = new Command('loket')
   .description('Loket: dienstverlening voor gemeenten. Configuratie via omgevingsvariabelen (zie README).')
@@ -19,6 +21,8 @@ program.addCommand(demoCommando());
 program.addCommand(gemeenteCommando());
 program.addCommand(gebruikerCommando());
 program.addCommand(opruimenCommando());
+program.addCommand(termijnCommando());
+program.addCommand(pcCommando());
 for (const command of program.commands) {
   command.exitOverride().configureOutput({ outputError: () => undefined });
   for (const sub of command.commands) sub.exitOverride().configureOutput({ outputError: () => undefined });

@@ -3,14 +3,18 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely/migrati
 import * as fundament from './migrations/0001-fundament.ts';
 import * as berichten from './migrations/0002-berichten.ts';
 import * as bewaartermijnen from './migrations/0003-bewaartermijnen.ts';
+import * as sluitingsdagen from './migrations/0004-sluitingsdagen.ts';
 import * as zaken from './migrations/0005-zaken.ts';
+import * as planningControl from './migrations/0006-planning-control.ts';
 
 /** Migrations in order; forward-only (no down) in production. */
 const migrations: Record<string, Migration> = {
   '0001-fundament': fundament,
   '0002-berichten': berichten,
   '0003-bewaartermijnen': bewaartermijnen,
+  '0004-sluitingsdagen': sluitingsdagen,
   '0005-zaken': zaken,
+  '0006-planning-control': planningControl,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -147,6 +147,15 @@ export interface BerichtTable {
   bezig_tot: TijdstipLeeg;
 }
 
+/** A day a gemeente's offices are closed (0004-sluitingsdagen); date as YYYY-MM-DD. */
+export interface SluitingsdagTable {
+  gemeente: string;
+  datum: string;
+  naam: string;
+  aangemaakt_op: Tijdstip;
+  aangemaakt_door: string | null;
+}
+
 export const KANALEN = ['balie', 'telefoon', 'e-mail', 'web', 'app', 'post', 'sociale-media'] as const;
 export type Kanaal = (typeof KANALEN)[number];
 /** ZGW vertrouwelijkheidaanduiding, from least to most confidential. */
@@ -280,6 +289,40 @@ export interface ZaakDocumentTable {
   door_gebruiker: string | null;
 }
 
+export interface PcDocumentTable {
+  gemeente: string;
+  id: string;
+  soort: 'programmabegroting' | 'voorjaarsnota' | 'jaarstukken';
+  jaar: number;
+  aangemaakt_op: Tijdstip;
+}
+
+export interface PcVersieTable {
+  gemeente: string;
+  id: string;
+  document_id: string;
+  volgnummer: number;
+  naam: ColumnType<string, string | undefined, string>;
+  status: ColumnType<'concept' | 'aangeboden' | 'vastgesteld', 'concept' | 'aangeboden' | 'vastgesteld' | undefined, 'concept' | 'aangeboden' | 'vastgesteld'>;
+  /** Council date (calendar date, YYYY-MM-DD). */
+  vastgesteld_op: ColumnType<string | null, string | null | undefined, string | null>;
+  versie: ColumnType<number, number | undefined, number>;
+  aangemaakt_op: Tijdstip;
+  gewijzigd_op: Tijdstip;
+}
+
+export interface PcProgrammaTable {
+  gemeente: string;
+  versie_id: string;
+  slug: string;
+  naam: string;
+  volgorde: number;
+  hoofdstuk: Json<unknown>;
+  aanvullingen: Json<unknown>;
+  versie: ColumnType<number, number | undefined, number>;
+  gewijzigd_op: Tijdstip;
+}
+
 export interface DB {
   gemeente: GemeenteTable;
   gebruiker: GebruikerTable;
@@ -292,6 +335,7 @@ export interface DB {
   verwerking_log: VerwerkingLogTable;
   idempotentie: IdempotentieTable;
   bericht: BerichtTable;
+  sluitingsdag: SluitingsdagTable;
   zaaktype: ZaaktypeTable;
   statustype: StatustypeTable;
   resultaattype: ResultaattypeTable;
@@ -301,4 +345,7 @@ export interface DB {
   zaak_gebeurtenis: ZaakGebeurtenisTable;
   zaak_relatie: ZaakRelatieTable;
   zaak_document: ZaakDocumentTable;
+  pc_document: PcDocumentTable;
+  pc_versie: PcVersieTable;
+  pc_programma: PcProgrammaTable;
 }

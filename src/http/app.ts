@@ -17,6 +17,13 @@ import { installErrorHandling } from './errors.ts';
 import { ProblemError } from './problem.ts';
 import { installPolicies, type Authenticator, type RouteWithPolicy } from './policy.ts';
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** 'bestand': the route takes a file as raw body and checks its type itself (not only JSON). */
+    inhoud?: 'bestand';
+  }
+}
+
 export const API_VERSION = '1.0.0';
 export const API_PREFIX = '/api/v1';
 
@@ -82,6 +89,8 @@ export async function createHttpServer(options: HttpOptions): Promise<HttpServer
   // The API speaks JSON only: any other body is a 415 before anything else looks at it.
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith(`${API_PREFIX}/`) || !['POST', 'PUT', 'PATCH'].includes(request.method)) return;
+    // A file upload route checks its own content type (by magic bytes).
+    if (request.routeOptions.config.inhoud === 'bestand') return;
     const type = request.headers['content-type'];
     if (type !== undefined && !/^application\/(merge-patch\+)?json\s*(;|$)/i.test(type)) {
       throw new ProblemError(415, 'mediatype-niet-ondersteund', 'Soort inhoud niet ondersteund', { detail: 'Stuur de inhoud als application/json.' });

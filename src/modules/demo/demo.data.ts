@@ -1,5 +1,6 @@
 import type { Rol } from '../../db/schema.ts';
 import type { Gemeente } from '../gemeenten/gemeenten.repository.ts';
+import { paaszondag, plusDagen, vrijeDag } from '../termijnen/kalender.ts';
 
 /**
  * Demo data for `npm start` and the browser tests. Demo only: these passwords and TOTP secrets
@@ -60,3 +61,12 @@ export const DEMO_TEAMS: { gemeente: string; naam: string; omschrijving: string;
   { gemeente: 'GM0451', naam: 'Klantcontactcentrum', omschrijving: 'Telefoon, balie, e-mail en chat', leden: ['kcc@duoplus.demo'] },
   { gemeente: 'GM0451', naam: 'Communicatie', omschrijving: 'Website en sociale media', leden: ['redacteur@uithoorn.demo'] },
 ];
+
+/** Diemen's closure days in a year: the Friday after Ascension Day and the working days between Christmas and New Year. */
+export function demoSluitingsdagen(jaar: number): { gemeente: string; datum: string; naam: string }[] {
+  const dagen = [{ gemeente: 'GM0384', datum: plusDagen(paaszondag(jaar), 40), naam: 'Vrijdag na Hemelvaartsdag' }];
+  for (let dag = `${jaar}-12-27`; dag <= `${jaar}-12-31`; dag = plusDagen(dag, 1)) {
+    if (!vrijeDag(dag)) dagen.push({ gemeente: 'GM0384', datum: dag, naam: 'Collectieve sluiting' });
+  }
+  return dagen;
+}

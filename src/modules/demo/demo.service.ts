@@ -5,12 +5,17 @@ import { hashWachtwoord } from '../auth/wachtwoord.ts';
 import type { GebruikersRepository } from '../gebruikers/gebruikers.repository.ts';
 import type { GemeentenRepository } from '../gemeenten/gemeenten.repository.ts';
 import type { TeamsRepository } from '../teams/teams.repository.ts';
+import type { SluitingsdagenRepository } from '../termijnen/sluitingsdagen.repository.ts';
+import { kalenderdag } from '../termijnen/kalender.ts';
+import type { PcService } from '../planning-control/pc.service.ts';
+import { LEGE_AANVULLING } from '../planning-control/pc.schemas.ts';
+import { DEMO_GEBRUIKERS, DEMO_GEMEENTEN, DEMO_TEAMS, demoSluitingsdagen } from './demo.data.ts';
 import type { ZaaktypenRepository } from '../zaaktypen/zaaktypen.repository.ts';
 import { datumInAmsterdam } from '../zaken/vandaag.ts';
-import { DEMO_GEBRUIKERS, DEMO_GEMEENTEN, DEMO_TEAMS } from './demo.data.ts';
 import { DEMO_ZAAKTEAMS, DEMO_ZAAKTYPEN } from './demo.zaaktypen.ts';
 import { laadDemoZaken } from './demo.zaken.ts';
 import type { ZakenService } from '../zaken/zaken.service.ts';
+import { DEMO_PC_HOOFDSTUKKEN, DEMO_PC_RICHTING } from './demo.pc.ts';
 
 export interface DemoResultaat {
   gemeenten: number;
@@ -26,9 +31,13 @@ export function demoService(deps: {
   gemeenten: GemeentenRepository;
   gebruikers: GebruikersRepository;
   teams: TeamsRepository;
+  /** Closure days go in only for a gemeente the demo creates (this year and next). */
+  sluitingsdagen?: SluitingsdagenRepository;
   zaaktypen: ZaaktypenRepository;
   audit: AuditService;
   klok: Klok;
+  /** P&C chapters of Diemen, published (demo.pc.ts). */
+  pc?: PcService;
   /** The zaken service on the demo's simulated clock, with an outbox that never sends (demo.zaken.ts). */
   zakenOpKlok: (klok: Klok) => ZakenService;
 }) {
@@ -40,6 +49,10 @@ export function demoService(deps: {
         if (await deps.gemeenten.opCode(gemeente.code)) continue;
         await deps.gemeenten.bewaar(gemeente);
         resultaat.gemeenten++;
+        const jaar = Number(kalenderdag(deps.klok.nu()).slice(0, 4));
+        for (const dag of [...demoSluitingsdagen(jaar), ...demoSluitingsdagen(jaar + 1)].filter((d) => d.gemeente === gemeente.code)) {
+          await deps.sluitingsdagen?.voegToe(dag.gemeente, { datum: dag.datum, naam: dag.naam, door: null, op: deps.klok.nu().toISOString() });
+        }
       }
       const ids = new Map<string, string>();
       for (const g of DEMO_GEBRUIKERS) {
@@ -96,6 +109,17 @@ export function demoService(deps: {
           await deps.zaaktypen.publiceer(gemeente.code, id, 1, nu, datumInAmsterdam(nu));
           resultaat.zaaktypen++;
         }
+      }
+      // The P&C chapters of Diemen, once: as vastgesteld versions, published on the portal.
+      for (const h of DEMO_PC_HOOFDSTUKKEN) {
+        const soort = h.soort === 'begroting' ? 'programmabegroting' : 'jaarstukken';
+        if (!deps.pc || (await deps.pc.documenten(h.gemeente, { soort, jaar: h.jaar })).length > 0) continue;
+        await deps.pc.importeer(context, h.gemeente, [h], {
+          naam: 'Zoals gepubliceerd',
+          status: 'vastgesteld',
+          vastgesteldOp: h.documentstatus?.datum ?? null,
+          aanvullingen: [{ indicatoren: h.indicatoren.map((i) => ({ ...LEGE_AANVULLING, richting: DEMO_PC_RICHTING[i.code] ?? null })) }],
+        });
       }
       if (opties.zaken) resultaat.zaken = await laadDemoZaken({ zaken: deps.zakenOpKlok, zaaktypen: deps.zaaktypen, klok: deps.klok }, context, ids, teamIds);
       if (resultaat.gemeenten + resultaat.gebruikers + resultaat.teams + resultaat.zaaktypen + resultaat.zaken > 0) {

@@ -46,7 +46,8 @@ describe('demo zaken', () => {
       const laatste = gebeurtenissen.at(-1);
       if (!laatste) throw new Error(`zaak ${z.id} zonder geschiedenis`);
       // The stored projection counts an open suspension up to the day of the last event (ADR 0012).
-      const p = projecteer({ ontvangstdatum: z.ontvangstdatum, norm: z.norm, gebeurtenissen, vandaag: datumInAmsterdam(laatste.op) });
+      const sluitingsdagen = await loket.services.termijnen.sluitingsdagen(z.gemeente);
+      const p = projecteer({ ontvangstdatum: z.ontvangstdatum, norm: z.norm, gebeurtenissen, vandaag: datumInAmsterdam(laatste.op), sluitingsdagen });
       expect({ id: z.id, uiterlijk: z.uiterlijke_einddatum, oorspronkelijk: z.oorspronkelijke_einddatum, status: z.status_volgnummer, opgeschort: z.opgeschort, afgesloten: z.afgesloten_op, behandelaar: z.behandelaar_id }).toEqual({
         id: z.id,
         uiterlijk: p.uiterlijkeEinddatum,

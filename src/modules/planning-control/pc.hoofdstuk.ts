@@ -50,6 +50,11 @@ export interface PcControle {
   document: number | null;
   berekend: number;
   ok: boolean;
+  /**
+   * Which table the controle is about when it is not the main finance table: the title of a further
+   * finance table (`financienOverig[].titel`), `overhevelingen` or `investeringen`. Absent for `financien`.
+   */
+  tabel?: string;
 }
 
 export interface PcHoofdstuk {
@@ -66,6 +71,8 @@ export interface PcHoofdstuk {
   /** Other titled text sections (e.g. "Kaderstellende beleidsnota's", "Structurele gevolgen …"). */
   paragrafen: { titel: string; tekst: string[] }[];
   financien: { eenheid: number; kolommen: string[]; regels: PcFinancienRegel[] } | null;
+  /** Further finance tables of the chapter (e.g. "Reserve Mobiliteitsfonds …"), present only when there are any. */
+  financienOverig?: { titel: string; eenheid: number; kolommen: string[]; regels: PcFinancienRegel[] }[];
   controles: PcControle[];
   /** Proposed overhevelingen (budget carried over) and investeringen, where printed; amounts × financien.eenheid. */
   overhevelingen: { naam: string; bedrag: number; motivering: string }[];
@@ -74,6 +81,9 @@ export interface PcHoofdstuk {
   activiteiten: { code: string; naam: string; tekst: string }[];
   indicatoren: PcIndicator[];
   voetnoten: { nummer: number; tekst: string }[];
-  /** Every input line that did not end up in a field, with its (1-based) line number. */
-  waarschuwingen: { regel: number; tekst: string }[];
+  /**
+   * Every input line that did not end up in a field, with its (1-based) line number; `reden` says
+   * why (e.g. a value that was not understood, a chart legend, a footnote number that does not exist).
+   */
+  waarschuwingen: { regel: number; tekst: string; reden?: string }[];
 }

@@ -27,8 +27,8 @@ interface Deps {
   gemeenten: GemeentenRepository;
 }
 
-/** A gemeente ready for the portal: its theme checked, with the URL of its stylesheet. */
-function voorPortaal(gemeente: Gemeente, request: FastifyRequest): { gemeente: PortaalGemeente; css: string; hash: string; themaUrl: string } {
+/** A gemeente ready for the portal (also for other modules' public pages): its theme checked, with the URL of its stylesheet. */
+export function voorPortaal(gemeente: Gemeente, request: FastifyRequest): { gemeente: PortaalGemeente; css: string; hash: string; themaUrl: string } {
   const thema = themaVan(gemeente, request.log);
   const css = themaCss(thema);
   const hash = inhoudHash(css);

@@ -77,13 +77,21 @@ function contact(ctx: PaginaContext, gemeente: PortaalGemeente): Html | undefine
   ]);
 }
 
+/** What a page of another module adds to the layout. */
+export interface LayoutOpties {
+  /** The address of this page in each language (language switch and hreflang); default: the portal page of ctx.pagina. */
+  talen?: Record<Taal, string>;
+  /** Stylesheets after the portal's own (with their content hash). */
+  stylesheets?: readonly string[];
+}
+
 /** The page around the content: head, skip link, header with language switch, footer. */
-function pagina(ctx: PaginaContext, titel: string, inhoud: Html, kruimelpad?: Html): string {
+function pagina(ctx: PaginaContext, titel: string, inhoud: Html, kruimelpad?: Html, opties: LayoutOpties = {}): string {
   const { taal, t, gemeente } = ctx;
   const ander = ANDERE_TAAL[taal];
   const site = gemeente ? (gemeente.thema.logoTekst ?? gemeenteNaam(ctx, gemeente)) : t('algemeen.loket');
-  const hier = (tl: Taal): string => portaalPad(tl, gemeente?.slug, ctx.pagina);
-  const alternatieven = ctx.pagina
+  const hier = (tl: Taal): string => opties.talen?.[tl] ?? portaalPad(tl, gemeente?.slug, ctx.pagina);
+  const alternatieven = ctx.pagina || opties.talen
     ? [taal, ander].map((tl) => html`<link rel="alternate" hreflang="${tl}" href="${hier(tl)}">`)
     : [];
   const voet = gemeente
@@ -100,7 +108,7 @@ function pagina(ctx: PaginaContext, titel: string, inhoud: Html, kruimelpad?: Ht
     <meta charset="utf-8">
     <meta name="viewport" content="width=device-width, initial-scale=1">
     <title>${t('algemeen.titel', { pagina: titel, site })}</title>
-    ${[...STYLESHEETS, ctx.themaUrl].map((href) => html`<link rel="stylesheet" href="${href}">`)}
+    ${[...STYLESHEETS, ...(opties.stylesheets ?? []), ctx.themaUrl].map((href) => html`<link rel="stylesheet" href="${href}">`)}
     ${alternatieven}
   </head>
   <body class="utrecht-body utrecht-document utrecht-page-layout">
@@ -130,6 +138,9 @@ function pagina(ctx: PaginaContext, titel: string, inhoud: Html, kruimelpad?: Ht
 `;
   return document.toString();
 }
+
+/** The portal's layout for pages of other modules (same header, footer, theme and language switch). */
+export const portaalLayout = pagina;
 
 /** Breadcrumb from the gemeente's home to the current page. */
 function kruimelpad(ctx: PaginaContext, gemeente: PortaalGemeente, huidige: PaginaNaam, titel: string): Html {

@@ -128,7 +128,9 @@ export function feestdagen(jaar: number): Map<string, string> {
     [`${jaar}-12-25`, 'Eerste Kerstdag'],
     [`${jaar}-12-26`, 'Tweede Kerstdag'],
   ];
-  const dagen = new Map(lijst.toSorted(([a], [b]) => a.localeCompare(b)));
+  // Hemelvaartsdag can fall on 5 May (2005, 2016): one day, both names.
+  const dagen = new Map<string, string>();
+  for (const [datum, naam] of lijst.toSorted(([a], [b]) => a.localeCompare(b))) dagen.set(datum, dagen.has(datum) ? `${dagen.get(datum)} en ${naam}` : naam);
   feestdagCache.set(jaar, dagen);
   return dagen;
 }
@@ -167,6 +169,7 @@ export function berekenTermijn(startdatum: string, duur: Duur, sluitingsdagen?: 
     einde = plusDagen(einde, 1);
   }
   // Art. 2: a term of at least three days contains at least two days that are none of these.
+  const naArtikel1 = einde;
   if (dagenTussen(startdatum, kalendereinde) >= 3) {
     let werkdagen = 0;
     for (let dag = plusDagen(startdatum, 1); dag <= einde; dag = plusDagen(dag, 1)) if (!vrijeDag(dag)) werkdagen++;
@@ -183,7 +186,9 @@ export function berekenTermijn(startdatum: string, duur: Duur, sluitingsdagen?: 
     einddatum: einde,
     kalendereinde,
     verschoven,
-    regel: 'Wettelijke termijn: begint de dag na de gebeurtenis; eindigt hij op een zaterdag, zondag of feestdag, dan loopt hij door tot de eerstvolgende dag die dat niet is (Algemene termijnenwet art. 1 en 2).',
+    regel:
+      'Wettelijke termijn: begint de dag na de gebeurtenis; eindigt hij op een zaterdag, zondag of feestdag, dan loopt hij door tot de eerstvolgende dag die dat niet is (Algemene termijnenwet art. 1 en 2).' +
+      (einde === naArtikel1 ? '' : ` Verlengd van ${naArtikel1} tot ${einde}: een termijn van drie dagen of meer bevat minstens twee dagen die geen zaterdag, zondag of feestdag zijn (art. 2).`),
   };
 }
 
@@ -211,4 +216,11 @@ export function werkdagenTussen(van: string, tot: string, sluitingsdagen?: Sluit
   let aantal = 0;
   for (let dag = van; dag <= tot; dag = plusDagen(dag, 1)) if (!vrijeDag(dag, sluitingsdagen)) aantal++;
   return aantal;
+}
+
+const AMSTERDAM = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** The calendar day (YYYY-MM-DD) an instant falls on in Europe/Amsterdam, e.g. the day of receipt. */
+export function kalenderdag(moment: Date): string {
+  return AMSTERDAM.format(moment);
 }

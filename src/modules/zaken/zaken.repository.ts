@@ -151,6 +151,36 @@ function zaakQueries(db: Kysely<DB>) {
       ])
       .where('z.gemeente', '=', gemeente);
 
+
+  function werkvoorraadQuery(gemeente: string, f: Werkvoorraadfilter) {
+    let q = regels(gemeente).where('z.afgesloten_op', f.open ? 'is' : 'is not', null);
+    if (f.team !== undefined) q = q.where('z.team_id', '=', f.team);
+    if (f.behandelaar !== undefined) q = q.where('z.behandelaar_id', f.behandelaar === null ? 'is' : '=', f.behandelaar);
+    if (f.status !== undefined) q = q.where('z.status_volgnummer', '=', f.status);
+    if (f.zaaktype !== undefined) q = q.where('zt.code', '=', f.zaaktype);
+    if (f.vanaf !== undefined) q = q.where('z.uiterlijke_einddatum', '>=', f.vanaf);
+    if (f.tot !== undefined) q = q.where('z.uiterlijke_einddatum', '<=', f.tot);
+    if (f.zoek !== undefined) {
+      const patroon = `%${f.zoek.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      q = q.where((eb) => eb.or([eb('z.identificatie', 'ilike', patroon), eb('z.onderwerp', 'ilike', patroon)]));
+    }
+    if (f.na) {
+      const na = f.na;
+      q = q.where((eb) => eb(eb.refTuple('z.uiterlijke_einddatum', 'z.id'), '>', eb.tuple(na.einddatum, na.id)));
+    }
+    if (f.beperkt) {
+      const { gebruiker, teams } = f.beperkt;
+      q = q.where((eb) =>
+        eb.or([
+          eb('z.vertrouwelijkheid', 'not in', BEPERKT_ZICHTBAAR),
+          ...(teams.length > 0 ? [eb('z.team_id', 'in', teams)] : []),
+          ...(gebruiker ? [eb('z.behandelaar_id', '=', gebruiker)] : []),
+        ]),
+      );
+    }
+    return q.orderBy('z.uiterlijke_einddatum').orderBy('z.id').limit(f.limit);
+  }
+
   return {
     /** The next number of the year for this gemeente (a counter row, locked until commit). */
     volgendNummer: async (gemeente: string, jaar: number): Promise<number> => {
@@ -275,34 +305,12 @@ function zaakQueries(db: Kysely<DB>) {
       db.selectFrom('betrokkene').select(['naam', 'email', 'telefoon', 'taal']).where('gemeente', '=', gemeente).where('zaak_id', '=', zaakId).executeTakeFirst(),
 
     /** One page of a work queue, ordered by deadline then id (keyset; ADR 0012). */
-    werkvoorraad: (gemeente: string, f: Werkvoorraadfilter): Promise<ZaakRegel[]> => {
-      let q = regels(gemeente).where('z.afgesloten_op', f.open ? 'is' : 'is not', null);
-      if (f.team !== undefined) q = q.where('z.team_id', '=', f.team);
-      if (f.behandelaar !== undefined) q = q.where('z.behandelaar_id', f.behandelaar === null ? 'is' : '=', f.behandelaar);
-      if (f.status !== undefined) q = q.where('z.status_volgnummer', '=', f.status);
-      if (f.zaaktype !== undefined) q = q.where('zt.code', '=', f.zaaktype);
-      if (f.vanaf !== undefined) q = q.where('z.uiterlijke_einddatum', '>=', f.vanaf);
-      if (f.tot !== undefined) q = q.where('z.uiterlijke_einddatum', '<=', f.tot);
-      if (f.zoek !== undefined) {
-        const patroon = `%${f.zoek.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-        q = q.where((eb) => eb.or([eb('z.identificatie', 'ilike', patroon), eb('z.onderwerp', 'ilike', patroon)]));
-      }
-      if (f.na) {
-        const na = f.na;
-        q = q.where((eb) => eb(eb.refTuple('z.uiterlijke_einddatum', 'z.id'), '>', eb.tuple(na.einddatum, na.id)));
-      }
-      if (f.beperkt) {
-        const { gebruiker, teams } = f.beperkt;
-        q = q.where((eb) =>
-          eb.or([
-            eb('z.vertrouwelijkheid', 'not in', BEPERKT_ZICHTBAAR),
-            ...(teams.length > 0 ? [eb('z.team_id', 'in', teams)] : []),
-            ...(gebruiker ? [eb('z.behandelaar_id', '=', gebruiker)] : []),
-          ]),
-        );
-      }
-      return q.orderBy('z.uiterlijke_einddatum').orderBy('z.id').limit(f.limit).execute();
-    },
+    werkvoorraad: (gemeente: string, f: Werkvoorraadfilter): Promise<ZaakRegel[]> => werkvoorraadQuery(gemeente, f).execute(),
+
+    /** The work queue query itself (for the query-plan test). */
+    werkvoorraadQuery: (gemeente: string, f: Werkvoorraadfilter) => werkvoorraadQuery(gemeente, f),
+
+
 
     /** Open zaken per team and per behandelaar, counted per deadline band. */
     overzicht: async (gemeente: string, vandaag: string, eindeWeek: string) => {
@@ -345,6 +353,21 @@ function zaakQueries(db: Kysely<DB>) {
         .orderBy('z.id')
         .limit(limit)
         .execute(),
+
+    /** Erases the resident's e-mail and telephone of zaken closed before `voor` (retention, ADR 0013); returns how many. */
+    wisContactgegevens: async (gemeente: string, voor: string): Promise<number> => {
+      const r = await db
+        .updateTable('betrokkene as b')
+        .set({ email: null, telefoon: null })
+        .from('zaak as z')
+        .whereRef('z.gemeente', '=', 'b.gemeente')
+        .whereRef('z.id', '=', 'b.zaak_id')
+        .where('b.gemeente', '=', gemeente)
+        .where('z.afgesloten_op', '<', voor)
+        .where((eb) => eb.or([eb('b.email', 'is not', null), eb('b.telefoon', 'is not', null)]))
+        .executeTakeFirst();
+      return Number(r.numUpdatedRows);
+    },
 
     /** A staff member who holds one of these roles in the gemeente. */
     medewerker: (gemeente: string, id: string, rollen: readonly Rol[]) =>

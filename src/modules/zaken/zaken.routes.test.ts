@@ -2,22 +2,75 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testLoket, type TestLoket } from '../../../test/app.ts';
 import { laadDemo, logInAls } from '../../../test/demo.ts';
 import type { Ingelogd } from '../../../test/login.ts';
+import { smtpOntvanger } from '../../../test/smtp.ts';
 
 let loket: TestLoket;
+let smtp: Awaited<ReturnType<typeof smtpOntvanger>>;
 let kcc: Ingelogd;
 let bo: Ingelogd;
+let tim: Ingelogd;
+let admin: Ingelogd;
 const basis = '/api/v1/gemeenten/GM0384/zaken';
 
-beforeAll(async () => {
-  // Monday 2 March 2026, 10:00 in Amsterdam.
-  loket = await testLoket({ nu: '2026-03-02T09:00:00Z' });
-  await laadDemo(loket);
+async function logAllenIn() {
   kcc = await logInAls(loket, 'kcc@duoplus.demo');
   bo = await logInAls(loket, 'behandelaar@diemen.demo');
-});
-afterAll(async () => loket.close());
+  tim = await logInAls(loket, 'teamleider@diemen.demo');
+  admin = await logInAls(loket, 'beheerder@duoplus.demo');
+}
 
-const nieuweKlacht = {
+beforeAll(async () => {
+  smtp = await smtpOntvanger();
+  // Monday 2 March 2026, 10:00 in Amsterdam.
+  loket = await testLoket({ nu: '2026-03-02T09:00:00Z', env: { SMTP_URL: smtp.url } });
+  await laadDemo(loket);
+  await logAllenIn();
+});
+afterAll(async () => {
+  await loket.close();
+  await smtp.close();
+});
+
+interface Zaak {
+  id: string;
+  versie: number;
+  identificatie: string;
+  uiterlijkeEinddatum: string;
+  [k: string]: unknown;
+}
+
+async function registreer(sessie: Ingelogd, body: Record<string, unknown>): Promise<Zaak & { volgcode: string; volglink: string }> {
+  const res = await loket.app.inject({ method: 'POST', url: basis, headers: sessie.headers, payload: body });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json();
+}
+
+function actie(sessie: Ingelogd, zaak: { id: string; versie: number }, pad: string, body: Record<string, unknown>, ifMatch: string | null = `"${zaak.versie}"`) {
+  return loket.app.inject({ method: 'POST', url: `${basis}/${zaak.id}/${pad}`, headers: { ...sessie.headers, ...(ifMatch === null ? {} : { 'if-match': ifMatch }) }, payload: body });
+}
+
+async function goed(sessie: Ingelogd, zaak: { id: string; versie: number }, pad: string, body: Record<string, unknown>): Promise<Zaak & Record<string, unknown>> {
+  const res = await actie(sessie, zaak, pad, body);
+  expect(res.statusCode, res.body).toBe(200);
+  expect(res.headers.etag).toBe(`"${zaak.versie + 1}"`);
+  return res.json();
+}
+
+async function haal(sessie: Ingelogd, id: string) {
+  return loket.app.inject({ method: 'GET', url: `${basis}/${id}`, headers: sessie.headers });
+}
+
+async function bezwarenVoor(s: Ingelogd): Promise<string[]> {
+  const res = await loket.app.inject({ method: 'GET', url: `${basis}?zaaktype=bezwaar`, headers: s.headers });
+  return (res.json().items as Zaak[]).map((z) => z.id);
+}
+
+async function aantalZaken(): Promise<number> {
+  const r = await loket.database.db.selectFrom('zaak').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+const klacht = {
   zaaktype: 'klacht',
   onderwerp: 'Onvriendelijk behandeld aan de balie',
   omschrijving: 'Ik werd niet geholpen bij het ophalen van mijn paspoort.',
@@ -26,35 +79,420 @@ const nieuweKlacht = {
   betrokkene: { naam: 'Anna de Vries', email: 'anna@example.nl', taal: 'nl' },
 };
 
-describe('zaken registreren en lezen', () => {
+let eerste: Zaak & { volgcode: string; volglink: string };
+
+describe('zaken registreren', () => {
   it('registers a zaak under the current zaaktype version, derives the deadline, mails the receipt and shows the code once', async () => {
-    const res = await loket.app.inject({ method: 'POST', url: basis, headers: kcc.headers, payload: nieuweKlacht });
-    expect(res.statusCode, res.body).toBe(201);
-    const zaak = res.json();
-    expect(res.headers.location).toBe(`${basis}/${zaak.id}`);
-    expect(res.headers.etag).toBe('"1"');
-    expect(zaak.identificatie).toBe('Z-2026-000001');
-    expect(zaak.zaaktype).toMatchObject({ code: 'klacht', versie: 1 });
-    expect(zaak.team.naam).toBe('Juridische zaken');
-    // Awb 9:11: six weeks from the day of receipt.
-    expect(zaak.uiterlijkeEinddatum).toBe('2026-04-13');
-    expect(zaak.status).toMatchObject({ volgnummer: 1, naam: 'Ontvangen' });
-    expect(zaak.volgcode).toMatch(/^[a-z2-7]{32}$/);
-    expect(zaak.volglink).toBe(`http://127.0.0.1:3000/diemen/zaken/${zaak.volgcode}`);
-    const detail = await loket.app.inject({ method: 'GET', url: `${basis}/${zaak.id}`, headers: kcc.headers });
+    eerste = await registreer(kcc, klacht);
+    expect(eerste.identificatie).toBe('Z-2026-000001');
+    expect(eerste).toMatchObject({
+      zaaktype: { code: 'klacht', versie: 1 },
+      team: { naam: 'Juridische zaken' },
+      status: { volgnummer: 1, naam: 'Ontvangen' },
+      kanaal: 'balie',
+      vertrouwelijkheid: 'zaakvertrouwelijk',
+      behandelaar: null,
+      // Awb 9:11: six weeks from the day of receipt.
+      uiterlijkeEinddatum: '2026-04-13',
+      termijnband: 'later',
+      versie: 1,
+    });
+    expect(eerste.volgcode).toMatch(/^[a-z2-7]{32}$/);
+    expect(eerste.volglink).toBe(`http://127.0.0.1:3000/diemen/zaken/${eerste.volgcode}`);
+    const detail = await haal(kcc, eerste.id);
     expect(detail.statusCode).toBe(200);
-    expect(detail.body).not.toContain(zaak.volgcode);
-    expect(detail.json().tijdlijn).toHaveLength(1);
-    const postvak = await loket.database.db.selectFrom('bericht').selectAll().where('aan', '=', 'anna@example.nl').execute();
-    expect(postvak).toHaveLength(1);
-    expect(postvak[0]?.onderwerp).toBe('Wij hebben uw klacht ontvangen (Z-2026-000001)');
-    expect(postvak[0]?.tekst).toContain(zaak.volglink);
-    expect(postvak[0]?.tekst).toContain('13 april 2026');
+    expect(detail.headers.etag).toBe('"1"');
+    expect(detail.body).not.toContain(eerste.volgcode);
+    expect(detail.json().betrokkene).toEqual({ naam: 'Anna de Vries', email: 'anna@example.nl', telefoon: null, taal: 'nl' });
+    const verwerkingen = await loket.database.db.selectFrom('verwerking_log').select('naam').where('betrokkene_id', '=', eerste.id).orderBy('id').execute();
+    expect(verwerkingen.map((v) => v.naam)).toEqual(['zaak-aanmaken', 'zaak-bekijken']);
+    expect(detail.json().statussen.map((s: { naam: string; huidig: boolean; volgende: boolean }) => [s.naam, s.huidig, s.volgende])).toEqual([
+      ['Ontvangen', true, false],
+      ['In behandeling', false, true],
+      ['Horen', false, false],
+      ['Afgehandeld', false, false],
+    ]);
+    expect(detail.json().termijn).toMatchObject({ norm: 'P6W', ontvangstdatum: '2026-03-02', oorspronkelijkeEinddatum: '2026-04-13', uiterlijkeEinddatum: '2026-04-13' });
+
+    const mail = await smtp.wachtOp('anna@example.nl', 'Wij hebben uw klacht ontvangen (Z-2026-000001)');
+    expect(mail.tekst).toContain('Beste Anna de Vries,');
+    expect(mail.tekst).toContain(eerste.volglink);
+    expect(mail.tekst).toContain('uiterlijk op 13 april 2026');
+    expect(mail.tekst).toContain('Gemeente Diemen');
   });
 
-  it('lists the team queue by deadline', async () => {
-    const lijst = await loket.app.inject({ method: 'GET', url: `${basis}?pageSize=5`, headers: bo.headers });
-    expect(lijst.statusCode, lijst.body).toBe(200);
-    expect(lijst.json().items.length).toBeGreaterThan(0);
+  it('writes the receipt in the resident’s language and numbers on per gemeente', async () => {
+    const zaak = await registreer(kcc, {
+      zaaktype: 'e-mailvraag',
+      onderwerp: 'Question about waste collection',
+      kanaal: 'e-mail',
+      ontvangstdatum: '2026-03-02',
+      betrokkene: { naam: 'John Smith', email: 'john@example.com', taal: 'en' },
+    });
+    expect(zaak.identificatie).toBe('Z-2026-000002');
+    // 5 werkdagen from Monday 2 March.
+    expect(zaak.uiterlijkeEinddatum).toBe('2026-03-09');
+    expect(zaak.volglink).toBe(`http://127.0.0.1:3000/diemen/en/zaken/${zaak.volgcode}`);
+    const mail = await smtp.wachtOp('john@example.com', 'We have received your question by e-mail (Z-2026-000002)');
+    expect(mail.tekst).toContain('by 9 March 2026 at the latest');
+    const elders = await loket.app.inject({
+      method: 'POST',
+      url: '/api/v1/gemeenten/GM0437/zaken',
+      headers: kcc.headers,
+      payload: { zaaktype: 'e-mailvraag', onderwerp: 'Vraag', kanaal: 'telefoon', ontvangstdatum: '2026-03-02' },
+    });
+    expect(elders.json().identificatie).toBe('Z-2026-000001');
+  });
+
+  it('refuses bad input with every invalid field at once, and creates nothing', async () => {
+    const voor = await aantalZaken();
+    const res = await loket.app.inject({
+      method: 'POST',
+      url: basis,
+      headers: kcc.headers,
+      payload: { zaaktype: 'klacht', onderwerp: '', kanaal: 'fax', ontvangstdatum: '2026-02-30', betrokkene: { email: 'geen-adres', taal: 'de' } },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.json().invalidParams.map((p: { name: string }) => p.name).toSorted()).toEqual(['betrokkene.email', 'betrokkene.taal', 'kanaal', 'onderwerp', 'ontvangstdatum']);
+
+    const onbekend = await loket.app.inject({
+      method: 'POST',
+      url: basis,
+      headers: kcc.headers,
+      payload: { zaaktype: 'bestaat-niet', onderwerp: 'Test', kanaal: 'web', ontvangstdatum: '2026-03-03', team: '00000000-0000-4000-8000-000000000000', behandelaar: '00000000-0000-4000-8000-000000000001' },
+    });
+    expect(onbekend.statusCode).toBe(400);
+    expect(onbekend.json().invalidParams.map((p: { name: string; code: string }) => `${p.name}:${p.code}`).toSorted()).toEqual([
+      'behandelaar:onbekende-behandelaar',
+      'ontvangstdatum:in-de-toekomst',
+      'team:onbekend-team',
+      'zaaktype:onbekend-zaaktype',
+    ]);
+    // A zaaktype of another gemeente (its version id) is unknown here.
+    const anderType = await loket.app.inject({ method: 'GET', url: '/api/v1/gemeenten/GM0437/zaaktypen?status=gepubliceerd', headers: admin.headers });
+    const vreemd = await loket.app.inject({
+      method: 'POST',
+      url: basis,
+      headers: kcc.headers,
+      payload: { zaaktype: anderType.json().items[0].id, onderwerp: 'Test', kanaal: 'web', ontvangstdatum: '2026-03-02' },
+    });
+    expect(vreemd.statusCode).toBe(400);
+    expect(await aantalZaken()).toBe(voor);
+  });
+});
+
+describe('acties op een zaak', () => {
+  it('lets a behandelaar claim, but only a teamleider assign someone else; If-Match is required and checked', async () => {
+    const zonder = await actie(bo, eerste, 'toewijzing', { behandelaar: 'ik' }, null);
+    expect(zonder.statusCode).toBe(428);
+    const oud = await actie(bo, eerste, 'toewijzing', { behandelaar: 'ik' }, '"7"');
+    expect(oud.statusCode).toBe(412);
+    const medewerkers = await loket.app.inject({ method: 'GET', url: '/api/v1/gemeenten/GM0384/gebruikers?zoek=Tim', headers: admin.headers });
+    const anderen = await actie(bo, eerste, 'toewijzing', { behandelaar: medewerkers.json().items[0].id });
+    expect(anderen.statusCode).toBe(403);
+    const kccActie = await actie(kcc, eerste, 'toewijzing', { behandelaar: 'ik' });
+    expect(kccActie.statusCode).toBe(403);
+    const geclaimd = await goed(bo, eerste, 'toewijzing', { behandelaar: 'ik' });
+    expect(geclaimd.behandelaar).toMatchObject({ naam: 'Bo Behandelaar' });
+    expect((geclaimd.tijdlijn as { soort: string }[]).map((t) => t.soort)).toEqual(['aangemaakt', 'toewijzing']);
+    eerste = { ...eerste, versie: geclaimd.versie };
+  });
+
+  it('moves the status forward only, mails the resident for an "inform" status, and refuses out-of-order or unknown statuses', async () => {
+    const onbekend = await actie(bo, eerste, 'statussen', { statustype: 9 });
+    expect(onbekend.statusCode).toBe(400);
+    expect(onbekend.json().invalidParams[0]).toMatchObject({ name: 'statustype', code: 'onbekend-statustype' });
+    const eind = await actie(bo, eerste, 'statussen', { statustype: 4 });
+    expect(eind.statusCode).toBe(409);
+    const horen = await goed(bo, eerste, 'statussen', { statustype: 3, toelichting: 'U hoort van ons wanneer het gesprek is.' });
+    expect(horen.status).toEqual({ volgnummer: 3, naam: 'Horen' });
+    eerste = { ...eerste, versie: horen.versie };
+    const terug = await actie(bo, eerste, 'statussen', { statustype: 2 });
+    expect(terug.statusCode).toBe(409);
+    expect(terug.json().type).toBe('urn:loket:problem:status-niet-op-volgorde');
+    const detail = (await haal(bo, eerste.id)).json();
+    expect(detail.versie).toBe(eerste.versie);
+    const mail = await smtp.wachtOp('anna@example.nl', 'Nieuws over uw zaak Z-2026-000001');
+    expect(mail.tekst).toContain('Wij willen graag met u praten over uw klacht.');
+    expect(mail.tekst).toContain('Toelichting: U hoort van ons wanneer het gesprek is.');
+    expect(mail.tekst).toContain('Uw contactpersoon is Bo van team Juridische zaken.');
+  });
+
+  it('adds internal and external notes (the KCC too) and sends messages to the resident', async () => {
+    const intern = await goed(kcc, eerste, 'notities', { tekst: 'Mevrouw belde: ze is op vakantie tot 20 maart.' });
+    eerste = { ...eerste, versie: intern.versie };
+    const extern = await goed(bo, eerste, 'notities', { tekst: 'Wij plannen het gesprek na uw vakantie.', extern: true });
+    eerste = { ...eerste, versie: extern.versie };
+    const bericht = await goed(bo, eerste, 'berichten', { tekst: 'Schikt dinsdag 24 maart om 10 uur?' });
+    eerste = { ...eerste, versie: bericht.versie };
+    const tijdlijn = bericht.tijdlijn as { soort: string; extern: boolean; door: { naam: string } | null }[];
+    expect(tijdlijn.slice(-3).map((t) => [t.soort, t.extern, t.door?.naam])).toEqual([
+      ['notitie', false, 'Kees van het KCC'],
+      ['notitie', true, 'Bo Behandelaar'],
+      ['bericht', true, 'Bo Behandelaar'],
+    ]);
+    const mail = await smtp.wachtOp('anna@example.nl', 'Bericht over uw zaak Z-2026-000001');
+    expect(mail.tekst).toContain('Schikt dinsdag 24 maart om 10 uur?');
+    const zonderMail = await registreer(kcc, { zaaktype: 'klacht', onderwerp: 'Telefonische klacht', kanaal: 'telefoon', ontvangstdatum: '2026-03-02', betrokkene: { naam: 'Piet', telefoon: '020 123 4567', taal: 'nl' } });
+    const geen = await actie(bo, zonderMail, 'berichten', { tekst: 'Hallo' });
+    expect(geen.statusCode).toBe(409);
+    expect(geen.json().type).toBe('urn:loket:problem:geen-email');
+  });
+
+  it('extends within the zaaktype maximum with a reason, tells the resident the new date, and refuses more', async () => {
+    const zonderReden = await actie(bo, eerste, 'verlengingen', { duur: 'P2W' });
+    expect(zonderReden.statusCode).toBe(400);
+    const fout = await actie(bo, eerste, 'verlengingen', { duur: 'twee weken', reden: '' });
+    expect(fout.json().invalidParams.map((p: { name: string }) => p.name).toSorted()).toEqual(['duur', 'reden']);
+    const verlengd = await goed(bo, eerste, 'verlengingen', { duur: 'P3W', reden: 'Het gesprek kan pas na uw vakantie.' });
+    eerste = { ...eerste, versie: verlengd.versie };
+    expect(verlengd.uiterlijkeEinddatum).toBe('2026-05-04');
+    expect(verlengd.oorspronkelijkeEinddatum).toBe('2026-04-13');
+    const teVeel = await actie(bo, eerste, 'verlengingen', { duur: 'P2W', reden: 'Nog meer tijd' });
+    expect(teVeel.statusCode).toBe(400);
+    expect(teVeel.json().invalidParams[0]).toMatchObject({ name: 'duur', code: 'verlenging-te-lang' });
+    expect(teVeel.json().invalidParams[0].reason).toContain('P4W');
+    const mail = await smtp.wachtOp('anna@example.nl', 'Wij hebben meer tijd nodig voor uw zaak Z-2026-000001');
+    expect(mail.tekst).toContain('De reden: Het gesprek kan pas na uw vakantie.');
+    expect(mail.tekst).toContain('uiterlijk op 4 mei 2026 van ons. Eerst was dat 13 april 2026.');
+  });
+
+  it('suspends only where the zaaktype allows, moves the deadline by the suspended days, and refuses a double suspension', async () => {
+    const niet = await actie(bo, eerste, 'opschortingen', { reden: 'Wacht op informatie' });
+    expect(niet.statusCode).toBe(400);
+    expect(niet.json().invalidParams[0].code).toBe('opschorting-niet-toegestaan');
+    const aanvraag = await registreer(kcc, { zaaktype: 'aanvraag-beschikking', onderwerp: 'Aanvraag standplaats', kanaal: 'web', ontvangstdatum: '2026-03-02', behandelaar: undefined });
+    // Awb 4:13: eight weeks end on Koningsdag (Monday 27 April 2026), so the next day.
+    expect(aanvraag.uiterlijkeEinddatum).toBe('2026-04-28');
+    const nietOpgeschort = await actie(tim, aanvraag, 'opschortingen/einde', {});
+    expect(nietOpgeschort.statusCode).toBe(409);
+    const op = await goed(tim, aanvraag, 'opschortingen', { reden: 'Wij wachten op de situatietekening (Awb 4:15).' });
+    expect(op.opgeschort).toBe(true);
+    const dubbel = await actie(tim, op, 'opschortingen', { reden: 'Nog eens' });
+    expect(dubbel.statusCode).toBe(409);
+    loket.klok.verder(10 * 24 * 3600 * 1000);
+    await logAllenIn();
+    const verder = await goed(tim, op, 'opschortingen/einde', { toelichting: 'Tekening ontvangen.' });
+    expect(verder.opgeschort).toBe(false);
+    expect((verder.termijn as { opgeschorteDagen: number }).opgeschorteDagen).toBe(10);
+    expect(verder.uiterlijkeEinddatum).toBe('2026-05-07');
+    const stored = await loket.database.db.selectFrom('zaak').select(['uiterlijke_einddatum', 'opgeschort']).where('id', '=', aanvraag.id).executeTakeFirstOrThrow();
+    expect(stored).toEqual({ uiterlijke_einddatum: '2026-05-07', opgeschort: false });
+  });
+
+  it('closes only with a result of the zaaktype, sets the archive date and mails the resident; a closed zaak takes no more statuses', async () => {
+    const zonder = await actie(bo, eerste, 'afsluiting', {});
+    expect(zonder.statusCode).toBe(400);
+    expect(zonder.json().invalidParams[0].name).toBe('resultaattype');
+    const vreemd = await actie(bo, eerste, 'afsluiting', { resultaattype: '00000000-0000-4000-8000-000000000000' });
+    expect(vreemd.statusCode).toBe(400);
+    expect(vreemd.json().invalidParams[0].code).toBe('onbekend-resultaattype');
+    const detail = (await haal(bo, eerste.id)).json();
+    const gegrond = detail.zaaktypeVersie.resultaattypen.find((r: { naam: string }) => r.naam === 'Gegrond');
+    const dicht = await goed(bo, eerste, 'afsluiting', { resultaattype: gegrond.id, toelichting: 'Excuses zijn gemaakt.' });
+    expect(dicht).toMatchObject({ status: { volgnummer: 4, naam: 'Afgehandeld' }, resultaat: { naam: 'Gegrond', toelichting: 'Excuses zijn gemaakt.' }, termijnband: null });
+    expect((dicht.afgeslotenOp as string).slice(0, 10)).toBe('2026-03-12');
+    // Selectielijst 13.1: destroy five years after closing.
+    expect(dicht.archiefactiedatum).toBe('2031-03-12');
+    eerste = { ...eerste, versie: dicht.versie };
+    const daarna = await actie(bo, eerste, 'statussen', { statustype: 2 });
+    expect(daarna.statusCode).toBe(409);
+    expect(daarna.json().type).toBe('urn:loket:problem:zaak-afgesloten');
+    const mail = await smtp.wachtOp('anna@example.nl', 'Uw zaak Z-2026-000001 is afgehandeld');
+    expect(mail.tekst).toContain('Uw klacht is gegrond: u heeft gelijk.');
+  });
+
+  it('keeps the history append-only in the database', async () => {
+    await expect(loket.database.db.updateTable('zaak_gebeurtenis').set({ extern: false }).where('zaak_id', '=', eerste.id).execute()).rejects.toThrow(/alleen-toevoegen/);
+    await expect(loket.database.db.deleteFrom('zaak_gebeurtenis').where('zaak_id', '=', eerste.id).execute()).rejects.toThrow(/alleen-toevoegen/);
+  });
+
+  it('relates zaken of the same gemeente only', async () => {
+    const ander = await registreer(kcc, { zaaktype: 'e-mailvraag', onderwerp: 'Vervolgvraag', kanaal: 'e-mail', ontvangstdatum: '2026-03-12' });
+    const res = await goed(bo, ander, 'relaties', { zaak: eerste.id, soort: 'vervolg' });
+    expect(res.relaties).toEqual([{ zaak: { id: eerste.id, identificatie: 'Z-2026-000001', onderwerp: klacht.onderwerp }, soort: 'vervolg' }]);
+    const elders = await loket.app.inject({ method: 'POST', url: '/api/v1/gemeenten/GM0437/zaken', headers: kcc.headers, payload: { zaaktype: 'e-mailvraag', onderwerp: 'Elders', kanaal: 'e-mail', ontvangstdatum: '2026-03-12' } });
+    const kruis = await actie(bo, { id: ander.id, versie: res.versie }, 'relaties', { zaak: elders.json().id });
+    expect(kruis.statusCode).toBe(400);
+    expect(kruis.json().invalidParams[0].code).toBe('onbekende-zaak');
+    // And the other way round: a Diemen zaak through Ouder-Amstel's path is not found.
+    const via = await loket.app.inject({ method: 'GET', url: `/api/v1/gemeenten/GM0437/zaken/${ander.id}`, headers: admin.headers });
+    expect(via.statusCode).toBe(404);
+  });
+});
+
+describe('werkvoorraad en overzicht', () => {
+  it('pages through a queue by deadline with a keyset cursor, without gaps or repeats', async () => {
+    for (let i = 0; i < 7; i++) {
+      await registreer(kcc, { zaaktype: 'melding-openbare-ruimte', onderwerp: `Losse stoeptegel ${i}`, kanaal: 'app', ontvangstdatum: `2026-03-0${2 + (i % 5)}` });
+    }
+    const alle: { id: string; uiterlijkeEinddatum: string }[] = [];
+    let url: string | undefined = `${basis}?zaaktype=melding-openbare-ruimte&pageSize=3`;
+    let paginas = 0;
+    while (url) {
+      const res: Awaited<ReturnType<typeof loket.app.inject>> = await loket.app.inject({ method: 'GET', url, headers: bo.headers });
+      expect(res.statusCode, res.body).toBe(200);
+      alle.push(...res.json().items);
+      url = res.json()._links.next?.href;
+      paginas++;
+    }
+    expect(paginas).toBe(3);
+    expect(alle).toHaveLength(7);
+    expect(new Set(alle.map((z) => z.id)).size).toBe(7);
+    const gesorteerd = alle.toSorted((a, b) => a.uiterlijkeEinddatum.localeCompare(b.uiterlijkeEinddatum) || a.id.localeCompare(b.id));
+    expect(alle.map((z) => z.id)).toEqual(gesorteerd.map((z) => z.id));
+    const kapot = await loket.app.inject({ method: 'GET', url: `${basis}?cursor=bestaatniet`, headers: bo.headers });
+    expect(kapot.statusCode).toBe(400);
+    expect(kapot.json().invalidParams[0].name).toBe('query.cursor');
+  });
+
+  it('filters by team, behandelaar, status, deadline band and open/closed', async () => {
+    const q = async (query: string) => {
+      const res = await loket.app.inject({ method: 'GET', url: `${basis}?pageSize=100&${query}`, headers: tim.headers });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().items as { identificatie: string; termijnband: string; behandelaar: { naam: string } | null; team: { naam: string }; afgeslotenOp: string | null }[];
+    };
+    // Today is 12 March 2026 (Thursday).
+    const teLaat = await q('termijn=teLaat');
+    expect(teLaat.length).toBeGreaterThan(0);
+    expect(teLaat.every((z) => z.termijnband === 'teLaat')).toBe(true);
+    expect((await q('termijn=later')).every((z) => z.termijnband === 'later')).toBe(true);
+    expect((await q('open=false')).map((z) => z.identificatie)).toEqual(['Z-2026-000001']);
+    expect((await q('behandelaar=geen')).every((z) => z.behandelaar === null)).toBe(true);
+    const ploeg = (await loket.app.inject({ method: 'GET', url: '/api/v1/gemeenten/GM0384/teams?pageSize=100', headers: tim.headers })).json().items;
+    const openbareRuimte = ploeg.find((t: { naam: string }) => t.naam === 'Openbare ruimte').id;
+    const vanTeam = await q(`team=${openbareRuimte}`);
+    expect(vanTeam).toHaveLength(7);
+    expect((await q(`team=${openbareRuimte}&status=2`))).toHaveLength(0);
+    const ongeldig = await loket.app.inject({ method: 'GET', url: `${basis}?termijn=morgen&status=nul&pageSize=500`, headers: tim.headers });
+    expect(ongeldig.statusCode).toBe(400);
+    expect(ongeldig.json().invalidParams.map((p: { name: string }) => p.name).toSorted()).toEqual(['query.pageSize', 'query.status', 'query.termijn']);
+  });
+
+  it('shows the teamleider the open zaken per team and band and who holds what, and bulk assigns all or nothing', async () => {
+    const overzicht = await loket.app.inject({ method: 'GET', url: '/api/v1/gemeenten/GM0384/zaken-overzicht', headers: tim.headers });
+    expect(overzicht.statusCode).toBe(200);
+    const or = overzicht.json().teams.find((t: { team: { naam: string } }) => t.team.naam === 'Openbare ruimte');
+    expect(or.teLaat + or.vandaag + or.dezeWeek + or.later).toBe(7);
+    expect(overzicht.json().peildatum).toBe('2026-03-12');
+    expect((await loket.app.inject({ method: 'GET', url: '/api/v1/gemeenten/GM0384/zaken-overzicht', headers: bo.headers })).statusCode).toBe(403);
+
+    const lijst = (await loket.app.inject({ method: 'GET', url: `${basis}?zaaktype=melding-openbare-ruimte&pageSize=2`, headers: tim.headers })).json().items as Zaak[];
+    const fout = await loket.app.inject({
+      method: 'POST',
+      url: `${basis}/toewijzingen`,
+      headers: tim.headers,
+      payload: { zaken: [lijst[0]?.id, '00000000-0000-4000-8000-000000000000'], behandelaar: 'ik' },
+    });
+    expect(fout.statusCode).toBe(400);
+    expect(fout.json().invalidParams).toEqual([{ name: 'zaken.1', code: 'onbekende-zaak', reason: 'Deze zaak bestaat niet in deze gemeente.' }]);
+    expect((await haal(tim, lijst[0]?.id ?? '')).json().behandelaar).toBeNull();
+    const bulk = await loket.app.inject({ method: 'POST', url: `${basis}/toewijzingen`, headers: tim.headers, payload: { zaken: lijst.map((z) => z.id), behandelaar: 'ik' } });
+    expect(bulk.statusCode, bulk.body).toBe(200);
+    expect(bulk.json().items).toEqual(lijst.map((z) => ({ id: z.id, versie: z.versie + 1 })));
+    const mijn = await loket.app.inject({ method: 'GET', url: `${basis}?behandelaar=ik`, headers: tim.headers });
+    expect(mijn.json().items.map((z: Zaak) => z.id).toSorted()).toEqual(lijst.map((z) => z.id).toSorted());
+    const perBehandelaar = (await loket.app.inject({ method: 'GET', url: '/api/v1/gemeenten/GM0384/zaken-overzicht', headers: tim.headers })).json().behandelaars;
+    const vanTim = perBehandelaar.find((b: { behandelaar: { naam: string } | null }) => b.behandelaar?.naam === 'Tim Teamleider');
+    expect(vanTim.teLaat + vanTim.vandaag + vanTim.dezeWeek + vanTim.later).toBe(2);
+  });
+
+  it('shows confidential zaken only to their team, their behandelaar and beheerders', async () => {
+    const bezwaar = await registreer(tim, { zaaktype: 'bezwaar', onderwerp: 'Bezwaar tegen weigering kapvergunning', kanaal: 'post', ontvangstdatum: '2026-03-12' });
+    expect(bezwaar.vertrouwelijkheid).toBe('vertrouwelijk');
+    expect((await haal(kcc, bezwaar.id)).statusCode).toBe(404);
+    expect((await haal(bo, bezwaar.id)).statusCode).toBe(404);
+    expect((await haal(tim, bezwaar.id)).statusCode).toBe(200);
+    expect((await haal(admin, bezwaar.id)).statusCode).toBe(200);
+    expect(await bezwarenVoor(kcc)).toEqual([]);
+    expect(await bezwarenVoor(tim)).toEqual([bezwaar.id]);
+    const poging = await actie(bo, bezwaar, 'toewijzing', { behandelaar: 'ik' });
+    expect(poging.statusCode).toBe(404);
+  });
+});
+
+/** A stored (uncompressed) ZIP entry: enough for the magic-byte check of docx and odt. */
+function zipDeel(naam: string, inhoud: string): Buffer {
+  const kop = Buffer.alloc(30);
+  kop.writeUInt32LE(0x04034b50, 0);
+  kop.writeUInt16LE(20, 4);
+  kop.writeUInt32LE(Buffer.byteLength(inhoud), 18);
+  kop.writeUInt32LE(Buffer.byteLength(inhoud), 22);
+  kop.writeUInt16LE(Buffer.byteLength(naam), 26);
+  return Buffer.concat([kop, Buffer.from(naam), Buffer.from(inhoud)]);
+}
+
+const PDF = Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(16)]);
+const DOCX = Buffer.concat([zipDeel('[Content_Types].xml', '<Types/>'), zipDeel('word/document.xml', '<w:document/>')]);
+const ODT = Buffer.concat([zipDeel('mimetype', 'application/vnd.oasis.opendocument.text'), zipDeel('content.xml', '<office:document-content/>')]);
+
+describe('documenten', () => {
+  let zaak: Zaak & { volgcode: string };
+
+  function upload(inhoud: Buffer, type: string, naam: string | null, versie: number | null = zaak.versie, query = '') {
+    return loket.app.inject({
+      method: 'POST',
+      url: `${basis}/${zaak.id}/documenten${query}`,
+      headers: {
+        ...bo.headers,
+        'content-type': type,
+        ...(naam === null ? {} : { 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(naam)}` }),
+        ...(versie === null ? {} : { 'if-match': `"${versie}"` }),
+      },
+      payload: inhoud,
+    });
+  }
+
+  it('stores checked documents with the zaak and serves them back', async () => {
+    zaak = await registreer(kcc, { zaaktype: 'aanvraag-beschikking', onderwerp: 'Aanvraag met bijlagen', kanaal: 'post', ontvangstdatum: '2026-03-12' });
+    const pdf = await upload(PDF, 'application/pdf', 'situatietekening één.pdf', zaak.versie, '?extern=true');
+    expect(pdf.statusCode, pdf.body).toBe(201);
+    expect(pdf.headers.etag).toBe(`"${zaak.versie + 1}"`);
+    zaak = { ...zaak, versie: zaak.versie + 1 };
+    const document = pdf.json().documenten[0];
+    expect(document).toMatchObject({ bestandsnaam: 'situatietekening één.pdf', mediatype: 'application/pdf', grootte: PDF.length, extern: true });
+    expect(pdf.headers.location).toBe(`${basis}/${zaak.id}/documenten/${document.id}`);
+    expect(pdf.json().tijdlijn.at(-1)).toMatchObject({ soort: 'document', extern: true });
+    for (const [inhoud, type, naam] of [
+      [PNG, 'image/png', 'foto.png'],
+      [Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]), 'image/jpeg', 'foto.jpg'],
+      [DOCX, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'brief.docx'],
+      [ODT, 'application/vnd.oasis.opendocument.text', 'brief.odt'],
+      [Buffer.from('Gespreksverslag: mevrouw gaf akkoord.'), 'text/plain; charset=utf-8', 'verslag.txt'],
+    ] as const) {
+      const res = await upload(inhoud, type, naam);
+      expect(res.statusCode, `${naam}: ${res.body}`).toBe(201);
+      zaak = { ...zaak, versie: zaak.versie + 1 };
+    }
+    const terug = await loket.app.inject({ method: 'GET', url: `${basis}/${zaak.id}/documenten/${document.id}`, headers: kcc.headers });
+    expect(terug.statusCode).toBe(200);
+    expect(terug.headers['content-type']).toBe('application/pdf');
+    expect(terug.headers['content-disposition']).toBe(`attachment; filename*=UTF-8''${encodeURIComponent('situatietekening één.pdf')}`);
+    expect(terug.headers['x-content-type-options']).toBe('nosniff');
+    expect(terug.rawPayload.equals(PDF)).toBe(true);
+    const inwoner = await loket.services.zaken.zaakVoorInwoner('GM0384', zaak.volgcode);
+    expect(inwoner?.documenten.map((d) => d.bestandsnaam)).toEqual(['situatietekening één.pdf']);
+  });
+
+  it('refuses a type that does not match its bytes, unknown types, missing names, empty and oversized files, and a missing If-Match', async () => {
+    const voor = zaak.versie;
+    const verwacht = [
+      [await upload(PNG, 'application/pdf', 'x.pdf'), 415],
+      [await upload(Buffer.from('MZ\x90\x00\x03'), 'application/pdf', 'virus.pdf'), 415],
+      [await upload(Buffer.from('PK\x03\x04rest'), 'application/zip', 'archief.zip'), 415],
+      [await upload(Buffer.from('tekst\u0000met nul'), 'text/plain', 'raar.txt'), 415],
+      [await upload(PDF, 'application/pdf', null), 400],
+      [await upload(Buffer.alloc(0), 'application/pdf', 'leeg.pdf'), 400],
+      [await upload(Buffer.concat([PDF, Buffer.alloc(10 * 1024 * 1024)]), 'application/pdf', 'groot.pdf'), 413],
+      [await upload(PDF, 'application/pdf', 'x.pdf', null), 428],
+      [await upload(PDF, 'application/pdf', 'x.pdf', voor - 1), 412],
+    ] as const;
+    expect(verwacht.map(([res]) => res.statusCode)).toEqual(verwacht.map(([, status]) => status));
+    for (const [res] of verwacht) expect(res.headers['content-type']).toContain('application/problem+json');
+    expect((await haal(bo, zaak.id)).json().versie).toBe(voor);
+    const kccUpload = await loket.app.inject({ method: 'POST', url: `${basis}/${zaak.id}/documenten`, headers: { ...kcc.headers, 'content-type': 'application/pdf', 'if-match': `"${voor}"` }, payload: PDF });
+    expect(kccUpload.statusCode).toBe(403);
   });
 });

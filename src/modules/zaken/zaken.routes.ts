@@ -14,6 +14,8 @@ import {
   nieuweZaakBody,
   bulkResultaatSchema,
   bulkToewijzingBody,
+  documentParams,
+  documentQuery,
   notitieBody,
   opschortingBody,
   opschortingEindeBody,
@@ -27,6 +29,7 @@ import {
   zaakParams,
   zaakSchema,
 } from './zaken.schemas.ts';
+import { bestandsnaamUit, controleerDocument, MAX_DOCUMENT } from './zaken.documenten.ts';
 import type { Wie, ZakenService } from './zaken.service.ts';
 
 const tags = ['Zaken'];
@@ -135,6 +138,53 @@ export function zakenRoutes(app: FastifyInstance, deps: { zaken: ZakenService })
   actie('opschortingen/einde', 'Opschorting beëindigen', behandelen, opschortingEindeBody, (w, g, id, v, b) => zaken.beeindigOpschorting(w, g, id, v, b));
   actie('verlengingen', 'Termijn verlengen (met reden; de inwoner krijgt bericht)', behandelen, verlengingBody, (w, g, id, v, b) => zaken.verleng(w, g, id, v, b));
   actie('afsluiting', 'Zaak afsluiten met een resultaat', behandelen, afsluitingBody, (w, g, id, v, b) => zaken.sluitAf(w, g, id, v, b));
+  app.register(async (bestanden) => {
+    // Only these routes take a raw body of any type; the type is checked by its magic bytes.
+    bestanden.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: MAX_DOCUMENT }, (_request, body, done) => done(null, body));
+    const b = bestanden.withTypeProvider<ZodTypeProvider>();
+    b.post(`${basis}/:id/documenten`, {
+      config: { policy: behandelen, inhoud: 'bestand' },
+      schema: {
+        tags,
+        summary: 'Document toevoegen: het bestand als body, met Content-Type en Content-Disposition (bestandsnaam); hoogstens 10 MB',
+        params: zaakParams,
+        querystring: documentQuery,
+        headers: ifMatchHeader,
+        response: { 201: zaakSchema },
+      },
+      handler: async (request, reply) => {
+        const { gemeente, id } = request.params;
+        const versie = versieUitIfMatch(request);
+        await zaken.controleerZichtbaar(wieVan(request, gemeente), gemeente, id);
+        const bestandsnaam = bestandsnaamUit(request.headers['content-disposition']);
+        const mediatype = controleerDocument(request.body, request.headers['content-type']);
+        const { documentId, zaak } = await zaken.voegDocumentToe(wieVan(request, gemeente), gemeente, id, versie, {
+          bestandsnaam,
+          mediatype,
+          inhoud: request.body as Buffer,
+          extern: request.query.extern,
+        });
+        zetEtag(reply, zaak.versie);
+        reply.header('Location', `${API_PREFIX}/gemeenten/${gemeente}/zaken/${id}/documenten/${documentId}`);
+        return reply.code(201).send(zaak);
+      },
+    });
+  });
+
+  r.get(`${basis}/:id/documenten/:documentId`, {
+    config: { policy: ZAKEN_LEZERS },
+    schema: { tags, summary: 'Document downloaden', params: documentParams },
+    handler: async (request, reply) => {
+      const { gemeente, id, documentId } = request.params;
+      const document = await zaken.document(wieVan(request, gemeente), gemeente, id, documentId);
+      return reply
+        .type(document.mediatype)
+        .header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(document.bestandsnaam)}`)
+        .header('Content-Length', String(document.inhoud.length))
+        .send(document.inhoud);
+    },
+  });
+
   actie('relaties', 'Zaak relateren aan een andere zaak', behandelen, relatieBody, (w, g, id, v, b) => zaken.voegRelatieToe(w, g, id, v, b));
 }
 

@@ -13,6 +13,9 @@ export const behandelaarKeuze = z
   .describe("'ik' (de ingelogde medewerker) of de id van een medewerker");
 
 export const zaakParams = z.strictObject({ gemeente: gemeenteCode, id });
+export const documentQuery = z.strictObject({
+  extern: z.enum(['true', 'false']).default('false').transform((v) => v === 'true').describe('Zichtbaar voor de inwoner'),
+});
 export const documentParams = z.strictObject({ gemeente: gemeenteCode, id, documentId: id });
 
 export const nieuweZaakBody = z

@@ -526,7 +526,8 @@ export function zakenService(deps: ZakenDeps) {
         return identificatie;
       });
       await audit.log(wie.context, { gemeente: gemeenteCode, actie: 'zaak-aanmaken', objectType: 'zaak', objectId: id, details: { identificatie, zaaktype: zaaktype.code, versie: zaaktype.versie } });
-      const zaak = await detail(wie, gemeenteCode, id);
+      if (betrokkene) await audit.verwerking(wie.context, { gemeente: gemeenteCode, naam: 'zaak-aanmaken', ...VERWERKING_ZAKEN, betrokkeneIds: [id] });
+      const zaak = await detail(wie, gemeenteCode, id, { loggen: false });
       return { zaak, volgcode, volglink: volglink(gemeente, taal, volgcode) };
     },
 
@@ -860,6 +861,12 @@ export function zakenService(deps: ZakenDeps) {
       return { documentId, zaak: await detail(wie, gemeente, id, { loggen: false }) };
     },
 
+    /** 404 unless the zaak exists in this gemeente and the caller may see it (before reading an upload). */
+    async controleerZichtbaar(wie: Wie, gemeente: string, id: string): Promise<void> {
+      const rij = await repository.opId(gemeente, id);
+      if (!rij || !(await magZien(wie, gemeente, rij))) throw zaakNietGevonden();
+    },
+
     async document(wie: Wie, gemeente: string, id: string, documentId: string) {
       const rij = await repository.opId(gemeente, id);
       if (!rij || !(await magZien(wie, gemeente, rij))) throw zaakNietGevonden();
@@ -975,6 +982,19 @@ export function zakenService(deps: ZakenDeps) {
         return { opgeschort };
       });
       return { identificatie: gevonden.identificatie, reactieOntvangen: opgeschort };
+    },
+
+    /**
+     * Retention of the resident's contact data (ADR 0013): e-mail and telephone are erased one
+     * year after the zaak closed; name and language stay with the zaak for its own term. For the
+     * housekeeping job; logged in the audit log.
+     */
+    async ruimContactgegevensOp(context: Context, gemeente: string): Promise<number> {
+      const grens = new Date(klok.nu());
+      grens.setUTCFullYear(grens.getUTCFullYear() - 1);
+      const aantal = await repository.wisContactgegevens(gemeente, grens.toISOString());
+      if (aantal > 0) await audit.log(context, { gemeente, actie: 'contactgegevens-inwoners-wissen', details: { aantal, geslotenVoor: grens.toISOString() } });
+      return aantal;
     },
 
     /**

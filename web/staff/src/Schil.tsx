@@ -60,9 +60,9 @@ export function Schil({ sessie, onUitgelogd }: { sessie: Sessie; onUitgelogd(mel
   let inhoud: ReactNode;
   if (!gemeente) inhoud = sessie.gemeenten.length === 0 ? <GeenGemeente /> : <NietGevonden />;
   else if (!sectiePad) inhoud = <Start sessie={sessie} gemeente={gemeente} />;
-  else if (!sectie || meer.length > 0) inhoud = <NietGevonden />;
+  else if (!sectie || (meer.length > 0 && !sectie.diep)) inhoud = <NietGevonden />;
   else if (!magIn(gemeente, sectie)) inhoud = <GeenToegang gemeente={gemeente} />;
-  else inhoud = sectie.weergave({ gemeente, id, zoek }) ?? <NietGevonden />;
+  else inhoud = sectie.weergave({ gemeente, id, zoek, verder: meer }) ?? <NietGevonden />;
 
   const acties = (
     <>

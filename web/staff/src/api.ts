@@ -1,12 +1,26 @@
 /** Typed client for the Loket API (the same published API anyone else uses). */
 import type { Problem } from '../../../src/http/problem.ts';
 import type { Rol } from '../../../src/db/schema.ts';
+import type { z } from 'zod';
+import type { zaaktypeSchema } from '../../../src/modules/zaaktypen/zaaktypen.schemas.ts';
+import type { aangemaakteZaakSchema, overzichtSchema, werkvoorraadSchema, zaakSamenvattingSchema, zaakSchema } from '../../../src/modules/zaken/zaken.schemas.ts';
 
 // Shapes the server defines: taken from its source (types only; schema.ts adds just the ROLLEN constant to the bundle).
 export { ROLLEN, type Rol } from '../../../src/db/schema.ts';
 export type { GebruikerRecord as Gebruiker } from '../../../src/modules/gebruikers/gebruikers.repository.ts';
 export type { TeamRecord as Team } from '../../../src/modules/teams/teams.repository.ts';
 export type { Bericht } from '../../../src/modules/berichten/berichten.service.ts';
+export { KANALEN, VERTROUWELIJKHEDEN, type Kanaal, type Vertrouwelijkheid } from '../../../src/db/schema.ts';
+export type { ZaaktypeInvoer } from '../../../src/modules/zaaktypen/zaaktypen.schemas.ts';
+export type Zaaktype = z.output<typeof zaaktypeSchema>;
+export type ZaakSamenvatting = z.output<typeof zaakSamenvattingSchema>;
+export type Werkvoorraad = z.output<typeof werkvoorraadSchema>;
+export type Zaak = z.output<typeof zaakSchema>;
+export type AangemaakteZaak = z.output<typeof aangemaakteZaakSchema>;
+export type ZakenOverzicht = z.output<typeof overzichtSchema>;
+export type Termijnband = NonNullable<ZaakSamenvatting['termijnband']>;
+export type { PcHoofdstuk, PcIndicator, PcWaarde } from '../../../src/modules/planning-control/pc.hoofdstuk.ts';
+export type { PcAfwijkingen, PcDocument, PcProgramma, PcVergelijking, PcVersie, PcVersieSamenvatting } from './pc.types.ts';
 
 export const API_BASIS = '/api/v1';
 
@@ -28,6 +42,16 @@ export class ApiError extends Error {
   veld(naam: string): string | undefined {
     return this.problem.invalidParams?.find((p) => veldnaam(p.name) === naam)?.reason;
   }
+
+  /** The reason for exactly this nested field, e.g. "betrokkene.email" or "statustypen.0.naam". */
+  veldPad(pad: string): string | undefined {
+    return this.problem.invalidParams?.find((p) => veldpad(p.name) === pad)?.reason;
+  }
+}
+
+/** The full path of an invalidParam: "body.betrokkene.email" and "/betrokkene/email" → "betrokkene.email". */
+export function veldpad(name: string): string {
+  return name.replace(/^(body[./]|\/)/, '').replaceAll('/', '.');
 }
 
 /** The form field an invalidParam is about: "body.email", "/email" and "email" → "email"; "rollen.2" → "rollen". */

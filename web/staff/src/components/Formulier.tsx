@@ -1,17 +1,17 @@
 import { useEffect, useId, useRef, useState, type ChangeEvent, type ComponentProps, type FormEvent, type InputHTMLAttributes, type MouseEvent, type ReactNode } from 'react';
-import { ApiError, veldnaam } from '../api.ts';
+import { ApiError, veldnaam, veldpad } from '../api.ts';
 import { useTaal } from '../i18n/i18n.tsx';
 
-function klassen(...namen: (string | false | undefined)[]): string {
+export function klassen(...namen: (string | false | undefined)[]): string {
   return namen.filter(Boolean).join(' ');
 }
 
-function beschrijving(id: string, uitleg: unknown, fout: unknown): string | undefined {
+export function beschrijving(id: string, uitleg: unknown, fout: unknown): string | undefined {
   return [uitleg ? `${id}-uitleg` : '', fout ? `${id}-fout` : ''].filter(Boolean).join(' ') || undefined;
 }
 
 /** The description and the error of a field (referenced by aria-describedby). */
-function Toelichting({ id, uitleg, fout, inVeld }: { id: string; uitleg: ReactNode; fout: string | undefined; inVeld: boolean }) {
+export function Toelichting({ id, uitleg, fout, inVeld }: { id: string; uitleg: ReactNode; fout: string | undefined; inVeld: boolean }) {
   return (
     <>
       {uitleg && (
@@ -195,7 +195,7 @@ function naarVeld(event: MouseEvent<HTMLAnchorElement>, id: string) {
 
 interface FoutSamenvattingProps {
   fout: ApiError | null;
-  /** Field name in invalidParams → id of its input. */
+  /** Field name (or full path, e.g. "betrokkene.email") in invalidParams → id of its input. */
   velden?: Record<string, string>;
   meldingen?: Partial<Record<number, string>>;
 }
@@ -222,7 +222,7 @@ export function FoutSamenvatting({ fout, velden = {}, meldingen }: FoutSamenvatt
           {params.length > 0 && (
             <ul className="utrecht-unordered-list">
               {params.map((param) => {
-                const id = velden[veldnaam(param.name)];
+                const id = velden[param.name] ?? velden[veldpad(param.name)] ?? velden[veldnaam(param.name)];
                 return (
                   <li key={`${param.name}-${param.code}`} className="utrecht-unordered-list__item">
                     {id ? (

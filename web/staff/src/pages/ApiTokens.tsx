@@ -1,7 +1,8 @@
 import { useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { ApiError, api, gemeentePad, type ApiToken, type NieuwApiToken, type Rol, type SessieGemeente } from '../api.ts';
-import { FoutSamenvatting, Formulier, Knop, Veld, useFormulier, useVerzenden } from '../components/Formulier.tsx';
+import { Formulier, Knop, Veld, useFormulier } from '../components/Formulier.tsx';
+import { Bevestigen } from '../components/Bevestigen.tsx';
 import { LijstPagina } from '../components/LijstPagina.tsx';
 import { Melding, Statusmelding } from '../components/Melding.tsx';
 import { Pagina } from '../components/Pagina.tsx';
@@ -13,39 +14,16 @@ import { tijdstip } from '../tijd.ts';
 /** Revoke with a confirm step inside the table row. */
 function Intrekken({ token, pad, onIngetrokken }: { token: ApiToken; pad: string; onIngetrokken(token: ApiToken): void }) {
   const { t } = useTaal();
-  const [vragen, setVragen] = useState(false);
-  const { fout, bezig, verzend } = useVerzenden();
-  const ja = useRef<HTMLButtonElement>(null);
-  function vraag() {
-    flushSync(() => setVragen(true));
-    ja.current?.focus();
-  }
-  if (!vragen) {
-    return (
-      <Knop soort="secondary-action" onClick={vraag} aria-label={t('apiTokens.intrekkenVan', { naam: token.naam })}>
-        {t('apiTokens.intrekken')}
-      </Knop>
-    );
-  }
   return (
-    <>
-      <FoutSamenvatting fout={fout} />
-      <div className="loket-rij-acties">
-        <Knop
-          ref={ja}
-          bezig={bezig}
-          onClick={() => void verzend(async () => {
-            await api.delete(`${pad}/${token.id}`);
-            onIngetrokken(token);
-          })}
-        >
-          {t('apiTokens.jaIntrekken', { naam: token.naam })}
-        </Knop>
-        <Knop soort="secondary-action" onClick={() => setVragen(false)}>
-          {t('annuleren')}
-        </Knop>
-      </div>
-    </>
+    <Bevestigen
+      knop={t('apiTokens.intrekken')}
+      knopLabel={t('apiTokens.intrekkenVan', { naam: token.naam })}
+      ja={t('apiTokens.jaIntrekken', { naam: token.naam })}
+      onBevestig={async () => {
+        await api.delete(`${pad}/${token.id}`);
+        onIngetrokken(token);
+      }}
+    />
   );
 }
 

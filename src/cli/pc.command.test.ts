@@ -1,0 +1,129 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../db/database.ts';
+import { testDatabase } from '../../test/database.ts';
+import { begroting2024, jaarstukken2023 } from '../modules/planning-control/fixtures/hoofdstuk.fixture.ts';
+
+// `loket pc …` as a user runs it: a child process on PGlite in a temporary data dir, or on a
+// fresh PostgreSQL database when DATABASE_URL is set.
+const root = join(import.meta.dirname, '../..');
+let map: string;
+let database: Database | undefined;
+
+beforeAll(async () => {
+  map = mkdtempSync(join(tmpdir(), 'loket-pc-cli-'));
+  if (process.env.DATABASE_URL) database = await testDatabase();
+});
+afterAll(async () => {
+  await database?.close();
+  rmSync(map, { recursive: true, force: true });
+});
+
+function loket(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', join(root, 'src/cli/main.ts'), ...args], {
+      env: { ...process.env, LOKET_DATA_DIR: join(map, 'data'), DATABASE_URL: database?.url ?? '', LOG_LEVEL: 'warn' },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+const bestand = (naam: string, inhoud: unknown): string => {
+  const pad = join(map, naam);
+  writeFileSync(pad, typeof inhoud === 'string' ? inhoud : JSON.stringify(inhoud));
+  return pad;
+};
+// Ouder-Amstel: the demo loads P&C chapters for Diemen only, so versions here start at 1.
+const oa = <T extends object>(h: T): T => ({ ...h, gemeente: 'GM0437' });
+const EXPORT = ['pc', 'export', '--gemeente', 'GM0437', '--jaar', '2023', '--soort', 'jaarstukken', '--programma', 'samen-besturen'];
+
+describe('loket pc', () => {
+  it('imports JSON, exports the same data, and a re-import of the export exports the same again', async () => {
+    expect((await loket('demo')).code).toBe(0);
+    const imp = await loket('pc', 'import', bestand('h.json', oa(jaarstukken2023())), '--json', '--gemeente', 'GM0437');
+    expect(imp.code, imp.stderr).toBe(0);
+    expect(JSON.parse(imp.stdout)).toEqual(oa(jaarstukken2023()));
+    expect(imp.stderr).toMatch(/versie 1 \(concept\) van jaarstukken 2023/);
+
+    const exp = await loket(...EXPORT, '--format', 'json');
+    expect(exp.code, exp.stderr).toBe(0);
+    expect(JSON.parse(exp.stdout)).toEqual(JSON.parse(imp.stdout));
+
+    const opnieuw = await loket('pc', 'import', bestand('export.json', exp.stdout), '--json', '--gemeente', 'GM0437', '--naam', 'Opnieuw');
+    expect(opnieuw.code, opnieuw.stderr).toBe(0);
+    expect(opnieuw.stderr).toMatch(/versie 2/);
+    const tweede = await loket(...EXPORT, '--versie', '2');
+    expect(tweede.stdout).toBe(exp.stdout);
+  }, 120_000);
+
+  it('imports a list of chapters as one version and exports them all without --programma', async () => {
+    const ander = oa({ ...begroting2024(), programma: 'Veilig Diemen' });
+    const imp = await loket('pc', 'import', bestand('lijst.json', [oa(begroting2024()), ander]), '--json', '--gemeente', 'GM0437');
+    expect(imp.code, imp.stderr).toBe(0);
+    expect(JSON.parse(imp.stdout)).toHaveLength(2);
+    const exp = await loket('pc', 'export', '--gemeente', 'GM0437', '--jaar', '2024', '--soort', 'begroting');
+    expect(JSON.parse(exp.stdout).map((h: { programma: string }) => h.programma)).toEqual(['Samen besturen', 'Veilig Diemen']);
+  }, 60_000);
+
+  it('writes CSV, HTML and PDF', async () => {
+    const csv = await loket(...EXPORT, '--format', 'csv');
+    expect(csv.stdout.split('\r\n')[0]).toMatch(/^\uFEFFgemeente,document,jaar/);
+    const html = await loket(...EXPORT, '--format', 'html', '--taal', 'en');
+    expect(html.stdout).toContain('<html lang="en"');
+    expect(html.stdout).toContain('<caption class="utrecht-table__caption" id="tabel-prestatie">Performance indicators</caption>');
+    const pdf = join(map, 'h.pdf');
+    const r = await loket(...EXPORT, '--format', 'pdf', '--uit', pdf);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+  }, 60_000);
+
+  it('refuses bad input with exit 1 and one line, storing nothing; bad usage exits 2', async () => {
+    const h = jaarstukken2023();
+    h.jaar = 2019;
+    h.financien?.regels[2]?.bedragen.pop();
+    const kapot = await loket('pc', 'import', bestand('kapot.json', oa(h)), '--json', '--gemeente', 'GM0437');
+    expect(kapot.code).toBe(1);
+    expect(kapot.stderr.trim()).toBe('loket: financien.regels.2.bedragen: Deze regel heeft 4 bedragen, de tabel heeft 5 kolommen.');
+    const niets = await loket('pc', 'export', '--gemeente', 'GM0437', '--jaar', '2019', '--soort', 'jaarstukken');
+    expect(niets.code).toBe(1);
+    expect(niets.stderr).toMatch(/Dit document bestaat niet/);
+
+    const onbekend = await loket('pc', 'import', bestand('h2.json', jaarstukken2023()), '--json', '--gemeente', 'GM0999');
+    expect(onbekend.code).toBe(1);
+    expect(onbekend.stderr).toMatch(/gemeente GM0999 bestaat niet/);
+    const geenJson = await loket('pc', 'import', bestand('geen.json', 'Dit is geen JSON'), '--json', '--gemeente', 'GM0384');
+    expect(geenJson.code).toBe(1);
+    expect(geenJson.stderr).toMatch(/geen JSON/);
+
+    for (const args of [['pc', 'export', '--gemeente', 'GM0384', '--soort', 'jaarstukken'], ['pc', 'export', '--gemeente', 'GM0384', '--jaar', '23', '--soort', 'jaarstukken'], ['pc', 'import', join(map, 'bestaat-niet.txt'), '--gemeente', 'GM0384']]) {
+      const r = await loket(...args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    }
+  }, 120_000);
+
+  it('imports the plain text of a published chapter: round trip text → JSON → store → export → import again', async () => {
+    const kapot = await loket('pc', 'import', bestand('kapot.txt', 'Dit is geen programmahoofdstuk.\n'), '--gemeente', 'GM0384');
+    expect(kapot.code).toBe(1);
+    expect(kapot.stderr).toMatch(/^loket: regel \d+: /);
+    expect(kapot.stderr.trim().split('\n')).toHaveLength(1);
+    const seed = [join(root, '../shared/seeds/000_2d6363b00e4d6664.txt'), join(root, '../../shared/seeds/000_2d6363b00e4d6664.txt')].find((p) => existsSync(p));
+    if (!seed) return;
+    const imp = await loket('pc', 'import', seed, '--gemeente', 'GM0451');
+    expect(imp.code, imp.stderr).toBe(0);
+    const gelezen = JSON.parse(imp.stdout);
+    expect(gelezen).toMatchObject({ gemeente: 'GM0451', programma: 'Samen besturen', soort: 'jaarstukken', jaar: 2023 });
+    const args = ['pc', 'export', '--gemeente', 'GM0451', '--jaar', '2023', '--soort', 'jaarstukken', '--programma', 'samen-besturen'];
+    const exp = await loket(...args);
+    expect(JSON.parse(exp.stdout)).toEqual(gelezen);
+    expect((await loket('pc', 'import', bestand('seed.json', exp.stdout), '--json', '--gemeente', 'GM0451')).code).toBe(0);
+    expect((await loket(...args, '--versie', '2')).stdout).toBe(exp.stdout);
+  }, 60_000);
+});

@@ -1,0 +1,129 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { isTaal, vertaler, type Taal } from '../i18n/i18n.ts';
+import { cliContext } from '../modules/audit/audit.service.ts';
+import type { PcHoofdstuk } from '../modules/planning-control/pc.hoofdstuk.ts';
+import { naarCsv } from '../modules/planning-control/pc.csv.ts';
+import { PcImportFout } from '../modules/planning-control/pc.errors.ts';
+import { parseHoofdstuk } from '../modules/planning-control/pc.parser.ts';
+import { naarPdf } from '../modules/planning-control/pc.pdf.ts';
+import { hoofdstukPagina } from '../modules/planning-control/pc.publiek.views.ts';
+import { PC_DOCUMENTSOORTEN, type PcDocumentsoort } from '../modules/planning-control/pc.schemas.ts';
+import { gemeenteThemaSchema } from '../modules/portaal/portaal.schemas.ts';
+import { GebruiksFout, gemeenteOptie, metCliLoket, type CliLoket } from './cli.shared.ts';
+
+/** A problem with the input or the gemeente: exit 1 with one line (`loket: …`), nothing stored. */
+class PcCliFout extends Error {}
+
+const soortOptie = (): Option =>
+  new Option('--soort <soort>', `documentsoort: ${PC_DOCUMENTSOORTEN.join(', ')} (begroting = programmabegroting)`).argParser((v: string) => {
+    const soort = v === 'begroting' ? 'programmabegroting' : v;
+    if (!(PC_DOCUMENTSOORTEN as readonly string[]).includes(soort)) throw new InvalidArgumentError(`kies uit ${PC_DOCUMENTSOORTEN.join(', ')}`);
+    return soort;
+  });
+
+const geheelGetal = (naam: string, min: number, max: number) => (v: string) => {
+  if (!/^[0-9]+$/.test(v) || Number(v) < min || Number(v) > max) throw new InvalidArgumentError(`${naam} is een getal van ${min} tot ${max}`);
+  return Number(v);
+};
+
+function lees(bestand: string): string {
+  try {
+    return readFileSync(bestand, 'utf8');
+  } catch {
+    throw new GebruiksFout(`kan ${bestand} niet lezen`);
+  }
+}
+
+async function bestaandeGemeente(cli: CliLoket, code: string) {
+  const gemeente = await cli.services.gemeenten.opCode(code);
+  if (!gemeente) throw new PcCliFout(`gemeente ${code} bestaat niet in deze installatie (voeg haar toe met loket gemeente toevoegen)`);
+  return gemeente;
+}
+
+export function pcCommando(): Command {
+  const pc = new Command('pc').description('Planning en control: programmabegroting, voorjaarsnota en jaarstukken');
+
+  pc.command('import')
+    .description('Lees een hoofdstuk (platte tekst, of JSON met --json) en sla het op als nieuwe conceptversie; print het hoofdstuk als JSON')
+    .argument('<bestand>', 'tekst van een gepubliceerd programmahoofdstuk (.txt), of JSON van loket pc export')
+    .addOption(gemeenteOptie())
+    .option('--json', 'het bestand is JSON: één hoofdstuk of een lijst hoofdstukken van hetzelfde document')
+    .addOption(soortOptie())
+    .option('--naam <naam>', 'naam van de nieuwe versie, bijvoorbeeld "Begrotingswijziging 1"')
+    .action((bestand: string, o: { gemeente: string; json?: boolean; soort?: PcDocumentsoort; naam?: string }) =>
+      metCliLoket(async (cli) => {
+        const tekst = lees(bestand);
+        await bestaandeGemeente(cli, o.gemeente);
+        let hoofdstukken: unknown[];
+        let lijst = false;
+        if (o.json) {
+          let data: unknown;
+          try {
+            data = JSON.parse(tekst);
+          } catch (error) {
+            throw new PcCliFout(`${bestand} is geen JSON: ${error instanceof Error ? error.message : String(error)}`);
+          }
+          lijst = Array.isArray(data);
+          hoofdstukken = Array.isArray(data) ? data : [data];
+        } else {
+          try {
+            hoofdstukken = [parseHoofdstuk(tekst, { gemeente: o.gemeente, bestandsnaam: basename(bestand) })];
+          } catch (error) {
+            if (error instanceof PcImportFout) throw new PcCliFout(`regel ${error.regel}: ${error.reden}`);
+            throw error;
+          }
+        }
+        const versie = await cli.services.pc.importeer(cliContext(), o.gemeente, hoofdstukken, { soort: o.soort, naam: o.naam });
+        // What was stored, read back: the same shape the export writes.
+        const opgeslagen = await cli.services.pc.export(o.gemeente, { soort: versie.soort, jaar: versie.jaar, volgnummer: versie.volgnummer });
+        const geimporteerd = opgeslagen.filter((p) => hoofdstukken.some((h) => (h as PcHoofdstuk).programma === p.hoofdstuk.programma)).map((p) => p.hoofdstuk);
+        const uit = lijst ? geimporteerd : geimporteerd[0];
+        process.stdout.write(`${JSON.stringify(uit, null, 2)}\n`);
+        process.stderr.write(`Opgeslagen als versie ${versie.volgnummer} (concept) van ${versie.soort} ${versie.jaar}.\n`);
+      }),
+    );
+
+  pc.command('export')
+    .description('Schrijf een opgeslagen hoofdstuk (of alle hoofdstukken van een versie) als JSON, CSV, HTML of PDF')
+    .addOption(gemeenteOptie())
+    .addOption(new Option('--jaar <jaar>', 'jaar van het document').makeOptionMandatory().argParser(geheelGetal('het jaar', 1900, 2200)))
+    .addOption(soortOptie().makeOptionMandatory())
+    .option('--programma <slug>', 'alleen dit programma, bijvoorbeeld samen-besturen')
+    .addOption(new Option('--versie <nummer>', 'volgnummer van de versie (standaard de laatste)').argParser(geheelGetal('de versie', 1, 100_000)))
+    .addOption(new Option('--format <format>', 'json, csv, html of pdf').choices(['json', 'csv', 'html', 'pdf']).default('json'))
+    .addOption(new Option('--taal <taal>', 'taal van html en pdf').choices(['nl', 'en']).default('nl'))
+    .option('--uit <bestand>', 'schrijf naar dit bestand in plaats van naar stdout')
+    .action((o: { gemeente: string; jaar: number; soort: PcDocumentsoort; programma?: string; versie?: number; format: 'json' | 'csv' | 'html' | 'pdf'; taal: string; uit?: string }) =>
+      metCliLoket(async (cli) => {
+        const gemeente = await bestaandeGemeente(cli, o.gemeente);
+        const taal: Taal = isTaal(o.taal) ? o.taal : 'nl';
+        const programmas = await cli.services.pc.export(o.gemeente, { soort: o.soort, jaar: o.jaar, volgnummer: o.versie, programma: o.programma });
+        const [eerste] = programmas;
+        if ((o.format === 'html' || o.format === 'pdf') && programmas.length !== 1) throw new GebruiksFout(`kies één programma met --programma voor ${o.format} (${programmas.map((p) => p.slug).join(', ')})`);
+        let uit: string | Buffer;
+        if (o.format === 'json') uit = `${JSON.stringify(o.programma ? eerste?.hoofdstuk : programmas.map((p) => p.hoofdstuk), null, 2)}\n`;
+        else if (o.format === 'csv') uit = naarCsv(programmas);
+        else if (o.format === 'pdf') uit = await naarPdf(eerste as NonNullable<typeof eerste>, taal, gemeente.naam);
+        else {
+          const thema = gemeenteThemaSchema.safeParse(gemeente.thema);
+          uit = hoofdstukPagina(
+            {
+              taal,
+              t: vertaler(taal, 'portaal'),
+              tp: vertaler(taal, 'planning-control'),
+              gemeente: { naam: gemeente.naam, slug: gemeente.slug, thema: thema.success ? thema.data : {} },
+              themaUrl: `/static/thema/${gemeente.slug}.css`,
+              pagina: undefined,
+              stylesheet: '/static/pc.css',
+            },
+            eerste as NonNullable<typeof eerste>,
+          );
+        }
+        if (o.uit) writeFileSync(o.uit, uit);
+        else process.stdout.write(uit);
+      }),
+    );
+  return pc;
+}

@@ -1,0 +1,210 @@
+import type { PcHoofdstuk, PcIndicator, PcWaarde } from './pc.hoofdstuk.ts';
+import { LEGE_AANVULLING, type IndicatorAanvulling, type PcAanvullingen, type PcAfwijking, type PcWijziging } from './pc.schemas.ts';
+
+/*
+ * Pure functions over chapters: slugs, links of indicators, traffic lights, deviations from the
+ * budget and the comparison of two versions. No I/O: the service, the pages and the exports use
+ * them alike.
+ */
+
+/** "Samen besturen" → "samen-besturen" (also for names with accents). */
+export function slugVan(naam: string): string {
+  const slug = naam
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/ĳ/g, 'ij')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return slug.slice(0, 80).replace(/-+$/, '') || 'programma';
+}
+
+/** Indicators printed under "Algemeen" (the importer numbers them A1, A2, …). */
+export function isAlgemeen(code: string): boolean {
+  return /^(algemeen|a[0-9]+)$/i.test(code);
+}
+
+/** Register additions for every indicator of a chapter (empty where nothing is known yet). */
+export function volledigeAanvullingen(h: PcHoofdstuk, a?: Partial<PcAanvullingen>): PcAanvullingen {
+  return {
+    indicatoren: h.indicatoren.map((_, i) => ({ ...LEGE_AANVULLING, ...a?.indicatoren?.[i] })),
+    financien: (a?.financien ?? []).filter((f) => f.toelichting.trim() !== ''),
+  };
+}
+
+/**
+ * What an indicator belongs to: the stored link, else its code: "Algemeen" (A1, A2, …), an activity
+ * ("1.1.1"), a subgoal ("2.1") or a goal ("1").
+ */
+export function koppelingVan(h: PcHoofdstuk, indicator: PcIndicator, aanvulling: IndicatorAanvulling): { soort: 'algemeen' | 'doel' | 'subdoel' | 'activiteit' | 'onbekend'; code: string | null } {
+  const code = aanvulling.koppeling ?? indicator.code;
+  if (isAlgemeen(code)) return { soort: 'algemeen', code: null };
+  if (h.activiteiten.some((a) => a.code === code)) return { soort: 'activiteit', code };
+  if (h.doelen.some((d) => d.subdoelen.some((s) => s.code === code))) return { soort: 'subdoel', code };
+  if (h.doelen.some((d) => d.code === code)) return { soort: 'doel', code };
+  // An indicator 1.1.1 without activity 1.1.1 belongs to subgoal 1.1, and so on.
+  const korter = code.split('.').slice(0, -1).join('.');
+  if (korter && aanvulling.koppeling === null) return koppelingVan(h, { ...indicator, code: korter }, aanvulling);
+  return { soort: 'onbekend', code };
+}
+
+/** The column of a year's budget and of its realisation ("Begroting 2023", "Realisatie 2023"). */
+export function kolommenVanJaar(kolommen: readonly string[], jaar: number): { begroting: number; realisatie: number } {
+  const zoek = (patroon: RegExp): number => kolommen.findIndex((k) => patroon.test(k) && k.includes(String(jaar)));
+  const totaal = zoek(/begroting.*totaal|totaal.*begroting|na wijziging/i);
+  return { begroting: totaal >= 0 ? totaal : zoek(/begroting/i), realisatie: zoek(/realisatie|rekening/i) };
+}
+
+export type Stoplicht = 'gehaald' | 'bijna' | 'niet-gehaald' | 'onbekend';
+
+/**
+ * Traffic light of an indicator's realisation against its budget, given the better direction:
+ * gehaald (at or better than the budget, or inside a budgeted range), bijna (within 10% of the
+ * budget), niet-gehaald, or onbekend (no direction, or a value without a number).
+ */
+export function stoplicht(begroting: PcWaarde | undefined, realisatie: PcWaarde | undefined, richting: IndicatorAanvulling['richting']): Stoplicht {
+  if (!richting || !begroting || !realisatie || begroting.getal === null || realisatie.getal === null) return 'onbekend';
+  const r = realisatie.getal;
+  const onder = begroting.getal;
+  const boven = begroting.tot ?? begroting.getal;
+  if (begroting.tot !== undefined && r >= onder && r <= boven) return 'gehaald';
+  const doel = richting === 'hoger' ? onder : boven;
+  const beter = richting === 'hoger' ? r >= doel : r <= doel;
+  if (beter) return 'gehaald';
+  const marge = Math.abs(doel) * 0.1;
+  return Math.abs(r - doel) <= marge ? 'bijna' : 'niet-gehaald';
+}
+
+/** The budget and realisation values of an indicator for the chapter's year. */
+export function jaarwaarden(h: PcHoofdstuk, indicator: PcIndicator): { begroting: PcWaarde | undefined; realisatie: PcWaarde | undefined } {
+  const kolommen = indicator.waarden.map((w) => w.kolom);
+  const { begroting, realisatie } = kolommenVanJaar(kolommen, h.jaar);
+  return { begroting: indicator.waarden[begroting], realisatie: indicator.waarden[realisatie] };
+}
+
+const afronden = (n: number): number => Math.round(n * 100) / 100;
+
+/**
+ * Deviations that need an explanation: finance rows where the realisation differs from the
+ * total budget by at least the amount (in euro) or the percentage, and indicators whose traffic
+ * light is not green. Only documents with a realisation have them.
+ */
+export function afwijkingen(h: PcHoofdstuk, a: PcAanvullingen, drempel: { bedrag: number; procent: number }): PcAfwijking[] {
+  const uit: PcAfwijking[] = [];
+  if (h.financien) {
+    const { begroting, realisatie } = kolommenVanJaar(h.financien.kolommen, h.jaar);
+    const eenheid = h.financien.eenheid;
+    if (begroting >= 0 && realisatie >= 0) {
+      h.financien.regels.forEach((regel, i) => {
+        const b = regel.bedragen[begroting] ?? null;
+        const r = regel.bedragen[realisatie] ?? null;
+        if (b === null || r === null) return;
+        const verschil = (r - b) * eenheid;
+        const procent = b === 0 ? null : afronden((Math.abs(r - b) / Math.abs(b)) * 100);
+        if (verschil === 0 || (Math.abs(verschil) < drempel.bedrag && (procent === null || procent < drempel.procent))) return;
+        const toelichting = a.financien.find((f) => f.regel === regel.naam)?.toelichting ?? null;
+        uit.push({ soort: 'financien', nr: i + 1, naam: regel.naam, begroting: b * eenheid, realisatie: r * eenheid, verschil, procent, toelichting, verklaard: Boolean(toelichting?.trim()) });
+      });
+    }
+  }
+  h.indicatoren.forEach((indicator, i) => {
+    const aanvulling = a.indicatoren[i] ?? LEGE_AANVULLING;
+    const { begroting, realisatie } = jaarwaarden(h, indicator);
+    const licht = stoplicht(begroting, realisatie, aanvulling.richting);
+    if (licht !== 'bijna' && licht !== 'niet-gehaald') return;
+    const b = begroting?.getal ?? null;
+    const r = realisatie?.getal ?? null;
+    const verschil = b !== null && r !== null ? afronden(r - b) : null;
+    uit.push({
+      soort: 'indicator',
+      nr: i + 1,
+      naam: `${indicator.code} ${indicator.naam}`,
+      begroting: b,
+      realisatie: r,
+      verschil,
+      procent: b && verschil !== null ? afronden((Math.abs(verschil) / Math.abs(b)) * 100) : null,
+      toelichting: aanvulling.toelichting,
+      verklaard: Boolean(aanvulling.toelichting?.trim()),
+    });
+  });
+  return uit;
+}
+
+type Waarde = string | number | null;
+
+const lijst = (xs: readonly string[]): string => xs.join(', ');
+const sleutel = (h: PcHoofdstuk): string => slugVan(h.programma);
+const doelen = (h: PcHoofdstuk): Map<string, string> => new Map(h.doelen.flatMap((d) => [[d.code, d.naam] as const, ...d.subdoelen.map((s) => [s.code, s.naam] as const)]));
+const indicatorSleutel = (i: PcIndicator): string => `${i.code} ${i.naam}`;
+/** Finance cells by "row / column"; rows can share a name ("Toevoegingen aan reserves" structural and incidental). */
+const cellen = (f: PcHoofdstuk['financien']): Map<string, number | null> => {
+  const m = new Map<string, number | null>();
+  const gezien = new Map<string, number>();
+  for (const regel of f?.regels ?? []) {
+    // Rows can share a name ("Toevoegingen aan reserves" structural and incidental).
+    const n = (gezien.get(regel.naam) ?? 0) + 1;
+    gezien.set(regel.naam, n);
+    const naam = n > 1 ? `${regel.naam} (${n})` : regel.naam;
+    regel.bedragen.forEach((bedrag, k) => m.set(`${naam} / ${f?.kolommen[k] ?? k}`, bedrag));
+  }
+  return m;
+};
+
+/** All differences between two versions of the same document, programme by programme. */
+export function vergelijk(oud: readonly PcHoofdstuk[], nieuw: readonly PcHoofdstuk[]): PcWijziging[] {
+  const uit: PcWijziging[] = [];
+  const namen = [...new Set([...oud.map(sleutel), ...nieuw.map(sleutel)])];
+  for (const slug of namen) {
+    const a = oud.find((h) => sleutel(h) === slug);
+    const b = nieuw.find((h) => sleutel(h) === slug);
+    const programma = b?.programma ?? a?.programma ?? slug;
+    const zet = (onderdeel: PcWijziging['onderdeel'], pad: string, x: Waarde | undefined, y: Waarde | undefined, factor = 1): void => {
+      const o = x ?? null;
+      const n = y ?? null;
+      if (o === n) return;
+      const verschil = typeof o === 'number' && typeof n === 'number' ? afronden((n - o) * factor) : null;
+      uit.push({ programma, onderdeel, pad, oud: typeof o === 'number' ? o * factor : o, nieuw: typeof n === 'number' ? n * factor : n, verschil });
+    };
+    if (!a || !b) {
+      zet('programma', programma, a ? 'aanwezig' : null, b ? 'aanwezig' : null);
+      continue;
+    }
+    zet('programma', 'Portefeuillehouders', lijst(a.portefeuillehouders), lijst(b.portefeuillehouders));
+    zet('programma', 'Concerndirecteuren', lijst(a.concerndirecteuren), lijst(b.concerndirecteuren));
+    zet('tekst', 'Visie', a.visie.join('\n\n'), b.visie.join('\n\n'));
+    for (const titel of new Set([...a.paragrafen, ...b.paragrafen].map((p) => p.titel))) {
+      zet('tekst', titel, a.paragrafen.find((p) => p.titel === titel)?.tekst.join('\n\n'), b.paragrafen.find((p) => p.titel === titel)?.tekst.join('\n\n'));
+    }
+    const [da, db] = [doelen(a), doelen(b)];
+    for (const code of new Set([...da.keys(), ...db.keys()])) zet('doel', code, da.get(code), db.get(code));
+    for (const code of new Set([...a.activiteiten, ...b.activiteiten].map((x) => x.code))) {
+      const [x, y] = [a.activiteiten.find((v) => v.code === code), b.activiteiten.find((v) => v.code === code)];
+      zet('activiteit', `${code} naam`, x?.naam, y?.naam);
+      zet('activiteit', `${code} tekst`, x?.tekst, y?.tekst);
+    }
+    for (const s of new Set([...a.indicatoren, ...b.indicatoren].map(indicatorSleutel))) {
+      const [x, y] = [a.indicatoren.find((v) => indicatorSleutel(v) === s), b.indicatoren.find((v) => indicatorSleutel(v) === s)];
+      if (!x || !y) {
+        zet('indicator', s, x ? 'aanwezig' : null, y ? 'aanwezig' : null);
+        continue;
+      }
+      for (const kolom of new Set([...x.waarden, ...y.waarden].map((w) => w.kolom))) {
+        const [wx, wy] = [x.waarden.find((w) => w.kolom === kolom), y.waarden.find((w) => w.kolom === kolom)];
+        if (wx?.getal !== undefined && wy?.getal !== undefined && wx.getal !== null && wy.getal !== null && wx.getal !== wy.getal) zet('waarde', `${s} / ${kolom}`, wx.getal, wy.getal);
+        else zet('waarde', `${s} / ${kolom}`, wx?.tekst, wy?.tekst);
+      }
+    }
+    for (const nummer of new Set([...a.voetnoten, ...b.voetnoten].map((v) => v.nummer))) {
+      zet('voetnoot', String(nummer), a.voetnoten.find((v) => v.nummer === nummer)?.tekst, b.voetnoten.find((v) => v.nummer === nummer)?.tekst);
+    }
+    const fa = a.financien;
+    const fb = b.financien;
+    const eenheid = fb?.eenheid ?? fa?.eenheid ?? 1;
+    const [ca, cb] = [cellen(fa), cellen(fb)];
+    for (const pad of new Set([...ca.keys(), ...cb.keys()])) zet('financien', pad, ca.get(pad), cb.get(pad), eenheid);
+    for (const s of new Set([...a.overhevelingen, ...b.overhevelingen].map((o) => o.naam))) {
+      zet('overheveling', s, a.overhevelingen.find((o) => o.naam === s)?.bedrag, b.overhevelingen.find((o) => o.naam === s)?.bedrag, eenheid);
+    }
+  }
+  return uit;
+}

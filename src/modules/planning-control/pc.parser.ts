@@ -1,0 +1,1455 @@
+/**
+ * Reads the plain text of a programme chapter (begroting or jaarstukken, Diemen's layout, as
+ * extracted from the PDF) into a PcHoofdstuk. See docs/pc-import.md for the layout rules and
+ * docs/adr/0008-pc-hoofdstuk-parser.md for the approach: a line-oriented recursive descent over
+ * the normalised lines, with a ledger that records for every line which field took it. Lines
+ * that no rule takes end up in `waarschuwingen`; nothing is dropped silently.
+ * Pure: no I/O, no clock.
+ */
+import { PcImportFout } from './pc.errors.ts';
+import { isBedrag, leesBedrag, leesWaarde, lexCellen, splitsBedragRegel, splitsWaarden } from './pc.getal.ts';
+import type { PcControle, PcFinancienRegel, PcHoofdstuk, PcIndicator, PcSoort } from './pc.hoofdstuk.ts';
+
+export interface PcParseOpties {
+  gemeente: string;
+  /** Used only as a last resort to find the soort and the jaar ("programmabegroting-2022.txt"). */
+  bestandsnaam?: string;
+}
+
+/** The chapter plus, per 1-based line number, the field that took the line (for coverage tests). */
+export interface PcLeesResultaat {
+  hoofdstuk: PcHoofdstuk;
+  verantwoording: ReadonlyMap<number, string>;
+}
+
+export function parseHoofdstuk(tekst: string, opties: PcParseOpties): PcHoofdstuk {
+  return leesHoofdstuk(tekst, opties).hoofdstuk;
+}
+
+/** Widest line (in characters) of the left column of the activity table; see splitsActiviteitregel. */
+export const ACTIVITEIT_KOLOMBREEDTE = 60;
+
+// ---------------------------------------------------------------------------------------------
+// Normalisation
+
+/** PDF artefacts: the ĳ ligature, fi/fl ligatures, odd spaces, soft hyphens, zero-width characters. */
+export function normaliseerRegel(regel: string): string {
+  return regel
+    .normalize('NFC')
+    .replace(/\u0133/g, 'ij')
+    .replace(/\u0132/g, 'IJ')
+    .replace(/\uFB00/g, 'ff')
+    .replace(/\uFB01/g, 'fi')
+    .replace(/\uFB02/g, 'fl')
+    .replace(/\uFB03/g, 'ffi')
+    .replace(/\uFB04/g, 'ffl')
+    .replace(/[\u00A0\u2007\u2009\u200A\u202F\u205F\u3000\t\v]/g, ' ')
+    .replace(/\u00AD|\u200B|\u200C|\u200D|\u2060|\uFEFF|\f/g, '')
+    .replace(/\u2212/g, '-')
+    .replace(/ {2,}/g, ' ');
+}
+
+export function splitsRegels(tekst: string): string[] {
+  return tekst.split(/\r\n|\n|\r/).map(normaliseerRegel);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Patterns of the layout
+
+const MAANDEN = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
+const P = {
+  documenttitel: /^(programmabegroting|begroting|jaarstukken|jaarverslag|jaarrekening|programmarekening|jaarverslag en jaarrekening)\s+(\d{4})$/i,
+  versie: /^versie\s*:\s*(.+)$/i,
+  datum: new RegExp(`^(\\d{1,2})\\s+(${MAANDEN.join('|')})\\s+(\\d{4})$`, 'i'),
+  portefeuille: /^portefeuillehouders?\s*:\s*(.*)$/i,
+  concern: /^concerndirecteur(?:en|s)?\s*:\s*(.*)$/i,
+  programma: /^programma\s+(?:\d+\s*)?[:.\-–]\s*(.+)$/i,
+  bereiktEnGedaan: /^wat hebben we bereikt\b/i,
+  willenBereiken: /^wat willen we bereiken\b/i,
+  wildenBereiken: /^wat wilden we bereiken\b/i,
+  gaanDoen: /^wat gaan we (?:er|daar)\s?voor doen\b/i,
+  hebbenGedaan: /^wat hebben we (?:er|daar)\s?voor gedaan\b/i,
+  gekost: /^wat heeft het gekost\b/i,
+  kosten: /^wat mag het kosten\b/i,
+  doel: /^(\d+)\.\s+(\S.*)$/,
+  doelKop: /^wat (?:wilden|willen) we bereiken\??$/i,
+  subdoelen: /^subdoelen:?$/i,
+  subdoelItem: /^(\d+\.\d+)\s*[-–]\s*(\S.*)$/,
+  subdoelKop: /^subdoel\s+(\d+(?:\.\d+)+)\s*[-–:]?\s*(.*)$/i,
+  activiteitenKop: /^activiteiten\b/i,
+  activiteit: /^(\d+\.\d+\.\d+)\s*[-–]\s*(.*)$/,
+  indicatorKop:
+    /^(prestatie-?\s?indicatoren|prestatie-?\s?indicator|indicatoren maatschappelijke? effect(?:en)?|indicator maatschappelijke? effect(?:en)?|effect-?\s?indicatoren|effect-?\s?indicator)\b\s*(.*)$/i,
+  indicatorRij: /^(?:(\d+(?:\.\d+)+)\s*[-–]|(\d+)\s+[-–]|(algemeen)\s*[-–])\s*(\S.*)$/i,
+  voetnoot: /^(\d{1,3})\s+(\p{Lu}.*)$/u,
+  visie: /^visie(?:\s*\/\s*strategisch doel)?$/i,
+  structureleGevolgen: /^structurele gevolgen (?:jaarstukken|jaarrekening|rekening)\s+(\d{4})$/i,
+  opsomming: /^[•●▪◦‣∙]\s*/,
+  paginanummer: /^\d{1,3}$/,
+  grafiek: /^(lasten en baten|verdeling\b|grafiek\b)/i,
+  eenheid: /(?:x|×)\s*€\s*(1\s*mln|1\s*miljoen|1(?:\.000)*)/i,
+  /** A line that only states the unit: "(bedragen x € 1.000)", "x € 1.000". */
+  eenheidRegel: /^\(?\s*(?:bedragen\s+)?(?:in\s+)?(?:x|×)\s*€\s*(?:1(?:\.000)*|1\s*mln|1\s*miljoen)\s*\)?$/i,
+  overhevelingenKop:
+    /^(?:voorgestelde\s+|overzicht\s+(?:van\s+)?(?:de\s+)?)?(?:budget)?overhevelingen(?:\s+(?:van\s+)?(?:19|20)\d{2}(?:\s*(?:naar|-|–|t\/m)\s*(?:19|20)\d{2})?)?(?:\s*\((?:bedragen\s+)?(?:x|×)\s*€\s*(?:1(?:\.000)*|1\s*mln|1\s*miljoen)\))?:?$/i,
+  /** Header of an overhevelingen table: name, amount and (usually) motivation columns. */
+  overhevelingKolomkop: /^(?:omschrijving|naam|onderwerp|overheveling|budget|project)\b.*\b(?:bedrag|bedragen)\b/i,
+  toelichtingKop:
+    /^(?:toelichting(?:\s+op\s+(?:de\s+|het\s+)?(?:financiën|financien|cijfers|afwijkingen|budgetresultaat|resultaat|financiële tabel|financieel resultaat|verschillen))?|financiële toelichting|toelichting afwijkingen|analyse\s+(?:van\s+(?:de\s+|het\s+)?)?(?:afwijkingen|verschillen|budgetresultaat)|verschillenanalyse)(?:\s+(?:19|20)\d{2})?:?$/i,
+  investeringKop: /^(?:overzicht\s+(?:van\s+)?(?:de\s+)?)?(?:investeringen|investeringskredieten|investeringskrediet|investering)\b(.*)$/i,
+  /** Words of an investment table's header (besides years and the finance column words). */
+  investeringWoord:
+    /^(?:krediet|kredieten|uitgaven|uitgave|t\/m|tot|en|met|restant|restantkrediet|beschikbaar|gesteld|gestelde|besteed|bestede|werkelijke|cumulatief|cumulatieve|totale|vrijval|saldo|nog|te|besteden|bedrag|geraamd|geraamde|jaar|van|in|gereed|gereedmelding|afgesloten|voorgesteld|bruto|netto|bijdrage|bijdragen|derden|dekking|kapitaallasten)$/i,
+  /** The name column of an investment or overheveling table. */
+  naamKolom: /^(?:investering|investeringen|investeringskrediet|investeringskredieten|omschrijving|project|projecten|naam|object|onderwerp|overzicht)$/i,
+  jaartal: /^(?:19|20)\d{2}$/,
+  kolomWoord:
+    /^(realisatie|begroting|rekening|jaarrekening|streefwaarde|streven|norm|nulmeting|prognose|raming|meerjarenraming|primitief|primitieve|totaal|gewijzigd|gewijzigde|actueel|actuele|na|wijziging|budget|budgetresultaat|resultaat|verschil|begroot|werkelijk|bijgesteld|bijgestelde|stand|afwijking)$/i,
+  kolomBegin: /^(realisatie|begroting|rekening|jaarrekening|streefwaarde|norm|nulmeting|prognose|raming|meerjarenraming|primitieve|gewijzigde|actuele|budget|budgetresultaat|verschil|begroot|werkelijk|bijgestelde|afwijking)$/i,
+};
+
+/** Splits "E. Boog en H. Prins", "M.R.A. Cornelissen & M. Pronk", "A, B en C" into names. */
+function splitsNamen(tekst: string): string[] {
+  return tekst
+    .split(/\s*(?:,|&|\ben\b|\/)\s*/)
+    .map((n) => n.trim())
+    .filter((n) => n !== '');
+}
+
+function isoDatum(m: RegExpExecArray): string {
+  const maand = MAANDEN.indexOf((m[2] ?? '').toLowerCase()) + 1;
+  return `${m[3]}-${String(maand).padStart(2, '0')}-${String(m[1]).padStart(2, '0')}`;
+}
+
+/** Groups header tokens into columns: each column has one year; lowercase words after it belong to it. */
+export function groepeerKolommen(tokens: string[]): string[] {
+  const kolommen: string[][] = [];
+  let huidig: string[] = [];
+  let heeftJaar = false;
+  for (const token of tokens) {
+    if (P.jaartal.test(token)) {
+      if (heeftJaar) {
+        kolommen.push(huidig);
+        huidig = [];
+      }
+      huidig.push(token);
+      heeftJaar = true;
+    } else if (heeftJaar && /^\p{Lu}/u.test(token)) {
+      kolommen.push(huidig);
+      huidig = [token];
+      heeftJaar = false;
+    } else {
+      huidig.push(token);
+    }
+  }
+  if (huidig.length > 0) kolommen.push(huidig);
+  return kolommen.map((k) => k.join(' '));
+}
+
+function jaarVan(kolom: string): number | null {
+  const m = /\b((?:19|20)\d{2})\b/.exec(kolom);
+  return m ? Number(m[1]) : null;
+}
+
+/** A header line: only column words and years. */
+const isKopRegel = (s: string) => s.split(' ').every((w) => P.jaartal.test(w) || P.kolomWoord.test(w));
+
+/** The unit of a table stated on a line ("(bedragen x € 1.000)" → 1000, "x € 1 mln" → 1 000 000); null when none. */
+function eenheidVan(s: string): number | null {
+  const e = P.eenheid.exec(s);
+  if (!e) return null;
+  return /mln|miljoen|1\.000\.000/i.test(e[1] ?? '') ? 1_000_000 : Number((e[1] ?? '1').replace(/\./g, ''));
+}
+
+/** The words of a header line without its unit ("Krediet (x € 1.000)" → ["Krediet"]). */
+const zonderEenheid = (s: string): string[] =>
+  s
+    .replace(/\(?\s*(?:bedragen\s+)?(?:in\s+)?(?:x|×)\s*€\s*(?:1(?:\.000)*|1\s*mln|1\s*miljoen)\s*\)?/i, ' ')
+    .split(' ')
+    .filter((w) => w !== '');
+
+/** A header word of an investment table. */
+const isInvesteringKopWoord = (w: string) => P.jaartal.test(w) || P.investeringWoord.test(w) || P.kolomWoord.test(w) || P.naamKolom.test(w);
+
+/** Header words without the leading name-column words ("Investering", "Omschrijving", "Overzicht investeringen"). */
+const naarKop = (woorden: string[]) => {
+  let k = 0;
+  while (k < woorden.length && P.naamKolom.test(woorden[k] ?? '')) k++;
+  return woorden.slice(k);
+};
+
+/** A line of an investment table's header: only header words and years, or a unit line. */
+const isInvesteringKopRegel = (s: string) => {
+  const w = zonderEenheid(s);
+  return (w.length > 0 || P.eenheidRegel.test(s)) && w.every(isInvesteringKopWoord);
+};
+
+/**
+ * Groups the header words of an investment table into columns: a capitalised word starts a column,
+ * lower-case words and a year join it ("Uitgaven t/m 2022", "Restant krediet"), a year after a year
+ * is a column of its own ("2024 2025").
+ */
+export function groepeerInvesteringKolommen(tokens: string[]): string[] {
+  const kolommen: string[][] = [];
+  let huidig: string[] = [];
+  let heeftJaar = false;
+  for (const w of tokens) {
+    const jaar = P.jaartal.test(w);
+    if (huidig.length > 0 && (jaar ? heeftJaar : /^\p{Lu}/u.test(w))) {
+      kolommen.push(huidig);
+      huidig = [];
+      heeftJaar = false;
+    }
+    huidig.push(w);
+    if (jaar) heeftJaar = true;
+  }
+  if (huidig.length > 0) kolommen.push(huidig);
+  return kolommen.map((k) => k.join(' '));
+}
+
+/** Rounds away floating-point noise of unit conversions (45.5 stays 45.5). */
+const rond = (x: number) => Math.round(x * 1e6) / 1e6;
+
+/** A finance row: a name and `aantal` amounts; `fout` when amounts are missing; null when no amounts. */
+function financienRij(s: string, aantal: number): { naam: string; bedragen: string[] } | { fout: string; naam: string; aantal: number } | null {
+  const tokens = s.split(' ');
+  let k = 0;
+  while (k < tokens.length && isBedrag(tokens[tokens.length - 1 - k] ?? '')) k++;
+  if (k === 0) return null;
+  const naam = tokens.slice(0, tokens.length - k).join(' ');
+  if (k < aantal) {
+    return naam ? { fout: `financiële regel "${naam}" heeft ${k} bedrag(en), ${aantal} kolommen verwacht: er ontbreekt een kolom`, naam, aantal: k } : null;
+  }
+  return { naam: tokens.slice(0, tokens.length - aantal).join(' '), bedragen: tokens.slice(tokens.length - aantal) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The parser
+
+interface Hint {
+  soort: PcSoort;
+  regel: number;
+}
+
+interface OpenIndicator {
+  indicator: PcIndicator;
+  cellen: { tekst: string; regel: number }[];
+  kolommen: string[];
+}
+
+export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResultaat {
+  const ruw = tekst.split(/\r\n|\n|\r/);
+  const r = ruw.map((regel) => normaliseerRegel(regel).trim());
+  const n = r.length;
+  if (r.every((regel) => regel === '')) throw new PcImportFout(1, 'het bestand is leeg');
+
+  const verantwoording = new Map<number, string>();
+  const h: PcHoofdstuk = {
+    gemeente: opties.gemeente,
+    programma: '',
+    soort: 'begroting',
+    jaar: 0,
+    portefeuillehouders: [],
+    concerndirecteuren: [],
+    visie: [],
+    paragrafen: [],
+    financien: null,
+    controles: [],
+    overhevelingen: [],
+    investeringen: [],
+    doelen: [],
+    activiteiten: [],
+    indicatoren: [],
+    voetnoten: [],
+    waarschuwingen: [],
+  };
+  const soortHints: Hint[] = [];
+  let titel: { soort: PcSoort; jaar: number; regel: number } | null = null;
+  let gevolgenJaar: number | null = null;
+  let programmaRegel = 0;
+  let structuur = 0; // lines that show this is a programme chapter
+  let algemeen = 0;
+  const open: OpenIndicator[] = [];
+  const indicatorKolommen: string[] = [];
+  // Units of the overhevelingen and investeringen as printed (null: the finance table's unit),
+  // parallel to h.overhevelingen / h.investeringen; converted to financien.eenheid at the end.
+  const overhevelingEenheden: (number | null)[] = [];
+  const investeringEenheden: (number | null)[] = [];
+  /** Controles of those tables, in the printed unit until the end (same conversion). */
+  const controleEenheden: { controle: PcControle; eenheid: number | null }[] = [];
+  /** "Totaal" lines of overhevelingen: checked at the end against the items van..tot, all in the finance unit (items may mix € and thousands). */
+  const overhevelingTotalen: { controle: PcControle; van: number; tot: number }[] = [];
+
+  const t = (i: number): string => r[i] ?? '';
+  // Footnote numbers glued to values anywhere in the chapter (NB29, 4%3): a line "29 Cijfers …"
+  // with such a number is a footnote wherever the PDF put it (page bottoms fall between any blocks).
+  const verwezen = new Set<number>();
+  for (const regel of r) {
+    const tokens = regel.split(' ');
+    tokens.forEach((token, k) => {
+      const cel = /^%\d{1,3}$/.test(token) ? `${tokens[k - 1] ?? ''} ${token}` : token; // "19 %3"
+      if (/\d$/.test(cel) && !/^\d+$/.test(cel)) for (const nummer of leesWaarde(cel, '').waarde.voetnoten) verwezen.add(nummer);
+    });
+  }
+  const isVerwezenVoetnoot = (i: number): boolean => {
+    const m = P.voetnoot.exec(t(i));
+    return m !== null && verwezen.has(Number(m[1])) && lexCellen(t(i).split(' ')) === null;
+  };
+  const neem = (i: number, veld: string) => verantwoording.set(i + 1, veld);
+  const waarschuw = (i: number, reden: string) => h.waarschuwingen.push({ regel: i + 1, tekst: t(i), reden });
+  const volgende = (i: number): number => {
+    let j = i;
+    while (j < n && t(j) === '') j++;
+    return j < n ? j : -1;
+  };
+  const ruwEindigtMetSpatie = (i: number) => /\s$/.test(ruw[i] ?? '');
+
+  /** A doel line ("2. Burger is tevreden …") followed, after at most two wrapped lines, by its heading. */
+  const isDoel = (i: number): boolean => {
+    if (!P.doel.test(t(i))) return false;
+    let j = i;
+    for (let stap = 0; stap < 3; stap++) {
+      j = volgende(j + 1);
+      if (j < 0) return false;
+      if (P.doelKop.test(t(j)) || P.subdoelen.test(t(j))) return true;
+      if (isStructuur(j, false)) return false;
+    }
+    return false;
+  };
+
+  /** Lines that start a block of their own; every block parser stops at them. */
+  function isStructuur(i: number, metDoel = true): boolean {
+    const s = t(i);
+    if (s === '') return false;
+    return (
+      P.documenttitel.test(s) ||
+      P.versie.test(s) ||
+      P.portefeuille.test(s) ||
+      P.concern.test(s) ||
+      P.bereiktEnGedaan.test(s) ||
+      P.willenBereiken.test(s) ||
+      P.wildenBereiken.test(s) ||
+      P.gaanDoen.test(s) ||
+      P.hebbenGedaan.test(s) ||
+      P.gekost.test(s) ||
+      P.kosten.test(s) ||
+      P.subdoelen.test(s) ||
+      P.activiteitenKop.test(s) ||
+      P.indicatorKop.test(s) ||
+      P.visie.test(s) ||
+      P.overhevelingenKop.test(s) ||
+      P.toelichtingKop.test(s) ||
+      isInvesteringKop(i) ||
+      isVerwezenVoetnoot(i) ||
+      isFinancienKop(i) ||
+      (metDoel && isDoel(i))
+    );
+  }
+
+  /**
+   * Page furniture between the lines of a block: a running page header (taken), a footnote at the
+   * bottom of a page (read, when `voetnoten`), a bare page number (warned about). Returns the line
+   * after it, or -1 when line j is none of these.
+   */
+  function overPaginarand(j: number, voetnoten = true): number {
+    if (isHerhaaldeTitel(j)) {
+      neem(j, 'soort, jaar (herhaald, paginakop)');
+      return j + 1;
+    }
+    if (voetnoten && isVerwezenVoetnoot(j)) return leesVoetnoot(j);
+    if (P.paginanummer.test(t(j))) {
+      waarschuw(j, 'losse regel met alleen een getal (paginanummer?)');
+      return j + 1;
+    }
+    return -1;
+  }
+
+  /** The document title again (a running page header), the same as the first one. */
+  function isHerhaaldeTitel(i: number): boolean {
+    const m = P.documenttitel.exec(t(i));
+    if (!m || titel === null) return false;
+    const soort: PcSoort = /begroting/i.test(m[1] ?? '') ? 'begroting' : 'jaarstukken';
+    return titel.soort === soort && titel.jaar === Number(m[2]);
+  }
+
+  /** A title: a short line on its own (blank line or start before, blank line or end after), no closing punctuation. */
+  const isKop = (i: number): boolean => {
+    const s = t(i);
+    if (s === '' || s.length > 80 || /[.,;:]$/.test(s) || P.opsomming.test(s) || !/^\p{Lu}/u.test(s)) return false;
+    const ervoorLeeg = i === 0 || t(i - 1) === '';
+    const erna = i + 1 >= n || t(i + 1) === '';
+    return ervoorLeeg && erna;
+  };
+
+  const hint = (soort: PcSoort, i: number) => soortHints.push({ soort, regel: i + 1 });
+
+  /**
+   * Reads running text into paragraphs from line i until `stop(j)` is true for a non-blank line.
+   * Wrapped lines are joined; a bullet (•) starts an item; after a blank line a line that starts
+   * in lower case, or follows a line the PDF wrapped (trailing space, no closing punctuation),
+   * continues the paragraph (page and column breaks).
+   */
+  function leesAlineas(i: number, veld: string, stop: (j: number) => boolean, eigenAlinea?: (j: number) => boolean): { alineas: string[]; einde: number } {
+    const alineas: string[] = [];
+    let huidig: string | null = null;
+    let naLeeg = false;
+    let vorige = -1;
+    let j = i;
+    while (j < n) {
+      const s = t(j);
+      if (s === '') {
+        naLeeg = true;
+        j++;
+        continue;
+      }
+      // a running page header or page number inside the text: the text continues after it
+      const verder = overPaginarand(j, false);
+      if (verder >= 0) {
+        j = verder;
+        continue;
+      }
+      if (stop(j)) break;
+      if (eigenAlinea?.(j)) {
+        if (huidig !== null) alineas.push(huidig);
+        alineas.push(s);
+        neem(j, veld);
+        huidig = null;
+        naLeeg = false;
+        vorige = j;
+        j++;
+        continue;
+      }
+      neem(j, veld);
+      const opsomming = P.opsomming.test(s);
+      const tekstRegel = opsomming ? `• ${s.replace(P.opsomming, '')}` : s;
+      const doorlopend =
+        huidig !== null &&
+        !opsomming &&
+        (!naLeeg || /^\p{Ll}/u.test(s) || (vorige >= 0 && ruwEindigtMetSpatie(vorige) && !/[.!?:;]$/.test(huidig)));
+      if (doorlopend && huidig !== null) {
+        huidig = /\p{L}-$/u.test(huidig) ? huidig + s : `${huidig} ${s}`;
+      } else {
+        if (huidig !== null) alineas.push(huidig);
+        huidig = tekstRegel;
+      }
+      naLeeg = false;
+      vorige = j;
+      j++;
+    }
+    if (huidig !== null) alineas.push(huidig);
+    return { alineas, einde: j };
+  }
+
+  // --- preamble ------------------------------------------------------------------------------
+
+  function leesVersie(i: number): number {
+    const m = P.versie.exec(t(i));
+    neem(i, 'documentstatus.tekst');
+    h.documentstatus = { tekst: (m?.[1] ?? '').trim(), datum: null };
+    const j = volgende(i + 1);
+    if (j >= 0) {
+      const d = P.datum.exec(t(j));
+      if (d) {
+        h.documentstatus.datum = isoDatum(d);
+        neem(j, 'documentstatus.datum');
+        return j + 1;
+      }
+    }
+    return i + 1;
+  }
+
+  function leesSectie(i: number): number {
+    const kop = t(i);
+    const isVisie = P.visie.test(kop);
+    structuur += isVisie ? 1 : 0;
+    const gevolgen = P.structureleGevolgen.exec(kop);
+    if (gevolgen) gevolgenJaar = Number(gevolgen[1]);
+    neem(i, isVisie ? 'visie.titel' : 'paragrafen.titel');
+    const { alineas, einde } = leesAlineas(i + 1, isVisie ? 'visie' : 'paragrafen.tekst', (j) => isStructuur(j) || isKop(j) || isProgrammanaam(j));
+    if (isVisie) h.visie.push(...alineas);
+    else h.paragrafen.push({ titel: kop, tekst: alineas });
+    return einde;
+  }
+
+  /** A short line right before "Portefeuillehouder:" / "Concerndirecteur:" is the programme's name. */
+  function isProgrammanaam(i: number): boolean {
+    const s = t(i);
+    if (s === '' || s.length > 80 || /[.:;,]$/.test(s) || !/^\p{Lu}/u.test(s) || isStructuur(i)) return false;
+    const j = volgende(i + 1);
+    return j >= 0 && (P.portefeuille.test(t(j)) || P.concern.test(t(j)));
+  }
+
+  function zetProgramma(naam: string, i: number, veld: string) {
+    if (h.programma === '') {
+      h.programma = naam;
+      programmaRegel = i + 1;
+      neem(i, veld);
+    } else if (h.programma.toLowerCase() === naam.toLowerCase()) {
+      neem(i, veld);
+    } else {
+      waarschuw(i, `andere programmanaam dan "${h.programma}" (regel ${programmaRegel})`);
+    }
+  }
+
+  // --- doelen and subdoelen ----------------------------------------------------------------
+
+  function zoekDoel(code: string) {
+    const doelCode = code.split('.')[0] ?? code;
+    return h.doelen.find((d) => d.code === doelCode);
+  }
+
+  function leesDoel(i: number): number {
+    structuur++;
+    const m = P.doel.exec(t(i));
+    const doel = { code: m?.[1] ?? '', naam: (m?.[2] ?? '').trim(), subdoelen: [] as { code: string; naam: string }[] };
+    if (h.doelen.some((d) => d.code === doel.code)) waarschuw(i, `doel ${doel.code} staat er twee keer in`);
+    h.doelen.push(doel);
+    neem(i, 'doelen.naam');
+    let j = i + 1;
+    // wrapped doel name
+    while (j < n && t(j) !== '' && !P.doelKop.test(t(j)) && !P.subdoelen.test(t(j)) && !isStructuur(j)) {
+      doel.naam += ` ${t(j)}`;
+      neem(j, 'doelen.naam');
+      j++;
+    }
+    let kop = '';
+    const losseTekst: string[] = [];
+    let huidig: { code: string; naam: string } | null = null;
+    while (j < n) {
+      const s = t(j);
+      if (s === '') {
+        const k = volgende(j);
+        if (k < 0 || !(P.subdoelItem.test(t(k)) || P.subdoelen.test(t(k)) || P.doelKop.test(t(k)))) break;
+        huidig = null;
+        j = k;
+        continue;
+      }
+      if (P.doelKop.test(s)) {
+        kop = s;
+        hint(P.wildenBereiken.test(s) ? 'jaarstukken' : 'begroting', j);
+        neem(j, 'doelen (kop)');
+      } else if (P.subdoelen.test(s)) {
+        neem(j, 'doelen.subdoelen (kop)');
+      } else if (P.subdoelItem.test(s) && !P.activiteit.test(s)) {
+        const sm = P.subdoelItem.exec(s);
+        huidig = { code: sm?.[1] ?? '', naam: (sm?.[2] ?? '').trim() };
+        if (!huidig.code.startsWith(`${doel.code}.`)) waarschuw(j, `subdoel ${huidig.code} hoort niet bij doel ${doel.code}`);
+        doel.subdoelen.push(huidig);
+        neem(j, 'doelen.subdoelen');
+      } else if (isStructuur(j) || P.activiteit.test(s) || P.subdoelKop.test(s) || P.indicatorRij.test(s)) {
+        break;
+      } else if (huidig !== null) {
+        huidig.naam += ` ${s}`;
+        neem(j, 'doelen.subdoelen');
+      } else {
+        losseTekst.push(s);
+        neem(j, 'paragrafen.tekst');
+      }
+      j++;
+    }
+    if (losseTekst.length > 0) h.paragrafen.push({ titel: `${doel.code}. ${doel.naam}${kop ? ` — ${kop}` : ''}`, tekst: [losseTekst.join(' ')] });
+    return j;
+  }
+
+  // --- activiteiten --------------------------------------------------------------------------
+
+  /** Stop lines for the activity table. */
+  const eindeActiviteit = (j: number) => isStructuur(j) || P.activiteit.test(t(j)) || P.subdoelKop.test(t(j));
+
+  function leesActiviteiten(i: number): number {
+    let j = i;
+    if (P.activiteitenKop.test(t(j))) {
+      structuur++;
+      const s = t(j);
+      if (/hebben we|wilden we|realisatie/i.test(s)) hint('jaarstukken', j);
+      else if (/gaan we/i.test(s)) hint('begroting', j);
+      neem(j, 'activiteiten (kop)');
+      j++;
+    }
+    while (j < n) {
+      const s = t(j);
+      if (s === '') {
+        j++;
+        continue;
+      }
+      if (P.subdoelKop.test(s)) {
+        j = leesSubdoelKop(j);
+      } else if (P.activiteit.test(s)) {
+        j = leesActiviteit(j);
+      } else {
+        break;
+      }
+    }
+    return j;
+  }
+
+  function leesSubdoelKop(i: number): number {
+    const m = P.subdoelKop.exec(t(i));
+    const code = m?.[1] ?? '';
+    let naam = (m?.[2] ?? '').trim();
+    neem(i, 'doelen.subdoelen (kop activiteiten)');
+    let j = i + 1;
+    while (j < n && t(j) !== '' && !eindeActiviteit(j)) {
+      naam += ` ${t(j)}`;
+      neem(j, 'doelen.subdoelen (kop activiteiten)');
+      j++;
+    }
+    const doel = zoekDoel(code);
+    const bekend = doel?.subdoelen.find((s) => s.code === code);
+    if (!doel) {
+      waarschuw(i, `subdoel ${code} zonder doel ${code.split('.')[0]}`);
+    } else if (!bekend) {
+      doel.subdoelen.push({ code, naam });
+    } else if (bekend.naam !== naam) {
+      waarschuw(i, `subdoel ${code} heet in de lijst van subdoelen "${bekend.naam}"; boven de activiteiten: "${naam}"`);
+    }
+    return j;
+  }
+
+  function leesActiviteit(i: number): number {
+    const m = P.activiteit.exec(t(i));
+    const code = m?.[1] ?? '';
+    // Name block: this line and the lines after it up to the first blank line.
+    const blok: number[] = [];
+    let j = i;
+    while (j < n && t(j) !== '' && (j === i || !eindeActiviteit(j))) {
+      blok.push(j);
+      j++;
+    }
+    const naamDelen: string[] = [];
+    const tekstDelen: string[] = [];
+    let tekstBegonnen = false;
+    for (const k of blok) {
+      const s = k === i ? (m?.[2] ?? '') : t(k);
+      const prefix = k === i ? t(i).length - s.length : 0;
+      if (tekstBegonnen) {
+        tekstDelen.push(s);
+        neem(k, 'activiteiten.tekst');
+        continue;
+      }
+      const [naamDeel, tekstDeel] = splitsActiviteitregel(s, prefix);
+      if (naamDeel) naamDelen.push(naamDeel);
+      neem(k, 'activiteiten.naam');
+      if (tekstDeel) {
+        tekstDelen.push(tekstDeel);
+        tekstBegonnen = true;
+        neem(k, 'activiteiten.naam+tekst');
+      }
+    }
+    const verder = leesAlineas(j, 'activiteiten.tekst', eindeActiviteit);
+    const alineas = tekstDelen.length > 0 ? [tekstDelen.join(' ')] : [];
+    // A text that began beside the name continues in the first paragraph after the blank line when that
+    // line was wrapped by the PDF (trailing space, no closing punctuation) or starts in lower case.
+    const [eerste, ...rest] = verder.alineas;
+    const laatsteBlok = blok.at(-1) ?? i;
+    if (eerste !== undefined && alineas.length > 0 && (/^\p{Ll}/u.test(eerste) || (ruwEindigtMetSpatie(laatsteBlok) && !/[.!?:;]$/.test(alineas[0] ?? '')))) {
+      alineas[0] = `${alineas[0]} ${eerste}`;
+      alineas.push(...rest);
+    } else {
+      alineas.push(...verder.alineas);
+    }
+    const activiteit = { code, naam: naamDelen.join(' ').trim(), tekst: alineas.join('\n') };
+    if (h.activiteiten.some((a) => a.code === code)) waarschuw(i, `activiteit ${code} staat er twee keer in`);
+    h.activiteiten.push(activiteit);
+    return verder.einde;
+  }
+
+  // --- indicatoren ------------------------------------------------------------------------------
+
+  const isIndicatorRij = (j: number) => P.indicatorRij.test(t(j)) && !isStructuur(j);
+
+  function leesIndicatoren(i: number): number {
+    structuur++;
+    const m = P.indicatorKop.exec(t(i));
+    const tabel = m?.[1] ?? '';
+    const soort: 'effect' | 'prestatie' = /effect/i.test(tabel) ? 'effect' : 'prestatie';
+    neem(i, 'indicatoren (kop)');
+    const tokens = (m?.[2] ?? '').split(/\s+/).filter((w) => w !== '');
+    let j = i + 1;
+    while (j < n && (t(j) === '' || (isKopRegel(t(j)) && !isIndicatorRij(j)))) {
+      if (t(j) !== '') {
+        tokens.push(...t(j).split(' '));
+        neem(j, 'indicatoren (kolomkop)');
+      }
+      j++;
+    }
+    const kolommen = groepeerKolommen(tokens);
+    if (kolommen.length === 0) throw new PcImportFout(i + 1, `indicatorentabel "${tabel}" zonder kolomkoppen (zoals "Realisatie 2023")`);
+    indicatorKolommen.push(...kolommen);
+    while (j < n) {
+      if (t(j) === '') {
+        j++;
+        continue;
+      }
+      if (isIndicatorRij(j)) j = leesIndicatorRij(j, soort, kolommen);
+      else if (P.voetnoot.test(t(j)) && !lexCellen(t(j).split(' '))) j = leesVoetnoot(j);
+      else break;
+    }
+    return j;
+  }
+
+  /** Ends an indicator row (or a footnote): another row, a footnote, or a block start. */
+  const eindeRij = (j: number) => isIndicatorRij(j) || (P.voetnoot.test(t(j)) && !lexCellen(t(j).split(' '))) || isStructuur(j);
+
+  function leesIndicatorRij(i: number, soort: 'effect' | 'prestatie', kolommen: string[]): number {
+    const m = P.indicatorRij.exec(t(i));
+    const isAlgemeen = m?.[3] !== undefined;
+    const code = isAlgemeen ? `A${++algemeen}` : (m?.[1] ?? m?.[2] ?? '');
+    const regels: number[] = [i];
+    let j = i + 1;
+    while (j < n && (t(j) === '' || !eindeRij(j))) {
+      if (t(j) !== '') regels.push(j);
+      j++;
+    }
+    // Blank lines at the end belong to nobody.
+    const naamDelen: string[] = [];
+    let cellen: { tekst: string; regel: number }[] | null = null;
+    let vrijOpen = false;
+    let vrijIndex = -1;
+    for (const [idx, k] of regels.entries()) {
+      const s = k === i ? (m?.[4] ?? '') : t(k);
+      if (cellen === null) {
+        const gesplitst = splitsWaarden(s, kolommen.length);
+        // A number at the end of a name line ("… in groep 8"), or a wrapped bit of the name that
+        // looks like a value ("8" on a line of its own), is not the value when a later line of the
+        // row holds nothing but values ("64"): the last such line is the value line.
+        const laterAlleenWaarden =
+          gesplitst !== null && !gesplitst.open && regels.slice(idx + 1).some((l) => splitsWaarden(t(l), kolommen.length)?.voor === '');
+        if (gesplitst && !laterAlleenWaarden) {
+          if (gesplitst.voor) naamDelen.push(gesplitst.voor);
+          cellen = gesplitst.cellen.map((c) => ({ tekst: c, regel: k + 1 }));
+          vrijOpen = gesplitst.open;
+          vrijIndex = gesplitst.openIndex;
+          neem(k, gesplitst.voor ? 'indicatoren.naam+waarden' : 'indicatoren.waarden');
+        } else {
+          naamDelen.push(s);
+          neem(k, 'indicatoren.naam');
+        }
+      } else if (vrijOpen) {
+        // the free-text cell continues (in whichever column it stands)
+        const vrij = cellen[vrijIndex];
+        if (vrij) vrij.tekst += ` ${s}`;
+        vrijOpen = !s.endsWith('.');
+        neem(k, 'indicatoren.waarden');
+      } else {
+        naamDelen.push(s);
+        neem(k, 'indicatoren.naam');
+      }
+    }
+    let naam = naamDelen.join(' ').replace(/\s+/g, ' ').trim();
+    const verplicht = /\(verplicht\)/i.test(naam);
+    naam = naam.replace(/\s*\(verplicht\)\s*/gi, ' ').trim();
+    const indicator: PcIndicator = { code, naam, soort, verplicht, waarden: [] };
+    if (cellen === null) {
+      // No line with one value per column: the row lacks a value. Say which line held the values.
+      const kandidaat = regels.toReversed().find((k) => k !== i && lexCellen(t(k).split(' ')) !== null);
+      if (kandidaat !== undefined) {
+        verantwoording.delete(kandidaat + 1);
+        const aantal = lexCellen(t(kandidaat).split(' '))?.cellen.length ?? 0;
+        waarschuw(kandidaat, `indicator ${code}: ${aantal} waarde(n), ${kolommen.length} kolommen verwacht; waarden niet toegekend`);
+        indicator.naam = regels
+          .filter((k) => k !== kandidaat)
+          .map((k) => (k === i ? (m?.[4] ?? '') : t(k)))
+          .join(' ')
+          .replace(/\s*\(verplicht\)\s*/gi, ' ')
+          .replace(/\s+/g, ' ')
+          .trim();
+      } else {
+        waarschuw(i, `indicator ${code}: geen waarden gevonden`);
+      }
+    } else {
+      open.push({ indicator, cellen, kolommen });
+    }
+    h.indicatoren.push(indicator);
+    return j;
+  }
+
+  function leesVoetnoot(i: number): number {
+    const m = P.voetnoot.exec(t(i));
+    const voetnoot = { nummer: Number(m?.[1]), tekst: (m?.[2] ?? '').trim() };
+    neem(i, 'voetnoten');
+    let j = i + 1;
+    while (j < n && t(j) !== '' && !eindeRij(j)) {
+      voetnoot.tekst += ` ${t(j)}`;
+      neem(j, 'voetnoten');
+      j++;
+    }
+    if (h.voetnoten.some((v) => v.nummer === voetnoot.nummer)) waarschuw(i, `voetnoot ${voetnoot.nummer} staat er twee keer in`);
+    h.voetnoten.push(voetnoot);
+    return j;
+  }
+
+  // --- financien ----------------------------------------------------------------------------
+
+  interface FinancienKop {
+    eenheid: number;
+    eenheidRegels: number[];
+    kopRegels: number[];
+    titel: string;
+    kolommen: string[];
+    /** The first line after the header (the first row, if any). */
+    einde: number;
+  }
+
+  /**
+   * Reads the header of a finance table from line i, without taking any line: an optional unit
+   * line, a first line (table title + column words), then lines of column words and years.
+   */
+  function kopVanFinancien(i: number): FinancienKop {
+    let eenheid = 1000;
+    const eenheidRegels: number[] = [];
+    const kopRegels: number[] = [];
+    const tokens: string[] = [];
+    const titelWoorden: string[] = [];
+    let inTitel = true;
+    let j = i;
+    while (j < n) {
+      const s = t(j);
+      if (s === '') {
+        j++;
+        continue;
+      }
+      const e = eenheidVan(s);
+      if (e !== null) {
+        eenheid = e;
+        eenheidRegels.push(j);
+        j++;
+        continue;
+      }
+      if (kopRegels.length > 0 && !isKopRegel(s)) break;
+      for (const w of s.split(' ')) {
+        if (inTitel && (P.kolomBegin.test(w) || P.jaartal.test(w))) inTitel = false;
+        if (inTitel) titelWoorden.push(w);
+        else tokens.push(w);
+      }
+      kopRegels.push(j);
+      j++;
+    }
+    return { eenheid, eenheidRegels, kopRegels, titel: titelWoorden.join(' ').trim(), kolommen: groepeerKolommen(tokens), einde: j };
+  }
+
+  /**
+   * A finance table without a "Wat … kosten?" heading (a second table, "Reserve Mobiliteitsfonds
+   * Begroting 2026 2027 …"): an optional unit line, a first line of at most eight title words
+   * followed by only column words and years, and a first row with one amount per column.
+   */
+  function isFinancienKop(i: number): boolean {
+    const s = t(i);
+    if (s === '' || !/^[\p{Lu}(]/u.test(s)) return false;
+    const woorden = s.split(' ');
+    if (!P.eenheidRegel.test(s) && !woorden.some((w) => P.kolomBegin.test(w) || P.jaartal.test(w))) return false;
+    const kop = kopVanFinancien(i);
+    const eerste = kop.kopRegels[0];
+    if (eerste === undefined || kop.kolommen.length === 0) return false;
+    const kopWoorden = t(eerste).split(' ');
+    const begin = kopWoorden.findIndex((w) => P.kolomBegin.test(w) || P.jaartal.test(w));
+    if (begin < 0 || begin > 8 || !kopWoorden.slice(begin).every((w) => P.kolomWoord.test(w) || P.jaartal.test(w))) return false;
+    if (begin > 0 && !/^\p{Lu}/u.test(t(eerste))) return false;
+    const rij = financienRij(t(kop.einde), kop.kolommen.length);
+    return rij !== null && !('fout' in rij) && rij.naam !== '';
+  }
+
+  function leesFinancien(i: number): number {
+    if (volgende(i) < 0) return n;
+    structuur++;
+    const kop = kopVanFinancien(i);
+    for (const k of kop.eenheidRegels) neem(k, 'financien.eenheid');
+    for (const k of kop.kopRegels) neem(k, 'financien.kolommen');
+    const kopRegel = kop.kopRegels[0] ?? kop.einde;
+    const { kolommen, eenheid, titel } = kop;
+    if (kolommen.length === 0) throw new PcImportFout(kopRegel + 1, 'financiële tabel zonder kolomkoppen (zoals "Rekening 2023", "Begroting 2024")');
+    const hoofdtabel = h.financien === null;
+    if (titel && hoofdtabel) zetProgramma(titel, kopRegel, 'financien (titel) → programma');
+    const regels: PcFinancienRegel[] = [];
+    let wachtendeNaam: number[] = [];
+    let j = kop.einde;
+    while (j < n) {
+      const s = t(j);
+      if (s === '') {
+        const k = volgende(j);
+        if (k < 0 || isStructuur(k)) break; // e.g. "Investeringen 2026 2027 …", another table
+        const rij = financienRij(t(k), kolommen.length);
+        if (rij === null || 'fout' in rij) {
+          if (rij !== null) throw new PcImportFout(k + 1, rij.fout);
+          break;
+        }
+        j = k;
+        continue;
+      }
+      if (isStructuur(j)) break;
+      const rij = financienRij(s, kolommen.length);
+      if (rij !== null && 'fout' in rij) throw new PcImportFout(j + 1, rij.fout);
+      if (rij === null) {
+        // A wrapped row name, when a row follows directly.
+        const k = j + 1 < n ? financienRij(t(j + 1), kolommen.length) : null;
+        if (k !== null && !('fout' in k) && !isStructuur(j)) {
+          wachtendeNaam.push(j);
+          j++;
+          continue;
+        }
+        break;
+      }
+      const naam = [...wachtendeNaam.map((k) => t(k)), rij.naam].join(' ').trim();
+      if (naam === '') throw new PcImportFout(j + 1, 'financiële regel zonder naam');
+      for (const k of wachtendeNaam) neem(k, 'financien.regels.naam');
+      wachtendeNaam = [];
+      regels.push({ naam, bedragen: rij.bedragen.map((b) => leesBedrag(b) ?? null) });
+      neem(j, 'financien.regels');
+      j++;
+    }
+    if (regels.length === 0) throw new PcImportFout(j + 1, 'financiële tabel zonder regels met bedragen');
+    if (hoofdtabel) {
+      h.financien = { eenheid, kolommen, regels };
+      h.controles.push(...controleer(kolommen, regels));
+    } else {
+      (h.financienOverig ??= []).push({ titel, eenheid, kolommen, regels });
+      h.controles.push(...controleer(kolommen, regels).map((c) => ({ ...c, tabel: titel })));
+    }
+    // What follows the table up to the next block: chart legends ("Lasten en baten …").
+    let k = volgende(j);
+    if (k >= 0 && P.grafiek.test(t(k))) {
+      while (k < n && !isStructuur(k)) {
+        if (t(k) !== '') waarschuw(k, 'grafiek bij de financiële tabel: alleen de legenda staat in de tekst');
+        k++;
+      }
+      return k;
+    }
+    return j;
+  }
+
+  // --- toelichting op de financiën ----------------------------------------------------------
+
+  /** A line of an explanation that names a finance row, with or without its amount ("Structurele lasten -339", "Incidentele baten € 15.000 voordelig"). */
+  function isRijToelichting(j: number): boolean {
+    const s = t(j).toLowerCase();
+    const namen = [...(h.financien?.regels ?? []), ...(h.financienOverig ?? []).flatMap((f) => f.regels)].map((r) => r.naam.toLowerCase());
+    const naam = namen.filter((x) => s === x || s.startsWith(`${x} `)).toSorted((a, b) => b.length - a.length)[0];
+    if (naam === undefined) return false;
+    return s
+      .slice(naam.length)
+      .split(' ')
+      .filter((w) => w !== '')
+      .every((w) => /^[-–:()€vn]+$/.test(w) || /^\(?-?€?-?\d{1,3}(?:\.\d{3})*(?:,\d+)?\)?$/.test(w) || /^\(?(?:voordelig|nadelig|voordeel|nadeel)\)?$/.test(w));
+  }
+
+  /**
+   * "Toelichting op de financiën", "Analyse afwijkingen": running text into paragrafen. A line that
+   * names a finance row (with its amount) is a paragraph of its own, and does not end the section
+   * even when it stands between blank lines like a title.
+   */
+  function leesToelichting(i: number): number {
+    neem(i, 'paragrafen.titel');
+    const { alineas, einde } = leesAlineas(
+      i + 1,
+      'paragrafen.tekst',
+      (j) => isStructuur(j) || (isKop(j) && !isRijToelichting(j)) || isProgrammanaam(j),
+      isRijToelichting,
+    );
+    h.paragrafen.push({ titel: t(i), tekst: alineas });
+    return einde;
+  }
+
+  // --- overhevelingen -----------------------------------------------------------------------
+
+  /** Joins a line to running text: within a paragraph with a space, a new paragraph with "\n" (rules of leesAlineas). */
+  function voegTekstToe(tekst: string, j: number, naLeeg: boolean, vorige: number): string {
+    const s = t(j);
+    if (P.opsomming.test(s)) return `${tekst === '' ? '' : `${tekst}\n`}• ${s.replace(P.opsomming, '')}`;
+    if (tekst === '') return s;
+    const doorlopend = !naLeeg || /^\p{Ll}/u.test(s) || (vorige >= 0 && ruwEindigtMetSpatie(vorige) && !/[.!?:;]$/.test(tekst));
+    if (!doorlopend) return `${tekst}\n${s}`;
+    return /\p{L}-$/u.test(tekst) ? tekst + s : `${tekst} ${s}`;
+  }
+
+  /**
+   * "Voorgestelde overhevelingen": a table "Omschrijving | Bedrag | Motivering" or items "<naam>
+   * <bedrag>" each followed by a motivation. An item line has a name, an amount and optionally the
+   * start of the motivation (splitsBedragRegel); the motivation runs over the following lines. A new
+   * item starts only after the motivation has ended with a full stop (or when the table has no
+   * motivation column). Lines without punctuation right before an item line are its wrapped name.
+   * Text before the first item goes to paragrafen under the section title.
+   */
+  function leesOverhevelingen(i: number): number {
+    const kop = t(i);
+    neem(i, 'overhevelingen (kop)');
+    let eenheid = eenheidVan(kop);
+    let motiveringKolom = true;
+    let inleiding = '';
+    type Item = { naam: string; bedrag: number; euro: boolean; motivering: string; regel: number };
+    const items: Item[] = [];
+    const totalen: Item[] = [];
+    let huidig: Item | null = null;
+    let naLeeg = false;
+    let vorige = -1;
+    const klaar = () => !motiveringKolom || huidig === null || (huidig.motivering !== '' && /[.!?]$/.test(huidig.motivering));
+    /** Lines j.. (at most two, none ending in punctuation, no blank between) up to an item line: the index of that item line, else -1. */
+    const naamTot = (j: number): number => {
+      for (let k = j; k < n && k <= j + 2; k++) {
+        if (t(k) === '' || isStructuur(k)) return -1;
+        if (k > j && splitsBedragRegel(t(k), true) !== null) return k;
+        if (/[.!?:;]$/.test(t(k))) return -1;
+      }
+      return -1;
+    };
+    let voorvoegsel: number[] = [];
+    let j = i + 1;
+    while (j < n) {
+      const s = t(j);
+      if (s === '') {
+        naLeeg = true;
+        j++;
+        continue;
+      }
+      const verder = overPaginarand(j);
+      if (verder >= 0) {
+        j = verder;
+        continue;
+      }
+      if (isStructuur(j)) break;
+      if (P.eenheidRegel.test(s)) {
+        eenheid = eenheidVan(s);
+        neem(j, 'overhevelingen (eenheid)');
+        j++;
+        continue;
+      }
+      if (items.length === 0 && huidig === null && voorvoegsel.length === 0 && P.overhevelingKolomkop.test(s) && splitsBedragRegel(s) === null) {
+        motiveringKolom = /\b(?:motivering|toelichting|reden|onderbouwing)\b/i.test(s);
+        eenheid = eenheidVan(s) ?? eenheid;
+        neem(j, 'overhevelingen (kolomkop)');
+        j++;
+        continue;
+      }
+      const item = klaar() ? splitsBedragRegel(s, voorvoegsel.length > 0) : null;
+      if (item) {
+        if (huidig) items.push(huidig);
+        const naam = [...voorvoegsel.map((k) => t(k)), item.naam].join(' ');
+        const nieuw = { naam, bedrag: item.bedrag, euro: item.euro, motivering: item.rest, regel: j };
+        if (/^totaal\b/i.test(naam)) {
+          totalen.push(nieuw);
+          huidig = null;
+          neem(j, 'overhevelingen (totaal) → controles');
+        } else {
+          huidig = nieuw;
+          neem(j, item.rest ? 'overhevelingen.naam+bedrag+motivering' : 'overhevelingen.naam+bedrag');
+        }
+        voorvoegsel = [];
+        naLeeg = false;
+        vorige = j;
+        j++;
+        continue;
+      }
+      if (klaar() && isKop(j)) break; // a titled section of its own
+      if (klaar() && voorvoegsel.length === 0) {
+        const k = naamTot(j);
+        if (k >= 0) {
+          for (let l = j; l < k; l++) {
+            voorvoegsel.push(l);
+            neem(l, 'overhevelingen.naam');
+          }
+          j = k;
+          continue;
+        }
+      }
+      if (huidig === null) {
+        inleiding = voegTekstToe(inleiding, j, naLeeg, vorige);
+        neem(j, 'paragrafen.tekst');
+      } else {
+        huidig.motivering = voegTekstToe(huidig.motivering, j, naLeeg, vorige);
+        neem(j, 'overhevelingen.motivering');
+      }
+      naLeeg = false;
+      vorige = j;
+      j++;
+    }
+    if (huidig) items.push(huidig);
+    if (inleiding !== '') h.paragrafen.push({ titel: kop, tekst: inleiding.split('\n') });
+    for (const item of items) {
+      h.overhevelingen.push({ naam: item.naam, bedrag: item.bedrag, motivering: item.motivering });
+      overhevelingEenheden.push(item.euro ? (eenheid ?? 1) : eenheid);
+    }
+    for (const totaal of totalen) {
+      const controle: PcControle = { regel: totaal.naam, kolom: 'bedrag', document: totaal.bedrag, berekend: 0, ok: false, tabel: 'overhevelingen' };
+      h.controles.push(controle);
+      controleEenheden.push({ controle, eenheid: totaal.euro ? (eenheid ?? 1) : eenheid });
+      overhevelingTotalen.push({ controle, van: h.overhevelingen.length - items.length, tot: h.overhevelingen.length });
+    }
+    return j;
+  }
+
+  // --- investeringen ------------------------------------------------------------------------
+
+  /**
+   * "Investeringen", "Investeringen 2024 2025 2026 2027", "Investering Krediet Uitgaven t/m 2022 …",
+   * or a header of header words that names a krediet ("Omschrijving Krediet Uitgaven 2023 …"):
+   * the start of an investment table.
+   */
+  function isInvesteringKop(i: number): boolean {
+    const s = t(i);
+    if (s.length > 140 || /[.,;]$/.test(s)) return false;
+    const m = P.investeringKop.exec(s);
+    if (m) return zonderEenheid((m[1] ?? '').replace(/:$/, '')).every(isInvesteringKopWoord);
+    const w = zonderEenheid(s);
+    return P.naamKolom.test(w[0] ?? '') && w.some((x) => /^krediet/i.test(x)) && w.every(isInvesteringKopWoord);
+  }
+
+  /**
+   * An investment table: "Investering | Krediet | Uitgaven t/m 2022 | Uitgaven 2023 | Restant
+   * krediet" (jaarstukken) or "Investeringen | 2024 | 2025 | …" (begroting). The header runs from
+   * the heading over the lines of header words and years (a line starting with a name-column word
+   * such as "Investering" or "Omschrijving" starts the header afresh: what came before was a title).
+   * Rows are a name and one amount per column, as in the finance table; a "Totaal" row becomes a
+   * controle. A heading without columns is an ordinary titled text section.
+   */
+  function leesInvesteringen(i: number): number {
+    const genomen: number[] = [i];
+    let eenheid = eenheidVan(t(i));
+    let tokens = naarKop(zonderEenheid(t(i).replace(/:$/, '')));
+    let j = i + 1;
+    while (j < n) {
+      const s = t(j);
+      if (s === '') {
+        j++;
+        continue;
+      }
+      if (isHerhaaldeTitel(j)) {
+        j = overPaginarand(j);
+        continue;
+      }
+      // ("Project Krediet Uitgaven 2025" would also pass for a finance table's header)
+      if (!isInvesteringKopRegel(s) || P.documenttitel.test(s)) break;
+      const w = zonderEenheid(s);
+      eenheid = eenheidVan(s) ?? eenheid;
+      if (P.naamKolom.test(w[0] ?? '')) tokens = [];
+      tokens.push(...naarKop(w));
+      genomen.push(j);
+      j++;
+    }
+    const kolommen = groepeerInvesteringKolommen(tokens);
+    if (kolommen.length === 0) return leesSectie(i);
+    neem(i, 'investeringen (kop)');
+    for (const k of genomen.slice(1)) neem(k, 'investeringen (kolomkop)');
+
+    type Rij = { naam: string; bedragen: (number | null)[]; kolommen: string[] };
+    const rijen: Rij[] = [];
+    let wachtend: number[] = [];
+    let vorigeRij = -1;
+    while (j < n) {
+      const s = t(j);
+      if (s === '') {
+        j++;
+        continue;
+      }
+      const verder = overPaginarand(j);
+      if (verder >= 0) {
+        j = verder;
+        continue;
+      }
+      if (isStructuur(j)) break;
+      const rij = financienRij(s, kolommen.length);
+      if (rij === null || rij.naam === '') {
+        const laatste = rijen.at(-1);
+        if (laatste && wachtend.length === 0 && vorigeRij === j - 1 && /^[\p{Ll}(]/u.test(s)) {
+          // the name of the row above continues under its amounts
+          laatste.naam += ` ${s}`;
+          neem(j, 'investeringen.naam');
+          j++;
+          continue;
+        }
+        const volgend = j + 1 < n ? financienRij(t(j + 1), kolommen.length) : null;
+        if (volgend !== null && volgend.naam !== '' && wachtend.length < 2) {
+          wachtend.push(j);
+          j++;
+          continue;
+        }
+        break;
+      }
+      const naam = [...wachtend.map((k) => t(k)), rij.naam].join(' ').trim();
+      for (const k of wachtend) neem(k, 'investeringen.naam');
+      wachtend = [];
+      vorigeRij = j;
+      if ('fout' in rij) {
+        waarschuw(j, `investering "${naam}": ${rij.aantal} bedrag(en), ${kolommen.length} kolommen verwacht; bedragen niet toegekend`);
+        rijen.push({ naam, bedragen: [], kolommen });
+      } else {
+        const bedragen = rij.bedragen.map((b) => leesBedrag(b) ?? null);
+        if (/^totaal\b/i.test(naam)) {
+          kolommen.forEach((kolom, k) => {
+            const berekend = rijen.reduce((acc, x) => acc + (x.bedragen[k] ?? 0), 0);
+            const document = bedragen[k] ?? null;
+            const controle: PcControle = { regel: naam, kolom, document, berekend, ok: document === berekend, tabel: 'investeringen' };
+            h.controles.push(controle);
+            controleEenheden.push({ controle, eenheid });
+          });
+          neem(j, 'investeringen (totaal) → controles');
+        } else {
+          rijen.push({ naam, bedragen, kolommen });
+          neem(j, 'investeringen');
+        }
+      }
+      j++;
+    }
+    // Restant krediet = krediet − uitgaven, row by row, when the columns say so.
+    const krediet = kolommen.findIndex((k) => /^(?:krediet|beschikbaar|investeringskrediet|totaal krediet)/i.test(k));
+    const restant = kolommen.findIndex((k) => /^restant/i.test(k));
+    const uitgaven = kolommen.flatMap((k, idx) => (/^(?:uitgaven|uitgave|besteed|bestede|werkelijke)/i.test(k) ? [idx] : []));
+    if (krediet >= 0 && restant >= 0 && uitgaven.length > 0) {
+      for (const rij of rijen) {
+        if (rij.bedragen.length === 0) continue;
+        const berekend = (rij.bedragen[krediet] ?? 0) - uitgaven.reduce((acc, k) => acc + (rij.bedragen[k] ?? 0), 0);
+        const document = rij.bedragen[restant] ?? null;
+        const controle: PcControle = { regel: rij.naam, kolom: kolommen[restant] ?? '', document, berekend, ok: document === berekend, tabel: 'investeringen' };
+        h.controles.push(controle);
+        controleEenheden.push({ controle, eenheid });
+      }
+    }
+    for (const rij of rijen) {
+      h.investeringen.push(rij);
+      investeringEenheden.push(eenheid);
+    }
+    return j;
+  }
+
+  // --- main loop ----------------------------------------------------------------------------
+
+  let i = 0;
+  while (i < n) {
+    const s = t(i);
+    if (s === '') {
+      i++;
+      continue;
+    }
+    let m: RegExpExecArray | null;
+    if ((m = P.documenttitel.exec(s))) {
+      structuur++;
+      const soort: PcSoort = /begroting/i.test(m[1] ?? '') ? 'begroting' : 'jaarstukken';
+      const jaar = Number(m[2]);
+      if (titel === null) {
+        titel = { soort, jaar, regel: i + 1 };
+        neem(i, 'soort, jaar');
+      } else if (titel.soort === soort && titel.jaar === jaar) {
+        neem(i, 'soort, jaar (herhaald, paginakop)');
+      } else {
+        waarschuw(i, `andere documenttitel dan op regel ${titel.regel}`);
+      }
+      i++;
+    } else if (P.versie.test(s)) {
+      i = leesVersie(i);
+    } else if ((m = P.datum.exec(s))) {
+      if (h.documentstatus && h.documentstatus.datum === null) {
+        h.documentstatus.datum = isoDatum(m);
+        neem(i, 'documentstatus.datum');
+      } else waarschuw(i, 'losse datum');
+      i++;
+    } else if ((m = P.portefeuille.exec(s))) {
+      structuur++;
+      h.portefeuillehouders.push(...splitsNamen(m[1] ?? ''));
+      neem(i, 'portefeuillehouders');
+      i++;
+    } else if ((m = P.concern.exec(s))) {
+      structuur++;
+      h.concerndirecteuren.push(...splitsNamen(m[1] ?? ''));
+      neem(i, 'concerndirecteuren');
+      i++;
+    } else if ((m = P.programma.exec(s))) {
+      structuur++;
+      zetProgramma((m[1] ?? '').trim(), i, 'programma');
+      i++;
+    } else if (P.gekost.test(s) || P.kosten.test(s)) {
+      hint(P.gekost.test(s) ? 'jaarstukken' : 'begroting', i);
+      neem(i, 'financien (kop)');
+      i = leesFinancien(i + 1);
+    } else if (P.overhevelingenKop.test(s)) {
+      i = leesOverhevelingen(i);
+    } else if (isInvesteringKop(i)) {
+      i = leesInvesteringen(i);
+    } else if (P.toelichtingKop.test(s)) {
+      i = leesToelichting(i);
+    } else if (P.bereiktEnGedaan.test(s) || P.wildenBereiken.test(s) || P.hebbenGedaan.test(s)) {
+      structuur++;
+      hint('jaarstukken', i);
+      neem(i, 'soort (kop)');
+      i++;
+    } else if (P.willenBereiken.test(s) || P.gaanDoen.test(s)) {
+      structuur++;
+      hint('begroting', i);
+      neem(i, 'soort (kop)');
+      i++;
+    } else if (isDoel(i)) {
+      i = leesDoel(i);
+    } else if (P.activiteitenKop.test(s) || P.subdoelKop.test(s) || (P.activiteit.test(s) && h.doelen.length > 0)) {
+      i = leesActiviteiten(i);
+    } else if (P.indicatorKop.test(s)) {
+      i = leesIndicatoren(i);
+    } else if (isVerwezenVoetnoot(i) || (P.voetnoot.test(s) && h.indicatoren.length > 0 && !lexCellen(s.split(' ')))) {
+      i = leesVoetnoot(i);
+    } else if (P.visie.test(s)) {
+      i = leesSectie(i);
+    } else if (isFinancienKop(i)) {
+      i = leesFinancien(i);
+    } else if (isProgrammanaam(i)) {
+      zetProgramma(s, i, 'programma');
+      i++;
+    } else if (isKop(i)) {
+      i = leesSectie(i);
+    } else if (P.paginanummer.test(s)) {
+      waarschuw(i, 'losse regel met alleen een getal (paginanummer?)');
+      i++;
+    } else {
+      waarschuw(i, 'regel past in geen onderdeel van de opmaak');
+      i++;
+    }
+  }
+
+  // --- values need the complete footnote list --------------------------------------------
+  const voetnootNummers = new Set(h.voetnoten.map((v) => v.nummer));
+  for (const { indicator, cellen, kolommen } of open) {
+    indicator.waarden = cellen.map((cel, k) => {
+      const gelezen = leesWaarde(cel.tekst, kolommen[k] ?? '', { naam: indicator.naam, voetnoten: voetnootNummers });
+      if (gelezen.fout) h.waarschuwingen.push({ regel: cel.regel, tekst: t(cel.regel - 1), reden: `indicator ${indicator.code}, ${kolommen[k]}: ${gelezen.fout}` });
+      return gelezen.waarde;
+    });
+  }
+
+  // --- is it a programme chapter at all? ------------------------------------------------
+  if (structuur === 0) {
+    throw new PcImportFout(volgende(0) + 1, 'geen programmahoofdstuk: geen programmanaam, doelen, indicatoren, financiële tabel of "Wat …"-koppen gevonden');
+  }
+
+  // --- soort and jaar ------------------------------------------------------------------------
+  const alleKolommen = [...indicatorKolommen, ...(h.financien?.kolommen ?? [])];
+  const realisatieJaren = alleKolommen.filter((k) => /^(realisatie|rekening|jaarrekening)\b/i.test(k)).map(jaarVan).filter((j): j is number => j !== null);
+  const begrotingJaren = alleKolommen.filter((k) => /^begroting\b/i.test(k)).map(jaarVan).filter((j): j is number => j !== null);
+  const naam = opties.bestandsnaam ?? '';
+  const gevolgen = gevolgenJaar as number | null;
+
+  let soort: PcSoort | null = titel?.soort ?? null;
+  if (soort === null) {
+    const j = soortHints.filter((x) => x.soort === 'jaarstukken').length;
+    const b = soortHints.filter((x) => x.soort === 'begroting').length;
+    if (j > 0 || b > 0) soort = j >= b ? 'jaarstukken' : 'begroting';
+  }
+  if (soort === null && gevolgen !== null) soort = 'begroting';
+  if (soort === null && /begroting/i.test(naam)) soort = 'begroting';
+  if (soort === null && /jaarstukken|jaarverslag|jaarrekening/i.test(naam)) soort = 'jaarstukken';
+  if (soort === null) throw new PcImportFout(1, 'niet te bepalen of dit een begroting of jaarstukken is');
+
+  let jaar: number | null = titel?.jaar ?? null;
+  if (jaar === null && soort === 'jaarstukken' && realisatieJaren.length > 0) jaar = Math.max(...realisatieJaren);
+  if (jaar === null && soort === 'begroting' && realisatieJaren.length > 0) jaar = Math.max(...realisatieJaren) + 2;
+  if (jaar === null && soort === 'begroting' && gevolgen !== null) jaar = gevolgen + 2;
+  if (jaar === null && soort === 'begroting' && begrotingJaren.length > 0) jaar = Math.max(...begrotingJaren);
+  if (jaar === null) {
+    const uitNaam = /(?:^|\D)((?:19|20)\d{2})(?:\D|$)/.exec(naam);
+    if (uitNaam) jaar = Number(uitNaam[1]);
+  }
+  if (jaar === null) throw new PcImportFout(1, `het jaar van deze ${soort} is niet te bepalen`);
+  h.soort = soort;
+  h.jaar = jaar;
+
+  // --- overhevelingen and investeringen in the unit of the finance table --------------------
+  const eenheid = h.financien?.eenheid ?? 1000;
+  const omgerekend = (bedrag: number, van: number | null) => (van === null || van === eenheid ? bedrag : rond((bedrag * van) / eenheid));
+  h.overhevelingen.forEach((o, k) => {
+    o.bedrag = omgerekend(o.bedrag, overhevelingEenheden[k] ?? null);
+  });
+  h.investeringen.forEach((inv, k) => {
+    inv.bedragen = inv.bedragen.map((b) => (b === null ? null : omgerekend(b, investeringEenheden[k] ?? null)));
+  });
+  for (const { controle, eenheid: van } of controleEenheden) {
+    controle.berekend = omgerekend(controle.berekend, van);
+    if (controle.document !== null) controle.document = omgerekend(controle.document, van);
+  }
+  for (const { controle, van, tot } of overhevelingTotalen) {
+    controle.berekend = rond(h.overhevelingen.slice(van, tot).reduce((acc, o) => acc + o.bedrag, 0));
+    controle.ok = controle.berekend === controle.document;
+  }
+
+  if (h.programma === '') throw new PcImportFout(1, 'de naam van het programma staat nergens (geen regel voor "Portefeuillehouder:", geen titel boven de financiële tabel)');
+
+  // --- safety net: no line may go unaccounted for ---------------------------------------
+  const gewaarschuwd = new Set(h.waarschuwingen.map((w) => w.regel));
+  for (let k = 0; k < n; k++) {
+    if (t(k) !== '' && !verantwoording.has(k + 1) && !gewaarschuwd.has(k + 1)) waarschuw(k, 'niet verwerkt');
+  }
+  h.waarschuwingen.sort((a, b) => a.regel - b.regel);
+  return { hoofdstuk: h, verantwoording };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Activity lines: name (left column) and text (right column) on one line
+
+/**
+ * The activity table has the name in a narrow left column and the text in the right one. The PDF
+ * text sometimes puts the last line of the name and the first line of the text on one line
+ * ("betrekken bij bewonersinitiatieven Eerste contacten …"). A line wider than the left column
+ * (`ACTIVITEIT_KOLOMBREEDTE`, counting `prefix` characters of code before it) is split before the
+ * capitalised word that leaves the longest name still within the column.
+ */
+export function splitsActiviteitregel(regel: string, prefix = 0): [string, string] {
+  if (prefix + regel.length <= ACTIVITEIT_KOLOMBREEDTE) return [regel, ''];
+  const woorden = regel.split(' ');
+  let beste = -1;
+  let lengte = prefix;
+  for (let k = 1; k < woorden.length; k++) {
+    lengte += (woorden[k - 1] ?? '').length + 1;
+    if (lengte - 1 > ACTIVITEIT_KOLOMBREEDTE) break;
+    const vorig = woorden[k - 1] ?? '';
+    const woord = woorden[k] ?? '';
+    if (/[\p{Ll}\d)]$/u.test(vorig) && /^[\p{Lu}•]/u.test(woord)) beste = k;
+  }
+  if (beste < 0) return [regel, ''];
+  return [woorden.slice(0, beste).join(' '), woorden.slice(beste).join(' ')];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Finance checks
+
+const som = (rijen: PcFinancienRegel[], k: number) => rijen.reduce((acc, rij) => acc + (rij.bedragen[k] ?? 0), 0);
+
+/**
+ * Recomputes the finance table:
+ * - every "Saldo …" row is the sum of the rows since the previous saldo row (structurele lasten
+ *   and baten plus the reserve mutations above it); a saldo row that directly follows another, or
+ *   "Saldo van de baten en lasten", is the sum of the saldo rows before it;
+ * - a budget-result column ("Budget resultaat 2023", "Verschil") is Rekening − Begroting totaal of
+ *   the same year, row by row.
+ * Empty cells count as 0 in sums. A difference is a controle with ok false, never an error.
+ */
+export function controleer(kolommen: string[], regels: PcFinancienRegel[]): PcControle[] {
+  const controles: PcControle[] = [];
+  let groep: PcFinancienRegel[] = [];
+  let saldi: PcFinancienRegel[] = [];
+  for (const rij of regels) {
+    if (/^(saldo|totaal)\b/i.test(rij.naam)) {
+      const vanSaldi = groep.length === 0 || /baten en lasten|^totaal saldo/i.test(rij.naam);
+      const basis = vanSaldi ? saldi : groep;
+      kolommen.forEach((kolom, k) => {
+        const berekend = som(basis, k);
+        const document = rij.bedragen[k] ?? null;
+        controles.push({ regel: rij.naam, kolom, document, berekend, ok: document === berekend });
+      });
+      if (vanSaldi) saldi = [];
+      else saldi.push(rij);
+      groep = [];
+    } else {
+      groep.push(rij);
+    }
+  }
+
+  const resultaat = kolommen.findIndex((k) => /resultaat|verschil|afwijking/i.test(k));
+  if (resultaat >= 0) {
+    const jaar = jaarVan(kolommen[resultaat] ?? '');
+    const metJaar = (k: string) => jaar === null || jaarVan(k) === jaar;
+    const rekening = kolommen.findLastIndex((k, idx) => idx < resultaat && /^(rekening|realisatie|jaarrekening)\b/i.test(k) && metJaar(k));
+    const begrotingen = kolommen.map((k, idx) => ({ k, idx })).filter(({ k, idx }) => idx < resultaat && /^begroting\b/i.test(k) && metJaar(k));
+    const totaal = begrotingen.find(({ k }) => /totaal|na wijziging|gewijzigd|actueel/i.test(k)) ?? (begrotingen.length === 1 ? begrotingen[0] : undefined);
+    if (rekening >= 0 && totaal !== undefined) {
+      for (const rij of regels) {
+        const berekend = (rij.bedragen[rekening] ?? 0) - (rij.bedragen[totaal.idx] ?? 0);
+        const document = rij.bedragen[resultaat] ?? null;
+        controles.push({ regel: rij.naam, kolom: kolommen[resultaat] ?? '', document, berekend, ok: document === berekend });
+      }
+    }
+  }
+  return controles;
+}

@@ -1,0 +1,158 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+// The types (@types/pdfkit 0.17) know only the default export.
+// oxlint-disable-next-line import/no-named-as-default
+import PDFDocument from 'pdfkit';
+import { vertaler, type Taal } from '../../i18n/i18n.ts';
+import { isAlgemeen, jaarwaarden, stoplicht } from './pc.analyse.ts';
+import { lastenBaten } from './pc.grafiek.ts';
+import { getalOpmaak, statusTekst } from './pc.publiek.views.ts';
+import type { PcProgramma } from './pc.service.ts';
+
+const require = createRequire(import.meta.url);
+const fontMap = dirname(require.resolve('@expo-google-fonts/noto-sans/package.json'));
+const REGULIER = join(fontMap, '400Regular/NotoSans_400Regular.ttf');
+const VET = join(fontMap, '700Bold/NotoSans_700Bold.ttf');
+
+type Cel = { text: string; type?: 'TH' | 'TD'; scope?: 'Row' | 'Column'; font?: { src: string }; align?: { x: 'left' | 'right' } };
+const rijkop = (c: string): Cel => ({ text: c, type: 'TH', scope: 'Row' });
+const td = (c: string, rechts = false): Cel => ({ text: c, type: 'TD', ...(rechts ? { align: { x: 'right' as const } } : {}) });
+
+/**
+ * The chapter as a tagged PDF (PDF/UA, ADR 0010): document title shown in the title bar,
+ * language set, embedded Noto Sans (selectable, searchable text), headings, paragraphs and
+ * tables with header cells and their scope in the structure tree. Traffic lights are words (the
+ * font has no shapes for them, and a printout may be grey). Same content as the web page,
+ * without the chart (its figures are the table "Lasten en baten").
+ */
+export function naarPdf(p: PcProgramma, taal: Taal, gemeenteNaam: string): Promise<Buffer> {
+  const tp = vertaler(taal, 'planning-control');
+  const h = p.hoofdstuk;
+  const soortNaam = tp(`soort.${p.versie.soort}`);
+  const gemeente = vertaler(taal, 'portaal')('algemeen.gemeenteNaam', { naam: gemeenteNaam });
+  const titel = tp('hoofdstuk.titelPagina', { programma: h.programma, soort: soortNaam, jaar: h.jaar });
+  const getal = getalOpmaak(taal);
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 56,
+    tagged: true,
+    subset: 'PDF/UA' as never,
+    lang: taal === 'nl' ? 'nl-NL' : 'en-GB',
+    displayTitle: true,
+    pdfVersion: '1.7',
+    info: { Title: titel, Author: gemeente, Subject: `${soortNaam} ${h.jaar}`, Creator: 'Loket' },
+    font: REGULIER,
+  });
+  doc.registerFont('regulier', REGULIER);
+  doc.registerFont('vet', VET);
+  const delen: Buffer[] = [];
+  doc.on('data', (d: Buffer) => delen.push(d));
+  const klaar = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(delen)));
+    doc.on('error', reject);
+  });
+
+  const root = doc.struct('Document');
+  doc.addStructure(root);
+  const tekst = (inhoud: string, soort: 'H1' | 'H2' | 'H3' | 'P', grootte: number, vet = false) => {
+    doc.font(vet ? 'vet' : 'regulier').fontSize(grootte).text(inhoud, { structParent: root, structType: soort } as PDFKit.Mixins.TextOptions);
+    doc.moveDown(soort === 'P' ? 0.5 : 0.3);
+  };
+  const kop = (c: string): Cel => ({ text: c, type: 'TH', scope: 'Column', font: { src: VET } });
+  const tabel = (bijschrift: string, rijen: Cel[][]) => {
+    tekst(bijschrift, 'P', 10, true);
+    doc.font('regulier').fontSize(9);
+    // The first column (names) gets a third of the width, the figures share the rest.
+    doc.table({ structParent: root, data: rijen, columnStyles: (i: number) => (i === 0 ? { width: '34%' } : {}) } as never);
+    doc.moveDown(1);
+  };
+
+  tekst(`${gemeente} · ${soortNaam} ${h.jaar}`, 'P', 10);
+  tekst(h.programma, 'H1', 22, true);
+  const v = p.versie;
+  tekst(statusTekst(tp, taal, v), 'P', 11);
+  if (h.portefeuillehouders.length) tekst(`${tp('hoofdstuk.portefeuillehouders')}: ${h.portefeuillehouders.join(', ')}`, 'P', 11);
+  if (h.concerndirecteuren.length) tekst(`${tp('hoofdstuk.concerndirecteuren')}: ${h.concerndirecteuren.join(', ')}`, 'P', 11);
+
+  if (h.visie.length) {
+    tekst(tp('hoofdstuk.visie'), 'H2', 16, true);
+    for (const alinea of h.visie) tekst(alinea, 'P', 11);
+  }
+  for (const par of h.paragrafen) {
+    tekst(par.titel, 'H2', 16, true);
+    for (const alinea of par.tekst) tekst(alinea, 'P', 11);
+  }
+  const realisatie = h.soort === 'jaarstukken';
+  if (h.doelen.length) {
+    tekst(tp(realisatie ? 'hoofdstuk.doelenRealisatie' : 'hoofdstuk.doelenBegroting'), 'H2', 16, true);
+    for (const d of h.doelen) {
+      tekst(`${d.code}. ${d.naam}`, 'H3', 13, true);
+      for (const s of d.subdoelen) tekst(`${s.code} ${s.naam}`, 'P', 11);
+    }
+  }
+  if (h.activiteiten.length) {
+    tekst(tp(realisatie ? 'hoofdstuk.activiteitenRealisatie' : 'hoofdstuk.activiteitenBegroting'), 'H2', 16, true);
+    for (const a of h.activiteiten) {
+      tekst(`${a.code} ${a.naam}`, 'H3', 11, true);
+      tekst(a.tekst, 'P', 11);
+    }
+  }
+  if (h.indicatoren.length) {
+    tekst(tp('hoofdstuk.indicatoren'), 'H2', 16, true);
+    for (const soort of ['effect', 'prestatie'] as const) {
+      const rijen = h.indicatoren.map((indicator, i) => ({ indicator, a: p.aanvullingen.indicatoren[i] })).filter((r) => r.indicator.soort === soort);
+      if (rijen.length === 0) continue;
+      const kolommen = [...new Set(rijen.flatMap((r) => r.indicator.waarden.map((w) => w.kolom)))];
+      tabel(tp(`hoofdstuk.${soort}`), [
+        [kop(tp('hoofdstuk.kolomIndicator')), ...kolommen.map(kop), ...(realisatie ? [kop(tp('hoofdstuk.kolomOordeel', { jaar: h.jaar }))] : [])],
+        ...rijen.map(({ indicator, a }) => {
+          const { begroting, realisatie: r } = jaarwaarden(h, indicator);
+          const licht = stoplicht(begroting, r, a?.richting ?? null);
+          const naam = `${isAlgemeen(indicator.code) ? '' : `${indicator.code} `}${indicator.naam}${indicator.verplicht ? ` (${tp('hoofdstuk.verplicht')})` : ''}`;
+          return [
+            rijkop(naam),
+            ...kolommen.map((k) => {
+              const w = indicator.waarden.find((x) => x.kolom === k);
+              return td(w ? `${w.tekst}${w.voetnoten.length ? ` [${w.voetnoten.join(', ')}]` : ''}` : '', true);
+            }),
+            ...(realisatie ? [td(tp(`hoofdstuk.licht.${licht}`))] : []),
+          ];
+        }),
+      ]);
+    }
+  }
+  const f = h.financien;
+  if (f) {
+    tekst(tp(realisatie ? 'hoofdstuk.geld' : 'hoofdstuk.geldBegroting'), 'H2', 16, true);
+    tabel(tp('hoofdstuk.geldCaption', { eenheid: getal(f.eenheid) }), [
+      [kop(h.programma), ...f.kolommen.map(kop)],
+      ...f.regels.map((r) => [rijkop(r.naam), ...r.bedragen.map((b) => td(b === null ? '' : getal(b), true))]),
+    ]);
+    const fout = h.controles.filter((c) => !c.ok);
+    if (fout.length) {
+      tekst(tp('hoofdstuk.controleFout'), 'P', 11, true);
+      for (const c of fout) tekst(tp('hoofdstuk.controleRegel', { regel: c.regel, kolom: c.kolom, document: c.document === null ? '-' : getal(c.document), berekend: getal(c.berekend) }), 'P', 11);
+    } else if (h.controles.length) tekst(tp('hoofdstuk.controleOk'), 'P', 10);
+    const lb = lastenBaten(h);
+    if (lb.length) {
+      tabel(tp('hoofdstuk.grafiekCaption', { eenheid: getal(f.eenheid) }), [
+        [kop(tp('hoofdstuk.kolom')), kop(tp('hoofdstuk.lasten')), kop(tp('hoofdstuk.baten'))],
+        ...lb.map((d) => [rijkop(d.kolom), td(getal(d.lasten), true), td(getal(d.baten), true)]),
+      ]);
+    }
+  }
+  if (h.overhevelingen.length) {
+    tekst(tp('hoofdstuk.overhevelingen'), 'H2', 16, true);
+    tabel(tp('hoofdstuk.overhevelingen'), [[kop(tp('hoofdstuk.naam')), kop(tp('hoofdstuk.bedrag')), kop(tp('hoofdstuk.motivering'))], ...h.overhevelingen.map((o) => [rijkop(o.naam), td(getal(o.bedrag), true), td(o.motivering)])]);
+  }
+  for (const inv of h.investeringen) {
+    tabel(`${tp('hoofdstuk.investeringen')}: ${inv.naam}`, [inv.kolommen.map(kop), inv.bedragen.map((b) => td(b === null ? '' : getal(b), true))]);
+  }
+  if (h.voetnoten.length) {
+    tekst(tp('hoofdstuk.voetnoten'), 'H2', 16, true);
+    for (const vn of h.voetnoten) tekst(`${vn.nummer}  ${vn.tekst}`, 'P', 10);
+  }
+  root.end();
+  doc.end();
+  return klaar;
+}

@@ -1,0 +1,140 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testLoket, type TestLoket } from '../../../test/app.ts';
+import { DEMO_GEMEENTEN } from '../demo/demo.data.ts';
+import { cliContext } from '../audit/audit.service.ts';
+import { jaarstukken2023 } from './fixtures/hoofdstuk.fixture.ts';
+
+let loket: TestLoket;
+let versieId: string;
+const PAGINA = '/diemen/jaarstukken/2023/samen-besturen';
+const get = (url: string) => loket.app.inject({ method: 'GET', url, headers: { accept: 'text/html' } });
+
+beforeAll(async () => {
+  loket = await testLoket({ nu: '2026-11-23T09:00:00.000Z' });
+  // Only the gemeenten: the demo's own P&C chapters would be published already.
+  for (const g of DEMO_GEMEENTEN) await loket.services.gemeenten.bewaar(g);
+  const pc = loket.services.pc;
+  const v = await pc.importeer(cliContext(), 'GM0384', [jaarstukken2023()], { naam: 'Jaarstukken 2023' });
+  versieId = v.id;
+  // Directions for the traffic lights: 1.3.1 (50% of 50%) and apparaatskosten (979 > 939, lower is better).
+  let p = await pc.wijzigIndicator(cliContext(), 'GM0384', v.id, 'samen-besturen', '3', 1, { richting: 'hoger', bron: 'Burgerpeiling', peildatum: '2023-12-31' });
+  p = await pc.wijzigIndicator(cliContext(), 'GM0384', v.id, 'samen-besturen', '8', p.etag, { richting: 'lager' });
+  await pc.wijzigIndicator(cliContext(), 'GM0384', v.id, 'samen-besturen', '6', p.etag, { richting: 'hoger' });
+});
+afterAll(() => loket.close());
+
+describe('public P&C chapter', () => {
+  it('is not public while a concept; aangeboden and vastgesteld versions are', async () => {
+    expect((await get(PAGINA)).statusCode).toBe(404);
+    expect((await get(`${PAGINA}.json`)).statusCode).toBe(404);
+    await loket.services.pc.wijzigVersie(cliContext(), 'GM0384', versieId, 1, { status: 'aangeboden' });
+    const aangeboden = await get(PAGINA);
+    expect(aangeboden.statusCode).toBe(200);
+    expect(aangeboden.body).toContain('De raad heeft dit nog niet vastgesteld.');
+    await loket.services.pc.wijzigVersie(cliContext(), 'GM0384', versieId, 2, { status: 'vastgesteld', vastgesteldOp: '2024-07-04' });
+    // A newer concept does not replace the published version.
+    const nieuw = await loket.services.pc.nieuweVersie(cliContext(), 'GM0384', versieId, { naam: 'Correctie' });
+    await loket.services.pc.wijzigProgramma(cliContext(), 'GM0384', nieuw.id, 'samen-besturen', 1, { visie: ['Concepttekst die niet publiek is.'] });
+    const vast = await get(PAGINA);
+    expect(vast.body).toContain('Vastgesteld door de gemeenteraad op 4 juli 2024.');
+    expect(vast.body).not.toContain('Concepttekst');
+  });
+
+  it('shows accessible tables, footnotes linked both ways, traffic lights in words and shapes, and the chart with its table', async () => {
+    const res = await get(PAGINA);
+    expect(res.headers['content-type']).toMatch(/text\/html/);
+    const b = res.body;
+    expect(b).toContain('<html lang="nl"');
+    expect(b).toMatch(/<title>Samen besturen - Jaarstukken 2023 - Gemeente Diemen<\/title>/);
+    expect(b).toMatch(/<caption[^>]*>Prestatie-indicatoren<\/caption>/);
+    expect(b).toMatch(/<caption[^>]*>Lasten, baten en saldi \(bedragen × € 1\.000\)<\/caption>/);
+    expect(b).toMatch(/<th scope="col"[^>]*>Realisatie 2023<\/th>/);
+    expect(b).toMatch(/<th scope="row"[^>]*>Structurele lasten<\/th>\s*<td[^>]*>-13\.935<\/td>/);
+    // Footnote 29 is used twice: two references, two back-links.
+    expect(b).toContain('<a class="utrecht-link utrecht-link--html-a" href="#vn-29" id="vnr-29-1" aria-label="Voetnoot 29">29</a>');
+    expect(b).toContain('id="vnr-29-2"');
+    expect(b).toMatch(/<li id="vn-29">.*Cijfers voor 2022 zijn niet bekend\..*href="#vnr-29-1".*href="#vnr-29-2"/s);
+    expect(b).toMatch(/pc-licht--gehaald"><span class="pc-licht__symbool" aria-hidden="true">●<\/span> Gehaald/);
+    expect(b).toMatch(/pc-licht--bijna"><span class="pc-licht__symbool" aria-hidden="true">▲<\/span> Bijna gehaald/);
+    expect(b).toContain('Bron: Burgerpeiling, peildatum 31 december 2023');
+    expect(b).toMatch(/<svg class="pc-grafiek" role="img" aria-labelledby="grafiek-lasten-baten-titel grafiek-lasten-baten-desc"/);
+    expect(b).toContain('<title id="grafiek-lasten-baten-titel">Lasten en baten</title>');
+    // Lasten in Rekening 2023: 16.516 + 516 = 17.032; baten 817 + 15 = 832.
+    expect(b).toMatch(/<th scope="row"[^>]*>Rekening 2023<\/th><td[^>]*>17\.032<\/td><td[^>]*>832<\/td>/);
+    expect(b).toContain('Wij hebben de saldi nagerekend. Ze kloppen met de onderdelen.');
+    for (const ext of ['pdf', 'csv', 'json']) expect(b).toContain(`href="${PAGINA}.${ext}"`);
+    expect(b).toContain('<link rel="alternate" hreflang="en" href="/diemen/en/jaarstukken/2023/samen-besturen">');
+    expect(b).not.toContain('<script');
+  });
+
+  it('shows a mismatch in the computed saldi instead of hiding it', async () => {
+    const h = jaarstukken2023();
+    h.jaar = 2021;
+    h.controles = [{ regel: 'Saldo Structureel', kolom: 'Rekening 2023', document: -15911, berekend: -15912, ok: false }];
+    await loket.services.pc.importeer(cliContext(), 'GM0384', [h], { status: 'vastgesteld', vastgesteldOp: '2022-07-07' });
+    const b = (await get('/diemen/jaarstukken/2021/samen-besturen')).body;
+    expect(b).toContain('Let op: deze saldi kloppen niet met de onderdelen.');
+    expect(b).toContain('Saldo Structureel, Rekening 2023: in het document -15.911, berekend -15.912.');
+  });
+
+  it('has an English page and an index per document soort', async () => {
+    const en = await get('/diemen/en/jaarstukken/2023/samen-besturen');
+    expect(en.statusCode).toBe(200);
+    expect(en.body).toContain('<html lang="en"');
+    expect(en.body).toContain('Adopted by the municipal council on 4 July 2024.');
+    expect(en.body).toContain('<span lang="nl">Structurele lasten</span>');
+    expect(en.body).toContain('href="/diemen/en/jaarstukken/2023/samen-besturen.pdf"');
+    const index = await get('/diemen/jaarstukken');
+    expect(index.statusCode).toBe(200);
+    expect(index.body).toContain('href="/diemen/jaarstukken/2023/samen-besturen"');
+    expect(index.body).toContain('href="/diemen/jaarstukken/2021/samen-besturen"');
+    expect((await get('/diemen/en/begroting')).body).toContain('Nothing has been published yet.');
+    expect((await get('/ouder-amstel/jaarstukken/2023/samen-besturen')).statusCode).toBe(404);
+    expect((await get('/onbekend/jaarstukken/2023/samen-besturen')).statusCode).toBe(404);
+    expect((await get('/diemen/jaarstukken/20x3/samen-besturen')).statusCode).toBe(404);
+  });
+
+  it('gives the same chapter as JSON (PcHoofdstuk) and CSV (one row per value)', async () => {
+    const json = await get(`${PAGINA}.json`);
+    expect(json.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(json.json()).toEqual(jaarstukken2023());
+    const csv = await get(`${PAGINA}.csv`);
+    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    const regels = csv.body.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    expect(csv.body.startsWith('\uFEFF')).toBe(true);
+    expect(regels[0]).toBe('gemeente,document,jaar,versie,status,vastgesteld_op,programma,onderdeel,code,naam,soort,verplicht,kolom,tekst,getal,eenheid,tot,waardestatus,reden,voetnoten');
+    // 27 indicator values + 11 rows × 5 columns of amounts.
+    expect(regels).toHaveLength(1 + 27 + 55);
+    expect(regels).toContain('GM0384,jaarstukken,2023,1,vastgesteld,2024-07-04,Samen besturen,indicator,1.1.1,% gegrond verklaarde bezwaarschriften n.a.v. formele behandeling,prestatie,nee,Realisatie 2022,NB,,,,NB,,29. Cijfers voor 2022 zijn niet bekend.');
+    expect(regels).toContain('GM0384,jaarstukken,2023,1,vastgesteld,2024-07-04,Samen besturen,indicator,2.1.1,% binnenkomende gesprekken KCC binnen 30 seconden beantwoord,prestatie,nee,Begroting 2023,70-80%,70,bereik,80,,,');
+    expect(regels).toContain('GM0384,jaarstukken,2023,1,vastgesteld,2024-07-04,Samen besturen,financien,,Structurele lasten,,,Rekening 2023,-16516,-16516000,€,,,,');
+  });
+
+  it('gives a tagged PDF with title and language whose text reads back', async () => {
+    const res = await get(`${PAGINA}.pdf`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    const map = mkdtempSync(join(tmpdir(), 'loket-pdf-'));
+    try {
+      const bestand = join(map, 'hoofdstuk.pdf');
+      writeFileSync(bestand, res.rawPayload);
+      const tekst = execFileSync('pdftotext', ['-layout', bestand, '-'], { encoding: 'utf8' });
+      for (const verwacht of ['Samen besturen', 'Vastgesteld door de gemeenteraad op 4 juli 2024.', 'Apparaatskosten per inwoner', '€ 979', '-16.516', '-16.321', 'Cijfers voor 2022 zijn niet bekend.', 'Verhoogde kwaliteit van beleid en besluiten', 'Gehaald', 'Bijna gehaald']) {
+        expect(tekst).toContain(verwacht);
+      }
+      const info = execFileSync('pdfinfo', [bestand], { encoding: 'utf8' });
+      expect(info).toMatch(/Title:\s+Samen besturen - Jaarstukken 2023/);
+      expect(info).toMatch(/Tagged:\s+yes/);
+      const en = await get('/diemen/en/jaarstukken/2023/samen-besturen.pdf');
+      writeFileSync(bestand, en.rawPayload);
+      expect(execFileSync('pdftotext', [bestand, '-'], { encoding: 'utf8' })).toContain('Adopted by the municipal council on 4 July 2024.');
+      expect(res.rawPayload.toString('latin1')).toMatch(/\/Lang \(nl-NL\)/);
+    } finally {
+      rmSync(map, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,76 @@
+import { readFileSync } from 'node:fs';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { STANDAARDTAAL, TALEN, vertaler, type Taal, type Vertaal } from '../../i18n/i18n.ts';
+import type { GemeentenRepository } from '../gemeenten/gemeenten.repository.ts';
+import { voorPortaal } from '../portaal/portaal.routes.ts';
+import { stuurMetCache } from '../portaal/statisch.ts';
+import { inhoudHash } from '../portaal/thema.ts';
+import { naarCsv } from './pc.csv.ts';
+import { naarPdf } from './pc.pdf.ts';
+import { hoofdstukPagina, indexPagina, SOORT_SEGMENT, type PcPaginaContext } from './pc.publiek.views.ts';
+import { PC_DOCUMENTSOORTEN, type PcDocumentsoort } from './pc.schemas.ts';
+import type { PcService } from './pc.service.ts';
+
+const PUBLIEK = { policy: { toegang: 'publiek' } } as const;
+const CSS = readFileSync(new URL('./pc.css', import.meta.url));
+const CSS_HASH = inhoudHash(CSS);
+const STYLESHEET = `/static/pc.css?v=${CSS_HASH}`;
+const TEKSTEN = Object.fromEntries(TALEN.map((taal) => [taal, { t: vertaler(taal, 'portaal'), tp: vertaler(taal, 'planning-control') }])) as Record<Taal, { t: Vertaal; tp: Vertaal }>;
+
+const stuur = (reply: FastifyReply, type: string, body: string | Buffer, bestand?: string): FastifyReply => {
+  if (bestand) reply.header('Content-Disposition', `inline; filename="${bestand}"`);
+  // Published chapters change only by a new published version: revalidate, no personal data.
+  return reply.code(200).type(type).header('Cache-Control', 'no-cache').send(body);
+};
+
+/**
+ * Public pages of the published P&C chapters (no login, no JavaScript): per gemeente an index
+ * per document soort and a page per programme, in Dutch and under `/en/` in English, with the
+ * same chapter as PDF, CSV and JSON (`….pdf`, `….csv`, `….json`). Published = the latest
+ * vastgesteld version, else the latest aangeboden one; concepts are never public (ADR 0009).
+ */
+export function pcPubliekRoutes(app: FastifyInstance, deps: { pc: PcService; gemeenten: GemeentenRepository }): void {
+  const { pc, gemeenten } = deps;
+
+  app.get('/static/pc.css', { config: PUBLIEK }, async (request, reply) => stuurMetCache(request, reply, CSS, 'text/css; charset=utf-8', CSS_HASH));
+
+  async function context(request: FastifyRequest, taal: Taal, slug: string): Promise<{ ctx: PcPaginaContext; code: string } | undefined> {
+    const gevonden = await gemeenten.opSlug(slug);
+    if (!gevonden) return undefined;
+    const { gemeente, themaUrl } = voorPortaal(gevonden, request);
+    return { code: gevonden.code, ctx: { taal, t: TEKSTEN[taal].t, tp: TEKSTEN[taal].tp, gemeente, themaUrl, pagina: undefined, stylesheet: STYLESHEET } };
+  }
+
+  for (const taal of TALEN) {
+    const prefix = taal === STANDAARDTAAL ? '/:slug' : `/:slug/${taal}`;
+    for (const soort of PC_DOCUMENTSOORTEN) {
+      const segment = SOORT_SEGMENT[soort];
+      app.get<{ Params: { slug: string } }>(`${prefix}/${segment}`, { config: PUBLIEK }, async (request, reply) => {
+        const c = await context(request, taal, request.params.slug);
+        if (!c) return reply.callNotFound();
+        return stuur(reply, 'text/html; charset=utf-8', indexPagina(c.ctx, soort, await pc.gepubliceerdeDocumenten(c.code, soort)));
+      });
+
+      app.get<{ Params: { slug: string; jaar: string; programma: string } }>(`${prefix}/${segment}/:jaar/:programma`, { config: PUBLIEK }, async (request, reply) => {
+        const { slug, jaar, programma } = request.params;
+        const treffer = /^([a-z0-9]+(?:-[a-z0-9]+)*)(?:\.(pdf|csv|json))?$/.exec(programma);
+        if (!/^[0-9]{4}$/.test(jaar) || !treffer) return reply.callNotFound();
+        const c = await context(request, taal, slug);
+        if (!c) return reply.callNotFound();
+        const p = await pc.gepubliceerd(c.code, soort as PcDocumentsoort, Number(jaar), treffer[1] as string);
+        if (!p) return reply.callNotFound();
+        const bestand = `${slug}-${segment}-${jaar}-${p.slug}`;
+        switch (treffer[2]) {
+          case 'json':
+            return stuur(reply, 'application/json; charset=utf-8', `${JSON.stringify(p.hoofdstuk, null, 2)}\n`, `${bestand}.json`);
+          case 'csv':
+            return stuur(reply, 'text/csv; charset=utf-8; header=present', naarCsv([p]), `${bestand}.csv`);
+          case 'pdf':
+            return stuur(reply, 'application/pdf', await naarPdf(p, taal, c.ctx.gemeente.naam), `${bestand}.pdf`);
+          default:
+            return stuur(reply, 'text/html; charset=utf-8', hoofdstukPagina(c.ctx, p));
+        }
+      });
+    }
+  }
+}

@@ -1,0 +1,298 @@
+import type { Taal, Vertaal } from '../../i18n/i18n.ts';
+import { escapeHtml, html, type Html } from '../portaal/html.ts';
+import { portaalLayout, portaalPad, type PaginaContext, type PortaalGemeente } from '../portaal/portaal.views.ts';
+import { isAlgemeen, jaarwaarden, koppelingVan, stoplicht, type Stoplicht } from './pc.analyse.ts';
+import { lastenBaten, lastenBatenSvg } from './pc.grafiek.ts';
+import type { PcHoofdstuk, PcIndicator, PcWaarde } from './pc.hoofdstuk.ts';
+import type { PcDocumentsoort } from './pc.schemas.ts';
+import type { PcProgramma } from './pc.service.ts';
+
+/** URL segment of each document soort (the same in both languages: they are the documents' names). */
+export const SOORT_SEGMENT: Record<PcDocumentsoort, string> = { programmabegroting: 'begroting', voorjaarsnota: 'voorjaarsnota', jaarstukken: 'jaarstukken' };
+
+/** `/diemen/jaarstukken`, `/diemen/en/jaarstukken/2023/samen-besturen`, … with an optional extension. */
+export function pcPad(taal: Taal, slug: string, soort: PcDocumentsoort, jaar?: number, programma?: string, extensie?: 'pdf' | 'csv' | 'json'): string {
+  const basis = `${portaalPad(taal, slug)}${SOORT_SEGMENT[soort]}`;
+  if (jaar === undefined) return basis;
+  return `${basis}/${jaar}/${programma ?? ''}${extensie ? `.${extensie}` : ''}`;
+}
+
+export interface PcPaginaContext extends PaginaContext {
+  gemeente: PortaalGemeente;
+  /** Texts of this module (planning-control namespace). */
+  tp: Vertaal;
+  /** The stylesheet of these pages, with its hash. */
+  stylesheet: string;
+}
+
+const LICHT_SYMBOOL: Record<Stoplicht, string> = { gehaald: '●', bijna: '▲', 'niet-gehaald': '■', onbekend: '–' };
+
+/** Dutch content inside an English page is marked as Dutch (WCAG 3.1.2). */
+function inhoud(taal: Taal, tekst: string): Html | string {
+  return taal === 'nl' ? tekst : html`<span lang="nl">${tekst}</span>`;
+}
+
+// Intl formatters are costly to make: one per language, made once.
+const GETAL = { nl: new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 2 }), en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 }) };
+const DATUM = { nl: new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeZone: 'UTC' }), en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }) };
+
+/** Numbers as readers of the language write them: -13.935 (nl), -13,935 (en). */
+export function getalOpmaak(taal: Taal): (n: number) => string {
+  const f = GETAL[taal];
+  return (n) => f.format(n).replace('\u2212', '-');
+}
+
+/** 4 juli 2024 / 4 July 2024. */
+export function datumOpmaak(taal: Taal, datum: string): string {
+  return DATUM[taal].format(new Date(`${datum}T00:00:00Z`));
+}
+
+const alinea = (inhoud: Html | string, extra = ''): Html => html`<p class="utrecht-paragraph utrecht-paragraph--distanced${extra}">${inhoud}</p>`;
+const kop2 = (tekst: string, id?: string): Html => html`<h2 class="utrecht-heading-2 utrecht-heading-2--distanced"${id ? html` id="${id}"` : ''}>${tekst}</h2>`;
+const kop3 = (tekst: Html | string): Html => html`<h3 class="utrecht-heading-3 utrecht-heading-3--distanced">${tekst}</h3>`;
+const link = (href: string, tekst: Html | string): Html => html`<a class="utrecht-link utrecht-link--html-a" href="${href}">${tekst}</a>`;
+
+/** "Vastgesteld … op 4 juli 2024." / "… (de datum staat niet in het document)." / "Aangeboden …". */
+export function statusTekst(tp: Vertaal, taal: Taal, v: { status: string; vastgesteldOp: string | null }): string {
+  if (v.status !== 'vastgesteld') return tp('status.aangeboden');
+  return v.vastgesteldOp ? tp('status.vastgesteld', { datum: datumOpmaak(taal, v.vastgesteldOp) }) : tp('status.vastgesteldZonderDatum');
+}
+
+/** Status line of the published version. */
+function statusregel(ctx: PcPaginaContext, p: PcProgramma): Html {
+  const { tp, taal } = ctx;
+  const v = p.versie;
+  const status = statusTekst(tp, taal, v);
+  return alinea(html`<span class="pc-status pc-status--${v.status}">${status}</span>${v.naam ? html` ${tp('status.versie', { nummer: v.volgnummer, naam: v.naam })}` : ''}`, ' utrecht-paragraph--lead');
+}
+
+/** Footnote references: numbered per footnote in order of appearance, for links both ways. */
+class Voetnoten {
+  readonly #teller = new Map<number, number>();
+  readonly #taal: Taal;
+  readonly #tp: Vertaal;
+  constructor(taal: Taal, tp: Vertaal) {
+    this.#taal = taal;
+    this.#tp = tp;
+  }
+  verwijzing(nummer: number): Html {
+    const n = (this.#teller.get(nummer) ?? 0) + 1;
+    this.#teller.set(nummer, n);
+    return html`<sup class="pc-voetnootverwijzing"><a class="utrecht-link utrecht-link--html-a" href="#vn-${nummer}" id="vnr-${nummer}-${n}" aria-label="${this.#tp('hoofdstuk.voetnoot', { nummer })}">${nummer}</a></sup>`;
+  }
+  lijst(voetnoten: PcHoofdstuk['voetnoten']): Html | string {
+    if (voetnoten.length === 0) return '';
+    return html`${kop2(this.#tp('hoofdstuk.voetnoten'), 'voetnoten')}
+      <ul class="pc-voetnoten">${voetnoten.map((v) => {
+        const aantal = this.#teller.get(v.nummer) ?? 0;
+        const terug = Array.from({ length: aantal }, (_, i) =>
+          html` <a class="utrecht-link utrecht-link--html-a pc-terug" href="#vnr-${v.nummer}-${i + 1}" aria-label="${this.#tp('hoofdstuk.terug', { n: i + 1, nummer: v.nummer })}">↩${aantal > 1 ? i + 1 : ''}</a>`,
+        );
+        return html`<li id="vn-${v.nummer}"><span class="pc-voetnoten__nummer">${v.nummer}</span> ${inhoud(this.#taal, v.tekst)}${terug}</li>`;
+      })}</ul>`;
+  }
+}
+
+function waardeCel(ctx: PcPaginaContext, w: PcWaarde | undefined, vn: Voetnoten): Html {
+  if (!w) return html`<td></td>`;
+  const reden = w.reden && !w.tekst.includes(w.reden) ? ` (${w.reden})` : '';
+  return html`<td class="pc-getal">${inhoud(ctx.taal, w.tekst + reden)}${w.voetnoten.map((n) => vn.verwijzing(n))}</td>`;
+}
+
+function indicatorTabel(ctx: PcPaginaContext, p: PcProgramma, soort: PcIndicator['soort'], vn: Voetnoten): Html | string {
+  const { tp, taal } = ctx;
+  const h = p.hoofdstuk;
+  const rijen = h.indicatoren.map((indicator, i) => ({ indicator, aanvulling: p.aanvullingen.indicatoren[i] })).filter((r) => r.indicator.soort === soort);
+  if (rijen.length === 0) return '';
+  const kolommen = [...new Set(rijen.flatMap((r) => r.indicator.waarden.map((w) => w.kolom)))];
+  const oordeel = h.soort === 'jaarstukken';
+  return html`<div class="pc-tabel-houder" role="region" aria-labelledby="tabel-${soort}" tabindex="0">
+    <table class="utrecht-table pc-tabel">
+      <caption class="utrecht-table__caption" id="tabel-${soort}">${tp(`hoofdstuk.${soort}`)}</caption>
+      <thead class="utrecht-table__header"><tr class="utrecht-table__row">
+        <th scope="col" class="utrecht-table__header-cell">${tp('hoofdstuk.kolomIndicator')}</th>
+        <th scope="col" class="utrecht-table__header-cell">${tp('hoofdstuk.kolomHoortBij')}</th>
+        ${kolommen.map((k) => html`<th scope="col" class="utrecht-table__header-cell pc-getal">${inhoud(taal, k)}</th>`)}
+        ${oordeel ? html`<th scope="col" class="utrecht-table__header-cell">${tp('hoofdstuk.kolomOordeel', { jaar: h.jaar })}</th>` : ''}
+      </tr></thead>
+      <tbody class="utrecht-table__body">${rijen.map(({ indicator, aanvulling }) => {
+        const koppeling = aanvulling ? koppelingVan(h, indicator, aanvulling) : { soort: 'onbekend', code: indicator.code };
+        const bij = koppeling.soort === 'algemeen' ? tp('hoofdstuk.algemeen') : (koppeling.code ?? '');
+        const { begroting, realisatie } = jaarwaarden(h, indicator);
+        const licht = stoplicht(begroting, realisatie, aanvulling?.richting ?? null);
+        const bron = [aanvulling?.bron ? tp('hoofdstuk.bron', { bron: aanvulling.bron }) : '', aanvulling?.peildatum ? tp('hoofdstuk.peildatum', { datum: datumOpmaak(taal, aanvulling.peildatum) }) : ''].filter(Boolean).join(', ');
+        return html`<tr class="utrecht-table__row">
+          <th scope="row" class="utrecht-table__header-cell pc-rijkop">${isAlgemeen(indicator.code) ? '' : html`<span class="pc-code">${indicator.code}</span> `}${inhoud(taal, indicator.naam)}${indicator.verplicht ? html` <abbr class="pc-verplicht" title="${tp('hoofdstuk.verplichtUitleg')}">(${tp('hoofdstuk.verplicht')})</abbr>` : ''}${bron ? html`<span class="pc-bron">${bron}</span>` : ''}${aanvulling?.toelichting ? html`<span class="pc-bron">${tp('hoofdstuk.toelichting')}: ${inhoud(taal, aanvulling.toelichting)}</span>` : ''}</th>
+          <td class="utrecht-table__cell pc-hoortbij">${bij}</td>
+          ${kolommen.map((k) => waardeCel(ctx, indicator.waarden.find((w) => w.kolom === k), vn))}
+          ${oordeel ? html`<td class="utrecht-table__cell"><span class="pc-licht pc-licht--${licht}"><span class="pc-licht__symbool" aria-hidden="true">${LICHT_SYMBOOL[licht]}</span> ${tp(`hoofdstuk.licht.${licht}`)}</span></td>` : ''}
+        </tr>`;
+      })}</tbody>
+    </table>
+  </div>`;
+}
+
+function doelen(ctx: PcPaginaContext, h: PcHoofdstuk): Html | string {
+  const { tp, taal } = ctx;
+  const realisatie = h.soort === 'jaarstukken';
+  if (h.doelen.length === 0 && h.activiteiten.length === 0) return '';
+  const activiteitenVan = (code: string) => h.activiteiten.filter((a) => a.code.startsWith(`${code}.`) && a.code.split('.').length === code.split('.').length + 1);
+  const activiteitLijst = (lijst: PcHoofdstuk['activiteiten']) =>
+    lijst.length
+      ? html`<dl class="pc-activiteiten">${lijst.map((a) => html`<dt><span class="pc-code">${a.code}</span> ${inhoud(taal, a.naam)}</dt><dd>${inhoud(taal, a.tekst)}</dd>`)}</dl>`
+      : '';
+  const losse = h.activiteiten.filter((a) => !h.doelen.some((d) => d.subdoelen.some((s) => a.code.startsWith(`${s.code}.`)) || a.code.startsWith(`${d.code}.`)));
+  return html`${kop2(tp(realisatie ? 'hoofdstuk.doelenRealisatie' : 'hoofdstuk.doelenBegroting'), 'doelen')}
+    ${h.doelen.map(
+      (d) => html`<section class="pc-doel" aria-labelledby="doel-${d.code}">
+        <h3 class="utrecht-heading-3 utrecht-heading-3--distanced" id="doel-${d.code}"><span class="pc-code">${d.code}.</span> ${inhoud(taal, d.naam)}</h3>
+        ${d.subdoelen.map(
+          (s) => html`<h4 class="utrecht-heading-4 utrecht-heading-4--distanced"><span class="pc-code">${s.code}</span> ${inhoud(taal, s.naam)}</h4>
+          ${activiteitenVan(s.code).length ? html`<p class="utrecht-paragraph pc-klein">${tp(realisatie ? 'hoofdstuk.activiteitenRealisatie' : 'hoofdstuk.activiteitenBegroting')}</p>${activiteitLijst(activiteitenVan(s.code))}` : ''}`,
+        )}
+        ${activiteitLijst(activiteitenVan(d.code))}
+      </section>`,
+    )}
+    ${losse.length ? html`${kop3(tp(realisatie ? 'hoofdstuk.activiteitenRealisatie' : 'hoofdstuk.activiteitenBegroting'))}${activiteitLijst(losse)}` : ''}`;
+}
+
+function financien(ctx: PcPaginaContext, h: PcHoofdstuk): Html | string {
+  const { tp, taal } = ctx;
+  const f = h.financien;
+  if (!f) return '';
+  const getal = getalOpmaak(taal);
+  const eenheid = getal(f.eenheid);
+  const fout = h.controles.filter((c) => !c.ok);
+  const data = lastenBaten(h);
+  const controle = h.controles.length
+    ? fout.length
+      ? html`<div class="pc-melding pc-melding--fout" role="note"><p class="utrecht-paragraph"><strong>${tp('hoofdstuk.controleFout')}</strong></p><ul class="utrecht-unordered-list">${fout.map(
+          (c) => html`<li class="utrecht-unordered-list__item">${tp('hoofdstuk.controleRegel', { regel: c.regel, kolom: c.kolom, document: c.document === null ? '-' : getal(c.document), berekend: getal(c.berekend) })}</li>`,
+        )}</ul></div>`
+      : alinea(tp('hoofdstuk.controleOk'), ' pc-klein')
+    : '';
+  return html`${kop2(tp(h.soort === 'jaarstukken' ? 'hoofdstuk.geld' : 'hoofdstuk.geldBegroting'), 'geld')}
+    <div class="pc-tabel-houder" role="region" aria-labelledby="tabel-geld" tabindex="0">
+    <table class="utrecht-table pc-tabel">
+      <caption class="utrecht-table__caption" id="tabel-geld">${tp('hoofdstuk.geldCaption', { eenheid })}</caption>
+      <thead class="utrecht-table__header"><tr class="utrecht-table__row">
+        <th scope="col" class="utrecht-table__header-cell">${inhoud(taal, h.programma)}</th>
+        ${f.kolommen.map((k) => html`<th scope="col" class="utrecht-table__header-cell pc-getal">${inhoud(taal, k)}</th>`)}
+      </tr></thead>
+      <tbody class="utrecht-table__body">${f.regels.map(
+        (r) => html`<tr class="utrecht-table__row${/saldo/i.test(r.naam) ? ' pc-saldo' : ''}">
+          <th scope="row" class="utrecht-table__header-cell pc-rijkop">${inhoud(taal, r.naam)}</th>
+          ${r.bedragen.map((b) => html`<td class="utrecht-table__cell pc-getal">${b === null ? '' : getal(b)}</td>`)}
+        </tr>`,
+      )}</tbody>
+    </table>
+    </div>
+    ${alinea(tp('hoofdstuk.geldUitleg'), ' pc-klein')}
+    ${controle}
+    ${data.length
+      ? html`${kop3(tp('hoofdstuk.grafiek'))}
+      <div class="pc-grafiek-en-tabel">
+        <figure class="pc-figuur">${lastenBatenSvg(data, { id: 'grafiek-lasten-baten', titel: tp('hoofdstuk.grafiek'), desc: tp('hoofdstuk.grafiekDesc'), lasten: tp('hoofdstuk.lasten'), baten: tp('hoofdstuk.baten'), getal })}</figure>
+        <table class="utrecht-table pc-tabel pc-tabel--klein">
+          <caption class="utrecht-table__caption">${tp('hoofdstuk.grafiekCaption', { eenheid })}</caption>
+          <thead class="utrecht-table__header"><tr class="utrecht-table__row">
+            <th scope="col" class="utrecht-table__header-cell">${tp('hoofdstuk.kolom')}</th>
+            <th scope="col" class="utrecht-table__header-cell pc-getal">${tp('hoofdstuk.lasten')}</th>
+            <th scope="col" class="utrecht-table__header-cell pc-getal">${tp('hoofdstuk.baten')}</th>
+          </tr></thead>
+          <tbody class="utrecht-table__body">${data.map(
+            (d) => html`<tr class="utrecht-table__row"><th scope="row" class="utrecht-table__header-cell pc-rijkop">${inhoud(taal, d.kolom)}</th><td class="utrecht-table__cell pc-getal">${getal(d.lasten)}</td><td class="utrecht-table__cell pc-getal">${getal(d.baten)}</td></tr>`,
+          )}</tbody>
+        </table>
+      </div>`
+      : ''}`;
+}
+
+function overhevelingenEnInvesteringen(ctx: PcPaginaContext, h: PcHoofdstuk): Html {
+  const { tp, taal } = ctx;
+  const getal = getalOpmaak(taal);
+  const eenheid = getal(h.financien?.eenheid ?? 1);
+  return html`${h.overhevelingen.length
+    ? html`${kop3(tp('hoofdstuk.overhevelingen'))}
+      <table class="utrecht-table pc-tabel"><caption class="utrecht-table__caption">${tp('hoofdstuk.overhevelingen')} (× € ${eenheid})</caption>
+        <thead class="utrecht-table__header"><tr class="utrecht-table__row"><th scope="col" class="utrecht-table__header-cell">${tp('hoofdstuk.naam')}</th><th scope="col" class="utrecht-table__header-cell pc-getal">${tp('hoofdstuk.bedrag')}</th><th scope="col" class="utrecht-table__header-cell">${tp('hoofdstuk.motivering')}</th></tr></thead>
+        <tbody class="utrecht-table__body">${h.overhevelingen.map((o) => html`<tr class="utrecht-table__row"><th scope="row" class="utrecht-table__header-cell pc-rijkop">${inhoud(taal, o.naam)}</th><td class="utrecht-table__cell pc-getal">${getal(o.bedrag)}</td><td class="utrecht-table__cell">${inhoud(taal, o.motivering)}</td></tr>`)}</tbody>
+      </table>`
+    : ''}
+    ${h.investeringen.map(
+      (inv) => html`${kop3(html`${tp('hoofdstuk.investeringen')}: ${inhoud(taal, inv.naam)}`)}
+      <table class="utrecht-table pc-tabel"><caption class="utrecht-table__caption">${inhoud(taal, inv.naam)} (× € ${eenheid})</caption>
+        <thead class="utrecht-table__header"><tr class="utrecht-table__row">${inv.kolommen.map((k) => html`<th scope="col" class="utrecht-table__header-cell pc-getal">${inhoud(taal, k)}</th>`)}</tr></thead>
+        <tbody class="utrecht-table__body"><tr class="utrecht-table__row">${inv.bedragen.map((b) => html`<td class="utrecht-table__cell pc-getal">${b === null ? '' : getal(b)}</td>`)}</tr></tbody>
+      </table>`,
+    )}`;
+}
+
+/** The public chapter page. */
+export function hoofdstukPagina(ctx: PcPaginaContext, p: PcProgramma): string {
+  const { tp, taal, gemeente } = ctx;
+  const h = p.hoofdstuk;
+  const soort = p.versie.soort;
+  const vn = new Voetnoten(taal, tp);
+  const pad = (t: Taal, ext?: 'pdf' | 'csv' | 'json') => pcPad(t, gemeente.slug, soort, h.jaar, p.slug, ext);
+  const bestuur = [
+    h.portefeuillehouders.length ? html`<dt>${tp('hoofdstuk.portefeuillehouders')}</dt><dd>${inhoud(taal, h.portefeuillehouders.join(', '))}</dd>` : '',
+    h.concerndirecteuren.length ? html`<dt>${tp('hoofdstuk.concerndirecteuren')}</dt><dd>${inhoud(taal, h.concerndirecteuren.join(', '))}</dd>` : '',
+  ];
+  // Indicator tables come before the footnote list, so the references are counted first.
+  const tabellen = html`${indicatorTabel(ctx, p, 'effect', vn)}${indicatorTabel(ctx, p, 'prestatie', vn)}`;
+  const indicatoren = h.indicatoren.length
+    ? html`${kop2(tp('hoofdstuk.indicatoren'), 'indicatoren')}${alinea(tp('hoofdstuk.indicatorenIntro'))}${h.soort === 'jaarstukken' ? alinea(tp('hoofdstuk.oordeelUitleg'), ' pc-klein') : ''}${tabellen}`
+    : '';
+  const body = html`${statusregel(ctx, p)}
+    ${bestuur.some(Boolean) ? html`${kop2(tp('hoofdstuk.bestuur'))}<dl class="pc-bestuur">${bestuur}</dl>` : ''}
+    <nav class="pc-downloads" aria-labelledby="downloads-kop">
+      <h2 class="utrecht-heading-2 utrecht-heading-2--distanced" id="downloads-kop">${tp('hoofdstuk.downloads')}</h2>
+      <ul class="utrecht-unordered-list">
+        <li class="utrecht-unordered-list__item">${link(pad(taal, 'pdf'), tp('hoofdstuk.pdf'))}</li>
+        <li class="utrecht-unordered-list__item">${link(pad(taal, 'csv'), tp('hoofdstuk.csv'))}</li>
+        <li class="utrecht-unordered-list__item">${link(pad(taal, 'json'), tp('hoofdstuk.json'))}</li>
+      </ul>
+    </nav>
+    ${h.visie.length ? html`${kop2(tp('hoofdstuk.visie'), 'visie')}${h.visie.map((v) => alinea(inhoud(taal, v)))}` : ''}
+    ${h.paragrafen.map((par) => html`${kop2(par.titel)}${par.tekst.map((v) => alinea(inhoud(taal, v)))}`)}
+    ${doelen(ctx, h)}
+    ${indicatoren}
+    ${financien(ctx, h)}
+    ${overhevelingenEnInvesteringen(ctx, h)}
+    ${vn.lijst(h.voetnoten)}`;
+  const soortNaam = tp(`soort.${soort}`);
+  const kruimelpad = html`<nav class="utrecht-breadcrumb-nav loket-kruimelpad" aria-label="${tp('hoofdstuk.kruimelpad')}">
+    <ol class="utrecht-breadcrumb-nav__list utrecht-breadcrumb-nav__list--html-ol">
+      <li class="utrecht-breadcrumb-nav__item"><a class="utrecht-link utrecht-link--html-a utrecht-breadcrumb-nav__link utrecht-breadcrumb-nav__link--first" href="${portaalPad(taal, gemeente.slug)}">${ctx.t('algemeen.gemeenteNaam', { naam: gemeente.naam })}</a></li>
+      <li class="utrecht-breadcrumb-nav__item"><a class="utrecht-link utrecht-link--html-a utrecht-breadcrumb-nav__link" href="${pcPad(taal, gemeente.slug, soort)}">${soortNaam}</a></li>
+      <li class="utrecht-breadcrumb-nav__item"><a class="utrecht-link utrecht-link--html-a utrecht-breadcrumb-nav__link utrecht-breadcrumb-nav__link--current" href="${pad(taal)}" aria-current="page">${soortNaam} ${h.jaar}: ${h.programma}</a></li>
+    </ol>
+  </nav>`;
+  return portaalLayout(
+    { ...ctx, pagina: undefined },
+    h.programma,
+    html`<p class="utrecht-paragraph pc-bovenkop">${soortNaam} ${h.jaar}</p>${body}`,
+    kruimelpad,
+    { talen: { nl: pad('nl'), en: pad('en') }, stylesheets: [ctx.stylesheet] },
+    // The heading is the programme's name; the window title also names document and year.
+  ).replace(`<title>${escapeHtml(h.programma)} - `, `<title>${escapeHtml(tp('hoofdstuk.titelPagina', { programma: h.programma, soort: soortNaam, jaar: h.jaar }))} - `);
+}
+
+/** `/diemen/jaarstukken`: the published chapters, newest year first. */
+export function indexPagina(ctx: PcPaginaContext, soort: PcDocumentsoort, documenten: { versie: { jaar: number; status: string; vastgesteldOp: string | null }; programmas: { slug: string; naam: string }[] }[]): string {
+  const { tp, taal, gemeente } = ctx;
+  const soortNaam = tp(`soort.${soort}`);
+  const body = html`${alinea(tp('index.intro', { soort: soortNaam.toLowerCase(), naam: gemeente.naam }), ' utrecht-paragraph--lead')}
+    ${documenten.length === 0
+      ? alinea(tp('index.geen'))
+      : documenten.map(
+          (d) => html`${kop2(tp('index.jaar', { soort: soortNaam, jaar: d.versie.jaar }))}
+      ${alinea(statusTekst(tp, taal, d.versie), ' pc-klein')}
+      <ul class="utrecht-link-list utrecht-link-list--html-ul">${d.programmas.map((p) => html`<li class="utrecht-link-list__item">${link(pcPad(taal, gemeente.slug, soort, d.versie.jaar, p.slug), inhoud(taal, p.naam))}</li>`)}</ul>`,
+        )}`;
+  return portaalLayout({ ...ctx, pagina: undefined }, soortNaam, body, undefined, {
+    talen: { nl: pcPad('nl', gemeente.slug, soort), en: pcPad('en', gemeente.slug, soort) },
+    stylesheets: [ctx.stylesheet],
+  });
+}

@@ -1,0 +1,194 @@
+import type { ZodTypeProvider } from '@fastify/type-provider-zod';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { API_PREFIX } from '../../http/app.ts';
+import { ifMatchHeader, versieUitIfMatch, zetEtag } from '../../http/etag.ts';
+import type { Policy } from '../../http/policy.ts';
+import { contextVan } from '../audit/audit.service.ts';
+import { gemeenteParams } from '../gemeenten/gemeenten.schemas.ts';
+import {
+  afwijkingenQuery,
+  afwijkingenSchema,
+  documentenLijstSchema,
+  documentenQuery,
+  financienRegelWijzigingBody,
+  hoofdstukSchema,
+  importQuery,
+  indicatorWijzigingBody,
+  nieuweVersieBody,
+  onderdeelParams,
+  programmaParams,
+  programmaSchema,
+  programmaWijzigingBody,
+  vergelijkingQuery,
+  vergelijkingSchema,
+  versieParams,
+  versieSchema,
+  versieWijzigingBody,
+} from './pc.schemas.ts';
+import type { PcProgramma, PcService } from './pc.service.ts';
+
+const tags = ['Planning en control'];
+/** Every staff role of the gemeente reads the register (concepts included); external partners do not. */
+const lezen: Policy = { toegang: 'rollen', rollen: ['beheerder', 'pc-adviseur', 'teamleider', 'behandelaar', 'kcc-medewerker', 'webredacteur'] };
+const bewerken: Policy = { toegang: 'rollen', rollen: ['pc-adviseur', 'beheerder'] };
+const basis = `${API_PREFIX}/gemeenten/:gemeente`;
+const versiePad = `${basis}/pc-versies/:id`;
+const programmaPad = `${versiePad}/programmas/:programma`;
+
+function programmaAntwoord(reply: FastifyReply, p: PcProgramma) {
+  zetEtag(reply, p.etag);
+  return { versieId: p.versie.id, slug: p.slug, naam: p.naam, status: p.versie.status, bewerkbaar: p.versie.status !== 'vastgesteld', hoofdstuk: p.hoofdstuk, aanvullingen: p.aanvullingen, etag: p.etag };
+}
+
+/**
+ * The P&C register over /api/v1: documents and versions, chapters and their parts, status
+ * changes, new versions, comparison and deviations. Staff read; pc-adviseur and beheerder edit.
+ */
+export function pcRoutes(app: FastifyInstance, deps: { pc: PcService }): void {
+  const { pc } = deps;
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(`${basis}/pc-documenten`, {
+    config: { policy: lezen },
+    schema: { tags, summary: 'P&C-documenten met hun versies', params: gemeenteParams, querystring: documentenQuery, response: { 200: documentenLijstSchema } },
+    handler: async (request) => ({ items: await pc.documenten(request.params.gemeente, request.query) }),
+  });
+
+  r.post(`${basis}/pc-hoofdstukken`, {
+    config: { policy: bewerken },
+    schema: {
+      tags,
+      summary: 'Hoofdstuk opslaan als nieuwe conceptversie van zijn document',
+      description: 'Het hoofdstuk (zoals `loket pc import` het geeft) wordt een nieuwe conceptversie; de andere programma’s van de laatste versie gaan mee.',
+      params: gemeenteParams,
+      querystring: importQuery,
+      body: hoofdstukSchema,
+      response: { 201: versieSchema },
+    },
+    handler: async (request, reply) => {
+      const { gemeente } = request.params;
+      const v = await pc.importeer(contextVan(request), gemeente, [request.body], { soort: request.query.soort });
+      const versie = await pc.versie(gemeente, v.id);
+      zetEtag(reply, versie.etag);
+      reply.header('Location', `${API_PREFIX}/gemeenten/${gemeente}/pc-versies/${v.id}`);
+      return reply.code(201).send(versie);
+    },
+  });
+
+  r.get(versiePad, {
+    config: { policy: lezen },
+    schema: { tags, summary: 'Eén versie met haar programma’s', params: versieParams, response: { 200: versieSchema } },
+    handler: async (request, reply) => {
+      const v = await pc.versie(request.params.gemeente, request.params.id);
+      zetEtag(reply, v.etag);
+      return v;
+    },
+  });
+
+  r.patch(versiePad, {
+    config: { policy: bewerken },
+    schema: {
+      tags,
+      summary: 'Naam of status van een versie wijzigen',
+      description: 'Status: concept → aangeboden → vastgesteld (met de datum van het raadsbesluit). Een vastgestelde versie verandert niet meer (409).',
+      params: versieParams,
+      headers: ifMatchHeader,
+      body: versieWijzigingBody,
+      response: { 200: versieSchema },
+    },
+    handler: async (request, reply) => {
+      const v = await pc.wijzigVersie(contextVan(request), request.params.gemeente, request.params.id, versieUitIfMatch(request), request.body);
+      zetEtag(reply, v.etag);
+      return v;
+    },
+  });
+
+  r.post(`${versiePad}/opvolgers`, {
+    config: { policy: bewerken },
+    schema: { tags, summary: 'Nieuwe conceptversie als kopie van deze versie (begrotingswijziging)', params: versieParams, body: nieuweVersieBody, response: { 201: versieSchema } },
+    handler: async (request, reply) => {
+      const { gemeente } = request.params;
+      const v = await pc.nieuweVersie(contextVan(request), gemeente, request.params.id, request.body);
+      zetEtag(reply, v.etag);
+      reply.header('Location', `${API_PREFIX}/gemeenten/${gemeente}/pc-versies/${v.id}`);
+      return reply.code(201).send(v);
+    },
+  });
+
+  r.get(`${versiePad}/vergelijking`, {
+    config: { policy: lezen },
+    schema: { tags, summary: 'Verschillen met een andere versie (standaard de vorige)', params: versieParams, querystring: vergelijkingQuery, response: { 200: vergelijkingSchema } },
+    handler: async (request) => pc.vergelijk(request.params.gemeente, request.params.id, request.query.met),
+  });
+
+  r.get(programmaPad, {
+    config: { policy: lezen },
+    schema: { tags, summary: 'Eén programma van een versie', params: programmaParams, response: { 200: programmaSchema } },
+    handler: async (request, reply) => programmaAntwoord(reply, await pc.programma(request.params.gemeente, request.params.id, request.params.programma)),
+  });
+
+  r.patch(programmaPad, {
+    config: { policy: bewerken },
+    schema: {
+      tags,
+      summary: 'Onderdelen van een programma vervangen',
+      description: 'Elk meegegeven onderdeel (visie, doelen, activiteiten, indicatoren, voetnoten, financiën, …) vervangt het oude; de rest blijft.',
+      params: programmaParams,
+      headers: ifMatchHeader,
+      body: programmaWijzigingBody,
+      response: { 200: programmaSchema },
+    },
+    handler: async (request, reply) => {
+      const { gemeente, id, programma } = request.params;
+      return programmaAntwoord(reply, await pc.wijzigProgramma(contextVan(request), gemeente, id, programma, versieUitIfMatch(request), request.body));
+    },
+  });
+
+  r.patch(`${programmaPad}/indicatoren/:nr`, {
+    config: { policy: bewerken },
+    schema: {
+      tags,
+      summary: 'Eén indicator wijzigen (nr = positie vanaf 1)',
+      description: 'Naam, soort, waarden met voetnoten en redenen, richting (voor het stoplicht), koppeling, bron, peildatum en toelichting.',
+      params: onderdeelParams,
+      headers: ifMatchHeader,
+      body: indicatorWijzigingBody,
+      response: { 200: programmaSchema },
+    },
+    handler: async (request, reply) => {
+      const { gemeente, id, programma, nr } = request.params;
+      return programmaAntwoord(reply, await pc.wijzigIndicator(contextVan(request), gemeente, id, programma, nr, versieUitIfMatch(request), request.body));
+    },
+  });
+
+  r.patch(`${programmaPad}/financien/:nr`, {
+    config: { policy: bewerken },
+    schema: {
+      tags,
+      summary: 'Eén regel van “Wat heeft het gekost?” wijzigen (nr = positie vanaf 1)',
+      params: onderdeelParams,
+      headers: ifMatchHeader,
+      body: financienRegelWijzigingBody,
+      response: { 200: programmaSchema },
+    },
+    handler: async (request, reply) => {
+      const { gemeente, id, programma, nr } = request.params;
+      return programmaAntwoord(reply, await pc.wijzigFinancienRegel(contextVan(request), gemeente, id, programma, nr, versieUitIfMatch(request), request.body));
+    },
+  });
+
+  r.get(`${programmaPad}/afwijkingen`, {
+    config: { policy: lezen },
+    schema: {
+      tags,
+      summary: 'Afwijkingen van de begroting boven de drempel, met of zonder toelichting',
+      params: programmaParams,
+      querystring: afwijkingenQuery,
+      response: { 200: afwijkingenSchema },
+    },
+    handler: async (request) => {
+      const { gemeente, id, programma } = request.params;
+      return pc.afwijkingen(gemeente, id, programma, { bedrag: request.query.drempelBedrag, procent: request.query.drempelProcent });
+    },
+  });
+}

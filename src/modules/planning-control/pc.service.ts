@@ -1,0 +1,284 @@
+import { randomUUID } from 'node:crypto';
+import { verouderd } from '../../http/etag.ts';
+import type { Klok } from '../../klok.ts';
+import type { AuditService, Context } from '../audit/audit.service.ts';
+import type { GemeentenRepository } from '../gemeenten/gemeenten.repository.ts';
+import { afwijkingen, slugVan, vergelijk, volledigeAanvullingen } from './pc.analyse.ts';
+import type { PcHoofdstuk } from './pc.hoofdstuk.ts';
+import { controleer } from './pc.parser.ts';
+import { isVastgesteldFout, pcFouten, zodProbleem } from './pc.register.errors.ts';
+import type { PcProgrammaRecord, PcRepository, PcVersieRecord } from './pc.repository.ts';
+import {
+  aanvullingenSchema,
+  hoofdstukSchema,
+  LEGE_AANVULLING,
+  type FinancienRegelWijziging,
+  type IndicatorWijziging,
+  type PcAanvullingen,
+  type PcDocumentsoort,
+  type PcStatus,
+  type ProgrammaWijziging,
+} from './pc.schemas.ts';
+
+/** One chapter as the register holds it: the printed content and the register's additions. */
+export interface PcProgramma {
+  versie: PcVersieRecord;
+  slug: string;
+  naam: string;
+  hoofdstuk: PcHoofdstuk;
+  aanvullingen: PcAanvullingen;
+  etag: number;
+}
+
+export interface ImportOpties {
+  soort?: PcDocumentsoort | undefined;
+  naam?: string | undefined;
+  /** Store straight as this status (documents the council already adopted, e.g. the demo); the date may be unknown. */
+  status?: PcStatus;
+  vastgesteldOp?: string | null;
+  aanvullingen?: (Partial<PcAanvullingen> | undefined)[];
+}
+
+/** The document soort a chapter belongs to. */
+export function documentsoortVan(h: PcHoofdstuk): PcDocumentsoort {
+  return h.soort === 'begroting' ? 'programmabegroting' : 'jaarstukken';
+}
+
+/** Today's calendar date in the Netherlands (YYYY-MM-DD). */
+export function vandaag(klok: Klok): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(klok.nu());
+}
+
+const OVERGANGEN: Record<PcStatus, readonly PcStatus[]> = {
+  concept: ['aangeboden', 'vastgesteld'],
+  aangeboden: ['concept', 'vastgesteld'],
+  vastgesteld: [],
+};
+
+function uitRecord(versie: PcVersieRecord, r: PcProgrammaRecord): PcProgramma {
+  const hoofdstuk = hoofdstukSchema.parse(r.hoofdstuk);
+  return { versie, slug: r.slug, naam: r.naam, hoofdstuk, aanvullingen: volledigeAanvullingen(hoofdstuk, aanvullingenSchema.parse(r.aanvullingen)), etag: r.etag };
+}
+
+/** Maps the database's refusal (trigger) to the same 409 the service gives. */
+async function bewaakt<T>(werk: () => Promise<T>): Promise<T> {
+  try {
+    return await werk();
+  } catch (error) {
+    if (isVastgesteldFout(error)) throw pcFouten.vastgesteld();
+    throw error;
+  }
+}
+
+/** The position (1-based) in a list, or 404. */
+function positie(nr: string, lengte: number, wat: string): number {
+  const n = /^[1-9][0-9]{0,3}$/.test(nr) ? Number(nr) : 0;
+  if (n < 1 || n > lengte) throw pcFouten.onderdeelOnbekend(wat);
+  return n - 1;
+}
+
+/**
+ * The planning & control register (ADR 0009): documents, versions, chapters; editing while a
+ * version is not vastgesteld; comparison of versions and deviations from the budget.
+ */
+export function pcService(deps: { repository: PcRepository; gemeenten: GemeentenRepository; audit: AuditService; klok: Klok }) {
+  const { repository, gemeenten, audit, klok } = deps;
+
+  async function versie(gemeente: string, id: string): Promise<PcVersieRecord> {
+    const v = await repository.versie(gemeente, id);
+    if (!v) throw pcFouten.versieOnbekend();
+    return v;
+  }
+
+  async function programma(gemeente: string, versieId: string, slug: string): Promise<PcProgramma> {
+    const v = await versie(gemeente, versieId);
+    const r = await repository.programma(gemeente, versieId, slug);
+    if (!r) throw pcFouten.programmaOnbekend();
+    return uitRecord(v, r);
+  }
+
+  async function bewerkbaar(gemeente: string, versieId: string, slug: string, etag: number): Promise<PcProgramma> {
+    const p = await programma(gemeente, versieId, slug);
+    if (p.versie.status === 'vastgesteld') throw pcFouten.vastgesteld();
+    if (p.etag !== etag) throw verouderd();
+    return p;
+  }
+
+  async function bewaarProgramma(context: Context, gemeente: string, p: PcProgramma, hoofdstuk: PcHoofdstuk, aanvullingen: PcAanvullingen, actie: string, details: Record<string, unknown>): Promise<PcProgramma> {
+    const gecontroleerd = hoofdstukSchema.safeParse(hoofdstuk);
+    if (!gecontroleerd.success) throw zodProbleem(gecontroleerd.error);
+    if (aanvullingen.indicatoren.length > gecontroleerd.data.indicatoren.length) {
+      throw pcFouten.ongeldig('aanvullingen.indicatoren', `Er zijn ${gecontroleerd.data.indicatoren.length} indicatoren, niet ${aanvullingen.indicatoren.length}.`);
+    }
+    const nu = klok.nu().toISOString();
+    const gelukt = await bewaakt(() => repository.wijzigProgramma(gemeente, p.versie.id, p.slug, p.etag, { naam: gecontroleerd.data.programma, hoofdstuk: gecontroleerd.data, aanvullingen: volledigeAanvullingen(gecontroleerd.data, aanvullingen) }, nu));
+    if (!gelukt) {
+      const nieuw = await repository.versie(gemeente, p.versie.id);
+      if (nieuw?.status === 'vastgesteld') throw pcFouten.vastgesteld();
+      throw verouderd();
+    }
+    await audit.log(context, { gemeente, actie, objectType: 'pc-programma', objectId: `${p.versie.id}/${p.slug}`, details });
+    return programma(gemeente, p.versie.id, p.slug);
+  }
+
+  return {
+    documenten: (gemeente: string, filter: { soort?: PcDocumentsoort | undefined; jaar?: number | undefined }) => repository.documenten(gemeente, filter),
+
+    async versie(gemeente: string, id: string) {
+      const v = await versie(gemeente, id);
+      return { ...v, programmas: await repository.programmaLijst(gemeente, id) };
+    },
+
+    programma,
+
+    /**
+     * Stores chapters as a new version of their document (made when new), copying the other
+     * chapters of the latest version; all or nothing. Returns the new version.
+     */
+    async importeer(context: Context, gemeente: string, invoer: readonly unknown[], opties: ImportOpties = {}): Promise<PcVersieRecord> {
+      if (!(await gemeenten.opCode(gemeente))) throw pcFouten.gemeenteOnbekend(gemeente);
+      if (invoer.length === 0) throw pcFouten.ongeldig('hoofdstukken', 'Er is geen hoofdstuk om op te slaan.');
+      const hoofdstukken: PcHoofdstuk[] = invoer.map((h, i) => {
+        const r = hoofdstukSchema.safeParse(h);
+        if (!r.success) throw zodProbleem(r.error, invoer.length > 1 ? String(i) : '');
+        return r.data;
+      });
+      const [eerste] = hoofdstukken as [PcHoofdstuk, ...PcHoofdstuk[]];
+      const soort = opties.soort ?? documentsoortVan(eerste);
+      for (const [i, h] of hoofdstukken.entries()) {
+        const pad = hoofdstukken.length > 1 ? `${i}.` : '';
+        if (h.gemeente !== gemeente) throw pcFouten.ongeldig(`${pad}gemeente`, `Dit hoofdstuk is van ${h.gemeente}, niet van ${gemeente}.`);
+        if (h.jaar !== eerste.jaar || documentsoortVan(h) !== documentsoortVan(eerste)) throw pcFouten.ongeldig(`${pad}jaar`, 'Alle hoofdstukken van één import horen bij hetzelfde document en jaar.');
+        if ((soort === 'jaarstukken') !== (h.soort === 'jaarstukken')) throw pcFouten.ongeldig(`${pad}soort`, `Een hoofdstuk van soort ${h.soort} hoort niet in ${soort}.`);
+      }
+      const slugs = hoofdstukken.map((h) => slugVan(h.programma));
+      const dubbel = slugs.find((s, i) => slugs.indexOf(s) !== i);
+      if (dubbel) throw pcFouten.ongeldig('programma', `Programma ${dubbel} staat twee keer in deze import.`);
+      if (opties.vastgesteldOp && (opties.status !== 'vastgesteld' || opties.vastgesteldOp > vandaag(klok))) {
+        throw pcFouten.ongeldig('vastgesteldOp', 'De datum van het raadsbesluit hoort bij een vastgestelde versie en ligt niet in de toekomst.');
+      }
+      const id = randomUUID();
+      const naam = opties.naam ?? (hoofdstukken.length === 1 ? `Import ${eerste.programma}` : 'Import');
+      await repository.nieuweVersieMet(
+        gemeente,
+        { id: randomUUID(), soort, jaar: eerste.jaar },
+        { id, naam, nu: klok.nu().toISOString(), ...(opties.status ? { status: opties.status, vastgesteldOp: opties.vastgesteldOp ?? null } : {}) },
+        hoofdstukken.map((h, i) => ({ slug: slugs[i] as string, naam: h.programma, hoofdstuk: h, aanvullingen: volledigeAanvullingen(h, opties.aanvullingen?.[i]) })),
+      );
+      await audit.log(context, { gemeente, actie: 'pc-importeren', objectType: 'pc-versie', objectId: id, details: { soort, jaar: eerste.jaar, programmas: slugs } });
+      return versie(gemeente, id);
+    },
+
+    /** A new concept version copied from this one: how a vastgesteld document changes. */
+    async nieuweVersie(context: Context, gemeente: string, id: string, w: { naam?: string | undefined }) {
+      const van = await versie(gemeente, id);
+      const nieuw = randomUUID();
+      await repository.kopieVan(gemeente, van, { id: nieuw, naam: w.naam || `Wijziging van versie ${van.volgnummer}`, nu: klok.nu().toISOString() });
+      await audit.log(context, { gemeente, actie: 'pc-nieuwe-versie', objectType: 'pc-versie', objectId: nieuw, details: { van: id } });
+      return { ...(await versie(gemeente, nieuw)), programmas: await repository.programmaLijst(gemeente, nieuw) };
+    },
+
+    /** Name or status of a version; vastgesteld needs the council date (not in the future) and is final. */
+    async wijzigVersie(context: Context, gemeente: string, id: string, etag: number, w: { naam?: string | undefined; status?: PcStatus | undefined; vastgesteldOp?: string | undefined }) {
+      const v = await versie(gemeente, id);
+      if (v.status === 'vastgesteld') throw pcFouten.vastgesteld();
+      if (v.etag !== etag) throw verouderd();
+      const wijziging: { naam?: string; status?: PcStatus; vastgesteldOp?: string | null } = {};
+      if (w.naam !== undefined) wijziging.naam = w.naam;
+      if (w.status !== undefined && w.status !== v.status) {
+        if (!OVERGANGEN[v.status].includes(w.status)) throw pcFouten.statusovergang(v.status, w.status);
+        wijziging.status = w.status;
+      }
+      if (w.status === 'vastgesteld') {
+        if (!w.vastgesteldOp) throw pcFouten.ongeldig('vastgesteldOp', 'Vul de datum van het raadsbesluit in.', 'verplicht');
+        if (w.vastgesteldOp > vandaag(klok)) throw pcFouten.ongeldig('vastgesteldOp', 'De datum van het raadsbesluit ligt in de toekomst.', 'datum-in-toekomst');
+        wijziging.vastgesteldOp = w.vastgesteldOp;
+      } else if (w.vastgesteldOp !== undefined) {
+        throw pcFouten.ongeldig('vastgesteldOp', 'Een datum van het raadsbesluit hoort alleen bij status vastgesteld.');
+      }
+      const gelukt = await bewaakt(() => repository.wijzigVersie(gemeente, id, etag, wijziging, klok.nu().toISOString()));
+      if (!gelukt) throw verouderd();
+      await audit.log(context, { gemeente, actie: 'pc-versie-wijzigen', objectType: 'pc-versie', objectId: id, details: { ...wijziging } });
+      return { ...(await versie(gemeente, id)), programmas: await repository.programmaLijst(gemeente, id) };
+    },
+
+    /** Replaces the named parts of a chapter. */
+    async wijzigProgramma(context: Context, gemeente: string, versieId: string, slug: string, etag: number, w: ProgrammaWijziging) {
+      const p = await bewerkbaar(gemeente, versieId, slug, etag);
+      const { naam, aanvullingen, ...delen } = w;
+      const hoofdstuk: PcHoofdstuk = { ...p.hoofdstuk, ...delen, ...(naam !== undefined ? { programma: naam } : {}) };
+      // Changed amounts: the saldi are checked again, so a mismatch shows instead of the old verdict.
+      if (delen.financien !== undefined) hoofdstuk.controles = delen.financien ? controleer(delen.financien.kolommen, delen.financien.regels) : [];
+      // Replacing the indicators without their additions keeps the additions by position.
+      return bewaarProgramma(context, gemeente, p, hoofdstuk, aanvullingen ?? p.aanvullingen, 'pc-programma-wijzigen', { onderdelen: Object.keys(w) });
+    },
+
+    /** One indicator (1-based position): its fields, values with footnotes and reasons, and additions. */
+    async wijzigIndicator(context: Context, gemeente: string, versieId: string, slug: string, nr: string, etag: number, w: IndicatorWijziging) {
+      const p = await programma(gemeente, versieId, slug);
+      const i = positie(nr, p.hoofdstuk.indicatoren.length, 'indicator');
+      await bewerkbaar(gemeente, versieId, slug, etag);
+      const { richting, koppeling, bron, peildatum, toelichting, ...eigen } = w;
+      const indicatoren = p.hoofdstuk.indicatoren.map((ind, k) => (k === i ? { ...ind, ...eigen } : ind));
+      const extra = { ...(richting !== undefined ? { richting } : {}), ...(koppeling !== undefined ? { koppeling } : {}), ...(bron !== undefined ? { bron } : {}), ...(peildatum !== undefined ? { peildatum } : {}), ...(toelichting !== undefined ? { toelichting: toelichting?.trim() ? toelichting : null } : {}) };
+      const aanvullingen = { ...p.aanvullingen, indicatoren: p.aanvullingen.indicatoren.map((a, k) => (k === i ? { ...LEGE_AANVULLING, ...a, ...extra } : a)) };
+      return bewaarProgramma(context, gemeente, p, { ...p.hoofdstuk, indicatoren }, aanvullingen, 'pc-indicator-wijzigen', { nr: i + 1, velden: Object.keys(w) });
+    },
+
+    /** One finance row (1-based position): name, amounts, explanation of a deviation. */
+    async wijzigFinancienRegel(context: Context, gemeente: string, versieId: string, slug: string, nr: string, etag: number, w: FinancienRegelWijziging) {
+      const p = await programma(gemeente, versieId, slug);
+      const financien = p.hoofdstuk.financien;
+      const i = positie(nr, financien?.regels.length ?? 0, 'financiële regel');
+      await bewerkbaar(gemeente, versieId, slug, etag);
+      if (!financien) throw pcFouten.onderdeelOnbekend('financiële regel');
+      const oud = financien.regels[i];
+      const regels = financien.regels.map((r, k) => (k === i ? { naam: w.naam ?? r.naam, bedragen: w.bedragen ?? r.bedragen } : r));
+      const naam = regels[i]?.naam ?? '';
+      const toelichting = w.toelichting !== undefined ? w.toelichting : (p.aanvullingen.financien.find((f) => f.regel === oud?.naam)?.toelichting ?? null);
+      const overig = p.aanvullingen.financien.filter((f) => f.regel !== oud?.naam && f.regel !== naam);
+      const aanvullingen = { ...p.aanvullingen, financien: toelichting?.trim() ? [...overig, { regel: naam, toelichting }] : overig };
+      const controles = w.bedragen ? controleer(financien.kolommen, regels) : p.hoofdstuk.controles;
+      return bewaarProgramma(context, gemeente, p, { ...p.hoofdstuk, financien: { ...financien, regels }, controles }, aanvullingen, 'pc-financien-wijzigen', { nr: i + 1, velden: Object.keys(w) });
+    },
+
+    /** Differences between two versions of the same document (default: this one and the one before). */
+    async vergelijk(gemeente: string, id: string, met: string | undefined) {
+      const naar = await versie(gemeente, id);
+      const van = met ? await versie(gemeente, met) : await repository.vorigeVersie(gemeente, naar);
+      if (!van) throw pcFouten.ongeldig('met', 'Dit is de eerste versie; kies een versie om mee te vergelijken.', 'verplicht');
+      const lees = async (v: PcVersieRecord) => (await repository.programmas(gemeente, v.id)).map((r) => uitRecord(v, r).hoofdstuk);
+      return { van, naar, wijzigingen: vergelijk(await lees(van), await lees(naar)) };
+    },
+
+    async afwijkingen(gemeente: string, versieId: string, slug: string, drempel: { bedrag: number; procent: number }) {
+      const p = await programma(gemeente, versieId, slug);
+      const items = afwijkingen(p.hoofdstuk, p.aanvullingen, drempel);
+      return { drempelBedrag: drempel.bedrag, drempelProcent: drempel.procent, items, onverklaard: items.filter((a) => !a.verklaard).length };
+    },
+
+    /** What `loket pc export` writes: the chapters of one version (default: the latest). */
+    async export(gemeente: string, k: { soort: PcDocumentsoort; jaar: number; volgnummer?: number | undefined; programma?: string | undefined }): Promise<PcProgramma[]> {
+      if (!(await gemeenten.opCode(gemeente))) throw pcFouten.gemeenteOnbekend(gemeente);
+      const documentId = await repository.documentId(gemeente, k.soort, k.jaar);
+      if (!documentId) throw pcFouten.documentOnbekend();
+      const v = k.volgnummer ? await repository.versieOpNummer(gemeente, documentId, k.volgnummer) : await repository.laatsteVersie(gemeente, documentId);
+      if (!v) throw pcFouten.versieOnbekend();
+      const rijen = (await repository.programmas(gemeente, v.id)).filter((r) => !k.programma || r.slug === k.programma);
+      if (k.programma && rijen.length === 0) throw pcFouten.programmaOnbekend();
+      return rijen.map((r) => uitRecord(v, r));
+    },
+
+    /** The published chapter (latest vastgesteld, else latest aangeboden version); undefined when none. */
+    async gepubliceerd(gemeente: string, soort: PcDocumentsoort, jaar: number, slug: string): Promise<PcProgramma | undefined> {
+      const v = await repository.gepubliceerdeVersie(gemeente, soort, jaar);
+      if (!v) return undefined;
+      const r = await repository.programma(gemeente, v.id, slug);
+      return r ? uitRecord(v, r) : undefined;
+    },
+
+    gepubliceerdeDocumenten: (gemeente: string, soort: PcDocumentsoort) => repository.gepubliceerd(gemeente, soort),
+  };
+}
+
+export type PcService = ReturnType<typeof pcService>;

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { binnenMaxVerlenging, eindeWeek, projecteer, termijnband, type Gebeurtenis } from './zaken.projectie.ts';
+import { datumInAmsterdam } from './vandaag.ts';
+
+let n = 0;
+const g = (soort: Gebeurtenis['soort'], op: string, gegevens: Record<string, unknown> = {}): Gebeurtenis => ({
+  volgnummer: ++n,
+  soort,
+  gegevens,
+  extern: true,
+  doorGebruiker: null,
+  doorNaam: null,
+  doorInwoner: false,
+  op,
+});
+const aangemaakt = g('aangemaakt', '2026-03-02T09:00:00Z', { status: 1, team: 'team-a', behandelaar: null });
+
+describe('projectie van een zaak', () => {
+  it('derives the statutory deadline: six weeks after receipt (Awb 9:11), moved past a holiday', () => {
+    const p = projecteer({ ontvangstdatum: '2026-03-02', norm: 'P6W', gebeurtenissen: [aangemaakt], vandaag: '2026-03-02' });
+    expect(p).toMatchObject({ statusVolgnummer: 1, teamId: 'team-a', behandelaarId: null, opgeschort: false, uiterlijkeEinddatum: '2026-04-13' });
+    // Received 20 November 2026: five weeks end on Eerste Kerstdag, and move past Tweede Kerstdag and Sunday.
+    const kerst = projecteer({ ontvangstdatum: '2026-11-20', norm: 'P5W', gebeurtenissen: [aangemaakt], vandaag: '2026-11-20' });
+    expect(kerst.uiterlijkeEinddatum).toBe('2026-12-28');
+    expect(kerst.verschoven.map((v) => v.naam)).toEqual(['Eerste Kerstdag', 'Tweede Kerstdag', 'zondag']);
+  });
+
+  it('adds an extension once and moves the end by suspended calendar days', () => {
+    const verlengd = projecteer({
+      ontvangstdatum: '2026-03-02',
+      norm: 'P6W',
+      gebeurtenissen: [aangemaakt, g('verlenging', '2026-04-01T10:00:00Z', { duur: 'P4W', reden: 'Hoorzitting' })],
+      vandaag: '2026-04-01',
+    });
+    expect(verlengd.oorspronkelijkeEinddatum).toBe('2026-04-13');
+    expect(verlengd.uiterlijkeEinddatum).toBe('2026-05-11');
+    expect(verlengd.verlengingen).toEqual([{ duur: 'P4W', reden: 'Hoorzitting', op: '2026-04-01T10:00:00Z' }]);
+
+    const opgeschort = projecteer({
+      ontvangstdatum: '2026-03-02',
+      norm: 'P6W',
+      gebeurtenissen: [aangemaakt, g('opschorting', '2026-03-10T08:00:00Z', { reden: 'Wacht op stukken' }), g('opschorting-einde', '2026-03-17T15:00:00Z')],
+      vandaag: '2026-03-20',
+    });
+    expect(opgeschort.opschortingen).toEqual([{ van: '2026-03-10', tot: '2026-03-17', reden: 'Wacht op stukken' }]);
+    expect(opgeschort.opgeschorteDagen).toBe(7);
+    expect(opgeschort.uiterlijkeEinddatum).toBe('2026-04-20');
+    expect(opgeschort.opgeschort).toBe(false);
+  });
+
+  it('counts a running suspension up to today, and notes a reply from the resident', () => {
+    const gebeurtenissen = [aangemaakt, g('opschorting', '2026-03-03T08:00:00Z', { reden: 'Wacht op foto' }), g('reactie', '2026-03-04T12:00:00Z', { tekst: 'Hier is de foto' })];
+    const p = projecteer({ ontvangstdatum: '2026-03-02', norm: '5wd', gebeurtenissen, vandaag: '2026-03-05' });
+    expect(p.opgeschort).toBe(true);
+    expect(p.reactieOntvangen).toBe(true);
+    // 5 werkdagen from Monday 2 March: Monday 9 March; 3 werkdagen suspended (3, 4, 5 March).
+    expect(p.opgeschorteDagen).toBe(3);
+    expect(p.uiterlijkeEinddatum).toBe('2026-03-12');
+    const later = projecteer({ ontvangstdatum: '2026-03-02', norm: '5wd', gebeurtenissen, vandaag: '2026-03-06' });
+    expect(later.uiterlijkeEinddatum).toBe('2026-03-13');
+  });
+
+  it('follows status, assignment and the result', () => {
+    const p = projecteer({
+      ontvangstdatum: '2026-03-02',
+      norm: 'P6W',
+      gebeurtenissen: [
+        aangemaakt,
+        g('toewijzing', '2026-03-02T10:00:00Z', { team: 'team-b', behandelaar: 'bo' }),
+        g('status', '2026-03-03T10:00:00Z', { volgnummer: 2 }),
+        g('resultaat', '2026-03-20T10:00:00Z', { resultaattype: 'gegrond', status: 4, volgnummer: 4 }),
+      ],
+      vandaag: '2026-03-20',
+    });
+    expect(p).toMatchObject({ teamId: 'team-b', behandelaarId: 'bo', statusVolgnummer: 4, resultaattypeId: 'gegrond', afgeslotenOp: '2026-03-20T10:00:00Z' });
+  });
+
+  it('checks extensions against the maximum, across kinds of duration', () => {
+    expect(binnenMaxVerlenging('2026-03-02', 'P6W', ['P4W'], 'P4W')).toBe(true);
+    expect(binnenMaxVerlenging('2026-03-02', 'P6W', ['P2W', 'P2W'], 'P4W')).toBe(true);
+    expect(binnenMaxVerlenging('2026-03-02', 'P6W', ['P2W', 'P3W'], 'P4W')).toBe(false);
+    expect(binnenMaxVerlenging('2026-03-02', 'P6W', ['P29D'], 'P4W')).toBe(false);
+    expect(binnenMaxVerlenging('2026-03-02', '10wd', ['10wd'], '10wd')).toBe(true);
+    expect(binnenMaxVerlenging('2026-03-02', '10wd', ['11wd'], '10wd')).toBe(false);
+  });
+});
+
+describe('termijnbanden', () => {
+  it('splits deadlines into te laat, vandaag, deze week (to Sunday) and later', () => {
+    expect(eindeWeek('2026-03-02')).toBe('2026-03-08');
+    expect(eindeWeek('2026-03-08')).toBe('2026-03-08');
+    expect(termijnband('2026-03-01', '2026-03-02')).toBe('teLaat');
+    expect(termijnband('2026-03-02', '2026-03-02')).toBe('vandaag');
+    expect(termijnband('2026-03-08', '2026-03-02')).toBe('dezeWeek');
+    expect(termijnband('2026-03-09', '2026-03-02')).toBe('later');
+  });
+
+  it('takes the calendar day in Amsterdam, not in UTC', () => {
+    expect(datumInAmsterdam('2026-03-01T23:30:00Z')).toBe('2026-03-02');
+    expect(datumInAmsterdam('2026-07-01T21:59:00Z')).toBe('2026-07-01');
+    expect(datumInAmsterdam('2026-07-01T22:00:00Z')).toBe('2026-07-02');
+  });
+});
