@@ -46,6 +46,11 @@ describe('query plan of the work queue', () => {
     const volgende = await plan({ team, na: { einddatum: '2025-06-01', id: '00000000-0000-4000-8000-000000000000' }, vanaf: '2025-05-01' });
     expect(volgende).toMatch(/Index Scan using zaak_open_team on zaak/);
     expect(volgende).not.toMatch(/Sort/);
+    // A behandelaar's queue checks their teams for restricted zaken inside the same statement.
+    const beperkt = await plan({ team, beperkt: { gebruiker: behandelaar } });
+    expect(beperkt).toMatch(/Index Scan using zaak_open_team on zaak/);
+    expect(beperkt).toMatch(/team_lid/);
+    expect(beperkt).not.toMatch(/Sort/);
   });
 
   it('uses the behandelaar index for "mine" and the gemeente index without filters', async () => {

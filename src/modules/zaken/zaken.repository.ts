@@ -47,8 +47,11 @@ export interface Werkvoorraadfilter {
   /** Keyset: the last row of the previous page. */
   na?: { einddatum: string; id: string } | undefined;
   limit: number;
-  /** Set when the caller may not see every zaak: what they may see of the restricted ones. */
-  beperkt?: { gebruiker: string | null; teams: string[] } | undefined;
+  /**
+   * Set when the caller may not see every zaak: what they may see of the restricted ones — those
+   * of `teams` (default: the teams `gebruiker` is a member of) and those `gebruiker` handles.
+   */
+  beperkt?: { gebruiker: string | null; teams?: string[] | undefined } | undefined;
 }
 
 export interface NieuweZaak {
@@ -114,24 +117,47 @@ function alsGetallen<T extends { teLaat: number; vandaag: number; dezeWeek: numb
   return { ...r, teLaat: Number(r.teLaat), vandaag: Number(r.vandaag), dezeWeek: Number(r.dezeWeek), later: Number(r.later) };
 }
 
-/** SQL for zaken, their resident, history, relations and documents. Always per gemeente. */
-function zaakQueries(db: Kysely<DB>) {
+/** What a work-queue row reads from the database; the zaaktype's names come from `ZaaktypeNamen`. */
+type KaleRegel = Omit<ZaakRegel, 'zaaktypeCode' | 'zaaktypeVersie' | 'zaaktypeNaam' | 'statusNaam'>;
+
+/** The names a list row shows of a zaaktype version and its statuses. */
+interface ZaaktypeNamen {
+  code: string;
+  versie: number;
+  naam: string;
+  statussen: Map<number, string>;
+}
+
+/** Everything the staff detail of one zaak reads, in one statement. */
+export interface ZaakDetailGegevens {
+  rij: ZaakRij;
+  regel: ZaakRegel;
+  betrokkene: Betrokkene | undefined;
+  gebeurtenissen: Gebeurtenis[];
+  documenten: DocumentMeta[];
+  relaties: { id: string; identificatie: string; onderwerp: string; soort: 'vervolg' | 'onderwerp' | 'bijdrage' | 'gerelateerd' }[];
+  /** Whether the given staff user is a member of the zaak's team (for restricted zaken). */
+  inTeam: boolean;
+}
+
+/** Instants inside json_agg come as PostgreSQL's ISO text; the driver's columns as UTC ISO (database.ts). */
+const alsInstant = (waarde: string): string => new Date(waarde).toISOString();
+
+/**
+ * SQL for zaken, their resident, history, relations and documents. Always per gemeente.
+ * `namen` holds the names of published zaaktype versions (they never change; ADR 0016), shared
+ * by every transaction of the repository, so list rows join only team and behandelaar.
+ */
+function zaakQueries(db: Kysely<DB>, namen: Map<string, ZaaktypeNamen>) {
   const regels = (gemeente: string) =>
     db
       .selectFrom('zaak as z')
-      .innerJoin('zaaktype as zt', (j) => j.onRef('zt.gemeente', '=', 'z.gemeente').onRef('zt.id', '=', 'z.zaaktype_id'))
       .innerJoin('team as t', (j) => j.onRef('t.gemeente', '=', 'z.gemeente').onRef('t.id', '=', 'z.team_id'))
-      .innerJoin('statustype as st', (j) =>
-        j.onRef('st.gemeente', '=', 'z.gemeente').onRef('st.zaaktype_id', '=', 'z.zaaktype_id').onRef('st.volgnummer', '=', 'z.status_volgnummer'),
-      )
       .leftJoin('gebruiker as b', 'b.id', 'z.behandelaar_id')
       .select([
         'z.id',
         'z.identificatie',
         'z.zaaktype_id as zaaktypeId',
-        'zt.code as zaaktypeCode',
-        'zt.versie as zaaktypeVersie',
-        'zt.naam_nl as zaaktypeNaam',
         'z.onderwerp',
         'z.kanaal',
         'z.ontvangstdatum',
@@ -142,7 +168,6 @@ function zaakQueries(db: Kysely<DB>) {
         'z.behandelaar_id as behandelaarId',
         'b.naam as behandelaarNaam',
         'z.status_volgnummer as statusVolgnummer',
-        'st.naam as statusNaam',
         'z.oorspronkelijke_einddatum as oorspronkelijkeEinddatum',
         'z.uiterlijke_einddatum as uiterlijkeEinddatum',
         'z.opgeschort',
@@ -151,13 +176,58 @@ function zaakQueries(db: Kysely<DB>) {
       ])
       .where('z.gemeente', '=', gemeente);
 
+  /** The names of these zaaktype versions: from memory, the unknown ones in one query (published ones are kept). */
+  async function zaaktypeNamen(gemeente: string, ids: Iterable<string>): Promise<Map<string, ZaaktypeNamen>> {
+    const uit = new Map<string, ZaaktypeNamen>();
+    const onbekend: string[] = [];
+    for (const id of new Set(ids)) {
+      const bekend = namen.get(`${gemeente}:${id}`);
+      if (bekend) uit.set(id, bekend);
+      else onbekend.push(id);
+    }
+    if (onbekend.length === 0) return uit;
+    const rijen = await db
+      .selectFrom('zaaktype as zt')
+      .innerJoin('statustype as st', (j) => j.onRef('st.gemeente', '=', 'zt.gemeente').onRef('st.zaaktype_id', '=', 'zt.id'))
+      .select(['zt.id', 'zt.code', 'zt.versie', 'zt.naam_nl', 'zt.status', 'st.volgnummer', 'st.naam'])
+      .where('zt.gemeente', '=', gemeente)
+      .where('zt.id', 'in', onbekend)
+      .execute();
+    for (const r of rijen) {
+      let n = uit.get(r.id);
+      if (!n) {
+        n = { code: r.code, versie: r.versie, naam: r.naam_nl, statussen: new Map() };
+        uit.set(r.id, n);
+        if (r.status === 'gepubliceerd') namen.set(`${gemeente}:${r.id}`, n);
+      }
+      n.statussen.set(r.volgnummer, r.naam);
+    }
+    return uit;
+  }
+
+  async function metNamen(gemeente: string, rijen: KaleRegel[]): Promise<ZaakRegel[]> {
+    const per = await zaaktypeNamen(gemeente, rijen.map((r) => r.zaaktypeId));
+    return rijen.map((r) => {
+      const n = per.get(r.zaaktypeId);
+      return {
+        ...r,
+        zaaktypeCode: n?.code ?? '',
+        zaaktypeVersie: n?.versie ?? 0,
+        zaaktypeNaam: n?.naam ?? '',
+        statusNaam: n?.statussen.get(r.statusVolgnummer) ?? '',
+      };
+    });
+  }
 
   function werkvoorraadQuery(gemeente: string, f: Werkvoorraadfilter) {
     let q = regels(gemeente).where('z.afgesloten_op', f.open ? 'is' : 'is not', null);
     if (f.team !== undefined) q = q.where('z.team_id', '=', f.team);
     if (f.behandelaar !== undefined) q = q.where('z.behandelaar_id', f.behandelaar === null ? 'is' : '=', f.behandelaar);
     if (f.status !== undefined) q = q.where('z.status_volgnummer', '=', f.status);
-    if (f.zaaktype !== undefined) q = q.where('zt.code', '=', f.zaaktype);
+    if (f.zaaktype !== undefined) {
+      const code = f.zaaktype;
+      q = q.where('z.zaaktype_id', 'in', (eb) => eb.selectFrom('zaaktype as zt').select('zt.id').where('zt.gemeente', '=', gemeente).where('zt.code', '=', code));
+    }
     if (f.vanaf !== undefined) q = q.where('z.uiterlijke_einddatum', '>=', f.vanaf);
     if (f.tot !== undefined) q = q.where('z.uiterlijke_einddatum', '<=', f.tot);
     if (f.zoek !== undefined) {
@@ -173,7 +243,14 @@ function zaakQueries(db: Kysely<DB>) {
       q = q.where((eb) =>
         eb.or([
           eb('z.vertrouwelijkheid', 'not in', BEPERKT_ZICHTBAAR),
-          ...(teams.length > 0 ? [eb('z.team_id', 'in', teams)] : []),
+          // The user's teams in the same statement (no round trip of their own) unless given.
+          ...(teams !== undefined
+            ? teams.length > 0
+              ? [eb('z.team_id', 'in', teams)]
+              : []
+            : gebruiker
+              ? [eb('z.team_id', 'in', eb.selectFrom('team_lid as l').select('l.team_id').where('l.gemeente', '=', gemeente).where('l.gebruiker_id', '=', gebruiker))]
+              : []),
           ...(gebruiker ? [eb('z.behandelaar_id', '=', gebruiker)] : []),
         ]),
       );
@@ -230,7 +307,104 @@ function zaakQueries(db: Kysely<DB>) {
     opVolgcodeHash: (gemeente: string, hash: string): Promise<ZaakRij | undefined> =>
       db.selectFrom('zaak').selectAll().where('gemeente', '=', gemeente).where('volgcode_hash', '=', hash).executeTakeFirst(),
 
-    regel: (gemeente: string, id: string): Promise<ZaakRegel | undefined> => regels(gemeente).where('z.id', '=', id).executeTakeFirst(),
+    regel: async (gemeente: string, id: string): Promise<ZaakRegel | undefined> => {
+      const rij = await regels(gemeente).where('z.id', '=', id).executeTakeFirst();
+      return rij ? (await metNamen(gemeente, [rij]))[0] : undefined;
+    },
+
+    /**
+     * The staff detail in one statement: the zaak row with team and behandelaar names, the
+     * resident, the history, the documents and the relations (as JSON), and whether `gebruiker`
+     * is in the zaak's team. Undefined when the zaak does not exist in this gemeente.
+     */
+    detail: async (gemeente: string, id: string, gebruiker: string | null): Promise<ZaakDetailGegevens | undefined> => {
+      const r = await db
+        .selectFrom('zaak as z')
+        .innerJoin('team as t', (j) => j.onRef('t.gemeente', '=', 'z.gemeente').onRef('t.id', '=', 'z.team_id'))
+        .leftJoin('gebruiker as b', 'b.id', 'z.behandelaar_id')
+        .selectAll('z')
+        .select((eb) => [
+          't.naam as team_naam',
+          'b.naam as behandelaar_naam',
+          eb
+            .selectFrom('betrokkene as p')
+            .select(sql<Betrokkene>`json_build_object('naam', p.naam, 'email', p.email, 'telefoon', p.telefoon, 'taal', p.taal)`.as('p'))
+            .whereRef('p.gemeente', '=', 'z.gemeente')
+            .whereRef('p.zaak_id', '=', 'z.id')
+            .as('betrokkene'),
+          eb
+            .selectFrom('zaak_gebeurtenis as g')
+            .select(
+              sql<Gebeurtenis[]>`coalesce(json_agg(json_build_object('volgnummer', g.volgnummer, 'soort', g.soort, 'gegevens', g.gegevens, 'extern', g.extern, 'doorGebruiker', g.door_gebruiker, 'doorNaam', g.door_naam, 'doorInwoner', g.door_inwoner, 'op', g.op) order by g.volgnummer), '[]')`.as(
+                'g',
+              ),
+            )
+            .whereRef('g.gemeente', '=', 'z.gemeente')
+            .whereRef('g.zaak_id', '=', 'z.id')
+            .as('gebeurtenissen'),
+          eb
+            .selectFrom('zaak_document as d')
+            .select(
+              sql<DocumentMeta[]>`coalesce(json_agg(json_build_object('id', d.id, 'bestandsnaam', d.bestandsnaam, 'mediatype', d.mediatype, 'grootte', d.grootte, 'sha256', d.sha256, 'extern', d.extern, 'aangemaaktOp', d.aangemaakt_op) order by d.aangemaakt_op), '[]')`.as(
+                'd',
+              ),
+            )
+            .whereRef('d.gemeente', '=', 'z.gemeente')
+            .whereRef('d.zaak_id', '=', 'z.id')
+            .as('documenten'),
+          eb
+            .selectFrom('zaak_relatie as r')
+            .innerJoin('zaak as a', (j) => j.onRef('a.gemeente', '=', 'r.gemeente').onRef('a.id', '=', 'r.andere_zaak_id'))
+            .select(
+              sql<ZaakDetailGegevens['relaties']>`coalesce(json_agg(json_build_object('id', a.id, 'identificatie', a.identificatie, 'onderwerp', a.onderwerp, 'soort', r.soort) order by r.aangemaakt_op), '[]')`.as('r'),
+            )
+            .whereRef('r.gemeente', '=', 'z.gemeente')
+            .whereRef('r.zaak_id', '=', 'z.id')
+            .as('relaties'),
+          gebruiker === null
+            ? sql<boolean>`false`.as('in_team')
+            : eb
+                .exists(eb.selectFrom('team_lid as l').select('l.team_id').whereRef('l.gemeente', '=', 'z.gemeente').whereRef('l.team_id', '=', 'z.team_id').where('l.gebruiker_id', '=', gebruiker))
+                .as('in_team'),
+        ])
+        .where('z.gemeente', '=', gemeente)
+        .where('z.id', '=', id)
+        .executeTakeFirst();
+      if (!r) return undefined;
+      const { team_naam, behandelaar_naam, betrokkene, gebeurtenissen, documenten, relaties, in_team, ...rij } = r;
+      const [regel] = await metNamen(gemeente, [
+        {
+          id: rij.id,
+          identificatie: rij.identificatie,
+          zaaktypeId: rij.zaaktype_id,
+          onderwerp: rij.onderwerp,
+          kanaal: rij.kanaal,
+          ontvangstdatum: rij.ontvangstdatum,
+          registratieOp: rij.registratie_op,
+          vertrouwelijkheid: rij.vertrouwelijkheid,
+          teamId: rij.team_id,
+          teamNaam: team_naam,
+          behandelaarId: rij.behandelaar_id,
+          behandelaarNaam: behandelaar_naam,
+          statusVolgnummer: rij.status_volgnummer,
+          oorspronkelijkeEinddatum: rij.oorspronkelijke_einddatum,
+          uiterlijkeEinddatum: rij.uiterlijke_einddatum,
+          opgeschort: rij.opgeschort,
+          afgeslotenOp: rij.afgesloten_op,
+          versie: rij.versie,
+        },
+      ]);
+      if (!regel) return undefined;
+      return {
+        rij,
+        regel,
+        betrokkene: betrokkene ?? undefined,
+        gebeurtenissen: (gebeurtenissen ?? []).map((g) => ({ ...g, op: alsInstant(g.op) })),
+        documenten: (documenten ?? []).map((d) => ({ ...d, aangemaaktOp: alsInstant(d.aangemaaktOp) })),
+        relaties: relaties ?? [],
+        inTeam: Boolean(in_team),
+      };
+    },
 
     /** Appends one event with the next volgnummer; returns it. */
     voegGebeurtenisToe: async (gemeente: string, zaakId: string, g: NieuweGebeurtenis): Promise<Gebeurtenis> => {
@@ -305,7 +479,7 @@ function zaakQueries(db: Kysely<DB>) {
       db.selectFrom('betrokkene').select(['naam', 'email', 'telefoon', 'taal']).where('gemeente', '=', gemeente).where('zaak_id', '=', zaakId).executeTakeFirst(),
 
     /** One page of a work queue, ordered by deadline then id (keyset; ADR 0012). */
-    werkvoorraad: (gemeente: string, f: Werkvoorraadfilter): Promise<ZaakRegel[]> => werkvoorraadQuery(gemeente, f).execute(),
+    werkvoorraad: async (gemeente: string, f: Werkvoorraadfilter): Promise<ZaakRegel[]> => metNamen(gemeente, await werkvoorraadQuery(gemeente, f).execute()),
 
     /** The work queue query itself (for the query-plan test). */
     werkvoorraadQuery: (gemeente: string, f: Werkvoorraadfilter) => werkvoorraadQuery(gemeente, f),
@@ -343,8 +517,10 @@ function zaakQueries(db: Kysely<DB>) {
     },
 
     /** Open zaken, not suspended, whose deadline is on or before `tot` (the deadline watcher). */
-    openZakenMetTermijnTot: (gemeente: string, tot: string, limit: number, na?: { einddatum: string; id: string }) =>
-      regels(gemeente)
+    openZakenMetTermijnTot: async (gemeente: string, tot: string, limit: number, na?: { einddatum: string; id: string }): Promise<ZaakRegel[]> =>
+      metNamen(
+        gemeente,
+        await regels(gemeente)
         .where('z.afgesloten_op', 'is', null)
         .where('z.opgeschort', '=', false)
         .where('z.uiterlijke_einddatum', '<=', tot)
@@ -353,6 +529,7 @@ function zaakQueries(db: Kysely<DB>) {
         .orderBy('z.id')
         .limit(limit)
         .execute(),
+      ),
 
     /** Erases the resident's e-mail and telephone of zaken closed before `voor` (retention, ADR 0013); returns how many. */
     wisContactgegevens: async (gemeente: string, voor: string): Promise<number> => {
@@ -442,11 +619,12 @@ function zaakQueries(db: Kysely<DB>) {
 export type ZaakQueries = ReturnType<typeof zaakQueries>;
 
 export function zakenRepository(db: Kysely<DB>) {
+  const namen = new Map<string, ZaaktypeNamen>();
   return {
-    ...zaakQueries(db),
+    ...zaakQueries(db, namen),
     /** Runs fn in one transaction, with the queries bound to it. */
     transactie: <T>(fn: (repository: ZaakQueries, transactie: Transaction<DB>) => Promise<T>): Promise<T> =>
-      db.transaction().execute((trx) => fn(zaakQueries(trx), trx)),
+      db.transaction().execute((trx) => fn(zaakQueries(trx, namen), trx)),
   };
 }
 

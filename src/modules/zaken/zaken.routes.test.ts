@@ -410,6 +410,26 @@ describe('werkvoorraad en overzicht', () => {
     const poging = await actie(bo, bezwaar, 'toewijzing', { behandelaar: 'ik' });
     expect(poging.statusCode).toBe(404);
   });
+
+  it('answers the KCC that registers a confidential zaak with the zaak it registered, and hides it afterwards', async () => {
+    const bezwaar = await registreer(kcc, {
+      zaaktype: 'bezwaar',
+      onderwerp: 'Bezwaar tegen de parkeerboete',
+      kanaal: 'balie',
+      ontvangstdatum: '2026-03-12',
+      betrokkene: { naam: 'Mevrouw Jansen', email: 'jansen@example.org', taal: 'nl' },
+    });
+    expect(bezwaar).toMatchObject({
+      vertrouwelijkheid: 'vertrouwelijk',
+      onderwerp: 'Bezwaar tegen de parkeerboete',
+      betrokkene: { naam: 'Mevrouw Jansen', email: 'jansen@example.org', telefoon: null, taal: 'nl' },
+      tijdlijn: [expect.objectContaining({ soort: 'aangemaakt' })],
+    });
+    expect(bezwaar.volgcode).toMatch(/^[a-z2-7]{32}$/);
+    expect((await haal(kcc, bezwaar.id)).statusCode).toBe(404);
+    expect(await bezwarenVoor(kcc)).toEqual([]);
+    expect(await bezwarenVoor(tim)).toContain(bezwaar.id);
+  });
 });
 
 /** A stored (uncompressed) ZIP entry: enough for the magic-byte check of docx and odt. */

@@ -259,11 +259,17 @@ export function zakenService(deps: ZakenDeps) {
   const vandaag = () => datumInAmsterdam(klok.nu());
 
   /** Restricted zaken (ADR 0013) are visible to beheerders, the zaak's team and its behandelaar. */
-  async function magZien(wie: Wie, gemeente: string, rij: Pick<ZaakRij, 'vertrouwelijkheid' | 'team_id' | 'behandelaar_id'>, repo: ZaakQueries = repository): Promise<boolean> {
+  async function magZien(
+    wie: Wie,
+    gemeente: string,
+    rij: Pick<ZaakRij, 'vertrouwelijkheid' | 'team_id' | 'behandelaar_id'>,
+    repo: ZaakQueries = repository,
+    inTeam?: boolean,
+  ): Promise<boolean> {
     if (!BEPERKT_ZICHTBAAR.includes(rij.vertrouwelijkheid) || wie.rollen.includes('beheerder')) return true;
     if (wie.gebruiker === null) return false;
     if (rij.behandelaar_id === wie.gebruiker) return true;
-    return (await repo.teamsVan(gemeente, wie.gebruiker)).includes(rij.team_id);
+    return inTeam ?? (await repo.teamsVan(gemeente, wie.gebruiker)).includes(rij.team_id);
   }
 
   /** Resolves 'ik' or an id to a staff member who can handle zaken in this gemeente. */
@@ -357,20 +363,15 @@ export function zakenService(deps: ZakenDeps) {
     return naam && team ? { naam, team: team.naam } : null;
   }
 
-  /** The full staff view of one zaak; reading the resident's data is logged. */
-  async function detail(wie: Wie, gemeente: string, id: string, opties: { loggen: boolean } = { loggen: true }) {
-    const rij = await repository.opId(gemeente, id);
-    if (!rij || !(await magZien(wie, gemeente, rij))) throw zaakNietGevonden();
-    const [regel, zaaktype, betrokkene, gebeurtenissen, documenten, relaties, sluitingsdagen] = await Promise.all([
-      repository.regel(gemeente, id),
-      zaaktypeVan(gemeente, rij.zaaktype_id),
-      repository.betrokkene(gemeente, id),
-      repository.gebeurtenissen(gemeente, id),
-      repository.documenten(gemeente, id),
-      repository.relaties(gemeente, id),
-      deps.sluitingsdagen(gemeente),
-    ]);
-    if (!regel) throw zaakNietGevonden();
+  /**
+   * The full staff view of one zaak; reading the resident's data is logged. `doorMaker`: the
+   * answer to the one who just registered it, who sees it even when it is restricted (ADR 0016).
+   */
+  async function detail(wie: Wie, gemeente: string, id: string, opties: { loggen: boolean; doorMaker?: boolean } = { loggen: true }) {
+    const gelezen = await repository.detail(gemeente, id, wie.gebruiker);
+    if (!gelezen || !(opties.doorMaker || (await magZien(wie, gemeente, gelezen.rij, repository, gelezen.inTeam)))) throw zaakNietGevonden();
+    const { rij, regel, betrokkene, gebeurtenissen, documenten, relaties } = gelezen;
+    const [zaaktype, sluitingsdagen] = await Promise.all([zaaktypeVan(gemeente, rij.zaaktype_id), deps.sluitingsdagen(gemeente)]);
     const dag = vandaag();
     const projectie = projectieVan(rij, zaaktype, gebeurtenissen, dag, sluitingsdagen);
     const gezet = new Map<number, string>();
@@ -424,11 +425,6 @@ export function zakenService(deps: ZakenDeps) {
       documenten: documenten.map((d: DocumentMeta) => ({ id: d.id, bestandsnaam: d.bestandsnaam, mediatype: d.mediatype, grootte: d.grootte, sha256: d.sha256, extern: d.extern, aangemaaktOp: d.aangemaaktOp })),
       relaties: relaties.map((r) => ({ zaak: { id: r.id, identificatie: r.identificatie, onderwerp: r.onderwerp }, soort: r.soort })),
     };
-  }
-
-  async function zichtVoorLijst(wie: Wie, gemeente: string) {
-    if (wie.rollen.includes('beheerder')) return undefined;
-    return { gebruiker: wie.gebruiker, teams: wie.gebruiker ? await repository.teamsVan(gemeente, wie.gebruiker) : [] };
   }
 
   function volglink(gemeente: Gemeente, taal: Taal, code: string): string {
@@ -527,7 +523,7 @@ export function zakenService(deps: ZakenDeps) {
       });
       await audit.log(wie.context, { gemeente: gemeenteCode, actie: 'zaak-aanmaken', objectType: 'zaak', objectId: id, details: { identificatie, zaaktype: zaaktype.code, versie: zaaktype.versie } });
       if (betrokkene) await audit.verwerking(wie.context, { gemeente: gemeenteCode, naam: 'zaak-aanmaken', ...VERWERKING_ZAKEN, betrokkeneIds: [id] });
-      const zaak = await detail(wie, gemeenteCode, id, { loggen: false });
+      const zaak = await detail(wie, gemeenteCode, id, { loggen: false, doorMaker: true });
       return { zaak, volgcode, volglink: volglink(gemeente, taal, volgcode) };
     },
 
@@ -555,7 +551,8 @@ export function zakenService(deps: ZakenDeps) {
         zoek: invoer.zoek,
         na: invoer.cursor ? leesCursor(invoer.cursor) : undefined,
         limit: invoer.pageSize + 1,
-        beperkt: await zichtVoorLijst(wie, gemeente),
+        // Beheerders see every zaak; others the restricted ones of their teams and their own (in the query).
+        beperkt: wie.rollen.includes('beheerder') ? undefined : { gebruiker: wie.gebruiker },
       });
       const items = rijen.slice(0, invoer.pageSize);
       const laatste = items.at(-1);
