@@ -3,7 +3,8 @@
 // detail at 16 connections, and repeats the rounds so that a busy machine hits every checkout
 // alike. Besides latency it reports CPU time per request of the Loket process and of the
 // PostgreSQL backends serving the bench database — far less sensitive to other load than latency.
-//   node bench/zaken-queue/vergelijk.ts <checkout> [<checkout> …]   (BENCH_ROUNDS, BENCH_DURATION)
+//   node bench/zaken-queue/vergelijk.ts <checkout> [<checkout> …]   (BENCH_ROUNDS, BENCH_DURATION, BENCH_CONNECTIONS;
+//   BENCH_PROFILE=1 adds a CPU profile of Loket per measurement, self time)
 import { readdirSync, readFileSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
@@ -12,6 +13,7 @@ import { Secret, TOTP } from 'otpauth';
 import { Client } from 'pg';
 import { DEMO_GEBRUIKERS } from '../../src/modules/demo/demo.data.ts';
 import { freePort, msUntil200, processTicks, startChild } from '../http-baseline/processes.ts';
+import { summariseProfile } from '../http-baseline/profile.ts';
 
 const checkouts = process.argv.slice(2).map((p) => resolve(p));
 if (checkouts.length === 0) throw new Error('usage: vergelijk.ts <checkout> [<checkout> …]');
@@ -76,7 +78,10 @@ for (let ronde = 1; ronde <= RONDES; ronde++) {
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
     const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, TZ: 'UTC', DATABASE_URL: benchUrl, LOKET_DEMO: 'false', PORT: String(port), LOKET_RATE_LIMIT: '1000000', LOKET_RATE_LIMIT_AANMELDEN: '1000000', LOKET_TERMIJNBEWAKING_MINUTEN: '0' };
-    const loket = startChild(process.execPath, ['--disable-warning=ExperimentalWarning', 'src/cli/main.ts', 'serve'], { cwd: checkout, env, logFile: join(tmp, 'loket.log') });
+    const profielMap = mkdtempSync(join(tmp, 'profiel-'));
+    const profiel = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${profielMap}`] : [];
+    const vensters: [string, [number, number]][] = [];
+    const loket = startChild(process.execPath, ['--disable-warning=ExperimentalWarning', ...profiel, 'src/cli/main.ts', 'serve'], { cwd: checkout, env, logFile: join(tmp, 'loket.log') });
     try {
       await msUntil200(loket, `${base}/health`, 60_000);
       const headers = { cookie: await logIn(base) };
@@ -89,12 +94,14 @@ for (let ronde = 1; ronde <= RONDES; ronde++) {
         await autocannon({ ...opties, duration: 2 });
         const tijden: number[] = [];
         const [l0, p0] = [processTicks(loket.process.pid ?? 0), pgTicks()];
+        const vanUs = Number(process.hrtime.bigint() / 1000n);
         const run = autocannon({ ...opties, duration: DUUR });
         run.on('response', (_c: unknown, status: number, _b: number, ms: number) => {
           if (status === 200) tijden.push(ms);
         });
         const r = await run;
         const [l1, p1] = [processTicks(loket.process.pid ?? 0), pgTicks()];
+        vensters.push([naam, [vanUs, Number(process.hrtime.bigint() / 1000n)]]);
         const s = tijden.toSorted((a, b) => a - b);
         const pct = (p: number) => Math.round((s[Math.max(0, Math.ceil((p / 100) * s.length) - 1)] ?? Number.NaN) * 100) / 100;
         const n = r.requests.total;
@@ -106,6 +113,13 @@ for (let ronde = 1; ronde <= RONDES; ronde++) {
       }
     } finally {
       await loket.stop();
+    }
+    const bestand = readdirSync(profielMap).find((f) => f.endsWith('.cpuprofile'));
+    for (const [naam, venster] of bestand ? vensters : []) {
+      const samenvatting = summariseProfile(join(profielMap, bestand ?? ''), checkout, venster, 30);
+      console.log(`  profile ${naam} ${checkout} (self time):`);
+      for (const p of samenvatting.packages.slice(0, 12)) console.log(`    ${String(p.percent).padStart(5)} %  ${p.name}`);
+      for (const f of samenvatting.functions) console.log(`    ${String(f.percent).padStart(5)} %  ${f.name}`);
     }
   }
 }
