@@ -11,6 +11,14 @@ import { dummyWachtwoordHash, klopWachtwoord } from './wachtwoord.ts';
 export const SESSIE_IDLE_MS = 30 * 60 * 1000;
 export const SESSIE_ABSOLUUT_MS = 12 * 60 * 60 * 1000;
 export const AANMELD_MS = 10 * 60 * 1000;
+/**
+ * A session row read from the database is used again for this long without asking again (ADR 0016).
+ * Ending a session on this node (logout, logout everywhere, TOTP step, account disabled, MFA reset,
+ * expiry) drops it at once; role and name changes, and sessions ended on another node, show
+ * within this time.
+ */
+export const SESSIE_CACHE_MS = 2_000;
+const MAX_SESSIES_IN_CACHE = 10_000;
 /** Failed attempts before the account is locked; each further failure doubles the wait (max 1 hour). */
 export const POGINGEN_VOOR_BLOKKADE = 5;
 const MAX_BLOKKADE_MS = 60 * 60 * 1000;
@@ -54,6 +62,41 @@ export interface AanmeldStap {
 /** Staff login (password, then TOTP), sessions and API-token authentication. */
 export function authService(deps: { repository: AuthRepository; audit: AuditService; klok: Klok }) {
   const { repository, audit, klok } = deps;
+
+  type SessieRij = NonNullable<Awaited<ReturnType<AuthRepository['sessieOpHash']>>>;
+  /** Recently read sessions by id hash; `tot` on the monotonic clock (a technical cache, not domain time). */
+  const sessies = new Map<string, { rij: SessieRij; tot: number }>();
+  /** Bumped by every invalidation: a read that started before one is not kept. */
+  let generatie = 0;
+
+  async function sessieOpHash(idHash: string): Promise<SessieRij | undefined> {
+    const bekend = sessies.get(idHash);
+    if (bekend && bekend.tot > performance.now()) return bekend.rij;
+    const voor = generatie;
+    const rij = await repository.sessieOpHash(idHash);
+    if (rij && voor === generatie) {
+      sessies.delete(idHash);
+      if (sessies.size >= MAX_SESSIES_IN_CACHE) sessies.delete(sessies.keys().next().value ?? '');
+      sessies.set(idHash, { rij, tot: performance.now() + SESSIE_CACHE_MS });
+    } else if (!rij) sessies.delete(idHash);
+    return rij;
+  }
+
+  /** Runs a change that ends sessions, dropping the matching ones from the cache before and after it. */
+  async function zonder(past: (rij: SessieRij, idHash: string) => boolean, wijziging: () => Promise<unknown>): Promise<void> {
+    const vergeet = () => {
+      generatie++;
+      for (const [idHash, { rij }] of sessies) if (past(rij, idHash)) sessies.delete(idHash);
+    };
+    vergeet();
+    try {
+      await wijziging();
+    } finally {
+      vergeet();
+    }
+  }
+  const verwijderSessie = (idHash: string) => zonder((_, h) => h === idHash, () => repository.verwijderSessie(idHash));
+  const verwijderSessiesVan = (gebruikerId: string) => zonder((rij) => rij.gebruiker_id === gebruikerId, () => repository.verwijderSessiesVan(gebruikerId));
 
   async function mislukt(gebruiker: { id: string; mislukte_pogingen: number }, context: Context, reden: string): Promise<void> {
     const pogingen = gebruiker.mislukte_pogingen + 1;
@@ -121,7 +164,7 @@ export function authService(deps: { repository: AuthRepository; audit: AuditServ
           detail: 'Deze code klopt niet of is al gebruikt. Wacht op een nieuwe code in uw app en probeer het opnieuw.',
         });
       }
-      await repository.verwijderSessie(principal.sessieHash);
+      await verwijderSessie(principal.sessieHash);
       const sessie = await nieuweSessie(gebruiker.id, true);
       await audit.log({ ...context, actorType: 'gebruiker', actorId: gebruiker.id, actorNaam: gebruiker.naam }, {
         gemeente: null,
@@ -136,16 +179,19 @@ export function authService(deps: { repository: AuthRepository; audit: AuditServ
     /** The principal behind a session cookie or bearer token; undefined when invalid or expired. */
     async vanSessie(token: string): Promise<Principal | undefined> {
       const idHash = sha256(token);
-      const sessie = await repository.sessieOpHash(idHash);
+      const sessie = await sessieOpHash(idHash);
       if (!sessie || !sessie.actief) return undefined;
       const nu = klok.nu();
       const idle = nu.getTime() - new Date(sessie.laatst_actief_op).getTime();
       if (new Date(sessie.verloopt_op) <= nu || idle > SESSIE_IDLE_MS) {
-        await repository.verwijderSessie(idHash);
+        await verwijderSessie(idHash);
         return undefined;
       }
       // Touch at most once a minute: keeps the idle timeout without a write on every request.
-      if (idle > 60_000) await repository.raakSessieAan(idHash, nu.toISOString());
+      if (idle > 60_000) {
+        await repository.raakSessieAan(idHash, nu.toISOString());
+        sessie.laatst_actief_op = nu.toISOString();
+      }
       return {
         type: 'gebruiker',
         id: sessie.gebruiker_id,
@@ -167,13 +213,13 @@ export function authService(deps: { repository: AuthRepository; audit: AuditServ
 
     async meldAf(principal: Principal, context: Context, overal: boolean): Promise<void> {
       if (principal.type !== 'gebruiker') return;
-      if (overal) await repository.verwijderSessiesVan(principal.id);
-      else await repository.verwijderSessie(principal.sessieHash);
+      if (overal) await verwijderSessiesVan(principal.id);
+      else await verwijderSessie(principal.sessieHash);
       await audit.log(context, { gemeente: null, actie: overal ? 'overal-afmelden' : 'afmelden', objectType: 'gebruiker', objectId: principal.id });
     },
 
     /** Ends every session of a user (disabling an account, resetting MFA). */
-    beeindigSessies: (gebruikerId: string) => repository.verwijderSessiesVan(gebruikerId),
+    beeindigSessies: (gebruikerId: string) => verwijderSessiesVan(gebruikerId),
   };
 }
 
