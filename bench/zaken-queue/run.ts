@@ -170,15 +170,12 @@ async function vangSql(gebruiker: string, team: string, zaakId: string) {
     await fn();
     return gevangen.map((q) => ({ naam, sql: q.sql, parameters: [...q.parameters] }));
   };
-  const queue = await zo('werkvoorraad', () => repo.werkvoorraad(GEMEENTE, { team, open: true, limit: 21, beperkt: { gebruiker, teams: [team] } }));
-  const detail = [
-    ...(await zo('opId', () => repo.opId(GEMEENTE, zaakId))),
-    ...(await zo('regel', () => repo.regel(GEMEENTE, zaakId))),
-    ...(await zo('betrokkene', () => repo.betrokkene(GEMEENTE, zaakId))),
-    ...(await zo('gebeurtenissen', () => repo.gebeurtenissen(GEMEENTE, zaakId))),
-    ...(await zo('documenten', () => repo.documenten(GEMEENTE, zaakId))),
-    ...(await zo('relaties', () => repo.relaties(GEMEENTE, zaakId))),
-  ];
+  // The first calls also read the zaaktype names the repository keeps (once per version); capture the steady state.
+  const filter = { team, open: true, limit: 21, beperkt: { gebruiker } };
+  await repo.werkvoorraad(GEMEENTE, filter);
+  await repo.detail(GEMEENTE, zaakId, gebruiker);
+  const queue = await zo('werkvoorraad', () => repo.werkvoorraad(GEMEENTE, filter));
+  const detail = await zo('detail', () => repo.detail(GEMEENTE, zaakId, gebruiker));
   await db.destroy();
   return { queue: queue[0] as { naam: string; sql: string; parameters: unknown[] }, detail };
 }
@@ -274,7 +271,8 @@ async function main(): Promise<void> {
   // Loket as shipped (serve), on the bench database.
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, TZ: 'UTC', DATABASE_URL: benchUrl, LOKET_DEMO: 'false', PORT: String(port), LOKET_RATE_LIMIT: '1000000', LOKET_RATE_LIMIT_AANMELDEN: '1000000' };
+  // The deadline watcher off: at start it would work through every late zaak of the million (mails, timeline entries) during the measurement.
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, TZ: 'UTC', DATABASE_URL: benchUrl, LOKET_DEMO: 'false', PORT: String(port), LOKET_RATE_LIMIT: '1000000', LOKET_RATE_LIMIT_AANMELDEN: '1000000', LOKET_TERMIJNBEWAKING_MINUTEN: '0' };
   const profielMap = join(tmp, 'profiel');
   const profiel = vlaggen.has('--profile') ? ['--cpu-prof', `--cpu-prof-dir=${profielMap}`] : [];
   const loket = startChild(process.execPath, ['--disable-warning=ExperimentalWarning', ...profiel, 'src/cli/main.ts', 'serve'], { cwd: ROOT, env, logFile: join(tmp, 'loket.log') });
@@ -330,7 +328,7 @@ async function main(): Promise<void> {
   const pgQueueVoorbereid = await pgAnker(client, [{ ...sql.queue, naam: 'werkvoorraad' }], 5);
   const detailMetId = sql.detail.map((q) => ({ ...q, parameters: q.parameters.map((p) => (p === detailIds[0] ? '__ID__' : p)) }));
   const pgDetail = await pgAnker(client, detailMetId, 5, (i) => detailIds[i % detailIds.length] as string);
-  log(`  queue SQL: p50 ${pgQueue.p50} ms, p95 ${pgQueue.p95} ms (${pgQueue.n} runs); the 6 detail reads one after the other: p50 ${pgDetail.p50} ms`);
+  log(`  queue SQL: p50 ${pgQueue.p50} ms, p95 ${pgQueue.p95} ms (${pgQueue.n} runs); the detail read: p50 ${pgDetail.p50} ms`);
   const uitleg = async (q: { sql: string; parameters: unknown[] }) =>
     (await client.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${q.sql}`, q.parameters)).rows.map((r) => r['QUERY PLAN']).join('\n');
   const plannen = [`-- queue (werkvoorraad)\n${sql.queue.sql}\n-- parameters: ${JSON.stringify(sql.queue.parameters)}\n${await uitleg(sql.queue)}`];
@@ -363,7 +361,7 @@ async function main(): Promise<void> {
     '',
     tabel([helloMeting, ...metingen], pgQueue.p50, pgDetail.p50, helloMeting),
     '',
-    `PostgreSQL alone (one pg client over loopback, back to back, 5 s): the queue SQL p50 ${pgQueue.p50} ms, p95 ${pgQueue.p95} ms (${pgQueue.n.toLocaleString('en')} runs; EXPLAIN ANALYZE: planning ${planning ?? '?'} ms, execution ${uitvoering ?? '?'} ms); as a named prepared statement p50 ${pgQueueVoorbereid.p50} ms, p95 ${pgQueueVoorbereid.p95} ms; the six detail reads one after the other p50 ${pgDetail.p50} ms, p95 ${pgDetail.p95} ms. Statements per request (committed transactions in pg_stat_database over 100 requests): queue ${sqlPerVerzoek.queue}, detail ${sqlPerVerzoek.detail}.`,
+    `PostgreSQL alone (one pg client over loopback, back to back, 5 s): the queue SQL p50 ${pgQueue.p50} ms, p95 ${pgQueue.p95} ms (${pgQueue.n.toLocaleString('en')} runs; EXPLAIN ANALYZE: planning ${planning ?? '?'} ms, execution ${uitvoering ?? '?'} ms); as a named prepared statement p50 ${pgQueueVoorbereid.p50} ms, p95 ${pgQueueVoorbereid.p95} ms; the detail read (one statement) p50 ${pgDetail.p50} ms, p95 ${pgDetail.p95} ms. Statements per request (committed transactions in pg_stat_database over 100 requests): queue ${sqlPerVerzoek.queue}, detail ${sqlPerVerzoek.detail}.`,
     '',
     '| Target | Queue | Detail | Open Zaak, 1M zaken |',
     '|---|---|---|---|',
