@@ -152,7 +152,7 @@ describe('P&C editor in the staff app', () => {
     await expectAccessible(page);
     const opgeslagen = await pc.programma(GEMEENTE, versieId, SLUG);
     expect(opgeslagen.hoofdstuk.indicatoren[7]?.waarden[2]).toMatchObject({ tekst: '€ 985', getal: 985, eenheid: '€', voetnoten: [32] });
-    expect(opgeslagen.aanvullingen.indicatoren[7]).toMatchObject({ richting: 'lager', peildatum: '2023-12-31' });
+    expect(opgeslagen.hoofdstuk.indicatoren[7]?.aanvulling).toMatchObject({ richting: 'lager', peildatum: '2023-12-31' });
 
     // Back on the chapter, the table shows the value with its footnote.
     await page.getByRole('link', { name: 'Terug naar het programma Samen besturen' }).click();

@@ -53,7 +53,7 @@ export function IndicatorTabel({ programma, basis }: { programma: PcProgramma; b
                   ))}
                 </ul>
               </td>
-              <td className="utrecht-table__cell">{programma.aanvullingen.indicatoren[i]?.toelichting ?? ''}</td>
+              <td className="utrecht-table__cell">{ind.aanvulling?.toelichting ?? ''}</td>
             </tr>
           ))}
         </KopTabel>
@@ -74,7 +74,7 @@ interface WaardeInvoer {
 function IndicatorFormulier({ wijziging, nr }: { wijziging: Wijziging<PcProgramma>; nr: number }) {
   const { t, taal } = useTaal();
   const ind = wijziging.data.hoofdstuk.indicatoren[nr - 1] as Indicator;
-  const extra = wijziging.data.aanvullingen.indicatoren[nr - 1];
+  const extra = ind.aanvulling;
   const formulier = useFormulier({
     code: ind.code,
     naam: ind.naam,
@@ -181,7 +181,7 @@ function IndicatorFormulier({ wijziging, nr }: { wijziging: Wijziging<PcProgramm
 function IndicatorLezen({ programma, nr }: { programma: PcProgramma; nr: number }) {
   const { t } = useTaal();
   const ind = programma.hoofdstuk.indicatoren[nr - 1] as Indicator;
-  const extra = programma.aanvullingen.indicatoren[nr - 1];
+  const extra = ind.aanvulling;
   return (
     <Gegevenslijst
       regels={[
