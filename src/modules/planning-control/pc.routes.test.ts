@@ -171,9 +171,9 @@ describe('P&C register API', () => {
   });
 });
 
-describe('P&C editor API: lists with their own additions', () => {
-  const ind = (code: string, naam: string) => ({ code, naam, soort: 'prestatie', verplicht: false, waarden: [] });
+const ind = (code: string, naam: string) => ({ code, naam, soort: 'prestatie', verplicht: false, waarden: [] });
 
+describe('P&C editor API: lists with their own additions', () => {
   it('keeps every indicator’s additions when indicators are added, removed and reordered', async () => {
     const v = await importeer();
     const pad = `${BASIS}/pc-versies/${v.id}/programmas/samen-besturen`;
@@ -207,7 +207,7 @@ describe('P&C editor API: lists with their own additions', () => {
     expect(res.statusCode, res.body).toBe(200);
     lijst = res.json().hoofdstuk.indicatoren;
     expect(lijst.at(-1)).toMatchObject({ code: '1.1.2', aanvulling: { toelichting: 'Meer mediation.' } });
-    res = await req('PATCH', pad, { etag: '"6"', payload: { indicatoren: [...lijst].reverse() } });
+    res = await req('PATCH', pad, { etag: '"6"', payload: { indicatoren: lijst.toReversed() } });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().hoofdstuk.indicatoren[0]).toMatchObject({ code: '1.1.2', aanvulling: { toelichting: 'Meer mediation.' } });
     // The deviations follow the indicator, not its old place.
