@@ -1,5 +1,6 @@
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
 import { API_PREFIX, tekstParser } from '../../http/app.ts';
 import { badRequest, ProblemError } from '../../http/problem.ts';
 import { ifMatchHeader, versieUitIfMatch, zetEtag } from '../../http/etag.ts';
@@ -171,91 +172,73 @@ export function pcRoutes(app: FastifyInstance, deps: { pc: PcService }): void {
     },
   });
 
-  r.post(`${programmaPad}/indicatoren`, {
-    config: { policy: bewerken },
-    schema: {
-      tags,
-      summary: 'Indicator toevoegen (standaard achteraan)',
-      description: 'De andere indicatoren houden hun aanvullingen (richting, bron, toelichting …): die staan in de indicator zelf.',
-      params: programmaParams,
-      headers: ifMatchHeader,
-      body: nieuweIndicatorBody,
-      response: { 201: programmaSchema },
+  type Ctx = ReturnType<typeof contextVan>;
+  /**
+   * The routes of one list of a chapter, addressed by position (nr, from 1): POST adds (201),
+   * PATCH changes one, DELETE removes one; each with If-Match, each answering the chapter.
+   */
+  function lijstRoutes<N extends z.ZodType, W extends z.ZodType>(
+    lijst: string,
+    teksten: { toevoegen: string; wijzigen: string; verwijderen: string; uitleg: string },
+    bodies: { nieuw: N; wijziging: W },
+    doe: {
+      toevoegen: (c: Ctx, gemeente: string, id: string, programma: string, etag: number, b: z.infer<N>) => Promise<PcProgramma>;
+      wijzigen: (c: Ctx, gemeente: string, id: string, programma: string, nr: string, etag: number, b: z.infer<W>) => Promise<PcProgramma>;
+      verwijderen: (c: Ctx, gemeente: string, id: string, programma: string, nr: string, etag: number) => Promise<PcProgramma>;
     },
-    handler: async (request, reply) => {
-      const { gemeente, id, programma } = request.params;
-      const p = await pc.voegIndicatorToe(contextVan(request), gemeente, id, programma, versieUitIfMatch(request), request.body);
-      return reply.code(201).send(programmaAntwoord(reply, p));
-    },
-  });
+  ): void {
+    const pad = `${programmaPad}/${lijst}`;
+    const basisSchema = { tags, description: teksten.uitleg, headers: ifMatchHeader };
+    r.post(pad, {
+      config: { policy: bewerken },
+      schema: { ...basisSchema, summary: teksten.toevoegen, params: programmaParams, body: bodies.nieuw, response: { 201: programmaSchema } },
+      handler: async (request, reply) => {
+        const { gemeente, id, programma } = request.params;
+        const p = await doe.toevoegen(contextVan(request), gemeente, id, programma, versieUitIfMatch(request), request.body as z.infer<N>);
+        return reply.code(201).send(programmaAntwoord(reply, p));
+      },
+    });
+    r.patch(`${pad}/:nr`, {
+      config: { policy: bewerken },
+      schema: { ...basisSchema, summary: teksten.wijzigen, params: onderdeelParams, body: bodies.wijziging, response: { 200: programmaSchema } },
+      handler: async (request, reply) => {
+        const { gemeente, id, programma, nr } = request.params;
+        return programmaAntwoord(reply, await doe.wijzigen(contextVan(request), gemeente, id, programma, nr, versieUitIfMatch(request), request.body as z.infer<W>));
+      },
+    });
+    r.delete(`${pad}/:nr`, {
+      config: { policy: bewerken },
+      schema: { ...basisSchema, summary: teksten.verwijderen, params: onderdeelParams, response: { 200: programmaSchema } },
+      handler: async (request, reply) => {
+        const { gemeente, id, programma, nr } = request.params;
+        return programmaAntwoord(reply, await doe.verwijderen(contextVan(request), gemeente, id, programma, nr, versieUitIfMatch(request)));
+      },
+    });
+  }
 
-  r.patch(`${programmaPad}/indicatoren/:nr`, {
-    config: { policy: bewerken },
-    schema: {
-      tags,
-      summary: 'Eén indicator wijzigen (nr = positie vanaf 1)',
-      description: 'Naam, soort, waarden met voetnoten en redenen, richting (voor het stoplicht), koppeling, bron, peildatum, toelichting en plaats (positie).',
-      params: onderdeelParams,
-      headers: ifMatchHeader,
-      body: indicatorWijzigingBody,
-      response: { 200: programmaSchema },
+  lijstRoutes(
+    'indicatoren',
+    {
+      toevoegen: 'Indicator toevoegen (standaard achteraan)',
+      wijzigen: 'Eén indicator wijzigen (nr = positie vanaf 1)',
+      verwijderen: 'Eén indicator verwijderen (nr = positie vanaf 1)',
+      uitleg: 'Naam, soort, waarden met voetnoten en redenen, richting (voor het stoplicht), koppeling, bron, peildatum, toelichting en plaats (positie). De aanvullingen staan in de indicator zelf: toevoegen, weghalen en verplaatsen houdt ze bij de juiste indicator.',
     },
-    handler: async (request, reply) => {
-      const { gemeente, id, programma, nr } = request.params;
-      return programmaAntwoord(reply, await pc.wijzigIndicator(contextVan(request), gemeente, id, programma, nr, versieUitIfMatch(request), request.body));
-    },
-  });
+    { nieuw: nieuweIndicatorBody, wijziging: indicatorWijzigingBody },
+    { toevoegen: pc.voegIndicatorToe, wijzigen: pc.wijzigIndicator, verwijderen: pc.verwijderIndicator },
+  );
 
-  r.delete(`${programmaPad}/indicatoren/:nr`, {
-    config: { policy: bewerken },
-    schema: { tags, summary: 'Eén indicator verwijderen (nr = positie vanaf 1)', params: onderdeelParams, headers: ifMatchHeader, response: { 200: programmaSchema } },
-    handler: async (request, reply) => {
-      const { gemeente, id, programma, nr } = request.params;
-      return programmaAntwoord(reply, await pc.verwijderIndicator(contextVan(request), gemeente, id, programma, nr, versieUitIfMatch(request)));
+  lijstRoutes(
+    'financien',
+    {
+      toevoegen: 'Regel toevoegen aan “Wat heeft het gekost?” (standaard achteraan)',
+      wijzigen: 'Eén regel van “Wat heeft het gekost?” wijzigen (nr = positie vanaf 1): naam, bedragen, toelichting, plaats',
+      verwijderen: 'Eén regel van “Wat heeft het gekost?” verwijderen (nr = positie vanaf 1)',
+      uitleg: 'De controles (saldi, budgetresultaat) worden opnieuw berekend. De toelichting staat in de regel zelf en blijft erbij, ook bij hernoemen of verplaatsen.',
     },
-  });
-
-  r.post(`${programmaPad}/financien`, {
-    config: { policy: bewerken },
-    schema: {
-      tags,
-      summary: 'Regel toevoegen aan “Wat heeft het gekost?” (standaard achteraan); de controles worden opnieuw berekend',
-      params: programmaParams,
-      headers: ifMatchHeader,
-      body: nieuweFinancienRegelBody,
-      response: { 201: programmaSchema },
-    },
-    handler: async (request, reply) => {
-      const { gemeente, id, programma } = request.params;
-      const p = await pc.voegFinancienRegelToe(contextVan(request), gemeente, id, programma, versieUitIfMatch(request), request.body);
-      return reply.code(201).send(programmaAntwoord(reply, p));
-    },
-  });
-
-  r.patch(`${programmaPad}/financien/:nr`, {
-    config: { policy: bewerken },
-    schema: {
-      tags,
-      summary: 'Eén regel van “Wat heeft het gekost?” wijzigen (nr = positie vanaf 1): naam, bedragen, toelichting, plaats; de controles worden opnieuw berekend',
-      params: onderdeelParams,
-      headers: ifMatchHeader,
-      body: financienRegelWijzigingBody,
-      response: { 200: programmaSchema },
-    },
-    handler: async (request, reply) => {
-      const { gemeente, id, programma, nr } = request.params;
-      return programmaAntwoord(reply, await pc.wijzigFinancienRegel(contextVan(request), gemeente, id, programma, nr, versieUitIfMatch(request), request.body));
-    },
-  });
-
-  r.delete(`${programmaPad}/financien/:nr`, {
-    config: { policy: bewerken },
-    schema: { tags, summary: 'Eén regel van “Wat heeft het gekost?” verwijderen (nr = positie vanaf 1); de controles worden opnieuw berekend', params: onderdeelParams, headers: ifMatchHeader, response: { 200: programmaSchema } },
-    handler: async (request, reply) => {
-      const { gemeente, id, programma, nr } = request.params;
-      return programmaAntwoord(reply, await pc.verwijderFinancienRegel(contextVan(request), gemeente, id, programma, nr, versieUitIfMatch(request)));
-    },
-  });
+    { nieuw: nieuweFinancienRegelBody, wijziging: financienRegelWijzigingBody },
+    { toevoegen: pc.voegFinancienRegelToe, wijzigen: pc.wijzigFinancienRegel, verwijderen: pc.verwijderFinancienRegel },
+  );
 
   r.get(`${programmaPad}/afwijkingen`, {
     config: { policy: lezen },
