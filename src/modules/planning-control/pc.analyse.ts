@@ -265,6 +265,14 @@ export function vergelijk(oud: readonly PcHoofdstuk[], nieuw: readonly PcHoofdst
     for (const s of new Set([...a.overhevelingen, ...b.overhevelingen].map((o) => o.naam))) {
       zet('overheveling', s, a.overhevelingen.find((o) => o.naam === s)?.bedrag, b.overhevelingen.find((o) => o.naam === s)?.bedrag, eenheid);
     }
+    for (const titel of new Set([...(a.financienOverig ?? []), ...(b.financienOverig ?? [])].map((t) => t.titel))) {
+      const [ta, tb] = [a.financienOverig?.find((t) => t.titel === titel), b.financienOverig?.find((t) => t.titel === titel)];
+      const [oa, ob] = [cellen(ta ?? null), cellen(tb ?? null)];
+      for (const pad of new Set([...oa.keys(), ...ob.keys()])) zet('financien', `${titel}: ${pad}`, oa.get(pad), ob.get(pad), tb?.eenheid ?? ta?.eenheid ?? 1);
+    }
+    const investeringen = (h: PcHoofdstuk): Map<string, number | null> => new Map(h.investeringen.flatMap((inv) => inv.kolommen.map((k, i) => [`${inv.naam} / ${k}`, inv.bedragen[i] ?? null] as const)));
+    const [ia, ib] = [investeringen(a), investeringen(b)];
+    for (const pad of new Set([...ia.keys(), ...ib.keys()])) zet('investering', pad, ia.get(pad), ib.get(pad), eenheid);
   }
   return uit;
 }

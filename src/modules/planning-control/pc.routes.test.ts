@@ -268,6 +268,11 @@ describe('P&C editor API: lists with their own additions', () => {
     expect(nieuw.overhevelingen).toHaveLength(2);
     expect(nieuw.investeringen[0].naam).toBe('Raadzaal');
     expect(nieuw.controles).toContainEqual({ regel: 'Totaal', kolom: 'bedrag', document: 150, berekend: 200, ok: false, tabel: 'overhevelingen' });
+    // The comparison with the version before names the new investment's amounts and the new overheveling, in euro.
+    const met = (await req('POST', `${BASIS}/pc-versies/${v.id}/opvolgers`, { payload: {} })).json();
+    await req('PATCH', `${BASIS}/pc-versies/${met.id}/programmas/samen-besturen`, { etag: '"1"', payload: { investeringen: [{ naam: 'Raadzaal', bedragen: [450, 100, 350], kolommen: ['Krediet', 'Uitgaven 2023', 'Restant krediet'] }] } });
+    const verschil = (await req('GET', `${BASIS}/pc-versies/${met.id}/vergelijking`)).json().wijzigingen;
+    expect(verschil).toContainEqual({ programma: 'Samen besturen', onderdeel: 'investering', pad: 'Raadzaal / Krediet', oud: 400_000, nieuw: 450_000, verschil: 50_000 });
   });
 
   it('moves an aangeboden version back to concept, but not a vastgesteld one', async () => {
