@@ -104,6 +104,8 @@ function geldigeInhoud(url: string, zaaktype: Record<string, unknown>): Record<s
     relaties: { zaak: randomUUID() },
     versies: {},
     publicatie: {},
+    indicatoren: { code: '9', naam: 'Probe', soort: 'effect', verplicht: false, waarden: [] },
+    financien: { naam: 'Probe', bedragen: [] },
   };
   const laatste = url.split('/').at(-1) ?? '';
   if (url.endsWith('/rollen')) return { rollen: ['behandelaar'] };

@@ -114,12 +114,8 @@ export function demoService(deps: {
       for (const h of DEMO_PC_HOOFDSTUKKEN) {
         const soort = h.soort === 'begroting' ? 'programmabegroting' : 'jaarstukken';
         if (!deps.pc || (await deps.pc.documenten(h.gemeente, { soort, jaar: h.jaar })).length > 0) continue;
-        await deps.pc.importeer(context, h.gemeente, [h], {
-          naam: 'Zoals gepubliceerd',
-          status: 'vastgesteld',
-          vastgesteldOp: h.documentstatus?.datum ?? null,
-          aanvullingen: [{ indicatoren: h.indicatoren.map((i) => ({ ...LEGE_AANVULLING, richting: DEMO_PC_RICHTING[i.code] ?? null })) }],
-        });
+        const indicatoren = h.indicatoren.map((i) => ({ ...i, aanvulling: { ...LEGE_AANVULLING, richting: DEMO_PC_RICHTING[i.code] ?? null } }));
+        await deps.pc.importeer(context, h.gemeente, [{ ...h, indicatoren }], { naam: 'Zoals gepubliceerd', status: 'vastgesteld', vastgesteldOp: h.documentstatus?.datum ?? null });
       }
       if (opties.zaken) resultaat.zaken = await laadDemoZaken({ zaken: deps.zakenOpKlok, zaaktypen: deps.zaaktypen, klok: deps.klok }, context, ids, teamIds);
       if (resultaat.gemeenten + resultaat.gebruikers + resultaat.teams + resultaat.zaaktypen + resultaat.zaken > 0) {

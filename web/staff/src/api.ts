@@ -132,6 +132,8 @@ export interface Antwoord<T> {
 
 interface Verzoek {
   body?: unknown;
+  /** Plain text instead of JSON (only routes that say they take it, e.g. a P&C chapter's text). */
+  tekst?: string;
   ifMatch?: string | undefined;
   signal?: AbortSignal;
   /** A 401 is a normal answer here (the login steps), not an expired session. */
@@ -171,6 +173,7 @@ async function naarFout(response: Response): Promise<ApiError> {
 async function verzoek<T>(method: string, pad: string, opties: Verzoek = {}): Promise<Antwoord<T>> {
   const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', 'Accept-Language': taal };
   if (opties.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (opties.tekst !== undefined) headers['Content-Type'] = 'text/plain; charset=utf-8';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   if (opties.ifMatch) headers['If-Match'] = opties.ifMatch;
   let response: Response;
@@ -180,6 +183,7 @@ async function verzoek<T>(method: string, pad: string, opties: Verzoek = {}): Pr
       headers,
       credentials: 'same-origin',
       ...(opties.body === undefined ? {} : { body: JSON.stringify(opties.body) }),
+      ...(opties.tekst === undefined ? {} : { body: opties.tekst }),
       ...(opties.signal ? { signal: opties.signal } : {}),
     });
   } catch (error) {
@@ -200,7 +204,7 @@ export const api = {
   post: <T>(pad: string, opties?: Verzoek) => verzoek<T>('POST', pad, opties),
   patch: <T>(pad: string, opties?: Verzoek) => verzoek<T>('PATCH', pad, opties),
   put: <T>(pad: string, opties?: Verzoek) => verzoek<T>('PUT', pad, opties),
-  delete: (pad: string, opties?: Verzoek) => verzoek<undefined>('DELETE', pad, opties),
+  delete: <T = undefined>(pad: string, opties?: Verzoek) => verzoek<T>('DELETE', pad, opties),
 };
 
 /** Reads every page of a collection (for choice lists such as a team's members). */
