@@ -270,11 +270,15 @@ export function vergelijk(oud: readonly PcHoofdstuk[], nieuw: readonly PcHoofdst
       const [oa, ob] = [cellen(ta ?? null), cellen(tb ?? null)];
       for (const pad of new Set([...oa.keys(), ...ob.keys()])) zet('financien', `${titel}: ${pad}`, oa.get(pad), ob.get(pad), tb?.eenheid ?? ta?.eenheid ?? 1);
     }
-    const investeringen = (h: PcHoofdstuk): Map<string, number | null> => new Map(h.investeringen.flatMap((inv) => inv.kolommen.map((k, i) => [`${inv.naam} / ${k}`, inv.bedragen[i] ?? null] as const)));
-    const [ia, ib] = [investeringen(a), investeringen(b)];
+    const [ia, ib] = [investeringBedragen(a), investeringBedragen(b)];
     for (const pad of new Set([...ia.keys(), ...ib.keys()])) zet('investering', pad, ia.get(pad), ib.get(pad), eenheid);
   }
   return uit;
+}
+
+/** Every investment amount of a chapter by "name / column". */
+function investeringBedragen(h: PcHoofdstuk): Map<string, number | null> {
+  return new Map(h.investeringen.flatMap((inv) => inv.kolommen.map((k, i) => [`${inv.naam} / ${k}`, inv.bedragen[i] ?? null] as const)));
 }
 
 /** A finance table as the pages, PDF and CSV show it: a title, the unit, columns and named rows. */
