@@ -193,14 +193,14 @@ export function loketServices(deps: { database: Database; klok: Klok; berichten:
     auth,
     gebruikers: gebruikersService({ repository: gebruikersRepo, audit, klok, beeindigSessies: auth.beeindigSessies, berichten: deps.berichten }),
     teams: teamsService({ repository: teamsRepo, audit, klok }),
-    onderhoud: onderhoudService({ repository: onderhoudRepository(db), audit, klok, embedded: deps.database.kind === 'pglite' }),
+    onderhoud: onderhoudService({ repository: onderhoudRepository(db), audit, klok, embedded: deps.database.kind === 'pglite', gemeenten, zaken }),
     demo: demoService({ gemeenten, gebruikers: gebruikersRepo, teams: teamsRepo, sluitingsdagen: sluitingsdagenRepo, zaaktypen: zaaktypenRepo, audit, klok, pc }),
     apiTokens: apiTokensService({ repository: apiTokensRepository(db), audit, klok }),
     termijnen,
     zaaktypen: zaaktypenService({ repository: zaaktypenRepo, audit, klok }),
     zaken,
     termijnbewaking,
-    zaakvolgen: zaakvolgenService({ zaken, zakenRepository: zakenRepo, beloofdeDatum: termijnbewaking.beloofdeDatum }),
+    zaakvolgen: zaakvolgenService({ zaken, beloofdeDatum: termijnbewaking.beloofdeDatum }),
     pc,
   };
 }
