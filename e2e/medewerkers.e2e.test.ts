@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { TOTP } from 'otpauth';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_GEBRUIKERS } from '../src/modules/demo/demo.data.ts';
-import { expectAccessible, startBrowser, startLoketServer, type LoketServer } from './support.ts';
+import { expectAccessible, nieuwePagina, startBrowser, startLoketServer, type LoketServer } from './support.ts';
 
 let server: LoketServer;
 let browser: Browser;
@@ -21,18 +21,6 @@ afterAll(async () => {
 });
 
 const beheerder = DEMO_GEBRUIKERS.find((g) => g.email === 'beheerder@duoplus.demo');
-
-/** A page that records CSP violations, script errors and requests that did not complete. */
-async function nieuwePagina(context: BrowserContext): Promise<{ page: Page; problemen: string[] }> {
-  const page = await context.newPage();
-  const problemen: string[] = [];
-  page.on('console', (bericht) => {
-    if (bericht.text().includes('Content Security Policy')) problemen.push(bericht.text());
-  });
-  page.on('pageerror', (fout) => problemen.push(`scriptfout: ${fout.message}`));
-  page.on('requestfailed', (verzoek) => problemen.push(`mislukt: ${verzoek.url()}`));
-  return { page, problemen };
-}
 
 /** The view has this one h1, has the focus on it after a navigation inside the app, and passes axe. */
 async function isOp(page: Page, h1: string | RegExp, opties: { focus?: boolean } = {}): Promise<void> {

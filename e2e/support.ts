@@ -1,5 +1,5 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { loadConfig } from '../src/config.ts';
 import type { Database } from '../src/db/database.ts';
@@ -56,4 +56,16 @@ export async function startLoketServer(env: Record<string, string> = {}): Promis
       await database.close();
     },
   };
+}
+
+/** A page that records CSP violations, script errors and requests that did not complete. */
+export async function nieuwePagina(context: BrowserContext): Promise<{ page: Page; problemen: string[] }> {
+  const page = await context.newPage();
+  const problemen: string[] = [];
+  page.on('console', (bericht) => {
+    if (bericht.text().includes('Content Security Policy')) problemen.push(bericht.text());
+  });
+  page.on('pageerror', (fout) => problemen.push(`scriptfout: ${fout.message}`));
+  page.on('requestfailed', (verzoek) => problemen.push(`mislukt: ${verzoek.url()}`));
+  return { page, problemen };
 }

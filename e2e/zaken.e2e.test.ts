@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { TOTP } from 'otpauth';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
 import type { Rol } from '../src/db/schema.ts';
@@ -12,7 +12,7 @@ import type { Wie } from '../src/modules/zaken/zaken.service.ts';
 import { createLoket, type Loket } from '../src/server.ts';
 import { testDatabase } from '../test/database.ts';
 import type { Database } from '../src/db/database.ts';
-import { expectAccessible, startBrowser } from './support.ts';
+import { expectAccessible, nieuwePagina, startBrowser } from './support.ts';
 
 // Wednesday 4 March 2026, 10:00 in Amsterdam: a working day, so a suspension moves a deadline in werkdagen.
 const klok = vasteKlok('2026-03-04T09:00:00Z');
@@ -77,18 +77,6 @@ afterAll(async () => {
   await loket?.close();
   await database?.close();
 });
-
-/** A page that records script errors and requests that did not complete. */
-async function nieuwePagina(context: BrowserContext): Promise<{ page: Page; problemen: string[] }> {
-  const page = await context.newPage();
-  const problemen: string[] = [];
-  page.on('console', (bericht) => {
-    if (bericht.text().includes('Content Security Policy')) problemen.push(bericht.text());
-  });
-  page.on('pageerror', (fout) => problemen.push(`scriptfout: ${fout.message}`));
-  page.on('requestfailed', (verzoek) => problemen.push(`mislukt: ${verzoek.url()}`));
-  return { page, problemen };
-}
 
 async function isOp(page: Page, h1: string | RegExp): Promise<void> {
   const kop = page.getByRole('heading', { level: 1 });

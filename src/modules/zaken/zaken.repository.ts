@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { DB, Kanaal, Rol, Vertrouwelijkheid, ZaakTable } from '../../db/schema.ts';
+import { rollenEnTeams } from '../gebruikers/gebruikers.repository.ts';
 import type { Gebeurtenis } from './zaken.projectie.ts';
 
 export type ZaakRij = Selectable<ZaakTable>;
@@ -403,19 +404,7 @@ function zaakQueries(db: Kysely<DB>) {
           .select((eb) => [
             'g.id',
             'g.naam',
-            eb
-              .selectFrom('gebruiker_rol as r')
-              .select(sql<Rol[]>`coalesce(json_agg(r.rol order by r.rol), '[]'::json)`.as('rollen'))
-              .whereRef('r.gebruiker_id', '=', 'g.id')
-              .where('r.gemeente', '=', gemeente)
-              .as('rollen'),
-            eb
-              .selectFrom('team_lid as l')
-              .innerJoin('team as t', (j) => j.onRef('t.gemeente', '=', 'l.gemeente').onRef('t.id', '=', 'l.team_id'))
-              .select(sql<{ id: string; naam: string }[]>`coalesce(json_agg(json_build_object('id', t.id, 'naam', t.naam) order by t.naam), '[]'::json)`.as('teams'))
-              .whereRef('l.gebruiker_id', '=', 'g.id')
-              .where('l.gemeente', '=', gemeente)
-              .as('teams'),
+            ...rollenEnTeams(eb, gemeente),
           ])
           .orderBy('g.naam')
           .orderBy('g.id')
