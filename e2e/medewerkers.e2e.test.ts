@@ -4,7 +4,7 @@ import { TOTP } from 'otpauth';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_GEBRUIKERS } from '../src/modules/demo/demo.data.ts';
-import { expectAccessible, nieuwePagina, startBrowser, startLoketServer, type LoketServer } from './support.ts';
+import { expectAccessible, type LoketServer, nieuwePagina, startBrowser, startLoketServer } from './support.ts';
 
 let server: LoketServer;
 let browser: Browser;

@@ -1,11 +1,11 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
 import { DEMO_GEMEENTEN } from '../src/modules/demo/demo.data.ts';
 import { gemeentenRepository } from '../src/modules/gemeenten/gemeenten.repository.ts';
 import { createLoket, type Loket } from '../src/server.ts';
 import { testDatabase } from '../test/database.ts';
-import { expectAccessible, startBrowser } from './support.ts';
+import { expectAccessible, nieuwePagina, startBrowser } from './support.ts';
 
 let loket: Loket;
 let sluitDatabase: () => Promise<void>;
@@ -26,21 +26,6 @@ afterAll(async () => {
   await loket?.close();
   await sluitDatabase?.();
 });
-
-/** A page that records CSP violations and files that failed to load. */
-async function nieuwePagina(context: BrowserContext): Promise<{ page: Page; problemen: string[] }> {
-  const page = await context.newPage();
-  const problemen: string[] = [];
-  page.on('console', (bericht) => {
-    if (bericht.text().includes('Content Security Policy')) problemen.push(bericht.text());
-  });
-  page.on('requestfailed', (verzoek) => problemen.push(`mislukt: ${verzoek.url()}`));
-  page.on('response', (antwoord) => {
-    const soort = antwoord.request().resourceType();
-    if ((soort === 'stylesheet' || soort === 'font') && antwoord.status() >= 400) problemen.push(`${antwoord.status()}: ${antwoord.url()}`);
-  });
-  return { page, problemen };
-}
 
 /**
  * Checks where we are, in which language, and runs axe. axe cannot run in a page without

@@ -3,6 +3,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { expect } from 'vitest';
 import { loadConfig } from '../src/config.ts';
 import type { Database } from '../src/db/database.ts';
+import type { Klok } from '../src/klok.ts';
 import { cliContext } from '../src/modules/audit/audit.service.ts';
 import { createLoket, type Loket } from '../src/server.ts';
 import { testDatabase } from '../test/database.ts';
@@ -39,10 +40,10 @@ export interface LoketServer {
 }
 
 /** A full Loket on a fresh in-memory PGlite with the demo data, listening on a free port of 127.0.0.1. */
-export async function startLoketServer(env: Record<string, string> = {}): Promise<LoketServer> {
+export async function startLoketServer(env: Record<string, string> = {}, opties: { klok?: Klok } = {}): Promise<LoketServer> {
   const database = await testDatabase();
   const config = loadConfig({ LOKET_RATE_LIMIT: '100000', LOKET_RATE_LIMIT_AANMELDEN: '100000', ...env });
-  const loket = await createLoket({ config, database, logger: false });
+  const loket = await createLoket({ config, database, logger: false, klok: opties.klok });
   await loket.services.demo.laad(cliContext());
   await loket.app.listen({ port: 0, host: '127.0.0.1' });
   const address = loket.app.server.address();
@@ -58,7 +59,7 @@ export async function startLoketServer(env: Record<string, string> = {}): Promis
   };
 }
 
-/** A page that records CSP violations, script errors and requests that did not complete. */
+/** A page that records script errors, CSP reports, requests that did not complete and stylesheets or fonts that failed. */
 export async function nieuwePagina(context: BrowserContext): Promise<{ page: Page; problemen: string[] }> {
   const page = await context.newPage();
   const problemen: string[] = [];
@@ -67,5 +68,9 @@ export async function nieuwePagina(context: BrowserContext): Promise<{ page: Pag
   });
   page.on('pageerror', (fout) => problemen.push(`scriptfout: ${fout.message}`));
   page.on('requestfailed', (verzoek) => problemen.push(`mislukt: ${verzoek.url()}`));
+  page.on('response', (antwoord) => {
+    const soort = antwoord.request().resourceType();
+    if ((soort === 'stylesheet' || soort === 'font') && antwoord.status() >= 400) problemen.push(`${antwoord.status()}: ${antwoord.url()}`);
+  });
   return { page, problemen };
 }

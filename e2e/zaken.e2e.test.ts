@@ -3,19 +3,18 @@ import { join } from 'node:path';
 import { TOTP } from 'otpauth';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../src/config.ts';
 import type { Rol } from '../src/db/schema.ts';
 import { vasteKlok } from '../src/klok.ts';
 import { cliContext } from '../src/modules/audit/audit.service.ts';
 import { DEMO_GEBRUIKERS } from '../src/modules/demo/demo.data.ts';
 import type { Wie } from '../src/modules/zaken/zaken.service.ts';
-import { createLoket, type Loket } from '../src/server.ts';
-import { testDatabase } from '../test/database.ts';
+import type { Loket } from '../src/server.ts';
 import type { Database } from '../src/db/database.ts';
-import { expectAccessible, nieuwePagina, startBrowser } from './support.ts';
+import { expectAccessible, type LoketServer, nieuwePagina, startBrowser, startLoketServer } from './support.ts';
 
 // Wednesday 4 March 2026, 10:00 in Amsterdam: a working day, so a suspension moves a deadline in werkdagen.
 const klok = vasteKlok('2026-03-04T09:00:00Z');
+let server: LoketServer;
 let database: Database;
 let loket: Loket;
 let url: string;
@@ -52,14 +51,8 @@ let teamleiderZaak: { id: string; identificatie: string };
 
 beforeAll(async () => {
   expect(existsSync(join(import.meta.dirname, '..', 'web', 'staff', 'dist', 'index.html')), 'bouw eerst de medewerkers-app: npm run build').toBe(true);
-  // Like startLoketServer, with a clock the test controls.
-  database = await testDatabase();
-  const config = loadConfig({ LOKET_RATE_LIMIT: '100000', LOKET_RATE_LIMIT_AANMELDEN: '100000' });
-  loket = await createLoket({ config, database, logger: false, klok });
-  await loket.services.demo.laad(cliContext());
-  await loket.app.listen({ port: 0, host: '127.0.0.1' });
-  const address = loket.app.server.address();
-  url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  server = await startLoketServer({}, { klok });
+  ({ database, loket, url } = server);
   browser = await startBrowser();
 
   const kcc = await wie('kcc@duoplus.demo', ['kcc-medewerker']);
@@ -74,8 +67,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await loket?.close();
-  await database?.close();
+  await server?.stop();
 });
 
 async function isOp(page: Page, h1: string | RegExp): Promise<void> {

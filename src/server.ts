@@ -43,7 +43,8 @@ import { zaaktypenRoutes } from './modules/zaaktypen/zaaktypen.routes.ts';
 import { zaaktypenService } from './modules/zaaktypen/zaaktypen.service.ts';
 import { zakenRepository } from './modules/zaken/zaken.repository.ts';
 import { zakenRoutes } from './modules/zaken/zaken.routes.ts';
-import { zakenService } from './modules/zaken/zaken.service.ts';
+import { zakenService, type ZakenDeps } from './modules/zaken/zaken.service.ts';
+import { alleenBewaren } from './modules/demo/demo.zaken.ts';
 import { pcRepository } from './modules/planning-control/pc.repository.ts';
 import { pcRoutes } from './modules/planning-control/pc.routes.ts';
 import { pcPubliekRoutes } from './modules/planning-control/pc.publiek.routes.ts';
@@ -165,7 +166,7 @@ export function loketServices(deps: { database: Database; klok: Klok; berichten:
   const termijnen = termijnenService({ repository: sluitingsdagenRepo, gemeenten, audit, klok });
   const zaaktypenRepo = zaaktypenRepository(db);
   const zakenRepo = zakenRepository(db);
-  const zaken = zakenService({
+  const zakenDeps: ZakenDeps = {
     repository: zakenRepo,
     zaaktypen: zaaktypenRepo,
     gemeenten,
@@ -174,7 +175,8 @@ export function loketServices(deps: { database: Database; klok: Klok; berichten:
     klok,
     sluitingsdagen: (gemeente) => termijnen.sluitingsdagen(gemeente),
     publicUrl: deps.publicUrl,
-  });
+  };
+  const zaken = zakenService(zakenDeps);
   const termijnbewaking = termijnbewakingService({
     repository: termijnbewakingRepository(db),
     zaken,
@@ -194,7 +196,17 @@ export function loketServices(deps: { database: Database; klok: Klok; berichten:
     gebruikers: gebruikersService({ repository: gebruikersRepo, audit, klok, beeindigSessies: auth.beeindigSessies, berichten: deps.berichten }),
     teams: teamsService({ repository: teamsRepo, audit, klok }),
     onderhoud: onderhoudService({ repository: onderhoudRepository(db), audit, klok, embedded: deps.database.kind === 'pglite', gemeenten, zaken }),
-    demo: demoService({ gemeenten, gebruikers: gebruikersRepo, teams: teamsRepo, sluitingsdagen: sluitingsdagenRepo, zaaktypen: zaaktypenRepo, audit, klok, pc }),
+    demo: demoService({
+      gemeenten,
+      gebruikers: gebruikersRepo,
+      teams: teamsRepo,
+      sluitingsdagen: sluitingsdagenRepo,
+      zaaktypen: zaaktypenRepo,
+      audit,
+      klok,
+      pc,
+      zakenOpKlok: (demoKlok) => zakenService({ ...zakenDeps, klok: demoKlok, berichten: alleenBewaren(berichtenRepository(db), demoKlok) }),
+    }),
     apiTokens: apiTokensService({ repository: apiTokensRepository(db), audit, klok }),
     termijnen,
     zaaktypen: zaaktypenService({ repository: zaaktypenRepo, audit, klok }),

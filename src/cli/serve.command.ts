@@ -3,7 +3,7 @@ import { cliContext } from '../modules/audit/audit.service.ts';
 import { totpVoor } from '../modules/auth/auth.service.ts';
 import { DEMO_GEBRUIKERS } from '../modules/demo/demo.data.ts';
 import { createLoket } from '../server.ts';
-import { metCliLoket, openCliLoket, toon } from './cli.shared.ts';
+import { metCliLoket, openCliLoket, toon, type CliLoket } from './cli.shared.ts';
 
 export function serveCommando(): Command {
   return new Command('serve')
@@ -35,10 +35,15 @@ export function serveCommando(): Command {
         }
       }
       process.stdout.write(`${regels.join('\n')}\n\nStoppen: Ctrl+C\n`);
+      // The demo zaken (a few hundred, each made through the zaken service) load after the URLs are shown.
+      const achtergrond = new AbortController();
+      const demoZaken = demo ? laadDemoZakenOpAchtergrond(services, achtergrond.signal) : Promise.resolve();
       let stopping = false;
       const stop = async () => {
         if (stopping) return;
         stopping = true;
+        achtergrond.abort();
+        await demoZaken;
         await loket.close();
         await cli.close();
         process.exit(0);
@@ -46,6 +51,16 @@ export function serveCommando(): Command {
       process.once('SIGINT', () => void stop());
       process.once('SIGTERM', () => void stop());
     });
+}
+
+async function laadDemoZakenOpAchtergrond(services: CliLoket['services'], signal: AbortSignal): Promise<void> {
+  const started = performance.now();
+  try {
+    const aantal = await services.demo.laadZaken(cliContext(), { signal });
+    if (aantal > 0) process.stdout.write(`Demozaken geladen: ${aantal} in ${Math.round(performance.now() - started)} ms${signal.aborted ? ' (onderbroken; de volgende start gaat verder)' : ''}\n`);
+  } catch (error) {
+    process.stderr.write(`Demozaken laden mislukt: ${error instanceof Error ? error.message : String(error)}\n`);
+  }
 }
 
 export function migrateCommando(): Command {
@@ -61,12 +76,13 @@ export function migrateCommando(): Command {
 
 export function demoCommando(): Command {
   return new Command('demo')
-    .description('Laad de demodata (drie gemeenten, medewerkers, teams); wat al bestaat blijft zoals het is')
+    .description('Laad de demodata (drie gemeenten, medewerkers, teams, zaaktypen en zaken); wat al bestaat blijft zoals het is')
     .option('--json', 'uitvoer als JSON')
-    .action((opties: { json?: boolean }) =>
+    .option('--zonder-zaken', 'zonder de demozaken (een paar honderd, met hun geschiedenis)')
+    .action((opties: { json?: boolean; zonderZaken?: boolean }) =>
       metCliLoket(async ({ services }) => {
-        const r = await services.demo.laad(cliContext());
-        toon(Boolean(opties.json), r, `Demodata geladen: ${r.gemeenten} gemeenten, ${r.gebruikers} medewerkers, ${r.teams} teams nieuw.`);
+        const r = await services.demo.laad(cliContext(), { zaken: !opties.zonderZaken });
+        toon(Boolean(opties.json), r, `Demodata geladen: ${r.gemeenten} gemeenten, ${r.gebruikers} medewerkers, ${r.teams} teams, ${r.zaaktypen} zaaktypen, ${r.zaken} zaken nieuw.`);
       }),
     );
 }

@@ -12,6 +12,8 @@ import { LEGE_AANVULLING } from '../planning-control/pc.schemas.ts';
 import { DEMO_GEBRUIKERS, DEMO_GEMEENTEN, DEMO_TEAMS, demoSluitingsdagen } from './demo.data.ts';
 import type { ZaaktypenRepository } from '../zaaktypen/zaaktypen.repository.ts';
 import { DEMO_ZAAKTEAMS, DEMO_ZAAKTYPEN } from './demo.zaaktypen.ts';
+import { laadDemoZaken } from './demo.zaken.ts';
+import type { ZakenService } from '../zaken/zaken.service.ts';
 import { DEMO_PC_HOOFDSTUKKEN, DEMO_PC_RICHTING } from './demo.pc.ts';
 
 export interface DemoResultaat {
@@ -19,6 +21,8 @@ export interface DemoResultaat {
   gebruikers: number;
   teams: number;
   zaaktypen: number;
+  /** Demo zaken with their histories (only with `{ zaken: true }`). */
+  zaken: number;
 }
 
 /** Loads the demo data; idempotent (what exists already is left as it is). */
@@ -33,10 +37,13 @@ export function demoService(deps: {
   klok: Klok;
   /** P&C chapters of Diemen, published (demo.pc.ts). */
   pc?: PcService;
+  /** The zaken service on the demo's simulated clock, with an outbox that never sends (demo.zaken.ts). */
+  zakenOpKlok: (klok: Klok) => ZakenService;
 }) {
   return {
-    async laad(context: Context): Promise<DemoResultaat> {
-      const resultaat: DemoResultaat = { gemeenten: 0, gebruikers: 0, teams: 0, zaaktypen: 0 };
+    /** `zaken: true` also loads the demo zaken (serve and `loket demo`; tests start without them). */
+    async laad(context: Context, opties: { zaken?: boolean } = {}): Promise<DemoResultaat> {
+      const resultaat: DemoResultaat = { gemeenten: 0, gebruikers: 0, teams: 0, zaaktypen: 0, zaken: 0 };
       for (const gemeente of DEMO_GEMEENTEN) {
         if (await deps.gemeenten.opCode(gemeente.code)) continue;
         await deps.gemeenten.bewaar(gemeente);
@@ -79,8 +86,10 @@ export function demoService(deps: {
         resultaat.teams++;
       }
       const nu = deps.klok.nu().toISOString();
+      const teamIds = new Map<string, Map<string, string>>();
       for (const gemeente of DEMO_GEMEENTEN) {
         const teams = (await deps.teams.pagina(gemeente.code, 0, 100)).rows;
+        teamIds.set(gemeente.code, new Map(teams.map((t) => [t.naam, t.id])));
         for (const { team, ...zaaktype } of DEMO_ZAAKTYPEN) {
           if (await deps.zaaktypen.hoogsteVersie(gemeente.code, zaaktype.code)) continue;
           const id = randomUUID();
@@ -111,10 +120,28 @@ export function demoService(deps: {
           aanvullingen: [{ indicatoren: h.indicatoren.map((i) => ({ ...LEGE_AANVULLING, richting: DEMO_PC_RICHTING[i.code] ?? null })) }],
         });
       }
-      if (resultaat.gemeenten + resultaat.gebruikers + resultaat.teams + resultaat.zaaktypen > 0) {
+      if (opties.zaken) resultaat.zaken = await laadDemoZaken({ zaken: deps.zakenOpKlok, zaaktypen: deps.zaaktypen, klok: deps.klok }, context, ids, teamIds);
+      if (resultaat.gemeenten + resultaat.gebruikers + resultaat.teams + resultaat.zaaktypen + resultaat.zaken > 0) {
         await deps.audit.log(context, { gemeente: null, actie: 'demo-laden', details: { ...resultaat } });
       }
       return resultaat;
+    },
+
+    /**
+     * Only the demo zaken, after `laad` (serve runs this in the background once it listens).
+     * Stops between two zaken when `signal` aborts; the next load continues from there.
+     */
+    async laadZaken(context: Context, opties: { signal?: AbortSignal } = {}): Promise<number> {
+      const ids = new Map<string, string>();
+      for (const g of DEMO_GEBRUIKERS) {
+        const id = await deps.gebruikers.idOpEmail(g.email);
+        if (id) ids.set(g.email, id);
+      }
+      const teamIds = new Map<string, Map<string, string>>();
+      for (const gemeente of DEMO_GEMEENTEN) teamIds.set(gemeente.code, new Map((await deps.teams.pagina(gemeente.code, 0, 100)).rows.map((t) => [t.naam, t.id])));
+      const zaken = await laadDemoZaken({ zaken: deps.zakenOpKlok, zaaktypen: deps.zaaktypen, klok: deps.klok }, context, ids, teamIds, opties);
+      if (zaken > 0) await deps.audit.log(context, { gemeente: null, actie: 'demo-laden', details: { zaken } });
+      return zaken;
     },
   };
 }

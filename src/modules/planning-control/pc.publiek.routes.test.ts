@@ -137,4 +137,16 @@ describe('public P&C chapter', () => {
       rmSync(map, { recursive: true, force: true });
     }
   });
+
+  it('shows a newer vastgesteld version at once (what is kept is kept per version)', async () => {
+    expect((await get(PAGINA)).body).not.toContain('Concepttekst');
+    const [document] = await loket.services.pc.documenten('GM0384', { soort: 'jaarstukken', jaar: 2023 });
+    const correctie = document?.versies.find((v) => v.naam === 'Correctie');
+    expect(correctie?.status).toBe('concept');
+    await loket.services.pc.wijzigVersie(cliContext(), 'GM0384', correctie?.id ?? '', correctie?.etag ?? 0, { status: 'vastgesteld', vastgesteldOp: '2024-09-26' });
+    const nu = await get(PAGINA);
+    expect(nu.body).toContain('Concepttekst die niet publiek is.');
+    expect(nu.body).toContain('Vastgesteld door de gemeenteraad op 26 september 2024.');
+  });
 });
+

@@ -8,7 +8,7 @@ import { inhoudHash } from '../portaal/thema.ts';
 import { naarCsv } from './pc.csv.ts';
 import { naarPdf } from './pc.pdf.ts';
 import { hoofdstukPagina, indexPagina, SOORT_SEGMENT, type PcPaginaContext } from './pc.publiek.views.ts';
-import { PC_DOCUMENTSOORTEN, type PcDocumentsoort } from './pc.schemas.ts';
+import { PC_DOCUMENTSOORTEN } from './pc.schemas.ts';
 import type { PcService } from './pc.service.ts';
 
 const PUBLIEK = { policy: { toegang: 'publiek' } } as const;
@@ -16,6 +16,17 @@ const CSS = readFileSync(new URL('./pc.css', import.meta.url));
 const CSS_HASH = inhoudHash(CSS);
 const STYLESHEET = `/static/pc.css?v=${CSS_HASH}`;
 const TEKSTEN = Object.fromEntries(TALEN.map((taal) => [taal, { t: vertaler(taal, 'portaal'), tp: vertaler(taal, 'planning-control') }])) as Record<Taal, { t: Vertaal; tp: Vertaal }>;
+
+const SOORTEN = { html: 'text/html; charset=utf-8', json: 'application/json; charset=utf-8', csv: 'text/csv; charset=utf-8; header=present', pdf: 'application/pdf' } as const;
+
+/** Made pages and files of vastgestelde versions, newest use last; at most this many (≈ 25 kB each for HTML). */
+const CACHE_MAX = 500;
+const cache = new Map<string, string | Buffer>();
+function bewaar(sleutel: string, inhoud: string | Buffer): void {
+  cache.delete(sleutel);
+  cache.set(sleutel, inhoud);
+  if (cache.size > CACHE_MAX) cache.delete(cache.keys().next().value as string);
+}
 
 const stuur = (reply: FastifyReply, type: string, body: string | Buffer, bestand?: string): FastifyReply => {
   if (bestand) reply.header('Content-Disposition', `inline; filename="${bestand}"`);
@@ -57,19 +68,24 @@ export function pcPubliekRoutes(app: FastifyInstance, deps: { pc: PcService; gem
         if (!/^[0-9]{4}$/.test(jaar) || !treffer) return reply.callNotFound();
         const c = await context(request, taal, slug);
         if (!c) return reply.callNotFound();
-        const p = await pc.gepubliceerd(c.code, soort as PcDocumentsoort, Number(jaar), treffer[1] as string);
+        const versie = await pc.gepubliceerdeVersie(c.code, soort, Number(jaar));
+        if (!versie) return reply.callNotFound();
+        const formaat = (treffer[2] ?? 'html') as keyof typeof SOORTEN;
+        const bestand = `${slug}-${segment}-${jaar}-${treffer[1]}.${formaat}`;
+        // A vastgesteld version never changes (ADR 0009): what was made for it can be kept. The key
+        // holds everything else the output depends on (language, gemeente name and theme).
+        const sleutel = versie.status === 'vastgesteld' ? [versie.id, treffer[1], formaat, taal, c.ctx.gemeente.naam, c.ctx.themaUrl].join('|') : undefined;
+        const bewaard = sleutel ? cache.get(sleutel) : undefined;
+        if (bewaard !== undefined) return stuur(reply, SOORTEN[formaat], bewaard, formaat === 'html' ? undefined : bestand);
+        const p = await pc.programmaVan(c.code, versie, treffer[1] as string);
         if (!p) return reply.callNotFound();
-        const bestand = `${slug}-${segment}-${jaar}-${p.slug}`;
-        switch (treffer[2]) {
-          case 'json':
-            return stuur(reply, 'application/json; charset=utf-8', `${JSON.stringify(p.hoofdstuk, null, 2)}\n`, `${bestand}.json`);
-          case 'csv':
-            return stuur(reply, 'text/csv; charset=utf-8; header=present', naarCsv([p]), `${bestand}.csv`);
-          case 'pdf':
-            return stuur(reply, 'application/pdf', await naarPdf(p, taal, c.ctx.gemeente.naam), `${bestand}.pdf`);
-          default:
-            return stuur(reply, 'text/html; charset=utf-8', hoofdstukPagina(c.ctx, p));
-        }
+        let inhoud: string | Buffer;
+        if (formaat === 'json') inhoud = `${JSON.stringify(p.hoofdstuk, null, 2)}\n`;
+        else if (formaat === 'csv') inhoud = naarCsv([p]);
+        else if (formaat === 'pdf') inhoud = await naarPdf(p, taal, c.ctx.gemeente.naam);
+        else inhoud = hoofdstukPagina(c.ctx, p);
+        if (sleutel) bewaar(sleutel, inhoud);
+        return stuur(reply, SOORTEN[formaat], inhoud, formaat === 'html' ? undefined : bestand);
       });
     }
   }

@@ -269,10 +269,11 @@ export function pcService(deps: { repository: PcRepository; gemeenten: Gemeenten
       return rijen.map((r) => uitRecord(v, r));
     },
 
-    /** The published chapter (latest vastgesteld, else latest aangeboden version); undefined when none. */
-    async gepubliceerd(gemeente: string, soort: PcDocumentsoort, jaar: number, slug: string): Promise<PcProgramma | undefined> {
-      const v = await repository.gepubliceerdeVersie(gemeente, soort, jaar);
-      if (!v) return undefined;
+    /** The published version of a document: the latest vastgesteld, else the latest aangeboden; undefined when none. */
+    gepubliceerdeVersie: (gemeente: string, soort: PcDocumentsoort, jaar: number) => repository.gepubliceerdeVersie(gemeente, soort, jaar),
+
+    /** One chapter of a version already read. */
+    async programmaVan(gemeente: string, v: PcVersieRecord, slug: string): Promise<PcProgramma | undefined> {
       const r = await repository.programma(gemeente, v.id, slug);
       return r ? uitRecord(v, r) : undefined;
     },

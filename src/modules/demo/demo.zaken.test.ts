@@ -1,0 +1,114 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testLoket, type TestLoket } from '../../../test/app.ts';
+import { cliContext } from '../audit/audit.service.ts';
+import { zakenRepository } from '../zaken/zaken.repository.ts';
+import { projecteer } from '../zaken/zaken.projectie.ts';
+import { kalenderdag } from '../termijnen/kalender.ts';
+import { DEMO_ZAKEN_PER_GEMEENTE } from './demo.zaken.ts';
+
+let loket: TestLoket;
+const totaal = Object.values(DEMO_ZAKEN_PER_GEMEENTE).reduce((a, b) => a + b, 0);
+
+async function tellingen() {
+  const db = loket.database.db;
+  const tel = async (tabel: 'zaak' | 'zaak_gebeurtenis' | 'bericht' | 'betrokkene') =>
+    Number((await db.selectFrom(tabel).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  return { zaken: await tel('zaak'), gebeurtenissen: await tel('zaak_gebeurtenis'), berichten: await tel('bericht'), betrokkenen: await tel('betrokkene') };
+}
+
+beforeAll(async () => {
+  // Monday 2 March 2026, 10:00 in Amsterdam; SMTP configured, to show demo loading never queues mail.
+  loket = await testLoket({ nu: '2026-03-02T09:00:00Z', env: { SMTP_URL: 'smtp://127.0.0.1:9' } });
+}, 120_000);
+afterAll(async () => loket.close());
+
+describe('demo zaken', () => {
+  it('loads a few hundred zaken once: a second load adds nothing and every count stays the same', async () => {
+    const eerste = await loket.services.demo.laad(cliContext(), { zaken: true });
+    expect(eerste.zaken).toBe(totaal);
+    const na = await tellingen();
+    expect(na.zaken).toBe(totaal);
+    expect(na.gebeurtenissen).toBeGreaterThan(totaal * 3);
+    const tweede = await loket.services.demo.laad(cliContext(), { zaken: true });
+    expect(tweede).toEqual({ gemeenten: 0, gebruikers: 0, teams: 0, zaaktypen: 0, zaken: 0 });
+    expect(await loket.services.demo.laadZaken(cliContext())).toBe(0);
+    expect(await tellingen()).toEqual(na);
+  }, 300_000);
+
+  it("stores for every demo zaak the deadline, status and state its history gives", async () => {
+    const db = loket.database.db;
+    const repo = zakenRepository(db);
+    const zaken = await db.selectFrom('zaak as z').innerJoin('zaaktype as zt', (j) => j.onRef('zt.gemeente', '=', 'z.gemeente').onRef('zt.id', '=', 'z.zaaktype_id')).select(['z.gemeente', 'z.id', 'z.ontvangstdatum', 'z.uiterlijke_einddatum', 'z.oorspronkelijke_einddatum', 'z.status_volgnummer', 'z.opgeschort', 'z.afgesloten_op', 'z.behandelaar_id', 'zt.norm']).execute();
+    expect(zaken).toHaveLength(totaal);
+    for (const z of zaken) {
+      const gebeurtenissen = await repo.gebeurtenissen(z.gemeente, z.id);
+      const laatste = gebeurtenissen.at(-1);
+      if (!laatste) throw new Error(`zaak ${z.id} zonder geschiedenis`);
+      // The stored projection counts an open suspension up to the day of the last event (ADR 0012).
+      const sluitingsdagen = await loket.services.termijnen.sluitingsdagen(z.gemeente);
+      const p = projecteer({ ontvangstdatum: z.ontvangstdatum, norm: z.norm, gebeurtenissen, vandaag: kalenderdag(laatste.op), sluitingsdagen });
+      expect({ id: z.id, uiterlijk: z.uiterlijke_einddatum, oorspronkelijk: z.oorspronkelijke_einddatum, status: z.status_volgnummer, opgeschort: z.opgeschort, afgesloten: z.afgesloten_op, behandelaar: z.behandelaar_id }).toEqual({
+        id: z.id,
+        uiterlijk: p.uiterlijkeEinddatum,
+        oorspronkelijk: p.oorspronkelijkeEinddatum,
+        status: p.statusVolgnummer,
+        opgeschort: p.opgeschort,
+        afgesloten: p.afgeslotenOp,
+        behandelaar: p.behandelaarId,
+      });
+      expect(laatste.op <= loket.klok.nu().toISOString()).toBe(true);
+    }
+  }, 120_000);
+
+  it('has the variety of a real work queue in all three gemeenten', async () => {
+    const db = loket.database.db;
+    const vandaag = '2026-03-02';
+    const per = await db
+      .selectFrom('zaak')
+      .select((eb) => [
+        'gemeente',
+        eb.fn.countAll<number>().as('alle'),
+        sql<number>`count(*) filter (where afgesloten_op is not null and resultaattype_id is not null)`.as('gesloten'),
+        sql<number>`count(*) filter (where afgesloten_op is null and opgeschort)`.as('opgeschort'),
+        sql<number>`count(*) filter (where afgesloten_op is null and uiterlijke_einddatum < ${vandaag}::date)`.as('teLaat'),
+        sql<number>`count(*) filter (where behandelaar_id is not null)`.as('toegewezen'),
+        sql<number>`count(distinct zaaktype_id)`.as('zaaktypen'),
+        sql<number>`count(distinct kanaal)`.as('kanalen'),
+        sql<string>`min(ontvangstdatum)::text`.as('oudste'),
+      ])
+      .groupBy('gemeente')
+      .orderBy('gemeente')
+      .execute();
+    expect(per.map((p) => p.gemeente)).toEqual(['GM0384', 'GM0437', 'GM0451']);
+    for (const p of per) {
+      expect(Number(p.alle)).toBe(DEMO_ZAKEN_PER_GEMEENTE[p.gemeente]);
+      expect(Number(p.gesloten)).toBeGreaterThan(Number(p.alle) / 3);
+      expect(Number(p.opgeschort)).toBeGreaterThan(0);
+      expect(Number(p.teLaat)).toBeGreaterThan(0);
+      expect(Number(p.toegewezen)).toBeGreaterThan(Number(p.alle) / 2);
+      expect(Number(p.zaaktypen)).toBeGreaterThanOrEqual(7);
+      expect(Number(p.kanalen)).toBeGreaterThanOrEqual(5);
+      expect(p.oudste >= '2025-11-30' && p.oudste < '2025-12-10').toBe(true);
+    }
+    const verlengd = await db.selectFrom('zaak_gebeurtenis').select((eb) => eb.fn.countAll<number>().as('n')).where('soort', '=', 'verlenging').executeTakeFirstOrThrow();
+    expect(Number(verlengd.n)).toBeGreaterThan(5);
+    // Melding subjects name a street of their own gemeente.
+    const meldingen = await db.selectFrom('zaak').select(['gemeente', 'onderwerp']).where('onderwerp', 'like', 'Losliggende stoeptegel %').execute();
+    expect(meldingen.length).toBeGreaterThan(0);
+  });
+
+  it('keeps demo mail in the outbox as not sent, to example.org only, and queues no mail even with SMTP_URL set', async () => {
+    const db = loket.database.db;
+    const berichten = await db.selectFrom('bericht').select(['aan', 'status']).execute();
+    expect(berichten.length).toBeGreaterThan(20);
+    expect(new Set(berichten.map((b) => b.status))).toEqual(new Set(['niet-verzonden']));
+    expect(berichten.every((b) => b.aan.endsWith('@example.org'))).toBe(true);
+    const adressen = await db.selectFrom('betrokkene').select('email').where('email', 'is not', null).execute();
+    expect(adressen.every((a) => a.email?.endsWith('@example.org'))).toBe(true);
+    const totaalBetrokkenen = (await tellingen()).betrokkenen;
+    expect(adressen.length).toBeLessThan(totaalBetrokkenen / 2);
+    const jobs = await sql<{ n: number }>`select count(*)::int as n from pgboss.job where name = 'bericht.verzenden'`.execute(db);
+    expect(jobs.rows[0]?.n).toBe(0);
+  });
+});
