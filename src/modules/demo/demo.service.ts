@@ -11,7 +11,6 @@ import type { PcService } from '../planning-control/pc.service.ts';
 import { LEGE_AANVULLING } from '../planning-control/pc.schemas.ts';
 import { DEMO_GEBRUIKERS, DEMO_GEMEENTEN, DEMO_TEAMS, demoSluitingsdagen } from './demo.data.ts';
 import type { ZaaktypenRepository } from '../zaaktypen/zaaktypen.repository.ts';
-import { datumInAmsterdam } from '../zaken/vandaag.ts';
 import { DEMO_ZAAKTEAMS, DEMO_ZAAKTYPEN } from './demo.zaaktypen.ts';
 import { laadDemoZaken } from './demo.zaken.ts';
 import type { ZakenService } from '../zaken/zaken.service.ts';
@@ -106,7 +105,7 @@ export function demoService(deps: {
             },
             nu,
           );
-          await deps.zaaktypen.publiceer(gemeente.code, id, 1, nu, datumInAmsterdam(nu));
+          await deps.zaaktypen.publiceer(gemeente.code, id, 1, nu, kalenderdag(nu));
           resultaat.zaaktypen++;
         }
       }
