@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { ProblemError } from '../http/problem.ts';
 import { leesTermijnInvoer, termijnUitkomst, type TermijnUitkomst } from '../modules/termijnen/termijnen.service.ts';
 import { leesDuur, type VrijeDag } from '../modules/termijnen/kalender.ts';
-import { GebruiksFout, gemeenteOptie, metCliLoket } from './cli.shared.ts';
+import { GebruiksFout, gemeenteOptie, metCliLoket, toon } from './cli.shared.ts';
 
 const LANG = new Intl.DateTimeFormat('nl-NL', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 const dag = (datum: string) => `${LANG.format(new Date(`${datum}T00:00:00Z`))} (${datum})`;
@@ -59,6 +59,6 @@ export function termijnCommando(): Command {
       const uitkomst = o.gemeente
         ? await metCliLoket((cli) => cli.services.termijnen.bereken({ startdatum, duur: duurTekst, gemeente: o.gemeente }))
         : termijnUitkomst(invoer.startdatum, invoer.duur);
-      process.stdout.write(o.json ? `${JSON.stringify(uitkomst, null, 2)}\n` : `${uitleg(uitkomst)}\n`);
+      toon(o.json === true, uitkomst, uitleg(uitkomst));
     });
 }
