@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TOTP } from 'otpauth';
 import type { Browser, Locator, Page } from 'playwright-core';
@@ -152,7 +152,7 @@ describe('P&C editor in the staff app', () => {
     await expectAccessible(page);
     const opgeslagen = await pc.programma(GEMEENTE, versieId, SLUG);
     expect(opgeslagen.hoofdstuk.indicatoren[7]?.waarden[2]).toMatchObject({ tekst: '€ 985', getal: 985, eenheid: '€', voetnoten: [32] });
-    expect(opgeslagen.aanvullingen.indicatoren[7]).toMatchObject({ richting: 'lager', peildatum: '2023-12-31' });
+    expect(opgeslagen.hoofdstuk.indicatoren[7]?.aanvulling).toMatchObject({ richting: 'lager', peildatum: '2023-12-31' });
 
     // Back on the chapter, the table shows the value with its footnote.
     await page.getByRole('link', { name: 'Terug naar het programma Samen besturen' }).click();
@@ -309,5 +309,112 @@ describe('P&C editor in the staff app', () => {
     await isOp(beheer, 'Indicator');
     expect(await beheer.getByRole('alert').innerText()).toContain('Dit bestaat niet (meer)');
     await tweede.close();
+  });
+
+  it('a pc-adviseur adds and removes indicators, edits finance rows with their controles, paragrafen, overhevelingen and investeringen, and imports a chapter from text', async () => {
+    if (!adviseur) throw new Error('demo-pc-adviseur ontbreekt');
+    const pc = server.loket.services.pc;
+    const id = (await pc.importeer(cliContext(), GEMEENTE, [jaarstukken2023()], { naam: 'Lijsten' })).id;
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const problemen: string[] = [];
+    page.on('pageerror', (fout) => problemen.push(`scriptfout: ${fout.message}`));
+    await logIn(page, adviseur, `/${GEMEENTE}/planning-control/${id}/${SLUG}`);
+    await isOp(page, 'Samen besturen');
+    const hoofdstuk = async () => (await pc.programma(GEMEENTE, id, SLUG)).hoofdstuk;
+
+    // Add an indicator; remove the first one: the explanation of another indicator stays with it.
+    await pc.wijzigIndicator(cliContext(), GEMEENTE, id, SLUG, '2', 1, { toelichting: 'Meer mediation.' });
+    await page.reload();
+    await isOp(page, 'Samen besturen');
+    const nieuw = sectie(page, 'Indicator toevoegen');
+    await nieuw.getByLabel('Code').fill('9.9.9');
+    await nieuw.getByLabel('Naam van de indicator').fill('Nieuwe indicator');
+    await nieuw.getByRole('button', { name: 'Indicator toevoegen' }).click();
+    await gemeld(nieuw, 'Indicator 9.9.9 is toegevoegd. Vul de waarden in op de pagina van de indicator.');
+    await expectAccessible(page);
+    const indicatoren = sectie(page, 'Indicatoren');
+    await indicatoren.getByRole('button', { name: /^Indicator 1\.1\.1 .* verwijderen$/ }).click();
+    await gemeld(indicatoren, 'Indicator 1.1.1 is verwijderd.');
+    await expectAccessible(page);
+    let h = await hoofdstuk();
+    expect(h.indicatoren).toHaveLength(jaarstukken2023().indicatoren.length);
+    expect(h.indicatoren[0]).toMatchObject({ code: '1.1.2', aanvulling: { toelichting: 'Meer mediation.' } });
+    expect(h.indicatoren.at(-1)).toMatchObject({ code: '9.9.9', naam: 'Nieuwe indicator' });
+
+    // Finance rows: an amount that is no number is named at its field; a changed amount shows the controle that no longer adds up, in words.
+    const geld = sectie(page, 'Wat heeft het gekost?');
+    await expect.poll(() => geld.innerText()).toContain('De controles kloppen');
+    const lasten = geld.getByLabel('Structurele lasten: Rekening 2023', { exact: true });
+    await lasten.fill('veel');
+    await geld.getByRole('button', { name: 'Financiën opslaan' }).click();
+    await expect.poll(() => page.locator('#financien-regels-0-bedragen-3-fout').innerText()).toContain('Vul een bedrag in');
+    await expectAccessible(page);
+    await lasten.fill('-16.600');
+    await geld.getByRole('button', { name: 'Regel toevoegen' }).click();
+    const nieuweRegel = geld.getByRole('group', { name: /^Regel 12/ });
+    await nieuweRegel.getByLabel('Naam').fill('Nieuwe baten');
+    await nieuweRegel.getByLabel('Nieuwe baten: Rekening 2023').fill('10');
+    await geld.getByRole('button', { name: 'Financiën opslaan' }).click();
+    await gemeld(geld, 'De wijziging is opgeslagen.');
+    await expect.poll(() => geld.innerText()).toMatch(/Let op: \d+ controles? kloppen? niet\./);
+    expect(await geld.innerText()).toContain('Saldo Structureel, Rekening 2023: in het document');
+    await expectAccessible(page);
+    h = await hoofdstuk();
+    expect(h.financien?.regels[0]?.bedragen[3]).toBe(-16_600);
+    expect(h.financien?.regels.at(-1)).toEqual({ naam: 'Nieuwe baten', bedragen: [null, null, null, 10, null] });
+    expect(h.controles.find((c) => c.regel === 'Saldo Structureel' && c.kolom === 'Rekening 2023')?.ok).toBe(false);
+
+    // Paragrafen, overhevelingen and investeringen.
+    const paragrafen = sectie(page, 'Paragrafen');
+    await paragrafen.getByRole('button', { name: 'Paragraaf toevoegen' }).click();
+    await paragrafen.getByLabel('Titel').fill('Kaderstellende beleidsnota’s');
+    await paragrafen.getByLabel('Tekst').fill('Nota bestuursstijl 2023.\n\nNota dienstverlening.');
+    await paragrafen.getByRole('button', { name: 'Paragrafen opslaan' }).click();
+    await gemeld(paragrafen, 'De wijziging is opgeslagen.');
+    const overhevelingen = sectie(page, 'Voorgestelde overhevelingen');
+    await overhevelingen.getByRole('button', { name: 'Overheveling toevoegen' }).click();
+    await overhevelingen.getByLabel('Naam').fill('Dorpshuis');
+    await overhevelingen.getByLabel('Bedrag (× € 1.000)').fill('150');
+    await overhevelingen.getByLabel('Motivering').fill('De verbouwing liep vertraging op.');
+    await overhevelingen.getByRole('button', { name: 'Overhevelingen opslaan' }).click();
+    await gemeld(overhevelingen, 'De wijziging is opgeslagen.');
+    const investeringen = sectie(page, 'Investeringen');
+    await investeringen.getByRole('button', { name: 'Investering toevoegen' }).click();
+    await investeringen.getByLabel('Naam').fill('Raadzaal');
+    await investeringen.getByLabel('Kolommen').fill('Krediet; Restant');
+    await investeringen.getByLabel('Raadzaal: Krediet').fill('400');
+    await investeringen.getByLabel('Raadzaal: Restant').fill('300');
+    await investeringen.getByRole('button', { name: 'Investeringen opslaan' }).click();
+    await gemeld(investeringen, 'De wijziging is opgeslagen.');
+    await expectAccessible(page);
+    h = await hoofdstuk();
+    expect(h.paragrafen).toEqual([{ titel: 'Kaderstellende beleidsnota’s', tekst: ['Nota bestuursstijl 2023.', 'Nota dienstverlening.'] }]);
+    expect(h.overhevelingen).toEqual([{ naam: 'Dorpshuis', bedrag: 150, motivering: 'De verbouwing liep vertraging op.' }]);
+    expect(h.investeringen).toEqual([{ naam: 'Raadzaal', kolommen: ['Krediet', 'Restant'], bedragen: [400, 300] }]);
+
+    // The deviations page says what the thresholds apply to.
+    await page.goto(`${server.url}/medewerkers/${GEMEENTE}/planning-control/${id}/${SLUG}/afwijkingen`);
+    await isOp(page, 'Afwijkingen: Samen besturen');
+    expect(await page.locator('main').innerText()).toContain('De drempels in euro en procent gelden voor de regels van de financiële tabel. Bij indicatoren telt het stoplicht');
+
+    // Import from text: a text that is no chapter is named by its line at the field; a chapter's text becomes a new version.
+    await page.goto(`${server.url}/medewerkers/${GEMEENTE}/planning-control`);
+    await isOp(page, 'Planning en control');
+    const tekst = sectie(page, 'Hoofdstuk importeren uit tekst');
+    await tekst.getByRole('button', { name: 'Tekst importeren' }).click();
+    await expect.poll(() => page.locator('#tekst-fout').innerText()).toBe('Plak de tekst van een hoofdstuk of kies een tekstbestand.');
+    await tekst.getByLabel('Tekst van het hoofdstuk').fill('Boodschappen\nMelk\nBrood');
+    await tekst.getByRole('button', { name: 'Tekst importeren' }).click();
+    await expect.poll(() => page.locator('#tekst-fout').innerText()).toMatch(/^Regel 1: geen programmahoofdstuk/);
+    await expectAccessible(page);
+    await tekst.getByLabel('Tekst van het hoofdstuk').fill('');
+    const bestand = readFileSync(join(import.meta.dirname, '..', 'src', 'modules', 'planning-control', 'fixtures', 'begroting-2026-bereikbaarheid.txt'));
+    await tekst.getByLabel('Tekstbestand (.txt)').setInputFiles({ name: 'bereikbaarheid.txt', mimeType: 'text/plain', buffer: bestand });
+    await tekst.getByRole('button', { name: 'Tekst importeren' }).click();
+    await isOp(page, /^Programmabegroting 2026: versie 1/);
+    expect(await page.getByRole('status').first().innerText()).toBe('Het hoofdstuk is geïmporteerd als versie 1 van Programmabegroting 2026.');
+    expect(problemen).toEqual([]);
+    await context.close();
   });
 });

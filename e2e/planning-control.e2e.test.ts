@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliContext } from '../src/modules/audit/audit.service.ts';
 import { jaarstukken2023 } from '../src/modules/planning-control/fixtures/hoofdstuk.fixture.ts';
+import { parseHoofdstuk } from '../src/modules/planning-control/pc.parser.ts';
 import { expectAccessible, startBrowser, startLoketServer, type LoketServer } from './support.ts';
 
 let server: LoketServer;
@@ -13,6 +16,12 @@ beforeAll(async () => {
   const v = await pc.importeer(cliContext(), 'GM0384', [jaarstukken2023()], { naam: 'Jaarstukken 2023' });
   await pc.wijzigIndicator(cliContext(), 'GM0384', v.id, 'samen-besturen', '8', 1, { richting: 'lager', toelichting: 'Meer inwoners, hogere loonkosten.' });
   await pc.wijzigVersie(cliContext(), 'GM0384', v.id, 1, { status: 'vastgesteld', vastgesteldOp: '2024-07-04' });
+  // Chapters with a further finance table, investeringen and overhevelingen, offered to the council.
+  for (const bestand of ['begroting-2026-bereikbaarheid.txt', 'jaarstukken-2024-economie-en-cultuur.txt']) {
+    const tekst = readFileSync(join(import.meta.dirname, '..', 'src', 'modules', 'planning-control', 'fixtures', bestand), 'utf8');
+    const w = await pc.importeer(cliContext(), 'GM0384', [parseHoofdstuk(tekst, { gemeente: 'GM0384' })]);
+    await pc.wijzigVersie(cliContext(), 'GM0384', w.id, w.etag, { status: 'aangeboden' });
+  }
   browser = await startBrowser();
 });
 
@@ -78,4 +87,19 @@ describe.each([
     expect(problemen).toEqual([]);
     await context.close();
   }, 60_000);
+});
+
+describe('published P&C chapter with further finance tables', () => {
+  it('shows the further table, investeringen and overhevelingen as named tables, axe-clean in both languages', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/diemen/begroting/2026/bereikbaarheid-en-mobiliteit`);
+    expect(await page.getByRole('table', { name: 'Reserve Mobiliteitsfonds (bedragen × € 1.000)' }).getByRole('rowheader').allInnerTexts()).toContain('Saldo mutaties');
+    expect(await page.getByRole('table', { name: 'Investeringen (bedragen × € 1.000)' }).getByRole('rowheader').first().innerText()).toBe('Herinrichting Weesperstraat');
+    await expectAccessible(page);
+    await page.goto(`${server.url}/diemen/en/jaarstukken/2024/economie-en-cultuur`);
+    expect(await page.getByRole('table', { name: 'Proposed carry-overs (amounts × € 1,000)' }).getByRole('rowheader').allInnerTexts()).toEqual(['Evenementenbeleid', 'Onderzoek nieuwe bibliotheekvestiging Holland Park']);
+    await expectAccessible(page);
+    await context.close();
+  });
 });

@@ -249,6 +249,68 @@ describe('zaken in de medewerkers-app', () => {
     await context.close();
   });
 
+  it('a behandelaar adds documents (a refused one says why), downloads one, relates a closed zaak by number and issues a new tracking link', async () => {
+    const bo = await wie('behandelaar@diemen.demo', ['behandelaar']);
+    const { zaak, volgcode } = await loket.services.zaken.maak(bo, 'GM0384', { ...nieuweMelding('Scheve boom in het Wilgenplantsoen'), behandelaar: 'ik' });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const { page, problemen } = await nieuwePagina(context);
+    await logIn(page, 'behandelaar@diemen.demo', `/GM0384/zaken/${zaak.id}`);
+    await isOp(page, `${zaak.identificatie}: Scheve boom in het Wilgenplantsoen`);
+
+    // Documents: none yet; a file whose content is not what its type says is refused, with the reason.
+    const documenten = sectie(page, 'Documenten');
+    expect(await documenten.innerText()).toContain('Er zijn nog geen documenten.');
+    await documenten.getByLabel('Bestand').setInputFiles({ name: 'foto.pdf', mimeType: 'application/pdf', buffer: Buffer.from('MZ\x90\x00\x03 geen pdf') });
+    await documenten.getByRole('button', { name: 'Document toevoegen' }).click();
+    await expect.poll(() => documenten.getByRole('alert').innerText()).toContain('Dit soort bestand nemen we niet aan');
+    await expectAccessible(page);
+
+    // A real PDF, visible to the resident: listed with a download link.
+    const pdf = Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+    await documenten.getByLabel('Bestand').setInputFiles({ name: 'situatie boom.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await documenten.getByLabel('Zichtbaar voor de inwoner').check();
+    await documenten.getByRole('button', { name: 'Document toevoegen' }).click();
+    expect(await melding(page)).toBe('Document situatie boom.pdf is toegevoegd.');
+    const downloadLink = documenten.getByRole('link', { name: 'situatie boom.pdf downloaden' });
+    expect(await documenten.innerText()).toContain('zichtbaar voor de inwoner');
+    const [download] = await Promise.all([page.waitForEvent('download'), downloadLink.click()]);
+    expect(download.suggestedFilename()).toBe('situatie boom.pdf');
+    const { readFile } = await import('node:fs/promises');
+    expect((await readFile(await download.path())).equals(pdf)).toBe(true);
+    expect(await page.getByRole('table', { name: /Alles wat er met zaak/ }).innerText()).toContain('Document toegevoegd: situatie boom.pdf');
+    await expectAccessible(page);
+
+    // Relate the (closed) zaak of the first journey by its number.
+    const relaties = sectie(page, 'Gerelateerde zaken');
+    await relaties.getByLabel('Zaaknummer').fill(journeyZaak.identificatie.toLowerCase());
+    await relaties.getByRole('button', { name: 'Relateren' }).click();
+    await melding(page);
+    expect(await relaties.getByRole('link', { name: journeyZaak.identificatie }).count()).toBe(1);
+
+    // The resident lost the link: a new one is mailed, shown once here; the old one stops working.
+    const volglink = sectie(page, 'Volglink');
+    await volglink.getByRole('button', { name: 'Nieuwe volglink maken' }).click();
+    await expect.poll(() => volglink.getByRole('status').innerText()).toContain('De nieuwe link is gemaild naar anna@example.nl.');
+    const link = await volglink.locator('code').innerText();
+    expect(link).toMatch(/\/diemen\/zaken\/[a-z2-7]{32}$/);
+    await expect.poll(() => page.getByRole('table', { name: /Alles wat er met zaak/ }).innerText()).toContain('Nieuwe volglink gemaakt en gemaild aan de inwoner.');
+    await expectAccessible(page);
+    expect(await loket.services.zaken.zaakVoorInwoner('GM0384', volgcode)).toBeNull();
+    const mail = await database.db.selectFrom('bericht').select('tekst').where('onderwerp', '=', `Nieuwe link voor uw zaak ${zaak.identificatie}`).executeTakeFirstOrThrow();
+    expect(mail.tekst).toContain(link.split('/zaken/')[1]);
+
+    // The new link opens the tracking page, with the document for the resident.
+    await page.goto(`${url}/diemen/zaken/${link.split('/zaken/')[1]}`);
+    await isOp(page, `Uw zaak ${zaak.identificatie}`);
+    expect(await page.getByRole('main').innerText()).toContain('situatie boom.pdf');
+
+    expect(problemen).toEqual([]);
+    await context.close();
+    // Closed again, so the teamleider's counts below stay as they were.
+    const actueel = await loket.services.zaken.detail(bo, 'GM0384', zaak.id);
+    await loket.services.zaken.sluitAf(bo, 'GM0384', zaak.id, actueel.versie, { resultaattype: actueel.zaaktypeVersie.resultaattypen[0]?.id ?? '' });
+  });
+
   it('a teamleider sees the overview per team and behandelaar, follows a number into the queue and assigns zaken in bulk', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const { page, problemen } = await nieuwePagina(context);
@@ -363,6 +425,17 @@ describe('zaken in de medewerkers-app', () => {
     await isOp(page, 'Proefaanvraag, versie 2');
     expect(await page.getByRole('status').first().innerText()).toContain('Versie 2 is gemaakt als concept.');
     expect(await page.getByRole('button', { name: 'Concept opslaan' }).count()).toBe(1);
+
+    // The catalogue shows the newest version of each zaaktype, or on request all of them.
+    await page.goto(`${url}/medewerkers/GM0384/zaaktypen`);
+    await isOp(page, 'Zaaktypen');
+    const proef = () => page.getByRole('table', { name: /Zaaktypen van Diemen/ }).getByRole('row').filter({ hasText: 'Proefaanvraag' });
+    await expect.poll(() => proef().count()).toBe(1);
+    await page.getByRole('link', { name: 'Alle versies tonen' }).click();
+    await page.waitForURL(/alleVersies=true/);
+    await expect.poll(() => page.getByRole('table', { name: 'Zaaktypen van Diemen (alle versies)' }).count()).toBe(1);
+    await expect.poll(() => proef().count()).toBe(2);
+    await expectAccessible(page);
 
     expect(problemen).toEqual([]);
     await context.close();

@@ -195,7 +195,7 @@ export function loketServices(deps: { database: Database; klok: Klok; berichten:
     auth,
     gebruikers: gebruikersService({ repository: gebruikersRepo, audit, klok, beeindigSessies: auth.beeindigSessies, berichten: deps.berichten }),
     teams: teamsService({ repository: teamsRepo, audit, klok }),
-    onderhoud: onderhoudService({ repository: onderhoudRepository(db), audit, klok, embedded: deps.database.kind === 'pglite' }),
+    onderhoud: onderhoudService({ repository: onderhoudRepository(db), audit, klok, embedded: deps.database.kind === 'pglite', gemeenten, zaken }),
     demo: demoService({
       gemeenten,
       gebruikers: gebruikersRepo,
@@ -212,7 +212,7 @@ export function loketServices(deps: { database: Database; klok: Klok; berichten:
     zaaktypen: zaaktypenService({ repository: zaaktypenRepo, audit, klok }),
     zaken,
     termijnbewaking,
-    zaakvolgen: zaakvolgenService({ zaken, zakenRepository: zakenRepo, beloofdeDatum: termijnbewaking.beloofdeDatum }),
+    zaakvolgen: zaakvolgenService({ zaken, beloofdeDatum: termijnbewaking.beloofdeDatum }),
     pc,
   };
 }

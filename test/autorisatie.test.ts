@@ -102,8 +102,11 @@ function geldigeInhoud(url: string, zaaktype: Record<string, unknown>): Record<s
     verlengingen: { duur: 'P1W', reden: 'Overgenomen' },
     afsluiting: { resultaattype: randomUUID() },
     relaties: { zaak: randomUUID() },
+    volgcode: {},
     versies: {},
     publicatie: {},
+    indicatoren: { code: '9', naam: 'Probe', soort: 'effect', verplicht: false, waarden: [] },
+    financien: { naam: 'Probe', bedragen: [] },
   };
   const laatste = url.split('/').at(-1) ?? '';
   if (url.endsWith('/rollen')) return { rollen: ['behandelaar'] };

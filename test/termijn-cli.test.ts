@@ -1,11 +1,12 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { metCliLoket } from '../src/cli/cli.shared.ts';
 import type { Database } from '../src/db/database.ts';
 import { cliContext } from '../src/modules/audit/audit.service.ts';
+import { testLoket } from './app.ts';
 import { testDatabase } from './database.ts';
 
 // `loket termijn` as a user runs it: a child process. Without --gemeente it must not touch a
@@ -136,4 +137,25 @@ describe('loket termijn --gemeente', () => {
     expect(onbekend.code).toBe(1);
     expect(onbekend.stderr.trimEnd()).toBe('loket: gemeente: De gemeente GM0999 bestaat niet in deze installatie.');
   }, 180_000);
+
+  it('asks the running Loket that holds the embedded database', async () => {
+    // A server on its own database, with a closure day, named in the lock file of a data dir.
+    const { app, services, close } = await testLoket();
+    try {
+      await services.demo.laad(cliContext());
+      await services.termijnen.voegToe(cliContext(), 'GM0451', { datum: '2031-03-14', naam: 'Studiedag' });
+      const adres = await app.listen({ port: 0, host: '127.0.0.1' });
+      const bezet = mkdtempSync(join(tmpdir(), 'loket-termijn-bezet-'));
+      writeFileSync(join(bezet, 'loket.lock'), `${process.pid}\n${adres}\n`);
+      const r = await loket(['termijn', '2031-03-12', '3wd', '--gemeente', 'GM0451', '--json'], { LOKET_DATA_DIR: bezet, DATABASE_URL: '' });
+      expect(r.code, r.stderr).toBe(0);
+      expect(JSON.parse(r.stdout)).toMatchObject({ einddatum: '2031-03-18', gemeente: 'GM0451' });
+      const onbekend = await loket(['termijn', '2031-03-12', '3wd', '--gemeente', 'GM0999'], { LOKET_DATA_DIR: bezet, DATABASE_URL: '' });
+      expect(onbekend.code).toBe(1);
+      expect(onbekend.stderr.trimEnd()).toBe('loket: gemeente: De gemeente GM0999 bestaat niet in deze installatie.');
+      rmSync(bezet, { recursive: true, force: true });
+    } finally {
+      await close();
+    }
+  }, 120_000);
 });

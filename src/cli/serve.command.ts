@@ -4,6 +4,7 @@ import { totpVoor } from '../modules/auth/auth.service.ts';
 import { DEMO_GEBRUIKERS } from '../modules/demo/demo.data.ts';
 import { createLoket } from '../server.ts';
 import { metCliLoket, openCliLoket, toon, type CliLoket } from './cli.shared.ts';
+import { noteerAdres } from './data-dir-lock.ts';
 
 export function serveCommando(): Command {
   return new Command('serve')
@@ -15,7 +16,8 @@ export function serveCommando(): Command {
       const demo = process.env.LOKET_DEMO ? process.env.LOKET_DEMO === 'true' : database.kind === 'pglite';
       if (demo) await services.demo.laad(cliContext());
       const loket = await createLoket({ config, database });
-      await loket.app.listen({ port: config.port, host: config.host });
+      const adres = await loket.app.listen({ port: config.port, host: config.host });
+      if (database.kind === 'pglite') noteerAdres(config.dataDir, adres);
       const base = config.publicUrl;
       const regels = [
         '',

@@ -2,7 +2,8 @@ import { Command } from 'commander';
 import { ProblemError } from '../http/problem.ts';
 import { leesTermijnInvoer, termijnUitkomst, type TermijnUitkomst } from '../modules/termijnen/termijnen.service.ts';
 import { leesDuur, type VrijeDag } from '../modules/termijnen/kalender.ts';
-import { GebruiksFout, gemeenteOptie, metCliLoket } from './cli.shared.ts';
+import { GebruiksFout, gemeenteOptie, metCliLoket, toon } from './cli.shared.ts';
+import { DataDirInGebruik } from './data-dir-lock.ts';
 
 const LANG = new Intl.DateTimeFormat('nl-NL', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 const dag = (datum: string) => `${LANG.format(new Date(`${datum}T00:00:00Z`))} (${datum})`;
@@ -34,6 +35,23 @@ export function uitleg(t: TermijnUitkomst): string {
   return regels.join('\n');
 }
 
+/**
+ * With a gemeente: its closure days come from the database. When a running Loket holds the
+ * embedded database, that server is asked instead (GET /api/v1/termijnen, the same computation).
+ */
+async function metGemeente(startdatum: string, duur: string, gemeente: string): Promise<TermijnUitkomst> {
+  try {
+    return await metCliLoket((cli) => cli.services.termijnen.bereken({ startdatum, duur, gemeente }));
+  } catch (error) {
+    if (!(error instanceof DataDirInGebruik) || !error.adres) throw error;
+    const antwoord = await fetch(`${error.adres}/api/v1/termijnen?${new URLSearchParams({ startdatum, duur, gemeente })}`);
+    const inhoud = (await antwoord.json()) as TermijnUitkomst & { detail?: string; invalidParams?: { name: string; reason: string }[] };
+    if (antwoord.ok) return inhoud;
+    const reden = inhoud.invalidParams?.map((p) => `${p.name.replace(/^query\./, '')}: ${p.reason}`).join(' ') ?? inhoud.detail ?? `HTTP ${antwoord.status}`;
+    throw new Error(reden, { cause: error });
+  }
+}
+
 function gemeente() {
   const optie = gemeenteOptie().makeOptionMandatory(false);
   optie.description = 'tel bij werkdagen de sluitingsdagen van deze gemeente mee, bijvoorbeeld GM0384 (opent de database)';
@@ -56,9 +74,7 @@ export function termijnCommando(): Command {
         throw new GebruiksFout((error.invalidParams ?? []).map((p) => `${p.name}: ${p.reason}`).join(' '));
       }
       // Without a gemeente no closure days apply: pure computation, no database.
-      const uitkomst = o.gemeente
-        ? await metCliLoket((cli) => cli.services.termijnen.bereken({ startdatum, duur: duurTekst, gemeente: o.gemeente }))
-        : termijnUitkomst(invoer.startdatum, invoer.duur);
-      process.stdout.write(o.json ? `${JSON.stringify(uitkomst, null, 2)}\n` : `${uitleg(uitkomst)}\n`);
+      const uitkomst = o.gemeente ? await metGemeente(startdatum, duurTekst, o.gemeente) : termijnUitkomst(invoer.startdatum, invoer.duur);
+      toon(o.json === true, uitkomst, uitleg(uitkomst));
     });
 }

@@ -7,6 +7,7 @@ import * as sluitingsdagen from './migrations/0004-sluitingsdagen.ts';
 import * as zaken from './migrations/0005-zaken.ts';
 import * as planningControl from './migrations/0006-planning-control.ts';
 import * as termijnbewaking from './migrations/0007-termijnbewaking.ts';
+import * as zaakVolgcode from './migrations/0009-zaak-volgcode.ts';
 
 /** Migrations in order; forward-only (no down) in production. */
 const migrations: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '0005-zaken': zaken,
   '0006-planning-control': planningControl,
   '0007-termijnbewaking': termijnbewaking,
+  '0009-zaak-volgcode': zaakVolgcode,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

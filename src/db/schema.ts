@@ -161,7 +161,7 @@ export type Kanaal = (typeof KANALEN)[number];
 /** ZGW vertrouwelijkheidaanduiding, from least to most confidential. */
 export const VERTROUWELIJKHEDEN = ['openbaar', 'beperkt_openbaar', 'intern', 'zaakvertrouwelijk', 'vertrouwelijk', 'confidentieel', 'geheim', 'zeer_geheim'] as const;
 export type Vertrouwelijkheid = (typeof VERTROUWELIJKHEDEN)[number];
-export const GEBEURTENIS_SOORTEN = ['aangemaakt', 'status', 'notitie', 'bericht', 'opschorting', 'opschorting-einde', 'verlenging', 'toewijzing', 'resultaat', 'document', 'reactie', 'relatie'] as const;
+export const GEBEURTENIS_SOORTEN = ['aangemaakt', 'status', 'notitie', 'bericht', 'opschorting', 'opschorting-einde', 'verlenging', 'toewijzing', 'resultaat', 'document', 'reactie', 'relatie', 'volgcode'] as const;
 export type GebeurtenisSoort = (typeof GEBEURTENIS_SOORTEN)[number];
 /** A calendar date (YYYY-MM-DD), read as text. */
 type Datum = ColumnType<string, string, string>;

@@ -19,8 +19,11 @@ import { installPolicies, type Authenticator, type RouteWithPolicy } from './pol
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    /** 'bestand': the route takes a file as raw body and checks its type itself (not only JSON). */
-    inhoud?: 'bestand';
+    /**
+     * 'bestand': the route takes a file as raw body and checks its type itself (not only JSON).
+     * 'tekst': the route takes JSON or plain text (`text/plain; charset=utf-8`) and registers the text parser itself.
+     */
+    inhoud?: 'bestand' | 'tekst';
   }
 }
 
@@ -41,6 +44,17 @@ export interface HttpServer {
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+/** Plain text in UTF-8 (the charset may be left out; any other charset is not accepted). */
+export const TEKST = /^text\/plain\s*(;\s*charset="?utf-8"?\s*)?$/i;
+
+/** Parser for routes with `inhoud: 'tekst'`: the body as a string, valid UTF-8 only. */
+export function tekstParser(_request: unknown, body: Buffer, done: (error: Error | null, body?: unknown) => void): void {
+  try {
+    done(null, strictUtf8.decode(body));
+  } catch {
+    done(Object.assign(new Error('De inhoud is geen geldige UTF-8.'), { statusCode: 400, code: 'LOKET_BAD_UTF8' }), undefined);
+  }
+}
 
 // Zod's own messages in Dutch, for fields without a message of their own.
 z.config(z.locales.nl());
@@ -92,6 +106,7 @@ export async function createHttpServer(options: HttpOptions): Promise<HttpServer
     // A file upload route checks its own content type (by magic bytes).
     if (request.routeOptions.config.inhoud === 'bestand') return;
     const type = request.headers['content-type'];
+    if (request.routeOptions.config.inhoud === 'tekst' && type !== undefined && TEKST.test(type)) return;
     if (type !== undefined && !/^application\/(merge-patch\+)?json\s*(;|$)/i.test(type)) {
       throw new ProblemError(415, 'mediatype-niet-ondersteund', 'Soort inhoud niet ondersteund', { detail: 'Stuur de inhoud als application/json.' });
     }

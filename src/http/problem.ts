@@ -22,12 +22,14 @@ export class ProblemError extends Error {
   readonly detail: string | undefined;
   readonly invalidParams: InvalidParam[] | undefined;
   readonly headers: Record<string, string>;
+  /** Extension members of the problem (RFC 9457 §3.2), e.g. `regel` for a line of an imported text. */
+  readonly extra: Record<string, string | number>;
 
   constructor(
     status: number,
     code: string,
     title: string,
-    options: { detail?: string; invalidParams?: InvalidParam[]; headers?: Record<string, string> } = {},
+    options: { detail?: string; invalidParams?: InvalidParam[]; headers?: Record<string, string>; extra?: Record<string, string | number> } = {},
   ) {
     super(title);
     this.status = status;
@@ -36,12 +38,14 @@ export class ProblemError extends Error {
     this.detail = options.detail;
     this.invalidParams = options.invalidParams;
     this.headers = options.headers ?? {};
+    this.extra = options.extra ?? {};
   }
 }
 
 /** The problem body for an error (type is a stable URN per code). */
 export function toProblem(error: ProblemError, instance?: string): Problem {
   return {
+    ...error.extra,
     type: `urn:loket:problem:${error.code}`,
     title: error.title,
     status: error.status,

@@ -11,7 +11,6 @@ import type { PcService } from '../planning-control/pc.service.ts';
 import { LEGE_AANVULLING } from '../planning-control/pc.schemas.ts';
 import { DEMO_GEBRUIKERS, DEMO_GEMEENTEN, DEMO_TEAMS, demoSluitingsdagen } from './demo.data.ts';
 import type { ZaaktypenRepository } from '../zaaktypen/zaaktypen.repository.ts';
-import { datumInAmsterdam } from '../zaken/vandaag.ts';
 import { DEMO_ZAAKTEAMS, DEMO_ZAAKTYPEN } from './demo.zaaktypen.ts';
 import { laadDemoZaken } from './demo.zaken.ts';
 import type { ZakenService } from '../zaken/zaken.service.ts';
@@ -106,7 +105,7 @@ export function demoService(deps: {
             },
             nu,
           );
-          await deps.zaaktypen.publiceer(gemeente.code, id, 1, nu, datumInAmsterdam(nu));
+          await deps.zaaktypen.publiceer(gemeente.code, id, 1, nu, kalenderdag(nu));
           resultaat.zaaktypen++;
         }
       }
@@ -114,12 +113,8 @@ export function demoService(deps: {
       for (const h of DEMO_PC_HOOFDSTUKKEN) {
         const soort = h.soort === 'begroting' ? 'programmabegroting' : 'jaarstukken';
         if (!deps.pc || (await deps.pc.documenten(h.gemeente, { soort, jaar: h.jaar })).length > 0) continue;
-        await deps.pc.importeer(context, h.gemeente, [h], {
-          naam: 'Zoals gepubliceerd',
-          status: 'vastgesteld',
-          vastgesteldOp: h.documentstatus?.datum ?? null,
-          aanvullingen: [{ indicatoren: h.indicatoren.map((i) => ({ ...LEGE_AANVULLING, richting: DEMO_PC_RICHTING[i.code] ?? null })) }],
-        });
+        const indicatoren = h.indicatoren.map((i) => ({ ...i, aanvulling: { ...LEGE_AANVULLING, richting: DEMO_PC_RICHTING[i.code] ?? null } }));
+        await deps.pc.importeer(context, h.gemeente, [{ ...h, indicatoren }], { naam: 'Zoals gepubliceerd', status: 'vastgesteld', vastgesteldOp: h.documentstatus?.datum ?? null });
       }
       if (opties.zaken) resultaat.zaken = await laadDemoZaken({ zaken: deps.zakenOpKlok, zaaktypen: deps.zaaktypen, klok: deps.klok }, context, ids, teamIds);
       if (resultaat.gemeenten + resultaat.gebruikers + resultaat.teams + resultaat.zaaktypen + resultaat.zaken > 0) {

@@ -4,7 +4,7 @@ import { testLoket, type TestLoket } from '../../../test/app.ts';
 import { cliContext } from '../audit/audit.service.ts';
 import { zakenRepository } from '../zaken/zaken.repository.ts';
 import { projecteer } from '../zaken/zaken.projectie.ts';
-import { datumInAmsterdam } from '../zaken/vandaag.ts';
+import { kalenderdag } from '../termijnen/kalender.ts';
 import { DEMO_ZAKEN_PER_GEMEENTE } from './demo.zaken.ts';
 
 let loket: TestLoket;
@@ -47,7 +47,7 @@ describe('demo zaken', () => {
       if (!laatste) throw new Error(`zaak ${z.id} zonder geschiedenis`);
       // The stored projection counts an open suspension up to the day of the last event (ADR 0012).
       const sluitingsdagen = await loket.services.termijnen.sluitingsdagen(z.gemeente);
-      const p = projecteer({ ontvangstdatum: z.ontvangstdatum, norm: z.norm, gebeurtenissen, vandaag: datumInAmsterdam(laatste.op), sluitingsdagen });
+      const p = projecteer({ ontvangstdatum: z.ontvangstdatum, norm: z.norm, gebeurtenissen, vandaag: kalenderdag(laatste.op), sluitingsdagen });
       expect({ id: z.id, uiterlijk: z.uiterlijke_einddatum, oorspronkelijk: z.oorspronkelijke_einddatum, status: z.status_volgnummer, opgeschort: z.opgeschort, afgesloten: z.afgesloten_op, behandelaar: z.behandelaar_id }).toEqual({
         id: z.id,
         uiterlijk: p.uiterlijkeEinddatum,

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
 import type { DB, Rol } from '../../db/schema.ts';
 
 export interface GebruikerRecord {
@@ -18,6 +18,25 @@ const normaal = (row: Omit<GebruikerRecord, 'rollen' | 'teams'> & { rollen: Rol[
   teams: row.teams ?? [],
 });
 
+/** The roles and teams in the gemeente of staff member `g` (a select from `gebruiker as g`), as two columns. */
+export function rollenEnTeams(eb: ExpressionBuilder<DB & { g: DB['gebruiker'] }, 'g'>, gemeente: string) {
+  return [
+    eb
+      .selectFrom('gebruiker_rol as r')
+      .select(sql<Rol[]>`coalesce(array_agg(r.rol order by r.rol), '{}')`.as('rollen'))
+      .whereRef('r.gebruiker_id', '=', 'g.id')
+      .where('r.gemeente', '=', gemeente)
+      .as('rollen'),
+    eb
+      .selectFrom('team_lid as l')
+      .innerJoin('team as t', (j) => j.onRef('t.gemeente', '=', 'l.gemeente').onRef('t.id', '=', 'l.team_id'))
+      .select(sql<{ id: string; naam: string }[]>`coalesce(json_agg(json_build_object('id', t.id, 'naam', t.naam) order by t.naam), '[]'::json)`.as('teams'))
+      .whereRef('l.gebruiker_id', '=', 'g.id')
+      .where('l.gemeente', '=', gemeente)
+      .as('teams'),
+  ] as const;
+}
+
 /** SQL for staff accounts as seen from one gemeente (a user belongs to it by holding a role there). */
 export function gebruikersRepository(db: Kysely<DB>) {
   function select(gemeente: string) {
@@ -30,19 +49,7 @@ export function gebruikersRepository(db: Kysely<DB>) {
         'g.actief',
         'g.totp_bevestigd as mfaIngesteld',
         'g.versie',
-        eb
-          .selectFrom('gebruiker_rol as r')
-          .select(sql<Rol[]>`coalesce(array_agg(r.rol order by r.rol), '{}')`.as('rollen'))
-          .whereRef('r.gebruiker_id', '=', 'g.id')
-          .where('r.gemeente', '=', gemeente)
-          .as('rollen'),
-        eb
-          .selectFrom('team_lid as l')
-          .innerJoin('team as t', (j) => j.onRef('t.gemeente', '=', 'l.gemeente').onRef('t.id', '=', 'l.team_id'))
-          .select(sql<{ id: string; naam: string }[]>`coalesce(json_agg(json_build_object('id', t.id, 'naam', t.naam) order by t.naam), '[]'::json)`.as('teams'))
-          .whereRef('l.gebruiker_id', '=', 'g.id')
-          .where('l.gemeente', '=', gemeente)
-          .as('teams'),
+        ...rollenEnTeams(eb, gemeente),
       ])
       .where((eb) =>
         eb.exists(eb.selectFrom('gebruiker_rol as x').select('x.rol').whereRef('x.gebruiker_id', '=', 'g.id').where('x.gemeente', '=', gemeente)),

@@ -37,6 +37,47 @@ describe('bewaartermijnen', () => {
     expect(anderNa).toBe(anderVoor);
   });
 
+  it('erases residents’ e-mail and telephone one year after their zaak closed, in every gemeente', async () => {
+    const wie = async (gemeente: string) => ({
+      context: systeemContext(),
+      gebruiker: (await loket.services.gebruikers.opEmail(gemeente, 'beheerder@duoplus.demo')).id,
+      naam: 'Beheerder',
+      rollen: ['beheerder'] as const,
+    });
+    const contact = (id: string) => loket.database.db.selectFrom('betrokkene').select(['naam', 'email', 'telefoon']).where('zaak_id', '=', id).executeTakeFirstOrThrow();
+    const gesloten: string[] = [];
+    for (const gemeente of ['GM0384', 'GM0437']) {
+      const beheerder = await wie(gemeente);
+      const { zaak } = await loket.services.zaken.maak(beheerder, gemeente, {
+        zaaktype: 'e-mailvraag',
+        onderwerp: 'Vraag',
+        kanaal: 'e-mail',
+        ontvangstdatum: '2026-08-11',
+        behandelaar: 'ik',
+        betrokkene: { naam: 'Kim', email: `kim-${gemeente}@example.nl`, telefoon: '0612345678', taal: 'nl' },
+      });
+      const resultaat = zaak.zaaktypeVersie.resultaattypen[0]?.id ?? '';
+      await loket.services.zaken.sluitAf(beheerder, gemeente, zaak.id, zaak.versie, { resultaattype: resultaat });
+      gesloten.push(zaak.id);
+    }
+    const open = await loket.services.zaken.maak(await wie('GM0384'), 'GM0384', {
+      zaaktype: 'e-mailvraag',
+      onderwerp: 'Nog open',
+      kanaal: 'e-mail',
+      ontvangstdatum: '2026-08-11',
+      betrokkene: { naam: 'Jan', email: 'jan@example.nl', taal: 'nl' },
+    });
+    loket.klok.zet('2027-08-01T09:00:00Z');
+    expect((await loket.services.onderhoud.ruimOp(systeemContext())).contactgegevens).toBe(0);
+    loket.klok.zet('2027-08-12T09:00:00Z');
+    expect((await loket.services.onderhoud.ruimOp(systeemContext())).contactgegevens).toBe(2);
+    for (const id of gesloten) expect(await contact(id)).toEqual({ naam: 'Kim', email: null, telefoon: null });
+    expect((await contact(open.zaak.id)).email).toBe('jan@example.nl');
+    const log = await loket.database.db.selectFrom('audit_log').select(['gemeente', 'details']).where('actie', '=', 'contactgegevens-inwoners-wissen').orderBy('gemeente').execute();
+    expect(log.map((r) => r.gemeente)).toEqual(['GM0384', 'GM0437']);
+    expect((await loket.services.onderhoud.ruimOp(systeemContext())).contactgegevens).toBe(0);
+  });
+
   it('keeps the logs closed to ordinary deletes, truncate and every update', async () => {
     const { sql } = await import('kysely');
     await expect(loket.database.db.deleteFrom('audit_log').execute()).rejects.toThrow(/alleen-toevoegen/);

@@ -16,10 +16,22 @@ export interface OpruimResultaat {
   sessies: number;
   idempotentie: number;
   aanmeldgegevens: number;
+  /** Residents whose e-mail and telephone were erased (one year after their zaak closed; ADR 0013). */
+  contactgegevens: number;
+}
+
+/** What housekeeping needs of the rest: the gemeenten, and the zaken retention per gemeente. */
+export interface OnderhoudDeps {
+  repository: OnderhoudRepository;
+  audit: AuditService;
+  klok: Klok;
+  embedded: boolean;
+  gemeenten: { lijst(): Promise<{ code: string }[]> };
+  zaken: { ruimContactgegevensOp(context: Context, gemeente: string): Promise<number> };
 }
 
 /** Retention terms and housekeeping, run by the server every few hours and by `loket opruimen`. */
-export function onderhoudService(deps: { repository: OnderhoudRepository; audit: AuditService; klok: Klok; embedded: boolean }) {
+export function onderhoudService(deps: OnderhoudDeps) {
   const { repository, audit, klok } = deps;
   return {
     async ruimOp(context: Context): Promise<OpruimResultaat> {
@@ -28,7 +40,10 @@ export function onderhoudService(deps: { repository: OnderhoudRepository; audit:
         sessies: await repository.verwijderVerlopenSessies(nu.toISOString(), new Date(nu.getTime() - SESSIE_IDLE_MS).toISOString()),
         idempotentie: await repository.verwijderIdempotentie(new Date(nu.getTime() - DAG_MS).toISOString()),
         aanmeldgegevens: await repository.vernietigAanmeldgegevens(aanmeldgegevensBewarenTot(nu).toISOString()),
+        contactgegevens: 0,
       };
+      // Per gemeente, each logged in its own audit log (zaken service).
+      for (const gemeente of await deps.gemeenten.lijst()) resultaat.contactgegevens += await deps.zaken.ruimContactgegevensOp(context, gemeente.code);
       if (deps.embedded) await repository.vacuum();
       if (resultaat.aanmeldgegevens > 0) {
         await audit.log(context, { gemeente: null, actie: 'bewaartermijn-vernietigen', details: { aanmeldgegevens: resultaat.aanmeldgegevens } });

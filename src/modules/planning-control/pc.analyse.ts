@@ -1,5 +1,6 @@
-import type { PcHoofdstuk, PcIndicator, PcWaarde } from './pc.hoofdstuk.ts';
-import { LEGE_AANVULLING, type IndicatorAanvulling, type PcAanvullingen, type PcAfwijking, type PcWijziging } from './pc.schemas.ts';
+import type { PcControle, PcHoofdstuk, PcIndicator, PcWaarde } from './pc.hoofdstuk.ts';
+import { controleer } from './pc.parser.ts';
+import { LEGE_AANVULLING, type IndicatorAanvulling, type OudeAanvullingen, type PcAfwijking, type PcWijziging } from './pc.schemas.ts';
 
 /*
  * Pure functions over chapters: slugs, links of indicators, traffic lights, deviations from the
@@ -24,12 +25,71 @@ export function isAlgemeen(code: string): boolean {
   return /^(algemeen|a[0-9]+)$/i.test(code);
 }
 
-/** Register additions for every indicator of a chapter (empty where nothing is known yet). */
-export function volledigeAanvullingen(h: PcHoofdstuk, a?: Partial<PcAanvullingen>): PcAanvullingen {
+/** The register's additions to an indicator (all null where nothing is known yet). */
+export function aanvullingVan(indicator: PcIndicator): IndicatorAanvulling {
+  return { ...LEGE_AANVULLING, ...indicator.aanvulling };
+}
+
+/** Rows without a blank explanation. */
+const zonderLegeToelichting = <T extends { toelichting?: string }>(rijen: T[]): T[] => rijen.map(({ toelichting, ...rij }) => (toelichting?.trim() ? { ...rij, toelichting } : rij) as T);
+
+/**
+ * The chapter as the register stores it: an indicator's additions only when one is set, a finance
+ * row's explanation only when it is not blank. So a chapter without additions is exactly what the
+ * importer printed (ADR 0017).
+ */
+export function opgeschoond(h: PcHoofdstuk): PcHoofdstuk {
+  const indicatoren = h.indicatoren.map(({ aanvulling, ...indicator }) => {
+    const a = { ...LEGE_AANVULLING, ...aanvulling, toelichting: aanvulling?.toelichting?.trim() ? aanvulling.toelichting : null };
+    return Object.values(a).some((v) => v !== null) ? { ...indicator, aanvulling: a } : indicator;
+  });
   return {
-    indicatoren: h.indicatoren.map((_, i) => ({ ...LEGE_AANVULLING, ...a?.indicatoren?.[i] })),
-    financien: (a?.financien ?? []).filter((f) => f.toelichting.trim() !== ''),
+    ...h,
+    indicatoren,
+    financien: h.financien && { ...h.financien, regels: zonderLegeToelichting(h.financien.regels) },
+    ...(h.financienOverig ? { financienOverig: h.financienOverig.map((t) => ({ ...t, regels: zonderLegeToelichting(t.regels) })) } : {}),
   };
+}
+
+/**
+ * Folds additions stored the old way (beside the chapter: by position for indicators, by row name
+ * for finance rows) into the chapter. They were written together with the chapter, so the
+ * positions still match (ADR 0017).
+ */
+export function metOudeAanvullingen(h: PcHoofdstuk, oud: OudeAanvullingen): PcHoofdstuk {
+  const indicatoren = h.indicatoren.map((indicator, i) => {
+    const a = oud.indicatoren?.[i];
+    return a && !indicator.aanvulling ? { ...indicator, aanvulling: a } : indicator;
+  });
+  const toelichting = (naam: string): string | undefined => oud.financien?.find((f) => f.regel === naam)?.toelichting;
+  const financien = h.financien && { ...h.financien, regels: h.financien.regels.map((r) => (r.toelichting === undefined && toelichting(r.naam) ? { ...r, toelichting: toelichting(r.naam) } : r)) };
+  return opgeschoond({ ...h, indicatoren, financien });
+}
+
+/**
+ * The controles after an edit of the named parts: those of the main finance table and of the
+ * further tables are computed again (the importer's own `controleer`); a single printed total of
+ * the overhevelingen is compared with the sum of the items again. What the document printed stays;
+ * controles of parts not edited, and of investeringen, stay as they were.
+ */
+export function metNieuweControles(h: PcHoofdstuk, gewijzigd: { financien?: boolean; financienOverig?: boolean; overhevelingen?: boolean }): PcHoofdstuk {
+  const titels = new Set((h.financienOverig ?? []).map((t) => t.titel));
+  let controles: PcControle[] = h.controles;
+  if (gewijzigd.financien) {
+    controles = [...(h.financien ? controleer(h.financien.kolommen, h.financien.regels) : []), ...controles.filter((c) => c.tabel !== undefined)];
+  }
+  if (gewijzigd.financienOverig) {
+    const behalve = controles.filter((c) => c.tabel === undefined || (!titels.has(c.tabel) && (c.tabel === 'overhevelingen' || c.tabel === 'investeringen')));
+    const hoofd = behalve.filter((c) => c.tabel === undefined);
+    const nieuw = (h.financienOverig ?? []).flatMap((t) => controleer(t.kolommen, t.regels).map((c) => ({ ...c, tabel: t.titel })));
+    controles = [...hoofd, ...nieuw, ...behalve.filter((c) => c.tabel !== undefined)];
+  }
+  const totalen = controles.filter((c) => c.tabel === 'overhevelingen');
+  if (gewijzigd.overhevelingen && totalen.length === 1) {
+    const som = h.overhevelingen.reduce((acc, o) => acc + o.bedrag, 0);
+    controles = controles.map((c) => (c.tabel === 'overhevelingen' ? { ...c, berekend: som, ok: c.document === som } : c));
+  }
+  return { ...h, controles };
 }
 
 /**
@@ -89,7 +149,7 @@ const afronden = (n: number): number => Math.round(n * 100) / 100;
  * total budget by at least the amount (in euro) or the percentage, and indicators whose traffic
  * light is not green. Only documents with a realisation have them.
  */
-export function afwijkingen(h: PcHoofdstuk, a: PcAanvullingen, drempel: { bedrag: number; procent: number }): PcAfwijking[] {
+export function afwijkingen(h: PcHoofdstuk, drempel: { bedrag: number; procent: number }): PcAfwijking[] {
   const uit: PcAfwijking[] = [];
   if (h.financien) {
     const { begroting, realisatie } = kolommenVanJaar(h.financien.kolommen, h.jaar);
@@ -102,13 +162,13 @@ export function afwijkingen(h: PcHoofdstuk, a: PcAanvullingen, drempel: { bedrag
         const verschil = (r - b) * eenheid;
         const procent = b === 0 ? null : afronden((Math.abs(r - b) / Math.abs(b)) * 100);
         if (verschil === 0 || (Math.abs(verschil) < drempel.bedrag && (procent === null || procent < drempel.procent))) return;
-        const toelichting = a.financien.find((f) => f.regel === regel.naam)?.toelichting ?? null;
+        const toelichting = regel.toelichting ?? null;
         uit.push({ soort: 'financien', nr: i + 1, naam: regel.naam, begroting: b * eenheid, realisatie: r * eenheid, verschil, procent, toelichting, verklaard: Boolean(toelichting?.trim()) });
       });
     }
   }
   h.indicatoren.forEach((indicator, i) => {
-    const aanvulling = a.indicatoren[i] ?? LEGE_AANVULLING;
+    const aanvulling = aanvullingVan(indicator);
     const { begroting, realisatie } = jaarwaarden(h, indicator);
     const licht = stoplicht(begroting, realisatie, aanvulling.richting);
     if (licht !== 'bijna' && licht !== 'niet-gehaald') return;
@@ -205,6 +265,46 @@ export function vergelijk(oud: readonly PcHoofdstuk[], nieuw: readonly PcHoofdst
     for (const s of new Set([...a.overhevelingen, ...b.overhevelingen].map((o) => o.naam))) {
       zet('overheveling', s, a.overhevelingen.find((o) => o.naam === s)?.bedrag, b.overhevelingen.find((o) => o.naam === s)?.bedrag, eenheid);
     }
+    for (const titel of new Set([...(a.financienOverig ?? []), ...(b.financienOverig ?? [])].map((t) => t.titel))) {
+      const [ta, tb] = [a.financienOverig?.find((t) => t.titel === titel), b.financienOverig?.find((t) => t.titel === titel)];
+      const [oa, ob] = [cellen(ta ?? null), cellen(tb ?? null)];
+      for (const pad of new Set([...oa.keys(), ...ob.keys()])) zet('financien', `${titel}: ${pad}`, oa.get(pad), ob.get(pad), tb?.eenheid ?? ta?.eenheid ?? 1);
+    }
+    const [ia, ib] = [investeringBedragen(a), investeringBedragen(b)];
+    for (const pad of new Set([...ia.keys(), ...ib.keys()])) zet('investering', pad, ia.get(pad), ib.get(pad), eenheid);
   }
   return uit;
+}
+
+/** Every investment amount of a chapter by "name / column". */
+function investeringBedragen(h: PcHoofdstuk): Map<string, number | null> {
+  return new Map(h.investeringen.flatMap((inv) => inv.kolommen.map((k, i) => [`${inv.naam} / ${k}`, inv.bedragen[i] ?? null] as const)));
+}
+
+/** A finance table as the pages, PDF and CSV show it: a title, the unit, columns and named rows. */
+export interface GeldTabel {
+  titel: string;
+  eenheid: number;
+  kolommen: readonly string[];
+  regels: readonly { naam: string; bedragen: readonly (number | null)[] }[];
+  /** Which controles belong to it (`tabel` of PcControle; undefined for the main table). */
+  tabel: string | undefined;
+}
+
+/**
+ * Every finance table of a chapter after the main one: the further tables, then the investments,
+ * one table per set of columns (rows whose amounts did not fit the columns are listed with empty
+ * amounts). Amounts in units of `eenheid`.
+ */
+export function verdereGeldTabellen(h: PcHoofdstuk): GeldTabel[] {
+  const eenheid = h.financien?.eenheid ?? 1000;
+  const overig = (h.financienOverig ?? []).map((t) => ({ titel: t.titel, eenheid: t.eenheid, kolommen: t.kolommen, regels: t.regels, tabel: t.titel }));
+  const groepen = new Map<string, { kolommen: string[]; regels: { naam: string; bedragen: (number | null)[] }[] }>();
+  for (const inv of h.investeringen) {
+    const sleutel = JSON.stringify(inv.kolommen);
+    const groep = groepen.get(sleutel) ?? { kolommen: inv.kolommen, regels: [] };
+    groep.regels.push({ naam: inv.naam, bedragen: inv.bedragen.length ? inv.bedragen : inv.kolommen.map(() => null) });
+    groepen.set(sleutel, groep);
+  }
+  return [...overig, ...[...groepen.values()].map((g) => ({ titel: '', eenheid, ...g, tabel: 'investeringen' }))];
 }

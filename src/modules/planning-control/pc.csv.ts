@@ -1,3 +1,4 @@
+import { verdereGeldTabellen, type GeldTabel } from './pc.analyse.ts';
 import type { PcProgramma } from './pc.service.ts';
 
 /** Columns of the open-data CSV (README, "Open data"). */
@@ -22,6 +23,8 @@ export const CSV_KOLOMMEN = [
   'waardestatus',
   'reden',
   'voetnoten',
+  'tabel',
+  'toelichting',
 ] as const;
 
 type Cel = string | number | boolean | null | undefined;
@@ -32,10 +35,13 @@ function cel(waarde: Cel): string {
   return /[",\r\n]/.test(tekst) ? `"${tekst.replaceAll('"', '""')}"` : tekst;
 }
 
+const bedrag = (b: number | null, eenheid: number): number | null => (b === null ? null : b * eenheid);
+
 /**
- * Open data of chapters: one row per value — every indicator value (with its footnotes' texts)
- * and every amount of the finance table in euro. RFC 4180 (comma, CRLF, double quotes), numbers
- * with a decimal point, UTF-8 with a byte order mark so spreadsheet programs read the accents.
+ * Open data of chapters: one row per value — every indicator value (with its footnotes' texts),
+ * every amount of the finance tables (the main one, the further ones, the investments) and every
+ * proposed overheveling, amounts in euro. RFC 4180 (comma, CRLF, double quotes), numbers with a
+ * decimal point, UTF-8 with a byte order mark so spreadsheet programs read the accents.
  */
 export function naarCsv(programmas: readonly PcProgramma[]): string {
   const rijen: Cel[][] = [[...CSV_KOLOMMEN]];
@@ -46,16 +52,21 @@ export function naarCsv(programmas: readonly PcProgramma[]): string {
     const voetnoot = (n: number) => `${n}. ${h.voetnoten.find((x) => x.nummer === n)?.tekst ?? ''}`.trim();
     for (const i of h.indicatoren) {
       for (const w of i.waarden) {
-        rijen.push([...kop, 'indicator', i.code, i.naam, i.soort, i.verplicht, w.kolom, w.tekst, w.getal, w.eenheid, w.tot, w.status, w.reden, w.voetnoten.map(voetnoot).join(' | ')]);
+        rijen.push([...kop, 'indicator', i.code, i.naam, i.soort, i.verplicht, w.kolom, w.tekst, w.getal, w.eenheid, w.tot, w.status, w.reden, w.voetnoten.map(voetnoot).join(' | '), '', i.aanvulling?.toelichting]);
       }
     }
-    const f = h.financien;
-    if (f) {
-      for (const r of f.regels) {
+    const tabel = (onderdeel: string, t: Pick<GeldTabel, 'eenheid' | 'kolommen' | 'regels'>, titel: string) => {
+      for (const r of t.regels as readonly { naam: string; bedragen: readonly (number | null)[]; toelichting?: string }[]) {
         r.bedragen.forEach((b, k) => {
-          rijen.push([...kop, 'financien', '', r.naam, '', '', f.kolommen[k], b === null ? '' : String(b), b === null ? null : b * f.eenheid, '€', null, null, null, '']);
+          rijen.push([...kop, onderdeel, '', r.naam, '', '', t.kolommen[k], b === null ? '' : String(b), bedrag(b, t.eenheid), '€', null, null, null, '', titel, r.toelichting]);
         });
       }
+    };
+    if (h.financien) tabel('financien', h.financien, '');
+    for (const t of verdereGeldTabellen(h)) tabel(t.tabel === 'investeringen' ? 'investering' : 'financien', t, t.tabel === 'investeringen' ? '' : t.titel);
+    const eenheid = h.financien?.eenheid ?? 1000;
+    for (const o of h.overhevelingen) {
+      rijen.push([...kop, 'overheveling', '', o.naam, '', '', 'bedrag', String(o.bedrag), bedrag(o.bedrag, eenheid), '€', null, null, null, '', '', o.motivering]);
     }
   }
   return `\uFEFF${rijen.map((r) => r.map(cel).join(',')).join('\r\n')}\r\n`;

@@ -34,12 +34,31 @@ export interface PcIndicator {
   /** BBV-verplicht ("(verplicht)" in the name). */
   verplicht: boolean;
   waarden: PcWaarde[];
+  /**
+   * What the register adds (never the parser): direction for the traffic light, link, source,
+   * peildatum, explanation of a deviation. Kept inside the indicator so it moves with it when
+   * indicators are added, removed or reordered (ADR 0017). Absent when nothing is known.
+   */
+  aanvulling?: PcIndicatorAanvulling;
+}
+
+export interface PcIndicatorAanvulling {
+  /** hoger: a higher value is better; lager: a lower one; null: no traffic light. */
+  richting: 'hoger' | 'lager' | null;
+  /** Code of the doel, subdoel or activiteit, or "Algemeen"; null: follows from the indicator's code. */
+  koppeling: string | null;
+  bron: string | null;
+  peildatum: string | null;
+  /** Explanation of a deviation from the budget. */
+  toelichting: string | null;
 }
 
 export interface PcFinancienRegel {
   naam: string;
   /** One amount per column, × eenheid; "-" is 0; null when the cell is empty. */
   bedragen: (number | null)[];
+  /** The register's explanation of a deviation (never the parser); absent when none (ADR 0017). */
+  toelichting?: string;
 }
 
 export interface PcControle {

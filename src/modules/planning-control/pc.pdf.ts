@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 // oxlint-disable-next-line import/no-named-as-default
 import PDFDocument from 'pdfkit';
 import { vertaler, type Taal } from '../../i18n/i18n.ts';
-import { isAlgemeen, jaarwaarden, stoplicht } from './pc.analyse.ts';
+import { aanvullingVan, isAlgemeen, jaarwaarden, stoplicht, verdereGeldTabellen } from './pc.analyse.ts';
 import { lastenBaten } from './pc.grafiek.ts';
 import { getalOpmaak, statusTekst } from './pc.publiek.views.ts';
 import type { PcProgramma } from './pc.service.ts';
@@ -82,6 +82,15 @@ export function naarPdf(p: PcProgramma, taal: Taal, gemeenteNaam: string): Promi
     tekst(par.titel, 'H2', 16, true);
     for (const alinea of par.tekst) tekst(alinea, 'P', 11);
   }
+  /** The controles of one table in words: what does not add up, or that it does. */
+  const controles = (welke: string | undefined) => {
+    const eigen = h.controles.filter((c) => c.tabel === welke);
+    const fout = eigen.filter((c) => !c.ok);
+    if (fout.length) {
+      tekst(tp('hoofdstuk.controleFout'), 'P', 11, true);
+      for (const c of fout) tekst(tp('hoofdstuk.controleRegel', { regel: c.regel, kolom: c.kolom, document: c.document === null ? '-' : getal(c.document), berekend: getal(c.berekend) }), 'P', 11);
+    } else if (eigen.length) tekst(tp('hoofdstuk.controleOk'), 'P', 10);
+  };
   const realisatie = h.soort === 'jaarstukken';
   if (h.doelen.length) {
     tekst(tp(realisatie ? 'hoofdstuk.doelenRealisatie' : 'hoofdstuk.doelenBegroting'), 'H2', 16, true);
@@ -100,14 +109,14 @@ export function naarPdf(p: PcProgramma, taal: Taal, gemeenteNaam: string): Promi
   if (h.indicatoren.length) {
     tekst(tp('hoofdstuk.indicatoren'), 'H2', 16, true);
     for (const soort of ['effect', 'prestatie'] as const) {
-      const rijen = h.indicatoren.map((indicator, i) => ({ indicator, a: p.aanvullingen.indicatoren[i] })).filter((r) => r.indicator.soort === soort);
+      const rijen = h.indicatoren.filter((indicator) => indicator.soort === soort).map((indicator) => ({ indicator, a: aanvullingVan(indicator) }));
       if (rijen.length === 0) continue;
       const kolommen = [...new Set(rijen.flatMap((r) => r.indicator.waarden.map((w) => w.kolom)))];
       tabel(tp(`hoofdstuk.${soort}`), [
         [kop(tp('hoofdstuk.kolomIndicator')), ...kolommen.map(kop), ...(realisatie ? [kop(tp('hoofdstuk.kolomOordeel', { jaar: h.jaar }))] : [])],
         ...rijen.map(({ indicator, a }) => {
           const { begroting, realisatie: r } = jaarwaarden(h, indicator);
-          const licht = stoplicht(begroting, r, a?.richting ?? null);
+          const licht = stoplicht(begroting, r, a.richting);
           const naam = `${isAlgemeen(indicator.code) ? '' : `${indicator.code} `}${indicator.naam}${indicator.verplicht ? ` (${tp('hoofdstuk.verplicht')})` : ''}`;
           return [
             rijkop(naam),
@@ -128,11 +137,7 @@ export function naarPdf(p: PcProgramma, taal: Taal, gemeenteNaam: string): Promi
       [kop(h.programma), ...f.kolommen.map(kop)],
       ...f.regels.map((r) => [rijkop(r.naam), ...r.bedragen.map((b) => td(b === null ? '' : getal(b), true))]),
     ]);
-    const fout = h.controles.filter((c) => !c.ok);
-    if (fout.length) {
-      tekst(tp('hoofdstuk.controleFout'), 'P', 11, true);
-      for (const c of fout) tekst(tp('hoofdstuk.controleRegel', { regel: c.regel, kolom: c.kolom, document: c.document === null ? '-' : getal(c.document), berekend: getal(c.berekend) }), 'P', 11);
-    } else if (h.controles.length) tekst(tp('hoofdstuk.controleOk'), 'P', 10);
+    controles(undefined);
     const lb = lastenBaten(h);
     if (lb.length) {
       tabel(tp('hoofdstuk.grafiekCaption', { eenheid: getal(f.eenheid) }), [
@@ -141,12 +146,27 @@ export function naarPdf(p: PcProgramma, taal: Taal, gemeenteNaam: string): Promi
       ]);
     }
   }
+  const verder = verdereGeldTabellen(h);
+  verder.forEach((t, i) => {
+    if (t.tabel === 'investeringen') return;
+    const titel = t.titel || tp('hoofdstuk.verdereTabel', { nr: i + 1 });
+    tekst(titel, 'H2', 16, true);
+    tabel(tp('hoofdstuk.tabelCaption', { titel, eenheid: getal(t.eenheid) }), [[kop(titel), ...t.kolommen.map(kop)], ...t.regels.map((r) => [rijkop(r.naam), ...r.bedragen.map((b) => td(b === null ? '' : getal(b), true))])]);
+    controles(t.tabel);
+  });
+  const eenheid = getal(h.financien?.eenheid ?? 1000);
   if (h.overhevelingen.length) {
     tekst(tp('hoofdstuk.overhevelingen'), 'H2', 16, true);
-    tabel(tp('hoofdstuk.overhevelingen'), [[kop(tp('hoofdstuk.naam')), kop(tp('hoofdstuk.bedrag')), kop(tp('hoofdstuk.motivering'))], ...h.overhevelingen.map((o) => [rijkop(o.naam), td(getal(o.bedrag), true), td(o.motivering)])]);
+    tabel(tp('hoofdstuk.tabelCaption', { titel: tp('hoofdstuk.overhevelingen'), eenheid }), [[kop(tp('hoofdstuk.naam')), kop(tp('hoofdstuk.bedrag')), kop(tp('hoofdstuk.motivering'))], ...h.overhevelingen.map((o) => [rijkop(o.naam), td(getal(o.bedrag), true), td(o.motivering)])]);
+    controles('overhevelingen');
   }
-  for (const inv of h.investeringen) {
-    tabel(`${tp('hoofdstuk.investeringen')}: ${inv.naam}`, [inv.kolommen.map(kop), inv.bedragen.map((b) => td(b === null ? '' : getal(b), true))]);
+  const investeringen = verder.filter((t) => t.tabel === 'investeringen');
+  if (investeringen.length) {
+    tekst(tp('hoofdstuk.investeringen'), 'H2', 16, true);
+    for (const t of investeringen) {
+      tabel(tp('hoofdstuk.tabelCaption', { titel: tp('hoofdstuk.investeringen'), eenheid }), [[kop(tp('hoofdstuk.investering')), ...t.kolommen.map(kop)], ...t.regels.map((r) => [rijkop(r.naam), ...r.bedragen.map((b) => td(b === null ? '' : getal(b), true))])]);
+    }
+    controles('investeringen');
   }
   if (h.voetnoten.length) {
     tekst(tp('hoofdstuk.voetnoten'), 'H2', 16, true);

@@ -1,12 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testLoket, type TestLoket } from '../../../test/app.ts';
 import { DEMO_GEMEENTEN } from '../demo/demo.data.ts';
 import { cliContext } from '../audit/audit.service.ts';
 import { jaarstukken2023 } from './fixtures/hoofdstuk.fixture.ts';
+import { parseHoofdstuk } from './pc.parser.ts';
 
 let loket: TestLoket;
 let versieId: string;
@@ -101,17 +103,23 @@ describe('public P&C chapter', () => {
   it('gives the same chapter as JSON (PcHoofdstuk) and CSV (one row per value)', async () => {
     const json = await get(`${PAGINA}.json`);
     expect(json.headers['content-type']).toBe('application/json; charset=utf-8');
-    expect(json.json()).toEqual(jaarstukken2023());
+    // The chapter as imported, with what the register added (directions, source) inside the indicators.
+    const { indicatoren, ...rest } = json.json() as ReturnType<typeof jaarstukken2023>;
+    const { indicatoren: origineel, ...verwacht } = jaarstukken2023();
+    expect(rest).toEqual(verwacht);
+    expect(indicatoren.map(({ aanvulling: _a, ...i }) => i)).toEqual(origineel);
+    expect(indicatoren.map((i) => i.aanvulling?.richting ?? null)).toEqual([null, null, 'hoger', null, null, 'hoger', null, 'lager', null]);
+    expect(indicatoren[2]?.aanvulling).toEqual({ richting: 'hoger', koppeling: null, bron: 'Burgerpeiling', peildatum: '2023-12-31', toelichting: null });
     const csv = await get(`${PAGINA}.csv`);
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
     const regels = csv.body.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
     expect(csv.body.startsWith('\uFEFF')).toBe(true);
-    expect(regels[0]).toBe('gemeente,document,jaar,versie,status,vastgesteld_op,programma,onderdeel,code,naam,soort,verplicht,kolom,tekst,getal,eenheid,tot,waardestatus,reden,voetnoten');
+    expect(regels[0]).toBe('gemeente,document,jaar,versie,status,vastgesteld_op,programma,onderdeel,code,naam,soort,verplicht,kolom,tekst,getal,eenheid,tot,waardestatus,reden,voetnoten,tabel,toelichting');
     // 27 indicator values + 11 rows × 5 columns of amounts.
     expect(regels).toHaveLength(1 + 27 + 55);
-    expect(regels).toContain('GM0384,jaarstukken,2023,1,vastgesteld,2024-07-04,Samen besturen,indicator,1.1.1,% gegrond verklaarde bezwaarschriften n.a.v. formele behandeling,prestatie,nee,Realisatie 2022,NB,,,,NB,,29. Cijfers voor 2022 zijn niet bekend.');
-    expect(regels).toContain('GM0384,jaarstukken,2023,1,vastgesteld,2024-07-04,Samen besturen,indicator,2.1.1,% binnenkomende gesprekken KCC binnen 30 seconden beantwoord,prestatie,nee,Begroting 2023,70-80%,70,bereik,80,,,');
-    expect(regels).toContain('GM0384,jaarstukken,2023,1,vastgesteld,2024-07-04,Samen besturen,financien,,Structurele lasten,,,Rekening 2023,-16516,-16516000,€,,,,');
+    expect(regels).toContain('GM0384,jaarstukken,2023,1,vastgesteld,2024-07-04,Samen besturen,indicator,1.1.1,% gegrond verklaarde bezwaarschriften n.a.v. formele behandeling,prestatie,nee,Realisatie 2022,NB,,,,NB,,29. Cijfers voor 2022 zijn niet bekend.,,');
+    expect(regels).toContain('GM0384,jaarstukken,2023,1,vastgesteld,2024-07-04,Samen besturen,indicator,2.1.1,% binnenkomende gesprekken KCC binnen 30 seconden beantwoord,prestatie,nee,Begroting 2023,70-80%,70,bereik,80,,,,,');
+    expect(regels).toContain('GM0384,jaarstukken,2023,1,vastgesteld,2024-07-04,Samen besturen,financien,,Structurele lasten,,,Rekening 2023,-16516,-16516000,€,,,,,,');
   });
 
   it('gives a tagged PDF with title and language whose text reads back', async () => {
@@ -148,5 +156,37 @@ describe('public P&C chapter', () => {
     expect(nu.body).toContain('Concepttekst die niet publiek is.');
     expect(nu.body).toContain('Vastgesteld door de gemeenteraad op 26 september 2024.');
   });
-});
 
+  it('shows further finance tables, overhevelingen and investeringen as tables with their controles, also in CSV and PDF', async () => {
+    const pc = loket.services.pc;
+    for (const bestand of ['jaarstukken-2024-economie-en-cultuur.txt', 'begroting-2026-bereikbaarheid.txt']) {
+      const h = parseHoofdstuk(readFileSync(fileURLToPath(new URL(`fixtures/${bestand}`, import.meta.url)), 'utf8'), { gemeente: 'GM0384' });
+      const v = await pc.importeer(cliContext(), 'GM0384', [h]);
+      await pc.wijzigVersie(cliContext(), 'GM0384', v.id, v.etag, { status: 'aangeboden' });
+    }
+    const begroting = (await get('/diemen/begroting/2026/bereikbaarheid-en-mobiliteit')).body;
+    expect(begroting).toContain('<caption class="utrecht-table__caption" id="tabel-overig-1">Reserve Mobiliteitsfonds (bedragen × € 1.000)</caption>');
+    expect(begroting).toMatch(/<th scope="row" class="utrecht-table__header-cell pc-rijkop">Herinrichting Weesperstraat<\/th>/);
+    expect(begroting).toContain('id="tabel-investeringen-1">Investeringen (bedragen × € 1.000)</caption>');
+    const jaarstukken = (await get('/diemen/jaarstukken/2024/economie-en-cultuur')).body;
+    expect(jaarstukken).toContain('id="tabel-overhevelingen">Voorgestelde overhevelingen (bedragen × € 1.000)</caption>');
+    expect(jaarstukken).toMatch(/Evenementenbeleid<\/th><td class="utrecht-table__cell pc-getal">45<\/td>/);
+    // The printed investment totals do not add up: said in words below the table.
+    expect(jaarstukken).toContain('Totaal, Krediet: in het document 825, berekend 740.');
+    const csv = (await get('/diemen/jaarstukken/2024/economie-en-cultuur.csv')).body.split('\r\n');
+    expect(csv.find((r) => r.includes(',overheveling,'))).toMatch(/^GM0384,jaarstukken,2024,\d+,aangeboden,,Economie en cultuur,overheveling,,Evenementenbeleid,,,bedrag,45,45000,€,,,,,,/);
+    expect(csv.filter((r) => r.includes(',investering,'))).toHaveLength(12);
+    const overig = (await get('/diemen/begroting/2026/bereikbaarheid-en-mobiliteit.csv')).body.split('\r\n');
+    expect(overig.filter((r) => r.includes(',financien,') && r.includes(',Reserve Mobiliteitsfonds,'))).toHaveLength(12);
+    const pdf = await get('/diemen/begroting/2026/bereikbaarheid-en-mobiliteit.pdf');
+    const map = mkdtempSync(join(tmpdir(), 'loket-pdf-'));
+    try {
+      writeFileSync(join(map, 'h.pdf'), pdf.rawPayload);
+      const tekst = execFileSync('pdftotext', ['-layout', join(map, 'h.pdf'), '-'], { encoding: 'utf8' });
+      expect(tekst).toContain('Reserve Mobiliteitsfonds (bedragen × € 1.000)');
+      expect(tekst).toContain('Herinrichting Weesperstraat');
+    } finally {
+      rmSync(map, { recursive: true, force: true });
+    }
+  });
+});

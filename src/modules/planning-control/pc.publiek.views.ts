@@ -1,7 +1,7 @@
 import type { Taal, Vertaal } from '../../i18n/i18n.ts';
 import { escapeHtml, html, type Html } from '../portaal/html.ts';
 import { portaalLayout, portaalPad, type PaginaContext, type PortaalGemeente } from '../portaal/portaal.views.ts';
-import { isAlgemeen, jaarwaarden, koppelingVan, stoplicht, type Stoplicht } from './pc.analyse.ts';
+import { aanvullingVan, isAlgemeen, jaarwaarden, koppelingVan, stoplicht, verdereGeldTabellen, type GeldTabel, type Stoplicht } from './pc.analyse.ts';
 import { lastenBaten, lastenBatenSvg } from './pc.grafiek.ts';
 import type { PcHoofdstuk, PcIndicator, PcWaarde } from './pc.hoofdstuk.ts';
 import type { PcDocumentsoort } from './pc.schemas.ts';
@@ -102,7 +102,7 @@ function waardeCel(ctx: PcPaginaContext, w: PcWaarde | undefined, vn: Voetnoten)
 function indicatorTabel(ctx: PcPaginaContext, p: PcProgramma, soort: PcIndicator['soort'], vn: Voetnoten): Html | string {
   const { tp, taal } = ctx;
   const h = p.hoofdstuk;
-  const rijen = h.indicatoren.map((indicator, i) => ({ indicator, aanvulling: p.aanvullingen.indicatoren[i] })).filter((r) => r.indicator.soort === soort);
+  const rijen = h.indicatoren.filter((indicator) => indicator.soort === soort).map((indicator) => ({ indicator, aanvulling: aanvullingVan(indicator) }));
   if (rijen.length === 0) return '';
   const kolommen = [...new Set(rijen.flatMap((r) => r.indicator.waarden.map((w) => w.kolom)))];
   const oordeel = h.soort === 'jaarstukken';
@@ -116,13 +116,13 @@ function indicatorTabel(ctx: PcPaginaContext, p: PcProgramma, soort: PcIndicator
         ${oordeel ? html`<th scope="col" class="utrecht-table__header-cell">${tp('hoofdstuk.kolomOordeel', { jaar: h.jaar })}</th>` : ''}
       </tr></thead>
       <tbody class="utrecht-table__body">${rijen.map(({ indicator, aanvulling }) => {
-        const koppeling = aanvulling ? koppelingVan(h, indicator, aanvulling) : { soort: 'onbekend', code: indicator.code };
+        const koppeling = koppelingVan(h, indicator, aanvulling);
         const bij = koppeling.soort === 'algemeen' ? tp('hoofdstuk.algemeen') : (koppeling.code ?? '');
         const { begroting, realisatie } = jaarwaarden(h, indicator);
-        const licht = stoplicht(begroting, realisatie, aanvulling?.richting ?? null);
-        const bron = [aanvulling?.bron ? tp('hoofdstuk.bron', { bron: aanvulling.bron }) : '', aanvulling?.peildatum ? tp('hoofdstuk.peildatum', { datum: datumOpmaak(taal, aanvulling.peildatum) }) : ''].filter(Boolean).join(', ');
+        const licht = stoplicht(begroting, realisatie, aanvulling.richting);
+        const bron = [aanvulling.bron ? tp('hoofdstuk.bron', { bron: aanvulling.bron }) : '', aanvulling.peildatum ? tp('hoofdstuk.peildatum', { datum: datumOpmaak(taal, aanvulling.peildatum) }) : ''].filter(Boolean).join(', ');
         return html`<tr class="utrecht-table__row">
-          <th scope="row" class="utrecht-table__header-cell pc-rijkop">${isAlgemeen(indicator.code) ? '' : html`<span class="pc-code">${indicator.code}</span> `}${inhoud(taal, indicator.naam)}${indicator.verplicht ? html` <abbr class="pc-verplicht" title="${tp('hoofdstuk.verplichtUitleg')}">(${tp('hoofdstuk.verplicht')})</abbr>` : ''}${bron ? html`<span class="pc-bron">${bron}</span>` : ''}${aanvulling?.toelichting ? html`<span class="pc-bron">${tp('hoofdstuk.toelichting')}: ${inhoud(taal, aanvulling.toelichting)}</span>` : ''}</th>
+          <th scope="row" class="utrecht-table__header-cell pc-rijkop">${isAlgemeen(indicator.code) ? '' : html`<span class="pc-code">${indicator.code}</span> `}${inhoud(taal, indicator.naam)}${indicator.verplicht ? html` <abbr class="pc-verplicht" title="${tp('hoofdstuk.verplichtUitleg')}">(${tp('hoofdstuk.verplicht')})</abbr>` : ''}${bron ? html`<span class="pc-bron">${bron}</span>` : ''}${aanvulling.toelichting ? html`<span class="pc-bron">${tp('hoofdstuk.toelichting')}: ${inhoud(taal, aanvulling.toelichting)}</span>` : ''}</th>
           <td class="utrecht-table__cell pc-hoortbij">${bij}</td>
           ${kolommen.map((k) => waardeCel(ctx, indicator.waarden.find((w) => w.kolom === k), vn))}
           ${oordeel ? html`<td class="utrecht-table__cell"><span class="pc-licht pc-licht--${licht}"><span class="pc-licht__symbool" aria-hidden="true">${LICHT_SYMBOOL[licht]}</span> ${tp(`hoofdstuk.licht.${licht}`)}</span></td>` : ''}
@@ -156,39 +156,51 @@ function doelen(ctx: PcPaginaContext, h: PcHoofdstuk): Html | string {
     ${losse.length ? html`${kop3(tp(realisatie ? 'hoofdstuk.activiteitenRealisatie' : 'hoofdstuk.activiteitenBegroting'))}${activiteitLijst(losse)}` : ''}`;
 }
 
+/** The controles of one table: what does not add up, in words, or that it does. */
+function controleBlok(ctx: PcPaginaContext, h: PcHoofdstuk, tabel: string | undefined): Html | string {
+  const { tp, taal } = ctx;
+  const getal = getalOpmaak(taal);
+  const eigen = h.controles.filter((c) => c.tabel === tabel);
+  const fout = eigen.filter((c) => !c.ok);
+  if (eigen.length === 0) return '';
+  if (fout.length === 0) return alinea(tp('hoofdstuk.controleOk'), ' pc-klein');
+  return html`<div class="pc-melding pc-melding--fout" role="note"><p class="utrecht-paragraph"><strong>${tp('hoofdstuk.controleFout')}</strong></p><ul class="utrecht-unordered-list">${fout.map(
+    (c) => html`<li class="utrecht-unordered-list__item">${tp('hoofdstuk.controleRegel', { regel: c.regel, kolom: c.kolom, document: c.document === null ? '-' : getal(c.document), berekend: getal(c.berekend) })}</li>`,
+  )}</ul></div>`;
+}
+
+/** A finance table with row headers, in a scrollable region named by its caption. */
+function geldTabel(ctx: PcPaginaContext, id: string, bijschrift: string, kopNaam: string, t: Pick<GeldTabel, 'kolommen' | 'regels'>): Html {
+  const { taal } = ctx;
+  const getal = getalOpmaak(taal);
+  return html`<div class="pc-tabel-houder" role="region" aria-labelledby="${id}" tabindex="0">
+    <table class="utrecht-table pc-tabel">
+      <caption class="utrecht-table__caption" id="${id}">${bijschrift}</caption>
+      <thead class="utrecht-table__header"><tr class="utrecht-table__row">
+        <th scope="col" class="utrecht-table__header-cell">${inhoud(taal, kopNaam)}</th>
+        ${t.kolommen.map((k) => html`<th scope="col" class="utrecht-table__header-cell pc-getal">${inhoud(taal, k)}</th>`)}
+      </tr></thead>
+      <tbody class="utrecht-table__body">${t.regels.map(
+        (r) => html`<tr class="utrecht-table__row${/^(saldo|totaal)/i.test(r.naam) ? ' pc-saldo' : ''}">
+          <th scope="row" class="utrecht-table__header-cell pc-rijkop">${inhoud(taal, r.naam)}</th>
+          ${r.bedragen.map((b) => html`<td class="utrecht-table__cell pc-getal">${b === null ? '' : getal(b)}</td>`)}
+        </tr>`,
+      )}</tbody>
+    </table>
+    </div>`;
+}
+
 function financien(ctx: PcPaginaContext, h: PcHoofdstuk): Html | string {
   const { tp, taal } = ctx;
   const f = h.financien;
   if (!f) return '';
   const getal = getalOpmaak(taal);
   const eenheid = getal(f.eenheid);
-  const fout = h.controles.filter((c) => !c.ok);
   const data = lastenBaten(h);
-  const controle = h.controles.length
-    ? fout.length
-      ? html`<div class="pc-melding pc-melding--fout" role="note"><p class="utrecht-paragraph"><strong>${tp('hoofdstuk.controleFout')}</strong></p><ul class="utrecht-unordered-list">${fout.map(
-          (c) => html`<li class="utrecht-unordered-list__item">${tp('hoofdstuk.controleRegel', { regel: c.regel, kolom: c.kolom, document: c.document === null ? '-' : getal(c.document), berekend: getal(c.berekend) })}</li>`,
-        )}</ul></div>`
-      : alinea(tp('hoofdstuk.controleOk'), ' pc-klein')
-    : '';
   return html`${kop2(tp(h.soort === 'jaarstukken' ? 'hoofdstuk.geld' : 'hoofdstuk.geldBegroting'), 'geld')}
-    <div class="pc-tabel-houder" role="region" aria-labelledby="tabel-geld" tabindex="0">
-    <table class="utrecht-table pc-tabel">
-      <caption class="utrecht-table__caption" id="tabel-geld">${tp('hoofdstuk.geldCaption', { eenheid })}</caption>
-      <thead class="utrecht-table__header"><tr class="utrecht-table__row">
-        <th scope="col" class="utrecht-table__header-cell">${inhoud(taal, h.programma)}</th>
-        ${f.kolommen.map((k) => html`<th scope="col" class="utrecht-table__header-cell pc-getal">${inhoud(taal, k)}</th>`)}
-      </tr></thead>
-      <tbody class="utrecht-table__body">${f.regels.map(
-        (r) => html`<tr class="utrecht-table__row${/saldo/i.test(r.naam) ? ' pc-saldo' : ''}">
-          <th scope="row" class="utrecht-table__header-cell pc-rijkop">${inhoud(taal, r.naam)}</th>
-          ${r.bedragen.map((b) => html`<td class="utrecht-table__cell pc-getal">${b === null ? '' : getal(b)}</td>`)}
-        </tr>`,
-      )}</tbody>
-    </table>
-    </div>
+    ${geldTabel(ctx, 'tabel-geld', tp('hoofdstuk.geldCaption', { eenheid }), h.programma, f)}
     ${alinea(tp('hoofdstuk.geldUitleg'), ' pc-klein')}
-    ${controle}
+    ${controleBlok(ctx, h, undefined)}
     ${data.length
       ? html`${kop3(tp('hoofdstuk.grafiek'))}
       <div class="pc-grafiek-en-tabel">
@@ -208,24 +220,29 @@ function financien(ctx: PcPaginaContext, h: PcHoofdstuk): Html | string {
       : ''}`;
 }
 
-function overhevelingenEnInvesteringen(ctx: PcPaginaContext, h: PcHoofdstuk): Html {
+/** The further finance tables, the proposed overhevelingen and the investments, each an accessible table with its controles. */
+function verdereFinancien(ctx: PcPaginaContext, h: PcHoofdstuk): Html {
   const { tp, taal } = ctx;
   const getal = getalOpmaak(taal);
-  const eenheid = getal(h.financien?.eenheid ?? 1);
-  return html`${h.overhevelingen.length
-    ? html`${kop3(tp('hoofdstuk.overhevelingen'))}
-      <table class="utrecht-table pc-tabel"><caption class="utrecht-table__caption">${tp('hoofdstuk.overhevelingen')} (× € ${eenheid})</caption>
+  const eenheid = getal(h.financien?.eenheid ?? 1000);
+  const tabellen = verdereGeldTabellen(h);
+  const overig = tabellen.filter((t) => t.tabel !== 'investeringen');
+  const investeringen = tabellen.filter((t) => t.tabel === 'investeringen');
+  return html`${overig.map((t, i) => {
+    const titel = t.titel || tp('hoofdstuk.verdereTabel', { nr: i + 1 });
+    return html`${kop3(inhoud(taal, titel))}${geldTabel(ctx, `tabel-overig-${i + 1}`, tp('hoofdstuk.tabelCaption', { titel, eenheid: getal(t.eenheid) }), titel, t)}${controleBlok(ctx, h, t.tabel)}`;
+  })}
+    ${h.overhevelingen.length
+      ? html`${kop3(tp('hoofdstuk.overhevelingen'))}
+      <div class="pc-tabel-houder" role="region" aria-labelledby="tabel-overhevelingen" tabindex="0">
+      <table class="utrecht-table pc-tabel"><caption class="utrecht-table__caption" id="tabel-overhevelingen">${tp('hoofdstuk.tabelCaption', { titel: tp('hoofdstuk.overhevelingen'), eenheid })}</caption>
         <thead class="utrecht-table__header"><tr class="utrecht-table__row"><th scope="col" class="utrecht-table__header-cell">${tp('hoofdstuk.naam')}</th><th scope="col" class="utrecht-table__header-cell pc-getal">${tp('hoofdstuk.bedrag')}</th><th scope="col" class="utrecht-table__header-cell">${tp('hoofdstuk.motivering')}</th></tr></thead>
         <tbody class="utrecht-table__body">${h.overhevelingen.map((o) => html`<tr class="utrecht-table__row"><th scope="row" class="utrecht-table__header-cell pc-rijkop">${inhoud(taal, o.naam)}</th><td class="utrecht-table__cell pc-getal">${getal(o.bedrag)}</td><td class="utrecht-table__cell">${inhoud(taal, o.motivering)}</td></tr>`)}</tbody>
-      </table>`
-    : ''}
-    ${h.investeringen.map(
-      (inv) => html`${kop3(html`${tp('hoofdstuk.investeringen')}: ${inhoud(taal, inv.naam)}`)}
-      <table class="utrecht-table pc-tabel"><caption class="utrecht-table__caption">${inhoud(taal, inv.naam)} (× € ${eenheid})</caption>
-        <thead class="utrecht-table__header"><tr class="utrecht-table__row">${inv.kolommen.map((k) => html`<th scope="col" class="utrecht-table__header-cell pc-getal">${inhoud(taal, k)}</th>`)}</tr></thead>
-        <tbody class="utrecht-table__body"><tr class="utrecht-table__row">${inv.bedragen.map((b) => html`<td class="utrecht-table__cell pc-getal">${b === null ? '' : getal(b)}</td>`)}</tr></tbody>
-      </table>`,
-    )}`;
+      </table></div>${controleBlok(ctx, h, 'overhevelingen')}`
+      : ''}
+    ${investeringen.length ? kop3(tp('hoofdstuk.investeringen')) : ''}
+    ${investeringen.map((t, i) => geldTabel(ctx, `tabel-investeringen-${i + 1}`, tp('hoofdstuk.tabelCaption', { titel: tp('hoofdstuk.investeringen'), eenheid }), tp('hoofdstuk.investering'), t))}
+    ${investeringen.length ? controleBlok(ctx, h, 'investeringen') : ''}`;
 }
 
 /** The public chapter page. */
@@ -259,7 +276,7 @@ export function hoofdstukPagina(ctx: PcPaginaContext, p: PcProgramma): string {
     ${doelen(ctx, h)}
     ${indicatoren}
     ${financien(ctx, h)}
-    ${overhevelingenEnInvesteringen(ctx, h)}
+    ${verdereFinancien(ctx, h)}
     ${vn.lijst(h.voetnoten)}`;
   const soortNaam = tp(`soort.${soort}`);
   const kruimelpad = html`<nav class="utrecht-breadcrumb-nav loket-kruimelpad" aria-label="${tp('hoofdstuk.kruimelpad')}">

@@ -1,6 +1,8 @@
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
-import type { FastifyInstance, FastifyReply } from 'fastify';
-import { API_PREFIX } from '../../http/app.ts';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import { API_PREFIX, tekstParser } from '../../http/app.ts';
+import { badRequest, ProblemError } from '../../http/problem.ts';
 import { ifMatchHeader, versieUitIfMatch, zetEtag } from '../../http/etag.ts';
 import type { Policy } from '../../http/policy.ts';
 import { contextVan } from '../audit/audit.service.ts';
@@ -14,6 +16,8 @@ import {
   hoofdstukSchema,
   importQuery,
   indicatorWijzigingBody,
+  nieuweFinancienRegelBody,
+  nieuweIndicatorBody,
   nieuweVersieBody,
   onderdeelParams,
   programmaParams,
@@ -25,6 +29,8 @@ import {
   versieSchema,
   versieWijzigingBody,
 } from './pc.schemas.ts';
+import { PcImportFout } from './pc.errors.ts';
+import { parseHoofdstuk } from './pc.parser.ts';
 import type { PcProgramma, PcService } from './pc.service.ts';
 
 const tags = ['Planning en control'];
@@ -37,7 +43,23 @@ const programmaPad = `${versiePad}/programmas/:programma`;
 
 function programmaAntwoord(reply: FastifyReply, p: PcProgramma) {
   zetEtag(reply, p.etag);
-  return { versieId: p.versie.id, slug: p.slug, naam: p.naam, status: p.versie.status, bewerkbaar: p.versie.status !== 'vastgesteld', hoofdstuk: p.hoofdstuk, aanvullingen: p.aanvullingen, etag: p.etag };
+  const { etag: _etag, ...versie } = p.versie;
+  return { versieId: p.versie.id, slug: p.slug, naam: p.naam, status: p.versie.status, bewerkbaar: p.versie.status !== 'vastgesteld', versie, hoofdstuk: p.hoofdstuk, etag: p.etag };
+}
+
+/**
+ * A chapter sent as plain text is read by the importer before the body is checked: a text that is
+ * not a chapter in the known layout is a 400 naming the line (`regel`), and nothing is stored.
+ */
+function leesTekst(request: FastifyRequest<{ Params: { gemeente: string } }>): void {
+  if (typeof request.body !== 'string') return;
+  try {
+    request.body = parseHoofdstuk(request.body, { gemeente: request.params.gemeente });
+  } catch (error) {
+    if (!(error instanceof PcImportFout)) throw error;
+    const fout = badRequest([{ name: 'tekst', code: 'geen-hoofdstuk', reason: `Regel ${error.regel}: ${error.reden}` }], `De tekst is geen programmahoofdstuk dat Loket kan lezen (regel ${error.regel}).`);
+    throw new ProblemError(fout.status, fout.code, fout.title, { detail: fout.detail ?? '', invalidParams: fout.invalidParams ?? [], extra: { regel: error.regel, reden: error.reden } });
+  }
 }
 
 /**
@@ -54,25 +76,31 @@ export function pcRoutes(app: FastifyInstance, deps: { pc: PcService }): void {
     handler: async (request) => ({ items: await pc.documenten(request.params.gemeente, request.query) }),
   });
 
-  r.post(`${basis}/pc-hoofdstukken`, {
-    config: { policy: bewerken },
-    schema: {
-      tags,
-      summary: 'Hoofdstuk opslaan als nieuwe conceptversie van zijn document',
-      description: 'Het hoofdstuk (zoals `loket pc import` het geeft) wordt een nieuwe conceptversie; de andere programma’s van de laatste versie gaan mee.',
-      params: gemeenteParams,
-      querystring: importQuery,
-      body: hoofdstukSchema,
-      response: { 201: versieSchema },
-    },
-    handler: async (request, reply) => {
-      const { gemeente } = request.params;
-      const v = await pc.importeer(contextVan(request), gemeente, [request.body], { soort: request.query.soort });
-      const versie = await pc.versie(gemeente, v.id);
-      zetEtag(reply, versie.etag);
-      reply.header('Location', `${API_PREFIX}/gemeenten/${gemeente}/pc-versies/${v.id}`);
-      return reply.code(201).send(versie);
-    },
+  app.register(async (tekst) => {
+    // Only this route also takes plain text: the chapter as `loket pc import` reads it.
+    tekst.addContentTypeParser('text/plain', { parseAs: 'buffer' }, tekstParser);
+    tekst.withTypeProvider<ZodTypeProvider>().post(`${basis}/pc-hoofdstukken`, {
+      config: { policy: bewerken, inhoud: 'tekst' },
+      preValidation: async (request) => leesTekst(request as FastifyRequest<{ Params: { gemeente: string } }>),
+      schema: {
+        tags,
+        summary: 'Hoofdstuk opslaan als nieuwe conceptversie van zijn document',
+        description:
+          'Het hoofdstuk als JSON (zoals `loket pc import` het geeft en `loket pc export --format json` het schrijft), of als platte tekst van het hoofdstuk (`Content-Type: text/plain; charset=utf-8`), die de importer eerst leest; een tekst die geen hoofdstuk is geeft 400 met `regel` en `reden`. Het hoofdstuk wordt een nieuwe conceptversie; de andere programma’s van de laatste versie gaan mee.',
+        params: gemeenteParams,
+        querystring: importQuery,
+        body: hoofdstukSchema,
+        response: { 201: versieSchema },
+      },
+      handler: async (request, reply) => {
+        const { gemeente } = request.params;
+        const v = await pc.importeer(contextVan(request), gemeente, [request.body], { soort: request.query.soort });
+        const versie = await pc.versie(gemeente, v.id);
+        zetEtag(reply, versie.etag);
+        reply.header('Location', `${API_PREFIX}/gemeenten/${gemeente}/pc-versies/${v.id}`);
+        return reply.code(201).send(versie);
+      },
+    });
   });
 
   r.get(versiePad, {
@@ -90,7 +118,7 @@ export function pcRoutes(app: FastifyInstance, deps: { pc: PcService }): void {
     schema: {
       tags,
       summary: 'Naam of status van een versie wijzigen',
-      description: 'Status: concept → aangeboden → vastgesteld (met de datum van het raadsbesluit). Een vastgestelde versie verandert niet meer (409).',
+      description: 'Status: concept → aangeboden → vastgesteld (met de datum van het raadsbesluit). Een aangeboden versie kan terug naar concept (de raad heeft haar nog niet vastgesteld). Een vastgestelde versie verandert niet meer (409).',
       params: versieParams,
       headers: ifMatchHeader,
       body: versieWijzigingBody,
@@ -132,7 +160,7 @@ export function pcRoutes(app: FastifyInstance, deps: { pc: PcService }): void {
     schema: {
       tags,
       summary: 'Onderdelen van een programma vervangen',
-      description: 'Elk meegegeven onderdeel (visie, doelen, activiteiten, indicatoren, voetnoten, financiën, …) vervangt het oude; de rest blijft.',
+      description: 'Elk meegegeven onderdeel (visie, paragrafen, doelen, activiteiten, indicatoren, voetnoten, financiën, verdere financiële tabellen, overhevelingen, investeringen) vervangt het oude; de rest blijft. Indicatoren en financiële regels dragen hun aanvullingen (aanvulling, toelichting) zelf mee, dus toevoegen, weghalen en verplaatsen houdt ze bij de juiste indicator of regel.',
       params: programmaParams,
       headers: ifMatchHeader,
       body: programmaWijzigingBody,
@@ -144,38 +172,73 @@ export function pcRoutes(app: FastifyInstance, deps: { pc: PcService }): void {
     },
   });
 
-  r.patch(`${programmaPad}/indicatoren/:nr`, {
-    config: { policy: bewerken },
-    schema: {
-      tags,
-      summary: 'Eén indicator wijzigen (nr = positie vanaf 1)',
-      description: 'Naam, soort, waarden met voetnoten en redenen, richting (voor het stoplicht), koppeling, bron, peildatum en toelichting.',
-      params: onderdeelParams,
-      headers: ifMatchHeader,
-      body: indicatorWijzigingBody,
-      response: { 200: programmaSchema },
+  type Ctx = ReturnType<typeof contextVan>;
+  /**
+   * The routes of one list of a chapter, addressed by position (nr, from 1): POST adds (201),
+   * PATCH changes one, DELETE removes one; each with If-Match, each answering the chapter.
+   */
+  function lijstRoutes<N extends z.ZodType, W extends z.ZodType>(
+    lijst: string,
+    teksten: { toevoegen: string; wijzigen: string; verwijderen: string; uitleg: string },
+    bodies: { nieuw: N; wijziging: W },
+    doe: {
+      toevoegen: (c: Ctx, gemeente: string, id: string, programma: string, etag: number, b: z.infer<N>) => Promise<PcProgramma>;
+      wijzigen: (c: Ctx, gemeente: string, id: string, programma: string, nr: string, etag: number, b: z.infer<W>) => Promise<PcProgramma>;
+      verwijderen: (c: Ctx, gemeente: string, id: string, programma: string, nr: string, etag: number) => Promise<PcProgramma>;
     },
-    handler: async (request, reply) => {
-      const { gemeente, id, programma, nr } = request.params;
-      return programmaAntwoord(reply, await pc.wijzigIndicator(contextVan(request), gemeente, id, programma, nr, versieUitIfMatch(request), request.body));
-    },
-  });
+  ): void {
+    const pad = `${programmaPad}/${lijst}`;
+    const basisSchema = { tags, description: teksten.uitleg, headers: ifMatchHeader };
+    r.post(pad, {
+      config: { policy: bewerken },
+      schema: { ...basisSchema, summary: teksten.toevoegen, params: programmaParams, body: bodies.nieuw, response: { 201: programmaSchema } },
+      handler: async (request, reply) => {
+        const { gemeente, id, programma } = request.params;
+        const p = await doe.toevoegen(contextVan(request), gemeente, id, programma, versieUitIfMatch(request), request.body as z.infer<N>);
+        return reply.code(201).send(programmaAntwoord(reply, p));
+      },
+    });
+    r.patch(`${pad}/:nr`, {
+      config: { policy: bewerken },
+      schema: { ...basisSchema, summary: teksten.wijzigen, params: onderdeelParams, body: bodies.wijziging, response: { 200: programmaSchema } },
+      handler: async (request, reply) => {
+        const { gemeente, id, programma, nr } = request.params;
+        return programmaAntwoord(reply, await doe.wijzigen(contextVan(request), gemeente, id, programma, nr, versieUitIfMatch(request), request.body as z.infer<W>));
+      },
+    });
+    r.delete(`${pad}/:nr`, {
+      config: { policy: bewerken },
+      schema: { ...basisSchema, summary: teksten.verwijderen, params: onderdeelParams, response: { 200: programmaSchema } },
+      handler: async (request, reply) => {
+        const { gemeente, id, programma, nr } = request.params;
+        return programmaAntwoord(reply, await doe.verwijderen(contextVan(request), gemeente, id, programma, nr, versieUitIfMatch(request)));
+      },
+    });
+  }
 
-  r.patch(`${programmaPad}/financien/:nr`, {
-    config: { policy: bewerken },
-    schema: {
-      tags,
-      summary: 'Eén regel van “Wat heeft het gekost?” wijzigen (nr = positie vanaf 1)',
-      params: onderdeelParams,
-      headers: ifMatchHeader,
-      body: financienRegelWijzigingBody,
-      response: { 200: programmaSchema },
+  lijstRoutes(
+    'indicatoren',
+    {
+      toevoegen: 'Indicator toevoegen (standaard achteraan)',
+      wijzigen: 'Eén indicator wijzigen (nr = positie vanaf 1)',
+      verwijderen: 'Eén indicator verwijderen (nr = positie vanaf 1)',
+      uitleg: 'Naam, soort, waarden met voetnoten en redenen, richting (voor het stoplicht), koppeling, bron, peildatum, toelichting en plaats (positie). De aanvullingen staan in de indicator zelf: toevoegen, weghalen en verplaatsen houdt ze bij de juiste indicator.',
     },
-    handler: async (request, reply) => {
-      const { gemeente, id, programma, nr } = request.params;
-      return programmaAntwoord(reply, await pc.wijzigFinancienRegel(contextVan(request), gemeente, id, programma, nr, versieUitIfMatch(request), request.body));
+    { nieuw: nieuweIndicatorBody, wijziging: indicatorWijzigingBody },
+    { toevoegen: pc.voegIndicatorToe, wijzigen: pc.wijzigIndicator, verwijderen: pc.verwijderIndicator },
+  );
+
+  lijstRoutes(
+    'financien',
+    {
+      toevoegen: 'Regel toevoegen aan “Wat heeft het gekost?” (standaard achteraan)',
+      wijzigen: 'Eén regel van “Wat heeft het gekost?” wijzigen (nr = positie vanaf 1): naam, bedragen, toelichting, plaats',
+      verwijderen: 'Eén regel van “Wat heeft het gekost?” verwijderen (nr = positie vanaf 1)',
+      uitleg: 'De controles (saldi, budgetresultaat) worden opnieuw berekend. De toelichting staat in de regel zelf en blijft erbij, ook bij hernoemen of verplaatsen.',
     },
-  });
+    { nieuw: nieuweFinancienRegelBody, wijziging: financienRegelWijzigingBody },
+    { toevoegen: pc.voegFinancienRegelToe, wijzigen: pc.wijzigFinancienRegel, verwijderen: pc.verwijderFinancienRegel },
+  );
 
   r.get(`${programmaPad}/afwijkingen`, {
     config: { policy: lezen },

@@ -28,19 +28,38 @@ export const waardeSchema = z.strictObject({
   voetnoten: z.array(z.number().int().positive()).max(50),
 });
 
+/** What the register adds to an indicator: direction for the traffic light, link, source, explanation. */
+export const indicatorAanvullingSchema = z.strictObject({
+  richting: z.enum(['hoger', 'lager']).nullable().describe('hoger: een hogere waarde is beter; lager: een lagere; null: geen stoplicht'),
+  koppeling: tekst(50).nullable().describe('Code van het doel, subdoel of de activiteit, of "Algemeen"; null: afgeleid van de code'),
+  bron: tekst(500).nullable(),
+  peildatum: datum.nullable(),
+  toelichting: tekst(5000).nullable().describe('Verklaring van een afwijking van de begroting'),
+});
+export type IndicatorAanvulling = z.infer<typeof indicatorAanvullingSchema>;
+
 export const indicatorSchema = z.strictObject({
   code: tekst(50),
   naam,
   soort: z.enum(['effect', 'prestatie']),
   verplicht: z.boolean(),
   waarden: z.array(waardeSchema).max(50),
+  aanvulling: indicatorAanvullingSchema.optional().describe('Wat het register toevoegt (nooit de importer); beweegt mee met de indicator'),
+});
+
+export const financienRegelSchema = z.strictObject({
+  naam,
+  bedragen: z.array(bedrag.nullable()).max(20),
+  toelichting: tekst(5000).optional().describe('Verklaring van een afwijking (door het register toegevoegd)'),
 });
 
 export const financienSchema = z.strictObject({
   eenheid: z.number().int().positive(),
   kolommen: z.array(tekst(200)).max(20),
-  regels: z.array(z.strictObject({ naam, bedragen: z.array(bedrag.nullable()).max(20) })).max(200),
+  regels: z.array(financienRegelSchema).max(200),
 });
+
+export const financienOverigSchema = z.strictObject({ titel: tekst(500), ...financienSchema.shape });
 
 export const controleSchema = z.strictObject({
   regel: tekst(500),
@@ -48,6 +67,7 @@ export const controleSchema = z.strictObject({
   document: bedrag.nullable(),
   berekend: bedrag,
   ok: z.boolean(),
+  tabel: tekst(500).optional().describe('Titel van een verdere financiële tabel, overhevelingen of investeringen; ontbreekt voor de hoofdtabel'),
 });
 
 const doelSchema = z.strictObject({ code: tekst(50), naam, subdoelen: z.array(z.strictObject({ code: tekst(50), naam })).max(100) });
@@ -57,12 +77,13 @@ const paragraafSchema = z.strictObject({ titel: tekst(500), tekst: z.array(tekst
 const overhevelingSchema = z.strictObject({ naam, bedrag, motivering: tekst(5000) });
 const investeringSchema = z.strictObject({ naam, bedragen: z.array(bedrag.nullable()).max(20), kolommen: z.array(tekst(200)).max(20) });
 
-/** Checks the columns of the finance table and that every footnote a value names exists. */
-function samenhang(h: Pick<PcHoofdstuk, 'financien' | 'indicatoren' | 'voetnoten'>, ctx: z.RefinementCtx): void {
-  if (h.financien) {
-    h.financien.regels.forEach((regel, i) => {
-      if (regel.bedragen.length !== h.financien?.kolommen.length) {
-        ctx.addIssue({ code: 'custom', path: ['financien', 'regels', i, 'bedragen'], message: `Deze regel heeft ${regel.bedragen.length} bedragen, de tabel heeft ${h.financien?.kolommen.length} kolommen.` });
+/** Checks the columns of the finance tables and that every footnote a value names exists. */
+function samenhang(h: Pick<PcHoofdstuk, 'financien' | 'financienOverig' | 'indicatoren' | 'voetnoten'>, ctx: z.RefinementCtx): void {
+  const tabellen = [{ pad: ['financien'], tabel: h.financien }, ...(h.financienOverig ?? []).map((tabel, t) => ({ pad: ['financienOverig', t], tabel }))];
+  for (const { pad, tabel } of tabellen) {
+    tabel?.regels.forEach((regel, i) => {
+      if (regel.bedragen.length !== tabel.kolommen.length) {
+        ctx.addIssue({ code: 'custom', path: [...pad, 'regels', i, 'bedragen'], message: `Deze regel heeft ${regel.bedragen.length} bedragen, de tabel heeft ${tabel.kolommen.length} kolommen.` });
       }
     });
   }
@@ -87,6 +108,7 @@ const hoofdstukVelden = {
   visie: z.array(tekst(20_000)).max(200),
   paragrafen: z.array(paragraafSchema).max(100),
   financien: financienSchema.nullable(),
+  financienOverig: z.array(financienOverigSchema).max(50).optional(),
   controles: z.array(controleSchema).max(2000),
   overhevelingen: z.array(overhevelingSchema).max(200),
   investeringen: z.array(investeringSchema).max(200),
@@ -100,25 +122,15 @@ const hoofdstukVelden = {
 /** A whole chapter (the JSON that `loket pc import` prints and `loket pc export --format json` writes). */
 export const hoofdstukSchema = z.strictObject(hoofdstukVelden).superRefine(samenhang).meta({ id: 'PcHoofdstuk' });
 
-/** What the register adds to an indicator: direction for the traffic light, link, source, explanation. */
-export const indicatorAanvullingSchema = z.strictObject({
-  richting: z.enum(['hoger', 'lager']).nullable().describe('hoger: een hogere waarde is beter; lager: een lagere; null: geen stoplicht'),
-  koppeling: tekst(50).nullable().describe('Code van het doel, subdoel of de activiteit, of "Algemeen"; null: afgeleid van de code'),
-  bron: tekst(500).nullable(),
-  peildatum: datum.nullable(),
-  toelichting: tekst(5000).nullable().describe('Verklaring van een afwijking van de begroting'),
+/**
+ * How versions before ADR 0017 stored the register's additions: beside the chapter, by position
+ * (indicators) and by row name (finance rows). Read only, and folded into the chapter on read.
+ */
+export const oudeAanvullingenSchema = z.object({
+  indicatoren: z.array(indicatorAanvullingSchema).max(500).optional(),
+  financien: z.array(z.strictObject({ regel: naam, toelichting: tekst(5000) })).max(200).optional(),
 });
-export type IndicatorAanvulling = z.infer<typeof indicatorAanvullingSchema>;
-
-export const aanvullingenSchema = z
-  .strictObject({
-    /** One entry per indicator, in the same order as hoofdstuk.indicatoren. */
-    indicatoren: z.array(indicatorAanvullingSchema).max(500),
-    /** Explanation per finance row (by row name). */
-    financien: z.array(z.strictObject({ regel: naam, toelichting: tekst(5000) })).max(200),
-  })
-  .meta({ id: 'PcAanvullingen' });
-export type PcAanvullingen = z.infer<typeof aanvullingenSchema>;
+export type OudeAanvullingen = z.infer<typeof oudeAanvullingenSchema>;
 
 export const LEGE_AANVULLING: IndicatorAanvulling = { richting: null, koppeling: null, bron: null, peildatum: null, toelichting: null };
 
@@ -177,8 +189,8 @@ export const programmaSchema = z
     naam: z.string(),
     status: z.enum(PC_STATUSSEN),
     bewerkbaar: z.boolean().describe('false voor een vastgestelde versie: die verandert nooit meer'),
+    versie: versieSamenvatting.describe('De versie (met volgnummer) en haar document (soort, jaar)'),
     hoofdstuk: hoofdstukSchema,
-    aanvullingen: aanvullingenSchema,
     etag: z.number().int(),
   })
   .meta({ id: 'PcProgramma' });
@@ -211,15 +223,26 @@ export const programmaWijzigingBody = z
     financien: hoofdstukVelden.financien.optional(),
     overhevelingen: hoofdstukVelden.overhevelingen.optional(),
     investeringen: hoofdstukVelden.investeringen.optional(),
-    aanvullingen: aanvullingenSchema.optional(),
+    financienOverig: hoofdstukVelden.financienOverig,
   })
   .refine((b) => Object.keys(b).length > 0, 'Geef minstens één onderdeel op.')
   .meta({ id: 'PcProgrammaWijziging' });
 export type ProgrammaWijziging = z.infer<typeof programmaWijzigingBody>;
 
+const positie = z.number().int().min(1).max(10_000).describe('Nieuwe plaats (vanaf 1); standaard: achteraan bij toevoegen, dezelfde plaats bij wijzigen');
+
+/** A new indicator, at a place (default: last). */
+export const nieuweIndicatorBody = z.strictObject({ ...indicatorSchema.shape, positie: positie.optional() }).meta({ id: 'PcNieuweIndicator' });
+export type NieuweIndicator = z.infer<typeof nieuweIndicatorBody>;
+
+/** A new row of the main finance table, at a place (default: last). */
+export const nieuweFinancienRegelBody = z.strictObject({ ...financienRegelSchema.shape, positie: positie.optional() }).meta({ id: 'PcNieuweFinancienRegel' });
+export type NieuweFinancienRegel = z.infer<typeof nieuweFinancienRegelBody>;
+
 /** One indicator (by its position, 1-based): its own fields, its values and its register additions. */
 export const indicatorWijzigingBody = z
   .strictObject({
+    positie: positie.optional(),
     naam: naam.optional(),
     code: tekst(50).optional(),
     soort: z.enum(['effect', 'prestatie']).optional(),
@@ -238,6 +261,7 @@ export type IndicatorWijziging = z.infer<typeof indicatorWijzigingBody>;
 /** One finance row (by its position, 1-based). */
 export const financienRegelWijzigingBody = z
   .strictObject({
+    positie: positie.optional(),
     naam: naam.optional(),
     bedragen: z.array(bedrag.nullable()).max(20).optional(),
     toelichting: tekst(5000).nullable().optional().describe('Verklaring van een afwijking; null of leeg haalt haar weg'),

@@ -3,30 +3,28 @@ import { verouderd } from '../../http/etag.ts';
 import type { Klok } from '../../klok.ts';
 import type { AuditService, Context } from '../audit/audit.service.ts';
 import type { GemeentenRepository } from '../gemeenten/gemeenten.repository.ts';
-import { afwijkingen, slugVan, vergelijk, volledigeAanvullingen } from './pc.analyse.ts';
-import type { PcHoofdstuk } from './pc.hoofdstuk.ts';
-import { controleer } from './pc.parser.ts';
+import { aanvullingVan, afwijkingen, metNieuweControles, metOudeAanvullingen, opgeschoond, slugVan, vergelijk } from './pc.analyse.ts';
+import type { PcFinancienRegel, PcHoofdstuk, PcIndicator } from './pc.hoofdstuk.ts';
 import { isVastgesteldFout, pcFouten, zodProbleem } from './pc.register.errors.ts';
 import type { PcProgrammaRecord, PcRepository, PcVersieRecord } from './pc.repository.ts';
 import {
-  aanvullingenSchema,
   hoofdstukSchema,
-  LEGE_AANVULLING,
+  oudeAanvullingenSchema,
   type FinancienRegelWijziging,
   type IndicatorWijziging,
-  type PcAanvullingen,
+  type NieuweFinancienRegel,
+  type NieuweIndicator,
   type PcDocumentsoort,
   type PcStatus,
   type ProgrammaWijziging,
 } from './pc.schemas.ts';
 
-/** One chapter as the register holds it: the printed content and the register's additions. */
+/** One chapter as the register holds it: the printed content with the register's additions inside (ADR 0017). */
 export interface PcProgramma {
   versie: PcVersieRecord;
   slug: string;
   naam: string;
   hoofdstuk: PcHoofdstuk;
-  aanvullingen: PcAanvullingen;
   etag: number;
 }
 
@@ -36,7 +34,6 @@ export interface ImportOpties {
   /** Store straight as this status (documents the council already adopted, e.g. the demo); the date may be unknown. */
   status?: PcStatus;
   vastgesteldOp?: string | null;
-  aanvullingen?: (Partial<PcAanvullingen> | undefined)[];
 }
 
 /** The document soort a chapter belongs to. */
@@ -55,9 +52,30 @@ const OVERGANGEN: Record<PcStatus, readonly PcStatus[]> = {
   vastgesteld: [],
 };
 
+/** A stored chapter, checked; additions stored beside it the old way are folded in (ADR 0017). */
 function uitRecord(versie: PcVersieRecord, r: PcProgrammaRecord): PcProgramma {
-  const hoofdstuk = hoofdstukSchema.parse(r.hoofdstuk);
-  return { versie, slug: r.slug, naam: r.naam, hoofdstuk, aanvullingen: volledigeAanvullingen(hoofdstuk, aanvullingenSchema.parse(r.aanvullingen)), etag: r.etag };
+  const hoofdstuk = metOudeAanvullingen(hoofdstukSchema.parse(r.hoofdstuk), oudeAanvullingenSchema.parse(r.aanvullingen));
+  return { versie, slug: r.slug, naam: r.naam, hoofdstuk, etag: r.etag };
+}
+
+/** The main finance table, or 404 when the chapter has none. */
+function financienVan(p: PcProgramma): NonNullable<PcHoofdstuk['financien']> {
+  if (!p.hoofdstuk.financien) throw pcFouten.onderdeelOnbekend('financiële tabel');
+  return p.hoofdstuk.financien;
+}
+
+/** Moves item i of a list to place `naar` (0-based, clamped). */
+function verplaats<T>(lijst: readonly T[], i: number, naar: number): T[] {
+  const rest = lijst.filter((_, k) => k !== i);
+  const item = lijst[i] as T;
+  const plek = Math.max(0, Math.min(naar, rest.length));
+  return [...rest.slice(0, plek), item, ...rest.slice(plek)];
+}
+
+/** Inserts an item at a 1-based place (default: last). */
+function voegIn<T>(lijst: readonly T[], item: T, positie: number | undefined): T[] {
+  const plek = positie === undefined ? lijst.length : Math.min(positie - 1, lijst.length);
+  return [...lijst.slice(0, plek), item, ...lijst.slice(plek)];
 }
 
 /** Maps the database's refusal (trigger) to the same 409 the service gives. */
@@ -104,14 +122,11 @@ export function pcService(deps: { repository: PcRepository; gemeenten: Gemeenten
     return p;
   }
 
-  async function bewaarProgramma(context: Context, gemeente: string, p: PcProgramma, hoofdstuk: PcHoofdstuk, aanvullingen: PcAanvullingen, actie: string, details: Record<string, unknown>): Promise<PcProgramma> {
-    const gecontroleerd = hoofdstukSchema.safeParse(hoofdstuk);
+  async function bewaarProgramma(context: Context, gemeente: string, p: PcProgramma, hoofdstuk: PcHoofdstuk, actie: string, details: Record<string, unknown>): Promise<PcProgramma> {
+    const gecontroleerd = hoofdstukSchema.safeParse(opgeschoond(hoofdstuk));
     if (!gecontroleerd.success) throw zodProbleem(gecontroleerd.error);
-    if (aanvullingen.indicatoren.length > gecontroleerd.data.indicatoren.length) {
-      throw pcFouten.ongeldig('aanvullingen.indicatoren', `Er zijn ${gecontroleerd.data.indicatoren.length} indicatoren, niet ${aanvullingen.indicatoren.length}.`);
-    }
     const nu = klok.nu().toISOString();
-    const gelukt = await bewaakt(() => repository.wijzigProgramma(gemeente, p.versie.id, p.slug, p.etag, { naam: gecontroleerd.data.programma, hoofdstuk: gecontroleerd.data, aanvullingen: volledigeAanvullingen(gecontroleerd.data, aanvullingen) }, nu));
+    const gelukt = await bewaakt(() => repository.wijzigProgramma(gemeente, p.versie.id, p.slug, p.etag, { naam: gecontroleerd.data.programma, hoofdstuk: gecontroleerd.data, aanvullingen: {} }, nu));
     if (!gelukt) {
       const nieuw = await repository.versie(gemeente, p.versie.id);
       if (nieuw?.status === 'vastgesteld') throw pcFouten.vastgesteld();
@@ -119,6 +134,13 @@ export function pcService(deps: { repository: PcRepository; gemeenten: Gemeenten
     }
     await audit.log(context, { gemeente, actie, objectType: 'pc-programma', objectId: `${p.versie.id}/${p.slug}`, details });
     return programma(gemeente, p.versie.id, p.slug);
+  }
+
+  /** The chapter to change at a 1-based place of one of its lists: 404 for a place that is not there, 409/412 first when it cannot change. */
+  async function bewerkbaarOp(gemeente: string, versieId: string, slug: string, nr: string, etag: number, lijst: (h: PcHoofdstuk) => readonly unknown[], wat: string): Promise<{ p: PcProgramma; i: number }> {
+    const p = await programma(gemeente, versieId, slug);
+    const i = positie(nr, lijst(p.hoofdstuk).length, wat);
+    return { p: await bewerkbaar(gemeente, versieId, slug, etag), i };
   }
 
   return {
@@ -163,7 +185,7 @@ export function pcService(deps: { repository: PcRepository; gemeenten: Gemeenten
         gemeente,
         { id: randomUUID(), soort, jaar: eerste.jaar },
         { id, naam, nu: klok.nu().toISOString(), ...(opties.status ? { status: opties.status, vastgesteldOp: opties.vastgesteldOp ?? null } : {}) },
-        hoofdstukken.map((h, i) => ({ slug: slugs[i] as string, naam: h.programma, hoofdstuk: h, aanvullingen: volledigeAanvullingen(h, opties.aanvullingen?.[i]) })),
+        hoofdstukken.map((h, i) => ({ slug: slugs[i] as string, naam: h.programma, hoofdstuk: opgeschoond(h), aanvullingen: {} })),
       );
       await audit.log(context, { gemeente, actie: 'pc-importeren', objectType: 'pc-versie', objectId: id, details: { soort, jaar: eerste.jaar, programmas: slugs } });
       return versie(gemeente, id);
@@ -202,44 +224,70 @@ export function pcService(deps: { repository: PcRepository; gemeenten: Gemeenten
       return { ...(await versie(gemeente, id)), programmas: await repository.programmaLijst(gemeente, id) };
     },
 
-    /** Replaces the named parts of a chapter. */
+    /** Replaces the named parts of a chapter; indicators and finance rows carry their own additions along. */
     async wijzigProgramma(context: Context, gemeente: string, versieId: string, slug: string, etag: number, w: ProgrammaWijziging) {
       const p = await bewerkbaar(gemeente, versieId, slug, etag);
-      const { naam, aanvullingen, ...delen } = w;
+      const { naam, ...delen } = w;
       const hoofdstuk: PcHoofdstuk = { ...p.hoofdstuk, ...delen, ...(naam !== undefined ? { programma: naam } : {}) };
       // Changed amounts: the saldi are checked again, so a mismatch shows instead of the old verdict.
-      if (delen.financien !== undefined) hoofdstuk.controles = delen.financien ? controleer(delen.financien.kolommen, delen.financien.regels) : [];
-      // Replacing the indicators without their additions keeps the additions by position.
-      return bewaarProgramma(context, gemeente, p, hoofdstuk, aanvullingen ?? p.aanvullingen, 'pc-programma-wijzigen', { onderdelen: Object.keys(w) });
+      const gewijzigd = { financien: delen.financien !== undefined, financienOverig: delen.financienOverig !== undefined, overhevelingen: delen.overhevelingen !== undefined };
+      return bewaarProgramma(context, gemeente, p, metNieuweControles(hoofdstuk, gewijzigd), 'pc-programma-wijzigen', { onderdelen: Object.keys(w) });
     },
 
-    /** One indicator (1-based position): its fields, values with footnotes and reasons, and additions. */
+    /** A new indicator at a place (default: last); the others keep their additions. */
+    async voegIndicatorToe(context: Context, gemeente: string, versieId: string, slug: string, etag: number, w: NieuweIndicator) {
+      const p = await bewerkbaar(gemeente, versieId, slug, etag);
+      const { positie: plek, ...indicator } = w;
+      const indicatoren = voegIn(p.hoofdstuk.indicatoren, indicator, plek);
+      return bewaarProgramma(context, gemeente, p, { ...p.hoofdstuk, indicatoren }, 'pc-indicator-toevoegen', { nr: indicatoren.indexOf(indicator) + 1 });
+    },
+
+    /** Removes one indicator (1-based place); the others keep their additions. */
+    async verwijderIndicator(context: Context, gemeente: string, versieId: string, slug: string, nr: string, etag: number) {
+      const { p, i } = await bewerkbaarOp(gemeente, versieId, slug, nr, etag, (h) => h.indicatoren, 'indicator');
+      const weg = p.hoofdstuk.indicatoren[i] as PcIndicator;
+      return bewaarProgramma(context, gemeente, p, { ...p.hoofdstuk, indicatoren: p.hoofdstuk.indicatoren.filter((_, k) => k !== i) }, 'pc-indicator-verwijderen', { nr: i + 1, code: weg.code });
+    },
+
+    /** One indicator (1-based position): its fields, values with footnotes and reasons, additions, and its place. */
     async wijzigIndicator(context: Context, gemeente: string, versieId: string, slug: string, nr: string, etag: number, w: IndicatorWijziging) {
-      const p = await programma(gemeente, versieId, slug);
-      const i = positie(nr, p.hoofdstuk.indicatoren.length, 'indicator');
-      await bewerkbaar(gemeente, versieId, slug, etag);
-      const { richting, koppeling, bron, peildatum, toelichting, ...eigen } = w;
-      const indicatoren = p.hoofdstuk.indicatoren.map((ind, k) => (k === i ? { ...ind, ...eigen } : ind));
+      const { p, i } = await bewerkbaarOp(gemeente, versieId, slug, nr, etag, (h) => h.indicatoren, 'indicator');
+      const { positie: plek, richting, koppeling, bron, peildatum, toelichting, ...eigen } = w;
+      const oud = p.hoofdstuk.indicatoren[i] as PcIndicator;
       const extra = { ...(richting !== undefined ? { richting } : {}), ...(koppeling !== undefined ? { koppeling } : {}), ...(bron !== undefined ? { bron } : {}), ...(peildatum !== undefined ? { peildatum } : {}), ...(toelichting !== undefined ? { toelichting: toelichting?.trim() ? toelichting : null } : {}) };
-      const aanvullingen = { ...p.aanvullingen, indicatoren: p.aanvullingen.indicatoren.map((a, k) => (k === i ? { ...LEGE_AANVULLING, ...a, ...extra } : a)) };
-      return bewaarProgramma(context, gemeente, p, { ...p.hoofdstuk, indicatoren }, aanvullingen, 'pc-indicator-wijzigen', { nr: i + 1, velden: Object.keys(w) });
+      const nieuw: PcIndicator = { ...oud, ...eigen, aanvulling: { ...aanvullingVan(oud), ...extra } };
+      const indicatoren = verplaats(p.hoofdstuk.indicatoren.map((ind, k) => (k === i ? nieuw : ind)), i, plek === undefined ? i : plek - 1);
+      return bewaarProgramma(context, gemeente, p, { ...p.hoofdstuk, indicatoren }, 'pc-indicator-wijzigen', { nr: i + 1, velden: Object.keys(w) });
     },
 
-    /** One finance row (1-based position): name, amounts, explanation of a deviation. */
+    /** A new row of the main finance table at a place (default: last); the controles are computed again. */
+    async voegFinancienRegelToe(context: Context, gemeente: string, versieId: string, slug: string, etag: number, w: NieuweFinancienRegel) {
+      const p = await bewerkbaar(gemeente, versieId, slug, etag);
+      const financien = financienVan(p);
+      const { positie: plek, ...regel } = w;
+      const regels = voegIn(financien.regels, regel, plek);
+      const hoofdstuk = metNieuweControles({ ...p.hoofdstuk, financien: { ...financien, regels } }, { financien: true });
+      return bewaarProgramma(context, gemeente, p, hoofdstuk, 'pc-financien-toevoegen', { nr: regels.indexOf(regel) + 1 });
+    },
+
+    /** Removes one finance row (1-based place); the controles are computed again. */
+    async verwijderFinancienRegel(context: Context, gemeente: string, versieId: string, slug: string, nr: string, etag: number) {
+      const { p, i } = await bewerkbaarOp(gemeente, versieId, slug, nr, etag, (h) => h.financien?.regels ?? [], 'financiële regel');
+      const financien = financienVan(p);
+      const hoofdstuk = metNieuweControles({ ...p.hoofdstuk, financien: { ...financien, regels: financien.regels.filter((_, k) => k !== i) } }, { financien: true });
+      return bewaarProgramma(context, gemeente, p, hoofdstuk, 'pc-financien-verwijderen', { nr: i + 1, naam: financien.regels[i]?.naam });
+    },
+
+    /** One finance row (1-based position): name, amounts, explanation of a deviation, place; the controles are computed again. */
     async wijzigFinancienRegel(context: Context, gemeente: string, versieId: string, slug: string, nr: string, etag: number, w: FinancienRegelWijziging) {
-      const p = await programma(gemeente, versieId, slug);
-      const financien = p.hoofdstuk.financien;
-      const i = positie(nr, financien?.regels.length ?? 0, 'financiële regel');
-      await bewerkbaar(gemeente, versieId, slug, etag);
-      if (!financien) throw pcFouten.onderdeelOnbekend('financiële regel');
-      const oud = financien.regels[i];
-      const regels = financien.regels.map((r, k) => (k === i ? { naam: w.naam ?? r.naam, bedragen: w.bedragen ?? r.bedragen } : r));
-      const naam = regels[i]?.naam ?? '';
-      const toelichting = w.toelichting !== undefined ? w.toelichting : (p.aanvullingen.financien.find((f) => f.regel === oud?.naam)?.toelichting ?? null);
-      const overig = p.aanvullingen.financien.filter((f) => f.regel !== oud?.naam && f.regel !== naam);
-      const aanvullingen = { ...p.aanvullingen, financien: toelichting?.trim() ? [...overig, { regel: naam, toelichting }] : overig };
-      const controles = w.bedragen ? controleer(financien.kolommen, regels) : p.hoofdstuk.controles;
-      return bewaarProgramma(context, gemeente, p, { ...p.hoofdstuk, financien: { ...financien, regels }, controles }, aanvullingen, 'pc-financien-wijzigen', { nr: i + 1, velden: Object.keys(w) });
+      const { p, i } = await bewerkbaarOp(gemeente, versieId, slug, nr, etag, (h) => h.financien?.regels ?? [], 'financiële regel');
+      const financien = financienVan(p);
+      const { positie: plek, toelichting, ...eigen } = w;
+      const oud = financien.regels[i] as PcFinancienRegel;
+      const nieuw: PcFinancienRegel = { ...oud, ...eigen, ...(toelichting !== undefined ? { toelichting: toelichting ?? '' } : {}) };
+      const regels = verplaats(financien.regels.map((r, k) => (k === i ? nieuw : r)), i, plek === undefined ? i : plek - 1);
+      const hoofdstuk = metNieuweControles({ ...p.hoofdstuk, financien: { ...financien, regels } }, { financien: w.bedragen !== undefined || w.naam !== undefined || plek !== undefined });
+      return bewaarProgramma(context, gemeente, p, hoofdstuk, 'pc-financien-wijzigen', { nr: i + 1, velden: Object.keys(w) });
     },
 
     /** Differences between two versions of the same document (default: this one and the one before). */
@@ -253,7 +301,7 @@ export function pcService(deps: { repository: PcRepository; gemeenten: Gemeenten
 
     async afwijkingen(gemeente: string, versieId: string, slug: string, drempel: { bedrag: number; procent: number }) {
       const p = await programma(gemeente, versieId, slug);
-      const items = afwijkingen(p.hoofdstuk, p.aanvullingen, drempel);
+      const items = afwijkingen(p.hoofdstuk, drempel);
       return { drempelBedrag: drempel.bedrag, drempelProcent: drempel.procent, items, onverklaard: items.filter((a) => !a.verklaard).length };
     },
 

@@ -90,6 +90,18 @@ describe('resident portal pages', () => {
     expect(gezien.size).toBeGreaterThan(20);
   });
 
+  it('says in the privacy statement what a zaak keeps of the resident, the tracking page and the one-year term for contact data', async () => {
+    const nl = (await get('/diemen/privacy')).body;
+    expect(nl).not.toContain('nog niets aan de gemeente doorgeven');
+    expect(nl).toContain('U kunt daar ook reageren of ons informatie sturen.');
+    expect(nl).toContain('uw e-mailadres en telefoonnummer, alleen als u die aan ons geeft;');
+    expect(nl).toContain('Uw e-mailadres en telefoonnummer wissen wij 1 jaar nadat uw zaak is afgesloten.');
+    const en = (await get('/diemen/en/privacy')).body;
+    expect(en).not.toContain('cannot send anything');
+    expect(en).toContain('You can also reply there or send us information.');
+    expect(en).toContain('We delete your email address and telephone number 1 year after your case is closed.');
+  });
+
   it('escapes the name of a gemeente everywhere', async () => {
     for (const url of ['/', '/test-escape/', '/test-escape/en/privacy', '/test-escape/bestaat-niet']) {
       const body = (await get(url)).body;

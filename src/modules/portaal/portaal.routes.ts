@@ -40,6 +40,19 @@ function stuurHtml(reply: FastifyReply, body: string, status = 200): FastifyRepl
   return reply.code(status).type('text/html; charset=utf-8').header('Cache-Control', 'no-cache').send(body);
 }
 
+/** The portal's 404 page (also for other modules' public pages), in the gemeente's theme when there is one. */
+export function stuurNietGevonden(request: FastifyRequest, reply: FastifyReply, taal: Taal, gemeente: Gemeente | undefined): FastifyReply {
+  const portaal = gemeente ? voorPortaal(gemeente, request) : undefined;
+  const ctx: PaginaContext = {
+    taal,
+    t: vertaler(taal, 'portaal'),
+    gemeente: portaal?.gemeente,
+    themaUrl: portaal?.themaUrl ?? STANDAARD_THEMA_URL,
+    pagina: undefined,
+  };
+  return stuurHtml(reply, nietGevondenPagina(ctx), 404);
+}
+
 /** The language of a portal address: `/en/…` or `/{slug}/en/…` is English, the rest Dutch. */
 function taalVanPad(segmenten: string[]): Taal {
   return segmenten.slice(0, 2).find((s): s is Taal => s !== STANDAARDTAAL && isTaal(s)) ?? STANDAARDTAAL;
@@ -108,14 +121,6 @@ export function portaalRoutes(app: FastifyInstance, deps: Deps): void {
     const segmenten = request.url.split('?')[0]?.split('/').filter(Boolean) ?? [];
     const taal = taalVanPad(segmenten);
     const gevonden = segmenten[0] ? await gemeenten.opSlug(segmenten[0]) : undefined;
-    const portaal = gevonden ? voorPortaal(gevonden, request) : undefined;
-    const ctx: PaginaContext = {
-      taal,
-      t: vertaler(taal, 'portaal'),
-      gemeente: portaal?.gemeente,
-      themaUrl: portaal?.themaUrl ?? STANDAARD_THEMA_URL,
-      pagina: undefined,
-    };
-    return stuurHtml(reply, nietGevondenPagina(ctx), 404);
+    return stuurNietGevonden(request, reply, taal, gevonden);
   });
 }

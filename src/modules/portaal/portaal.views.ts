@@ -192,7 +192,9 @@ export function privacyPagina(ctx: PaginaContext, gemeente: PortaalGemeente): st
   const inhoud = html`${alinea(t('privacy.intro', { naam }), true)}
           ${alinea(opmaak(t('privacy.verantwoordelijk', { naam }), [nederlands]))}
           ${kop2(t('privacy.inwonersKop'))}
-          ${alinea(t('privacy.inwonersGeenGegevens'))}
+          ${alinea(t('privacy.inwonersZaken'))}
+          ${lijst(['naam', 'contact', 'taal', 'inhoud'].map((k) => t(`privacy.inwonersGegevens.${k}`)))}
+          ${alinea(t('privacy.inwonersVolgen'))}
           ${alinea(t('privacy.inwonersGeenCookies'))}
           ${alinea(t('privacy.inwonersServer'))}
           ${alinea(t('privacy.inwonersWijziging'))}
@@ -202,6 +204,7 @@ export function privacyPagina(ctx: PaginaContext, gemeente: PortaalGemeente): st
           ${kop2(t('privacy.bewarenKop'))}
           ${alinea(opmaak(t('privacy.bewarenSelectielijst'), [nederlands]))}
           ${alinea(t('privacy.bewarenInloggen'))}
+          ${alinea(t('privacy.bewarenContact'))}
           ${kop2(t('privacy.logboekKop'))}
           ${alinea(t('privacy.logboekWat'))}
           ${alinea(t('privacy.logboekVast'))}

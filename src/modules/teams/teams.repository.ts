@@ -13,9 +13,18 @@ const normaal = (row: Omit<TeamRecord, 'leden'> & { leden: TeamRecord['leden'] |
 
 /** SQL for the teams of a gemeente and their members. */
 export function teamsRepository(db: Kysely<DB>) {
-  const select = (gemeente: string) =>
+  /** The gemeente's teams; with `lid`, only those that user is a member of. */
+  const teamsVan = (gemeente: string, lid?: string) =>
     db
       .selectFrom('team as t')
+      .where('t.gemeente', '=', gemeente)
+      .$if(lid !== undefined, (q) =>
+        q.where(({ exists, selectFrom }) =>
+          exists(selectFrom('team_lid as tl').select('tl.team_id').whereRef('tl.team_id', '=', 't.id').where('tl.gemeente', '=', gemeente).where('tl.gebruiker_id', '=', lid ?? '')),
+        ),
+      );
+  const select = (gemeente: string, lid?: string) =>
+    teamsVan(gemeente, lid)
       .select((eb) => [
         't.id',
         't.naam',
@@ -28,14 +37,13 @@ export function teamsRepository(db: Kysely<DB>) {
           .whereRef('l.team_id', '=', 't.id')
           .whereRef('l.gemeente', '=', 't.gemeente')
           .as('leden'),
-      ])
-      .where('t.gemeente', '=', gemeente);
+      ]);
 
   return {
-    pagina: async (gemeente: string, offset: number, limit: number) => {
+    pagina: async (gemeente: string, offset: number, limit: number, lid?: string) => {
       const [rows, count] = await Promise.all([
-        select(gemeente).orderBy('t.naam').offset(offset).limit(limit).execute(),
-        db.selectFrom('team').where('gemeente', '=', gemeente).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+        select(gemeente, lid).orderBy('t.naam').offset(offset).limit(limit).execute(),
+        teamsVan(gemeente, lid).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
       ]);
       return { rows: rows.map(normaal), total: Number(count.n) };
     },

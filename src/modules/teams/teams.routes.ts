@@ -2,11 +2,12 @@ import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import type { FastifyInstance } from 'fastify';
 import { API_PREFIX } from '../../http/app.ts';
 import { ifMatchHeader, versieUitIfMatch, zetEtag } from '../../http/etag.ts';
-import { pagina, paginaQuery, paginaSchema } from '../../http/pagination.ts';
+import { pagina, paginaSchema } from '../../http/pagination.ts';
+import { badRequest } from '../../http/problem.ts';
 import type { Policy } from '../../http/policy.ts';
 import { contextVan } from '../audit/audit.service.ts';
 import { gemeenteParams } from '../gemeenten/gemeenten.schemas.ts';
-import { ledenBody, nieuwTeamBody, teamParams, teamSchema, teamWijzigingBody } from './teams.schemas.ts';
+import { ledenBody, nieuwTeamBody, teamParams, teamSchema, teamsQuery, teamWijzigingBody } from './teams.schemas.ts';
 import type { TeamsService } from './teams.service.ts';
 
 const tags = ['Teams'];
@@ -21,10 +22,13 @@ export function teamsRoutes(app: FastifyInstance, deps: { teams: TeamsService })
 
   r.get(basis, {
     config: { policy: lezen },
-    schema: { tags, summary: 'Teams van de gemeente', params: gemeenteParams, querystring: paginaQuery, response: { 200: paginaSchema(teamSchema, 'TeamsPagina') } },
+    schema: { tags, summary: 'Teams van de gemeente', params: gemeenteParams, querystring: teamsQuery, response: { 200: paginaSchema(teamSchema, 'TeamsPagina') } },
     handler: async (request) => {
-      const { page, pageSize } = request.query;
-      const { rows, total } = await teams.lijst(contextVan(request), request.params.gemeente, (page - 1) * pageSize, pageSize);
+      const { page, pageSize, lid } = request.query;
+      const principal = request.principal;
+      if (lid === 'ik' && principal?.type !== 'gebruiker') throw badRequest([{ name: 'query.lid', code: 'geen-medewerker', reason: "'ik' kan alleen een ingelogde medewerker zijn, geen API-token." }]);
+      const lidId = lid === 'ik' ? principal?.id : lid;
+      const { rows, total } = await teams.lijst(contextVan(request), request.params.gemeente, (page - 1) * pageSize, pageSize, lidId);
       return pagina(request, request.query, rows, total);
     },
   });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { paginaQuery } from '../../http/pagination.ts';
 import { gemeenteCode } from '../gemeenten/gemeenten.schemas.ts';
 
 const naam = z.string().trim().min(1, 'Vul een naam in.').max(100, 'Deze naam is te lang (hoogstens 100 tekens).');
@@ -21,3 +22,6 @@ export const teamWijzigingBody = z
   .meta({ id: 'TeamWijziging' });
 export const ledenBody = z.strictObject({ gebruikers: z.array(z.uuid('Dit is geen geldige id.')).max(500, 'Hoogstens 500 leden.') }).meta({ id: 'TeamLeden' });
 export const teamParams = z.strictObject({ gemeente: gemeenteCode, id: z.uuid('Dit is geen geldige id.') });
+export const teamsQuery = paginaQuery
+  .extend({ lid: z.union([z.literal('ik'), z.uuid('Dit is geen geldige id.')]).optional().describe("Alleen de teams van deze medewerker; 'ik': de ingelogde medewerker") })
+  .strict();

@@ -27,8 +27,8 @@ export function teamsService(deps: { repository: TeamsRepository; audit: AuditSe
 
   return {
     /** Teams show their members' names: reading them is logged per member in the processing log. */
-    async lijst(context: Context, gemeente: string, offset: number, limit: number) {
-      const pagina = await repository.pagina(gemeente, offset, limit);
+    async lijst(context: Context, gemeente: string, offset: number, limit: number, lid?: string) {
+      const pagina = await repository.pagina(gemeente, offset, limit, lid);
       await ledenGelezen(context, gemeente, 'teams-bekijken', pagina.rows);
       return pagina;
     },

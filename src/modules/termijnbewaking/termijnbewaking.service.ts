@@ -4,9 +4,8 @@ import { vertaler, type Taal } from '../../i18n/i18n.ts';
 import type { Klok } from '../../klok.ts';
 import { systeemContext, type AuditService } from '../audit/audit.service.ts';
 import type { GemeentenRepository } from '../gemeenten/gemeenten.repository.ts';
-import { berekenTermijn, type Sluitingsdagen } from '../termijnen/kalender.ts';
+import { berekenTermijn, kalenderdag, type Sluitingsdagen } from '../termijnen/kalender.ts';
 import { datumTekst } from '../zaakvolgen/zaakvolgen.views.ts';
-import { datumInAmsterdam } from '../zaken/vandaag.ts';
 import type { ZakenRepository } from '../zaken/zaken.repository.ts';
 import { VERWERKING_ZAKEN, type ZakenService } from '../zaken/zaken.service.ts';
 import { termijnbewakingRepository, type MeldingSoort, type TermijnbewakingRepository } from './termijnbewaking.repository.ts';
@@ -150,7 +149,7 @@ export function termijnbewakingService(deps: TermijnbewakingDeps) {
      */
     async controleer(): Promise<{ waarschuwingen: number; teLaat: number }> {
       const nu = klok.nu();
-      const dag = datumInAmsterdam(nu);
+      const dag = kalenderdag(nu);
       const uur = Number(UUR.format(nu));
       const telling = { waarschuwingen: 0, teLaat: 0 };
       for (const gemeente of await deps.gemeenten.lijst()) {

@@ -220,7 +220,7 @@ export function werkdagenTussen(van: string, tot: string, sluitingsdagen?: Sluit
 
 const AMSTERDAM = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' });
 
-/** The calendar day (YYYY-MM-DD) an instant falls on in Europe/Amsterdam, e.g. the day of receipt. */
-export function kalenderdag(moment: Date): string {
-  return AMSTERDAM.format(moment);
+/** The calendar day (YYYY-MM-DD) an instant falls on in Europe/Amsterdam: the day terms count in (e.g. the day of receipt). */
+export function kalenderdag(moment: Date | string): string {
+  return AMSTERDAM.format(typeof moment === 'string' ? new Date(moment) : moment);
 }

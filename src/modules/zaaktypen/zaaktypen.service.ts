@@ -3,9 +3,9 @@ import { verouderd } from '../../http/etag.ts';
 import { badRequest, conflict, notFound } from '../../http/problem.ts';
 import type { Klok } from '../../klok.ts';
 import type { AuditService, Context } from '../audit/audit.service.ts';
-import { datumInAmsterdam } from '../zaken/vandaag.ts';
 import type { ZaaktypeInvoer } from './zaaktypen.schemas.ts';
 import type { ZaaktypeGegevens, ZaaktypeRecord, ZaaktypenRepository } from './zaaktypen.repository.ts';
+import { kalenderdag } from '../termijnen/kalender.ts';
 
 function gegevens(invoer: ZaaktypeInvoer, ids?: string[]): ZaaktypeGegevens {
   return {
@@ -56,7 +56,7 @@ export function zaaktypenService(deps: { repository: ZaaktypenRepository; audit:
     haal: bestaand,
 
     /** The published version that applies today, by code. */
-    geldend: (gemeente: string, code: string) => repository.geldendeVersie(gemeente, code, datumInAmsterdam(klok.nu())),
+    geldend: (gemeente: string, code: string) => repository.geldendeVersie(gemeente, code, kalenderdag(klok.nu())),
 
     async maak(context: Context, gemeente: string, invoer: ZaaktypeInvoer): Promise<ZaaktypeRecord> {
       if (await repository.hoogsteVersie(gemeente, invoer.code)) {
@@ -105,7 +105,7 @@ export function zaaktypenService(deps: { repository: ZaaktypenRepository; audit:
     async publiceer(context: Context, gemeente: string, id: string, revisie: number): Promise<ZaaktypeRecord> {
       const huidig = await bestaand(gemeente, id);
       if (huidig.status !== 'concept') throw conflict('zaaktype-gepubliceerd', 'Deze versie is al gepubliceerd.');
-      if (!(await repository.publiceer(gemeente, id, revisie, klok.nu().toISOString(), datumInAmsterdam(klok.nu())))) throw verouderd();
+      if (!(await repository.publiceer(gemeente, id, revisie, klok.nu().toISOString(), kalenderdag(klok.nu())))) throw verouderd();
       return gelogd(context, gemeente, id, 'zaaktype-publiceren', { code: huidig.code, versie: huidig.versie });
     },
   };

@@ -174,6 +174,21 @@ describe('replying', () => {
     expect(mails.map((m) => m.onderwerp)).toEqual([`Reactie van de inwoner op zaak ${klacht.identificatie}`]);
   });
 
+  it('takes the same reply posted twice (double click, back and send again) once, and says it was received both times', async () => {
+    const pagina = await haal(pad(klacht.volgcode));
+    const velden = { tekst: 'Mijn telefoonnummer is 06 12345678.', formulier: token(pagina.body) };
+    const [een, twee] = await Promise.all([verstuur(pad(klacht.volgcode), velden), verstuur(pad(klacht.volgcode), velden)]);
+    const terug = await verstuur(pad(klacht.volgcode), velden);
+    for (const res of [een, twee, terug]) {
+      expect(res.statusCode, res.body).toBe(303);
+      expect(res.headers.location).toBe(`${pad(klacht.volgcode)}?verstuurd=1`);
+    }
+    const detail = await zaakDetail(loket.app, kcc, klacht);
+    expect(detail.tijdlijn.filter((g: { soort: string; gegevens: { tekst?: string } }) => g.soort === 'reactie' && g.gegevens.tekst === velden.tekst)).toHaveLength(1);
+    const mails = await postvak(loket.database, 'behandelaar@diemen.demo');
+    expect(mails.filter((m) => m.tekst.includes(velden.tekst))).toHaveLength(1);
+  });
+
   it('on a suspended zaak: says we wait for information and why; the reply shows to the handler as information received', async () => {
     const melding = await registreerZaak(loket.app, kcc, {
       zaaktype: 'melding-openbare-ruimte',

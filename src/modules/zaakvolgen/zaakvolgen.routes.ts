@@ -3,9 +3,8 @@ import { ProblemError } from '../../http/problem.ts';
 import { TALEN, vertaler, type Taal } from '../../i18n/i18n.ts';
 import { contextVan } from '../audit/audit.service.ts';
 import type { Gemeente, GemeentenRepository } from '../gemeenten/gemeenten.repository.ts';
-import { voorPortaal } from '../portaal/portaal.routes.ts';
-import { inhoudHash, themaCss } from '../portaal/thema.ts';
-import { nietGevondenPagina, type PaginaContext, type PortaalGemeente } from '../portaal/portaal.views.ts';
+import { stuurNietGevonden, voorPortaal } from '../portaal/portaal.routes.ts';
+import type { PaginaContext, PortaalGemeente } from '../portaal/portaal.views.ts';
 import type { FormulierTokens } from './zaakvolgen.formulier.ts';
 import { controleerReactie, reactieFormulierSchema, volgParamsSchema } from './zaakvolgen.schemas.ts';
 import type { VolgZaak, ZaakvolgenService } from './zaakvolgen.service.ts';
@@ -20,7 +19,6 @@ interface Deps {
 }
 
 const PUBLIEK = { toegang: 'publiek' } as const;
-const STANDAARD_THEMA_URL = `/static/thema.css?v=${inhoudHash(themaCss({}))}`;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 function stuurHtml(reply: FastifyReply, body: string, status = 200): FastifyReply {
@@ -39,18 +37,8 @@ function context(request: FastifyRequest, taal: Taal, gemeente: Gemeente): Pagin
   };
 }
 
-/** The same 404 for an unknown gemeente, a malformed code and an unknown code. */
-async function nietGevonden(request: FastifyRequest, reply: FastifyReply, taal: Taal, gemeente: Gemeente | undefined) {
-  const portaal = gemeente ? voorPortaal(gemeente, request) : undefined;
-  const ctx: PaginaContext = {
-    taal,
-    t: vertaler(taal, 'portaal'),
-    gemeente: portaal?.gemeente,
-    themaUrl: portaal?.themaUrl ?? STANDAARD_THEMA_URL,
-    pagina: undefined,
-  };
-  return stuurHtml(reply, nietGevondenPagina(ctx), 404);
-}
+/** The same 404 for an unknown gemeente, a malformed code and an unknown code: the portal's. */
+const nietGevonden = stuurNietGevonden;
 
 /**
  * The resident's tracking page `/{slug}/zaken/{code}` (Dutch) and `/{slug}/en/zaken/{code}`

@@ -1,20 +1,16 @@
 import type { Context } from '../audit/audit.service.ts';
-import type { ZakenRepository } from '../zaken/zaken.repository.ts';
 import type { ZakenService } from '../zaken/zaken.service.ts';
 
 export interface ZaakvolgenDeps {
   zaken: Pick<ZakenService, 'zaakVoorInwoner' | 'reactieVanInwoner' | 'documentVoorInwoner'>;
-  /** Read only: the team of a zaak, for "het team X" when nobody is assigned yet. */
-  zakenRepository: Pick<ZakenRepository, 'opId' | 'team'>;
   /** The date the deadline watcher promised the resident after a missed deadline, if any. */
   beloofdeDatum?: (gemeente: string, zaakId: string, einddatum: string) => Promise<string | null>;
 }
 
 export type InwonerZaak = NonNullable<Awaited<ReturnType<ZakenService['zaakVoorInwoner']>>>;
 
-/** What the tracking page shows: the resident view of the zaken service, the team and a promised date. */
+/** What the tracking page shows: the resident view of the zaken service and a promised date. */
 export interface VolgZaak extends InwonerZaak {
-  team: string | null;
   /** After a missed deadline: the date we told the resident they will hear from us by. */
   beloofdeDatum: string | null;
 }
@@ -29,10 +25,8 @@ export function zaakvolgenService(deps: ZaakvolgenDeps) {
     async zaak(gemeente: string, code: string): Promise<VolgZaak | null> {
       const zaak = await zaken.zaakVoorInwoner(gemeente, code);
       if (!zaak) return null;
-      const rij = await deps.zakenRepository.opId(gemeente, zaak.zaakId);
-      const team = rij ? ((await deps.zakenRepository.team(gemeente, rij.team_id))?.naam ?? null) : null;
       const beloofdeDatum = zaak.verwachteEinddatum && deps.beloofdeDatum ? await deps.beloofdeDatum(gemeente, zaak.zaakId, zaak.verwachteEinddatum) : null;
-      return { ...zaak, team, beloofdeDatum };
+      return { ...zaak, beloofdeDatum };
     },
 
     /** A reply through the tracking page: null for an unknown code; throws 409 when the zaak is closed. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { binnenMaxVerlenging, eindeWeek, projecteer, termijnband, type Gebeurtenis } from './zaken.projectie.ts';
-import { datumInAmsterdam } from './vandaag.ts';
+import { kalenderdag } from '../termijnen/kalender.ts';
 
 let n = 0;
 const g = (soort: Gebeurtenis['soort'], op: string, gegevens: Record<string, unknown> = {}): Gebeurtenis => ({
@@ -96,8 +96,8 @@ describe('termijnbanden', () => {
   });
 
   it('takes the calendar day in Amsterdam, not in UTC', () => {
-    expect(datumInAmsterdam('2026-03-01T23:30:00Z')).toBe('2026-03-02');
-    expect(datumInAmsterdam('2026-07-01T21:59:00Z')).toBe('2026-07-01');
-    expect(datumInAmsterdam('2026-07-01T22:00:00Z')).toBe('2026-07-02');
+    expect(kalenderdag('2026-03-01T23:30:00Z')).toBe('2026-03-02');
+    expect(kalenderdag('2026-07-01T21:59:00Z')).toBe('2026-07-01');
+    expect(kalenderdag('2026-07-01T22:00:00Z')).toBe('2026-07-02');
   });
 });

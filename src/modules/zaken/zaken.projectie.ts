@@ -5,8 +5,7 @@
  */
 import type { GebeurtenisSoort } from '../../db/schema.ts';
 import { leidEinddatumAf, type Opschorting } from '../termijnen/einddatum.ts';
-import { leesDuur, type Sluitingsdagen, type VrijeDag } from '../termijnen/kalender.ts';
-import { datumInAmsterdam } from './vandaag.ts';
+import { kalenderdag, leesDuur, type Sluitingsdagen, type VrijeDag } from '../termijnen/kalender.ts';
 
 export interface Gebeurtenis {
   volgnummer: number;
@@ -79,12 +78,12 @@ export function projecteer(invoer: {
         behandelaarId = typeof d.behandelaar === 'string' ? d.behandelaar : null;
         break;
       case 'opschorting':
-        opschortingen.push({ van: datumInAmsterdam(g.op), tot: null, reden: tekst(d.reden) });
+        opschortingen.push({ van: kalenderdag(g.op), tot: null, reden: tekst(d.reden) });
         reactieOntvangen = false;
         break;
       case 'opschorting-einde': {
         const open = opschortingen.at(-1);
-        if (open && open.tot === null) open.tot = datumInAmsterdam(g.op);
+        if (open && open.tot === null) open.tot = kalenderdag(g.op);
         reactieOntvangen = false;
         break;
       }

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
-import type { DB, GebeurtenisSoort, Kanaal, Rol, Vertrouwelijkheid, ZaakTable } from '../../db/schema.ts';
+import type { DB, Kanaal, Rol, Vertrouwelijkheid, ZaakTable } from '../../db/schema.ts';
+import { rollenEnTeams } from '../gebruikers/gebruikers.repository.ts';
 import type { Gebeurtenis } from './zaken.projectie.ts';
 
 export type ZaakRij = Selectable<ZaakTable>;
@@ -44,6 +45,8 @@ export interface Werkvoorraadfilter {
   vanaf?: string | undefined;
   tot?: string | undefined;
   zoek?: string | undefined;
+  /** Exactly this zaak number, open or closed (the open filter does not apply). */
+  identificatie?: string | undefined;
   /** Keyset: the last row of the previous page. */
   na?: { einddatum: string; id: string } | undefined;
   limit: number;
@@ -85,15 +88,8 @@ export interface ZaakStand {
   archiefactiedatum: string | null;
 }
 
-export interface NieuweGebeurtenis {
-  soort: GebeurtenisSoort;
-  gegevens: Record<string, unknown>;
-  extern: boolean;
-  doorGebruiker: string | null;
-  doorNaam: string | null;
-  doorInwoner: boolean;
-  op: string;
-}
+/** An event before it has its volgnummer. */
+export type NieuweGebeurtenis = Omit<Gebeurtenis, 'volgnummer'>;
 
 export interface Betrokkene {
   naam: string;
@@ -220,7 +216,7 @@ function zaakQueries(db: Kysely<DB>, namen: Map<string, ZaaktypeNamen>) {
   }
 
   function werkvoorraadQuery(gemeente: string, f: Werkvoorraadfilter) {
-    let q = regels(gemeente).where('z.afgesloten_op', f.open ? 'is' : 'is not', null);
+    let q = f.identificatie !== undefined ? regels(gemeente).where('z.identificatie', '=', f.identificatie) : regels(gemeente).where('z.afgesloten_op', f.open ? 'is' : 'is not', null);
     if (f.team !== undefined) q = q.where('z.team_id', '=', f.team);
     if (f.behandelaar !== undefined) q = q.where('z.behandelaar_id', f.behandelaar === null ? 'is' : '=', f.behandelaar);
     if (f.status !== undefined) q = q.where('z.status_volgnummer', '=', f.status);
@@ -557,6 +553,50 @@ function zaakQueries(db: Kysely<DB>, namen: Map<string, ZaaktypeNamen>) {
           exists(selectFrom('gebruiker_rol as r').select('r.rol').whereRef('r.gebruiker_id', '=', 'g.id').where('r.gemeente', '=', gemeente).where('r.rol', 'in', rollen)),
         )
         .executeTakeFirst(),
+
+    /**
+     * Active staff with a role in the gemeente (any, or one of `rollen`), optionally only the
+     * members of one team; with their roles and teams in this gemeente, by name.
+     */
+    medewerkers: async (gemeente: string, f: { rollen?: readonly Rol[] | undefined; team?: string | undefined; offset: number; limit: number }) => {
+      const basis = db
+        .selectFrom('gebruiker as g')
+        .where('g.actief', '=', true)
+        .where(({ exists, selectFrom }) =>
+          exists(
+            selectFrom('gebruiker_rol as r')
+              .select('r.rol')
+              .whereRef('r.gebruiker_id', '=', 'g.id')
+              .where('r.gemeente', '=', gemeente)
+              .$if(f.rollen !== undefined, (q) => q.where('r.rol', 'in', f.rollen ?? [])),
+          ),
+        )
+        .$if(f.team !== undefined, (q) =>
+          q.where(({ exists, selectFrom }) =>
+            exists(selectFrom('team_lid as l').select('l.team_id').whereRef('l.gebruiker_id', '=', 'g.id').where('l.gemeente', '=', gemeente).where('l.team_id', '=', f.team ?? '')),
+          ),
+        );
+      const [rijen, telling] = await Promise.all([
+        basis
+          .select((eb) => [
+            'g.id',
+            'g.naam',
+            ...rollenEnTeams(eb, gemeente),
+          ])
+          .orderBy('g.naam')
+          .orderBy('g.id')
+          .offset(f.offset)
+          .limit(f.limit)
+          .execute(),
+        basis.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+      ]);
+      return { rijen: rijen.map((r) => ({ id: r.id, naam: r.naam, rollen: r.rollen ?? [], teams: r.teams ?? [] })), total: Number(telling.n) };
+    },
+
+    /** A new tracking code replaces the old one (the old link stops working). */
+    zetVolgcodeHash: async (gemeente: string, id: string, hash: string): Promise<void> => {
+      await db.updateTable('zaak').set({ volgcode_hash: hash }).where('gemeente', '=', gemeente).where('id', '=', id).execute();
+    },
 
     team: (gemeente: string, id: string) => db.selectFrom('team').select(['id', 'naam']).where('gemeente', '=', gemeente).where('id', '=', id).executeTakeFirst(),
 

@@ -516,3 +516,121 @@ describe('documenten', () => {
     expect(kccUpload.statusCode).toBe(403);
   });
 });
+
+describe('opschorting en de inwoner', () => {
+  it('mails the resident what we need, that the term is paused and how to reply; ending it mails the new date', async () => {
+    const aanvraag = await registreer(kcc, {
+      zaaktype: 'aanvraag-beschikking',
+      onderwerp: 'Market stall permit',
+      kanaal: 'web',
+      ontvangstdatum: '2026-03-12',
+      betrokkene: { naam: 'John Smith', email: 'john.smith@example.com', taal: 'en' },
+    });
+    const op = await goed(tim, aanvraag, 'opschortingen', { reden: 'Please send us a drawing of where the stall will be.' });
+    const regel = (op.tijdlijn as { soort: string; extern: boolean; gegevens: Record<string, unknown> }[]).at(-1);
+    expect(regel).toMatchObject({ soort: 'opschorting', extern: true, gegevens: { reden: 'Please send us a drawing of where the stall will be.', geinformeerd: true } });
+    const mail = await smtp.wachtOp('john.smith@example.com', `We need something from you for your case ${aanvraag.identificatie}`);
+    expect(mail.tekst).toContain('Dear John Smith,');
+    expect(mail.tekst).toContain('Please send us a drawing of where the stall will be.');
+    expect(mail.tekst).toContain('the time limit is paused (article 4:15');
+    expect(mail.tekst).toContain('open the link from our confirmation of receipt');
+    // The server keeps only the code's hash: no link in this mail.
+    expect(mail.tekst).not.toContain('/zaken/');
+    expect(mail.tekst).toContain('Municipality of Diemen');
+
+    loket.klok.verder(7 * 24 * 3600 * 1000);
+    await logAllenIn();
+    const verder = await goed(tim, op, 'opschortingen/einde', { toelichting: 'Drawing received, thank you.' });
+    const einde = await smtp.wachtOp('john.smith@example.com', `We are continuing with your case ${aanvraag.identificatie}`);
+    expect(einde.tekst).toContain('The time limit is running again.');
+    // Eight weeks from 12 March is 7 May; seven days suspended give 14 May, Ascension Day, so the 15th.
+    expect(verder.uiterlijkeEinddatum).toBe('2026-05-15');
+    expect(einde.tekst).toContain('by 15 May 2026 at the latest');
+    expect(einde.tekst).toContain('Explanation: Drawing received, thank you.');
+    // The reason shows on the tracking page.
+    const inwoner = await loket.services.zaken.zaakVoorInwoner('GM0384', aanvraag.volgcode);
+    expect(inwoner?.tijdlijn.map((g) => [g.soort, g.reden])).toContainEqual(['opschorting', 'Please send us a drawing of where the stall will be.']);
+  });
+
+  it('suspends without a mail when the resident left no e-mail address', async () => {
+    const aanvraag = await registreer(kcc, { zaaktype: 'aanvraag-beschikking', onderwerp: 'Per post', kanaal: 'post', ontvangstdatum: '2026-03-19', betrokkene: { naam: 'Piet', taal: 'nl' } });
+    const op = await goed(tim, aanvraag, 'opschortingen', { reden: 'Wij wachten op uw tekening.' });
+    expect((op.tijdlijn as { gegevens: Record<string, unknown> }[]).at(-1)?.gegevens.geinformeerd).toBe(false);
+    const berichten = await loket.database.db.selectFrom('bericht').select('onderwerp').where('onderwerp', 'like', `%${aanvraag.identificatie}%`).execute();
+    expect(berichten).toEqual([]);
+  });
+});
+
+describe('nieuwe volgcode', () => {
+  it('lets the KCC issue a new tracking code: the old one stops working, the resident gets the new link, the timeline says so', async () => {
+    const zaak = await registreer(kcc, { ...klacht, onderwerp: 'Link kwijt', ontvangstdatum: '2026-03-19', betrokkene: { naam: 'Anna de Vries', email: 'anna.link@example.nl', taal: 'nl' } });
+    const url = `${basis}/${zaak.id}/volgcode`;
+    expect((await loket.app.inject({ method: 'POST', url, headers: kcc.headers })).statusCode).toBe(428);
+    const res = await loket.app.inject({ method: 'POST', url, headers: { ...kcc.headers, 'if-match': `"${zaak.versie}"` } });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers.etag).toBe(`"${zaak.versie + 1}"`);
+    const nieuw = res.json();
+    expect(nieuw.volgcode).toMatch(/^[a-z2-7]{32}$/);
+    expect(nieuw.volgcode).not.toBe(zaak.volgcode);
+    expect(nieuw.volglink).toBe(`http://127.0.0.1:3000/diemen/zaken/${nieuw.volgcode}`);
+    expect(nieuw.tijdlijn.at(-1)).toMatchObject({ soort: 'volgcode', extern: false, gegevens: { gemaild: true }, door: { naam: 'Kees van het KCC' } });
+    expect(await loket.services.zaken.zaakVoorInwoner('GM0384', zaak.volgcode)).toBeNull();
+    expect(await loket.services.zaken.zaakVoorInwoner('GM0384', nieuw.volgcode)).toMatchObject({ identificatie: zaak.identificatie });
+    const mail = await smtp.wachtOp('anna.link@example.nl', `Nieuwe link voor uw zaak ${zaak.identificatie}`);
+    expect(mail.tekst).toContain('De oude link werkt niet meer.');
+    expect(mail.tekst).toContain(nieuw.volglink);
+    expect(JSON.stringify((await haal(kcc, zaak.id)).json())).not.toContain(nieuw.volgcode);
+    const audit = await loket.database.db.selectFrom('audit_log').select('details').where('actie', '=', 'zaak-volgcode').where('object_id', '=', zaak.id).execute();
+    expect(audit).toHaveLength(1);
+    expect(JSON.stringify(audit)).not.toContain(nieuw.volgcode);
+  });
+});
+
+describe('opzoeken en kiezen', () => {
+  it('finds a zaak by its exact number, open or closed', async () => {
+    const res = await loket.app.inject({ method: 'GET', url: `${basis}?identificatie=z-2026-000001`, headers: kcc.headers });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().items.map((z: Zaak) => [z.identificatie, Boolean(z.afgeslotenOp)])).toEqual([['Z-2026-000001', true]]);
+    const open = await loket.app.inject({ method: 'GET', url: `${basis}?identificatie=Z-2026-000002`, headers: kcc.headers });
+    expect(open.json().items.map((z: Zaak) => z.identificatie)).toEqual(['Z-2026-000002']);
+    expect((await loket.app.inject({ method: 'GET', url: `${basis}?identificatie=Z-2026-999999`, headers: kcc.headers })).json().items).toEqual([]);
+    const fout = await loket.app.inject({ method: 'GET', url: `${basis}?identificatie=2026-1`, headers: kcc.headers });
+    expect(fout.statusCode).toBe(400);
+    expect(fout.json().invalidParams[0].name).toBe('query.identificatie');
+  });
+
+  it('lists who can be behandelaar, per team, with roles and teams, to every zaken reader', async () => {
+    const url = '/api/v1/gemeenten/GM0384/medewerkers';
+    const res = await loket.app.inject({ method: 'GET', url: `${url}?rol=behandelaar,teamleider,beheerder&pageSize=100`, headers: kcc.headers });
+    expect(res.statusCode, res.body).toBe(200);
+    const namen = res.json().items.map((m: { naam: string }) => m.naam);
+    expect(namen).toEqual(expect.arrayContaining(['Bo Behandelaar', 'Tim Teamleider', 'Bea de Beheerder']));
+    expect(namen).not.toContain('Kees van het KCC');
+    const bo = res.json().items.find((m: { naam: string }) => m.naam === 'Bo Behandelaar');
+    expect(bo.rollen).toContain('behandelaar');
+    expect(bo.teams.map((t: { naam: string }) => t.naam)).toContain('Openbare ruimte');
+    expect(Object.keys(bo).toSorted()).toEqual(['id', 'naam', 'rollen', 'teams']);
+    const team = bo.teams.find((t: { naam: string }) => t.naam === 'Openbare ruimte').id;
+    const vanTeam = await loket.app.inject({ method: 'GET', url: `${url}?rol=behandelaar&team=${team}`, headers: tim.headers });
+    expect(vanTeam.json().items.every((m: { teams: { id: string }[]; rollen: string[] }) => m.teams.some((t) => t.id === team) && m.rollen.includes('behandelaar'))).toBe(true);
+    expect(vanTeam.json().items.map((m: { naam: string }) => m.naam)).toContain('Bo Behandelaar');
+    const fout = await loket.app.inject({ method: 'GET', url: `${url}?rol=baas&team=x`, headers: kcc.headers });
+    expect(fout.statusCode).toBe(400);
+    expect(fout.json().invalidParams.map((p: { name: string }) => p.name.split('.').slice(0, 2).join('.')).toSorted()).toEqual(['query.rol', 'query.team']);
+    const logregel = await loket.database.db.selectFrom('verwerking_log').select('naam').where('naam', '=', 'medewerkers-bekijken').execute();
+    expect(logregel.length).toBeGreaterThan(0);
+  });
+
+  it("gives the logged-in user's own teams with lid=ik", async () => {
+    const res = await loket.app.inject({ method: 'GET', url: '/api/v1/gemeenten/GM0384/teams?lid=ik', headers: bo.headers });
+    expect(res.statusCode, res.body).toBe(200);
+    const ik = (await loket.app.inject({ method: 'GET', url: '/api/v1/sessie', headers: bo.headers })).json().gebruiker.id;
+    expect(res.json().total).toBe(res.json().items.length);
+    expect(res.json().items.length).toBeGreaterThan(0);
+    expect(res.json().items.every((t: { leden: { id: string }[] }) => t.leden.some((l) => l.id === ik))).toBe(true);
+    const alle = (await loket.app.inject({ method: 'GET', url: '/api/v1/gemeenten/GM0384/teams?pageSize=100', headers: bo.headers })).json();
+    expect(alle.total).toBeGreaterThan(res.json().total);
+    const fout = await loket.app.inject({ method: 'GET', url: '/api/v1/gemeenten/GM0384/teams?lid=iemand', headers: bo.headers });
+    expect(fout.statusCode).toBe(400);
+  });
+});

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { API_PREFIX } from '../../http/app.ts';
 import { ifMatchHeader, versieUitIfMatch, zetEtag } from '../../http/etag.ts';
+import { pagina, paginaSchema } from '../../http/pagination.ts';
 import { rollenIn, type Policy } from '../../http/policy.ts';
 import { contextVan } from '../audit/audit.service.ts';
 import { gemeenteParams } from '../gemeenten/gemeenten.schemas.ts';
@@ -16,6 +17,8 @@ import {
   bulkToewijzingBody,
   documentParams,
   documentQuery,
+  medewerkerSchema,
+  medewerkersQuery,
   notitieBody,
   opschortingBody,
   opschortingEindeBody,
@@ -182,6 +185,39 @@ export function zakenRoutes(app: FastifyInstance, deps: { zaken: ZakenService })
         .header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(document.bestandsnaam)}`)
         .header('Content-Length', String(document.inhoud.length))
         .send(document.inhoud);
+    },
+  });
+
+  r.post(`${basis}/:id/volgcode`, {
+    config: { policy: notities },
+    schema: {
+      tags,
+      summary: 'Nieuwe volgcode (de oude werkt niet meer); de inwoner krijgt de nieuwe link per e-mail',
+      params: zaakParams,
+      headers: ifMatchHeader,
+      response: { 200: aangemaakteZaakSchema },
+    },
+    handler: async (request, reply) => {
+      const { gemeente, id } = request.params;
+      const { zaak, volgcode, volglink } = await zaken.geefNieuweVolgcode(wieVan(request, gemeente), gemeente, id, versieUitIfMatch(request));
+      zetEtag(reply, zaak.versie);
+      return { ...zaak, volgcode, volglink };
+    },
+  });
+
+  r.get(`${API_PREFIX}/gemeenten/:gemeente/medewerkers`, {
+    config: { policy: ZAKEN_LEZERS },
+    schema: {
+      tags,
+      summary: 'Medewerkers met een rol in de gemeente (voor het kiezen van een behandelaar), met hun rollen en teams',
+      params: gemeenteParams,
+      querystring: medewerkersQuery,
+      response: { 200: paginaSchema(medewerkerSchema, 'MedewerkersPagina') },
+    },
+    handler: async (request) => {
+      const { page, pageSize, rol, team } = request.query;
+      const { rijen, total } = await zaken.medewerkers(contextVan(request), request.params.gemeente, { rollen: rol, team, offset: (page - 1) * pageSize, limit: pageSize });
+      return pagina(request, request.query, rijen, total);
     },
   });
 

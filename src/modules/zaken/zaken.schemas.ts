@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { GEBEURTENIS_SOORTEN, KANALEN, VERTROUWELIJKHEDEN } from '../../db/schema.ts';
+import { GEBEURTENIS_SOORTEN, KANALEN, ROLLEN, VERTROUWELIJKHEDEN } from '../../db/schema.ts';
+import { paginaQuery } from '../../http/pagination.ts';
 import { gemeenteCode } from '../gemeenten/gemeenten.schemas.ts';
 import { datum, duur, zaaktypeSchema } from '../zaaktypen/zaaktypen.schemas.ts';
 
@@ -48,6 +49,13 @@ export const werkvoorraadQuery = z.strictObject({
   termijn: z.enum(['teLaat', 'vandaag', 'dezeWeek', 'later']).optional().describe('Termijnband, berekend met de dag van vandaag in Nederland; dezeWeek = morgen t/m zondag'),
   open: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   zoek: z.string().trim().min(2, 'Minstens 2 tekens.').max(100).optional().describe('Zoekt in zaaknummer en onderwerp'),
+  identificatie: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^Z-\d{4}-\d{6}$/, 'Geef een zaaknummer als Z-2026-000123.')
+    .optional()
+    .describe('Precies dit zaaknummer, open of afgesloten (open telt dan niet mee)'),
   cursor: z.string().max(200).optional().describe('Uit _links.next van de vorige pagina'),
   pageSize: z.coerce.number().int('Kies een heel getal.').min(1, 'Minimaal 1.').max(100, 'Maximaal 100 per pagina.').default(20),
 });
@@ -174,3 +182,19 @@ export const overzichtSchema = z
     behandelaars: z.array(z.object({ behandelaar: naamRef.nullable(), ...banden })),
   })
   .meta({ id: 'ZakenOverzicht' });
+
+export const medewerkersQuery = paginaQuery
+  .extend({
+    rol: z
+      .string()
+      .optional()
+      .transform((v) => (v === undefined ? undefined : v.split(',').map((r) => r.trim())))
+      .pipe(z.array(z.enum(ROLLEN, `Kies uit ${ROLLEN.join(', ')}.`)).min(1).optional())
+      .describe('Eén rol of meer, met komma’s: wie een van deze rollen heeft. Wie behandelaar kan zijn: behandelaar,teamleider,beheerder'),
+    team: id.optional().describe('Alleen de leden van dit team'),
+  })
+  .strict();
+
+export const medewerkerSchema = z
+  .object({ id: z.uuid(), naam: z.string(), rollen: z.array(z.enum(ROLLEN)).describe('Rollen in deze gemeente'), teams: z.array(naamRef) })
+  .meta({ id: 'Medewerker' });

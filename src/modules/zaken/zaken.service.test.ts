@@ -83,7 +83,7 @@ describe('de zaak voor de inwoner', () => {
     let z = await zaken().wijsToe(bo, 'GM0384', zaak.id, zaak.versie, { behandelaar: 'ik' });
     z = await zaken().schortOp(bo, 'GM0384', zaak.id, z.versie, { reden: 'Wilt u een foto sturen van de plek?' });
     const antwoord = await zaken().reactieVanInwoner('GM0384', volgcode, { tekst: 'Foto gestuurd per post.' }, cliContext());
-    expect(antwoord).toEqual({ identificatie: zaak.identificatie, reactieOntvangen: true });
+    expect(antwoord).toEqual({ identificatie: zaak.identificatie, reactieOntvangen: true, dubbel: false });
     const detail = await zaken().detail(bo, 'GM0384', zaak.id);
     expect(detail.reactieOntvangen).toBe(true);
     expect(detail.versie).toBe(z.versie + 1);
@@ -95,6 +95,34 @@ describe('de zaak voor de inwoner', () => {
     const verder = await zaken().beeindigOpschorting(bo, 'GM0384', zaak.id, detail.versie, {});
     expect(verder.reactieOntvangen).toBe(false);
     expect(await zaken().reactieVanInwoner('GM0384', 'b'.repeat(32), { tekst: 'x' }, cliContext())).toBeNull();
+  });
+
+  it('names the team while nobody is assigned', async () => {
+    const { volgcode } = await zaken().maak(kcc, 'GM0384', { zaaktype: 'klacht', onderwerp: 'Nog niet opgepakt', kanaal: 'web', ontvangstdatum: '2026-03-02' });
+    const view = await zaken().zaakVoorInwoner('GM0384', volgcode);
+    expect(view).toMatchObject({ contact: null, team: 'Juridische zaken' });
+  });
+
+  it('takes the same reply sent twice (double click, back and send again) once; a new text or a later one is new', async () => {
+    const { zaak, volgcode } = await zaken().maak(kcc, 'GM0384', { zaaktype: 'klacht', onderwerp: 'Dubbel verstuurd', kanaal: 'web', ontvangstdatum: '2026-03-02', behandelaar: bo.gebruiker ?? undefined });
+    const mails = async () => (await loket.database.db.selectFrom('bericht').select('id').where('onderwerp', '=', `Reactie van de inwoner op zaak ${zaak.identificatie}`).execute()).length;
+    const reacties = async () => (await zaken().detail(bo, 'GM0384', zaak.id)).tijdlijn.filter((g) => g.soort === 'reactie').map((g) => g.gegevens.tekst);
+    // Two at once: the zaak row lock makes the second see the first.
+    const [een, twee] = await Promise.all([
+      zaken().reactieVanInwoner('GM0384', volgcode, { tekst: 'Mijn huisnummer is 12.' }, cliContext()),
+      zaken().reactieVanInwoner('GM0384', volgcode, { tekst: 'Mijn huisnummer is 12.' }, cliContext()),
+    ]);
+    expect([een?.dubbel, twee?.dubbel].toSorted()).toEqual([false, true]);
+    const versie = (await zaken().detail(bo, 'GM0384', zaak.id)).versie;
+    expect(await zaken().reactieVanInwoner('GM0384', volgcode, { tekst: 'Mijn huisnummer is 12.' }, cliContext())).toMatchObject({ dubbel: true });
+    expect((await zaken().detail(bo, 'GM0384', zaak.id)).versie).toBe(versie);
+    expect(await reacties()).toEqual(['Mijn huisnummer is 12.']);
+    expect(await mails()).toBe(1);
+    await zaken().reactieVanInwoner('GM0384', volgcode, { tekst: 'En mijn postcode is 1111 AA.' }, cliContext());
+    loket.klok.verder(16 * 60 * 1000);
+    expect(await zaken().reactieVanInwoner('GM0384', volgcode, { tekst: 'Mijn huisnummer is 12.' }, cliContext())).toMatchObject({ dubbel: false });
+    expect(await reacties()).toEqual(['Mijn huisnummer is 12.', 'En mijn postcode is 1111 AA.', 'Mijn huisnummer is 12.']);
+    expect(await mails()).toBe(3);
   });
 });
 

@@ -5,11 +5,10 @@ import { verouderd } from '../../http/etag.ts';
 import { badRequest, type InvalidParam } from '../../http/problem.ts';
 import { vertaler, type Taal } from '../../i18n/i18n.ts';
 import type { Klok } from '../../klok.ts';
-import type { AuditService, Context } from '../audit/audit.service.ts';
+import { VERWERKING_PERSONEELSACCOUNTS, type AuditService, type Context } from '../audit/audit.service.ts';
 import type { Gemeente, GemeentenRepository } from '../gemeenten/gemeenten.repository.ts';
-import { berekenTermijn, leesDuur, plusDagen, plusMaanden, type Sluitingsdagen } from '../termijnen/kalender.ts';
+import { berekenTermijn, kalenderdag, leesDuur, plusDagen, plusMaanden, type Sluitingsdagen } from '../termijnen/kalender.ts';
 import type { ResultaattypeRecord, ZaaktypeRecord, ZaaktypenRepository } from '../zaaktypen/zaaktypen.repository.ts';
-import { datumInAmsterdam } from './vandaag.ts';
 import {
   alOpgeschort,
   eindstatusViaAfsluiting,
@@ -79,6 +78,7 @@ export interface WerkvoorraadInvoer {
   termijn?: Termijnband | undefined;
   open: boolean;
   zoek?: string | undefined;
+  identificatie?: string | undefined;
   cursor?: string | undefined;
   pageSize: number;
 }
@@ -91,6 +91,7 @@ export const VERWERKING_ZAKEN = {
 
 const ROLLEN_BEHANDELEN: readonly Rol[] = ['behandelaar', 'teamleider', 'beheerder'];
 const ROLLEN_TOEWIJZEN: readonly Rol[] = ['teamleider', 'beheerder'];
+const ROLLEN_VOLGCODE: readonly Rol[] = [...ROLLEN_BEHANDELEN, 'kcc-medewerker'];
 const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567';
 
 /** A tracking code of 160 random bits in lowercase base32 (32 characters). */
@@ -164,12 +165,21 @@ function projectieVan(rij: Pick<ZaakRij, 'ontvangstdatum'>, zaaktype: ZaaktypeRe
   return projecteer({ ontvangstdatum: rij.ontvangstdatum, norm: zaaktype.norm, gebeurtenissen, vandaag: dag, sluitingsdagen });
 }
 
+/** The mails to the resident; each has `mail.<soort>.onderwerp` and `.tekst` in the zaken catalogue. */
+type MailSoort = 'ontvangst' | 'status' | 'bericht' | 'verlenging' | 'afsluiting' | 'opschorting' | 'opschortingEinde' | 'volgcode';
+
+/** Two replies with the same text within this time are one reply sent twice (ADR 0019). */
+export const DUBBELE_REACTIE_MS = 15 * 60 * 1000;
+
+/** Returned by a step of `wijzig` that turns out to change nothing (no event, no new version). */
+const GEEN_WIJZIGING = Symbol('geen wijziging');
+
 function mailAanInwoner(
   gemeente: Gemeente,
   betrokkene: Betrokkene,
-  soort: 'ontvangst' | 'status' | 'bericht' | 'verlenging' | 'afsluiting',
+  soort: MailSoort,
   waarden: Record<string, string>,
-  extra: { link?: string; contact?: { naam: string; team: string } | null; toelichting?: string | undefined } = {},
+  extra: { link?: string | undefined; contact?: { naam: string; team: string } | null; toelichting?: string | undefined } = {},
 ) {
   const t = vertaler(betrokkene.taal, 'zaken');
   const delen = [
@@ -177,7 +187,8 @@ function mailAanInwoner(
     t(`mail.${soort}.tekst`, waarden),
     ...(extra.toelichting ? [t('mail.toelichting', { toelichting: extra.toelichting })] : []),
     ...(extra.contact ? [t('mail.contact', extra.contact)] : []),
-    extra.link ? t('mail.volgen', { link: extra.link }) : t('mail.volgenZonderLink'),
+    // The suspension mail says itself how to reply (ADR 0019).
+    ...(extra.link ? [t('mail.volgen', { link: extra.link })] : soort === 'opschorting' ? [] : [t('mail.volgenZonderLink')]),
     t('mail.groet', { gemeente: gemeente.naam }),
   ];
   return { gemeente: gemeente.code, aan: betrokkene.email ?? '', onderwerp: t(`mail.${soort}.onderwerp`, waarden), tekst: delen.join('\n\n') };
@@ -227,6 +238,10 @@ interface Wijziging {
   vandaag: string;
   repo: ZaakQueries;
   transactie: Transaction<DB>;
+  /** The history so far, including what this change appended. */
+  gebeurtenissen: readonly Gebeurtenis[];
+  /** The projection over the history so far (after what this change appended). */
+  projectie(): Projectie;
   voegToe(g: Omit<NieuweGebeurtenis, 'op' | 'doorGebruiker' | 'doorNaam' | 'doorInwoner'> & { doorInwoner?: boolean }): Promise<Gebeurtenis>;
 }
 
@@ -256,7 +271,7 @@ export function zakenService(deps: ZakenDeps) {
     return gemeente;
   }
 
-  const vandaag = () => datumInAmsterdam(klok.nu());
+  const vandaag = () => kalenderdag(klok.nu());
 
   /** Restricted zaken (ADR 0013) are visible to beheerders, the zaak's team and its behandelaar. */
   async function magZien(
@@ -288,7 +303,6 @@ export function zakenService(deps: ZakenDeps) {
     return team;
   }
 
-  /** A mail to the resident in their language, with the contact person when there is one. */
   /**
    * The frame of every change: lock the zaak, check version and visibility, let `stap` append
    * events (and queue mail), recompute the projection from the whole history, store it with
@@ -300,9 +314,9 @@ export function zakenService(deps: ZakenDeps) {
     id: string,
     versie: number | null,
     actie: string,
-    stap: (w: Wijziging) => Promise<Record<string, unknown> | void>,
+    stap: (w: Wijziging) => Promise<Record<string, unknown> | void | typeof GEEN_WIJZIGING>,
     opties: { ookAfgesloten?: boolean } = {},
-  ): Promise<void> {
+  ): Promise<boolean> {
     const sluitingsdagen = await deps.sluitingsdagen(gemeente);
     const details = await repository.transactie(async (repo, transactie) => {
       const rij = await repo.voorWijziging(gemeente, id);
@@ -312,7 +326,7 @@ export function zakenService(deps: ZakenDeps) {
       const zaaktype = await zaaktypeVan(gemeente, rij.zaaktype_id);
       const gebeurtenissen = await repo.gebeurtenissen(gemeente, id);
       const nu = klok.nu().toISOString();
-      const dag = datumInAmsterdam(nu);
+      const dag = kalenderdag(nu);
       const voor = projectieVan(rij, zaaktype, gebeurtenissen, dag, sluitingsdagen);
       const betrokkene = await repo.betrokkene(gemeente, id);
       const details = await stap({
@@ -324,6 +338,8 @@ export function zakenService(deps: ZakenDeps) {
         vandaag: dag,
         repo,
         transactie,
+        gebeurtenissen,
+        projectie: () => projectieVan(rij, zaaktype, gebeurtenissen, dag, sluitingsdagen),
         voegToe: async (g) => {
           const nieuw = await repo.voegGebeurtenisToe(gemeente, id, {
             ...g,
@@ -336,6 +352,7 @@ export function zakenService(deps: ZakenDeps) {
           return nieuw;
         },
       });
+      if (details === GEEN_WIJZIGING) return GEEN_WIJZIGING;
       const na = projectieVan(rij, zaaktype, gebeurtenissen, dag, sluitingsdagen);
       const resultaattype = na.resultaattypeId ? zaaktype.resultaattypen.find((r) => r.id === na.resultaattypeId) : undefined;
       const opgeslagen = await repo.werkBij(gemeente, id, rij.versie, {
@@ -347,12 +364,32 @@ export function zakenService(deps: ZakenDeps) {
         opgeschort: na.opgeschort,
         afgeslotenOp: na.afgeslotenOp,
         resultaattypeId: na.resultaattypeId,
-        archiefactiedatum: resultaattype && na.afgeslotenOp ? archiefactiedatum(resultaattype, datumInAmsterdam(na.afgeslotenOp)) : null,
+        archiefactiedatum: resultaattype && na.afgeslotenOp ? archiefactiedatum(resultaattype, kalenderdag(na.afgeslotenOp)) : null,
       });
       if (!opgeslagen) throw verouderd();
       return details ?? {};
     });
+    if (details === GEEN_WIJZIGING) return false;
     await audit.log(wie.context, { gemeente, actie, objectType: 'zaak', objectId: id, details });
+    return true;
+  }
+
+  /**
+   * Queues a mail to the resident in the change's transaction, with the contact person; only
+   * when the resident left an e-mail address. True when a mail was queued.
+   */
+  async function mailInwoner(
+    w: Wijziging,
+    gemeente: Gemeente,
+    soort: MailSoort,
+    waarden: (taal: Taal) => Record<string, string>,
+    extra: { toelichting?: string | undefined; link?: string | undefined } = {},
+  ): Promise<boolean> {
+    if (!w.betrokkene?.email) return false;
+    const contact = await contactVan(gemeente.code, w.rij, w.repo);
+    const basis = { identificatie: w.rij.identificatie, onderwerp: w.rij.onderwerp };
+    await berichten.verstuur(mailAanInwoner(gemeente, w.betrokkene, soort, { ...basis, ...waarden(w.betrokkene.taal) }, { ...extra, contact }), { transactie: w.transactie });
+    return true;
   }
 
   /** The contact person the resident sees: the behandelaar's first name and the team. */
@@ -549,6 +586,7 @@ export function zakenService(deps: ZakenDeps) {
         vanaf: band.vanaf,
         tot: band.tot,
         zoek: invoer.zoek,
+        identificatie: invoer.identificatie,
         na: invoer.cursor ? leesCursor(invoer.cursor) : undefined,
         limit: invoer.pageSize + 1,
         // Beheerders see every zaak; others the restricted ones of their teams and their own (in the query).
@@ -614,7 +652,7 @@ export function zakenService(deps: ZakenDeps) {
         }
         if (fouten.length > 0) throw badRequest(fouten);
         const nu = klok.nu().toISOString();
-        const dag = datumInAmsterdam(nu);
+        const dag = kalenderdag(nu);
         const items: { id: string; versie: number }[] = [];
         for (const rij of rijen) {
           const zaaktype = await zaaktypeVan(gemeente, rij.zaaktype_id);
@@ -658,20 +696,8 @@ export function zakenService(deps: ZakenDeps) {
           gegevens: { volgnummer: statustype.volgnummer, naam: statustype.naam, tekst: statustype.tekst, toelichting: invoer.toelichting ?? '' },
           extern,
         });
-        if (extern && w.betrokkene?.email) {
-          const taal = w.betrokkene.taal;
-          await berichten.verstuur(
-            mailAanInwoner(
-              gemeenteRec,
-              w.betrokkene,
-              'status',
-              { identificatie: w.rij.identificatie, onderwerp: w.rij.onderwerp, status: statustype.tekst[taal] },
-              { toelichting: invoer.toelichting, contact: await contactVan(gemeente, w.rij, w.repo) },
-            ),
-            { transactie: w.transactie },
-          );
-        }
-        return { status: statustype.volgnummer, geinformeerd: extern && Boolean(w.betrokkene?.email) };
+        const geinformeerd = extern && (await mailInwoner(w, gemeenteRec, 'status', (taal) => ({ status: statustype.tekst[taal] }), { toelichting: invoer.toelichting }));
+        return { status: statustype.volgnummer, geinformeerd };
       });
       return detail(wie, gemeente, id, { loggen: false });
     },
@@ -700,37 +726,42 @@ export function zakenService(deps: ZakenDeps) {
       await wijzig(wie, gemeente, id, versie, 'zaak-bericht', async (w) => {
         if (!w.betrokkene?.email) throw geenEmail();
         await w.voegToe({ soort: 'bericht', gegevens: { tekst: invoer.tekst }, extern: true });
-        await berichten.verstuur(
-          mailAanInwoner(
-            gemeenteRec,
-            w.betrokkene,
-            'bericht',
-            { identificatie: w.rij.identificatie, onderwerp: w.rij.onderwerp, tekst: invoer.tekst },
-            { contact: await contactVan(gemeente, w.rij, w.repo) },
-          ),
-          { transactie: w.transactie },
-        );
+        await mailInwoner(w, gemeenteRec, 'bericht', () => ({ tekst: invoer.tekst }));
       });
       await audit.verwerking(wie.context, { gemeente, naam: 'zaak-bericht', ...VERWERKING_ZAKEN, betrokkeneIds: [id] });
       return detail(wie, gemeente, id, { loggen: false });
     },
 
     /** Stops the clock (Awb 4:15), when the zaaktype allows it. */
+    /**
+     * Stops the clock (Awb 4:15), when the zaaktype allows it. The reason (what we need from the
+     * resident) is an external timeline entry and is mailed to the resident with how to reply.
+     */
     async schortOp(wie: Wie, gemeente: string, id: string, versie: number, invoer: { reden: string }) {
       magBehandelen(wie);
+      const gemeenteRec = await gemeenteVan(gemeente);
       await wijzig(wie, gemeente, id, versie, 'zaak-opschorten', async (w) => {
         if (!w.zaaktype.opschortingToegestaan) throw ongeldig('reden', 'opschorting-niet-toegestaan', 'Bij dit zaaktype kan de termijn niet worden opgeschort.');
         if (w.voor.opgeschort) throw alOpgeschort();
-        await w.voegToe({ soort: 'opschorting', gegevens: { reden: invoer.reden, van: w.vandaag }, extern: true });
+        const geinformeerd = Boolean(w.betrokkene?.email);
+        await w.voegToe({ soort: 'opschorting', gegevens: { reden: invoer.reden, van: w.vandaag, geinformeerd }, extern: true });
+        await mailInwoner(w, gemeenteRec, 'opschorting', () => ({ reden: invoer.reden }));
+        return { geinformeerd };
       });
       return detail(wie, gemeente, id, { loggen: false });
     },
 
+    /** Restarts the clock; the resident is mailed the new expected date. */
     async beeindigOpschorting(wie: Wie, gemeente: string, id: string, versie: number, invoer: { toelichting?: string | undefined }) {
       magBehandelen(wie);
+      const gemeenteRec = await gemeenteVan(gemeente);
       await wijzig(wie, gemeente, id, versie, 'zaak-opschorting-beeindigen', async (w) => {
         if (!w.voor.opgeschort) throw nietOpgeschort();
-        await w.voegToe({ soort: 'opschorting-einde', gegevens: { tot: w.vandaag, toelichting: invoer.toelichting ?? '' }, extern: true });
+        const geinformeerd = Boolean(w.betrokkene?.email);
+        await w.voegToe({ soort: 'opschorting-einde', gegevens: { tot: w.vandaag, toelichting: invoer.toelichting ?? '', geinformeerd }, extern: true });
+        const einddatum = w.projectie().uiterlijkeEinddatum;
+        await mailInwoner(w, gemeenteRec, 'opschortingEinde', (taal) => ({ einddatum: datumTekst(taal, einddatum) }), { toelichting: invoer.toelichting });
+        return { einddatum, geinformeerd };
       });
       return detail(wie, gemeente, id, { loggen: false });
     },
@@ -750,26 +781,8 @@ export function zakenService(deps: ZakenDeps) {
         }
         const vorige = w.voor.uiterlijkeEinddatum;
         await w.voegToe({ soort: 'verlenging', gegevens: { duur: invoer.duur, reden: invoer.reden, vorigeEinddatum: vorige }, extern: true });
-        const na = projectieVan(w.rij, w.zaaktype, await w.repo.gebeurtenissen(gemeente, id), w.vandaag, sluitingsdagen);
-        if (w.betrokkene?.email) {
-          const taal = w.betrokkene.taal;
-          await berichten.verstuur(
-            mailAanInwoner(
-              gemeenteRec,
-              w.betrokkene,
-              'verlenging',
-              {
-                identificatie: w.rij.identificatie,
-                onderwerp: w.rij.onderwerp,
-                reden: invoer.reden,
-                einddatum: datumTekst(taal, na.uiterlijkeEinddatum),
-                vorigeEinddatum: datumTekst(taal, vorige),
-              },
-              { contact: await contactVan(gemeente, w.rij, w.repo) },
-            ),
-            { transactie: w.transactie },
-          );
-        }
+        const na = w.projectie();
+        await mailInwoner(w, gemeenteRec, 'verlenging', (taal) => ({ reden: invoer.reden, einddatum: datumTekst(taal, na.uiterlijkeEinddatum), vorigeEinddatum: datumTekst(taal, vorige) }));
         return { duur: invoer.duur, einddatum: na.uiterlijkeEinddatum };
       });
       return detail(wie, gemeente, id, { loggen: false });
@@ -790,19 +803,7 @@ export function zakenService(deps: ZakenDeps) {
           gegevens: { resultaattype: resultaattype.id, naam: resultaattype.naam, tekst: resultaattype.tekst, toelichting: invoer.toelichting ?? '', status: eind.volgnummer, volgnummer: eind.volgnummer },
           extern: true,
         });
-        if (w.betrokkene?.email) {
-          const taal = w.betrokkene.taal;
-          await berichten.verstuur(
-            mailAanInwoner(
-              gemeenteRec,
-              w.betrokkene,
-              'afsluiting',
-              { identificatie: w.rij.identificatie, onderwerp: w.rij.onderwerp, resultaat: resultaattype.tekst[taal] || eind.tekst[taal] },
-              { toelichting: invoer.toelichting, contact: await contactVan(gemeente, w.rij, w.repo) },
-            ),
-            { transactie: w.transactie },
-          );
-        }
+        await mailInwoner(w, gemeenteRec, 'afsluiting', (taal) => ({ resultaat: resultaattype.tekst[taal] || eind.tekst[taal] }), { toelichting: invoer.toelichting });
         return { resultaattype: resultaattype.id };
       });
       return detail(wie, gemeente, id, { loggen: false });
@@ -858,6 +859,47 @@ export function zakenService(deps: ZakenDeps) {
       return { documentId, zaak: await detail(wie, gemeente, id, { loggen: false }) };
     },
 
+    /**
+     * A new tracking code for a resident who lost the link: the old code stops working, the
+     * resident gets the new link by mail (when we have an address), and an internal timeline
+     * entry records it. The new code and link are shown once to the caller (to pass on
+     * otherwise when there is no address). Also on a closed zaak.
+     */
+    async geefNieuweVolgcode(wie: Wie, gemeente: string, id: string, versie: number) {
+      if (!wie.rollen.some((r) => ROLLEN_VOLGCODE.includes(r))) throw geenRecht('Alleen behandelaars, teamleiders, KCC-medewerkers en beheerders kunnen dit.');
+      const gemeenteRec = await gemeenteVan(gemeente);
+      const volgcode = nieuweVolgcode();
+      let link = '';
+      let gemaild = false;
+      await wijzig(
+        wie,
+        gemeente,
+        id,
+        versie,
+        'zaak-volgcode',
+        async (w) => {
+          link = volglink(gemeenteRec, w.rij.taal, volgcode);
+          await w.repo.zetVolgcodeHash(gemeente, id, volgcodeHash(volgcode));
+          gemaild = await mailInwoner(w, gemeenteRec, 'volgcode', () => ({}), { link });
+          await w.voegToe({ soort: 'volgcode', gegevens: { gemaild }, extern: false });
+          return { gemaild };
+        },
+        { ookAfgesloten: true },
+      );
+      if (gemaild) await audit.verwerking(wie.context, { gemeente, naam: 'zaak-volgcode', ...VERWERKING_ZAKEN, betrokkeneIds: [id] });
+      return { zaak: await detail(wie, gemeente, id, { loggen: false }), volgcode, volglink: link };
+    },
+
+    /**
+     * Staff with a role in the gemeente (for pickers): filter on roles (any of them) and team.
+     * Reading their names and teams is logged like reading teams (ADR 0007).
+     */
+    async medewerkers(context: Context, gemeente: string, f: { rollen?: readonly Rol[] | undefined; team?: string | undefined; offset: number; limit: number }) {
+      const pagina = await repository.medewerkers(gemeente, f);
+      await audit.verwerking(context, { gemeente, naam: 'medewerkers-bekijken', ...VERWERKING_PERSONEELSACCOUNTS, betrokkeneIds: pagina.rijen.map((m) => m.id) });
+      return pagina;
+    },
+
     /** 404 unless the zaak exists in this gemeente and the caller may see it (before reading an upload). */
     async controleerZichtbaar(wie: Wie, gemeente: string, id: string): Promise<void> {
       const rij = await repository.opId(gemeente, id);
@@ -883,12 +925,13 @@ export function zakenService(deps: ZakenDeps) {
       if (!volgcode) return null;
       const rij = await repository.opVolgcodeHash(gemeente, volgcodeHash(volgcode));
       if (!rij) return null;
-      const [zaaktype, gebeurtenissen, sluitingsdagen, contact, documenten] = await Promise.all([
+      const [zaaktype, gebeurtenissen, sluitingsdagen, contact, documenten, team] = await Promise.all([
         zaaktypeVan(gemeente, rij.zaaktype_id),
         repository.gebeurtenissen(gemeente, rij.id),
         deps.sluitingsdagen(gemeente),
         contactVan(gemeente, rij),
         repository.documenten(gemeente, rij.id),
+        repository.team(gemeente, rij.team_id),
       ]);
       const projectie = projectieVan(rij, zaaktype, gebeurtenissen, vandaag(), sluitingsdagen);
       const gezet = new Map<number, string>();
@@ -919,6 +962,8 @@ export function zakenService(deps: ZakenDeps) {
         afgeslotenOp: rij.afgesloten_op,
         resultaat: resultaattype ? { tekst: resultaattype.tekst } : null,
         contact,
+        /** The team that handles the zaak (for "team X" while nobody is assigned). */
+        team: team?.naam ?? null,
         tijdlijn: gebeurtenissen
           .filter((g) => g.extern)
           .map((g) => ({
@@ -948,7 +993,9 @@ export function zakenService(deps: ZakenDeps) {
     /**
      * A reply from the resident through the tracking page: an external timeline entry, a mail
      * to the behandelaar; on a suspended zaak it marks 'reactie ontvangen' so the handler ends
-     * the suspension. Null when the code is unknown; 409 when the zaak is closed.
+     * the suspension. The same text again within DUBBELE_REACTIE_MS (a double click, back and
+     * send again) is taken as already received: no second entry or mail (`dubbel: true`).
+     * Null when the code is unknown; 409 when the zaak is closed.
      */
     async reactieVanInwoner(gemeente: string, code: string, invoer: { tekst: string }, context: Context) {
       const volgcode = volgcodeUitTekst(code);
@@ -957,9 +1004,13 @@ export function zakenService(deps: ZakenDeps) {
       if (!gevonden) return null;
       const inwoner: Wie = { context, gebruiker: null, naam: null, rollen: ['beheerder'] };
       let opgeschort = false;
-      await wijzig(inwoner, gemeente, gevonden.id, null, 'zaak-reactie-inwoner', async (w) => {
-        await w.voegToe({ soort: 'reactie', gegevens: { tekst: invoer.tekst }, extern: true, doorInwoner: true });
+      const toegevoegd = await wijzig(inwoner, gemeente, gevonden.id, null, 'zaak-reactie-inwoner', async (w) => {
+        // The zaak row is locked here, so two requests at once see each other's reply.
+        const grens = new Date(klok.nu().getTime() - DUBBELE_REACTIE_MS).toISOString();
+        const zelfde = w.gebeurtenissen.some((g) => g.soort === 'reactie' && g.doorInwoner && g.gegevens.tekst === invoer.tekst && new Date(g.op).toISOString() >= grens);
         opgeschort = w.voor.opgeschort;
+        if (zelfde) return GEEN_WIJZIGING;
+        await w.voegToe({ soort: 'reactie', gegevens: { tekst: invoer.tekst }, extern: true, doorInwoner: true });
         if (w.rij.behandelaar_id) {
           const medewerker = await w.repo.medewerker(gemeente, w.rij.behandelaar_id, ['behandelaar', 'teamleider', 'beheerder']);
           if (medewerker) {
@@ -978,7 +1029,7 @@ export function zakenService(deps: ZakenDeps) {
         }
         return { opgeschort };
       });
-      return { identificatie: gevonden.identificatie, reactieOntvangen: opgeschort };
+      return { identificatie: gevonden.identificatie, reactieOntvangen: opgeschort, dubbel: !toegevoegd };
     },
 
     /**

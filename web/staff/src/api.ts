@@ -3,7 +3,7 @@ import type { Problem } from '../../../src/http/problem.ts';
 import type { Rol } from '../../../src/db/schema.ts';
 import type { z } from 'zod';
 import type { zaaktypeSchema } from '../../../src/modules/zaaktypen/zaaktypen.schemas.ts';
-import type { aangemaakteZaakSchema, overzichtSchema, werkvoorraadSchema, zaakSamenvattingSchema, zaakSchema } from '../../../src/modules/zaken/zaken.schemas.ts';
+import type { aangemaakteZaakSchema, medewerkerSchema, overzichtSchema, werkvoorraadSchema, zaakSamenvattingSchema, zaakSchema } from '../../../src/modules/zaken/zaken.schemas.ts';
 
 // Shapes the server defines: taken from its source (types only; schema.ts adds just the ROLLEN constant to the bundle).
 export { ROLLEN, type Rol } from '../../../src/db/schema.ts';
@@ -18,6 +18,7 @@ export type Werkvoorraad = z.output<typeof werkvoorraadSchema>;
 export type Zaak = z.output<typeof zaakSchema>;
 export type AangemaakteZaak = z.output<typeof aangemaakteZaakSchema>;
 export type ZakenOverzicht = z.output<typeof overzichtSchema>;
+export type Medewerker = z.output<typeof medewerkerSchema>;
 export type Termijnband = NonNullable<ZaakSamenvatting['termijnband']>;
 export type { PcHoofdstuk, PcIndicator, PcWaarde } from '../../../src/modules/planning-control/pc.hoofdstuk.ts';
 export type { PcAfwijkingen, PcDocument, PcProgramma, PcVergelijking, PcVersie, PcVersieSamenvatting } from './pc.types.ts';
@@ -132,6 +133,8 @@ export interface Antwoord<T> {
 
 interface Verzoek {
   body?: unknown;
+  /** Plain text instead of JSON (only routes that say they take it, e.g. a P&C chapter's text). */
+  tekst?: string;
   ifMatch?: string | undefined;
   signal?: AbortSignal;
   /** A 401 is a normal answer here (the login steps), not an expired session. */
@@ -170,7 +173,13 @@ async function naarFout(response: Response): Promise<ApiError> {
 
 async function verzoek<T>(method: string, pad: string, opties: Verzoek = {}): Promise<Antwoord<T>> {
   const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', 'Accept-Language': taal };
-  if (opties.body !== undefined) headers['Content-Type'] = 'application/json';
+  // A file goes as the raw body, with its type and name (document uploads); anything else as JSON.
+  const bestand = opties.body instanceof File ? opties.body : undefined;
+  if (bestand) {
+    headers['Content-Type'] = bestand.type || 'application/octet-stream';
+    headers['Content-Disposition'] = `attachment; filename*=UTF-8''${encodeURIComponent(bestand.name)}`;
+  } else if (opties.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (opties.tekst !== undefined) headers['Content-Type'] = 'text/plain; charset=utf-8';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   if (opties.ifMatch) headers['If-Match'] = opties.ifMatch;
   let response: Response;
@@ -179,7 +188,8 @@ async function verzoek<T>(method: string, pad: string, opties: Verzoek = {}): Pr
       method,
       headers,
       credentials: 'same-origin',
-      ...(opties.body === undefined ? {} : { body: JSON.stringify(opties.body) }),
+      ...(bestand ? { body: bestand } : opties.body === undefined ? {} : { body: JSON.stringify(opties.body) }),
+      ...(opties.tekst === undefined ? {} : { body: opties.tekst }),
       ...(opties.signal ? { signal: opties.signal } : {}),
     });
   } catch (error) {
@@ -200,14 +210,14 @@ export const api = {
   post: <T>(pad: string, opties?: Verzoek) => verzoek<T>('POST', pad, opties),
   patch: <T>(pad: string, opties?: Verzoek) => verzoek<T>('PATCH', pad, opties),
   put: <T>(pad: string, opties?: Verzoek) => verzoek<T>('PUT', pad, opties),
-  delete: (pad: string, opties?: Verzoek) => verzoek<undefined>('DELETE', pad, opties),
+  delete: <T = undefined>(pad: string, opties?: Verzoek) => verzoek<T>('DELETE', pad, opties),
 };
 
 /** Reads every page of a collection (for choice lists such as a team's members). */
 export async function alles<T>(pad: string, signal?: AbortSignal): Promise<T[]> {
   const items: T[] = [];
   for (let page = 1; ; page++) {
-    const { data } = await api.get<Pagina<T>>(`${pad}?page=${page}&pageSize=100`, signal ? { signal } : {});
+    const { data } = await api.get<Pagina<T>>(`${pad}${pad.includes('?') ? '&' : '?'}page=${page}&pageSize=100`, signal ? { signal } : {});
     items.push(...data.items);
     if (items.length >= data.total || data.items.length === 0) return items;
   }

@@ -29,17 +29,22 @@ interface LijstPaginaProps<T> {
   /** A link to the form for a new item at /{code}/{sectie}/nieuw. */
   nieuw?: boolean;
   kolommen(lijst: Lijst): Kolom<T>[];
+  /** Extra query parameters for the API and the pagination links, e.g. "alleVersies=true". */
+  query?: string | undefined;
+  /** Instead of the .bijschrift text. */
+  bijschrift?: string | undefined;
   /** Shown above the table. */
   children?: ReactNode;
 }
 
 /** A page with one page of a collection as a table (page number in the URL) and the pagination below it. */
 export function LijstPagina<T extends { id: string | number }>(props: LijstPaginaProps<T>) {
-  const { gemeente, zoek, sectie, apiSectie = sectie, teksten = sectie, uitleg = false, nieuw = false, kolommen, children } = props;
+  const { gemeente, zoek, sectie, apiSectie = sectie, teksten = sectie, uitleg = false, nieuw = false, kolommen, children, query, bijschrift } = props;
   const { t } = useTaal();
   const basis = `/${gemeente.code}/${sectie}`;
   const apiPad = `${gemeentePad(gemeente.code)}/${apiSectie}`;
-  const { data, fout, herlaad } = useLijst<T>(apiPad, zoek);
+  const metQuery = (pad: string) => (query ? `${pad}?${query}` : pad);
+  const { data, fout, herlaad } = useLijst<T>(metQuery(apiPad), zoek);
   return (
     <Pagina titel={t(`${teksten}.titel`)}>
       {uitleg && <p className="utrecht-paragraph">{t(`${teksten}.uitleg`)}</p>}
@@ -54,8 +59,8 @@ export function LijstPagina<T extends { id: string | number }>(props: LijstPagin
       {data ? (
         <LijstTabel
           pagina={data}
-          pad={basis}
-          bijschrift={t(`${teksten}.bijschrift`, { gemeente: gemeente.naam })}
+          pad={metQuery(basis)}
+          bijschrift={bijschrift ?? t(`${teksten}.bijschrift`, { gemeente: gemeente.naam })}
           leeg={t(`${teksten}.leeg`)}
           kolommen={kolommen({ basis, apiPad, herlaad })}
         />

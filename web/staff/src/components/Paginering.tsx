@@ -8,18 +8,19 @@ import { Tabel, type Kolom } from './Tabel.tsx';
 export function Paginering({ pagina, pad }: { pagina: Pagina<unknown>; pad: string }) {
   const { t } = useTaal();
   const laatste = Math.max(1, Math.ceil(pagina.total / pagina.pageSize));
+  const scheiding = pad.includes('?') ? '&' : '?';
   if (pagina.total === 0) return null;
   if (laatste === 1) return <p className="utrecht-paragraph">{t('paginering.totaal', { count: pagina.total })}</p>;
   return (
     <nav className="loket-paginering utrecht-pagination" aria-label={t('paginering.label')}>
       {pagina.page > 1 && (
-        <Link naar={`${pad}?page=${pagina.page - 1}`} rel="prev">
+        <Link naar={`${pad}${scheiding}page=${pagina.page - 1}`} rel="prev">
           {t('paginering.vorige')}
         </Link>
       )}
       <span>{t('paginering.positie', { pagina: pagina.page, laatste, count: pagina.total })}</span>
       {pagina.page < laatste && (
-        <Link naar={`${pad}?page=${pagina.page + 1}`} rel="next">
+        <Link naar={`${pad}${scheiding}page=${pagina.page + 1}`} rel="next">
           {t('paginering.volgende')}
         </Link>
       )}
@@ -37,7 +38,7 @@ const PAGINAGROOTTE = 20;
 
 /** One page of an API collection; the page number comes from the URL. */
 export function useLijst<T>(apiPad: string, zoek: URLSearchParams) {
-  return useLaden<Pagina<T>>(`${apiPad}?page=${paginaNummer(zoek)}&pageSize=${PAGINAGROOTTE}`);
+  return useLaden<Pagina<T>>(`${apiPad}${apiPad.includes('?') ? '&' : '?'}page=${paginaNummer(zoek)}&pageSize=${PAGINAGROOTTE}`);
 }
 
 interface LijstTabelProps<T> {

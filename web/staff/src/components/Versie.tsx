@@ -12,7 +12,7 @@ export interface Wijziging<T> {
    * Sends a change (to the resource's path + `deel`) with If-Match: its ETag. The answer becomes
    * the current version; the section shows `melding` (by default "opgeslagen"). Throws ApiError (412: changed by someone else).
    */
-  stuur(methode: 'patch' | 'put' | 'post', deel: string, body?: unknown, melding?: string): Promise<void>;
+  stuur(methode: 'patch' | 'put' | 'post' | 'delete', deel: string, body?: unknown, melding?: string): Promise<void>;
   /** Loads the current version (after a 412): the forms start again from it. */
   herlaad(): void;
 }

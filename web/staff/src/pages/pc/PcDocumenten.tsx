@@ -4,7 +4,7 @@ import { Formulier, Veld, useFormulier } from '../../components/Formulier.tsx';
 import { Pagina } from '../../components/Pagina.tsx';
 import { Sectie } from '../../components/Sectie.tsx';
 import { Tabel } from '../../components/Tabel.tsx';
-import { Keuzelijst, kies } from '../../components/Velden.tsx';
+import { Keuzelijst, kies, Tekstvak } from '../../components/Velden.tsx';
 import { useTaal } from '../../i18n/i18n.tsx';
 import { Laadstatus, useLaden } from '../../laden.tsx';
 import { Link, navigeer } from '../../router.tsx';
@@ -34,10 +34,7 @@ function Importeren({ gemeente }: { gemeente: SessieGemeente }) {
       const { data } = await api.post<PcVersie>(`${gemeentePad(gemeente.code)}/pc-hoofdstukken${soort ? `?soort=${soort}` : ''}`, { body: hoofdstuk });
       navigeer(`${pcBasis(gemeente)}/${data.id}`, { melding: t('pc.geimporteerd', { nummer: data.volgnummer, document: documentNaam(t, data) }) });
     } catch (error) {
-      // Problems inside the chapter: at the file field, each with its place ("indicatoren.2.naam: …").
-      const params = error instanceof ApiError ? (error.problem.invalidParams ?? []) : [];
-      if (params.every((p) => p.name.startsWith('query'))) throw error;
-      throw invoerFout(params.map((p) => ({ name: 'bestand', reason: `${p.name}: ${p.reason}` })));
+      throw aanVeld(error, 'bestand');
     }
   }
   return (
@@ -58,6 +55,40 @@ function Importeren({ gemeente }: { gemeente: SessieGemeente }) {
         onChange={kies((soort: typeof formulier.waarden.soort) => formulier.zet('soort', soort))}
         opties={SOORTEN.map((s) => ({ waarde: s, label: s ? t(`pc.soort.${s}`) : t('pc.soortUitHoofdstuk') }))}
       />
+    </Formulier>
+  );
+}
+
+/** Problems inside a chapter, at one field, each with its place ("indicatoren.2.naam: …"); problems of the query stay as they are. */
+function aanVeld(error: unknown, veld: string): unknown {
+  const params = error instanceof ApiError ? (error.problem.invalidParams ?? []) : [];
+  if (params.every((p) => p.name.startsWith('query'))) return error;
+  return invoerFout(params.map((p) => ({ name: veld, reason: p.name === veld ? p.reason : `${p.name}: ${p.reason}` })));
+}
+
+/**
+ * Import one chapter from its plain text (pasted, or a .txt file): the server reads it with the
+ * importer; a text that is not a chapter is named by its line.
+ */
+function TekstImporteren({ gemeente }: { gemeente: SessieGemeente }) {
+  const { t } = useTaal();
+  const formulier = useFormulier({ tekst: '' });
+  const [bestand, setBestand] = useState<File>();
+  async function importeer() {
+    const tekst = formulier.waarden.tekst.trim() ? formulier.waarden.tekst : await bestand?.text();
+    if (!tekst?.trim()) throw invoerFout([{ name: 'tekst', reason: t('pc.kiesTekst') }]);
+    try {
+      const { data } = await api.post<PcVersie>(`${gemeentePad(gemeente.code)}/pc-hoofdstukken`, { tekst });
+      navigeer(`${pcBasis(gemeente)}/${data.id}`, { melding: t('pc.geimporteerd', { nummer: data.volgnummer, document: documentNaam(t, data) }) });
+    } catch (error) {
+      throw aanVeld(error, 'tekst');
+    }
+  }
+  const fout = formulier.fout?.problem.invalidParams?.filter((p) => p.name === 'tekst').map((p) => p.reason).join(' ') || undefined;
+  return (
+    <Formulier formulier={formulier} onVerstuur={importeer} knop={t('pc.tekstImporteren')} velden={{ tekst: 'tekst' }}>
+      <Tekstvak id="tekst" rows={8} label={t('pc.tekst')} uitleg={t('pc.tekstUitleg')} value={formulier.waarden.tekst} onChange={(e) => formulier.zet('tekst', e.target.value)} fout={fout} />
+      <Veld id="tekstbestand" type="file" accept="text/plain,.txt" label={t('pc.tekstBestand')} uitleg={t('pc.tekstBestandUitleg')} onChange={(e) => setBestand(e.target.files?.[0])} />
     </Formulier>
   );
 }
@@ -92,6 +123,10 @@ export function PcDocumenten({ gemeente }: { gemeente: SessieGemeente }) {
       <Sectie titel={t('pc.importerenKop')}>
         <p className="utrecht-paragraph">{t('pc.importerenUitleg')}</p>
         <Importeren gemeente={gemeente} />
+      </Sectie>
+      <Sectie titel={t('pc.tekstImporterenKop')}>
+        <p className="utrecht-paragraph">{t('pc.tekstImporterenUitleg')}</p>
+        <TekstImporteren gemeente={gemeente} />
       </Sectie>
     </Pagina>
   );

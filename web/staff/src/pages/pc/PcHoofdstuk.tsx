@@ -3,14 +3,14 @@ import { Knop, Veld, useFormulier } from '../../components/Formulier.tsx';
 import { Gegevenslijst } from '../../components/Gegevenslijst.tsx';
 import { Melding } from '../../components/Melding.tsx';
 import { Pagina } from '../../components/Pagina.tsx';
-import { Sectie } from '../../components/Sectie.tsx';
 import { Tekstvak } from '../../components/Velden.tsx';
 import { VersieSectie, WijzigFormulier, useVersieBron, type Wijziging } from '../../components/Versie.tsx';
 import { useTaal } from '../../i18n/i18n.tsx';
 import { Laadstatus, useLaden } from '../../laden.tsx';
 import { Link } from '../../router.tsx';
 import { alineas, apiProgramma, apiVersie, documentNaam, Groep, NieuweVersie, pcBasis, regels, statusTekst, veldenVan, veldFout, vervang, zonder } from './pc.gedeeld.tsx';
-import { IndicatorTabel } from './PcIndicator.tsx';
+import { Financien, Investeringen, Overhevelingen, Paragrafen } from './PcFinancien.tsx';
+import { IndicatorTabel, NieuweIndicator } from './PcIndicator.tsx';
 import { Voetnoten } from './PcVoetnoten.tsx';
 
 function Programmatekst({ wijziging }: { wijziging: Wijziging<PcProgramma> }) {
@@ -233,9 +233,26 @@ export function PcHoofdstuk({ gemeente, id, slug }: { gemeente: SessieGemeente; 
           <VersieSectie bron={bron} naam="activiteiten" titel={t('pc.activiteitenKop')}>
             {(wijziging) => <Activiteiten wijziging={wijziging} />}
           </VersieSectie>
-          <Sectie titel={t('pc.indicatorenKop')}>
-            <IndicatorTabel programma={p} basis={hier} />
-          </Sectie>
+          <VersieSectie bron={bron} naam="paragrafen" titel={t('pc.paragrafenKop')}>
+            {(wijziging) => <Paragrafen wijziging={wijziging} />}
+          </VersieSectie>
+          <VersieSectie bron={bron} naam="indicatoren" titel={t('pc.indicatorenKop')}>
+            {(wijziging) => <IndicatorTabel wijziging={wijziging} basis={hier} />}
+          </VersieSectie>
+          {p.bewerkbaar && (
+            <VersieSectie bron={bron} naam="nieuwe-indicator" titel={t('pc.indicatorErbijKop')}>
+              {(wijziging) => <NieuweIndicator wijziging={wijziging} />}
+            </VersieSectie>
+          )}
+          <VersieSectie bron={bron} naam="financien" titel={t('pc.financienKop')}>
+            {(wijziging) => <Financien wijziging={wijziging} />}
+          </VersieSectie>
+          <VersieSectie bron={bron} naam="overhevelingen" titel={t('pc.overhevelingenKop')}>
+            {(wijziging) => <Overhevelingen wijziging={wijziging} />}
+          </VersieSectie>
+          <VersieSectie bron={bron} naam="investeringen" titel={t('pc.investeringenKop')}>
+            {(wijziging) => <Investeringen wijziging={wijziging} />}
+          </VersieSectie>
           <VersieSectie bron={bron} naam="voetnoten" titel={t('pc.voetnotenKop')}>
             {(wijziging) => <Voetnoten wijziging={wijziging} />}
           </VersieSectie>

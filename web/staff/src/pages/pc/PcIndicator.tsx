@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { PcIndicator as Indicator, PcProgramma, PcWaarde, SessieGemeente } from '../../api.ts';
-import { Veld, Vinkje, useFormulier } from '../../components/Formulier.tsx';
+import { Formulier, FoutSamenvatting, Knop, Veld, Vinkje, useFormulier, useVerzenden } from '../../components/Formulier.tsx';
 import { Gegevenslijst } from '../../components/Gegevenslijst.tsx';
 import { Melding } from '../../components/Melding.tsx';
 import { Pagina } from '../../components/Pagina.tsx';
@@ -25,38 +25,76 @@ function waardeTekst(t: TFunction, w: PcWaarde): string {
   return `${w.tekst || '–'}${noten}${reden}`;
 }
 
-/** The indicators of a chapter as a table; each name links to its page (edit or read). */
-export function IndicatorTabel({ programma, basis }: { programma: PcProgramma; basis: string }) {
+/** The indicators of a chapter as a table; each name links to its page (edit or read); in a concept each can be removed. */
+export function IndicatorTabel({ wijziging, basis }: { wijziging: Wijziging<PcProgramma>; basis: string }) {
   const { t } = useTaal();
+  const programma = wijziging.data;
   const lijst = programma.hoofdstuk.indicatoren;
+  const { bezig, fout, verzend } = useVerzenden();
   if (lijst.length === 0) return <p className="utrecht-paragraph">{t('pc.geenIndicatoren')}</p>;
+  const koppen = [t('pc.code'), t('pc.indicator'), t('pc.soortIndicator'), t('pc.waarden'), t('pc.toelichting'), ...(programma.bewerkbaar ? [t('pc.acties')] : [])];
   return (
-    <KopTabel bijschrift={t('pc.indicatorenVan', { programma: programma.hoofdstuk.programma })} koppen={[t('pc.code'), t('pc.indicator'), t('pc.soortIndicator'), t('pc.waarden'), t('pc.toelichting')]}>
-          {lijst.map((ind, i) => (
-            <tr key={i} className="utrecht-table__row">
-              <th scope="row" className="utrecht-table__header-cell loket-nowrap">
-                {ind.code}
-              </th>
+    <>
+      {fout && <FoutSamenvatting fout={fout} />}
+      <KopTabel bijschrift={t('pc.indicatorenVan', { programma: programma.hoofdstuk.programma })} koppen={koppen}>
+        {lijst.map((ind, i) => (
+          <tr key={i} className="utrecht-table__row">
+            <th scope="row" className="utrecht-table__header-cell loket-nowrap">
+              {ind.code}
+            </th>
+            <td className="utrecht-table__cell">
+              <Link naar={`${basis}/indicatoren/${i + 1}`}>{ind.naam}</Link>
+            </td>
+            <td className="utrecht-table__cell">
+              {t(`pc.indicatorSoort.${ind.soort}`)}
+              {ind.verplicht && `, ${t('pc.verplichtKort')}`}
+            </td>
+            <td className="utrecht-table__cell">
+              <ul className="loket-kale-lijst">
+                {ind.waarden.map((w) => (
+                  <li key={w.kolom}>
+                    {w.kolom}: {waardeTekst(t, w)}
+                  </li>
+                ))}
+              </ul>
+            </td>
+            <td className="utrecht-table__cell">{ind.aanvulling?.toelichting ?? ''}</td>
+            {programma.bewerkbaar && (
               <td className="utrecht-table__cell">
-                <Link naar={`${basis}/indicatoren/${i + 1}`}>{ind.naam}</Link>
+                <Knop soort="subtle" bezig={bezig} onClick={() => void verzend(() => wijziging.stuur('delete', `/indicatoren/${i + 1}`, undefined, t('pc.indicatorVerwijderd', { code: ind.code })))}>
+                  {t('pc.indicatorWeg', { code: `${ind.code} ${ind.naam}` })}
+                </Knop>
               </td>
-              <td className="utrecht-table__cell">
-                {t(`pc.indicatorSoort.${ind.soort}`)}
-                {ind.verplicht && `, ${t('pc.verplichtKort')}`}
-              </td>
-              <td className="utrecht-table__cell">
-                <ul className="loket-kale-lijst">
-                  {ind.waarden.map((w) => (
-                    <li key={w.kolom}>
-                      {w.kolom}: {waardeTekst(t, w)}
-                    </li>
-                  ))}
-                </ul>
-              </td>
-              <td className="utrecht-table__cell">{programma.aanvullingen.indicatoren[i]?.toelichting ?? ''}</td>
-            </tr>
-          ))}
-        </KopTabel>
+            )}
+          </tr>
+        ))}
+      </KopTabel>
+    </>
+  );
+}
+
+/** A new indicator (code, name, soort), with a value per column the other indicators have; its values are filled in on its own page. */
+export function NieuweIndicator({ wijziging }: { wijziging: Wijziging<PcProgramma> }) {
+  const { t } = useTaal();
+  const formulier = useFormulier({ code: '', naam: '', soort: 'prestatie' as Indicator['soort'] });
+  const { waarden, zet, fout } = formulier;
+  const kolommen = [...new Set(wijziging.data.hoofdstuk.indicatoren.flatMap((i) => i.waarden.map((w) => w.kolom)))];
+  async function voegToe() {
+    const body = { code: waarden.code.trim(), naam: waarden.naam, soort: waarden.soort, verplicht: false, waarden: kolommen.map((kolom) => ({ kolom, tekst: '', getal: null, eenheid: null, voetnoten: [] })) };
+    await wijziging.stuur('post', '/indicatoren', body, t('pc.indicatorToegevoegd', { code: body.code || body.naam }));
+  }
+  return (
+    <Formulier formulier={formulier} onVerstuur={voegToe} knop={t('pc.indicatorErbij')} velden={{ code: 'nieuwe-indicator-code', naam: 'nieuwe-indicator-naam', soort: 'nieuwe-indicator-soort' }}>
+      <Veld id="nieuwe-indicator-code" label={t('pc.code')} autoComplete="off" value={waarden.code} onChange={(e) => zet('code', e.target.value)} fout={veldFout(fout, 'code')} />
+      <Veld id="nieuwe-indicator-naam" label={t('pc.indicatorNaam')} autoComplete="off" required value={waarden.naam} onChange={(e) => zet('naam', e.target.value)} fout={veldFout(fout, 'naam')} />
+      <Keuzelijst
+        id="nieuwe-indicator-soort"
+        label={t('pc.soortIndicator')}
+        value={waarden.soort}
+        onChange={kies((s: Indicator['soort']) => zet('soort', s))}
+        opties={(['effect', 'prestatie'] as const).map((s) => ({ waarde: s, label: t(`pc.indicatorSoort.${s}`) }))}
+      />
+    </Formulier>
   );
 }
 
@@ -74,7 +112,7 @@ interface WaardeInvoer {
 function IndicatorFormulier({ wijziging, nr }: { wijziging: Wijziging<PcProgramma>; nr: number }) {
   const { t, taal } = useTaal();
   const ind = wijziging.data.hoofdstuk.indicatoren[nr - 1] as Indicator;
-  const extra = wijziging.data.aanvullingen.indicatoren[nr - 1];
+  const extra = ind.aanvulling;
   const formulier = useFormulier({
     code: ind.code,
     naam: ind.naam,
@@ -181,7 +219,7 @@ function IndicatorFormulier({ wijziging, nr }: { wijziging: Wijziging<PcProgramm
 function IndicatorLezen({ programma, nr }: { programma: PcProgramma; nr: number }) {
   const { t } = useTaal();
   const ind = programma.hoofdstuk.indicatoren[nr - 1] as Indicator;
-  const extra = programma.aanvullingen.indicatoren[nr - 1];
+  const extra = ind.aanvulling;
   return (
     <Gegevenslijst
       regels={[

@@ -8,7 +8,7 @@ import { Keuzelijst, type Optie } from '../../components/Velden.tsx';
 import { useTaal } from '../../i18n/i18n.tsx';
 import { Laadstatus, useLaden } from '../../laden.tsx';
 import { Link, navigeer } from '../../router.tsx';
-import { Band, Opgeschort, datum, isLeiding, ledenVan, magBehandelen, useTeams } from './teksten.tsx';
+import { Band, Opgeschort, datum, isLeiding, magBehandelen, useBehandelaars, useTeams } from './teksten.tsx';
 
 const BANDEN = ['teLaat', 'vandaag', 'dezeWeek', 'later'] as const;
 const FILTERS = ['behandelaar', 'team', 'zaaktype', 'status', 'termijn'] as const;
@@ -154,15 +154,17 @@ export function Werkvoorraad({ gemeente, zoek }: { gemeente: SessieGemeente; zoe
   const cursor = zoek.get('cursor');
   const { data, fout, herlaad } = useLaden<WerkvoorraadData>(`${gemeentePad(gemeente.code)}/zaken?${apiQuery(filters, cursor)}`);
   const zaaktypen = useZaaktypen(gemeente);
-  const { ik, teams } = useTeams(gemeente);
+  const { ik, teams, mijnTeams } = useTeams(gemeente);
   const leiding = isLeiding(gemeente);
   const behandelen = magBehandelen(gemeente);
   const [gekozen, setGekozen] = useState<Set<string>>(new Set());
   const [melding, setMelding] = useState<string>();
   const oppakken = useVerzenden();
 
-  const zichtbareTeams = (teams ?? []).filter((team) => leiding || team.leden.some((lid) => lid.id === ik));
-  const leden = ledenVan(filters.team ? zichtbareTeams.filter((team) => team.id === filters.team) : zichtbareTeams);
+  // Quick links to one's own teams; leiding filters on every team.
+  const eigenTeams = mijnTeams ?? [];
+  const zichtbareTeams = leiding ? (teams ?? []) : eigenTeams;
+  const leden = useBehandelaars(gemeente, filters.team || undefined) ?? [];
 
   function pak(zaak: ZaakSamenvatting) {
     void oppakken.verzend(async () => {
@@ -257,7 +259,7 @@ export function Werkvoorraad({ gemeente, zoek }: { gemeente: SessieGemeente; zoe
               </Link>
             </li>
           )}
-          {zichtbareTeams.map((team) => (
+          {eigenTeams.map((team) => (
             <li key={team.id} className="utrecht-link-list__item">
               <Link naar={werkvoorraadPad(gemeente.code, { behandelaar: 'alle', team: team.id })} aria-current={filters.behandelaar === 'alle' && filters.team === team.id ? 'page' : undefined}>
                 {t('werkvoorraad.teamZaken', { team: team.naam })}

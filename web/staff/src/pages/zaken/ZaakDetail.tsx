@@ -1,6 +1,6 @@
 import { useRef, useState, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
-import { ApiError, api, gemeentePad, type SessieGemeente, type Team, type Werkvoorraad, type Zaak } from '../../api.ts';
+import { API_BASIS, ApiError, api, gemeentePad, type AangemaakteZaak, type SessieGemeente, type Team, type Werkvoorraad, type Zaak } from '../../api.ts';
 import { FoutSamenvatting, Formulier, HerlaadKnop, Knop, Veld, Vinkje, useFormulier, useVerzenden, type FormulierStaat } from '../../components/Formulier.tsx';
 import { Gegevenslijst } from '../../components/Gegevenslijst.tsx';
 import { Melding, Statusmelding } from '../../components/Melding.tsx';
@@ -13,7 +13,7 @@ import { useTaal } from '../../i18n/i18n.tsx';
 import { Laadstatus } from '../../laden.tsx';
 import { Link } from '../../router.tsx';
 import { tijdstip } from '../../tijd.ts';
-import { Band, Opgeschort, datum, duurTekst, gebeurtenisTekst, isLeiding, ledenVan, magBehandelen, useTeams } from './teksten.tsx';
+import { Band, Opgeschort, datum, duurTekst, gebeurtenisTekst, isLeiding, magBehandelen, useBehandelaars, useTeams } from './teksten.tsx';
 
 /** Sends one action on the zaak (POST with If-Match); the page then shows and focuses `melding`. */
 type Stuur = (deel: string, body: unknown, melding: string) => Promise<void>;
@@ -68,8 +68,8 @@ function Toewijzing({ zaak, stuur, herlaad, gemeente, ik, teams }: ActieProps & 
   const oppakken = useVerzenden();
   const formulier = useFormulier({ behandelaar: zaak.behandelaar?.id ?? '', team: zaak.team.id });
   const mijn = ik !== undefined && zaak.behandelaar?.id === ik;
-  const teamVanKeuze = teams.filter((team) => team.id === formulier.waarden.team);
-  const leden = ledenVan(teamVanKeuze.length > 0 ? teamVanKeuze : teams);
+  // Only who can be behandelaar in the chosen team.
+  const leden = useBehandelaars(gemeente, formulier.waarden.team || undefined) ?? [];
   return (
     <Sectie titel={t('actie.toewijzing')}>
       <p className="utrecht-paragraph">{zaak.behandelaar ? t('actie.behandeltNu', { naam: zaak.behandelaar.naam, team: zaak.team.naam }) : t('actie.nogNiemand', { team: zaak.team.naam })}</p>
@@ -368,11 +368,9 @@ function Relaties({ zaak, stuur, herlaad, gemeente, behandelen }: ActieProps & {
   async function relateer() {
     const nummer = formulier.waarden.zaaknummer.trim().toUpperCase();
     let gevonden: string | undefined;
-    if (nummer.length >= 2) {
-      for (const open of ['true', 'false']) {
-        const { data } = await api.get<Werkvoorraad>(`${gemeentePad(gemeente.code)}/zaken?${new URLSearchParams({ zoek: nummer, open, pageSize: '10' }).toString()}`);
-        gevonden ??= data.items.find((z) => z.identificatie === nummer)?.id;
-      }
+    if (/^Z-\d{4}-\d{6}$/.test(nummer)) {
+      const { data } = await api.get<Werkvoorraad>(`${gemeentePad(gemeente.code)}/zaken?${new URLSearchParams({ identificatie: nummer }).toString()}`);
+      gevonden = data.items[0]?.id;
     }
     if (!gevonden) {
       throw new ApiError({ type: 'urn:loket:problem:ongeldige-invoer', title: '', status: 400, invalidParams: [{ name: 'zaak', code: 'onbekende-zaak', reason: t('actie.zaakNietGevonden') }] });
@@ -410,6 +408,114 @@ function Relaties({ zaak, stuur, herlaad, gemeente, behandelen }: ActieProps & {
           />
         </Formulier>
       )}
+    </Sectie>
+  );
+}
+
+const grootte = (bytes: number, taal: string) =>
+  bytes < 1024 * 1024 ? `${new Intl.NumberFormat(taal, { maximumFractionDigits: 0 }).format(Math.max(1, bytes / 1024))} kB` : `${new Intl.NumberFormat(taal, { maximumFractionDigits: 1 }).format(bytes / 1024 / 1024)} MB`;
+
+/** An upload for behandelaars: the file as the raw body, its type and name in the headers (docs/zaken-api.md). */
+function DocumentToevoegen({ stuur, herlaad }: Omit<ActieProps, 'zaak'>) {
+  const { t } = useTaal();
+  const formulier = useFormulier({ extern: false });
+  const [bestand, setBestand] = useState<File>();
+  async function voegToe() {
+    if (!bestand) {
+      throw new ApiError({ type: 'urn:loket:problem:ongeldige-invoer', title: '', status: 400, invalidParams: [{ name: 'bestand', code: 'geen-bestand', reason: t('document.kiesBestand') }] });
+    }
+    await stuur(`/documenten?extern=${String(formulier.waarden.extern)}`, bestand, t('document.toegevoegd', { naam: bestand.name }));
+  }
+  return (
+    <Formulier
+      formulier={formulier}
+      onVerstuur={voegToe}
+      knop={t('document.toevoegen')}
+      knoppen={<HerlaadKnop fout={formulier.fout} onHerlaad={herlaad} />}
+      meldingen={{ 412: t('zaak.verouderd'), 413: t('document.teGroot'), 415: t('document.soortNiet', { detail: formulier.fout?.problem.detail ?? '' }) }}
+      velden={{ bestand: 'document-bestand' }}
+    >
+      <Veld
+        id="document-bestand"
+        type="file"
+        label={t('document.bestand')}
+        uitleg={t('document.bestandUitleg')}
+        accept=".pdf,.png,.jpg,.jpeg,.docx,.odt,.txt"
+        onChange={(e) => setBestand(e.target.files?.[0])}
+        fout={formulier.fout?.veld('bestand')}
+      />
+      <Vinkje
+        id="document-extern"
+        label={t('actie.zichtbaarVoorInwoner')}
+        uitleg={t('document.externUitleg')}
+        checked={formulier.waarden.extern}
+        onChange={(e) => formulier.zet('extern', e.target.checked)}
+      />
+    </Formulier>
+  );
+}
+
+/** The zaak's documents with download links (a plain link: the session cookie goes along), and the upload. */
+function Documenten({ zaak, gemeente, stuur, herlaad, behandelen, ronde }: ActieProps & { gemeente: SessieGemeente; behandelen: boolean; ronde: string }) {
+  const { t, taal } = useTaal();
+  const basis = `${API_BASIS}${gemeentePad(gemeente.code)}/zaken/${encodeURIComponent(zaak.id)}/documenten`;
+  return (
+    <Sectie titel={t('zaak.documenten')}>
+      {zaak.documenten.length > 0 ? (
+        <ul className="utrecht-unordered-list">
+          {zaak.documenten.map((d) => (
+            <li key={d.id} className="utrecht-unordered-list__item">
+              <a className="utrecht-link utrecht-link--html-a" href={`${basis}/${d.id}`} download={d.bestandsnaam}>
+                {t('document.download', { naam: d.bestandsnaam })}
+              </a>{' '}
+              ({grootte(d.grootte, taal)}, {d.extern ? t('document.extern') : t('document.intern')}, {tijdstip(d.aangemaaktOp, taal)})
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="utrecht-paragraph">{t('document.geen')}</p>
+      )}
+      {behandelen && <DocumentToevoegen key={ronde} stuur={stuur} herlaad={herlaad} />}
+    </Sectie>
+  );
+}
+
+const magVolgcode = (gemeente: SessieGemeente) => gemeente.rollen.some((r) => r === 'behandelaar' || r === 'teamleider' || r === 'beheerder' || r === 'kcc-medewerker');
+
+/** A new tracking link for a resident who lost it: the old one stops working; shown here once. */
+function Volgcode({ zaak, gemeente, herlaad }: { zaak: Zaak; gemeente: SessieGemeente; herlaad(): void }) {
+  const { t } = useTaal();
+  const { fout, bezig, verzend } = useVerzenden();
+  const [nieuw, setNieuw] = useState<{ link: string; email: string | null }>();
+  const uitkomst = useRef<HTMLDivElement>(null);
+  function geef() {
+    void verzend(async () => {
+      const { data } = await api.post<AangemaakteZaak>(`${gemeentePad(gemeente.code)}/zaken/${encodeURIComponent(zaak.id)}/volgcode`, { ifMatch: `"${zaak.versie}"` });
+      flushSync(() => setNieuw({ link: data.volglink, email: data.betrokkene?.email ?? null }));
+      uitkomst.current?.focus();
+      herlaad();
+    });
+  }
+  return (
+    <Sectie titel={t('volgcode.titel')}>
+      <p className="utrecht-paragraph">{t('volgcode.uitleg')}</p>
+      <div ref={uitkomst} tabIndex={-1} className="loket-focus-vak">
+        {nieuw && (
+          <Melding soort="ok" rol="status">
+            <p className="utrecht-paragraph">{nieuw.email ? t('volgcode.gemaild', { email: nieuw.email }) : t('volgcode.nietGemaild')}</p>
+            <p className="utrecht-paragraph">
+              {t('volgcode.link')} <code className="loket-pre-wrap">{nieuw.link}</code>
+            </p>
+          </Melding>
+        )}
+      </div>
+      <FoutSamenvatting fout={fout} meldingen={{ 412: t('zaak.verouderd') }} />
+      <div className="utrecht-button-group">
+        <Knop soort="secondary-action" bezig={bezig} onClick={geef}>
+          {t('volgcode.knop')}
+        </Knop>
+        <HerlaadKnop fout={fout} onHerlaad={herlaad} />
+      </div>
     </Sectie>
   );
 }
@@ -567,7 +673,6 @@ function Betrokkene({ zaak }: { zaak: Zaak }) {
 }
 
 function Inhoud({ bron, gemeente }: { bron: VersieBron<Zaak>; gemeente: SessieGemeente }) {
-  const { t } = useTaal();
   const zaak = bron.data;
   const { ik, teams } = useTeams(gemeente);
   const [melding, setMelding] = useState<string>();
@@ -605,17 +710,8 @@ function Inhoud({ bron, gemeente }: { bron: VersieBron<Zaak>; gemeente: SessieGe
         <Notitie {...props} />
         <Relaties {...props} gemeente={gemeente} behandelen={behandelen} />
       </div>
-      {zaak.documenten.length > 0 && (
-        <Sectie titel={t('zaak.documenten')}>
-          <ul className="utrecht-unordered-list">
-            {zaak.documenten.map((d) => (
-              <li key={d.id} className="utrecht-unordered-list__item">
-                {d.bestandsnaam} ({d.extern ? t('tijdlijn.extern') : t('tijdlijn.intern')})
-              </li>
-            ))}
-          </ul>
-        </Sectie>
-      )}
+      <Documenten zaak={zaak} gemeente={gemeente} stuur={stuur} herlaad={wijziging.herlaad} behandelen={behandelen} ronde={`${bron.ronde}-${zaak.versie}`} />
+      {magVolgcode(gemeente) && <Volgcode zaak={zaak} gemeente={gemeente} herlaad={wijziging.herlaad} />}
       <Tijdlijn zaak={zaak} />
     </>
   );

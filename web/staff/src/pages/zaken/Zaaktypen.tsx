@@ -15,9 +15,10 @@ import { Link, navigeer } from '../../router.tsx';
 import { tijdstip } from '../../tijd.ts';
 import { datum, duurTekst, useTeams } from './teksten.tsx';
 
-/** The catalogue: the newest version of each zaaktype. */
+/** The catalogue: the newest version of each zaaktype, or every version (?alleVersies=true). */
 export function Zaaktypen({ gemeente, zoek }: { gemeente: SessieGemeente; zoek: URLSearchParams }) {
   const { t, taal } = useTaal();
+  const alleVersies = zoek.get('alleVersies') === 'true';
   return (
     <LijstPagina<Zaaktype>
       gemeente={gemeente}
@@ -25,6 +26,8 @@ export function Zaaktypen({ gemeente, zoek }: { gemeente: SessieGemeente; zoek: 
       sectie="zaaktypen"
       uitleg
       nieuw
+      query={alleVersies ? 'alleVersies=true' : undefined}
+      bijschrift={alleVersies ? t('zaaktypen.bijschriftAlle', { gemeente: gemeente.naam }) : undefined}
       kolommen={({ basis }) => [
         { kop: t('veld.naam'), render: (z) => <Link naar={`${basis}/${z.id}`}>{z.naam[taal]}</Link> },
         { kop: t('zaaktype.code'), render: (z) => z.code },
@@ -33,7 +36,11 @@ export function Zaaktypen({ gemeente, zoek }: { gemeente: SessieGemeente; zoek: 
         { kop: t('zaaktype.norm'), render: (z) => duurTekst(t, z.norm) },
         { kop: t('zaaktype.geldigVanaf'), render: (z) => (z.geldigVanaf ? datum(z.geldigVanaf, taal) : t('geen')) },
       ]}
-    />
+    >
+      <p className="utrecht-paragraph">
+        <Link naar={`/${gemeente.code}/zaaktypen${alleVersies ? '' : '?alleVersies=true'}`}>{alleVersies ? t('zaaktypen.nieuwste') : t('zaaktypen.alleVersies')}</Link>
+      </p>
+    </LijstPagina>
   );
 }
 

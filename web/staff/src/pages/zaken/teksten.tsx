@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { useEffect, useState } from 'react';
-import { ApiError, alles, api, gemeentePad, type Sessie, type SessieGemeente, type Team, type Termijnband, type Zaak } from '../../api.ts';
+import { ApiError, alles, api, gemeentePad, type Medewerker, type Sessie, type SessieGemeente, type Team, type Termijnband, type Zaak } from '../../api.ts';
 import { useTaal } from '../../i18n/i18n.tsx';
 import { tijdstip } from '../../tijd.ts';
 
@@ -33,31 +33,53 @@ export function Opgeschort() {
   return <span className="loket-badge loket-badge--opgeschort">{t('zaak.opgeschort')}</span>;
 }
 
-export const magBehandelen = (gemeente: SessieGemeente) => gemeente.rollen.some((r) => r === 'behandelaar' || r === 'teamleider' || r === 'beheerder');
+export const magBehandelen = (gemeente: SessieGemeente) => gemeente.rollen.some((r) => (BEHANDELAAR_ROLLEN as readonly string[]).includes(r));
 export const isLeiding = (gemeente: SessieGemeente) => gemeente.rollen.some((r) => r === 'teamleider' || r === 'beheerder');
 
-/** The logged-in staff member and the gemeente's teams (for the team and behandelaar pickers). */
+/** Starts a load for an effect (its cleanup aborts it); an ApiError goes to `setFout`. */
+function laadVoorEffect<T>(laad: (signal: AbortSignal) => Promise<T>, zet: (data: T) => void, setFout: (fout: ApiError) => void): () => void {
+  const afbreken = new AbortController();
+  laad(afbreken.signal).then(zet, (error: unknown) => {
+    if (error instanceof ApiError) setFout(error);
+  });
+  return () => afbreken.abort();
+}
+
+/** The logged-in staff member, the gemeente's teams and their own teams (`teams?lid=ik`). */
 export function useTeams(gemeente: SessieGemeente) {
-  const [staat, setStaat] = useState<{ ik: string; teams: Team[] }>();
+  const [staat, setStaat] = useState<{ ik: string; teams: Team[]; mijnTeams: Team[] }>();
   const [fout, setFout] = useState<ApiError>();
-  useEffect(() => {
-    const afbreken = new AbortController();
-    Promise.all([api.get<Sessie>('/sessie', { signal: afbreken.signal }), alles<Team>(`${gemeentePad(gemeente.code)}/teams`, afbreken.signal)]).then(
-      ([sessie, teams]) => setStaat({ ik: sessie.data.gebruiker.id, teams }),
-      (error: unknown) => {
-        if (error instanceof ApiError) setFout(error);
-      },
-    );
-    return () => afbreken.abort();
-  }, [gemeente.code]);
+  useEffect(
+    () =>
+      laadVoorEffect(
+        async (signal) => {
+          const pad = `${gemeentePad(gemeente.code)}/teams`;
+          const [sessie, teams, mijnTeams] = await Promise.all([api.get<Sessie>('/sessie', { signal }), alles<Team>(pad, signal), alles<Team>(`${pad}?lid=ik`, signal)]);
+          return { ik: sessie.data.gebruiker.id, teams, mijnTeams };
+        },
+        setStaat,
+        setFout,
+      ),
+    [gemeente.code],
+  );
   return { ...staat, fout };
 }
 
-/** The members of these teams, each once, by name. */
-export function ledenVan(teams: readonly Team[]): { id: string; naam: string }[] {
-  const leden = new Map<string, string>();
-  for (const team of teams) for (const lid of team.leden) leden.set(lid.id, lid.naam);
-  return [...leden].map(([id, naam]) => ({ id, naam })).toSorted((a, b) => a.naam.localeCompare(b.naam));
+/** The roles that can be behandelaar (the zaken service checks the same). */
+export const BEHANDELAAR_ROLLEN = ['behandelaar', 'teamleider', 'beheerder'] as const;
+
+/** Who can be behandelaar, of one team or of all (`GET …/medewerkers`), by name. */
+export function useBehandelaars(gemeente: SessieGemeente, team: string | undefined): Medewerker[] | undefined {
+  const [staat, setStaat] = useState<{ team: string | undefined; medewerkers: Medewerker[] }>();
+  useEffect(() => {
+    const query = new URLSearchParams({ rol: BEHANDELAAR_ROLLEN.join(','), ...(team ? { team } : {}) }).toString();
+    return laadVoorEffect(
+      (signal) => alles<Medewerker>(`${gemeentePad(gemeente.code)}/medewerkers?${query}`, signal),
+      (medewerkers) => setStaat({ team, medewerkers }),
+      () => setStaat({ team, medewerkers: [] }),
+    );
+  }, [gemeente.code, team]);
+  return staat && staat.team === team ? staat.medewerkers : undefined;
 }
 
 type Regel = Zaak['tijdlijn'][number];
@@ -78,7 +100,7 @@ export function gebeurtenisTekst(t: TFunction, regel: Regel): string {
     case 'bericht':
       return t('tijdlijn.bericht', { tekst: tekst(g.tekst) });
     case 'opschorting':
-      return t('tijdlijn.opschorting', { reden: tekst(g.reden) });
+      return `${t('tijdlijn.opschorting', { reden: tekst(g.reden) })}${g.geinformeerd ? ` ${t('tijdlijn.inwonerGemaild')}` : ''}`;
     case 'opschorting-einde':
       return met(t('tijdlijn.opschortingEinde'), tekst(g.toelichting));
     case 'verlenging':
@@ -93,6 +115,8 @@ export function gebeurtenisTekst(t: TFunction, regel: Regel): string {
       return t('tijdlijn.reactie', { tekst: tekst(g.tekst) });
     case 'relatie':
       return t('tijdlijn.relatie', { zaak: tekst(g.identificatie), soort: t(`relatie.${tekst(g.soort)}`, { defaultValue: tekst(g.soort) }) });
+    case 'volgcode':
+      return g.gemaild ? t('tijdlijn.volgcodeGemaild') : t('tijdlijn.volgcode');
   }
   return regel.soort;
 }
