@@ -411,6 +411,17 @@ describe('werkvoorraad en overzicht', () => {
     expect(poging.statusCode).toBe(404);
   });
 
+  it('answers a committed change with the zaak, even when it moved out of sight of the caller', async () => {
+    const bezwaar = await registreer(tim, { zaaktype: 'bezwaar', onderwerp: 'Bezwaar tegen de omgevingsvergunning', kanaal: 'post', ontvangstdatum: '2026-03-12' });
+    const teams = await loket.app.inject({ method: 'GET', url: '/api/v1/gemeenten/GM0384/teams?pageSize=100', headers: admin.headers });
+    const anderTeam = teams.json().items.find((t: { naam: string }) => t.naam === 'Planning en control').id;
+    const verplaatst = await actie(tim, bezwaar, 'toewijzing', { behandelaar: null, team: anderTeam });
+    expect(verplaatst.statusCode, verplaatst.body).toBe(200);
+    expect(verplaatst.json()).toMatchObject({ id: bezwaar.id, team: { naam: 'Planning en control' }, behandelaar: null });
+    expect((await haal(tim, bezwaar.id)).statusCode).toBe(404);
+    expect((await haal(admin, bezwaar.id)).statusCode).toBe(200);
+  });
+
   it('answers the KCC that registers a confidential zaak with the zaak it registered, and hides it afterwards', async () => {
     const bezwaar = await registreer(kcc, {
       zaaktype: 'bezwaar',

@@ -401,12 +401,13 @@ export function zakenService(deps: ZakenDeps) {
   }
 
   /**
-   * The full staff view of one zaak; reading the resident's data is logged. `doorMaker`: the
-   * answer to the one who just registered it, who sees it even when it is restricted (ADR 0016).
+   * The full staff view of one zaak; reading the resident's data is logged. `zojuist`: the answer
+   * to the one who just registered or changed it (a committed change is never answered with a
+   * 404), who sees it even when it is now restricted for them (ADR 0016).
    */
-  async function detail(wie: Wie, gemeente: string, id: string, opties: { loggen: boolean; doorMaker?: boolean } = { loggen: true }) {
+  async function detail(wie: Wie, gemeente: string, id: string, opties: { loggen: boolean; zojuist?: boolean } = { loggen: true }) {
     const gelezen = await repository.detail(gemeente, id, wie.gebruiker);
-    if (!gelezen || !(opties.doorMaker || (await magZien(wie, gemeente, gelezen.rij, repository, gelezen.inTeam)))) throw zaakNietGevonden();
+    if (!gelezen || !(opties.zojuist || (await magZien(wie, gemeente, gelezen.rij, repository, gelezen.inTeam)))) throw zaakNietGevonden();
     const { rij, regel, betrokkene, gebeurtenissen, documenten, relaties } = gelezen;
     const [zaaktype, sluitingsdagen] = await Promise.all([zaaktypeVan(gemeente, rij.zaaktype_id), deps.sluitingsdagen(gemeente)]);
     const dag = vandaag();
@@ -560,7 +561,7 @@ export function zakenService(deps: ZakenDeps) {
       });
       await audit.log(wie.context, { gemeente: gemeenteCode, actie: 'zaak-aanmaken', objectType: 'zaak', objectId: id, details: { identificatie, zaaktype: zaaktype.code, versie: zaaktype.versie } });
       if (betrokkene) await audit.verwerking(wie.context, { gemeente: gemeenteCode, naam: 'zaak-aanmaken', ...VERWERKING_ZAKEN, betrokkeneIds: [id] });
-      const zaak = await detail(wie, gemeenteCode, id, { loggen: false, doorMaker: true });
+      const zaak = await detail(wie, gemeenteCode, id, { loggen: false, zojuist: true });
       return { zaak, volgcode, volglink: volglink(gemeente, taal, volgcode) };
     },
 
@@ -632,7 +633,7 @@ export function zakenService(deps: ZakenDeps) {
         await w.voegToe({ soort: 'toewijzing', gegevens, extern: false });
         return { team: gegevens.team, behandelaar: gegevens.behandelaar };
       });
-      return detail(wie, gemeente, id, { loggen: false });
+      return detail(wie, gemeente, id, { loggen: false, zojuist: true });
     },
 
     /** Assigns several zaken at once (all or none); no If-Match per zaak. */
@@ -699,7 +700,7 @@ export function zakenService(deps: ZakenDeps) {
         const geinformeerd = extern && (await mailInwoner(w, gemeenteRec, 'status', (taal) => ({ status: statustype.tekst[taal] }), { toelichting: invoer.toelichting }));
         return { status: statustype.volgnummer, geinformeerd };
       });
-      return detail(wie, gemeente, id, { loggen: false });
+      return detail(wie, gemeente, id, { loggen: false, zojuist: true });
     },
 
     /** An internal note, or an external one the resident sees on the tracking page. */
@@ -716,7 +717,7 @@ export function zakenService(deps: ZakenDeps) {
         },
         { ookAfgesloten: true },
       );
-      return detail(wie, gemeente, id, { loggen: false });
+      return detail(wie, gemeente, id, { loggen: false, zojuist: true });
     },
 
     /** A message to the resident: mailed in their language and shown in the timeline. */
@@ -729,7 +730,7 @@ export function zakenService(deps: ZakenDeps) {
         await mailInwoner(w, gemeenteRec, 'bericht', () => ({ tekst: invoer.tekst }));
       });
       await audit.verwerking(wie.context, { gemeente, naam: 'zaak-bericht', ...VERWERKING_ZAKEN, betrokkeneIds: [id] });
-      return detail(wie, gemeente, id, { loggen: false });
+      return detail(wie, gemeente, id, { loggen: false, zojuist: true });
     },
 
     /** Stops the clock (Awb 4:15), when the zaaktype allows it. */
@@ -748,7 +749,7 @@ export function zakenService(deps: ZakenDeps) {
         await mailInwoner(w, gemeenteRec, 'opschorting', () => ({ reden: invoer.reden }));
         return { geinformeerd };
       });
-      return detail(wie, gemeente, id, { loggen: false });
+      return detail(wie, gemeente, id, { loggen: false, zojuist: true });
     },
 
     /** Restarts the clock; the resident is mailed the new expected date. */
@@ -763,7 +764,7 @@ export function zakenService(deps: ZakenDeps) {
         await mailInwoner(w, gemeenteRec, 'opschortingEinde', (taal) => ({ einddatum: datumTekst(taal, einddatum) }), { toelichting: invoer.toelichting });
         return { einddatum, geinformeerd };
       });
-      return detail(wie, gemeente, id, { loggen: false });
+      return detail(wie, gemeente, id, { loggen: false, zojuist: true });
     },
 
     /** Extends the term (Awb 4:14, 7:10 lid 3, 9:11 lid 2) within the zaaktype's maximum; tells the resident. */
@@ -785,7 +786,7 @@ export function zakenService(deps: ZakenDeps) {
         await mailInwoner(w, gemeenteRec, 'verlenging', (taal) => ({ reden: invoer.reden, einddatum: datumTekst(taal, na.uiterlijkeEinddatum), vorigeEinddatum: datumTekst(taal, vorige) }));
         return { duur: invoer.duur, einddatum: na.uiterlijkeEinddatum };
       });
-      return detail(wie, gemeente, id, { loggen: false });
+      return detail(wie, gemeente, id, { loggen: false, zojuist: true });
     },
 
     /** Closes with a result: sets the end status and the archive date; tells the resident. */
@@ -806,7 +807,7 @@ export function zakenService(deps: ZakenDeps) {
         await mailInwoner(w, gemeenteRec, 'afsluiting', (taal) => ({ resultaat: resultaattype.tekst[taal] || eind.tekst[taal] }), { toelichting: invoer.toelichting });
         return { resultaattype: resultaattype.id };
       });
-      return detail(wie, gemeente, id, { loggen: false });
+      return detail(wie, gemeente, id, { loggen: false, zojuist: true });
     },
 
     /** Relates two zaken of the same gemeente. */
@@ -829,7 +830,7 @@ export function zakenService(deps: ZakenDeps) {
         },
         { ookAfgesloten: true },
       );
-      return detail(wie, gemeente, id, { loggen: false });
+      return detail(wie, gemeente, id, { loggen: false, zojuist: true });
     },
 
     /** Stores a checked document with the zaak (see zaken.documenten.ts for the checks). */
@@ -856,7 +857,7 @@ export function zakenService(deps: ZakenDeps) {
         });
         return { document: documentId, mediatype: document.mediatype, grootte: document.inhoud.length };
       });
-      return { documentId, zaak: await detail(wie, gemeente, id, { loggen: false }) };
+      return { documentId, zaak: await detail(wie, gemeente, id, { loggen: false, zojuist: true }) };
     },
 
     /**
@@ -887,7 +888,7 @@ export function zakenService(deps: ZakenDeps) {
         { ookAfgesloten: true },
       );
       if (gemaild) await audit.verwerking(wie.context, { gemeente, naam: 'zaak-volgcode', ...VERWERKING_ZAKEN, betrokkeneIds: [id] });
-      return { zaak: await detail(wie, gemeente, id, { loggen: false }), volgcode, volglink: link };
+      return { zaak: await detail(wie, gemeente, id, { loggen: false, zojuist: true }), volgcode, volglink: link };
     },
 
     /**
