@@ -207,6 +207,18 @@ describe('sluitingsdagen', () => {
     ]);
   });
 
+  it('forgets the closure days it keeps for a moment as soon as they change here', async () => {
+    const alle = async () => [...(await loket.services.termijnen.sluitingsdagen('GM0451')).keys()];
+    const voor = await alle();
+    expect(await alle()).toEqual(voor);
+    const erbij = await loket.app.inject({ method: 'POST', url: '/api/v1/gemeenten/GM0451/sluitingsdagen', headers: admin.headers, payload: { datum: '2032-06-11', naam: 'Verhuizing' } });
+    expect(erbij.statusCode, erbij.body).toBe(201);
+    expect(await alle()).toContain('2032-06-11');
+    const weg = await loket.app.inject({ method: 'DELETE', url: '/api/v1/gemeenten/GM0451/sluitingsdagen/2032-06-11', headers: admin.headers });
+    expect(weg.statusCode).toBe(204);
+    expect(await alle()).toEqual(voor);
+  });
+
   it("answers 404 for another gemeente's closure day", async () => {
     const uithoorn = '/api/v1/gemeenten/GM0451/sluitingsdagen/2027-05-07';
     expect((await get(uithoorn, admin.headers)).statusCode).toBe(404);

@@ -50,13 +50,37 @@ export function termijnUitkomst(startdatum: string, duur: Duur, sluitingsdagen?:
   };
 }
 
+/** How long this node reuses a gemeente's closure days it read (milliseconds). */
+const BEWAAR_MS = 5_000;
+
 /** Terms (statutory and werkdagen) and the closure days of a gemeente they may skip. */
 export function termijnenService(deps: { repository: SluitingsdagenRepository; gemeenten: GemeentenRepository; audit: AuditService; klok: Klok }) {
   const { repository, gemeenten, audit, klok } = deps;
 
-  async function sluitingsdagen(gemeente: string, vanJaar?: number, totJaar?: number): Promise<Map<string, string>> {
+  async function lees(gemeente: string, vanJaar?: number, totJaar?: number): Promise<Map<string, string>> {
     const dagen = await repository.tussen(gemeente, vanJaar === undefined ? undefined : `${vanJaar}-01-01`, totJaar === undefined ? undefined : `${totJaar}-12-31`);
     return new Map(dagen.map((d) => [d.datum, d.naam]));
+  }
+
+  // All closure days of a gemeente are read for every deadline a zaak shows; they change a few
+  // times a year. This node keeps them for a few seconds and forgets them at once when it
+  // changes them itself; another node's change shows here within BEWAAR_MS (ADR 0016).
+  const bewaard = new Map<string, { dagen: Map<string, string>; tot: number }>();
+  const generatie = new Map<string, number>();
+  const vergeet = (gemeente: string) => {
+    bewaard.delete(gemeente);
+    generatie.set(gemeente, (generatie.get(gemeente) ?? 0) + 1);
+  };
+
+  async function sluitingsdagen(gemeente: string, vanJaar?: number, totJaar?: number): Promise<Map<string, string>> {
+    if (vanJaar !== undefined || totJaar !== undefined) return lees(gemeente, vanJaar, totJaar);
+    const nu = performance.now();
+    const hier = bewaard.get(gemeente);
+    if (hier && hier.tot > nu) return hier.dagen;
+    const bij = generatie.get(gemeente) ?? 0;
+    const dagen = await lees(gemeente);
+    if ((generatie.get(gemeente) ?? 0) === bij) bewaard.set(gemeente, { dagen, tot: nu + BEWAAR_MS });
+    return dagen;
   }
 
   return {
@@ -101,6 +125,7 @@ export function termijnenService(deps: { repository: SluitingsdagenRepository; g
       }
       const nieuw = await repository.voegToe(gemeente, { ...dag, door: context.actorType === 'gebruiker' ? context.actorId : null, op: klok.nu().toISOString() });
       if (!nieuw) throw conflict('sluitingsdag-bestaat', `Deze gemeente heeft al een sluitingsdag op ${dag.datum}.`);
+      vergeet(gemeente);
       await audit.log(context, { gemeente, actie: 'sluitingsdag-toevoegen', objectType: 'sluitingsdag', objectId: dag.datum, details: { naam: dag.naam } });
       return dag;
     },
@@ -108,6 +133,7 @@ export function termijnenService(deps: { repository: SluitingsdagenRepository; g
     async verwijder(context: Context, gemeente: string, datum: string) {
       const dag = await repository.opDatum(gemeente, datum);
       if (!dag || !(await repository.verwijder(gemeente, datum))) throw notFound(`Deze gemeente heeft geen sluitingsdag op ${datum}.`);
+      vergeet(gemeente);
       await audit.log(context, { gemeente, actie: 'sluitingsdag-verwijderen', objectType: 'sluitingsdag', objectId: datum, details: { naam: dag.naam } });
     },
   };
