@@ -16,6 +16,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kanaal, Rol } from '../../db/schema.ts';
 import { vasteKlok, type Klok } from '../../klok.ts';
+import { ProblemError } from '../../http/problem.ts';
 import type { Context } from '../audit/audit.service.ts';
 import type { BerichtenRepository } from '../berichten/berichten.repository.ts';
 import { berekenTermijn, dagenTussen, leesDuur, plusDagen, vrijeDag } from '../termijnen/kalender.ts';
@@ -540,33 +541,43 @@ export async function laadDemoZaken(
         klok.zet(new Date(stap.op));
         const wie = alsWie(doener());
         const id = zaak.id;
+        // The deadline watcher of the running server may add to the zaak between two steps: then
+        // the step goes again on the newest version.
+        const metNieuwsteVersie = async (stap: (versie: number) => Promise<{ versie: number }>): Promise<number> => {
+          try {
+            return (await stap(versie)).versie;
+          } catch (error) {
+            if (!(error instanceof ProblemError) || error.status !== 412) throw error;
+            return (await stap((await zaken.detail(wie, gemeente, id, { loggen: false, zojuist: true })).versie)).versie;
+          }
+        };
         switch (stap.soort) {
           case 'toewijzing': {
             // A behandelaar who may see the zaak picks it up; otherwise a teamleider or beheerder assigns it.
             const zelf = ziet(stap.behandelaar, undefined);
             const leiding = staf.find((m) => m.rollen.some((rol) => ['teamleider', 'beheerder'].includes(rol)) && ziet(m, undefined)) ?? beheerder;
             const door = zelf ? stap.behandelaar : leiding;
-            versie = (await zaken.wijsToe(alsWie(door), gemeente, id, versie, { behandelaar: door.id === stap.behandelaar.id ? 'ik' : stap.behandelaar.id })).versie;
+            versie = await metNieuwsteVersie((v) => zaken.wijsToe(alsWie(door), gemeente, id, v, { behandelaar: door.id === stap.behandelaar.id ? 'ik' : stap.behandelaar.id }));
             behandelaar = stap.behandelaar;
             break;
           }
           case 'status':
-            versie = (await zaken.zetStatus(wie, gemeente, id, versie, { statustype: stap.volgnummer })).versie;
+            versie = await metNieuwsteVersie((v) => zaken.zetStatus(wie, gemeente, id, v, { statustype: stap.volgnummer }));
             break;
           case 'notitie':
-            versie = (await zaken.voegNotitieToe(wie, gemeente, id, versie, { tekst: stap.tekst, extern: stap.extern })).versie;
+            versie = await metNieuwsteVersie((v) => zaken.voegNotitieToe(wie, gemeente, id, v, { tekst: stap.tekst, extern: stap.extern }));
             break;
           case 'opschorting':
-            versie = (await zaken.schortOp(wie, gemeente, id, versie, { reden: stap.reden })).versie;
+            versie = await metNieuwsteVersie((v) => zaken.schortOp(wie, gemeente, id, v, { reden: stap.reden }));
             break;
           case 'opschorting-einde':
-            versie = (await zaken.beeindigOpschorting(wie, gemeente, id, versie, { toelichting: 'Gevraagde gegevens ontvangen.' })).versie;
+            versie = await metNieuwsteVersie((v) => zaken.beeindigOpschorting(wie, gemeente, id, v, { toelichting: 'Gevraagde gegevens ontvangen.' }));
             break;
           case 'verlenging':
-            versie = (await zaken.verleng(wie, gemeente, id, versie, { duur: stap.duur, reden: stap.reden })).versie;
+            versie = await metNieuwsteVersie((v) => zaken.verleng(wie, gemeente, id, v, { duur: stap.duur, reden: stap.reden }));
             break;
           case 'afsluiting':
-            versie = (await zaken.sluitAf(wie, gemeente, id, versie, { resultaattype: stap.resultaattype })).versie;
+            versie = await metNieuwsteVersie((v) => zaken.sluitAf(wie, gemeente, id, v, { resultaattype: stap.resultaattype }));
             break;
         }
       }
