@@ -1,42 +1,10 @@
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDatabase } from './database.ts';
-import type { Database } from '../src/db/database.ts';
+import { describe, expect, it } from 'vitest';
+import { cliOmgeving } from './cli-proces.ts';
 
 // The CLI as a user runs it: a child process on PGlite in a temporary data dir, or on a fresh
 // PostgreSQL database when DATABASE_URL is set.
-const root = join(import.meta.dirname, '..');
-let dataDir: string;
-let database: Database | undefined;
-let databaseUrl: string | undefined;
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'loket-cli-'));
-  if (process.env.DATABASE_URL) {
-    database = await testDatabase();
-    databaseUrl = database.url;
-  }
-});
-afterAll(async () => {
-  await database?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-function loket(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', join(root, 'src/cli/main.ts'), ...args], {
-      env: { ...process.env, LOKET_DATA_DIR: dataDir, DATABASE_URL: databaseUrl ?? '', LOG_LEVEL: 'warn' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
+const cli = cliOmgeving('loket-cli-');
+const loket = cli.loket;
 
 describe('loket CLI', () => {
   it('has --help on every level (exit 0)', async () => {

@@ -1,46 +1,17 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { metCliLoket } from '../src/cli/cli.shared.ts';
-import type { Database } from '../src/db/database.ts';
 import { cliContext } from '../src/modules/audit/audit.service.ts';
 import { testLoket } from './app.ts';
-import { testDatabase } from './database.ts';
+import { cliOmgeving } from './cli-proces.ts';
 
 // `loket termijn` as a user runs it: a child process. Without --gemeente it must not touch a
 // database; with one it reads the gemeente's closure days (PGlite in a temporary data dir, or a
 // fresh PostgreSQL database when DATABASE_URL is set).
-const root = join(import.meta.dirname, '..');
-let dataDir: string;
-let database: Database | undefined;
-let databaseUrl: string | undefined;
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'loket-termijn-'));
-  if (process.env.DATABASE_URL) {
-    database = await testDatabase();
-    databaseUrl = database.url;
-  }
-});
-afterAll(async () => {
-  await database?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-function loket(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', join(root, 'src/cli/main.ts'), ...args], {
-      env: { ...process.env, LOKET_DATA_DIR: dataDir, DATABASE_URL: databaseUrl ?? '', LOG_LEVEL: 'warn', ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
+const cli = cliOmgeving('loket-termijn-');
+const loket = (args: string[], env: Record<string, string> = {}) => cli.loketMet(env, ...args);
 
 const laatsteRegel = (tekst: string) => tekst.trimEnd().split('\n').at(-1);
 
@@ -113,7 +84,7 @@ describe('loket termijn --gemeente', () => {
     expect(demo.code, demo.stderr).toBe(0);
     // A closure day added through the service, as the API does it.
     const omgeving = { LOKET_DATA_DIR: process.env.LOKET_DATA_DIR, DATABASE_URL: process.env.DATABASE_URL };
-    Object.assign(process.env, { LOKET_DATA_DIR: dataDir, DATABASE_URL: databaseUrl ?? '', LOG_LEVEL: 'warn' });
+    Object.assign(process.env, { LOKET_DATA_DIR: cli.dataDir, DATABASE_URL: cli.databaseUrl ?? '', LOG_LEVEL: 'warn' });
     try {
       await metCliLoket((cli) => cli.services.termijnen.voegToe(cliContext(), 'GM0437', { datum: '2031-03-14', naam: 'Verhuizing gemeentehuis' }));
     } finally {

@@ -1,42 +1,17 @@
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../db/database.ts';
-import { testDatabase } from '../../test/database.ts';
+import { describe, expect, it } from 'vitest';
+import { cliOmgeving } from '../../test/cli-proces.ts';
 import { begroting2024, jaarstukken2023 } from '../modules/planning-control/fixtures/hoofdstuk.fixture.ts';
 
 // `loket pc …` as a user runs it: a child process on PGlite in a temporary data dir, or on a
 // fresh PostgreSQL database when DATABASE_URL is set.
 const root = join(import.meta.dirname, '../..');
-let map: string;
-let database: Database | undefined;
-
-beforeAll(async () => {
-  map = mkdtempSync(join(tmpdir(), 'loket-pc-cli-'));
-  if (process.env.DATABASE_URL) database = await testDatabase();
-});
-afterAll(async () => {
-  await database?.close();
-  rmSync(map, { recursive: true, force: true });
-});
-
-function loket(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', join(root, 'src/cli/main.ts'), ...args], {
-      env: { ...process.env, LOKET_DATA_DIR: join(map, 'data'), DATABASE_URL: database?.url ?? '', LOG_LEVEL: 'warn' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
+const cli = cliOmgeving('loket-pc-cli-');
+const loket = cli.loket;
 
 const bestand = (naam: string, inhoud: unknown): string => {
-  const pad = join(map, naam);
+  const pad = join(cli.map, naam);
   writeFileSync(pad, typeof inhoud === 'string' ? inhoud : JSON.stringify(inhoud));
   return pad;
 };
@@ -78,7 +53,7 @@ describe('loket pc', () => {
     const html = await loket(...EXPORT, '--format', 'html', '--taal', 'en');
     expect(html.stdout).toContain('<html lang="en"');
     expect(html.stdout).toContain('<caption class="utrecht-table__caption" id="tabel-prestatie">Performance indicators</caption>');
-    const pdf = join(map, 'h.pdf');
+    const pdf = join(cli.map, 'h.pdf');
     const r = await loket(...EXPORT, '--format', 'pdf', '--uit', pdf);
     expect(r.code, r.stderr).toBe(0);
     expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
@@ -102,7 +77,7 @@ describe('loket pc', () => {
     expect(geenJson.code).toBe(1);
     expect(geenJson.stderr).toMatch(/geen JSON/);
 
-    for (const args of [['pc', 'export', '--gemeente', 'GM0384', '--soort', 'jaarstukken'], ['pc', 'export', '--gemeente', 'GM0384', '--jaar', '23', '--soort', 'jaarstukken'], ['pc', 'import', join(map, 'bestaat-niet.txt'), '--gemeente', 'GM0384']]) {
+    for (const args of [['pc', 'export', '--gemeente', 'GM0384', '--soort', 'jaarstukken'], ['pc', 'export', '--gemeente', 'GM0384', '--jaar', '23', '--soort', 'jaarstukken'], ['pc', 'import', join(cli.map, 'bestaat-niet.txt'), '--gemeente', 'GM0384']]) {
       const r = await loket(...args);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
