@@ -6,9 +6,11 @@
 import {
   berekenTermijn,
   dagenTussen,
+  naarWerkdag,
   plusDagen,
-  plusMaanden,
-  vrijeDag,
+  telOp,
+  telWerkdagenNa,
+  werkdagenTussen,
   type Duur,
   type Sluitingsdagen,
   type VrijeDag,
@@ -41,32 +43,6 @@ export interface Einddatum {
   verschoven: VrijeDag[];
 }
 
-function telOp(datum: string, duur: Duur): string {
-  if (duur.soort === 'maanden') return plusMaanden(datum, duur.aantal);
-  if (duur.soort === 'weken') return plusDagen(datum, duur.aantal * 7);
-  return plusDagen(datum, duur.aantal);
-}
-
-/** Moves an end date past free days (Algemene termijnenwet art. 1). */
-function naarWerkdag(datum: string): { datum: string; verschoven: VrijeDag[] } {
-  const verschoven: VrijeDag[] = [];
-  let dag = datum;
-  for (let vrij = vrijeDag(dag); vrij; vrij = vrijeDag(dag)) {
-    verschoven.push(vrij);
-    dag = plusDagen(dag, 1);
-  }
-  return { datum: dag, verschoven };
-}
-
-function telWerkdagenNa(datum: string, aantal: number, sluitingsdagen?: Sluitingsdagen): string {
-  let dag = datum;
-  for (let geteld = 0; geteld < aantal; ) {
-    dag = plusDagen(dag, 1);
-    if (!vrijeDag(dag, sluitingsdagen)) geteld++;
-  }
-  return dag;
-}
-
 export function leidEinddatumAf(invoer: EinddatumInvoer): Einddatum {
   const { ontvangstdatum, norm, sluitingsdagen } = invoer;
   const basis = berekenTermijn(ontvangstdatum, norm, sluitingsdagen);
@@ -75,13 +51,10 @@ export function leidEinddatumAf(invoer: EinddatumInvoer): Einddatum {
   if (norm.soort === 'werkdagen') {
     let einde = basis.einddatum;
     for (const verlenging of invoer.verlengingen) {
-      einde = verlenging.soort === 'werkdagen' ? telWerkdagenNa(einde, verlenging.aantal, sluitingsdagen) : naarWerkdag(telOp(einde, verlenging)).datum;
+      einde = verlenging.soort === 'werkdagen' ? telWerkdagenNa(einde, verlenging.aantal, sluitingsdagen).datum : naarWerkdag(telOp(einde, verlenging)).datum;
     }
-    let opgeschorteDagen = 0;
-    for (const { van, tot } of geschorst) {
-      for (let dag = van; dag < tot; dag = plusDagen(dag, 1)) if (!vrijeDag(dag, sluitingsdagen)) opgeschorteDagen++;
-    }
-    einde = telWerkdagenNa(einde, opgeschorteDagen, sluitingsdagen);
+    const opgeschorteDagen = geschorst.reduce((som, { van, tot }) => som + werkdagenTussen(van, plusDagen(tot, -1), sluitingsdagen), 0);
+    einde = telWerkdagenNa(einde, opgeschorteDagen, sluitingsdagen).datum;
     return { oorspronkelijk: basis.einddatum, einddatum: einde, opgeschorteDagen, verschoven: [] };
   }
 
@@ -89,7 +62,7 @@ export function leidEinddatumAf(invoer: EinddatumInvoer): Einddatum {
   // termijnenwet then applies to where it ends.
   let einde = basis.kalendereinde ?? basis.einddatum;
   for (const verlenging of invoer.verlengingen) {
-    einde = verlenging.soort === 'werkdagen' ? telWerkdagenNa(einde, verlenging.aantal) : telOp(einde, verlenging);
+    einde = verlenging.soort === 'werkdagen' ? telWerkdagenNa(einde, verlenging.aantal).datum : telOp(einde, verlenging);
   }
   const opgeschorteDagen = geschorst.reduce((som, { van, tot }) => som + Math.max(0, dagenTussen(van, tot)), 0);
   einde = plusDagen(einde, opgeschorteDagen);

@@ -159,15 +159,11 @@ export function berekenTermijn(startdatum: string, duur: Duur, sluitingsdagen?: 
   leesDatum(startdatum);
   if (duur.soort === 'werkdagen') return telWerkdagen(startdatum, duur, sluitingsdagen);
 
-  const kalendereinde =
-    duur.soort === 'maanden' ? plusMaanden(startdatum, duur.aantal) : plusDagen(startdatum, duur.soort === 'weken' ? duur.aantal * 7 : duur.aantal);
-  const verschoven: VrijeDag[] = [];
-  let einde = kalendereinde;
+  const kalendereinde = telOp(startdatum, duur);
   // Art. 1: a term that ends on a Saturday, Sunday or holiday runs to the next day that is none of these.
-  for (let vrij = vrijeDag(einde); vrij; vrij = vrijeDag(einde)) {
-    verschoven.push(vrij);
-    einde = plusDagen(einde, 1);
-  }
+  const artikel1 = naarWerkdag(kalendereinde);
+  const verschoven = artikel1.verschoven;
+  let einde = artikel1.datum;
   // Art. 2: a term of at least three days contains at least two days that are none of these.
   const naArtikel1 = einde;
   if (dagenTussen(startdatum, kalendereinde) >= 3) {
@@ -192,19 +188,42 @@ export function berekenTermijn(startdatum: string, duur: Duur, sluitingsdagen?: 
   };
 }
 
-function telWerkdagen(startdatum: string, duur: Duur, sluitingsdagen?: Sluitingsdagen): Termijn {
+/** The day a statutory term of `duur` ends after `datum`, before the Algemene termijnenwet; a month end clamps. */
+export function telOp(datum: string, duur: Duur): string {
+  if (duur.soort === 'maanden') return plusMaanden(datum, duur.aantal);
+  return plusDagen(datum, duur.soort === 'weken' ? duur.aantal * 7 : duur.aantal);
+}
+
+/** Moves an end date past Saturdays, Sundays and holidays (Algemene termijnenwet art. 1), saying which. */
+export function naarWerkdag(datum: string): { datum: string; verschoven: VrijeDag[] } {
   const verschoven: VrijeDag[] = [];
-  let dag = startdatum;
-  for (let geteld = 0; geteld < duur.aantal; ) {
+  let dag = datum;
+  for (let vrij = vrijeDag(dag); vrij; vrij = vrijeDag(dag)) {
+    verschoven.push(vrij);
+    dag = plusDagen(dag, 1);
+  }
+  return { datum: dag, verschoven };
+}
+
+/** The `aantal`-th working day after `datum` (skipping weekends, holidays and closure days), and the days skipped. */
+export function telWerkdagenNa(datum: string, aantal: number, sluitingsdagen?: Sluitingsdagen): { datum: string; verschoven: VrijeDag[] } {
+  const verschoven: VrijeDag[] = [];
+  let dag = datum;
+  for (let geteld = 0; geteld < aantal; ) {
     dag = plusDagen(dag, 1);
     const vrij = vrijeDag(dag, sluitingsdagen);
     if (vrij) verschoven.push(vrij);
     else geteld++;
   }
+  return { datum: dag, verschoven };
+}
+
+function telWerkdagen(startdatum: string, duur: Duur, sluitingsdagen?: Sluitingsdagen): Termijn {
+  const { datum, verschoven } = telWerkdagenNa(startdatum, duur.aantal, sluitingsdagen);
   return {
     startdatum,
     duur,
-    einddatum: dag,
+    einddatum: datum,
     kalendereinde: null,
     verschoven,
     regel: 'Servicenorm in werkdagen: telt vanaf de dag na de gebeurtenis en slaat weekenden, feestdagen en sluitingsdagen van de gemeente over.',

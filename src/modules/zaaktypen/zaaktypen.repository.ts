@@ -1,5 +1,5 @@
-import { sql, type Kysely } from 'kysely';
-import type { DB, Vertrouwelijkheid } from '../../db/schema.ts';
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { DB, Vertrouwelijkheid, ZaaktypeTable } from '../../db/schema.ts';
 
 export interface StatustypeRecord {
   volgnummer: number;
@@ -55,28 +55,11 @@ export interface ZaaktypeGegevens {
   resultaattypen: (Omit<ResultaattypeRecord, 'id'> & { id: string })[];
 }
 
-interface Rij {
-  id: string;
-  code: string;
-  versie: number;
-  status: 'concept' | 'gepubliceerd';
-  naam_nl: string;
-  naam_en: string;
-  omschrijving_nl: string;
-  omschrijving_en: string;
-  rechtsgrond: string;
-  norm: string;
-  opschorting_toegestaan: boolean;
-  verlenging_toegestaan: boolean;
-  max_verlenging: string | null;
-  standaard_team_id: string | null;
-  vertrouwelijkheid: Vertrouwelijkheid;
-  geldig_vanaf: string | null;
-  gepubliceerd_op: string | null;
-  revisie: number;
+/** A zaaktype row as read: the table's columns (less gemeente and the change times) with its types. */
+type Rij = Omit<Selectable<ZaaktypeTable>, 'gemeente' | 'aangemaakt_op' | 'gewijzigd_op'> & {
   statustypen: Omit<StatustypeRecord, 'eindstatus'>[] | null;
   resultaattypen: ResultaattypeRecord[] | null;
-}
+};
 
 function naarRecord(r: Rij): ZaaktypeRecord {
   const statustypen = (r.statustypen ?? []).toSorted((a, b) => a.volgnummer - b.volgnummer);
