@@ -17,16 +17,6 @@ export async function voegSysteemGebeurtenisToe(
   for (const g of gebeurtenissen) {
     await repo.voegGebeurtenisToe(gemeente, rij.id, { ...g, doorGebruiker: null, doorNaam: null, doorInwoner: false, op });
   }
-  const bijgewerkt = await repo.werkBij(gemeente, rij.id, rij.versie, {
-    teamId: rij.team_id,
-    behandelaarId: rij.behandelaar_id,
-    statusVolgnummer: rij.status_volgnummer,
-    oorspronkelijkeEinddatum: rij.oorspronkelijke_einddatum,
-    uiterlijkeEinddatum: rij.uiterlijke_einddatum,
-    opgeschort: rij.opgeschort,
-    afgeslotenOp: rij.afgesloten_op,
-    resultaattypeId: rij.resultaattype_id,
-    archiefactiedatum: rij.archiefactiedatum,
-  });
+  const bijgewerkt = await repo.verhoogVersie(gemeente, rij.id, rij.versie);
   if (!bijgewerkt) throw new Error(`zaak ${rij.id} veranderde tijdens de termijnbewaking`);
 }

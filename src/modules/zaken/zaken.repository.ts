@@ -471,6 +471,12 @@ function zaakQueries(db: Kysely<DB>, namen: Map<string, ZaaktypeNamen>) {
       return r.numUpdatedRows > 0n;
     },
 
+    /** Raises only the version (for an event that changes nothing of the projection); false when it was not `versie`. */
+    verhoogVersie: async (gemeente: string, id: string, versie: number): Promise<boolean> => {
+      const r = await db.updateTable('zaak').set({ versie: versie + 1 }).where('gemeente', '=', gemeente).where('id', '=', id).where('versie', '=', versie).executeTakeFirst();
+      return r.numUpdatedRows > 0n;
+    },
+
     betrokkene: (gemeente: string, zaakId: string): Promise<Betrokkene | undefined> =>
       db.selectFrom('betrokkene').select(['naam', 'email', 'telefoon', 'taal']).where('gemeente', '=', gemeente).where('zaak_id', '=', zaakId).executeTakeFirst(),
 
