@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TOTP } from 'otpauth';
 import type { Browser, Locator, Page } from 'playwright-core';
@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliContext } from '../src/modules/audit/audit.service.ts';
 import { DEMO_GEBRUIKERS } from '../src/modules/demo/demo.data.ts';
 import { begroting2024, jaarstukken2023 } from '../src/modules/planning-control/fixtures/hoofdstuk.fixture.ts';
-import { expectAccessible, startBrowser, startLoketServer, type LoketServer } from './support.ts';
+import { expectAccessible, startBrowser, startLoketServer, type LoketServer, verwachtMedewerkersApp } from './support.ts';
 
 let server: LoketServer;
 let browser: Browser;
@@ -16,7 +16,7 @@ const GEMEENTE = 'GM0384';
 const SLUG = 'samen-besturen';
 
 beforeAll(async () => {
-  expect(existsSync(join(import.meta.dirname, '..', 'web', 'staff', 'dist', 'index.html')), 'bouw eerst de medewerkers-app: npm run build').toBe(true);
+  verwachtMedewerkersApp();
   server = await startLoketServer();
   // The demo has the Jaarstukken 2023 as published (version 1, vastgesteld); the hand-built chapter comes in as version 2, a concept.
   versieId = (await server.loket.services.pc.importeer(cliContext(), GEMEENTE, [jaarstukken2023()])).id;

@@ -1,16 +1,14 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { TOTP } from 'otpauth';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_GEBRUIKERS } from '../src/modules/demo/demo.data.ts';
-import { expectAccessible, startBrowser, startLoketServer, type LoketServer } from './support.ts';
+import { expectAccessible, startBrowser, startLoketServer, type LoketServer, verwachtMedewerkersApp } from './support.ts';
 
 let server: LoketServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  expect(existsSync(join(import.meta.dirname, '..', 'web', 'staff', 'dist', 'index.html')), 'bouw eerst de medewerkers-app: npm run build').toBe(true);
+  verwachtMedewerkersApp();
   server = await startLoketServer();
   browser = await startBrowser();
 });

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
@@ -73,4 +75,9 @@ export async function nieuwePagina(context: BrowserContext): Promise<{ page: Pag
     if ((soort === 'stylesheet' || soort === 'font') && antwoord.status() >= 400) problemen.push(`${antwoord.status()}: ${antwoord.url()}`);
   });
   return { page, problemen };
+}
+
+/** The staff-app journeys need its build (`npm run build`, which `npm test` runs first). */
+export function verwachtMedewerkersApp(): void {
+  expect(existsSync(join(import.meta.dirname, '..', 'web', 'staff', 'dist', 'index.html')), 'bouw eerst de medewerkers-app: npm run build').toBe(true);
 }

@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { TOTP } from 'otpauth';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +8,7 @@ import { DEMO_GEBRUIKERS } from '../src/modules/demo/demo.data.ts';
 import type { Wie } from '../src/modules/zaken/zaken.service.ts';
 import type { Loket } from '../src/server.ts';
 import type { Database } from '../src/db/database.ts';
-import { expectAccessible, type LoketServer, nieuwePagina, startBrowser, startLoketServer } from './support.ts';
+import { expectAccessible, type LoketServer, nieuwePagina, startBrowser, startLoketServer, verwachtMedewerkersApp } from './support.ts';
 
 // Wednesday 4 March 2026, 10:00 in Amsterdam: a working day, so a suspension moves a deadline in werkdagen.
 const klok = vasteKlok('2026-03-04T09:00:00Z');
@@ -50,7 +48,7 @@ let conflictZaak: { id: string; identificatie: string };
 let teamleiderZaak: { id: string; identificatie: string };
 
 beforeAll(async () => {
-  expect(existsSync(join(import.meta.dirname, '..', 'web', 'staff', 'dist', 'index.html')), 'bouw eerst de medewerkers-app: npm run build').toBe(true);
+  verwachtMedewerkersApp();
   server = await startLoketServer({}, { klok });
   ({ database, loket, url } = server);
   browser = await startBrowser();
