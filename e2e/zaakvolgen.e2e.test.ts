@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systeemklok } from '../src/klok.ts';
-import { datumTekst } from '../src/modules/zaakvolgen/zaakvolgen.views.ts';
+import { datumTekst } from '../src/i18n/i18n.ts';
 import { demoGebruiker } from '../test/demo.ts';
 import { logIn, type Ingelogd } from '../test/login.ts';
 import { smtpOntvanger } from '../test/smtp.ts';

@@ -10,6 +10,16 @@ export function isTaal(waarde: unknown): waarde is Taal {
   return TALEN.includes(waarde as Taal);
 }
 
+const DATUMNOTATIE: Record<Taal, Intl.DateTimeFormat> = {
+  nl: new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+  en: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+};
+
+/** "13 april 2026" / "13 April 2026" for a calendar date (YYYY-MM-DD), in pages and mails. */
+export function datumTekst(taal: Taal, datum: string): string {
+  return DATUMNOTATIE[taal].format(new Date(`${datum}T00:00:00Z`));
+}
+
 /** Looks up a text by key ("namespace:key.sub" or a key in the vertaler's namespace). */
 export type Vertaal = (sleutel: string, waarden?: Record<string, string | number>) => string;
 

@@ -1,4 +1,4 @@
-import type { Taal, Vertaal } from '../../i18n/i18n.ts';
+import { datumTekst, type Taal, type Vertaal } from '../../i18n/i18n.ts';
 import { escapeHtml, html, type Html } from '../portaal/html.ts';
 import { portaalLayout, portaalPad, type PaginaContext, type PortaalGemeente } from '../portaal/portaal.views.ts';
 import { aanvullingVan, isAlgemeen, jaarwaarden, koppelingVan, stoplicht, verdereGeldTabellen, type GeldTabel, type Stoplicht } from './pc.analyse.ts';
@@ -34,17 +34,11 @@ function inhoud(taal: Taal, tekst: string): Html | string {
 
 // Intl formatters are costly to make: one per language, made once.
 const GETAL = { nl: new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 2 }), en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 }) };
-const DATUM = { nl: new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeZone: 'UTC' }), en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }) };
 
 /** Numbers as readers of the language write them: -13.935 (nl), -13,935 (en). */
 export function getalOpmaak(taal: Taal): (n: number) => string {
   const f = GETAL[taal];
   return (n) => f.format(n).replace('\u2212', '-');
-}
-
-/** 4 juli 2024 / 4 July 2024. */
-export function datumOpmaak(taal: Taal, datum: string): string {
-  return DATUM[taal].format(new Date(`${datum}T00:00:00Z`));
 }
 
 const alinea = (inhoud: Html | string, extra = ''): Html => html`<p class="utrecht-paragraph utrecht-paragraph--distanced${extra}">${inhoud}</p>`;
@@ -55,7 +49,7 @@ const link = (href: string, tekst: Html | string): Html => html`<a class="utrech
 /** "Vastgesteld … op 4 juli 2024." / "… (de datum staat niet in het document)." / "Aangeboden …". */
 export function statusTekst(tp: Vertaal, taal: Taal, v: { status: string; vastgesteldOp: string | null }): string {
   if (v.status !== 'vastgesteld') return tp('status.aangeboden');
-  return v.vastgesteldOp ? tp('status.vastgesteld', { datum: datumOpmaak(taal, v.vastgesteldOp) }) : tp('status.vastgesteldZonderDatum');
+  return v.vastgesteldOp ? tp('status.vastgesteld', { datum: datumTekst(taal, v.vastgesteldOp) }) : tp('status.vastgesteldZonderDatum');
 }
 
 /** Status line of the published version. */
@@ -120,7 +114,7 @@ function indicatorTabel(ctx: PcPaginaContext, p: PcProgramma, soort: PcIndicator
         const bij = koppeling.soort === 'algemeen' ? tp('hoofdstuk.algemeen') : (koppeling.code ?? '');
         const { begroting, realisatie } = jaarwaarden(h, indicator);
         const licht = stoplicht(begroting, realisatie, aanvulling.richting);
-        const bron = [aanvulling.bron ? tp('hoofdstuk.bron', { bron: aanvulling.bron }) : '', aanvulling.peildatum ? tp('hoofdstuk.peildatum', { datum: datumOpmaak(taal, aanvulling.peildatum) }) : ''].filter(Boolean).join(', ');
+        const bron = [aanvulling.bron ? tp('hoofdstuk.bron', { bron: aanvulling.bron }) : '', aanvulling.peildatum ? tp('hoofdstuk.peildatum', { datum: datumTekst(taal, aanvulling.peildatum) }) : ''].filter(Boolean).join(', ');
         return html`<tr class="utrecht-table__row">
           <th scope="row" class="utrecht-table__header-cell pc-rijkop">${isAlgemeen(indicator.code) ? '' : html`<span class="pc-code">${indicator.code}</span> `}${inhoud(taal, indicator.naam)}${indicator.verplicht ? html` <abbr class="pc-verplicht" title="${tp('hoofdstuk.verplichtUitleg')}">(${tp('hoofdstuk.verplicht')})</abbr>` : ''}${bron ? html`<span class="pc-bron">${bron}</span>` : ''}${aanvulling.toelichting ? html`<span class="pc-bron">${tp('hoofdstuk.toelichting')}: ${inhoud(taal, aanvulling.toelichting)}</span>` : ''}</th>
           <td class="utrecht-table__cell pc-hoortbij">${bij}</td>

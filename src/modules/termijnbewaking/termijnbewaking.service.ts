@@ -5,7 +5,7 @@ import type { Klok } from '../../klok.ts';
 import { systeemContext, type AuditService } from '../audit/audit.service.ts';
 import type { GemeentenRepository } from '../gemeenten/gemeenten.repository.ts';
 import { berekenTermijn, kalenderdag, type Sluitingsdagen } from '../termijnen/kalender.ts';
-import { datumTekst } from '../zaakvolgen/zaakvolgen.views.ts';
+import { datumTekst } from '../../i18n/i18n.ts';
 import type { ZakenRepository } from '../zaken/zaken.repository.ts';
 import { VERWERKING_ZAKEN, type ZakenService } from '../zaken/zaken.service.ts';
 import { termijnbewakingRepository, type MeldingSoort, type TermijnbewakingRepository } from './termijnbewaking.repository.ts';

@@ -1,4 +1,4 @@
-import { vertaler, type Taal, type Vertaal } from '../../i18n/i18n.ts';
+import { datumTekst, vertaler, type Taal, type Vertaal } from '../../i18n/i18n.ts';
 import { html, type Html } from '../portaal/html.ts';
 import { alinea, kop2, link, pagina, type PaginaContext, type PortaalGemeente } from '../portaal/portaal.views.ts';
 import { MAX_REACTIE, type ReactieFout } from './zaakvolgen.schemas.ts';
@@ -10,11 +10,6 @@ export function volgPad(taal: Taal, slug: string, code: string): string {
 }
 
 const LOCALE: Record<Taal, string> = { nl: 'nl-NL', en: 'en-GB' };
-
-/** "13 april 2026" / "13 April 2026" for a calendar date (YYYY-MM-DD). */
-export function datumTekst(taal: Taal, datum: string): string {
-  return new Intl.DateTimeFormat(LOCALE[taal], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${datum}T00:00:00Z`));
-}
 
 /** "2 maart 2026 om 10:00" / "2 March 2026 at 10:00" for an instant, in Amsterdam time. */
 function tijdstipTekst(taal: Taal, tijdstip: string): string {

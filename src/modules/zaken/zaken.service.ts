@@ -3,7 +3,7 @@ import type { Transaction } from 'kysely';
 import type { DB, Kanaal, Rol, Vertrouwelijkheid } from '../../db/schema.ts';
 import { verouderd } from '../../http/etag.ts';
 import { badRequest, type InvalidParam } from '../../http/problem.ts';
-import { vertaler, type Taal } from '../../i18n/i18n.ts';
+import { datumTekst, vertaler, type Taal } from '../../i18n/i18n.ts';
 import type { Klok } from '../../klok.ts';
 import { VERWERKING_PERSONEELSACCOUNTS, type AuditService, type Context } from '../audit/audit.service.ts';
 import type { Gemeente, GemeentenRepository } from '../gemeenten/gemeenten.repository.ts';
@@ -150,11 +150,6 @@ function archiefactiedatum(resultaattype: ResultaattypeRecord, afsluitdatum: str
   if (!match) return null;
   const aantal = Number(match[1]);
   return plusMaanden(afsluitdatum, match[2] === 'Y' ? aantal * 12 : aantal);
-}
-
-function datumTekst(taal: Taal, datum: string): string {
-  const t = vertaler(taal, 'zaken');
-  return t('datum', { dag: Number(datum.slice(8, 10)), maand: t(`maanden.${Number(datum.slice(5, 7))}`), jaar: datum.slice(0, 4) });
 }
 
 function magBehandelen(wie: Wie) {
