@@ -3,6 +3,7 @@ import { verouderd } from '../../http/etag.ts';
 import type { Klok } from '../../klok.ts';
 import type { AuditService, Context } from '../audit/audit.service.ts';
 import type { GemeentenRepository } from '../gemeenten/gemeenten.repository.ts';
+import { kalenderdag } from '../termijnen/kalender.ts';
 import { aanvullingVan, afwijkingen, metNieuweControles, metOudeAanvullingen, opgeschoond, slugVan, vergelijk } from './pc.analyse.ts';
 import type { PcFinancienRegel, PcHoofdstuk, PcIndicator } from './pc.hoofdstuk.ts';
 import { isVastgesteldFout, pcFouten, zodProbleem } from './pc.register.errors.ts';
@@ -39,11 +40,6 @@ export interface ImportOpties {
 /** The document soort a chapter belongs to. */
 export function documentsoortVan(h: PcHoofdstuk): PcDocumentsoort {
   return h.soort === 'begroting' ? 'programmabegroting' : 'jaarstukken';
-}
-
-/** Today's calendar date in the Netherlands (YYYY-MM-DD). */
-export function vandaag(klok: Klok): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(klok.nu());
 }
 
 const OVERGANGEN: Record<PcStatus, readonly PcStatus[]> = {
@@ -176,7 +172,7 @@ export function pcService(deps: { repository: PcRepository; gemeenten: Gemeenten
       const slugs = hoofdstukken.map((h) => slugVan(h.programma));
       const dubbel = slugs.find((s, i) => slugs.indexOf(s) !== i);
       if (dubbel) throw pcFouten.ongeldig('programma', `Programma ${dubbel} staat twee keer in deze import.`);
-      if (opties.vastgesteldOp && (opties.status !== 'vastgesteld' || opties.vastgesteldOp > vandaag(klok))) {
+      if (opties.vastgesteldOp && (opties.status !== 'vastgesteld' || opties.vastgesteldOp > kalenderdag(klok.nu()))) {
         throw pcFouten.ongeldig('vastgesteldOp', 'De datum van het raadsbesluit hoort bij een vastgestelde versie en ligt niet in de toekomst.');
       }
       const id = randomUUID();
@@ -213,7 +209,7 @@ export function pcService(deps: { repository: PcRepository; gemeenten: Gemeenten
       }
       if (w.status === 'vastgesteld') {
         if (!w.vastgesteldOp) throw pcFouten.ongeldig('vastgesteldOp', 'Vul de datum van het raadsbesluit in.', 'verplicht');
-        if (w.vastgesteldOp > vandaag(klok)) throw pcFouten.ongeldig('vastgesteldOp', 'De datum van het raadsbesluit ligt in de toekomst.', 'datum-in-toekomst');
+        if (w.vastgesteldOp > kalenderdag(klok.nu())) throw pcFouten.ongeldig('vastgesteldOp', 'De datum van het raadsbesluit ligt in de toekomst.', 'datum-in-toekomst');
         wijziging.vastgesteldOp = w.vastgesteldOp;
       } else if (w.vastgesteldOp !== undefined) {
         throw pcFouten.ongeldig('vastgesteldOp', 'Een datum van het raadsbesluit hoort alleen bij status vastgesteld.');
