@@ -1,0 +1,49 @@
+import type { Rol } from '../db/schema.ts';
+
+/**
+ * The table of rights: every capability named once, with the roles (per gemeente) that hold it.
+ * Routes declare `beleid('…')`, services ask `heeftRecht(rollen, '…')`, and the staff app reads
+ * the same table to decide what to show. Changing who may do what is a change of this table
+ * only; `test/rechten.snapshot.json` makes every such change visible in review.
+ *
+ * This file is imported by the staff app too: it holds data and pure functions only.
+ */
+export const RECHTEN = {
+  /** Manage the gemeente: users, teams (changes), API tokens, zaaktypen, closure days, mailbox. */
+  beheer: ['beheerder'],
+  /** Read the audit log and the processing log. */
+  logboekenLezen: ['beheerder'],
+  /** Read the gemeente's teams and their members. */
+  teamsLezen: ['beheerder', 'teamleider', 'behandelaar', 'kcc-medewerker'],
+  /** Read zaken (queues, detail, documents) and the zaaktype catalogue. */
+  zakenLezen: ['beheerder', 'teamleider', 'behandelaar', 'kcc-medewerker'],
+  /** Register a zaak and add a note to one (the KCC does both). */
+  zakenRegistreren: ['beheerder', 'teamleider', 'behandelaar', 'kcc-medewerker'],
+  /** Give a resident a new tracking link (the KCC on the phone, or the handler). */
+  volgcodeVernieuwen: ['beheerder', 'teamleider', 'behandelaar', 'kcc-medewerker'],
+  /** Handle zaken: claim, statuses, messages, suspensions, extensions, documents, closing. Also: who can be behandelaar. */
+  zakenBehandelen: ['beheerder', 'teamleider', 'behandelaar'],
+  /** Lead: assign zaken to others (also in bulk) and see the team overview. */
+  zakenLeiden: ['beheerder', 'teamleider'],
+  /** See confidential zaken of every team (others see them only in their own team or when they handle them). */
+  vertrouwelijkeZakenZien: ['beheerder'],
+  /** Read the P&C register (documents, versions, chapters, comparisons, deviations). */
+  pcLezen: ['beheerder', 'pc-adviseur', 'teamleider', 'behandelaar', 'kcc-medewerker', 'webredacteur'],
+  /** Change the P&C register: import, edit, offer and adopt versions. */
+  pcBewerken: ['beheerder', 'pc-adviseur'],
+  /** Read the gemeente's calendar (closure days); every staff role. */
+  kalenderLezen: ['beheerder', 'teamleider', 'behandelaar', 'kcc-medewerker', 'webredacteur', 'pc-adviseur', 'externe-partner'],
+} as const satisfies Record<string, readonly Rol[]>;
+
+export type Recht = keyof typeof RECHTEN;
+
+/** The access policy of a route that needs this right in the gemeente of its `:gemeente` parameter. */
+export function beleid(recht: Recht): { toegang: 'rollen'; recht: Recht; rollen: readonly Rol[] } {
+  return { toegang: 'rollen', recht, rollen: RECHTEN[recht] };
+}
+
+/** Whether someone holding these roles (in one gemeente) has this right there. */
+export function heeftRecht(rollen: readonly Rol[], recht: Recht): boolean {
+  const houders: readonly Rol[] = RECHTEN[recht];
+  return rollen.some((rol) => houders.includes(rol));
+}
