@@ -1,5 +1,6 @@
 import { useRef, useState, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
+import { heeftRecht } from '../../../../../src/http/rechten.ts';
 import { VERTROUWELIJKHEDEN, api, gemeentePad, veldpad, type SessieGemeente, type Team, type Zaaktype, type ZaaktypeInvoer } from '../../api.ts';
 import { FoutSamenvatting, Formulier, HerlaadKnop, Knop, Veld, Vinkje, useFormulier, useVerzenden, type FormulierStaat } from '../../components/Formulier.tsx';
 import { Gegevenslijst } from '../../components/Gegevenslijst.tsx';
@@ -494,7 +495,7 @@ export function ZaaktypeDetail({ gemeente, id }: { gemeente: SessieGemeente; id:
               </VersieSectie>
             </>
           ) : (
-            gemeente.rollen.includes('beheerder') && (
+            heeftRecht(gemeente.rollen, 'beheer') && (
               <VersieSectie bron={bron} naam="versie" titel={t('zaaktype.nieuweVersie')}>
                 {() => <NieuweVersie zaaktype={z} gemeente={gemeente} />}
               </VersieSectie>

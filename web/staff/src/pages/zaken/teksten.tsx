@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { useEffect, useState } from 'react';
+import { RECHTEN, heeftRecht } from '../../../../../src/http/rechten.ts';
 import { ApiError, alles, api, gemeentePad, type Medewerker, type Sessie, type SessieGemeente, type Team, type Termijnband, type Zaak } from '../../api.ts';
 import { useTaal } from '../../i18n/i18n.tsx';
 import { tijdstip } from '../../tijd.ts';
@@ -33,8 +34,8 @@ export function Opgeschort() {
   return <span className="loket-badge loket-badge--opgeschort">{t('zaak.opgeschort')}</span>;
 }
 
-export const magBehandelen = (gemeente: SessieGemeente) => gemeente.rollen.some((r) => (BEHANDELAAR_ROLLEN as readonly string[]).includes(r));
-export const isLeiding = (gemeente: SessieGemeente) => gemeente.rollen.some((r) => r === 'teamleider' || r === 'beheerder');
+export const magBehandelen = (gemeente: SessieGemeente) => heeftRecht(gemeente.rollen, 'zakenBehandelen');
+export const isLeiding = (gemeente: SessieGemeente) => heeftRecht(gemeente.rollen, 'zakenLeiden');
 
 /** Starts a load for an effect (its cleanup aborts it); an ApiError goes to `setFout`. */
 function laadVoorEffect<T>(laad: (signal: AbortSignal) => Promise<T>, zet: (data: T) => void, setFout: (fout: ApiError) => void): () => void {
@@ -65,14 +66,11 @@ export function useTeams(gemeente: SessieGemeente) {
   return { ...staat, fout };
 }
 
-/** The roles that can be behandelaar (the zaken service checks the same). */
-export const BEHANDELAAR_ROLLEN = ['behandelaar', 'teamleider', 'beheerder'] as const;
-
-/** Who can be behandelaar, of one team or of all (`GET …/medewerkers`), by name. */
+/** Who can be behandelaar (who holds the right zakenBehandelen), of one team or of all (`GET …/medewerkers`), by name. */
 export function useBehandelaars(gemeente: SessieGemeente, team: string | undefined): Medewerker[] | undefined {
   const [staat, setStaat] = useState<{ team: string | undefined; medewerkers: Medewerker[] }>();
   useEffect(() => {
-    const query = new URLSearchParams({ rol: BEHANDELAAR_ROLLEN.join(','), ...(team ? { team } : {}) }).toString();
+    const query = new URLSearchParams({ rol: RECHTEN.zakenBehandelen.join(','), ...(team ? { team } : {}) }).toString();
     return laadVoorEffect(
       (signal) => alles<Medewerker>(`${gemeentePad(gemeente.code)}/medewerkers?${query}`, signal),
       (medewerkers) => setStaat({ team, medewerkers }),
