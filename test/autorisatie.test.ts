@@ -10,9 +10,12 @@ import { laadDemo, logInAls } from './demo.ts';
 import { logIn, type Ingelogd } from './login.ts';
 import { cliContext } from '../src/modules/audit/audit.service.ts';
 import { jaarstukken2023 } from '../src/modules/planning-control/fixtures/hoofdstuk.fixture.ts';
+import { beleid, heeftRecht } from '../src/http/rechten.ts';
+import { leesRechtenSnapshot, RECHTEN_BIJWERKEN, RECHTEN_SNAPSHOT, type Toegang } from './rechten.ts';
 
 // Deny by default, checked from one matrix: every route × every role (and no login at all).
 let loket: TestLoket;
+const snapshot = leesRechtenSnapshot();
 const sessies = new Map<Rol, Ingelogd>();
 const WACHTWOORD = 'matrix-test-wachtwoord-lang';
 const GEHEIM = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
@@ -39,12 +42,22 @@ function urlVoor(route: RouteWithPolicy, gemeente: string, id: string): string {
   return route.url.replace(':gemeente', gemeente).replace(/:[a-zA-Z]+/g, id).replace('*', 'x');
 }
 
-function verwacht(route: RouteWithPolicy, rol: Rol | 'anoniem'): 'toegestaan' | 401 | 403 {
-  const p = route.policy;
-  if (p.toegang === 'publiek') return 'toegestaan';
+/**
+ * What a role should get from a route, by the committed snapshot and RECHTEN, never by the route's
+ * own declaration: a route declared public (or with the wrong right) by mistake fails here.
+ */
+function verwacht(toegang: Toegang, rol: Rol | 'anoniem'): 'toegestaan' | 401 | 403 {
+  if (toegang === 'publiek') return 'toegestaan';
   if (rol === 'anoniem') return 401;
-  if (p.toegang === 'rollen') return p.rollen.includes(rol) ? 'toegestaan' : 403;
-  return 'toegestaan';
+  if (toegang === 'aanmelden' || toegang === 'ingelogd') return 'toegestaan';
+  return heeftRecht([rol], toegang) ? 'toegestaan' : 403;
+}
+
+/** A route's entry in the snapshot; a route missing from it is an error of its own. */
+function snapshotVan(route: RouteWithPolicy, fouten: string[]): Toegang | undefined {
+  const toegang = snapshot.get(`${route.method} ${route.url}`);
+  if (!toegang) fouten.push(`${route.method} ${route.url} staat niet in test/${RECHTEN_SNAPSHOT}; voeg haar toe met ${RECHTEN_BIJWERKEN}`);
+  return toegang;
 }
 
 describe('toegangsbeleid', () => {
@@ -52,7 +65,7 @@ describe('toegangsbeleid', () => {
     const app = Fastify({ logger: false });
     installPolicies(app, async () => undefined);
     expect(() => app.get('/zonder-beleid', async () => 'x')).toThrow(/toegangsbeleid/);
-    expect(() => app.get('/api/v1/x', { config: { policy: { toegang: 'rollen', rollen: ['beheerder'] } } }, async () => 'x')).toThrow(/:gemeente/);
+    expect(() => app.get('/api/v1/x', { config: { policy: beleid('beheer') } }, async () => 'x')).toThrow(/:gemeente/);
     await app.close();
     expect(loket.routes.length).toBeGreaterThan(15);
   });
@@ -60,6 +73,8 @@ describe('toegangsbeleid', () => {
   it('answers every route × role as the matrix says', async () => {
     const fouten: string[] = [];
     for (const route of loket.routes) {
+      const toegang = snapshotVan(route, fouten);
+      if (!toegang) continue;
       for (const rol of ['anoniem', ...ROLLEN] as const) {
         // Logging out ends the session, so those routes get a fresh one.
         const uitloggen = route.method === 'DELETE' && route.url.startsWith('/api/v1/sessie');
@@ -71,7 +86,7 @@ describe('toegangsbeleid', () => {
           ...(route.method === 'GET' || route.method === 'DELETE' ? {} : { payload: {} }),
         });
         if (uitloggen && rol !== 'anoniem') sessies.set(rol, await nieuweSessie(rol));
-        const verwachting = verwacht(route, rol);
+        const verwachting = verwacht(toegang, rol);
         const ok = verwachting === 'toegestaan' ? res.statusCode !== 401 && res.statusCode !== 403 && res.statusCode !== 500 : res.statusCode === verwachting;
         if (!ok) fouten.push(`${route.method} ${route.url} als ${rol}: ${res.statusCode}, verwacht ${verwachting}`);
       }
@@ -81,9 +96,14 @@ describe('toegangsbeleid', () => {
 
   it('refuses a role-bound route for a gemeente the user does not work for', async () => {
     const fouten: string[] = [];
-    const behandelaar = sessies.get('beheerder') as Ingelogd;
-    for (const route of loket.routes.filter((r) => r.policy.toegang === 'rollen')) {
-      const res = await loket.app.inject({ method: route.method as 'GET', url: urlVoor(route, 'GM0451', randomUUID()), headers: behandelaar.headers });
+    const beheerder = sessies.get('beheerder') as Ingelogd;
+    const metRecht = loket.routes.filter((route) => {
+      const toegang = snapshotVan(route, fouten);
+      return toegang !== undefined && toegang !== 'publiek' && toegang !== 'aanmelden' && toegang !== 'ingelogd';
+    });
+    expect(metRecht.length).toBeGreaterThan(50);
+    for (const route of metRecht) {
+      const res = await loket.app.inject({ method: route.method as 'GET', url: urlVoor(route, 'GM0451', randomUUID()), headers: beheerder.headers });
       if (res.statusCode !== 403) fouten.push(`${route.method} ${route.url}: ${res.statusCode}`);
     }
     expect(fouten).toEqual([]);

@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Rol } from '../db/schema.ts';
 import { ProblemError } from './problem.ts';
+import { heeftRecht, type RechtBeleid } from './rechten.ts';
 
 /**
  * Who may call a route. Every route declares one (deny by default: a route without a policy
@@ -9,14 +10,10 @@ import { ProblemError } from './problem.ts';
  * - publiek: anyone, no login.
  * - aanmelden: the half-way login session (password checked, second factor not yet).
  * - ingelogd: any staff user with a completed login (own account, own sessions).
- * - rollen: a staff user or API token holding one of these roles in the gemeente of the
- *   `:gemeente` path parameter.
+ * - rollen (`beleid(recht)`): a staff user or API token holding the right, i.e. one of its roles
+ *   in `RECHTEN` (src/http/rechten.ts), in the gemeente of the `:gemeente` path parameter.
  */
-export type Policy =
-  | { toegang: 'publiek' }
-  | { toegang: 'aanmelden' }
-  | { toegang: 'ingelogd' }
-  | { toegang: 'rollen'; rollen: readonly Rol[] };
+export type Policy = { toegang: 'publiek' } | { toegang: 'aanmelden' } | { toegang: 'ingelogd' } | RechtBeleid;
 
 export interface GebruikerPrincipal {
   type: 'gebruiker';
@@ -124,7 +121,7 @@ export function installPolicies(app: FastifyInstance, authenticate: Authenticato
     const gemeente = (request.params as Record<string, string | undefined>).gemeente ?? '';
     const rollen = rollenIn(principal, gemeente);
     if (rollen.length === 0) throw forbidden('U werkt niet voor deze gemeente.');
-    if (!rollen.some((rol) => policy.rollen.includes(rol))) throw forbidden();
+    if (!heeftRecht(rollen, policy.recht)) throw forbidden();
     request.gemeente = gemeente;
   });
 

@@ -4,7 +4,8 @@ import type { Rol } from '../db/schema.ts';
  * The table of rights: every capability named once, with the roles (per gemeente) that hold it.
  * Routes declare `beleid('…')`, services ask `heeftRecht(rollen, '…')`, and the staff app reads
  * the same table to decide what to show. Changing who may do what is a change of this table
- * only; `test/rechten.snapshot.json` makes every such change visible in review.
+ * only; `test/rechten.snapshot.txt` (route → right → roles, `npm run rechten:snapshot`) makes
+ * every such change visible in review. See ADR 0021.
  *
  * This file is imported by the staff app too: it holds data and pure functions only.
  */
@@ -31,15 +32,25 @@ export const RECHTEN = {
   pcLezen: ['beheerder', 'pc-adviseur', 'teamleider', 'behandelaar', 'kcc-medewerker', 'webredacteur'],
   /** Change the P&C register: import, edit, offer and adopt versions. */
   pcBewerken: ['beheerder', 'pc-adviseur'],
-  /** Read the gemeente's calendar (closure days); every staff role. */
+  /** Read the gemeente's calendar (closure days, which count in its service norms): every staff role. */
   kalenderLezen: ['beheerder', 'teamleider', 'behandelaar', 'kcc-medewerker', 'webredacteur', 'pc-adviseur', 'externe-partner'],
 } as const satisfies Record<string, readonly Rol[]>;
 
 export type Recht = keyof typeof RECHTEN;
 
-/** The access policy of a route that needs this right in the gemeente of its `:gemeente` parameter. */
-export function beleid(recht: Recht): { toegang: 'rollen'; recht: Recht; rollen: readonly Rol[] } {
-  return { toegang: 'rollen', recht, rollen: RECHTEN[recht] };
+/**
+ * The policy of a route bound to a right: a caller needs one of the right's roles in the gemeente
+ * of the route's `:gemeente` parameter. It names the right, never the roles: those are looked up in
+ * `RECHTEN` when a request comes in, so no route carries a role list of its own.
+ */
+export interface RechtBeleid {
+  toegang: 'rollen';
+  recht: Recht;
+}
+
+/** The access policy of a route that needs this right (see `RechtBeleid`). */
+export function beleid(recht: Recht): RechtBeleid {
+  return { toegang: 'rollen', recht };
 }
 
 /** Whether someone holding these roles (in one gemeente) has this right there. */

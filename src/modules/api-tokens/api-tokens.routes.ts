@@ -3,14 +3,13 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { API_PREFIX } from '../../http/app.ts';
 import { pagina, paginaQuery, paginaSchema } from '../../http/pagination.ts';
-import type { Policy } from '../../http/policy.ts';
+import { beleid } from '../../http/rechten.ts';
 import { contextVan } from '../audit/audit.service.ts';
 import { rolSchema } from '../auth/auth.schemas.ts';
 import { gemeenteCode, gemeenteParams } from '../gemeenten/gemeenten.schemas.ts';
 import type { ApiTokensService } from './api-tokens.service.ts';
 
 const tags = ['API-tokens'];
-const beheerder: Policy = { toegang: 'rollen', rollen: ['beheerder'] };
 const basis = `${API_PREFIX}/gemeenten/:gemeente/api-tokens`;
 
 const apiTokenSchema = z
@@ -38,7 +37,7 @@ export function apiTokensRoutes(app: FastifyInstance, deps: { apiTokens: ApiToke
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get(basis, {
-    config: { policy: beheerder },
+    config: { policy: beleid('beheer') },
     schema: { tags, summary: 'API-tokens van de gemeente', params: gemeenteParams, querystring: paginaQuery, response: { 200: paginaSchema(apiTokenSchema, 'ApiTokensPagina') } },
     handler: async (request) => {
       const { page, pageSize } = request.query;
@@ -48,7 +47,7 @@ export function apiTokensRoutes(app: FastifyInstance, deps: { apiTokens: ApiToke
   });
 
   r.post(basis, {
-    config: { policy: beheerder },
+    config: { policy: beleid('beheer') },
     schema: { tags, summary: 'API-token aanmaken (het token is alleen in dit antwoord te zien)', params: gemeenteParams, body: nieuwApiTokenBody, response: { 201: nieuwApiTokenSchema } },
     handler: async (request, reply) => {
       const token = await apiTokens.maak(contextVan(request), request.params.gemeente, request.body);
@@ -59,7 +58,7 @@ export function apiTokensRoutes(app: FastifyInstance, deps: { apiTokens: ApiToke
   });
 
   r.delete(`${basis}/:id`, {
-    config: { policy: beheerder },
+    config: { policy: beleid('beheer') },
     schema: { tags, summary: 'API-token intrekken', params: z.strictObject({ gemeente: gemeenteCode, id: z.uuid('Dit is geen geldige id.') }) },
     handler: async (request, reply) => {
       await apiTokens.trekIn(contextVan(request), request.params.gemeente, request.params.id);

@@ -3,12 +3,11 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { API_PREFIX } from '../../http/app.ts';
 import { pagina, paginaQuery, paginaSchema } from '../../http/pagination.ts';
-import type { Policy } from '../../http/policy.ts';
+import { beleid } from '../../http/rechten.ts';
 import { gemeenteParams } from '../gemeenten/gemeenten.schemas.ts';
 import type { AuditRepository } from './audit.repository.ts';
 
 const tags = ['Logboeken'];
-const beheerder: Policy = { toegang: 'rollen', rollen: ['beheerder'] };
 
 const auditRegelSchema = z
   .object({
@@ -44,7 +43,7 @@ export function auditRoutes(app: FastifyInstance, deps: { audit: AuditRepository
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get(`${API_PREFIX}/gemeenten/:gemeente/audit-log`, {
-    config: { policy: beheerder },
+    config: { policy: beleid('logboekenLezen') },
     schema: { tags, summary: 'Auditlog: wie deed wat, wanneer, met welk resultaat', params: gemeenteParams, querystring: paginaQuery, response: { 200: paginaSchema(auditRegelSchema, 'AuditLogPagina') } },
     handler: async (request) => {
       const { page, pageSize } = request.query;
@@ -65,7 +64,7 @@ export function auditRoutes(app: FastifyInstance, deps: { audit: AuditRepository
   });
 
   r.get(`${API_PREFIX}/gemeenten/:gemeente/verwerkingen`, {
-    config: { policy: beheerder },
+    config: { policy: beleid('logboekenLezen') },
     schema: { tags, summary: 'Logboek dataverwerkingen: welke persoonsgegevens zijn gebruikt, waarvoor en op welke grond', params: gemeenteParams, querystring: paginaQuery, response: { 200: paginaSchema(verwerkingSchema, 'VerwerkingenPagina') } },
     handler: async (request) => {
       const { page, pageSize } = request.query;

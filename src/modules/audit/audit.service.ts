@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { Principal } from '../../http/policy.ts';
+import { heeftRecht } from '../../http/rechten.ts';
 import type { Klok } from '../../klok.ts';
 import type { AuditRegel, AuditRepository, VerwerkingRegel } from './audit.repository.ts';
 
@@ -11,7 +12,7 @@ export interface Context {
   actorNaam: string | null;
   herkomst: string | null;
   traceId: string;
-  /** Gemeenten where the actor is beheerder; undefined for the CLI and the system (all). */
+  /** Gemeenten where the actor holds the right `beheer`; undefined for the CLI and the system (all). */
   beheerderIn?: readonly string[];
 }
 
@@ -24,8 +25,8 @@ export function contextVan(request: FastifyRequest, principal: Principal | undef
     traceId: request.id,
     beheerderIn:
       principal?.type === 'token'
-        ? principal.rollen.includes('beheerder') ? [principal.gemeente] : []
-        : Object.entries(principal?.rollen ?? {}).filter(([, rollen]) => rollen.includes('beheerder')).map(([gemeente]) => gemeente),
+        ? heeftRecht(principal.rollen, 'beheer') ? [principal.gemeente] : []
+        : Object.entries(principal?.rollen ?? {}).filter(([, rollen]) => heeftRecht(rollen, 'beheer')).map(([gemeente]) => gemeente),
   };
 }
 

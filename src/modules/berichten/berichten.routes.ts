@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { API_PREFIX } from '../../http/app.ts';
 import { pagina, paginaQuery } from '../../http/pagination.ts';
 import { notFound } from '../../http/problem.ts';
+import { beleid } from '../../http/rechten.ts';
 import { gemeenteParams } from '../gemeenten/gemeenten.schemas.ts';
 import { berichtenPaginaSchema, berichtParams, berichtSchema } from './berichten.schemas.ts';
 import type { BerichtenService } from './berichten.service.ts';
@@ -19,10 +20,9 @@ const VERWERKING_POSTVAK = {
 /** The mailbox: every message this gemeente sent (or, in the demo, would have sent). Beheerders only. */
 export function berichtenRoutes(app: FastifyInstance, deps: { berichten: BerichtenService; audit: AuditService }): void {
   const routes = app.withTypeProvider<ZodTypeProvider>();
-  const policy = { toegang: 'rollen', rollen: ['beheerder'] } as const;
 
   routes.get(`${API_PREFIX}/gemeenten/:gemeente/berichten`, {
-    config: { policy },
+    config: { policy: beleid('beheer') },
     schema: {
       tags: ['Berichten'],
       summary: 'Uitgaande berichten (postvak uit)',
@@ -44,7 +44,7 @@ export function berichtenRoutes(app: FastifyInstance, deps: { berichten: Bericht
   });
 
   routes.get(`${API_PREFIX}/gemeenten/:gemeente/berichten/:id`, {
-    config: { policy },
+    config: { policy: beleid('beheer') },
     schema: {
       tags: ['Berichten'],
       summary: 'Eén uitgaand bericht',

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { API_PREFIX } from '../../http/app.ts';
 import { ifMatchHeader, versieUitIfMatch, zetEtag } from '../../http/etag.ts';
 import { pagina, paginaQuery, paginaSchema } from '../../http/pagination.ts';
-import type { Policy } from '../../http/policy.ts';
+import { beleid } from '../../http/rechten.ts';
 import { contextVan } from '../audit/audit.service.ts';
 import { gemeenteParams } from '../gemeenten/gemeenten.schemas.ts';
 import {
@@ -18,7 +18,6 @@ import {
 import type { GebruikersService } from './gebruikers.service.ts';
 
 const tags = ['Gebruikers'];
-const beheerder: Policy = { toegang: 'rollen', rollen: ['beheerder'] };
 const basis = `${API_PREFIX}/gemeenten/:gemeente/gebruikers`;
 
 /** Staff accounts of one gemeente, for beheerders. */
@@ -27,7 +26,7 @@ export function gebruikersRoutes(app: FastifyInstance, deps: { gebruikers: Gebru
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get(basis, {
-    config: { policy: beheerder },
+    config: { policy: beleid('beheer') },
     schema: {
       tags,
       summary: 'Medewerkers van de gemeente',
@@ -43,7 +42,7 @@ export function gebruikersRoutes(app: FastifyInstance, deps: { gebruikers: Gebru
   });
 
   r.post(basis, {
-    config: { policy: beheerder },
+    config: { policy: beleid('beheer') },
     schema: { tags, summary: 'Medewerker aanmaken', params: gemeenteParams, body: nieuweGebruikerBody, response: { 201: gebruikerSchema } },
     handler: async (request, reply) => {
       const gebruiker = await gebruikers.maak(contextVan(request), request.params.gemeente, request.body);
@@ -54,7 +53,7 @@ export function gebruikersRoutes(app: FastifyInstance, deps: { gebruikers: Gebru
   });
 
   r.get(`${basis}/:id`, {
-    config: { policy: beheerder },
+    config: { policy: beleid('beheer') },
     schema: { tags, summary: 'Eén medewerker', params: gebruikerParams, response: { 200: gebruikerSchema } },
     handler: async (request, reply) => {
       const gebruiker = await gebruikers.haal(contextVan(request), request.params.gemeente, request.params.id);
@@ -64,7 +63,7 @@ export function gebruikersRoutes(app: FastifyInstance, deps: { gebruikers: Gebru
   });
 
   r.patch(`${basis}/:id`, {
-    config: { policy: beheerder },
+    config: { policy: beleid('beheer') },
     schema: {
       tags,
       summary: 'Naam wijzigen of account in- of uitschakelen (uitschakelen beëindigt alle sessies)',
@@ -82,7 +81,7 @@ export function gebruikersRoutes(app: FastifyInstance, deps: { gebruikers: Gebru
   });
 
   r.put(`${basis}/:id/rollen`, {
-    config: { policy: beheerder },
+    config: { policy: beleid('beheer') },
     schema: {
       tags,
       summary: 'Rollen in deze gemeente vastleggen (geen rollen: werkt niet meer voor deze gemeente, 204)',
@@ -101,7 +100,7 @@ export function gebruikersRoutes(app: FastifyInstance, deps: { gebruikers: Gebru
   });
 
   r.post(`${basis}/:id/mfa-herstel`, {
-    config: { policy: beheerder },
+    config: { policy: beleid('beheer') },
     schema: {
       tags,
       summary: 'Tweede stap opnieuw laten instellen (beëindigt alle sessies van de medewerker)',

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { API_PREFIX, tekstParser } from '../../http/app.ts';
 import { badRequest, ProblemError } from '../../http/problem.ts';
 import { ifMatchHeader, versieUitIfMatch, zetEtag } from '../../http/etag.ts';
-import type { Policy } from '../../http/policy.ts';
+import { beleid } from '../../http/rechten.ts';
 import { contextVan } from '../audit/audit.service.ts';
 import { gemeenteParams } from '../gemeenten/gemeenten.schemas.ts';
 import {
@@ -35,8 +35,6 @@ import type { PcProgramma, PcService } from './pc.service.ts';
 
 const tags = ['Planning en control'];
 /** Every staff role of the gemeente reads the register (concepts included); external partners do not. */
-const lezen: Policy = { toegang: 'rollen', rollen: ['beheerder', 'pc-adviseur', 'teamleider', 'behandelaar', 'kcc-medewerker', 'webredacteur'] };
-const bewerken: Policy = { toegang: 'rollen', rollen: ['pc-adviseur', 'beheerder'] };
 const basis = `${API_PREFIX}/gemeenten/:gemeente`;
 const versiePad = `${basis}/pc-versies/:id`;
 const programmaPad = `${versiePad}/programmas/:programma`;
@@ -71,7 +69,7 @@ export function pcRoutes(app: FastifyInstance, deps: { pc: PcService }): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get(`${basis}/pc-documenten`, {
-    config: { policy: lezen },
+    config: { policy: beleid('pcLezen') },
     schema: { tags, summary: 'P&C-documenten met hun versies', params: gemeenteParams, querystring: documentenQuery, response: { 200: documentenLijstSchema } },
     handler: async (request) => ({ items: await pc.documenten(request.params.gemeente, request.query) }),
   });
@@ -80,7 +78,7 @@ export function pcRoutes(app: FastifyInstance, deps: { pc: PcService }): void {
     // Only this route also takes plain text: the chapter as `loket pc import` reads it.
     tekst.addContentTypeParser('text/plain', { parseAs: 'buffer' }, tekstParser);
     tekst.withTypeProvider<ZodTypeProvider>().post(`${basis}/pc-hoofdstukken`, {
-      config: { policy: bewerken, inhoud: 'tekst' },
+      config: { policy: beleid('pcBewerken'), inhoud: 'tekst' },
       preValidation: async (request) => leesTekst(request as FastifyRequest<{ Params: { gemeente: string } }>),
       schema: {
         tags,
@@ -104,7 +102,7 @@ export function pcRoutes(app: FastifyInstance, deps: { pc: PcService }): void {
   });
 
   r.get(versiePad, {
-    config: { policy: lezen },
+    config: { policy: beleid('pcLezen') },
     schema: { tags, summary: 'Eén versie met haar programma’s', params: versieParams, response: { 200: versieSchema } },
     handler: async (request, reply) => {
       const v = await pc.versie(request.params.gemeente, request.params.id);
@@ -114,7 +112,7 @@ export function pcRoutes(app: FastifyInstance, deps: { pc: PcService }): void {
   });
 
   r.patch(versiePad, {
-    config: { policy: bewerken },
+    config: { policy: beleid('pcBewerken') },
     schema: {
       tags,
       summary: 'Naam of status van een versie wijzigen',
@@ -132,7 +130,7 @@ export function pcRoutes(app: FastifyInstance, deps: { pc: PcService }): void {
   });
 
   r.post(`${versiePad}/opvolgers`, {
-    config: { policy: bewerken },
+    config: { policy: beleid('pcBewerken') },
     schema: { tags, summary: 'Nieuwe conceptversie als kopie van deze versie (begrotingswijziging)', params: versieParams, body: nieuweVersieBody, response: { 201: versieSchema } },
     handler: async (request, reply) => {
       const { gemeente } = request.params;
@@ -144,19 +142,19 @@ export function pcRoutes(app: FastifyInstance, deps: { pc: PcService }): void {
   });
 
   r.get(`${versiePad}/vergelijking`, {
-    config: { policy: lezen },
+    config: { policy: beleid('pcLezen') },
     schema: { tags, summary: 'Verschillen met een andere versie (standaard de vorige)', params: versieParams, querystring: vergelijkingQuery, response: { 200: vergelijkingSchema } },
     handler: async (request) => pc.vergelijk(request.params.gemeente, request.params.id, request.query.met),
   });
 
   r.get(programmaPad, {
-    config: { policy: lezen },
+    config: { policy: beleid('pcLezen') },
     schema: { tags, summary: 'Eén programma van een versie', params: programmaParams, response: { 200: programmaSchema } },
     handler: async (request, reply) => programmaAntwoord(reply, await pc.programma(request.params.gemeente, request.params.id, request.params.programma)),
   });
 
   r.patch(programmaPad, {
-    config: { policy: bewerken },
+    config: { policy: beleid('pcBewerken') },
     schema: {
       tags,
       summary: 'Onderdelen van een programma vervangen',
@@ -190,7 +188,7 @@ export function pcRoutes(app: FastifyInstance, deps: { pc: PcService }): void {
     const pad = `${programmaPad}/${lijst}`;
     const basisSchema = { tags, description: teksten.uitleg, headers: ifMatchHeader };
     r.post(pad, {
-      config: { policy: bewerken },
+      config: { policy: beleid('pcBewerken') },
       schema: { ...basisSchema, summary: teksten.toevoegen, params: programmaParams, body: bodies.nieuw, response: { 201: programmaSchema } },
       handler: async (request, reply) => {
         const { gemeente, id, programma } = request.params;
@@ -199,7 +197,7 @@ export function pcRoutes(app: FastifyInstance, deps: { pc: PcService }): void {
       },
     });
     r.patch(`${pad}/:nr`, {
-      config: { policy: bewerken },
+      config: { policy: beleid('pcBewerken') },
       schema: { ...basisSchema, summary: teksten.wijzigen, params: onderdeelParams, body: bodies.wijziging, response: { 200: programmaSchema } },
       handler: async (request, reply) => {
         const { gemeente, id, programma, nr } = request.params;
@@ -207,7 +205,7 @@ export function pcRoutes(app: FastifyInstance, deps: { pc: PcService }): void {
       },
     });
     r.delete(`${pad}/:nr`, {
-      config: { policy: bewerken },
+      config: { policy: beleid('pcBewerken') },
       schema: { ...basisSchema, summary: teksten.verwijderen, params: onderdeelParams, response: { 200: programmaSchema } },
       handler: async (request, reply) => {
         const { gemeente, id, programma, nr } = request.params;
@@ -241,7 +239,7 @@ export function pcRoutes(app: FastifyInstance, deps: { pc: PcService }): void {
   );
 
   r.get(`${programmaPad}/afwijkingen`, {
-    config: { policy: lezen },
+    config: { policy: beleid('pcLezen') },
     schema: {
       tags,
       summary: 'Afwijkingen van de begroting boven de drempel, met of zonder toelichting',

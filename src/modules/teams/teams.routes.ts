@@ -4,15 +4,13 @@ import { API_PREFIX } from '../../http/app.ts';
 import { ifMatchHeader, versieUitIfMatch, zetEtag } from '../../http/etag.ts';
 import { pagina, paginaSchema } from '../../http/pagination.ts';
 import { badRequest } from '../../http/problem.ts';
-import type { Policy } from '../../http/policy.ts';
+import { beleid } from '../../http/rechten.ts';
 import { contextVan } from '../audit/audit.service.ts';
 import { gemeenteParams } from '../gemeenten/gemeenten.schemas.ts';
 import { ledenBody, nieuwTeamBody, teamParams, teamSchema, teamsQuery, teamWijzigingBody } from './teams.schemas.ts';
 import type { TeamsService } from './teams.service.ts';
 
 const tags = ['Teams'];
-const beheerder: Policy = { toegang: 'rollen', rollen: ['beheerder'] };
-const lezen: Policy = { toegang: 'rollen', rollen: ['beheerder', 'teamleider', 'behandelaar', 'kcc-medewerker'] };
 const basis = `${API_PREFIX}/gemeenten/:gemeente/teams`;
 
 /** Teams of a gemeente: staff who handle cases read them, beheerders change them. */
@@ -21,7 +19,7 @@ export function teamsRoutes(app: FastifyInstance, deps: { teams: TeamsService })
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get(basis, {
-    config: { policy: lezen },
+    config: { policy: beleid('teamsLezen') },
     schema: { tags, summary: 'Teams van de gemeente', params: gemeenteParams, querystring: teamsQuery, response: { 200: paginaSchema(teamSchema, 'TeamsPagina') } },
     handler: async (request) => {
       const { page, pageSize, lid } = request.query;
@@ -34,7 +32,7 @@ export function teamsRoutes(app: FastifyInstance, deps: { teams: TeamsService })
   });
 
   r.post(basis, {
-    config: { policy: beheerder },
+    config: { policy: beleid('beheer') },
     schema: { tags, summary: 'Team aanmaken', params: gemeenteParams, body: nieuwTeamBody, response: { 201: teamSchema } },
     handler: async (request, reply) => {
       const team = await teams.maak(contextVan(request), request.params.gemeente, request.body);
@@ -45,7 +43,7 @@ export function teamsRoutes(app: FastifyInstance, deps: { teams: TeamsService })
   });
 
   r.get(`${basis}/:id`, {
-    config: { policy: lezen },
+    config: { policy: beleid('teamsLezen') },
     schema: { tags, summary: 'Eén team', params: teamParams, response: { 200: teamSchema } },
     handler: async (request, reply) => {
       const team = await teams.haal(contextVan(request), request.params.gemeente, request.params.id);
@@ -55,7 +53,7 @@ export function teamsRoutes(app: FastifyInstance, deps: { teams: TeamsService })
   });
 
   r.patch(`${basis}/:id`, {
-    config: { policy: beheerder },
+    config: { policy: beleid('beheer') },
     schema: { tags, summary: 'Team wijzigen', params: teamParams, body: teamWijzigingBody, headers: ifMatchHeader, response: { 200: teamSchema } },
     handler: async (request, reply) => {
       const team = await teams.wijzig(contextVan(request), request.params.gemeente, request.params.id, versieUitIfMatch(request), request.body);
@@ -65,7 +63,7 @@ export function teamsRoutes(app: FastifyInstance, deps: { teams: TeamsService })
   });
 
   r.put(`${basis}/:id/leden`, {
-    config: { policy: beheerder },
+    config: { policy: beleid('beheer') },
     schema: { tags, summary: 'Leden van het team vastleggen', params: teamParams, body: ledenBody, headers: ifMatchHeader, response: { 200: teamSchema } },
     handler: async (request, reply) => {
       const team = await teams.zetLeden(contextVan(request), request.params.gemeente, request.params.id, versieUitIfMatch(request), request.body.gebruikers);

@@ -2,7 +2,7 @@ import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import type { FastifyInstance } from 'fastify';
 import { API_PREFIX } from '../../http/app.ts';
 import { pagina, paginaSchema } from '../../http/pagination.ts';
-import type { Policy } from '../../http/policy.ts';
+import { beleid } from '../../http/rechten.ts';
 import { contextVan } from '../audit/audit.service.ts';
 import { gemeenteParams } from '../gemeenten/gemeenten.schemas.ts';
 import {
@@ -18,10 +18,7 @@ import {
 import type { TermijnenService } from './termijnen.service.ts';
 
 const tags = ['Termijnen'];
-const publiek: Policy = { toegang: 'publiek' };
-const beheerder: Policy = { toegang: 'rollen', rollen: ['beheerder'] };
-// Every role that works for the gemeente may read its closure days (they count in its service norms).
-const lezen: Policy = { toegang: 'rollen', rollen: ['beheerder', 'teamleider', 'behandelaar', 'kcc-medewerker', 'webredacteur', 'pc-adviseur', 'externe-partner'] };
+const publiek = { toegang: 'publiek' } as const;
 const basis = `${API_PREFIX}/gemeenten/:gemeente/sluitingsdagen`;
 
 /** Term computation and holidays (public, pure) and the closure days of a gemeente. */
@@ -49,7 +46,7 @@ export function termijnenRoutes(app: FastifyInstance, deps: { termijnen: Termijn
   });
 
   r.get(basis, {
-    config: { policy: lezen },
+    config: { policy: beleid('kalenderLezen') },
     schema: { tags, summary: 'Sluitingsdagen van de gemeente', params: gemeenteParams, querystring: sluitingsdagenQuery, response: { 200: paginaSchema(sluitingsdagSchema, 'SluitingsdagenPagina') } },
     handler: async (request) => {
       const { page, pageSize, jaar } = request.query;
@@ -59,7 +56,7 @@ export function termijnenRoutes(app: FastifyInstance, deps: { termijnen: Termijn
   });
 
   r.post(basis, {
-    config: { policy: beheerder },
+    config: { policy: beleid('beheer') },
     schema: { tags, summary: 'Sluitingsdag toevoegen', params: gemeenteParams, body: nieuweSluitingsdagBody, response: { 201: sluitingsdagSchema } },
     handler: async (request, reply) => {
       const dag = await termijnen.voegToe(contextVan(request), request.params.gemeente, request.body);
@@ -69,13 +66,13 @@ export function termijnenRoutes(app: FastifyInstance, deps: { termijnen: Termijn
   });
 
   r.get(`${basis}/:datum`, {
-    config: { policy: lezen },
+    config: { policy: beleid('kalenderLezen') },
     schema: { tags, summary: 'Eén sluitingsdag', params: sluitingsdagParams, response: { 200: sluitingsdagSchema } },
     handler: async (request) => termijnen.haal(request.params.gemeente, request.params.datum),
   });
 
   r.delete(`${basis}/:datum`, {
-    config: { policy: beheerder },
+    config: { policy: beleid('beheer') },
     schema: { tags, summary: 'Sluitingsdag verwijderen', params: sluitingsdagParams },
     handler: async (request, reply) => {
       await termijnen.verwijder(contextVan(request), request.params.gemeente, request.params.datum);

@@ -3,15 +3,13 @@ import type { FastifyInstance } from 'fastify';
 import { API_PREFIX } from '../../http/app.ts';
 import { ifMatchHeader, versieUitIfMatch, zetEtag } from '../../http/etag.ts';
 import { pagina, paginaSchema } from '../../http/pagination.ts';
-import type { Policy } from '../../http/policy.ts';
+import { beleid } from '../../http/rechten.ts';
 import { contextVan } from '../audit/audit.service.ts';
 import { gemeenteParams } from '../gemeenten/gemeenten.schemas.ts';
 import { zaaktypeInvoer, zaaktypeParams, zaaktypeSchema, zaaktypenQuery } from './zaaktypen.schemas.ts';
 import type { ZaaktypenService } from './zaaktypen.service.ts';
 
 const tags = ['Zaaktypen'];
-const beheerder: Policy = { toegang: 'rollen', rollen: ['beheerder'] };
-export const ZAKEN_LEZERS: Policy = { toegang: 'rollen', rollen: ['beheerder', 'teamleider', 'behandelaar', 'kcc-medewerker'] };
 const basis = `${API_PREFIX}/gemeenten/:gemeente/zaaktypen`;
 
 /** The zaaktype catalogue: staff who work with zaken read it, beheerders draft and publish versions. */
@@ -20,7 +18,7 @@ export function zaaktypenRoutes(app: FastifyInstance, deps: { zaaktypen: Zaaktyp
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get(basis, {
-    config: { policy: ZAKEN_LEZERS },
+    config: { policy: beleid('zakenLezen') },
     schema: {
       tags,
       summary: 'Zaaktypen van de gemeente (standaard de nieuwste versie per code)',
@@ -36,7 +34,7 @@ export function zaaktypenRoutes(app: FastifyInstance, deps: { zaaktypen: Zaaktyp
   });
 
   r.post(basis, {
-    config: { policy: beheerder },
+    config: { policy: beleid('beheer') },
     schema: { tags, summary: 'Zaaktype aanmaken (als concept, versie 1)', params: gemeenteParams, body: zaaktypeInvoer, response: { 201: zaaktypeSchema } },
     handler: async (request, reply) => {
       const zaaktype = await zaaktypen.maak(contextVan(request), request.params.gemeente, request.body);
@@ -47,7 +45,7 @@ export function zaaktypenRoutes(app: FastifyInstance, deps: { zaaktypen: Zaaktyp
   });
 
   r.get(`${basis}/:id`, {
-    config: { policy: ZAKEN_LEZERS },
+    config: { policy: beleid('zakenLezen') },
     schema: { tags, summary: 'Eén versie van een zaaktype, met statustypen en resultaattypen', params: zaaktypeParams, response: { 200: zaaktypeSchema } },
     handler: async (request, reply) => {
       const zaaktype = await zaaktypen.haal(request.params.gemeente, request.params.id);
@@ -57,7 +55,7 @@ export function zaaktypenRoutes(app: FastifyInstance, deps: { zaaktypen: Zaaktyp
   });
 
   r.put(`${basis}/:id`, {
-    config: { policy: beheerder },
+    config: { policy: beleid('beheer') },
     schema: { tags, summary: 'Conceptversie wijzigen', params: zaaktypeParams, body: zaaktypeInvoer, headers: ifMatchHeader, response: { 200: zaaktypeSchema } },
     handler: async (request, reply) => {
       const zaaktype = await zaaktypen.wijzig(contextVan(request), request.params.gemeente, request.params.id, versieUitIfMatch(request), request.body);
@@ -67,7 +65,7 @@ export function zaaktypenRoutes(app: FastifyInstance, deps: { zaaktypen: Zaaktyp
   });
 
   r.post(`${basis}/:id/versies`, {
-    config: { policy: beheerder },
+    config: { policy: beleid('beheer') },
     schema: { tags, summary: 'Nieuwe conceptversie, gekopieerd van deze gepubliceerde versie', params: zaaktypeParams, response: { 201: zaaktypeSchema } },
     handler: async (request, reply) => {
       const zaaktype = await zaaktypen.nieuweVersie(contextVan(request), request.params.gemeente, request.params.id);
@@ -78,7 +76,7 @@ export function zaaktypenRoutes(app: FastifyInstance, deps: { zaaktypen: Zaaktyp
   });
 
   r.post(`${basis}/:id/publicatie`, {
-    config: { policy: beheerder },
+    config: { policy: beleid('beheer') },
     schema: { tags, summary: 'Conceptversie publiceren', params: zaaktypeParams, headers: ifMatchHeader, response: { 200: zaaktypeSchema } },
     handler: async (request, reply) => {
       const zaaktype = await zaaktypen.publiceer(contextVan(request), request.params.gemeente, request.params.id, versieUitIfMatch(request));

@@ -5,9 +5,9 @@ import { API_PREFIX } from '../../http/app.ts';
 import { ifMatchHeader, versieUitIfMatch, zetEtag } from '../../http/etag.ts';
 import { pagina, paginaSchema } from '../../http/pagination.ts';
 import { rollenIn, type Policy } from '../../http/policy.ts';
+import { beleid } from '../../http/rechten.ts';
 import { contextVan } from '../audit/audit.service.ts';
 import { gemeenteParams } from '../gemeenten/gemeenten.schemas.ts';
-import { ZAKEN_LEZERS } from '../zaaktypen/zaaktypen.routes.ts';
 import {
   aangemaakteZaakSchema,
   afsluitingBody,
@@ -36,9 +36,10 @@ import { bestandsnaamUit, controleerDocument, MAX_DOCUMENT } from './zaken.docum
 import type { Wie, ZakenService } from './zaken.service.ts';
 
 const tags = ['Zaken'];
-const behandelen: Policy = { toegang: 'rollen', rollen: ['beheerder', 'teamleider', 'behandelaar'] };
-const notities: Policy = { toegang: 'rollen', rollen: ['beheerder', 'teamleider', 'behandelaar', 'kcc-medewerker'] };
-const leiding: Policy = { toegang: 'rollen', rollen: ['beheerder', 'teamleider'] };
+const lezen = beleid('zakenLezen');
+const registreren = beleid('zakenRegistreren');
+const behandelen = beleid('zakenBehandelen');
+const leiding = beleid('zakenLeiden');
 const basis = `${API_PREFIX}/gemeenten/:gemeente/zaken`;
 
 /** Who calls: the audit context, the staff user id (not for API tokens) and the roles in this gemeente. */
@@ -58,7 +59,7 @@ export function zakenRoutes(app: FastifyInstance, deps: { zaken: ZakenService })
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.post(basis, {
-    config: { policy: notities },
+    config: { policy: registreren },
     schema: { tags, summary: 'Zaak registreren (stuurt de ontvangstbevestiging)', params: gemeenteParams, body: nieuweZaakBody, response: { 201: aangemaakteZaakSchema } },
     handler: async (request, reply) => {
       const { gemeente } = request.params;
@@ -70,7 +71,7 @@ export function zakenRoutes(app: FastifyInstance, deps: { zaken: ZakenService })
   });
 
   r.get(basis, {
-    config: { policy: ZAKEN_LEZERS },
+    config: { policy: lezen },
     schema: { tags, summary: 'Werkvoorraad: zaken gesorteerd op uiterlijke einddatum (keyset-paginering)', params: gemeenteParams, querystring: werkvoorraadQuery, response: { 200: werkvoorraadSchema } },
     handler: async (request) => {
       const { gemeente } = request.params;
@@ -103,7 +104,7 @@ export function zakenRoutes(app: FastifyInstance, deps: { zaken: ZakenService })
   });
 
   r.get(`${basis}/:id`, {
-    config: { policy: ZAKEN_LEZERS },
+    config: { policy: lezen },
     schema: { tags, summary: 'Eén zaak met tijdlijn, statussen en termijnuitleg', params: zaakParams, response: { 200: zaakSchema } },
     handler: async (request, reply) => {
       const { gemeente, id } = request.params;
@@ -135,7 +136,7 @@ export function zakenRoutes(app: FastifyInstance, deps: { zaken: ZakenService })
 
   actie('toewijzing', 'Zaak oppakken (behandelaar "ik") of toewijzen', behandelen, toewijzingBody, (w, g, id, v, b) => zaken.wijsToe(w, g, id, v, b));
   actie('statussen', 'Status zetten (alleen vooruit; informeert de inwoner als het statustype dat zegt)', behandelen, statusBody, (w, g, id, v, b) => zaken.zetStatus(w, g, id, v, b));
-  actie('notities', 'Notitie toevoegen (intern, of extern: zichtbaar voor de inwoner)', notities, notitieBody, (w, g, id, v, b) => zaken.voegNotitieToe(w, g, id, v, b));
+  actie('notities', 'Notitie toevoegen (intern, of extern: zichtbaar voor de inwoner)', registreren, notitieBody, (w, g, id, v, b) => zaken.voegNotitieToe(w, g, id, v, b));
   actie('berichten', 'Bericht aan de inwoner (per e-mail, en in de tijdlijn)', behandelen, berichtBody, (w, g, id, v, b) => zaken.stuurBericht(w, g, id, v, b));
   actie('opschortingen', 'Termijn opschorten (Awb 4:15)', behandelen, opschortingBody, (w, g, id, v, b) => zaken.schortOp(w, g, id, v, b));
   actie('opschortingen/einde', 'Opschorting beëindigen', behandelen, opschortingEindeBody, (w, g, id, v, b) => zaken.beeindigOpschorting(w, g, id, v, b));
@@ -175,7 +176,7 @@ export function zakenRoutes(app: FastifyInstance, deps: { zaken: ZakenService })
   });
 
   r.get(`${basis}/:id/documenten/:documentId`, {
-    config: { policy: ZAKEN_LEZERS },
+    config: { policy: lezen },
     schema: { tags, summary: 'Document downloaden', params: documentParams },
     handler: async (request, reply) => {
       const { gemeente, id, documentId } = request.params;
@@ -189,7 +190,7 @@ export function zakenRoutes(app: FastifyInstance, deps: { zaken: ZakenService })
   });
 
   r.post(`${basis}/:id/volgcode`, {
-    config: { policy: notities },
+    config: { policy: beleid('volgcodeVernieuwen') },
     schema: {
       tags,
       summary: 'Nieuwe volgcode (de oude werkt niet meer); de inwoner krijgt de nieuwe link per e-mail',
@@ -206,7 +207,7 @@ export function zakenRoutes(app: FastifyInstance, deps: { zaken: ZakenService })
   });
 
   r.get(`${API_PREFIX}/gemeenten/:gemeente/medewerkers`, {
-    config: { policy: ZAKEN_LEZERS },
+    config: { policy: lezen },
     schema: {
       tags,
       summary: 'Medewerkers met een rol in de gemeente (voor het kiezen van een behandelaar), met hun rollen en teams',
