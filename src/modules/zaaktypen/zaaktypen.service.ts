@@ -56,7 +56,6 @@ export function zaaktypenService(deps: { repository: ZaaktypenRepository; audit:
     haal: bestaand,
 
     /** The published version that applies today, by code. */
-    geldend: (gemeente: string, code: string) => repository.geldendeVersie(gemeente, code, kalenderdag(klok.nu())),
 
     async maak(context: Context, gemeente: string, invoer: ZaaktypeInvoer): Promise<ZaaktypeRecord> {
       if (await repository.hoogsteVersie(gemeente, invoer.code)) {
