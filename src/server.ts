@@ -6,7 +6,7 @@ import { API_PREFIX, createHttpServer } from './http/app.ts';
 import { installIdempotency } from './http/idempotency.ts';
 import { idempotentieRepository } from './http/idempotency.repository.ts';
 import type { RouteWithPolicy } from './http/policy.ts';
-import { ProblemError } from './http/problem.ts';
+import { databaseNietBeschikbaar } from './http/problem.ts';
 import { systeemklok, type Klok } from './klok.ts';
 import { gemeentenRepository } from './modules/gemeenten/gemeenten.repository.ts';
 import { gemeentenRoutes } from './modules/gemeenten/gemeenten.routes.ts';
@@ -106,7 +106,7 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
       await sql`select 1`.execute(db);
       return reply.send({ status: 'ok' });
     } catch {
-      throw new ProblemError(503, 'niet-beschikbaar', 'Niet beschikbaar', { detail: 'De database antwoordt niet.' });
+      throw databaseNietBeschikbaar();
     }
   });
 

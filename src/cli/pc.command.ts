@@ -4,11 +4,9 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { isTaal, vertaler, type Taal } from '../i18n/i18n.ts';
 import { cliContext } from '../modules/audit/audit.service.ts';
 import type { PcHoofdstuk } from '../modules/planning-control/pc.hoofdstuk.ts';
-import { naarCsv } from '../modules/planning-control/pc.csv.ts';
 import { PcImportFout } from '../modules/planning-control/pc.errors.ts';
+import { PC_FORMATEN, pcInFormaat, type PcFormaat } from '../modules/planning-control/pc.formaten.ts';
 import { parseHoofdstuk } from '../modules/planning-control/pc.parser.ts';
-import { naarPdf } from '../modules/planning-control/pc.pdf.ts';
-import { hoofdstukPagina } from '../modules/planning-control/pc.publiek.views.ts';
 import { PC_DOCUMENTSOORTEN, type PcDocumentsoort } from '../modules/planning-control/pc.schemas.ts';
 import { gemeenteThemaSchema } from '../modules/portaal/portaal.schemas.ts';
 import { GebruiksFout, gemeenteOptie, metCliLoket, type CliLoket } from './cli.shared.ts';
@@ -92,35 +90,27 @@ export function pcCommando(): Command {
     .addOption(soortOptie().makeOptionMandatory())
     .option('--programma <slug>', 'alleen dit programma, bijvoorbeeld samen-besturen')
     .addOption(new Option('--versie <nummer>', 'volgnummer van de versie (standaard de laatste)').argParser(geheelGetal('de versie', 1, 100_000)))
-    .addOption(new Option('--format <format>', 'json, csv, html of pdf').choices(['json', 'csv', 'html', 'pdf']).default('json'))
+    .addOption(new Option('--format <format>', 'json, csv, html of pdf').choices(PC_FORMATEN).default('json'))
     .addOption(new Option('--taal <taal>', 'taal van html en pdf').choices(['nl', 'en']).default('nl'))
     .option('--uit <bestand>', 'schrijf naar dit bestand in plaats van naar stdout')
-    .action((o: { gemeente: string; jaar: number; soort: PcDocumentsoort; programma?: string; versie?: number; format: 'json' | 'csv' | 'html' | 'pdf'; taal: string; uit?: string }) =>
+    .action((o: { gemeente: string; jaar: number; soort: PcDocumentsoort; programma?: string; versie?: number; format: PcFormaat; taal: string; uit?: string }) =>
       metCliLoket(async (cli) => {
         const gemeente = await bestaandeGemeente(cli, o.gemeente);
         const taal: Taal = isTaal(o.taal) ? o.taal : 'nl';
         const programmas = await cli.services.pc.export(o.gemeente, { soort: o.soort, jaar: o.jaar, volgnummer: o.versie, programma: o.programma });
-        const [eerste] = programmas;
         if ((o.format === 'html' || o.format === 'pdf') && programmas.length !== 1) throw new GebruiksFout(`kies één programma met --programma voor ${o.format} (${programmas.map((p) => p.slug).join(', ')})`);
-        let uit: string | Buffer;
-        if (o.format === 'json') uit = `${JSON.stringify(o.programma ? eerste?.hoofdstuk : programmas.map((p) => p.hoofdstuk), null, 2)}\n`;
-        else if (o.format === 'csv') uit = naarCsv(programmas);
-        else if (o.format === 'pdf') uit = await naarPdf(eerste as NonNullable<typeof eerste>, taal, gemeente.naam);
-        else {
-          const thema = gemeenteThemaSchema.safeParse(gemeente.thema);
-          uit = hoofdstukPagina(
-            {
-              taal,
-              t: vertaler(taal, 'portaal'),
-              tp: vertaler(taal, 'planning-control'),
-              gemeente: { naam: gemeente.naam, slug: gemeente.slug, thema: thema.success ? thema.data : {} },
-              themaUrl: `/static/thema/${gemeente.slug}.css`,
-              pagina: undefined,
-              stylesheet: '/static/pc.css',
-            },
-            eerste as NonNullable<typeof eerste>,
-          );
-        }
+        const thema = gemeenteThemaSchema.safeParse(gemeente.thema);
+        const ctx = {
+          taal,
+          t: vertaler(taal, 'portaal'),
+          tp: vertaler(taal, 'planning-control'),
+          gemeente: { naam: gemeente.naam, slug: gemeente.slug, thema: thema.success ? thema.data : {} },
+          themaUrl: `/static/thema/${gemeente.slug}.css`,
+          pagina: undefined,
+          stylesheet: '/static/pc.css',
+        };
+        const [eerste] = programmas;
+        const uit = await pcInFormaat(o.format, o.programma && eerste ? eerste : programmas, ctx);
         if (o.uit) writeFileSync(o.uit, uit);
         else process.stdout.write(uit);
       }),

@@ -9,7 +9,11 @@ import * as planningControl from './migrations/0006-planning-control.ts';
 import * as termijnbewaking from './migrations/0007-termijnbewaking.ts';
 import * as zaakVolgcode from './migrations/0009-zaak-volgcode.ts';
 
-/** Migrations in order; forward-only (no down) in production. */
+/**
+ * Migrations in order; forward-only (no down) in production. There is no 0008: the number was
+ * given out to parallel work that left it unused, and no file 0008 was ever committed on any
+ * branch (docs/adr/README.md, "Missing numbers"). Do not fill the gap.
+ */
 const migrations: Record<string, Migration> = {
   '0001-fundament': fundament,
   '0002-berichten': berichten,

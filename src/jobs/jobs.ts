@@ -70,8 +70,9 @@ export async function startJobs(options: JobsOptions): Promise<Jobs> {
   const retry: RetryPolicy = { ...DEFAULT_RETRY, ...options.retry };
   const pollingIntervalSeconds = options.pollingIntervalSeconds ?? 2;
 
-  // No cron schedules and no instance registry: neither is used, and leaving them out saves
-  // most of pg-boss's start time. Maintenance (supervise: expiry, retention) stays on.
+  // pg-boss's cron scheduler only when there are schedules (the deadline watcher's), and no
+  // instance registry (not used): leaving them out saves most of pg-boss's start time.
+  // Maintenance (supervise: expiry, retention) stays on.
   const schedules = options.schedules ?? [];
   const lean = { schedule: schedules.length > 0, registerInstance: false } as const;
   let boss: PgBoss;

@@ -1,9 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Rol } from '../../db/schema.ts';
-import { badRequest, notFound } from '../../http/problem.ts';
 import type { Klok } from '../../klok.ts';
 import type { AuditService, Context } from '../audit/audit.service.ts';
 import { sha256 } from '../auth/auth.service.ts';
+import { apiTokenOnbekend, geldigTotBuitenBereik } from './api-tokens.errors.ts';
 import type { ApiTokensRepository } from './api-tokens.repository.ts';
 
 const MAX_GELDIGHEID_MS = 366 * 24 * 60 * 60 * 1000;
@@ -30,7 +30,7 @@ export function apiTokensService(deps: { repository: ApiTokensRepository; audit:
       const nu = klok.nu();
       const tot = new Date(t.geldigTot);
       if (tot <= nu || tot.getTime() - nu.getTime() > MAX_GELDIGHEID_MS) {
-        throw badRequest([{ name: 'geldigTot', code: 'buiten-bereik', reason: 'Kies een datum in de toekomst, hoogstens een jaar vanaf nu.' }]);
+        throw geldigTotBuitenBereik();
       }
       const id = randomUUID();
       const token = `loket_${randomBytes(32).toString('base64url')}`;
@@ -40,7 +40,7 @@ export function apiTokensService(deps: { repository: ApiTokensRepository; audit:
       return { ...presenteer(rij as Rij), token };
     },
     async trekIn(context: Context, gemeente: string, id: string) {
-      if (!(await repository.opId(gemeente, id))) throw notFound('Dit API-token bestaat niet in deze gemeente.');
+      if (!(await repository.opId(gemeente, id))) throw apiTokenOnbekend();
       await repository.trekIn(gemeente, id, klok.nu().toISOString());
       await audit.log(context, { gemeente, actie: 'api-token-intrekken', objectType: 'api-token', objectId: id });
     },

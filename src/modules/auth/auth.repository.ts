@@ -25,8 +25,6 @@ export function authRepository(db: Kysely<DB>) {
     gebruikerOpId: (id: string) => db.selectFrom('gebruiker').select(gebruikerKolommen).where('id', '=', id).executeTakeFirst(),
     registreerMislukking: (id: string, pogingen: number, geblokkeerdTot: string | null) =>
       db.updateTable('gebruiker').set({ mislukte_pogingen: pogingen, geblokkeerd_tot: geblokkeerdTot }).where('id', '=', id).execute(),
-    herstelPogingen: (id: string) =>
-      db.updateTable('gebruiker').set({ mislukte_pogingen: 0, geblokkeerd_tot: null }).where('id', '=', id).execute(),
     zetTotpGeheim: (id: string, geheim: string) =>
       db.updateTable('gebruiker').set({ totp_geheim: geheim, totp_bevestigd: false }).where('id', '=', id).execute(),
     /** Marks a TOTP time step as used; false when it (or a later one) was used already (replay). */

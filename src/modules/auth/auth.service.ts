@@ -2,9 +2,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Secret, TOTP } from 'otpauth';
 import type { Rol } from '../../db/schema.ts';
 import type { Principal } from '../../http/policy.ts';
-import { ProblemError } from '../../http/problem.ts';
 import type { Klok } from '../../klok.ts';
 import type { AuditService, Context } from '../audit/audit.service.ts';
+import { codeOnjuist, geblokkeerd, onjuist } from './auth.errors.ts';
 import type { AuthRepository } from './auth.repository.ts';
 import { dummyWachtwoordHash, klopWachtwoord } from './wachtwoord.ts';
 
@@ -32,18 +32,6 @@ export function totpVoor(geheim: string, email: string): TOTP {
 }
 
 export const nieuwTotpGeheim = (): string => new Secret({ size: 20 }).base32;
-
-const onjuist = (): ProblemError =>
-  new ProblemError(401, 'aanmelden-mislukt', 'Inloggen mislukt', { detail: 'Het e-mailadres of het wachtwoord klopt niet.' });
-
-function geblokkeerd(tot: Date, nu: Date): ProblemError {
-  const seconden = Math.max(1, Math.ceil((tot.getTime() - nu.getTime()) / 1000));
-  const minuten = Math.ceil(seconden / 60);
-  return new ProblemError(429, 'tijdelijk-geblokkeerd', 'Tijdelijk geblokkeerd', {
-    detail: `Er is te vaak een verkeerde inlog geprobeerd. Probeer het over ${minuten} ${minuten === 1 ? 'minuut' : 'minuten'} opnieuw.`,
-    headers: { 'Retry-After': String(seconden) },
-  });
-}
 
 function perGemeente(rijen: readonly { gemeente: string; rol: Rol }[]): Record<string, Rol[]> {
   const result: Record<string, Rol[]> = {};
@@ -160,9 +148,7 @@ export function authService(deps: { repository: AuthRepository; audit: AuditServ
       const stap = Math.floor(nu.getTime() / 1000 / TOTP_PERIODE) + (delta ?? 0);
       if (delta === null || !(await repository.gebruikTotpStap(gebruiker.id, stap))) {
         await mislukt(gebruiker, context, delta === null ? 'verkeerde code' : 'code al gebruikt');
-        throw new ProblemError(401, 'code-onjuist', 'Code klopt niet', {
-          detail: 'Deze code klopt niet of is al gebruikt. Wacht op een nieuwe code in uw app en probeer het opnieuw.',
-        });
+        throw codeOnjuist();
       }
       await verwijderSessie(principal.sessieHash);
       const sessie = await nieuweSessie(gebruiker.id, true);

@@ -2,9 +2,9 @@ import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import type { FastifyInstance } from 'fastify';
 import { API_PREFIX } from '../../http/app.ts';
 import { pagina, paginaQuery } from '../../http/pagination.ts';
-import { notFound } from '../../http/problem.ts';
 import { beleid } from '../../http/rechten.ts';
 import { gemeenteParams } from '../gemeenten/gemeenten.schemas.ts';
+import { berichtOnbekend } from './berichten.errors.ts';
 import { berichtenPaginaSchema, berichtParams, berichtSchema } from './berichten.schemas.ts';
 import type { BerichtenService } from './berichten.service.ts';
 import { contextVan, type AuditService } from '../audit/audit.service.ts';
@@ -53,7 +53,7 @@ export function berichtenRoutes(app: FastifyInstance, deps: { berichten: Bericht
     },
     handler: async (request) => {
       const bericht = await deps.berichten.opId(request.params.gemeente, request.params.id);
-      if (!bericht) throw notFound();
+      if (!bericht) throw berichtOnbekend();
       await deps.audit.verwerking(contextVan(request), { gemeente: request.params.gemeente, naam: 'bericht-bekijken', ...VERWERKING_POSTVAK, betrokkeneIds: [sha256(bericht.aan.toLowerCase())] });
       return bericht;
     },

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { DB, Rol } from '../../db/schema.ts';
 import { verouderd } from '../../http/etag.ts';
-import { badRequest, conflict, notFound, ProblemError } from '../../http/problem.ts';
 import type { Klok } from '../../klok.ts';
 import { VERWERKING_PERSONEELSACCOUNTS, type AuditService, type Context } from '../audit/audit.service.ts';
 import { controleerWachtwoord, hashWachtwoord } from '../auth/wachtwoord.ts';
+import { accountVanMeerGemeenten, emailBestaat, geenAccountMetEmail, medewerkerOnbekend, wachtwoordOngeldig } from './gebruikers.errors.ts';
 import type { GebruikerRecord, GebruikersRepository } from './gebruikers.repository.ts';
 
 /** What the user service needs of the mail outbox. */
@@ -35,7 +35,7 @@ export function gebruikersService(deps: {
 
   async function bestaand(gemeente: string, id: string): Promise<GebruikerRecord> {
     const gebruiker = await repository.opId(gemeente, id);
-    if (!gebruiker) throw notFound('Deze medewerker bestaat niet, of werkt niet voor deze gemeente.');
+    if (!gebruiker) throw medewerkerOnbekend();
     return gebruiker;
   }
 
@@ -48,9 +48,7 @@ export function gebruikersService(deps: {
     const bevoegd = new Set(context.beheerderIn);
     const buiten = (await repository.gemeentenVan(id)).filter((g) => !bevoegd.has(g));
     if (buiten.length > 0) {
-      throw new ProblemError(403, 'account-van-meer-gemeenten', 'Geen toegang', {
-        detail: 'Deze medewerker werkt ook voor een gemeente waar u geen beheerder bent. Vraag een beheerder van die gemeente of van de hele organisatie.',
-      });
+      throw accountVanMeerGemeenten();
     }
   }
 
@@ -75,9 +73,9 @@ export function gebruikersService(deps: {
 
     async maak(context: Context, gemeente: string, nieuw: NieuweGebruiker): Promise<GebruikerRecord> {
       const fouten = controleerWachtwoord(nieuw.wachtwoord, { email: nieuw.email });
-      if (fouten.length > 0) throw badRequest(fouten);
+      if (fouten.length > 0) throw wachtwoordOngeldig(fouten);
       if (await repository.idOpEmail(nieuw.email)) {
-        throw conflict('email-bestaat', 'Er is al een account met dit e-mailadres. Vraag een beheerder om die medewerker rollen in deze gemeente te geven.');
+        throw emailBestaat();
       }
       const id = randomUUID();
       const welkom = {
@@ -112,7 +110,7 @@ export function gebruikersService(deps: {
     /** Gives an existing account (e.g. a Duo+ colleague) roles in this gemeente as well. */
     async koppel(context: Context, gemeente: string, email: string, rollen: Rol[]): Promise<GebruikerRecord> {
       const id = await repository.idOpEmail(email);
-      if (!id) throw notFound('Er is geen account met dit e-mailadres.');
+      if (!id) throw geenAccountMetEmail();
       await repository.voegRollenToe(gemeente, id, rollen);
       return naWijziging(context, gemeente, id, 'medewerker-rollen', { toegevoegd: rollen });
     },

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
-import { ProblemError } from '../../http/problem.ts';
+import { nietGebouwd } from './medewerkers-app.errors.ts';
 
 export const MEDEWERKERS_PAD = '/medewerkers';
 
@@ -20,9 +20,7 @@ export function medewerkersAppRoutes(app: FastifyInstance, deps: { distDir: stri
 
   function gebouwd(): void {
     if (!existsSync(index)) {
-      throw new ProblemError(503, 'medewerkers-app-niet-gebouwd', 'Medewerkers-app niet gebouwd', {
-        detail: 'De medewerkers-app is nog niet gebouwd. Voer eerst `npm run build` uit en laad de pagina dan opnieuw.',
-      });
+      throw nietGebouwd();
     }
   }
 

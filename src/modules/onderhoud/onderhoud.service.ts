@@ -52,5 +52,3 @@ export function onderhoudService(deps: OnderhoudDeps) {
     },
   };
 }
-
-export type OnderhoudService = ReturnType<typeof onderhoudService>;

@@ -49,10 +49,6 @@ export function normaliseerRegel(regel: string): string {
     .replace(/ {2,}/g, ' ');
 }
 
-export function splitsRegels(tekst: string): string[] {
-  return tekst.split(/\r\n|\n|\r/).map(normaliseerRegel);
-}
-
 // ---------------------------------------------------------------------------------------------
 // Patterns of the layout
 

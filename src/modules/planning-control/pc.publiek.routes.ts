@@ -5,9 +5,8 @@ import type { GemeentenRepository } from '../gemeenten/gemeenten.repository.ts';
 import { voorPortaal } from '../portaal/portaal.routes.ts';
 import { stuurMetCache } from '../portaal/statisch.ts';
 import { inhoudHash } from '../portaal/thema.ts';
-import { naarCsv } from './pc.csv.ts';
-import { naarPdf } from './pc.pdf.ts';
-import { hoofdstukPagina, indexPagina, SOORT_SEGMENT, type PcPaginaContext } from './pc.publiek.views.ts';
+import { PC_MEDIATYPE, pcInFormaat, type PcFormaat } from './pc.formaten.ts';
+import { indexPagina, SOORT_SEGMENT, type PcPaginaContext } from './pc.publiek.views.ts';
 import { PC_DOCUMENTSOORTEN } from './pc.schemas.ts';
 import type { PcService } from './pc.service.ts';
 
@@ -16,8 +15,6 @@ const CSS = readFileSync(new URL('./pc.css', import.meta.url));
 const CSS_HASH = inhoudHash(CSS);
 const STYLESHEET = `/static/pc.css?v=${CSS_HASH}`;
 const TEKSTEN = Object.fromEntries(TALEN.map((taal) => [taal, { t: vertaler(taal, 'portaal'), tp: vertaler(taal, 'planning-control') }])) as Record<Taal, { t: Vertaal; tp: Vertaal }>;
-
-const SOORTEN = { html: 'text/html; charset=utf-8', json: 'application/json; charset=utf-8', csv: 'text/csv; charset=utf-8; header=present', pdf: 'application/pdf' } as const;
 
 /** Made pages and files of vastgestelde versions, newest use last; at most this many (≈ 25 kB each for HTML). */
 const CACHE_MAX = 500;
@@ -59,7 +56,7 @@ export function pcPubliekRoutes(app: FastifyInstance, deps: { pc: PcService; gem
       app.get<{ Params: { slug: string } }>(`${prefix}/${segment}`, { config: PUBLIEK }, async (request, reply) => {
         const c = await context(request, taal, request.params.slug);
         if (!c) return reply.callNotFound();
-        return stuur(reply, 'text/html; charset=utf-8', indexPagina(c.ctx, soort, await pc.gepubliceerdeDocumenten(c.code, soort)));
+        return stuur(reply, PC_MEDIATYPE.html, indexPagina(c.ctx, soort, await pc.gepubliceerdeDocumenten(c.code, soort)));
       });
 
       app.get<{ Params: { slug: string; jaar: string; programma: string } }>(`${prefix}/${segment}/:jaar/:programma`, { config: PUBLIEK }, async (request, reply) => {
@@ -70,22 +67,18 @@ export function pcPubliekRoutes(app: FastifyInstance, deps: { pc: PcService; gem
         if (!c) return reply.callNotFound();
         const versie = await pc.gepubliceerdeVersie(c.code, soort, Number(jaar));
         if (!versie) return reply.callNotFound();
-        const formaat = (treffer[2] ?? 'html') as keyof typeof SOORTEN;
+        const formaat = (treffer[2] ?? 'html') as PcFormaat;
         const bestand = `${slug}-${segment}-${jaar}-${treffer[1]}.${formaat}`;
         // A vastgesteld version never changes (ADR 0009): what was made for it can be kept. The key
         // holds everything else the output depends on (language, gemeente name and theme).
         const sleutel = versie.status === 'vastgesteld' ? [versie.id, treffer[1], formaat, taal, c.ctx.gemeente.naam, c.ctx.themaUrl].join('|') : undefined;
         const bewaard = sleutel ? cache.get(sleutel) : undefined;
-        if (bewaard !== undefined) return stuur(reply, SOORTEN[formaat], bewaard, formaat === 'html' ? undefined : bestand);
+        if (bewaard !== undefined) return stuur(reply, PC_MEDIATYPE[formaat], bewaard, formaat === 'html' ? undefined : bestand);
         const p = await pc.programmaVan(c.code, versie, treffer[1] as string);
         if (!p) return reply.callNotFound();
-        let inhoud: string | Buffer;
-        if (formaat === 'json') inhoud = `${JSON.stringify(p.hoofdstuk, null, 2)}\n`;
-        else if (formaat === 'csv') inhoud = naarCsv([p]);
-        else if (formaat === 'pdf') inhoud = await naarPdf(p, taal, c.ctx.gemeente.naam);
-        else inhoud = hoofdstukPagina(c.ctx, p);
+        const inhoud = await pcInFormaat(formaat, p, c.ctx);
         if (sleutel) bewaar(sleutel, inhoud);
-        return stuur(reply, SOORTEN[formaat], inhoud, formaat === 'html' ? undefined : bestand);
+        return stuur(reply, PC_MEDIATYPE[formaat], inhoud, formaat === 'html' ? undefined : bestand);
       });
     }
   }

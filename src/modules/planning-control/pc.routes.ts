@@ -2,7 +2,6 @@ import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { API_PREFIX, tekstParser } from '../../http/app.ts';
-import { badRequest, ProblemError } from '../../http/problem.ts';
 import { ifMatchHeader, versieUitIfMatch, zetEtag } from '../../http/etag.ts';
 import { beleid } from '../../http/rechten.ts';
 import { contextVan } from '../audit/audit.service.ts';
@@ -29,7 +28,7 @@ import {
   versieSchema,
   versieWijzigingBody,
 } from './pc.schemas.ts';
-import { PcImportFout } from './pc.errors.ts';
+import { geenHoofdstuk, PcImportFout } from './pc.errors.ts';
 import { parseHoofdstuk } from './pc.parser.ts';
 import type { PcProgramma, PcService } from './pc.service.ts';
 
@@ -55,8 +54,7 @@ function leesTekst(request: FastifyRequest<{ Params: { gemeente: string } }>): v
     request.body = parseHoofdstuk(request.body, { gemeente: request.params.gemeente });
   } catch (error) {
     if (!(error instanceof PcImportFout)) throw error;
-    const fout = badRequest([{ name: 'tekst', code: 'geen-hoofdstuk', reason: `Regel ${error.regel}: ${error.reden}` }], `De tekst is geen programmahoofdstuk dat Loket kan lezen (regel ${error.regel}).`);
-    throw new ProblemError(fout.status, fout.code, fout.title, { detail: fout.detail ?? '', invalidParams: fout.invalidParams ?? [], extra: { regel: error.regel, reden: error.reden } });
+    throw geenHoofdstuk(error);
   }
 }
 

@@ -6,7 +6,18 @@ import type { GemeentenRepository } from '../gemeenten/gemeenten.repository.ts';
 import { kalenderdag } from '../termijnen/kalender.ts';
 import { aanvullingVan, afwijkingen, metNieuweControles, metOudeAanvullingen, opgeschoond, slugVan, vergelijk } from './pc.analyse.ts';
 import type { PcFinancienRegel, PcHoofdstuk, PcIndicator } from './pc.hoofdstuk.ts';
-import { isVastgesteldFout, pcFouten, zodProbleem } from './pc.register.errors.ts';
+import {
+  documentOnbekend,
+  gemeenteOnbekend,
+  isVastgesteldFout,
+  onderdeelOnbekend,
+  ongeldig,
+  programmaOnbekend,
+  statusovergangOngeldig,
+  versieOnbekend,
+  versieVastgesteld,
+  zodProbleem,
+} from './pc.errors.ts';
 import type { PcProgrammaRecord, PcRepository, PcVersieRecord } from './pc.repository.ts';
 import {
   hoofdstukSchema,
@@ -56,7 +67,7 @@ function uitRecord(versie: PcVersieRecord, r: PcProgrammaRecord): PcProgramma {
 
 /** The main finance table, or 404 when the chapter has none. */
 function financienVan(p: PcProgramma): NonNullable<PcHoofdstuk['financien']> {
-  if (!p.hoofdstuk.financien) throw pcFouten.onderdeelOnbekend('financiële tabel');
+  if (!p.hoofdstuk.financien) throw onderdeelOnbekend('financiële tabel');
   return p.hoofdstuk.financien;
 }
 
@@ -79,7 +90,7 @@ async function bewaakt<T>(werk: () => Promise<T>): Promise<T> {
   try {
     return await werk();
   } catch (error) {
-    if (isVastgesteldFout(error)) throw pcFouten.vastgesteld();
+    if (isVastgesteldFout(error)) throw versieVastgesteld();
     throw error;
   }
 }
@@ -87,7 +98,7 @@ async function bewaakt<T>(werk: () => Promise<T>): Promise<T> {
 /** The position (1-based) in a list, or 404. */
 function positie(nr: string, lengte: number, wat: string): number {
   const n = /^[1-9][0-9]{0,3}$/.test(nr) ? Number(nr) : 0;
-  if (n < 1 || n > lengte) throw pcFouten.onderdeelOnbekend(wat);
+  if (n < 1 || n > lengte) throw onderdeelOnbekend(wat);
   return n - 1;
 }
 
@@ -100,20 +111,20 @@ export function pcService(deps: { repository: PcRepository; gemeenten: Gemeenten
 
   async function versie(gemeente: string, id: string): Promise<PcVersieRecord> {
     const v = await repository.versie(gemeente, id);
-    if (!v) throw pcFouten.versieOnbekend();
+    if (!v) throw versieOnbekend();
     return v;
   }
 
   async function programma(gemeente: string, versieId: string, slug: string): Promise<PcProgramma> {
     const v = await versie(gemeente, versieId);
     const r = await repository.programma(gemeente, versieId, slug);
-    if (!r) throw pcFouten.programmaOnbekend();
+    if (!r) throw programmaOnbekend();
     return uitRecord(v, r);
   }
 
   async function bewerkbaar(gemeente: string, versieId: string, slug: string, etag: number): Promise<PcProgramma> {
     const p = await programma(gemeente, versieId, slug);
-    if (p.versie.status === 'vastgesteld') throw pcFouten.vastgesteld();
+    if (p.versie.status === 'vastgesteld') throw versieVastgesteld();
     if (p.etag !== etag) throw verouderd();
     return p;
   }
@@ -125,7 +136,7 @@ export function pcService(deps: { repository: PcRepository; gemeenten: Gemeenten
     const gelukt = await bewaakt(() => repository.wijzigProgramma(gemeente, p.versie.id, p.slug, p.etag, { naam: gecontroleerd.data.programma, hoofdstuk: gecontroleerd.data, aanvullingen: {} }, nu));
     if (!gelukt) {
       const nieuw = await repository.versie(gemeente, p.versie.id);
-      if (nieuw?.status === 'vastgesteld') throw pcFouten.vastgesteld();
+      if (nieuw?.status === 'vastgesteld') throw versieVastgesteld();
       throw verouderd();
     }
     await audit.log(context, { gemeente, actie, objectType: 'pc-programma', objectId: `${p.versie.id}/${p.slug}`, details });
@@ -154,8 +165,8 @@ export function pcService(deps: { repository: PcRepository; gemeenten: Gemeenten
      * chapters of the latest version; all or nothing. Returns the new version.
      */
     async importeer(context: Context, gemeente: string, invoer: readonly unknown[], opties: ImportOpties = {}): Promise<PcVersieRecord> {
-      if (!(await gemeenten.opCode(gemeente))) throw pcFouten.gemeenteOnbekend(gemeente);
-      if (invoer.length === 0) throw pcFouten.ongeldig('hoofdstukken', 'Er is geen hoofdstuk om op te slaan.');
+      if (!(await gemeenten.opCode(gemeente))) throw gemeenteOnbekend(gemeente);
+      if (invoer.length === 0) throw ongeldig('hoofdstukken', 'Er is geen hoofdstuk om op te slaan.');
       const hoofdstukken: PcHoofdstuk[] = invoer.map((h, i) => {
         const r = hoofdstukSchema.safeParse(h);
         if (!r.success) throw zodProbleem(r.error, invoer.length > 1 ? String(i) : '');
@@ -165,15 +176,15 @@ export function pcService(deps: { repository: PcRepository; gemeenten: Gemeenten
       const soort = opties.soort ?? documentsoortVan(eerste);
       for (const [i, h] of hoofdstukken.entries()) {
         const pad = hoofdstukken.length > 1 ? `${i}.` : '';
-        if (h.gemeente !== gemeente) throw pcFouten.ongeldig(`${pad}gemeente`, `Dit hoofdstuk is van ${h.gemeente}, niet van ${gemeente}.`);
-        if (h.jaar !== eerste.jaar || documentsoortVan(h) !== documentsoortVan(eerste)) throw pcFouten.ongeldig(`${pad}jaar`, 'Alle hoofdstukken van één import horen bij hetzelfde document en jaar.');
-        if ((soort === 'jaarstukken') !== (h.soort === 'jaarstukken')) throw pcFouten.ongeldig(`${pad}soort`, `Een hoofdstuk van soort ${h.soort} hoort niet in ${soort}.`);
+        if (h.gemeente !== gemeente) throw ongeldig(`${pad}gemeente`, `Dit hoofdstuk is van ${h.gemeente}, niet van ${gemeente}.`);
+        if (h.jaar !== eerste.jaar || documentsoortVan(h) !== documentsoortVan(eerste)) throw ongeldig(`${pad}jaar`, 'Alle hoofdstukken van één import horen bij hetzelfde document en jaar.');
+        if ((soort === 'jaarstukken') !== (h.soort === 'jaarstukken')) throw ongeldig(`${pad}soort`, `Een hoofdstuk van soort ${h.soort} hoort niet in ${soort}.`);
       }
       const slugs = hoofdstukken.map((h) => slugVan(h.programma));
       const dubbel = slugs.find((s, i) => slugs.indexOf(s) !== i);
-      if (dubbel) throw pcFouten.ongeldig('programma', `Programma ${dubbel} staat twee keer in deze import.`);
+      if (dubbel) throw ongeldig('programma', `Programma ${dubbel} staat twee keer in deze import.`);
       if (opties.vastgesteldOp && (opties.status !== 'vastgesteld' || opties.vastgesteldOp > kalenderdag(klok.nu()))) {
-        throw pcFouten.ongeldig('vastgesteldOp', 'De datum van het raadsbesluit hoort bij een vastgestelde versie en ligt niet in de toekomst.');
+        throw ongeldig('vastgesteldOp', 'De datum van het raadsbesluit hoort bij een vastgestelde versie en ligt niet in de toekomst.');
       }
       const id = randomUUID();
       const naam = opties.naam ?? (hoofdstukken.length === 1 ? `Import ${eerste.programma}` : 'Import');
@@ -199,20 +210,20 @@ export function pcService(deps: { repository: PcRepository; gemeenten: Gemeenten
     /** Name or status of a version; vastgesteld needs the council date (not in the future) and is final. */
     async wijzigVersie(context: Context, gemeente: string, id: string, etag: number, w: { naam?: string | undefined; status?: PcStatus | undefined; vastgesteldOp?: string | undefined }) {
       const v = await versie(gemeente, id);
-      if (v.status === 'vastgesteld') throw pcFouten.vastgesteld();
+      if (v.status === 'vastgesteld') throw versieVastgesteld();
       if (v.etag !== etag) throw verouderd();
       const wijziging: { naam?: string; status?: PcStatus; vastgesteldOp?: string | null } = {};
       if (w.naam !== undefined) wijziging.naam = w.naam;
       if (w.status !== undefined && w.status !== v.status) {
-        if (!OVERGANGEN[v.status].includes(w.status)) throw pcFouten.statusovergang(v.status, w.status);
+        if (!OVERGANGEN[v.status].includes(w.status)) throw statusovergangOngeldig(v.status, w.status);
         wijziging.status = w.status;
       }
       if (w.status === 'vastgesteld') {
-        if (!w.vastgesteldOp) throw pcFouten.ongeldig('vastgesteldOp', 'Vul de datum van het raadsbesluit in.', 'verplicht');
-        if (w.vastgesteldOp > kalenderdag(klok.nu())) throw pcFouten.ongeldig('vastgesteldOp', 'De datum van het raadsbesluit ligt in de toekomst.', 'datum-in-toekomst');
+        if (!w.vastgesteldOp) throw ongeldig('vastgesteldOp', 'Vul de datum van het raadsbesluit in.', 'verplicht');
+        if (w.vastgesteldOp > kalenderdag(klok.nu())) throw ongeldig('vastgesteldOp', 'De datum van het raadsbesluit ligt in de toekomst.', 'datum-in-toekomst');
         wijziging.vastgesteldOp = w.vastgesteldOp;
       } else if (w.vastgesteldOp !== undefined) {
-        throw pcFouten.ongeldig('vastgesteldOp', 'Een datum van het raadsbesluit hoort alleen bij status vastgesteld.');
+        throw ongeldig('vastgesteldOp', 'Een datum van het raadsbesluit hoort alleen bij status vastgesteld.');
       }
       const gelukt = await bewaakt(() => repository.wijzigVersie(gemeente, id, etag, wijziging, klok.nu().toISOString()));
       if (!gelukt) throw verouderd();
@@ -290,7 +301,7 @@ export function pcService(deps: { repository: PcRepository; gemeenten: Gemeenten
     async vergelijk(gemeente: string, id: string, met: string | undefined) {
       const naar = await versie(gemeente, id);
       const van = met ? await versie(gemeente, met) : await repository.vorigeVersie(gemeente, naar);
-      if (!van) throw pcFouten.ongeldig('met', 'Dit is de eerste versie; kies een versie om mee te vergelijken.', 'verplicht');
+      if (!van) throw ongeldig('met', 'Dit is de eerste versie; kies een versie om mee te vergelijken.', 'verplicht');
       const lees = async (v: PcVersieRecord) => (await repository.programmas(gemeente, v.id)).map((r) => uitRecord(v, r).hoofdstuk);
       return { van, naar, wijzigingen: vergelijk(await lees(van), await lees(naar)) };
     },
@@ -303,13 +314,13 @@ export function pcService(deps: { repository: PcRepository; gemeenten: Gemeenten
 
     /** What `loket pc export` writes: the chapters of one version (default: the latest). */
     async export(gemeente: string, k: { soort: PcDocumentsoort; jaar: number; volgnummer?: number | undefined; programma?: string | undefined }): Promise<PcProgramma[]> {
-      if (!(await gemeenten.opCode(gemeente))) throw pcFouten.gemeenteOnbekend(gemeente);
+      if (!(await gemeenten.opCode(gemeente))) throw gemeenteOnbekend(gemeente);
       const documentId = await repository.documentId(gemeente, k.soort, k.jaar);
-      if (!documentId) throw pcFouten.documentOnbekend();
+      if (!documentId) throw documentOnbekend();
       const v = k.volgnummer ? await repository.versieOpNummer(gemeente, documentId, k.volgnummer) : await repository.laatsteVersie(gemeente, documentId);
-      if (!v) throw pcFouten.versieOnbekend();
+      if (!v) throw versieOnbekend();
       const rijen = (await repository.programmas(gemeente, v.id)).filter((r) => !k.programma || r.slug === k.programma);
-      if (k.programma && rijen.length === 0) throw pcFouten.programmaOnbekend();
+      if (k.programma && rijen.length === 0) throw programmaOnbekend();
       return rijen.map((r) => uitRecord(v, r));
     },
 

@@ -3,10 +3,10 @@ import type { FastifyInstance } from 'fastify';
 import { API_PREFIX } from '../../http/app.ts';
 import { ifMatchHeader, versieUitIfMatch, zetEtag } from '../../http/etag.ts';
 import { pagina, paginaSchema } from '../../http/pagination.ts';
-import { badRequest } from '../../http/problem.ts';
 import { beleid } from '../../http/rechten.ts';
 import { contextVan } from '../audit/audit.service.ts';
 import { gemeenteParams } from '../gemeenten/gemeenten.schemas.ts';
+import { ikZonderMedewerker } from './teams.errors.ts';
 import { ledenBody, nieuwTeamBody, teamParams, teamSchema, teamsQuery, teamWijzigingBody } from './teams.schemas.ts';
 import type { TeamsService } from './teams.service.ts';
 
@@ -24,7 +24,7 @@ export function teamsRoutes(app: FastifyInstance, deps: { teams: TeamsService })
     handler: async (request) => {
       const { page, pageSize, lid } = request.query;
       const principal = request.principal;
-      if (lid === 'ik' && principal?.type !== 'gebruiker') throw badRequest([{ name: 'query.lid', code: 'geen-medewerker', reason: "'ik' kan alleen een ingelogde medewerker zijn, geen API-token." }]);
+      if (lid === 'ik' && principal?.type !== 'gebruiker') throw ikZonderMedewerker();
       const lidId = lid === 'ik' ? principal?.id : lid;
       const { rows, total } = await teams.lijst(contextVan(request), request.params.gemeente, (page - 1) * pageSize, pageSize, lidId);
       return pagina(request, request.query, rows, total);

@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { verouderd } from '../../http/etag.ts';
-import { badRequest, conflict, notFound } from '../../http/problem.ts';
 import type { Klok } from '../../klok.ts';
 import { VERWERKING_PERSONEELSACCOUNTS, type AuditService, type Context } from '../audit/audit.service.ts';
+import { onbekendeLeden, teamNaamBezet, teamOnbekend } from './teams.errors.ts';
 import type { TeamRecord, TeamsRepository } from './teams.repository.ts';
-
-const naamBezet = () => conflict('team-bestaat', 'Er is al een team met deze naam in deze gemeente.');
 
 /** Teams per gemeente: create, rename, members. */
 export function teamsService(deps: { repository: TeamsRepository; audit: AuditService; klok: Klok }) {
@@ -13,7 +11,7 @@ export function teamsService(deps: { repository: TeamsRepository; audit: AuditSe
 
   async function bestaand(gemeente: string, id: string): Promise<TeamRecord> {
     const team = await repository.opId(gemeente, id);
-    if (!team) throw notFound('Dit team bestaat niet in deze gemeente.');
+    if (!team) throw teamOnbekend();
     return team;
   }
 
@@ -38,14 +36,14 @@ export function teamsService(deps: { repository: TeamsRepository; audit: AuditSe
       return team;
     },
     async maak(context: Context, gemeente: string, t: { naam: string; omschrijving?: string | undefined }) {
-      if (await repository.naamBestaat(gemeente, t.naam)) throw naamBezet();
+      if (await repository.naamBestaat(gemeente, t.naam)) throw teamNaamBezet();
       const id = randomUUID();
       await repository.maak(gemeente, { id, naam: t.naam, omschrijving: t.omschrijving ?? '' });
       return gelogd(context, gemeente, id, 'team-aanmaken', { naam: t.naam });
     },
     async wijzig(context: Context, gemeente: string, id: string, versie: number, w: { naam?: string | undefined; omschrijving?: string | undefined }) {
       await bestaand(gemeente, id);
-      if (w.naam && (await repository.naamBestaat(gemeente, w.naam, id))) throw naamBezet();
+      if (w.naam && (await repository.naamBestaat(gemeente, w.naam, id))) throw teamNaamBezet();
       const wijziging = { ...(w.naam !== undefined ? { naam: w.naam } : {}), ...(w.omschrijving !== undefined ? { omschrijving: w.omschrijving } : {}) };
       if (!(await repository.wijzig(gemeente, id, versie, wijziging, klok.nu().toISOString()))) throw verouderd();
       return gelogd(context, gemeente, id, 'team-wijzigen', wijziging);
@@ -55,9 +53,7 @@ export function teamsService(deps: { repository: TeamsRepository; audit: AuditSe
       const uniek = [...new Set(leden)];
       const onbekend = await repository.onbekendeLeden(gemeente, uniek);
       if (onbekend.length > 0) {
-        throw badRequest(
-          onbekend.map((g) => ({ name: `gebruikers.${leden.indexOf(g)}`, code: 'onbekende-medewerker', reason: 'Deze medewerker werkt niet voor deze gemeente.' })),
-        );
+        throw onbekendeLeden(onbekend.map((g) => leden.indexOf(g)));
       }
       if (!(await repository.zetLeden(gemeente, id, versie, uniek, klok.nu().toISOString()))) throw verouderd();
       const team = await gelogd(context, gemeente, id, 'team-leden', { leden: uniek });

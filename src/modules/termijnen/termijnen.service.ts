@@ -1,9 +1,10 @@
-import { badRequest, conflict, notFound, type InvalidParam } from '../../http/problem.ts';
+import type { InvalidParam } from '../../http/problem.ts';
 import type { Klok } from '../../klok.ts';
 import type { AuditService, Context } from '../audit/audit.service.ts';
 import type { GemeentenRepository } from '../gemeenten/gemeenten.repository.ts';
 import { berekenTermijn, feestdagen, kalenderdag, leesDatum, leesDuur, schrijfDuur, vrijeDag, type Duur, type Sluitingsdagen, type VrijeDag } from './kalender.ts';
 import type { SluitingsdagenRepository } from './sluitingsdagen.repository.ts';
+import { alVrij, gemeenteOnbekend, sluitingsdagBestaat, sluitingsdagOnbekend, termijnOngeldig } from './termijnen.errors.ts';
 
 /** A computed term as the API and `loket termijn --json` present it. */
 export interface TermijnUitkomst {
@@ -31,7 +32,7 @@ export function leesTermijnInvoer(invoer: { startdatum: string; duur: string }, 
   } catch (error) {
     fouten.push({ name: `${prefix}duur`, code: 'ongeldige-duur', reason: (error as Error).message });
   }
-  if (fouten.length > 0 || !duur) throw badRequest(fouten);
+  if (fouten.length > 0 || !duur) throw termijnOngeldig(fouten);
   return { startdatum: invoer.startdatum, duur };
 }
 
@@ -92,7 +93,7 @@ export function termijnenService(deps: { repository: SluitingsdagenRepository; g
       const { startdatum, duur } = leesTermijnInvoer(invoer, prefix);
       const gemeente = invoer.gemeente ?? null;
       if (gemeente && !(await gemeenten.opCode(gemeente))) {
-        throw badRequest([{ name: `${prefix}gemeente`, code: 'onbekende-gemeente', reason: `De gemeente ${gemeente} bestaat niet in deze installatie.` }]);
+        throw gemeenteOnbekend(`${prefix}gemeente`, gemeente);
       }
       const dicht = gemeente && duur.soort === 'werkdagen' ? await sluitingsdagen(gemeente, Number(startdatum.slice(0, 4))) : undefined;
       return termijnUitkomst(startdatum, duur, dicht, gemeente);
@@ -112,7 +113,7 @@ export function termijnenService(deps: { repository: SluitingsdagenRepository; g
 
     async haal(gemeente: string, datum: string) {
       const dag = await repository.opDatum(gemeente, datum);
-      if (!dag) throw notFound(`Deze gemeente heeft geen sluitingsdag op ${datum}.`);
+      if (!dag) throw sluitingsdagOnbekend(datum);
       return dag;
     },
 
@@ -121,10 +122,10 @@ export function termijnenService(deps: { repository: SluitingsdagenRepository; g
       const vrij = vrijeDag(dag.datum);
       if (vrij) {
         const wat = vrij.reden === 'feestdag' ? `een feestdag (${vrij.naam})` : `een ${vrij.naam}`;
-        throw badRequest([{ name: 'datum', code: 'al-vrij', reason: `${dag.datum} is al ${wat}; een sluitingsdag is dan niet nodig.` }]);
+        throw alVrij(dag.datum, wat);
       }
       const nieuw = await repository.voegToe(gemeente, { ...dag, door: context.actorType === 'gebruiker' ? context.actorId : null, op: klok.nu().toISOString() });
-      if (!nieuw) throw conflict('sluitingsdag-bestaat', `Deze gemeente heeft al een sluitingsdag op ${dag.datum}.`);
+      if (!nieuw) throw sluitingsdagBestaat(dag.datum);
       vergeet(gemeente);
       await audit.log(context, { gemeente, actie: 'sluitingsdag-toevoegen', objectType: 'sluitingsdag', objectId: dag.datum, details: { naam: dag.naam } });
       return dag;
@@ -132,7 +133,7 @@ export function termijnenService(deps: { repository: SluitingsdagenRepository; g
 
     async verwijder(context: Context, gemeente: string, datum: string) {
       const dag = await repository.opDatum(gemeente, datum);
-      if (!dag || !(await repository.verwijder(gemeente, datum))) throw notFound(`Deze gemeente heeft geen sluitingsdag op ${datum}.`);
+      if (!dag || !(await repository.verwijder(gemeente, datum))) throw sluitingsdagOnbekend(datum);
       vergeet(gemeente);
       await audit.log(context, { gemeente, actie: 'sluitingsdag-verwijderen', objectType: 'sluitingsdag', objectId: datum, details: { naam: dag.naam } });
     },

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { verouderd } from '../../http/etag.ts';
-import { badRequest, conflict, notFound } from '../../http/problem.ts';
 import type { Klok } from '../../klok.ts';
 import type { AuditService, Context } from '../audit/audit.service.ts';
+import { alGepubliceerd, codeVast, conceptBestaat, nietDeNieuwste, standaardTeamOnbekend, versieGepubliceerd, zaaktypeBestaat, zaaktypeOnbekend } from './zaaktypen.errors.ts';
 import type { ZaaktypeInvoer } from './zaaktypen.schemas.ts';
 import type { ZaaktypeGegevens, ZaaktypeRecord, ZaaktypenRepository } from './zaaktypen.repository.ts';
 import { kalenderdag } from '../termijnen/kalender.ts';
@@ -34,13 +34,13 @@ export function zaaktypenService(deps: { repository: ZaaktypenRepository; audit:
 
   async function bestaand(gemeente: string, id: string): Promise<ZaaktypeRecord> {
     const zaaktype = await repository.opId(gemeente, id);
-    if (!zaaktype) throw notFound('Dit zaaktype bestaat niet in deze gemeente.');
+    if (!zaaktype) throw zaaktypeOnbekend();
     return zaaktype;
   }
 
   async function controleerTeam(gemeente: string, team: string | null) {
     if (team !== null && !(await repository.teamBestaat(gemeente, team))) {
-      throw badRequest([{ name: 'standaardTeam', code: 'onbekend-team', reason: 'Dit team bestaat niet in deze gemeente.' }]);
+      throw standaardTeamOnbekend();
     }
   }
 
@@ -56,11 +56,10 @@ export function zaaktypenService(deps: { repository: ZaaktypenRepository; audit:
     haal: bestaand,
 
     /** The published version that applies today, by code. */
-    geldend: (gemeente: string, code: string) => repository.geldendeVersie(gemeente, code, kalenderdag(klok.nu())),
 
     async maak(context: Context, gemeente: string, invoer: ZaaktypeInvoer): Promise<ZaaktypeRecord> {
       if (await repository.hoogsteVersie(gemeente, invoer.code)) {
-        throw conflict('zaaktype-bestaat', 'Er is al een zaaktype met deze code. Maak een nieuwe versie van dat zaaktype.');
+        throw zaaktypeBestaat();
       }
       await controleerTeam(gemeente, invoer.standaardTeam);
       const id = randomUUID();
@@ -71,8 +70,8 @@ export function zaaktypenService(deps: { repository: ZaaktypenRepository; audit:
     /** Replaces a concept version; a published version cannot change. */
     async wijzig(context: Context, gemeente: string, id: string, revisie: number, invoer: ZaaktypeInvoer): Promise<ZaaktypeRecord> {
       const huidig = await bestaand(gemeente, id);
-      if (huidig.status !== 'concept') throw conflict('zaaktype-gepubliceerd', 'Een gepubliceerde versie verandert niet meer. Maak een nieuwe versie.');
-      if (invoer.code !== huidig.code) throw badRequest([{ name: 'code', code: 'code-vast', reason: 'De code van een zaaktype verandert niet.' }]);
+      if (huidig.status !== 'concept') throw versieGepubliceerd();
+      if (invoer.code !== huidig.code) throw codeVast();
       await controleerTeam(gemeente, invoer.standaardTeam);
       if (!(await repository.vervangConcept(gemeente, id, revisie, gegevens(invoer), klok.nu().toISOString()))) throw verouderd();
       return gelogd(context, gemeente, id, 'zaaktype-wijzigen', { code: huidig.code, versie: huidig.versie });
@@ -82,8 +81,8 @@ export function zaaktypenService(deps: { repository: ZaaktypenRepository; audit:
     async nieuweVersie(context: Context, gemeente: string, id: string): Promise<ZaaktypeRecord> {
       const bron = await bestaand(gemeente, id);
       const hoogste = await repository.hoogsteVersie(gemeente, bron.code);
-      if (hoogste && hoogste.status === 'concept') throw conflict('concept-bestaat', 'Er is al een conceptversie van dit zaaktype. Werk die bij of publiceer hem eerst.');
-      if (hoogste && hoogste.id !== bron.id) throw conflict('niet-de-nieuwste', 'Maak een nieuwe versie vanuit de nieuwste versie van dit zaaktype.');
+      if (hoogste && hoogste.status === 'concept') throw conceptBestaat();
+      if (hoogste && hoogste.id !== bron.id) throw nietDeNieuwste();
       const nieuw = randomUUID();
       const versie = bron.versie + 1;
       await repository.maak(
@@ -104,7 +103,7 @@ export function zaaktypenService(deps: { repository: ZaaktypenRepository; audit:
     /** Publishes a concept; it applies from its geldigVanaf, or from today. */
     async publiceer(context: Context, gemeente: string, id: string, revisie: number): Promise<ZaaktypeRecord> {
       const huidig = await bestaand(gemeente, id);
-      if (huidig.status !== 'concept') throw conflict('zaaktype-gepubliceerd', 'Deze versie is al gepubliceerd.');
+      if (huidig.status !== 'concept') throw alGepubliceerd();
       if (!(await repository.publiceer(gemeente, id, revisie, klok.nu().toISOString(), kalenderdag(klok.nu())))) throw verouderd();
       return gelogd(context, gemeente, id, 'zaaktype-publiceren', { code: huidig.code, versie: huidig.versie });
     },

@@ -2,15 +2,24 @@
 import type { Problem } from '../../../src/http/problem.ts';
 import type { Rol } from '../../../src/db/schema.ts';
 import type { z } from 'zod';
+import type { aanmeldStapSchema, sessieSchema } from '../../../src/modules/auth/auth.schemas.ts';
+import type { berichtSchema } from '../../../src/modules/berichten/berichten.schemas.ts';
+import type { gebruikerSchema } from '../../../src/modules/gebruikers/gebruikers.schemas.ts';
+import type { teamSchema } from '../../../src/modules/teams/teams.schemas.ts';
 import type { zaaktypeSchema } from '../../../src/modules/zaaktypen/zaaktypen.schemas.ts';
 import type { aangemaakteZaakSchema, medewerkerSchema, overzichtSchema, werkvoorraadSchema, zaakSamenvattingSchema, zaakSchema } from '../../../src/modules/zaken/zaken.schemas.ts';
 
-// Shapes the server defines: taken from its source (types only; schema.ts adds just the ROLLEN constant to the bundle).
+// Shapes of the API's answers, inferred from the Zod schemas that serialise them (types only:
+// nothing of Zod or the server enters the bundle; schema.ts adds just its constants), or written
+// below from the API contract where a route keeps its schema to itself. Never repository rows.
 export { ROLLEN, type Rol } from '../../../src/db/schema.ts';
-export type { GebruikerRecord as Gebruiker } from '../../../src/modules/gebruikers/gebruikers.repository.ts';
-export type { TeamRecord as Team } from '../../../src/modules/teams/teams.repository.ts';
-export type { Bericht } from '../../../src/modules/berichten/berichten.service.ts';
 export { KANALEN, VERTROUWELIJKHEDEN, type Kanaal, type Vertrouwelijkheid } from '../../../src/db/schema.ts';
+export type Sessie = z.output<typeof sessieSchema>;
+export type SessieGemeente = Sessie['gemeenten'][number];
+export type AanmeldStap = z.output<typeof aanmeldStapSchema>;
+export type Gebruiker = z.output<typeof gebruikerSchema>;
+export type Team = z.output<typeof teamSchema>;
+export type Bericht = z.output<typeof berichtSchema>;
 export type { ZaaktypeInvoer } from '../../../src/modules/zaaktypen/zaaktypen.schemas.ts';
 export type Zaaktype = z.output<typeof zaaktypeSchema>;
 export type ZaakSamenvatting = z.output<typeof zaakSamenvattingSchema>;
@@ -58,27 +67,6 @@ export function veldpad(name: string): string {
 /** The form field an invalidParam is about: "body.email", "/email" and "email" → "email"; "rollen.2" → "rollen". */
 export function veldnaam(name: string): string {
   return name.replace(/^(body[./]|\/)/, '').split(/[./[]/)[0] ?? name;
-}
-
-export interface SessieGemeente {
-  code: string;
-  naam: string;
-  slug: string;
-  rollen: Rol[];
-}
-
-export interface Sessie {
-  gebruiker: { id: string; naam: string; email: string };
-  gemeenten: SessieGemeente[];
-  csrfToken: string;
-  verlooptOp: string;
-}
-
-export interface AanmeldStap {
-  stap: 'totp' | 'totp-instellen';
-  otpauthUri?: string;
-  geheim?: string;
-  csrfToken: string;
 }
 
 export interface Pagina<T> {
