@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Rol } from '../../db/schema.ts';
+import type { Berichten } from '../berichten/berichten.service.ts';
 import { verouderd } from '../../http/etag.ts';
 import { badRequest, conflict, notFound, ProblemError } from '../../http/problem.ts';
 import type { Klok } from '../../klok.ts';
 import { VERWERKING_PERSONEELSACCOUNTS, type AuditService, type Context } from '../audit/audit.service.ts';
 import { controleerWachtwoord, hashWachtwoord } from '../auth/wachtwoord.ts';
-import type { Berichten } from '../berichten/berichten.service.ts';
 import type { GebruikerRecord, GebruikersRepository } from './gebruikers.repository.ts';
 
 export interface NieuweGebruiker {
