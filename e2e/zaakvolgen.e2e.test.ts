@@ -78,7 +78,7 @@ describe.each([
     titel: (id: string) => `Your case ${id}`,
     fase: 'We have received your complaint.',
     datumLabel: 'You will hear from us by',
-    contact: 'the team Juridische zaken',
+    contact: 'the team handling your case: Juridische zaken',
     veld: 'Your message',
     knop: 'Send message',
     leeg: 'You have not written anything yet. Write your message in the box.',

@@ -55,7 +55,7 @@ beforeAll(async () => {
 
   const kcc = await wie('kcc@duoplus.demo', ['kcc-medewerker']);
   const maak = async (onderwerp: string) => {
-    const { zaak } = await loket.services.zaken.maak(kcc, 'GM0384', nieuweMelding(onderwerp));
+    const { zaak } = await loket.services.zaken.registreer(kcc, 'GM0384', nieuweMelding(onderwerp));
     return { id: zaak.id, identificatie: zaak.identificatie };
   };
   journeyZaak = await maak('Lantaarnpaal kapot in de Ouddiemerlaan');
@@ -249,7 +249,7 @@ describe('zaken in de medewerkers-app', () => {
 
   it('a behandelaar adds documents (a refused one says why), downloads one, relates a closed zaak by number and issues a new tracking link', async () => {
     const bo = await wie('behandelaar@diemen.demo', ['behandelaar']);
-    const { zaak, volgcode } = await loket.services.zaken.maak(bo, 'GM0384', { ...nieuweMelding('Scheve boom in het Wilgenplantsoen'), behandelaar: 'ik' });
+    const { zaak, volgcode } = await loket.services.zaken.registreer(bo, 'GM0384', { ...nieuweMelding('Scheve boom in het Wilgenplantsoen'), behandelaar: 'ik' });
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const { page, problemen } = await nieuwePagina(context);
     await logIn(page, 'behandelaar@diemen.demo', `/GM0384/zaken/${zaak.id}`);
@@ -293,7 +293,7 @@ describe('zaken in de medewerkers-app', () => {
     expect(link).toMatch(/\/diemen\/zaken\/[a-z2-7]{32}$/);
     await expect.poll(() => page.getByRole('table', { name: /Alles wat er met zaak/ }).innerText()).toContain('Nieuwe volglink gemaakt en gemaild aan de inwoner.');
     await expectAccessible(page);
-    expect(await loket.services.zaken.zaakVoorInwoner('GM0384', volgcode)).toBeNull();
+    expect(await loket.services.zaakvolgen.zaak('GM0384', volgcode)).toBeNull();
     const mail = await database.db.selectFrom('bericht').select('tekst').where('onderwerp', '=', `Nieuwe link voor uw zaak ${zaak.identificatie}`).executeTakeFirstOrThrow();
     expect(mail.tekst).toContain(link.split('/zaken/')[1]);
 

@@ -24,7 +24,7 @@ import { authenticator, authRoutes } from './modules/auth/auth.routes.ts';
 import { authService } from './modules/auth/auth.service.ts';
 import { gebruikersRepository } from './modules/gebruikers/gebruikers.repository.ts';
 import { gebruikersRoutes } from './modules/gebruikers/gebruikers.routes.ts';
-import { gebruikersService, type Berichten } from './modules/gebruikers/gebruikers.service.ts';
+import { gebruikersService } from './modules/gebruikers/gebruikers.service.ts';
 import { teamsRepository } from './modules/teams/teams.repository.ts';
 import { teamsRoutes } from './modules/teams/teams.routes.ts';
 import { teamsService } from './modules/teams/teams.service.ts';
@@ -34,7 +34,7 @@ import { onderhoudService } from './modules/onderhoud/onderhoud.service.ts';
 import { startJobs } from './jobs/jobs.ts';
 import { berichtenRepository } from './modules/berichten/berichten.repository.ts';
 import { berichtenRoutes } from './modules/berichten/berichten.routes.ts';
-import { BERICHT_VERZENDEN, berichtenService, smtpMailer } from './modules/berichten/berichten.service.ts';
+import { BERICHT_VERZENDEN, berichtenService, smtpMailer, type Berichten } from './modules/berichten/berichten.service.ts';
 import { sluitingsdagenRepository } from './modules/termijnen/sluitingsdagen.repository.ts';
 import { termijnenRoutes } from './modules/termijnen/termijnen.routes.ts';
 import { termijnenService } from './modules/termijnen/termijnen.service.ts';
@@ -180,7 +180,6 @@ export function loketServices(deps: { database: Database; klok: Klok; berichten:
   const termijnbewaking = termijnbewakingService({
     repository: termijnbewakingRepository(db),
     zaken,
-    zakenRepository: zakenRepo,
     gemeenten,
     berichten: deps.berichten,
     audit,

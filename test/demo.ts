@@ -1,5 +1,6 @@
 import { cliContext } from '../src/modules/audit/audit.service.ts';
 import { DEMO_GEBRUIKERS, type DemoGebruiker } from '../src/modules/demo/demo.data.ts';
+import type { Wie } from '../src/modules/zaken/zaken.service.ts';
 import type { TestLoket } from './app.ts';
 import { logIn, type Ingelogd } from './login.ts';
 
@@ -19,4 +20,11 @@ export async function logInAls(loket: TestLoket, email: string): Promise<Ingelog
   const g = demoGebruiker(email);
   loket.klok.verder(30_000);
   return logIn(loket.app, loket.klok, g.email, g.wachtwoord, g.totpGeheim);
+}
+
+/** A demo staff member as the actor of the zaken service in a gemeente (for calling the service directly). */
+export async function demoWie(loket: TestLoket, email: string, gemeente = 'GM0384'): Promise<Wie> {
+  const g = demoGebruiker(email);
+  const { id } = await loket.services.gebruikers.opEmail(gemeente, email);
+  return { context: cliContext(), gebruiker: id, naam: g.naam, rollen: g.rollen[gemeente] ?? [] };
 }

@@ -38,7 +38,7 @@ export function systeemContext(): Context {
   return { actorType: 'systeem', actorId: null, actorNaam: 'loket', herkomst: null, traceId: randomBytes(16).toString('hex') };
 }
 
-export interface Gebeurtenis {
+export interface Auditregel {
   gemeente: string | null;
   actie: string;
   objectType?: string;
@@ -117,7 +117,7 @@ export function auditService(deps: { repository: AuditRepository; klok: Klok }) 
   const { repository, klok } = deps;
   const schrijfVerwerkingen = gebundeldeSchrijver((regels) => repository.voegVerwerkingenToe(regels));
   return {
-    log: (context: Context, g: Gebeurtenis): Promise<void> =>
+    log: (context: Context, g: Auditregel): Promise<void> =>
       repository.voegToe({
         gemeente: g.gemeente,
         tijdstip: klok.nu().toISOString(),

@@ -24,6 +24,14 @@ export interface NieuwBericht {
   html?: string;
 }
 
+/**
+ * The outbox as other modules use it (the port): queue a message, in the caller's transaction
+ * when given, so a mail goes out only when the change that caused it commits (ADR 0006).
+ */
+export interface Berichten {
+  verstuur(bericht: NieuwBericht, opties?: { transactie?: Transaction<DB> }): Promise<unknown>;
+}
+
 export interface Bericht {
   id: string;
   aan: string;

@@ -19,9 +19,10 @@ import { vasteKlok, type Klok } from '../../klok.ts';
 import { ProblemError } from '../../http/problem.ts';
 import type { Context } from '../audit/audit.service.ts';
 import type { BerichtenRepository } from '../berichten/berichten.repository.ts';
+import type { Berichten } from '../berichten/berichten.service.ts';
 import { berekenTermijn, dagenTussen, leesDuur, plusDagen, vrijeDag } from '../termijnen/kalender.ts';
 import type { ZaaktypeRecord, ZaaktypenRepository } from '../zaaktypen/zaaktypen.repository.ts';
-import type { Berichten, Wie, ZakenService } from '../zaken/zaken.service.ts';
+import type { Systeem, Wie, ZakenService } from '../zaken/zaken.service.ts';
 import { DEMO_GEBRUIKERS, DEMO_TEAMS } from './demo.data.ts';
 import { DEMO_ZAAKTEAMS } from './demo.zaaktypen.ts';
 
@@ -514,7 +515,7 @@ export async function laadDemoZaken(
       .slice(bestaand);
 
     // A website form registers as an API token would; restricted zaken are seen only by their team, behandelaar and beheerders.
-    const website: Wie = { context, gebruiker: null, naam: 'Website (e-formulieren)', rollen: ['beheerder'] };
+    const website: Systeem = { soort: 'systeem', context, naam: 'Website (e-formulieren)' };
     for (const plan of plannen) {
       await new Promise((klaar) => setImmediate(klaar));
       if (opties.signal?.aborted) break;
@@ -522,7 +523,7 @@ export async function laadDemoZaken(
       const ziet = (m: Medewerker, behandelaar: Medewerker | undefined) => !beperkt || m.rollen.includes('beheerder') || m.teams.includes(plan.teamNaam) || behandelaar?.id === m.id;
       const registrant = ['web', 'app'].includes(plan.kanaal) ? website : kcc && ziet(kcc, undefined) ? alsWie(kcc) : alsWie(beheerder);
       klok.zet(new Date(plan.registratie));
-      const { zaak } = await zaken.maak(registrant, gemeente, {
+      const { zaak } = await zaken.registreer(registrant, gemeente, {
         zaaktype: plan.zaaktype.id,
         onderwerp: plan.onderwerp,
         omschrijving: plan.omschrijving,

@@ -1,17 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { Transaction } from 'kysely';
-import type { DB, Rol } from '../../db/schema.ts';
+import type { Rol } from '../../db/schema.ts';
+import type { Berichten } from '../berichten/berichten.service.ts';
 import { verouderd } from '../../http/etag.ts';
 import type { Klok } from '../../klok.ts';
 import { VERWERKING_PERSONEELSACCOUNTS, type AuditService, type Context } from '../audit/audit.service.ts';
 import { controleerWachtwoord, hashWachtwoord } from '../auth/wachtwoord.ts';
 import { accountVanMeerGemeenten, emailBestaat, geenAccountMetEmail, medewerkerOnbekend, wachtwoordOngeldig } from './gebruikers.errors.ts';
 import type { GebruikerRecord, GebruikersRepository } from './gebruikers.repository.ts';
-
-/** What the user service needs of the mail outbox. */
-export interface Berichten {
-  verstuur(bericht: { gemeente: string; aan: string; onderwerp: string; tekst: string }, opties?: { transactie?: Transaction<DB> }): Promise<unknown>;
-}
 
 export interface NieuweGebruiker {
   naam: string;

@@ -48,7 +48,7 @@ describe('bewaartermijnen', () => {
     const gesloten: string[] = [];
     for (const gemeente of ['GM0384', 'GM0437']) {
       const beheerder = await wie(gemeente);
-      const { zaak } = await loket.services.zaken.maak(beheerder, gemeente, {
+      const { zaak } = await loket.services.zaken.registreer(beheerder, gemeente, {
         zaaktype: 'e-mailvraag',
         onderwerp: 'Vraag',
         kanaal: 'e-mail',
@@ -60,7 +60,7 @@ describe('bewaartermijnen', () => {
       await loket.services.zaken.sluitAf(beheerder, gemeente, zaak.id, zaak.versie, { resultaattype: resultaat });
       gesloten.push(zaak.id);
     }
-    const open = await loket.services.zaken.maak(await wie('GM0384'), 'GM0384', {
+    const open = await loket.services.zaken.registreer(await wie('GM0384'), 'GM0384', {
       zaaktype: 'e-mailvraag',
       onderwerp: 'Nog open',
       kanaal: 'e-mail',

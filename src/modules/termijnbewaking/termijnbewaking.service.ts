@@ -1,15 +1,13 @@
-import type { Transaction } from 'kysely';
-import type { DB } from '../../db/schema.ts';
-import { vertaler, type Taal } from '../../i18n/i18n.ts';
+import { datumTekst, vertaler, type Taal } from '../../i18n/i18n.ts';
 import type { Klok } from '../../klok.ts';
 import { systeemContext, type AuditService } from '../audit/audit.service.ts';
+import type { Berichten } from '../berichten/berichten.service.ts';
 import type { GemeentenRepository } from '../gemeenten/gemeenten.repository.ts';
 import { berekenTermijn, kalenderdag, type Sluitingsdagen } from '../termijnen/kalender.ts';
-import { datumTekst } from '../../i18n/i18n.ts';
-import type { ZakenRepository } from '../zaken/zaken.repository.ts';
-import { VERWERKING_ZAKEN, type ZakenService } from '../zaken/zaken.service.ts';
+import type { SysteemInhoud } from '../zaken/zaken.gebeurtenis.ts';
+import { mailAanInwoner, voornaam } from '../zaken/zaken.mails.ts';
+import { VERWERKING_ZAKEN, type Systeem, type ZakenService } from '../zaken/zaken.service.ts';
 import { termijnbewakingRepository, type MeldingSoort, type TermijnbewakingRepository } from './termijnbewaking.repository.ts';
-import { voegSysteemGebeurtenisToe } from './termijnbewaking.tijdlijn.ts';
 
 /** The pg-boss queue of the watcher: a cron schedule sends to it, and one job at start. */
 export const TERMIJNBEWAKING_CONTROLEREN = 'termijnbewaking.controleren';
@@ -20,15 +18,13 @@ export const NIEUWE_DATUM_WERKDAGEN = 10;
 /** From this hour (Amsterdam) on the deadline day, an open zaak counts as late: it will not be finished that day. */
 export const TE_LAAT_VANAF_UUR = 15;
 
-const ROLLEN_BEHANDELAAR = ['behandelaar', 'teamleider', 'beheerder'] as const;
 const UUR = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Amsterdam', hour: '2-digit', hourCycle: 'h23' });
 
 export interface TermijnbewakingDeps {
   repository: TermijnbewakingRepository;
-  zaken: Pick<ZakenService, 'openZakenMetTermijn'>;
-  zakenRepository: Pick<ZakenRepository, 'transactie'>;
+  zaken: Pick<ZakenService, 'openZakenMetTermijn' | 'systeemGebeurtenis'>;
   gemeenten: Pick<GemeentenRepository, 'lijst'>;
-  berichten: { verstuur(bericht: { gemeente: string; aan: string; onderwerp: string; tekst: string }, opties?: { transactie?: Transaction<DB> }): Promise<unknown> };
+  berichten: Berichten;
   audit: AuditService;
   klok: Klok;
   sluitingsdagen: (gemeente: string) => Promise<Sluitingsdagen>;
@@ -67,19 +63,23 @@ export function termijnbewakingService(deps: TermijnbewakingDeps) {
     return null;
   }
 
-  /** Records and sends one notice in one transaction; false when it was sent before or the zaak changed. */
+  /**
+   * Records and sends one notice as a system event of the zaak (zaken module): in the
+   * transaction that locks the zaak, records the notice, queues the mails and adds the timeline
+   * entries. False when it was sent before or the zaak changed since the list was read.
+   */
   async function verstuur(gemeenteRec: { code: string; naam: string }, zaak: OpenZaak, melding: Melding, nu: string): Promise<boolean> {
     const gemeente = gemeenteRec.code;
     const t = vertaler('nl', 'termijnbewaking');
-    const verstuurd = await deps.zakenRepository.transactie(async (repo, transactie) => {
-      const rij = await repo.voorWijziging(gemeente, zaak.id);
+    const systeem: Systeem = { soort: 'systeem', context: systeemContext(), naam: null };
+    let inwonerGemaild = false;
+    const details = await deps.zaken.systeemGebeurtenis(systeem, gemeente, zaak.id, `termijn-${melding.soort}`, async ({ zaak: rij, betrokkene: gevonden, behandelaar, transactie }) => {
       // Closed, suspended or given another deadline since the list was read: the next run decides.
-      if (!rij || rij.afgesloten_op !== null || rij.opgeschort || rij.uiterlijke_einddatum !== zaak.uiterlijkeEinddatum) return null;
+      if (rij.afgesloten_op !== null || rij.opgeschort || rij.uiterlijke_einddatum !== zaak.uiterlijkeEinddatum) return null;
       const eigen = termijnbewakingRepository(transactie);
-      const behandelaar = rij.behandelaar_id ? await repo.medewerker(gemeente, rij.behandelaar_id, ROLLEN_BEHANDELAAR) : undefined;
       let medewerkers = [...(behandelaar ? [behandelaar] : []), ...(await eigen.teamleiders(gemeente, rij.team_id))].filter((m, i, alle) => alle.findIndex((x) => x.id === m.id) === i);
       if (medewerkers.length === 0) medewerkers = await eigen.beheerders(gemeente);
-      const betrokkene = melding.soort === 'te-laat' ? await repo.betrokkene(gemeente, rij.id) : undefined;
+      const betrokkene = melding.soort === 'te-laat' ? gevonden : undefined;
       const inwonerEmail = betrokkene?.email ?? null;
       const ontvangers = [...medewerkers.map((m) => m.email), ...(inwonerEmail ? [inwonerEmail] : [])];
       if (!(await eigen.legVast(gemeente, { zaakId: rij.id, soort: melding.soort, einddatum: melding.einddatum, nieuweDatum: melding.nieuweDatum, ontvangers, op: nu }))) return null;
@@ -92,31 +92,17 @@ export function termijnbewakingService(deps: TermijnbewakingDeps) {
         team,
         behandelaar: behandelaar?.naam ?? t('medewerker.geenBehandelaar'),
       };
-      const gebeurtenissen: Parameters<typeof voegSysteemGebeurtenisToe>[3][number][] = [];
+      const gebeurtenissen: SysteemInhoud[] = [];
       if (melding.soort === 'te-laat' && melding.nieuweDatum) {
         const taal: Taal = betrokkene?.taal ?? rij.taal;
-        const ti = vertaler(taal, 'termijnbewaking');
         const inwonerWaarden = { identificatie: rij.identificatie, onderwerp: rij.onderwerp, einddatum: datumTekst(taal, melding.einddatum), nieuweDatum: datumTekst(taal, melding.nieuweDatum) };
         if (betrokkene && inwonerEmail) {
-          const tz = vertaler(taal, 'zaken');
-          const voornaam = behandelaar?.naam.trim().split(/\s+/)[0];
-          await berichten.verstuur(
-            {
-              gemeente,
-              aan: inwonerEmail,
-              onderwerp: ti('inwoner.onderwerp', inwonerWaarden),
-              tekst: [
-                betrokkene.naam ? tz('mail.aanhef', { naam: betrokkene.naam }) : tz('mail.aanhefZonderNaam'),
-                ti('inwoner.tekst', inwonerWaarden),
-                voornaam ? tz('mail.contact', { naam: voornaam, team }) : ti('inwoner.contactTeam', { team }),
-                tz('mail.volgenZonderLink'),
-                tz('mail.groet', { gemeente: gemeenteRec.naam }),
-              ].join('\n\n'),
-            },
-            { transactie },
-          );
+          const naam = voornaam(behandelaar?.naam ?? null);
+          await berichten.verstuur(mailAanInwoner(gemeenteRec, betrokkene, 'teLaat', inwonerWaarden, { contact: { naam, team } }), { transactie });
+          inwonerGemaild = true;
         }
-        gebeurtenissen.push({ soort: 'bericht', gegevens: { tekst: ti('inwoner.tijdlijn', inwonerWaarden), bron: 'termijnbewaking', einddatum: melding.einddatum, nieuweDatum: melding.nieuweDatum }, extern: true });
+        const tijdlijn = vertaler(taal, 'termijnbewaking')('inwoner.tijdlijn', inwonerWaarden);
+        gebeurtenissen.push({ soort: 'bericht', gegevens: { tekst: tijdlijn, bron: 'termijnbewaking', einddatum: melding.einddatum, nieuweDatum: melding.nieuweDatum }, extern: true });
       }
       const nieuweDatum = melding.nieuweDatum ? datumTekst('nl', melding.nieuweDatum) : '';
       const sleutel = melding.soort === 'te-laat' ? 'teLaat' : 'waarschuwing';
@@ -132,13 +118,10 @@ export function termijnbewakingService(deps: TermijnbewakingDeps) {
         gegevens: { tekst: t(`medewerker.notitie.${sleutel}`, { ...waarden, nieuweDatum, ontvangers: ontvangers.join(', ') }), bron: 'termijnbewaking' },
         extern: false,
       });
-      await voegSysteemGebeurtenisToe(repo, gemeente, rij, gebeurtenissen, nu);
-      return { inwoner: inwonerEmail !== null };
+      return { gebeurtenissen, details: { ...melding } };
     });
-    if (!verstuurd) return false;
-    const context = systeemContext();
-    await deps.audit.log(context, { gemeente, actie: `termijn-${melding.soort}`, objectType: 'zaak', objectId: zaak.id, details: { ...melding } });
-    if (verstuurd.inwoner) await deps.audit.verwerking(context, { gemeente, naam: 'termijn-te-laat-inwoner-informeren', ...VERWERKING_ZAKEN, betrokkeneIds: [zaak.id] });
+    if (!details) return false;
+    if (inwonerGemaild) await deps.audit.verwerking(systeem.context, { gemeente, naam: 'termijn-te-laat-inwoner-informeren', ...VERWERKING_ZAKEN, betrokkeneIds: [zaak.id] });
     return true;
   }
 

@@ -35,6 +35,10 @@ const token = (body: string) => /name="formulier" value="([^"]+)"/.exec(body)?.[
 const verstuur = (url: string, velden: Record<string, string>) =>
   loket.app.inject({ method: 'POST', url, headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' }, payload: new URLSearchParams(velden).toString() });
 
+/** A report about public space from a resident who reads English. */
+const engelseMelding = (onderwerp: string, email: string, extra: Record<string, unknown> = {}) =>
+  registreerZaak(loket.app, kcc, { zaaktype: 'melding-openbare-ruimte', onderwerp, kanaal: 'web', ontvangstdatum: '2026-03-02', betrokkene: { naam: 'Sam Jansen', email, taal: 'en' }, ...extra });
+
 /** Fetches the page for a fresh form token, then posts the reply. */
 async function reageer(code: string, tekst: string, taal: 'nl' | 'en' = 'nl') {
   const pagina = await haal(pad(code, taal));
@@ -87,9 +91,42 @@ describe('tracking page', () => {
     expect(res.body).toContain('<html lang="en"');
     expect(res.body).toContain(`Your case ${klacht.identificatie}`);
     expect(res.body).toMatch(/<dt[^>]*>You will hear from us by<\/dt>\s*<dd[^>]*>13 April 2026<\/dd>/);
-    expect(res.body).toContain('the team Juridische zaken');
+    expect(res.body).toMatch(/<dt[^>]*>Your contact person<\/dt>\s*<dd[^>]*>the team handling your case: Juridische zaken<\/dd>/);
     expect(res.body).toContain('2 March 2026 at 10:01');
     expect(res.body).toContain('<strong>Still to do:</strong>');
+  });
+
+  it('shows a step the handler skipped as skipped, with dates only for the steps reached', async () => {
+    const melding = await engelseMelding('Scheve lantaarnpaal', 'sam.stappen@example.nl');
+    // From 'Ontvangen' straight to 'In uitvoering': 'Ingepland' was never set.
+    await zaakActie(loket.app, tim, melding, 'statussen', { statustype: 3 });
+    const nl = (await haal(pad(melding.volgcode))).body;
+    expect(nl).toMatch(/<li class="utrecht-ordered-list__item"><strong>Afgerond:<\/strong> Wij hebben uw bericht ontvangen\. \(op 2 maart 2026 om \d\d:\d\d\)<\/li>/);
+    expect(nl).toContain('<li class="utrecht-ordered-list__item"><strong>Overgeslagen:</strong> Wij hebben het werk ingepland.</li>');
+    expect(nl).toMatch(/aria-current="step"><strong>Nu:<\/strong> Wij zijn ermee bezig\. \(op 2 maart 2026 om \d\d:\d\d\)<\/li>/);
+    expect(nl).toContain('<li class="utrecht-ordered-list__item"><strong>Nog te doen:</strong> Uw zaak is afgehandeld.</li>');
+    const en = (await haal(pad(melding.volgcode, 'en'))).body;
+    expect(en).toContain('<strong>Skipped:</strong> We have scheduled the work.</li>');
+    expect(en).not.toContain('<strong>Done:</strong> We have scheduled the work.');
+  });
+
+  it('uses the English names of zaaktype and statuses on English pages, and no Dutch phrasing around team names', async () => {
+    const melding = await engelseMelding('Loose paving stone', 'sam.engels@example.nl', { behandelaar: await gebruikerId(loket.database, 'behandelaar@diemen.demo') });
+    await zaakActie(loket.app, tim, melding, 'statussen', { statustype: 2 });
+    const en = (await haal(pad(melding.volgcode, 'en'))).body;
+    expect(en).toContain('Type of case: Report about public space');
+    expect(en).toMatch(/<dt[^>]*>Where we are now<\/dt>\s*<dd[^>]*>We have scheduled the work\.<\/dd>/);
+    // The team's name is a proper name; the sentence around it is English.
+    expect(en).toMatch(/<dt[^>]*>Your contact person<\/dt>\s*<dd[^>]*>Bo \(team: Openbare ruimte\)<\/dd>/);
+    for (const nederlands of ['Melding openbare ruimte', 'Wij hebben', 'Ingepland', ' van team ', 'the team Openbare']) expect(en).not.toContain(nederlands);
+    // The mails say it the same way.
+    const mails = await postvak(loket.database, 'sam.engels@example.nl');
+    // Both at the same moment of the fixed clock: the order of the outbox rows is not defined.
+    expect(mails.map((m) => m.onderwerp).toSorted()).toEqual([`News about your case ${melding.identificatie}`, `We have received your report about public space (${melding.identificatie})`]);
+    for (const mail of mails) {
+      expect(mail.tekst).toContain('Your contact person is Bo (team: Openbare ruimte).');
+      expect(mail.tekst).not.toContain(' of team ');
+    }
   });
 
   it('answers the same themed 404 for an unknown code, a malformed code and an unknown gemeente', async () => {
@@ -190,14 +227,7 @@ describe('replying', () => {
   });
 
   it('on a suspended zaak: says we wait for information and why; the reply shows to the handler as information received', async () => {
-    const melding = await registreerZaak(loket.app, kcc, {
-      zaaktype: 'melding-openbare-ruimte',
-      onderwerp: 'Losse stoeptegel',
-      kanaal: 'web',
-      ontvangstdatum: '2026-03-03',
-      betrokkene: { naam: 'Sam Jansen', email: 'sam@example.nl', taal: 'en' },
-      behandelaar: await gebruikerId(loket.database, 'behandelaar@diemen.demo'),
-    });
+    const melding = await engelseMelding('Losse stoeptegel', 'sam@example.nl', { ontvangstdatum: '2026-03-03', behandelaar: await gebruikerId(loket.database, 'behandelaar@diemen.demo') });
     await zaakActie(loket.app, tim, melding, 'opschortingen', { reden: 'Stuur ons een foto van de tegel.' });
     const en = await haal(pad(melding.volgcode, 'en'));
     expect(en.body).toContain('We are waiting for information from you');

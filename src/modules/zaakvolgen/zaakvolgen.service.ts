@@ -1,4 +1,5 @@
 import type { Context } from '../audit/audit.service.ts';
+import { statusdata, type Tweetalig } from '../zaken/zaken.gebeurtenis.ts';
 import type { ZakenService } from '../zaken/zaken.service.ts';
 
 export interface ZaakvolgenDeps {
@@ -7,30 +8,90 @@ export interface ZaakvolgenDeps {
   beloofdeDatum?: (gemeente: string, zaakId: string, einddatum: string) => Promise<string | null>;
 }
 
-export type InwonerZaak = NonNullable<Awaited<ReturnType<ZakenService['zaakVoorInwoner']>>>;
+type Gelezen = NonNullable<Awaited<ReturnType<ZakenService['zaakVoorInwoner']>>>;
 
-/** What the tracking page shows: the resident view of the zaken service and a promised date. */
-export interface VolgZaak extends InwonerZaak {
+/**
+ * One step of the zaaktype's statuses as the resident sees it: reached (`klaar`, with the moment
+ * in `gezetOp`), the current one, skipped (the handler moved past it without setting it), or
+ * still to come.
+ */
+export interface Stap {
+  volgnummer: number;
+  tekst: Tweetalig;
+  klaar: boolean;
+  huidig: boolean;
+  overgeslagen: boolean;
+  gezetOp: string | null;
+}
+
+/** The resident's view of their zaak: phase and steps in their words, and only external entries. */
+function inwonerZaak({ rij, zaaktype, gebeurtenissen, projectie, contact, team, documenten }: Gelezen) {
+  const gezet = statusdata(gebeurtenissen);
+  const huidig = zaaktype.statustypen.find((s) => s.volgnummer === rij.status_volgnummer);
+  const resultaattype = rij.resultaattype_id ? zaaktype.resultaattypen.find((r) => r.id === rij.resultaattype_id) : undefined;
+  const stappen: Stap[] = zaaktype.statustypen.map((s) => {
+    const gezetOp = gezet.get(s.volgnummer) ?? null;
+    const overgeslagen = s.volgnummer < rij.status_volgnummer && gezetOp === null;
+    return { volgnummer: s.volgnummer, tekst: s.tekst, klaar: s.volgnummer <= rij.status_volgnummer && !overgeslagen, huidig: s.volgnummer === rij.status_volgnummer, overgeslagen, gezetOp };
+  });
+  return {
+    zaakId: rij.id,
+    identificatie: rij.identificatie,
+    taal: rij.taal,
+    zaaktype: { code: zaaktype.code, naam: zaaktype.naam, omschrijving: zaaktype.omschrijving },
+    onderwerp: rij.onderwerp,
+    ontvangstdatum: rij.ontvangstdatum,
+    status: { volgnummer: rij.status_volgnummer, tekst: huidig?.tekst ?? { nl: '', en: '' } },
+    stappen,
+    verwachteEinddatum: rij.afgesloten_op ? null : projectie.uiterlijkeEinddatum,
+    oorspronkelijkeEinddatum: projectie.oorspronkelijkeEinddatum,
+    opgeschort: projectie.opgeschort,
+    afgeslotenOp: rij.afgesloten_op,
+    resultaat: resultaattype ? { tekst: resultaattype.tekst } : null,
+    contact,
+    /** The team that handles the zaak (named while nobody is assigned). */
+    team,
+    tijdlijn: gebeurtenissen
+      .filter((g) => g.extern)
+      .map((g) => ({
+        soort: g.soort,
+        op: g.op,
+        doorInwoner: g.doorInwoner,
+        tekst: g.soort === 'notitie' || g.soort === 'bericht' || g.soort === 'reactie' ? g.gegevens.tekst : null,
+        statustekst: g.soort === 'status' || g.soort === 'resultaat' ? g.gegevens.tekst : null,
+        reden: g.soort === 'opschorting' || g.soort === 'verlenging' ? g.gegevens.reden : null,
+        toelichting: (g.soort === 'status' || g.soort === 'resultaat' || g.soort === 'opschorting-einde') && g.gegevens.toelichting !== '' ? g.gegevens.toelichting : null,
+        bestandsnaam: g.soort === 'document' ? g.gegevens.bestandsnaam : null,
+      })),
+    documenten: documenten.filter((d) => d.extern).map((d) => ({ id: d.id, bestandsnaam: d.bestandsnaam, mediatype: d.mediatype, grootte: d.grootte })),
+  };
+}
+
+/** What the tracking page shows: the resident's view of the zaak and a promised date. */
+export interface VolgZaak extends ReturnType<typeof inwonerZaak> {
   /** After a missed deadline: the date we told the resident they will hear from us by. */
   beloofdeDatum: string | null;
 }
 
 /**
  * The resident's tracking page behind a tracking code: what they may see of their zaak and
- * their replies. Lookups go by the code's hash (zaken service); an unknown code is null.
+ * their replies. Lookups go by the code's hash (zaken module); an unknown code is null. The
+ * reply is written by the zaken module as the resident (`Inwoner`), who may act only on the
+ * zaak of their code.
  */
 export function zaakvolgenService(deps: ZaakvolgenDeps) {
   const { zaken } = deps;
   return {
     async zaak(gemeente: string, code: string): Promise<VolgZaak | null> {
-      const zaak = await zaken.zaakVoorInwoner(gemeente, code);
-      if (!zaak) return null;
+      const gelezen = await zaken.zaakVoorInwoner(gemeente, code);
+      if (!gelezen) return null;
+      const zaak = inwonerZaak(gelezen);
       const beloofdeDatum = zaak.verwachteEinddatum && deps.beloofdeDatum ? await deps.beloofdeDatum(gemeente, zaak.zaakId, zaak.verwachteEinddatum) : null;
       return { ...zaak, beloofdeDatum };
     },
 
     /** A reply through the tracking page: null for an unknown code; throws 409 when the zaak is closed. */
-    reageer: (gemeente: string, code: string, tekst: string, context: Context) => zaken.reactieVanInwoner(gemeente, code, { tekst }, context),
+    reageer: (gemeente: string, code: string, tekst: string, context: Context) => zaken.reactieVanInwoner({ soort: 'inwoner', context, volgcode: code }, gemeente, { tekst }),
 
     document: (gemeente: string, code: string, documentId: string) => zaken.documentVoorInwoner(gemeente, code, documentId),
   };

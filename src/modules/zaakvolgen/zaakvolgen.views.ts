@@ -82,7 +82,7 @@ function stappen(t: Vertaal, taal: Taal, zaak: VolgZaak): Html {
   return html`${kop2(t('stappen.kop'))}
           <ol class="utrecht-ordered-list utrecht-ordered-list--distanced">
             ${zaak.stappen.map((s) => {
-              const label = s.huidig ? t('stappen.huidig') : s.klaar ? t('stappen.klaar') : t('stappen.nogTeDoen');
+              const label = s.huidig ? t('stappen.huidig') : s.overgeslagen ? t('stappen.overgeslagen') : s.klaar ? t('stappen.klaar') : t('stappen.nogTeDoen');
               const op = s.gezetOp ? ` (${t('stappen.op', { datum: tijdstipTekst(taal, s.gezetOp) })})` : '';
               return html`<li class="utrecht-ordered-list__item"${s.huidig ? html` aria-current="step"` : ''}><strong>${label}:</strong> ${s.tekst[taal]}${op}</li>`;
             })}

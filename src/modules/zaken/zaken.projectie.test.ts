@@ -1,18 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { binnenMaxVerlenging, eindeWeek, projecteer, termijnband, type Gebeurtenis } from './zaken.projectie.ts';
+import type { Gebeurtenis } from './zaken.gebeurtenis.ts';
+import { binnenMaxVerlenging, eindeWeek, projecteer, termijnband } from './zaken.projectie.ts';
 import { kalenderdag } from '../termijnen/kalender.ts';
 
 let n = 0;
-const g = (soort: Gebeurtenis['soort'], op: string, gegevens: Record<string, unknown> = {}): Gebeurtenis => ({
-  volgnummer: ++n,
-  soort,
-  gegevens,
-  extern: true,
-  doorGebruiker: null,
-  doorNaam: null,
-  doorInwoner: false,
-  op,
-});
+/** An event with only the data the projection reads (the rest of its `gegevens` does not matter here). */
+const g = (soort: Gebeurtenis['soort'], op: string, gegevens: Record<string, unknown> = {}): Gebeurtenis =>
+  ({ volgnummer: ++n, soort, gegevens, extern: true, doorGebruiker: null, doorNaam: null, doorInwoner: false, op }) as Gebeurtenis;
 const aangemaakt = g('aangemaakt', '2026-03-02T09:00:00Z', { status: 1, team: 'team-a', behandelaar: null });
 
 describe('projectie van een zaak', () => {

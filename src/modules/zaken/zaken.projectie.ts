@@ -3,20 +3,9 @@
  * behandelaar, suspension, extensions, result and the deadline. Pure: the same history, norm,
  * day and closure days always give the same answer.
  */
-import type { GebeurtenisSoort } from '../../db/schema.ts';
 import { leidEinddatumAf, type Opschorting } from '../termijnen/einddatum.ts';
 import { kalenderdag, leesDuur, type Sluitingsdagen, type VrijeDag } from '../termijnen/kalender.ts';
-
-export interface Gebeurtenis {
-  volgnummer: number;
-  soort: GebeurtenisSoort;
-  gegevens: Record<string, unknown>;
-  extern: boolean;
-  doorGebruiker: string | null;
-  doorNaam: string | null;
-  doorInwoner: boolean;
-  op: string;
-}
+import type { Gebeurtenis } from './zaken.gebeurtenis.ts';
 
 export interface Verlenging {
   duur: string;
@@ -41,8 +30,6 @@ export interface Projectie {
   resultaattypeId: string | null;
 }
 
-const tekst = (waarde: unknown): string => (typeof waarde === 'string' ? waarde : '');
-
 /**
  * Folds the history in order. `vandaag` (Europe/Amsterdam) is where an open suspension counts
  * up to; the stored projection uses the day of the last event (ADR 0012).
@@ -63,22 +50,21 @@ export function projecteer(invoer: {
   const opschortingen: Projectie['opschortingen'] = [];
   const verlengingen: Verlenging[] = [];
   for (const g of invoer.gebeurtenissen) {
-    const d = g.gegevens;
     switch (g.soort) {
       case 'aangemaakt':
-        statusVolgnummer = typeof d.status === 'number' ? d.status : 1;
-        teamId = tekst(d.team);
-        behandelaarId = typeof d.behandelaar === 'string' ? d.behandelaar : null;
+        statusVolgnummer = g.gegevens.status;
+        teamId = g.gegevens.team;
+        behandelaarId = g.gegevens.behandelaar;
         break;
       case 'status':
-        if (typeof d.volgnummer === 'number') statusVolgnummer = d.volgnummer;
+        statusVolgnummer = g.gegevens.volgnummer;
         break;
       case 'toewijzing':
-        if (typeof d.team === 'string') teamId = d.team;
-        behandelaarId = typeof d.behandelaar === 'string' ? d.behandelaar : null;
+        teamId = g.gegevens.team;
+        behandelaarId = g.gegevens.behandelaar;
         break;
       case 'opschorting':
-        opschortingen.push({ van: kalenderdag(g.op), tot: null, reden: tekst(d.reden) });
+        opschortingen.push({ van: kalenderdag(g.op), tot: null, reden: g.gegevens.reden });
         reactieOntvangen = false;
         break;
       case 'opschorting-einde': {
@@ -91,11 +77,11 @@ export function projecteer(invoer: {
         if (opschortingen.at(-1)?.tot === null) reactieOntvangen = true;
         break;
       case 'verlenging':
-        verlengingen.push({ duur: tekst(d.duur), reden: tekst(d.reden), op: g.op });
+        verlengingen.push({ duur: g.gegevens.duur, reden: g.gegevens.reden, op: g.op });
         break;
       case 'resultaat':
-        resultaattypeId = tekst(d.resultaattype) || null;
-        if (typeof d.status === 'number') statusVolgnummer = d.status;
+        resultaattypeId = g.gegevens.resultaattype;
+        statusVolgnummer = g.gegevens.status;
         afgeslotenOp = g.op;
         break;
       default:

@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { DB, Kanaal, Rol, Vertrouwelijkheid, ZaakTable } from '../../db/schema.ts';
 import { rollenEnTeams } from '../gebruikers/gebruikers.repository.ts';
-import type { Gebeurtenis } from './zaken.projectie.ts';
+import type { Gebeurtenis, NieuweGebeurtenis, RelatieSoort } from './zaken.gebeurtenis.ts';
 
 export type ZaakRij = Selectable<ZaakTable>;
 
@@ -88,9 +88,6 @@ export interface ZaakStand {
   archiefactiedatum: string | null;
 }
 
-/** An event before it has its volgnummer. */
-export type NieuweGebeurtenis = Omit<Gebeurtenis, 'volgnummer'>;
-
 export interface Betrokkene {
   naam: string;
   email: string | null;
@@ -131,7 +128,7 @@ export interface ZaakDetailGegevens {
   betrokkene: Betrokkene | undefined;
   gebeurtenissen: Gebeurtenis[];
   documenten: DocumentMeta[];
-  relaties: { id: string; identificatie: string; onderwerp: string; soort: 'vervolg' | 'onderwerp' | 'bijdrage' | 'gerelateerd' }[];
+  relaties: { id: string; identificatie: string; onderwerp: string; soort: RelatieSoort }[];
   /** Whether the given staff user is a member of the zaak's team (for restricted zaken). */
   inTeam: boolean;
 }
@@ -303,11 +300,6 @@ function zaakQueries(db: Kysely<DB>, namen: Map<string, ZaaktypeNamen>) {
     opVolgcodeHash: (gemeente: string, hash: string): Promise<ZaakRij | undefined> =>
       db.selectFrom('zaak').selectAll().where('gemeente', '=', gemeente).where('volgcode_hash', '=', hash).executeTakeFirst(),
 
-    regel: async (gemeente: string, id: string): Promise<ZaakRegel | undefined> => {
-      const rij = await regels(gemeente).where('z.id', '=', id).executeTakeFirst();
-      return rij ? (await metNamen(gemeente, [rij]))[0] : undefined;
-    },
-
     /**
      * The staff detail in one statement: the zaak row with team and behandelaar names, the
      * resident, the history, the documents and the relations (as JSON), and whether `gebruiker`
@@ -436,16 +428,20 @@ function zaakQueries(db: Kysely<DB>, namen: Map<string, ZaaktypeNamen>) {
         .$if(alleenExtern, (q) => q.where('extern', '=', true))
         .orderBy('volgnummer')
         .execute();
-      return rijen.map((r) => ({
-        volgnummer: r.volgnummer,
-        soort: r.soort,
-        gegevens: r.gegevens,
-        extern: r.extern,
-        doorGebruiker: r.door_gebruiker,
-        doorNaam: r.door_naam,
-        doorInwoner: r.door_inwoner,
-        op: r.op,
-      }));
+      // Each kind's data as it was written (zaken.gebeurtenis.ts); the history is never changed.
+      return rijen.map(
+        (r) =>
+          ({
+            volgnummer: r.volgnummer,
+            soort: r.soort,
+            gegevens: r.gegevens,
+            extern: r.extern,
+            doorGebruiker: r.door_gebruiker,
+            doorNaam: r.door_naam,
+            doorInwoner: r.door_inwoner,
+            op: r.op,
+          }) as Gebeurtenis,
+      );
     },
 
     /** Writes the projection and bumps the version, when the version still matches. */
@@ -468,12 +464,6 @@ function zaakQueries(db: Kysely<DB>, namen: Map<string, ZaaktypeNamen>) {
         .where('id', '=', id)
         .where('versie', '=', versie)
         .executeTakeFirst();
-      return r.numUpdatedRows > 0n;
-    },
-
-    /** Raises only the version (for an event that changes nothing of the projection); false when it was not `versie`. */
-    verhoogVersie: async (gemeente: string, id: string, versie: number): Promise<boolean> => {
-      const r = await db.updateTable('zaak').set({ versie: versie + 1 }).where('gemeente', '=', gemeente).where('id', '=', id).where('versie', '=', versie).executeTakeFirst();
       return r.numUpdatedRows > 0n;
     },
 
@@ -619,7 +609,7 @@ function zaakQueries(db: Kysely<DB>, namen: Map<string, ZaaktypeNamen>) {
         .orderBy('r.aangemaakt_op')
         .execute(),
 
-    voegRelatieToe: async (gemeente: string, zaakId: string, andere: string, soort: 'vervolg' | 'onderwerp' | 'bijdrage' | 'gerelateerd', op: string) => {
+    voegRelatieToe: async (gemeente: string, zaakId: string, andere: string, soort: RelatieSoort, op: string) => {
       await db.insertInto('zaak_relatie').values({ gemeente, zaak_id: zaakId, andere_zaak_id: andere, soort, aangemaakt_op: op }).execute();
     },
 

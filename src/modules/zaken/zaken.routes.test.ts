@@ -503,7 +503,7 @@ describe('documenten', () => {
     expect(terug.headers['content-disposition']).toBe(`attachment; filename*=UTF-8''${encodeURIComponent('situatietekening één.pdf')}`);
     expect(terug.headers['x-content-type-options']).toBe('nosniff');
     expect(terug.rawPayload.equals(PDF)).toBe(true);
-    const inwoner = await loket.services.zaken.zaakVoorInwoner('GM0384', zaak.volgcode);
+    const inwoner = await loket.services.zaakvolgen.zaak('GM0384', zaak.volgcode);
     expect(inwoner?.documenten.map((d) => d.bestandsnaam)).toEqual(['situatietekening één.pdf']);
   });
 
@@ -559,7 +559,7 @@ describe('opschorting en de inwoner', () => {
     expect(einde.tekst).toContain('by 15 May 2026 at the latest');
     expect(einde.tekst).toContain('Explanation: Drawing received, thank you.');
     // The reason shows on the tracking page.
-    const inwoner = await loket.services.zaken.zaakVoorInwoner('GM0384', aanvraag.volgcode);
+    const inwoner = await loket.services.zaakvolgen.zaak('GM0384', aanvraag.volgcode);
     expect(inwoner?.tijdlijn.map((g) => [g.soort, g.reden])).toContainEqual(['opschorting', 'Please send us a drawing of where the stall will be.']);
   });
 
@@ -585,8 +585,8 @@ describe('nieuwe volgcode', () => {
     expect(nieuw.volgcode).not.toBe(zaak.volgcode);
     expect(nieuw.volglink).toBe(`http://127.0.0.1:3000/diemen/zaken/${nieuw.volgcode}`);
     expect(nieuw.tijdlijn.at(-1)).toMatchObject({ soort: 'volgcode', extern: false, gegevens: { gemaild: true }, door: { naam: 'Kees van het KCC' } });
-    expect(await loket.services.zaken.zaakVoorInwoner('GM0384', zaak.volgcode)).toBeNull();
-    expect(await loket.services.zaken.zaakVoorInwoner('GM0384', nieuw.volgcode)).toMatchObject({ identificatie: zaak.identificatie });
+    expect(await loket.services.zaakvolgen.zaak('GM0384', zaak.volgcode)).toBeNull();
+    expect(await loket.services.zaakvolgen.zaak('GM0384', nieuw.volgcode)).toMatchObject({ identificatie: zaak.identificatie });
     const mail = await smtp.wachtOp('anna.link@example.nl', `Nieuwe link voor uw zaak ${zaak.identificatie}`);
     expect(mail.tekst).toContain('De oude link werkt niet meer.');
     expect(mail.tekst).toContain(nieuw.volglink);

@@ -63,7 +63,7 @@ export function zakenRoutes(app: FastifyInstance, deps: { zaken: ZakenService })
     schema: { tags, summary: 'Zaak registreren (stuurt de ontvangstbevestiging)', params: gemeenteParams, body: nieuweZaakBody, response: { 201: aangemaakteZaakSchema } },
     handler: async (request, reply) => {
       const { gemeente } = request.params;
-      const { zaak, volgcode, volglink } = await zaken.maak(wieVan(request, gemeente), gemeente, request.body);
+      const { zaak, volgcode, volglink } = await zaken.registreer(wieVan(request, gemeente), gemeente, request.body);
       zetEtag(reply, zaak.versie);
       reply.header('Location', `${API_PREFIX}/gemeenten/${gemeente}/zaken/${zaak.id}`);
       return reply.code(201).send({ ...zaak, volgcode, volglink });

@@ -1,0 +1,248 @@
+/**
+ * The staff actions on a zaak. Each runs in the frame `wijzig` (zaken.kern.ts): it appends
+ * events in one transaction, recomputes the stored projection from the whole history, bumps the
+ * version, and answers the zaak as the actor now sees it (never a 404 after a committed change).
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { badRequest, type InvalidParam } from '../../http/problem.ts';
+import { heeftRecht } from '../../http/rechten.ts';
+import { datumTekst } from '../../i18n/i18n.ts';
+import { alOpgeschort, eindstatusViaAfsluiting, geenEmail, geenRecht, nietOpgeschort, ongeldig, statusNietOpVolgorde } from './zaken.errors.ts';
+import type { RelatieSoort } from './zaken.gebeurtenis.ts';
+import { GEEN_WIJZIGING, magBehandelen, nieuweVolgcode, VERWERKING_ZAKEN, volgcodeHash, type Wie, type Wijziging, type ZakenKern } from './zaken.kern.ts';
+import { binnenMaxVerlenging } from './zaken.projectie.ts';
+import type { ZakenWerkvoorraad } from './zaken.werkvoorraad.ts';
+
+/** The step of an assignment: the same for one zaak and for each zaak of a bulk assignment. */
+const toewijzing =
+  (medewerker: { id: string; naam: string } | null, team: { id: string } | undefined) =>
+  async (w: Wijziging) => {
+    const gegevens = {
+      team: team?.id ?? w.voor.teamId,
+      behandelaar: medewerker?.id ?? null,
+      behandelaarNaam: medewerker?.naam ?? null,
+      vorigTeam: w.voor.teamId,
+      vorigeBehandelaar: w.voor.behandelaarId,
+    };
+    await w.voegToe({ soort: 'toewijzing', gegevens, extern: false });
+    return { team: gegevens.team, behandelaar: gegevens.behandelaar };
+  };
+
+export function zakenActies(kern: ZakenKern, detail: ZakenWerkvoorraad['detail']) {
+  const { deps, wijzig, wijzigIn, gemeenteVan, mailInwoner, behandelaarVan, teamVan, magZien, volglink } = kern;
+  const { repository, audit } = deps;
+  /** The zaak as the actor sees it right after their change. */
+  const zojuist = (wie: Wie, gemeente: string, id: string) => detail(wie, gemeente, id, { loggen: false, zojuist: true });
+
+  return {
+    /** Claim (behandelaar 'ik'), assign or reassign; only those who lead assign others. */
+    async wijsToe(wie: Wie, gemeente: string, id: string, versie: number, invoer: { behandelaar: string | null; team?: string | undefined }) {
+      magBehandelen(wie);
+      const zelf = invoer.behandelaar === 'ik' || (invoer.behandelaar !== null && invoer.behandelaar === wie.gebruiker);
+      if (!zelf && !heeftRecht(wie.rollen, 'zakenLeiden')) throw geenRecht('Alleen een teamleider of beheerder wijst zaken toe aan anderen. U kunt een zaak wel zelf oppakken.');
+      await wijzig(wie, gemeente, id, versie, 'zaak-toewijzen', async (w) => {
+        const medewerker = await behandelaarVan(wie, gemeente, invoer.behandelaar, 'behandelaar', w.repo);
+        const team = invoer.team ? await teamVan(gemeente, invoer.team, 'team', w.repo) : undefined;
+        return toewijzing(medewerker, team)(w);
+      });
+      return zojuist(wie, gemeente, id);
+    },
+
+    /** Assigns several zaken at once (all or none), each in the frame of `wijzig`; no If-Match per zaak. */
+    async wijsToeInBulk(wie: Wie, gemeente: string, invoer: { zaken: string[]; behandelaar: string | null; team?: string | undefined }) {
+      const sluitingsdagen = await deps.sluitingsdagen(gemeente);
+      const uniek = [...new Set(invoer.zaken)];
+      const resultaat = await repository.transactie(async (repo, transactie) => {
+        const medewerker = await behandelaarVan(wie, gemeente, invoer.behandelaar, 'behandelaar', repo);
+        const team = invoer.team ? await teamVan(gemeente, invoer.team, 'team', repo) : undefined;
+        // Every zaak is checked first, so the answer lists all that cannot be assigned.
+        const fouten: InvalidParam[] = [];
+        for (const [i, id] of uniek.entries()) {
+          const rij = await repo.voorWijziging(gemeente, id);
+          if (!rij || !(await magZien(wie, gemeente, rij, repo))) fouten.push({ name: `zaken.${i}`, code: 'onbekende-zaak', reason: 'Deze zaak bestaat niet in deze gemeente.' });
+          else if (rij.afgesloten_op !== null) fouten.push({ name: `zaken.${i}`, code: 'zaak-afgesloten', reason: 'Deze zaak is al afgesloten.' });
+        }
+        if (fouten.length > 0) throw badRequest(fouten);
+        const items: { id: string; versie: number }[] = [];
+        for (const id of uniek) {
+          const uitkomst = await wijzigIn(repo, transactie, wie, gemeente, id, null, toewijzing(medewerker, team), { sluitingsdagen });
+          if (uitkomst !== GEEN_WIJZIGING) items.push({ id, versie: uitkomst.versie });
+        }
+        return items;
+      });
+      for (const item of resultaat) {
+        await audit.log(wie.context, { gemeente, actie: 'zaak-toewijzen', objectType: 'zaak', objectId: item.id, details: { behandelaar: invoer.behandelaar, team: invoer.team ?? null, bulk: true } });
+      }
+      return { items: resultaat };
+    },
+
+    /** Moves the zaak forward to a status; an 'informeren' status mails the resident. */
+    async zetStatus(wie: Wie, gemeente: string, id: string, versie: number, invoer: { statustype: number; toelichting?: string | undefined }) {
+      magBehandelen(wie);
+      const gemeenteRec = await gemeenteVan(gemeente);
+      await wijzig(wie, gemeente, id, versie, 'zaak-status', async (w) => {
+        const statustype = w.zaaktype.statustypen.find((s) => s.volgnummer === invoer.statustype);
+        if (!statustype) throw ongeldig('statustype', 'onbekend-statustype', 'Dit zaaktype heeft geen status met dit volgnummer.');
+        if (statustype.eindstatus) throw eindstatusViaAfsluiting();
+        if (statustype.volgnummer <= w.voor.statusVolgnummer) throw statusNietOpVolgorde(w.voor.statusVolgnummer);
+        const extern = statustype.informeren;
+        await w.voegToe({ soort: 'status', gegevens: { volgnummer: statustype.volgnummer, naam: statustype.naam, tekst: statustype.tekst, toelichting: invoer.toelichting ?? '' }, extern });
+        const geinformeerd = extern && (await mailInwoner(w, gemeenteRec, 'status', (taal) => ({ status: statustype.tekst[taal] }), { toelichting: invoer.toelichting }));
+        return { status: statustype.volgnummer, geinformeerd };
+      });
+      return zojuist(wie, gemeente, id);
+    },
+
+    /** An internal note, or an external one the resident sees on the tracking page. */
+    async voegNotitieToe(wie: Wie, gemeente: string, id: string, versie: number, invoer: { tekst: string; extern: boolean }) {
+      const stap = async (w: Wijziging) => {
+        await w.voegToe({ soort: 'notitie', gegevens: { tekst: invoer.tekst }, extern: invoer.extern });
+        return { extern: invoer.extern };
+      };
+      await wijzig(wie, gemeente, id, versie, 'zaak-notitie', stap, { ookAfgesloten: true });
+      return zojuist(wie, gemeente, id);
+    },
+
+    /** A message to the resident: mailed in their language and shown in the timeline. */
+    async stuurBericht(wie: Wie, gemeente: string, id: string, versie: number, invoer: { tekst: string }) {
+      magBehandelen(wie);
+      const gemeenteRec = await gemeenteVan(gemeente);
+      await wijzig(wie, gemeente, id, versie, 'zaak-bericht', async (w) => {
+        if (!w.betrokkene?.email) throw geenEmail();
+        await w.voegToe({ soort: 'bericht', gegevens: { tekst: invoer.tekst }, extern: true });
+        await mailInwoner(w, gemeenteRec, 'bericht', () => ({ tekst: invoer.tekst }));
+      });
+      await audit.verwerking(wie.context, { gemeente, naam: 'zaak-bericht', ...VERWERKING_ZAKEN, betrokkeneIds: [id] });
+      return zojuist(wie, gemeente, id);
+    },
+
+    /**
+     * Stops the clock (Awb 4:15), when the zaaktype allows it. The reason (what we need from the
+     * resident) is an external timeline entry and is mailed to the resident with how to reply.
+     */
+    async schortOp(wie: Wie, gemeente: string, id: string, versie: number, invoer: { reden: string }) {
+      magBehandelen(wie);
+      const gemeenteRec = await gemeenteVan(gemeente);
+      await wijzig(wie, gemeente, id, versie, 'zaak-opschorten', async (w) => {
+        if (!w.zaaktype.opschortingToegestaan) throw ongeldig('reden', 'opschorting-niet-toegestaan', 'Bij dit zaaktype kan de termijn niet worden opgeschort.');
+        if (w.voor.opgeschort) throw alOpgeschort();
+        const geinformeerd = Boolean(w.betrokkene?.email);
+        await w.voegToe({ soort: 'opschorting', gegevens: { reden: invoer.reden, van: w.vandaag, geinformeerd }, extern: true });
+        await mailInwoner(w, gemeenteRec, 'opschorting', () => ({ reden: invoer.reden }));
+        return { geinformeerd };
+      });
+      return zojuist(wie, gemeente, id);
+    },
+
+    /** Restarts the clock; the resident is mailed the new expected date. */
+    async beeindigOpschorting(wie: Wie, gemeente: string, id: string, versie: number, invoer: { toelichting?: string | undefined }) {
+      magBehandelen(wie);
+      const gemeenteRec = await gemeenteVan(gemeente);
+      await wijzig(wie, gemeente, id, versie, 'zaak-opschorting-beeindigen', async (w) => {
+        if (!w.voor.opgeschort) throw nietOpgeschort();
+        const geinformeerd = Boolean(w.betrokkene?.email);
+        await w.voegToe({ soort: 'opschorting-einde', gegevens: { tot: w.vandaag, toelichting: invoer.toelichting ?? '', geinformeerd }, extern: true });
+        const einddatum = w.projectie().uiterlijkeEinddatum;
+        await mailInwoner(w, gemeenteRec, 'opschortingEinde', (taal) => ({ einddatum: datumTekst(taal, einddatum) }), { toelichting: invoer.toelichting });
+        return { einddatum, geinformeerd };
+      });
+      return zojuist(wie, gemeente, id);
+    },
+
+    /** Extends the term (Awb 4:14, 7:10 lid 3, 9:11 lid 2) within the zaaktype's maximum; tells the resident. */
+    async verleng(wie: Wie, gemeente: string, id: string, versie: number, invoer: { duur: string; reden: string }) {
+      magBehandelen(wie);
+      const gemeenteRec = await gemeenteVan(gemeente);
+      const sluitingsdagen = await deps.sluitingsdagen(gemeente);
+      await wijzig(wie, gemeente, id, versie, 'zaak-verlengen', async (w) => {
+        const max = w.zaaktype.maxVerlenging;
+        if (!max) throw ongeldig('duur', 'verlenging-niet-toegestaan', 'Bij dit zaaktype kan de termijn niet worden verlengd.');
+        const alle = [...w.voor.verlengingen.map((v) => v.duur), invoer.duur];
+        if (!binnenMaxVerlenging(w.rij.ontvangstdatum, w.zaaktype.norm, alle, max, sluitingsdagen)) {
+          const al = w.voor.verlengingen.length > 0 ? ` Er is al verlengd met ${w.voor.verlengingen.map((v) => v.duur).join(' + ')}.` : '';
+          throw ongeldig('duur', 'verlenging-te-lang', `Zo lang verlengen mag niet: bij dit zaaktype mag de termijn in totaal hoogstens ${max} verlengd worden.${al}`);
+        }
+        const vorige = w.voor.uiterlijkeEinddatum;
+        await w.voegToe({ soort: 'verlenging', gegevens: { duur: invoer.duur, reden: invoer.reden, vorigeEinddatum: vorige }, extern: true });
+        const na = w.projectie();
+        await mailInwoner(w, gemeenteRec, 'verlenging', (taal) => ({ reden: invoer.reden, einddatum: datumTekst(taal, na.uiterlijkeEinddatum), vorigeEinddatum: datumTekst(taal, vorige) }));
+        return { duur: invoer.duur, einddatum: na.uiterlijkeEinddatum };
+      });
+      return zojuist(wie, gemeente, id);
+    },
+
+    /** Closes with a result: sets the end status and the archive date; tells the resident. */
+    async sluitAf(wie: Wie, gemeente: string, id: string, versie: number, invoer: { resultaattype: string; toelichting?: string | undefined }) {
+      magBehandelen(wie);
+      const gemeenteRec = await gemeenteVan(gemeente);
+      await wijzig(wie, gemeente, id, versie, 'zaak-afsluiten', async (w) => {
+        const resultaattype = w.zaaktype.resultaattypen.find((r) => r.id === invoer.resultaattype);
+        if (!resultaattype) throw ongeldig('resultaattype', 'onbekend-resultaattype', 'Dit resultaat hoort niet bij het zaaktype van deze zaak.');
+        const eind = w.zaaktype.statustypen.at(-1);
+        if (!eind) throw new Error('zaaktype zonder statustypen');
+        if (w.voor.opgeschort) await w.voegToe({ soort: 'opschorting-einde', gegevens: { tot: w.vandaag, toelichting: '' }, extern: true });
+        await w.voegToe({
+          soort: 'resultaat',
+          gegevens: { resultaattype: resultaattype.id, naam: resultaattype.naam, tekst: resultaattype.tekst, toelichting: invoer.toelichting ?? '', status: eind.volgnummer, volgnummer: eind.volgnummer },
+          extern: true,
+        });
+        await mailInwoner(w, gemeenteRec, 'afsluiting', (taal) => ({ resultaat: resultaattype.tekst[taal] || eind.tekst[taal] }), { toelichting: invoer.toelichting });
+        return { resultaattype: resultaattype.id };
+      });
+      return zojuist(wie, gemeente, id);
+    },
+
+    /** Relates two zaken of the same gemeente. */
+    async voegRelatieToe(wie: Wie, gemeente: string, id: string, versie: number, invoer: { zaak: string; soort: RelatieSoort }) {
+      magBehandelen(wie);
+      const stap = async (w: Wijziging) => {
+        if (invoer.zaak === id) throw ongeldig('zaak', 'zelfde-zaak', 'Een zaak kan niet aan zichzelf gerelateerd worden.');
+        const andere = await w.repo.opId(gemeente, invoer.zaak);
+        if (!andere || !(await magZien(wie, gemeente, andere, w.repo))) throw ongeldig('zaak', 'onbekende-zaak', 'Deze zaak bestaat niet in deze gemeente.');
+        if ((await w.repo.relaties(gemeente, id)).some((r) => r.id === invoer.zaak)) throw ongeldig('zaak', 'al-gerelateerd', 'Deze zaken zijn al aan elkaar gerelateerd.');
+        await w.repo.voegRelatieToe(gemeente, id, invoer.zaak, invoer.soort, w.nu);
+        await w.voegToe({ soort: 'relatie', gegevens: { zaak: andere.id, identificatie: andere.identificatie, soort: invoer.soort }, extern: false });
+        return { zaak: andere.id, soort: invoer.soort };
+      };
+      await wijzig(wie, gemeente, id, versie, 'zaak-relatie', stap, { ookAfgesloten: true });
+      return zojuist(wie, gemeente, id);
+    },
+
+    /** Stores a checked document with the zaak (see zaken.documenten.ts for the checks). */
+    async voegDocumentToe(wie: Wie, gemeente: string, id: string, versie: number, document: { bestandsnaam: string; mediatype: string; inhoud: Buffer; extern: boolean }) {
+      magBehandelen(wie);
+      const documentId = randomUUID();
+      await wijzig(wie, gemeente, id, versie, 'zaak-document', async (w) => {
+        const sha256 = createHash('sha256').update(document.inhoud).digest('hex');
+        const meta = { bestandsnaam: document.bestandsnaam, mediatype: document.mediatype, grootte: document.inhoud.length, sha256 };
+        await w.repo.voegDocumentToe(gemeente, id, { id: documentId, ...meta, extern: document.extern, aangemaaktOp: w.nu, inhoud: document.inhoud, doorGebruiker: wie.gebruiker });
+        await w.voegToe({ soort: 'document', gegevens: { document: documentId, ...meta }, extern: document.extern });
+        return { document: documentId, mediatype: document.mediatype, grootte: document.inhoud.length };
+      });
+      return { documentId, zaak: await zojuist(wie, gemeente, id) };
+    },
+
+    /**
+     * A new tracking code for a resident who lost the link: the old code stops working, the
+     * resident gets the new link by mail (when we have an address), and an internal timeline
+     * entry records it. The new code and link are shown once to the caller (to pass on
+     * otherwise when there is no address). Also on a closed zaak.
+     */
+    async geefNieuweVolgcode(wie: Wie, gemeente: string, id: string, versie: number) {
+      if (!heeftRecht(wie.rollen, 'volgcodeVernieuwen')) throw geenRecht('Alleen behandelaars, teamleiders, KCC-medewerkers en beheerders kunnen dit.');
+      const gemeenteRec = await gemeenteVan(gemeente);
+      const volgcode = nieuweVolgcode();
+      let link = '';
+      const stap = async (w: Wijziging) => {
+        link = volglink(gemeenteRec, w.rij.taal, volgcode);
+        await w.repo.zetVolgcodeHash(gemeente, id, volgcodeHash(volgcode));
+        const gemaild = await mailInwoner(w, gemeenteRec, 'volgcode', () => ({}), { link });
+        await w.voegToe({ soort: 'volgcode', gegevens: { gemaild }, extern: false });
+        return { gemaild };
+      };
+      const details = await wijzig(wie, gemeente, id, versie, 'zaak-volgcode', stap, { ookAfgesloten: true });
+      if (details?.gemaild) await audit.verwerking(wie.context, { gemeente, naam: 'zaak-volgcode', ...VERWERKING_ZAKEN, betrokkeneIds: [id] });
+      return { zaak: await zojuist(wie, gemeente, id), volgcode, volglink: link };
+    },
+  };
+}

@@ -1,0 +1,75 @@
+/**
+ * The zaken module's side of the resident's tracking page (src/modules/zaakvolgen/, which
+ * builds the page from this): the zaak behind a tracking code, its external documents, and the
+ * resident's reply — written like every change, as the `Inwoner` actor, who may act only on the
+ * zaak of their code.
+ */
+import { GEEN_WIJZIGING, projectieVan, volgcodeHash, volgcodeUitTekst, type Inwoner, type ZakenKern } from './zaken.kern.ts';
+import { mailReactieAanBehandelaar } from './zaken.mails.ts';
+
+/** Two replies with the same text within this time are one reply sent twice (ADR 0019). */
+export const DUBBELE_REACTIE_MS = 15 * 60 * 1000;
+
+export function zakenInwoner(kern: ZakenKern) {
+  const { deps, zaaktypeVan, vandaag, contactVan, wijzig, behandelaar } = kern;
+  const { repository, klok, berichten } = deps;
+
+  /** The zaak row of a tracking code, or undefined for an unknown or malformed code. */
+  async function zaakVanCode(gemeente: string, code: string) {
+    const volgcode = volgcodeUitTekst(code);
+    return volgcode ? repository.opVolgcodeHash(gemeente, volgcodeHash(volgcode)) : undefined;
+  }
+
+  return {
+    /**
+     * Everything the tracking page may show of the zaak behind a tracking code: the zaak, its
+     * zaaktype version, the history, the projection as of today, the named contact, the team
+     * and the documents (the page shows only external ones). Null when the code is unknown.
+     */
+    async zaakVoorInwoner(gemeente: string, code: string) {
+      const rij = await zaakVanCode(gemeente, code);
+      if (!rij) return null;
+      const [zaaktype, gebeurtenissen, sluitingsdagen, contact, documenten, team] = await Promise.all([
+        zaaktypeVan(gemeente, rij.zaaktype_id),
+        repository.gebeurtenissen(gemeente, rij.id),
+        deps.sluitingsdagen(gemeente),
+        contactVan(gemeente, rij),
+        repository.documenten(gemeente, rij.id),
+        repository.team(gemeente, rij.team_id),
+      ]);
+      return { rij, zaaktype, gebeurtenissen, projectie: projectieVan(rij, zaaktype, gebeurtenissen, vandaag(), sluitingsdagen), contact, team: team?.naam ?? null, documenten };
+    },
+
+    /** An external document of the zaak behind a tracking code; null when unknown. */
+    async documentVoorInwoner(gemeente: string, code: string, documentId: string) {
+      const rij = await zaakVanCode(gemeente, code);
+      const document = rij ? await repository.document(gemeente, rij.id, documentId) : undefined;
+      return document?.extern ? document : null;
+    },
+
+    /**
+     * A reply from the resident: an external timeline entry and a mail to the behandelaar; on a
+     * suspended zaak it marks 'reactie ontvangen' so the handler ends the suspension. The same
+     * text again within DUBBELE_REACTIE_MS (a double click, back and send again) is taken as
+     * already received: no second entry or mail (`dubbel: true`). Null when the code is
+     * unknown; 409 when the zaak is closed.
+     */
+    async reactieVanInwoner(inwoner: Inwoner, gemeente: string, invoer: { tekst: string }) {
+      const gevonden = await zaakVanCode(gemeente, inwoner.volgcode);
+      if (!gevonden) return null;
+      let opgeschort = false;
+      const toegevoegd = await wijzig(inwoner, gemeente, gevonden.id, null, 'zaak-reactie-inwoner', async (w) => {
+        // The zaak row is locked here, so two requests at once see each other's reply.
+        const grens = new Date(klok.nu().getTime() - DUBBELE_REACTIE_MS).toISOString();
+        const zelfde = w.gebeurtenissen.some((g) => g.soort === 'reactie' && g.doorInwoner && g.gegevens.tekst === invoer.tekst && new Date(g.op).toISOString() >= grens);
+        opgeschort = w.voor.opgeschort;
+        if (zelfde) return GEEN_WIJZIGING;
+        await w.voegToe({ soort: 'reactie', gegevens: { tekst: invoer.tekst }, extern: true });
+        const medewerker = w.rij.behandelaar_id ? await behandelaar(gemeente, w.rij.behandelaar_id, w.repo) : undefined;
+        if (medewerker) await berichten.verstuur(mailReactieAanBehandelaar(gemeente, medewerker.email, w.rij, invoer.tekst, opgeschort), { transactie: w.transactie });
+        return { opgeschort };
+      });
+      return { identificatie: gevonden.identificatie, reactieOntvangen: opgeschort, dubbel: toegevoegd === null };
+    },
+  };
+}

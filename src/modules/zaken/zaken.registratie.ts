@@ -1,0 +1,166 @@
+/**
+ * How zaken come in and how Loket itself writes to them — the entries for other modules
+ * (docs/zaken-api.md, "Service functions for other modules"): `registreer` (staff, or the
+ * system on behalf of a web form) and `systeemGebeurtenis` (a note or message by the system,
+ * e.g. the deadline watcher). Nothing outside the zaken module writes zaak tables (ADR 0012).
+ */
+import { randomUUID } from 'node:crypto';
+import type { Transaction } from 'kysely';
+import type { DB, Kanaal, Vertrouwelijkheid } from '../../db/schema.ts';
+import { badRequest, type InvalidParam } from '../../http/problem.ts';
+import { datumTekst, type Taal } from '../../i18n/i18n.ts';
+import type { Gebeurtenis, SysteemInhoud } from './zaken.gebeurtenis.ts';
+import { auteur, GEEN_WIJZIGING, nieuweVolgcode, VERWERKING_ZAKEN, volgcodeHash, type Systeem, type Wie, type ZakenKern } from './zaken.kern.ts';
+import { mailAanInwoner, voornaam } from './zaken.mails.ts';
+import { projecteer } from './zaken.projectie.ts';
+import type { Betrokkene, ZaakRij } from './zaken.repository.ts';
+import type { ZakenWerkvoorraad } from './zaken.werkvoorraad.ts';
+
+export interface NieuweZaakInvoer {
+  zaaktype: string;
+  onderwerp: string;
+  omschrijving?: string | undefined;
+  kanaal: Kanaal;
+  ontvangstdatum: string;
+  vertrouwelijkheid?: Vertrouwelijkheid | undefined;
+  team?: string | undefined;
+  behandelaar?: string | undefined;
+  betrokkene?: { naam?: string | undefined; email?: string | undefined; telefoon?: string | undefined; taal: Taal } | undefined;
+}
+
+/** What a system step sees of the locked zaak; `transactie` is for the caller's own tables and the outbox only. */
+export interface SysteemZaak {
+  zaak: Readonly<ZaakRij>;
+  betrokkene: Betrokkene | undefined;
+  /** The behandelaar, when assigned and still able to handle zaken. */
+  behandelaar: { id: string; naam: string; email: string } | undefined;
+  transactie: Transaction<DB>;
+}
+
+export function zakenRegistratie(kern: ZakenKern, detail: ZakenWerkvoorraad['detail']) {
+  const { deps, gemeenteVan, vandaag, wijzig, behandelaar: behandelaarOpId, volglink } = kern;
+  const { repository, audit, klok, berichten } = deps;
+
+  return {
+    /**
+     * Registers a zaak under the zaaktype version that applies today and mails the receipt with
+     * the tracking link. By a staff member, or by the system (a web form: `Systeem` with the
+     * form's name, e.g. 'Website (e-formulieren)'). Answers the zaak, the code and the link once.
+     */
+    async registreer(wie: Wie | Systeem, gemeenteCode: string, invoer: NieuweZaakInvoer) {
+      const dag = vandaag();
+      const gebruiker = 'gebruiker' in wie ? wie.gebruiker : null;
+      const fouten: InvalidParam[] = [];
+      const isId = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(invoer.zaaktype);
+      const zaaktype = isId ? await deps.zaaktypen.opId(gemeenteCode, invoer.zaaktype) : await deps.zaaktypen.geldendeVersie(gemeenteCode, invoer.zaaktype, dag);
+      if (!zaaktype || zaaktype.status !== 'gepubliceerd') fouten.push({ name: 'zaaktype', code: 'onbekend-zaaktype', reason: 'Dit zaaktype bestaat niet of is niet gepubliceerd in deze gemeente.' });
+      if (invoer.ontvangstdatum > dag) fouten.push({ name: 'ontvangstdatum', code: 'in-de-toekomst', reason: 'De ontvangstdatum kan niet in de toekomst liggen.' });
+      const teamId = invoer.team ?? zaaktype?.standaardTeam ?? null;
+      if (teamId === null && zaaktype) fouten.push({ name: 'team', code: 'team-vereist', reason: 'Dit zaaktype heeft geen standaardteam: kies een team.' });
+      const team = teamId ? await repository.team(gemeenteCode, teamId) : undefined;
+      if (teamId && !team) fouten.push({ name: 'team', code: 'onbekend-team', reason: 'Dit team bestaat niet in deze gemeente.' });
+      let behandelaar: { id: string; naam: string } | null = null;
+      if (invoer.behandelaar !== undefined) {
+        const behandelaarId = invoer.behandelaar === 'ik' ? gebruiker : invoer.behandelaar;
+        const medewerker = behandelaarId ? await behandelaarOpId(gemeenteCode, behandelaarId) : undefined;
+        if (medewerker) behandelaar = medewerker;
+        else fouten.push({ name: 'behandelaar', code: 'onbekende-behandelaar', reason: 'Deze medewerker werkt niet als behandelaar in deze gemeente.' });
+      }
+      if (fouten.length > 0 || !zaaktype || !team) throw badRequest(fouten);
+      const gemeente = await gemeenteVan(gemeenteCode);
+      const sluitingsdagen = await deps.sluitingsdagen(gemeenteCode);
+      const id = randomUUID();
+      const volgcode = nieuweVolgcode();
+      const taal: Taal = invoer.betrokkene?.taal ?? 'nl';
+      const nu = klok.nu().toISOString();
+      const betrokkene: Betrokkene | null = invoer.betrokkene
+        ? { naam: invoer.betrokkene.naam ?? '', email: invoer.betrokkene.email ?? null, telefoon: invoer.betrokkene.telefoon ?? null, taal }
+        : null;
+      const aangemaakt: Gebeurtenis = {
+        volgnummer: 1,
+        soort: 'aangemaakt',
+        gegevens: { status: 1, team: team.id, behandelaar: behandelaar?.id ?? null, kanaal: invoer.kanaal, zaaktype: zaaktype.code, zaaktypeVersie: zaaktype.versie },
+        extern: true,
+        ...auteur(wie),
+        op: nu,
+      };
+      const projectie = projecteer({ ontvangstdatum: invoer.ontvangstdatum, norm: zaaktype.norm, gebeurtenissen: [aangemaakt], vandaag: dag, sluitingsdagen });
+      const identificatie = await repository.transactie(async (repo, transactie) => {
+        const jaar = Number(dag.slice(0, 4));
+        const identificatie = `Z-${jaar}-${String(await repo.volgendNummer(gemeenteCode, jaar)).padStart(6, '0')}`;
+        await repo.voegToe(
+          gemeenteCode,
+          {
+            id,
+            identificatie,
+            zaaktypeId: zaaktype.id,
+            onderwerp: invoer.onderwerp,
+            omschrijving: invoer.omschrijving ?? '',
+            kanaal: invoer.kanaal,
+            ontvangstdatum: invoer.ontvangstdatum,
+            registratieOp: nu,
+            vertrouwelijkheid: invoer.vertrouwelijkheid ?? zaaktype.vertrouwelijkheid,
+            teamId: team.id,
+            behandelaarId: behandelaar?.id ?? null,
+            statusVolgnummer: 1,
+            oorspronkelijkeEinddatum: projectie.oorspronkelijkeEinddatum,
+            uiterlijkeEinddatum: projectie.uiterlijkeEinddatum,
+            volgcodeHash: volgcodeHash(volgcode),
+            taal,
+          },
+          betrokkene,
+        );
+        await repo.voegGebeurtenisToe(gemeenteCode, id, aangemaakt);
+        if (betrokkene?.email) {
+          const naam = voornaam(behandelaar?.naam ?? null);
+          const waarden = {
+            zaaktype: zaaktype.naam[taal].toLowerCase(),
+            identificatie,
+            onderwerp: invoer.onderwerp,
+            ontvangstdatum: datumTekst(taal, invoer.ontvangstdatum),
+            einddatum: datumTekst(taal, projectie.uiterlijkeEinddatum),
+          };
+          const extra = { link: volglink(gemeente, taal, volgcode), contact: naam ? { naam, team: team.naam } : null };
+          await berichten.verstuur(mailAanInwoner(gemeente, betrokkene, 'ontvangst', waarden, extra), { transactie });
+        }
+        return identificatie;
+      });
+      await audit.log(wie.context, { gemeente: gemeenteCode, actie: 'zaak-aanmaken', objectType: 'zaak', objectId: id, details: { identificatie, zaaktype: zaaktype.code, versie: zaaktype.versie } });
+      if (betrokkene) await audit.verwerking(wie.context, { gemeente: gemeenteCode, naam: 'zaak-aanmaken', ...VERWERKING_ZAKEN, betrokkeneIds: [id] });
+      const zaak = await detail(wie, gemeenteCode, id, { loggen: false, zojuist: true });
+      return { zaak, volgcode, volglink: volglink(gemeente, taal, volgcode) };
+    },
+
+    /**
+     * Notes and messages by the system on one zaak (open or closed), in the frame of every
+     * change: the zaak is locked, `stap` sees it and decides — it may write its own tables and
+     * queue mail in `transactie` — and returns the entries to add and the audit details, or
+     * null to add nothing. The entries show the system's `naam` as author (none when null); the
+     * audit entry is `actie`. Returns the
+     * details, or null when nothing was added.
+     */
+    async systeemGebeurtenis(
+      systeem: Systeem,
+      gemeente: string,
+      id: string,
+      actie: string,
+      stap: (z: SysteemZaak) => Promise<{ gebeurtenissen: SysteemInhoud[]; details: Record<string, unknown> } | null>,
+    ): Promise<Record<string, unknown> | null> {
+      return wijzig(
+        systeem,
+        gemeente,
+        id,
+        null,
+        actie,
+        async (w) => {
+          const behandelaar = w.rij.behandelaar_id ? await behandelaarOpId(gemeente, w.rij.behandelaar_id, w.repo) : undefined;
+          const uitkomst = await stap({ zaak: w.rij, betrokkene: w.betrokkene, behandelaar, transactie: w.transactie });
+          if (!uitkomst) return GEEN_WIJZIGING;
+          for (const g of uitkomst.gebeurtenissen) await w.voegToe(g);
+          return uitkomst.details;
+        },
+        { ookAfgesloten: true },
+      );
+    },
+  };
+}
