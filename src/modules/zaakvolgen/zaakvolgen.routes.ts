@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { formulierParser } from '../../http/invoer.ts';
 import { ProblemError } from '../../http/problem.ts';
 import { TALEN, vertaler, type Taal } from '../../i18n/i18n.ts';
 import { contextVan } from '../audit/audit.service.ts';
@@ -52,9 +53,7 @@ export function zaakvolgenRoutes(app: FastifyInstance, deps: Deps): void {
 
   void app.register(async (scope) => {
     // Only these routes read HTML form bodies; the API stays JSON only.
-    scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
-      done(null, Object.fromEntries(new URLSearchParams(String(body))));
-    });
+    scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'buffer' }, formulierParser);
     scope.addHook('onSend', async (_request, reply, payload) => {
       reply.header('Referrer-Policy', 'no-referrer');
       reply.header('Cache-Control', 'no-store');

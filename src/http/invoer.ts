@@ -1,0 +1,106 @@
+import { TextDecoder } from 'node:util';
+import type { FastifyInstance } from 'fastify';
+import { heeftOngeldigTeken } from '../tekst.ts';
+import { ProblemError } from './problem.ts';
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The problem code of text Loket refuses at the edge (ADR 0020); HTML pages show their own page for it. */
+export const ONGELDIGE_TEKENS = 'ongeldige-tekens';
+
+/** 400 for text with a character Loket cannot process, naming each field (`path`, `query.zoek`, `body.naam`). */
+export function ongeldigeTekens(velden: string[]): ProblemError {
+  return new ProblemError(400, ONGELDIGE_TEKENS, 'Ongeldige tekens', {
+    detail: 'De tekst bevat een teken dat wij niet kunnen verwerken. Haal het weg en probeer het opnieuw.',
+    invalidParams: velden.map((name) => ({
+      name,
+      code: 'ongeldig-teken',
+      reason: 'Deze tekst bevat een teken dat niet mag, zoals een nul-teken, een half teken of bytes die geen UTF-8 zijn.',
+    })),
+  });
+}
+
+/**
+ * A percent-encoded part of a URL or form, decoded strictly: undefined when the bytes are not
+ * valid UTF-8 or the text holds a refused character. `plus`: a `+` is a space (forms, query).
+ * `bytes`: the unescaped characters stand for single bytes (a body read as latin1), not for text.
+ */
+function decodeerStrikt(deel: string, opties: { plus: boolean; bytes?: boolean }): string | undefined {
+  const bytes: Buffer[] = [];
+  for (const [stuk, hex] of (opties.plus ? deel.replaceAll('+', ' ') : deel).matchAll(/%([0-9a-fA-F]{2})|[^%]+|%/g)) {
+    bytes.push(hex === undefined ? Buffer.from(stuk, opties.bytes ? 'latin1' : 'utf8') : Buffer.of(Number.parseInt(hex, 16)));
+  }
+  try {
+    const tekst = strictUtf8.decode(Buffer.concat(bytes));
+    return heeftOngeldigTeken(tekst) ? undefined : tekst;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The parts of a raw URL (`/pad?a=b`) with refused text: `path`, `query` (a key) or `query.<key>`. */
+function ongeldigeUrlDelen(url: string): string[] {
+  const vraag = url.indexOf('?');
+  const pad = vraag === -1 ? url : url.slice(0, vraag);
+  const delen = decodeerStrikt(pad, { plus: false }) === undefined ? ['path'] : [];
+  if (vraag === -1) return delen;
+  for (const paar of url.slice(vraag + 1).split('&')) {
+    const is = paar.indexOf('=');
+    const sleutel = decodeerStrikt(is === -1 ? paar : paar.slice(0, is), { plus: true });
+    if (sleutel === undefined) delen.push('query');
+    else if (is !== -1 && decodeerStrikt(paar.slice(is + 1), { plus: true }) === undefined) delen.push(`query.${sleutel}`);
+  }
+  return delen;
+}
+
+/** The fields of a parsed body (JSON, form or text) holding refused text, keys included; iterative, so deep nesting cannot overflow the stack. */
+function ongeldigeVelden(body: unknown): string[] {
+  const velden: string[] = [];
+  const stapel: [string, unknown][] = [['body', body]];
+  for (let item = stapel.pop(); item !== undefined; item = stapel.pop()) {
+    const [naam, waarde] = item;
+    if (typeof waarde === 'string') {
+      if (heeftOngeldigTeken(waarde)) velden.push(naam);
+    } else if (typeof waarde === 'object' && waarde !== null && !Buffer.isBuffer(waarde)) {
+      for (const [sleutel, binnen] of Object.entries(waarde)) {
+        if (heeftOngeldigTeken(sleutel)) velden.push(naam);
+        else stapel.push([`${naam}.${sleutel}`, binnen]);
+      }
+    }
+  }
+  return velden.toSorted();
+}
+
+/** Parser for HTML form bodies (application/x-www-form-urlencoded; only resident forms register it), decoded strictly: refused text is a 400 naming its fields. */
+export function formulierParser(_request: unknown, body: Buffer, done: (error: Error | null, body?: unknown) => void): void {
+  const velden: Record<string, string> = {};
+  const fout: string[] = [];
+  const tekst = body.toString('latin1');
+  for (const paar of tekst === '' ? [] : tekst.split('&')) {
+    const is = paar.indexOf('=');
+    const sleutel = decodeerStrikt(is === -1 ? paar : paar.slice(0, is), { plus: true, bytes: true });
+    const waarde = decodeerStrikt(is === -1 ? '' : paar.slice(is + 1), { plus: true, bytes: true });
+    if (sleutel === undefined) fout.push('body');
+    else if (waarde === undefined) fout.push(`body.${sleutel}`);
+    else velden[sleutel] = waarde;
+  }
+  if (fout.length > 0) done(ongeldigeTekens(fout));
+  else done(null, velden);
+}
+
+/**
+ * Refuses text Loket cannot process at the edge, for every route (also unknown addresses):
+ * the raw URL before anything else, a body as soon as it is parsed (before the login check and
+ * validation). Invalid UTF-8 in a body is refused by its parser (JSON, plain text,
+ * `formulierParser`), in the path by the router (FST_ERR_BAD_URL).
+ */
+export function installInvoercontrole(app: FastifyInstance): void {
+  app.addHook('onRequest', async (request) => {
+    const delen = ongeldigeUrlDelen(request.url);
+    if (delen.length > 0) throw ongeldigeTekens(delen);
+  });
+  app.addHook('preValidation', async (request) => {
+    const velden = ongeldigeVelden(request.body);
+    if (velden.length > 0) throw ongeldigeTekens(velden);
+  });
+}
