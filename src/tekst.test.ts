@@ -16,7 +16,7 @@ describe('schoneNaam', () => {
     expect(schoneNaam('factuur\u202Efdp.exe')).toBe('factuurfdp.exe');
     expect(schoneNaam('\u200EJan\u200F \u061CJansen\u2066\u2067\u2068\u2069\u202A\u202B\u202C\u202D')).toBe('Jan Jansen');
     expect(schoneNaam(' Team\u0007\u007F\u0085 Noord\u009F ')).toBe('Team Noord');
-    expect(schoneNaam('Jan\tJansen\r\nde Vries')).toBe('Jan Jansen  de Vries');
+    expect(schoneNaam('Jan\tJansen\r\nde Vries')).toBe('Jan Jansen de Vries');
     expect(schoneNaam('Zoë Çelik مريم 😀')).toBe('Zoë Çelik مريم 😀');
   });
 

@@ -19,13 +19,13 @@ export function heeftOngeldigTeken(tekst: string): boolean {
  * they are invisible or make it look like something else (`factuur\u202Efdp.exe` shows as
  * `factuurexe.pdf`).
  */
-const ONZICHTBAAR = /[\p{Cc}\u200E\u200F\u061C\u202A-\u202E\u2066-\u2069]/gu;
+const ONZICHTBAAR = /[\p{Cc}\u200E\u200F\u061C\u202A-\u202E\u2066-\u2069]+/gu;
 
 /**
  * A name as people see it (a file name, a person's or team's name): without control characters
- * and bidirectional controls (a tab or line break becomes a space), trimmed. Free text that may span lines (notes, messages) keeps its
+ * and bidirectional controls (a run with a tab or line break becomes one space), trimmed. Free text that may span lines (notes, messages) keeps its
  * line breaks and is not cleaned with this.
  */
 export function schoneNaam(naam: string): string {
-  return naam.replace(ONZICHTBAAR, (teken) => (/\s/.test(teken) ? ' ' : '')).trim();
+  return naam.replace(ONZICHTBAAR, (tekens) => (/\s/.test(tekens) ? ' ' : '')).trim();
 }

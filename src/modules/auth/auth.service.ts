@@ -158,10 +158,17 @@ export function authService(deps: { repository: AuthRepository; audit: AuditServ
       if (gebruiker.geblokkeerd_tot && new Date(gebruiker.geblokkeerd_tot) > nu) throw geblokkeerd(new Date(gebruiker.geblokkeerd_tot), nu);
       const delta = totpVoor(gebruiker.totp_geheim, gebruiker.email).validate({ token: code, timestamp: nu.getTime(), window: 1 });
       const stap = Math.floor(nu.getTime() / 1000 / TOTP_PERIODE) + (delta ?? 0);
-      if (delta === null || !(await repository.gebruikTotpStap(gebruiker.id, stap))) {
-        await mislukt(gebruiker, context, delta === null ? 'verkeerde code' : 'code al gebruikt');
+      if (delta === null) {
+        await mislukt(gebruiker, context, 'verkeerde code');
         throw new ProblemError(401, 'code-onjuist', 'Code klopt niet', {
-          detail: 'Deze code klopt niet of is al gebruikt. Wacht op een nieuwe code in uw app en probeer het opnieuw.',
+          detail: 'Deze code klopt niet. Vul de nieuwste code uit uw app in en probeer het opnieuw.',
+        });
+      }
+      // A right code that was used before (within its 30 seconds): say so, the user did nothing wrong.
+      if (!(await repository.gebruikTotpStap(gebruiker.id, stap))) {
+        await mislukt(gebruiker, context, 'code al gebruikt');
+        throw new ProblemError(401, 'code-al-gebruikt', 'Code al gebruikt', {
+          detail: 'Deze code is net al gebruikt. Wacht op de volgende code van uw app en probeer het opnieuw.',
         });
       }
       await verwijderSessie(principal.sessieHash);
