@@ -13,6 +13,11 @@ export function heeftOngeldigTeken(tekst: string): boolean {
   return tekst.includes('\u0000') || !tekst.isWellFormed();
 }
 
+/** The text with each refused character replaced by U+FFFD (�), to show a resident where it was. */
+export function metVervangenTekens(tekst: string): string {
+  return tekst.replaceAll('\u0000', '\uFFFD').toWellFormed();
+}
+
 /**
  * Control characters (Unicode category Cc: C0, DEL and C1) and the bidirectional controls (LRM,
  * RLM, ALM, the embeddings and overrides U+202A–U+202E, the isolates U+2066–U+2069). In a name

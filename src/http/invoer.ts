@@ -22,8 +22,8 @@ export function ongeldigeTekens(velden: string[]): ProblemError {
 
 /**
  * A percent-encoded part of a URL or form, decoded strictly: undefined when the bytes are not
- * valid UTF-8 or the text holds a refused character. `plus`: a `+` is a space (forms, query).
- * `bytes`: the unescaped characters stand for single bytes (a body read as latin1), not for text.
+ * valid UTF-8. `plus`: a `+` is a space (forms, query). `bytes`: the unescaped characters stand
+ * for single bytes (a body read as latin1), not for text.
  */
 function decodeerStrikt(deel: string, opties: { plus: boolean; bytes?: boolean }): string | undefined {
   const bytes: Buffer[] = [];
@@ -31,24 +31,29 @@ function decodeerStrikt(deel: string, opties: { plus: boolean; bytes?: boolean }
     bytes.push(hex === undefined ? Buffer.from(stuk, opties.bytes ? 'latin1' : 'utf8') : Buffer.of(Number.parseInt(hex, 16)));
   }
   try {
-    const tekst = strictUtf8.decode(Buffer.concat(bytes));
-    return heeftOngeldigTeken(tekst) ? undefined : tekst;
+    return strictUtf8.decode(Buffer.concat(bytes));
   } catch {
     return undefined;
   }
+}
+
+/** A part of the URL, decoded, when it is valid UTF-8 without a refused character. */
+function urlDeel(deel: string, plus: boolean): string | undefined {
+  const tekst = decodeerStrikt(deel, { plus });
+  return tekst === undefined || heeftOngeldigTeken(tekst) ? undefined : tekst;
 }
 
 /** The parts of a raw URL (`/pad?a=b`) with refused text: `path`, `query` (a key) or `query.<key>`. */
 function ongeldigeUrlDelen(url: string): string[] {
   const vraag = url.indexOf('?');
   const pad = vraag === -1 ? url : url.slice(0, vraag);
-  const delen = decodeerStrikt(pad, { plus: false }) === undefined ? ['path'] : [];
+  const delen = urlDeel(pad, false) === undefined ? ['path'] : [];
   if (vraag === -1) return delen;
   for (const paar of url.slice(vraag + 1).split('&')) {
     const is = paar.indexOf('=');
-    const sleutel = decodeerStrikt(is === -1 ? paar : paar.slice(0, is), { plus: true });
+    const sleutel = urlDeel(is === -1 ? paar : paar.slice(0, is), true);
     if (sleutel === undefined) delen.push('query');
-    else if (is !== -1 && decodeerStrikt(paar.slice(is + 1), { plus: true }) === undefined) delen.push(`query.${sleutel}`);
+    else if (is !== -1 && urlDeel(paar.slice(is + 1), true) === undefined) delen.push(`query.${sleutel}`);
   }
   return delen;
 }
@@ -71,7 +76,11 @@ function ongeldigeVelden(body: unknown): string[] {
   return velden.toSorted();
 }
 
-/** Parser for HTML form bodies (application/x-www-form-urlencoded; only resident forms register it), decoded strictly: refused text is a 400 naming its fields. */
+/**
+ * Parser for HTML form bodies (application/x-www-form-urlencoded; only resident forms register
+ * it), decoded strictly: bytes that are not UTF-8 are a 400 naming the field. A refused character
+ * is found after parsing, like in any body, so the route still has the rest of the form.
+ */
 export function formulierParser(_request: unknown, body: Buffer, done: (error: Error | null, body?: unknown) => void): void {
   const velden: Record<string, string> = {};
   const fout: string[] = [];
