@@ -45,6 +45,8 @@ function urlDeel(deel: string, plus: boolean): string | undefined {
 
 /** The parts of a raw URL (`/pad?a=b`) with refused text: `path`, `query` (a key) or `query.<key>`. */
 function ongeldigeUrlDelen(url: string): string[] {
+  // Most addresses are visible ASCII without percent-encoding: nothing to decode.
+  if (/^[!-$&-~]*$/.test(url)) return [];
   const vraag = url.indexOf('?');
   const pad = vraag === -1 ? url : url.slice(0, vraag);
   const delen = urlDeel(pad, false) === undefined ? ['path'] : [];
