@@ -97,7 +97,7 @@ describe('medewerkers-app', () => {
     await page.getByRole('button', { name: 'Gebruiker aanmaken' }).click();
     await page.waitForURL(/\/medewerkers\/GM0384\/gebruikers\/[0-9a-f-]{36}$/);
     await isOp(page, nieuw.naam, { focus: true });
-    expect(await page.getByRole('status').first().innerText()).toContain('is aangemaakt');
+    expect(await page.getByRole('status').first().innerText()).toContain('werkt nu voor deze gemeente');
     expect(await page.getByRole('group', { name: 'Rollen bij Diemen' }).getByLabel('Behandelaar').isChecked()).toBe(true);
 
     await page.getByRole('button', { name: 'Uitloggen', exact: true }).click();
