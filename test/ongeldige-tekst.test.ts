@@ -5,7 +5,10 @@ import { ROLLEN } from '../src/db/schema.ts';
 import type { RouteWithPolicy } from '../src/http/policy.ts';
 import { hashWachtwoord } from '../src/modules/auth/wachtwoord.ts';
 import { gebruikersRepository } from '../src/modules/gebruikers/gebruikers.repository.ts';
+import { loadConfig } from '../src/config.ts';
+import { createLoket } from '../src/server.ts';
 import { testLoket, type TestLoket } from './app.ts';
+import { testDatabase } from './database.ts';
 import { laadDemo } from './demo.ts';
 import { logIn, type Ingelogd } from './login.ts';
 
@@ -253,6 +256,34 @@ describe('tekst die Loket niet kan verwerken', () => {
     const api = await loket.app.inject({ method: 'GET', url: '/api/v1/gemeenten?x=%00', headers: html });
     expect(api.headers['content-type']).toContain('application/problem+json');
     expect(api.json()).toMatchObject({ status: 400, type: 'urn:loket:problem:ongeldige-tekens', invalidParams: [{ name: 'query.x', code: 'ongeldig-teken' }] });
+  });
+});
+
+describe('het logboek', () => {
+  it('has no error line for refused text: a 400 is not an error', async () => {
+    const regels: { level: number; msg: string }[] = [];
+    const database = await testDatabase();
+    const metLog = await createLoket({
+      config: loadConfig({ PUBLIC_URL: 'http://127.0.0.1:3000', LOKET_TERMIJNBEWAKING_MINUTEN: '0' }),
+      database,
+      logger: { level: 'info', stream: { write: (regel: string) => void regels.push(JSON.parse(regel)) } },
+      werkers: false,
+    });
+    try {
+      const antwoorden = await Promise.all([
+        metLog.app.inject({ method: 'GET', url: '/%00' }),
+        metLog.app.inject({ method: 'GET', url: '/health%00' }),
+        metLog.app.inject({ method: 'GET', url: '/%ff', headers: { accept: 'text/html' } }),
+        metLog.app.inject({ method: 'POST', url: '/api/v1/sessie', payload: { email: 'a\u0000@b.nl', wachtwoord: 'een wachtwoord' } }),
+        metLog.app.inject({ method: 'GET', url: '/api/v1/gemeenten?zoek=%ED%A0%80' }),
+      ]);
+      expect(antwoorden.map((a) => a.statusCode)).toEqual([400, 400, 400, 400, 400]);
+      expect(regels.length).toBeGreaterThan(0);
+      expect(regels.filter((r) => r.level >= 40)).toEqual([]);
+    } finally {
+      await metLog.close();
+      await database.close();
+    }
   });
 });
 
