@@ -43,6 +43,14 @@ function urlDeel(deel: string, plus: boolean): string | undefined {
   return tekst === undefined || heeftOngeldigTeken(tekst) ? undefined : tekst;
 }
 
+/** The `key=value` pairs of a query string or form body, still encoded (a key without `=` has no value). */
+function paren(tekst: string): [string, string | undefined][] {
+  return tekst.split('&').filter(Boolean).map((paar) => {
+    const is = paar.indexOf('=');
+    return is === -1 ? [paar, undefined] : [paar.slice(0, is), paar.slice(is + 1)];
+  });
+}
+
 /** The parts of a raw URL (`/pad?a=b`) with refused text: `path`, `query` (a key) or `query.<key>`. */
 function ongeldigeUrlDelen(url: string): string[] {
   // Most addresses are visible ASCII without percent-encoding: nothing to decode.
@@ -51,11 +59,10 @@ function ongeldigeUrlDelen(url: string): string[] {
   const pad = vraag === -1 ? url : url.slice(0, vraag);
   const delen = urlDeel(pad, false) === undefined ? ['path'] : [];
   if (vraag === -1) return delen;
-  for (const paar of url.slice(vraag + 1).split('&')) {
-    const is = paar.indexOf('=');
-    const sleutel = urlDeel(is === -1 ? paar : paar.slice(0, is), true);
+  for (const [ruweSleutel, ruweWaarde] of paren(url.slice(vraag + 1))) {
+    const sleutel = urlDeel(ruweSleutel, true);
     if (sleutel === undefined) delen.push('query');
-    else if (is !== -1 && urlDeel(paar.slice(is + 1), true) === undefined) delen.push(`query.${sleutel}`);
+    else if (ruweWaarde !== undefined && urlDeel(ruweWaarde, true) === undefined) delen.push(`query.${sleutel}`);
   }
   return delen;
 }
@@ -84,19 +91,17 @@ function ongeldigeVelden(body: unknown): string[] {
  * is found after parsing, like in any body, so the route still has the rest of the form.
  */
 export function formulierParser(_request: unknown, body: Buffer, done: (error: Error | null, body?: unknown) => void): void {
-  const velden: Record<string, string> = {};
+  const velden: [string, string][] = [];
   const fout: string[] = [];
-  const tekst = body.toString('latin1');
-  for (const paar of tekst === '' ? [] : tekst.split('&')) {
-    const is = paar.indexOf('=');
-    const sleutel = decodeerStrikt(is === -1 ? paar : paar.slice(0, is), { plus: true, bytes: true });
-    const waarde = decodeerStrikt(is === -1 ? '' : paar.slice(is + 1), { plus: true, bytes: true });
+  for (const [ruweSleutel, ruweWaarde] of paren(body.toString('latin1'))) {
+    const sleutel = decodeerStrikt(ruweSleutel, { plus: true, bytes: true });
+    const waarde = decodeerStrikt(ruweWaarde ?? '', { plus: true, bytes: true });
     if (sleutel === undefined) fout.push('body');
     else if (waarde === undefined) fout.push(`body.${sleutel}`);
-    else velden[sleutel] = waarde;
+    else velden.push([sleutel, waarde]);
   }
   if (fout.length > 0) done(ongeldigeTekens(fout));
-  else done(null, velden);
+  else done(null, Object.fromEntries(velden));
 }
 
 /**
