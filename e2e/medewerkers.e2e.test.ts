@@ -52,11 +52,24 @@ describe('medewerkers-app', () => {
     const code = page.getByLabel('Code', { exact: true });
     expect(await code.getAttribute('autocomplete')).toBe('one-time-code');
     expect(await code.getAttribute('inputmode')).toBe('numeric');
-    await code.fill(totpCode(beheerder.totpGeheim));
+    const gebruikt = totpCode(beheerder.totpGeheim);
+    await code.fill(gebruikt);
     await page.getByRole('button', { name: 'Inloggen' }).click();
 
     // Back where we wanted to be; the navigation shows the beheer pages.
     await page.waitForURL(`${server.url}/medewerkers/GM0384/gebruikers`);
+
+    // The same code again (a second tab, within its 30 seconds): refused, saying why.
+    const tweede = await browser.newContext();
+    const ander = (await nieuwePagina(tweede)).page;
+    await ander.goto(`${server.url}/medewerkers/inloggen`);
+    await ander.getByLabel('E-mailadres').fill(beheerder.email);
+    await ander.getByLabel('Wachtwoord').fill(beheerder.wachtwoord);
+    await ander.getByRole('button', { name: 'Verder' }).click();
+    await ander.getByLabel('Code', { exact: true }).fill(gebruikt);
+    await ander.getByRole('button', { name: 'Inloggen' }).click();
+    await expect.poll(() => ander.getByRole('alert').innerText()).toContain('Deze code is net al gebruikt. Wacht op de volgende code van uw app en probeer het opnieuw.');
+    await tweede.close();
     await isOp(page, 'Gebruikers', { focus: true });
     await expect.poll(() => page.getByRole('table', { name: 'Gebruikers van Diemen' }).getByRole('row').count()).toBeGreaterThan(1);
     expect(await page.getByRole('banner').innerText()).toContain(beheerder.naam);
@@ -84,7 +97,7 @@ describe('medewerkers-app', () => {
     await page.getByRole('button', { name: 'Gebruiker aanmaken' }).click();
     await page.waitForURL(/\/medewerkers\/GM0384\/gebruikers\/[0-9a-f-]{36}$/);
     await isOp(page, nieuw.naam, { focus: true });
-    expect(await page.getByRole('status').first().innerText()).toContain('is aangemaakt');
+    expect(await page.getByRole('status').first().innerText()).toContain('werkt nu voor deze gemeente');
     expect(await page.getByRole('group', { name: 'Rollen bij Diemen' }).getByLabel('Behandelaar').isChecked()).toBe(true);
 
     await page.getByRole('button', { name: 'Uitloggen', exact: true }).click();

@@ -93,7 +93,7 @@ describe.each([
     await axe?.context().close();
   });
 
-  it('shows every gemeente in its own accessible theme, and a 404 page for a wrong address', async () => {
+  it('shows every gemeente in its own accessible theme, a 404 page for a wrong address and a 400 page for a refused character', async () => {
     const context = await browser.newContext({ javaScriptEnabled });
     const { page, problemen } = await nieuwePagina(context);
     const axe = await axePaginaVoor(javaScriptEnabled);
@@ -114,6 +114,11 @@ describe.each([
 
     expect((await page.goto(`${basis}/bestaat-niet/`))?.status()).toBe(404);
     await isOp('/bestaat-niet/', 'nl', 'Deze pagina bestaat niet');
+    // An address with a character Loket refuses (ADR 0020): 400, in the gemeente's theme and language.
+    expect((await page.goto(`${basis}/uithoorn/en/zaken/%00`))?.status()).toBe(400);
+    await isOp('/uithoorn/en/zaken/%00', 'en', 'We cannot read this');
+    expect((await page.goto(`${basis}/diemen/%00`))?.status()).toBe(400);
+    await isOp('/diemen/%00', 'nl', 'Dit kunnen wij niet lezen');
     expect(problemen).toEqual([]);
     await context.close();
     await axe?.context().close();

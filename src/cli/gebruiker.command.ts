@@ -40,7 +40,7 @@ export function gebruikerCommando(): Command {
 
   gebruiker
     .command('toevoegen')
-    .description('Maak een account met rollen in een gemeente; bestaat het e-mailadres al, dan krijgt dat account deze rollen erbij')
+    .description('Maak een account met rollen in een gemeente; bestaat het e-mailadres al in een andere gemeente, dan krijgt dat account deze rollen erbij')
     .addOption(gemeenteOptie())
     .requiredOption('--email <email>', 'e-mailadres (inlognaam)')
     .requiredOption('--naam <naam>', 'volledige naam')
@@ -51,16 +51,13 @@ export function gebruikerCommando(): Command {
       metLoket(o.gemeente, async ({ services }) => {
         const context = cliContext();
         const wachtwoord = o.wachtwoord ?? randomBytes(15).toString('base64url');
-        const nieuw = !(await services.gebruikers.accountBestaat(o.email));
-        const g = nieuw
-          ? await services.gebruikers.maak(context, o.gemeente, { naam: o.naam, email: o.email, wachtwoord, rollen: o.rollen })
-          : await services.gebruikers.koppel(context, o.gemeente, o.email, o.rollen);
+        const { gebruiker: g, nieuw } = await services.gebruikers.maak(context, o.gemeente, { naam: o.naam, email: o.email, wachtwoord, rollen: o.rollen });
         toon(
           Boolean(o.json),
           { ...g, nieuw, ...(nieuw && !o.wachtwoord ? { tijdelijkWachtwoord: wachtwoord } : {}) },
           nieuw
             ? `Account gemaakt: ${beschrijf(g)}${o.wachtwoord ? '' : `\nTijdelijk wachtwoord (eenmalig getoond): ${wachtwoord}`}\nBij de eerste keer inloggen stelt de medewerker de tweede stap in.`
-            : `Bestaand account, rollen bijgewerkt: ${beschrijf(g)}${o.wachtwoord ? '\nHet wachtwoord van een bestaand account verandert niet.' : ''}`,
+            : `Bestaand account, rollen in deze gemeente gegeven: ${beschrijf(g)}${o.wachtwoord ? '\nHet wachtwoord van een bestaand account verandert niet.' : ''}`,
         );
       }),
     );

@@ -13,7 +13,8 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { z } from 'zod';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
-import { installErrorHandling } from './errors.ts';
+import { behandelFout, installErrorHandling } from './errors.ts';
+import { installInvoercontrole } from './invoer.ts';
 import { ProblemError } from './problem.ts';
 import { installPolicies, type Authenticator, type RouteWithPolicy } from './policy.ts';
 
@@ -75,9 +76,13 @@ export async function createHttpServer(options: HttpOptions): Promise<HttpServer
     routerOptions: { maxParamLength: 200, caseSensitive: true, ignoreTrailingSlash: false, ignoreDuplicateSlashes: false },
     requestIdHeader: false,
     genReqId: () => crypto.randomUUID().replaceAll('-', ''),
+    // A path that does not decode (bad percent-encoding, not UTF-8) gets the same 400 as other refused text.
+    frameworkErrors: behandelFout,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  // Text Loket cannot process is refused first, for every route (ADR 0020).
+  installInvoercontrole(app);
 
   // JSON only as valid UTF-8; a body that is not gets a clear 400, never a silent replacement.
   app.removeContentTypeParser(['application/json', 'text/plain']);

@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest, FastifySchema } from 'fastify';
 import type { Rol } from '../db/schema.ts';
 import { ProblemError } from './problem.ts';
 import { heeftRecht, type RechtBeleid } from './rechten.ts';
@@ -53,6 +53,9 @@ export interface RouteWithPolicy {
   method: string;
   url: string;
   policy: Policy;
+  /** The route's schema (params, querystring, body) and what body it takes, for tests that fill a request from them. */
+  schema: FastifySchema | undefined;
+  inhoud: 'bestand' | 'tekst' | undefined;
 }
 
 /** Authenticates a request from its cookie or bearer token; undefined when there is none. */
@@ -94,7 +97,7 @@ export function installPolicies(app: FastifyInstance, authenticate: Authenticato
     if (policy.toegang === 'rollen' && !route.url.includes(':gemeente')) {
       throw new Error(`Route ${route.url} met rollenbeleid mist de :gemeente parameter`);
     }
-    for (const method of methods) if (method !== 'HEAD') routes.push({ method, url: route.url, policy });
+    for (const method of methods) if (method !== 'HEAD') routes.push({ method, url: route.url, policy, schema: route.schema, inhoud: route.config?.inhoud });
   });
 
   app.addHook('preValidation', async (request) => {

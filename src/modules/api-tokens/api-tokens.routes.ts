@@ -8,6 +8,7 @@ import { contextVan } from '../audit/audit.service.ts';
 import { rolSchema } from '../auth/auth.schemas.ts';
 import { gemeenteCode, gemeenteParams } from '../gemeenten/gemeenten.schemas.ts';
 import type { ApiTokensService } from './api-tokens.service.ts';
+import { schoneNaam } from '../../tekst.ts';
 
 const tags = ['API-tokens'];
 const basis = `${API_PREFIX}/gemeenten/:gemeente/api-tokens`;
@@ -25,7 +26,7 @@ const apiTokenSchema = z
 const nieuwApiTokenSchema = apiTokenSchema.extend({ token: z.string().describe('Het token zelf; alleen nu zichtbaar') }).meta({ id: 'NieuwApiToken' });
 const nieuwApiTokenBody = z
   .strictObject({
-    naam: z.string().trim().min(1, 'Vul een naam in.').max(100, 'Deze naam is te lang (hoogstens 100 tekens).'),
+    naam: z.string().overwrite(schoneNaam).min(1, 'Vul een naam in.').max(100, 'Deze naam is te lang (hoogstens 100 tekens).'),
     rollen: z.array(rolSchema).min(1, 'Kies minstens één rol.'),
     geldigTot: z.iso.datetime({ offset: true, message: 'Geef een datum en tijd, bijvoorbeeld 2027-01-31T23:59:59Z.' }),
   })

@@ -15,5 +15,11 @@ export function geblokkeerd(tot: Date, nu: Date): ProblemError {
 
 export const codeOnjuist = (): ProblemError =>
   new ProblemError(401, 'code-onjuist', 'Code klopt niet', {
-    detail: 'Deze code klopt niet of is al gebruikt. Wacht op een nieuwe code in uw app en probeer het opnieuw.',
+    detail: 'Deze code klopt niet. Vul de nieuwste code uit uw app in en probeer het opnieuw.',
+  });
+
+/** A right code that was used before, within its 30 seconds: the user did nothing wrong. */
+export const codeAlGebruikt = (): ProblemError =>
+  new ProblemError(401, 'code-al-gebruikt', 'Code al gebruikt', {
+    detail: 'Deze code is net al gebruikt. Wacht op de volgende code van uw app en probeer het opnieuw.',
   });

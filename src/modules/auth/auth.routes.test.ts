@@ -55,6 +55,7 @@ describe('inloggen met wachtwoord en TOTP', () => {
     const r1b = await stap1(beheerder.email, beheerder.wachtwoord);
     const replay = await loket.app.inject({ method: 'POST', url: '/api/v1/sessie/totp', headers: { cookie: cookieUit(r1b), 'x-csrf-token': r1b.json().csrfToken }, payload: { code } });
     expect(replay.statusCode).toBe(401);
+    expect(replay.json()).toMatchObject({ type: 'urn:loket:problem:code-al-gebruikt', detail: 'Deze code is net al gebruikt. Wacht op de volgende code van uw app en probeer het opnieuw.' });
   });
 
   it('gives the same answer for an unknown address and a wrong password', async () => {

@@ -4,7 +4,7 @@ import type { Rol } from '../../db/schema.ts';
 import type { Principal } from '../../http/policy.ts';
 import type { Klok } from '../../klok.ts';
 import type { AuditService, Context } from '../audit/audit.service.ts';
-import { codeOnjuist, geblokkeerd, onjuist } from './auth.errors.ts';
+import { codeAlGebruikt, codeOnjuist, geblokkeerd, onjuist } from './auth.errors.ts';
 import type { AuthRepository } from './auth.repository.ts';
 import { dummyWachtwoordHash, klopWachtwoord } from './wachtwoord.ts';
 
@@ -146,9 +146,14 @@ export function authService(deps: { repository: AuthRepository; audit: AuditServ
       if (gebruiker.geblokkeerd_tot && new Date(gebruiker.geblokkeerd_tot) > nu) throw geblokkeerd(new Date(gebruiker.geblokkeerd_tot), nu);
       const delta = totpVoor(gebruiker.totp_geheim, gebruiker.email).validate({ token: code, timestamp: nu.getTime(), window: 1 });
       const stap = Math.floor(nu.getTime() / 1000 / TOTP_PERIODE) + (delta ?? 0);
-      if (delta === null || !(await repository.gebruikTotpStap(gebruiker.id, stap))) {
-        await mislukt(gebruiker, context, delta === null ? 'verkeerde code' : 'code al gebruikt');
+      if (delta === null) {
+        await mislukt(gebruiker, context, 'verkeerde code');
         throw codeOnjuist();
+      }
+      // A right code that was used before (within its 30 seconds): say so, the user did nothing wrong.
+      if (!(await repository.gebruikTotpStap(gebruiker.id, stap))) {
+        await mislukt(gebruiker, context, 'code al gebruikt');
+        throw codeAlGebruikt();
       }
       await verwijderSessie(principal.sessieHash);
       const sessie = await nieuweSessie(gebruiker.id, true);

@@ -121,13 +121,16 @@ export function gebruikersRepository(db: Kysely<DB>) {
         else await trx.deleteFrom('team_lid').where('gemeente', '=', gemeente).where('gebruiker_id', '=', id).execute();
         return true;
       }),
-    /** Adds roles in a gemeente for an existing account (CLI: a Duo+ colleague starts working for another gemeente). */
-    voegRollenToe: (gemeente: string, id: string, rollen: Rol[]) =>
-      db
-        .insertInto('gebruiker_rol')
-        .values(rollen.map((rol) => ({ gemeente, gebruiker_id: id, rol })))
-        .onConflict((oc) => oc.doNothing())
-        .execute(),
+    /** Adds roles in a gemeente for an existing account (a Duo+ colleague starts working for another gemeente); `ookInTransactie` as in `maak`. */
+    voegRollenToe: (gemeente: string, id: string, rollen: Rol[], ookInTransactie?: (trx: Transaction<DB>) => Promise<unknown>) =>
+      db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto('gebruiker_rol')
+          .values(rollen.map((rol) => ({ gemeente, gebruiker_id: id, rol })))
+          .onConflict((oc) => oc.doNothing())
+          .execute();
+        await ookInTransactie?.(trx);
+      }),
     herstelMfa: async (id: string, versie: number, nu: string): Promise<boolean> => {
       const r = await db
         .updateTable('gebruiker')

@@ -33,10 +33,10 @@ describe('medewerkers beheren', () => {
     expect(res.json()).toMatchObject({ naam: 'Wim Wijk', actief: true, mfaIngesteld: false, rollen: ['behandelaar', 'teamleider'] });
     expect(res.body).not.toContain('wijkbeheer');
     const mail = (await postvak()).find((b) => b.aan === 'wim@uithoorn.demo');
-    expect(mail).toMatchObject({ onderwerp: 'Uw account voor Loket', status: 'niet-verzonden' });
+    expect(mail).toMatchObject({ onderwerp: 'Uw toegang tot Loket', status: 'niet-verzonden' });
   });
 
-  it('refuses an address that already has an account, changing nothing', async () => {
+  it('refuses an address that already has an account in this gemeente, changing nothing', async () => {
     const res = await loket.app.inject({
       method: 'POST',
       url: basis,
@@ -94,5 +94,45 @@ describe('medewerkers beheren', () => {
     // The Duo+ beheerder, beheerder of both, may.
     const admin2 = await loket.app.inject({ method: 'PATCH', url: `/api/v1/gemeenten/GM0437/gebruikers/${pim.id}`, headers: { ...admin.headers, 'if-match': rollen.headers.etag as string }, payload: { actief: false } });
     expect(admin2.statusCode).toBe(200);
+  });
+
+  it('gives an account of another gemeente the roles here, answering as for a new account (ADR 0003)', async () => {
+    // Olga is beheerder of Ouder-Amstel only.
+    const wachtwoord = 'beheer alleen ouder-amstel';
+    await loket.app.inject({ method: 'POST', url: '/api/v1/gemeenten/GM0437/gebruikers', headers: admin.headers, payload: { naam: 'Olga', email: 'olga@ouder-amstel.demo', wachtwoord, rollen: ['beheerder'] } });
+    loket.klok.verder(30_000);
+    const olga = (await logIn(loket.app, loket.klok, 'olga@ouder-amstel.demo', wachtwoord)).headers;
+    const voegToe = (email: string, naam: string) =>
+      loket.app.inject({ method: 'POST', url: '/api/v1/gemeenten/GM0437/gebruikers', headers: olga, payload: { naam, email, wachtwoord: 'een tijdelijk wachtwoord hier', rollen: ['behandelaar'] } });
+
+    // Bo works only for Diemen, where Olaf is not a beheerder; Nina has no account yet.
+    const bo = await voegToe('behandelaar@diemen.demo', 'Bo Behandelaar');
+    const nina = await voegToe('nina@ouder-amstel.demo', '\u202BNina\u202C Nieuw\u0007');
+    for (const res of [bo, nina]) {
+      expect(res.statusCode, res.body).toBe(201);
+      expect(res.headers.location).toBe(`/api/v1/gemeenten/GM0437/gebruikers/${res.json().id}`);
+      expect(res.json().rollen).toEqual(['behandelaar']);
+      expect(res.json().teams).toEqual([]);
+    }
+    expect(Object.keys(bo.json()).toSorted()).toEqual(Object.keys(nina.json()).toSorted());
+    expect(nina.json().naam).toBe('Nina Nieuw');
+    // Nothing of Diemen shows: not its roles, not its teams.
+    expect(bo.body).not.toMatch(/GM0384|teamleider|Openbare ruimte/);
+
+    // The same mail and the same audit entry for both.
+    const mails = (await loket.app.inject({ method: 'GET', url: '/api/v1/gemeenten/GM0437/berichten?pageSize=100', headers: olga })).json().items as { aan: string; onderwerp: string; tekst: string }[];
+    const [aanBo, aanNina] = ['behandelaar@diemen.demo', 'nina@ouder-amstel.demo'].map((aan) => mails.find((m) => m.aan === aan));
+    expect(aanBo).toMatchObject({ onderwerp: aanNina?.onderwerp, tekst: aanNina?.tekst });
+    const audit = (await loket.app.inject({ method: 'GET', url: '/api/v1/gemeenten/GM0437/audit-log?pageSize=100', headers: olga })).json().items as { actie: string; object: { id: string }; details: unknown }[];
+    const [logBo, logNina] = [bo, nina].map((res) => audit.find((a) => a.object.id === res.json().id));
+    expect(logBo).toMatchObject({ actie: 'medewerker-aanmaken', details: logNina?.details });
+
+    // Bo keeps the own password and now works for Ouder-Amstel too; a second time is a 409.
+    const sessie = await logInAls(loket, 'behandelaar@diemen.demo');
+    const gemeenten = (await loket.app.inject({ method: 'GET', url: '/api/v1/sessie', headers: sessie.headers })).json().gemeenten as { code: string; rollen: string[] }[];
+    expect(gemeenten.map((g) => [g.code, g.rollen])).toEqual(expect.arrayContaining([['GM0384', ['behandelaar']], ['GM0437', ['behandelaar']]]));
+    const nogEens = await voegToe('Behandelaar@Diemen.demo', 'Bo');
+    expect(nogEens.statusCode).toBe(409);
+    expect(nogEens.json().type).toBe('urn:loket:problem:email-bestaat');
   });
 });

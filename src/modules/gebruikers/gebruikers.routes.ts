@@ -45,7 +45,7 @@ export function gebruikersRoutes(app: FastifyInstance, deps: { gebruikers: Gebru
     config: { policy: beleid('beheer') },
     schema: { tags, summary: 'Medewerker aanmaken', params: gemeenteParams, body: nieuweGebruikerBody, response: { 201: gebruikerSchema } },
     handler: async (request, reply) => {
-      const gebruiker = await gebruikers.maak(contextVan(request), request.params.gemeente, request.body);
+      const { gebruiker } = await gebruikers.maak(contextVan(request), request.params.gemeente, request.body);
       zetEtag(reply, gebruiker.versie);
       reply.header('Location', `${API_PREFIX}/gemeenten/${request.params.gemeente}/gebruikers/${gebruiker.id}`);
       return reply.code(201).send(gebruiker);

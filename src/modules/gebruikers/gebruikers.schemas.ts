@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { rolSchema } from '../auth/auth.schemas.ts';
 import { gemeenteCode } from '../gemeenten/gemeenten.schemas.ts';
+import { schoneNaam } from '../../tekst.ts';
 
-const naam = z.string().trim().min(1, 'Vul een naam in.').max(200, 'Deze naam is te lang (hoogstens 200 tekens).');
+const naam = z.string().overwrite(schoneNaam).min(1, 'Vul een naam in.').max(200, 'Deze naam is te lang (hoogstens 200 tekens).');
 const uniekeRollen = z.array(rolSchema).refine((r) => new Set(r).size === r.length, 'Kies elke rol maar één keer.');
 const rollen = uniekeRollen.refine((r) => r.length > 0, 'Kies minstens één rol.');
 

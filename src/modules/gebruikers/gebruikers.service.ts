@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import type { Rol } from '../../db/schema.ts';
+import type { Transaction } from 'kysely';
+import type { DB, Rol } from '../../db/schema.ts';
 import type { Berichten } from '../berichten/berichten.service.ts';
 import { verouderd } from '../../http/etag.ts';
 import type { Klok } from '../../klok.ts';
 import { VERWERKING_PERSONEELSACCOUNTS, type AuditService, type Context } from '../audit/audit.service.ts';
 import { controleerWachtwoord, hashWachtwoord } from '../auth/wachtwoord.ts';
-import { accountVanMeerGemeenten, emailBestaat, geenAccountMetEmail, medewerkerOnbekend, wachtwoordOngeldig } from './gebruikers.errors.ts';
+import { accountVanMeerGemeenten, emailBestaat, medewerkerOnbekend, wachtwoordOngeldig } from './gebruikers.errors.ts';
+import { schoneNaam } from '../../tekst.ts';
 import type { GebruikerRecord, GebruikersRepository } from './gebruikers.repository.ts';
 
 export interface NieuweGebruiker {
@@ -66,48 +68,50 @@ export function gebruikersService(deps: {
       return gebruiker;
     },
 
-    async maak(context: Context, gemeente: string, nieuw: NieuweGebruiker): Promise<GebruikerRecord> {
+    /**
+     * Gives the person with this e-mail address the roles in this gemeente. Without an account,
+     * one is made with the temporary password; with an account that works only for other
+     * gemeenten (staff identities are installation-wide: a Duo+ colleague), that account gets the
+     * roles here and keeps its own password and name. Both look the same from this gemeente
+     * (ADR 0003): the same answer, audit entry and mail, so nothing tells whether the account
+     * existed elsewhere. An account that already works here is a 409 (the beheerder sees it anyway).
+     * `nieuw` is for the CLI, which shows the temporary password only for a new account.
+     */
+    async maak(context: Context, gemeente: string, nieuw: NieuweGebruiker): Promise<{ gebruiker: GebruikerRecord; nieuw: boolean }> {
+      // The password is checked in both cases, so a weak one does not tell them apart either.
       const fouten = controleerWachtwoord(nieuw.wachtwoord, { email: nieuw.email });
       if (fouten.length > 0) throw wachtwoordOngeldig(fouten);
-      if (await repository.idOpEmail(nieuw.email)) {
+      const bestaandId = await repository.idOpEmail(nieuw.email);
+      if (bestaandId && (await repository.gemeentenVan(bestaandId)).includes(gemeente)) {
         throw emailBestaat();
       }
-      const id = randomUUID();
+      const id = bestaandId ?? randomUUID();
+      const naam = schoneNaam(nieuw.naam);
       const welkom = {
         gemeente,
         aan: nieuw.email,
-        onderwerp: 'Uw account voor Loket',
+        onderwerp: 'Uw toegang tot Loket',
         tekst: [
-          `Beste ${nieuw.naam},`,
+          'Beste medewerker,',
           '',
-          'Er is een account voor Loket voor u gemaakt.',
-          'Uw beheerder geeft u het tijdelijke wachtwoord. Bij de eerste keer inloggen stelt u een authenticator-app in voor de tweede stap.',
+          'U heeft nu toegang tot Loket voor een gemeente waar u voor werkt.',
+          'Is dit uw eerste account voor Loket? Uw beheerder geeft u het tijdelijke wachtwoord. Bij de eerste keer inloggen stelt u een authenticator-app in voor de tweede stap.',
+          'Heeft u al een account voor Loket met dit e-mailadres? Log dan in zoals altijd. U kiest daarna de gemeente.',
           '',
           'Heeft u dit niet verwacht? Neem dan contact op met uw beheerder.',
         ].join('\n'),
       };
-      // The account and its welcome mail are stored together or not at all.
-      await repository.maak(
-        { id, naam: nieuw.naam, email: nieuw.email, wachtwoordHash: await hashWachtwoord(nieuw.wachtwoord), gemeente, rollen: nieuw.rollen },
-        berichten ? (transactie) => berichten.verstuur(welkom, { transactie }) : undefined,
-      );
-      return naWijziging(context, gemeente, id, 'medewerker-aanmaken', { rollen: nieuw.rollen });
+      // The roles (and the account) and the mail are stored together or not at all.
+      const metMail = berichten ? (transactie: Transaction<DB>) => berichten.verstuur(welkom, { transactie }) : undefined;
+      if (bestaandId) await repository.voegRollenToe(gemeente, id, nieuw.rollen, metMail);
+      else await repository.maak({ id, naam, email: nieuw.email, wachtwoordHash: await hashWachtwoord(nieuw.wachtwoord), gemeente, rollen: nieuw.rollen }, metMail);
+      return { gebruiker: await naWijziging(context, gemeente, id, 'medewerker-aanmaken', { rollen: nieuw.rollen }), nieuw: !bestaandId };
     },
 
     /** A staff member of this gemeente by e-mail address (the CLI's handle). */
     async opEmail(gemeente: string, email: string): Promise<GebruikerRecord> {
       const id = await repository.idOpEmail(email);
       return bestaand(gemeente, id ?? '00000000-0000-0000-0000-000000000000');
-    },
-
-    accountBestaat: async (email: string): Promise<boolean> => (await repository.idOpEmail(email)) !== undefined,
-
-    /** Gives an existing account (e.g. a Duo+ colleague) roles in this gemeente as well. */
-    async koppel(context: Context, gemeente: string, email: string, rollen: Rol[]): Promise<GebruikerRecord> {
-      const id = await repository.idOpEmail(email);
-      if (!id) throw geenAccountMetEmail();
-      await repository.voegRollenToe(gemeente, id, rollen);
-      return naWijziging(context, gemeente, id, 'medewerker-rollen', { toegevoegd: rollen });
     },
 
     async wijzig(context: Context, gemeente: string, id: string, versie: number, wijziging: { naam?: string; actief?: boolean }) {

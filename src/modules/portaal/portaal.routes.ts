@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { setHtmlNotFound } from '../../http/errors.ts';
+import { setHtmlPaginas } from '../../http/errors.ts';
 import { STANDAARDTAAL, TALEN, isTaal, vertaler, type Taal } from '../../i18n/i18n.ts';
 import type { Gemeente, GemeentenRepository } from '../gemeenten/gemeenten.repository.ts';
 import {
@@ -7,6 +7,7 @@ import {
   homePagina,
   kiesGemeentePagina,
   nietGevondenPagina,
+  ongeldigeTekensPagina,
   portaalPad,
   privacyPagina,
   toegankelijkheidPagina,
@@ -40,17 +41,21 @@ function stuurHtml(reply: FastifyReply, body: string, status = 200): FastifyRepl
   return reply.code(status).type('text/html; charset=utf-8').header('Cache-Control', 'no-cache').send(body);
 }
 
-/** The portal's 404 page (also for other modules' public pages), in the gemeente's theme when there is one. */
-export function stuurNietGevonden(request: FastifyRequest, reply: FastifyReply, taal: Taal, gemeente: Gemeente | undefined): FastifyReply {
+/** The context of an error page, in the gemeente's theme when there is one. */
+function foutContext(request: FastifyRequest, taal: Taal, gemeente: Gemeente | undefined): PaginaContext {
   const portaal = gemeente ? voorPortaal(gemeente, request) : undefined;
-  const ctx: PaginaContext = {
+  return {
     taal,
     t: vertaler(taal, 'portaal'),
     gemeente: portaal?.gemeente,
     themaUrl: portaal?.themaUrl ?? STANDAARD_THEMA_URL,
     pagina: undefined,
   };
-  return stuurHtml(reply, nietGevondenPagina(ctx), 404);
+}
+
+/** The portal's 404 page (also for other modules' public pages), in the gemeente's theme when there is one. */
+export function stuurNietGevonden(request: FastifyRequest, reply: FastifyReply, taal: Taal, gemeente: Gemeente | undefined): FastifyReply {
+  return stuurHtml(reply, nietGevondenPagina(foutContext(request, taal, gemeente)), 404);
 }
 
 /** The language of a portal address: `/en/…` or `/{slug}/en/…` is English, the rest Dutch. */
@@ -117,10 +122,13 @@ export function portaalRoutes(app: FastifyInstance, deps: Deps): void {
     });
   }
 
-  setHtmlNotFound(app, async (request, reply) => {
+  // Language and gemeente of an error page from the address as it came in (still percent-encoded).
+  const vanAdres = async (request: FastifyRequest): Promise<[Taal, Gemeente | undefined]> => {
     const segmenten = request.url.split('?')[0]?.split('/').filter(Boolean) ?? [];
-    const taal = taalVanPad(segmenten);
-    const gevonden = segmenten[0] ? await gemeenten.opSlug(segmenten[0]) : undefined;
-    return stuurNietGevonden(request, reply, taal, gevonden);
+    return [taalVanPad(segmenten), segmenten[0] ? await gemeenten.opSlug(segmenten[0]) : undefined];
+  };
+  setHtmlPaginas(app, {
+    nietGevonden: async (request, reply) => stuurNietGevonden(request, reply, ...(await vanAdres(request))),
+    ongeldigeTekens: async (request, reply) => stuurHtml(reply, ongeldigeTekensPagina(foutContext(request, ...(await vanAdres(request)))), 400),
   });
 }

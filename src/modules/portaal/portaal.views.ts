@@ -243,3 +243,12 @@ export function nietGevondenPagina(ctx: PaginaContext): string {
     : link(portaalPad(taal), t('nietGevonden.naarKeuze'));
   return pagina(ctx, t('nietGevonden.titel'), html`${alinea(t('nietGevonden.tekst'), true)}${alinea(verder)}`);
 }
+
+/** The resident's page for an address or form with a character Loket refuses (400, ADR 0020). */
+export function ongeldigeTekensPagina(ctx: PaginaContext): string {
+  const { t, taal, gemeente } = ctx;
+  const verder = gemeente
+    ? link(portaalPad(taal, gemeente.slug), t('nietGevonden.naarGemeente', { naam: gemeente.naam }))
+    : link(portaalPad(taal), t('nietGevonden.naarKeuze'));
+  return pagina(ctx, t('ongeldigeTekens.titel'), html`${alinea(t('ongeldigeTekens.tekst'), true)}${alinea(t('ongeldigeTekens.wat'))}${alinea(verder)}`);
+}

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { paginaQuery } from '../../http/pagination.ts';
 import { gemeenteCode } from '../gemeenten/gemeenten.schemas.ts';
+import { schoneNaam } from '../../tekst.ts';
 
-const naam = z.string().trim().min(1, 'Vul een naam in.').max(100, 'Deze naam is te lang (hoogstens 100 tekens).');
+const naam = z.string().overwrite(schoneNaam).min(1, 'Vul een naam in.').max(100, 'Deze naam is te lang (hoogstens 100 tekens).');
 const omschrijving = z.string().trim().max(1000, 'Deze omschrijving is te lang (hoogstens 1000 tekens).');
 
 export const teamSchema = z

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { paginaQuery } from '../../http/pagination.ts';
 import { gemeenteCode } from '../gemeenten/gemeenten.schemas.ts';
 import { leesDatum, leesDuur } from './kalender.ts';
+import { schoneNaam } from '../../tekst.ts';
 
 /** A check by one of the kalender's parsers; its Dutch message becomes the reason. */
 const volgens = (lees: (tekst: string) => unknown) => (waarde: string, ctx: z.RefinementCtx) => {
@@ -76,7 +77,7 @@ export const sluitingsdagenQuery = paginaQuery.extend({ jaar: jaar.optional().de
 export const nieuweSluitingsdagBody = z
   .strictObject({
     datum,
-    naam: z.string(verplicht('een naam')).trim().min(1, 'Vul een naam in.').max(100, 'Deze naam is te lang (hoogstens 100 tekens).'),
+    naam: z.string(verplicht('een naam')).overwrite(schoneNaam).min(1, 'Vul een naam in.').max(100, 'Deze naam is te lang (hoogstens 100 tekens).'),
   })
   .meta({ id: 'NieuweSluitingsdag' });
 

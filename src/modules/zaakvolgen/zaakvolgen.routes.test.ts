@@ -170,6 +170,18 @@ describe('replying', () => {
     expect(res.body).toContain(`>&lt;b&gt;${'x'.repeat(MAX_REACTIE)}&lt;/b&gt;</textarea>`);
   });
 
+  it('refuses a character it cannot process next to the field, showing where it was, in Dutch and English (ADR 0020)', async () => {
+    const res = await reageer(klacht.volgcode, 'Mijn\u0000 reactie');
+    expect(res.statusCode).toBe(400);
+    expectVeiligeKoppen(res.headers);
+    expect(res.body).toMatch(/id="tekst-fout">Uw bericht bevat een teken dat wij niet kunnen verwerken\. Op die plek staat nu het teken �\./);
+    expect(res.body).toContain('aria-invalid="true" autofocus>Mijn� reactie</textarea>');
+    const en = await reageer(klacht.volgcode, 'My\u0000 reply', 'en');
+    expect(en.statusCode).toBe(400);
+    expect(en.body).toContain('Your message contains a character that we cannot process.');
+    expect((await zaakDetail(loket.app, kcc, klacht)).tijdlijn).toHaveLength(1);
+  });
+
   it('refuses a missing, forged, expired or other zaak\'s form token, keeping the text', async () => {
     const ander = await registreerZaak(loket.app, kcc, { ...klachtInvoer, onderwerp: 'Tweede klacht' });
     const vanAnder = token((await haal(pad(ander.volgcode))).body);

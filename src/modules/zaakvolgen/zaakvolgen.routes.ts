@@ -1,6 +1,8 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { formulierParser, ONGELDIGE_TEKENS } from '../../http/invoer.ts';
 import { ProblemError } from '../../http/problem.ts';
 import { TALEN, vertaler, type Taal } from '../../i18n/i18n.ts';
+import { metVervangenTekens } from '../../tekst.ts';
 import { contextVan } from '../audit/audit.service.ts';
 import type { Gemeente, GemeentenRepository } from '../gemeenten/gemeenten.repository.ts';
 import { stuurNietGevonden, voorPortaal } from '../portaal/portaal.routes.ts';
@@ -52,9 +54,7 @@ export function zaakvolgenRoutes(app: FastifyInstance, deps: Deps): void {
 
   void app.register(async (scope) => {
     // Only these routes read HTML form bodies; the API stays JSON only.
-    scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
-      done(null, Object.fromEntries(new URLSearchParams(String(body))));
-    });
+    scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'buffer' }, formulierParser);
     scope.addHook('onSend', async (_request, reply, payload) => {
       reply.header('Referrer-Policy', 'no-referrer');
       reply.header('Cache-Control', 'no-store');
@@ -74,7 +74,21 @@ export function zaakvolgenRoutes(app: FastifyInstance, deps: Deps): void {
         return stuurHtml(reply, volgPagina(context(request, taal, gemeente), code, zaak, { token: tokens.maak(gemeente.code, code), verstuurd }));
       });
 
-      scope.post(pad, { config: { policy: PUBLIEK, rateLimit: { max: deps.rateLimitReacties, timeWindow: '1 minute' } } }, async (request, reply) => {
+      // Refused text in the reply (ADR 0020) is refused at the edge, before the handler: the page
+      // again, the message at the field, the text kept with � where a refused character was.
+      const ongeldigeTekens = async (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+        const velden = error instanceof ProblemError && error.code === ONGELDIGE_TEKENS ? (error.invalidParams ?? []).map((p) => p.name) : [];
+        if (velden.length === 0 || !velden.every((veld) => veld.startsWith('body'))) throw error;
+        const { slug, code } = volgParamsSchema.parse(request.params);
+        const gemeente = await gemeenten.opSlug(slug);
+        const zaak = gemeente ? await zaakvolgen.zaak(gemeente.code, code) : null;
+        // No such zaak: the general page for refused text, as on any other address.
+        if (!gemeente || !zaak) throw error;
+        const tekst = metVervangenTekens(reactieFormulierSchema.safeParse(request.body ?? {}).data?.tekst ?? '');
+        return stuurHtml(reply, volgPagina(context(request, taal, gemeente), code, zaak, { token: tokens.maak(gemeente.code, code), fout: 'tekens', tekst }), 400);
+      };
+
+      scope.post(pad, { config: { policy: PUBLIEK, rateLimit: { max: deps.rateLimitReacties, timeWindow: '1 minute' } }, errorHandler: ongeldigeTekens }, async (request, reply) => {
         const { slug, code } = volgParamsSchema.parse(request.params);
         const gemeente = await gemeenten.opSlug(slug);
         const zaak = gemeente ? await zaakvolgen.zaak(gemeente.code, code) : null;

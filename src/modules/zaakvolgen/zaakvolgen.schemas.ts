@@ -9,7 +9,8 @@ export const reactieFormulierSchema = z.object({
   formulier: z.string().default(''),
 });
 
-export type ReactieFout = 'leeg' | 'teLang' | 'verlopen';
+/** `tekens`: the text holds a character Loket refuses (ADR 0020), found at the edge. */
+export type ReactieFout = 'leeg' | 'teLang' | 'verlopen' | 'tekens';
 
 /** The reply text, with line ends made plain; or why it cannot be sent. */
 export function controleerReactie(tekst: string): { tekst: string } | { fout: ReactieFout; lengte: number } {

@@ -1,4 +1,5 @@
 import { ProblemError } from '../../http/problem.ts';
+import { schoneNaam } from '../../tekst.ts';
 
 /** The largest document a zaak takes (10 MiB). */
 export const MAX_DOCUMENT = 10 * 1024 * 1024;
@@ -80,12 +81,8 @@ export function bestandsnaamUit(contentDisposition: string | undefined): string 
   } catch {
     naam = '';
   }
-  // No paths, no control characters.
-  naam = [...(naam.split(/[\\/]/).at(-1) ?? '')]
-    .filter((teken) => teken.charCodeAt(0) >= 0x20 && teken.charCodeAt(0) !== 0x7f)
-    .join('')
-    .trim()
-    .slice(0, 200);
+  // No paths, no control or bidi characters (`factuur\u202Efdp.exe` would show as `factuurexe.pdf`).
+  naam = [...schoneNaam(naam.split(/[\\/]/).at(-1) ?? '')].slice(0, 200).join('').trim();
   if (!naam) {
     throw new ProblemError(400, 'ongeldige-invoer', 'Ongeldige invoer', {
       detail: 'Geef de bestandsnaam mee in de Content-Disposition header, bijvoorbeeld: attachment; filename="brief.pdf".',

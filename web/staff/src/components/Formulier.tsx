@@ -169,11 +169,14 @@ export function useVerzenden() {
   return { fout, bezig, verzend };
 }
 
+/** A page's own texts for errors: by problem code (`code-al-gebruikt`, from `urn:loket:problem:<code>`) or by status. */
+export type Meldingen = Partial<Record<number | string, string>>;
+
 /** The text for an error that has no field: translated for the cases the app knows. */
-export function useFoutTekst(): (fout: ApiError, meldingen?: Partial<Record<number, string>>) => string {
+export function useFoutTekst(): (fout: ApiError, meldingen?: Meldingen) => string {
   const { t } = useTaal();
   return (fout, meldingen = {}) => {
-    const eigen = meldingen[fout.status];
+    const eigen = meldingen[fout.problem.type.split(':').at(-1) ?? ''] ?? meldingen[fout.status];
     if (eigen) return eigen;
     if (fout.status === 0) return t('fout.verbinding');
     if (fout.status === 412) return t('fout.verouderd');
@@ -197,7 +200,7 @@ interface FoutSamenvattingProps {
   fout: ApiError | null;
   /** Field name (or full path, e.g. "betrokkene.email") in invalidParams → id of its input. */
   velden?: Record<string, string>;
-  meldingen?: Partial<Record<number, string>>;
+  meldingen?: Meldingen;
 }
 
 /** The error summary at the top of a form: role="alert", links to the fields with an error. */
@@ -288,7 +291,7 @@ export interface FormulierProps<W extends Record<string, unknown>> {
   knoppen?: ReactNode;
   /** invalidParams name → field id, where it is not the name of a value. */
   velden?: Record<string, string>;
-  meldingen?: Partial<Record<number, string>>;
+  meldingen?: Meldingen;
   children: ReactNode;
 }
 

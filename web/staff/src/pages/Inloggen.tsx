@@ -78,7 +78,7 @@ function CodeStap({ stap, onIngelogd, onOpnieuw }: { stap: AanmeldStap; onIngelo
             {t('inloggen.opnieuw')}
           </Knop>
         }
-        meldingen={{ 401: t('inloggen.codeOnjuist') }}
+        meldingen={{ 401: t('inloggen.codeOnjuist'), 'code-al-gebruikt': t('inloggen.codeAlGebruikt') }}
       >
         <Veld label={t('veld.code')} uitleg={t('inloggen.codeUitleg')} inputMode="numeric" autoComplete="one-time-code" maxLength={7} required {...formulier.tekst('code')} />
       </Formulier>
