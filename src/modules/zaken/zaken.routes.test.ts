@@ -645,3 +645,18 @@ describe('opzoeken en kiezen', () => {
     expect(fout.statusCode).toBe(400);
   });
 });
+
+describe('namen', () => {
+  it('removes control and bidi characters from the onderwerp and the resident’s name, keeping the description’s lines', async () => {
+    const zaak = await registreer(kcc, {
+      ...klacht,
+      onderwerp: 'Factuur\u202Efdp.exe\u0007 ',
+      omschrijving: 'Regel een\nRegel twee',
+      betrokkene: { naam: 'Anna\u200F de\tVries', taal: 'nl' },
+    });
+    const detail = (await haal(admin, zaak.id)).json();
+    expect(detail.onderwerp).toBe('Factuurfdp.exe');
+    expect(detail.betrokkene.naam).toBe('Anna de Vries');
+    expect(detail.omschrijving).toBe('Regel een\nRegel twee');
+  });
+});

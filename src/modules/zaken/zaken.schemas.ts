@@ -1,12 +1,15 @@
 import { z } from 'zod';
 import { GEBEURTENIS_SOORTEN, KANALEN, ROLLEN, VERTROUWELIJKHEDEN } from '../../db/schema.ts';
 import { paginaQuery } from '../../http/pagination.ts';
+import { schoneNaam } from '../../tekst.ts';
 import { gemeenteCode } from '../gemeenten/gemeenten.schemas.ts';
 import { datum, duur, zaaktypeSchema } from '../zaaktypen/zaaktypen.schemas.ts';
 
 const id = z.uuid('Dit is geen geldige id.');
 const tekst = (max: number) => z.string().trim().min(1, 'Vul dit in.').max(max, `Hoogstens ${max} tekens.`);
 const optioneleTekst = (max: number) => z.string().trim().max(max, `Hoogstens ${max} tekens.`).optional();
+/** A one-line name as people see it: control and bidi characters removed (src/tekst.ts). */
+const naamTekst = (max: number) => z.string().overwrite(schoneNaam).min(1, 'Vul dit in.').max(max, `Hoogstens ${max} tekens.`);
 const tweetalig = z.object({ nl: z.string(), en: z.string() });
 const naamRef = z.object({ id: z.uuid(), naam: z.string() });
 export const behandelaarKeuze = z
@@ -22,7 +25,7 @@ export const documentParams = z.strictObject({ gemeente: gemeenteCode, id, docum
 export const nieuweZaakBody = z
   .strictObject({
     zaaktype: z.string().min(1, 'Kies een zaaktype.').max(60).describe('Code van het zaaktype (de geldende gepubliceerde versie) of de id van een gepubliceerde versie'),
-    onderwerp: tekst(200),
+    onderwerp: naamTekst(200),
     omschrijving: optioneleTekst(10_000),
     kanaal: z.enum(KANALEN),
     ontvangstdatum: datum.describe('De dag van ontvangst (de termijn telt vanaf de dag erna)'),
@@ -31,7 +34,7 @@ export const nieuweZaakBody = z
     behandelaar: behandelaarKeuze.optional(),
     betrokkene: z
       .strictObject({
-        naam: optioneleTekst(200),
+        naam: z.string().overwrite(schoneNaam).max(200, 'Hoogstens 200 tekens.').optional(),
         email: z.email('Dit is geen geldig e-mailadres.').max(254).optional(),
         telefoon: z.string().trim().regex(/^\+?[0-9 ()-]{6,20}$/, 'Dit is geen geldig telefoonnummer.').optional(),
         taal: z.enum(['nl', 'en']).default('nl'),
