@@ -9,6 +9,19 @@ reports=$(mktemp -d)
 status=0
 
 pg_url="${LOKET_TEST_DATABASE_URL:-${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres}}"
+chromium_bin="${CHROMIUM_PATH:-/usr/bin/chromium}"
+
+# System packages, before any run: pdftotext (poppler-utils) reads back the generated PDFs in the
+# unit suite; Chromium runs the browser journeys. Installed with apt-get when running as root.
+if { [ ! -x "$chromium_bin" ] || ! command -v pdftotext >/dev/null; } && [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+  echo "== Installing Debian's Chromium (browser tests) and poppler-utils (PDF read-back)"
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils >/dev/null) || true
+fi
+if ! command -v pdftotext >/dev/null; then
+  echo "!! pdftotext is missing: the two PDF tests of planning-control will fail."
+  echo "   Install it with: sudo apt-get install -y poppler-utils"
+  status=1
+fi
 
 echo "== Loket tests on PGlite"
 env -u DATABASE_URL vitest run --project unit --reporter=default --reporter=json --outputFile.json="$reports/pglite.json" || status=1
@@ -22,11 +35,6 @@ else
   [ "${CI:-}" = "true" ] && status=1
 fi
 
-chromium_bin="${CHROMIUM_PATH:-/usr/bin/chromium}"
-if { [ ! -x "$chromium_bin" ] || ! command -v pdftotext >/dev/null; } && [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
-  echo "== Installing Debian's Chromium (browser tests) and poppler-utils (PDF read-back)"
-  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils >/dev/null) || true
-fi
 if [ -x "$chromium_bin" ]; then
   echo "== Browser journeys in Chromium"
   npm run -s build >/dev/null || status=1

@@ -31,10 +31,10 @@ import { teamsService } from './modules/teams/teams.service.ts';
 import { demoService } from './modules/demo/demo.service.ts';
 import { onderhoudRepository } from './modules/onderhoud/onderhoud.repository.ts';
 import { onderhoudService } from './modules/onderhoud/onderhoud.service.ts';
-import { startJobs } from './jobs/jobs.ts';
+import { startJobs, type JobsLogger } from './jobs/jobs.ts';
 import { berichtenRepository } from './modules/berichten/berichten.repository.ts';
 import { berichtenRoutes } from './modules/berichten/berichten.routes.ts';
-import { BERICHT_VERZENDEN, berichtenService, smtpMailer, type Berichten } from './modules/berichten/berichten.service.ts';
+import { BERICHT_VERZENDEN, berichtenService, smtpMailer, type Berichten, type BerichtenService } from './modules/berichten/berichten.service.ts';
 import { sluitingsdagenRepository } from './modules/termijnen/sluitingsdagen.repository.ts';
 import { termijnenRoutes } from './modules/termijnen/termijnen.routes.ts';
 import { termijnenService } from './modules/termijnen/termijnen.service.ts';
@@ -56,14 +56,82 @@ import { startTermijnbewaking, termijnbewakingCron } from './modules/termijnbewa
 import { termijnbewakingRepository } from './modules/termijnbewaking/termijnbewaking.repository.ts';
 import { TERMIJNBEWAKING_CONTROLEREN, termijnbewakingService } from './modules/termijnbewaking/termijnbewaking.service.ts';
 
-export interface LoketOptions {
+/** What one process needs to open its wiring once (see openLoketCore). */
+export interface LoketCoreOptions {
+  config: Config;
+  database: Database;
+  klok?: Klok | undefined;
+  logger: JobsLogger;
+  /** Work queued jobs (send mail, deadline watcher) and housekeeping in this process. False: only queue them. */
+  werkers: boolean;
+}
+
+/**
+ * One process's wiring, made once: one job queue (one pg-boss), the outbox and the services on
+ * one database. The HTTP server (createLoket) and every CLI command are built on it.
+ */
+export interface LoketCore {
+  config: Config;
+  database: Database;
+  klok: Klok;
+  berichten: BerichtenService;
+  services: LoketServices;
+  /** Starts working jobs (mail, the deadline watcher's schedule) and the housekeeping timers, once; nothing without werkers. */
+  startWerkers(): Promise<void>;
+  /** Stops the timers and the job queue; the database stays open (its owner closes it). */
+  close(): Promise<void>;
+}
+
+/** Opens the job queue, the outbox and the services once: the composition shared by server and CLI. */
+export async function openLoketCore(options: LoketCoreOptions): Promise<LoketCore> {
+  const { database, config, logger } = options;
+  const klok = options.klok ?? systeemklok;
+  // The deadline watcher's schedule only where jobs are worked (LOKET_TERMIJNBEWAKING_MINUTEN=0: nowhere).
+  const termijnbewakingAan = options.werkers && config.termijnbewakingMinuten > 0;
+  const jobs = await startJobs({
+    database,
+    logger,
+    queues: [BERICHT_VERZENDEN, TERMIJNBEWAKING_CONTROLEREN],
+    schedules: termijnbewakingAan ? [{ name: TERMIJNBEWAKING_CONTROLEREN, cron: termijnbewakingCron(config.termijnbewakingMinuten) }] : [],
+  });
+  const berichten = berichtenService({ repository: berichtenRepository(database.db), jobs, klok, mailer: config.smtpUrl ? smtpMailer(config.smtpUrl) : undefined, config });
+  const services = loketServices({ database, klok, berichten, publicUrl: config.publicUrl, termijnWaarschuwingWerkdagen: config.termijnWaarschuwingWerkdagen });
+  const timers: NodeJS.Timeout[] = [];
+  return {
+    config,
+    database,
+    klok,
+    berichten,
+    services,
+    startWerkers: async () => {
+      if (!options.werkers) return;
+      await berichten.werk();
+      if (termijnbewakingAan) await startTermijnbewaking(jobs, services.termijnbewaking);
+      // Retention terms and housekeeping: shortly after start, then every six hours.
+      const ruimOp = () => void services.onderhoud.ruimOp(systeemContext()).catch((error: unknown) => logger.error({ err: error }, 'opruimen mislukt'));
+      timers.push(setTimeout(ruimOp, 60_000), setInterval(ruimOp, 6 * 60 * 60 * 1000));
+      for (const timer of timers) timer.unref();
+    },
+    close: async () => {
+      for (const timer of timers.splice(0)) clearTimeout(timer);
+      await jobs.stop();
+    },
+  };
+}
+
+interface LoketEigenOptions {
   config: Config;
   database: Database;
   klok?: Klok;
-  logger?: FastifyServerOptions['logger'];
   /** Work queued jobs (send mail) in this process; default true. False: only queue them. */
   werkers?: boolean;
 }
+
+/**
+ * Either the process's wiring, opened by the caller (who starts its workers and closes it), or
+ * what createLoket needs to open it itself (then it starts the workers and closes it with the app).
+ */
+export type LoketOptions = ({ core: LoketCore } | LoketEigenOptions) & { logger?: FastifyServerOptions['logger'] };
 
 export interface Loket {
   app: FastifyInstance;
@@ -72,10 +140,9 @@ export interface Loket {
   close(): Promise<void>;
 }
 
-/** Composition root: repositories → services → routes, on one database. Does not listen. */
+/** Composition root of the HTTP server: routes on one process's wiring (openLoketCore). Does not listen. */
 export async function createLoket(options: LoketOptions): Promise<Loket> {
-  const { database, config } = options;
-  const klok = options.klok ?? systeemklok;
+  const { config, database } = 'core' in options ? options.core : options;
   const db = database.db;
   const { app, routes } = await createHttpServer({
     config,
@@ -84,21 +151,15 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
     // Requests arrive only after ready(), when `authenticate` below exists.
     authenticate: (request) => authenticate(request),
   });
+  let core: LoketCore;
+  if ('core' in options) {
+    core = options.core;
+  } else {
+    core = await openLoketCore({ config, database, klok: options.klok, logger: app.log, werkers: options.werkers !== false });
+    app.addHook('onClose', () => core.close());
+  }
+  const { klok, services, berichten } = core;
   installIdempotency(app, { repository: idempotentieRepository(db), klok });
-
-  // The deadline watcher's schedule only where jobs are worked (LOKET_TERMIJNBEWAKING_MINUTEN=0: nowhere).
-  const termijnbewakingAan = options.werkers !== false && config.termijnbewakingMinuten > 0;
-  const jobs = await startJobs({
-    database,
-    logger: app.log,
-    queues: [BERICHT_VERZENDEN, TERMIJNBEWAKING_CONTROLEREN],
-    schedules: termijnbewakingAan ? [{ name: TERMIJNBEWAKING_CONTROLEREN, cron: termijnbewakingCron(config.termijnbewakingMinuten) }] : [],
-  });
-  app.addHook('onClose', () => jobs.stop());
-  const berichten = berichtenService({ repository: berichtenRepository(db), jobs, klok, mailer: config.smtpUrl ? smtpMailer(config.smtpUrl) : undefined, config });
-  if (options.werkers !== false) await berichten.werk();
-  const services = loketServices({ database, klok, berichten, publicUrl: config.publicUrl, termijnWaarschuwingWerkdagen: config.termijnWaarschuwingWerkdagen });
-  if (termijnbewakingAan) await startTermijnbewaking(jobs, services.termijnbewaking);
   const authenticate = authenticator(services.auth);
 
   app.get('/health', { config: { policy: { toegang: 'publiek' } } }, async (_request, reply) => {
@@ -135,18 +196,7 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
   });
   apiDocsRoutes(app);
 
-  if (options.werkers !== false) {
-    // Retention terms and housekeeping: shortly after start, then every six hours.
-    const ruimOp = () => void services.onderhoud.ruimOp(systeemContext()).catch((error: unknown) => app.log.error({ err: error }, 'opruimen mislukt'));
-    const eerst = setTimeout(ruimOp, 60_000);
-    const daarna = setInterval(ruimOp, 6 * 60 * 60 * 1000);
-    eerst.unref();
-    daarna.unref();
-    app.addHook('onClose', async () => {
-      clearTimeout(eerst);
-      clearInterval(daarna);
-    });
-  }
+  if (!('core' in options)) await core.startWerkers();
   await app.ready();
   return { app, routes, services, close: () => app.close() };
 }

@@ -5,12 +5,9 @@ import { openDatabase, type Database } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { ROLLEN, type Rol } from '../db/schema.ts';
 import { systeemklok } from '../klok.ts';
-import { loketServices, type LoketServices } from '../server.ts';
+import { openLoketCore, type LoketCore, type LoketServices } from '../server.ts';
 import { claimDataDir } from './data-dir-lock.ts';
 import { pino } from 'pino';
-import { startJobs } from '../jobs/jobs.ts';
-import { berichtenRepository } from '../modules/berichten/berichten.repository.ts';
-import { BERICHT_VERZENDEN, berichtenService, smtpMailer } from '../modules/berichten/berichten.service.ts';
 
 /** A usage error: exit code 2 with a one-line reason on stderr. */
 export class GebruiksFout extends Error {}
@@ -33,14 +30,20 @@ export const gemeenteOptie = (): Option =>
 export interface CliLoket {
   config: Config;
   database: Database;
+  /** This process's wiring (one job queue, one set of services); `loket serve` builds its server on it. */
+  core: LoketCore;
   services: LoketServices;
   close(): Promise<void>;
 }
 
 const geenSlot = (): void => undefined;
 
-/** Opens the configured database (PGlite in LOKET_DATA_DIR or DATABASE_URL), migrated. */
-export async function openCliLoket(): Promise<CliLoket> {
+/**
+ * Opens the configured database (PGlite in LOKET_DATA_DIR or DATABASE_URL), migrated, and this
+ * process's wiring on it. A command only queues mail and logs on stderr; `serve` (the server)
+ * also works the queued jobs and logs on stdout, like its HTTP log.
+ */
+export async function openCliLoket(opties: { serve?: boolean } = {}): Promise<CliLoket> {
   const config = loadConfig();
   let release: () => void = geenSlot;
   if (!config.databaseUrl) {
@@ -48,23 +51,21 @@ export async function openCliLoket(): Promise<CliLoket> {
     release = claimDataDir(config.dataDir);
   }
   try {
-    const logger = pino({ level: config.logLevel }, pino.destination(2));
+    const logger = pino({ level: config.logLevel }, pino.destination(opties.serve ? 1 : 2));
     const database = await openDatabase({
       databaseUrl: config.databaseUrl,
       dataDir: config.databaseUrl ? undefined : config.dataDir,
       onIdleError: (error) => logger.warn({ err: error }, 'databaseverbinding verbroken'),
     });
     await migrateToLatest(database.db as never);
-    // The CLI only queues mail; a running server's workers send it.
-    const jobs = await startJobs({ database, logger, queues: [BERICHT_VERZENDEN] });
-    const mailer = config.smtpUrl ? smtpMailer(config.smtpUrl) : undefined;
-    const berichten = berichtenService({ repository: berichtenRepository(database.db), jobs, klok: systeemklok, mailer, config });
+    const core = await openLoketCore({ config, database, klok: systeemklok, logger, werkers: opties.serve === true });
     return {
       config,
       database,
-      services: loketServices({ database, klok: systeemklok, berichten, publicUrl: config.publicUrl }),
+      core,
+      services: core.services,
       close: async () => {
-        await jobs.stop();
+        await core.close();
         await database.close();
         release();
       },

@@ -1,7 +1,8 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-function leeft(pid: number): boolean {
+/** Whether a process with this id runs (also one of another user). */
+export function leeft(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

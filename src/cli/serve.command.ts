@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { cliContext } from '../modules/audit/audit.service.ts';
 import { totpVoor } from '../modules/auth/auth.service.ts';
 import { DEMO_GEBRUIKERS } from '../modules/demo/demo.data.ts';
-import { createLoket } from '../server.ts';
+import { createLoket, type Loket } from '../server.ts';
 import { metCliLoket, openCliLoket, toon, type CliLoket } from './cli.shared.ts';
 import { noteerAdres } from './data-dir-lock.ts';
 
@@ -11,13 +11,8 @@ export function serveCommando(): Command {
     .description('Start Loket: migreert de database, laadt de eerste keer demodata (ingebouwde database) en luistert op HOST:PORT')
     .action(async () => {
       const started = performance.now();
-      const cli = await openCliLoket();
+      const { cli, loket, demo } = await startServer();
       const { config, database, services } = cli;
-      const demo = process.env.LOKET_DEMO ? process.env.LOKET_DEMO === 'true' : database.kind === 'pglite';
-      if (demo) await services.demo.laad(cliContext());
-      const loket = await createLoket({ config, database });
-      const adres = await loket.app.listen({ port: config.port, host: config.host });
-      if (database.kind === 'pglite') noteerAdres(config.dataDir, adres);
       const base = config.publicUrl;
       const regels = [
         '',
@@ -53,6 +48,22 @@ export function serveCommando(): Command {
       process.once('SIGINT', () => void stop());
       process.once('SIGTERM', () => void stop());
     });
+}
+
+/**
+ * `loket serve` up to listening, on one wiring: the CLI's (one job queue, one set of services),
+ * then the demo data, the HTTP server built on that wiring, and its workers.
+ */
+export async function startServer(): Promise<{ cli: CliLoket; loket: Loket; demo: boolean }> {
+  const cli = await openCliLoket({ serve: true });
+  const { config, database, services } = cli;
+  const demo = process.env.LOKET_DEMO ? process.env.LOKET_DEMO === 'true' : database.kind === 'pglite';
+  if (demo) await services.demo.laad(cliContext());
+  const loket = await createLoket({ core: cli.core });
+  await cli.core.startWerkers();
+  const adres = await loket.app.listen({ port: config.port, host: config.host });
+  if (database.kind === 'pglite') noteerAdres(config.dataDir, adres);
+  return { cli, loket, demo };
 }
 
 async function laadDemoZakenOpAchtergrond(services: CliLoket['services'], signal: AbortSignal): Promise<void> {

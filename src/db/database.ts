@@ -19,6 +19,8 @@ export interface DatabaseOptions {
   databaseUrl?: string | undefined;
   /** PGlite data directory; undefined means in memory. */
   dataDir?: string | undefined;
+  /** PGlite: start from this dump of a data directory (`dumpDataDir()`) instead of an empty database. */
+  loadDataDir?: Blob | undefined;
   poolSize?: number;
   /** Told when an idle pooled connection fails (it is dropped and replaced). */
   onIdleError?: (error: Error) => void;
@@ -68,6 +70,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   }
   const pglite = new PGlite({
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     parsers: {
       [TIMESTAMPTZ]: parseTimestamp,
       [DATE]: (v: string) => v,

@@ -4,7 +4,12 @@ import type { ColumnType, Generated } from 'kysely';
 export type Tijdstip = ColumnType<string, string | Date | undefined, string | Date>;
 type TijdstipVerplicht = ColumnType<string, string | Date, string | Date>;
 type TijdstipLeeg = ColumnType<string | null, string | Date | null | undefined, string | Date | null>;
+/** JSON with a default in the database; written as JSON text. */
 type Json<T> = ColumnType<T, string | undefined, string>;
+/** JSON without a default: an insert must give it. */
+type JsonVerplicht<T> = ColumnType<T, string, string>;
+/** A column with a default in the database: an insert may leave it out. */
+type Standaard<T> = ColumnType<T, T | undefined, T>;
 
 export const ROLLEN = [
   'beheerder',
@@ -124,7 +129,8 @@ export interface IdempotentieTable {
   pad: string;
   verzoek_hash: string;
   status: number;
-  antwoord: Json<unknown>;
+  /** The stored response body; null for a response without one. */
+  antwoord: ColumnType<unknown | null, string | null | undefined, string | null>;
   headers: Json<Record<string, string>>;
   aangemaakt_op: Tijdstip;
 }
@@ -178,11 +184,11 @@ export interface ZaaktypeTable {
   omschrijving_en: ColumnType<string, string | undefined, string>;
   rechtsgrond: ColumnType<string, string | undefined, string>;
   norm: string;
-  opschorting_toegestaan: boolean;
-  verlenging_toegestaan: boolean;
+  opschorting_toegestaan: Standaard<boolean>;
+  verlenging_toegestaan: Standaard<boolean>;
   max_verlenging: string | null;
   standaard_team_id: string | null;
-  vertrouwelijkheid: Vertrouwelijkheid;
+  vertrouwelijkheid: Standaard<Vertrouwelijkheid>;
   geldig_vanaf: DatumLeeg;
   status: ColumnType<'concept' | 'gepubliceerd', 'concept' | 'gepubliceerd' | undefined, 'concept' | 'gepubliceerd'>;
   gepubliceerd_op: TijdstipLeeg;
@@ -198,7 +204,7 @@ export interface StatustypeTable {
   naam: string;
   tekst_nl: string;
   tekst_en: string;
-  informeren: boolean;
+  informeren: Standaard<boolean>;
 }
 
 export interface ResultaattypeTable {
@@ -206,8 +212,8 @@ export interface ResultaattypeTable {
   zaaktype_id: string;
   id: string;
   naam: string;
-  tekst_nl: string;
-  tekst_en: string;
+  tekst_nl: Standaard<string>;
+  tekst_en: Standaard<string>;
   archiefnominatie: 'blijvend_bewaren' | 'vernietigen';
   bewaartermijn: string | null;
   selectielijstklasse: string;
@@ -225,7 +231,7 @@ export interface ZaakTable {
   identificatie: string;
   zaaktype_id: string;
   onderwerp: string;
-  omschrijving: string;
+  omschrijving: Standaard<string>;
   kanaal: Kanaal;
   ontvangstdatum: Datum;
   registratie_op: TijdstipVerplicht;
@@ -236,22 +242,22 @@ export interface ZaakTable {
   /** Cached projection of the history (ADR 0012), written only by the zaken service. */
   oorspronkelijke_einddatum: Datum;
   uiterlijke_einddatum: Datum;
-  opgeschort: boolean;
+  opgeschort: Standaard<boolean>;
   afgesloten_op: TijdstipLeeg;
   resultaattype_id: string | null;
   archiefactiedatum: DatumLeeg;
   volgcode_hash: string;
-  taal: 'nl' | 'en';
+  taal: Standaard<'nl' | 'en'>;
   versie: ColumnType<number, number | undefined, number>;
 }
 
 export interface BetrokkeneTable {
   gemeente: string;
   zaak_id: string;
-  naam: string;
+  naam: Standaard<string>;
   email: string | null;
   telefoon: string | null;
-  taal: 'nl' | 'en';
+  taal: Standaard<'nl' | 'en'>;
 }
 
 export interface ZaakGebeurtenisTable {
@@ -260,10 +266,10 @@ export interface ZaakGebeurtenisTable {
   volgnummer: number;
   soort: GebeurtenisSoort;
   gegevens: Json<Record<string, unknown>>;
-  extern: boolean;
+  extern: Standaard<boolean>;
   door_gebruiker: string | null;
   door_naam: string | null;
-  door_inwoner: boolean;
+  door_inwoner: Standaard<boolean>;
   op: TijdstipVerplicht;
 }
 
@@ -284,7 +290,7 @@ export interface ZaakDocumentTable {
   grootte: number;
   sha256: string;
   inhoud: Buffer;
-  extern: boolean;
+  extern: Standaard<boolean>;
   aangemaakt_op: TijdstipVerplicht;
   door_gebruiker: string | null;
 }
@@ -317,8 +323,8 @@ export interface PcProgrammaTable {
   slug: string;
   naam: string;
   volgorde: number;
-  hoofdstuk: Json<unknown>;
-  aanvullingen: Json<unknown>;
+  hoofdstuk: JsonVerplicht<unknown>;
+  aanvullingen: JsonVerplicht<unknown>;
   versie: ColumnType<number, number | undefined, number>;
   gewijzigd_op: Tijdstip;
 }

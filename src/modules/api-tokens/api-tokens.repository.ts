@@ -14,7 +14,7 @@ export function apiTokensRepository(db: Kysely<DB>) {
     },
     opId: (gemeente: string, id: string) =>
       db.selectFrom('api_token').select(kolommen).where('gemeente', '=', gemeente).where('id', '=', id).executeTakeFirst(),
-    maak: (t: { gemeente: string; id: string; naam: string; tokenHash: string; rollen: Rol[]; verlooptOp: string; aangemaaktDoor: string | null }) =>
+    maak: (t: { gemeente: string; id: string; naam: string; tokenHash: string; rollen: Rol[]; verlooptOp: string; aangemaaktDoor: string | null; aangemaaktOp: string }) =>
       db
         .insertInto('api_token')
         .values({
@@ -25,6 +25,7 @@ export function apiTokensRepository(db: Kysely<DB>) {
           rollen: t.rollen,
           verloopt_op: t.verlooptOp,
           aangemaakt_door: t.aangemaaktDoor,
+          aangemaakt_op: t.aangemaaktOp,
         })
         .execute(),
     trekIn: (gemeente: string, id: string, nu: string) =>

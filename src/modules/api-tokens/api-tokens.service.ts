@@ -34,7 +34,7 @@ export function apiTokensService(deps: { repository: ApiTokensRepository; audit:
       }
       const id = randomUUID();
       const token = `loket_${randomBytes(32).toString('base64url')}`;
-      await repository.maak({ gemeente, id, naam: t.naam, tokenHash: sha256(token), rollen: t.rollen, verlooptOp: tot.toISOString(), aangemaaktDoor: context.actorType === 'gebruiker' ? context.actorId : null });
+      await repository.maak({ gemeente, id, naam: t.naam, tokenHash: sha256(token), rollen: t.rollen, verlooptOp: tot.toISOString(), aangemaaktDoor: context.actorType === 'gebruiker' ? context.actorId : null, aangemaaktOp: nu.toISOString() });
       await audit.log(context, { gemeente, actie: 'api-token-aanmaken', objectType: 'api-token', objectId: id, details: { naam: t.naam, rollen: t.rollen, geldigTot: tot.toISOString() } });
       const rij = await repository.opId(gemeente, id);
       return { ...presenteer(rij as Rij), token };

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testLoket, type TestLoket } from '../../../test/app.ts';
@@ -6,9 +6,8 @@ import { laadDemo } from '../../../test/demo.ts';
 import { parseHoofdstuk } from '../planning-control/pc.parser.ts';
 import { DEMO_PC_HOOFDSTUKKEN } from './demo.pc.ts';
 
-// The seeds live in shared/ beside the repository (a git worktree one level deeper).
-const root = join(import.meta.dirname, '../../..');
-const seeds = [join(root, '../shared/seeds'), join(root, '../../shared/seeds')].find((p) => existsSync(p));
+// The published documents, in the P&C module's fixtures (its README names them).
+const seeds = join(import.meta.dirname, '../planning-control/fixtures');
 
 let loket: TestLoket;
 beforeAll(async () => {
@@ -18,9 +17,9 @@ beforeAll(async () => {
 afterAll(() => loket.close());
 
 describe('demo P&C data', () => {
-  it.skipIf(!seeds)('is what the importer reads from the published documents', () => {
+  it('is what the importer reads from the published documents', () => {
     const bestanden = ['000_2d6363b00e4d6664.txt', '002_1e8329fce7cbac37.txt', '004_17b7bede72979279.txt'];
-    const gelezen = bestanden.map((b) => parseHoofdstuk(readFileSync(join(seeds as string, b), 'utf8'), { gemeente: 'GM0384' }));
+    const gelezen = bestanden.map((b) => parseHoofdstuk(readFileSync(join(seeds, b), 'utf8'), { gemeente: 'GM0384' }));
     expect(DEMO_PC_HOOFDSTUKKEN).toEqual(gelezen);
   });
 

@@ -1,5 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { prng } from './fixtures/prng.ts';
@@ -8,15 +7,10 @@ import { formatteerGetal } from './pc.getal.ts';
 import type { PcHoofdstuk } from './pc.hoofdstuk.ts';
 import { controleer, groepeerKolommen, leesHoofdstuk, normaliseerRegel, parseHoofdstuk, splitsActiviteitregel } from './pc.parser.ts';
 
-// The seeds live in shared/ beside the repository (CI: <root>/../shared; a git worktree one level deeper).
-const repo = fileURLToPath(new URL('../../../', import.meta.url));
-const seedMap = [path.resolve(repo, '../shared/seeds'), path.resolve(repo, '../../shared/seeds')].find((p) => existsSync(p));
-const seed = (prefix: string): string => {
-  if (seedMap === undefined) throw new Error('shared/seeds not found beside the repository');
-  const p = path.join(seedMap, `${prefix}_${{ '000': '2d6363b00e4d6664', '001': '3e20714c8849c17b', '002': '1e8329fce7cbac37', '004': '17b7bede72979279' }[prefix]}.txt`);
-  return readFileSync(p, 'utf8');
-};
 const fixture = (naam: string) => readFileSync(fileURLToPath(new URL(`fixtures/${naam}`, import.meta.url)), 'utf8');
+// Published documents of Gemeente Diemen, copied into fixtures/ under their seed file names (fixtures/README.md).
+const SEEDS = { '000': '2d6363b00e4d6664', '001': '3e20714c8849c17b', '002': '1e8329fce7cbac37', '004': '17b7bede72979279' } as const;
+const seed = (prefix: keyof typeof SEEDS): string => fixture(`${prefix}_${SEEDS[prefix]}.txt`);
 const BEGROTING_2025 = 'begroting-2025-wonen-en-leefomgeving.txt';
 const JAARSTUKKEN_2024 = 'jaarstukken-2024-sociaal-domein.txt';
 const VEILIG_2023 = 'jaarstukken-2023-veilig-diemen.txt';

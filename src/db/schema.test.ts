@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { testDatabase } from '../../test/database.ts';
+import { leesSchema } from '../../test/schema-lezer.ts';
+import type { Database } from './database.ts';
+
+let database: Database;
+beforeAll(async () => {
+  database = await testDatabase();
+});
+afterAll(() => database.close());
+
+interface Kolom {
+  table_name: string;
+  column_name: string;
+  is_nullable: 'YES' | 'NO';
+  column_default: string | null;
+  is_identity: 'YES' | 'NO';
+}
+
+it('schema.ts declares the tables and columns of the migrated database, with their nullability, defaults and Generated', async () => {
+  const { rows } = await sql<Kolom>`
+    select table_name, column_name, is_nullable, column_default, is_identity
+    from information_schema.columns
+    where table_schema = 'public' and table_name not like 'loket_migratie%'
+    order by table_name, ordinal_position`.execute(database.db);
+  const inDatabase = new Map<string, Kolom[]>();
+  for (const k of rows) inDatabase.set(k.table_name, [...(inDatabase.get(k.table_name) ?? []), k]);
+  const schema = leesSchema(readFileSync(new URL('./schema.ts', import.meta.url), 'utf8'));
+
+  const verschillen: string[] = [];
+  for (const tabel of new Set([...inDatabase.keys(), ...schema.keys()])) {
+    const inDb = inDatabase.get(tabel);
+    const inTs = schema.get(tabel);
+    if (!inDb || !inTs) {
+      verschillen.push(`${tabel}: ${inDb ? 'not in schema.ts' : 'not in the database'}`);
+      continue;
+    }
+    for (const k of inDb) {
+      const ts = inTs.get(k.column_name);
+      const naam = `${tabel}.${k.column_name}`;
+      if (!ts) {
+        verschillen.push(`${naam}: not in schema.ts`);
+        continue;
+      }
+      const nullable = k.is_nullable === 'YES';
+      const generated = k.is_identity === 'YES' || (k.column_default ?? '').startsWith('nextval(');
+      // An insert may leave out a column with a default, or one that can be null.
+      const optioneel = nullable || k.column_default !== null || generated;
+      if (ts.nullable !== nullable) verschillen.push(`${naam}: ${nullable ? 'nullable' : 'not null'} in the database`);
+      if (ts.generated !== generated) verschillen.push(`${naam}: ${generated ? '' : 'not '}generated in the database`);
+      if (ts.optioneel !== optioneel) verschillen.push(`${naam}: ${optioneel ? `has default ${k.column_default}` : 'required (no default)'} in the database, ${ts.optioneel ? 'optional' : 'required'} in inserts in schema.ts`);
+    }
+    for (const kolom of inTs.keys()) {
+      if (!inDb.some((k) => k.column_name === kolom)) verschillen.push(`${tabel}.${kolom}: not in the database`);
+    }
+  }
+  expect(verschillen).toEqual([]);
+});
