@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testLoket, type TestLoket } from '../../test/app.ts';
+import { testDatabase } from '../../test/database.ts';
+import { loadConfig } from '../config.ts';
+import { createLoket } from '../server.ts';
 
 let loket: TestLoket;
 beforeAll(async () => {
@@ -75,5 +78,34 @@ describe('HTTP conventions', () => {
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
     expect(res.headers['strict-transport-security']).toBeUndefined();
+  });
+});
+
+describe('het logboek', () => {
+  it('keeps tracking codes and credentials out of the log', async () => {
+    const regels: string[] = [];
+    const database = await testDatabase();
+    const metLog = await createLoket({
+      config: loadConfig({ PUBLIC_URL: 'http://127.0.0.1:3000', LOKET_TERMIJNBEWAKING_MINUTEN: '0' }),
+      database,
+      logger: { level: 'info', stream: { write: (regel: string) => void regels.push(regel) } },
+      werkers: false,
+    });
+    const code = 'abcdefghijklmnopqrstuvwxyz234567';
+    try {
+      await metLog.app.inject({ method: 'GET', url: `/diemen/zaken/${code}?x=1` });
+      await metLog.app.inject({ method: 'GET', url: `/diemen/en/zaken/${code}` });
+      await metLog.app.inject({ method: 'GET', url: '/api/v1/sessie', headers: { authorization: 'Bearer geheim-token-123', cookie: '__Host-loket-sessie=geheime-sessie' } });
+      const log = regels.join('');
+      expect(log).toContain('/diemen/zaken/…?x=1');
+      expect(log).toContain('/diemen/en/zaken/…');
+      expect(log).toContain('/api/v1/sessie');
+      expect(log).not.toContain(code);
+      expect(log).not.toContain('geheim-token-123');
+      expect(log).not.toContain('geheime-sessie');
+    } finally {
+      await metLog.close();
+      await database.close();
+    }
   });
 });
