@@ -240,6 +240,8 @@ export interface ZaakTable {
   afgesloten_op: TijdstipLeeg;
   resultaattype_id: string | null;
   archiefactiedatum: DatumLeeg;
+  /** The first reply of the resident that staff have not acted on yet (projection, docs/zaken-api.md). */
+  nieuwe_reactie_op: TijdstipLeeg;
   volgcode_hash: string;
   taal: 'nl' | 'en';
   versie: ColumnType<number, number | undefined, number>;

@@ -20,7 +20,7 @@ import {
   zaakAfgesloten,
   zaakNietGevonden,
 } from './zaken.errors.ts';
-import { binnenMaxVerlenging, eindeWeek, projecteer, termijnband, type Gebeurtenis, type Projectie, type Termijnband } from './zaken.projectie.ts';
+import { binnenMaxVerlenging, eindeDezeWeek, projecteer, termijnband, type Gebeurtenis, type Projectie, type Termijnband } from './zaken.projectie.ts';
 import {
   BEPERKT_ZICHTBAAR,
   type Betrokkene,
@@ -76,6 +76,7 @@ export interface WerkvoorraadInvoer {
   status?: number | undefined;
   zaaktype?: string | undefined;
   termijn?: Termijnband | undefined;
+  reactie?: 'nieuw' | undefined;
   open: boolean;
   zoek?: string | undefined;
   identificatie?: string | undefined;
@@ -189,11 +190,12 @@ function mailAanInwoner(
   return { gemeente: gemeente.code, aan: betrokkene.email ?? '', onderwerp: t(`mail.${soort}.onderwerp`, waarden), tekst: delen.join('\n\n') };
 }
 
-function samenvatting(regel: ZaakRegel, dag: string) {
+/** `grens`: the last day of the band `dezeWeek` (eindeDezeWeek). */
+function samenvatting(regel: ZaakRegel, dag: string, grens: string) {
   return {
     id: regel.id,
     identificatie: regel.identificatie,
-    zaaktype: { id: regel.zaaktypeId, code: regel.zaaktypeCode, versie: regel.zaaktypeVersie, naam: regel.zaaktypeNaam },
+    zaaktype: { id: regel.zaaktypeId, code: regel.zaaktypeCode, versie: regel.zaaktypeVersie, naam: regel.zaaktypeNaam, naamEn: regel.zaaktypeNaamEn },
     onderwerp: regel.onderwerp,
     kanaal: regel.kanaal,
     ontvangstdatum: regel.ontvangstdatum,
@@ -204,9 +206,10 @@ function samenvatting(regel: ZaakRegel, dag: string) {
     status: { volgnummer: regel.statusVolgnummer, naam: regel.statusNaam },
     oorspronkelijkeEinddatum: regel.oorspronkelijkeEinddatum,
     uiterlijkeEinddatum: regel.uiterlijkeEinddatum,
-    termijnband: regel.afgeslotenOp ? null : termijnband(regel.uiterlijkeEinddatum, dag),
+    termijnband: regel.afgeslotenOp ? null : termijnband(regel.uiterlijkeEinddatum, dag, grens),
     opgeschort: regel.opgeschort,
     afgeslotenOp: regel.afgeslotenOp,
+    nieuweReactieOp: regel.nieuweReactieOp,
     versie: regel.versie,
   };
 }
@@ -360,6 +363,7 @@ export function zakenService(deps: ZakenDeps) {
         afgeslotenOp: na.afgeslotenOp,
         resultaattypeId: na.resultaattypeId,
         archiefactiedatum: resultaattype && na.afgeslotenOp ? archiefactiedatum(resultaattype, kalenderdag(na.afgeslotenOp)) : null,
+        nieuweReactieOp: na.nieuweReactieOp,
       });
       if (!opgeslagen) throw verouderd();
       return details ?? {};
@@ -418,7 +422,7 @@ export function zakenService(deps: ZakenDeps) {
     const resultaatGebeurtenis = gebeurtenissen.findLast((g) => g.soort === 'resultaat');
     if (opties.loggen && betrokkene) await audit.verwerking(wie.context, { gemeente, naam: 'zaak-bekijken', ...VERWERKING_ZAKEN, betrokkeneIds: [id] });
     const termijn = berekenTermijn(rij.ontvangstdatum, leesDuur(zaaktype.norm), sluitingsdagen);
-    const live = samenvatting({ ...regel, uiterlijkeEinddatum: rij.afgesloten_op ? regel.uiterlijkeEinddatum : projectie.uiterlijkeEinddatum }, dag);
+    const live = samenvatting({ ...regel, uiterlijkeEinddatum: rij.afgesloten_op ? regel.uiterlijkeEinddatum : projectie.uiterlijkeEinddatum }, dag, eindeDezeWeek(dag, sluitingsdagen));
     return {
       ...live,
       omschrijving: rij.omschrijving,
@@ -563,7 +567,7 @@ export function zakenService(deps: ZakenDeps) {
     /** One page of a work queue (keyset on deadline, id): no total count (ADR 0012). */
     async werkvoorraad(wie: Wie, gemeente: string, invoer: WerkvoorraadInvoer) {
       const dag = vandaag();
-      const week = eindeWeek(dag);
+      const week = eindeDezeWeek(dag, await deps.sluitingsdagen(gemeente));
       const banden: Record<Termijnband, { vanaf?: string; tot?: string }> = {
         teLaat: { tot: plusDagen(dag, -1) },
         vandaag: { vanaf: dag, tot: dag },
@@ -582,6 +586,7 @@ export function zakenService(deps: ZakenDeps) {
         vanaf: band.vanaf,
         tot: band.tot,
         zoek: invoer.zoek,
+        nieuweReactie: invoer.reactie === 'nieuw',
         identificatie: invoer.identificatie,
         na: invoer.cursor ? leesCursor(invoer.cursor) : undefined,
         limit: invoer.pageSize + 1,
@@ -590,13 +595,13 @@ export function zakenService(deps: ZakenDeps) {
       });
       const items = rijen.slice(0, invoer.pageSize);
       const laatste = items.at(-1);
-      return { items: items.map((r) => samenvatting(r, dag)), volgende: rijen.length > invoer.pageSize && laatste ? schrijfCursor(laatste) : null };
+      return { items: items.map((r) => samenvatting(r, dag, week)), volgende: rijen.length > invoer.pageSize && laatste ? schrijfCursor(laatste) : null };
     },
 
     /** Open zaken per team × deadline band and per behandelaar (the teamleider's overview). */
     async overzicht(gemeente: string) {
       const dag = vandaag();
-      const { teams, behandelaars } = await repository.overzicht(gemeente, dag, eindeWeek(dag));
+      const { teams, behandelaars } = await repository.overzicht(gemeente, dag, eindeDezeWeek(dag, await deps.sluitingsdagen(gemeente)));
       return {
         peildatum: dag,
         teams: teams.map((t) => ({ team: { id: t.id, naam: t.naam }, teLaat: t.teLaat, vandaag: t.vandaag, dezeWeek: t.dezeWeek, later: t.later })),
@@ -1056,7 +1061,7 @@ export function zakenService(deps: ZakenDeps) {
         const medewerker = await repository.medewerker(gemeente, id, ['behandelaar', 'teamleider', 'beheerder']);
         if (medewerker) emails.set(id, medewerker.email);
       }
-      return rijen.map((r) => ({ ...samenvatting(r, dag), behandelaarEmail: r.behandelaarId ? (emails.get(r.behandelaarId) ?? null) : null }));
+      return rijen.map((r) => ({ ...samenvatting(r, dag, eindeDezeWeek(dag, sluitingsdagen)), behandelaarEmail: r.behandelaarId ? (emails.get(r.behandelaarId) ?? null) : null }));
     },
   };
 }
