@@ -252,6 +252,10 @@ describe('zaken in de medewerkers-app', () => {
     const { page, problemen } = await nieuwePagina(context);
     await logIn(page, 'behandelaar@diemen.demo', `/GM0384/zaken/${conflictZaak.id}`);
     await isOp(page, `${conflictZaak.identificatie}: Losliggende stoeptegel bij de bibliotheek`);
+    // Nobody handles it yet: the next step on top is to take it.
+    const stand = sectie(page, 'Stand van zaken');
+    expect(await stand.innerText()).toContain('Niemand behandelt deze zaak nog.');
+    expect(await stand.getByRole('button', { name: 'Neem in behandeling' }).count()).toBe(1);
 
     // Meanwhile the teamleider adds a note (the zaak's version goes up).
     const tim = await wie('teamleider@diemen.demo', ['teamleider', 'behandelaar']);

@@ -64,9 +64,25 @@ interface ActieProps {
 
 const zonderLeeg = (tekst: string) => (tekst.trim() ? tekst : undefined);
 
+/** Claims the zaak (behandelaar 'ik'), with the error and, after a 412, the newest version. */
+function Oppakken({ stuur, herlaad, tekst }: Omit<ActieProps, 'zaak'> & { tekst: string }) {
+  const { t } = useTaal();
+  const { fout, bezig, verzend } = useVerzenden();
+  return (
+    <>
+      <FoutSamenvatting fout={fout} meldingen={{ 412: t('zaak.verouderd') }} />
+      <div className="utrecht-button-group">
+        <Knop bezig={bezig} onClick={() => void verzend(() => stuur('/toewijzing', { behandelaar: 'ik' }, t('actie.opgepakt')))}>
+          {tekst}
+        </Knop>
+        <HerlaadKnop fout={fout} onHerlaad={herlaad} />
+      </div>
+    </>
+  );
+}
+
 function Toewijzing({ zaak, stuur, herlaad, gemeente, ik, teams }: ActieProps & { gemeente: SessieGemeente; ik: string | undefined; teams: Team[] }) {
   const { t } = useTaal();
-  const oppakken = useVerzenden();
   const formulier = useFormulier({ behandelaar: zaak.behandelaar?.id ?? '', team: zaak.team.id });
   const mijn = ik !== undefined && zaak.behandelaar?.id === ik;
   // Only who can be behandelaar in the chosen team.
@@ -74,17 +90,7 @@ function Toewijzing({ zaak, stuur, herlaad, gemeente, ik, teams }: ActieProps & 
   return (
     <>
       <p className="utrecht-paragraph">{zaak.behandelaar ? t('actie.behandeltNu', { naam: zaak.behandelaar.naam, team: zaak.team.naam }) : t('actie.nogNiemand', { team: zaak.team.naam })}</p>
-      {!mijn && (
-        <>
-          <FoutSamenvatting fout={oppakken.fout} meldingen={{ 412: t('zaak.verouderd') }} />
-          <div className="utrecht-button-group">
-            <Knop bezig={oppakken.bezig} onClick={() => void oppakken.verzend(() => stuur('/toewijzing', { behandelaar: 'ik' }, t('actie.opgepakt')))}>
-              {t('werkvoorraad.oppakken')}
-            </Knop>
-            <HerlaadKnop fout={oppakken.fout} onHerlaad={herlaad} />
-          </div>
-        </>
-      )}
+      {!mijn && <Oppakken stuur={stuur} herlaad={herlaad} tekst={t('werkvoorraad.oppakken')} />}
       {heeftRecht(gemeente.rollen, 'zakenLeiden') && (
         <ActieFormulier
           formulier={formulier}
@@ -811,7 +817,6 @@ function Inhoud({ bron, gemeente }: { bron: VersieBron<Zaak>; gemeente: SessieGe
   const kop = useRef<HTMLHeadingElement>(null);
   const [knoppen] = useState(() => new Map<ActieSoort, HTMLButtonElement>());
   const wijziging = bron.wijziging('actie');
-  const oppakken = useVerzenden();
   const stuur: Stuur = async (deel, body, tekst) => {
     await wijziging.stuur('post', deel, body);
     flushSync(() => {
@@ -850,16 +855,7 @@ function Inhoud({ bron, gemeente }: { bron: VersieBron<Zaak>; gemeente: SessieGe
     ...(heeftRecht(rollen, 'volgcodeVernieuwen') ? [{ soort: 'volgcode' as const, titel: t('volgcode.titel'), inhoud: <Volgcode zaak={zaak} gemeente={gemeente} herlaad={wijziging.herlaad} />, blijvend: true }] : []),
     ...(lopend && behandelen ? [{ soort: 'afsluiting' as const, titel: t('actie.afsluiten'), inhoud: <Afsluiting {...props} /> }] : []),
   ];
-  const oppakKnop = behandelen && (
-    <>
-      {' '}
-      <Knop bezig={oppakken.bezig} onClick={() => void oppakken.verzend(() => stuur('/toewijzing', { behandelaar: 'ik' }, t('actie.opgepakt')))}>
-        {t('volgende.oppakKnop')}
-      </Knop>
-      <FoutSamenvatting fout={oppakken.fout} meldingen={{ 412: t('zaak.verouderd') }} />
-      <HerlaadKnop fout={oppakken.fout} onHerlaad={wijziging.herlaad} />
-    </>
-  );
+  const oppakKnop = behandelen && <Oppakken stuur={stuur} herlaad={wijziging.herlaad} tekst={t('volgende.oppakKnop')} />;
   return (
     <>
       <div ref={meldingVak} tabIndex={-1} className="loket-focus-vak">
