@@ -646,7 +646,7 @@ function Betrokkene({ zaak }: { zaak: Zaak }) {
   );
 }
 
-/** The actions of the panel; `oppakken` (claim) is a step without a form. */
+/** The actions of the panel, each one form. */
 type ActieSoort = 'toewijzing' | 'status' | 'bericht' | 'opschorting' | 'verlenging' | 'afsluiting' | 'notitie' | 'relatie' | 'document' | 'volgcode';
 
 interface Actie {
@@ -657,7 +657,7 @@ interface Actie {
   blijvend?: boolean;
 }
 
-/** What the handler does next, in words, and the action that does it (if the panel has it). */
+/** What the handler does next, in words, and the action that does it (if the panel has it); `oppakken` (claim) is a button without a form. */
 function volgendeStap(zaak: Zaak, ik: string | undefined): { tekst: string; waarden?: Record<string, string>; actie: ActieSoort | 'oppakken' | null } | null {
   if (zaak.afgeslotenOp) return null;
   if (zaak.opgeschort && zaak.reactieOntvangen) return { tekst: 'opschortingBeeindigen', actie: 'opschorting' };
