@@ -380,15 +380,19 @@ describe('zaken in de medewerkers-app', () => {
     await page.getByRole('button', { name: 'English' }).click();
     const standEn = sectie(page, 'Where the case stands');
     await expect.poll(() => standEn.innerText()).toMatch(/18 Mar 2026: 14 days left/);
+    expect(await standEn.innerText()).toContain('Received (the term is running)');
+    expect(await standEn.innerText()).toContain('Set the status to Scheduled when the time has come.');
     expect(await sectie(page, 'Actions').getByRole('button', { name: 'Extend the term', exact: true }).count()).toBe(1);
     await expectAccessible(page);
     await page.getByRole('link', { name: 'Back to the cases' }).click();
     await isOp(page, 'Cases');
     await page.getByLabel('Case type').selectOption({ label: 'Report about public space' });
-    expect(await page.getByLabel('Status', { exact: true }).locator('option').allInnerTexts()).toEqual(['All statuses', '1. Ontvangen', '2. Ingepland', '3. In uitvoering', '4. Afgehandeld']);
+    expect(await page.getByLabel('Status', { exact: true }).locator('option').allInnerTexts()).toEqual(['All statuses', '1. Received', '2. Scheduled', '3. Being carried out', '4. Completed']);
     await page.getByRole('button', { name: 'Apply filter' }).click();
     await page.waitForURL(/zaaktype=melding-openbare-ruimte/);
-    await expect.poll(() => page.getByRole('table', { name: /My open cases/ }).getByRole('row').filter({ hasText: zaak.identificatie }).innerText()).toContain('Report about public space');
+    const rijEn = page.getByRole('table', { name: /My open cases/ }).getByRole('row').filter({ hasText: zaak.identificatie });
+    await expect.poll(() => rijEn.innerText()).toContain('Report about public space');
+    expect(await rijEn.innerText()).toContain('Received');
     expect(await page.locator('#filter-termijn option').allInnerTexts()).toContain('Next 5 working days');
     await expectAccessible(page);
 

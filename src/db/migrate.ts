@@ -9,6 +9,7 @@ import * as planningControl from './migrations/0006-planning-control.ts';
 import * as termijnbewaking from './migrations/0007-termijnbewaking.ts';
 import * as zaakVolgcode from './migrations/0009-zaak-volgcode.ts';
 import * as zaakNieuweReactie from './migrations/0010-zaak-nieuwe-reactie.ts';
+import * as statustypeNaamEn from './migrations/0011-statustype-naam-en.ts';
 
 /** Migrations in order; forward-only (no down) in production. */
 const migrations: Record<string, Migration> = {
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '0007-termijnbewaking': termijnbewaking,
   '0009-zaak-volgcode': zaakVolgcode,
   '0010-zaak-nieuwe-reactie': zaakNieuweReactie,
+  '0011-statustype-naam-en': statustypeNaamEn,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

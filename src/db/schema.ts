@@ -196,6 +196,8 @@ export interface StatustypeTable {
   zaaktype_id: string;
   volgnummer: number;
   naam: string;
+  /** The English name for the staff app (empty: none given). */
+  naam_en: ColumnType<string, string | undefined, string>;
   tekst_nl: string;
   tekst_en: string;
   informeren: boolean;

@@ -28,6 +28,7 @@ export interface ZaakRegel {
   behandelaarNaam: string | null;
   statusVolgnummer: number;
   statusNaam: string;
+  statusNaamEn: string;
   oorspronkelijkeEinddatum: string;
   uiterlijkeEinddatum: string;
   opgeschort: boolean;
@@ -120,7 +121,7 @@ function alsGetallen<T extends { teLaat: number; vandaag: number; dezeWeek: numb
 }
 
 /** What a work-queue row reads from the database; the zaaktype's names come from `ZaaktypeNamen`. */
-type KaleRegel = Omit<ZaakRegel, 'zaaktypeCode' | 'zaaktypeVersie' | 'zaaktypeNaam' | 'zaaktypeNaamEn' | 'statusNaam'>;
+type KaleRegel = Omit<ZaakRegel, 'zaaktypeCode' | 'zaaktypeVersie' | 'zaaktypeNaam' | 'zaaktypeNaamEn' | 'statusNaam' | 'statusNaamEn'>;
 
 /** The names a list row shows of a zaaktype version and its statuses. */
 interface ZaaktypeNamen {
@@ -128,7 +129,8 @@ interface ZaaktypeNamen {
   versie: number;
   naam: string;
   naamEn: string;
-  statussen: Map<number, string>;
+  /** Per step number: its name and its English name (empty: none given). */
+  statussen: Map<number, { naam: string; naamEn: string }>;
 }
 
 /** Everything the staff detail of one zaak reads, in one statement. */
@@ -193,7 +195,7 @@ function zaakQueries(db: Kysely<DB>, namen: Map<string, ZaaktypeNamen>) {
     const rijen = await db
       .selectFrom('zaaktype as zt')
       .innerJoin('statustype as st', (j) => j.onRef('st.gemeente', '=', 'zt.gemeente').onRef('st.zaaktype_id', '=', 'zt.id'))
-      .select(['zt.id', 'zt.code', 'zt.versie', 'zt.naam_nl', 'zt.naam_en', 'zt.status', 'st.volgnummer', 'st.naam'])
+      .select(['zt.id', 'zt.code', 'zt.versie', 'zt.naam_nl', 'zt.naam_en', 'zt.status', 'st.volgnummer', 'st.naam', 'st.naam_en as stap_naam_en'])
       .where('zt.gemeente', '=', gemeente)
       .where('zt.id', 'in', onbekend)
       .execute();
@@ -204,7 +206,7 @@ function zaakQueries(db: Kysely<DB>, namen: Map<string, ZaaktypeNamen>) {
         uit.set(r.id, n);
         if (r.status === 'gepubliceerd') namen.set(`${gemeente}:${r.id}`, n);
       }
-      n.statussen.set(r.volgnummer, r.naam);
+      n.statussen.set(r.volgnummer, { naam: r.naam, naamEn: r.stap_naam_en });
     }
     return uit;
   }
@@ -219,7 +221,8 @@ function zaakQueries(db: Kysely<DB>, namen: Map<string, ZaaktypeNamen>) {
         zaaktypeVersie: n?.versie ?? 0,
         zaaktypeNaam: n?.naam ?? '',
         zaaktypeNaamEn: n?.naamEn ?? '',
-        statusNaam: n?.statussen.get(r.statusVolgnummer) ?? '',
+        statusNaam: n?.statussen.get(r.statusVolgnummer)?.naam ?? '',
+        statusNaamEn: n?.statussen.get(r.statusVolgnummer)?.naamEn ?? '',
       };
     });
   }

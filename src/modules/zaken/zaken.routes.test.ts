@@ -206,7 +206,8 @@ describe('acties op een zaak', () => {
     const eind = await actie(bo, eerste, 'statussen', { statustype: 4 });
     expect(eind.statusCode).toBe(409);
     const horen = await goed(bo, eerste, 'statussen', { statustype: 3, toelichting: 'U hoort van ons wanneer het gesprek is.' });
-    expect(horen.status).toEqual({ volgnummer: 3, naam: 'Horen' });
+    expect(horen.status).toEqual({ volgnummer: 3, naam: 'Horen', naamEn: 'Hearing the parties' });
+    expect(horen.zaaktype).toMatchObject({ code: 'klacht', naam: 'Klacht', naamEn: 'Complaint' });
     eerste = { ...eerste, versie: horen.versie };
     const terug = await actie(bo, eerste, 'statussen', { statustype: 2 });
     expect(terug.statusCode).toBe(409);

@@ -76,7 +76,7 @@ export const zaakSamenvattingSchema = z
     vertrouwelijkheid: z.enum(VERTROUWELIJKHEDEN),
     team: naamRef,
     behandelaar: naamRef.nullable(),
-    status: z.object({ volgnummer: z.number().int(), naam: z.string() }),
+    status: z.object({ volgnummer: z.number().int(), naam: z.string(), naamEn: z.string().describe('Engelse naam van de stap; leeg: niet opgegeven') }),
     oorspronkelijkeEinddatum: z.string(),
     uiterlijkeEinddatum: z.string().describe('Afgeleid uit de geschiedenis, nooit ingetypt'),
     termijnband: z.enum(['teLaat', 'vandaag', 'dezeWeek', 'later']).nullable(),
@@ -120,6 +120,7 @@ export const zaakSchema = zaakSamenvattingSchema
       z.object({
         volgnummer: z.number().int(),
         naam: z.string(),
+        naamEn: z.string(),
         tekst: tweetalig,
         informeren: z.boolean(),
         eindstatus: z.boolean(),

@@ -203,7 +203,7 @@ function samenvatting(regel: ZaakRegel, dag: string, grens: string) {
     vertrouwelijkheid: regel.vertrouwelijkheid,
     team: { id: regel.teamId, naam: regel.teamNaam },
     behandelaar: regel.behandelaarId ? { id: regel.behandelaarId, naam: regel.behandelaarNaam ?? '' } : null,
-    status: { volgnummer: regel.statusVolgnummer, naam: regel.statusNaam },
+    status: { volgnummer: regel.statusVolgnummer, naam: regel.statusNaam, naamEn: regel.statusNaamEn },
     oorspronkelijkeEinddatum: regel.oorspronkelijkeEinddatum,
     uiterlijkeEinddatum: regel.uiterlijkeEinddatum,
     termijnband: regel.afgeslotenOp ? null : termijnband(regel.uiterlijkeEinddatum, dag, grens),
@@ -432,6 +432,7 @@ export function zakenService(deps: ZakenDeps) {
       statussen: zaaktype.statustypen.map((s) => ({
         volgnummer: s.volgnummer,
         naam: s.naam,
+        naamEn: s.naamEn,
         tekst: s.tekst,
         informeren: s.informeren,
         eindstatus: s.eindstatus,

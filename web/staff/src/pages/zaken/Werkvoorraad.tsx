@@ -8,7 +8,7 @@ import { Keuzelijst, type Optie } from '../../components/Velden.tsx';
 import { useTaal } from '../../i18n/i18n.tsx';
 import { Laadstatus, useLaden } from '../../laden.tsx';
 import { Link, navigeer } from '../../router.tsx';
-import { Band, Opgeschort, datum, isLeiding, magBehandelen, useBehandelaars, useTeams } from './teksten.tsx';
+import { Band, Opgeschort, datum, stapNaam, isLeiding, magBehandelen, useBehandelaars, useTeams } from './teksten.tsx';
 
 const BANDEN = ['teLaat', 'vandaag', 'dezeWeek', 'later'] as const;
 const FILTERS = ['behandelaar', 'team', 'zaaktype', 'status', 'termijn', 'reactie'] as const;
@@ -69,7 +69,7 @@ function FilterFormulier({ gemeente, filters, zaaktypen, teams }: { gemeente: Se
   }
   const gekozenType = zaaktypen.find((z) => z.code === keuze.zaaktype);
   // Only the steps of the chosen zaaktype: the same number is another step in another zaaktype.
-  const statussen: Optie[] = useMemo(() => (gekozenType?.statustypen ?? []).map((s) => ({ waarde: String(s.volgnummer), label: `${s.volgnummer}. ${s.naam}` })), [gekozenType]);
+  const statussen: Optie[] = useMemo(() => (gekozenType?.statustypen ?? []).map((s) => ({ waarde: String(s.volgnummer), label: `${s.volgnummer}. ${stapNaam(s, taal)}` })), [gekozenType, taal]);
   return (
     <form className="loket-filters" onSubmit={toepassen} aria-label={t('werkvoorraad.filters')}>
       <Keuzelijst
@@ -219,7 +219,7 @@ export function Werkvoorraad({ gemeente, zoek }: { gemeente: SessieGemeente; zoe
       kop: t('zaak.status'),
       render: (z) => (
         <>
-          {z.status.naam}
+          {stapNaam(z.status, taal)}
           {z.opgeschort && (
             <>
               {' '}

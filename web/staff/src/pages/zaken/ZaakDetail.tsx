@@ -14,7 +14,7 @@ import { useTaal } from '../../i18n/i18n.tsx';
 import { Laadstatus } from '../../laden.tsx';
 import { Link } from '../../router.tsx';
 import { tijdstip } from '../../tijd.ts';
-import { Band, Opgeschort, dagenTot, datum, duurTekst, gebeurtenisTekst, useBehandelaars, useTeams } from './teksten.tsx';
+import { Band, Opgeschort, dagenTot, datum, stapNaam, duurTekst, gebeurtenisTekst, useBehandelaars, useTeams } from './teksten.tsx';
 
 /** Sends one action on the zaak (POST with If-Match); the page then shows and focuses `melding`. */
 type Stuur = (deel: string, body: unknown, melding: string) => Promise<void>;
@@ -121,7 +121,7 @@ function Toewijzing({ zaak, stuur, herlaad, gemeente, ik, teams }: ActieProps & 
 }
 
 function Status({ zaak, stuur, herlaad }: ActieProps) {
-  const { t } = useTaal();
+  const { t, taal } = useTaal();
   const mogelijk = zaak.statussen.filter((s) => s.volgnummer > zaak.status.volgnummer && !s.eindstatus);
   const volgende = mogelijk[0];
   const formulier = useFormulier({ statustype: String(volgende?.volgnummer ?? ''), toelichting: '' });
@@ -134,7 +134,7 @@ function Status({ zaak, stuur, herlaad }: ActieProps) {
         herlaad={herlaad}
         deel="/statussen"
         body={(w) => ({ statustype: Number(w.statustype), toelichting: zonderLeeg(w.toelichting) })}
-        melding={t('actie.statusGezet', { naam: gekozen?.naam ?? '' })}
+        melding={t('actie.statusGezet', { naam: gekozen ? stapNaam(gekozen, taal) : '' })}
         knop={t('actie.statusZetten')}
         velden={{ statustype: 'statustype', toelichting: 'status-toelichting' }}
       >
@@ -143,7 +143,7 @@ function Status({ zaak, stuur, herlaad }: ActieProps) {
           label={t('actie.nieuweStatus')}
           {...koppel(formulier, 'statustype')}
           uitleg={<span aria-live="polite">{gekozen?.informeren ? t('actie.inwonerKrijgtBericht') : t('actie.inwonerKrijgtGeenBericht')}</span>}
-          opties={mogelijk.map((s) => ({ waarde: String(s.volgnummer), label: s.naam }))}
+          opties={mogelijk.map((s) => ({ waarde: String(s.volgnummer), label: stapNaam(s, taal) }))}
         />
         <Tekstvak
           id="status-toelichting"
@@ -574,7 +574,7 @@ function Statussen({ zaak }: { zaak: Zaak }) {
           const staat = s.huidig ? 'nu' : s.gezetOp ? 'klaar' : s.volgende ? 'volgende' : 'later';
           return (
             <li key={s.volgnummer} className={`utrecht-ordered-list__item loket-stap loket-stap--${staat}`} aria-current={s.huidig ? 'step' : undefined}>
-              <strong>{s.naam}</strong> — {t(`stap.${staat}`, { datum: tijdstip(s.gezetOp, taal) })}
+              <strong>{stapNaam(s, taal)}</strong> — {t(`stap.${staat}`, { datum: tijdstip(s.gezetOp, taal) })}
               {s.informeren ? ` ${t('stap.informeren')}` : ''}
             </li>
           );
@@ -658,7 +658,7 @@ interface Actie {
 }
 
 /** What the handler does next, in words, and the action that does it (if the panel has it); `oppakken` (claim) is a button without a form. */
-function volgendeStap(zaak: Zaak, ik: string | undefined): { tekst: string; waarden?: Record<string, string>; actie: ActieSoort | 'oppakken' | null } | null {
+function volgendeStap(zaak: Zaak, ik: string | undefined, taal: string): { tekst: string; waarden?: Record<string, string>; actie: ActieSoort | 'oppakken' | null } | null {
   if (zaak.afgeslotenOp) return null;
   if (zaak.opgeschort && zaak.reactieOntvangen) return { tekst: 'opschortingBeeindigen', actie: 'opschorting' };
   if (zaak.nieuweReactieOp) return { tekst: 'reageren', actie: zaak.betrokkene?.email ? 'bericht' : 'notitie' };
@@ -666,7 +666,7 @@ function volgendeStap(zaak: Zaak, ik: string | undefined): { tekst: string; waar
   if (!zaak.behandelaar) return { tekst: 'oppakken', actie: 'oppakken' };
   if (zaak.behandelaar.id !== ik) return { tekst: 'anderBehandelt', waarden: { naam: zaak.behandelaar.naam }, actie: null };
   const volgende = zaak.statussen.find((s) => s.volgende && !s.eindstatus);
-  if (volgende) return { tekst: 'status', waarden: { naam: volgende.naam }, actie: 'status' };
+  if (volgende) return { tekst: 'status', waarden: { naam: stapNaam(volgende, taal) }, actie: 'status' };
   return { tekst: 'afsluiten', actie: 'afsluiting' };
 }
 
@@ -688,7 +688,7 @@ function TermijnInWoorden({ zaak }: { zaak: Zaak }) {
 /** At the top: where the zaak stands, its deadline and the next step. */
 function Stand({ zaak, ik, acties, onOpen, oppakken }: { zaak: Zaak; ik: string | undefined; acties: readonly Actie[]; onOpen(soort: ActieSoort): void; oppakken: ReactNode }) {
   const { t, taal } = useTaal();
-  const stap = volgendeStap(zaak, ik);
+  const stap = volgendeStap(zaak, ik, taal);
   const actie = stap?.actie && stap.actie !== 'oppakken' ? acties.find((a) => a.soort === stap.actie) : undefined;
   return (
     <Sectie titel={t('stand.titel')}>
@@ -705,7 +705,7 @@ function Stand({ zaak, ik, acties, onOpen, oppakken }: { zaak: Zaak; ik: string 
           [
             t('zaak.status'),
             <>
-              {zaak.status.naam}
+              {stapNaam(zaak.status, taal)}
               {zaak.opgeschort ? (
                 <>
                   {' '}

@@ -32,6 +32,9 @@ export function Band({ band }: { band: Termijnband | null }) {
   return <span className={`loket-badge loket-badge--${band}`}>{t(`band.${band}`)}</span>;
 }
 
+/** A step's name in the chosen language: the English name where the zaaktype gives one, else the Dutch one. */
+export const stapNaam = (stap: { naam: string; naamEn: string }, taal: string): string => (taal === 'en' && stap.naamEn) || stap.naam;
+
 /** The "suspended" marker. */
 export function Opgeschort() {
   const { t } = useTaal();
