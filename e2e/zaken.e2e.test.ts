@@ -100,6 +100,14 @@ async function melding(page: Page): Promise<string> {
 const deadline = (page: Page) => page.getByRole('region', { name: 'Termijn', exact: true }).locator('strong').first().innerText();
 const sectie = (page: Page, naam: string) => page.getByRole('region', { name: naam, exact: true });
 
+/** Opens one action of the zaak's action panel; the focus moves to the form's heading. Returns the form's region. */
+async function openActie(page: Page, naam: string) {
+  await sectie(page, 'Acties').getByRole('button', { name: naam, exact: true }).click();
+  await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H3');
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(naam);
+  return sectie(page, naam);
+}
+
 describe('zaken in de medewerkers-app', () => {
   it('a behandelaar claims a zaak from the team queue, suspends, ends the suspension, extends, sets a status and closes it', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -143,11 +151,21 @@ describe('zaken in de medewerkers-app', () => {
     const oorspronkelijk = await deadline(page);
     expect(oorspronkelijk).toMatch(/^Uiterlijk klaar op 18 mrt\.? 2026$/);
     expect(await page.getByRole('main').innerText()).toContain('Anna de Vries');
+    // On top: status, the deadline in words and the next step; no form is open yet.
+    const stand = sectie(page, 'Stand van zaken');
+    expect(await stand.innerText()).toMatch(/Ontvangen \(de termijn loopt\)/);
+    expect(await stand.innerText()).toMatch(/18 mrt\.? 2026: nog 14 dagen/);
+    await expect.poll(() => stand.innerText()).toContain('Zet de status op Ingepland als het zover is.');
+    expect(await page.locator('.loket-actievak').count()).toBe(0);
 
     // Ask for information: the term is suspended and the deadline moves a working day.
-    await sectie(page, 'Informatie vragen (termijn opschorten)').getByLabel('Reden').fill('Graag een foto van de lantaarnpaal en het paalnummer.');
-    await page.getByRole('button', { name: 'Termijn opschorten' }).click();
+    const opschorten = await openActie(page, 'Informatie vragen (termijn opschorten)');
+    await opschorten.getByLabel('Reden').fill('Graag een foto van de lantaarnpaal en het paalnummer.');
+    await opschorten.getByRole('button', { name: 'Termijn opschorten' }).click();
     expect(await melding(page)).toBe('De termijn is opgeschort.');
+    expect(await page.locator('.loket-actievak').count()).toBe(0);
+    expect(await stand.innerText()).toContain('Wacht op de reactie van de inwoner.');
+    expect(await stand.innerText()).toContain('de termijn staat stil');
     await expect.poll(() => deadline(page)).toMatch(/^Uiterlijk klaar op 19 mrt\.? 2026$/);
     const termijn = await sectie(page, 'Termijn').innerText();
     expect(termijn).toContain('1 dag opgeschort in totaal:');
@@ -156,25 +174,27 @@ describe('zaken in de medewerkers-app', () => {
     await expectAccessible(page);
 
     // End the suspension (same day: no day suspended, back to the original deadline).
-    await page.getByRole('button', { name: 'Opschorting beëindigen' }).click();
+    await (await openActie(page, 'Opschorting beëindigen')).getByRole('button', { name: 'Opschorting beëindigen' }).click();
     expect(await melding(page)).toBe('De opschorting is beëindigd. De termijn loopt weer.');
     await expect.poll(() => deadline(page)).toBe(oorspronkelijk);
 
     // Extend: the maximum is shown; a reason is required (the error is next to the field and in the summary).
-    const verlengen = sectie(page, 'Termijn verlengen');
+    const verlengen = await openActie(page, 'Termijn verlengen');
     expect(await verlengen.innerText()).toContain('U mag in totaal hoogstens 10 werkdagen verlengen.');
     await verlengen.getByLabel('Verlengen met (aantal)').fill('5');
-    await page.getByRole('button', { name: 'Termijn verlengen' }).click();
+    await verlengen.getByRole('button', { name: 'Termijn verlengen' }).click();
     await expect.poll(() => verlengen.getByRole('alert').innerText()).toContain('Controleer deze velden');
     expect(await verlengen.getByLabel('Reden').getAttribute('aria-invalid')).toBe('true');
     await expectAccessible(page);
     await verlengen.getByLabel('Reden').fill('De leverancier levert de nieuwe lamp pas volgende week.');
-    await page.getByRole('button', { name: 'Termijn verlengen' }).click();
+    await verlengen.getByRole('button', { name: 'Termijn verlengen' }).click();
     expect(await melding(page)).toBe('De termijn is verlengd.');
     await expect.poll(() => deadline(page)).toMatch(/^Uiterlijk klaar op 25 mrt\.? 2026$/);
     expect(await sectie(page, 'Termijn').innerText()).toContain('5 werkdagen');
 
-    // Next status: the page says whether the resident is informed.
+    // Next status, from the next step on top: the page says whether the resident is informed.
+    await stand.getByRole('button', { name: 'Volgende status' }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('actie-status-kop');
     const status = sectie(page, 'Volgende status');
     expect(await status.getByLabel('Nieuwe status').inputValue()).toBe('2');
     expect(await status.innerText()).toContain('De inwoner krijgt bij deze status een e-mail.');
@@ -182,20 +202,30 @@ describe('zaken in de medewerkers-app', () => {
     await expect.poll(() => status.innerText()).toContain('De inwoner krijgt bij deze status geen e-mail.');
     await status.getByLabel('Nieuwe status').selectOption({ label: 'Ingepland' });
     await status.getByLabel('Toelichting (niet verplicht)').fill('De monteur komt dinsdag.');
-    await page.getByRole('button', { name: 'Status zetten' }).click();
+    await status.getByRole('button', { name: 'Status zetten' }).click();
     expect(await melding(page)).toBe('De status is nu: Ingepland.');
     const stappen = await sectie(page, 'Stappen').innerText();
     expect(stappen).toMatch(/Ingepland — huidige status/);
     expect(stappen).toMatch(/In uitvoering — volgende stap/);
 
-    // An internal note.
-    await sectie(page, 'Notitie').getByLabel('Tekst van de notitie').fill('Paalnummer 12-034 volgens de beheerkaart.');
-    await page.getByRole('button', { name: 'Notitie toevoegen' }).click();
+    // An internal note. One form is open at a time; closing one puts the focus back on its button.
+    await openActie(page, 'Termijn verlengen');
+    const notitie = await openActie(page, 'Notitie');
+    expect(await page.locator('.loket-actievak').count()).toBe(1);
+    await notitie.getByRole('button', { name: 'Sluiten' }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Notitie');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-expanded'))).toBe('false');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('actie-notitie-kop');
+    await notitie.getByLabel('Tekst van de notitie').fill('Paalnummer 12-034 volgens de beheerkaart.');
+    await notitie.getByRole('button', { name: 'Notitie toevoegen' }).click();
     expect(await melding(page)).toBe('De notitie is toegevoegd.');
+    await expectAccessible(page);
 
     // Close with a result.
-    await sectie(page, 'Zaak afsluiten').getByLabel('Resultaat').selectOption({ label: 'Opgelost' });
-    await page.getByRole('button', { name: 'Zaak afsluiten' }).click();
+    const afsluiten = await openActie(page, 'Zaak afsluiten');
+    await afsluiten.getByLabel('Resultaat').selectOption({ label: 'Opgelost' });
+    await afsluiten.getByRole('button', { name: 'Zaak afsluiten' }).click();
     expect(await melding(page)).toBe('De zaak is afgesloten.');
     expect(await page.getByRole('main').innerText()).toContain('met het resultaat: Opgelost.');
     expect(await page.getByRole('button', { name: 'Termijn verlengen' }).count()).toBe(0);
@@ -222,14 +252,18 @@ describe('zaken in de medewerkers-app', () => {
     const { page, problemen } = await nieuwePagina(context);
     await logIn(page, 'behandelaar@diemen.demo', `/GM0384/zaken/${conflictZaak.id}`);
     await isOp(page, `${conflictZaak.identificatie}: Losliggende stoeptegel bij de bibliotheek`);
+    // Nobody handles it yet: the next step on top is to take it.
+    const stand = sectie(page, 'Stand van zaken');
+    expect(await stand.innerText()).toContain('Niemand behandelt deze zaak nog.');
+    expect(await stand.getByRole('button', { name: 'Neem in behandeling' }).count()).toBe(1);
 
     // Meanwhile the teamleider adds a note (the zaak's version goes up).
     const tim = await wie('teamleider@diemen.demo', ['teamleider', 'behandelaar']);
     await loket.services.zaken.voegNotitieToe(tim, 'GM0384', conflictZaak.id, 1, { tekst: 'Even gebeld met de bewoner.', extern: false });
 
-    const notitie = sectie(page, 'Notitie');
+    const notitie = await openActie(page, 'Notitie');
     await notitie.getByLabel('Tekst van de notitie').fill('Tegel ligt voor de ingang.');
-    await page.getByRole('button', { name: 'Notitie toevoegen' }).click();
+    await notitie.getByRole('button', { name: 'Notitie toevoegen' }).click();
     const alert = notitie.getByRole('alert');
     await expect.poll(() => alert.innerText()).toContain('Iemand anders heeft de zaak intussen gewijzigd.');
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('alert');
@@ -239,7 +273,7 @@ describe('zaken in de medewerkers-app', () => {
     await expect.poll(() => page.getByRole('table', { name: /Alles wat er met zaak/ }).innerText()).toContain('Even gebeld met de bewoner.');
     expect(await notitie.getByRole('alert').count()).toBe(0);
     await notitie.getByLabel('Tekst van de notitie').fill('Tegel ligt voor de ingang.');
-    await page.getByRole('button', { name: 'Notitie toevoegen' }).click();
+    await notitie.getByRole('button', { name: 'Notitie toevoegen' }).click();
     expect(await melding(page)).toBe('De notitie is toegevoegd.');
     expect(await page.getByRole('table', { name: /Alles wat er met zaak/ }).innerText()).toContain('Tegel ligt voor de ingang.');
 
@@ -258,16 +292,17 @@ describe('zaken in de medewerkers-app', () => {
     // Documents: none yet; a file whose content is not what its type says is refused, with the reason.
     const documenten = sectie(page, 'Documenten');
     expect(await documenten.innerText()).toContain('Er zijn nog geen documenten.');
-    await documenten.getByLabel('Bestand').setInputFiles({ name: 'foto.pdf', mimeType: 'application/pdf', buffer: Buffer.from('MZ\x90\x00\x03 geen pdf') });
-    await documenten.getByRole('button', { name: 'Document toevoegen' }).click();
-    await expect.poll(() => documenten.getByRole('alert').innerText()).toContain('Dit soort bestand nemen we niet aan');
+    const toevoegen = await openActie(page, 'Document toevoegen');
+    await toevoegen.getByLabel('Bestand').setInputFiles({ name: 'foto.pdf', mimeType: 'application/pdf', buffer: Buffer.from('MZ\x90\x00\x03 geen pdf') });
+    await toevoegen.getByRole('button', { name: 'Document toevoegen' }).click();
+    await expect.poll(() => toevoegen.getByRole('alert').innerText()).toContain('Dit soort bestand nemen we niet aan');
     await expectAccessible(page);
 
     // A real PDF, visible to the resident: listed with a download link.
     const pdf = Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
-    await documenten.getByLabel('Bestand').setInputFiles({ name: 'situatie boom.pdf', mimeType: 'application/pdf', buffer: pdf });
-    await documenten.getByLabel('Zichtbaar voor de inwoner').check();
-    await documenten.getByRole('button', { name: 'Document toevoegen' }).click();
+    await toevoegen.getByLabel('Bestand').setInputFiles({ name: 'situatie boom.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await toevoegen.getByLabel('Zichtbaar voor de inwoner').check();
+    await toevoegen.getByRole('button', { name: 'Document toevoegen' }).click();
     expect(await melding(page)).toBe('Document situatie boom.pdf is toegevoegd.');
     const downloadLink = documenten.getByRole('link', { name: 'situatie boom.pdf downloaden' });
     expect(await documenten.innerText()).toContain('zichtbaar voor de inwoner');
@@ -280,13 +315,14 @@ describe('zaken in de medewerkers-app', () => {
 
     // Relate the (closed) zaak of the first journey by its number.
     const relaties = sectie(page, 'Gerelateerde zaken');
-    await relaties.getByLabel('Zaaknummer').fill(journeyZaak.identificatie.toLowerCase());
-    await relaties.getByRole('button', { name: 'Relateren' }).click();
+    const relateren = await openActie(page, 'Gerelateerde zaak toevoegen');
+    await relateren.getByLabel('Zaaknummer').fill(journeyZaak.identificatie.toLowerCase());
+    await relateren.getByRole('button', { name: 'Zaak relateren' }).click();
     await melding(page);
     expect(await relaties.getByRole('link', { name: journeyZaak.identificatie }).count()).toBe(1);
 
     // The resident lost the link: a new one is mailed, shown once here; the old one stops working.
-    const volglink = sectie(page, 'Volglink');
+    const volglink = await openActie(page, 'Volglink');
     await volglink.getByRole('button', { name: 'Nieuwe volglink maken' }).click();
     await expect.poll(() => volglink.getByRole('status').innerText()).toContain('De nieuwe link is gemaild naar anna@example.nl.');
     const link = await volglink.locator('code').innerText();
@@ -301,6 +337,64 @@ describe('zaken in de medewerkers-app', () => {
     await page.goto(`${url}/diemen/zaken/${link.split('/zaken/')[1]}`);
     await isOp(page, `Uw zaak ${zaak.identificatie}`);
     expect(await page.getByRole('main').innerText()).toContain('situatie boom.pdf');
+
+    expect(problemen).toEqual([]);
+    await context.close();
+    // Closed again, so the teamleider's counts below stay as they were.
+    const actueel = await loket.services.zaken.detail(bo, 'GM0384', zaak.id);
+    await loket.services.zaken.sluitAf(bo, 'GM0384', zaak.id, actueel.versie, { resultaattype: actueel.zaaktypeVersie.resultaattypen[0]?.id ?? '' });
+  });
+
+  it('a new reply of the resident is marked in the queue and on top of the zaak until the behandelaar acts; in English too', async () => {
+    const bo = await wie('behandelaar@diemen.demo', ['behandelaar']);
+    const { zaak, volgcode } = await loket.services.zaken.registreer(bo, 'GM0384', { ...nieuweMelding('Kapotte bank in het Diemerpark'), behandelaar: 'ik' });
+    await loket.services.zaken.reactieVanInwoner({ soort: 'inwoner', context: cliContext(), volgcode }, 'GM0384', { tekst: 'De bank staat bij de vijver.' });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const { page, problemen } = await nieuwePagina(context);
+    await logIn(page, 'behandelaar@diemen.demo', '/GM0384/zaken');
+    await isOp(page, 'Zaken');
+    await page.getByLabel('Reacties van inwoners').selectOption({ label: 'Alleen met een nieuwe reactie' });
+    await page.getByRole('button', { name: 'Filter toepassen' }).click();
+    await page.waitForURL(/reactie=nieuw/);
+    const tabel = page.getByRole('table', { name: /Mijn open zaken/ });
+    await expect.poll(() => tabel.getByRole('row').count()).toBe(2);
+    expect(await tabel.getByRole('row').nth(1).innerText()).toContain('Kapotte bank in het Diemerpark Nieuwe reactie');
+    await expectAccessible(page);
+
+    await tabel.getByRole('link', { name: zaak.identificatie }).click();
+    await isOp(page, `${zaak.identificatie}: Kapotte bank in het Diemerpark`);
+    expect(await sectie(page, 'Nieuwe reactie van de inwoner').innerText()).toContain('De bank staat bij de vijver.');
+    const stand = sectie(page, 'Stand van zaken');
+    expect(await stand.innerText()).toContain('Reageer op de inwoner.');
+    await stand.getByRole('button', { name: 'Bericht aan de inwoner' }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('actie-bericht-kop');
+    const bericht = sectie(page, 'Bericht aan de inwoner');
+    await bericht.getByLabel('Tekst van het bericht').fill('Dank u wel, wij repareren de bank deze week.');
+    await bericht.getByRole('button', { name: 'Bericht versturen' }).click();
+    expect(await melding(page)).toBe('Het bericht is verstuurd naar anna@example.nl.');
+    expect(await sectie(page, 'Nieuwe reactie van de inwoner').count()).toBe(0);
+    expect(await stand.innerText()).not.toContain('Reageer op de inwoner.');
+    await expectAccessible(page);
+
+    // English: the zaaktype by its English name, the deadline and the next step in words.
+    await page.getByRole('button', { name: 'English' }).click();
+    const standEn = sectie(page, 'Where the case stands');
+    await expect.poll(() => standEn.innerText()).toMatch(/18 Mar 2026: 14 days left/);
+    expect(await standEn.innerText()).toContain('Received (the term is running)');
+    expect(await standEn.innerText()).toContain('Set the status to Scheduled when the time has come.');
+    expect(await sectie(page, 'Actions').getByRole('button', { name: 'Extend the term', exact: true }).count()).toBe(1);
+    await expectAccessible(page);
+    await page.getByRole('link', { name: 'Back to the cases' }).click();
+    await isOp(page, 'Cases');
+    await page.getByLabel('Case type').selectOption({ label: 'Report about public space' });
+    expect(await page.getByLabel('Status', { exact: true }).locator('option').allInnerTexts()).toEqual(['All statuses', '1. Received', '2. Scheduled', '3. Being carried out', '4. Completed']);
+    await page.getByRole('button', { name: 'Apply filter' }).click();
+    await page.waitForURL(/zaaktype=melding-openbare-ruimte/);
+    const rijEn = page.getByRole('table', { name: /My open cases/ }).getByRole('row').filter({ hasText: zaak.identificatie });
+    await expect.poll(() => rijEn.innerText()).toContain('Report about public space');
+    expect(await rijEn.innerText()).toContain('Received');
+    expect(await page.locator('#filter-termijn option').allInnerTexts()).toContain('Next 5 working days');
+    await expectAccessible(page);
 
     expect(problemen).toEqual([]);
     await context.close();

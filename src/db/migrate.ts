@@ -8,6 +8,8 @@ import * as zaken from './migrations/0005-zaken.ts';
 import * as planningControl from './migrations/0006-planning-control.ts';
 import * as termijnbewaking from './migrations/0007-termijnbewaking.ts';
 import * as zaakVolgcode from './migrations/0009-zaak-volgcode.ts';
+import * as zaakNieuweReactie from './migrations/0010-zaak-nieuwe-reactie.ts';
+import * as statustypeNaamEn from './migrations/0011-statustype-naam-en.ts';
 
 /**
  * Migrations in order; forward-only (no down) in production. There is no 0008: the number was
@@ -23,6 +25,8 @@ const migrations: Record<string, Migration> = {
   '0006-planning-control': planningControl,
   '0007-termijnbewaking': termijnbewaking,
   '0009-zaak-volgcode': zaakVolgcode,
+  '0010-zaak-nieuwe-reactie': zaakNieuweReactie,
+  '0011-statustype-naam-en': statustypeNaamEn,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -202,6 +202,8 @@ export interface StatustypeTable {
   zaaktype_id: string;
   volgnummer: number;
   naam: string;
+  /** The English name for the staff app (empty: none given). */
+  naam_en: ColumnType<string, string | undefined, string>;
   tekst_nl: string;
   tekst_en: string;
   informeren: Standaard<boolean>;
@@ -246,6 +248,8 @@ export interface ZaakTable {
   afgesloten_op: TijdstipLeeg;
   resultaattype_id: string | null;
   archiefactiedatum: DatumLeeg;
+  /** The first reply of the resident that staff have not acted on yet (projection, docs/zaken-api.md). */
+  nieuwe_reactie_op: TijdstipLeeg;
   volgcode_hash: string;
   taal: Standaard<'nl' | 'en'>;
   versie: ColumnType<number, number | undefined, number>;

@@ -15,7 +15,23 @@ export const DEMO_ZAAKTEAMS: { gemeente: string; naam: string; omschrijving: str
 
 type Demo = Omit<ZaaktypeInvoer, 'standaardTeam'> & { team: string };
 
-const status = (naam: string, nl: string, en: string, informeren = false) => ({ naam, tekst: { nl, en }, informeren });
+/** The English names of the demo steps, for the staff app's English pages. */
+const STAPNAMEN_EN: Readonly<Record<string, string>> = {
+  'Advies commissie': 'Committee advice',
+  Afgehandeld: 'Completed',
+  Besluit: 'Decision',
+  Gesprek: 'Conversation',
+  Hoorzitting: 'Hearing',
+  Horen: 'Hearing the parties',
+  'In behandeling': 'In progress',
+  'In uitvoering': 'Being carried out',
+  Ingepland: 'Scheduled',
+  Onderzoek: 'Investigation',
+  Ontvangen: 'Received',
+  Verslag: 'Report',
+};
+
+const status = (naam: string, nl: string, en: string, informeren = false) => ({ naam, naamEn: STAPNAMEN_EN[naam] ?? '', tekst: { nl, en }, informeren });
 const ONTVANGEN = status('Ontvangen', 'Wij hebben uw bericht ontvangen.', 'We have received your message.');
 const AFGEHANDELD = status('Afgehandeld', 'Uw zaak is afgehandeld.', 'Your case has been completed.', true);
 

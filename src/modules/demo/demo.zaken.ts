@@ -31,6 +31,8 @@ export const DEMO_ZAKEN_PER_GEMEENTE: Readonly<Record<string, number>> = { GM038
 
 /** How far back the demo zaken were received (days before the day of loading). */
 const DAGEN_TERUG = 91;
+/** Chance that a zaak still open past its deadline stays open (else it was closed, late, a few days ago). */
+const TE_LAAT_OPEN_KANS = 0.2;
 const DAG_MS = 24 * 60 * 60 * 1000;
 
 /** An outbox that keeps messages as 'niet-verzonden' and never queues them for sending. */
@@ -370,6 +372,7 @@ function maakPlan(r: Toeval, nu: number, gemeente: string, zaaktype: ZaaktypeRec
   const lot = r();
   const open = lot < profiel.openKans;
   const laat = !open && lot < profiel.openKans + profiel.laatKans;
+  let wachtOpInwoner = false;
   let sluitDag = open ? Number.POSITIVE_INFINITY : laat ? termijn + tussen(r, 2, 25) : tussen(r, 0.25, 0.9) * termijn;
 
   if (behandelaars.length > 0 && r() < 0.85) stappen.push({ op: op(tussen(r, 0, Math.min(3, termijn * 0.3))), soort: 'toewijzing', behandelaar: kies(r, behandelaars) });
@@ -380,13 +383,20 @@ function maakPlan(r: Toeval, nu: number, gemeente: string, zaaktype: ZaaktypeRec
       const duur = tussen(r, 3, 20);
       stappen.push({ op: op(van + duur), soort: 'opschorting-einde' });
       sluitDag += duur;
-    } else sluitDag = Number.POSITIVE_INFINITY;
+    } else {
+      sluitDag = Number.POSITIVE_INFINITY;
+      wachtOpInwoner = true;
+    }
   }
   if (zaaktype.maxVerlenging && profiel.verlenging && r() < 0.18) {
     const duur = kies(r, profiel.verlenging.duren);
     stappen.push({ op: op(tussen(r, 0.5, 0.9) * termijn), soort: 'verlenging', duur, reden: kies(r, profiel.verlenging.redenen) });
     sluitDag += dagenTussen(einde, berekenTermijn(einde, leesDuur(duur)).einddatum);
   }
+  // A healthy gemeente: most zaken whose deadline has passed are closed by now, a few are not
+  // (a suspended zaak waits for the resident, its clock stopped).
+  const totNu = (nu - registratie) / DAG_MS;
+  if (!wachtOpInwoner && einde < new Date(nu).toISOString().slice(0, 10) && sluitDag > totNu - 1 && r() >= TE_LAAT_OPEN_KANS) sluitDag = Math.max(termijn, totNu - tussen(r, 1, 3));
   // The statuses between the first and the end status, spread over the time the zaak runs.
   const tussenstatussen = zaaktype.statustypen.slice(1, -1);
   const looptijd = Number.isFinite(sluitDag) ? sluitDag : tussen(r, 0.3, 1.4) * termijn;

@@ -4,6 +4,8 @@ import type { DB, Vertrouwelijkheid, ZaaktypeTable } from '../../db/schema.ts';
 export interface StatustypeRecord {
   volgnummer: number;
   naam: string;
+  /** The English name for staff (empty: none given). */
+  naamEn: string;
   tekst: { nl: string; en: string };
   informeren: boolean;
   eindstatus: boolean;
@@ -51,7 +53,7 @@ export interface ZaaktypeGegevens {
   standaardTeam: string | null;
   vertrouwelijkheid: Vertrouwelijkheid;
   geldigVanaf: string | null;
-  statustypen: { naam: string; tekst: { nl: string; en: string }; informeren: boolean }[];
+  statustypen: { naam: string; naamEn: string; tekst: { nl: string; en: string }; informeren: boolean }[];
   resultaattypen: (Omit<ResultaattypeRecord, 'id'> & { id: string })[];
 }
 
@@ -89,7 +91,7 @@ function naarRecord(r: Rij): ZaaktypeRecord {
 async function schrijfOnderdelen(trx: Kysely<DB>, gemeente: string, id: string, g: ZaaktypeGegevens) {
   await trx
     .insertInto('statustype')
-    .values(g.statustypen.map((s, i) => ({ gemeente, zaaktype_id: id, volgnummer: i + 1, naam: s.naam, tekst_nl: s.tekst.nl, tekst_en: s.tekst.en, informeren: s.informeren })))
+    .values(g.statustypen.map((s, i) => ({ gemeente, zaaktype_id: id, volgnummer: i + 1, naam: s.naam, naam_en: s.naamEn, tekst_nl: s.tekst.nl, tekst_en: s.tekst.en, informeren: s.informeren })))
     .execute();
   await trx
     .insertInto('resultaattype')
@@ -152,7 +154,7 @@ export function zaaktypenRepository(db: Kysely<DB>) {
         eb
           .selectFrom('statustype as s')
           .select(
-            sql<Omit<StatustypeRecord, 'eindstatus'>[]>`json_agg(json_build_object('volgnummer', s.volgnummer, 'naam', s.naam, 'tekst', json_build_object('nl', s.tekst_nl, 'en', s.tekst_en), 'informeren', s.informeren))`.as(
+            sql<Omit<StatustypeRecord, 'eindstatus'>[]>`json_agg(json_build_object('volgnummer', s.volgnummer, 'naam', s.naam, 'naamEn', s.naam_en, 'tekst', json_build_object('nl', s.tekst_nl, 'en', s.tekst_en), 'informeren', s.informeren))`.as(
               'statustypen',
             ),
           )

@@ -24,7 +24,7 @@ const afvalpas = {
   norm: '10wd',
   maxVerlenging: null,
   statustypen: [
-    { naam: 'Ontvangen', tekst: { nl: 'Ontvangen', en: 'Received' } },
+    { naam: 'Ontvangen', naamEn: 'Received', tekst: { nl: 'Ontvangen', en: 'Received' } },
     { naam: 'Verstuurd', tekst: { nl: 'De pas is verstuurd.', en: 'The pass has been sent.' }, informeren: true },
   ],
   resultaattypen: [{ naam: 'Verstrekt', archiefnominatie: 'vernietigen', bewaartermijn: 'P1Y', selectielijstklasse: '6.3' }],
@@ -55,6 +55,8 @@ describe('zaaktypen', () => {
     const concept = await loket.app.inject({ method: 'POST', url: basis, headers: admin.headers, payload: afvalpas });
     expect(concept.statusCode, concept.body).toBe(201);
     expect(concept.json()).toMatchObject({ code: 'afvalpas', versie: 1, status: 'concept', revisie: 1, geldigVanaf: null });
+    // A step's English name is optional: empty when not given.
+    expect(concept.json().statustypen.map((s: { naamEn: string }) => s.naamEn)).toEqual(['Received', '']);
     const id = concept.json().id;
     const dubbel = await loket.app.inject({ method: 'POST', url: basis, headers: admin.headers, payload: afvalpas });
     expect(dubbel.statusCode).toBe(409);

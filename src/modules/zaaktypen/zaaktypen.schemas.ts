@@ -26,6 +26,7 @@ export const datum = z.iso.date('Geen geldige datum (JJJJ-MM-DD).');
 
 const statustypeInvoer = z.strictObject({
   naam: tekst(100).describe('Interne naam, bijvoorbeeld "In behandeling"'),
+  naamEn: z.string().trim().max(100, 'Hoogstens 100 tekens.').default('').describe('Engelse naam voor de Engelse medewerkerspagina’s, bijvoorbeeld "In progress"; leeg: de Nederlandse naam'),
   tekst: tweetalig(500).describe('Wat de inwoner ziet, in B1-taal'),
   informeren: z.boolean().default(false).describe('Krijgt de inwoner bericht als deze status wordt gezet?'),
 });
@@ -75,6 +76,7 @@ export const statustypeSchema = z
   .object({
     volgnummer: z.number().int(),
     naam: z.string(),
+    naamEn: z.string().describe('Engelse naam; leeg: niet opgegeven'),
     tekst: z.object({ nl: z.string(), en: z.string() }),
     informeren: z.boolean(),
     eindstatus: z.boolean(),

@@ -92,7 +92,7 @@ export function zaaktypenService(deps: { repository: ZaaktypenRepository; audit:
         {
           ...bron,
           geldigVanaf: null,
-          statustypen: bron.statustypen.map((s) => ({ naam: s.naam, tekst: s.tekst, informeren: s.informeren })),
+          statustypen: bron.statustypen.map((s) => ({ naam: s.naam, naamEn: s.naamEn, tekst: s.tekst, informeren: s.informeren })),
           resultaattypen: bron.resultaattypen.map((r) => ({ ...r, id: randomUUID() })),
         },
         klok.nu().toISOString(),

@@ -273,6 +273,7 @@ export function zakenKern(deps: ZakenDeps) {
       afgeslotenOp: na.afgeslotenOp,
       resultaattypeId: na.resultaattypeId,
       archiefactiedatum: resultaattype && na.afgeslotenOp ? archiefactiedatum(resultaattype, kalenderdag(na.afgeslotenOp)) : null,
+      nieuweReactieOp: na.nieuweReactieOp,
     });
     if (!opgeslagen) throw verouderd();
     return { details: details ?? {}, versie: rij.versie + 1 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Gebeurtenis } from './zaken.gebeurtenis.ts';
-import { binnenMaxVerlenging, eindeWeek, projecteer, termijnband } from './zaken.projectie.ts';
+import { binnenMaxVerlenging, eindeDezeWeek, projecteer, termijnband } from './zaken.projectie.ts';
 import { kalenderdag } from '../termijnen/kalender.ts';
 
 let n = 0;
@@ -8,6 +8,10 @@ let n = 0;
 const g = (soort: Gebeurtenis['soort'], op: string, gegevens: Record<string, unknown> = {}): Gebeurtenis =>
   ({ volgnummer: ++n, soort, gegevens, extern: true, doorGebruiker: null, doorNaam: null, doorInwoner: false, op }) as Gebeurtenis;
 const aangemaakt = g('aangemaakt', '2026-03-02T09:00:00Z', { status: 1, team: 'team-a', behandelaar: null });
+
+const staf = (soort: Gebeurtenis['soort'], op: string, gegevens: Record<string, unknown> = {}) => ({ ...g(soort, op, gegevens), doorGebruiker: 'bo', doorNaam: 'Bo' });
+const inwoner = (op: string, tekst: string) => ({ ...g('reactie', op, { tekst }), doorInwoner: true });
+const nieuw = (gebeurtenissen: Gebeurtenis[]) => projecteer({ ontvangstdatum: '2026-03-02', norm: '10wd', gebeurtenissen, vandaag: '2026-03-06' }).nieuweReactieOp;
 
 describe('projectie van een zaak', () => {
   it('derives the statutory deadline: six weeks after receipt (Awb 9:11), moved past a holiday', () => {
@@ -54,6 +58,17 @@ describe('projectie van een zaak', () => {
     expect(later.uiterlijkeEinddatum).toBe('2026-03-13');
   });
 
+  it('marks a reply of the resident as new until staff act on the zaak (an assignment does not count)', () => {
+    const eerste = inwoner('2026-03-03T09:00:00Z', 'Waar blijft het?');
+    const tweede = inwoner('2026-03-04T09:00:00Z', 'Nog een vraag');
+    expect(nieuw([aangemaakt])).toBeNull();
+    // The oldest reply not acted on counts; a system event (no author) changes nothing.
+    expect(nieuw([aangemaakt, eerste, g('notitie', '2026-03-03T10:00:00Z'), tweede])).toBe('2026-03-03T09:00:00Z');
+    expect(nieuw([aangemaakt, eerste, staf('toewijzing', '2026-03-03T11:00:00Z', { behandelaar: 'bo' })])).toBe('2026-03-03T09:00:00Z');
+    expect(nieuw([aangemaakt, eerste, staf('bericht', '2026-03-03T12:00:00Z', { tekst: 'Volgende week' })])).toBeNull();
+    expect(nieuw([aangemaakt, eerste, staf('notitie', '2026-03-03T12:00:00Z'), tweede])).toBe('2026-03-04T09:00:00Z');
+  });
+
   it('follows status, assignment and the result', () => {
     const p = projecteer({
       ontvangstdatum: '2026-03-02',
@@ -80,13 +95,32 @@ describe('projectie van een zaak', () => {
 });
 
 describe('termijnbanden', () => {
-  it('splits deadlines into te laat, vandaag, deze week (to Sunday) and later', () => {
-    expect(eindeWeek('2026-03-02')).toBe('2026-03-08');
-    expect(eindeWeek('2026-03-08')).toBe('2026-03-08');
-    expect(termijnband('2026-03-01', '2026-03-02')).toBe('teLaat');
-    expect(termijnband('2026-03-02', '2026-03-02')).toBe('vandaag');
-    expect(termijnband('2026-03-08', '2026-03-02')).toBe('dezeWeek');
-    expect(termijnband('2026-03-09', '2026-03-02')).toBe('later');
+  it('splits deadlines into te laat, vandaag, the coming five working days and later', () => {
+    // Monday 2 March 2026: the fifth working day after it is Monday 9 March.
+    const grens = eindeDezeWeek('2026-03-02');
+    expect(grens).toBe('2026-03-09');
+    expect(termijnband('2026-03-01', '2026-03-02', grens)).toBe('teLaat');
+    expect(termijnband('2026-03-02', '2026-03-02', grens)).toBe('vandaag');
+    expect(termijnband('2026-03-09', '2026-03-02', grens)).toBe('dezeWeek');
+    expect(termijnband('2026-03-10', '2026-03-02', grens)).toBe('later');
+  });
+
+  it('is not empty on a Sunday or a Friday: it reaches to the fifth working day ahead', () => {
+    // Sunday 8 March: Monday 9 to Friday 13 March.
+    expect(eindeDezeWeek('2026-03-08')).toBe('2026-03-13');
+    expect(termijnband('2026-03-09', '2026-03-08', eindeDezeWeek('2026-03-08'))).toBe('dezeWeek');
+    expect(termijnband('2026-03-13', '2026-03-08', eindeDezeWeek('2026-03-08'))).toBe('dezeWeek');
+    expect(termijnband('2026-03-16', '2026-03-08', eindeDezeWeek('2026-03-08'))).toBe('later');
+    // Friday 6 March: the whole next week.
+    expect(eindeDezeWeek('2026-03-06')).toBe('2026-03-13');
+  });
+
+  it('skips public holidays and the gemeente’s closure days', () => {
+    // Hemelvaartsdag Thursday 14 May 2026: from Friday 8 May the band runs to Monday 18 May.
+    expect(eindeDezeWeek('2026-05-08')).toBe('2026-05-18');
+    expect(eindeDezeWeek('2026-05-11')).toBe('2026-05-19');
+    // A closure day (Friday 15 May, brugdag) moves it one more working day.
+    expect(eindeDezeWeek('2026-05-11', new Map([['2026-05-15', 'Brugdag']]))).toBe('2026-05-20');
   });
 
   it('takes the calendar day in Amsterdam, not in UTC', () => {

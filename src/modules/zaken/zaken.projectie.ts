@@ -4,7 +4,7 @@
  * day and closure days always give the same answer.
  */
 import { leidEinddatumAf, type Opschorting } from '../termijnen/einddatum.ts';
-import { kalenderdag, leesDuur, type Sluitingsdagen, type VrijeDag } from '../termijnen/kalender.ts';
+import { kalenderdag, leesDuur, telWerkdagenNa, type Sluitingsdagen, type VrijeDag } from '../termijnen/kalender.ts';
 import type { Gebeurtenis } from './zaken.gebeurtenis.ts';
 
 export interface Verlenging {
@@ -28,6 +28,21 @@ export interface Projectie {
   verschoven: VrijeDag[];
   afgeslotenOp: string | null;
   resultaattypeId: string | null;
+  /**
+   * When the resident's oldest reply that staff have not acted on yet came in: the first
+   * reply after the last event by staff, an assignment not counted (see `staffHandeling`).
+   * Null when there is no such reply.
+   */
+  nieuweReactieOp: string | null;
+}
+
+/**
+ * Whether an event is staff acting on the zaak (after which a resident's reply is no longer
+ * new): anything a staff member or API client did, except (re)assigning it, which does not
+ * answer the resident. System events (the deadline watcher) have no author and do not count.
+ */
+export function staffHandeling(g: Pick<Gebeurtenis, 'soort' | 'doorInwoner' | 'doorGebruiker' | 'doorNaam'>): boolean {
+  return !g.doorInwoner && (g.doorGebruiker !== null || g.doorNaam !== null) && g.soort !== 'toewijzing';
 }
 
 /**
@@ -47,9 +62,12 @@ export function projecteer(invoer: {
   let afgeslotenOp: string | null = null;
   let resultaattypeId: string | null = null;
   let reactieOntvangen = false;
+  let nieuweReactieOp: string | null = null;
   const opschortingen: Projectie['opschortingen'] = [];
   const verlengingen: Verlenging[] = [];
   for (const g of invoer.gebeurtenissen) {
+    if (staffHandeling(g)) nieuweReactieOp = null;
+    else if (g.soort === 'reactie' && g.doorInwoner) nieuweReactieOp ??= g.op;
     switch (g.soort) {
       case 'aangemaakt':
         statusVolgnummer = g.gegevens.status;
@@ -111,6 +129,7 @@ export function projecteer(invoer: {
     verschoven: termijn.verschoven,
     afgeslotenOp,
     resultaattypeId,
+    nieuweReactieOp,
   };
 }
 
@@ -127,17 +146,21 @@ export function binnenMaxVerlenging(ontvangstdatum: string, norm: string, verlen
 
 export type Termijnband = 'teLaat' | 'vandaag' | 'dezeWeek' | 'later';
 
-/** The Sunday that ends the (ISO) week of a day. */
-export function eindeWeek(vandaag: string): string {
-  const d = new Date(`${vandaag}T00:00:00Z`);
-  const dag = d.getUTCDay();
-  d.setUTCDate(d.getUTCDate() + (dag === 0 ? 0 : 7 - dag));
-  return d.toISOString().slice(0, 10);
+/** How many working days ahead the band `dezeWeek` reaches (ADR 0012). */
+export const WERKDAGEN_DEZE_WEEK = 5;
+
+/**
+ * The last day of the band `dezeWeek`: the fifth working day of the gemeente after today
+ * (weekends, public holidays and its closure days skipped). So the band is never empty
+ * just because today is a Friday or a Sunday.
+ */
+export function eindeDezeWeek(vandaag: string, sluitingsdagen?: Sluitingsdagen): string {
+  return telWerkdagenNa(vandaag, WERKDAGEN_DEZE_WEEK, sluitingsdagen).datum;
 }
 
-/** The deadline band of a date: past, today, later this calendar week (to Sunday), or later. */
-export function termijnband(einddatum: string, vandaag: string): Termijnband {
+/** The deadline band of a date: past, today, up to `grens` (from `eindeDezeWeek`), or later. */
+export function termijnband(einddatum: string, vandaag: string, grens: string): Termijnband {
   if (einddatum < vandaag) return 'teLaat';
   if (einddatum === vandaag) return 'vandaag';
-  return einddatum <= eindeWeek(vandaag) ? 'dezeWeek' : 'later';
+  return einddatum <= grens ? 'dezeWeek' : 'later';
 }

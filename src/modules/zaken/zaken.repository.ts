@@ -16,6 +16,7 @@ export interface ZaakRegel {
   zaaktypeCode: string;
   zaaktypeVersie: number;
   zaaktypeNaam: string;
+  zaaktypeNaamEn: string;
   onderwerp: string;
   kanaal: Kanaal;
   ontvangstdatum: string;
@@ -27,10 +28,13 @@ export interface ZaakRegel {
   behandelaarNaam: string | null;
   statusVolgnummer: number;
   statusNaam: string;
+  statusNaamEn: string;
   oorspronkelijkeEinddatum: string;
   uiterlijkeEinddatum: string;
   opgeschort: boolean;
   afgeslotenOp: string | null;
+  /** The first reply of the resident that staff have not acted on yet (Projectie.nieuweReactieOp). */
+  nieuweReactieOp: string | null;
   versie: number;
 }
 
@@ -45,6 +49,8 @@ export interface Werkvoorraadfilter {
   vanaf?: string | undefined;
   tot?: string | undefined;
   zoek?: string | undefined;
+  /** Only zaken with a reply of the resident that staff have not acted on yet. */
+  nieuweReactie?: boolean | undefined;
   /** Exactly this zaak number, open or closed (the open filter does not apply). */
   identificatie?: string | undefined;
   /** Keyset: the last row of the previous page. */
@@ -86,6 +92,7 @@ export interface ZaakStand {
   afgeslotenOp: string | null;
   resultaattypeId: string | null;
   archiefactiedatum: string | null;
+  nieuweReactieOp: string | null;
 }
 
 export interface Betrokkene {
@@ -111,14 +118,16 @@ function alsGetallen<T extends { teLaat: number; vandaag: number; dezeWeek: numb
 }
 
 /** What a work-queue row reads from the database; the zaaktype's names come from `ZaaktypeNamen`. */
-type KaleRegel = Omit<ZaakRegel, 'zaaktypeCode' | 'zaaktypeVersie' | 'zaaktypeNaam' | 'statusNaam'>;
+type KaleRegel = Omit<ZaakRegel, 'zaaktypeCode' | 'zaaktypeVersie' | 'zaaktypeNaam' | 'zaaktypeNaamEn' | 'statusNaam' | 'statusNaamEn'>;
 
 /** The names a list row shows of a zaaktype version and its statuses. */
 interface ZaaktypeNamen {
   code: string;
   versie: number;
   naam: string;
-  statussen: Map<number, string>;
+  naamEn: string;
+  /** Per step number: its name and its English name (empty: none given). */
+  statussen: Map<number, { naam: string; naamEn: string }>;
 }
 
 /** Everything the staff detail of one zaak reads, in one statement. */
@@ -165,6 +174,7 @@ function zaakQueries(db: Kysely<DB>, namen: Map<string, ZaaktypeNamen>) {
         'z.uiterlijke_einddatum as uiterlijkeEinddatum',
         'z.opgeschort',
         'z.afgesloten_op as afgeslotenOp',
+        'z.nieuwe_reactie_op as nieuweReactieOp',
         'z.versie',
       ])
       .where('z.gemeente', '=', gemeente);
@@ -182,18 +192,18 @@ function zaakQueries(db: Kysely<DB>, namen: Map<string, ZaaktypeNamen>) {
     const rijen = await db
       .selectFrom('zaaktype as zt')
       .innerJoin('statustype as st', (j) => j.onRef('st.gemeente', '=', 'zt.gemeente').onRef('st.zaaktype_id', '=', 'zt.id'))
-      .select(['zt.id', 'zt.code', 'zt.versie', 'zt.naam_nl', 'zt.status', 'st.volgnummer', 'st.naam'])
+      .select(['zt.id', 'zt.code', 'zt.versie', 'zt.naam_nl', 'zt.naam_en', 'zt.status', 'st.volgnummer', 'st.naam', 'st.naam_en as stap_naam_en'])
       .where('zt.gemeente', '=', gemeente)
       .where('zt.id', 'in', onbekend)
       .execute();
     for (const r of rijen) {
       let n = uit.get(r.id);
       if (!n) {
-        n = { code: r.code, versie: r.versie, naam: r.naam_nl, statussen: new Map() };
+        n = { code: r.code, versie: r.versie, naam: r.naam_nl, naamEn: r.naam_en, statussen: new Map() };
         uit.set(r.id, n);
         if (r.status === 'gepubliceerd') namen.set(`${gemeente}:${r.id}`, n);
       }
-      n.statussen.set(r.volgnummer, r.naam);
+      n.statussen.set(r.volgnummer, { naam: r.naam, naamEn: r.stap_naam_en });
     }
     return uit;
   }
@@ -207,7 +217,9 @@ function zaakQueries(db: Kysely<DB>, namen: Map<string, ZaaktypeNamen>) {
         zaaktypeCode: n?.code ?? '',
         zaaktypeVersie: n?.versie ?? 0,
         zaaktypeNaam: n?.naam ?? '',
-        statusNaam: n?.statussen.get(r.statusVolgnummer) ?? '',
+        zaaktypeNaamEn: n?.naamEn ?? '',
+        statusNaam: n?.statussen.get(r.statusVolgnummer)?.naam ?? '',
+        statusNaamEn: n?.statussen.get(r.statusVolgnummer)?.naamEn ?? '',
       };
     });
   }
@@ -223,6 +235,7 @@ function zaakQueries(db: Kysely<DB>, namen: Map<string, ZaaktypeNamen>) {
     }
     if (f.vanaf !== undefined) q = q.where('z.uiterlijke_einddatum', '>=', f.vanaf);
     if (f.tot !== undefined) q = q.where('z.uiterlijke_einddatum', '<=', f.tot);
+    if (f.nieuweReactie) q = q.where('z.nieuwe_reactie_op', 'is not', null);
     if (f.zoek !== undefined) {
       const patroon = `%${f.zoek.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       q = q.where((eb) => eb.or([eb('z.identificatie', 'ilike', patroon), eb('z.onderwerp', 'ilike', patroon)]));
@@ -379,6 +392,7 @@ function zaakQueries(db: Kysely<DB>, namen: Map<string, ZaaktypeNamen>) {
           uiterlijkeEinddatum: rij.uiterlijke_einddatum,
           opgeschort: rij.opgeschort,
           afgeslotenOp: rij.afgesloten_op,
+          nieuweReactieOp: rij.nieuwe_reactie_op,
           versie: rij.versie,
         },
       ]);
@@ -458,6 +472,7 @@ function zaakQueries(db: Kysely<DB>, namen: Map<string, ZaaktypeNamen>) {
           afgesloten_op: stand.afgeslotenOp,
           resultaattype_id: stand.resultaattypeId,
           archiefactiedatum: stand.archiefactiedatum,
+          nieuwe_reactie_op: stand.nieuweReactieOp,
           versie: versie + 1,
         })
         .where('gemeente', '=', gemeente)
@@ -478,13 +493,13 @@ function zaakQueries(db: Kysely<DB>, namen: Map<string, ZaaktypeNamen>) {
 
 
 
-    /** Open zaken per team and per behandelaar, counted per deadline band. */
-    overzicht: async (gemeente: string, vandaag: string, eindeWeek: string) => {
+    /** Open zaken per team and per behandelaar, counted per deadline band (`dezeWeek` up to `grens`, ADR 0012). */
+    overzicht: async (gemeente: string, vandaag: string, grens: string) => {
       const banden = () => [
           sql<number>`count(*) filter (where z.uiterlijke_einddatum < ${vandaag}::date)`.as('teLaat'),
           sql<number>`count(*) filter (where z.uiterlijke_einddatum = ${vandaag}::date)`.as('vandaag'),
-          sql<number>`count(*) filter (where z.uiterlijke_einddatum > ${vandaag}::date and z.uiterlijke_einddatum <= ${eindeWeek}::date)`.as('dezeWeek'),
-          sql<number>`count(*) filter (where z.uiterlijke_einddatum > ${eindeWeek}::date)`.as('later'),
+          sql<number>`count(*) filter (where z.uiterlijke_einddatum > ${vandaag}::date and z.uiterlijke_einddatum <= ${grens}::date)`.as('dezeWeek'),
+          sql<number>`count(*) filter (where z.uiterlijke_einddatum > ${grens}::date)`.as('later'),
       ];
       const [teams, behandelaars] = await Promise.all([
         db

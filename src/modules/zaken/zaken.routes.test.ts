@@ -206,7 +206,8 @@ describe('acties op een zaak', () => {
     const eind = await actie(bo, eerste, 'statussen', { statustype: 4 });
     expect(eind.statusCode).toBe(409);
     const horen = await goed(bo, eerste, 'statussen', { statustype: 3, toelichting: 'U hoort van ons wanneer het gesprek is.' });
-    expect(horen.status).toEqual({ volgnummer: 3, naam: 'Horen' });
+    expect(horen.status).toEqual({ volgnummer: 3, naam: 'Horen', naamEn: 'Hearing the parties' });
+    expect(horen.zaaktype).toMatchObject({ code: 'klacht', naam: 'Klacht', naamEn: 'Complaint' });
     eerste = { ...eerste, versie: horen.versie };
     const terug = await actie(bo, eerste, 'statussen', { statustype: 2 });
     expect(terug.statusCode).toBe(409);
@@ -358,6 +359,12 @@ describe('werkvoorraad en overzicht', () => {
     expect(teLaat.length).toBeGreaterThan(0);
     expect(teLaat.every((z) => z.termijnband === 'teLaat')).toBe(true);
     expect((await q('termijn=later')).every((z) => z.termijnband === 'later')).toBe(true);
+    // dezeWeek: tomorrow up to the fifth working day after today (Thursday 19 March), the same in the overview.
+    const dezeWeek = (await q('termijn=dezeWeek')) as unknown as { termijnband: string; uiterlijkeEinddatum: string }[];
+    expect(dezeWeek.every((z) => z.termijnband === 'dezeWeek' && z.uiterlijkeEinddatum > '2026-03-12' && z.uiterlijkeEinddatum <= '2026-03-19')).toBe(true);
+    const overzicht = (await loket.app.inject({ method: 'GET', url: '/api/v1/gemeenten/GM0384/zaken-overzicht', headers: tim.headers })).json() as { teams: { dezeWeek: number }[] };
+    expect(overzicht.teams.reduce((som, t) => som + t.dezeWeek, 0)).toBe(dezeWeek.length);
+    expect((await q('reactie=nieuw'))).toEqual([]);
     expect((await q('open=false')).map((z) => z.identificatie)).toEqual(['Z-2026-000001']);
     expect((await q('behandelaar=geen')).every((z) => z.behandelaar === null)).toBe(true);
     const ploeg = (await loket.app.inject({ method: 'GET', url: '/api/v1/gemeenten/GM0384/teams?pageSize=100', headers: tim.headers })).json().items;
@@ -365,9 +372,9 @@ describe('werkvoorraad en overzicht', () => {
     const vanTeam = await q(`team=${openbareRuimte}`);
     expect(vanTeam).toHaveLength(7);
     expect((await q(`team=${openbareRuimte}&status=2`))).toHaveLength(0);
-    const ongeldig = await loket.app.inject({ method: 'GET', url: `${basis}?termijn=morgen&status=nul&pageSize=500`, headers: tim.headers });
+    const ongeldig = await loket.app.inject({ method: 'GET', url: `${basis}?termijn=morgen&status=nul&pageSize=500&reactie=oud`, headers: tim.headers });
     expect(ongeldig.statusCode).toBe(400);
-    expect(ongeldig.json().invalidParams.map((p: { name: string }) => p.name).toSorted()).toEqual(['query.pageSize', 'query.status', 'query.termijn']);
+    expect(ongeldig.json().invalidParams.map((p: { name: string }) => p.name).toSorted()).toEqual(['query.pageSize', 'query.reactie', 'query.status', 'query.termijn']);
   });
 
   it('shows the teamleider the open zaken per team and band and who holds what, and bulk assigns all or nothing', async () => {

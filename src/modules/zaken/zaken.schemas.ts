@@ -49,7 +49,11 @@ export const werkvoorraadQuery = z.strictObject({
   behandelaar: z.union([z.literal('ik'), z.literal('geen'), id]).optional().describe("'ik', 'geen' (niet toegewezen) of een medewerker-id"),
   status: z.coerce.number().int('Kies een heel getal.').min(1).max(99).optional().describe('Volgnummer van de huidige status'),
   zaaktype: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Geef de code van een zaaktype.').optional(),
-  termijn: z.enum(['teLaat', 'vandaag', 'dezeWeek', 'later']).optional().describe('Termijnband, berekend met de dag van vandaag in Nederland; dezeWeek = morgen t/m zondag'),
+  termijn: z
+    .enum(['teLaat', 'vandaag', 'dezeWeek', 'later'])
+    .optional()
+    .describe('Termijnband, berekend met de dag van vandaag in Nederland; dezeWeek = morgen t/m de vijfde werkdag van de gemeente na vandaag'),
+  reactie: z.enum(['nieuw']).optional().describe('nieuw: alleen zaken met een reactie van de inwoner waarop nog niets is gedaan (nieuweReactieOp)'),
   open: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   zoek: z.string().trim().min(2, 'Minstens 2 tekens.').max(100).optional().describe('Zoekt in zaaknummer en onderwerp'),
   identificatie: z
@@ -67,7 +71,7 @@ export const zaakSamenvattingSchema = z
   .object({
     id: z.uuid(),
     identificatie: z.string(),
-    zaaktype: z.object({ id: z.uuid(), code: z.string(), versie: z.number().int(), naam: z.string() }),
+    zaaktype: z.object({ id: z.uuid(), code: z.string(), versie: z.number().int(), naam: z.string(), naamEn: z.string().describe('De Engelse naam van het zaaktype') }),
     onderwerp: z.string(),
     kanaal: z.enum(KANALEN),
     ontvangstdatum: z.string(),
@@ -75,12 +79,16 @@ export const zaakSamenvattingSchema = z
     vertrouwelijkheid: z.enum(VERTROUWELIJKHEDEN),
     team: naamRef,
     behandelaar: naamRef.nullable(),
-    status: z.object({ volgnummer: z.number().int(), naam: z.string() }),
+    status: z.object({ volgnummer: z.number().int(), naam: z.string(), naamEn: z.string().describe('Engelse naam van de stap; leeg: niet opgegeven') }),
     oorspronkelijkeEinddatum: z.string(),
     uiterlijkeEinddatum: z.string().describe('Afgeleid uit de geschiedenis, nooit ingetypt'),
     termijnband: z.enum(['teLaat', 'vandaag', 'dezeWeek', 'later']).nullable(),
     opgeschort: z.boolean(),
     afgeslotenOp: z.string().nullable(),
+    nieuweReactieOp: z
+      .string()
+      .nullable()
+      .describe('Wanneer de oudste reactie van de inwoner binnenkwam waarop de medewerkers nog niets deden (een toewijzing telt niet); null: geen nieuwe reactie'),
     versie: z.number().int(),
   })
   .meta({ id: 'ZaakSamenvatting' });
@@ -115,6 +123,7 @@ export const zaakSchema = zaakSamenvattingSchema
       z.object({
         volgnummer: z.number().int(),
         naam: z.string(),
+        naamEn: z.string(),
         tekst: tweetalig,
         informeren: z.boolean(),
         eindstatus: z.boolean(),

@@ -31,6 +31,30 @@ describe('volgcode', () => {
   });
 });
 
+describe('nieuwe reactie van de inwoner', () => {
+  it('marks a reply as new in the queue and on the zaak until staff act on it; an assignment does not count', async () => {
+    const { zaak, volgcode } = await zaken().registreer(kcc, 'GM0384', { zaaktype: 'klacht', onderwerp: 'Reactie nog niet gezien', kanaal: 'web', ontvangstdatum: '2026-03-02' });
+    const inwoner = { soort: 'inwoner' as const, context: cliContext(), volgcode };
+    const nieuw = async () => (await zaken().werkvoorraad(bo, 'GM0384', { open: true, reactie: 'nieuw', pageSize: 100 })).items.map((z) => z.id);
+    expect(await nieuw()).not.toContain(zaak.id);
+    await zaken().reactieVanInwoner(inwoner, 'GM0384', { tekst: 'Wanneer hoor ik iets?' });
+    const binnen = loket.klok.nu().toISOString();
+    loket.klok.verder(60_000);
+    await zaken().reactieVanInwoner(inwoner, 'GM0384', { tekst: 'En nog iets.' });
+    expect(await nieuw()).toContain(zaak.id);
+    let z = await zaken().detail(bo, 'GM0384', zaak.id);
+    expect(z.nieuweReactieOp).toBe(binnen);
+    z = await zaken().wijsToe(bo, 'GM0384', zaak.id, z.versie, { behandelaar: 'ik' });
+    expect(z.nieuweReactieOp).toBe(binnen);
+    expect(await nieuw()).toContain(zaak.id);
+    z = await zaken().voegNotitieToe(bo, 'GM0384', zaak.id, z.versie, { tekst: 'Inwoner gebeld.', extern: false });
+    expect(z.nieuweReactieOp).toBeNull();
+    expect(await nieuw()).not.toContain(zaak.id);
+    const rij = await loket.database.db.selectFrom('zaak').select('nieuwe_reactie_op').where('id', '=', zaak.id).executeTakeFirstOrThrow();
+    expect(rij.nieuwe_reactie_op).toBeNull();
+  });
+});
+
 describe('termijnbewaking', () => {
   it('lists open, running zaken due within n werkdagen or overdue, with the behandelaar’s address', async () => {
     const { zaak } = await zaken().registreer(bo, 'GM0384', { zaaktype: 'e-mailvraag', onderwerp: 'Snel antwoord', kanaal: 'e-mail', ontvangstdatum: '2026-02-23', behandelaar: 'ik' });

@@ -9,7 +9,7 @@ import { berekenTermijn, leesDuur, plusDagen } from '../termijnen/kalender.ts';
 import { ongeldig, zaakNietGevonden } from './zaken.errors.ts';
 import { statusdata, type Gebeurtenis } from './zaken.gebeurtenis.ts';
 import { projectieVan, VERWERKING_ZAKEN, type Actor, type Wie, type ZakenKern } from './zaken.kern.ts';
-import { eindeWeek, termijnband, type Termijnband } from './zaken.projectie.ts';
+import { eindeDezeWeek, termijnband, type Termijnband } from './zaken.projectie.ts';
 import type { DocumentMeta, ZaakRegel } from './zaken.repository.ts';
 
 export interface WerkvoorraadInvoer {
@@ -18,6 +18,7 @@ export interface WerkvoorraadInvoer {
   status?: number | undefined;
   zaaktype?: string | undefined;
   termijn?: Termijnband | undefined;
+  reactie?: 'nieuw' | undefined;
   open: boolean;
   zoek?: string | undefined;
   identificatie?: string | undefined;
@@ -48,11 +49,12 @@ function leesCursor(cursor: string): { einddatum: string; id: string } {
   throw ongeldig('query.cursor', 'ongeldige-cursor', 'Deze cursor kennen we niet. Begin opnieuw bij de eerste pagina.');
 }
 
-function samenvatting(regel: ZaakRegel, dag: string) {
+/** `grens`: the last day of the band `dezeWeek` (eindeDezeWeek). */
+function samenvatting(regel: ZaakRegel, dag: string, grens: string) {
   return {
     id: regel.id,
     identificatie: regel.identificatie,
-    zaaktype: { id: regel.zaaktypeId, code: regel.zaaktypeCode, versie: regel.zaaktypeVersie, naam: regel.zaaktypeNaam },
+    zaaktype: { id: regel.zaaktypeId, code: regel.zaaktypeCode, versie: regel.zaaktypeVersie, naam: regel.zaaktypeNaam, naamEn: regel.zaaktypeNaamEn },
     onderwerp: regel.onderwerp,
     kanaal: regel.kanaal,
     ontvangstdatum: regel.ontvangstdatum,
@@ -60,12 +62,13 @@ function samenvatting(regel: ZaakRegel, dag: string) {
     vertrouwelijkheid: regel.vertrouwelijkheid,
     team: { id: regel.teamId, naam: regel.teamNaam },
     behandelaar: regel.behandelaarId ? { id: regel.behandelaarId, naam: regel.behandelaarNaam ?? '' } : null,
-    status: { volgnummer: regel.statusVolgnummer, naam: regel.statusNaam },
+    status: { volgnummer: regel.statusVolgnummer, naam: regel.statusNaam, naamEn: regel.statusNaamEn },
     oorspronkelijkeEinddatum: regel.oorspronkelijkeEinddatum,
     uiterlijkeEinddatum: regel.uiterlijkeEinddatum,
-    termijnband: regel.afgeslotenOp ? null : termijnband(regel.uiterlijkeEinddatum, dag),
+    termijnband: regel.afgeslotenOp ? null : termijnband(regel.uiterlijkeEinddatum, dag, grens),
     opgeschort: regel.opgeschort,
     afgeslotenOp: regel.afgeslotenOp,
+    nieuweReactieOp: regel.nieuweReactieOp,
     versie: regel.versie,
   };
 }
@@ -104,7 +107,7 @@ export function zakenWerkvoorraad(kern: ZakenKern) {
     const resultaatGebeurtenis = gebeurtenissen.findLast((g) => g.soort === 'resultaat');
     if (opties.loggen && betrokkene) await audit.verwerking(wie.context, { gemeente, naam: 'zaak-bekijken', ...VERWERKING_ZAKEN, betrokkeneIds: [id] });
     const termijn = berekenTermijn(rij.ontvangstdatum, leesDuur(zaaktype.norm), sluitingsdagen);
-    const live = samenvatting({ ...regel, uiterlijkeEinddatum: rij.afgesloten_op ? regel.uiterlijkeEinddatum : projectie.uiterlijkeEinddatum }, dag);
+    const live = samenvatting({ ...regel, uiterlijkeEinddatum: rij.afgesloten_op ? regel.uiterlijkeEinddatum : projectie.uiterlijkeEinddatum }, dag, eindeDezeWeek(dag, sluitingsdagen));
     return {
       ...live,
       omschrijving: rij.omschrijving,
@@ -114,6 +117,7 @@ export function zakenWerkvoorraad(kern: ZakenKern) {
       statussen: zaaktype.statustypen.map((s) => ({
         volgnummer: s.volgnummer,
         naam: s.naam,
+        naamEn: s.naamEn,
         tekst: s.tekst,
         informeren: s.informeren,
         eindstatus: s.eindstatus,
@@ -150,7 +154,7 @@ export function zakenWerkvoorraad(kern: ZakenKern) {
     /** One page of a work queue (keyset on deadline, id): no total count (ADR 0012). */
     async werkvoorraad(wie: Wie, gemeente: string, invoer: WerkvoorraadInvoer) {
       const dag = vandaag();
-      const week = eindeWeek(dag);
+      const week = eindeDezeWeek(dag, await deps.sluitingsdagen(gemeente));
       const banden: Record<Termijnband, { vanaf?: string; tot?: string }> = {
         teLaat: { tot: plusDagen(dag, -1) },
         vandaag: { vanaf: dag, tot: dag },
@@ -169,6 +173,7 @@ export function zakenWerkvoorraad(kern: ZakenKern) {
         vanaf: band.vanaf,
         tot: band.tot,
         zoek: invoer.zoek,
+        nieuweReactie: invoer.reactie === 'nieuw',
         identificatie: invoer.identificatie,
         na: invoer.cursor ? leesCursor(invoer.cursor) : undefined,
         limit: invoer.pageSize + 1,
@@ -177,13 +182,13 @@ export function zakenWerkvoorraad(kern: ZakenKern) {
       });
       const items = rijen.slice(0, invoer.pageSize);
       const laatste = items.at(-1);
-      return { items: items.map((r) => samenvatting(r, dag)), volgende: rijen.length > invoer.pageSize && laatste ? schrijfCursor(laatste) : null };
+      return { items: items.map((r) => samenvatting(r, dag, week)), volgende: rijen.length > invoer.pageSize && laatste ? schrijfCursor(laatste) : null };
     },
 
     /** Open zaken per team × deadline band and per behandelaar (the teamleider's overview). */
     async overzicht(gemeente: string) {
       const dag = vandaag();
-      const { teams, behandelaars } = await repository.overzicht(gemeente, dag, eindeWeek(dag));
+      const { teams, behandelaars } = await repository.overzicht(gemeente, dag, eindeDezeWeek(dag, await deps.sluitingsdagen(gemeente)));
       return {
         peildatum: dag,
         teams: teams.map((t) => ({ team: { id: t.id, naam: t.naam }, teLaat: t.teLaat, vandaag: t.vandaag, dezeWeek: t.dezeWeek, later: t.later })),
@@ -237,7 +242,7 @@ export function zakenWerkvoorraad(kern: ZakenKern) {
         const medewerker = await behandelaar(gemeente, id);
         if (medewerker) emails.set(id, medewerker.email);
       }
-      return rijen.map((r) => ({ ...samenvatting(r, dag), behandelaarEmail: r.behandelaarId ? (emails.get(r.behandelaarId) ?? null) : null }));
+      return rijen.map((r) => ({ ...samenvatting(r, dag, eindeDezeWeek(dag, sluitingsdagen)), behandelaarEmail: r.behandelaarId ? (emails.get(r.behandelaarId) ?? null) : null }));
     },
   };
 }

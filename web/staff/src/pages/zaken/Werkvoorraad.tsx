@@ -8,10 +8,10 @@ import { Keuzelijst, type Optie } from '../../components/Velden.tsx';
 import { useTaal } from '../../i18n/i18n.tsx';
 import { Laadstatus, useLaden } from '../../laden.tsx';
 import { Link, navigeer } from '../../router.tsx';
-import { Band, Opgeschort, datum, isLeiding, magBehandelen, useBehandelaars, useTeams } from './teksten.tsx';
+import { Band, Opgeschort, datum, stapNaam, isLeiding, magBehandelen, useBehandelaars, useTeams } from './teksten.tsx';
 
 const BANDEN = ['teLaat', 'vandaag', 'dezeWeek', 'later'] as const;
-const FILTERS = ['behandelaar', 'team', 'zaaktype', 'status', 'termijn'] as const;
+const FILTERS = ['behandelaar', 'team', 'zaaktype', 'status', 'termijn', 'reactie'] as const;
 type Filter = (typeof FILTERS)[number];
 type Filters = Record<Filter, string>;
 
@@ -24,6 +24,7 @@ export function filtersUit(zoek: URLSearchParams, gemeente: SessieGemeente): Fil
     zaaktype: waarde('zaaktype'),
     status: waarde('status'),
     termijn: waarde('termijn'),
+    reactie: waarde('reactie'),
   };
 }
 
@@ -60,18 +61,15 @@ function FilterFormulier({ gemeente, filters, zaaktypen, teams }: { gemeente: Se
   const { t, taal } = useTaal();
   const [keuze, setKeuze] = useState(filters);
   const zet = (naam: Filter) => (event: { target: { value: string } }) => setKeuze((vorige) => ({ ...vorige, [naam]: event.target.value }));
+  // Step numbers mean something else in every zaaktype: another zaaktype clears the status.
+  const zetZaaktype = (event: { target: { value: string } }) => setKeuze((vorige) => ({ ...vorige, zaaktype: event.target.value, status: '' }));
   function toepassen(event: FormEvent) {
     event.preventDefault();
     navigeer(werkvoorraadPad(gemeente.code, keuze));
   }
   const gekozenType = zaaktypen.find((z) => z.code === keuze.zaaktype);
-  const statussen: Optie[] = useMemo(() => {
-    const namen = new Map<number, Set<string>>();
-    for (const zaaktype of gekozenType ? [gekozenType] : zaaktypen) {
-      for (const s of zaaktype.statustypen) namen.set(s.volgnummer, (namen.get(s.volgnummer) ?? new Set()).add(s.naam));
-    }
-    return [...namen].toSorted(([a], [b]) => a - b).map(([volgnummer, n]) => ({ waarde: String(volgnummer), label: `${volgnummer}. ${[...n].join(' / ')}` }));
-  }, [gekozenType, zaaktypen]);
+  // Only the steps of the chosen zaaktype: the same number is another step in another zaaktype.
+  const statussen: Optie[] = useMemo(() => (gekozenType?.statustypen ?? []).map((s) => ({ waarde: String(s.volgnummer), label: `${s.volgnummer}. ${stapNaam(s, taal)}` })), [gekozenType, taal]);
   return (
     <form className="loket-filters" onSubmit={toepassen} aria-label={t('werkvoorraad.filters')}>
       <Keuzelijst
@@ -90,16 +88,33 @@ function FilterFormulier({ gemeente, filters, zaaktypen, teams }: { gemeente: Se
         id="filter-zaaktype"
         label={t('werkvoorraad.zaaktype')}
         value={keuze.zaaktype}
-        onChange={zet('zaaktype')}
-        opties={[{ waarde: '', label: t('werkvoorraad.alleZaaktypen') }, ...zaaktypen.map((z) => ({ waarde: z.code, label: z.naam[taal] }))]}
+        onChange={zetZaaktype}
+        opties={[{ waarde: '', label: t('werkvoorraad.alleZaaktypen') }, ...zaaktypen.map((z) => ({ waarde: z.code, label: z.naam[taal] || z.naam.nl }))]}
       />
-      <Keuzelijst id="filter-status" label={t('werkvoorraad.status')} value={keuze.status} onChange={zet('status')} opties={[{ waarde: '', label: t('werkvoorraad.alleStatussen') }, ...statussen]} />
+      <Keuzelijst
+        id="filter-status"
+        label={t('werkvoorraad.status')}
+        value={keuze.status}
+        onChange={zet('status')}
+        uitleg={gekozenType ? undefined : t('werkvoorraad.statusKiesType')}
+        opties={[{ waarde: '', label: t('werkvoorraad.alleStatussen') }, ...statussen]}
+      />
       <Keuzelijst
         id="filter-termijn"
         label={t('werkvoorraad.termijn')}
         value={keuze.termijn}
         onChange={zet('termijn')}
         opties={[{ waarde: '', label: t('werkvoorraad.alleTermijnen') }, ...BANDEN.map((band) => ({ waarde: band, label: t(`band.${band}`) }))]}
+      />
+      <Keuzelijst
+        id="filter-reactie"
+        label={t('werkvoorraad.reactie')}
+        value={keuze.reactie}
+        onChange={zet('reactie')}
+        opties={[
+          { waarde: '', label: t('werkvoorraad.alleReacties') },
+          { waarde: 'nieuw', label: t('werkvoorraad.nieuweReacties') },
+        ]}
       />
       <div className="loket-filters__knop">
         <Knop type="submit">{t('werkvoorraad.toepassen')}</Knop>
@@ -184,14 +199,27 @@ export function Werkvoorraad({ gemeente, zoek }: { gemeente: SessieGemeente; zoe
 
   const kolommen: Kolom<ZaakSamenvatting>[] = [
     { kop: t('zaak.identificatie'), render: (z) => <Link naar={`/${gemeente.code}/zaken/${z.id}`}>{z.identificatie}</Link> },
-    { kop: t('zaak.onderwerp'), render: (z) => z.onderwerp },
-    { kop: t('zaak.zaaktype'), render: (z) => z.zaaktype.naam },
+    {
+      kop: t('zaak.onderwerp'),
+      render: (z) => (
+        <>
+          {z.onderwerp}
+          {z.nieuweReactieOp && (
+            <>
+              {' '}
+              <span className="loket-badge loket-badge--reactie">{t('reactie.nieuw')}</span>
+            </>
+          )}
+        </>
+      ),
+    },
+    { kop: t('zaak.zaaktype'), render: (z) => (taal === 'en' && z.zaaktype.naamEn) || z.zaaktype.naam },
     { kop: t('zaak.behandelaar'), render: (z) => z.behandelaar?.naam ?? t('werkvoorraad.nietToegewezenKort') },
     {
       kop: t('zaak.status'),
       render: (z) => (
         <>
-          {z.status.naam}
+          {stapNaam(z.status, taal)}
           {z.opgeschort && (
             <>
               {' '}

@@ -1,4 +1,5 @@
-import { useRef, useState, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode, type Ref } from 'react';
+import { heeftRecht } from '../../../../../src/http/rechten.ts';
 import { flushSync } from 'react-dom';
 import { API_BASIS, ApiError, api, gemeentePad, type AangemaakteZaak, type SessieGemeente, type Team, type Werkvoorraad, type Zaak } from '../../api.ts';
 import { FoutSamenvatting, Formulier, HerlaadKnop, Knop, Veld, Vinkje, useFormulier, useVerzenden, type FormulierStaat } from '../../components/Formulier.tsx';
@@ -13,7 +14,7 @@ import { useTaal } from '../../i18n/i18n.tsx';
 import { Laadstatus } from '../../laden.tsx';
 import { Link } from '../../router.tsx';
 import { tijdstip } from '../../tijd.ts';
-import { Band, Opgeschort, datum, duurTekst, gebeurtenisTekst, isLeiding, magBehandelen, useBehandelaars, useTeams } from './teksten.tsx';
+import { Band, Opgeschort, dagenTot, datum, stapNaam, duurTekst, gebeurtenisTekst, useBehandelaars, useTeams } from './teksten.tsx';
 
 /** Sends one action on the zaak (POST with If-Match); the page then shows and focuses `melding`. */
 type Stuur = (deel: string, body: unknown, melding: string) => Promise<void>;
@@ -63,28 +64,34 @@ interface ActieProps {
 
 const zonderLeeg = (tekst: string) => (tekst.trim() ? tekst : undefined);
 
+/** Claims the zaak (behandelaar 'ik'), with the error and, after a 412, the newest version. */
+function Oppakken({ stuur, herlaad, tekst }: Omit<ActieProps, 'zaak'> & { tekst: string }) {
+  const { t } = useTaal();
+  const { fout, bezig, verzend } = useVerzenden();
+  return (
+    <>
+      <FoutSamenvatting fout={fout} meldingen={{ 412: t('zaak.verouderd') }} />
+      <div className="utrecht-button-group">
+        <Knop bezig={bezig} onClick={() => void verzend(() => stuur('/toewijzing', { behandelaar: 'ik' }, t('actie.opgepakt')))}>
+          {tekst}
+        </Knop>
+        <HerlaadKnop fout={fout} onHerlaad={herlaad} />
+      </div>
+    </>
+  );
+}
+
 function Toewijzing({ zaak, stuur, herlaad, gemeente, ik, teams }: ActieProps & { gemeente: SessieGemeente; ik: string | undefined; teams: Team[] }) {
   const { t } = useTaal();
-  const oppakken = useVerzenden();
   const formulier = useFormulier({ behandelaar: zaak.behandelaar?.id ?? '', team: zaak.team.id });
   const mijn = ik !== undefined && zaak.behandelaar?.id === ik;
   // Only who can be behandelaar in the chosen team.
   const leden = useBehandelaars(gemeente, formulier.waarden.team || undefined) ?? [];
   return (
-    <Sectie titel={t('actie.toewijzing')}>
+    <>
       <p className="utrecht-paragraph">{zaak.behandelaar ? t('actie.behandeltNu', { naam: zaak.behandelaar.naam, team: zaak.team.naam }) : t('actie.nogNiemand', { team: zaak.team.naam })}</p>
-      {!mijn && (
-        <>
-          <FoutSamenvatting fout={oppakken.fout} meldingen={{ 412: t('zaak.verouderd') }} />
-          <div className="utrecht-button-group">
-            <Knop bezig={oppakken.bezig} onClick={() => void oppakken.verzend(() => stuur('/toewijzing', { behandelaar: 'ik' }, t('actie.opgepakt')))}>
-              {t('werkvoorraad.oppakken')}
-            </Knop>
-            <HerlaadKnop fout={oppakken.fout} onHerlaad={herlaad} />
-          </div>
-        </>
-      )}
-      {isLeiding(gemeente) && (
+      {!mijn && <Oppakken stuur={stuur} herlaad={herlaad} tekst={t('werkvoorraad.oppakken')} />}
+      {heeftRecht(gemeente.rollen, 'zakenLeiden') && (
         <ActieFormulier
           formulier={formulier}
           stuur={stuur}
@@ -109,26 +116,25 @@ function Toewijzing({ zaak, stuur, herlaad, gemeente, ik, teams }: ActieProps & 
           />
         </ActieFormulier>
       )}
-    </Sectie>
+    </>
   );
 }
 
 function Status({ zaak, stuur, herlaad }: ActieProps) {
-  const { t } = useTaal();
+  const { t, taal } = useTaal();
   const mogelijk = zaak.statussen.filter((s) => s.volgnummer > zaak.status.volgnummer && !s.eindstatus);
   const volgende = mogelijk[0];
   const formulier = useFormulier({ statustype: String(volgende?.volgnummer ?? ''), toelichting: '' });
   if (!volgende) return null;
   const gekozen = mogelijk.find((s) => String(s.volgnummer) === formulier.waarden.statustype);
   return (
-    <Sectie titel={t('actie.status')}>
-      <ActieFormulier
+    <ActieFormulier
         formulier={formulier}
         stuur={stuur}
         herlaad={herlaad}
         deel="/statussen"
         body={(w) => ({ statustype: Number(w.statustype), toelichting: zonderLeeg(w.toelichting) })}
-        melding={t('actie.statusGezet', { naam: gekozen?.naam ?? '' })}
+        melding={t('actie.statusGezet', { naam: gekozen ? stapNaam(gekozen, taal) : '' })}
         knop={t('actie.statusZetten')}
         velden={{ statustype: 'statustype', toelichting: 'status-toelichting' }}
       >
@@ -137,7 +143,7 @@ function Status({ zaak, stuur, herlaad }: ActieProps) {
           label={t('actie.nieuweStatus')}
           {...koppel(formulier, 'statustype')}
           uitleg={<span aria-live="polite">{gekozen?.informeren ? t('actie.inwonerKrijgtBericht') : t('actie.inwonerKrijgtGeenBericht')}</span>}
-          opties={mogelijk.map((s) => ({ waarde: String(s.volgnummer), label: s.naam }))}
+          opties={mogelijk.map((s) => ({ waarde: String(s.volgnummer), label: stapNaam(s, taal) }))}
         />
         <Tekstvak
           id="status-toelichting"
@@ -146,7 +152,6 @@ function Status({ zaak, stuur, herlaad }: ActieProps) {
           {...koppel(formulier, 'toelichting')}
         />
       </ActieFormulier>
-    </Sectie>
   );
 }
 
@@ -154,8 +159,7 @@ function Notitie({ stuur, herlaad }: ActieProps) {
   const { t } = useTaal();
   const formulier = useFormulier({ tekst: '', extern: false });
   return (
-    <Sectie titel={t('actie.notitie')}>
-      <ActieFormulier
+    <ActieFormulier
         formulier={formulier}
         stuur={stuur}
         herlaad={herlaad}
@@ -175,16 +179,13 @@ function Notitie({ stuur, herlaad }: ActieProps) {
           fout={formulier.fout?.veld('extern')}
         />
       </ActieFormulier>
-    </Sectie>
   );
 }
 
 function Bericht({ zaak, stuur, herlaad }: ActieProps) {
   const { t } = useTaal();
   const formulier = useFormulier({ tekst: '' });
-  return (
-    <Sectie titel={t('actie.bericht')}>
-      {zaak.betrokkene?.email ? (
+  return zaak.betrokkene?.email ? (
         <ActieFormulier
           formulier={formulier}
           stuur={stuur}
@@ -205,24 +206,15 @@ function Bericht({ zaak, stuur, herlaad }: ActieProps) {
         </ActieFormulier>
       ) : (
         <p className="utrecht-paragraph">{t('actie.geenEmail')}</p>
-      )}
-    </Sectie>
-  );
+      );
 }
 
 function Opschorting({ zaak, stuur, herlaad }: ActieProps) {
   const { t } = useTaal();
   const formulier = useFormulier({ reden: '', toelichting: '' });
-  if (!zaak.termijn.opschortingToegestaan) {
-    return (
-      <Sectie titel={t('actie.opschorten')}>
-        <p className="utrecht-paragraph">{t('actie.opschortenNiet')}</p>
-      </Sectie>
-    );
-  }
   if (zaak.opgeschort) {
     return (
-      <Sectie titel={t('actie.opschortingEinde')}>
+      <>
         {zaak.reactieOntvangen && (
           <Melding soort="info" rol="none">
             <p className="utrecht-paragraph">{t('zaak.reactieOntvangen')}</p>
@@ -244,11 +236,11 @@ function Opschorting({ zaak, stuur, herlaad }: ActieProps) {
             {...koppel(formulier, 'toelichting')}
           />
         </ActieFormulier>
-      </Sectie>
+      </>
     );
   }
   return (
-    <Sectie titel={t('actie.opschorten')}>
+    <>
       <p className="utrecht-paragraph">{t('actie.opschortenUitleg')}</p>
       <ActieFormulier
         formulier={formulier}
@@ -262,7 +254,7 @@ function Opschorting({ zaak, stuur, herlaad }: ActieProps) {
       >
         <Tekstvak id="opschorting-reden" label={t('actie.reden')} required {...koppel(formulier, 'reden')} />
       </ActieFormulier>
-    </Sectie>
+    </>
   );
 }
 
@@ -273,15 +265,9 @@ function Verlenging({ zaak, stuur, herlaad }: ActieProps) {
   const { t } = useTaal();
   const formulier = useFormulier({ aantal: '', eenheid: zaak.termijn.norm.endsWith('wd') ? 'wd' : 'W', reden: '' });
   const { maxVerlenging, verlengingen } = zaak.termijn;
-  if (!maxVerlenging) {
-    return (
-      <Sectie titel={t('actie.verlengen')}>
-        <p className="utrecht-paragraph">{t('actie.verlengenNiet')}</p>
-      </Sectie>
-    );
-  }
+  if (!maxVerlenging) return <p className="utrecht-paragraph">{t('actie.verlengenNiet')}</p>;
   return (
-    <Sectie titel={t('actie.verlengen')}>
+    <>
       <p className="utrecht-paragraph" id="verlenging-max">
         {t('actie.verlengenMax', { max: duurTekst(t, maxVerlenging) })}{' '}
         {verlengingen.length > 0 ? t('actie.alVerlengd', { duur: verlengingen.map((v) => duurTekst(t, v.duur)).join(' + ') }) : t('actie.nogNietVerlengd')}
@@ -320,7 +306,7 @@ function Verlenging({ zaak, stuur, herlaad }: ActieProps) {
           {...koppel(formulier, 'reden')}
         />
       </ActieFormulier>
-    </Sectie>
+    </>
   );
 }
 
@@ -329,7 +315,7 @@ function Afsluiting({ zaak, stuur, herlaad }: ActieProps) {
   const formulier = useFormulier({ resultaattype: '', toelichting: '' });
   const resultaten = zaak.zaaktypeVersie.resultaattypen;
   return (
-    <Sectie titel={t('actie.afsluiten')}>
+    <>
       <p className="utrecht-paragraph">{t('actie.afsluitenUitleg')}</p>
       <ActieFormulier
         formulier={formulier}
@@ -355,16 +341,17 @@ function Afsluiting({ zaak, stuur, herlaad }: ActieProps) {
           {...koppel(formulier, 'toelichting')}
         />
       </ActieFormulier>
-    </Sectie>
+    </>
   );
 }
 
 const SOORTEN = ['gerelateerd', 'vervolg', 'onderwerp', 'bijdrage'] as const;
 
-function Relaties({ zaak, stuur, herlaad, gemeente, behandelen }: ActieProps & { gemeente: SessieGemeente; behandelen: boolean }) {
+/** Relates another zaak, found by its number (open or closed zaken). */
+function Relateren({ stuur, herlaad, gemeente }: Omit<ActieProps, 'zaak'> & { gemeente: SessieGemeente }) {
   const { t } = useTaal();
   const formulier = useFormulier({ zaaknummer: '', soort: 'gerelateerd' });
-  /** The zaak number becomes the id the API wants (open or closed zaken). */
+  /** The zaak number becomes the id the API wants. */
   async function relateer() {
     const nummer = formulier.waarden.zaaknummer.trim().toUpperCase();
     let gevonden: string | undefined;
@@ -378,6 +365,23 @@ function Relaties({ zaak, stuur, herlaad, gemeente, behandelen }: ActieProps & {
     await stuur('/relaties', { zaak: gevonden, soort: formulier.waarden.soort }, t('actie.gerelateerd', { zaak: nummer }));
   }
   return (
+    <Formulier
+      formulier={formulier}
+      onVerstuur={relateer}
+      knop={t('actie.relateren')}
+      knoppen={<HerlaadKnop fout={formulier.fout} onHerlaad={herlaad} />}
+      meldingen={{ 412: t('zaak.verouderd') }}
+      velden={{ zaak: 'zaaknummer', zaaknummer: 'zaaknummer', soort: 'relatie-soort' }}
+    >
+      <Veld id="zaaknummer" label={t('actie.zaaknummer')} uitleg={t('actie.zaaknummerUitleg')} autoComplete="off" {...koppel(formulier, 'zaaknummer', 'zaak')} />
+      <Keuzelijst id="relatie-soort" label={t('actie.soortRelatie')} {...koppel(formulier, 'soort')} opties={SOORTEN.map((s) => ({ waarde: s, label: t(`relatie.${s}`) }))} />
+    </Formulier>
+  );
+}
+
+function Relaties({ zaak, gemeente }: { zaak: Zaak; gemeente: SessieGemeente }) {
+  const { t } = useTaal();
+  return (
     <Sectie titel={t('zaak.relaties')}>
       {zaak.relaties.length > 0 ? (
         <ul className="utrecht-unordered-list">
@@ -389,24 +393,6 @@ function Relaties({ zaak, stuur, herlaad, gemeente, behandelen }: ActieProps & {
         </ul>
       ) : (
         <p className="utrecht-paragraph">{t('zaak.geenRelaties')}</p>
-      )}
-      {behandelen && (
-        <Formulier
-          formulier={formulier}
-          onVerstuur={relateer}
-          knop={t('actie.relateren')}
-          knoppen={<HerlaadKnop fout={formulier.fout} onHerlaad={herlaad} />}
-          meldingen={{ 412: t('zaak.verouderd') }}
-          velden={{ zaak: 'zaaknummer', zaaknummer: 'zaaknummer', soort: 'relatie-soort' }}
-        >
-          <Veld id="zaaknummer" label={t('actie.zaaknummer')} uitleg={t('actie.zaaknummerUitleg')} autoComplete="off" {...koppel(formulier, 'zaaknummer', 'zaak')} />
-          <Keuzelijst
-            id="relatie-soort"
-            label={t('actie.soortRelatie')}
-            {...koppel(formulier, 'soort')}
-            opties={SOORTEN.map((s) => ({ waarde: s, label: t(`relatie.${s}`) }))}
-          />
-        </Formulier>
       )}
     </Sectie>
   );
@@ -455,8 +441,8 @@ function DocumentToevoegen({ stuur, herlaad }: Omit<ActieProps, 'zaak'>) {
   );
 }
 
-/** The zaak's documents with download links (a plain link: the session cookie goes along), and the upload. */
-function Documenten({ zaak, gemeente, stuur, herlaad, behandelen, ronde }: ActieProps & { gemeente: SessieGemeente; behandelen: boolean; ronde: string }) {
+/** The zaak's documents with download links (a plain link: the session cookie goes along). */
+function Documenten({ zaak, gemeente }: { zaak: Zaak; gemeente: SessieGemeente }) {
   const { t, taal } = useTaal();
   const basis = `${API_BASIS}${gemeentePad(gemeente.code)}/zaken/${encodeURIComponent(zaak.id)}/documenten`;
   return (
@@ -475,12 +461,9 @@ function Documenten({ zaak, gemeente, stuur, herlaad, behandelen, ronde }: Actie
       ) : (
         <p className="utrecht-paragraph">{t('document.geen')}</p>
       )}
-      {behandelen && <DocumentToevoegen key={ronde} stuur={stuur} herlaad={herlaad} />}
     </Sectie>
   );
 }
-
-const magVolgcode = (gemeente: SessieGemeente) => gemeente.rollen.some((r) => r === 'behandelaar' || r === 'teamleider' || r === 'beheerder' || r === 'kcc-medewerker');
 
 /** A new tracking link for a resident who lost it: the old one stops working; shown here once. */
 function Volgcode({ zaak, gemeente, herlaad }: { zaak: Zaak; gemeente: SessieGemeente; herlaad(): void }) {
@@ -497,7 +480,7 @@ function Volgcode({ zaak, gemeente, herlaad }: { zaak: Zaak; gemeente: SessieGem
     });
   }
   return (
-    <Sectie titel={t('volgcode.titel')}>
+    <>
       <p className="utrecht-paragraph">{t('volgcode.uitleg')}</p>
       <div ref={uitkomst} tabIndex={-1} className="loket-focus-vak">
         {nieuw && (
@@ -516,7 +499,7 @@ function Volgcode({ zaak, gemeente, herlaad }: { zaak: Zaak; gemeente: SessieGem
         </Knop>
         <HerlaadKnop fout={fout} onHerlaad={herlaad} />
       </div>
-    </Sectie>
+    </>
   );
 }
 
@@ -591,7 +574,7 @@ function Statussen({ zaak }: { zaak: Zaak }) {
           const staat = s.huidig ? 'nu' : s.gezetOp ? 'klaar' : s.volgende ? 'volgende' : 'later';
           return (
             <li key={s.volgnummer} className={`utrecht-ordered-list__item loket-stap loket-stap--${staat}`} aria-current={s.huidig ? 'step' : undefined}>
-              <strong>{s.naam}</strong> — {t(`stap.${staat}`, { datum: tijdstip(s.gezetOp, taal) })}
+              <strong>{stapNaam(s, taal)}</strong> — {t(`stap.${staat}`, { datum: tijdstip(s.gezetOp, taal) })}
               {s.informeren ? ` ${t('stap.informeren')}` : ''}
             </li>
           );
@@ -621,33 +604,24 @@ function Tijdlijn({ zaak }: { zaak: Zaak }) {
   );
 }
 
-function Samenvatting({ zaak }: { zaak: Zaak }) {
+/** The zaak's registration data. */
+function Gegevens({ zaak }: { zaak: Zaak }) {
   const { t, taal } = useTaal();
   return (
-    <>
-      {zaak.afgeslotenOp && (
-        <Melding soort="info" rol="none">
-          <p className="utrecht-paragraph">
-            {t('zaak.isAfgesloten', { datum: tijdstip(zaak.afgeslotenOp, taal), resultaat: zaak.resultaat?.naam ?? '' })}
-            {zaak.resultaat?.toelichting ? ` ${zaak.resultaat.toelichting}` : ''}
-          </p>
-        </Melding>
-      )}
+    <Sectie titel={t('zaak.gegevens')}>
       <Gegevenslijst
         regels={[
           [t('zaak.zaaktype'), t('zaak.zaaktypeVersie', { naam: zaak.zaaktypeVersie.naam[taal], versie: zaak.zaaktype.versie })],
-          [t('zaak.status'), zaak.status.naam],
           [t('zaak.omschrijving'), zaak.omschrijving ? <span className="loket-pre-wrap">{zaak.omschrijving}</span> : t('geen')],
           [t('zaak.kanaal'), t(`kanaal.${zaak.kanaal}`)],
           [t('zaak.ontvangstdatum'), datum(zaak.ontvangstdatum, taal)],
           [t('zaak.registratie'), tijdstip(zaak.registratieOp, taal)],
           [t('zaak.vertrouwelijkheid'), t(`vertrouwelijkheid.${zaak.vertrouwelijkheid}`)],
           [t('zaak.team'), zaak.team.naam],
-          [t('zaak.behandelaar'), zaak.behandelaar?.naam ?? t('werkvoorraad.nietToegewezenKort')],
           ...(zaak.archiefactiedatum ? [[t('zaak.archiefactiedatum'), datum(zaak.archiefactiedatum, taal)] as [string, string]] : []),
         ]}
       />
-    </>
+    </Sectie>
   );
 }
 
@@ -672,52 +646,242 @@ function Betrokkene({ zaak }: { zaak: Zaak }) {
   );
 }
 
+/** The actions of the panel, each one form. */
+type ActieSoort = 'toewijzing' | 'status' | 'bericht' | 'opschorting' | 'verlenging' | 'afsluiting' | 'notitie' | 'relatie' | 'document' | 'volgcode';
+
+interface Actie {
+  soort: ActieSoort;
+  titel: string;
+  inhoud: ReactNode;
+  /** Forms start afresh for each version of the zaak; the tracking-link result must survive the reload it causes. */
+  blijvend?: boolean;
+}
+
+/** What the handler does next, in words, and the action that does it (if the panel has it); `oppakken` (claim) is a button without a form. */
+function volgendeStap(zaak: Zaak, ik: string | undefined, taal: string): { tekst: string; waarden?: Record<string, string>; actie: ActieSoort | 'oppakken' | null } | null {
+  if (zaak.afgeslotenOp) return null;
+  if (zaak.opgeschort && zaak.reactieOntvangen) return { tekst: 'opschortingBeeindigen', actie: 'opschorting' };
+  if (zaak.nieuweReactieOp) return { tekst: 'reageren', actie: zaak.betrokkene?.email ? 'bericht' : 'notitie' };
+  if (zaak.opgeschort) return { tekst: 'wachten', actie: null };
+  if (!zaak.behandelaar) return { tekst: 'oppakken', actie: 'oppakken' };
+  if (zaak.behandelaar.id !== ik) return { tekst: 'anderBehandelt', waarden: { naam: zaak.behandelaar.naam }, actie: null };
+  const volgende = zaak.statussen.find((s) => s.volgende && !s.eindstatus);
+  if (volgende) return { tekst: 'status', waarden: { naam: stapNaam(volgende, taal) }, actie: 'status' };
+  return { tekst: 'afsluiten', actie: 'afsluiting' };
+}
+
+/** The deadline in words, not by colour alone: the date and how many days are left or late. */
+function TermijnInWoorden({ zaak }: { zaak: Zaak }) {
+  const { t, taal } = useTaal();
+  const einde = datum(zaak.uiterlijkeEinddatum, taal);
+  if (zaak.afgeslotenOp) return <>{t('termijn.wasUiterlijk', { datum: einde })}</>;
+  if (zaak.opgeschort) return <>{t('stand.termijnStilt', { datum: einde })}</>;
+  const dagen = dagenTot(zaak.termijn.berekendOp, zaak.uiterlijkeEinddatum);
+  const woorden = dagen < 0 ? t('stand.teLaat', { count: -dagen }) : dagen === 0 ? t('stand.vandaag') : dagen === 1 ? t('stand.morgen') : t('stand.nog', { count: dagen });
+  return (
+    <>
+      {t('stand.termijn', { datum: einde, woorden })} <Band band={zaak.termijnband} />
+    </>
+  );
+}
+
+/** At the top: where the zaak stands, its deadline and the next step. */
+function Stand({ zaak, ik, acties, onOpen, oppakken }: { zaak: Zaak; ik: string | undefined; acties: readonly Actie[]; onOpen(soort: ActieSoort): void; oppakken: ReactNode }) {
+  const { t, taal } = useTaal();
+  const stap = volgendeStap(zaak, ik, taal);
+  const actie = stap?.actie && stap.actie !== 'oppakken' ? acties.find((a) => a.soort === stap.actie) : undefined;
+  return (
+    <Sectie titel={t('stand.titel')}>
+      {zaak.afgeslotenOp && (
+        <Melding soort="info" rol="none">
+          <p className="utrecht-paragraph">
+            {t('zaak.isAfgesloten', { datum: tijdstip(zaak.afgeslotenOp, taal), resultaat: zaak.resultaat?.naam ?? '' })}
+            {zaak.resultaat?.toelichting ? ` ${zaak.resultaat.toelichting}` : ''}
+          </p>
+        </Melding>
+      )}
+      <Gegevenslijst
+        regels={[
+          [
+            t('zaak.status'),
+            <>
+              {stapNaam(zaak.status, taal)}
+              {zaak.opgeschort ? (
+                <>
+                  {' '}
+                  <Opgeschort />
+                </>
+              ) : (
+                !zaak.afgeslotenOp && ` (${t('stand.loopt')})`
+              )}
+            </>,
+          ],
+          [t('stand.uiterlijk'), <TermijnInWoorden key="termijn" zaak={zaak} />],
+          [t('zaak.behandelaar'), zaak.behandelaar ? t('stand.behandelaar', { naam: zaak.behandelaar.naam, team: zaak.team.naam }) : t('actie.nogNiemand', { team: zaak.team.naam })],
+          ...(stap
+            ? [
+                [
+                  t('stand.volgendeStap'),
+                  <>
+                    {t(`volgende.${stap.tekst}`, stap.waarden ?? {})}
+                    {actie && (
+                      <>
+                        {' '}
+                        <Knop soort="secondary-action" onClick={() => onOpen(actie.soort)}>
+                          {actie.titel}
+                        </Knop>
+                      </>
+                    )}
+                    {stap.actie === 'oppakken' && oppakken}
+                  </>,
+                ] as [string, ReactNode],
+              ]
+            : []),
+        ]}
+      />
+    </Sectie>
+  );
+}
+
+/** The resident's replies that staff have not acted on yet (nieuweReactieOp), near the top. */
+function NieuweReacties({ zaak }: { zaak: Zaak }) {
+  const { t, taal } = useTaal();
+  const sinds = zaak.nieuweReactieOp;
+  if (!sinds) return null;
+  const reacties = zaak.tijdlijn.filter((g) => g.soort === 'reactie' && g.doorInwoner && g.op >= sinds);
+  return (
+    <Sectie titel={t('reactie.titel', { count: reacties.length })}>
+      <Melding soort="warning" rol="none">
+        <ul className="utrecht-unordered-list">
+          {reacties.map((r) => (
+            <li key={r.volgnummer} className="utrecht-unordered-list__item">
+              <strong>{tijdstip(r.op, taal)}:</strong> <span className="loket-pre-wrap">{typeof r.gegevens.tekst === 'string' ? r.gegevens.tekst : ''}</span>
+            </li>
+          ))}
+        </ul>
+        <p className="utrecht-paragraph">{t('reactie.uitleg')}</p>
+      </Melding>
+    </Sectie>
+  );
+}
+
+/**
+ * The actions as a row of buttons; each opens its form below the row (one at a time, a
+ * disclosure). Opening moves the focus to the form's heading; closing moves it back to its button.
+ */
+function ActiePaneel({ acties, open, onWissel, kop, knoppen, sleutel }: { acties: readonly Actie[]; open: ActieSoort | null; onWissel(soort: ActieSoort): void; kop: Ref<HTMLHeadingElement>; knoppen: Map<ActieSoort, HTMLButtonElement>; sleutel: string }) {
+  const { t } = useTaal();
+  const gekozen = acties.find((a) => a.soort === open);
+  if (acties.length === 0) return null;
+  return (
+    <Sectie titel={t('actie.titel')}>
+      <div className="utrecht-button-group loket-acties">
+        {acties.map((a) => (
+          <Knop
+            key={a.soort}
+            soort={open === a.soort ? 'primary-action' : 'secondary-action'}
+            aria-expanded={open === a.soort}
+            aria-controls={open === a.soort ? `actie-${a.soort}` : undefined}
+            ref={(knop) => {
+              if (knop) knoppen.set(a.soort, knop);
+              else knoppen.delete(a.soort);
+            }}
+            onClick={() => onWissel(a.soort)}
+          >
+            {a.titel}
+          </Knop>
+        ))}
+      </div>
+      {gekozen && (
+        <section id={`actie-${gekozen.soort}`} className="loket-actievak" aria-labelledby={`actie-${gekozen.soort}-kop`}>
+          <h3 id={`actie-${gekozen.soort}-kop`} ref={kop} tabIndex={-1} className="utrecht-heading-3 loket-focus-vak">
+            {gekozen.titel}
+          </h3>
+          <div key={gekozen.blijvend ? gekozen.soort : `${sleutel}-${gekozen.soort}`}>{gekozen.inhoud}</div>
+          <Knop soort="subtle" onClick={() => onWissel(gekozen.soort)}>
+            {t('actie.sluiten')}
+          </Knop>
+        </section>
+      )}
+    </Sectie>
+  );
+}
+
 function Inhoud({ bron, gemeente }: { bron: VersieBron<Zaak>; gemeente: SessieGemeente }) {
+  const { t } = useTaal();
   const zaak = bron.data;
   const { ik, teams } = useTeams(gemeente);
   const [melding, setMelding] = useState<string>();
+  const [open, setOpen] = useState<ActieSoort | null>(null);
   const meldingVak = useRef<HTMLDivElement>(null);
+  const kop = useRef<HTMLHeadingElement>(null);
+  const [knoppen] = useState(() => new Map<ActieSoort, HTMLButtonElement>());
   const wijziging = bron.wijziging('actie');
   const stuur: Stuur = async (deel, body, tekst) => {
     await wijziging.stuur('post', deel, body);
-    flushSync(() => setMelding(tekst));
+    flushSync(() => {
+      setMelding(tekst);
+      setOpen(null);
+    });
     meldingVak.current?.focus();
   };
-  const behandelen = magBehandelen(gemeente);
+  /** Opens an action (closing the open one) and focuses its heading; closing focuses its button again. */
+  function wissel(soort: ActieSoort) {
+    const sluiten = open === soort;
+    flushSync(() => setOpen(sluiten ? null : soort));
+    if (sluiten) knoppen.get(soort)?.focus();
+    else kop.current?.focus();
+  }
+  const rollen = gemeente.rollen;
+  const behandelen = heeftRecht(rollen, 'zakenBehandelen');
   const props = { zaak, stuur, herlaad: wijziging.herlaad };
-  const open = !zaak.afgeslotenOp;
+  const lopend = !zaak.afgeslotenOp;
+  const volgendeStatus = zaak.statussen.some((s) => s.volgnummer > zaak.status.volgnummer && !s.eindstatus);
+  const acties: Actie[] = [
+    ...(lopend && behandelen && teams ? [{ soort: 'toewijzing' as const, titel: t('actie.toewijzing'), inhoud: <Toewijzing {...props} gemeente={gemeente} ik={ik} teams={teams} /> }] : []),
+    ...(lopend && behandelen && volgendeStatus ? [{ soort: 'status' as const, titel: t('actie.status'), inhoud: <Status {...props} /> }] : []),
+    ...(lopend && behandelen ? [{ soort: 'bericht' as const, titel: t('actie.bericht'), inhoud: <Bericht {...props} /> }] : []),
+    ...(heeftRecht(rollen, 'zakenRegistreren') ? [{ soort: 'notitie' as const, titel: t('actie.notitie'), inhoud: <Notitie {...props} /> }] : []),
+    ...(lopend && behandelen && zaak.termijn.opschortingToegestaan
+      ? [{ soort: 'opschorting' as const, titel: zaak.opgeschort ? t('actie.opschortingEinde') : t('actie.opschorten'), inhoud: <Opschorting {...props} /> }]
+      : []),
+    ...(lopend && behandelen && zaak.termijn.maxVerlenging ? [{ soort: 'verlenging' as const, titel: t('actie.verlengen'), inhoud: <Verlenging {...props} /> }] : []),
+    ...(behandelen
+      ? [
+          { soort: 'document' as const, titel: t('document.toevoegen'), inhoud: <DocumentToevoegen stuur={stuur} herlaad={wijziging.herlaad} /> },
+          { soort: 'relatie' as const, titel: t('actie.relatieToevoegen'), inhoud: <Relateren stuur={stuur} herlaad={wijziging.herlaad} gemeente={gemeente} /> },
+        ]
+      : []),
+    ...(heeftRecht(rollen, 'volgcodeVernieuwen') ? [{ soort: 'volgcode' as const, titel: t('volgcode.titel'), inhoud: <Volgcode zaak={zaak} gemeente={gemeente} herlaad={wijziging.herlaad} />, blijvend: true }] : []),
+    ...(lopend && behandelen ? [{ soort: 'afsluiting' as const, titel: t('actie.afsluiten'), inhoud: <Afsluiting {...props} /> }] : []),
+  ];
+  const oppakKnop = behandelen && <Oppakken stuur={stuur} herlaad={wijziging.herlaad} tekst={t('volgende.oppakKnop')} />;
   return (
     <>
       <div ref={meldingVak} tabIndex={-1} className="loket-focus-vak">
         <Statusmelding tekst={melding} />
       </div>
-      <Samenvatting zaak={zaak} />
-      <Termijn zaak={zaak} />
-      <Statussen zaak={zaak} />
-      <Betrokkene zaak={zaak} />
-      {/* Forms start afresh for each version of the zaak. */}
-      <div key={`${bron.ronde}-${zaak.versie}`}>
-        {open && behandelen && teams && (
-          <>
-            <Toewijzing {...props} gemeente={gemeente} ik={ik} teams={teams} />
-            <Status {...props} />
-            <Bericht {...props} />
-            <Opschorting {...props} />
-            <Verlenging {...props} />
-            <Afsluiting {...props} />
-          </>
-        )}
-        <Notitie {...props} />
-        <Relaties {...props} gemeente={gemeente} behandelen={behandelen} />
+      <NieuweReacties zaak={zaak} />
+      <Stand zaak={zaak} ik={ik} acties={acties} onOpen={(soort) => open !== soort && wissel(soort)} oppakken={oppakKnop} />
+      <ActiePaneel acties={acties} open={open} onWissel={wissel} kop={kop} knoppen={knoppen} sleutel={`${bron.ronde}-${zaak.versie}`} />
+      <div className="loket-zaak-kolommen">
+        <div>
+          <Termijn zaak={zaak} />
+          <Statussen zaak={zaak} />
+          <Tijdlijn zaak={zaak} />
+        </div>
+        <div>
+          <Gegevens zaak={zaak} />
+          <Betrokkene zaak={zaak} />
+          <Documenten zaak={zaak} gemeente={gemeente} />
+          <Relaties zaak={zaak} gemeente={gemeente} />
+        </div>
       </div>
-      <Documenten zaak={zaak} gemeente={gemeente} stuur={stuur} herlaad={wijziging.herlaad} behandelen={behandelen} ronde={`${bron.ronde}-${zaak.versie}`} />
-      {magVolgcode(gemeente) && <Volgcode zaak={zaak} gemeente={gemeente} herlaad={wijziging.herlaad} />}
-      <Tijdlijn zaak={zaak} />
     </>
   );
 }
 
-/** One zaak: summary, deadline with its explanation, statuses, resident, every action, timeline. */
+/** One zaak for its handler: where it stands, the deadline and the next step on top, the actions in a panel, then the details and the timeline. */
 export function ZaakDetail({ gemeente, id }: { gemeente: SessieGemeente; id: string }) {
   const { t } = useTaal();
   const { bron, fout } = useVersieBron<Zaak>(`${gemeentePad(gemeente.code)}/zaken/${encodeURIComponent(id)}`);

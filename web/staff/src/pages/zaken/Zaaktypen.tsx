@@ -48,6 +48,7 @@ export function Zaaktypen({ gemeente, zoek }: { gemeente: SessieGemeente; zoek: 
 interface StatusRij {
   sleutel: number;
   naam: string;
+  naamEn: string;
   tekstNl: string;
   tekstEn: string;
   informeren: boolean;
@@ -80,7 +81,7 @@ type Waarden = {
 };
 
 let teller = 0;
-const nieuweStatus = (): StatusRij => ({ sleutel: ++teller, naam: '', tekstNl: '', tekstEn: '', informeren: false });
+const nieuweStatus = (): StatusRij => ({ sleutel: ++teller, naam: '', naamEn: '', tekstNl: '', tekstEn: '', informeren: false });
 const nieuwResultaat = (): ResultaatRij => ({ sleutel: ++teller, naam: '', tekstNl: '', tekstEn: '', archiefnominatie: 'vernietigen', bewaartermijn: 'P5Y', selectielijstklasse: '' });
 
 function waardenVan(z: Zaaktype | undefined): Waarden {
@@ -97,7 +98,7 @@ function waardenVan(z: Zaaktype | undefined): Waarden {
     standaardTeam: z?.standaardTeam ?? '',
     vertrouwelijkheid: z?.vertrouwelijkheid ?? 'zaakvertrouwelijk',
     geldigVanaf: z?.geldigVanaf ?? '',
-    statustypen: z ? z.statustypen.map((s) => ({ sleutel: ++teller, naam: s.naam, tekstNl: s.tekst.nl, tekstEn: s.tekst.en, informeren: s.informeren })) : [nieuweStatus(), nieuweStatus()],
+    statustypen: z ? z.statustypen.map((s) => ({ sleutel: ++teller, naam: s.naam, naamEn: s.naamEn, tekstNl: s.tekst.nl, tekstEn: s.tekst.en, informeren: s.informeren })) : [nieuweStatus(), nieuweStatus()],
     resultaattypen: z
       ? z.resultaattypen.map((r) => ({
           sleutel: ++teller,
@@ -124,7 +125,7 @@ function invoerVan(w: Waarden): ZaaktypeInvoer {
     standaardTeam: w.standaardTeam || null,
     vertrouwelijkheid: w.vertrouwelijkheid as ZaaktypeInvoer['vertrouwelijkheid'],
     geldigVanaf: w.geldigVanaf || null,
-    statustypen: w.statustypen.map((s) => ({ naam: s.naam, tekst: { nl: s.tekstNl, en: s.tekstEn }, informeren: s.informeren })),
+    statustypen: w.statustypen.map((s) => ({ naam: s.naam, naamEn: s.naamEn.trim(), tekst: { nl: s.tekstNl, en: s.tekstEn }, informeren: s.informeren })),
     resultaattypen: w.resultaattypen.map((r) => ({
       naam: r.naam,
       tekst: { nl: r.tekstNl, en: r.tekstEn },
@@ -210,6 +211,7 @@ function StatusRijen({ formulier }: { formulier: FormulierStaat<Waarden> }) {
             {i === rijen.length - 1 ? t('zaaktype.eindstatusNr', { nr: i + 1 }) : t('zaaktype.statusNr', { nr: i + 1 })}
           </legend>
           <Veld id={`statustypen-${i}-naam`} label={t('zaaktype.naamIntern')} autoComplete="off" required value={rij.naam} onChange={(e) => wijzig(i, { naam: e.target.value })} fout={fout(`statustypen.${i}.naam`)} />
+          <Veld id={`statustypen-${i}-naam-en`} label={t('zaaktype.naamEngels')} autoComplete="off" value={rij.naamEn} onChange={(e) => wijzig(i, { naamEn: e.target.value })} fout={fout(`statustypen.${i}.naamEn`)} />
           <Veld id={`statustypen-${i}-tekst-nl`} label={t('zaaktype.tekstNl')} autoComplete="off" required value={rij.tekstNl} onChange={(e) => wijzig(i, { tekstNl: e.target.value })} fout={fout(`statustypen.${i}.tekst.nl`)} />
           <Veld id={`statustypen-${i}-tekst-en`} label={t('zaaktype.tekstEn')} autoComplete="off" required value={rij.tekstEn} onChange={(e) => wijzig(i, { tekstEn: e.target.value })} fout={fout(`statustypen.${i}.tekst.en`)} />
           <Vinkje id={`statustypen-${i}-informeren`} label={t('zaaktype.informeren')} checked={rij.informeren} onChange={(e) => wijzig(i, { informeren: e.target.checked })} />

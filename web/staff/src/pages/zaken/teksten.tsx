@@ -10,6 +10,11 @@ export function datum(waarde: string | null | undefined, taal: string): string {
   return waarde ? tijdstip(`${waarde}T12:00:00Z`, taal, true) : '';
 }
 
+/** Calendar days from one date (YYYY-MM-DD) to another: negative when `tot` lies before `van`. */
+export function dagenTot(van: string, tot: string): number {
+  return Math.round((Date.parse(`${tot}T00:00:00Z`) - Date.parse(`${van}T00:00:00Z`)) / 86_400_000);
+}
+
 /** A term in words: P6W → "6 weken", 10wd → "10 werkdagen", P5Y → "5 jaar". */
 export function duurTekst(t: TFunction, duur: string | null | undefined): string {
   if (!duur) return t('geen');
@@ -27,6 +32,9 @@ export function Band({ band }: { band: Termijnband | null }) {
   if (!band) return null;
   return <span className={`loket-badge loket-badge--${band}`}>{t(`band.${band}`)}</span>;
 }
+
+/** A step's name in the chosen language: the English name where the zaaktype gives one, else the Dutch one. */
+export const stapNaam = (stap: { naam: string; naamEn: string }, taal: string): string => (taal === 'en' && stap.naamEn) || stap.naam;
 
 /** The "suspended" marker. */
 export function Opgeschort() {
