@@ -67,6 +67,7 @@ describe('signals between nodes', () => {
     expect(gelezen).toHaveLength(3);
 
     await vi.waitFor(() => expect(signalen.verbonden()).toBe(true), { timeout: 5_000, interval: 50 });
+    expect(waarschuwingen).toEqual(['signalen: verbinding verloren; caches staan uit tot ze terug is', 'signalen: weer verbonden; caches staan weer aan']);
     await haal('GM0451');
     await haal('GM0451');
     expect(gelezen).toHaveLength(4);

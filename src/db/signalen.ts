@@ -72,13 +72,16 @@ export async function openSignalen(database: Database, logger: SignalenLogger): 
   if (!url) throw new Error('PostgreSQL zonder verbindingsadres');
   let client: Client | undefined;
   let verbonden = false;
+  /** A loss was logged and the connection is not back yet: retries fail silently. */
+  let gemeld = false;
   let gesloten = false;
   let opnieuw: NodeJS.Timeout | undefined;
 
   function verloren(c: Client, error?: unknown): void {
     if (client !== c) return;
     client = undefined;
-    if (verbonden) logger.warn({ err: error }, 'signalen: verbinding verloren; caches staan uit tot ze terug is');
+    if (!gemeld && !gesloten) logger.warn({ err: error }, 'signalen: verbinding verloren; caches staan uit tot ze terug is');
+    gemeld = true;
     verbonden = false;
     vergeetAlles();
     c.end().catch(() => undefined);
@@ -105,6 +108,8 @@ export async function openSignalen(database: Database, logger: SignalenLogger): 
     // Reads that started before LISTEN was in place may have missed a change: they are not kept.
     vergeetAlles();
     verbonden = true;
+    if (gemeld) logger.warn({}, 'signalen: weer verbonden; caches staan weer aan');
+    gemeld = false;
   }
 
   await verbind();
