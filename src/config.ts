@@ -1,5 +1,3 @@
-import { randomBytes } from 'node:crypto';
-
 /** Runtime configuration, read once from the environment. */
 export interface Config {
   port: number;
@@ -15,8 +13,11 @@ export interface Config {
   /** Requests per minute per IP address on public routes, and on the login steps. */
   rateLimitPubliek: number;
   rateLimitAanmelden: number;
-  /** Secret for the tokens of public forms (tracking page); random per process when not set. */
-  formulierGeheim: string;
+  /**
+   * Secret for the tokens of public forms (tracking page); random per process when not set.
+   * Required with more than one node: every node must have the same one (ADR 0023).
+   */
+  formulierGeheim: string | undefined;
   /** Working days before a zaak's deadline that the deadline watcher warns the handler and teamleider. */
   termijnWaarschuwingWerkdagen: number;
   /** Minutes between two rounds of the deadline watcher (a divisor of 60; 0: not in this process). */
@@ -47,7 +48,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.TRUST_PROXY === 'true',
     rateLimitPubliek: intFrom(env.LOKET_RATE_LIMIT, 300, 'LOKET_RATE_LIMIT'),
     rateLimitAanmelden: intFrom(env.LOKET_RATE_LIMIT_AANMELDEN, 30, 'LOKET_RATE_LIMIT_AANMELDEN'),
-    formulierGeheim: env.LOKET_FORMULIER_GEHEIM || randomBytes(32).toString('hex'),
+    formulierGeheim: env.LOKET_FORMULIER_GEHEIM || undefined,
     termijnWaarschuwingWerkdagen: intFrom(env.LOKET_TERMIJN_WAARSCHUWING_WERKDAGEN, 2, 'LOKET_TERMIJN_WAARSCHUWING_WERKDAGEN'),
     termijnbewakingMinuten: Math.min(intFrom(env.LOKET_TERMIJNBEWAKING_MINUTEN, 15, 'LOKET_TERMIJNBEWAKING_MINUTEN'), 60),
   };

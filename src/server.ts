@@ -2,6 +2,8 @@ import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { sql } from 'kysely';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
+import { gedeeldGeheim } from './db/gedeeld-geheim.ts';
+import { openSignalen, type Signalen } from './db/signalen.ts';
 import { API_PREFIX, createHttpServer } from './http/app.ts';
 import { installIdempotency } from './http/idempotency.ts';
 import { idempotentieRepository } from './http/idempotency.repository.ts';
@@ -95,7 +97,9 @@ export async function openLoketCore(options: LoketCoreOptions): Promise<LoketCor
     schedules: termijnbewakingAan ? [{ name: TERMIJNBEWAKING_CONTROLEREN, cron: termijnbewakingCron(config.termijnbewakingMinuten) }] : [],
   });
   const berichten = berichtenService({ repository: berichtenRepository(database.db), jobs, klok, mailer: config.smtpUrl ? smtpMailer(config.smtpUrl) : undefined, config });
-  const services = loketServices({ database, klok, berichten, publicUrl: config.publicUrl, termijnWaarschuwingWerkdagen: config.termijnWaarschuwingWerkdagen });
+  // Every node hears the changes that make its caches wrong (ADR 0023).
+  const signalen = await openSignalen(database, logger);
+  const services = loketServices({ database, klok, berichten, signalen, publicUrl: config.publicUrl, termijnWaarschuwingWerkdagen: config.termijnWaarschuwingWerkdagen });
   const timers: NodeJS.Timeout[] = [];
   return {
     config,
@@ -115,6 +119,7 @@ export async function openLoketCore(options: LoketCoreOptions): Promise<LoketCor
     close: async () => {
       for (const timer of timers.splice(0)) clearTimeout(timer);
       await jobs.stop();
+      await signalen.close();
     },
   };
 }
@@ -144,6 +149,9 @@ export interface Loket {
 export async function createLoket(options: LoketOptions): Promise<Loket> {
   const { config, database } = 'core' in options ? options.core : options;
   const db = database.db;
+  // Forms shown by one node are sent to another: every node needs the same secret (ADR 0023).
+  // Checked first, so a refused node has opened nothing.
+  const formulierGeheim = await gedeeldGeheim(db, 'LOKET_FORMULIER_GEHEIM', config.formulierGeheim);
   const { app, routes } = await createHttpServer({
     config,
     database,
@@ -191,7 +199,7 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
   zaakvolgenRoutes(app, {
     gemeenten,
     zaakvolgen: services.zaakvolgen,
-    tokens: formulierTokens(config.formulierGeheim, klok),
+    tokens: formulierTokens(formulierGeheim, klok),
     rateLimitReacties: config.rateLimitAanmelden,
   });
   apiDocsRoutes(app);
@@ -202,18 +210,18 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
 }
 
 /** The services on one database, shared by the HTTP server and the CLI. */
-export function loketServices(deps: { database: Database; klok: Klok; berichten: Berichten; publicUrl: string; termijnWaarschuwingWerkdagen?: number }) {
-  const { klok } = deps;
+export function loketServices(deps: { database: Database; klok: Klok; berichten: Berichten; signalen: Signalen; publicUrl: string; termijnWaarschuwingWerkdagen?: number }) {
+  const { klok, signalen } = deps;
   const db = deps.database.db;
   const gemeenten = gemeentenRepository(db);
   const auditRepo = auditRepository(db);
   const audit = auditService({ repository: auditRepo, klok });
-  const auth = authService({ repository: authRepository(db), audit, klok });
+  const auth = authService({ repository: authRepository(db), audit, klok, signalen });
   const gebruikersRepo = gebruikersRepository(db);
   const teamsRepo = teamsRepository(db);
   const pc = pcService({ repository: pcRepository(db), gemeenten, audit, klok });
   const sluitingsdagenRepo = sluitingsdagenRepository(db);
-  const termijnen = termijnenService({ repository: sluitingsdagenRepo, gemeenten, audit, klok });
+  const termijnen = termijnenService({ repository: sluitingsdagenRepo, gemeenten, audit, klok, signalen });
   const zaaktypenRepo = zaaktypenRepository(db);
   const zakenRepo = zakenRepository(db);
   const zakenDeps: ZakenDeps = {

@@ -1,5 +1,5 @@
 import { loadConfig } from '../src/config.ts';
-import type { Database } from '../src/db/database.ts';
+import { openDatabase, type Database } from '../src/db/database.ts';
 import { vasteKlok } from '../src/klok.ts';
 import { createLoket, type Loket } from '../src/server.ts';
 import { testDatabase } from './database.ts';
@@ -9,16 +9,14 @@ export interface TestLoket extends Loket {
   klok: ReturnType<typeof vasteKlok>;
 }
 
+const testConfig = (env: Record<string, string> = {}) =>
+  loadConfig({ PUBLIC_URL: 'http://127.0.0.1:3000', LOKET_RATE_LIMIT: '100000', LOKET_RATE_LIMIT_AANMELDEN: '100000', LOKET_TERMIJNBEWAKING_MINUTEN: '0', ...env });
+
 /** A Loket on a fresh migrated database, not listening (use app.inject). */
 export async function testLoket(options: { nu?: string; env?: Record<string, string> } = {}): Promise<TestLoket> {
   const database = await testDatabase();
   const klok = vasteKlok(options.nu ?? new Date().toISOString());
-  const loket = await createLoket({
-    config: loadConfig({ PUBLIC_URL: 'http://127.0.0.1:3000', LOKET_RATE_LIMIT: '100000', LOKET_RATE_LIMIT_AANMELDEN: '100000', LOKET_TERMIJNBEWAKING_MINUTEN: '0', ...options.env }),
-    database,
-    klok,
-    logger: false,
-  });
+  const loket = await createLoket({ config: testConfig(options.env), database, klok, logger: false });
   return {
     ...loket,
     database,
@@ -28,4 +26,28 @@ export async function testLoket(options: { nu?: string; env?: Record<string, str
       await database.close();
     },
   };
+}
+
+/**
+ * A second Loket node on the same PostgreSQL database as `eerste` (its own pool, job queue and
+ * caches, the same clock), as `loket serve` on another machine. Close it before `eerste`.
+ */
+export async function tweedeKnooppunt(eerste: TestLoket, options: { env?: Record<string, string> } = {}): Promise<TestLoket> {
+  if (!eerste.database.url) throw new Error('Twee knooppunten delen alleen een PostgreSQL-database.');
+  const database = await openDatabase({ databaseUrl: eerste.database.url, poolSize: 5 });
+  try {
+    const loket = await createLoket({ config: testConfig(options.env), database, klok: eerste.klok, logger: false });
+    return {
+      ...loket,
+      database,
+      klok: eerste.klok,
+      close: async () => {
+        await loket.close();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
 }

@@ -16,6 +16,8 @@ const INSTALLATIEBREED = new Map<string, string>([
   ['idempotentie', 'keyed by the caller (a staff member, a token, an address), not by gemeente (coordinator-local)'],
   ['loket_migratie', "Kysely's record of the migrations that ran (coordinator-local)"],
   ['loket_migratie_slot', "Kysely's migration lock (coordinator-local)"],
+  ['rate_limit', 'request counts per route and client address, for all gemeenten (UNLOGGED; coordinator-local, ADR 0023)'],
+  ['knooppunt_geheim', 'fingerprints of secrets every node shares (coordinator-local, ADR 0023)'],
 ]);
 
 /**

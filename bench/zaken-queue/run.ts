@@ -14,6 +14,7 @@ import { Client, Pool } from 'pg';
 import type { DB } from '../../src/db/schema.ts';
 import { openDatabase } from '../../src/db/database.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
+import { openSignalen } from '../../src/db/signalen.ts';
 import { systeemklok } from '../../src/klok.ts';
 import { cliContext } from '../../src/modules/audit/audit.service.ts';
 import { DEMO_GEBRUIKERS } from '../../src/modules/demo/demo.data.ts';
@@ -132,8 +133,10 @@ async function basisgegevens(): Promise<void> {
   const database = await openDatabase({ databaseUrl: benchUrl });
   try {
     await migrateToLatest(database.db as never);
-    const services = loketServices({ database, klok: systeemklok, berichten: { verstuur: async () => undefined }, publicUrl: 'http://127.0.0.1' });
+    const signalen = await openSignalen(database, console);
+    const services = loketServices({ database, klok: systeemklok, berichten: { verstuur: async () => undefined }, signalen, publicUrl: 'http://127.0.0.1' });
     await services.demo.laad(cliContext());
+    await signalen.close();
     for (const gemeente of ['GM0384', 'GM0437', 'GM0451']) {
       const bestaand = Number((await database.db.selectFrom('team').select((eb) => eb.fn.countAll<number>().as('n')).where('gemeente', '=', gemeente).executeTakeFirstOrThrow()).n);
       for (let i = bestaand + 1; i <= 10; i++) {

@@ -10,6 +10,7 @@ import * as termijnbewaking from './migrations/0007-termijnbewaking.ts';
 import * as zaakVolgcode from './migrations/0009-zaak-volgcode.ts';
 import * as zaakNieuweReactie from './migrations/0010-zaak-nieuwe-reactie.ts';
 import * as statustypeNaamEn from './migrations/0011-statustype-naam-en.ts';
+import * as knooppunten from './migrations/0012-knooppunten.ts';
 
 /**
  * Migrations in order; forward-only (no down) in production. There is no 0008: the number was
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '0009-zaak-volgcode': zaakVolgcode,
   '0010-zaak-nieuwe-reactie': zaakNieuweReactie,
   '0011-statustype-naam-en': statustypeNaamEn,
+  '0012-knooppunten': knooppunten,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -345,6 +345,21 @@ export interface TermijnMeldingTable {
   verstuurd_op: TijdstipVerplicht;
 }
 
+/** Requests of a route and address in the current window, shared by every node (0012-knooppunten, UNLOGGED). */
+export interface RateLimitTable {
+  sleutel: string;
+  aantal: number;
+  /** End of the window in milliseconds since 1970. */
+  verloopt_op: number;
+}
+
+/** Fingerprint of a secret every node must share (0012-knooppunten). */
+export interface KnooppuntGeheimTable {
+  naam: string;
+  vingerafdruk: string;
+  vastgelegd_op: Tijdstip;
+}
+
 export interface DB {
   gemeente: GemeenteTable;
   gebruiker: GebruikerTable;
@@ -371,4 +386,6 @@ export interface DB {
   pc_versie: PcVersieTable;
   pc_programma: PcProgrammaTable;
   termijn_melding: TermijnMeldingTable;
+  rate_limit: RateLimitTable;
+  knooppunt_geheim: KnooppuntGeheimTable;
 }

@@ -16,6 +16,8 @@ import type { Database } from '../db/database.ts';
 import { behandelFout, installErrorHandling } from './errors.ts';
 import { installInvoercontrole } from './invoer.ts';
 import { ProblemError } from './problem.ts';
+import { gedeeldeRateLimit } from './rate-limit.ts';
+import { rateLimitRepository } from './rate-limit.repository.ts';
 import { installPolicies, type Authenticator, type RouteWithPolicy } from './policy.ts';
 
 declare module 'fastify' {
@@ -175,7 +177,10 @@ export async function createHttpServer(options: HttpOptions): Promise<HttpServer
     if (policy?.toegang === 'publiek') route.config = { ...route.config, rateLimit: { max: config.rateLimitPubliek, timeWindow: '1 minute' } };
     if (policy?.toegang === 'aanmelden') route.config = { ...route.config, rateLimit: { max: config.rateLimitAanmelden, timeWindow: '1 minute' } };
   });
-  await app.register(fastifyRateLimit, { global: false });
+  // Counted in the database, so the limit holds across every node (ADR 0023). When counting
+  // fails (the database is gone) the request goes on and fails or succeeds on its own.
+  const store = gedeeldeRateLimit(rateLimitRepository(options.database.db), (error) => app.log.warn({ err: error }, 'rate limit: tellen mislukt'));
+  await app.register(fastifyRateLimit, { global: false, store, skipOnError: true });
 
   await app.register(fastifySwagger, {
     openapi: {

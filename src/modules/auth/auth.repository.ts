@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB, Rol } from '../../db/schema.ts';
+import { KANAAL, sein } from '../../db/signalen.ts';
 
 /** SQL for logins: accounts' secrets, failed attempts, sessions and API tokens. */
 export function authRepository(db: Kysely<DB>) {
@@ -75,8 +76,18 @@ export function authRepository(db: Kysely<DB>) {
         .executeTakeFirst(),
     raakSessieAan: (idHash: string, nu: string) =>
       db.updateTable('sessie').set({ laatst_actief_op: nu }).where('id_hash', '=', idHash).execute(),
-    verwijderSessie: (idHash: string) => db.deleteFrom('sessie').where('id_hash', '=', idHash).execute(),
-    verwijderSessiesVan: (gebruikerId: string) => db.deleteFrom('sessie').where('gebruiker_id', '=', gebruikerId).execute(),
+    /** Ends a session; every node hears it at commit (ADR 0023). */
+    verwijderSessie: (idHash: string) =>
+      db.transaction().execute(async (trx) => {
+        await trx.deleteFrom('sessie').where('id_hash', '=', idHash).execute();
+        await sein(trx, KANAAL.sessie, `sessie:${idHash}`);
+      }),
+    /** Ends every session of a user; every node hears it at commit (ADR 0023). */
+    verwijderSessiesVan: (gebruikerId: string) =>
+      db.transaction().execute(async (trx) => {
+        await trx.deleteFrom('sessie').where('gebruiker_id', '=', gebruikerId).execute();
+        await sein(trx, KANAAL.sessie, `gebruiker:${gebruikerId}`);
+      }),
     tokenOpHash: (hash: string) =>
       db
         .selectFrom('api_token')

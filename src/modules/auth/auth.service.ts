@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Secret, TOTP } from 'otpauth';
 import type { Rol } from '../../db/schema.ts';
 import type { Principal } from '../../http/policy.ts';
+import { gedeeldeCache, KANAAL, type Signalen } from '../../db/signalen.ts';
 import type { Klok } from '../../klok.ts';
 import type { AuditService, Context } from '../audit/audit.service.ts';
 import { codeAlGebruikt, codeOnjuist, geblokkeerd, onjuist } from './auth.errors.ts';
@@ -13,9 +14,8 @@ export const SESSIE_ABSOLUUT_MS = 12 * 60 * 60 * 1000;
 export const AANMELD_MS = 10 * 60 * 1000;
 /**
  * A session row read from the database is used again for this long without asking again (ADR 0016).
- * Ending a session on this node (logout, logout everywhere, TOTP step, account disabled, MFA reset,
- * expiry) drops it at once; role and name changes, and sessions ended on another node, show
- * within this time.
+ * Ending a session (logout, logout everywhere, TOTP step, account disabled, MFA reset, expiry) and
+ * a change of the account's roles or name drop it at once on every node (ADR 0023).
  */
 export const SESSIE_CACHE_MS = 2_000;
 const MAX_SESSIES_IN_CACHE = 10_000;
@@ -48,34 +48,26 @@ export interface AanmeldStap {
 }
 
 /** Staff login (password, then TOTP), sessions and API-token authentication. */
-export function authService(deps: { repository: AuthRepository; audit: AuditService; klok: Klok }) {
-  const { repository, audit, klok } = deps;
+export function authService(deps: { repository: AuthRepository; audit: AuditService; klok: Klok; signalen: Signalen }) {
+  const { repository, audit, klok, signalen } = deps;
 
   type SessieRij = NonNullable<Awaited<ReturnType<AuthRepository['sessieOpHash']>>>;
-  /** Recently read sessions by id hash; `tot` on the monotonic clock (a technical cache, not domain time). */
-  const sessies = new Map<string, { rij: SessieRij; tot: number }>();
-  /** Bumped by every invalidation: a read that started before one is not kept. */
-  let generatie = 0;
+  /** Recently read sessions by id hash, emptied on every node by a signal (`sessie:<hash>`, `gebruiker:<id>`). */
+  const sessies = gedeeldeCache<SessieRij>({
+    signalen,
+    kanaal: KANAAL.sessie,
+    ms: SESSIE_CACHE_MS,
+    max: MAX_SESSIES_IN_CACHE,
+    raakt: (signaal, idHash, rij) => signaal === `sessie:${idHash}` || signaal === `gebruiker:${rij.gebruiker_id}`,
+  });
+  const sessieOpHash = (idHash: string) => sessies.haal(idHash, () => repository.sessieOpHash(idHash));
 
-  async function sessieOpHash(idHash: string): Promise<SessieRij | undefined> {
-    const bekend = sessies.get(idHash);
-    if (bekend && bekend.tot > performance.now()) return bekend.rij;
-    const voor = generatie;
-    const rij = await repository.sessieOpHash(idHash);
-    if (rij && voor === generatie) {
-      sessies.delete(idHash);
-      if (sessies.size >= MAX_SESSIES_IN_CACHE) sessies.delete(sessies.keys().next().value ?? '');
-      sessies.set(idHash, { rij, tot: performance.now() + SESSIE_CACHE_MS });
-    } else if (!rij) sessies.delete(idHash);
-    return rij;
-  }
-
-  /** Runs a change that ends sessions, dropping the matching ones from the cache before and after it. */
+  /**
+   * Runs a change that ends sessions, dropping the matching ones from this node's cache before and
+   * after it (the change itself signals the other nodes).
+   */
   async function zonder(past: (rij: SessieRij, idHash: string) => boolean, wijziging: () => Promise<unknown>): Promise<void> {
-    const vergeet = () => {
-      generatie++;
-      for (const [idHash, { rij }] of sessies) if (past(rij, idHash)) sessies.delete(idHash);
-    };
+    const vergeet = () => sessies.vergeet((idHash, rij) => past(rij, idHash));
     vergeet();
     try {
       await wijziging();

@@ -1,5 +1,9 @@
 import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
 import type { DB, Rol } from '../../db/schema.ts';
+import { KANAAL, sein } from '../../db/signalen.ts';
+
+/** The account's name, active flag or roles changed: every node forgets the sessions it keeps of it (ADR 0023). */
+const sessiesGewijzigd = (trx: Transaction<DB>, id: string) => sein(trx, KANAAL.sessie, `gebruiker:${id}`);
 
 export interface GebruikerRecord {
   id: string;
@@ -97,15 +101,18 @@ export function gebruikersRepository(db: Kysely<DB>) {
         await ookInTransactie?.(trx);
       }),
     /** Updates name and/or active flag when the version still matches; false when stale. */
-    wijzig: async (id: string, versie: number, wijziging: { naam?: string; actief?: boolean }, nu: string): Promise<boolean> => {
-      const r = await db
-        .updateTable('gebruiker')
-        .set({ ...wijziging, versie: versie + 1, gewijzigd_op: nu })
-        .where('id', '=', id)
-        .where('versie', '=', versie)
-        .executeTakeFirst();
-      return r.numUpdatedRows > 0n;
-    },
+    wijzig: (id: string, versie: number, wijziging: { naam?: string; actief?: boolean }, nu: string): Promise<boolean> =>
+      db.transaction().execute(async (trx) => {
+        const r = await trx
+          .updateTable('gebruiker')
+          .set({ ...wijziging, versie: versie + 1, gewijzigd_op: nu })
+          .where('id', '=', id)
+          .where('versie', '=', versie)
+          .executeTakeFirst();
+        if (r.numUpdatedRows === 0n) return false;
+        await sessiesGewijzigd(trx, id);
+        return true;
+      }),
     zetRollen: (gemeente: string, id: string, versie: number, rollen: Rol[], nu: string): Promise<boolean> =>
       db.transaction().execute(async (trx) => {
         const r = await trx
@@ -119,6 +126,7 @@ export function gebruikersRepository(db: Kysely<DB>) {
         if (rollen.length > 0) await trx.insertInto('gebruiker_rol').values(rollen.map((rol) => ({ gemeente, gebruiker_id: id, rol }))).execute();
         // Leaving a gemeente also means leaving its teams.
         else await trx.deleteFrom('team_lid').where('gemeente', '=', gemeente).where('gebruiker_id', '=', id).execute();
+        await sessiesGewijzigd(trx, id);
         return true;
       }),
     /** Adds roles in a gemeente for an existing account (a Duo+ colleague starts working for another gemeente); `ookInTransactie` as in `maak`. */
@@ -129,6 +137,7 @@ export function gebruikersRepository(db: Kysely<DB>) {
           .values(rollen.map((rol) => ({ gemeente, gebruiker_id: id, rol })))
           .onConflict((oc) => oc.doNothing())
           .execute();
+        await sessiesGewijzigd(trx, id);
         await ookInTransactie?.(trx);
       }),
     herstelMfa: async (id: string, versie: number, nu: string): Promise<boolean> => {

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { KANAAL, sein } from '../../db/signalen.ts';
 
 export interface SluitingsdagRecord {
   datum: string;
@@ -27,20 +28,24 @@ export function sluitingsdagenRepository(db: Kysely<DB>) {
     },
     opDatum: (gemeente: string, datum: string): Promise<SluitingsdagRecord | undefined> =>
       db.selectFrom('sluitingsdag').select(['datum', 'naam']).where('gemeente', '=', gemeente).where('datum', '=', datum).executeTakeFirst(),
-    /** Inserts the day; false when the gemeente already has a closure day on that date. */
-    voegToe: async (gemeente: string, dag: SluitingsdagRecord & { door: string | null; op: string }): Promise<boolean> => {
-      const r = await db
-        .insertInto('sluitingsdag')
-        .values({ gemeente, datum: dag.datum, naam: dag.naam, aangemaakt_door: dag.door, aangemaakt_op: dag.op })
-        .onConflict((oc) => oc.columns(['gemeente', 'datum']).doNothing())
-        .returning('datum')
-        .executeTakeFirst();
-      return r !== undefined;
-    },
-    verwijder: async (gemeente: string, datum: string): Promise<boolean> => {
-      const r = await db.deleteFrom('sluitingsdag').where('gemeente', '=', gemeente).where('datum', '=', datum).executeTakeFirst();
-      return r.numDeletedRows > 0n;
-    },
+    /** Inserts the day; false when the gemeente already has a closure day on that date. Every node hears it at commit (ADR 0023). */
+    voegToe: (gemeente: string, dag: SluitingsdagRecord & { door: string | null; op: string }): Promise<boolean> =>
+      db.transaction().execute(async (trx) => {
+        const r = await trx
+          .insertInto('sluitingsdag')
+          .values({ gemeente, datum: dag.datum, naam: dag.naam, aangemaakt_door: dag.door, aangemaakt_op: dag.op })
+          .onConflict((oc) => oc.columns(['gemeente', 'datum']).doNothing())
+          .returning('datum')
+          .executeTakeFirst();
+        if (r) await sein(trx, KANAAL.sluitingsdagen, gemeente);
+        return r !== undefined;
+      }),
+    verwijder: (gemeente: string, datum: string): Promise<boolean> =>
+      db.transaction().execute(async (trx) => {
+        const r = await trx.deleteFrom('sluitingsdag').where('gemeente', '=', gemeente).where('datum', '=', datum).executeTakeFirst();
+        if (r.numDeletedRows > 0n) await sein(trx, KANAAL.sluitingsdagen, gemeente);
+        return r.numDeletedRows > 0n;
+      }),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { InvalidParam } from '../../http/problem.ts';
+import { gedeeldeCache, KANAAL, type Signalen } from '../../db/signalen.ts';
 import type { Klok } from '../../klok.ts';
 import type { AuditService, Context } from '../audit/audit.service.ts';
 import type { GemeentenRepository } from '../gemeenten/gemeenten.repository.ts';
@@ -51,12 +52,13 @@ export function termijnUitkomst(startdatum: string, duur: Duur, sluitingsdagen?:
   };
 }
 
-/** How long this node reuses a gemeente's closure days it read (milliseconds). */
+/** How long this node reuses a gemeente's closure days it read (milliseconds); a change empties it at once. */
 const BEWAAR_MS = 5_000;
+const MAX_GEMEENTEN = 1_000;
 
 /** Terms (statutory and werkdagen) and the closure days of a gemeente they may skip. */
-export function termijnenService(deps: { repository: SluitingsdagenRepository; gemeenten: GemeentenRepository; audit: AuditService; klok: Klok }) {
-  const { repository, gemeenten, audit, klok } = deps;
+export function termijnenService(deps: { repository: SluitingsdagenRepository; gemeenten: GemeentenRepository; audit: AuditService; klok: Klok; signalen: Signalen }) {
+  const { repository, gemeenten, audit, klok, signalen } = deps;
 
   async function lees(gemeente: string, vanJaar?: number, totJaar?: number): Promise<Map<string, string>> {
     const dagen = await repository.tussen(gemeente, vanJaar === undefined ? undefined : `${vanJaar}-01-01`, totJaar === undefined ? undefined : `${totJaar}-12-31`);
@@ -64,24 +66,14 @@ export function termijnenService(deps: { repository: SluitingsdagenRepository; g
   }
 
   // All closure days of a gemeente are read for every deadline a zaak shows; they change a few
-  // times a year. This node keeps them for a few seconds and forgets them at once when it
-  // changes them itself; another node's change shows here within BEWAAR_MS (ADR 0016).
-  const bewaard = new Map<string, { dagen: Map<string, string>; tot: number }>();
-  const generatie = new Map<string, number>();
-  const vergeet = (gemeente: string) => {
-    bewaard.delete(gemeente);
-    generatie.set(gemeente, (generatie.get(gemeente) ?? 0) + 1);
-  };
+  // times a year. Each node keeps them for a few seconds; a change, on any node, empties the
+  // gemeente's entry on every node when it is committed (ADR 0016, 0023).
+  const bewaard = gedeeldeCache<Map<string, string>>({ signalen, kanaal: KANAAL.sluitingsdagen, ms: BEWAAR_MS, max: MAX_GEMEENTEN, raakt: (signaal, gemeente) => signaal === gemeente });
+  const vergeet = (gemeente: string) => bewaard.vergeet((code) => code === gemeente);
 
   async function sluitingsdagen(gemeente: string, vanJaar?: number, totJaar?: number): Promise<Map<string, string>> {
     if (vanJaar !== undefined || totJaar !== undefined) return lees(gemeente, vanJaar, totJaar);
-    const nu = performance.now();
-    const hier = bewaard.get(gemeente);
-    if (hier && hier.tot > nu) return hier.dagen;
-    const bij = generatie.get(gemeente) ?? 0;
-    const dagen = await lees(gemeente);
-    if ((generatie.get(gemeente) ?? 0) === bij) bewaard.set(gemeente, { dagen, tot: nu + BEWAAR_MS });
-    return dagen;
+    return (await bewaard.haal(gemeente, () => lees(gemeente))) ?? new Map();
   }
 
   return {

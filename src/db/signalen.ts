@@ -1,0 +1,175 @@
+import { sql, type Kysely } from 'kysely';
+import { Client } from 'pg';
+import type { Database } from './database.ts';
+import type { DB } from './schema.ts';
+
+/**
+ * Signals between Loket nodes on one database (ADR 0023): a change that makes a node's cache
+ * wrong sends a PostgreSQL NOTIFY in its own transaction, so every node (this one included)
+ * hears it when, and only when, the change is committed. One channel per kind of cached data;
+ * the payload names what changed.
+ */
+export const KANAAL = {
+  /** `sessie:<id hash>` or `gebruiker:<id>`: a session ended, or the account behind sessions changed. */
+  sessie: 'loket_sessie',
+  /** `<gemeente code>`: a closure day was added or removed. */
+  sluitingsdagen: 'loket_sluitingsdagen',
+} as const;
+export type Kanaal = (typeof KANAAL)[keyof typeof KANAAL];
+
+/** Tells every node that `sleutel` on `kanaal` changed; run it inside the transaction of the change (delivered at commit). */
+export async function sein(db: Kysely<DB>, kanaal: Kanaal, sleutel: string): Promise<void> {
+  await sql`select pg_notify(${kanaal}, ${sleutel})`.execute(db);
+}
+
+export interface Signalen {
+  /**
+   * Calls `bij(sleutel)` for every committed change on `kanaal`, and `bij(undefined)` when changes
+   * may have been missed (the listening connection was lost or is back): then forget everything.
+   */
+  luister(kanaal: Kanaal, bij: (sleutel: string | undefined) => void): void;
+  /** True while changes are heard; only then may a cache use or keep what it read. */
+  verbonden(): boolean;
+  close(): Promise<void>;
+}
+
+export interface SignalenLogger {
+  warn(object: object, message: string): void;
+}
+
+const OPNIEUW_MS = 1_000;
+
+/**
+ * Listens on every channel: on PGlite in-process (one process, the only node), on PostgreSQL over
+ * one dedicated connection outside the pool. A lost connection is retried every second; until it
+ * is back, `verbonden()` is false and every listener has been told to forget.
+ */
+export async function openSignalen(database: Database, logger: SignalenLogger): Promise<Signalen> {
+  const luisteraars = new Map<string, ((sleutel: string | undefined) => void)[]>();
+  const meld = (kanaal: string, sleutel: string | undefined) => {
+    for (const bij of luisteraars.get(kanaal) ?? []) bij(sleutel);
+  };
+  const vergeetAlles = () => {
+    for (const kanaal of luisteraars.keys()) meld(kanaal, undefined);
+  };
+  const luister = (kanaal: Kanaal, bij: (sleutel: string | undefined) => void) => {
+    luisteraars.set(kanaal, [...(luisteraars.get(kanaal) ?? []), bij]);
+  };
+
+  if (database.pglite) {
+    const pglite = database.pglite;
+    const stoppen = await Promise.all(Object.values(KANAAL).map((kanaal) => pglite.listen(kanaal, (sleutel) => meld(kanaal, sleutel))));
+    return {
+      luister,
+      verbonden: () => true,
+      close: async () => {
+        if (!pglite.closed) for (const stop of stoppen) await stop();
+      },
+    };
+  }
+
+  const url = database.url;
+  if (!url) throw new Error('PostgreSQL zonder verbindingsadres');
+  let client: Client | undefined;
+  let verbonden = false;
+  /** A loss was logged and the connection is not back yet: retries fail silently. */
+  let gemeld = false;
+  let gesloten = false;
+  let opnieuw: NodeJS.Timeout | undefined;
+
+  function verloren(c: Client, error?: unknown): void {
+    if (client !== c) return;
+    client = undefined;
+    if (!gemeld && !gesloten) logger.warn({ err: error }, 'signalen: verbinding verloren; caches staan uit tot ze terug is');
+    gemeld = true;
+    verbonden = false;
+    vergeetAlles();
+    c.end().catch(() => undefined);
+    if (!gesloten) {
+      opnieuw = setTimeout(() => void verbind(), OPNIEUW_MS);
+      opnieuw.unref();
+    }
+  }
+
+  async function verbind(): Promise<void> {
+    const c = new Client({ connectionString: url, application_name: 'loket-signalen' });
+    client = c;
+    c.on('notification', (bericht) => meld(bericht.channel, bericht.payload ?? ''));
+    c.on('error', (error) => verloren(c, error));
+    c.on('end', () => verloren(c));
+    try {
+      await c.connect();
+      for (const kanaal of Object.values(KANAAL)) await c.query(`listen ${kanaal}`);
+    } catch (error) {
+      verloren(c, error);
+      return;
+    }
+    if (client !== c) return;
+    // Reads that started before LISTEN was in place may have missed a change: they are not kept.
+    vergeetAlles();
+    verbonden = true;
+    if (gemeld) logger.warn({}, 'signalen: weer verbonden; caches staan weer aan');
+    gemeld = false;
+  }
+
+  await verbind();
+  return {
+    luister,
+    verbonden: () => verbonden,
+    close: async () => {
+      gesloten = true;
+      clearTimeout(opnieuw);
+      const c = client;
+      client = undefined;
+      verbonden = false;
+      await c?.end().catch(() => undefined);
+    },
+  };
+}
+
+/**
+ * A node's short-lived cache that every node empties at once (ADR 0016, 0023): entries live at
+ * most `ms` (monotonic time), a signal on `kanaal` drops the entries it `raakt`, and while
+ * signals are not heard nothing is used or kept. A read that was under way during a change is
+ * not kept (generation counter).
+ */
+export function gedeeldeCache<W>(opties: {
+  signalen: Signalen;
+  kanaal: Kanaal;
+  ms: number;
+  max: number;
+  raakt: (signaal: string, sleutel: string, waarde: W) => boolean;
+}) {
+  const { signalen, ms, max } = opties;
+  const inhoud = new Map<string, { waarde: W; tot: number }>();
+  let generatie = 0;
+
+  /** Drops the entries `raakt` selects (a change on this node: before and after it). */
+  function vergeet(raakt: (sleutel: string, waarde: W) => boolean): void {
+    generatie++;
+    for (const [sleutel, { waarde }] of inhoud) if (raakt(sleutel, waarde)) inhoud.delete(sleutel);
+  }
+  signalen.luister(opties.kanaal, (signaal) => {
+    if (signaal === undefined) {
+      generatie++;
+      inhoud.clear();
+    } else vergeet((sleutel, waarde) => opties.raakt(signaal, sleutel, waarde));
+  });
+
+  return {
+    /** The kept value of `sleutel`, else `lees()` (kept when found and nothing changed meanwhile). */
+    async haal(sleutel: string, lees: () => Promise<W | undefined>): Promise<W | undefined> {
+      const bekend = inhoud.get(sleutel);
+      if (bekend && bekend.tot > performance.now() && signalen.verbonden()) return bekend.waarde;
+      const voor = generatie;
+      const waarde = await lees();
+      inhoud.delete(sleutel);
+      if (waarde !== undefined && voor === generatie && signalen.verbonden()) {
+        if (inhoud.size >= max) inhoud.delete(inhoud.keys().next().value ?? '');
+        inhoud.set(sleutel, { waarde, tot: performance.now() + ms });
+      }
+      return waarde;
+    },
+    vergeet,
+  };
+}
