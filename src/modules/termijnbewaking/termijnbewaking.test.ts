@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDatabase } from '../../../test/database.ts';
 import { logInAls } from '../../../test/demo.ts';
 import type { Ingelogd } from '../../../test/login.ts';
@@ -12,11 +12,12 @@ import { createLoket, type Loket } from '../../server.ts';
 import { cliContext } from '../audit/audit.service.ts';
 import { TERMIJNBEWAKING_CONTROLEREN } from './termijnbewaking.service.ts';
 
-// One database, one clock and one SMTP receiver; Loket is stopped and started again on them.
+// Per test one database, one clock and one SMTP receiver; Loket is stopped and started again on them.
 let database: Database;
 let smtp: Awaited<ReturnType<typeof smtpOntvanger>>;
 let loket: Loket;
-const klok = vasteKlok('2026-03-02T09:00:00Z');
+const BEGIN = '2026-03-02T09:00:00Z';
+const klok = vasteKlok(BEGIN);
 let tim: Ingelogd;
 let kcc: Ingelogd;
 let melding: NieuweZaak;
@@ -47,15 +48,20 @@ async function herstart(env: Record<string, string> = {}): Promise<void> {
   await start(env);
 }
 
-/** Waits until the outbox has sent everything, then gives the mails to one address with this subject. */
-async function mails(aan: string, onderwerp: RegExp) {
+/** Waits until the outbox has sent everything. */
+async function outboxLeeg(): Promise<void> {
   const einde = Date.now() + 20_000;
   for (;;) {
     const { rows } = await sql<{ n: number }>`select count(*)::int as n from bericht where status = 'wachtend'`.execute(database.db);
-    if (rows[0]?.n === 0) break;
+    if (rows[0]?.n === 0) return;
     if (Date.now() > einde) throw new Error('de outbox raakt niet leeg');
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/** Waits until the outbox has sent everything, then gives the mails to one address with this subject. */
+async function mails(aan: string, onderwerp: RegExp) {
+  await outboxLeeg();
   return smtp.ontvangen.filter((m) => m.aan.includes(aan) && onderwerp.test(m.onderwerp));
 }
 
@@ -67,7 +73,22 @@ async function zet(tijd: string): Promise<void> {
   kcc = await logInAls(alsTest, 'kcc@duoplus.demo');
 }
 
-beforeAll(async () => {
+/**
+ * The watcher's rounds in the melding's life before `tijd` (its warning, the missed deadline, the
+ * missed promise), for a test that starts later in that life. What they send is another test's subject.
+ */
+async function rondesVoor(tijd: string): Promise<void> {
+  for (const ronde of ['2026-03-12T07:00:00Z', '2026-03-16T14:30:00Z', '2026-03-31T08:00:00Z']) {
+    if (ronde >= tijd) break;
+    await zet(ronde);
+    await loket.services.termijnbewaking.controleer();
+    await outboxLeeg();
+  }
+}
+
+// Every test starts on Monday 2 March with a fresh database and the two zaken below.
+beforeEach(async () => {
+  klok.zet(BEGIN);
   smtp = await smtpOntvanger();
   database = await testDatabase();
   await start({}, true);
@@ -90,7 +111,7 @@ beforeAll(async () => {
     betrokkene: { naam: 'Sam Jansen', email: 'sam@example.nl', taal: 'en' },
   });
 });
-afterAll(async () => {
+afterEach(async () => {
   await loket?.close();
   await database?.close();
   await smtp?.close();
@@ -124,6 +145,7 @@ describe('deadline watcher', () => {
   });
 
   it('on the deadline day waits until 15:00, then tells the resident the new date and why, and warns staff; once', async () => {
+    await rondesVoor('2026-03-16T10:00:00Z');
     await zet('2026-03-16T10:00:00Z');
     expect(await loket.services.termijnbewaking.controleer()).toEqual({ waarschuwingen: 0, teLaat: 0 });
     await zet('2026-03-16T14:30:00Z');
@@ -157,9 +179,10 @@ describe('deadline watcher', () => {
       ['bericht', true],
       ['notitie', false],
     ]);
-  });
+  }, 90_000);
 
   it('tells the resident again when the promised date passes too', async () => {
+    await rondesVoor('2026-03-31T08:00:00Z');
     await zet('2026-03-31T08:00:00Z');
     expect(await loket.services.termijnbewaking.controleer()).toEqual({ waarschuwingen: 0, teLaat: 1 });
     expect(await loket.services.termijnbewaking.controleer()).toEqual({ waarschuwingen: 0, teLaat: 0 });
@@ -171,9 +194,10 @@ describe('deadline watcher', () => {
       ['te-laat', '2026-03-16'],
       ['te-laat', '2026-03-30'],
     ]);
-  });
+  }, 90_000);
 
   it('warns about an extended deadline again (a new event), and never about a suspended or closed zaak', async () => {
+    await rondesVoor('2026-04-08T07:00:00Z');
     // Klacht: six weeks, to Monday 13 April.
     expect((await zaakDetail(loket.app, tim, klacht)).uiterlijkeEinddatum).toBe('2026-04-13');
     await zet('2026-04-08T07:00:00Z');
@@ -203,7 +227,7 @@ describe('deadline watcher', () => {
     expect(await loket.services.termijnbewaking.controleer()).toEqual({ waarschuwingen: 0, teLaat: 0 });
     expect(await mails('anna@example.nl', /duurt langer/)).toHaveLength(3);
     expect(await mails('sam@example.nl', /longer/)).toHaveLength(0);
-  });
+  }, 90_000);
 
   it('registers its pg-boss schedule and runs once at start when enabled', async () => {
     await herstart({ LOKET_TERMIJNBEWAKING_MINUTEN: '15' });

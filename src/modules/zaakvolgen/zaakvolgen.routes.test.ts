@@ -9,6 +9,7 @@ import { MAX_REACTIE } from './zaakvolgen.schemas.ts';
 let loket: TestLoket;
 let kcc: Ingelogd;
 let tim: Ingelogd;
+/** Registered once at 10:01 and only read: tests that change a klacht register their own. */
 let klacht: NieuweZaak;
 
 const klachtInvoer = {
@@ -28,6 +29,9 @@ beforeAll(async () => {
   klacht = await registreerZaak(loket.app, kcc, klachtInvoer);
 });
 afterAll(async () => loket?.close());
+
+/** A klacht of its own for a test that changes it (a reply, an assignment, a document). */
+const nieuweKlacht = (extra: Record<string, unknown> = {}) => registreerZaak(loket.app, kcc, { ...klachtInvoer, ...extra });
 
 const pad = (code: string, taal: 'nl' | 'en' = 'nl') => `/diemen/${taal === 'en' ? 'en/' : ''}zaken/${code}`;
 const haal = (url: string) => loket.app.inject({ method: 'GET', url, headers: { accept: 'text/html' } });
@@ -193,16 +197,20 @@ describe('replying', () => {
       expect(res.body).toContain('Het formulier was te lang open. Uw tekst staat er nog.');
       expect(res.body).toContain('>Mijn reactie</textarea>');
     }
+    // A day later the token has expired; the clock goes back after, for the other tests.
+    const nu = loket.klok.nu();
     loket.klok.verder(25 * 60 * 60 * 1000);
-    const verlopen = await verstuur(pad(klacht.volgcode), { tekst: 'Mijn reactie', formulier: geldig });
-    expect(verlopen.statusCode).toBe(400);
-    // Staff sessions do not last a day.
-    kcc = await logInAls(loket, 'kcc@duoplus.demo');
-    tim = await logInAls(loket, 'teamleider@diemen.demo');
+    try {
+      const verlopen = await verstuur(pad(klacht.volgcode), { tekst: 'Mijn reactie', formulier: geldig });
+      expect(verlopen.statusCode).toBe(400);
+    } finally {
+      loket.klok.zet(nu);
+    }
     expect((await zaakDetail(loket.app, kcc, klacht)).tijdlijn).toHaveLength(1);
   });
 
   it('takes a reply: 303 back to the page, a confirmation, the reply in the timeline and a mail to the handler', async () => {
+    const klacht = await nieuweKlacht();
     const bo = await gebruikerId(loket.database, 'behandelaar@diemen.demo');
     await zaakActie(loket.app, tim, klacht, 'toewijzing', { behandelaar: bo });
     const res = await reageer(klacht.volgcode, 'Ik werd  niet geholpen.\n\nMet groet, Anna');
@@ -220,10 +228,11 @@ describe('replying', () => {
     const detail = await zaakDetail(loket.app, kcc, klacht);
     expect(detail.tijdlijn.at(-1)).toMatchObject({ soort: 'reactie', extern: true, doorInwoner: true, gegevens: { tekst: 'Ik werd  niet geholpen.\n\nMet groet, Anna' } });
     const mails = await postvak(loket.database, 'behandelaar@diemen.demo');
-    expect(mails.map((m) => m.onderwerp)).toEqual([`Reactie van de inwoner op zaak ${klacht.identificatie}`]);
+    expect(mails.filter((m) => m.onderwerp.includes(klacht.identificatie)).map((m) => m.onderwerp)).toEqual([`Reactie van de inwoner op zaak ${klacht.identificatie}`]);
   });
 
   it('takes the same reply posted twice (double click, back and send again) once, and says it was received both times', async () => {
+    const klacht = await nieuweKlacht({ behandelaar: await gebruikerId(loket.database, 'behandelaar@diemen.demo') });
     const pagina = await haal(pad(klacht.volgcode));
     const velden = { tekst: 'Mijn telefoonnummer is 06 12345678.', formulier: token(pagina.body) };
     const [een, twee] = await Promise.all([verstuur(pad(klacht.volgcode), velden), verstuur(pad(klacht.volgcode), velden)]);
@@ -239,7 +248,7 @@ describe('replying', () => {
   });
 
   it('on a suspended zaak: says we wait for information and why; the reply shows to the handler as information received', async () => {
-    const melding = await engelseMelding('Losse stoeptegel', 'sam@example.nl', { ontvangstdatum: '2026-03-03', behandelaar: await gebruikerId(loket.database, 'behandelaar@diemen.demo') });
+    const melding = await engelseMelding('Losse stoeptegel', 'sam@example.nl', { behandelaar: await gebruikerId(loket.database, 'behandelaar@diemen.demo') });
     await zaakActie(loket.app, tim, melding, 'opschortingen', { reden: 'Stuur ons een foto van de tegel.' });
     const en = await haal(pad(melding.volgcode, 'en'));
     expect(en.body).toContain('We are waiting for information from you');
@@ -259,7 +268,7 @@ describe('replying', () => {
       zaaktype: 'e-mailvraag',
       onderwerp: 'Openingstijden',
       kanaal: 'e-mail',
-      ontvangstdatum: '2026-03-03',
+      ontvangstdatum: '2026-03-02',
       betrokkene: { naam: 'Piet', email: 'piet@example.nl', taal: 'nl' },
     });
     const formulier = token((await haal(pad(vraag.volgcode))).body);
@@ -277,6 +286,7 @@ describe('replying', () => {
   });
 
   it('offers the external documents of the zaak for download, with the same headers', async () => {
+    const klacht = await nieuweKlacht();
     const wie = { context: cliContext(), gebruiker: null, naam: null, rollen: ['beheerder' as const] };
     const { documentId } = await loket.services.zaken.voegDocumentToe(wie, 'GM0384', klacht.id, (await zaakDetail(loket.app, kcc, klacht)).versie, {
       bestandsnaam: 'besluit op uw klacht.pdf',

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testLoket, type TestLoket } from '../../../test/app.ts';
 import { laadDemo, logInAls } from '../../../test/demo.ts';
 import type { Ingelogd } from '../../../test/login.ts';
@@ -19,17 +19,35 @@ async function logAllenIn() {
   admin = await logInAls(loket, 'beheerder@duoplus.demo');
 }
 
-beforeAll(async () => {
+// Every test gets its own database, mailbox and clock, so it stands alone and its zaken are numbered
+// from Z-2026-000001: Monday 2 March 2026, 10:00 in Amsterdam, unless the test moves on.
+beforeEach(async () => {
   smtp = await smtpOntvanger();
-  // Monday 2 March 2026, 10:00 in Amsterdam.
   loket = await testLoket({ nu: '2026-03-02T09:00:00Z', env: { SMTP_URL: smtp.url } });
   await laadDemo(loket);
   await logAllenIn();
 });
-afterAll(async () => {
+afterEach(async () => {
   await loket.close();
   await smtp.close();
 });
+
+/** Moves the clock to a later moment; staff sessions do not last that long, so everyone logs in again. */
+async function opMoment(tijdstip: string): Promise<void> {
+  loket.klok.zet(tijdstip);
+  await logAllenIn();
+}
+
+/** Bo closes a zaak with the first result its zaaktype offers. */
+async function sluitAf(zaak: Zaak): Promise<void> {
+  const resultaattype = (await haal(bo, zaak.id)).json().zaaktypeVersie.resultaattypen[0].id;
+  await goed(bo, zaak, 'afsluiting', { resultaattype });
+}
+
+/** The first day after today on the test's clock (a date the API calls in the future). */
+function morgen(): string {
+  return new Date(loket.klok.nu().getTime() + 24 * 3600 * 1000).toISOString().slice(0, 10);
+}
 
 interface Zaak {
   id: string;
@@ -79,11 +97,16 @@ const klacht = {
   betrokkene: { naam: 'Anna de Vries', email: 'anna@example.nl', taal: 'nl' },
 };
 
-let eerste: Zaak & { volgcode: string; volglink: string };
+/** Anna's klacht, claimed by Bo: where the actions on a zaak start. */
+async function klachtVanBo(): Promise<Zaak> {
+  const zaak = await registreer(kcc, klacht);
+  const geclaimd = await goed(bo, zaak, 'toewijzing', { behandelaar: 'ik' });
+  return { ...zaak, versie: geclaimd.versie };
+}
 
 describe('zaken registreren', () => {
   it('registers a zaak under the current zaaktype version, derives the deadline, mails the receipt and shows the code once', async () => {
-    eerste = await registreer(kcc, klacht);
+    const eerste = await registreer(kcc, klacht);
     expect(eerste.identificatie).toBe('Z-2026-000001');
     expect(eerste).toMatchObject({
       zaaktype: { code: 'klacht', versie: 1 },
@@ -122,6 +145,7 @@ describe('zaken registreren', () => {
   });
 
   it('writes the receipt in the resident’s language and numbers on per gemeente', async () => {
+    expect((await registreer(kcc, klacht)).identificatie).toBe('Z-2026-000001');
     const zaak = await registreer(kcc, {
       zaaktype: 'e-mailvraag',
       onderwerp: 'Question about waste collection',
@@ -160,7 +184,7 @@ describe('zaken registreren', () => {
       method: 'POST',
       url: basis,
       headers: kcc.headers,
-      payload: { zaaktype: 'bestaat-niet', onderwerp: 'Test', kanaal: 'web', ontvangstdatum: '2026-03-03', team: '00000000-0000-4000-8000-000000000000', behandelaar: '00000000-0000-4000-8000-000000000001' },
+      payload: { zaaktype: 'bestaat-niet', onderwerp: 'Test', kanaal: 'web', ontvangstdatum: morgen(), team: '00000000-0000-4000-8000-000000000000', behandelaar: '00000000-0000-4000-8000-000000000001' },
     });
     expect(onbekend.statusCode).toBe(400);
     expect(onbekend.json().invalidParams.map((p: { name: string; code: string }) => `${p.name}:${p.code}`).toSorted()).toEqual([
@@ -184,6 +208,7 @@ describe('zaken registreren', () => {
 
 describe('acties op een zaak', () => {
   it('lets a behandelaar claim, but only a teamleider assign someone else; If-Match is required and checked', async () => {
+    const eerste = await registreer(kcc, klacht);
     const zonder = await actie(bo, eerste, 'toewijzing', { behandelaar: 'ik' }, null);
     expect(zonder.statusCode).toBe(428);
     const oud = await actie(bo, eerste, 'toewijzing', { behandelaar: 'ik' }, '"7"');
@@ -196,10 +221,10 @@ describe('acties op een zaak', () => {
     const geclaimd = await goed(bo, eerste, 'toewijzing', { behandelaar: 'ik' });
     expect(geclaimd.behandelaar).toMatchObject({ naam: 'Bo Behandelaar' });
     expect((geclaimd.tijdlijn as { soort: string }[]).map((t) => t.soort)).toEqual(['aangemaakt', 'toewijzing']);
-    eerste = { ...eerste, versie: geclaimd.versie };
   });
 
   it('moves the status forward only, mails the resident for an "inform" status, and refuses out-of-order or unknown statuses', async () => {
+    let eerste = await klachtVanBo();
     const onbekend = await actie(bo, eerste, 'statussen', { statustype: 9 });
     expect(onbekend.statusCode).toBe(400);
     expect(onbekend.json().invalidParams[0]).toMatchObject({ name: 'statustype', code: 'onbekend-statustype' });
@@ -214,13 +239,14 @@ describe('acties op een zaak', () => {
     expect(terug.json().type).toBe('urn:loket:problem:status-niet-op-volgorde');
     const detail = (await haal(bo, eerste.id)).json();
     expect(detail.versie).toBe(eerste.versie);
-    const mail = await smtp.wachtOp('anna@example.nl', 'Nieuws over uw zaak Z-2026-000001');
+    const mail = await smtp.wachtOp('anna@example.nl', `Nieuws over uw zaak ${eerste.identificatie}`);
     expect(mail.tekst).toContain('Wij willen graag met u praten over uw klacht.');
     expect(mail.tekst).toContain('Toelichting: U hoort van ons wanneer het gesprek is.');
     expect(mail.tekst).toContain('Uw contactpersoon is Bo van team Juridische zaken.');
   });
 
   it('adds internal and external notes (the KCC too) and sends messages to the resident', async () => {
+    let eerste = await klachtVanBo();
     const intern = await goed(kcc, eerste, 'notities', { tekst: 'Mevrouw belde: ze is op vakantie tot 20 maart.' });
     eerste = { ...eerste, versie: intern.versie };
     const extern = await goed(bo, eerste, 'notities', { tekst: 'Wij plannen het gesprek na uw vakantie.', extern: true });
@@ -233,7 +259,7 @@ describe('acties op een zaak', () => {
       ['notitie', true, 'Bo Behandelaar'],
       ['bericht', true, 'Bo Behandelaar'],
     ]);
-    const mail = await smtp.wachtOp('anna@example.nl', 'Bericht over uw zaak Z-2026-000001');
+    const mail = await smtp.wachtOp('anna@example.nl', `Bericht over uw zaak ${eerste.identificatie}`);
     expect(mail.tekst).toContain('Schikt dinsdag 24 maart om 10 uur?');
     const zonderMail = await registreer(kcc, { zaaktype: 'klacht', onderwerp: 'Telefonische klacht', kanaal: 'telefoon', ontvangstdatum: '2026-03-02', betrokkene: { naam: 'Piet', telefoon: '020 123 4567', taal: 'nl' } });
     const geen = await actie(bo, zonderMail, 'berichten', { tekst: 'Hallo' });
@@ -242,6 +268,7 @@ describe('acties op een zaak', () => {
   });
 
   it('extends within the zaaktype maximum with a reason, tells the resident the new date, and refuses more', async () => {
+    let eerste = await klachtVanBo();
     const zonderReden = await actie(bo, eerste, 'verlengingen', { duur: 'P2W' });
     expect(zonderReden.statusCode).toBe(400);
     const fout = await actie(bo, eerste, 'verlengingen', { duur: 'twee weken', reden: '' });
@@ -254,12 +281,13 @@ describe('acties op een zaak', () => {
     expect(teVeel.statusCode).toBe(400);
     expect(teVeel.json().invalidParams[0]).toMatchObject({ name: 'duur', code: 'verlenging-te-lang' });
     expect(teVeel.json().invalidParams[0].reason).toContain('P4W');
-    const mail = await smtp.wachtOp('anna@example.nl', 'Wij hebben meer tijd nodig voor uw zaak Z-2026-000001');
+    const mail = await smtp.wachtOp('anna@example.nl', `Wij hebben meer tijd nodig voor uw zaak ${eerste.identificatie}`);
     expect(mail.tekst).toContain('De reden: Het gesprek kan pas na uw vakantie.');
     expect(mail.tekst).toContain('uiterlijk op 4 mei 2026 van ons. Eerst was dat 13 april 2026.');
   });
 
   it('suspends only where the zaaktype allows, moves the deadline by the suspended days, and refuses a double suspension', async () => {
+    const eerste = await klachtVanBo();
     const niet = await actie(bo, eerste, 'opschortingen', { reden: 'Wacht op informatie' });
     expect(niet.statusCode).toBe(400);
     expect(niet.json().invalidParams[0].code).toBe('opschorting-niet-toegestaan');
@@ -283,6 +311,8 @@ describe('acties op een zaak', () => {
   });
 
   it('closes only with a result of the zaaktype, sets the archive date and mails the resident; a closed zaak takes no more statuses', async () => {
+    let eerste = await klachtVanBo();
+    await opMoment('2026-03-12T09:00:00Z');
     const zonder = await actie(bo, eerste, 'afsluiting', {});
     expect(zonder.statusCode).toBe(400);
     expect(zonder.json().invalidParams[0].name).toBe('resultaattype');
@@ -300,19 +330,22 @@ describe('acties op een zaak', () => {
     const daarna = await actie(bo, eerste, 'statussen', { statustype: 2 });
     expect(daarna.statusCode).toBe(409);
     expect(daarna.json().type).toBe('urn:loket:problem:zaak-afgesloten');
-    const mail = await smtp.wachtOp('anna@example.nl', 'Uw zaak Z-2026-000001 is afgehandeld');
+    const mail = await smtp.wachtOp('anna@example.nl', `Uw zaak ${eerste.identificatie} is afgehandeld`);
     expect(mail.tekst).toContain('Uw klacht is gegrond: u heeft gelijk.');
   });
 
   it('keeps the history append-only in the database', async () => {
+    const eerste = await klachtVanBo();
     await expect(loket.database.db.updateTable('zaak_gebeurtenis').set({ extern: false }).where('zaak_id', '=', eerste.id).execute()).rejects.toThrow(/alleen-toevoegen/);
     await expect(loket.database.db.deleteFrom('zaak_gebeurtenis').where('zaak_id', '=', eerste.id).execute()).rejects.toThrow(/alleen-toevoegen/);
   });
 
   it('relates zaken of the same gemeente only', async () => {
+    const eerste = await registreer(kcc, klacht);
+    await opMoment('2026-03-12T09:00:00Z');
     const ander = await registreer(kcc, { zaaktype: 'e-mailvraag', onderwerp: 'Vervolgvraag', kanaal: 'e-mail', ontvangstdatum: '2026-03-12' });
     const res = await goed(bo, ander, 'relaties', { zaak: eerste.id, soort: 'vervolg' });
-    expect(res.relaties).toEqual([{ zaak: { id: eerste.id, identificatie: 'Z-2026-000001', onderwerp: klacht.onderwerp }, soort: 'vervolg' }]);
+    expect(res.relaties).toEqual([{ zaak: { id: eerste.id, identificatie: eerste.identificatie, onderwerp: klacht.onderwerp }, soort: 'vervolg' }]);
     const elders = await loket.app.inject({ method: 'POST', url: '/api/v1/gemeenten/GM0437/zaken', headers: kcc.headers, payload: { zaaktype: 'e-mailvraag', onderwerp: 'Elders', kanaal: 'e-mail', ontvangstdatum: '2026-03-12' } });
     const kruis = await actie(bo, { id: ander.id, versie: res.versie }, 'relaties', { zaak: elders.json().id });
     expect(kruis.statusCode).toBe(400);
@@ -323,11 +356,27 @@ describe('acties op een zaak', () => {
   });
 });
 
+/** Seven reports about public space, received Monday 2 to Friday 6 March (so today must be later). */
+async function zevenMeldingen(): Promise<void> {
+  for (let i = 0; i < 7; i++) {
+    await registreer(kcc, { zaaktype: 'melding-openbare-ruimte', onderwerp: `Losse stoeptegel ${i}`, kanaal: 'app', ontvangstdatum: `2026-03-0${2 + (i % 5)}` });
+  }
+}
+
+/** The queue on Thursday 12 March: Anna's klacht closed, a question overdue since 9 March, seven reports. */
+async function werkvoorraad(): Promise<{ gesloten: Zaak }> {
+  const gesloten = await klachtVanBo();
+  await registreer(kcc, { zaaktype: 'e-mailvraag', onderwerp: 'Vraag over afval', kanaal: 'e-mail', ontvangstdatum: '2026-03-02' });
+  await opMoment('2026-03-12T09:00:00Z');
+  await sluitAf(gesloten);
+  await zevenMeldingen();
+  return { gesloten };
+}
+
 describe('werkvoorraad en overzicht', () => {
   it('pages through a queue by deadline with a keyset cursor, without gaps or repeats', async () => {
-    for (let i = 0; i < 7; i++) {
-      await registreer(kcc, { zaaktype: 'melding-openbare-ruimte', onderwerp: `Losse stoeptegel ${i}`, kanaal: 'app', ontvangstdatum: `2026-03-0${2 + (i % 5)}` });
-    }
+    await opMoment('2026-03-12T09:00:00Z');
+    await zevenMeldingen();
     const alle: { id: string; uiterlijkeEinddatum: string }[] = [];
     let url: string | undefined = `${basis}?zaaktype=melding-openbare-ruimte&pageSize=3`;
     let paginas = 0;
@@ -349,6 +398,7 @@ describe('werkvoorraad en overzicht', () => {
   });
 
   it('filters by team, behandelaar, status, deadline band and open/closed', async () => {
+    const { gesloten } = await werkvoorraad();
     const q = async (query: string) => {
       const res = await loket.app.inject({ method: 'GET', url: `${basis}?pageSize=100&${query}`, headers: tim.headers });
       expect(res.statusCode, res.body).toBe(200);
@@ -365,7 +415,7 @@ describe('werkvoorraad en overzicht', () => {
     const overzicht = (await loket.app.inject({ method: 'GET', url: '/api/v1/gemeenten/GM0384/zaken-overzicht', headers: tim.headers })).json() as { teams: { dezeWeek: number }[] };
     expect(overzicht.teams.reduce((som, t) => som + t.dezeWeek, 0)).toBe(dezeWeek.length);
     expect((await q('reactie=nieuw'))).toEqual([]);
-    expect((await q('open=false')).map((z) => z.identificatie)).toEqual(['Z-2026-000001']);
+    expect((await q('open=false')).map((z) => z.identificatie)).toEqual([gesloten.identificatie]);
     expect((await q('behandelaar=geen')).every((z) => z.behandelaar === null)).toBe(true);
     const ploeg = (await loket.app.inject({ method: 'GET', url: '/api/v1/gemeenten/GM0384/teams?pageSize=100', headers: tim.headers })).json().items;
     const openbareRuimte = ploeg.find((t: { naam: string }) => t.naam === 'Openbare ruimte').id;
@@ -378,6 +428,7 @@ describe('werkvoorraad en overzicht', () => {
   });
 
   it('shows the teamleider the open zaken per team and band and who holds what, and bulk assigns all or nothing', async () => {
+    await werkvoorraad();
     const overzicht = await loket.app.inject({ method: 'GET', url: '/api/v1/gemeenten/GM0384/zaken-overzicht', headers: tim.headers });
     expect(overzicht.statusCode).toBe(200);
     const or = overzicht.json().teams.find((t: { team: { naam: string } }) => t.team.naam === 'Openbare ruimte');
@@ -406,7 +457,7 @@ describe('werkvoorraad en overzicht', () => {
   });
 
   it('shows confidential zaken only to their team, their behandelaar and beheerders', async () => {
-    const bezwaar = await registreer(tim, { zaaktype: 'bezwaar', onderwerp: 'Bezwaar tegen weigering kapvergunning', kanaal: 'post', ontvangstdatum: '2026-03-12' });
+    const bezwaar = await registreer(tim, { zaaktype: 'bezwaar', onderwerp: 'Bezwaar tegen weigering kapvergunning', kanaal: 'post', ontvangstdatum: '2026-03-02' });
     expect(bezwaar.vertrouwelijkheid).toBe('vertrouwelijk');
     expect((await haal(kcc, bezwaar.id)).statusCode).toBe(404);
     expect((await haal(bo, bezwaar.id)).statusCode).toBe(404);
@@ -419,7 +470,7 @@ describe('werkvoorraad en overzicht', () => {
   });
 
   it('answers a committed change with the zaak, even when it moved out of sight of the caller', async () => {
-    const bezwaar = await registreer(tim, { zaaktype: 'bezwaar', onderwerp: 'Bezwaar tegen de omgevingsvergunning', kanaal: 'post', ontvangstdatum: '2026-03-12' });
+    const bezwaar = await registreer(tim, { zaaktype: 'bezwaar', onderwerp: 'Bezwaar tegen de omgevingsvergunning', kanaal: 'post', ontvangstdatum: '2026-03-02' });
     const teams = await loket.app.inject({ method: 'GET', url: '/api/v1/gemeenten/GM0384/teams?pageSize=100', headers: admin.headers });
     const anderTeam = teams.json().items.find((t: { naam: string }) => t.naam === 'Planning en control').id;
     const verplaatst = await actie(tim, bezwaar, 'toewijzing', { behandelaar: null, team: anderTeam });
@@ -434,7 +485,7 @@ describe('werkvoorraad en overzicht', () => {
       zaaktype: 'bezwaar',
       onderwerp: 'Bezwaar tegen de parkeerboete',
       kanaal: 'balie',
-      ontvangstdatum: '2026-03-12',
+      ontvangstdatum: '2026-03-02',
       betrokkene: { naam: 'Mevrouw Jansen', email: 'jansen@example.org', taal: 'nl' },
     });
     expect(bezwaar).toMatchObject({
@@ -483,8 +534,11 @@ describe('documenten', () => {
     });
   }
 
+  beforeEach(async () => {
+    zaak = await registreer(kcc, { zaaktype: 'aanvraag-beschikking', onderwerp: 'Aanvraag met bijlagen', kanaal: 'post', ontvangstdatum: '2026-03-02' });
+  });
+
   it('stores checked documents with the zaak and serves them back', async () => {
-    zaak = await registreer(kcc, { zaaktype: 'aanvraag-beschikking', onderwerp: 'Aanvraag met bijlagen', kanaal: 'post', ontvangstdatum: '2026-03-12' });
     const pdf = await upload(PDF, 'application/pdf', 'situatietekening één.pdf', zaak.versie, '?extern=true');
     expect(pdf.statusCode, pdf.body).toBe(201);
     expect(pdf.headers.etag).toBe(`"${zaak.versie + 1}"`);
@@ -537,6 +591,7 @@ describe('documenten', () => {
 
 describe('opschorting en de inwoner', () => {
   it('mails the resident what we need, that the term is paused and how to reply; ending it mails the new date', async () => {
+    await opMoment('2026-03-12T09:00:00Z');
     const aanvraag = await registreer(kcc, {
       zaaktype: 'aanvraag-beschikking',
       onderwerp: 'Market stall permit',
@@ -571,7 +626,7 @@ describe('opschorting en de inwoner', () => {
   });
 
   it('suspends without a mail when the resident left no e-mail address', async () => {
-    const aanvraag = await registreer(kcc, { zaaktype: 'aanvraag-beschikking', onderwerp: 'Per post', kanaal: 'post', ontvangstdatum: '2026-03-19', betrokkene: { naam: 'Piet', taal: 'nl' } });
+    const aanvraag = await registreer(kcc, { zaaktype: 'aanvraag-beschikking', onderwerp: 'Per post', kanaal: 'post', ontvangstdatum: '2026-03-02', betrokkene: { naam: 'Piet', taal: 'nl' } });
     const op = await goed(tim, aanvraag, 'opschortingen', { reden: 'Wij wachten op uw tekening.' });
     expect((op.tijdlijn as { gegevens: Record<string, unknown> }[]).at(-1)?.gegevens.geinformeerd).toBe(false);
     const berichten = await loket.database.db.selectFrom('bericht').select('onderwerp').where('onderwerp', 'like', `%${aanvraag.identificatie}%`).execute();
@@ -581,7 +636,7 @@ describe('opschorting en de inwoner', () => {
 
 describe('nieuwe volgcode', () => {
   it('lets the KCC issue a new tracking code: the old one stops working, the resident gets the new link, the timeline says so', async () => {
-    const zaak = await registreer(kcc, { ...klacht, onderwerp: 'Link kwijt', ontvangstdatum: '2026-03-19', betrokkene: { naam: 'Anna de Vries', email: 'anna.link@example.nl', taal: 'nl' } });
+    const zaak = await registreer(kcc, { ...klacht, onderwerp: 'Link kwijt', betrokkene: { naam: 'Anna de Vries', email: 'anna.link@example.nl', taal: 'nl' } });
     const url = `${basis}/${zaak.id}/volgcode`;
     expect((await loket.app.inject({ method: 'POST', url, headers: kcc.headers })).statusCode).toBe(428);
     const res = await loket.app.inject({ method: 'POST', url, headers: { ...kcc.headers, 'if-match': `"${zaak.versie}"` } });
@@ -606,11 +661,15 @@ describe('nieuwe volgcode', () => {
 
 describe('opzoeken en kiezen', () => {
   it('finds a zaak by its exact number, open or closed', async () => {
+    const gesloten = await klachtVanBo();
+    await sluitAf(gesloten);
+    const open = await registreer(kcc, { zaaktype: 'e-mailvraag', onderwerp: 'Nog open', kanaal: 'e-mail', ontvangstdatum: '2026-03-02' });
+    expect([gesloten.identificatie, open.identificatie]).toEqual(['Z-2026-000001', 'Z-2026-000002']);
     const res = await loket.app.inject({ method: 'GET', url: `${basis}?identificatie=z-2026-000001`, headers: kcc.headers });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().items.map((z: Zaak) => [z.identificatie, Boolean(z.afgeslotenOp)])).toEqual([['Z-2026-000001', true]]);
-    const open = await loket.app.inject({ method: 'GET', url: `${basis}?identificatie=Z-2026-000002`, headers: kcc.headers });
-    expect(open.json().items.map((z: Zaak) => z.identificatie)).toEqual(['Z-2026-000002']);
+    const opNummer = await loket.app.inject({ method: 'GET', url: `${basis}?identificatie=Z-2026-000002`, headers: kcc.headers });
+    expect(opNummer.json().items.map((z: Zaak) => z.identificatie)).toEqual(['Z-2026-000002']);
     expect((await loket.app.inject({ method: 'GET', url: `${basis}?identificatie=Z-2026-999999`, headers: kcc.headers })).json().items).toEqual([]);
     const fout = await loket.app.inject({ method: 'GET', url: `${basis}?identificatie=2026-1`, headers: kcc.headers });
     expect(fout.statusCode).toBe(400);

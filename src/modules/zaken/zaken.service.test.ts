@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { testLoket, type TestLoket } from '../../../test/app.ts';
 import { demoWie, laadDemo } from '../../../test/demo.ts';
 import { cliContext } from '../audit/audit.service.ts';
@@ -16,6 +16,8 @@ beforeAll(async () => {
   kcc = await demoWie(loket, 'kcc@duoplus.demo');
 });
 afterAll(async () => loket.close());
+// Tests move the clock by days and years; each starts on Monday 2 March (the service needs no login).
+beforeEach(() => loket.klok.zet('2026-03-02T09:00:00Z'));
 
 const zaken = () => loket.services.zaken;
 
@@ -79,6 +81,7 @@ describe('termijnbewaking', () => {
 
 describe('bewaartermijn van contactgegevens', () => {
   it('erases e-mail and telephone one year after closing, not before, and only in that gemeente', async () => {
+    loket.klok.zet('2026-03-05T09:00:00Z');
     const { zaak } = await zaken().registreer(bo, 'GM0384', {
       zaaktype: 'e-mailvraag',
       onderwerp: 'Oude vraag',
