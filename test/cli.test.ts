@@ -50,17 +50,18 @@ describe('loket CLI', () => {
   }, 180_000);
 
   it('exits 1 with the reason when the work cannot be done', async () => {
-    const zwak = await loket('gebruiker', 'toevoegen', '--gemeente', 'GM0384', '--email', 'zwak@diemen.demo', '--naam', 'Zwak', '--rollen', 'behandelaar', '--wachtwoord', 'password1234');
+    // A gemeente of this test's own (not one of the demo's).
+    const gemeente = await loket('gemeente', 'toevoegen', '--code', 'GM0363', '--naam', 'Amsterdam', '--slug', 'amsterdam', '--json');
+    expect(gemeente.code).toBe(0);
+    expect(JSON.parse(gemeente.stdout)).toMatchObject({ code: 'GM0363', nieuw: true });
+    const zwak = await loket('gebruiker', 'toevoegen', '--gemeente', 'GM0363', '--email', 'zwak@amsterdam.demo', '--naam', 'Zwak', '--rollen', 'behandelaar', '--wachtwoord', 'password1234');
     expect(zwak.code).toBe(1);
     expect(zwak.stderr).toMatch(/wachtwoord: .*vaak gebruikt/);
-    const onbekend = await loket('gebruiker', 'uitschakelen', '--gemeente', 'GM0384', '--email', 'niemand@diemen.demo');
+    const onbekend = await loket('gebruiker', 'uitschakelen', '--gemeente', 'GM0363', '--email', 'niemand@amsterdam.demo');
     expect(onbekend.code).toBe(1);
     const geenGemeente = await loket('gebruiker', 'toevoegen', '--gemeente', 'GM0999', '--email', 'x@y.demo', '--naam', 'X', '--rollen', 'behandelaar');
     expect(geenGemeente.code).toBe(1);
     expect(geenGemeente.stderr).toMatch(/gemeente GM0999 bestaat niet/);
-    const gemeente = await loket('gemeente', 'toevoegen', '--code', 'GM0363', '--naam', 'Amsterdam', '--slug', 'amsterdam', '--json');
-    expect(gemeente.code).toBe(0);
-    expect(JSON.parse(gemeente.stdout)).toMatchObject({ code: 'GM0363', nieuw: true });
     const migrate = await loket('migrate', '--json');
     expect(migrate.code).toBe(0);
   }, 120_000);

@@ -152,10 +152,14 @@ describe('logboeken', () => {
     await loket.app.inject({ method: 'GET', url: '/api/v1/gemeenten/GM0384/teams', headers: admin.headers });
     const na = await loket.app.inject({ method: 'GET', url: '/api/v1/gemeenten/GM0384/verwerkingen?pageSize=100', headers: admin.headers });
     expect(na.json().items.map((v: { naam: string }) => v.naam)).toContain('teams-bekijken');
+    // A staff action of this test's own: the beheerder renames Tim.
+    const tim = (await loket.app.inject({ method: 'GET', url: `${gebruikers}?zoek=Tim%20Teamleider`, headers: admin.headers })).json().items[0] as { id: string; versie: number };
+    const wijzig = await loket.app.inject({ method: 'PATCH', url: `${gebruikers}/${tim.id}`, headers: { ...admin.headers, 'if-match': `"${tim.versie}"` }, payload: { naam: 'Tim T.' } });
+    expect(wijzig.statusCode, wijzig.body).toBe(200);
     const audit = await loket.app.inject({ method: 'GET', url: '/api/v1/gemeenten/GM0384/audit-log?pageSize=100', headers: admin.headers });
-    const acties = audit.json().items.map((a: { actie: string }) => a.actie);
-    expect(acties).toContain('medewerker-wijzigen');
-    expect(acties).toContain('aanmelden');
+    const items = audit.json().items as { actie: string; object: { id: string | null } }[];
+    expect(items.filter((a) => a.object.id === tim.id).map((a) => a.actie)).toContain('medewerker-wijzigen');
+    expect(items.map((a) => a.actie)).toContain('aanmelden');
   });
 
   it('cannot be changed or deleted', async () => {

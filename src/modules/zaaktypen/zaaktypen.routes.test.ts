@@ -52,6 +52,8 @@ describe('zaaktypen', () => {
   });
 
   it('drafts, edits and publishes a version; a published version never changes; a change is a new version', async () => {
+    // In Ouder-Amstel, so the list of Uithoorn's published zaaktypen stays the demo's.
+    const basis = '/api/v1/gemeenten/GM0437/zaaktypen';
     const concept = await loket.app.inject({ method: 'POST', url: basis, headers: admin.headers, payload: afvalpas });
     expect(concept.statusCode, concept.body).toBe(201);
     expect(concept.json()).toMatchObject({ code: 'afvalpas', versie: 1, status: 'concept', revisie: 1, geldigVanaf: null });
@@ -65,16 +67,16 @@ describe('zaaktypen', () => {
     expect(gewijzigd.json()).toMatchObject({ norm: '5wd', revisie: 2 });
     expect((await loket.app.inject({ method: 'PUT', url: `${basis}/${id}`, headers: { ...admin.headers, 'if-match': '"1"' }, payload: afvalpas })).statusCode).toBe(412);
     // A concept cannot take zaken yet.
-    const vroeg = await loket.app.inject({ method: 'POST', url: '/api/v1/gemeenten/GM0451/zaken', headers: kcc.headers, payload: { zaaktype: 'afvalpas', onderwerp: 'Pas kwijt', kanaal: 'web', ontvangstdatum: '2026-03-02', team: gewijzigd.json().standaardTeam ?? undefined } });
+    const vroeg = await loket.app.inject({ method: 'POST', url: '/api/v1/gemeenten/GM0437/zaken', headers: kcc.headers, payload: { zaaktype: 'afvalpas', onderwerp: 'Pas kwijt', kanaal: 'web', ontvangstdatum: '2026-03-02', team: gewijzigd.json().standaardTeam ?? undefined } });
     expect(vroeg.statusCode).toBe(400);
     const gepubliceerd = await loket.app.inject({ method: 'POST', url: `${basis}/${id}/publicatie`, headers: { ...admin.headers, 'if-match': '"2"' } });
     expect(gepubliceerd.statusCode, gepubliceerd.body).toBe(200);
     expect(gepubliceerd.json()).toMatchObject({ status: 'gepubliceerd', geldigVanaf: '2026-03-02' });
     expect((await loket.app.inject({ method: 'PUT', url: `${basis}/${id}`, headers: { ...admin.headers, 'if-match': '"3"' }, payload: afvalpas })).statusCode).toBe(409);
 
-    const teams = await loket.app.inject({ method: 'GET', url: '/api/v1/gemeenten/GM0451/teams', headers: admin.headers });
+    const teams = await loket.app.inject({ method: 'GET', url: '/api/v1/gemeenten/GM0437/teams', headers: admin.headers });
     const team = teams.json().items[0].id;
-    const zaak = await loket.app.inject({ method: 'POST', url: '/api/v1/gemeenten/GM0451/zaken', headers: kcc.headers, payload: { zaaktype: 'afvalpas', onderwerp: 'Pas kwijt', kanaal: 'web', ontvangstdatum: '2026-03-02', team } });
+    const zaak = await loket.app.inject({ method: 'POST', url: '/api/v1/gemeenten/GM0437/zaken', headers: kcc.headers, payload: { zaaktype: 'afvalpas', onderwerp: 'Pas kwijt', kanaal: 'web', ontvangstdatum: '2026-03-02', team } });
     expect(zaak.statusCode, zaak.body).toBe(201);
     expect(zaak.json().zaaktype.versie).toBe(1);
 
@@ -92,10 +94,10 @@ describe('zaaktypen', () => {
     expect((await loket.app.inject({ method: 'POST', url: `${basis}/${v2.json().id}/publicatie`, headers: { ...admin.headers, 'if-match': '"2"' } })).statusCode).toBe(200);
 
     // The running zaak keeps version 1; a new zaak gets version 2.
-    const oud = await loket.app.inject({ method: 'GET', url: `/api/v1/gemeenten/GM0451/zaken/${zaak.json().id}`, headers: kcc.headers });
+    const oud = await loket.app.inject({ method: 'GET', url: `/api/v1/gemeenten/GM0437/zaken/${zaak.json().id}`, headers: kcc.headers });
     expect(oud.json().zaaktypeVersie).toMatchObject({ versie: 1, norm: '5wd' });
     expect(oud.json().statussen).toHaveLength(2);
-    const nieuw = await loket.app.inject({ method: 'POST', url: '/api/v1/gemeenten/GM0451/zaken', headers: kcc.headers, payload: { zaaktype: 'afvalpas', onderwerp: 'Pas kapot', kanaal: 'web', ontvangstdatum: '2026-03-02', team } });
+    const nieuw = await loket.app.inject({ method: 'POST', url: '/api/v1/gemeenten/GM0437/zaken', headers: kcc.headers, payload: { zaaktype: 'afvalpas', onderwerp: 'Pas kapot', kanaal: 'web', ontvangstdatum: '2026-03-02', team } });
     expect(nieuw.json().zaaktype.versie).toBe(2);
     const lijst = await loket.app.inject({ method: 'GET', url: `${basis}?alleVersies=true`, headers: kcc.headers });
     expect(lijst.json().items.filter((z: { code: string }) => z.code === 'afvalpas').map((z: { versie: number }) => z.versie)).toEqual([1, 2]);
