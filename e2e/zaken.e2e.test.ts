@@ -396,6 +396,13 @@ describe('zaken in de medewerkers-app', () => {
     expect(await page.locator('#filter-termijn option').allInnerTexts()).toContain('Next 5 working days');
     await expectAccessible(page);
 
+    // The timeline names a step by its English name too, not by the Dutch name stored in the event.
+    const nu = await loket.services.zaken.detail(bo, 'GM0384', zaak.id);
+    await loket.services.zaken.zetStatus(bo, 'GM0384', zaak.id, nu.versie, { statustype: 2 });
+    await rijEn.getByRole('link', { name: zaak.identificatie }).click();
+    await expect.poll(() => sectie(page, 'Timeline').innerText()).toContain('Status set to Scheduled.');
+    expect(await sectie(page, 'Timeline').innerText()).not.toContain('Ingepland');
+
     expect(problemen).toEqual([]);
     await context.close();
     // Closed again, so the teamleider's counts below stay as they were.

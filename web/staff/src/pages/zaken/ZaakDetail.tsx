@@ -595,7 +595,7 @@ function Tijdlijn({ zaak }: { zaak: Zaak }) {
         rijen={rijen}
         kolommen={[
           { kop: t('tijdlijn.wanneer'), render: (r) => tijdstip(r.op, taal) },
-          { kop: t('tijdlijn.wat'), render: (r) => <span className="loket-pre-wrap">{gebeurtenisTekst(t, r)}</span> },
+          { kop: t('tijdlijn.wat'), render: (r) => <span className="loket-pre-wrap">{gebeurtenisTekst(t, r, zaak.statussen, taal)}</span> },
           { kop: t('tijdlijn.wie'), render: (r) => (r.doorInwoner ? t('tijdlijn.inwoner') : (r.door?.naam ?? t('tijdlijn.systeem'))) },
           { kop: t('tijdlijn.zichtbaar'), render: (r) => (r.extern ? t('tijdlijn.extern') : t('tijdlijn.intern')) },
         ]}

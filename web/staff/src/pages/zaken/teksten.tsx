@@ -92,15 +92,21 @@ type Regel = Zaak['tijdlijn'][number];
 
 const tekst = (waarde: unknown): string => (typeof waarde === 'string' ? waarde : '');
 
-/** What happened in one timeline entry, in words. */
-export function gebeurtenisTekst(t: TFunction, regel: Regel): string {
+/**
+ * What happened in one timeline entry, in words. A status is named as the zaak's own step
+ * (`stappen`, in English where the step has an English name); the name stored in the event is
+ * the fallback.
+ */
+export function gebeurtenisTekst(t: TFunction, regel: Regel, stappen: readonly { volgnummer: number; naam: string; naamEn: string }[], taal: string): string {
   const g = regel.gegevens;
   const met = (hoofd: string, extra: string) => (extra ? `${hoofd} ${t('tijdlijn.toelichting', { tekst: extra })}` : hoofd);
   switch (regel.soort) {
     case 'aangemaakt':
       return t('tijdlijn.aangemaakt', { kanaal: t(`kanaal.${tekst(g.kanaal)}`, { defaultValue: tekst(g.kanaal) }) });
-    case 'status':
-      return met(t('tijdlijn.status', { naam: tekst(g.naam) }), tekst(g.toelichting));
+    case 'status': {
+      const stap = stappen.find((s) => s.volgnummer === g.volgnummer);
+      return met(t('tijdlijn.status', { naam: stap ? stapNaam(stap, taal) : tekst(g.naam) }), tekst(g.toelichting));
+    }
     case 'notitie':
       return t('tijdlijn.notitie', { tekst: tekst(g.tekst) });
     case 'bericht':
