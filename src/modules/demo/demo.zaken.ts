@@ -17,6 +17,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kanaal, Rol } from '../../db/schema.ts';
 import { vasteKlok, type Klok } from '../../klok.ts';
 import { ProblemError } from '../../http/problem.ts';
+import { heeftRecht } from '../../http/rechten.ts';
 import type { Context } from '../audit/audit.service.ts';
 import type { BerichtenRepository } from '../berichten/berichten.repository.ts';
 import type { Berichten } from '../berichten/berichten.service.ts';
@@ -530,7 +531,7 @@ export async function laadDemoZaken(
       await new Promise((klaar) => setImmediate(klaar));
       if (opties.signal?.aborted) break;
       const beperkt = BEPERKT.includes(plan.zaaktype.vertrouwelijkheid);
-      const ziet = (m: Medewerker, behandelaar: Medewerker | undefined) => !beperkt || m.rollen.includes('beheerder') || m.teams.includes(plan.teamNaam) || behandelaar?.id === m.id;
+      const ziet = (m: Medewerker, behandelaar: Medewerker | undefined) => !beperkt || heeftRecht(m.rollen, 'vertrouwelijkeZakenZien') || m.teams.includes(plan.teamNaam) || behandelaar?.id === m.id;
       const registrant = ['web', 'app'].includes(plan.kanaal) ? website : kcc && ziet(kcc, undefined) ? alsWie(kcc) : alsWie(beheerder);
       klok.zet(new Date(plan.registratie));
       const { zaak } = await zaken.registreer(registrant, gemeente, {
@@ -566,7 +567,7 @@ export async function laadDemoZaken(
           case 'toewijzing': {
             // A behandelaar who may see the zaak picks it up; otherwise a teamleider or beheerder assigns it.
             const zelf = ziet(stap.behandelaar, undefined);
-            const leiding = staf.find((m) => m.rollen.some((rol) => ['teamleider', 'beheerder'].includes(rol)) && ziet(m, undefined)) ?? beheerder;
+            const leiding = staf.find((m) => heeftRecht(m.rollen, 'zakenLeiden') && ziet(m, undefined)) ?? beheerder;
             const door = zelf ? stap.behandelaar : leiding;
             versie = await metNieuwsteVersie((v) => zaken.wijsToe(alsWie(door), gemeente, id, v, { behandelaar: door.id === stap.behandelaar.id ? 'ik' : stap.behandelaar.id }));
             behandelaar = stap.behandelaar;
