@@ -242,7 +242,8 @@ export function zakenWerkvoorraad(kern: ZakenKern) {
         const medewerker = await behandelaar(gemeente, id);
         if (medewerker) emails.set(id, medewerker.email);
       }
-      return rijen.map((r) => ({ ...samenvatting(r, dag, eindeDezeWeek(dag, sluitingsdagen)), behandelaarEmail: r.behandelaarId ? (emails.get(r.behandelaarId) ?? null) : null }));
+      const grens = eindeDezeWeek(dag, sluitingsdagen);
+      return rijen.map((r) => ({ ...samenvatting(r, dag, grens), behandelaarEmail: r.behandelaarId ? (emails.get(r.behandelaarId) ?? null) : null }));
     },
   };
 }
