@@ -6,7 +6,6 @@ import { gedeeldGeheim } from './db/gedeeld-geheim.ts';
 import { openSignalen, type Signalen } from './db/signalen.ts';
 import { API_PREFIX, createHttpServer } from './http/app.ts';
 import { installIdempotency } from './http/idempotency.ts';
-import { idempotentieRepository } from './http/idempotency.repository.ts';
 import type { RouteWithPolicy } from './http/policy.ts';
 import { databaseNietBeschikbaar } from './http/problem.ts';
 import { systeemklok, type Klok } from './klok.ts';
@@ -167,7 +166,7 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
     app.addHook('onClose', () => core.close());
   }
   const { klok, services, berichten } = core;
-  installIdempotency(app, { repository: idempotentieRepository(db), klok });
+  installIdempotency(app, { db, klok });
   const authenticate = authenticator(services.auth);
 
   app.get('/health', { config: { policy: { toegang: 'publiek' } } }, async (_request, reply) => {

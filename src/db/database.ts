@@ -2,6 +2,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import { Pool, types as pgTypes } from 'pg';
 import type { DB } from './schema.ts';
+import { metVerzoekTransacties } from './verzoek-transactie.ts';
 
 /** An open database: Kysely on PGlite (embedded) or on PostgreSQL (a pool). */
 export interface Database {
@@ -59,7 +60,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     pool.on('error', (error) => {
       options.onIdleError?.(error);
     });
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<DB>({ dialect: metVerzoekTransacties(new PostgresDialect({ pool })) });
     return {
       db,
       kind: 'postgres',
@@ -79,7 +80,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   });
   await pglite.waitReady;
   await pglite.exec("set time zone 'UTC'");
-  const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
+  const db = new Kysely<DB>({ dialect: metVerzoekTransacties(new PGliteDialect({ pglite })) });
   return {
     db,
     kind: 'pglite',
