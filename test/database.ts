@@ -23,12 +23,26 @@ export function runSlot(run: string): [number, number] {
 export async function testDatabase(): Promise<Database> {
   const bron = inject('loketTestDatabase');
   if (bron.kind === 'pglite') return openDatabase({ loadDataDir: new Blob([await readFile(bron.dump)]) });
+  return nieuwePostgresDatabase(bron.run, bron.template);
+}
+
+/**
+ * An empty database, not migrated (for tests of a migration on existing rows): an in-memory
+ * PGlite, or a new PostgreSQL database of this run, dropped at close.
+ */
+export async function legeDatabase(): Promise<Database> {
+  const bron = inject('loketTestDatabase');
+  if (bron.kind === 'pglite') return openDatabase({});
+  return nieuwePostgresDatabase(bron.run, 'template1');
+}
+
+async function nieuwePostgresDatabase(run: string, template: string): Promise<Database> {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error('De testrun is op PostgreSQL gestart, maar DATABASE_URL ontbreekt.');
-  const name = `${TEST_DB_PREFIX}${bron.run}_${randomBytes(4).toString('hex')}`;
+  const name = `${TEST_DB_PREFIX}${run}_${randomBytes(4).toString('hex')}`;
   const admin = new Client({ connectionString: url });
   await admin.connect();
-  await admin.query(`create database ${name} template ${bron.template}`);
+  await admin.query(`create database ${name} template ${template}`);
   await admin.end();
   const target = new URL(url);
   target.pathname = `/${name}`;
