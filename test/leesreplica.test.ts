@@ -241,8 +241,9 @@ describe.skipIf(overslaan !== undefined)(`a read replica held back ${VERTRAGING_
         const wachtrij = await browser(b, teamleider).vraag({ method: 'GET', url: `${GM}/zaken?zoek=${encodeURIComponent(onderwerp)}`, headers: { accept: 'application/json' } });
         expect(wachtrij.statusCode).toBe(200);
         expect(wachtrij.json().items.map((z: { onderwerp: string }) => z.onderwerp)).toEqual([onderwerp]);
-        // Told once for the pause, not for every read.
-        expect(eigen).toHaveLength(1);
+        // Told once per pause of 5 s (twice if this machine took that long), not for each of the many queries above.
+        expect(eigen.length).toBeGreaterThanOrEqual(1);
+        expect(eigen.length).toBeLessThanOrEqual(2);
       } finally {
         await replica.start();
       }

@@ -172,17 +172,14 @@ export function openReplica(opties: { replicaPool: Pool; primaryPool: Pool; prim
       async heeftBereikt(lsn) {
         if (lsn <= toestand.bereikt) return true;
         if (toestand.weg()) return false;
-        try {
-          const { rows } = await opties.replicaPool.query<{ lsn: string | null }>('select pg_last_wal_replay_lsn()::text as lsn');
-          // null: not a standby (DATABASE_READ_URL names a primary): it cannot say.
-          const positie = lsnGetal(rows[0]?.lsn ?? '');
-          if (positie === undefined) return false;
-          if (positie > toestand.bereikt) toestand.bereikt = positie;
-          return lsn <= positie;
-        } catch (error) {
-          toestand.faalt(error);
-          return false;
-        }
+        // Through `lezen` in the replica's scope: a failing replica is handled as for any read, and
+        // the query then answered by the primary gives null (not a standby), as does a
+        // DATABASE_READ_URL that names a primary: it cannot say.
+        const { rows } = await scope.run(true, () => sql<{ lsn: string | null }>`select pg_last_wal_replay_lsn()::text as lsn`.execute(lezen));
+        const positie = lsnGetal(rows[0]?.lsn ?? '');
+        if (positie === undefined) return false;
+        if (positie > toestand.bereikt) toestand.bereikt = positie;
+        return lsn <= positie;
       },
 
       async positieVanPrimary() {
