@@ -211,18 +211,18 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
 /** The services on one database, shared by the HTTP server and the CLI. */
 export function loketServices(deps: { database: Database; klok: Klok; berichten: Berichten; signalen: Signalen; publicUrl: string; termijnWaarschuwingWerkdagen?: number }) {
   const { klok, signalen } = deps;
-  const db = deps.database.db;
+  const { db, lezen } = deps.database;
   const gemeenten = gemeentenRepository(db);
   const auditRepo = auditRepository(db);
   const audit = auditService({ repository: auditRepo, klok });
   const auth = authService({ repository: authRepository(db), audit, klok, signalen });
   const gebruikersRepo = gebruikersRepository(db);
   const teamsRepo = teamsRepository(db);
-  const pc = pcService({ repository: pcRepository(db), gemeenten, audit, klok });
+  const pc = pcService({ repository: pcRepository(db, lezen), gemeenten, audit, klok });
   const sluitingsdagenRepo = sluitingsdagenRepository(db);
   const termijnen = termijnenService({ repository: sluitingsdagenRepo, gemeenten, audit, klok, signalen });
   const zaaktypenRepo = zaaktypenRepository(db);
-  const zakenRepo = zakenRepository(db);
+  const zakenRepo = zakenRepository(db, lezen);
   const zakenDeps: ZakenDeps = {
     repository: zakenRepo,
     zaaktypen: zaaktypenRepo,
