@@ -18,6 +18,7 @@ const INSTALLATIEBREED = new Map<string, string>([
   ['loket_migratie_slot', "Kysely's migration lock (coordinator-local)"],
   ['rate_limit', 'request counts per route and client address, for all gemeenten (UNLOGGED; coordinator-local, ADR 0023)'],
   ['knooppunt_geheim', 'fingerprints of secrets every node shares (coordinator-local, ADR 0023)'],
+  ['kpi_definitie', 'versions of the KPI definitions, which are code and the same for every gemeente (a reference table, ADR 0029)'],
 ]);
 
 /**

@@ -11,6 +11,7 @@ import * as zaakVolgcode from './migrations/0009-zaak-volgcode.ts';
 import * as zaakNieuweReactie from './migrations/0010-zaak-nieuwe-reactie.ts';
 import * as statustypeNaamEn from './migrations/0011-statustype-naam-en.ts';
 import * as knooppunten from './migrations/0012-knooppunten.ts';
+import * as kpi from './migrations/0015-kpi.ts';
 
 /**
  * Migrations in order; forward-only (no down) in production. There is no 0008: the number was
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   '0010-zaak-nieuwe-reactie': zaakNieuweReactie,
   '0011-statustype-naam-en': statustypeNaamEn,
   '0012-knooppunten': knooppunten,
+  '0015-kpi': kpi,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
