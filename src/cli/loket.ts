@@ -8,6 +8,7 @@ import { opruimenCommando } from './opruimen.command.ts';
 import { pcCommando } from './pc.command.ts';
 import { demoCommando, migrateCommando, serveCommando } from './serve.command.ts';
 import { termijnCommando } from './termijn.command.ts';
+import { kpiCommando } from './kpi.command.ts';
 
 const program = new Command('loket')
   .description('Loket: dienstverlening voor gemeenten. Configuratie via omgevingsvariabelen (zie README).')
@@ -23,6 +24,7 @@ program.addCommand(gebruikerCommando());
 program.addCommand(opruimenCommando());
 program.addCommand(termijnCommando());
 program.addCommand(pcCommando());
+program.addCommand(kpiCommando());
 for (const command of program.commands) {
   command.exitOverride().configureOutput({ outputError: () => undefined });
   for (const sub of command.commands) sub.exitOverride().configureOutput({ outputError: () => undefined });

@@ -32,6 +32,10 @@ export const RECHTEN = {
   pcLezen: ['beheerder', 'pc-adviseur', 'teamleider', 'behandelaar', 'kcc-medewerker', 'webredacteur'],
   /** Change the P&C register: import, edit, offer and adopt versions. */
   pcBewerken: ['beheerder', 'pc-adviseur'],
+  /** Read the gemeente's KPI values and norms (the work measured: leading it and accounting for it). */
+  kpiLezen: ['beheerder', 'teamleider', 'pc-adviseur'],
+  /** Set the gemeente's norms and targets for KPIs. */
+  kpiBeheren: ['beheerder', 'pc-adviseur'],
   /** Read the gemeente's calendar (closure days, which count in its service norms): every staff role. */
   kalenderLezen: ['beheerder', 'teamleider', 'behandelaar', 'kcc-medewerker', 'webredacteur', 'pc-adviseur', 'externe-partner'],
 } as const satisfies Record<string, readonly Rol[]>;

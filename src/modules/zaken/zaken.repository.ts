@@ -51,6 +51,8 @@ export interface Werkvoorraadfilter {
   zoek?: string | undefined;
   /** Only zaken with a reply of the resident that staff have not acted on yet. */
   nieuweReactie?: boolean | undefined;
+  /** Only zaken whose term runs (not suspended): a deadline band holds no suspended zaak. */
+  lopend?: boolean | undefined;
   /** Exactly this zaak number, open or closed (the open filter does not apply). */
   identificatie?: string | undefined;
   /** Keyset: the last row of the previous page. */
@@ -113,8 +115,8 @@ export interface DocumentMeta {
 }
 
 /** Counts come back as strings from PostgreSQL's count(). */
-function alsGetallen<T extends { teLaat: number; vandaag: number; dezeWeek: number; later: number }>(r: T): T {
-  return { ...r, teLaat: Number(r.teLaat), vandaag: Number(r.vandaag), dezeWeek: Number(r.dezeWeek), later: Number(r.later) };
+function alsGetallen<T extends { teLaat: number; vandaag: number; dezeWeek: number; later: number; opgeschort: number }>(r: T): T {
+  return { ...r, teLaat: Number(r.teLaat), vandaag: Number(r.vandaag), dezeWeek: Number(r.dezeWeek), later: Number(r.later), opgeschort: Number(r.opgeschort) };
 }
 
 /** What a work-queue row reads from the database; the zaaktype's names come from `ZaaktypeNamen`. */
@@ -239,6 +241,7 @@ function zaakQueries(db: Kysely<DB>, namen: Map<string, ZaaktypeNamen>, lezen: K
     if (f.vanaf !== undefined) q = q.where('z.uiterlijke_einddatum', '>=', f.vanaf);
     if (f.tot !== undefined) q = q.where('z.uiterlijke_einddatum', '<=', f.tot);
     if (f.nieuweReactie) q = q.where('z.nieuwe_reactie_op', 'is not', null);
+    if (f.lopend) q = q.where('z.opgeschort', '=', false);
     if (f.zoek !== undefined) {
       const patroon = `%${f.zoek.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       q = q.where((eb) => eb.or([eb('z.identificatie', 'ilike', patroon), eb('z.onderwerp', 'ilike', patroon)]));
@@ -496,13 +499,17 @@ function zaakQueries(db: Kysely<DB>, namen: Map<string, ZaaktypeNamen>, lezen: K
 
 
 
-    /** Open zaken per team and per behandelaar, counted per deadline band (`dezeWeek` up to `grens`, ADR 0012). */
+    /**
+     * Open zaken per team and per behandelaar, counted per deadline band (`dezeWeek` up to `grens`,
+     * ADR 0012); suspended zaken are in no band but counted apart (their term stands still).
+     */
     overzicht: async (gemeente: string, vandaag: string, grens: string) => {
       const banden = () => [
-          sql<number>`count(*) filter (where z.uiterlijke_einddatum < ${vandaag}::date)`.as('teLaat'),
-          sql<number>`count(*) filter (where z.uiterlijke_einddatum = ${vandaag}::date)`.as('vandaag'),
-          sql<number>`count(*) filter (where z.uiterlijke_einddatum > ${vandaag}::date and z.uiterlijke_einddatum <= ${grens}::date)`.as('dezeWeek'),
-          sql<number>`count(*) filter (where z.uiterlijke_einddatum > ${grens}::date)`.as('later'),
+          sql<number>`count(*) filter (where not z.opgeschort and z.uiterlijke_einddatum < ${vandaag}::date)`.as('teLaat'),
+          sql<number>`count(*) filter (where not z.opgeschort and z.uiterlijke_einddatum = ${vandaag}::date)`.as('vandaag'),
+          sql<number>`count(*) filter (where not z.opgeschort and z.uiterlijke_einddatum > ${vandaag}::date and z.uiterlijke_einddatum <= ${grens}::date)`.as('dezeWeek'),
+          sql<number>`count(*) filter (where not z.opgeschort and z.uiterlijke_einddatum > ${grens}::date)`.as('later'),
+          sql<number>`count(*) filter (where z.opgeschort)`.as('opgeschort'),
       ];
       const [teams, behandelaars] = await Promise.all([
         lezen
