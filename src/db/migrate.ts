@@ -31,6 +31,9 @@ const migrations: Record<string, Migration> = {
   '0012-knooppunten': knooppunten,
 };
 
+/** The names of every migration of this version, in order (`/ready` checks the database has them all). */
+export const MIGRATIES: readonly string[] = Object.keys(migrations);
+
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
 
 /** Brings the schema up to date; throws on the first failing migration. */
