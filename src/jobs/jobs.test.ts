@@ -148,6 +148,40 @@ describe('startJobs', () => {
   });
 });
 
+/** A queue working one slow job (`ms`), stopped while it runs with `timeoutMs`; the job's state after the stop. */
+async function stopTijdens(queue: string, ms: number, timeoutMs: number): Promise<{ state: string; afgemaakt: boolean; stopMs: number }> {
+  const jobs = await startJobs({ database, logger: recordingLogger().logger, queues: [queue], pollingIntervalSeconds: 0.5 });
+  let afgemaakt = false;
+  const begonnen = new Promise<void>((resolve) => {
+    void jobs.work(queue, async () => {
+      resolve();
+      await new Promise((r) => setTimeout(r, ms));
+      afgemaakt = true;
+    });
+  });
+  const id = await jobs.send(queue, {});
+  await begonnen;
+  const begin = performance.now();
+  await jobs.stop({ timeoutMs });
+  const stopMs = performance.now() - begin;
+  const { rows } = await sql<{ state: string }>`select state from pgboss.job where id = ${id}::uuid`.execute(database.db);
+  return { state: rows[0]?.state ?? '', afgemaakt, stopMs };
+}
+
+describe('stop', () => {
+  it('lets the running job finish before it returns', async () => {
+    const r = await stopTijdens('test.stop', 1_000, 10_000);
+    expect(r).toMatchObject({ state: 'completed', afgemaakt: true });
+    expect(r.stopMs).toBeGreaterThanOrEqual(800);
+  });
+
+  it('fails a job still running at the time-out, so it is retried later (on any node)', async () => {
+    const r = await stopTijdens('test.stop-te-lang', 4_000, 1_000);
+    expect(r).toMatchObject({ state: 'retry', afgemaakt: false });
+    expect(r.stopMs).toBeLessThan(3_500);
+  });
+});
+
 describe('sendOnce', () => {
   it('makes one job of the sends with one key in one window, however many; another key is another job', async () => {
     const jobs = await startJobs({ database, logger: recordingLogger().logger, queues: ['test.eenmaal'] });
