@@ -219,7 +219,8 @@ async function hoogstTegelijk(queue: string, oneAtATime: boolean): Promise<numbe
       void node.work(queue, async () => {
         bezig++;
         hoogst = Math.max(hoogst, bezig);
-        await new Promise((r) => setTimeout(r, 1_500));
+        // Long enough for the other queue to poll (every 0.5 s) on a busy machine.
+        await new Promise((r) => setTimeout(r, 3_000));
         bezig--;
         if (++klaar === 2) resolve();
       });
