@@ -35,6 +35,9 @@ const migrations: Record<string, Migration> = {
   '0015-kpi': kpi,
 };
 
+/** The names of every migration of this version, in order (`/ready` checks the database has them all). */
+export const MIGRATIES: readonly string[] = Object.keys(migrations);
+
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
 
 const migrator = (db: Kysely<unknown>): Migrator =>

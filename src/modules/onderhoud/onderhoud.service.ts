@@ -41,7 +41,7 @@ export interface OnderhoudDeps {
   zaken: { ruimContactgegevensOp(context: Context, gemeente: string): Promise<number> };
 }
 
-/** Retention terms and housekeeping, run by the server every few hours and by `loket opruimen`. */
+/** Retention terms and housekeeping, run as a scheduled job every few hours (onderhoud.job.ts) and by `loket opruimen`. */
 export function onderhoudService(deps: OnderhoudDeps) {
   const { repository, audit, klok } = deps;
   return {
@@ -67,3 +67,5 @@ export function onderhoudService(deps: OnderhoudDeps) {
     },
   };
 }
+
+export type OnderhoudService = ReturnType<typeof onderhoudService>;
