@@ -170,7 +170,8 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
   installIdempotency(app, { repository: idempotentieRepository(db), klok });
   const authenticate = authenticator(services.auth);
 
-  app.get('/health', { config: { policy: { toegang: 'publiek' } } }, async (_request, reply) => {
+  // Never rate limited: a proxy that checks every node each second must not get a 429 (ADR 0027).
+  app.get('/health', { config: { policy: { toegang: 'publiek' }, rateLimit: false } }, async (_request, reply) => {
     try {
       await sql`select 1`.execute(db);
       return reply.send({ status: 'ok' });
