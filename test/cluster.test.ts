@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import type { Afloop } from '../src/cluster/cluster.ts';
-import { apiToken, belasting, httpKlant, lastZaak, logInDemo, metHerhaling, testCluster, zakenPerOnderwerp, type TestCluster, type Uitkomst } from './cluster.ts';
+import { apiToken, belasting, lastZaak, logInDemo, metHerhaling, testCluster, zakenPerOnderwerp, type TestCluster, type Uitkomst } from './cluster.ts';
+import { httpKlant } from './http-klant.ts';
 import { METEEN, SLUITINGSDAG_4_MAART, VRAAG_2_MAART } from './knooppunten.ts';
 import type { Ingelogd } from './login.ts';
 
@@ -74,7 +75,7 @@ describe.skipIf(opPglite)('three nodes behind HAProxy (PGlite is one process: no
     console.info(`kill -9: ${herhaald.length} of 150 requests retried (${herhaald.flatMap((u) => u.fouten).join('; ') || 'none'}); slowest ${Math.round(traagste)} ms`);
     expect(traagste).toBeLessThan(VASTGELOPEN_MS);
     expect(uitkomsten.some((u) => u.knooppunt === slachtoffer.naam)).toBe(true);
-  });
+  }, 60_000);
 
   it('refuses on the other nodes, at once, a session logged out on one', async () => {
     const kcc = await logInDemo(tc.proxy, 'kcc@duoplus.demo');
@@ -161,5 +162,5 @@ describe.skipIf(opPglite)('three nodes behind HAProxy (PGlite is one process: no
     await elkEenmaal(`Rollend ${run} `, schrijven.map((s) => s.merk), schrijven.map((s) => s.uitkomst));
     const herhaald = uitkomsten.filter((u) => u.pogingen > 1);
     console.info(`rolling restart: ${uitkomsten.length} requests, ${herhaald.length} retried (${herhaald.flatMap((u) => u.fouten).join('; ') || 'none'})`);
-  });
+  }, 90_000);
 });

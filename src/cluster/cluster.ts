@@ -64,6 +64,8 @@ export interface Cluster {
   knooppunten: Knooppunt[];
   /** The LOKET_FORMULIER_GEHEIM every node has; `gegenereerd` when the cluster made it. */
   formulierGeheim: { waarde: string; gegenereerd: boolean };
+  /** HAProxy's process id (for CPU measurements). */
+  proxyPid(): number | undefined;
   /** The state HAProxy gives each node right now (`UP`, `DOWN`, …). */
   proxyStatus(): Promise<Map<string, string>>;
   /** Waits until HAProxy gives node `naam` this state (`UP` after a start, `DOWN` after a stop). */
@@ -292,5 +294,5 @@ export async function startCluster(opties: ClusterOpties): Promise<Cluster> {
     await stopAlles();
     throw error;
   }
-  return { proxyUrl, knooppunten, formulierGeheim, proxyStatus, wachtOpProxy, stop: stopAlles };
+  return { proxyUrl, knooppunten, formulierGeheim, proxyPid: () => (loopt(haproxy) ? haproxy.child.pid : undefined), proxyStatus, wachtOpProxy, stop: stopAlles };
 }
