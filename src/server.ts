@@ -6,7 +6,6 @@ import { gedeeldGeheim } from './db/gedeeld-geheim.ts';
 import { openSignalen, type Signalen } from './db/signalen.ts';
 import { API_PREFIX, createHttpServer } from './http/app.ts';
 import { installIdempotency } from './http/idempotency.ts';
-import { idempotentieRepository } from './http/idempotency.repository.ts';
 import type { RouteWithPolicy } from './http/policy.ts';
 import { databaseNietBeschikbaar } from './http/problem.ts';
 import { systeemklok, type Klok } from './klok.ts';
@@ -167,7 +166,7 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
     app.addHook('onClose', () => core.close());
   }
   const { klok, services, berichten } = core;
-  installIdempotency(app, { repository: idempotentieRepository(db), klok });
+  installIdempotency(app, { db, klok });
   const authenticate = authenticator(services.auth);
 
   // Never rate limited: a proxy that checks every node each second must not get a 429 (ADR 0027).
@@ -213,18 +212,18 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
 /** The services on one database, shared by the HTTP server and the CLI. */
 export function loketServices(deps: { database: Database; klok: Klok; berichten: Berichten; signalen: Signalen; publicUrl: string; termijnWaarschuwingWerkdagen?: number }) {
   const { klok, signalen } = deps;
-  const db = deps.database.db;
+  const { db, lezen } = deps.database;
   const gemeenten = gemeentenRepository(db);
   const auditRepo = auditRepository(db);
   const audit = auditService({ repository: auditRepo, klok });
   const auth = authService({ repository: authRepository(db), audit, klok, signalen });
   const gebruikersRepo = gebruikersRepository(db);
   const teamsRepo = teamsRepository(db);
-  const pc = pcService({ repository: pcRepository(db), gemeenten, audit, klok });
+  const pc = pcService({ repository: pcRepository(db, lezen), gemeenten, audit, klok });
   const sluitingsdagenRepo = sluitingsdagenRepository(db);
   const termijnen = termijnenService({ repository: sluitingsdagenRepo, gemeenten, audit, klok, signalen });
   const zaaktypenRepo = zaaktypenRepository(db);
-  const zakenRepo = zakenRepository(db);
+  const zakenRepo = zakenRepository(db, lezen);
   const zakenDeps: ZakenDeps = {
     repository: zakenRepo,
     zaaktypen: zaaktypenRepo,

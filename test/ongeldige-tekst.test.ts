@@ -289,7 +289,7 @@ describe('het logboek', () => {
 
 async function tellingen() {
   const { db } = loket.database;
-  const tel = async (tabel: 'audit_log' | 'verwerking_log' | 'team' | 'zaak' | 'zaak_gebeurtenis' | 'bericht' | 'gebruiker' | 'sessie') =>
+  const tel = async (tabel: 'audit_log' | 'installatie_log' | 'verwerking_log' | 'team' | 'zaak' | 'zaak_gebeurtenis' | 'bericht' | 'gebruiker' | 'sessie') =>
     Number((await db.selectFrom(tabel).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-  return Object.fromEntries(await Promise.all((['audit_log', 'verwerking_log', 'team', 'zaak', 'zaak_gebeurtenis', 'bericht', 'gebruiker', 'sessie'] as const).map(async (t) => [t, await tel(t)])));
+  return Object.fromEntries(await Promise.all((['audit_log', 'installatie_log', 'verwerking_log', 'team', 'zaak', 'zaak_gebeurtenis', 'bericht', 'gebruiker', 'sessie'] as const).map(async (t) => [t, await tel(t)])));
 }

@@ -4,12 +4,12 @@ import { metCliLoket, toon } from './cli.shared.ts';
 
 export function opruimenCommando(): Command {
   return new Command('opruimen')
-    .description('Pas de bewaartermijnen toe: verlopen sessies, oude idempotentie-sleutels, inloggegevens ouder dan 6 maanden, e-mailadres en telefoon van inwoners een jaar na het afsluiten van hun zaak (de server doet dit elke 6 uur zelf)')
+    .description('Pas de bewaartermijnen toe: verlopen sessies, oude idempotentie-sleutels, hele maanden inloggegevens ouder dan 6 maanden, maandpartities van de logboeken vooruit, e-mailadres en telefoon van inwoners een jaar na het afsluiten van hun zaak (de server doet dit elke 6 uur zelf)')
     .option('--json', 'uitvoer als JSON')
     .action((opties: { json?: boolean }) =>
       metCliLoket(async ({ services }) => {
         const r = await services.onderhoud.ruimOp(cliContext());
-        toon(Boolean(opties.json), r, `Opgeruimd: ${r.sessies} sessies, ${r.idempotentie} idempotentie-sleutels, ${r.aanmeldgegevens} inlogregels, ${r.contactgegevens} contactgegevens van inwoners.`);
+        toon(Boolean(opties.json), r, `Opgeruimd: ${r.sessies} sessies, ${r.idempotentie} idempotentie-sleutels, ${r.aanmeldgegevens} inlogregels (${r.logmaanden.vernietigd.length} maanden), ${r.contactgegevens} contactgegevens van inwoners; ${r.logmaanden.gemaakt.length} logmaanden aangemaakt.`);
       }),
     );
 }

@@ -11,6 +11,7 @@ import * as zaakVolgcode from './migrations/0009-zaak-volgcode.ts';
 import * as zaakNieuweReactie from './migrations/0010-zaak-nieuwe-reactie.ts';
 import * as statustypeNaamEn from './migrations/0011-statustype-naam-en.ts';
 import * as knooppunten from './migrations/0012-knooppunten.ts';
+import * as logmaanden from './migrations/0013-logmaanden.ts';
 
 /**
  * Migrations in order; forward-only (no down) in production. There is no 0008: the number was
@@ -29,14 +30,24 @@ const migrations: Record<string, Migration> = {
   '0010-zaak-nieuwe-reactie': zaakNieuweReactie,
   '0011-statustype-naam-en': statustypeNaamEn,
   '0012-knooppunten': knooppunten,
+  '0013-logmaanden': logmaanden,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
 
+const migrator = (db: Kysely<unknown>): Migrator =>
+  new Migrator({ db, provider, migrationTableName: 'loket_migratie', migrationLockTableName: 'loket_migratie_slot' });
+
 /** Brings the schema up to date; throws on the first failing migration. */
 export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider, migrationTableName: 'loket_migratie', migrationLockTableName: 'loket_migratie_slot' });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = await migrator(db).migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** Brings the schema up to and including one migration (tests of a migration on existing rows). */
+export async function migrateTo(db: Kysely<unknown>, naam: string): Promise<string[]> {
+  const { error, results } = await migrator(db).migrateTo(naam);
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

@@ -24,6 +24,8 @@ it('schema.ts declares the tables and columns of the migrated database, with the
     select table_name, column_name, is_nullable, column_default, is_identity
     from information_schema.columns
     where table_schema = 'public' and table_name not like 'loket_migratie%'
+      -- Partitions (the months of the logs) have their parent's columns; the parent is checked.
+      and not exists (select 1 from pg_class c where c.oid = to_regclass(format('public.%I', table_name)) and c.relispartition)
     order by table_name, ordinal_position`.execute(database.db);
   const inDatabase = new Map<string, Kolom[]>();
   for (const k of rows) inDatabase.set(k.table_name, [...(inDatabase.get(k.table_name) ?? []), k]);

@@ -91,9 +91,10 @@ export interface ApiTokenTable {
   aangemaakt_op: Tijdstip;
 }
 
+/** Events of one gemeente; monthly partitions on tijdstip (0013-logmaanden, ADR 0026). */
 export interface AuditLogTable {
   id: Generated<number>;
-  gemeente: string | null;
+  gemeente: string;
   tijdstip: Tijdstip;
   actor_type: string;
   actor_id: string | null;
@@ -107,6 +108,27 @@ export interface AuditLogTable {
   details: Json<Record<string, unknown>>;
 }
 
+/**
+ * Installation-wide events, without a gemeente (0013-logmaanden, ADR 0026): the login records
+ * (partition installatie_log_aanmelding, by month, six months) and the rest (installatie_log_overig).
+ * Its ids come from audit_log's sequence.
+ */
+export interface InstallatieLogTable {
+  id: Generated<number>;
+  tijdstip: Tijdstip;
+  actor_type: string;
+  actor_id: string | null;
+  actor_naam: string | null;
+  actie: string;
+  object_type: string | null;
+  object_id: string | null;
+  resultaat: string;
+  herkomst: string | null;
+  trace_id: string | null;
+  details: Json<Record<string, unknown>>;
+}
+
+/** Logboek Dataverwerkingen; monthly partitions on begin_op (0013-logmaanden, ADR 0026). */
 export interface VerwerkingLogTable {
   id: Generated<number>;
   gemeente: string;
@@ -369,6 +391,7 @@ export interface DB {
   sessie: SessieTable;
   api_token: ApiTokenTable;
   audit_log: AuditLogTable;
+  installatie_log: InstallatieLogTable;
   verwerking_log: VerwerkingLogTable;
   idempotentie: IdempotentieTable;
   bericht: BerichtTable;

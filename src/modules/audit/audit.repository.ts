@@ -33,24 +33,23 @@ export interface VerwerkingRegel {
 /** SQL for the append-only audit log and the processing log (Logboek Dataverwerkingen). */
 export function auditRepository(db: Kysely<DB>) {
   return {
+    /** A row with a gemeente goes to that gemeente's audit_log; one without to installatie_log (ADR 0026). */
     voegToe: async (r: AuditRegel): Promise<void> => {
-      await db
-        .insertInto('audit_log')
-        .values({
-          gemeente: r.gemeente,
-          tijdstip: r.tijdstip,
-          actor_type: r.actorType,
-          actor_id: r.actorId,
-          actor_naam: r.actorNaam,
-          actie: r.actie,
-          object_type: r.objectType,
-          object_id: r.objectId,
-          resultaat: r.resultaat,
-          herkomst: r.herkomst,
-          trace_id: r.traceId,
-          details: JSON.stringify(r.details),
-        })
-        .execute();
+      const regel = {
+        tijdstip: r.tijdstip,
+        actor_type: r.actorType,
+        actor_id: r.actorId,
+        actor_naam: r.actorNaam,
+        actie: r.actie,
+        object_type: r.objectType,
+        object_id: r.objectId,
+        resultaat: r.resultaat,
+        herkomst: r.herkomst,
+        trace_id: r.traceId,
+        details: JSON.stringify(r.details),
+      };
+      if (r.gemeente === null) await db.insertInto('installatie_log').values(regel).execute();
+      else await db.insertInto('audit_log').values({ ...regel, gemeente: r.gemeente }).execute();
     },
     voegVerwerkingenToe: async (regels: VerwerkingRegel[]): Promise<void> => {
       if (regels.length === 0) return;
@@ -73,28 +72,31 @@ export function auditRepository(db: Kysely<DB>) {
         )
         .execute();
     },
-    /** Audit entries of one gemeente, plus installation-wide entries (logins) about its staff. */
+    /**
+     * Audit entries of one gemeente, plus installation-wide entries (logins) about its staff,
+     * newest first: two queries of at most offset + limit rows each (one of them a router query
+     * under Citus, ADR 0024), merged here by (tijdstip, id).
+     */
     auditPagina: async (gemeente: string, offset: number, limit: number) => {
-      const base = db.selectFrom('audit_log').where((eb) =>
-        eb.or([
-          eb('gemeente', '=', gemeente),
-          eb.and([
-            eb('gemeente', 'is', null),
-            eb('object_type', '=', 'gebruiker'),
-            eb('object_id', 'in', eb.selectFrom('gebruiker_rol').select(sql<string>`gebruiker_id::text`.as('id')).where('gemeente', '=', gemeente)),
-          ]),
-        ]),
-      );
-      const [rows, count] = await Promise.all([
-        base.selectAll().orderBy('id', 'desc').offset(offset).limit(limit).execute(),
-        base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+      const eigen = db.selectFrom('audit_log').where('gemeente', '=', gemeente);
+      const installatie = db
+        .selectFrom('installatie_log')
+        .where('object_type', '=', 'gebruiker')
+        .where('object_id', 'in', db.selectFrom('gebruiker_rol').select(sql<string>`gebruiker_id::text`.as('id')).where('gemeente', '=', gemeente));
+      const kolommen = ['id', 'tijdstip', 'actor_type', 'actor_id', 'actor_naam', 'actie', 'object_type', 'object_id', 'resultaat', 'herkomst', 'trace_id', 'details'] as const;
+      const [a, b, na, nb] = await Promise.all([
+        eigen.select(kolommen).orderBy('tijdstip', 'desc').orderBy('id', 'desc').limit(offset + limit).execute(),
+        installatie.select(kolommen).orderBy('tijdstip', 'desc').orderBy('id', 'desc').limit(offset + limit).execute(),
+        eigen.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+        installatie.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
       ]);
-      return { rows, total: Number(count.n) };
+      const rows = [...a, ...b].toSorted((x, y) => (x.tijdstip === y.tijdstip ? y.id - x.id : x.tijdstip < y.tijdstip ? 1 : -1)).slice(offset, offset + limit);
+      return { rows, total: Number(na.n) + Number(nb.n) };
     },
     verwerkingenPagina: async (gemeente: string, offset: number, limit: number) => {
       const base = db.selectFrom('verwerking_log').where('gemeente', '=', gemeente);
       const [rows, count] = await Promise.all([
-        base.selectAll().orderBy('id', 'desc').offset(offset).limit(limit).execute(),
+        base.selectAll().orderBy('begin_op', 'desc').orderBy('id', 'desc').offset(offset).limit(limit).execute(),
         base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
       ]);
       return { rows, total: Number(count.n) };

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { Principal } from '../../http/policy.ts';
+import { inVerzoekTransactie } from '../../db/verzoek-transactie.ts';
 import { heeftRecht } from '../../http/rechten.ts';
 import type { Klok } from '../../klok.ts';
 import type { AuditRegel, AuditRepository, VerwerkingRegel } from './audit.repository.ts';
@@ -104,12 +105,15 @@ export function gebundeldeSchrijver(schrijf: (regels: VerwerkingRegel[]) => Prom
     }
     bezig = false;
   }
-  return (regels) =>
-    new Promise<void>((klaar, fout) => {
+  return (regels) => {
+    // Inside a request's own transaction (ADR 0030) the rows belong to it: written there, at once.
+    if (inVerzoekTransactie()) return regels.length === 0 ? Promise.resolve() : schrijf(regels);
+    return new Promise<void>((klaar, fout) => {
       if (regels.length === 0) return klaar();
       wachtend.push({ regels, klaar, fout });
       if (!bezig) void pomp();
     });
+  };
 }
 
 /** Writes the audit log (who did what) and the processing log (whose personal data was used). */

@@ -12,10 +12,21 @@ export function aanmeldgegevensBewarenTot(nu: Date): Date {
   return grens;
 }
 
+/** Month partitions of the logs made ahead of the current month (ADR 0026). */
+export const LOGMAANDEN_VOORUIT = 2;
+
+/** The current month (UTC) and `vooruit` months after it, as YYYY-MM-01. */
+export function komendeMaanden(nu: Date, vooruit = LOGMAANDEN_VOORUIT): string[] {
+  return Array.from({ length: vooruit + 1 }, (_, i) => new Date(Date.UTC(nu.getUTCFullYear(), nu.getUTCMonth() + i, 1)).toISOString().slice(0, 10));
+}
+
 export interface OpruimResultaat {
   sessies: number;
   idempotentie: number;
+  /** Login records destroyed, by dropping whole months (ADR 0026). */
   aanmeldgegevens: number;
+  /** Month partitions of the logs made (`gemaakt`) and dropped (`vernietigd`) in this run. */
+  logmaanden: { gemaakt: string[]; vernietigd: string[] };
   /** Residents whose e-mail and telephone were erased (one year after their zaak closed; ADR 0013). */
   contactgegevens: number;
 }
@@ -36,17 +47,21 @@ export function onderhoudService(deps: OnderhoudDeps) {
   return {
     async ruimOp(context: Context): Promise<OpruimResultaat> {
       const nu = klok.nu();
+      // Months first, so that rows waiting in a DEFAULT partition reach their month before retention looks.
+      const gemaakt = await repository.maakLogmaanden(komendeMaanden(nu));
+      const vernietigd = await repository.vernietigAanmeldmaanden(aanmeldgegevensBewarenTot(nu).toISOString());
       const resultaat = {
         sessies: await repository.verwijderVerlopenSessies(nu.toISOString(), new Date(nu.getTime() - SESSIE_IDLE_MS).toISOString()),
         idempotentie: await repository.verwijderIdempotentie(new Date(nu.getTime() - DAG_MS).toISOString()),
-        aanmeldgegevens: await repository.vernietigAanmeldgegevens(aanmeldgegevensBewarenTot(nu).toISOString()),
+        aanmeldgegevens: vernietigd.reduce((som, v) => som + v.rijen, 0),
+        logmaanden: { gemaakt, vernietigd: vernietigd.map((v) => v.partitie) },
         contactgegevens: 0,
       };
       // Per gemeente, each logged in its own audit log (zaken service).
       for (const gemeente of await deps.gemeenten.lijst()) resultaat.contactgegevens += await deps.zaken.ruimContactgegevensOp(context, gemeente.code);
       if (deps.embedded) await repository.vacuum();
-      if (resultaat.aanmeldgegevens > 0) {
-        await audit.log(context, { gemeente: null, actie: 'bewaartermijn-vernietigen', details: { aanmeldgegevens: resultaat.aanmeldgegevens } });
+      if (vernietigd.length > 0) {
+        await audit.log(context, { gemeente: null, actie: 'bewaartermijn-vernietigen', details: { aanmeldgegevens: resultaat.aanmeldgegevens, maanden: resultaat.logmaanden.vernietigd } });
       }
       return resultaat;
     },

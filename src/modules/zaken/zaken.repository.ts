@@ -149,10 +149,13 @@ const alsInstant = (waarde: string): string => new Date(waarde).toISOString();
  * SQL for zaken, their resident, history, relations and documents. Always per gemeente.
  * `namen` holds the names of published zaaktype versions (they never change; ADR 0016), shared
  * by every transaction of the repository, so list rows join only team and behandelaar.
+ * `lezen` runs the reads of the work queue, the overview and the tracking page: the read replica
+ * when the route reads through `request.lees` (ADR 0028), else the primary; in a transaction it
+ * is the transaction.
  */
-function zaakQueries(db: Kysely<DB>, namen: Map<string, ZaaktypeNamen>) {
-  const regels = (gemeente: string) =>
-    db
+function zaakQueries(db: Kysely<DB>, namen: Map<string, ZaaktypeNamen>, lezen: Kysely<DB> = db) {
+  const regels = (gemeente: string, d: Kysely<DB> = db) =>
+    d
       .selectFrom('zaak as z')
       .innerJoin('team as t', (j) => j.onRef('t.gemeente', '=', 'z.gemeente').onRef('t.id', '=', 'z.team_id'))
       .leftJoin('gebruiker as b', 'b.id', 'z.behandelaar_id')
@@ -224,8 +227,8 @@ function zaakQueries(db: Kysely<DB>, namen: Map<string, ZaaktypeNamen>) {
     });
   }
 
-  function werkvoorraadQuery(gemeente: string, f: Werkvoorraadfilter) {
-    let q = f.identificatie !== undefined ? regels(gemeente).where('z.identificatie', '=', f.identificatie) : regels(gemeente).where('z.afgesloten_op', f.open ? 'is' : 'is not', null);
+  function werkvoorraadQuery(gemeente: string, f: Werkvoorraadfilter, d: Kysely<DB> = db) {
+    let q = f.identificatie !== undefined ? regels(gemeente, d).where('z.identificatie', '=', f.identificatie) : regels(gemeente, d).where('z.afgesloten_op', f.open ? 'is' : 'is not', null);
     if (f.team !== undefined) q = q.where('z.team_id', '=', f.team);
     if (f.behandelaar !== undefined) q = q.where('z.behandelaar_id', f.behandelaar === null ? 'is' : '=', f.behandelaar);
     if (f.status !== undefined) q = q.where('z.status_volgnummer', '=', f.status);
@@ -311,7 +314,7 @@ function zaakQueries(db: Kysely<DB>, namen: Map<string, ZaaktypeNamen>) {
       db.selectFrom('zaak').selectAll().where('gemeente', '=', gemeente).where('id', '=', id).executeTakeFirst(),
 
     opVolgcodeHash: (gemeente: string, hash: string): Promise<ZaakRij | undefined> =>
-      db.selectFrom('zaak').selectAll().where('gemeente', '=', gemeente).where('volgcode_hash', '=', hash).executeTakeFirst(),
+      lezen.selectFrom('zaak').selectAll().where('gemeente', '=', gemeente).where('volgcode_hash', '=', hash).executeTakeFirst(),
 
     /**
      * The staff detail in one statement: the zaak row with team and behandelaar names, the
@@ -434,7 +437,7 @@ function zaakQueries(db: Kysely<DB>, namen: Map<string, ZaaktypeNamen>) {
     },
 
     gebeurtenissen: async (gemeente: string, zaakId: string, alleenExtern = false): Promise<Gebeurtenis[]> => {
-      const rijen = await db
+      const rijen = await lezen
         .selectFrom('zaak_gebeurtenis')
         .select(['volgnummer', 'soort', 'gegevens', 'extern', 'door_gebruiker', 'door_naam', 'door_inwoner', 'op'])
         .where('gemeente', '=', gemeente)
@@ -486,7 +489,7 @@ function zaakQueries(db: Kysely<DB>, namen: Map<string, ZaaktypeNamen>) {
       db.selectFrom('betrokkene').select(['naam', 'email', 'telefoon', 'taal']).where('gemeente', '=', gemeente).where('zaak_id', '=', zaakId).executeTakeFirst(),
 
     /** One page of a work queue, ordered by deadline then id (keyset; ADR 0012). */
-    werkvoorraad: async (gemeente: string, f: Werkvoorraadfilter): Promise<ZaakRegel[]> => metNamen(gemeente, await werkvoorraadQuery(gemeente, f).execute()),
+    werkvoorraad: async (gemeente: string, f: Werkvoorraadfilter): Promise<ZaakRegel[]> => metNamen(gemeente, await werkvoorraadQuery(gemeente, f, lezen).execute()),
 
     /** The work queue query itself (for the query-plan test). */
     werkvoorraadQuery: (gemeente: string, f: Werkvoorraadfilter) => werkvoorraadQuery(gemeente, f),
@@ -502,7 +505,7 @@ function zaakQueries(db: Kysely<DB>, namen: Map<string, ZaaktypeNamen>) {
           sql<number>`count(*) filter (where z.uiterlijke_einddatum > ${grens}::date)`.as('later'),
       ];
       const [teams, behandelaars] = await Promise.all([
-        db
+        lezen
           .selectFrom('team as t')
           .leftJoin('zaak as z', (j) => j.onRef('z.gemeente', '=', 't.gemeente').onRef('z.team_id', '=', 't.id').on('z.afgesloten_op', 'is', null))
           .select(['t.id', 't.naam', ...banden()])
@@ -510,7 +513,7 @@ function zaakQueries(db: Kysely<DB>, namen: Map<string, ZaaktypeNamen>) {
           .groupBy(['t.id', 't.naam'])
           .orderBy('t.naam')
           .execute(),
-        db
+        lezen
           .selectFrom('zaak as z')
           .leftJoin('gebruiker as g', 'g.id', 'z.behandelaar_id')
           .select(['z.behandelaar_id as id', 'g.naam', ...banden()])
@@ -609,7 +612,7 @@ function zaakQueries(db: Kysely<DB>, namen: Map<string, ZaaktypeNamen>) {
       await db.updateTable('zaak').set({ volgcode_hash: hash }).where('gemeente', '=', gemeente).where('id', '=', id).execute();
     },
 
-    team: (gemeente: string, id: string) => db.selectFrom('team').select(['id', 'naam']).where('gemeente', '=', gemeente).where('id', '=', id).executeTakeFirst(),
+    team: (gemeente: string, id: string) => lezen.selectFrom('team').select(['id', 'naam']).where('gemeente', '=', gemeente).where('id', '=', id).executeTakeFirst(),
 
     teamsVan: async (gemeente: string, gebruiker: string): Promise<string[]> =>
       (await db.selectFrom('team_lid').select('team_id').where('gemeente', '=', gemeente).where('gebruiker_id', '=', gebruiker).execute()).map((r) => r.team_id),
@@ -629,7 +632,7 @@ function zaakQueries(db: Kysely<DB>, namen: Map<string, ZaaktypeNamen>) {
     },
 
     documenten: (gemeente: string, zaakId: string): Promise<DocumentMeta[]> =>
-      db
+      lezen
         .selectFrom('zaak_document')
         .select(['id', 'bestandsnaam', 'mediatype', 'grootte', 'sha256', 'extern', 'aangemaakt_op as aangemaaktOp'])
         .where('gemeente', '=', gemeente)
@@ -657,7 +660,7 @@ function zaakQueries(db: Kysely<DB>, namen: Map<string, ZaaktypeNamen>) {
     },
 
     document: (gemeente: string, zaakId: string, id: string) =>
-      db
+      lezen
         .selectFrom('zaak_document')
         .select(['id', 'bestandsnaam', 'mediatype', 'grootte', 'inhoud', 'extern'])
         .where('gemeente', '=', gemeente)
@@ -669,10 +672,11 @@ function zaakQueries(db: Kysely<DB>, namen: Map<string, ZaaktypeNamen>) {
 
 export type ZaakQueries = ReturnType<typeof zaakQueries>;
 
-export function zakenRepository(db: Kysely<DB>) {
+/** `lezen`: Database.lezen, for the reads that may go to the read replica (ADR 0028). */
+export function zakenRepository(db: Kysely<DB>, lezen: Kysely<DB> = db) {
   const namen = new Map<string, ZaaktypeNamen>();
   return {
-    ...zaakQueries(db, namen),
+    ...zaakQueries(db, namen, lezen),
     /** Runs fn in one transaction, with the queries bound to it. */
     transactie: <T>(fn: (repository: ZaakQueries, transactie: Transaction<DB>) => Promise<T>): Promise<T> =>
       db.transaction().execute((trx) => fn(zaakQueries(trx, namen), trx)),

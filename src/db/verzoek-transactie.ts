@@ -1,0 +1,195 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { ControlledTransaction, DatabaseConnection, Dialect, DialectAdapter, Driver, Kysely, TransactionSettings } from 'kysely';
+import { CompiledQuery } from 'kysely';
+import type { DB } from './schema.ts';
+
+/**
+ * One transaction for the whole of a request (ADR 0030): a POST with an Idempotency-Key does its
+ * work, and stores its answer, in a single transaction, so a crash leaves either both or neither.
+ *
+ * The services and repositories keep using the one `db` they were given. While a request
+ * transaction is open, every query made within it (the handler and whatever it awaits) runs on
+ * that transaction's connection, and a `db.transaction()` inside it becomes a savepoint: it
+ * commits and rolls back on its own, as before, but its work is only durable when the request's
+ * transaction commits. Code that batches writes of several callers asks `inVerzoekTransactie()`
+ * and writes a request's rows in its transaction instead.
+ *
+ * Rule: inside one request, transactions nest but do not run side by side (no `Promise.all`
+ * over writing transactions): savepoints are a stack.
+ */
+
+interface Staat {
+  /** The request transaction's connection, once opened. */
+  verbinding: DatabaseConnection | undefined;
+  /** Acquisitions of that connection not yet released; the last release gives it back. */
+  inGebruik: number;
+  /** Open nested transactions (savepoint names), innermost last; the request's own BEGIN is not on it. */
+  savepoints: string[];
+  /** The request's own BEGIN has run. */
+  begonnen: boolean;
+  volgnummer: number;
+  gesloten: boolean;
+}
+
+const opslag = new AsyncLocalStorage<Staat>();
+const verzoekVerbindingen = new WeakMap<DatabaseConnection, Staat>();
+
+/** True while this code runs inside a request transaction. */
+export function inVerzoekTransactie(): boolean {
+  const staat = opslag.getStore();
+  return staat !== undefined && !staat.gesloten;
+}
+
+export interface VerzoekTransactie {
+  /** The transaction itself, for the statements of the one who opened it. */
+  trx: ControlledTransaction<DB>;
+  /** Runs `werk` inside the transaction: every query through `db` in it uses this transaction. */
+  binnen<T>(werk: () => Promise<T>): Promise<T>;
+  commit(): Promise<void>;
+  rollback(): Promise<void>;
+  readonly open: boolean;
+}
+
+/** Opens a transaction that the code run `binnen` it joins (see above). */
+export async function openVerzoekTransactie(db: Kysely<DB>): Promise<VerzoekTransactie> {
+  const staat: Staat = { verbinding: undefined, inGebruik: 0, savepoints: [], begonnen: false, volgnummer: 0, gesloten: false };
+  const trx = await opslag.run(staat, () => db.startTransaction().execute());
+  return {
+    trx,
+    binnen: (werk) => opslag.run(staat, werk),
+    commit: async () => {
+      if (staat.gesloten) return;
+      staat.gesloten = true;
+      try {
+        await trx.commit().execute();
+      } catch (error) {
+        // Gives the connection back whatever went wrong (after a refused commit this sends nothing).
+        await trx
+          .rollback()
+          .execute()
+          .catch(() => undefined);
+        throw error;
+      }
+    },
+    rollback: async () => {
+      if (staat.gesloten) return;
+      staat.gesloten = true;
+      await trx.rollback().execute();
+    },
+    get open() {
+      return !staat.gesloten;
+    },
+  };
+}
+
+/** A queue of one: who holds the only connection of a single-connection dialect (PGlite). */
+function eenTegelijk() {
+  let laatste = Promise.resolve();
+  return async (): Promise<() => void> => {
+    let vrij!: () => void;
+    const beurt = new Promise<void>((klaar) => (vrij = klaar));
+    const voorganger = laatste;
+    laatste = voorganger.then(() => beurt);
+    await voorganger;
+    return vrij;
+  };
+}
+
+/**
+ * Wraps a dialect so request transactions work on it (see above). For a single-connection
+ * dialect (PGlite) this wrapper, not Kysely, makes callers take turns, so that the queries of a
+ * request holding the connection do not wait for themselves.
+ */
+export function metVerzoekTransacties(dialect: Dialect): Dialect {
+  const adapter = dialect.createAdapter();
+  const enkeleVerbinding = adapter.supportsMultipleConnections === false;
+  return {
+    createAdapter: (): DialectAdapter => Object.create(adapter, { supportsMultipleConnections: { value: true } }) as DialectAdapter,
+    createDriver: () => verzoekDriver(dialect.createDriver(), enkeleVerbinding),
+    createIntrospector: (db) => dialect.createIntrospector(db),
+    createQueryCompiler: () => dialect.createQueryCompiler(),
+  };
+}
+
+const sql = (verbinding: DatabaseConnection, tekst: string) => verbinding.executeQuery(CompiledQuery.raw(tekst));
+
+function verzoekDriver(driver: Driver, enkeleVerbinding: boolean): Driver {
+  const beurt = enkeleVerbinding ? eenTegelijk() : undefined;
+  const vrijgaven = new WeakMap<DatabaseConnection, () => void>();
+
+  async function neem(): Promise<DatabaseConnection> {
+    const vrij = await beurt?.();
+    try {
+      const verbinding = await driver.acquireConnection();
+      if (vrij) vrijgaven.set(verbinding, vrij);
+      return verbinding;
+    } catch (error) {
+      vrij?.();
+      throw error;
+    }
+  }
+
+  async function geefTerug(verbinding: DatabaseConnection): Promise<void> {
+    const vrij = vrijgaven.get(verbinding);
+    vrijgaven.delete(verbinding);
+    try {
+      await driver.releaseConnection(verbinding);
+    } finally {
+      vrij?.();
+    }
+  }
+
+  return {
+    init: (options) => driver.init(options),
+    destroy: (options) => driver.destroy(options),
+    acquireConnection: async () => {
+      const staat = opslag.getStore();
+      if (!staat || staat.gesloten) return neem();
+      if (staat.verbinding) {
+        staat.inGebruik++;
+        return staat.verbinding;
+      }
+      const verbinding = await neem();
+      staat.verbinding = verbinding;
+      staat.inGebruik = 1;
+      verzoekVerbindingen.set(verbinding, staat);
+      return verbinding;
+    },
+    releaseConnection: async (verbinding) => {
+      const staat = verzoekVerbindingen.get(verbinding);
+      if (staat) {
+        staat.inGebruik--;
+        if (staat.inGebruik > 0) return;
+        verzoekVerbindingen.delete(verbinding);
+        staat.verbinding = undefined;
+      }
+      await geefTerug(verbinding);
+    },
+    beginTransaction: async (verbinding, settings: TransactionSettings) => {
+      const staat = verzoekVerbindingen.get(verbinding);
+      // The request's own BEGIN is the first; a transaction inside it is a savepoint.
+      if (!staat || !staat.begonnen) {
+        await driver.beginTransaction(verbinding, settings);
+        if (staat) staat.begonnen = true;
+        return;
+      }
+      const naam = `verzoek_sp_${++staat.volgnummer}`;
+      staat.savepoints.push(naam);
+      await sql(verbinding, `savepoint ${naam}`);
+    },
+    commitTransaction: async (verbinding) => {
+      const naam = verzoekVerbindingen.get(verbinding)?.savepoints.pop();
+      if (naam === undefined) return driver.commitTransaction(verbinding);
+      await sql(verbinding, `release savepoint ${naam}`);
+    },
+    rollbackTransaction: async (verbinding) => {
+      const naam = verzoekVerbindingen.get(verbinding)?.savepoints.pop();
+      if (naam === undefined) return driver.rollbackTransaction(verbinding);
+      await sql(verbinding, `rollback to savepoint ${naam}`);
+      await sql(verbinding, `release savepoint ${naam}`);
+    },
+    ...(driver.savepoint ? { savepoint: driver.savepoint.bind(driver) } : {}),
+    ...(driver.rollbackToSavepoint ? { rollbackToSavepoint: driver.rollbackToSavepoint.bind(driver) } : {}),
+    ...(driver.releaseSavepoint ? { releaseSavepoint: driver.releaseSavepoint.bind(driver) } : {}),
+  };
+}
