@@ -16,13 +16,14 @@ export interface GezondheidDeps {
  *   node that fails it.
  * - `/ready` (readiness): besides, the schema has every migration this version needs and the node
  *   is not stopping. A load balancer sends requests only to nodes that pass it.
- * Both are public. `/ready` is not rate limited: a proxy probes it every second or so from one
- * address, and counting each probe would cost a write to the database.
+ * Both are public and never rate limited: a proxy or supervisor probes them every second or so
+ * from one address; a 429 would take every node out (ADR 0027), and counting each probe would
+ * cost a write to the database.
  */
 export function gezondheidRoutes(app: FastifyInstance, deps: GezondheidDeps): void {
   const { repository } = deps;
 
-  app.get('/health', { config: { policy: { toegang: 'publiek' } } }, async (_request, reply) => {
+  app.get('/health', { config: { policy: { toegang: 'publiek' }, rateLimit: false } }, async (_request, reply) => {
     try {
       await repository.ping();
     } catch {
