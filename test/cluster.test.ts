@@ -13,8 +13,11 @@ import type { Ingelogd } from './login.ts';
  */
 const opPglite = inject('loketTestDatabase').kind === 'pglite';
 
-/** A request retried for longer than this is stuck (a dead node's claim must not block a retry). */
-const VASTGELOPEN_MS = 5_000;
+/**
+ * A client that retries for longer than this is stuck (a dead node's claim must not block a
+ * retry; before ADR 0030 it did for 5 minutes). Generous: CI runs on two busy cores.
+ */
+const VASTGELOPEN_MS = 10_000;
 /** Public routes of this cluster allow this many requests per minute per address. */
 const LIMIET = 40;
 const ZAKEN = '/api/v1/gemeenten/GM0384/zaken';
@@ -70,9 +73,9 @@ describe.skipIf(opPglite)('three nodes behind HAProxy (PGlite is one process: no
     expect(mislukt(uitkomsten)).toEqual([]);
     expect(uitkomsten.every((u) => u.status === 201)).toBe(true);
     await elkEenmaal(`Clusterlast ${run} `, uitkomsten.map((_, i) => merk(i)), uitkomsten);
-    const traagste = Math.max(...uitkomsten.map((u) => u.ms));
+    const traagste = Math.max(...uitkomsten.map((u) => u.herhaalMs));
     const herhaald = uitkomsten.filter((u) => u.pogingen > 1);
-    console.info(`kill -9: ${herhaald.length} of 150 requests retried (${herhaald.flatMap((u) => u.fouten).join('; ') || 'none'}); slowest ${Math.round(traagste)} ms`);
+    console.info(`kill -9: ${herhaald.length} of 150 requests retried (${herhaald.flatMap((u) => u.fouten).join('; ') || 'none'}); longest retrying ${Math.round(traagste)} ms`);
     expect(traagste).toBeLessThan(VASTGELOPEN_MS);
     expect(uitkomsten.some((u) => u.knooppunt === slachtoffer.naam)).toBe(true);
   }, 60_000);

@@ -97,6 +97,8 @@ export interface Uitkomst {
   pogingen: number;
   /** From the first attempt to the final answer. */
   ms: number;
+  /** From the end of the first failed attempt to the final answer: how long the client retried (0 without a retry). */
+  herhaalMs: number;
   /** Why each failed attempt failed (a status or an error message). */
   fouten: string[];
   /** The node that gave the final answer (X-Loket-Knooppunt). */
@@ -114,6 +116,8 @@ const pauze = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export async function metHerhaling(klant: HttpKlant, opties: InjectOptions, opgevenNaMs = 20_000): Promise<Uitkomst> {
   const start = performance.now();
   const fouten: string[] = [];
+  let eersteFout: number | undefined;
+  const herhaalMs = () => (eersteFout === undefined ? 0 : performance.now() - eersteFout);
   for (let poging = 1; ; poging++) {
     let wacht = 50;
     try {
@@ -121,14 +125,16 @@ export async function metHerhaling(klant: HttpKlant, opties: InjectOptions, opge
       const knooppunt = res.headers['x-loket-knooppunt'] as string | undefined;
       const opnieuw = [502, 503, 504, 429].includes(res.statusCode) || (res.statusCode === 409 && res.body.includes('verzoek-loopt-nog'));
       if (!opnieuw || performance.now() - start > opgevenNaMs) {
-        return { status: res.statusCode, body: res.body, pogingen: poging, ms: performance.now() - start, fouten, knooppunt };
+        return { status: res.statusCode, body: res.body, pogingen: poging, ms: performance.now() - start, herhaalMs: herhaalMs(), fouten, knooppunt };
       }
+      eersteFout ??= performance.now();
       fouten.push(`${res.statusCode}${knooppunt ? ` (${knooppunt})` : ''}`);
       const retryAfter = Number(res.headers['retry-after']);
       if (res.statusCode === 409 && retryAfter > 0) wacht = Math.min(1_000, retryAfter * 1_000);
     } catch (error) {
+      eersteFout ??= performance.now();
       fouten.push(error instanceof Error ? error.message : String(error));
-      if (performance.now() - start > opgevenNaMs) return { status: 0, body: '', pogingen: poging, ms: performance.now() - start, fouten, knooppunt: undefined };
+      if (performance.now() - start > opgevenNaMs) return { status: 0, body: '', pogingen: poging, ms: performance.now() - start, herhaalMs: herhaalMs(), fouten, knooppunt: undefined };
     }
     await pauze(wacht);
   }

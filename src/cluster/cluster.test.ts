@@ -3,7 +3,6 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { testLoket } from '../../test/app.ts';
 import { startCluster } from './cluster.ts';
 import { GEREED_PAD, haproxyConfig, serverStatus } from './haproxy.ts';
 
@@ -78,19 +77,5 @@ describe('a cluster', () => {
     const uit = spawnSync(process.execPath, ['--disable-warning=ExperimentalWarning', script, '--nodes', '2'], { env, encoding: 'utf8' });
     expect(uit.status).toBe(2);
     expect(uit.stderr).toMatch(/Een cluster heeft PostgreSQL nodig: zet DATABASE_URL/);
-  });
-
-  it('never rate limits the health check the proxy makes every second', async () => {
-    const loket = await testLoket({ env: { LOKET_RATE_LIMIT: '2' } });
-    try {
-      const codes = [];
-      for (let i = 0; i < 5; i++) codes.push((await loket.app.inject({ method: 'GET', url: GEREED_PAD })).statusCode);
-      expect(codes).toEqual([200, 200, 200, 200, 200]);
-      // A public route of the same node is limited.
-      for (let i = 0; i < 2; i++) expect((await loket.app.inject({ method: 'GET', url: '/api/v1/gemeenten' })).statusCode).toBe(200);
-      expect((await loket.app.inject({ method: 'GET', url: '/api/v1/gemeenten' })).statusCode).toBe(429);
-    } finally {
-      await loket.close();
-    }
   });
 });
