@@ -22,7 +22,12 @@ const BEWAARDE_REGELS = 200;
 
 export interface ClusterOpties {
   /** PostgreSQL, shared by every node. */
-  databaseUrl: string;
+  databaseUrl?: string | undefined;
+  /**
+   * Instead: a PGlite data directory, for exactly one node (PGlite is one process's database).
+   * The same proxy, kills and restarts then show what one embedded node does on its own.
+   */
+  dataDir?: string | undefined;
   /** How many `loket serve` processes. */
   knooppunten: number;
   /** The proxy's port; 0 or absent: a free one. */
@@ -216,11 +221,15 @@ async function loketEenmaal(args: string[], env: NodeJS.ProcessEnv, uitvoer: Clu
  * other nodes left in this database), else a new one, unless this database already has a
  * fingerprint: then the same clear refusal a node gives.
  */
+const nieuwOfGegeven = (gegeven: string | undefined): Cluster['formulierGeheim'] =>
+  gegeven === undefined ? { waarde: randomBytes(32).toString('hex'), gegenereerd: true } : { waarde: gegeven, gegenereerd: false };
+
 async function clusterGeheim(databaseUrl: string, gegeven: string | undefined): Promise<Cluster['formulierGeheim']> {
   const database = await openDatabase({ databaseUrl, poolSize: 1 });
   try {
-    const waarde = await gedeeldGeheim(database.db, GEHEIM, gegeven);
-    return gegeven === undefined ? { waarde: randomBytes(32).toString('hex'), gegenereerd: true } : { waarde, gegenereerd: false };
+    // Refuses a secret that differs from the one other nodes left here, or none when there is one.
+    await gedeeldGeheim(database.db, GEHEIM, gegeven);
+    return nieuwOfGegeven(gegeven);
   } finally {
     await database.close();
   }
@@ -231,17 +240,22 @@ async function clusterGeheim(databaseUrl: string, gegeven: string | undefined): 
  * of them, and waits until HAProxy sees every node up. On failure everything started is stopped.
  */
 export async function startCluster(opties: ClusterOpties): Promise<Cluster> {
-  if (!/^postgres(ql)?:\/\//.test(opties.databaseUrl)) {
+  const { databaseUrl, dataDir } = opties;
+  const opPglite = dataDir !== undefined && !databaseUrl;
+  if (!opPglite && !/^postgres(ql)?:\/\//.test(databaseUrl ?? '')) {
     throw new Error('Een cluster heeft PostgreSQL nodig: zet DATABASE_URL=postgres://… (PGlite hoort bij één proces en kan niet gedeeld worden).');
   }
+  if (opPglite && opties.knooppunten !== 1) throw new Error('Op PGlite is er één knooppunt: PGlite hoort bij één proces.');
   if (!Number.isInteger(opties.knooppunten) || opties.knooppunten < 1 || opties.knooppunten > 16) throw new Error('Kies 1 tot 16 knooppunten.');
   const basis = opties.env ?? process.env;
   const { uitvoer } = opties;
-  const enkelEnv: NodeJS.ProcessEnv = { ...basis, DATABASE_URL: opties.databaseUrl, LOKET_DEMO: 'false' };
+  const database = opPglite ? { DATABASE_URL: '', LOKET_DATA_DIR: dataDir } : { DATABASE_URL: databaseUrl };
+  const enkelEnv: NodeJS.ProcessEnv = { ...basis, ...database, LOKET_DEMO: 'false' };
   // Once, before any node: the migrations, and the demo data if asked (a node never loads it).
   if (opties.demo === 'zonder-zaken' || opties.demo === 'met-zaken') await loketEenmaal(['demo', ...(opties.demo === 'zonder-zaken' ? ['--zonder-zaken'] : [])], enkelEnv, uitvoer);
   else await loketEenmaal(['migrate'], enkelEnv, uitvoer);
-  const formulierGeheim = await clusterGeheim(opties.databaseUrl, basis[GEHEIM] || undefined);
+  // One embedded node shares its secret with nobody: the one given, or a new one.
+  const formulierGeheim = databaseUrl && !opPglite ? await clusterGeheim(databaseUrl, basis[GEHEIM] || undefined) : nieuwOfGegeven(basis[GEHEIM] || undefined);
 
   const map = mkdtempSync(join(tmpdir(), 'loket-cluster-'));
   const proxyPoort = opties.proxyPoort || (await vrijePoort());
