@@ -56,6 +56,8 @@ import { pcRepository } from './modules/planning-control/pc.repository.ts';
 import { pcRoutes } from './modules/planning-control/pc.routes.ts';
 import { pcPubliekRoutes } from './modules/planning-control/pc.publiek.routes.ts';
 import { pcService } from './modules/planning-control/pc.service.ts';
+import { servicenormenRoutes } from './modules/servicenormen/servicenormen.routes.ts';
+import { servicenormenService } from './modules/servicenormen/servicenormen.service.ts';
 import { formulierTokens } from './modules/zaakvolgen/zaakvolgen.formulier.ts';
 import { zaakvolgenRoutes } from './modules/zaakvolgen/zaakvolgen.routes.ts';
 import { zaakvolgenService } from './modules/zaakvolgen/zaakvolgen.service.ts';
@@ -215,6 +217,7 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
   kpiRoutes(app, { kpi: services.kpi });
   pcRoutes(app, { pc: services.pc });
   pcPubliekRoutes(app, { pc: services.pc, gemeenten });
+  servicenormenRoutes(app, { servicenormen: services.servicenormen, gemeenten });
   zaakvolgenRoutes(app, {
     gemeenten,
     zaakvolgen: services.zaakvolgen,
@@ -258,7 +261,7 @@ export function loketServices(deps: {
   const pc = pcService({ repository: pcRepository(db, lezen), gemeenten, audit, klok });
   const sluitingsdagenRepo = sluitingsdagenRepository(db);
   const termijnen = termijnenService({ repository: sluitingsdagenRepo, gemeenten, audit, klok, signalen });
-  const zaaktypenRepo = zaaktypenRepository(db);
+  const zaaktypenRepo = zaaktypenRepository(db, lezen);
   const zakenRepo = zakenRepository(db, lezen);
   const zakenDeps: ZakenDeps = {
     repository: zakenRepo,
@@ -281,6 +284,17 @@ export function loketServices(deps: {
     sluitingsdagen: (gemeente) => termijnen.sluitingsdagen(gemeente),
     werkdagen: deps.termijnWaarschuwingWerkdagen ?? 2,
   });
+  // The register of measures (ADR 0029): each module adds its list here.
+  const kpi = kpiService({
+    // Reads on `lezen`: the replica inside request.lees (the servicenormen page), the primary elsewhere.
+    repository: kpiRepository(db, lezen),
+    maten: [...zakenKpis(lezen)],
+    sluitingsdagen: (gemeente) => termijnen.sluitingsdagen(gemeente),
+    zaaktypeBestaat: async (gemeente, code) => (await zaaktypenRepo.hoogsteVersie(gemeente, code)) !== undefined,
+    audit,
+    klok,
+    meldFout: (fout, kpi) => deps.logger?.error({ err: fout, kpi }, 'KPI-berekening mislukt'),
+  });
   return {
     gemeenten,
     auditRepository: auditRepo,
@@ -298,22 +312,15 @@ export function loketServices(deps: {
       audit,
       klok,
       pc,
+      kpi,
       zakenOpKlok: (demoKlok) => zakenService({ ...zakenDeps, klok: demoKlok, berichten: alleenBewaren(berichtenRepository(db), demoKlok) }),
     }),
     apiTokens: apiTokensService({ repository: apiTokensRepository(db), audit, klok }),
     termijnen,
     zaaktypen: zaaktypenService({ repository: zaaktypenRepo, audit, klok }),
     zaken,
-    // The register of measures (ADR 0029): each module adds its list here.
-    kpi: kpiService({
-      repository: kpiRepository(db),
-      maten: [...zakenKpis(db)],
-      sluitingsdagen: (gemeente) => termijnen.sluitingsdagen(gemeente),
-      zaaktypeBestaat: async (gemeente, code) => (await zaaktypenRepo.hoogsteVersie(gemeente, code)) !== undefined,
-      audit,
-      klok,
-      meldFout: (fout, kpi) => deps.logger?.error({ err: fout, kpi }, 'KPI-berekening mislukt'),
-    }),
+    kpi,
+    servicenormen: servicenormenService({ kpi, zaaktypen: zaaktypenRepo, klok }),
     termijnbewaking,
     zaakvolgen: zaakvolgenService({ zaken, beloofdeDatum: termijnbewaking.beloofdeDatum }),
     pc,

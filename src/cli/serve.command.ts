@@ -158,7 +158,7 @@ export function demoCommando(): Command {
     .action((opties: { json?: boolean; zonderZaken?: boolean }) =>
       metCliLoket(async ({ services }) => {
         const r = await services.demo.laad(cliContext(), { zaken: !opties.zonderZaken });
-        toon(Boolean(opties.json), r, `Demodata geladen: ${r.gemeenten} gemeenten, ${r.gebruikers} medewerkers, ${r.teams} teams, ${r.zaaktypen} zaaktypen, ${r.zaken} zaken nieuw.`);
+        toon(Boolean(opties.json), r, `Demodata geladen: ${r.gemeenten} gemeenten, ${r.gebruikers} medewerkers, ${r.teams} teams, ${r.zaaktypen} zaaktypen, ${r.normen} normen, ${r.zaken} zaken nieuw.`);
       }),
     );
 }
