@@ -49,6 +49,10 @@ import { zakenRepository } from './modules/zaken/zaken.repository.ts';
 import { zakenRoutes } from './modules/zaken/zaken.routes.ts';
 import { zakenService, type ZakenDeps } from './modules/zaken/zaken.service.ts';
 import { zakenKpis } from './modules/zaken/zaken.kpi.ts';
+import { klantcontactenRepository } from './modules/klantcontacten/klantcontacten.repository.ts';
+import { klantcontactenRoutes } from './modules/klantcontacten/klantcontacten.routes.ts';
+import { klantcontactenService } from './modules/klantcontacten/klantcontacten.service.ts';
+import { klantcontactenKpis } from './modules/klantcontacten/klantcontacten.kpi.ts';
 import { alleenBewaren } from './modules/demo/demo.zaken.ts';
 import { pcRepository } from './modules/planning-control/pc.repository.ts';
 import { pcRoutes } from './modules/planning-control/pc.routes.ts';
@@ -198,6 +202,7 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
   zaaktypenRoutes(app, { zaaktypen: services.zaaktypen });
   zakenRoutes(app, { zaken: services.zaken });
   kpiRoutes(app, { kpi: services.kpi });
+  klantcontactenRoutes(app, { klantcontacten: services.klantcontacten });
   pcRoutes(app, { pc: services.pc });
   pcPubliekRoutes(app, { pc: services.pc, gemeenten });
   zaakvolgenRoutes(app, {
@@ -247,6 +252,7 @@ export function loketServices(deps: {
     publicUrl: deps.publicUrl,
   };
   const zaken = zakenService(zakenDeps);
+  const klantcontacten = klantcontactenService({ repository: klantcontactenRepository(db, lezen), zaken, audit, klok });
   const termijnbewaking = termijnbewakingService({
     repository: termijnbewakingRepository(db),
     zaken,
@@ -264,7 +270,7 @@ export function loketServices(deps: {
     auth,
     gebruikers: gebruikersService({ repository: gebruikersRepo, audit, klok, beeindigSessies: auth.beeindigSessies, berichten: deps.berichten }),
     teams: teamsService({ repository: teamsRepo, audit, klok }),
-    onderhoud: onderhoudService({ repository: onderhoudRepository(db), audit, klok, embedded: deps.database.kind === 'pglite', gemeenten, zaken }),
+    onderhoud: onderhoudService({ repository: onderhoudRepository(db), audit, klok, embedded: deps.database.kind === 'pglite', gemeenten, zaken, klantcontacten }),
     demo: demoService({
       gemeenten,
       gebruikers: gebruikersRepo,
@@ -280,10 +286,11 @@ export function loketServices(deps: {
     termijnen,
     zaaktypen: zaaktypenService({ repository: zaaktypenRepo, audit, klok }),
     zaken,
+    klantcontacten,
     // The register of measures (ADR 0029): each module adds its list here.
     kpi: kpiService({
       repository: kpiRepository(db),
-      maten: [...zakenKpis(db)],
+      maten: [...zakenKpis(db), ...klantcontactenKpis(db)],
       sluitingsdagen: (gemeente) => termijnen.sluitingsdagen(gemeente),
       zaaktypeBestaat: async (gemeente, code) => (await zaaktypenRepo.hoogsteVersie(gemeente, code)) !== undefined,
       audit,

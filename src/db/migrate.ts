@@ -13,6 +13,7 @@ import * as statustypeNaamEn from './migrations/0011-statustype-naam-en.ts';
 import * as knooppunten from './migrations/0012-knooppunten.ts';
 import * as logmaanden from './migrations/0013-logmaanden.ts';
 import * as kpi from './migrations/0015-kpi.ts';
+import * as klantcontacten from './migrations/0018-klantcontacten.ts';
 
 /**
  * Migrations in order; forward-only (no down) in production. There is no 0008: the number was
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
   '0012-knooppunten': knooppunten,
   '0013-logmaanden': logmaanden,
   '0015-kpi': kpi,
+  '0018-klantcontacten': klantcontacten,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
