@@ -38,6 +38,21 @@ const auditActies = async (actie: string) => (await loket.database.db.selectFrom
 const verwerkingen = async (betrokkene: string) =>
   (await loket.database.db.selectFrom('verwerking_log').select(['naam', 'verwerkingsactiviteit']).where('betrokkene_id', '=', betrokkene).orderBy('id').execute()).map((r) => r.naam);
 
+/** A contact at a moment (`op`), its id. */
+const contactOp = async (tijd: string, kanaal: string, uitkomst: string) => (await registreer(kcc, { kanaal, onderwerp: `${kanaal} ${tijd}`, uitkomst, op: tijd })).id as string;
+
+/** A zaak registered by the KCC, optionally with the resident's e-mail address. */
+async function zaak(onderwerp: string, email?: string) {
+  const res = await loket.app.inject({
+    method: 'POST',
+    url: `/api/v1/gemeenten/${G}/zaken`,
+    headers: kcc.headers,
+    payload: { zaaktype: 'klacht', onderwerp, kanaal: 'e-mail', ontvangstdatum: '2026-03-02', ...(email ? { betrokkene: { naam: onderwerp, email, taal: 'nl' } } : {}) },
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json() as { id: string; identificatie: string; versie: number };
+}
+
 describe('POST /klantcontacten', () => {
   it('registers a call answered at once: who, when, outcome, history; Location reads it back', async () => {
     const nu = loket.klok.nu().toISOString();
@@ -220,11 +235,10 @@ describe('een zaak uit het contact', () => {
 
 describe('GET /klantcontacten', () => {
   it('filters on kanaal, uitkomst and Amsterdam days, newest first, page by page', async () => {
-    const op = async (tijd: string, kanaal: string, uitkomst: string) => (await registreer(kcc, { kanaal, onderwerp: `${kanaal} ${tijd}`, uitkomst, op: tijd })).id as string;
-    const a = await op('2026-02-28T22:30:00Z', 'telefoon', 'zelfstandig-afgehandeld'); // 28 Feb 23:30 in Amsterdam
-    const b = await op('2026-02-28T23:30:00Z', 'telefoon', 'doorverbonden'); // 1 Mar 00:30 in Amsterdam
-    const c = await op('2026-03-01T12:00:00Z', 'e-mail', 'zelfstandig-afgehandeld');
-    const d = await op('2026-03-02T08:00:00Z', 'telefoon', 'zelfstandig-afgehandeld');
+    const a = await contactOp('2026-02-28T22:30:00Z', 'telefoon', 'zelfstandig-afgehandeld'); // 28 Feb 23:30 in Amsterdam
+    const b = await contactOp('2026-02-28T23:30:00Z', 'telefoon', 'doorverbonden'); // 1 Mar 00:30 in Amsterdam
+    const c = await contactOp('2026-03-01T12:00:00Z', 'e-mail', 'zelfstandig-afgehandeld');
+    const d = await contactOp('2026-03-02T08:00:00Z', 'telefoon', 'zelfstandig-afgehandeld');
     const ids = async (query: string) => (await get(admin, query)).json().items.map((i: { id: string }) => i.id);
     expect(await ids('')).toEqual([d, c, b, a]);
     expect(await ids('?kanaal=telefoon')).toEqual([d, b, a]);
@@ -250,17 +264,6 @@ describe('GET /klantcontacten', () => {
 });
 
 describe('GET /klantcontacten/zoek-zaken', () => {
-  async function zaak(onderwerp: string, email?: string) {
-    const res = await loket.app.inject({
-      method: 'POST',
-      url: `/api/v1/gemeenten/${G}/zaken`,
-      headers: kcc.headers,
-      payload: { zaaktype: 'klacht', onderwerp, kanaal: 'e-mail', ontvangstdatum: '2026-03-02', ...(email ? { betrokkene: { naam: onderwerp, email, taal: 'nl' } } : {}) },
-    });
-    expect(res.statusCode, res.body).toBe(201);
-    return res.json() as { id: string; identificatie: string; versie: number };
-  }
-
   it('finds a caller’s zaken by e-mail address (any case, open and closed) and logs the search', async () => {
     const eerste = await zaak('Eerste', 'Anna@Example.nl');
     const tweede = await zaak('Tweede', 'anna@example.nl');
