@@ -51,6 +51,10 @@ import { zakenRepository } from './modules/zaken/zaken.repository.ts';
 import { zakenRoutes } from './modules/zaken/zaken.routes.ts';
 import { zakenService, type ZakenDeps } from './modules/zaken/zaken.service.ts';
 import { zakenKpis } from './modules/zaken/zaken.kpi.ts';
+import { klantcontactenRepository } from './modules/klantcontacten/klantcontacten.repository.ts';
+import { klantcontactenRoutes } from './modules/klantcontacten/klantcontacten.routes.ts';
+import { klantcontactenService } from './modules/klantcontacten/klantcontacten.service.ts';
+import { klantcontactenKpis } from './modules/klantcontacten/klantcontacten.kpi.ts';
 import { alleenBewaren } from './modules/demo/demo.zaken.ts';
 import { pcRepository } from './modules/planning-control/pc.repository.ts';
 import { pcRoutes } from './modules/planning-control/pc.routes.ts';
@@ -215,6 +219,7 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
   zaaktypenRoutes(app, { zaaktypen: services.zaaktypen });
   zakenRoutes(app, { zaken: services.zaken });
   kpiRoutes(app, { kpi: services.kpi });
+  klantcontactenRoutes(app, { klantcontacten: services.klantcontacten });
   pcRoutes(app, { pc: services.pc });
   pcPubliekRoutes(app, { pc: services.pc, gemeenten });
   servicenormenRoutes(app, { servicenormen: services.servicenormen, gemeenten });
@@ -274,6 +279,7 @@ export function loketServices(deps: {
     publicUrl: deps.publicUrl,
   };
   const zaken = zakenService(zakenDeps);
+  const klantcontacten = klantcontactenService({ repository: klantcontactenRepository(db, lezen), zaken, audit, klok });
   const termijnbewaking = termijnbewakingService({
     repository: termijnbewakingRepository(db),
     zaken,
@@ -288,7 +294,7 @@ export function loketServices(deps: {
   const kpi = kpiService({
     // Reads on `lezen`: the replica inside request.lees (the servicenormen page), the primary elsewhere.
     repository: kpiRepository(db, lezen),
-    maten: [...zakenKpis(lezen)],
+    maten: [...zakenKpis(lezen), ...klantcontactenKpis(lezen)],
     sluitingsdagen: (gemeente) => termijnen.sluitingsdagen(gemeente),
     zaaktypeBestaat: async (gemeente, code) => (await zaaktypenRepo.hoogsteVersie(gemeente, code)) !== undefined,
     audit,
@@ -302,7 +308,7 @@ export function loketServices(deps: {
     auth,
     gebruikers: gebruikersService({ repository: gebruikersRepo, audit, klok, beeindigSessies: auth.beeindigSessies, berichten: deps.berichten }),
     teams: teamsService({ repository: teamsRepo, audit, klok }),
-    onderhoud: onderhoudService({ repository: onderhoudRepository(db), audit, klok, embedded: deps.database.kind === 'pglite', gemeenten, zaken }),
+    onderhoud: onderhoudService({ repository: onderhoudRepository(db), audit, klok, embedded: deps.database.kind === 'pglite', gemeenten, zaken, klantcontacten }),
     demo: demoService({
       gemeenten,
       gebruikers: gebruikersRepo,
@@ -321,6 +327,7 @@ export function loketServices(deps: {
     zaken,
     kpi,
     servicenormen: servicenormenService({ kpi, zaaktypen: zaaktypenRepo, klok }),
+    klantcontacten,
     termijnbewaking,
     zaakvolgen: zaakvolgenService({ zaken, beloofdeDatum: termijnbewaking.beloofdeDatum }),
     pc,
