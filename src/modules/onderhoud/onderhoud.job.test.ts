@@ -83,7 +83,8 @@ describe('housekeeping as a scheduled job', () => {
     opruimen.push(() => loket.close());
     await core.services.demo.laad(cliContext());
     await logInAls({ ...loket, database: db, klok }, 'behandelaar@diemen.demo');
-    const aanmeldingen = () => db.db.selectFrom('audit_log').select('id').where('actie', '=', 'aanmelden').execute();
+    // Logins are installation-wide events, kept in monthly partitions (ADR 0026).
+    const aanmeldingen = () => db.db.selectFrom('installatie_log').select('id').where('actie', '=', 'aanmelden').execute();
     expect(await aanmeldingen()).toHaveLength(1);
     expect(await db.db.selectFrom('sessie').select('id_hash').execute()).toHaveLength(1);
 
@@ -92,7 +93,7 @@ describe('housekeeping as a scheduled job', () => {
     await vi.waitFor(async () => expect(await jobsVan(db, ONDERHOUD_OPRUIMEN)).toEqual([{ state: 'completed', wacht: 0, pogingen: 0 }]), { timeout: 15_000, interval: 200 });
     expect(await aanmeldingen()).toEqual([]);
     expect(await db.db.selectFrom('sessie').select('id_hash').execute()).toEqual([]);
-    const vernietigd = await db.db.selectFrom('audit_log').select('details').where('actie', '=', 'bewaartermijn-vernietigen').execute();
-    expect(vernietigd).toEqual([{ details: { aanmeldgegevens: 1 } }]);
+    const vernietigd = await db.db.selectFrom('installatie_log').select('details').where('actie', '=', 'bewaartermijn-vernietigen').execute();
+    expect(vernietigd).toEqual([{ details: { aanmeldgegevens: 1, maanden: ['installatie_log_aanmelding_2026_01'] } }]);
   });
 });
