@@ -81,7 +81,7 @@ async function serve(env: Record<string, string>) {
   });
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
   const einde = new Promise<{ code: number | null; signaal: NodeJS.Signals | null; op: number }>((resolve) => {
-    child.on('exit', (code, signaal) => resolve({ code, signaal, op: performance.now() }));
+    child.on('close', (code, signaal) => resolve({ code, signaal, op: performance.now() }));
   });
   const basis = `http://127.0.0.1:${port}`;
   await vi.waitFor(

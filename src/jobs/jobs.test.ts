@@ -207,9 +207,9 @@ describe('sendOnce', () => {
 
 /** Two queues on this database (two nodes' pg-boss, or two in one process on PGlite) working `queue`; the most handlers that ran at once. */
 async function hoogstTegelijk(queue: string, oneAtATime: boolean): Promise<number> {
-  const nodes = await Promise.all(
-    [1, 2].map(() => startJobs({ database, logger: recordingLogger().logger, queues: [queue], oneAtATime: oneAtATime ? [queue] : [], pollingIntervalSeconds: 0.5 })),
-  );
+  // One after the other: on PGlite both share the one session, and pg-boss's start-up transactions must not interleave.
+  const nodes: Jobs[] = [];
+  for (let i = 0; i < 2; i++) nodes.push(await startJobs({ database, logger: recordingLogger().logger, queues: [queue], oneAtATime: oneAtATime ? [queue] : [], pollingIntervalSeconds: 0.5 }));
   for (const node of nodes) cleanUps.push(node.stop);
   let bezig = 0;
   let hoogst = 0;
