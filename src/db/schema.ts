@@ -382,6 +382,20 @@ export interface KnooppuntGeheimTable {
   vastgelegd_op: Tijdstip;
 }
 
+/** A call record from the telephony platform (migration 0016, ADR 0031). */
+export interface KccGesprekTable {
+  gemeente: string;
+  /** The platform's id of the call: the key within the gemeente. */
+  gesprek_id: string;
+  wachtrij: string;
+  begin_op: TijdstipVerplicht;
+  wachttijd_s: number;
+  afloop: 'beantwoord' | 'opgehangen' | 'buiten-openingstijd';
+  gespreksduur_s: number;
+  doorverbonden_naar: string | null;
+  geimporteerd_op: TijdstipVerplicht;
+}
+
 export interface DB {
   gemeente: GemeenteTable;
   gebruiker: GebruikerTable;
@@ -411,4 +425,5 @@ export interface DB {
   termijn_melding: TermijnMeldingTable;
   rate_limit: RateLimitTable;
   knooppunt_geheim: KnooppuntGeheimTable;
+  kcc_gesprek: KccGesprekTable;
 }
