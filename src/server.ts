@@ -53,6 +53,9 @@ import { pcService } from './modules/planning-control/pc.service.ts';
 import { formulierTokens } from './modules/zaakvolgen/zaakvolgen.formulier.ts';
 import { zaakvolgenRoutes } from './modules/zaakvolgen/zaakvolgen.routes.ts';
 import { zaakvolgenService } from './modules/zaakvolgen/zaakvolgen.service.ts';
+import { kccGesprekkenRepository } from './modules/kcc/kcc.gesprekken.repository.ts';
+import { kccGesprekkenRoutes } from './modules/kcc/kcc.gesprekken.routes.ts';
+import { kccGesprekkenService } from './modules/kcc/kcc.gesprekken.service.ts';
 import { startTermijnbewaking, termijnbewakingCron } from './modules/termijnbewaking/termijnbewaking.job.ts';
 import { termijnbewakingRepository } from './modules/termijnbewaking/termijnbewaking.repository.ts';
 import { TERMIJNBEWAKING_CONTROLEREN, termijnbewakingService } from './modules/termijnbewaking/termijnbewaking.service.ts';
@@ -195,6 +198,7 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
   zakenRoutes(app, { zaken: services.zaken });
   pcRoutes(app, { pc: services.pc });
   pcPubliekRoutes(app, { pc: services.pc, gemeenten });
+  kccGesprekkenRoutes(app, { gesprekken: services.kccGesprekken });
   zaakvolgenRoutes(app, {
     gemeenten,
     zaakvolgen: services.zaakvolgen,
@@ -270,6 +274,7 @@ export function loketServices(deps: { database: Database; klok: Klok; berichten:
     termijnbewaking,
     zaakvolgen: zaakvolgenService({ zaken, beloofdeDatum: termijnbewaking.beloofdeDatum }),
     pc,
+    kccGesprekken: kccGesprekkenService({ repository: kccGesprekkenRepository(db), audit, klok }),
   };
 }
 

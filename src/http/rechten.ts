@@ -32,6 +32,8 @@ export const RECHTEN = {
   pcLezen: ['beheerder', 'pc-adviseur', 'teamleider', 'behandelaar', 'kcc-medewerker', 'webredacteur'],
   /** Change the P&C register: import, edit, offer and adopt versions. */
   pcBewerken: ['beheerder', 'pc-adviseur'],
+  /** Import call records from the telephony platform (KCC service levels): the KCC's teamleider, or a beheerder (also as an API token of the platform). */
+  kccGesprekkenImporteren: ['beheerder', 'teamleider'],
   /** Read the gemeente's calendar (closure days, which count in its service norms): every staff role. */
   kalenderLezen: ['beheerder', 'teamleider', 'behandelaar', 'kcc-medewerker', 'webredacteur', 'pc-adviseur', 'externe-partner'],
 } as const satisfies Record<string, readonly Rol[]>;
