@@ -4,6 +4,8 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** A streaming replica of DATABASE_URL for public and heavy reads (ADR 0028); PostgreSQL only. */
+  databaseReadUrl: string | undefined;
   smtpUrl: string | undefined;
   mailFrom: string;
   publicUrl: string;
@@ -35,11 +37,16 @@ function intFrom(value: string | undefined, fallback: number, name: string): num
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = intFrom(env.PORT, 3000, 'PORT');
   const host = env.HOST || '127.0.0.1';
+  const databaseUrl = env.DATABASE_URL || undefined;
+  const databaseReadUrl = env.DATABASE_READ_URL || undefined;
+  if (databaseReadUrl && !/^postgres(ql)?:\/\//.test(databaseReadUrl)) throw new Error(`DATABASE_READ_URL moet een postgres://-adres zijn (nu: ${databaseReadUrl.replace(/\/\/[^@/]*@/, '//…@')})`);
+  if (databaseReadUrl && !databaseUrl) throw new Error('DATABASE_READ_URL werkt alleen met PostgreSQL: zet ook DATABASE_URL.');
   return {
     port,
     host,
     dataDir: env.LOKET_DATA_DIR || './data',
-    databaseUrl: env.DATABASE_URL || undefined,
+    databaseUrl,
+    databaseReadUrl,
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM || 'Loket <noreply@loket.localhost>',
     publicUrl: (env.PUBLIC_URL || `http://${host.includes(':') ? `[${host}]` : host}:${port}`).replace(/\/$/, ''),

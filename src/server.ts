@@ -39,12 +39,16 @@ import { BERICHT_VERZENDEN, berichtenService, smtpMailer, type Berichten, type B
 import { sluitingsdagenRepository } from './modules/termijnen/sluitingsdagen.repository.ts';
 import { termijnenRoutes } from './modules/termijnen/termijnen.routes.ts';
 import { termijnenService } from './modules/termijnen/termijnen.service.ts';
+import { kpiRepository } from './modules/kpi/kpi.repository.ts';
+import { kpiRoutes } from './modules/kpi/kpi.routes.ts';
+import { kpiService } from './modules/kpi/kpi.service.ts';
 import { zaaktypenRepository } from './modules/zaaktypen/zaaktypen.repository.ts';
 import { zaaktypenRoutes } from './modules/zaaktypen/zaaktypen.routes.ts';
 import { zaaktypenService } from './modules/zaaktypen/zaaktypen.service.ts';
 import { zakenRepository } from './modules/zaken/zaken.repository.ts';
 import { zakenRoutes } from './modules/zaken/zaken.routes.ts';
 import { zakenService, type ZakenDeps } from './modules/zaken/zaken.service.ts';
+import { zakenKpis } from './modules/zaken/zaken.kpi.ts';
 import { alleenBewaren } from './modules/demo/demo.zaken.ts';
 import { pcRepository } from './modules/planning-control/pc.repository.ts';
 import { pcRoutes } from './modules/planning-control/pc.routes.ts';
@@ -101,7 +105,7 @@ export async function openLoketCore(options: LoketCoreOptions): Promise<LoketCor
   const berichten = berichtenService({ repository: berichtenRepository(database.db), jobs, klok, mailer: config.smtpUrl ? smtpMailer(config.smtpUrl) : undefined, config });
   // Every node hears the changes that make its caches wrong (ADR 0023).
   const signalen = await openSignalen(database, logger);
-  const services = loketServices({ database, klok, berichten, signalen, publicUrl: config.publicUrl, termijnWaarschuwingWerkdagen: config.termijnWaarschuwingWerkdagen });
+  const services = loketServices({ database, klok, berichten, signalen, publicUrl: config.publicUrl, termijnWaarschuwingWerkdagen: config.termijnWaarschuwingWerkdagen, logger });
   const timers: NodeJS.Timeout[] = [];
   return {
     config,
@@ -196,6 +200,7 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
   termijnenRoutes(app, { termijnen: services.termijnen });
   zaaktypenRoutes(app, { zaaktypen: services.zaaktypen });
   zakenRoutes(app, { zaken: services.zaken });
+  kpiRoutes(app, { kpi: services.kpi });
   pcRoutes(app, { pc: services.pc });
   pcPubliekRoutes(app, { pc: services.pc, gemeenten });
   kccGesprekkenRoutes(app, { gesprekken: services.kccGesprekken });
@@ -213,20 +218,28 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
 }
 
 /** The services on one database, shared by the HTTP server and the CLI. */
-export function loketServices(deps: { database: Database; klok: Klok; berichten: Berichten; signalen: Signalen; publicUrl: string; termijnWaarschuwingWerkdagen?: number }) {
+export function loketServices(deps: {
+  database: Database;
+  klok: Klok;
+  berichten: Berichten;
+  signalen: Signalen;
+  publicUrl: string;
+  termijnWaarschuwingWerkdagen?: number;
+  logger?: JobsLogger;
+}) {
   const { klok, signalen } = deps;
-  const db = deps.database.db;
+  const { db, lezen } = deps.database;
   const gemeenten = gemeentenRepository(db);
   const auditRepo = auditRepository(db);
   const audit = auditService({ repository: auditRepo, klok });
   const auth = authService({ repository: authRepository(db), audit, klok, signalen });
   const gebruikersRepo = gebruikersRepository(db);
   const teamsRepo = teamsRepository(db);
-  const pc = pcService({ repository: pcRepository(db), gemeenten, audit, klok });
+  const pc = pcService({ repository: pcRepository(db, lezen), gemeenten, audit, klok });
   const sluitingsdagenRepo = sluitingsdagenRepository(db);
   const termijnen = termijnenService({ repository: sluitingsdagenRepo, gemeenten, audit, klok, signalen });
   const zaaktypenRepo = zaaktypenRepository(db);
-  const zakenRepo = zakenRepository(db);
+  const zakenRepo = zakenRepository(db, lezen);
   const zakenDeps: ZakenDeps = {
     repository: zakenRepo,
     zaaktypen: zaaktypenRepo,
@@ -271,6 +284,16 @@ export function loketServices(deps: { database: Database; klok: Klok; berichten:
     termijnen,
     zaaktypen: zaaktypenService({ repository: zaaktypenRepo, audit, klok }),
     zaken,
+    // The register of measures (ADR 0029): each module adds its list here.
+    kpi: kpiService({
+      repository: kpiRepository(db),
+      maten: [...zakenKpis(db)],
+      sluitingsdagen: (gemeente) => termijnen.sluitingsdagen(gemeente),
+      zaaktypeBestaat: async (gemeente, code) => (await zaaktypenRepo.hoogsteVersie(gemeente, code)) !== undefined,
+      audit,
+      klok,
+      meldFout: (fout, kpi) => deps.logger?.error({ err: fout, kpi }, 'KPI-berekening mislukt'),
+    }),
     termijnbewaking,
     zaakvolgen: zaakvolgenService({ zaken, beloofdeDatum: termijnbewaking.beloofdeDatum }),
     pc,

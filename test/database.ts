@@ -15,15 +15,29 @@ export function runSlot(run: string): [number, number] {
   return [0x4c6f6b74, Number.parseInt(run, 16) | 0];
 }
 
+/** A read replica for the test database (PostgreSQL only): the same database on a replica of the server (test/replica.ts). */
+export interface TestLeesreplica {
+  poort: number;
+  onReplicaError?: (error: Error) => void;
+}
+
+/** openDatabase's options for reading from the replica: the same database on the replica's port. */
+export function leesOpties(url: string, replica: TestLeesreplica | undefined): { readUrl?: string; onReplicaError?: (error: Error) => void } {
+  if (!replica) return {};
+  const lezen = new URL(url);
+  lezen.port = String(replica.poort);
+  return { readUrl: lezen.toString(), ...(replica.onReplicaError ? { onReplicaError: replica.onReplicaError } : {}) };
+}
+
 /**
  * A fresh, migrated database for one test file, copied from the run's migrated database: an
  * in-memory PGlite loaded from its dump, or, when DATABASE_URL is set, a new PostgreSQL database
- * made from its template and dropped at close.
+ * made from its template and dropped at close; with `replica`, its reads may go to that replica.
  */
-export async function testDatabase(): Promise<Database> {
+export async function testDatabase(opties: { replica?: TestLeesreplica | undefined } = {}): Promise<Database> {
   const bron = inject('loketTestDatabase');
   if (bron.kind === 'pglite') return openDatabase({ loadDataDir: new Blob([await readFile(bron.dump)]) });
-  return nieuwePostgresDatabase(bron.run, bron.template);
+  return nieuwePostgresDatabase(bron.run, bron.template, opties.replica);
 }
 
 /**
@@ -36,7 +50,7 @@ export async function legeDatabase(): Promise<Database> {
   return nieuwePostgresDatabase(bron.run, 'template1');
 }
 
-async function nieuwePostgresDatabase(run: string, template: string): Promise<Database> {
+async function nieuwePostgresDatabase(run: string, template: string, replica?: TestLeesreplica): Promise<Database> {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error('De testrun is op PostgreSQL gestart, maar DATABASE_URL ontbreekt.');
   const name = `${TEST_DB_PREFIX}${run}_${randomBytes(4).toString('hex')}`;
@@ -46,7 +60,7 @@ async function nieuwePostgresDatabase(run: string, template: string): Promise<Da
   await admin.end();
   const target = new URL(url);
   target.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: target.toString(), poolSize: 5 });
+  const database = await openDatabase({ databaseUrl: target.toString(), poolSize: 5, ...leesOpties(target.toString(), replica) });
   return {
     ...database,
     close: async () => {

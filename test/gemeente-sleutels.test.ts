@@ -22,6 +22,7 @@ const INSTALLATIEBREED = new Map<string, string>([
     'installatie_log',
     'events without a gemeente: logins and logouts of a staff identity (for all its gemeenten), demo loading, retention runs (coordinator-local, monthly partitions for the login records; ADR 0026)',
   ],
+  ['kpi_definitie', 'versions of the KPI definitions, which are code and the same for every gemeente (a reference table, ADR 0029)'],
 ]);
 
 /**

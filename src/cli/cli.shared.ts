@@ -56,6 +56,9 @@ export async function openCliLoket(opties: { serve?: boolean } = {}): Promise<Cl
       databaseUrl: config.databaseUrl,
       dataDir: config.databaseUrl ? undefined : config.dataDir,
       onIdleError: (error) => logger.warn({ err: error }, 'databaseverbinding verbroken'),
+      // Only the server reads from the replica (ADR 0028); a command reads the primary.
+      readUrl: opties.serve ? config.databaseReadUrl : undefined,
+      onReplicaError: (error) => logger.warn({ err: error }, 'leesreplica faalt: lezen van de primary (5 s)'),
     });
     await migrateToLatest(database.db as never);
     const core = await openLoketCore({ config, database, klok: systeemklok, logger, werkers: opties.serve === true });

@@ -12,6 +12,7 @@ import * as zaakNieuweReactie from './migrations/0010-zaak-nieuwe-reactie.ts';
 import * as statustypeNaamEn from './migrations/0011-statustype-naam-en.ts';
 import * as knooppunten from './migrations/0012-knooppunten.ts';
 import * as logmaanden from './migrations/0013-logmaanden.ts';
+import * as kpi from './migrations/0015-kpi.ts';
 import * as kccGesprekken from './migrations/0016-kcc-gesprekken.ts';
 
 /**
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   '0011-statustype-naam-en': statustypeNaamEn,
   '0012-knooppunten': knooppunten,
   '0013-logmaanden': logmaanden,
+  '0015-kpi': kpi,
   '0016-kcc-gesprekken': kccGesprekken,
 };
 

@@ -382,6 +382,26 @@ export interface KnooppuntGeheimTable {
   vastgelegd_op: Tijdstip;
 }
 
+/** Every version of a KPI definition a process has run with (migration 0015, ADR 0029); installation-wide. */
+export interface KpiDefinitieTable {
+  code: string;
+  versie: number;
+  definitie: JsonVerplicht<Record<string, unknown>>;
+  vingerafdruk: string;
+  geregistreerd_op: Tijdstip;
+}
+
+/** A gemeente's norm or target for a KPI, from a date on (migration 0015, ADR 0029). */
+export interface KpiNormTable {
+  gemeente: string;
+  kpi_code: string;
+  geldig_vanaf: Datum;
+  waarde: number;
+  bron: string;
+  aangemaakt_op: Tijdstip;
+  aangemaakt_door: string | null;
+}
+
 /** A call record from the telephony platform (migration 0016, ADR 0031). */
 export interface KccGesprekTable {
   gemeente: string;
@@ -425,5 +445,7 @@ export interface DB {
   termijn_melding: TermijnMeldingTable;
   rate_limit: RateLimitTable;
   knooppunt_geheim: KnooppuntGeheimTable;
+  kpi_definitie: KpiDefinitieTable;
+  kpi_norm: KpiNormTable;
   kcc_gesprek: KccGesprekTable;
 }

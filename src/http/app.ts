@@ -15,6 +15,7 @@ import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { behandelFout, installErrorHandling } from './errors.ts';
 import { installInvoercontrole } from './invoer.ts';
+import { installLezen } from './lezen.ts';
 import { ProblemError } from './problem.ts';
 import { gedeeldeRateLimit } from './rate-limit.ts';
 import { rateLimitRepository } from './rate-limit.repository.ts';
@@ -147,6 +148,8 @@ export async function createHttpServer(options: HttpOptions): Promise<HttpServer
   });
 
   await app.register(fastifyCookie);
+  // Read-heavy routes read from the replica when it has the caller's own writes (ADR 0028).
+  installLezen(app, options.database.replica);
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       useDefaults: false,

@@ -34,6 +34,10 @@ export const RECHTEN = {
   pcBewerken: ['beheerder', 'pc-adviseur'],
   /** Import call records from the telephony platform (KCC service levels): the KCC's teamleider, or a beheerder (also as an API token of the platform). */
   kccGesprekkenImporteren: ['beheerder', 'teamleider'],
+  /** Read the gemeente's KPI values and norms (the work measured: leading it and accounting for it). */
+  kpiLezen: ['beheerder', 'teamleider', 'pc-adviseur'],
+  /** Set the gemeente's norms and targets for KPIs. */
+  kpiBeheren: ['beheerder', 'pc-adviseur'],
   /** Read the gemeente's calendar (closure days, which count in its service norms): every staff role. */
   kalenderLezen: ['beheerder', 'teamleider', 'behandelaar', 'kcc-medewerker', 'webredacteur', 'pc-adviseur', 'externe-partner'],
 } as const satisfies Record<string, readonly Rol[]>;

@@ -36,6 +36,7 @@ const stuur = (reply: FastifyReply, type: string, body: string | Buffer, bestand
  * per document soort and a page per programme, in Dutch and under `/en/` in English, with the
  * same chapter as PDF, CSV and JSON (`….pdf`, `….csv`, `….json`). Published = the latest
  * vastgesteld version, else the latest aangeboden one; concepts are never public (ADR 0009).
+ * Read from the read replica when there is one and it has the caller's own writes (ADR 0028).
  */
 export function pcPubliekRoutes(app: FastifyInstance, deps: { pc: PcService; gemeenten: GemeentenRepository }): void {
   const { pc, gemeenten } = deps;
@@ -56,7 +57,7 @@ export function pcPubliekRoutes(app: FastifyInstance, deps: { pc: PcService; gem
       app.get<{ Params: { slug: string } }>(`${prefix}/${segment}`, { config: PUBLIEK }, async (request, reply) => {
         const c = await context(request, taal, request.params.slug);
         if (!c) return reply.callNotFound();
-        return stuur(reply, PC_MEDIATYPE.html, indexPagina(c.ctx, soort, await pc.gepubliceerdeDocumenten(c.code, soort)));
+        return stuur(reply, PC_MEDIATYPE.html, indexPagina(c.ctx, soort, await request.lees(() => pc.gepubliceerdeDocumenten(c.code, soort))));
       });
 
       app.get<{ Params: { slug: string; jaar: string; programma: string } }>(`${prefix}/${segment}/:jaar/:programma`, { config: PUBLIEK }, async (request, reply) => {
@@ -65,7 +66,7 @@ export function pcPubliekRoutes(app: FastifyInstance, deps: { pc: PcService; gem
         if (!/^[0-9]{4}$/.test(jaar) || !treffer) return reply.callNotFound();
         const c = await context(request, taal, slug);
         if (!c) return reply.callNotFound();
-        const versie = await pc.gepubliceerdeVersie(c.code, soort, Number(jaar));
+        const versie = await request.lees(() => pc.gepubliceerdeVersie(c.code, soort, Number(jaar)));
         if (!versie) return reply.callNotFound();
         const formaat = (treffer[2] ?? 'html') as PcFormaat;
         const bestand = `${slug}-${segment}-${jaar}-${treffer[1]}.${formaat}`;
@@ -74,7 +75,7 @@ export function pcPubliekRoutes(app: FastifyInstance, deps: { pc: PcService; gem
         const sleutel = versie.status === 'vastgesteld' ? [versie.id, treffer[1], formaat, taal, c.ctx.gemeente.naam, c.ctx.themaUrl].join('|') : undefined;
         const bewaard = sleutel ? cache.get(sleutel) : undefined;
         if (bewaard !== undefined) return stuur(reply, PC_MEDIATYPE[formaat], bewaard, formaat === 'html' ? undefined : bestand);
-        const p = await pc.programmaVan(c.code, versie, treffer[1] as string);
+        const p = await request.lees(() => pc.programmaVan(c.code, versie, treffer[1] as string));
         if (!p) return reply.callNotFound();
         const inhoud = await pcInFormaat(formaat, p, c.ctx);
         if (sleutel) bewaar(sleutel, inhoud);

@@ -81,8 +81,12 @@ async function laatsteVersie(trx: Transaction<DB>, gemeente: string, documentId:
   return r?.id;
 }
 
-/** SQL for the P&C register; every query is filtered by gemeente. */
-export function pcRepository(db: Kysely<DB>) {
+/**
+ * SQL for the P&C register; every query is filtered by gemeente. The reads of the public pages
+ * (the published version, its chapters) run on `lezen`: the read replica when the route reads
+ * through `request.lees` (ADR 0028), else the primary.
+ */
+export function pcRepository(db: Kysely<DB>, lezen: Kysely<DB> = db) {
   return {
     documenten: async (gemeente: string, filter: { soort?: PcDocumentsoort | undefined; jaar?: number | undefined }) => {
       let q = db.selectFrom('pc_document').select(['id', 'soort', 'jaar']).where('gemeente', '=', gemeente);
@@ -106,7 +110,7 @@ export function pcRepository(db: Kysely<DB>) {
       db.selectFrom('pc_programma').select(['slug', 'naam']).where('gemeente', '=', gemeente).where('versie_id', '=', versieId).orderBy('volgorde').execute(),
     programmas: (gemeente: string, versieId: string): Promise<PcProgrammaRecord[]> => programmasVan(db, gemeente, versieId).execute(),
     programma: (gemeente: string, versieId: string, slug: string): Promise<PcProgrammaRecord | undefined> =>
-      programmasVan(db, gemeente, versieId).where('slug', '=', slug).executeTakeFirst(),
+      programmasVan(lezen, gemeente, versieId).where('slug', '=', slug).executeTakeFirst(),
 
     /**
      * A new concept version of (gemeente, soort, jaar) in one transaction: the document is made
@@ -185,7 +189,7 @@ export function pcRepository(db: Kysely<DB>) {
      * aangeboden one; concepts are never public.
      */
     gepubliceerdeVersie: (gemeente: string, soort: PcDocumentsoort, jaar: number): Promise<PcVersieRecord | undefined> =>
-      versies(db, gemeente)
+      versies(lezen, gemeente)
         .where('d.soort', '=', soort)
         .where('d.jaar', '=', jaar)
         .where('v.status', 'in', ['vastgesteld', 'aangeboden'])
@@ -196,7 +200,7 @@ export function pcRepository(db: Kysely<DB>) {
 
     /** Per year, the published version of each document of a soort with its chapters' names. */
     gepubliceerd: async (gemeente: string, soort: PcDocumentsoort) => {
-      const rijen = await versies(db, gemeente)
+      const rijen = await versies(lezen, gemeente)
         .where('d.soort', '=', soort)
         .where('v.status', 'in', ['vastgesteld', 'aangeboden'])
         .orderBy('d.jaar', 'desc')
@@ -207,7 +211,7 @@ export function pcRepository(db: Kysely<DB>) {
       for (const r of rijen) if (!perJaar.has(r.jaar)) perJaar.set(r.jaar, r);
       const gekozen = [...perJaar.values()];
       const programmas = gekozen.length
-        ? await db.selectFrom('pc_programma').select(['versie_id as versieId', 'slug', 'naam']).where('gemeente', '=', gemeente).where('versie_id', 'in', gekozen.map((v) => v.id)).orderBy('volgorde').execute()
+        ? await lezen.selectFrom('pc_programma').select(['versie_id as versieId', 'slug', 'naam']).where('gemeente', '=', gemeente).where('versie_id', 'in', gekozen.map((v) => v.id)).orderBy('volgorde').execute()
         : [];
       return gekozen.map((versie) => ({ versie, programmas: programmas.filter((p) => p.versieId === versie.id) }));
     },

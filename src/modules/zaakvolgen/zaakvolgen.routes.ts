@@ -68,7 +68,8 @@ export function zaakvolgenRoutes(app: FastifyInstance, deps: Deps): void {
       scope.get(pad, { config: { policy: PUBLIEK } }, async (request, reply) => {
         const { slug, code } = volgParamsSchema.parse(request.params);
         const gemeente = await gemeenten.opSlug(slug);
-        const zaak = gemeente ? await zaakvolgen.zaak(gemeente.code, code) : null;
+        // From the read replica when it has this browser's own reply (ADR 0028).
+        const zaak = gemeente ? await request.lees(() => zaakvolgen.zaak(gemeente.code, code)) : null;
         if (!gemeente || !zaak) return nietGevonden(request, reply, taal, gemeente);
         const verstuurd = (request.query as Record<string, unknown>).verstuurd === '1';
         return stuurHtml(reply, volgPagina(context(request, taal, gemeente), code, zaak, { token: tokens.maak(gemeente.code, code), verstuurd }));
@@ -116,7 +117,7 @@ export function zaakvolgenRoutes(app: FastifyInstance, deps: Deps): void {
         const { slug, code } = volgParamsSchema.parse(request.params);
         const documentId = (request.params as Record<string, string>).document ?? '';
         const gemeente = await gemeenten.opSlug(slug);
-        const document = gemeente && UUID.test(documentId) ? await zaakvolgen.document(gemeente.code, code, documentId) : null;
+        const document = gemeente && UUID.test(documentId) ? await request.lees(() => zaakvolgen.document(gemeente.code, code, documentId)) : null;
         if (!gemeente || !document) return nietGevonden(request, reply, taal, gemeente);
         return reply
           .type(document.mediatype)

@@ -51,6 +51,8 @@ export interface Werkvoorraadfilter {
   zoek?: string | undefined;
   /** Only zaken with a reply of the resident that staff have not acted on yet. */
   nieuweReactie?: boolean | undefined;
+  /** Only zaken whose term runs (not suspended): a deadline band holds no suspended zaak. */
+  lopend?: boolean | undefined;
   /** Exactly this zaak number, open or closed (the open filter does not apply). */
   identificatie?: string | undefined;
   /** Keyset: the last row of the previous page. */
@@ -113,8 +115,8 @@ export interface DocumentMeta {
 }
 
 /** Counts come back as strings from PostgreSQL's count(). */
-function alsGetallen<T extends { teLaat: number; vandaag: number; dezeWeek: number; later: number }>(r: T): T {
-  return { ...r, teLaat: Number(r.teLaat), vandaag: Number(r.vandaag), dezeWeek: Number(r.dezeWeek), later: Number(r.later) };
+function alsGetallen<T extends { teLaat: number; vandaag: number; dezeWeek: number; later: number; opgeschort: number }>(r: T): T {
+  return { ...r, teLaat: Number(r.teLaat), vandaag: Number(r.vandaag), dezeWeek: Number(r.dezeWeek), later: Number(r.later), opgeschort: Number(r.opgeschort) };
 }
 
 /** What a work-queue row reads from the database; the zaaktype's names come from `ZaaktypeNamen`. */
@@ -149,10 +151,13 @@ const alsInstant = (waarde: string): string => new Date(waarde).toISOString();
  * SQL for zaken, their resident, history, relations and documents. Always per gemeente.
  * `namen` holds the names of published zaaktype versions (they never change; ADR 0016), shared
  * by every transaction of the repository, so list rows join only team and behandelaar.
+ * `lezen` runs the reads of the work queue, the overview and the tracking page: the read replica
+ * when the route reads through `request.lees` (ADR 0028), else the primary; in a transaction it
+ * is the transaction.
  */
-function zaakQueries(db: Kysely<DB>, namen: Map<string, ZaaktypeNamen>) {
-  const regels = (gemeente: string) =>
-    db
+function zaakQueries(db: Kysely<DB>, namen: Map<string, ZaaktypeNamen>, lezen: Kysely<DB> = db) {
+  const regels = (gemeente: string, d: Kysely<DB> = db) =>
+    d
       .selectFrom('zaak as z')
       .innerJoin('team as t', (j) => j.onRef('t.gemeente', '=', 'z.gemeente').onRef('t.id', '=', 'z.team_id'))
       .leftJoin('gebruiker as b', 'b.id', 'z.behandelaar_id')
@@ -224,8 +229,8 @@ function zaakQueries(db: Kysely<DB>, namen: Map<string, ZaaktypeNamen>) {
     });
   }
 
-  function werkvoorraadQuery(gemeente: string, f: Werkvoorraadfilter) {
-    let q = f.identificatie !== undefined ? regels(gemeente).where('z.identificatie', '=', f.identificatie) : regels(gemeente).where('z.afgesloten_op', f.open ? 'is' : 'is not', null);
+  function werkvoorraadQuery(gemeente: string, f: Werkvoorraadfilter, d: Kysely<DB> = db) {
+    let q = f.identificatie !== undefined ? regels(gemeente, d).where('z.identificatie', '=', f.identificatie) : regels(gemeente, d).where('z.afgesloten_op', f.open ? 'is' : 'is not', null);
     if (f.team !== undefined) q = q.where('z.team_id', '=', f.team);
     if (f.behandelaar !== undefined) q = q.where('z.behandelaar_id', f.behandelaar === null ? 'is' : '=', f.behandelaar);
     if (f.status !== undefined) q = q.where('z.status_volgnummer', '=', f.status);
@@ -236,6 +241,7 @@ function zaakQueries(db: Kysely<DB>, namen: Map<string, ZaaktypeNamen>) {
     if (f.vanaf !== undefined) q = q.where('z.uiterlijke_einddatum', '>=', f.vanaf);
     if (f.tot !== undefined) q = q.where('z.uiterlijke_einddatum', '<=', f.tot);
     if (f.nieuweReactie) q = q.where('z.nieuwe_reactie_op', 'is not', null);
+    if (f.lopend) q = q.where('z.opgeschort', '=', false);
     if (f.zoek !== undefined) {
       const patroon = `%${f.zoek.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       q = q.where((eb) => eb.or([eb('z.identificatie', 'ilike', patroon), eb('z.onderwerp', 'ilike', patroon)]));
@@ -311,7 +317,7 @@ function zaakQueries(db: Kysely<DB>, namen: Map<string, ZaaktypeNamen>) {
       db.selectFrom('zaak').selectAll().where('gemeente', '=', gemeente).where('id', '=', id).executeTakeFirst(),
 
     opVolgcodeHash: (gemeente: string, hash: string): Promise<ZaakRij | undefined> =>
-      db.selectFrom('zaak').selectAll().where('gemeente', '=', gemeente).where('volgcode_hash', '=', hash).executeTakeFirst(),
+      lezen.selectFrom('zaak').selectAll().where('gemeente', '=', gemeente).where('volgcode_hash', '=', hash).executeTakeFirst(),
 
     /**
      * The staff detail in one statement: the zaak row with team and behandelaar names, the
@@ -434,7 +440,7 @@ function zaakQueries(db: Kysely<DB>, namen: Map<string, ZaaktypeNamen>) {
     },
 
     gebeurtenissen: async (gemeente: string, zaakId: string, alleenExtern = false): Promise<Gebeurtenis[]> => {
-      const rijen = await db
+      const rijen = await lezen
         .selectFrom('zaak_gebeurtenis')
         .select(['volgnummer', 'soort', 'gegevens', 'extern', 'door_gebruiker', 'door_naam', 'door_inwoner', 'op'])
         .where('gemeente', '=', gemeente)
@@ -486,23 +492,27 @@ function zaakQueries(db: Kysely<DB>, namen: Map<string, ZaaktypeNamen>) {
       db.selectFrom('betrokkene').select(['naam', 'email', 'telefoon', 'taal']).where('gemeente', '=', gemeente).where('zaak_id', '=', zaakId).executeTakeFirst(),
 
     /** One page of a work queue, ordered by deadline then id (keyset; ADR 0012). */
-    werkvoorraad: async (gemeente: string, f: Werkvoorraadfilter): Promise<ZaakRegel[]> => metNamen(gemeente, await werkvoorraadQuery(gemeente, f).execute()),
+    werkvoorraad: async (gemeente: string, f: Werkvoorraadfilter): Promise<ZaakRegel[]> => metNamen(gemeente, await werkvoorraadQuery(gemeente, f, lezen).execute()),
 
     /** The work queue query itself (for the query-plan test). */
     werkvoorraadQuery: (gemeente: string, f: Werkvoorraadfilter) => werkvoorraadQuery(gemeente, f),
 
 
 
-    /** Open zaken per team and per behandelaar, counted per deadline band (`dezeWeek` up to `grens`, ADR 0012). */
+    /**
+     * Open zaken per team and per behandelaar, counted per deadline band (`dezeWeek` up to `grens`,
+     * ADR 0012); suspended zaken are in no band but counted apart (their term stands still).
+     */
     overzicht: async (gemeente: string, vandaag: string, grens: string) => {
       const banden = () => [
-          sql<number>`count(*) filter (where z.uiterlijke_einddatum < ${vandaag}::date)`.as('teLaat'),
-          sql<number>`count(*) filter (where z.uiterlijke_einddatum = ${vandaag}::date)`.as('vandaag'),
-          sql<number>`count(*) filter (where z.uiterlijke_einddatum > ${vandaag}::date and z.uiterlijke_einddatum <= ${grens}::date)`.as('dezeWeek'),
-          sql<number>`count(*) filter (where z.uiterlijke_einddatum > ${grens}::date)`.as('later'),
+          sql<number>`count(*) filter (where not z.opgeschort and z.uiterlijke_einddatum < ${vandaag}::date)`.as('teLaat'),
+          sql<number>`count(*) filter (where not z.opgeschort and z.uiterlijke_einddatum = ${vandaag}::date)`.as('vandaag'),
+          sql<number>`count(*) filter (where not z.opgeschort and z.uiterlijke_einddatum > ${vandaag}::date and z.uiterlijke_einddatum <= ${grens}::date)`.as('dezeWeek'),
+          sql<number>`count(*) filter (where not z.opgeschort and z.uiterlijke_einddatum > ${grens}::date)`.as('later'),
+          sql<number>`count(*) filter (where z.opgeschort)`.as('opgeschort'),
       ];
       const [teams, behandelaars] = await Promise.all([
-        db
+        lezen
           .selectFrom('team as t')
           .leftJoin('zaak as z', (j) => j.onRef('z.gemeente', '=', 't.gemeente').onRef('z.team_id', '=', 't.id').on('z.afgesloten_op', 'is', null))
           .select(['t.id', 't.naam', ...banden()])
@@ -510,7 +520,7 @@ function zaakQueries(db: Kysely<DB>, namen: Map<string, ZaaktypeNamen>) {
           .groupBy(['t.id', 't.naam'])
           .orderBy('t.naam')
           .execute(),
-        db
+        lezen
           .selectFrom('zaak as z')
           .leftJoin('gebruiker as g', 'g.id', 'z.behandelaar_id')
           .select(['z.behandelaar_id as id', 'g.naam', ...banden()])
@@ -609,7 +619,7 @@ function zaakQueries(db: Kysely<DB>, namen: Map<string, ZaaktypeNamen>) {
       await db.updateTable('zaak').set({ volgcode_hash: hash }).where('gemeente', '=', gemeente).where('id', '=', id).execute();
     },
 
-    team: (gemeente: string, id: string) => db.selectFrom('team').select(['id', 'naam']).where('gemeente', '=', gemeente).where('id', '=', id).executeTakeFirst(),
+    team: (gemeente: string, id: string) => lezen.selectFrom('team').select(['id', 'naam']).where('gemeente', '=', gemeente).where('id', '=', id).executeTakeFirst(),
 
     teamsVan: async (gemeente: string, gebruiker: string): Promise<string[]> =>
       (await db.selectFrom('team_lid').select('team_id').where('gemeente', '=', gemeente).where('gebruiker_id', '=', gebruiker).execute()).map((r) => r.team_id),
@@ -629,7 +639,7 @@ function zaakQueries(db: Kysely<DB>, namen: Map<string, ZaaktypeNamen>) {
     },
 
     documenten: (gemeente: string, zaakId: string): Promise<DocumentMeta[]> =>
-      db
+      lezen
         .selectFrom('zaak_document')
         .select(['id', 'bestandsnaam', 'mediatype', 'grootte', 'sha256', 'extern', 'aangemaakt_op as aangemaaktOp'])
         .where('gemeente', '=', gemeente)
@@ -657,7 +667,7 @@ function zaakQueries(db: Kysely<DB>, namen: Map<string, ZaaktypeNamen>) {
     },
 
     document: (gemeente: string, zaakId: string, id: string) =>
-      db
+      lezen
         .selectFrom('zaak_document')
         .select(['id', 'bestandsnaam', 'mediatype', 'grootte', 'inhoud', 'extern'])
         .where('gemeente', '=', gemeente)
@@ -669,10 +679,11 @@ function zaakQueries(db: Kysely<DB>, namen: Map<string, ZaaktypeNamen>) {
 
 export type ZaakQueries = ReturnType<typeof zaakQueries>;
 
-export function zakenRepository(db: Kysely<DB>) {
+/** `lezen`: Database.lezen, for the reads that may go to the read replica (ADR 0028). */
+export function zakenRepository(db: Kysely<DB>, lezen: Kysely<DB> = db) {
   const namen = new Map<string, ZaaktypeNamen>();
   return {
-    ...zaakQueries(db, namen),
+    ...zaakQueries(db, namen, lezen),
     /** Runs fn in one transaction, with the queries bound to it. */
     transactie: <T>(fn: (repository: ZaakQueries, transactie: Transaction<DB>) => Promise<T>): Promise<T> =>
       db.transaction().execute((trx) => fn(zaakQueries(trx, namen), trx)),

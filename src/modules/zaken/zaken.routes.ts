@@ -75,7 +75,8 @@ export function zakenRoutes(app: FastifyInstance, deps: { zaken: ZakenService })
     schema: { tags, summary: 'Werkvoorraad: zaken gesorteerd op uiterlijke einddatum (keyset-paginering)', params: gemeenteParams, querystring: werkvoorraadQuery, response: { 200: werkvoorraadSchema } },
     handler: async (request) => {
       const { gemeente } = request.params;
-      const { items, volgende } = await zaken.werkvoorraad(wieVan(request, gemeente), gemeente, request.query);
+      // A heavy read: from the read replica when it has this caller's own writes (ADR 0028).
+      const { items, volgende } = await request.lees(() => zaken.werkvoorraad(wieVan(request, gemeente), gemeente, request.query));
       const [pad, query = ''] = request.url.split('?') as [string, string?];
       const href = (cursor?: string) => {
         const params = new URLSearchParams(query);
@@ -91,7 +92,7 @@ export function zakenRoutes(app: FastifyInstance, deps: { zaken: ZakenService })
   r.get(`${API_PREFIX}/gemeenten/:gemeente/zaken-overzicht`, {
     config: { policy: leiding },
     schema: { tags, summary: 'Open zaken per team en per behandelaar, per termijnband', params: gemeenteParams, response: { 200: overzichtSchema } },
-    handler: async (request) => zaken.overzicht(request.params.gemeente),
+    handler: async (request) => request.lees(() => zaken.overzicht(request.params.gemeente)),
   });
 
   r.post(`${API_PREFIX}/gemeenten/:gemeente/zaken/toewijzingen`, {

@@ -82,7 +82,7 @@ export const zaakSamenvattingSchema = z
     status: z.object({ volgnummer: z.number().int(), naam: z.string(), naamEn: z.string().describe('Engelse naam van de stap; leeg: niet opgegeven') }),
     oorspronkelijkeEinddatum: z.string(),
     uiterlijkeEinddatum: z.string().describe('Afgeleid uit de geschiedenis, nooit ingetypt'),
-    termijnband: z.enum(['teLaat', 'vandaag', 'dezeWeek', 'later']).nullable(),
+    termijnband: z.enum(['teLaat', 'vandaag', 'dezeWeek', 'later']).nullable().describe('null voor een afgesloten of opgeschorte zaak (de termijn staat stil)'),
     opgeschort: z.boolean(),
     afgeslotenOp: z.string().nullable(),
     nieuweReactieOp: z
@@ -186,7 +186,13 @@ export const verlengingBody = z.strictObject({ duur, reden: tekst(1000) }).meta(
 export const afsluitingBody = z.strictObject({ resultaattype: id, toelichting: optioneleTekst(5000) }).meta({ id: 'Afsluiting' });
 export const relatieBody = z.strictObject({ zaak: id, soort: z.enum(['vervolg', 'onderwerp', 'bijdrage', 'gerelateerd']).default('gerelateerd') }).meta({ id: 'NieuweRelatie' });
 
-const banden = { teLaat: z.number().int(), vandaag: z.number().int(), dezeWeek: z.number().int(), later: z.number().int() };
+const banden = {
+  teLaat: z.number().int(),
+  vandaag: z.number().int(),
+  dezeWeek: z.number().int(),
+  later: z.number().int(),
+  opgeschort: z.number().int().describe('Opgeschorte zaken: hun termijn staat stil, ze staan in geen termijnband'),
+};
 export const overzichtSchema = z
   .object({
     peildatum: z.string(),

@@ -79,6 +79,33 @@ describe('termijnbewaking', () => {
   });
 });
 
+describe('werkvoorraad en opschorting', () => {
+  it('puts a suspended zaak in no deadline band, however old its stored deadline (issue 10)', async () => {
+    const admin = await demoWie(loket, 'beheerder@duoplus.demo');
+    loket.klok.zet('2026-04-01T09:00:00Z');
+    const team = (await zaken().overzicht('GM0384')).teams.find((t) => t.team.naam === 'Openbare ruimte');
+    // Both received on 2 March with a norm of 10 werkdagen: due 16 March, so overdue on 1 April.
+    const { zaak: lopend } = await zaken().registreer(admin, 'GM0384', { zaaktype: 'melding-openbare-ruimte', onderwerp: 'Loopt door', kanaal: 'app', ontvangstdatum: '2026-03-02' });
+    const { zaak: stil } = await zaken().registreer(admin, 'GM0384', { zaaktype: 'melding-openbare-ruimte', onderwerp: 'Staat stil', kanaal: 'app', ontvangstdatum: '2026-03-02' });
+    const opgeschort = await zaken().schortOp(admin, 'GM0384', stil.id, stil.versie, { reden: 'Foto nodig' });
+    // The stored deadline moved one werkdag for today's suspension, and is still in the past.
+    expect(opgeschort.uiterlijkeEinddatum < '2026-04-01').toBe(true);
+    expect(opgeschort).toMatchObject({ opgeschort: true, termijnband: null });
+
+    const teamId = team?.team.id ?? '';
+    const rij = async (id: string, filter: { termijn?: 'teLaat' | 'later' } = {}) =>
+      (await zaken().werkvoorraad(admin, 'GM0384', { open: true, team: teamId, pageSize: 100, ...filter })).items.find((z) => z.id === id);
+    expect(await rij(lopend.id)).toMatchObject({ termijnband: 'teLaat', opgeschort: false });
+    expect(await rij(stil.id)).toMatchObject({ termijnband: null, opgeschort: true });
+    expect(await rij(lopend.id, { termijn: 'teLaat' })).toBeDefined();
+    expect(await rij(stil.id, { termijn: 'teLaat' })).toBeUndefined();
+    expect(await rij(stil.id, { termijn: 'later' })).toBeUndefined();
+
+    const na = (await zaken().overzicht('GM0384')).teams.find((t) => t.team.naam === 'Openbare ruimte');
+    expect({ teLaat: (na?.teLaat ?? 0) - (team?.teLaat ?? 0), opgeschort: (na?.opgeschort ?? 0) - (team?.opgeschort ?? 0) }).toEqual({ teLaat: 1, opgeschort: 1 });
+  });
+});
+
 describe('bewaartermijn van contactgegevens', () => {
   it('erases e-mail and telephone one year after closing, not before, and only in that gemeente', async () => {
     loket.klok.zet('2026-03-05T09:00:00Z');

@@ -65,7 +65,8 @@ function samenvatting(regel: ZaakRegel, dag: string, grens: string) {
     status: { volgnummer: regel.statusVolgnummer, naam: regel.statusNaam, naamEn: regel.statusNaamEn },
     oorspronkelijkeEinddatum: regel.oorspronkelijkeEinddatum,
     uiterlijkeEinddatum: regel.uiterlijkeEinddatum,
-    termijnband: regel.afgeslotenOp ? null : termijnband(regel.uiterlijkeEinddatum, dag, grens),
+    // A closed zaak has no band, nor has a suspended one: its term stands still, so its stored deadline is no promise (ADR 0012).
+    termijnband: regel.afgeslotenOp || regel.opgeschort ? null : termijnband(regel.uiterlijkeEinddatum, dag, grens),
     opgeschort: regel.opgeschort,
     afgeslotenOp: regel.afgeslotenOp,
     nieuweReactieOp: regel.nieuweReactieOp,
@@ -174,6 +175,8 @@ export function zakenWerkvoorraad(kern: ZakenKern) {
         tot: band.tot,
         zoek: invoer.zoek,
         nieuweReactie: invoer.reactie === 'nieuw',
+        // A band holds only zaken whose term runs; a suspended zaak is in none.
+        lopend: invoer.termijn !== undefined,
         identificatie: invoer.identificatie,
         na: invoer.cursor ? leesCursor(invoer.cursor) : undefined,
         limit: invoer.pageSize + 1,
@@ -191,13 +194,14 @@ export function zakenWerkvoorraad(kern: ZakenKern) {
       const { teams, behandelaars } = await repository.overzicht(gemeente, dag, eindeDezeWeek(dag, await deps.sluitingsdagen(gemeente)));
       return {
         peildatum: dag,
-        teams: teams.map((t) => ({ team: { id: t.id, naam: t.naam }, teLaat: t.teLaat, vandaag: t.vandaag, dezeWeek: t.dezeWeek, later: t.later })),
+        teams: teams.map((t) => ({ team: { id: t.id, naam: t.naam }, teLaat: t.teLaat, vandaag: t.vandaag, dezeWeek: t.dezeWeek, later: t.later, opgeschort: t.opgeschort })),
         behandelaars: behandelaars.map((b) => ({
           behandelaar: b.id ? { id: b.id, naam: b.naam ?? '' } : null,
           teLaat: b.teLaat,
           vandaag: b.vandaag,
           dezeWeek: b.dezeWeek,
           later: b.later,
+          opgeschort: b.opgeschort,
         })),
       };
     },

@@ -8,7 +8,7 @@ import { datum } from './teksten.tsx';
 import { werkvoorraadPad } from './Werkvoorraad.tsx';
 
 const BANDEN = ['teLaat', 'vandaag', 'dezeWeek', 'later'] as const;
-type Aantallen = Record<(typeof BANDEN)[number], number>;
+type Aantallen = Record<(typeof BANDEN)[number] | 'opgeschort', number>;
 type TeamRij = ZakenOverzicht['teams'][number] & { id: string };
 type BehandelaarRij = ZakenOverzicht['behandelaars'][number] & { id: string };
 
@@ -30,7 +30,9 @@ export function Overzicht({ gemeente }: { gemeente: SessieGemeente }) {
             </Link>
           ),
       })),
-      { kop: t('overzicht.totaal'), render: (rij: T) => BANDEN.reduce((som, band) => som + rij[band], 0) },
+      // Suspended zaken are in no band: their term stands still.
+      { kop: t('band.opgeschort'), render: (rij: T) => String(rij.opgeschort) },
+      { kop: t('overzicht.totaal'), render: (rij: T) => BANDEN.reduce((som, band) => som + rij[band], rij.opgeschort) },
     ];
   }
 

@@ -233,7 +233,8 @@ export function Werkvoorraad({ gemeente, zoek }: { gemeente: SessieGemeente; zoe
       kop: t('zaak.uiterlijkeEinddatum'),
       render: (z) => (
         <>
-          {datum(z.uiterlijkeEinddatum, taal)} <Band band={z.termijnband} />
+          {datum(z.uiterlijkeEinddatum, taal)}{' '}
+          {z.opgeschort && !z.afgeslotenOp ? <span className="loket-badge loket-badge--opgeschort">{t('band.opgeschort')}</span> : <Band band={z.termijnband} />}
         </>
       ),
     },

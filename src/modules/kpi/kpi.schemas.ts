@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { schoneNaam } from '../../tekst.ts';
+import { gemeenteCode } from '../gemeenten/gemeenten.schemas.ts';
+import { datum } from '../termijnen/termijnen.schemas.ts';
+
+const kpiCode = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Een KPI-code is kleine letters, cijfers en streepjes, bijvoorbeeld email-binnen-5-werkdagen.')
+  .max(100, 'Een KPI-code is hoogstens 100 tekens.')
+  .describe('De code van de KPI, bijvoorbeeld email-binnen-5-werkdagen');
+
+export const kpiParams = z.strictObject({ kpi: kpiCode });
+export const gemeenteKpiParams = z.strictObject({ gemeente: gemeenteCode, kpi: kpiCode });
+
+const tweetalig = z.object({ nl: z.string(), en: z.string() });
+const normSchema = z.object({ waarde: z.number(), bron: z.string() });
+
+export const kpiDefinitieSchema = z
+  .object({
+    code: z.string(),
+    versie: z.number().int().describe('Een gewijzigde definitie is een nieuwe versie; een waarde noemt de versie waarmee ze berekend is'),
+    naam: tweetalig,
+    doel: z.string(),
+    teller: z.string().nullable().describe('Wat boven de streep telt; null voor een maat die geen breuk is (mediaan, aantal)'),
+    noemer: z.string(),
+    periode: z.object({
+      datum: z.enum(['afgesloten', 'ontvangen', 'gebeurtenis', 'peildatum', 'termijn']).describe('Welke datum een zaak in een periode plaatst'),
+      regel: z.string(),
+    }),
+    uitsluitingen: z.array(z.string()),
+    eenheid: z.enum(['procent', 'werkdagen', 'aantal']),
+    richting: z.enum(['hoger-is-beter', 'lager-is-beter']),
+    norm: normSchema.nullable().describe('De norm van de definitie zelf, met bron; een gemeente kan een eigen norm vastleggen'),
+    eigenaar: z.string().describe('Het team dat voor de definitie staat'),
+    module: z.string().describe('De module die de waarde berekent'),
+    publiek: z.boolean().describe('Op de openbare pagina servicenormen'),
+    uitsplitsingen: z.array(z.enum(['zaaktype'])),
+  })
+  .meta({ id: 'KpiDefinitie' });
+
+export const kpiDefinitiesSchema = z.object({ items: z.array(kpiDefinitieSchema) }).meta({ id: 'KpiDefinities' });
+
+export const kpiDefinitieMetVersiesSchema = kpiDefinitieSchema
+  .extend({ versies: z.array(z.object({ definitie: kpiDefinitieSchema, geregistreerdOp: z.string() })).describe('Elke versie die Loket ooit gebruikte, nieuwste eerst') })
+  .meta({ id: 'KpiDefinitieMetVersies' });
+
+const geldendeNormSchema = z
+  .object({ waarde: z.number(), bron: z.string(), geldigVanaf: z.string().nullable().describe('null: de norm van de definitie, niet een eigen norm van de gemeente') })
+  .meta({ id: 'KpiGeldendeNorm' });
+
+export const kpiNormSchema = z.object({ geldigVanaf: z.string(), waarde: z.number(), bron: z.string() }).meta({ id: 'KpiNorm' });
+
+export const gemeenteKpisSchema = z
+  .object({
+    items: z.array(kpiDefinitieSchema.extend({ geldendeNorm: geldendeNormSchema.nullable(), normen: z.array(kpiNormSchema) })),
+  })
+  .meta({ id: 'GemeenteKpis' });
+
+const periodeTekst = z
+  .string()
+  .max(10, 'Een periode is JJJJ, JJJJ-Qn, JJJJ-MM, JJJJ-Www of JJJJ-MM-DD.')
+  .describe('Jaar (2026), kwartaal (2026-Q1), maand (2026-03), ISO-week (2026-W10) of dag (2026-03-02)');
+
+export const kpiWaardeQuery = z.strictObject({
+  periode: periodeTekst.optional(),
+  periodeVan: z.string().max(10, 'Geef een datum als JJJJ-MM-DD.').optional().describe('Eerste dag van de periode (JJJJ-MM-DD), met periodeTot'),
+  periodeTot: z.string().max(10, 'Geef een datum als JJJJ-MM-DD.').optional().describe('Laatste dag van de periode (JJJJ-MM-DD), met periodeVan'),
+  zaaktype: z.string().min(1).max(100, 'Een zaaktypecode is hoogstens 100 tekens.').optional().describe('Alleen zaken van dit zaaktype (code)'),
+  uitsplitsing: z.enum(['zaaktype'], { error: 'Uitsplitsen kan naar zaaktype.' }).optional().describe('Ook een waarde per zaaktype'),
+});
+
+const metingVelden = {
+  waarde: z.number().nullable().describe('null als de waarde niet bekend is'),
+  teller: z.number().int().nullable(),
+  noemer: z.number().int(),
+  status: z.enum(['bekend', 'niet-bekend']),
+  reden: z.string().nullable().describe('Waarom de waarde niet bekend is'),
+  inBehandeling: z.number().int().nullable().describe('Zaken waarvan de uitkomst nog niet bekend is (telt niet mee)'),
+  normGehaald: z.boolean().nullable(),
+};
+
+export const kpiWaardeSchema = z
+  .object({
+    code: z.string(),
+    naam: z.string(),
+    gemeente: z.string(),
+    periode: z.object({ van: z.string(), tot: z.string() }).describe('Eerste en laatste dag, beide inbegrepen (Europe/Amsterdam)'),
+    peildatum: z.string().optional().describe('Bij een stand: de dag waarvan de stand is'),
+    zaaktype: z.string().nullable(),
+    ...metingVelden,
+    eenheid: z.enum(['procent', 'werkdagen', 'aantal']),
+    norm: geldendeNormSchema.nullable(),
+    voorlopig: z.boolean().describe('De periode is nog niet voorbij: de waarde kan nog veranderen'),
+    definitie: kpiDefinitieSchema,
+    berekendOp: z.string(),
+    uitsplitsing: z.array(z.object({ zaaktype: z.string(), ...metingVelden })).optional(),
+  })
+  .meta({ id: 'KpiWaarde' });
+
+export const kpiNormInvoer = z
+  .strictObject({
+    waarde: z.number({ error: 'Geef de norm als getal, bijvoorbeeld 70.' }).min(0, 'Een norm is 0 of meer.').max(1_000_000, 'Een norm is hoogstens 1.000.000.'),
+    bron: z
+      .string({ error: 'Noem de bron van de norm.' })
+      .overwrite(schoneNaam)
+      .min(1, 'Noem de bron van de norm, bijvoorbeeld het document waarin ze is vastgesteld.')
+      .max(300, 'De bron is hoogstens 300 tekens.'),
+    geldigVanaf: datum,
+  })
+  .meta({ id: 'KpiNormInvoer' });

@@ -1,0 +1,218 @@
+import type { Klok } from '../../klok.ts';
+import type { AuditService, Context } from '../audit/audit.service.ts';
+import { dagenTussen, kalenderdag, leesDatum, OngeldigeDatum } from '../termijnen/kalender.ts';
+import { controleerMaten, vingerafdruk, type KpiDefinitie, type KpiMaat, type KpiMeting } from './kpi.definitie.ts';
+import { kpiOnbekend, normBestaat, onbekendZaaktype, ongeldigePeriode, periodeDubbel, periodeInDeToekomst, periodeOntbreekt, periodeTeLang, uitsplitsingKanNiet } from './kpi.errors.ts';
+import { leesPeriode, OngeldigePeriode, type Periode } from './kpi.periode.ts';
+import type { KpiNorm, KpiRepository } from './kpi.repository.ts';
+
+export interface PeriodeInvoer {
+  periode?: string | undefined;
+  periodeVan?: string | undefined;
+  periodeTot?: string | undefined;
+}
+
+export interface WaardeInvoer extends PeriodeInvoer {
+  zaaktype?: string | undefined;
+  uitsplitsing?: 'zaaktype' | undefined;
+}
+
+/** The norm that applies to a value: the gemeente's own (newest from on or before the period's end), else the definition's. */
+export interface GeldendeNorm {
+  waarde: number;
+  bron: string;
+  /** Null: the definition's norm, not one the gemeente set. */
+  geldigVanaf: string | null;
+}
+
+const MAX_DAGEN = 3660;
+const MISLUKT = 'De berekening is mislukt. Er is geen getal, en we geven ook geen geschat getal. De beheerder van Loket kan in het logboek zien waarom.';
+
+/**
+ * A period from the query: `periode` (YYYY, YYYY-Qn, YYYY-MM, YYYY-Www, YYYY-MM-DD) or
+ * `periodeVan` and `periodeTot` (inclusive days). A period that starts after `vandaag` is refused.
+ * `prefix` names the fields in errors (`query.` for the API, empty for the CLI).
+ */
+export function periodeUitInvoer(invoer: PeriodeInvoer, vandaag: string, prefix = 'query.'): Periode {
+  const { periode, periodeVan, periodeTot } = invoer;
+  let p: Periode;
+  if (periode !== undefined) {
+    if (periodeVan !== undefined || periodeTot !== undefined) throw periodeDubbel();
+    try {
+      p = leesPeriode(periode);
+    } catch (error) {
+      if (error instanceof OngeldigePeriode) throw ongeldigePeriode(`${prefix}periode`, error.message);
+      throw error;
+    }
+  } else {
+    if (periodeVan === undefined && periodeTot === undefined) throw periodeOntbreekt();
+    const dag = (naam: 'periodeVan' | 'periodeTot', tekst: string | undefined) => {
+      if (tekst === undefined) throw ongeldigePeriode(`${prefix}${naam}`, `Geef ook ${naam}.`);
+      try {
+        return leesDatum(tekst);
+      } catch (error) {
+        if (error instanceof OngeldigeDatum) throw ongeldigePeriode(`${prefix}${naam}`, error.message);
+        throw error;
+      }
+    };
+    p = { van: dag('periodeVan', periodeVan), tot: dag('periodeTot', periodeTot) };
+    if (p.tot < p.van) throw ongeldigePeriode(`${prefix}periodeTot`, `De periode eindigt (${p.tot}) voor ze begint (${p.van}).`);
+  }
+  const naam = periode !== undefined ? `${prefix}periode` : `${prefix}periodeVan`;
+  if (p.van > vandaag) throw periodeInDeToekomst(naam, p.van);
+  if (dagenTussen(p.van, p.tot) >= MAX_DAGEN) throw periodeTeLang(naam);
+  return p;
+}
+
+function geldend(definitie: KpiDefinitie, normen: KpiNorm[], op: string): GeldendeNorm | null {
+  const eigen = normen.find((n) => n.kpi === definitie.code && n.geldigVanaf <= op);
+  if (eigen) return { waarde: eigen.waarde, bron: eigen.bron, geldigVanaf: eigen.geldigVanaf };
+  return definitie.norm ? { ...definitie.norm, geldigVanaf: null } : null;
+}
+
+function gehaald(definitie: KpiDefinitie, meting: KpiMeting, norm: GeldendeNorm | null): boolean | null {
+  if (!norm || meting.status !== 'bekend') return null;
+  return definitie.richting === 'hoger-is-beter' ? meting.waarde >= norm.waarde : meting.waarde <= norm.waarde;
+}
+
+const uitMeting = (m: KpiMeting) => ({
+  waarde: m.status === 'bekend' ? m.waarde : null,
+  teller: m.status === 'bekend' ? m.teller : null,
+  noemer: m.noemer,
+  status: m.status,
+  reden: m.status === 'niet-bekend' ? m.reden : null,
+  inBehandeling: m.inBehandeling ?? null,
+});
+
+/**
+ * The KPI register (ADR 0029): the definitions the modules declare, their stored versions, the
+ * gemeente's norms, and values computed live from the operational data with the definition
+ * they used. A value is a number with teller and noemer, or "niet bekend" with the reason;
+ * never a guess.
+ */
+export function kpiService(deps: {
+  repository: KpiRepository;
+  maten: readonly KpiMaat[];
+  /** The gemeente's closure days (termijnen module). */
+  sluitingsdagen: (gemeente: string) => Promise<ReadonlyMap<string, string>>;
+  zaaktypeBestaat: (gemeente: string, code: string) => Promise<boolean>;
+  audit: AuditService;
+  klok: Klok;
+  /** Told when a measure's query fails (the value is then "niet bekend"). */
+  meldFout?: ((fout: unknown, kpi: string) => void) | undefined;
+}) {
+  const { repository, maten, klok } = deps;
+  controleerMaten(maten);
+  const perCode = new Map(maten.map((m) => [m.definitie.code, m]));
+
+  // Every declared version is stored once; a version whose text changed without a new number stops the register.
+  let geregistreerd: Promise<void> | undefined;
+  function registreer(): Promise<void> {
+    geregistreerd ??= (async () => {
+      for (const { definitie } of maten) {
+        const eigen = vingerafdruk(definitie);
+        const opgeslagen = await repository.registreer(definitie, eigen, klok.nu().toISOString());
+        if (opgeslagen !== eigen) {
+          throw new Error(`KPI "${definitie.code}" versie ${definitie.versie} is gewijzigd zonder nieuwe versie: geef de definitie een hoger versienummer.`);
+        }
+      }
+    })().catch((error: unknown) => {
+      geregistreerd = undefined;
+      throw error;
+    });
+    return geregistreerd;
+  }
+
+  function maat(code: string): KpiMaat {
+    const m = perCode.get(code);
+    if (!m) throw kpiOnbekend(code);
+    return m;
+  }
+
+  const vandaag = () => kalenderdag(klok.nu());
+
+  return {
+    registreer,
+
+    /** The current definitions (the newest version of each), in the order the modules declare them. */
+    async definities(opties: { publiek?: boolean } = {}): Promise<KpiDefinitie[]> {
+      await registreer();
+      return maten.map((m) => m.definitie).filter((d) => !opties.publiek || d.publiek);
+    },
+
+    /** One definition with every version ever stored, newest first. */
+    async definitie(code: string) {
+      await registreer();
+      const huidig = maat(code).definitie;
+      return { ...huidig, versies: await repository.versies(code) };
+    },
+
+    /** The definitions with the norm that applies to the gemeente today and its own norms over time. */
+    async voorGemeente(gemeente: string) {
+      await registreer();
+      const normen = await repository.normen(gemeente);
+      const dag = vandaag();
+      return maten.map(({ definitie }) => ({
+        ...definitie,
+        geldendeNorm: geldend(definitie, normen, dag),
+        normen: normen.filter((n) => n.kpi === definitie.code).map(({ geldigVanaf, waarde, bron }) => ({ geldigVanaf, waarde, bron })),
+      }));
+    },
+
+    /** One KPI for one gemeente and period, computed now from the data. */
+    async waarde(gemeente: string, code: string, invoer: WaardeInvoer, prefix = 'query.') {
+      await registreer();
+      const { definitie, bereken } = maat(code);
+      const dag = vandaag();
+      const periode = periodeUitInvoer(invoer, dag, prefix);
+      if (invoer.uitsplitsing && !definitie.uitsplitsingen.includes(invoer.uitsplitsing)) throw uitsplitsingKanNiet(code, invoer.uitsplitsing);
+      if (invoer.zaaktype !== undefined && !(await deps.zaaktypeBestaat(gemeente, invoer.zaaktype))) throw onbekendZaaktype(invoer.zaaktype);
+      const berekendOp = klok.nu().toISOString();
+      let metingen: KpiMeting[];
+      try {
+        metingen = await bereken({ gemeente, van: periode.van, tot: periode.tot, vandaag: dag, sluitingsdagen: await deps.sluitingsdagen(gemeente), zaaktype: invoer.zaaktype });
+      } catch (error) {
+        deps.meldFout?.(error, code);
+        metingen = [{ groep: null, status: 'niet-bekend', reden: MISLUKT, noemer: 0 }];
+      }
+      const geheel = metingen.find((m) => m.groep === null) ?? { groep: null, status: 'niet-bekend' as const, reden: MISLUKT, noemer: 0 };
+      const norm = geldend(definitie, await repository.normen(gemeente, code), periode.tot);
+      return {
+        code: definitie.code,
+        naam: definitie.naam.nl,
+        gemeente,
+        periode,
+        ...(definitie.periode.datum === 'peildatum' ? { peildatum: periode.tot < dag ? periode.tot : dag } : {}),
+        zaaktype: invoer.zaaktype ?? null,
+        ...uitMeting(geheel),
+        eenheid: definitie.eenheid,
+        norm,
+        normGehaald: gehaald(definitie, geheel, norm),
+        /** The period has not ended yet: the value can still change. */
+        voorlopig: periode.tot >= dag,
+        definitie,
+        berekendOp,
+        ...(invoer.uitsplitsing === 'zaaktype'
+          ? {
+              uitsplitsing: metingen
+                .filter((m) => m.groep !== null)
+                .map((m) => ({ zaaktype: m.groep?.zaaktype ?? '', ...uitMeting(m), normGehaald: gehaald(definitie, m, norm) })),
+            }
+          : {}),
+      };
+    },
+
+    /** A norm or target of the gemeente for a KPI, from a date on; an earlier norm stays for the periods before. */
+    async voegNormToe(context: Context, gemeente: string, code: string, invoer: { waarde: number; bron: string; geldigVanaf: string }) {
+      await registreer();
+      maat(code);
+      const norm = { kpi: code, ...invoer };
+      if (!(await repository.voegNormToe(gemeente, norm, context.actorType === 'gebruiker' ? context.actorId : null, klok.nu().toISOString()))) throw normBestaat(invoer.geldigVanaf);
+      await deps.audit.log(context, { gemeente, actie: 'kpi-norm-toevoegen', objectType: 'kpi', objectId: code, details: { ...invoer } });
+      return { geldigVanaf: invoer.geldigVanaf, waarde: invoer.waarde, bron: invoer.bron };
+    },
+  };
+}
+
+export type KpiService = ReturnType<typeof kpiService>;
+export type KpiWaarde = Awaited<ReturnType<KpiService['waarde']>>;
