@@ -59,6 +59,7 @@ import { zaakvolgenRoutes } from './modules/zaakvolgen/zaakvolgen.routes.ts';
 import { zaakvolgenService } from './modules/zaakvolgen/zaakvolgen.service.ts';
 import { kccGesprekkenRepository } from './modules/kcc/kcc.gesprekken.repository.ts';
 import { kccGesprekkenRoutes } from './modules/kcc/kcc.gesprekken.routes.ts';
+import { kccKpis } from './modules/kcc/kcc.gesprekken.maten.ts';
 import { kccGesprekkenService } from './modules/kcc/kcc.gesprekken.service.ts';
 import { startTermijnbewaking, termijnbewakingCron } from './modules/termijnbewaking/termijnbewaking.job.ts';
 import { termijnbewakingRepository } from './modules/termijnbewaking/termijnbewaking.repository.ts';
@@ -251,6 +252,7 @@ export function loketServices(deps: {
     publicUrl: deps.publicUrl,
   };
   const zaken = zakenService(zakenDeps);
+  const kccGesprekken = kccGesprekkenService({ repository: kccGesprekkenRepository(db), audit, klok });
   const termijnbewaking = termijnbewakingService({
     repository: termijnbewakingRepository(db),
     zaken,
@@ -287,7 +289,7 @@ export function loketServices(deps: {
     // The register of measures (ADR 0029): each module adds its list here.
     kpi: kpiService({
       repository: kpiRepository(db),
-      maten: [...zakenKpis(db)],
+      maten: [...zakenKpis(db), ...kccKpis(kccGesprekken.maten)],
       sluitingsdagen: (gemeente) => termijnen.sluitingsdagen(gemeente),
       zaaktypeBestaat: async (gemeente, code) => (await zaaktypenRepo.hoogsteVersie(gemeente, code)) !== undefined,
       audit,
@@ -297,7 +299,7 @@ export function loketServices(deps: {
     termijnbewaking,
     zaakvolgen: zaakvolgenService({ zaken, beloofdeDatum: termijnbewaking.beloofdeDatum }),
     pc,
-    kccGesprekken: kccGesprekkenService({ repository: kccGesprekkenRepository(db), audit, klok }),
+    kccGesprekken,
   };
 }
 

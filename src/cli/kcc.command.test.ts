@@ -85,4 +85,17 @@ describe('loket kcc gesprekken import', () => {
     expect(onbekend.code).toBe(1);
     expect(onbekend.stderr).toMatch(/gemeente GM0999 bestaat niet/);
   }, 60_000);
+
+  it('the measures are read with loket kpi, per queue', async () => {
+    const wachtrij = uniek();
+    const pad = bestand('kpi.csv', `${KOP}\n${uniek()},${wachtrij},2026-05-01 00:30,30,beantwoord,100,\n${uniek()},${wachtrij},2026-05-01 10:00,31,beantwoord,100,\n${uniek()},${wachtrij},2026-05-01 10:00,4,opgehangen,0,\n`);
+    expect((await loket('kcc', 'gesprekken', 'import', pad, '--gemeente', 'GM0384')).code).toBe(0);
+    const r = await loket('kpi', 'kcc-binnen-30s', '--gemeente', 'GM0384', '--periode', '2026-05-01', '--wachtrij', wachtrij);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(`Gemeente GM0384, 2026-05-01 tot en met 2026-05-01, wachtrij ${wachtrij}.`);
+    expect(r.stdout).toContain('Waarde: 50% (1 van 2).');
+    const p90 = await loket('kpi', 'kcc-wachttijd-p90', '--gemeente', 'GM0384', '--periode', '2026-05-01', '--per-wachtrij', '--json');
+    expect(p90.code, p90.stderr).toBe(0);
+    expect(JSON.parse(p90.stdout).uitsplitsing).toEqual(expect.arrayContaining([expect.objectContaining({ wachtrij, waarde: 31, noemer: 2 })]));
+  }, 60_000);
 });

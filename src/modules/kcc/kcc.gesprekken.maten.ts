@@ -1,48 +1,18 @@
 /**
  * The telephony measures of the KCC (issue 11, ADR 0031): their definitions in one declaration
- * and one tested query (`kccGesprekkenRepository.tellingen`). Each measure answers, per group
- * (a period and/or a queue), in a neutral shape `{teller, noemer, waarde | null, nietBekend?}`, so
- * the KPI register (ADR 0029) can take the definitions and the functions as they are. The fields
- * of a definition follow the register's `KpiDefinitie`; new there are the unit `seconden`, the
- * period date `begin` and the breakdown `wachtrij`.
+ * (`KpiDefinitie` of the KPI register, ADR 0029) and one tested query
+ * (`kccGesprekkenRepository.tellingen`). Each measure answers per group (a period and/or a
+ * queue) in a neutral shape `{teller, noemer, waarde | null, nietBekend?}`; `kccKpis` hands them
+ * to the register (`loket kpi`, `GET …/kpis/{code}/waarden`), which asks for one period at a time.
  */
+import type { KpiDefinitie, KpiMaat, KpiMeting } from '../kpi/kpi.definitie.ts';
 import { plusDagen, plusMaanden } from '../termijnen/kalender.ts';
 import type { Gesprekstelling, KccGesprekkenRepository, Periodesoort } from './kcc.gesprekken.repository.ts';
 
-export interface Tweetalig {
-  nl: string;
-  en: string;
-}
-
-/** A measure's definition, in the shape of the KPI register's `KpiDefinitie`. */
-export interface GesprekMaatDefinitie {
-  /** Stable name in lower case with hyphens. */
-  code: string;
-  /** 1, 2, …: a change to anything below is a new version. */
-  versie: number;
-  naam: Tweetalig;
-  /** Why we measure this (B1 Dutch), with the source of the indicator. */
-  doel: string;
-  /** What is counted above the line; null for a measure that is not a fraction (a percentile). */
-  teller: string | null;
-  /** What is counted below the line. */
-  noemer: string;
-  periode: { datum: 'begin'; regel: string };
-  uitsluitingen: string[];
-  eenheid: 'procent' | 'seconden';
-  richting: 'hoger-is-beter' | 'lager-is-beter';
-  /** The norm that applies unless the gemeente sets its own, with its source; null: none set by law or policy for everyone. */
-  norm: { waarde: number; bron: string } | null;
-  eigenaar: string;
-  module: 'kcc';
-  publiek: boolean;
-  uitsplitsingen: 'wachtrij'[];
-}
-
-const PERIODE = {
+const PERIODE: KpiDefinitie['periode'] = {
   datum: 'begin',
   regel: 'De datum waarop het gesprek begon, in Nederlandse tijd (Europe/Amsterdam), ligt in de periode. Een gesprek om 00:30 op de 1e van de maand hoort bij die maand; een dag waarop de klok verzet wordt telt 23 of 25 uur.',
-} as const;
+};
 const NOEMER =
   'Binnenkomende gesprekken met afloop beantwoord of opgehangen, behalve gesprekken die binnen 5 seconden zijn opgehangen (wachttijd_s kleiner dan 5).';
 const UITSLUITINGEN = [
@@ -125,7 +95,7 @@ export const KCC_GESPREKKEN_DEFINITIES = {
     publiek: false,
     uitsplitsingen: ['wachtrij'],
   },
-} as const satisfies Record<string, GesprekMaatDefinitie>;
+} satisfies Record<string, KpiDefinitie>;
 
 export type GesprekMaat = keyof typeof KCC_GESPREKKEN_DEFINITIES;
 
@@ -243,3 +213,18 @@ export function kccGesprekkenMaten(repository: KccGesprekkenRepository) {
 }
 
 export type KccGesprekkenMaten = ReturnType<typeof kccGesprekkenMaten>;
+
+/** A measurement in the register's form: the row for all queues has no group, a queue's row `{wachtrij}`. */
+function alsKpiMeting(g: GroepMeting): KpiMeting {
+  const groep = g.wachtrij === null ? null : { wachtrij: g.wachtrij };
+  if (g.waarde === null) return { groep, status: 'niet-bekend', reden: g.nietBekend ?? '', noemer: g.noemer };
+  return { groep, status: 'bekend', waarde: g.waarde, teller: g.teller, noemer: g.noemer };
+}
+
+/** The telephony measures for the KPI register (ADR 0029): the whole selection and a row per queue. */
+export function kccKpis(maten: KccGesprekkenMaten): KpiMaat[] {
+  return (Object.keys(KCC_GESPREKKEN_DEFINITIES) as GesprekMaat[]).map((maat) => ({
+    definitie: KCC_GESPREKKEN_DEFINITIES[maat],
+    bereken: async (v) => (await maten[maat]({ gemeente: v.gemeente, van: v.van, tot: v.tot, wachtrij: v.wachtrij, perWachtrij: true })).map(alsKpiMeting),
+  }));
+}

@@ -100,4 +100,27 @@ describe('POST …/kcc-gesprekken', () => {
     expect((await stuur(beheerder, bestand, { gemeente: 'GM0437' })).json()).toMatchObject({ nieuw: 1 });
     expect((await stuur(beheerder, bestand)).json()).toMatchObject({ nieuw: 1 });
   });
+
+  it('gives its measures to the KPI register: per queue, one queue, "niet bekend" with the reason', async () => {
+    const [a, b, c, wachtrij, leeg] = [id(), id(), id(), id(), id()];
+    const bestand = [KOP, `${a};${wachtrij};2026-02-01 00:30;30;beantwoord;60;`, `${b};${wachtrij};2026-02-01 10:00;45;beantwoord;60;`, `${c};${wachtrij};2026-02-01 10:05;4;opgehangen;0;`, `${id()};${leeg};2026-02-01 10:00;2;opgehangen;0;`].join('\n');
+    expect((await stuur(teamleider, bestand)).json()).toMatchObject({ nieuw: 4 });
+    const waarde = await loket.app.inject({ method: 'GET', url: `/api/v1/gemeenten/GM0384/kpis/kcc-binnen-30s/waarden?periode=2026-02&wachtrij=${wachtrij}`, headers: teamleider.headers });
+    expect(waarde.statusCode, waarde.body).toBe(200);
+    expect(waarde.json()).toMatchObject({ code: 'kcc-binnen-30s', wachtrij, status: 'bekend', waarde: 50, teller: 1, noemer: 2, eenheid: 'procent', definitie: { module: 'kcc', periode: { datum: 'begin' }, uitsplitsingen: ['wachtrij'] } });
+    const perWachtrij = await loket.app.inject({ method: 'GET', url: '/api/v1/gemeenten/GM0384/kpis/kcc-wachttijd-p90/waarden?periode=2026-02-01&uitsplitsing=wachtrij', headers: teamleider.headers });
+    expect(perWachtrij.statusCode, perWachtrij.body).toBe(200);
+    const rijen = perWachtrij.json().uitsplitsing as { wachtrij: string; waarde: number | null; reden: string | null }[];
+    expect(rijen.find((r) => r.wachtrij === wachtrij)).toMatchObject({ waarde: 45, teller: null, noemer: 2 });
+    expect(rijen.find((r) => r.wachtrij === leeg)).toMatchObject({ waarde: null, status: 'niet-bekend', reden: 'Er is in deze periode geen gesprek beantwoord (1 gesprek in totaal).' });
+    expect(perWachtrij.json().eenheid).toBe('seconden');
+    // A zaaktype does not apply to calls, a queue not to zaken.
+    const zaaktype = await loket.app.inject({ method: 'GET', url: '/api/v1/gemeenten/GM0384/kpis/kcc-afhaakpercentage/waarden?periode=2026-02&zaaktype=klacht', headers: teamleider.headers });
+    expect(zaaktype.statusCode).toBe(400);
+    expect(zaaktype.json().invalidParams[0]).toMatchObject({ name: 'query.zaaktype', code: 'selectie-kan-niet' });
+    const zaken = await loket.app.inject({ method: 'GET', url: `/api/v1/gemeenten/GM0384/kpis/zaken-binnen-norm/waarden?periode=2026-02&wachtrij=${wachtrij}`, headers: teamleider.headers });
+    expect(zaken.json().invalidParams[0]).toMatchObject({ name: 'query.wachtrij', code: 'selectie-kan-niet' });
+    const perZaaktype = await loket.app.inject({ method: 'GET', url: '/api/v1/gemeenten/GM0384/kpis/kcc-binnen-30s/waarden?periode=2026-02&uitsplitsing=zaaktype', headers: teamleider.headers });
+    expect(perZaaktype.json().invalidParams[0]).toMatchObject({ name: 'query.uitsplitsing', code: 'uitsplitsing-kan-niet' });
+  });
 });
