@@ -252,7 +252,7 @@ export function loketServices(deps: {
     publicUrl: deps.publicUrl,
   };
   const zaken = zakenService(zakenDeps);
-  const kccGesprekken = kccGesprekkenService({ repository: kccGesprekkenRepository(db), audit, klok });
+  const kccGesprekken = kccGesprekkenService({ repository: kccGesprekkenRepository(db), gemeenten, audit, klok });
   const termijnbewaking = termijnbewakingService({
     repository: termijnbewakingRepository(db),
     zaken,

@@ -50,7 +50,6 @@ export function kccCommando(): Command {
       metCliLoket(async (cli) => {
         const inhoud = leesBestand(bestand);
         const kolommen = o.mapping ? leesMapping(o.mapping) : undefined;
-        if (!(await cli.services.gemeenten.opCode(o.gemeente))) throw new Error(`gemeente ${o.gemeente} bestaat niet in deze installatie (voeg haar toe met loket gemeente toevoegen)`);
         const { geweigerd, ...uitkomst } = await cli.services.kccGesprekken.importeer(cliContext(), o.gemeente, inhoud, { strikt: o.strikt === true, kolommen });
         if (o.json) process.stdout.write(`${JSON.stringify({ gelezen: uitkomst.gelezen, nieuw: uitkomst.nieuw, alBekend: uitkomst.alBekend, fouten: uitkomst.fouten })}\n`);
         else {

@@ -6,11 +6,15 @@ import { runStatements } from '../statements.ts';
  * own id within the gemeente, so importing the same file again adds nothing. A call record holds
  * no caller data (no number, no name), only the queue, times and outcome. Measures read it by the
  * Europe/Amsterdam date of `begin_op` through the index on (gemeente, begin_op).
+ *
+ * No foreign key to `gemeente`: its check runs once per row and took a third of the database's
+ * time of a million-row import (BENCHMARKS.md); the import checks the gemeente once instead, and
+ * gemeenten are never deleted.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await runStatements(db, [
     `create table kcc_gesprek (
-      gemeente text not null references gemeente(code),
+      gemeente text not null,
       gesprek_id text not null check (length(gesprek_id) between 1 and 200),
       wachtrij text not null check (length(wachtrij) between 1 and 200),
       begin_op timestamptz not null,

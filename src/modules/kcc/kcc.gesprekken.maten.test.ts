@@ -19,7 +19,7 @@ let volgende = 9000;
 beforeAll(async () => {
   database = await testDatabase();
   const klok = vasteKlok('2026-12-01T09:00:00Z');
-  service = kccGesprekkenService({ repository: kccGesprekkenRepository(database.db), audit: auditService({ repository: auditRepository(database.db), klok }), klok });
+  service = kccGesprekkenService({ repository: kccGesprekkenRepository(database.db), gemeenten: gemeentenRepository(database.db), audit: auditService({ repository: auditRepository(database.db), klok }), klok });
 });
 afterAll(async () => database.close());
 

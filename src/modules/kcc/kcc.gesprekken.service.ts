@@ -1,7 +1,8 @@
 import type { Klok } from '../../klok.ts';
 import type { AuditService, Context } from '../audit/audit.service.ts';
+import type { GemeentenRepository } from '../gemeenten/gemeenten.repository.ts';
 import { alsUtf8, leesGesprekken, type Kolomnamen, type Regelfout } from './kcc.gesprekken.csv.ts';
-import { GesprekkenBestandFout } from './kcc.gesprekken.errors.ts';
+import { gemeenteOnbekend, GesprekkenBestandFout } from './kcc.gesprekken.errors.ts';
 import type { KccGesprekkenRepository } from './kcc.gesprekken.repository.ts';
 import { kccGesprekkenMaten } from './kcc.gesprekken.maten.ts';
 
@@ -28,8 +29,8 @@ export interface ImportOpties {
  * Call records of the telephony platform (ADR 0031): import from CSV, idempotent on
  * (gemeente, gesprek_id), and the measures on them.
  */
-export function kccGesprekkenService(deps: { repository: KccGesprekkenRepository; audit: AuditService; klok: Klok }) {
-  const { repository, audit, klok } = deps;
+export function kccGesprekkenService(deps: { repository: KccGesprekkenRepository; gemeenten: GemeentenRepository; audit: AuditService; klok: Klok }) {
+  const { repository, gemeenten, audit, klok } = deps;
   return {
     /**
      * Reads and stores a file of call records. `geweigerd`: nothing was stored, because the file
@@ -38,6 +39,8 @@ export function kccGesprekkenService(deps: { repository: KccGesprekkenRepository
      * Either way the import is in the audit log.
      */
     async importeer(context: Context, gemeente: string, inhoud: string | Uint8Array, opties: ImportOpties): Promise<ImportUitkomst & { geweigerd: boolean }> {
+      // Checked once here: the table has no foreign key to gemeente (one check per row, ADR 0031).
+      if (!(await gemeenten.opCode(gemeente))) throw gemeenteOnbekend(gemeente);
       let gelezen;
       try {
         gelezen = leesGesprekken(typeof inhoud === 'string' ? inhoud : alsUtf8(inhoud), { kolommen: opties.kolommen });

@@ -54,22 +54,33 @@ const LAATSTE_JAAR = 2999;
 
 export type Begin = { moment: string } | { fout: string };
 
+const dagenInMaand = (jaar: number, maand: number) => (maand === 2 ? (jaar % 4 === 0 && (jaar % 100 !== 0 || jaar % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(maand) ? 30 : 31);
+
+/** The one instant of an Amsterdam wall-clock time, or the first of two, or undefined in the skipped hour. */
+function amsterdamMoment(wandklokMs: number): number | undefined {
+  const voor = amsterdamOffset(wandklokMs - DAG);
+  // Almost always: no change of the clocks within a day either way, one candidate.
+  if (voor === amsterdamOffset(wandklokMs + DAG) && amsterdamOffset(wandklokMs - voor) === voor) return wandklokMs - voor;
+  return amsterdamMomenten(wandklokMs)[0];
+}
+
 /** Reads `begin`: the instant as a UTC ISO string, or the reason (B1 Dutch) it cannot be read. */
 export function leesBegin(tekst: string): Begin {
   const m = ISO.exec(tekst);
   if (!m) {
     return { fout: `"${kort(tekst)}" is geen tijdstip. Schrijf het als 2026-03-01T09:15:00+01:00, 2026-03-01T08:15:00Z of 2026-03-01 09:15:00 (Nederlandse tijd).` };
   }
-  const [jaar, maand, dag, uur, minuut] = [m[1], m[2], m[3], m[4], m[5]].map(Number) as [number, number, number, number, number];
+  const jaar = Number(m[1]);
+  const maand = Number(m[2]);
+  const dag = Number(m[3]);
+  const uur = Number(m[4]);
+  const minuut = Number(m[5]);
   const seconde = m[6] === undefined ? 0 : Number(m[6]);
   const ms = m[7] === undefined ? 0 : Number(m[7].slice(0, 3).padEnd(3, '0'));
   if (jaar < EERSTE_JAAR || jaar > LAATSTE_JAAR) return { fout: `Het jaar ${jaar} kan niet: een gesprek ligt tussen ${EERSTE_JAAR} en ${LAATSTE_JAAR}.` };
   if (uur > 23 || minuut > 59 || seconde > 59) return { fout: `De tijd ${m[4]}:${m[5]}${m[6] === undefined ? '' : `:${m[6]}`} bestaat niet.` };
+  if (maand < 1 || maand > 12 || dag < 1 || dag > dagenInMaand(jaar, maand)) return { fout: `De datum ${m[1]}-${m[2]}-${m[3]} bestaat niet.` };
   const wandklok = Date.UTC(jaar, maand - 1, dag, uur, minuut, seconde, ms);
-  const controle = new Date(wandklok);
-  if (maand < 1 || maand > 12 || controle.getUTCMonth() !== maand - 1 || controle.getUTCDate() !== dag) {
-    return { fout: `De datum ${m[1]}-${m[2]}-${m[3]} bestaat niet.` };
-  }
   if (m[8] !== undefined) return { moment: new Date(wandklok).toISOString() };
   if (m[9] !== undefined) {
     const offsetUur = Number(m[10]);
@@ -78,14 +89,13 @@ export function leesBegin(tekst: string): Begin {
     const offset = (m[9] === '-' ? -1 : 1) * (offsetUur * 60 + offsetMinuut) * 60_000;
     return { moment: new Date(wandklok - offset).toISOString() };
   }
-  const momenten = amsterdamMomenten(wandklok);
-  const eerste = momenten[0];
-  if (eerste === undefined) {
+  const moment = amsterdamMoment(wandklok);
+  if (moment === undefined) {
     return {
       fout: `${m[4]}:${m[5]} op ${dag} ${MAANDEN[maand - 1]} ${jaar} bestaat niet in Nederland: de klok ging die nacht van 2:00 naar 3:00 (zomertijd). Geef de tijd met tijdzone, bijvoorbeeld +01:00.`,
     };
   }
-  return { moment: new Date(eerste).toISOString() };
+  return { moment: new Date(moment).toISOString() };
 }
 
 /** A value as it may be quoted in a reason: at most 40 characters. */
