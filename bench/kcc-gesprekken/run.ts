@@ -81,28 +81,58 @@ function maakCsv(pad_: string): void {
   writeFileSync(pad_, `${regels.join('\n')}\n`);
 }
 
-async function loket(env: Record<string, string>, ...args: string[]): Promise<{ s: number; uit: { gelezen: number; nieuw: number; alBekend: number; fouten: unknown[] } }> {
+const TIME = '/usr/bin/time';
+let tijdBestand = '';
+
+/**
+ * `loket …` as a child process, timed; under GNU time (when there) also its peak memory and CPU
+ * seconds. The database's CPU is measured apart (pgCpu).
+ */
+async function loket(env: Record<string, string>, ...args: string[]) {
+  const metTime = (() => {
+    try {
+      return statSync(TIME).isFile();
+    } catch {
+      return false;
+    }
+  })();
+  const opdracht = [process.execPath, '--disable-warning=ExperimentalWarning', join(ROOT, 'src/cli/main.ts'), ...args];
+  const [bestand, ...rest] = metTime ? [TIME, '-o', tijdBestand, '-f', '%M %U %S', ...opdracht] : opdracht;
+  const p0 = pgCpu();
   const t0 = performance.now();
-  const { stdout } = await run(process.execPath, ['--disable-warning=ExperimentalWarning', join(ROOT, 'src/cli/main.ts'), ...args], {
+  const { stdout } = await run(bestand ?? process.execPath, rest, {
     env: { PATH: process.env.PATH, HOME: process.env.HOME, TZ: 'UTC', LOG_LEVEL: 'warn', DATABASE_URL: '', ...env },
     maxBuffer: 64 * 1024 * 1024,
   });
-  return { s: round((performance.now() - t0) / 1000, 2), uit: JSON.parse(stdout) as { gelezen: number; nieuw: number; alBekend: number; fouten: unknown[] } };
+  const s = round((performance.now() - t0) / 1000, 2);
+  const pgCpuS = round(pgCpu() - p0, 2);
+  const [kib, user, sys] = metTime ? readFileSync(tijdBestand, 'utf8').trim().split('\n').at(-1)?.split(' ').map(Number) ?? [] : [];
+  const proces = kib === undefined ? null : { maxRssMiB: Math.round(kib / 1024), nodeCpuS: round((user ?? 0) + (sys ?? 0), 2) };
+  return { s, pgCpuS, proces, uit: JSON.parse(stdout) as { gelezen: number; nieuw: number; alBekend: number; fouten: unknown[] } };
 }
 
-/** CPU seconds used so far by the PostgreSQL backends of the bench database (from /proc; 0 where there is none). */
-function pgCpu(): number {
-  let ticks = 0;
+/**
+ * CPU seconds used so far by the PostgreSQL backends of the bench database, from /proc (0 where
+ * there is none). A backend ends with its connection, so they are sampled every 100 ms and each
+ * one's last sample is kept: the last 100 ms of a backend that ended may be missing.
+ */
+const backendTicks = new Map<string, number>();
+function bemonsterBackends(): void {
   for (const e of readdirSync('/proc')) {
     if (!/^[0-9]+$/.test(e)) continue;
     try {
       if (!readFileSync(`/proc/${e}/cmdline`, 'utf8').includes(DATABASE)) continue;
       const velden = (readFileSync(`/proc/${e}/stat`, 'utf8').split(') ')[1] ?? '').split(' ');
-      ticks += Number(velden[11]) + Number(velden[12]);
+      backendTicks.set(`${e}:${velden[19]}`, Number(velden[11]) + Number(velden[12]));
     } catch {
       // The process ended meanwhile.
     }
   }
+}
+function pgCpu(): number {
+  bemonsterBackends();
+  let ticks = 0;
+  for (const t of backendTicks.values()) ticks += t;
   return ticks / 100;
 }
 
@@ -145,6 +175,8 @@ async function main(): Promise<void> {
   const map = mkdtempSync(join(os.tmpdir(), 'loket-bench-kcc-'));
   try {
     const csv = join(map, 'gesprekken.csv');
+    tijdBestand = join(map, 'time.txt');
+    const bemonsteren = setInterval(bemonsterBackends, 100);
     let t0 = performance.now();
     maakCsv(csv);
     const genereerS = round((performance.now() - t0) / 1000, 1);
@@ -165,9 +197,9 @@ async function main(): Promise<void> {
 
     // 2. As a user runs it.
     const eerste = await loket({ DATABASE_URL: benchUrl }, 'kcc', 'gesprekken', 'import', csv, '--gemeente', 'GM0384', '--json');
-    log(`PostgreSQL, loket kcc gesprekken import (first): ${eerste.s} s, nieuw ${eerste.uit.nieuw}, fouten ${eerste.uit.fouten.length}`);
+    log(`PostgreSQL, loket kcc gesprekken import (first): ${eerste.s} s, nieuw ${eerste.uit.nieuw}, fouten ${eerste.uit.fouten.length}; CPU: Node ${eerste.proces?.nodeCpuS} s, PostgreSQL ${eerste.pgCpuS} s; peak memory ${eerste.proces?.maxRssMiB} MiB`);
     const tweede = await loket({ DATABASE_URL: benchUrl }, 'kcc', 'gesprekken', 'import', csv, '--gemeente', 'GM0384', '--json');
-    log(`PostgreSQL, same file again: ${tweede.s} s, alBekend ${tweede.uit.alBekend}`);
+    log(`PostgreSQL, same file again: ${tweede.s} s, alBekend ${tweede.uit.alBekend}; CPU: Node ${tweede.proces?.nodeCpuS} s, PostgreSQL ${tweede.pgCpuS} s`);
     if (eerste.uit.nieuw !== AANTAL || tweede.uit.alBekend !== AANTAL || tweede.uit.nieuw !== 0) throw new Error('unexpected import counts');
 
     // 3. In-process: reading alone, and the batch strategies on the first VERGELIJK records.
@@ -218,13 +250,13 @@ async function main(): Promise<void> {
     await database.close();
 
     // 5. PGlite.
-    let pglite: { s: number; nieuw: number } | null = null;
+    let pglite: { s: number; nieuw: number; proces: { maxRssMiB: number; nodeCpuS: number } | null } | null = null;
     if (!vlaggen.has('--zonder-pglite')) {
       const dataDir = join(map, 'data');
       await loket({ LOKET_DATA_DIR: dataDir }, 'gemeente', 'toevoegen', '--code', 'GM0384', '--naam', 'Diemen', '--slug', 'diemen', '--json');
       const r = await loket({ LOKET_DATA_DIR: dataDir }, 'kcc', 'gesprekken', 'import', csv, '--gemeente', 'GM0384', '--json');
-      pglite = { s: r.s, nieuw: r.uit.nieuw };
-      log(`PGlite, loket kcc gesprekken import (first): ${r.s} s, nieuw ${r.uit.nieuw}`);
+      pglite = { s: r.s, nieuw: r.uit.nieuw, proces: r.proces };
+      log(`PGlite, loket kcc gesprekken import (first): ${r.s} s, nieuw ${r.uit.nieuw}; CPU (Node and PGlite, one process) ${r.proces?.nodeCpuS} s; peak memory ${r.proces?.maxRssMiB} MiB`);
     }
 
     const resultaat = {
@@ -233,7 +265,9 @@ async function main(): Promise<void> {
       csv: { records: AANTAL, mib: mb, genereerS },
       postgres: {
         eersteImportS: eerste.s,
+        eersteImport: { s: eerste.s, pgCpuS: eerste.pgCpuS, proces: eerste.proces },
         tweedeImportS: tweede.s,
+        tweedeImport: { s: tweede.s, pgCpuS: tweede.pgCpuS, proces: tweede.proces },
         lezenInProcesS: lezenS,
         inProces: { s: inProces.s, nodeCpuS: inProces.nodeCpuS, pgCpuS: inProces.pgCpuS },
         inProcesOpnieuw: { s: inProcesOpnieuw.s, nodeCpuS: inProcesOpnieuw.nodeCpuS, pgCpuS: inProcesOpnieuw.pgCpuS },
@@ -245,6 +279,7 @@ async function main(): Promise<void> {
       pglite,
       totaalS: round((performance.now() - gestart) / 1000),
     };
+    clearInterval(bemonsteren);
     writeFileSync(join(import.meta.dirname, 'results.json'), `${JSON.stringify(resultaat, null, 2)}\n`);
     log(`\nTotal ${resultaat.totaalS} s. Raw: bench/kcc-gesprekken/results.json`);
   } finally {
