@@ -12,10 +12,16 @@ pg_url="${LOKET_TEST_DATABASE_URL:-${DATABASE_URL:-postgres://postgres@127.0.0.1
 chromium_bin="${CHROMIUM_PATH:-/usr/bin/chromium}"
 
 # System packages, before any run: pdftotext (poppler-utils) reads back the generated PDFs in the
-# unit suite; Chromium runs the browser journeys. Installed with apt-get when running as root.
-if { [ ! -x "$chromium_bin" ] || ! command -v pdftotext >/dev/null; } && [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
-  echo "== Installing Debian's Chromium (browser tests) and poppler-utils (PDF read-back)"
-  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils >/dev/null) || true
+# unit suite; HAProxy is the proxy of the cluster tests on PostgreSQL; Chromium runs the browser
+# journeys. Installed with apt-get when running as root.
+if { [ ! -x "$chromium_bin" ] || ! command -v pdftotext >/dev/null || ! command -v haproxy >/dev/null; } && [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+  echo "== Installing Debian's Chromium (browser tests), poppler-utils (PDF read-back) and HAProxy (cluster tests)"
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils haproxy >/dev/null) || true
+fi
+if ! command -v haproxy >/dev/null; then
+  echo "!! haproxy is missing: the cluster tests (test/cluster.test.ts) will fail on PostgreSQL."
+  echo "   Install it with: sudo apt-get install -y haproxy"
+  status=1
 fi
 if ! command -v pdftotext >/dev/null; then
   echo "!! pdftotext is missing: the two PDF tests of planning-control will fail."

@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
-import { sql } from 'kysely';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { gedeeldGeheim } from './db/gedeeld-geheim.ts';
@@ -7,9 +6,11 @@ import { openSignalen, type Signalen } from './db/signalen.ts';
 import { API_PREFIX, createHttpServer } from './http/app.ts';
 import { installIdempotency } from './http/idempotency.ts';
 import type { RouteWithPolicy } from './http/policy.ts';
-import { databaseNietBeschikbaar } from './http/problem.ts';
 import { systeemklok, type Klok } from './klok.ts';
+import { MIGRATIES } from './db/migrate.ts';
 import { gemeentenRepository } from './modules/gemeenten/gemeenten.repository.ts';
+import { gezondheidRepository } from './modules/gezondheid/gezondheid.repository.ts';
+import { gezondheidRoutes } from './modules/gezondheid/gezondheid.routes.ts';
 import { gemeentenRoutes } from './modules/gemeenten/gemeenten.routes.ts';
 import { medewerkersAppRoutes } from './modules/medewerkers-app/medewerkers-app.routes.ts';
 import { portaalRoutes } from './modules/portaal/portaal.routes.ts';
@@ -19,7 +20,7 @@ import { apiTokensRoutes } from './modules/api-tokens/api-tokens.routes.ts';
 import { apiTokensService } from './modules/api-tokens/api-tokens.service.ts';
 import { auditRepository } from './modules/audit/audit.repository.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
-import { auditService, systeemContext } from './modules/audit/audit.service.ts';
+import { auditService } from './modules/audit/audit.service.ts';
 import { authRepository } from './modules/auth/auth.repository.ts';
 import { authenticator, authRoutes } from './modules/auth/auth.routes.ts';
 import { authService } from './modules/auth/auth.service.ts';
@@ -30,6 +31,7 @@ import { teamsRepository } from './modules/teams/teams.repository.ts';
 import { teamsRoutes } from './modules/teams/teams.routes.ts';
 import { teamsService } from './modules/teams/teams.service.ts';
 import { demoService } from './modules/demo/demo.service.ts';
+import { ONDERHOUD_OPRUIMEN, opruimenCron, startOpruimen } from './modules/onderhoud/onderhoud.job.ts';
 import { onderhoudRepository } from './modules/onderhoud/onderhoud.repository.ts';
 import { onderhoudService } from './modules/onderhoud/onderhoud.service.ts';
 import { startJobs, type JobsLogger } from './jobs/jobs.ts';
@@ -49,11 +51,17 @@ import { zakenRepository } from './modules/zaken/zaken.repository.ts';
 import { zakenRoutes } from './modules/zaken/zaken.routes.ts';
 import { zakenService, type ZakenDeps } from './modules/zaken/zaken.service.ts';
 import { zakenKpis } from './modules/zaken/zaken.kpi.ts';
+import { klantcontactenRepository } from './modules/klantcontacten/klantcontacten.repository.ts';
+import { klantcontactenRoutes } from './modules/klantcontacten/klantcontacten.routes.ts';
+import { klantcontactenService } from './modules/klantcontacten/klantcontacten.service.ts';
+import { klantcontactenKpis } from './modules/klantcontacten/klantcontacten.kpi.ts';
 import { alleenBewaren } from './modules/demo/demo.zaken.ts';
 import { pcRepository } from './modules/planning-control/pc.repository.ts';
 import { pcRoutes } from './modules/planning-control/pc.routes.ts';
 import { pcPubliekRoutes } from './modules/planning-control/pc.publiek.routes.ts';
 import { pcService } from './modules/planning-control/pc.service.ts';
+import { servicenormenRoutes } from './modules/servicenormen/servicenormen.routes.ts';
+import { servicenormenService } from './modules/servicenormen/servicenormen.service.ts';
 import { formulierTokens } from './modules/zaakvolgen/zaakvolgen.formulier.ts';
 import { zaakvolgenRoutes } from './modules/zaakvolgen/zaakvolgen.routes.ts';
 import { zaakvolgenService } from './modules/zaakvolgen/zaakvolgen.service.ts';
@@ -71,8 +79,10 @@ export interface LoketCoreOptions {
   database: Database;
   klok?: Klok | undefined;
   logger: JobsLogger;
-  /** Work queued jobs (send mail, deadline watcher) and housekeeping in this process. False: only queue them. */
+  /** Work queued jobs (send mail, deadline watcher, housekeeping) in this process. False: only queue them. */
   werkers: boolean;
+  /** Seconds after start before the start round of housekeeping may run (default 60). */
+  opruimenNaStartSeconden?: number;
 }
 
 /**
@@ -85,9 +95,11 @@ export interface LoketCore {
   klok: Klok;
   berichten: BerichtenService;
   services: LoketServices;
-  /** Starts working jobs (mail, the deadline watcher's schedule) and the housekeeping timers, once; nothing without werkers. */
+  /** Starts working jobs (mail, the deadline watcher's and housekeeping's schedules), once; nothing without werkers. */
   startWerkers(): Promise<void>;
-  /** Stops the timers and the job queue; the database stays open (its owner closes it). */
+  /** Stops working jobs: running ones may finish within `timeoutMs` (default 10 s). Nothing is queued after it. */
+  stopWerkers(options?: { timeoutMs?: number }): Promise<void>;
+  /** Stops the job queue (if stopWerkers did not) and the signals; the database stays open (its owner closes it). */
   close(): Promise<void>;
 }
 
@@ -95,19 +107,24 @@ export interface LoketCore {
 export async function openLoketCore(options: LoketCoreOptions): Promise<LoketCore> {
   const { database, config, logger } = options;
   const klok = options.klok ?? systeemklok;
-  // The deadline watcher's schedule only where jobs are worked (LOKET_TERMIJNBEWAKING_MINUTEN=0: nowhere).
+  // The schedules only where jobs are worked (LOKET_TERMIJNBEWAKING_MINUTEN=0, LOKET_OPRUIMEN_UREN=0:
+  // not in this process). Kept in the database: one job per occurrence across every node (ADR 0025).
   const termijnbewakingAan = options.werkers && config.termijnbewakingMinuten > 0;
+  const opruimenAan = options.werkers && config.opruimenUren > 0;
   const jobs = await startJobs({
     database,
     logger,
-    queues: [BERICHT_VERZENDEN, TERMIJNBEWAKING_CONTROLEREN],
-    schedules: termijnbewakingAan ? [{ name: TERMIJNBEWAKING_CONTROLEREN, cron: termijnbewakingCron(config.termijnbewakingMinuten) }] : [],
+    queues: [BERICHT_VERZENDEN, TERMIJNBEWAKING_CONTROLEREN, ONDERHOUD_OPRUIMEN],
+    oneAtATime: [ONDERHOUD_OPRUIMEN],
+    schedules: [
+      ...(termijnbewakingAan ? [{ name: TERMIJNBEWAKING_CONTROLEREN, cron: termijnbewakingCron(config.termijnbewakingMinuten) }] : []),
+      ...(opruimenAan ? [{ name: ONDERHOUD_OPRUIMEN, cron: opruimenCron(config.opruimenUren) }] : []),
+    ],
   });
   const berichten = berichtenService({ repository: berichtenRepository(database.db), jobs, klok, mailer: config.smtpUrl ? smtpMailer(config.smtpUrl) : undefined, config });
   // Every node hears the changes that make its caches wrong (ADR 0023).
   const signalen = await openSignalen(database, logger);
   const services = loketServices({ database, klok, berichten, signalen, publicUrl: config.publicUrl, termijnWaarschuwingWerkdagen: config.termijnWaarschuwingWerkdagen, logger });
-  const timers: NodeJS.Timeout[] = [];
   return {
     config,
     database,
@@ -118,13 +135,11 @@ export async function openLoketCore(options: LoketCoreOptions): Promise<LoketCor
       if (!options.werkers) return;
       await berichten.werk();
       if (termijnbewakingAan) await startTermijnbewaking(jobs, services.termijnbewaking);
-      // Retention terms and housekeeping: shortly after start, then every six hours.
-      const ruimOp = () => void services.onderhoud.ruimOp(systeemContext()).catch((error: unknown) => logger.error({ err: error }, 'opruimen mislukt'));
-      timers.push(setTimeout(ruimOp, 60_000), setInterval(ruimOp, 6 * 60 * 60 * 1000));
-      for (const timer of timers) timer.unref();
+      // Retention terms and housekeeping: shortly after start, then every few hours (a failed round is retried).
+      if (opruimenAan) await startOpruimen(jobs, services.onderhoud, { naStartSeconden: options.opruimenNaStartSeconden ?? 60 });
     },
+    stopWerkers: (stopOptions) => jobs.stop(stopOptions),
     close: async () => {
-      for (const timer of timers.splice(0)) clearTimeout(timer);
       await jobs.stop();
       await signalen.close();
     },
@@ -149,6 +164,13 @@ export interface Loket {
   app: FastifyInstance;
   routes: RouteWithPolicy[];
   services: LoketServices;
+  /**
+   * Marks this node as stopping (SIGTERM): `/ready` answers 503 from now on, so a load balancer
+   * sends new requests elsewhere, and every answer closes its connection. It still serves.
+   */
+  drain(): void;
+  /** True after drain(). */
+  draining(): boolean;
   close(): Promise<void>;
 }
 
@@ -177,14 +199,13 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
   installIdempotency(app, { db, klok });
   const authenticate = authenticator(services.auth);
 
-  app.get('/health', { config: { policy: { toegang: 'publiek' } } }, async (_request, reply) => {
-    try {
-      await sql`select 1`.execute(db);
-      return reply.send({ status: 'ok' });
-    } catch {
-      throw databaseNietBeschikbaar();
-    }
+  let stopt = false;
+  // While stopping, every answer (also of a request that came in before) closes its connection:
+  // a client or proxy does not reuse it, and the connection does not keep the process up.
+  app.addHook('onSend', async (_request, reply) => {
+    if (stopt) void reply.header('connection', 'close');
   });
+  gezondheidRoutes(app, { repository: gezondheidRepository(db), migraties: MIGRATIES, stopt: () => stopt });
 
   app.get(`${API_PREFIX}/openapi.json`, { config: { policy: { toegang: 'publiek' } } }, async () => app.swagger());
 
@@ -202,9 +223,11 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
   zaaktypenRoutes(app, { zaaktypen: services.zaaktypen });
   zakenRoutes(app, { zaken: services.zaken });
   kpiRoutes(app, { kpi: services.kpi });
+  klantcontactenRoutes(app, { klantcontacten: services.klantcontacten });
   pcRoutes(app, { pc: services.pc });
   pcPubliekRoutes(app, { pc: services.pc, gemeenten });
   kccGesprekkenRoutes(app, { gesprekken: services.kccGesprekken });
+  servicenormenRoutes(app, { servicenormen: services.servicenormen, gemeenten });
   zaakvolgenRoutes(app, {
     gemeenten,
     zaakvolgen: services.zaakvolgen,
@@ -215,7 +238,16 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
 
   if (!('core' in options)) await core.startWerkers();
   await app.ready();
-  return { app, routes, services, close: () => app.close() };
+  return {
+    app,
+    routes,
+    services,
+    drain: () => {
+      stopt = true;
+    },
+    draining: () => stopt,
+    close: () => app.close(),
+  };
 }
 
 /** The services on one database, shared by the HTTP server and the CLI. */
@@ -239,7 +271,7 @@ export function loketServices(deps: {
   const pc = pcService({ repository: pcRepository(db, lezen), gemeenten, audit, klok });
   const sluitingsdagenRepo = sluitingsdagenRepository(db);
   const termijnen = termijnenService({ repository: sluitingsdagenRepo, gemeenten, audit, klok, signalen });
-  const zaaktypenRepo = zaaktypenRepository(db);
+  const zaaktypenRepo = zaaktypenRepository(db, lezen);
   const zakenRepo = zakenRepository(db, lezen);
   const zakenDeps: ZakenDeps = {
     repository: zakenRepo,
@@ -252,7 +284,9 @@ export function loketServices(deps: {
     publicUrl: deps.publicUrl,
   };
   const zaken = zakenService(zakenDeps);
-  const kccGesprekken = kccGesprekkenService({ repository: kccGesprekkenRepository(db), gemeenten, audit, klok });
+  const klantcontacten = klantcontactenService({ repository: klantcontactenRepository(db, lezen), zaken, audit, klok });
+  // The call records of the telephony platform (ADR 0031); its repository reads the measures on `lezen`.
+  const kccGesprekken = kccGesprekkenService({ repository: kccGesprekkenRepository(db, lezen), gemeenten, audit, klok });
   const termijnbewaking = termijnbewakingService({
     repository: termijnbewakingRepository(db),
     zaken,
@@ -263,6 +297,17 @@ export function loketServices(deps: {
     sluitingsdagen: (gemeente) => termijnen.sluitingsdagen(gemeente),
     werkdagen: deps.termijnWaarschuwingWerkdagen ?? 2,
   });
+  // The register of measures (ADR 0029): each module adds its list here.
+  const kpi = kpiService({
+    // Reads on `lezen`: the replica inside request.lees (the servicenormen page), the primary elsewhere.
+    repository: kpiRepository(db, lezen),
+    maten: [...zakenKpis(lezen), ...klantcontactenKpis(lezen), ...kccKpis(kccGesprekken.maten)],
+    sluitingsdagen: (gemeente) => termijnen.sluitingsdagen(gemeente),
+    zaaktypeBestaat: async (gemeente, code) => (await zaaktypenRepo.hoogsteVersie(gemeente, code)) !== undefined,
+    audit,
+    klok,
+    meldFout: (fout, kpi) => deps.logger?.error({ err: fout, kpi }, 'KPI-berekening mislukt'),
+  });
   return {
     gemeenten,
     auditRepository: auditRepo,
@@ -270,7 +315,7 @@ export function loketServices(deps: {
     auth,
     gebruikers: gebruikersService({ repository: gebruikersRepo, audit, klok, beeindigSessies: auth.beeindigSessies, berichten: deps.berichten }),
     teams: teamsService({ repository: teamsRepo, audit, klok }),
-    onderhoud: onderhoudService({ repository: onderhoudRepository(db), audit, klok, embedded: deps.database.kind === 'pglite', gemeenten, zaken }),
+    onderhoud: onderhoudService({ repository: onderhoudRepository(db), audit, klok, embedded: deps.database.kind === 'pglite', gemeenten, zaken, klantcontacten }),
     demo: demoService({
       gemeenten,
       gebruikers: gebruikersRepo,
@@ -280,22 +325,16 @@ export function loketServices(deps: {
       audit,
       klok,
       pc,
+      kpi,
       zakenOpKlok: (demoKlok) => zakenService({ ...zakenDeps, klok: demoKlok, berichten: alleenBewaren(berichtenRepository(db), demoKlok) }),
     }),
     apiTokens: apiTokensService({ repository: apiTokensRepository(db), audit, klok }),
     termijnen,
     zaaktypen: zaaktypenService({ repository: zaaktypenRepo, audit, klok }),
     zaken,
-    // The register of measures (ADR 0029): each module adds its list here.
-    kpi: kpiService({
-      repository: kpiRepository(db),
-      maten: [...zakenKpis(db), ...kccKpis(kccGesprekken.maten)],
-      sluitingsdagen: (gemeente) => termijnen.sluitingsdagen(gemeente),
-      zaaktypeBestaat: async (gemeente, code) => (await zaaktypenRepo.hoogsteVersie(gemeente, code)) !== undefined,
-      audit,
-      klok,
-      meldFout: (fout, kpi) => deps.logger?.error({ err: fout, kpi }, 'KPI-berekening mislukt'),
-    }),
+    kpi,
+    servicenormen: servicenormenService({ kpi, zaaktypen: zaaktypenRepo, klok }),
+    klantcontacten,
     termijnbewaking,
     zaakvolgen: zaakvolgenService({ zaken, beloofdeDatum: termijnbewaking.beloofdeDatum }),
     pc,

@@ -171,7 +171,14 @@ describe('scheiding tussen gemeenten', () => {
       payload: { zaaktype: 'klacht', onderwerp: 'Probe', kanaal: 'telefoon', ontvangstdatum: '2026-11-23' },
     });
     expect(zaak.statusCode).toBe(201);
-    ids.push(...zaaktypen.json().items.map((z: { id: string }) => z.id), zaak.json().id);
+    const klantcontact = await loket.app.inject({
+      method: 'POST',
+      url: '/api/v1/gemeenten/GM0384/klantcontacten',
+      headers: admin.headers,
+      payload: { kanaal: 'telefoon', onderwerp: 'Probe', uitkomst: 'zelfstandig-afgehandeld', persoon: { naam: 'Probe' } },
+    });
+    expect(klantcontact.statusCode).toBe(201);
+    ids.push(...zaaktypen.json().items.map((z: { id: string }) => z.id), zaak.json().id, klantcontact.json().id);
     ids.push(
       ...gebruikers.json().items.map((g: { id: string }) => g.id).filter((id: string) => !ookInOuderAmstel.has(id)),
       ...teams.json().items.map((t: { id: string }) => t.id),

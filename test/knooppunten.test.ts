@@ -4,6 +4,7 @@ import { cliContext } from '../src/modules/audit/audit.service.ts';
 import { testLoket, tweedeKnooppunt, type TestLoket } from './app.ts';
 import { testDatabase } from './database.ts';
 import { laadDemo, logInAls } from './demo.ts';
+import { METEEN, SLUITINGSDAG_4_MAART, VRAAG_2_MAART } from './knooppunten.ts';
 import type { Ingelogd } from './login.ts';
 import { gebruikerId, registreerZaak } from './zaken.ts';
 
@@ -13,9 +14,6 @@ import { gebruikerId, registreerZaak } from './zaken.ts';
  */
 const opPglite = inject('loketTestDatabase').kind === 'pglite';
 
-// A NOTIFY reaches the other node a moment after the commit, well within this; before ADR 0023
-// the other node kept sessions for 2 s and closure days for 5 s.
-const METEEN = { timeout: 1_000, interval: 5 };
 const GEHEIM = 'een-geheim-dat-elk-knooppunt-deelt-0123456789';
 const sessie = (knooppunt: TestLoket, wie: Ingelogd) => knooppunt.app.inject({ method: 'GET', url: '/api/v1/sessie', headers: wie.headers });
 const beheer = (id: string) => `/api/v1/gemeenten/GM0384/gebruikers/${id}`;
@@ -96,12 +94,12 @@ describe.skipIf(opPglite)('two nodes on one database (PGlite is one process: no 
   it('counts on B a closure day added on A for the next deadline B computes', async () => {
     const kcc = await logInAls(a, 'kcc@duoplus.demo');
     // Monday 2 March 2026 + 5 werkdagen: Monday 9 March. B now keeps Diemen's closure days.
-    const vraag = { zaaktype: 'e-mailvraag', onderwerp: 'Vraag over afval', kanaal: 'e-mail', ontvangstdatum: '2026-03-02', betrokkene: { naam: 'Anna de Vries', email: 'anna@example.nl', taal: 'nl' } };
+    const vraag = VRAAG_2_MAART;
     const eerste = await b.app.inject({ method: 'POST', url: '/api/v1/gemeenten/GM0384/zaken', headers: kcc.headers, payload: vraag });
     expect(eerste.statusCode, eerste.body).toBe(201);
     expect(eerste.json().uiterlijkeEinddatum).toBe('2026-03-09');
 
-    const dicht = await a.app.inject({ method: 'POST', url: '/api/v1/gemeenten/GM0384/sluitingsdagen', headers: beheerder.headers, payload: { datum: '2026-03-04', naam: 'Verhuizing' } });
+    const dicht = await a.app.inject({ method: 'POST', url: '/api/v1/gemeenten/GM0384/sluitingsdagen', headers: beheerder.headers, payload: SLUITINGSDAG_4_MAART });
     expect(dicht.statusCode, dicht.body).toBe(201);
     await vi.waitFor(async () => expect([...(await b.services.termijnen.sluitingsdagen('GM0384')).keys()]).toContain('2026-03-04'), METEEN);
     const tweede = await b.app.inject({ method: 'POST', url: '/api/v1/gemeenten/GM0384/zaken', headers: kcc.headers, payload: vraag });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { cliOmgeving } from './cli-proces.ts';
 
 // `loket kpi` as a user runs it: a child process on its own database (PGlite in a temporary data
@@ -6,11 +6,15 @@ import { cliOmgeving } from './cli-proces.ts';
 // beside their queries (src/modules/zaken/zaken.kpi.test.ts); this is the command around them.
 const cli = cliOmgeving('loket-kpi-');
 
+// Each command is a whole process (start, database, migration check): on a busy machine tens of
+// seconds, so each test has its own time.
 describe('loket kpi', () => {
-  it('lists the definitions and gives one value as the issue prints it, or a usage error', async () => {
+  beforeAll(async () => {
     const gemeente = await cli.loket('gemeente', 'toevoegen', '--code', 'GM0384', '--naam', 'Diemen', '--slug', 'diemen');
     expect(gemeente.code, gemeente.stderr).toBe(0);
+  }, 120_000);
 
+  it('lists the definitions and gives one value as the issue prints it', async () => {
     const lijst = await cli.loket('kpi', 'lijst', '--json');
     expect(lijst.code, lijst.stderr).toBe(0);
     expect(JSON.parse(lijst.stdout).map((d: { code: string }) => d.code)).toContain('email-binnen-5-werkdagen');
@@ -32,12 +36,16 @@ describe('loket kpi', () => {
       definitie: { code: 'email-binnen-5-werkdagen', versie: 1 },
     });
     expect(Number.isNaN(Date.parse(waarde.berekendOp))).toBe(false);
+  }, 120_000);
 
+  it('prints a value in words', async () => {
     const tekst = await cli.loket('kpi', 'zaken-binnen-norm', '--gemeente', 'GM0384', '--periode', '2025-Q4');
     expect(tekst.code, tekst.stderr).toBe(0);
     expect(tekst.stdout).toContain('Zaken afgehandeld binnen de termijn (zaken-binnen-norm, versie 1)');
     expect(tekst.stdout).toContain('Waarde: niet bekend.');
+  }, 120_000);
 
+  it('exits 2 with a message on a bad period, KPI or gemeente, or a missing period', async () => {
     for (const args of [
       ['kpi', 'zaken-binnen-norm', '--gemeente', 'GM0384', '--periode', '2025-13'],
       ['kpi', 'bestaat-niet', '--gemeente', 'GM0384', '--periode', '2025'],
@@ -49,5 +57,5 @@ describe('loket kpi', () => {
       expect(fout.stderr.length, args.join(' ')).toBeGreaterThan(0);
       expect(fout.stdout).toBe('');
     }
-  }, 120_000);
+  }, 180_000);
 });

@@ -106,6 +106,30 @@ describe.skipIf(overslaan !== undefined)(`a read replica held back ${VERTRAGING_
     expect(later.body).toContain('De raad heeft dit nog niet vastgesteld.');
   });
 
+  it('servicenormen: the adviser who just set a norm sees it on the page at once; another reader only once the replica has it', async () => {
+    const adviseur = browser(a, pc);
+    const lezer = browser(a);
+    const bron = `Testnorm ${randomUUID()}`;
+    const norm = await adviseur.vraag({
+      method: 'POST',
+      url: `${GM}/kpis/zaken-doorlooptijd-p90/normen`,
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      payload: { waarde: 10, bron, geldigVanaf: '2026-10-01' },
+    });
+    expect(norm.statusCode, norm.body).toBe(201);
+    const sinds = Date.now();
+
+    const ander = await lezer.vraag({ method: 'GET', url: '/diemen/servicenormen' });
+    const eigen = await adviseur.vraag({ method: 'GET', url: '/diemen/servicenormen' });
+    binnenVertraging(sinds);
+    expect(ander.statusCode).toBe(200);
+    expect(ander.body).not.toContain(bron);
+    expect(eigen.body).toContain(bron);
+
+    await replica.bijgewerkt();
+    expect((await lezer.vraag({ method: 'GET', url: '/diemen/servicenormen' })).body).toContain(bron);
+  });
+
   it('tracking page: the resident who just replied sees the reply; another reader of the page not yet', async () => {
     const onderwerp = `Reactie ${randomUUID()}`;
     const registratie = await browser(a, kcc).vraag({

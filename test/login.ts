@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { totpVoor } from '../src/modules/auth/auth.service.ts';
 import type { Klok } from '../src/klok.ts';
 
@@ -17,10 +17,18 @@ function sessieCookie(setCookie: string | string[] | undefined): string {
 }
 
 /**
+ * What a login needs of a server: Fastify's `app.inject`, or an HTTP client with the same shape
+ * that talks to real processes (`httpKlant` in test/cluster.ts).
+ */
+export interface Injecteerbaar {
+  inject(opties: InjectOptions): Promise<Pick<LightMyRequestResponse, 'statusCode' | 'headers' | 'body' | 'json'>>;
+}
+
+/**
  * Logs in with password and a TOTP code computed at the clock's time; returns cookie and CSRF
  * token. Without a secret it is a first login: the secret comes from step 1 (enrolment).
  */
-export async function logIn(app: FastifyInstance, klok: Klok, email: string, wachtwoord: string, totpGeheim?: string): Promise<Ingelogd> {
+export async function logIn(app: Injecteerbaar, klok: Klok, email: string, wachtwoord: string, totpGeheim?: string): Promise<Ingelogd> {
   const stap1 = await app.inject({ method: 'POST', url: '/api/v1/sessie', payload: { email, wachtwoord } });
   if (stap1.statusCode !== 200) throw new Error(`stap 1: ${stap1.statusCode} ${stap1.body}`);
   const halfweg = sessieCookie(stap1.headers['set-cookie']);

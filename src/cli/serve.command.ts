@@ -21,7 +21,7 @@ export function serveCommando(): Command {
         `  Inwoners:         ${base}/`,
         `  Medewerkers:      ${base}/medewerkers/`,
         `  API-documentatie: ${base}/api-docs  (OpenAPI: ${base}/api/v1/openapi.json)`,
-        `  Gezondheid:       ${base}/health`,
+        `  Gezondheid:       ${base}/health  (gereed: ${base}/ready)`,
       ];
       if (demo) {
         regels.push('', 'Demo-inlog (wachtwoord, daarna de code uit een authenticator-app met dit geheim):');
@@ -31,22 +31,25 @@ export function serveCommando(): Command {
           regels.push(`    ${totpVoor(g.totpGeheim, g.email).toString()}`);
         }
       }
-      process.stdout.write(`${regels.join('\n')}\n\nStoppen: Ctrl+C\n`);
+      process.stdout.write(`${regels.join('\n')}\n\nStoppen: Ctrl+C (of SIGTERM)\n`);
       // The demo zaken (a few hundred, each made through the zaken service) load after the URLs are shown.
       const achtergrond = new AbortController();
       const demoZaken = demo ? laadDemoZakenOpAchtergrond(services, achtergrond.signal) : Promise.resolve();
       let stopping = false;
-      const stop = async () => {
+      const stop = (signaal: NodeJS.Signals) => {
         if (stopping) return;
         stopping = true;
-        achtergrond.abort();
-        await demoZaken;
-        await loket.close();
-        await cli.close();
-        process.exit(0);
+        stopNetjes({ cli, loket, signaal, achtergrond, demoZaken }).then(
+          () => process.exit(0),
+          (error: unknown) => {
+            loket.app.log.error({ err: error }, 'stoppen mislukt');
+            process.exit(1);
+          },
+        );
       };
-      process.once('SIGINT', () => void stop());
-      process.once('SIGTERM', () => void stop());
+      // A second signal of the same kind ends the process at once (the handler is gone by then).
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
     });
 }
 
@@ -65,6 +68,66 @@ export async function startServer(): Promise<{ cli: CliLoket; loket: Loket; demo
   if (database.kind === 'pglite') noteerAdres(config.dataDir, adres);
   return { cli, loket, demo };
 }
+
+/**
+ * The graceful stop of `loket serve` on SIGTERM or SIGINT (ADR 0025), one log line per phase:
+ * 1. not ready: `/ready` answers 503 (a load balancer takes the node out) and every answer closes
+ *    its connection; requests are still served for LOKET_STOP_DELAY_MS (default 0);
+ * 2. the listener closes (new connections are refused), idle keep-alive connections are closed,
+ *    requests in flight finish; after LOKET_STOP_TIMEOUT_MS the connections still open are cut;
+ * 3. the job worker stops fetching and lets its running job finish (same bound; a job cut off is
+ *    failed and retried later on any node: every job is idempotent);
+ * 4. the signals' connection and the database close; the process exits 0.
+ */
+async function stopNetjes(opties: { cli: CliLoket; loket: Loket; signaal: NodeJS.Signals; achtergrond: AbortController; demoZaken: Promise<void> }): Promise<void> {
+  const { cli, loket, signaal } = opties;
+  const { stopTimeoutMs, stopDelayMs } = cli.config;
+  const log = loket.app.log;
+  const begin = performance.now();
+  const ms = () => Math.round(performance.now() - begin);
+
+  loket.drain();
+  log.info({ fase: 'niet-gereed', signaal, stopDelayMs }, `stoppen (${signaal}): niet meer gereed, /ready antwoordt 503`);
+  if (stopDelayMs > 0) await wacht(stopDelayMs);
+
+  opties.achtergrond.abort();
+  const open = await new Promise<number>((resolve) => loket.app.server.getConnections((_error, n) => resolve(n)));
+  log.info({ fase: 'http-sluiten', verbindingen: open, stopTimeoutMs }, `stoppen: geen nieuwe verbindingen; ${open} open verbinding(en) maken hun verzoek af`);
+  const afgebroken = await sluitHttp(loket, stopTimeoutMs);
+  log.info({ fase: 'http-gestopt', afgebroken, ms: ms() }, afgebroken ? 'stoppen: HTTP gestopt; verbindingen na de time-out afgebroken' : 'stoppen: HTTP gestopt; alle verzoeken afgemaakt');
+
+  await opties.demoZaken;
+  log.info({ fase: 'jobs-stoppen' }, 'stoppen: job-worker haalt geen jobs meer op; een lopende job maakt af');
+  await cli.core.stopWerkers({ timeoutMs: stopTimeoutMs });
+  log.info({ fase: 'jobs-gestopt', ms: ms() }, 'stoppen: job-worker gestopt');
+
+  await cli.close();
+  log.info({ fase: 'gestopt', ms: ms() }, 'stoppen: signalen en database gesloten; klaar');
+}
+
+/**
+ * Closes the HTTP server: no new connections; idle keep-alive connections are closed (also those
+ * that become idle while others finish), requests in flight finish. After `timeoutMs` the
+ * connections still open are cut. True when that happened.
+ */
+async function sluitHttp(loket: Loket, timeoutMs: number): Promise<boolean> {
+  const server = loket.app.server;
+  let afgebroken = false;
+  const idle = setInterval(() => server.closeIdleConnections(), 100);
+  const grens = setTimeout(() => {
+    afgebroken = true;
+    server.closeAllConnections();
+  }, timeoutMs);
+  try {
+    await loket.close();
+  } finally {
+    clearInterval(idle);
+    clearTimeout(grens);
+  }
+  return afgebroken;
+}
+
+const wacht = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 async function laadDemoZakenOpAchtergrond(services: CliLoket['services'], signal: AbortSignal): Promise<void> {
   const started = performance.now();
@@ -95,7 +158,7 @@ export function demoCommando(): Command {
     .action((opties: { json?: boolean; zonderZaken?: boolean }) =>
       metCliLoket(async ({ services }) => {
         const r = await services.demo.laad(cliContext(), { zaken: !opties.zonderZaken });
-        toon(Boolean(opties.json), r, `Demodata geladen: ${r.gemeenten} gemeenten, ${r.gebruikers} medewerkers, ${r.teams} teams, ${r.zaaktypen} zaaktypen, ${r.zaken} zaken nieuw.`);
+        toon(Boolean(opties.json), r, `Demodata geladen: ${r.gemeenten} gemeenten, ${r.gebruikers} medewerkers, ${r.teams} teams, ${r.zaaktypen} zaaktypen, ${r.normen} normen, ${r.zaken} zaken nieuw.`);
       }),
     );
 }

@@ -14,6 +14,8 @@ import * as knooppunten from './migrations/0012-knooppunten.ts';
 import * as logmaanden from './migrations/0013-logmaanden.ts';
 import * as kpi from './migrations/0015-kpi.ts';
 import * as kccGesprekken from './migrations/0016-kcc-gesprekken.ts';
+import * as zaakKpiIndexen from './migrations/0017-zaak-kpi-indexen.ts';
+import * as klantcontacten from './migrations/0018-klantcontacten.ts';
 
 /**
  * Migrations in order; forward-only (no down) in production. There is no 0008: the number was
@@ -35,7 +37,12 @@ const migrations: Record<string, Migration> = {
   '0013-logmaanden': logmaanden,
   '0015-kpi': kpi,
   '0016-kcc-gesprekken': kccGesprekken,
+  '0017-zaak-kpi-indexen': zaakKpiIndexen,
+  '0018-klantcontacten': klantcontacten,
 };
+
+/** The names of every migration of this version, in order (`/ready` checks the database has them all). */
+export const MIGRATIES: readonly string[] = Object.keys(migrations);
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
 

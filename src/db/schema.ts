@@ -416,6 +416,57 @@ export interface KccGesprekTable {
   geimporteerd_op: TijdstipVerplicht;
 }
 
+export const KLANTCONTACT_KANALEN = ['telefoon', 'balie', 'e-mail', 'chat', 'brief', 'sociale-media'] as const;
+export type KlantcontactKanaal = (typeof KLANTCONTACT_KANALEN)[number];
+export const KLANTCONTACT_UITKOMSTEN = ['zelfstandig-afgehandeld', 'doorverbonden', 'contactverzoek-gemaakt', 'zaak-aangemaakt', 'verwezen', 'niet-afgehandeld'] as const;
+export type KlantcontactUitkomst = (typeof KLANTCONTACT_UITKOMSTEN)[number];
+
+/** A contact with a resident on any channel (migration 0018, ADR 0033); never changes once registered. */
+export interface KlantcontactTable {
+  gemeente: string;
+  id: string;
+  kanaal: KlantcontactKanaal;
+  onderwerp: string;
+  vraag: Standaard<string>;
+  antwoord: Standaard<string>;
+  uitkomst: KlantcontactUitkomst;
+  op: TijdstipVerplicht;
+  geregistreerd_op: TijdstipVerplicht;
+  door_type: 'gebruiker' | 'token' | 'cli' | 'systeem';
+  door_gebruiker: string | null;
+  door_naam: string | null;
+}
+
+/** The person of a contact (minimal data); deleted after the retention term. */
+export interface KlantcontactPersoonTable {
+  gemeente: string;
+  klantcontact_id: string;
+  naam: Standaard<string>;
+  email: string | null;
+  telefoon: string | null;
+}
+
+/** A zaak a contact is about or led to, with its number. */
+export interface KlantcontactZaakTable {
+  gemeente: string;
+  klantcontact_id: string;
+  zaak_id: string;
+  zaak_identificatie: string;
+  aangemaakt: Standaard<boolean>;
+}
+
+/** The history of a contact; append-only. */
+export interface KlantcontactGebeurtenisTable {
+  gemeente: string;
+  klantcontact_id: string;
+  volgnummer: number;
+  soort: 'geregistreerd' | 'persoon-gewist';
+  gegevens: Json<Record<string, unknown>>;
+  door_gebruiker: string | null;
+  door_naam: string | null;
+  op: TijdstipVerplicht;
+}
+
 export interface DB {
   gemeente: GemeenteTable;
   gebruiker: GebruikerTable;
@@ -448,4 +499,8 @@ export interface DB {
   kpi_definitie: KpiDefinitieTable;
   kpi_norm: KpiNormTable;
   kcc_gesprek: KccGesprekTable;
+  klantcontact: KlantcontactTable;
+  klantcontact_persoon: KlantcontactPersoonTable;
+  klantcontact_zaak: KlantcontactZaakTable;
+  klantcontact_gebeurtenis: KlantcontactGebeurtenisTable;
 }

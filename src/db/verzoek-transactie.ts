@@ -82,6 +82,27 @@ export async function openVerzoekTransactie(db: Kysely<DB>): Promise<VerzoekTran
   };
 }
 
+/**
+ * Runs `werk` as one transaction that every query through `db` made within it joins, however
+ * deep, and in which a `db.transaction()` becomes a savepoint (see above): the work of several
+ * services — a klantcontact and the zaak the zaken service registers from it — commits together
+ * or not at all. Inside a request transaction it is a savepoint of that transaction, so a failure
+ * undoes only this work (a 4xx still commits what the request wrote before, ADR 0030).
+ */
+export async function inEenTransactie<T>(db: Kysely<DB>, werk: () => Promise<T>): Promise<T> {
+  if (inVerzoekTransactie()) return db.transaction().execute(() => werk());
+  const transactie = await openVerzoekTransactie(db);
+  let uitkomst: T;
+  try {
+    uitkomst = await transactie.binnen(werk);
+  } catch (error) {
+    await transactie.rollback();
+    throw error;
+  }
+  await transactie.commit();
+  return uitkomst;
+}
+
 /** A queue of one: who holds the only connection of a single-connection dialect (PGlite). */
 function eenTegelijk() {
   let laatste = Promise.resolve();

@@ -108,6 +108,9 @@ export async function createHttpServer(options: HttpOptions): Promise<HttpServer
     genReqId: () => crypto.randomUUID().replaceAll('-', ''),
     // A path that does not decode (bad percent-encoding, not UTF-8) gets the same 400 as other refused text.
     frameworkErrors: behandelFout,
+    // A request that reaches a stopping node is served, not refused with Fastify's own 503 (not
+    // problem+json): the node finishes what it was sent; its answers close their connection (ADR 0025).
+    return503OnClosing: false,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import { Pool } from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import type { DB } from '../db/schema.ts';
 import { testLoket, type TestLoket } from '../../test/app.ts';
 import { laadDemo, logInAls } from '../../test/demo.ts';
@@ -156,6 +156,14 @@ describe.skipIf(opPglite)('a key held by another database session (another node;
       expect((await registreer(sleutel, onderwerp)).statusCode).toBe(409);
       // What kill -9 of a node does to its connections: the server ends the session and rolls back.
       await sql`select pg_terminate_backend(${dode.pid})`.execute(loket.database.db);
+      // The server ends that session a moment later (as when a node's process dies): wait for it.
+      await vi.waitFor(
+        async () => {
+          const { rows } = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity where pid = ${dode.pid}`.execute(loket.database.db);
+          expect(rows[0]?.n).toBe(0);
+        },
+        { timeout: 5_000, interval: 10 },
+      );
       const start = performance.now();
       const opnieuw = await registreer(sleutel, onderwerp);
       expect(opnieuw.statusCode, opnieuw.body).toBe(201);

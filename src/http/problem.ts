@@ -63,7 +63,3 @@ export const badRequest = (invalidParams: InvalidParam[], detail = 'Een of meer 
 
 export const conflict = (code: string, detail: string): ProblemError =>
   new ProblemError(409, code, 'Conflict', { detail });
-
-/** `/health`: the database does not answer. */
-export const databaseNietBeschikbaar = (): ProblemError =>
-  new ProblemError(503, 'niet-beschikbaar', 'Niet beschikbaar', { detail: 'De database antwoordt niet.' });

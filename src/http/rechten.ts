@@ -28,6 +28,10 @@ export const RECHTEN = {
   zakenLeiden: ['beheerder', 'teamleider'],
   /** See confidential zaken of every team (others see them only in their own team or when they handle them). */
   vertrouwelijkeZakenZien: ['beheerder'],
+  /** Register a klantcontact (a call, a visit at the desk, a mail, a chat, a letter): everyone who speaks to residents. */
+  klantcontactenRegistreren: ['beheerder', 'teamleider', 'behandelaar', 'kcc-medewerker'],
+  /** Read the gemeente's klantcontacten (with the person's data): the KCC and who leads it. */
+  klantcontactenLezen: ['beheerder', 'teamleider', 'kcc-medewerker'],
   /** Read the P&C register (documents, versions, chapters, comparisons, deviations). */
   pcLezen: ['beheerder', 'pc-adviseur', 'teamleider', 'behandelaar', 'kcc-medewerker', 'webredacteur'],
   /** Change the P&C register: import, edit, offer and adopt versions. */

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { openDatabase, type Database } from '../db/database.ts';
 import { testDatabase } from '../../test/database.ts';
 import { DEFAULT_RETRY, startJobs, type Jobs, type JobRun, type JobsLogger } from './jobs.ts';
@@ -145,5 +145,168 @@ describe('startJobs', () => {
     const jobs = await startJobs({ database, logger: recordingLogger().logger, queues: [QUEUE] });
     cleanUps.push(jobs.stop);
     await expect(jobs.send('tikfout.werk', {})).rejects.toThrow('Onbekende job-wachtrij tikfout.werk');
+  });
+});
+
+/** A queue working one slow job (`ms`), stopped while it runs with `timeoutMs`; the job's state after the stop. */
+async function stopTijdens(queue: string, ms: number, timeoutMs: number): Promise<{ state: string; afgemaakt: boolean; stopMs: number }> {
+  const jobs = await startJobs({ database, logger: recordingLogger().logger, queues: [queue], pollingIntervalSeconds: 0.5 });
+  let afgemaakt = false;
+  const begonnen = new Promise<void>((resolve) => {
+    void jobs.work(queue, async () => {
+      resolve();
+      await new Promise((r) => setTimeout(r, ms));
+      afgemaakt = true;
+    });
+  });
+  const id = await jobs.send(queue, {});
+  await begonnen;
+  const begin = performance.now();
+  await jobs.stop({ timeoutMs });
+  const stopMs = performance.now() - begin;
+  const { rows } = await sql<{ state: string }>`select state from pgboss.job where id = ${id}::uuid`.execute(database.db);
+  return { state: rows[0]?.state ?? '', afgemaakt, stopMs };
+}
+
+describe('stop', () => {
+  it('lets the running job finish before it returns', async () => {
+    const r = await stopTijdens('test.stop', 1_000, 10_000);
+    expect(r).toMatchObject({ state: 'completed', afgemaakt: true });
+    expect(r.stopMs).toBeGreaterThanOrEqual(800);
+  });
+
+  it('fails a job still running at the time-out, so it is retried later (on any node)', async () => {
+    const r = await stopTijdens('test.stop-te-lang', 4_000, 1_000);
+    expect(r).toMatchObject({ state: 'retry', afgemaakt: false });
+    expect(r.stopMs).toBeLessThan(3_500);
+  });
+});
+
+describe('sendOnce', () => {
+  it('makes one job of the sends with one key in one window, however many; another key is another job', async () => {
+    const jobs = await startJobs({ database, logger: recordingLogger().logger, queues: ['test.eenmaal'] });
+    cleanUps.push(jobs.stop);
+    const ids = await Promise.all([1, 2, 3].map((n) => jobs.sendOnce('test.eenmaal', { n }, { key: 'start', withinSeconds: 600, startAfterSeconds: 60 })));
+    const gezonden = ids.filter((id) => id !== undefined);
+    expect(gezonden).toHaveLength(1);
+    expect(await jobs.sendOnce('test.eenmaal', {}, { key: 'ander', withinSeconds: 600 })).toEqual(expect.any(String));
+    const { rows } = await sql<{ singleton_key: string; wacht: number }>`
+      select singleton_key, extract(epoch from start_after - created_on)::int as wacht from pgboss.job where name = 'test.eenmaal' order by singleton_key`.execute(database.db);
+    expect(rows).toEqual([
+      { singleton_key: 'ander', wacht: 0 },
+      { singleton_key: 'start', wacht: 60 },
+    ]);
+  });
+
+  it('refuses a queue that was not named at start', async () => {
+    const jobs = await startJobs({ database, logger: recordingLogger().logger, queues: [QUEUE] });
+    cleanUps.push(jobs.stop);
+    await expect(jobs.sendOnce('tikfout.werk', {}, { key: 'k', withinSeconds: 60 })).rejects.toThrow('Onbekende job-wachtrij tikfout.werk');
+  });
+});
+
+/** Two queues on this database (two nodes' pg-boss, or two in one process on PGlite) working `queue`; the most handlers that ran at once. */
+async function hoogstTegelijk(queue: string, oneAtATime: boolean): Promise<number> {
+  const nodes = await Promise.all(
+    [1, 2].map(() => startJobs({ database, logger: recordingLogger().logger, queues: [queue], oneAtATime: oneAtATime ? [queue] : [], pollingIntervalSeconds: 0.5 })),
+  );
+  for (const node of nodes) cleanUps.push(node.stop);
+  let bezig = 0;
+  let hoogst = 0;
+  let klaar = 0;
+  const alles = new Promise<void>((resolve) => {
+    for (const node of nodes) {
+      void node.work(queue, async () => {
+        bezig++;
+        hoogst = Math.max(hoogst, bezig);
+        // Long enough for the other queue to poll (every 0.5 s) on a busy machine.
+        await new Promise((r) => setTimeout(r, 3_000));
+        bezig--;
+        if (++klaar === 2) resolve();
+      });
+    }
+  });
+  await nodes[0]!.send(queue, { n: 1 });
+  await nodes[1]!.send(queue, { n: 2 });
+  await alles;
+  return hoogst;
+}
+
+describe('oneAtATime', () => {
+  it('works one job of such a queue at a time across queues on one database; an ordinary queue works two', async () => {
+    expect(await hoogstTegelijk('test.gewoon', false)).toBe(2);
+    expect(await hoogstTegelijk('test.eentegelijk', true)).toBe(1);
+    const { rows } = await sql<{ name: string; policy: string }>`select name, policy from pgboss.queue where name like 'test.%tegelijk' or name = 'test.gewoon' order by name`.execute(database.db);
+    expect(rows).toEqual([
+      { name: 'test.eentegelijk', policy: 'singleton' },
+      { name: 'test.gewoon', policy: 'standard' },
+    ]);
+  });
+
+  it('refuses a queue that is not among the queues', async () => {
+    await expect(startJobs({ database, logger: recordingLogger().logger, queues: [QUEUE], oneAtATime: ['elders.werk'] })).rejects.toThrow('onbekende job-wachtrij elders.werk');
+  });
+});
+
+/** Three nodes' job queues on this (PostgreSQL) database, each working `queue`; which node worked which job. */
+async function drieKnooppunten(opties: { queue: string; schedules?: { name: string; cron: string }[] }) {
+  const nodes = [];
+  for (let i = 0; i < 3; i++) {
+    // Each node its own pool on the same database, as on three machines.
+    const eigen = await openDatabase({ databaseUrl: database.url, poolSize: 2 });
+    cleanUps.push(() => eigen.close());
+    const jobs = await startJobs({
+      database: eigen,
+      logger: recordingLogger().logger,
+      queues: [opties.queue],
+      schedules: opties.schedules ?? [],
+      scheduleCheckSeconds: 1,
+      pollingIntervalSeconds: 0.5,
+    });
+    cleanUps.push(jobs.stop);
+    nodes.push(jobs);
+  }
+  const gewerkt: { node: number; id: string }[] = [];
+  for (const [node, jobs] of nodes.entries()) {
+    await jobs.work(opties.queue, async (job) => {
+      gewerkt.push({ node, id: job.id });
+    });
+  }
+  return { nodes, gewerkt };
+}
+
+/**
+ * Three nodes' job queues on one PostgreSQL database (issue 17, ADR 0025): each registers the same
+ * schedule and works its queue, as every `loket serve` does. PGlite is one process: no other node.
+ */
+describe.skipIf(inject('loketTestDatabase').kind === 'pglite')('three nodes on one database', () => {
+  it('sends a scheduled occurrence once: every node checks the schedule each second, one job per occurrence is worked once', async () => {
+    const queue = 'test.gepland';
+    // Due every second: every check of every node finds an occurrence due. pg-boss files one job
+    // per minute slot, so a schedule finer than a minute runs once a minute.
+    const { gewerkt } = await drieKnooppunten({ queue, schedules: [{ name: queue, cron: '* * * * * *' }] });
+    const { rows: schema } = await sql<{ name: string }>`select name from pgboss.schedule`.execute(database.db);
+    expect(schema).toEqual([{ name: queue }]);
+    await vi.waitFor(() => expect(gewerkt.length).toBeGreaterThan(0), { timeout: 15_000, interval: 100 });
+    // Several more checks by each node (one a second); none sends the occurrence again.
+    await new Promise((resolve) => setTimeout(resolve, 6_000));
+    const { rows: jobs } = await sql<{ id: string; minuut: string }>`
+      select id, singleton_on::text as minuut from pgboss.job where name = ${queue} order by created_on`.execute(database.db);
+    // A minute may have turned during the test: then that minute's occurrence is a job too.
+    expect(jobs.length).toBeGreaterThanOrEqual(1);
+    expect(jobs.length).toBeLessThanOrEqual(2);
+    expect(new Set(jobs.map((j) => j.minuut)).size).toBe(jobs.length);
+    expect(gewerkt.map((w) => w.id).toSorted()).toEqual(jobs.map((j) => j.id).toSorted());
+  }, 40_000);
+
+  it('makes one job of a start job that three nodes send at once, worked by one of them', async () => {
+    const queue = 'test.start';
+    const { nodes, gewerkt } = await drieKnooppunten({ queue });
+    const ids = await Promise.all(nodes.map((jobs) => jobs.sendOnce(queue, { bij: 'start' }, { key: 'start', withinSeconds: 600 })));
+    const gezonden = ids.filter((id) => id !== undefined);
+    expect(gezonden).toHaveLength(1);
+    await vi.waitFor(() => expect(gewerkt).toHaveLength(1), { timeout: 10_000, interval: 100 });
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(gewerkt.map((w) => w.id)).toEqual(gezonden);
   });
 });

@@ -32,13 +32,35 @@ export interface JobsOptions {
   /**
    * Recurring jobs: pg-boss sends a job to the queue `name` on each cron occurrence (Europe/Amsterdam),
    * kept in the database so it survives restarts. pg-boss's scheduler only runs when there are any.
+   * With several nodes, one job per occurrence (ADR 0025): one node at a time claims the check, and
+   * a job per occurrence is unique in the database; the last node to start sets the expression.
    */
   schedules?: readonly { name: string; cron: string }[];
+  /**
+   * How often this node looks whether a schedule is due, in seconds (1–45; pg-boss's default 30).
+   * Every node looks, but one claim in the database lets only one of them send per interval.
+   */
+  scheduleCheckSeconds?: number;
+  /**
+   * Queues of which at most one job is worked at a time across every node (pg-boss policy
+   * `singleton`: the others wait). Set when the queue is created; an existing queue keeps its policy.
+   */
+  oneAtATime?: readonly string[];
 }
 
 export interface SendOptions {
   /** Enqueue inside this transaction: the job exists only if the transaction commits. */
   transaction?: Transaction<DB>;
+}
+
+/** A job that every node may send (at start, say) but that should exist once. */
+export interface SendOnceOptions {
+  /** What the job is, e.g. `start`: nodes sending the same key within one window make one job. */
+  key: string;
+  /** The window, in seconds, counted in fixed slots from the epoch (pg-boss `singletonSeconds`). */
+  withinSeconds: number;
+  /** Not worked before this many seconds from now. */
+  startAfterSeconds?: number;
 }
 
 /** One attempt at one job, as a handler sees it. */
@@ -56,8 +78,14 @@ export type JobHandler<T> = (job: JobRun<T>) => Promise<void>;
 
 export interface Jobs {
   send<T extends object>(name: string, data: T, options?: SendOptions): Promise<string>;
+  /** Sends the job unless one with the same key was sent (by any node) in the same window: then undefined. */
+  sendOnce<T extends object>(name: string, data: T, options: SendOnceOptions): Promise<string | undefined>;
   work<T extends object>(name: string, handler: JobHandler<T>): Promise<void>;
-  stop(): Promise<void>;
+  /**
+   * Stops fetching jobs, lets the running ones finish (at most `timeoutMs`, default 10 s; a job
+   * still running then is failed and retried later, on any node) and closes the queue. Once.
+   */
+  stop(options?: { timeoutMs?: number }): Promise<void>;
 }
 
 /**
@@ -69,12 +97,19 @@ export async function startJobs(options: JobsOptions): Promise<Jobs> {
   const { database, logger } = options;
   const retry: RetryPolicy = { ...DEFAULT_RETRY, ...options.retry };
   const pollingIntervalSeconds = options.pollingIntervalSeconds ?? 2;
+  for (const name of options.oneAtATime ?? []) {
+    if (!options.queues.includes(name)) throw new Error(`Eén-tegelijk voor onbekende job-wachtrij ${name}: noem hem in startJobs({ queues }).`);
+  }
 
-  // pg-boss's cron scheduler only when there are schedules (the deadline watcher's), and no
+  // pg-boss's cron scheduler only when there are schedules (deadline watcher, housekeeping), and no
   // instance registry (not used): leaving them out saves most of pg-boss's start time.
   // Maintenance (supervise: expiry, retention) stays on.
   const schedules = options.schedules ?? [];
-  const lean = { schedule: schedules.length > 0, registerInstance: false } as const;
+  const lean = {
+    schedule: schedules.length > 0,
+    registerInstance: false,
+    ...(options.scheduleCheckSeconds === undefined ? {} : { cronMonitorIntervalSeconds: options.scheduleCheckSeconds }),
+  } as const;
   let boss: PgBoss;
   if (database.kind === 'pglite' && database.pglite) {
     boss = new PgBoss({ db: fromPglite(database.pglite), backend: 'pglite', ...lean });
@@ -90,8 +125,9 @@ export async function startJobs(options: JobsOptions): Promise<Jobs> {
   const { retryDelayMax, ...fixed } = retry;
   try {
     await boss.start();
+    const oneAtATime = new Set(options.oneAtATime ?? []);
     for (const name of options.queues) {
-      await boss.createQueue(name, retry.retryBackoff ? retry : fixed);
+      await boss.createQueue(name, { ...(retry.retryBackoff ? retry : fixed), ...(oneAtATime.has(name) ? { policy: 'singleton' } : {}) });
       // createQueue leaves an existing queue alone; this brings its retry policy up to date.
       await boss.updateQueue(name, { ...fixed, retryDelayMax: retry.retryBackoff ? retryDelayMax : null });
     }
@@ -115,6 +151,12 @@ export async function startJobs(options: JobsOptions): Promise<Jobs> {
       if (!id) throw new Error(`Job voor ${name} is niet aangemaakt.`);
       return id;
     },
+    sendOnce: async (name, data, { key, withinSeconds, startAfterSeconds }) => {
+      assertKnown(name);
+      // A unique index on (queue, slot, key) in pgboss.job: a second send in the slot is refused (null).
+      const id = await boss.send(name, data, { singletonKey: key, singletonSeconds: withinSeconds, ...(startAfterSeconds ? { startAfter: startAfterSeconds } : {}) });
+      return id ?? undefined;
+    },
     work: async <T extends object>(name: string, handler: JobHandler<T>) => {
       assertKnown(name);
       await boss.work(
@@ -133,7 +175,7 @@ export async function startJobs(options: JobsOptions): Promise<Jobs> {
         },
       );
     },
-    // Waits up to 10 s for running handlers; on PostgreSQL it also closes pg-boss's own pool.
-    stop: () => boss.stop({ graceful: true, timeout: 10_000 }),
+    // On PostgreSQL it also closes pg-boss's own pool. pg-boss answers a second stop itself.
+    stop: ({ timeoutMs = 10_000 } = {}) => boss.stop({ graceful: true, timeout: timeoutMs }),
   };
 }

@@ -70,3 +70,25 @@ export function demoSluitingsdagen(jaar: number): { gemeente: string; datum: str
   }
   return dagen;
 }
+
+/**
+ * Norms of the demo gemeenten in the KPI register, each from a public document of that gemeente
+ * (no number without a source: Ouder-Amstel and Uithoorn have none here yet, so their pages say
+ * that no target has been set). Loaded through the KPI service, as `POST …/kpis/{kpi}/normen`.
+ */
+export const DEMO_KPI_NORMEN: { gemeente: string; kpi: string; waarde: number; geldigVanaf: string; bron: string }[] = [
+  {
+    gemeente: 'GM0384',
+    kpi: 'email-binnen-5-werkdagen',
+    waarde: 70,
+    geldigVanaf: '2023-01-01',
+    bron: 'Jaarstukken 2023 gemeente Diemen, programma Samen besturen, indicator 2.2.1 "E-mail binnen 5 werkdagen afgehandeld (via info@diemen.nl)": streefwaarde 70% (Begroting 2023)',
+  },
+  {
+    gemeente: 'GM0384',
+    kpi: 'zaken-binnen-norm',
+    waarde: 100,
+    geldigVanaf: '2023-01-01',
+    bron: 'Voor en met Diemen - Kader voor dienstverlening: "We reageren op inwoners binnen de wettelijke termijn. Als dit niet lukt, dan nemen we contact op en leggen we uit waarom."',
+  },
+];

@@ -9,7 +9,8 @@ import type { SluitingsdagenRepository } from '../termijnen/sluitingsdagen.repos
 import { kalenderdag } from '../termijnen/kalender.ts';
 import type { PcService } from '../planning-control/pc.service.ts';
 import { LEGE_AANVULLING } from '../planning-control/pc.schemas.ts';
-import { DEMO_GEBRUIKERS, DEMO_GEMEENTEN, DEMO_TEAMS, demoSluitingsdagen } from './demo.data.ts';
+import { DEMO_GEBRUIKERS, DEMO_GEMEENTEN, DEMO_KPI_NORMEN, DEMO_TEAMS, demoSluitingsdagen } from './demo.data.ts';
+import type { KpiService } from '../kpi/kpi.service.ts';
 import type { ZaaktypenRepository } from '../zaaktypen/zaaktypen.repository.ts';
 import { DEMO_ZAAKTEAMS, DEMO_ZAAKTYPEN } from './demo.zaaktypen.ts';
 import { laadDemoZaken } from './demo.zaken.ts';
@@ -21,6 +22,8 @@ export interface DemoResultaat {
   gebruikers: number;
   teams: number;
   zaaktypen: number;
+  /** Norms of the gemeenten in the KPI register (DEMO_KPI_NORMEN). */
+  normen: number;
   /** Demo zaken with their histories (only with `{ zaken: true }`). */
   zaken: number;
 }
@@ -37,13 +40,15 @@ export function demoService(deps: {
   klok: Klok;
   /** P&C chapters of Diemen, published (demo.pc.ts). */
   pc?: PcService;
+  /** The KPI register, for the gemeenten's norms (DEMO_KPI_NORMEN). */
+  kpi?: Pick<KpiService, 'voorGemeente' | 'voegNormToe'>;
   /** The zaken service on the demo's simulated clock, with an outbox that never sends (demo.zaken.ts). */
   zakenOpKlok: (klok: Klok) => ZakenService;
 }) {
   return {
     /** `zaken: true` also loads the demo zaken (serve and `loket demo`; tests start without them). */
     async laad(context: Context, opties: { zaken?: boolean } = {}): Promise<DemoResultaat> {
-      const resultaat: DemoResultaat = { gemeenten: 0, gebruikers: 0, teams: 0, zaaktypen: 0, zaken: 0 };
+      const resultaat: DemoResultaat = { gemeenten: 0, gebruikers: 0, teams: 0, zaaktypen: 0, normen: 0, zaken: 0 };
       for (const gemeente of DEMO_GEMEENTEN) {
         if (await deps.gemeenten.opCode(gemeente.code)) continue;
         await deps.gemeenten.bewaar(gemeente);
@@ -109,6 +114,13 @@ export function demoService(deps: {
           resultaat.zaaktypen++;
         }
       }
+      // The norms of the KPI register, through its service as `POST …/normen` does; one that is there already stays.
+      for (const norm of deps.kpi ? DEMO_KPI_NORMEN : []) {
+        const bestaand = (await deps.kpi?.voorGemeente(norm.gemeente))?.find((k) => k.code === norm.kpi)?.normen ?? [];
+        if (bestaand.some((n) => n.geldigVanaf === norm.geldigVanaf)) continue;
+        await deps.kpi?.voegNormToe(context, norm.gemeente, norm.kpi, { waarde: norm.waarde, bron: norm.bron, geldigVanaf: norm.geldigVanaf });
+        resultaat.normen++;
+      }
       // The P&C chapters of Diemen, once: as vastgesteld versions, published on the portal.
       for (const h of DEMO_PC_HOOFDSTUKKEN) {
         const soort = h.soort === 'begroting' ? 'programmabegroting' : 'jaarstukken';
@@ -117,7 +129,7 @@ export function demoService(deps: {
         await deps.pc.importeer(context, h.gemeente, [{ ...h, indicatoren }], { naam: 'Zoals gepubliceerd', status: 'vastgesteld', vastgesteldOp: h.documentstatus?.datum ?? null });
       }
       if (opties.zaken) resultaat.zaken = await laadDemoZaken({ zaken: deps.zakenOpKlok, zaaktypen: deps.zaaktypen, klok: deps.klok }, context, ids, teamIds);
-      if (resultaat.gemeenten + resultaat.gebruikers + resultaat.teams + resultaat.zaaktypen + resultaat.zaken > 0) {
+      if (resultaat.gemeenten + resultaat.gebruikers + resultaat.teams + resultaat.zaaktypen + resultaat.normen + resultaat.zaken > 0) {
         await deps.audit.log(context, { gemeente: null, actie: 'demo-laden', details: { ...resultaat } });
       }
       return resultaat;

@@ -38,7 +38,8 @@ export const KCC_GESPREKKEN_DEFINITIES = {
     norm: null,
     eigenaar: EIGENAAR,
     module: 'kcc',
-    publiek: true,
+    // Not (yet) on the public servicenormen page, which shows its measures per zaaktype (ADR 0032).
+    publiek: false,
     uitsplitsingen: ['wachtrij'],
   },
   afhaakpercentage: {
@@ -225,6 +226,9 @@ function alsKpiMeting(g: GroepMeting): KpiMeting {
 export function kccKpis(maten: KccGesprekkenMaten): KpiMaat[] {
   return (Object.keys(KCC_GESPREKKEN_DEFINITIES) as GesprekMaat[]).map((maat) => ({
     definitie: KCC_GESPREKKEN_DEFINITIES[maat],
-    bereken: async (v) => (await maten[maat]({ gemeente: v.gemeente, van: v.van, tot: v.tot, wachtrij: v.wachtrij, perWachtrij: true })).map(alsKpiMeting),
+    bereken: async (v) =>
+      v.zaaktype !== undefined
+        ? [{ groep: null, status: 'niet-bekend', reden: 'Gesprekken van de telefooncentrale hebben geen zaaktype: deze maat bestaat per wachtrij of voor alle gesprekken samen.', noemer: 0 }]
+        : (await maten[maat]({ gemeente: v.gemeente, van: v.van, tot: v.tot, wachtrij: v.wachtrij, perWachtrij: true })).map(alsKpiMeting),
   }));
 }

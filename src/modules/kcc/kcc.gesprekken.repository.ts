@@ -46,8 +46,12 @@ export interface Gesprekstelling {
   p90Beantwoord: number | null;
 }
 
-/** SQL of the call records: the import (idempotent on gemeente + gesprek_id) and the counts of the measures. */
-export function kccGesprekkenRepository(db: Kysely<DB>) {
+/**
+ * SQL of the call records: the import (idempotent on gemeente + gesprek_id) and the counts of the
+ * measures. `lezen` (Database.lezen) runs the counts: the read replica inside `request.lees`
+ * (ADR 0028), the primary everywhere else, as for the other measures of the KPI register.
+ */
+export function kccGesprekkenRepository(db: Kysely<DB>, lezen: Kysely<DB> = db) {
   return {
     /**
      * Stores the calls in one transaction, in statements of PARTIJ rows (`insert … select from
@@ -127,7 +131,7 @@ export function kccGesprekkenRepository(db: Kysely<DB>) {
             ${s.wachtrij === undefined ? sql`` : sql`and wachtrij = ${s.wachtrij}`}
         ) as g
         group by ${groepen}
-        order by periode nulls first, wachtrij nulls first`.execute(db);
+        order by periode nulls first, wachtrij nulls first`.execute(lezen);
       return rijen.rows.map((r) => ({
         periode: r.periode,
         wachtrij: r.wachtrij,

@@ -9,8 +9,12 @@ export interface KpiNorm {
   bron: string;
 }
 
-/** SQL of the KPI register: the stored definition versions (installation-wide) and the norms per gemeente. */
-export function kpiRepository(db: Kysely<DB>) {
+/**
+ * SQL of the KPI register: the stored definition versions (installation-wide) and the norms per
+ * gemeente. `lezen` (Database.lezen) reads the norms: the read replica when a route reads inside
+ * `request.lees` (the public servicenormen page, ADR 0028), the primary everywhere else.
+ */
+export function kpiRepository(db: Kysely<DB>, lezen: Kysely<DB> = db) {
   return {
     /**
      * Stores a definition version unless it is there; answers the fingerprint stored under that
@@ -36,7 +40,7 @@ export function kpiRepository(db: Kysely<DB>) {
     /** The gemeente's norms, per KPI the newest first. */
     normen: async (gemeente: string, kpi?: string): Promise<KpiNorm[]> =>
       (
-        await db
+        await lezen
           .selectFrom('kpi_norm')
           .select(['kpi_code', 'geldig_vanaf', 'waarde', 'bron'])
           .where('gemeente', '=', gemeente)

@@ -75,7 +75,9 @@ describe('waarden', () => {
       eenheid: 'procent',
       status: 'bekend',
       reden: null,
-      norm: null,
+      // The demo's norm of Diemen (Jaarstukken 2023, indicator 2.2.1).
+      norm: { waarde: 70, bron: expect.stringContaining('indicator 2.2.1'), geldigVanaf: '2023-01-01' },
+      normGehaald: true,
       voorlopig: false,
       definitie: { code: 'email-binnen-5-werkdagen', versie: 1 },
       berekendOp: NU.replace('Z', '.000Z'),
@@ -132,7 +134,8 @@ describe('normen', () => {
 
     const kpis = (await get(basis, tim)).json().items.find((k: { code: string }) => k.code === 'zaken-binnen-norm');
     expect(kpis.geldendeNorm).toEqual({ waarde: 80, bron: 'Kader voor dienstverlening', geldigVanaf: '2026-04-01' });
-    expect(kpis.normen.map((n: { geldigVanaf: string }) => n.geldigVanaf)).toEqual(['2026-04-01', '2026-01-01']);
+    // The last one is the demo's (Kader voor dienstverlening).
+    expect(kpis.normen.map((n: { geldigVanaf: string }) => n.geldigVanaf)).toEqual(['2026-04-01', '2026-01-01', '2023-01-01']);
     const audit = await loket.database.db.selectFrom('audit_log').select(['actie', 'object_id', 'resultaat']).where('actie', '=', 'kpi-norm-toevoegen').execute();
     expect(audit).toEqual(expect.arrayContaining([{ actie: 'kpi-norm-toevoegen', object_id: 'zaken-binnen-norm', resultaat: 'gelukt' }]));
   });

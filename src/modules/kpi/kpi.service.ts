@@ -171,8 +171,7 @@ export function kpiService(deps: {
       const dag = vandaag();
       const periode = periodeUitInvoer(invoer, dag, prefix);
       if (invoer.uitsplitsing && !definitie.uitsplitsingen.includes(invoer.uitsplitsing)) throw uitsplitsingKanNiet(code, invoer.uitsplitsing);
-      // A selection needs the matching breakdown: a zaaktype for zaken measures, a queue for telephony.
-      if (invoer.zaaktype !== undefined && !definitie.uitsplitsingen.includes('zaaktype')) throw selectieKanNiet(code, 'zaaktype');
+      // A queue is only a selection of the telephony measures. (A measure without zaaktypen answers a zaaktype itself: "niet bekend".)
       if (invoer.wachtrij !== undefined && !definitie.uitsplitsingen.includes('wachtrij')) throw selectieKanNiet(code, 'wachtrij');
       if (invoer.zaaktype !== undefined && !(await deps.zaaktypeBestaat(gemeente, invoer.zaaktype))) throw onbekendZaaktype(invoer.zaaktype);
       const berekendOp = klok.nu().toISOString();

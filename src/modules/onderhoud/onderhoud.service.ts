@@ -29,9 +29,11 @@ export interface OpruimResultaat {
   logmaanden: { gemaakt: string[]; vernietigd: string[] };
   /** Residents whose e-mail and telephone were erased (one year after their zaak closed; ADR 0013). */
   contactgegevens: number;
+  /** Persons of klantcontacten erased (one year after the contact; ADR 0033). */
+  klantcontactPersonen: number;
 }
 
-/** What housekeeping needs of the rest: the gemeenten, and the zaken retention per gemeente. */
+/** What housekeeping needs of the rest: the gemeenten, and the zaken and klantcontacten retention per gemeente. */
 export interface OnderhoudDeps {
   repository: OnderhoudRepository;
   audit: AuditService;
@@ -39,9 +41,10 @@ export interface OnderhoudDeps {
   embedded: boolean;
   gemeenten: { lijst(): Promise<{ code: string }[]> };
   zaken: { ruimContactgegevensOp(context: Context, gemeente: string): Promise<number> };
+  klantcontacten: { ruimPersoonsgegevensOp(context: Context, gemeente: string): Promise<number> };
 }
 
-/** Retention terms and housekeeping, run by the server every few hours and by `loket opruimen`. */
+/** Retention terms and housekeeping, run as a scheduled job every few hours (onderhoud.job.ts) and by `loket opruimen`. */
 export function onderhoudService(deps: OnderhoudDeps) {
   const { repository, audit, klok } = deps;
   return {
@@ -56,9 +59,13 @@ export function onderhoudService(deps: OnderhoudDeps) {
         aanmeldgegevens: vernietigd.reduce((som, v) => som + v.rijen, 0),
         logmaanden: { gemaakt, vernietigd: vernietigd.map((v) => v.partitie) },
         contactgegevens: 0,
+        klantcontactPersonen: 0,
       };
       // Per gemeente, each logged in its own audit log (zaken service).
-      for (const gemeente of await deps.gemeenten.lijst()) resultaat.contactgegevens += await deps.zaken.ruimContactgegevensOp(context, gemeente.code);
+      for (const gemeente of await deps.gemeenten.lijst()) {
+        resultaat.contactgegevens += await deps.zaken.ruimContactgegevensOp(context, gemeente.code);
+        resultaat.klantcontactPersonen += await deps.klantcontacten.ruimPersoonsgegevensOp(context, gemeente.code);
+      }
       if (deps.embedded) await repository.vacuum();
       if (vernietigd.length > 0) {
         await audit.log(context, { gemeente: null, actie: 'bewaartermijn-vernietigen', details: { aanmeldgegevens: resultaat.aanmeldgegevens, maanden: resultaat.logmaanden.vernietigd } });
@@ -67,3 +74,5 @@ export function onderhoudService(deps: OnderhoudDeps) {
     },
   };
 }
+
+export type OnderhoudService = ReturnType<typeof onderhoudService>;

@@ -174,6 +174,8 @@ export function homePagina(ctx: PaginaContext, gemeente: PortaalGemeente): strin
   const contactgegevens = contact(ctx, gemeente);
   const inhoud = html`${alinea(t('home.intro'), true)}
           ${contactgegevens ? html`${kop2(t('home.contactKop'))}${contactgegevens}` : ''}
+          ${kop2(t('home.servicenormenKop'))}
+          ${alinea(link(`${portaalPad(taal, gemeente.slug)}servicenormen`, t('home.servicenormenLink')))}
           ${kop2(t('home.websiteKop'))}
           ${alinea(t('home.websiteTekst'))}
           ${lijst([

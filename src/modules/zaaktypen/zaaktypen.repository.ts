@@ -127,8 +127,22 @@ const kolommen = (g: ZaaktypeGegevens) => ({
   geldig_vanaf: g.geldigVanaf,
 });
 
-/** SQL for the zaaktype catalogue (zaaktype, statustype, resultaattype). Always per gemeente. */
-export function zaaktypenRepository(db: Kysely<DB>) {
+/** What the public servicenormen page shows of a zaaktype: its names and how its term works. */
+export interface ZaaktypeTermijn {
+  code: string;
+  naam: { nl: string; en: string };
+  rechtsgrond: string;
+  norm: string;
+  opschortingToegestaan: boolean;
+  maxVerlenging: string | null;
+}
+
+/**
+ * SQL for the zaaktype catalogue (zaaktype, statustype, resultaattype). Always per gemeente.
+ * `lezen` (Database.lezen) runs the read of the public servicenormen page: the read replica
+ * when the route reads inside `request.lees` (ADR 0028).
+ */
+export function zaaktypenRepository(db: Kysely<DB>, lezen: Kysely<DB> = db) {
   const select = (gemeente: string) =>
     db
       .selectFrom('zaaktype as z')
@@ -219,6 +233,22 @@ export function zaaktypenRepository(db: Kysely<DB>) {
         .limit(1)
         .executeTakeFirst();
       return rij ? naarRecord(rij) : undefined;
+    },
+    /** Per code the published version in force on `datum` (the highest valid from then), by Dutch name. */
+    termijnenOp: async (gemeente: string, datum: string): Promise<ZaaktypeTermijn[]> => {
+      const rijen = await lezen
+        .selectFrom('zaaktype')
+        .select(['code', 'naam_nl', 'naam_en', 'rechtsgrond', 'norm', 'opschorting_toegestaan', 'max_verlenging'])
+        .distinctOn('code')
+        .where('gemeente', '=', gemeente)
+        .where('status', '=', 'gepubliceerd')
+        .where((eb) => eb.or([eb('geldig_vanaf', 'is', null), eb('geldig_vanaf', '<=', datum)]))
+        .orderBy('code')
+        .orderBy('versie', 'desc')
+        .execute();
+      return rijen
+        .map((r) => ({ code: r.code, naam: { nl: r.naam_nl, en: r.naam_en }, rechtsgrond: r.rechtsgrond, norm: r.norm, opschortingToegestaan: r.opschorting_toegestaan, maxVerlenging: r.max_verlenging }))
+        .toSorted((a, b) => a.naam.nl.localeCompare(b.naam.nl, 'nl'));
     },
     hoogsteVersie: async (gemeente: string, code: string): Promise<{ id: string; versie: number; status: string } | undefined> =>
       db.selectFrom('zaaktype').select(['id', 'versie', 'status']).where('gemeente', '=', gemeente).where('code', '=', code).orderBy('versie', 'desc').limit(1).executeTakeFirst(),

@@ -55,6 +55,8 @@ export interface Werkvoorraadfilter {
   lopend?: boolean | undefined;
   /** Exactly this zaak number, open or closed (the open filter does not apply). */
   identificatie?: string | undefined;
+  /** Only zaken whose resident has this e-mail address (case-insensitive), open or closed (the open filter does not apply). */
+  email?: string | undefined;
   /** Keyset: the last row of the previous page. */
   na?: { einddatum: string; id: string } | undefined;
   limit: number;
@@ -230,7 +232,16 @@ function zaakQueries(db: Kysely<DB>, namen: Map<string, ZaaktypeNamen>, lezen: K
   }
 
   function werkvoorraadQuery(gemeente: string, f: Werkvoorraadfilter, d: Kysely<DB> = db) {
-    let q = f.identificatie !== undefined ? regels(gemeente, d).where('z.identificatie', '=', f.identificatie) : regels(gemeente, d).where('z.afgesloten_op', f.open ? 'is' : 'is not', null);
+    let q =
+      f.identificatie !== undefined || f.email !== undefined ? regels(gemeente, d) : regels(gemeente, d).where('z.afgesloten_op', f.open ? 'is' : 'is not', null);
+    if (f.identificatie !== undefined) q = q.where('z.identificatie', '=', f.identificatie);
+    if (f.email !== undefined) {
+      const email = f.email.toLowerCase();
+      // The index betrokkene_email (gemeente, lower(email)) finds them.
+      q = q.where('z.id', 'in', (eb) =>
+        eb.selectFrom('betrokkene as bt').select('bt.zaak_id').where('bt.gemeente', '=', gemeente).where(sql<string>`lower(bt.email)`, '=', email),
+      );
+    }
     if (f.team !== undefined) q = q.where('z.team_id', '=', f.team);
     if (f.behandelaar !== undefined) q = q.where('z.behandelaar_id', f.behandelaar === null ? 'is' : '=', f.behandelaar);
     if (f.status !== undefined) q = q.where('z.status_volgnummer', '=', f.status);

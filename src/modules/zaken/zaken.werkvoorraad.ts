@@ -22,6 +22,8 @@ export interface WerkvoorraadInvoer {
   open: boolean;
   zoek?: string | undefined;
   identificatie?: string | undefined;
+  /** Only zaken of the resident with this e-mail address, open or closed (the KCC's search; not a query parameter of GET /zaken). */
+  email?: string | undefined;
   cursor?: string | undefined;
   pageSize: number;
 }
@@ -178,6 +180,7 @@ export function zakenWerkvoorraad(kern: ZakenKern) {
         // A band holds only zaken whose term runs; a suspended zaak is in none.
         lopend: invoer.termijn !== undefined,
         identificatie: invoer.identificatie,
+        email: invoer.email,
         na: invoer.cursor ? leesCursor(invoer.cursor) : undefined,
         limit: invoer.pageSize + 1,
         // Those who see confidential zaken see every zaak; others the restricted ones of their teams and their own (in the query).
@@ -214,6 +217,13 @@ export function zakenWerkvoorraad(kern: ZakenKern) {
       const pagina = await repository.medewerkers(gemeente, f);
       await audit.verwerking(context, { gemeente, naam: 'medewerkers-bekijken', ...VERWERKING_PERSONEELSACCOUNTS, betrokkeneIds: pagina.rijen.map((m) => m.id) });
       return pagina;
+    },
+
+    /** The number of a zaak the caller may see, for another module that links to it (a klantcontact); undefined when not. */
+    async zichtbareZaak(wie: Wie, gemeente: string, id: string): Promise<{ id: string; identificatie: string } | undefined> {
+      const rij = await repository.opId(gemeente, id);
+      if (!rij || !(await magZien(wie, gemeente, rij))) return undefined;
+      return { id: rij.id, identificatie: rij.identificatie };
     },
 
     /** 404 unless the zaak exists in this gemeente and the caller may see it (before reading an upload). */
