@@ -80,7 +80,7 @@ export const mappingSchema = z
   });
 export type Mapping = z.output<typeof mappingSchema>;
 
-interface Record_ {
+interface RuwRecord {
   /** Line number where the record starts. */
   regel: number;
   velden: string[];
@@ -98,7 +98,7 @@ const isSpatie = (c: string | undefined) => c === ' ' || c === '\t';
  * field (spaces before the quote are allowed) ends at a quote that is not doubled, which must be
  * followed by the separator or the end of the line, and may run over line ends.
  */
-function* records(tekst: string, sep: string, vanaf: number, eersteRegel: number): Generator<Record_> {
+function* records(tekst: string, sep: string, vanaf: number, eersteRegel: number): Generator<RuwRecord> {
   let pos = vanaf;
   let regel = eersteRegel;
   const lengte = tekst.length;
@@ -241,7 +241,7 @@ function tekstveld(waarde: string, kolom: string, verplicht: boolean): string | 
 }
 
 /** One record checked: the call, or every reason it cannot be read, as one text. */
-function leesRecord(r: Record_, kop: Kop): Gesprek | Regelfout {
+function leesRecord(r: RuwRecord, kop: Kop): Gesprek | Regelfout {
   if (r.fout) return { regel: r.regel, reden: r.fout };
   if (r.velden.length !== kop.aantal) {
     const sep = kop.sep === ',' ? 'komma' : 'puntkomma';
