@@ -50,7 +50,7 @@ describe('loket pc', () => {
     expect(JSON.parse(imp.stdout)).toHaveLength(2);
     const exp = await loket('pc', 'export', '--gemeente', 'GM0437', '--jaar', '2024', '--soort', 'begroting');
     expect(JSON.parse(exp.stdout).map((h: { programma: string }) => h.programma)).toEqual(['Samen besturen', 'Veilig Diemen']);
-  }, 60_000);
+  }, 180_000);
 
   it('writes CSV, HTML and PDF', async () => {
     // Diemen's jaarstukken 2023 from the demo.
@@ -64,7 +64,7 @@ describe('loket pc', () => {
     const r = await loket(...EXPORT, '--format', 'pdf', '--uit', pdf);
     expect(r.code, r.stderr).toBe(0);
     expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
-  }, 60_000);
+  }, 180_000);
 
   it('refuses bad input with exit 1 and one line, storing nothing; bad usage exits 2', async () => {
     const h = jaarstukken2023();
@@ -106,5 +106,5 @@ describe('loket pc', () => {
     expect(JSON.parse(exp.stdout)).toEqual(gelezen);
     expect((await loket('pc', 'import', bestand('seed.json', exp.stdout), '--json', '--gemeente', 'GM0451')).code).toBe(0);
     expect((await loket(...args, '--versie', '2')).stdout).toBe(exp.stdout);
-  }, 60_000);
+  }, 180_000);
 });

@@ -44,4 +44,4 @@ it('serves on one wiring: one pg-boss, and the server uses the services commands
   await cli.services.gemeenten.bewaar(DEMO_GEMEENTEN[0]!);
   const { items } = (await (await fetch(`http://127.0.0.1:${port}/api/v1/gemeenten`)).json()) as { items: { code: string }[] };
   expect(items.map((g) => g.code)).toEqual(['GM0384']);
-});
+}, 120_000);
