@@ -38,7 +38,7 @@ describe('loket kcc gesprekken import', () => {
     const tekst = await loket('kcc', 'gesprekken', 'import', pad, '--gemeente', 'GM0384');
     expect(tekst.code).toBe(0);
     expect(tekst.stdout).toBe('Gelezen: 2, nieuw: 0, al bekend: 1, fouten: 1.\nRegel 3: afloop "gemist" kan niet; kies beantwoord, opgehangen of buiten-openingstijd.\n');
-  }, 60_000);
+  }, 120_000);
 
   it('--strikt: one bad line refuses the file, exit 2, nothing stored', async () => {
     const [a, b] = [uniek(), uniek()];
@@ -50,7 +50,7 @@ describe('loket kcc gesprekken import', () => {
     // Nothing was stored: without --strikt the good line is new.
     const los = await loket('kcc', 'gesprekken', 'import', pad, '--gemeente', 'GM0384', '--json');
     expect(JSON.parse(los.stdout)).toMatchObject({ nieuw: 1, alBekend: 0 });
-  }, 60_000);
+  }, 120_000);
 
   it('refuses a wrong header with exit 2 and says what it should be', async () => {
     const pad = bestand('kop.csv', 'CallID;Queue;Start\n1;a;b\n');
@@ -60,7 +60,7 @@ describe('loket kcc gesprekken import', () => {
     expect(uit).toMatchObject({ gelezen: 0, nieuw: 0, alBekend: 0, fouten: [{ regel: 1 }] });
     expect(uit.fouten[0].reden).toMatch(/^De kop mist de kolommen gesprek_id, wachtrij, begin/);
     expect(r.stderr).toMatch(/^loket: .*kop\.csv is geweigerd: De kop mist/);
-  }, 60_000);
+  }, 120_000);
 
   it('reads other column names from a mapping file; a bad mapping file is a usage error', async () => {
     const a = uniek();
@@ -75,7 +75,7 @@ describe('loket kcc gesprekken import', () => {
     const geenJson = await loket('kcc', 'gesprekken', 'import', pad, '--gemeente', 'GM0384', '--mapping', bestand('kapot.json', '{'));
     expect(geenJson.code).toBe(2);
     expect(geenJson.stderr).toMatch(/kapot\.json is geen JSON/);
-  }, 60_000);
+  }, 120_000);
 
   it('exits 2 for bad usage and 1 for a gemeente that does not exist', async () => {
     const pad = bestand('leeg.csv', `${KOP}\n`);
@@ -84,7 +84,7 @@ describe('loket kcc gesprekken import', () => {
     const onbekend = await loket('kcc', 'gesprekken', 'import', pad, '--gemeente', 'GM0999');
     expect(onbekend.code).toBe(1);
     expect(onbekend.stderr).toBe('loket: Gemeente GM0999 bestaat niet in deze installatie.\n');
-  }, 60_000);
+  }, 120_000);
 
   it('the measures are read with loket kpi, per queue', async () => {
     const wachtrij = uniek();
@@ -97,5 +97,5 @@ describe('loket kcc gesprekken import', () => {
     const p90 = await loket('kpi', 'kcc-wachttijd-p90', '--gemeente', 'GM0384', '--periode', '2026-05-01', '--per-wachtrij', '--json');
     expect(p90.code, p90.stderr).toBe(0);
     expect(JSON.parse(p90.stdout).uitsplitsing).toEqual(expect.arrayContaining([expect.objectContaining({ wachtrij, waarde: 31, noemer: 2 })]));
-  }, 60_000);
+  }, 120_000);
 });
