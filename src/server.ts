@@ -65,6 +65,10 @@ import { servicenormenService } from './modules/servicenormen/servicenormen.serv
 import { formulierTokens } from './modules/zaakvolgen/zaakvolgen.formulier.ts';
 import { zaakvolgenRoutes } from './modules/zaakvolgen/zaakvolgen.routes.ts';
 import { zaakvolgenService } from './modules/zaakvolgen/zaakvolgen.service.ts';
+import { kccGesprekkenRepository } from './modules/kcc/kcc.gesprekken.repository.ts';
+import { kccGesprekkenRoutes } from './modules/kcc/kcc.gesprekken.routes.ts';
+import { kccKpis } from './modules/kcc/kcc.gesprekken.maten.ts';
+import { kccGesprekkenService } from './modules/kcc/kcc.gesprekken.service.ts';
 import { startTermijnbewaking, termijnbewakingCron } from './modules/termijnbewaking/termijnbewaking.job.ts';
 import { termijnbewakingRepository } from './modules/termijnbewaking/termijnbewaking.repository.ts';
 import { TERMIJNBEWAKING_CONTROLEREN, termijnbewakingService } from './modules/termijnbewaking/termijnbewaking.service.ts';
@@ -222,6 +226,7 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
   klantcontactenRoutes(app, { klantcontacten: services.klantcontacten });
   pcRoutes(app, { pc: services.pc });
   pcPubliekRoutes(app, { pc: services.pc, gemeenten });
+  kccGesprekkenRoutes(app, { gesprekken: services.kccGesprekken });
   servicenormenRoutes(app, { servicenormen: services.servicenormen, gemeenten });
   zaakvolgenRoutes(app, {
     gemeenten,
@@ -280,6 +285,8 @@ export function loketServices(deps: {
   };
   const zaken = zakenService(zakenDeps);
   const klantcontacten = klantcontactenService({ repository: klantcontactenRepository(db, lezen), zaken, audit, klok });
+  // The call records of the telephony platform (ADR 0031); its repository reads the measures on `lezen`.
+  const kccGesprekken = kccGesprekkenService({ repository: kccGesprekkenRepository(db, lezen), gemeenten, audit, klok });
   const termijnbewaking = termijnbewakingService({
     repository: termijnbewakingRepository(db),
     zaken,
@@ -294,7 +301,7 @@ export function loketServices(deps: {
   const kpi = kpiService({
     // Reads on `lezen`: the replica inside request.lees (the servicenormen page), the primary elsewhere.
     repository: kpiRepository(db, lezen),
-    maten: [...zakenKpis(lezen), ...klantcontactenKpis(lezen)],
+    maten: [...zakenKpis(lezen), ...klantcontactenKpis(lezen), ...kccKpis(kccGesprekken.maten)],
     sluitingsdagen: (gemeente) => termijnen.sluitingsdagen(gemeente),
     zaaktypeBestaat: async (gemeente, code) => (await zaaktypenRepo.hoogsteVersie(gemeente, code)) !== undefined,
     audit,
@@ -331,6 +338,7 @@ export function loketServices(deps: {
     termijnbewaking,
     zaakvolgen: zaakvolgenService({ zaken, beloofdeDatum: termijnbewaking.beloofdeDatum }),
     pc,
+    kccGesprekken,
   };
 }
 

@@ -9,6 +9,7 @@ const getal = (n: number) => n.toLocaleString('nl-NL', { maximumFractionDigits: 
 function eenheid(d: Pick<KpiDefinitie, 'eenheid'>, n: number): string {
   if (d.eenheid === 'procent') return `${getal(n)}%`;
   if (d.eenheid === 'werkdagen') return `${getal(n)} ${n === 1 ? 'werkdag' : 'werkdagen'}`;
+  if (d.eenheid === 'seconden') return `${getal(n)} ${n === 1 ? 'seconde' : 'seconden'}`;
   return getal(n);
 }
 
@@ -17,10 +18,11 @@ export function uitleg(w: KpiWaarde): string {
   const d = w.definitie;
   const regels = [
     `${d.naam.nl} (${d.code}, versie ${d.versie})`,
-    `Gemeente ${w.gemeente}, ${w.periode.van} tot en met ${w.periode.tot}${w.zaaktype ? `, zaaktype ${w.zaaktype}` : ''}${w.peildatum ? `, stand op ${w.peildatum}` : ''}${w.voorlopig ? ' (voorlopig: de periode loopt nog)' : ''}.`,
+    `Gemeente ${w.gemeente}, ${w.periode.van} tot en met ${w.periode.tot}${w.zaaktype ? `, zaaktype ${w.zaaktype}` : ''}${w.wachtrij ? `, wachtrij ${w.wachtrij}` : ''}${w.peildatum ? `, stand op ${w.peildatum}` : ''}${w.voorlopig ? ' (voorlopig: de periode loopt nog)' : ''}.`,
   ];
   if (w.status === 'bekend' && w.waarde !== null) {
-    const breuk = w.teller !== null ? ` (${w.teller} van ${w.noemer})` : ` (${w.noemer} ${w.noemer === 1 ? 'zaak' : 'zaken'})`;
+    const [een, meer] = d.module === 'kcc' ? ['gesprek', 'gesprekken'] : ['zaak', 'zaken'];
+    const breuk = w.teller !== null ? ` (${w.teller} van ${w.noemer})` : ` (${w.noemer} ${w.noemer === 1 ? een : meer})`;
     regels.push(`Waarde: ${eenheid(d, w.waarde)}${d.eenheid === 'aantal' ? '' : breuk}${w.inBehandeling ? `; ${w.inBehandeling} nog in behandeling` : ''}.`);
   } else {
     regels.push(`Waarde: niet bekend. ${w.reden ?? ''}`.trimEnd());
@@ -28,7 +30,7 @@ export function uitleg(w: KpiWaarde): string {
   if (w.norm) regels.push(`Norm: ${eenheid(d, w.norm.waarde)} (${w.norm.bron})${w.normGehaald === null ? '' : w.normGehaald ? ', gehaald' : ', niet gehaald'}.`);
   if (d.teller) regels.push(`Teller: ${d.teller}`);
   regels.push(`Noemer: ${d.noemer}`, `Periode: ${d.periode.regel}`, ...d.uitsluitingen.map((u) => `  - ${u}`));
-  for (const u of w.uitsplitsing ?? []) regels.push(`  ${u.zaaktype}: ${u.waarde === null ? `niet bekend (${u.reden ?? ''})` : eenheid(d, u.waarde)}${u.teller === null ? '' : ` (${u.teller} van ${u.noemer})`}`);
+  for (const u of w.uitsplitsing ?? []) regels.push(`  ${u.zaaktype ?? u.wachtrij ?? ''}: ${u.waarde === null ? `niet bekend (${u.reden ?? ''})` : eenheid(d, u.waarde)}${u.teller === null ? '' : ` (${u.teller} van ${u.noemer})`}`);
   return regels.join('\n');
 }
 
@@ -41,8 +43,10 @@ export function kpiCommando(): Command {
     .option('--periode <periode>', 'JJJJ, JJJJ-Qn, JJJJ-MM, JJJJ-Www of JJJJ-MM-DD')
     .option('--zaaktype <code>', 'alleen zaken van dit zaaktype')
     .option('--per-zaaktype', 'ook een waarde per zaaktype')
+    .option('--wachtrij <naam>', 'alleen gesprekken in deze wachtrij (KCC-maten van de telefonie)')
+    .option('--per-wachtrij', 'ook een waarde per wachtrij (KCC-maten van de telefonie)')
     .option('--json', 'uitvoer als JSON')
-    .action(async (code: string, o: { gemeente?: string; periode?: string; zaaktype?: string; perZaaktype?: boolean; json?: boolean }) => {
+    .action(async (code: string, o: { gemeente?: string; periode?: string; zaaktype?: string; perZaaktype?: boolean; wachtrij?: string; perWachtrij?: boolean; json?: boolean }) => {
       if (code === 'lijst') {
         const definities = await metCliLoket((cli) => cli.services.kpi.definities());
         toon(o.json === true, definities, definities.map((d) => `${d.code} (versie ${d.versie}): ${d.naam.nl}`).join('\n'));
@@ -50,11 +54,12 @@ export function kpiCommando(): Command {
       }
       if (!o.gemeente) throw new GebruiksFout('geef --gemeente, bijvoorbeeld --gemeente GM0384');
       if (!o.periode) throw new GebruiksFout('geef --periode, bijvoorbeeld --periode 2026-Q1');
-      const { gemeente: g, periode, zaaktype } = o;
+      const { gemeente: g, periode, zaaktype, wachtrij } = o;
+      if (o.perZaaktype && o.perWachtrij) throw new GebruiksFout('kies --per-zaaktype of --per-wachtrij, niet allebei');
       const waarde = await metCliLoket(async (cli) => {
         if (!(await cli.services.gemeenten.opCode(g))) throw new GebruiksFout(`gemeente ${g} bestaat niet in deze installatie`);
         try {
-          return await cli.services.kpi.waarde(g, code, { periode, zaaktype, uitsplitsing: o.perZaaktype ? 'zaaktype' : undefined }, '');
+          return await cli.services.kpi.waarde(g, code, { periode, zaaktype, wachtrij, uitsplitsing: o.perZaaktype ? 'zaaktype' : o.perWachtrij ? 'wachtrij' : undefined }, '');
         } catch (error) {
           if (!(error instanceof ProblemError) || error.status >= 500) throw error;
           throw new GebruiksFout((error.invalidParams ?? []).map((p) => `${p.name.replace('periodeVan', 'periode')}: ${p.reason}`).join(' ') || (error.detail ?? error.title));

@@ -4,6 +4,7 @@ import { ProblemError } from '../http/problem.ts';
 import { GebruiksFout } from './cli.shared.ts';
 import { gemeenteCommando } from './gemeente.command.ts';
 import { gebruikerCommando } from './gebruiker.command.ts';
+import { kccCommando } from './kcc.command.ts';
 import { opruimenCommando } from './opruimen.command.ts';
 import { pcCommando } from './pc.command.ts';
 import { demoCommando, migrateCommando, serveCommando } from './serve.command.ts';
@@ -25,10 +26,15 @@ program.addCommand(opruimenCommando());
 program.addCommand(termijnCommando());
 program.addCommand(pcCommando());
 program.addCommand(kpiCommando());
-for (const command of program.commands) {
-  command.exitOverride().configureOutput({ outputError: () => undefined });
-  for (const sub of command.commands) sub.exitOverride().configureOutput({ outputError: () => undefined });
-}
+program.addCommand(kccCommando());
+// Every (sub)command reports its errors here, however deep (`loket kcc gesprekken import`).
+const stil = (command: Command): void => {
+  for (const sub of command.commands) {
+    sub.exitOverride().configureOutput({ outputError: () => undefined });
+    stil(sub);
+  }
+};
+stil(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -13,6 +13,7 @@ import * as statustypeNaamEn from './migrations/0011-statustype-naam-en.ts';
 import * as knooppunten from './migrations/0012-knooppunten.ts';
 import * as logmaanden from './migrations/0013-logmaanden.ts';
 import * as kpi from './migrations/0015-kpi.ts';
+import * as kccGesprekken from './migrations/0016-kcc-gesprekken.ts';
 import * as zaakKpiIndexen from './migrations/0017-zaak-kpi-indexen.ts';
 import * as klantcontacten from './migrations/0018-klantcontacten.ts';
 
@@ -35,6 +36,7 @@ const migrations: Record<string, Migration> = {
   '0012-knooppunten': knooppunten,
   '0013-logmaanden': logmaanden,
   '0015-kpi': kpi,
+  '0016-kcc-gesprekken': kccGesprekken,
   '0017-zaak-kpi-indexen': zaakKpiIndexen,
   '0018-klantcontacten': klantcontacten,
 };

@@ -402,6 +402,20 @@ export interface KpiNormTable {
   aangemaakt_door: string | null;
 }
 
+/** A call record from the telephony platform (migration 0016, ADR 0031). */
+export interface KccGesprekTable {
+  gemeente: string;
+  /** The platform's id of the call: the key within the gemeente. */
+  gesprek_id: string;
+  wachtrij: string;
+  begin_op: TijdstipVerplicht;
+  wachttijd_s: number;
+  afloop: 'beantwoord' | 'opgehangen' | 'buiten-openingstijd';
+  gespreksduur_s: number;
+  doorverbonden_naar: string | null;
+  geimporteerd_op: TijdstipVerplicht;
+}
+
 export const KLANTCONTACT_KANALEN = ['telefoon', 'balie', 'e-mail', 'chat', 'brief', 'sociale-media'] as const;
 export type KlantcontactKanaal = (typeof KLANTCONTACT_KANALEN)[number];
 export const KLANTCONTACT_UITKOMSTEN = ['zelfstandig-afgehandeld', 'doorverbonden', 'contactverzoek-gemaakt', 'zaak-aangemaakt', 'verwezen', 'niet-afgehandeld'] as const;
@@ -484,6 +498,7 @@ export interface DB {
   knooppunt_geheim: KnooppuntGeheimTable;
   kpi_definitie: KpiDefinitieTable;
   kpi_norm: KpiNormTable;
+  kcc_gesprek: KccGesprekTable;
   klantcontact: KlantcontactTable;
   klantcontact_persoon: KlantcontactPersoonTable;
   klantcontact_zaak: KlantcontactZaakTable;

@@ -36,6 +36,8 @@ export const RECHTEN = {
   pcLezen: ['beheerder', 'pc-adviseur', 'teamleider', 'behandelaar', 'kcc-medewerker', 'webredacteur'],
   /** Change the P&C register: import, edit, offer and adopt versions. */
   pcBewerken: ['beheerder', 'pc-adviseur'],
+  /** Import call records from the telephony platform (KCC service levels): the KCC's teamleider, or a beheerder (also as an API token of the platform). */
+  kccGesprekkenImporteren: ['beheerder', 'teamleider'],
   /** Read the gemeente's KPI values and norms (the work measured: leading it and accounting for it). */
   kpiLezen: ['beheerder', 'teamleider', 'pc-adviseur'],
   /** Set the gemeente's norms and targets for KPIs. */

@@ -7,14 +7,15 @@
  */
 import { createHash } from 'node:crypto';
 
-export type KpiEenheid = 'procent' | 'werkdagen' | 'aantal';
+export type KpiEenheid = 'procent' | 'werkdagen' | 'aantal' | 'seconden';
 export type KpiRichting = 'hoger-is-beter' | 'lager-is-beter';
 
-/** Which date puts a case in a period. */
-export type KpiPeriodeDatum = 'afgesloten' | 'ontvangen' | 'gebeurtenis' | 'peildatum' | 'termijn';
+/** Which date puts a case in a period (`begin`: the start of a telephone call, kcc module). */
+export type KpiPeriodeDatum = 'afgesloten' | 'ontvangen' | 'gebeurtenis' | 'peildatum' | 'termijn' | 'begin';
 
-/** A breakdown a measure offers (the module's dimensions). */
-export type KpiUitsplitsing = 'zaaktype';
+/** A breakdown a measure offers (the module's dimensions): zaaktype (zaken), wachtrij (telephone queue, kcc). */
+export type KpiUitsplitsing = 'zaaktype' | 'wachtrij';
+export const KPI_UITSPLITSINGEN = ['zaaktype', 'wachtrij'] as const satisfies readonly KpiUitsplitsing[];
 
 export interface Tweetalig {
   nl: string;
@@ -57,12 +58,14 @@ export interface KpiVraag {
   vandaag: string;
   /** The gemeente's closure days (termijnen module). */
   sluitingsdagen: ReadonlyMap<string, string>;
-  /** Only this zaaktype (code). */
+  /** Only this zaaktype (code); for measures with the breakdown zaaktype. */
   zaaktype?: string | undefined;
+  /** Only this telephone queue; for measures with the breakdown wachtrij. */
+  wachtrij?: string | undefined;
 }
 
 /** A computed number, or "niet bekend" with the reason. `groep` null is the whole selection. */
-export type KpiMeting = { groep: { zaaktype: string } | null } & (
+export type KpiMeting = { groep: { zaaktype: string } | { wachtrij: string } | null } & (
   | {
       status: 'bekend';
       waarde: number;

@@ -53,7 +53,7 @@ export function kpiRoutes(app: FastifyInstance, deps: { kpi: KpiService }): void
       tags,
       summary: 'De waarde van een KPI over een periode, nu berekend uit de gegevens',
       description:
-        'Geef `periode` (2026, 2026-Q1, 2026-03, 2026-W10, 2026-03-02) of `periodeVan` en `periodeTot` (dagen, beide inbegrepen, Europe/Amsterdam). Een waarde is een getal met teller en noemer, of `niet-bekend` met de reden; nooit een schatting. `uitsplitsing=zaaktype` geeft ook een waarde per zaaktype.',
+        'Geef `periode` (2026, 2026-Q1, 2026-03, 2026-W10, 2026-03-02) of `periodeVan` en `periodeTot` (dagen, beide inbegrepen, Europe/Amsterdam). Een waarde is een getal met teller en noemer, of `niet-bekend` met de reden; nooit een schatting. `uitsplitsing=zaaktype` geeft ook een waarde per zaaktype; bij de KCC-maten van de telefonie geeft `uitsplitsing=wachtrij` een waarde per wachtrij en kiest `wachtrij` één wachtrij.',
       params: gemeenteKpiParams,
       querystring: kpiWaardeQuery,
       response: { 200: kpiWaardeSchema },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { KPI_UITSPLITSINGEN } from './kpi.definitie.ts';
 import { schoneNaam } from '../../tekst.ts';
 import { gemeenteCode } from '../gemeenten/gemeenten.schemas.ts';
 import { datum } from '../termijnen/termijnen.schemas.ts';
@@ -24,17 +25,17 @@ export const kpiDefinitieSchema = z
     teller: z.string().nullable().describe('Wat boven de streep telt; null voor een maat die geen breuk is (mediaan, aantal)'),
     noemer: z.string(),
     periode: z.object({
-      datum: z.enum(['afgesloten', 'ontvangen', 'gebeurtenis', 'peildatum', 'termijn']).describe('Welke datum een zaak in een periode plaatst'),
+      datum: z.enum(['afgesloten', 'ontvangen', 'gebeurtenis', 'peildatum', 'termijn', 'begin']).describe('Welke datum een zaak (of een gesprek: begin) in een periode plaatst'),
       regel: z.string(),
     }),
     uitsluitingen: z.array(z.string()),
-    eenheid: z.enum(['procent', 'werkdagen', 'aantal']),
+    eenheid: z.enum(['procent', 'werkdagen', 'aantal', 'seconden']),
     richting: z.enum(['hoger-is-beter', 'lager-is-beter']),
     norm: normSchema.nullable().describe('De norm van de definitie zelf, met bron; een gemeente kan een eigen norm vastleggen'),
     eigenaar: z.string().describe('Het team dat voor de definitie staat'),
     module: z.string().describe('De module die de waarde berekent'),
     publiek: z.boolean().describe('Op de openbare pagina servicenormen'),
-    uitsplitsingen: z.array(z.enum(['zaaktype'])),
+    uitsplitsingen: z.array(z.enum(KPI_UITSPLITSINGEN)),
   })
   .meta({ id: 'KpiDefinitie' });
 
@@ -66,7 +67,8 @@ export const kpiWaardeQuery = z.strictObject({
   periodeVan: z.string().max(10, 'Geef een datum als JJJJ-MM-DD.').optional().describe('Eerste dag van de periode (JJJJ-MM-DD), met periodeTot'),
   periodeTot: z.string().max(10, 'Geef een datum als JJJJ-MM-DD.').optional().describe('Laatste dag van de periode (JJJJ-MM-DD), met periodeVan'),
   zaaktype: z.string().min(1).max(100, 'Een zaaktypecode is hoogstens 100 tekens.').optional().describe('Alleen zaken van dit zaaktype (code)'),
-  uitsplitsing: z.enum(['zaaktype'], { error: 'Uitsplitsen kan naar zaaktype.' }).optional().describe('Ook een waarde per zaaktype'),
+  wachtrij: z.string().min(1).max(200, 'Een wachtrij is hoogstens 200 tekens.').optional().describe('Alleen gesprekken in deze wachtrij van de telefooncentrale (KCC-maten)'),
+  uitsplitsing: z.enum(KPI_UITSPLITSINGEN, { error: 'Uitsplitsen kan naar zaaktype (zaken) of wachtrij (telefonie).' }).optional().describe('Ook een waarde per zaaktype of per wachtrij'),
 });
 
 const metingVelden = {
@@ -87,13 +89,14 @@ export const kpiWaardeSchema = z
     periode: z.object({ van: z.string(), tot: z.string() }).describe('Eerste en laatste dag, beide inbegrepen (Europe/Amsterdam)'),
     peildatum: z.string().optional().describe('Bij een stand: de dag waarvan de stand is'),
     zaaktype: z.string().nullable(),
+    wachtrij: z.string().nullable().optional().describe('Bij maten per wachtrij: de gekozen wachtrij, of null voor alle'),
     ...metingVelden,
-    eenheid: z.enum(['procent', 'werkdagen', 'aantal']),
+    eenheid: z.enum(['procent', 'werkdagen', 'aantal', 'seconden']),
     norm: geldendeNormSchema.nullable(),
     voorlopig: z.boolean().describe('De periode is nog niet voorbij: de waarde kan nog veranderen'),
     definitie: kpiDefinitieSchema,
     berekendOp: z.string(),
-    uitsplitsing: z.array(z.object({ zaaktype: z.string(), ...metingVelden })).optional(),
+    uitsplitsing: z.array(z.object({ zaaktype: z.string().optional(), wachtrij: z.string().optional(), ...metingVelden })).optional(),
   })
   .meta({ id: 'KpiWaarde' });
 

@@ -1,8 +1,8 @@
 import type { Klok } from '../../klok.ts';
 import type { AuditService, Context } from '../audit/audit.service.ts';
 import { dagenTussen, kalenderdag, leesDatum, OngeldigeDatum } from '../termijnen/kalender.ts';
-import { controleerMaten, vingerafdruk, type KpiDefinitie, type KpiMaat, type KpiMeting } from './kpi.definitie.ts';
-import { kpiOnbekend, normBestaat, onbekendZaaktype, ongeldigePeriode, periodeDubbel, periodeInDeToekomst, periodeOntbreekt, periodeTeLang, uitsplitsingKanNiet } from './kpi.errors.ts';
+import { controleerMaten, vingerafdruk, type KpiDefinitie, type KpiMaat, type KpiMeting, type KpiUitsplitsing } from './kpi.definitie.ts';
+import { kpiOnbekend, normBestaat, onbekendZaaktype, ongeldigePeriode, periodeDubbel, periodeInDeToekomst, periodeOntbreekt, periodeTeLang, selectieKanNiet, uitsplitsingKanNiet } from './kpi.errors.ts';
 import { leesPeriode, OngeldigePeriode, type Periode } from './kpi.periode.ts';
 import type { KpiNorm, KpiRepository } from './kpi.repository.ts';
 
@@ -14,7 +14,9 @@ export interface PeriodeInvoer {
 
 export interface WaardeInvoer extends PeriodeInvoer {
   zaaktype?: string | undefined;
-  uitsplitsing?: 'zaaktype' | undefined;
+  /** Only this telephone queue (measures with the breakdown wachtrij). */
+  wachtrij?: string | undefined;
+  uitsplitsing?: KpiUitsplitsing | undefined;
 }
 
 /** The norm that applies to a value: the gemeente's own (newest from on or before the period's end), else the definition's. */
@@ -74,6 +76,9 @@ function gehaald(definitie: KpiDefinitie, meting: KpiMeting, norm: GeldendeNorm 
   if (!norm || meting.status !== 'bekend') return null;
   return definitie.richting === 'hoger-is-beter' ? meting.waarde >= norm.waarde : meting.waarde <= norm.waarde;
 }
+
+/** The group of a breakdown row: its zaaktype or its queue. */
+const groepVan = (m: KpiMeting): { zaaktype?: string; wachtrij?: string } => m.groep ?? {};
 
 const uitMeting = (m: KpiMeting) => ({
   waarde: m.status === 'bekend' ? m.waarde : null,
@@ -166,11 +171,13 @@ export function kpiService(deps: {
       const dag = vandaag();
       const periode = periodeUitInvoer(invoer, dag, prefix);
       if (invoer.uitsplitsing && !definitie.uitsplitsingen.includes(invoer.uitsplitsing)) throw uitsplitsingKanNiet(code, invoer.uitsplitsing);
+      // A queue is only a selection of the telephony measures. (A measure without zaaktypen answers a zaaktype itself: "niet bekend".)
+      if (invoer.wachtrij !== undefined && !definitie.uitsplitsingen.includes('wachtrij')) throw selectieKanNiet(code, 'wachtrij');
       if (invoer.zaaktype !== undefined && !(await deps.zaaktypeBestaat(gemeente, invoer.zaaktype))) throw onbekendZaaktype(invoer.zaaktype);
       const berekendOp = klok.nu().toISOString();
       let metingen: KpiMeting[];
       try {
-        metingen = await bereken({ gemeente, van: periode.van, tot: periode.tot, vandaag: dag, sluitingsdagen: await deps.sluitingsdagen(gemeente), zaaktype: invoer.zaaktype });
+        metingen = await bereken({ gemeente, van: periode.van, tot: periode.tot, vandaag: dag, sluitingsdagen: await deps.sluitingsdagen(gemeente), zaaktype: invoer.zaaktype, wachtrij: invoer.wachtrij });
       } catch (error) {
         deps.meldFout?.(error, code);
         metingen = [{ groep: null, status: 'niet-bekend', reden: MISLUKT, noemer: 0 }];
@@ -184,6 +191,7 @@ export function kpiService(deps: {
         periode,
         ...(definitie.periode.datum === 'peildatum' ? { peildatum: periode.tot < dag ? periode.tot : dag } : {}),
         zaaktype: invoer.zaaktype ?? null,
+        ...(definitie.uitsplitsingen.includes('wachtrij') ? { wachtrij: invoer.wachtrij ?? null } : {}),
         ...uitMeting(geheel),
         eenheid: definitie.eenheid,
         norm,
@@ -192,11 +200,11 @@ export function kpiService(deps: {
         voorlopig: periode.tot >= dag,
         definitie,
         berekendOp,
-        ...(invoer.uitsplitsing === 'zaaktype'
+        ...(invoer.uitsplitsing
           ? {
               uitsplitsing: metingen
                 .filter((m) => m.groep !== null)
-                .map((m) => ({ zaaktype: m.groep?.zaaktype ?? '', ...uitMeting(m), normGehaald: gehaald(definitie, m, norm) })),
+                .map((m) => ({ ...groepVan(m), ...uitMeting(m), normGehaald: gehaald(definitie, m, norm) })),
             }
           : {}),
       };

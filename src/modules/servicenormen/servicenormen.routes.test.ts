@@ -113,7 +113,7 @@ describe('servicenormen page', () => {
       expect(alle[1], `${d.code} februari`).toContain(verwacht(maand));
       expect(alle[2], `${d.code} 12 maanden`).toContain(verwacht(jaar));
       for (const u of jaar.uitsplitsing ?? []) {
-        const rij = rijen.find((r) => r[0] === NAMEN.get(u.zaaktype));
+        const rij = rijen.find((r) => r[0] === NAMEN.get(u.zaaktype ?? ''));
         expect(rij?.[2], `${d.code} ${u.zaaktype}`).toContain(verwacht({ ...u, eenheid: d.eenheid }));
       }
     }

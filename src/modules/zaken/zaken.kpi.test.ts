@@ -129,7 +129,7 @@ beforeEach(() => loket.klok.zet(NU));
 
 const maart = { periode: '2026-03', uitsplitsing: 'zaaktype' as const };
 const perZaaktype = (w: Awaited<ReturnType<ReturnType<typeof kpi>['waarde']>>) =>
-  Object.fromEntries((w.uitsplitsing ?? []).map((u) => [u.zaaktype, { waarde: u.waarde, teller: u.teller, noemer: u.noemer, inBehandeling: u.inBehandeling }]));
+  Object.fromEntries((w.uitsplitsing ?? []).map((u) => [u.zaaktype ?? '', { waarde: u.waarde, teller: u.teller, noemer: u.noemer, inBehandeling: u.inBehandeling }]));
 
 describe('werkdagtelling', () => {
   it('counts working days with the termijnen calendar: weekends, holidays and the given closure days skipped', () => {
