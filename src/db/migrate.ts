@@ -18,9 +18,9 @@ import * as zaakKpiIndexen from './migrations/0017-zaak-kpi-indexen.ts';
 import * as klantcontacten from './migrations/0018-klantcontacten.ts';
 
 /**
- * Migrations in order; forward-only (no down) in production. There is no 0008: the number was
- * given out to parallel work that left it unused, and no file 0008 was ever committed on any
- * branch (docs/adr/README.md, "Missing numbers"). Do not fill the gap.
+ * Migrations in order; forward-only (no down) in production. There is no 0008 and no 0014: the
+ * numbers were given out to parallel work that left them unused, and no such file was ever
+ * committed on any branch (docs/adr/README.md, "Missing numbers"). Do not fill the gaps.
  */
 const migrations: Record<string, Migration> = {
   '0001-fundament': fundament,
