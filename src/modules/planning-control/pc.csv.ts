@@ -1,3 +1,4 @@
+import { naarCsvTekst, type CsvCel as Cel } from '../../csv.ts';
 import { verdereGeldTabellen, type GeldTabel } from './pc.analyse.ts';
 import type { PcProgramma } from './pc.service.ts';
 
@@ -26,14 +27,6 @@ export const CSV_KOLOMMEN = [
   'tabel',
   'toelichting',
 ] as const;
-
-type Cel = string | number | boolean | null | undefined;
-
-function cel(waarde: Cel): string {
-  if (waarde === null || waarde === undefined) return '';
-  const tekst = typeof waarde === 'boolean' ? (waarde ? 'ja' : 'nee') : String(waarde);
-  return /[",\r\n]/.test(tekst) ? `"${tekst.replaceAll('"', '""')}"` : tekst;
-}
 
 const bedrag = (b: number | null, eenheid: number): number | null => (b === null ? null : b * eenheid);
 
@@ -69,5 +62,5 @@ export function naarCsv(programmas: readonly PcProgramma[]): string {
       rijen.push([...kop, 'overheveling', '', o.naam, '', '', 'bedrag', String(o.bedrag), bedrag(o.bedrag, eenheid), '€', null, null, null, '', '', o.motivering]);
     }
   }
-  return `\uFEFF${rijen.map((r) => r.map(cel).join(',')).join('\r\n')}\r\n`;
+  return naarCsvTekst(rijen);
 }

@@ -6,7 +6,10 @@ import { voorPortaal } from '../portaal/portaal.routes.ts';
 import { stuurMetCache } from '../portaal/statisch.ts';
 import { inhoudHash } from '../portaal/thema.ts';
 import type { ServicenormenService } from './servicenormen.service.ts';
+import { servicenormenCsv, servicenormenData } from './servicenormen.opendata.ts';
 import { servicenormenPagina } from './servicenormen.views.ts';
+
+const OPEN_DATA = { csv: 'text/csv; charset=utf-8; header=present', json: 'application/json; charset=utf-8' } as const;
 
 const PUBLIEK = { policy: { toegang: 'publiek' } } as const;
 const CSS = readFileSync(new URL('./servicenormen.css', import.meta.url));
@@ -18,6 +21,7 @@ const STYLESHEET = `/static/servicenormen.css?v=${CSS_HASH}`;
  * `/{slug}/servicenormen` and in English at `/{slug}/en/servicenormen`. Computed on every request
  * from the KPI register and the zaaktype catalogue, nothing kept on this node (issue 17); the
  * reads go to the read replica when there is one and it has the caller's own writes (ADR 0028).
+ * The same data as open data at `/{slug}/servicenormen.csv` and `/{slug}/servicenormen.json`.
  */
 export function servicenormenRoutes(app: FastifyInstance, deps: { servicenormen: ServicenormenService; gemeenten: GemeentenRepository }): void {
   const { servicenormen, gemeenten } = deps;
@@ -36,6 +40,22 @@ export function servicenormenRoutes(app: FastifyInstance, deps: { servicenormen:
       const body = servicenormenPagina({ taal, t, ts, gemeente, themaUrl, pagina: undefined, stylesheet: STYLESHEET }, gegevens);
       // Computed now from the work itself: always revalidate; no personal data.
       return reply.code(200).type('text/html; charset=utf-8').header('Cache-Control', 'no-cache').send(body);
+    });
+  }
+
+  for (const formaat of ['csv', 'json'] as const) {
+    app.get<{ Params: { slug: string } }>(`/:slug/servicenormen.${formaat}`, { config: PUBLIEK }, async (request, reply) => {
+      const gevonden = await gemeenten.opSlug(request.params.slug);
+      if (!gevonden) return reply.callNotFound();
+      const gegevens = await request.lees(() => servicenormen.pagina(gevonden.code));
+      const data = servicenormenData({ code: gevonden.code, naam: gevonden.naam, slug: gevonden.slug }, gegevens);
+      const body = formaat === 'csv' ? servicenormenCsv(data) : `${JSON.stringify(data, null, 2)}\n`;
+      return reply
+        .code(200)
+        .type(OPEN_DATA[formaat])
+        .header('Content-Disposition', `inline; filename="${gevonden.slug}-servicenormen.${formaat}"`)
+        .header('Cache-Control', 'no-cache')
+        .send(body);
     });
   }
 }

@@ -1,16 +1,20 @@
 import type { Taal, Vertaal } from '../../i18n/i18n.ts';
 import type { KpiDefinitie } from '../kpi/kpi.definitie.ts';
-import type { Periode } from '../kpi/kpi.periode.ts';
 import type { KpiWaarde } from '../kpi/kpi.service.ts';
 import { html, type Html } from '../portaal/html.ts';
 import { portaalLayout, portaalPad, type PaginaContext, type PortaalGemeente } from '../portaal/portaal.views.ts';
 import { leesDuur } from '../termijnen/kalender.ts';
 import type { ZaaktypeTermijn } from '../zaaktypen/zaaktypen.repository.ts';
-import type { ServicenormKpi, Servicenormen } from './servicenormen.service.ts';
+import { PERIODEN, type ServicenormKpi, type Servicenormen } from './servicenormen.service.ts';
 
 /** `/diemen/servicenormen`, `/diemen/en/servicenormen`. */
 export function servicenormenPad(taal: Taal, slug: string): string {
   return `${portaalPad(taal, slug)}servicenormen`;
+}
+
+/** `/diemen/servicenormen.csv`, `/diemen/servicenormen.json`: the open data, one address for both languages. */
+export function servicenormenDataPad(slug: string, formaat: 'csv' | 'json'): string {
+  return `/${slug}/servicenormen.${formaat}`;
 }
 
 export interface ServicenormenContext extends PaginaContext {
@@ -112,21 +116,20 @@ function waardeCel(ctx: ServicenormenContext, definitie: KpiDefinitie, w: Groep 
 
 const perZaaktype = (w: KpiWaarde) => new Map((w.uitsplitsing ?? []).map((u) => [u.zaaktype, u]));
 
-/** The rows of a measure: every case together, then each zaaktype that has a value in either period. */
+/** The rows of a measure: every case together, then each zaaktype that has a value in any period. */
 function rijen(ctx: ServicenormenContext, k: ServicenormKpi, producten: readonly ZaaktypeTermijn[]): Html[] {
   const { ts, taal } = ctx;
-  const maand = perZaaktype(k.maand);
-  const jaar = perZaaktype(k.jaar);
+  const per = PERIODEN.map((p) => perZaaktype(k[p]));
   const geheel = html`<tr class="utrecht-table__row sn-geheel">
       <th scope="row" class="utrecht-table__header-cell sn-rijkop">${ts('kpi.alle')}</th>
-      ${waardeCel(ctx, k.definitie, k.maand)}${waardeCel(ctx, k.definitie, k.jaar)}
+      ${PERIODEN.map((p) => waardeCel(ctx, k.definitie, k[p]))}
     </tr>`;
   const perProduct = producten
-    .filter((p) => maand.has(p.code) || jaar.has(p.code))
+    .filter((p) => per.some((m) => m.has(p.code)))
     .map(
       (p) => html`<tr class="utrecht-table__row">
       <th scope="row" class="utrecht-table__header-cell sn-rijkop">${productNaam(taal, p)}</th>
-      ${waardeCel(ctx, k.definitie, maand.get(p.code))}${waardeCel(ctx, k.definitie, jaar.get(p.code))}
+      ${per.map((m) => waardeCel(ctx, k.definitie, m.get(p.code)))}
     </tr>`,
     );
   return [geheel, ...perProduct];
@@ -165,7 +168,10 @@ function definitieDetails(ctx: ServicenormenContext, d: KpiDefinitie): Html {
     </details>`;
 }
 
-function kpiSectie(ctx: ServicenormenContext, k: ServicenormKpi, producten: readonly ZaaktypeTermijn[], perioden: { maand: Periode; jaar: Periode }): Html {
+/** "4e kwartaal 2025" / "Q4 2025" for `2025-Q4`. */
+const kwartaalTekst = (ts: Vertaal, naam: string): string => ts('kpi.kolomKwartaal', { nummer: naam.slice(6), jaar: naam.slice(0, 4) });
+
+function kpiSectie(ctx: ServicenormenContext, k: ServicenormKpi, producten: readonly ZaaktypeTermijn[], perioden: Pick<Servicenormen, 'maand' | 'kwartaal' | 'jaar'>): Html {
   const { ts, taal } = ctx;
   const id = `kpi-${k.definitie.code}`;
   const naam = k.definitie.naam[taal];
@@ -178,6 +184,7 @@ function kpiSectie(ctx: ServicenormenContext, k: ServicenormKpi, producten: read
           <thead class="utrecht-table__header"><tr class="utrecht-table__row">
             <th scope="col" class="utrecht-table__header-cell">${ts('kpi.kolomOnderwerp')}</th>
             <th scope="col" class="utrecht-table__header-cell">${maandTekst(taal, perioden.maand.van)}</th>
+            <th scope="col" class="utrecht-table__header-cell">${kwartaalTekst(ts, perioden.kwartaal.naam)}</th>
             <th scope="col" class="utrecht-table__header-cell">${ts('kpi.kolomJaar', { van: maandTekst(taal, perioden.jaar.van), tot: maandTekst(taal, perioden.jaar.tot) })}</th>
           </tr></thead>
           <tbody class="utrecht-table__body">${rijen(ctx, k, producten)}</tbody>
@@ -191,14 +198,20 @@ function kpiSectie(ctx: ServicenormenContext, k: ServicenormKpi, producten: read
 /** `/{slug}/servicenormen`: what a resident may expect per zaaktype, and how often it was managed. */
 export function servicenormenPagina(ctx: ServicenormenContext, s: Servicenormen): string {
   const { ts, taal, gemeente } = ctx;
-  const perioden = { maand: s.maand, jaar: s.jaar };
+  const perioden = { maand: s.maand, kwartaal: s.kwartaal, jaar: s.jaar };
   const body = html`${alinea(ts('intro', { naam: gemeente.naam }), ' utrecht-paragraph--lead')}
     ${alinea(ts('berekening'))}
     ${kop2(ts('producten.kop'), 'verwachten')}
     ${productenTabel(ctx, s.producten)}
     ${kop2(ts('kpi.kop'), 'resultaten')}
-    ${alinea(ts('kpi.perioden', { maand: maandTekst(taal, s.maand.van), van: maandTekst(taal, s.jaar.van), tot: maandTekst(taal, s.jaar.tot) }))}
-    ${s.kpis.map((k) => kpiSectie(ctx, k, s.producten, perioden))}`;
+    ${alinea(ts('kpi.perioden', { maand: maandTekst(taal, s.maand.van), kwartaal: kwartaalTekst(ts, s.kwartaal.naam), van: maandTekst(taal, s.jaar.van), tot: maandTekst(taal, s.jaar.tot) }))}
+    ${s.kpis.map((k) => kpiSectie(ctx, k, s.producten, perioden))}
+    ${kop2(ts('openData.kop'), 'open-data')}
+    ${alinea(ts('openData.tekst'))}
+    <ul class="utrecht-unordered-list utrecht-unordered-list--distanced">
+      <li class="utrecht-unordered-list__item">${link(servicenormenDataPad(gemeente.slug, 'csv'), ts('openData.csv'))}</li>
+      <li class="utrecht-unordered-list__item">${link(servicenormenDataPad(gemeente.slug, 'json'), ts('openData.json'))}</li>
+    </ul>`;
   return portaalLayout({ ...ctx, pagina: undefined }, ts('titel'), body, undefined, {
     talen: { nl: servicenormenPad('nl', gemeente.slug), en: servicenormenPad('en', gemeente.slug) },
     stylesheets: [ctx.stylesheet],
