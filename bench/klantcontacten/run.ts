@@ -9,16 +9,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
-import { Secret, TOTP } from 'otpauth';
 import { Client } from 'pg';
-import { openDatabase } from '../../src/db/database.ts';
-import { migrateToLatest } from '../../src/db/migrate.ts';
-import { openSignalen } from '../../src/db/signalen.ts';
-import { systeemklok } from '../../src/klok.ts';
-import { cliContext } from '../../src/modules/audit/audit.service.ts';
-import { DEMO_GEBRUIKERS } from '../../src/modules/demo/demo.data.ts';
-import { loketServices } from '../../src/server.ts';
 import { freePort, msUntil200, processTicks, startChild, ticksOfCommand, withOtherCpu, type Child } from '../http-baseline/processes.ts';
+import { laadDemo, logInDemo } from '../demo-basis.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const RONDES = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -88,39 +81,9 @@ async function ronde(route: Route, base: string, headers: Record<string, string>
   return { r, otherCpuPercent, stealPercent };
 }
 
-function sessieCookie(response: Response): string {
-  const cookie = response.headers.getSetCookie().find((c) => c.startsWith('__Host-loket-sessie='));
-  if (!cookie) throw new Error('no session cookie');
-  return cookie.split(';')[0] as string;
-}
-
-/** Logs a demo user in as the staff app does (password, then TOTP); the cookie and the CSRF token for changes. */
-async function logIn(base: string, email: string): Promise<Record<string, string>> {
-  const g = DEMO_GEBRUIKERS.find((d) => d.email === email);
-  if (!g) throw new Error(`no demo user ${email}`);
-  const json = { 'content-type': 'application/json' };
-  const stap1 = await fetch(`${base}/api/v1/sessie`, { method: 'POST', headers: json, body: JSON.stringify({ email, wachtwoord: g.wachtwoord }) });
-  if (stap1.status !== 200) throw new Error(`login: ${stap1.status} ${await stap1.text()}`);
-  const { csrfToken } = (await stap1.json()) as { csrfToken: string };
-  const code = new TOTP({ algorithm: 'SHA1', digits: 6, period: 30, secret: Secret.fromBase32(g.totpGeheim) }).generate();
-  const stap2 = await fetch(`${base}/api/v1/sessie/totp`, { method: 'POST', headers: { ...json, cookie: sessieCookie(stap1), 'x-csrf-token': csrfToken }, body: JSON.stringify({ code }) });
-  if (stap2.status !== 200) throw new Error(`login step 2: ${stap2.status} ${await stap2.text()}`);
-  const sessie = (await stap2.json()) as { csrfToken: string };
-  return { cookie: sessieCookie(stap2), 'x-csrf-token': sessie.csrfToken };
-}
-
 /** Migrations and the demo data through the app, then contacts already there (set-based SQL, the same every run). */
 async function maakData(client: Client): Promise<number> {
-  const database = await openDatabase({ databaseUrl: benchUrl });
-  try {
-    await migrateToLatest(database.db as never);
-    const signalen = await openSignalen(database, console);
-    const services = loketServices({ database, klok: systeemklok, berichten: { verstuur: async () => undefined }, signalen, publicUrl: 'http://127.0.0.1' });
-    await services.demo.laad(cliContext());
-    await signalen.close();
-  } finally {
-    await database.close();
-  }
+  await laadDemo(benchUrl);
   const t0 = performance.now();
   await client.query('select setseed(0.42)');
   await client.query(
@@ -162,7 +125,8 @@ async function main(): Promise<void> {
   const loket = startChild(process.execPath, ['--disable-warning=ExperimentalWarning', 'src/cli/main.ts', 'serve'], { cwd: ROOT, env, logFile: join(tmp, 'loket.log') });
   children.push(loket);
   await msUntil200(loket, `${base}/health`, 60_000);
-  const headers = await logIn(base, GEBRUIKER);
+  const sessie = await logInDemo(base, GEBRUIKER);
+  const headers = { cookie: sessie.cookie, 'x-csrf-token': sessie.csrfToken };
 
   const routes: Route[] = [
     { naam: 'single-row insert: POST /teams', pad: `/api/v1/gemeenten/${GEMEENTE}/teams`, body: (i) => ({ naam: `Bench ${run} ${i}` }) },

@@ -10,15 +10,14 @@ import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { openDatabase } from '../../src/db/database.ts';
-import { migrateToLatest } from '../../src/db/migrate.ts';
 import { openSignalen } from '../../src/db/signalen.ts';
 import { systeemklok } from '../../src/klok.ts';
-import { cliContext } from '../../src/modules/audit/audit.service.ts';
 import { afgelopenPerioden } from '../../src/modules/servicenormen/servicenormen.service.ts';
 import { kalenderdag } from '../../src/modules/termijnen/kalender.ts';
 import { loketServices } from '../../src/server.ts';
 import { freePort, msUntil200, startChild, type Child } from '../http-baseline/processes.ts';
 import { genereer, type Generatie } from '../zaken-queue/genereer.ts';
+import { laadDemo } from '../demo-basis.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const AANTAL = Number(process.env.BENCH_ZAKEN ?? 1_000_000);
@@ -48,16 +47,7 @@ async function maakDatabase(): Promise<Generatie> {
   await admin.query(`drop database if exists ${DATABASE} with (force)`);
   await admin.query(`create database ${DATABASE}`);
   await admin.end();
-  const database = await openDatabase({ databaseUrl: benchUrl });
-  try {
-    await migrateToLatest(database.db as never);
-    const signalen = await openSignalen(database, console);
-    const services = loketServices({ database, klok: systeemklok, berichten: { verstuur: async () => undefined }, signalen, publicUrl: 'http://127.0.0.1' });
-    await services.demo.laad(cliContext());
-    await signalen.close();
-  } finally {
-    await database.close();
-  }
+  await laadDemo(benchUrl);
   const client = new Client({ connectionString: benchUrl });
   await client.connect();
   try {

@@ -9,20 +9,13 @@ import os from 'node:os';
 import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
 import { Kysely, PostgresDialect, type CompiledQuery } from 'kysely';
-import { Secret, TOTP } from 'otpauth';
 import { Client, Pool } from 'pg';
 import type { DB } from '../../src/db/schema.ts';
-import { openDatabase } from '../../src/db/database.ts';
-import { migrateToLatest } from '../../src/db/migrate.ts';
-import { openSignalen } from '../../src/db/signalen.ts';
-import { systeemklok } from '../../src/klok.ts';
-import { cliContext } from '../../src/modules/audit/audit.service.ts';
-import { DEMO_GEBRUIKERS } from '../../src/modules/demo/demo.data.ts';
 import { BEPERKT_ZICHTBAAR, zakenRepository } from '../../src/modules/zaken/zaken.repository.ts';
-import { loketServices } from '../../src/server.ts';
 import { freePort, msUntil200, processTicks, startChild, ticksOfCommand, withOtherCpu, type Child } from '../http-baseline/processes.ts';
 import { summariseProfile } from '../http-baseline/profile.ts';
 import { genereer, type Generatie } from './genereer.ts';
+import { laadDemo, logInDemo } from '../demo-basis.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const AANTAL = Number(process.env.BENCH_ZAKEN ?? 1_000_000);
@@ -108,44 +101,16 @@ async function meet(naam: string, base: string, paden: string[], headers: Record
   return m;
 }
 
-function sessieCookie(response: Response): string {
-  const cookie = response.headers.getSetCookie().find((c) => c.startsWith('__Host-loket-sessie='));
-  if (!cookie) throw new Error('no session cookie');
-  return cookie.split(';')[0] as string;
-}
-
-/** Logs a demo user in as the staff app does (password, then TOTP). */
-async function logIn(base: string, email: string): Promise<string> {
-  const g = DEMO_GEBRUIKERS.find((d) => d.email === email);
-  if (!g) throw new Error(`no demo user ${email}`);
-  const json = { 'content-type': 'application/json' };
-  const stap1 = await fetch(`${base}/api/v1/sessie`, { method: 'POST', headers: json, body: JSON.stringify({ email, wachtwoord: g.wachtwoord }) });
-  if (stap1.status !== 200) throw new Error(`login: ${stap1.status} ${await stap1.text()}`);
-  const { csrfToken } = (await stap1.json()) as { csrfToken: string };
-  const code = new TOTP({ algorithm: 'SHA1', digits: 6, period: 30, secret: Secret.fromBase32(g.totpGeheim) }).generate();
-  const stap2 = await fetch(`${base}/api/v1/sessie/totp`, { method: 'POST', headers: { ...json, cookie: sessieCookie(stap1), 'x-csrf-token': csrfToken }, body: JSON.stringify({ code }) });
-  if (stap2.status !== 200) throw new Error(`login step 2: ${stap2.status} ${await stap2.text()}`);
-  return sessieCookie(stap2);
-}
-
 /** The demo data through the app (gemeenten, staff, teams, zaaktypen), plus teams and behandelaars up to the bench's size. */
 async function basisgegevens(): Promise<void> {
-  const database = await openDatabase({ databaseUrl: benchUrl });
-  try {
-    await migrateToLatest(database.db as never);
-    const signalen = await openSignalen(database, console);
-    const services = loketServices({ database, klok: systeemklok, berichten: { verstuur: async () => undefined }, signalen, publicUrl: 'http://127.0.0.1' });
-    await services.demo.laad(cliContext());
-    await signalen.close();
+  await laadDemo(benchUrl, async (_services, database) => {
     for (const gemeente of ['GM0384', 'GM0437', 'GM0451']) {
       const bestaand = Number((await database.db.selectFrom('team').select((eb) => eb.fn.countAll<number>().as('n')).where('gemeente', '=', gemeente).executeTakeFirstOrThrow()).n);
       for (let i = bestaand + 1; i <= 10; i++) {
         await database.db.insertInto('team').values({ gemeente, id: crypto.randomUUID(), naam: `Team ${i}`, omschrijving: 'Benchmark' }).execute();
       }
     }
-  } finally {
-    await database.close();
-  }
+  });
 }
 
 async function machine(client: Client) {
@@ -281,7 +246,7 @@ async function main(): Promise<void> {
   const loket = startChild(process.execPath, ['--disable-warning=ExperimentalWarning', ...profiel, 'src/cli/main.ts', 'serve'], { cwd: ROOT, env, logFile: join(tmp, 'loket.log') });
   children.push(loket);
   await msUntil200(loket, `${base}/health`, 60_000);
-  const cookie = await logIn(base, BEHANDELAAR);
+  const { cookie } = await logInDemo(base, BEHANDELAAR);
   const headers = { cookie };
   const queuePad = `/api/v1/gemeenten/${GEMEENTE}/zaken?team=${team}`;
   const proef = await fetch(`${base}${queuePad}`, { headers });
