@@ -7,7 +7,7 @@
  */
 import type { KpiDefinitie, KpiMaat, KpiMeting } from '../kpi/kpi.definitie.ts';
 import { plusDagen, plusMaanden } from '../termijnen/kalender.ts';
-import type { Gesprekstelling, KccGesprekkenRepository, Periodesoort } from './kcc.gesprekken.repository.ts';
+import type { GesprekkenSelectie, Gesprekstelling, KccGesprekkenRepository, Periodesoort } from './kcc.gesprekken.repository.ts';
 
 const PERIODE: KpiDefinitie['periode'] = {
   datum: 'begin',
@@ -158,16 +158,6 @@ export function periodes(van: string, tot: string, per: Periodesoort): string[] 
   return lijst;
 }
 
-/** The question: one gemeente, van–tot (inclusive days, Europe/Amsterdam), optionally one queue, per period and/or per queue. */
-export interface GesprekkenVraag {
-  gemeente: string;
-  van: string;
-  tot: string;
-  wachtrij?: string | undefined;
-  per?: Periodesoort | undefined;
-  perWachtrij?: boolean | undefined;
-}
-
 const leeg = (periode: string | null): Gesprekstelling => ({
   periode,
   wachtrij: null,
@@ -188,14 +178,14 @@ const leeg = (periode: string | null): Gesprekstelling => ({
  * had calls in it; periods in order, all queues (null) first, then the queues by name.
  */
 export function kccGesprekkenMaten(repository: KccGesprekkenRepository) {
-  async function tellingen(v: GesprekkenVraag): Promise<Gesprekstelling[]> {
+  async function tellingen(v: GesprekkenSelectie): Promise<Gesprekstelling[]> {
     const rijen = await repository.tellingen(v);
     if (!v.per) return rijen;
     const gevuld = [...rijen];
     for (const p of periodes(v.van, v.tot, v.per)) if (!rijen.some((r) => r.periode === p && r.wachtrij === null)) gevuld.push(leeg(p));
     return gevuld.toSorted((a, b) => (a.periode ?? '').localeCompare(b.periode ?? '') || (a.wachtrij === null ? -1 : b.wachtrij === null ? 1 : a.wachtrij.localeCompare(b.wachtrij)));
   }
-  const meet = (maat: GesprekMaat) => async (v: GesprekkenVraag): Promise<GroepMeting[]> =>
+  const meet = (maat: GesprekMaat) => async (v: GesprekkenSelectie): Promise<GroepMeting[]> =>
     (await tellingen(v)).map((t) => ({ periode: t.periode, wachtrij: t.wachtrij, ...METEN[maat](t) }));
   return {
     tellingen,
@@ -204,7 +194,7 @@ export function kccGesprekkenMaten(repository: KccGesprekkenRepository) {
     wachttijdGemiddeld: meet('wachttijdGemiddeld'),
     wachttijdP90: meet('wachttijdP90'),
     /** Every measure from one query: per code the measurements. */
-    async alle(v: GesprekkenVraag): Promise<Record<string, GroepMeting[]>> {
+    async alle(v: GesprekkenSelectie): Promise<Record<string, GroepMeting[]>> {
       const t = await tellingen(v);
       return Object.fromEntries(
         (Object.keys(KCC_GESPREKKEN_DEFINITIES) as GesprekMaat[]).map((maat) => [KCC_GESPREKKEN_DEFINITIES[maat].code, t.map((g) => ({ periode: g.periode, wachtrij: g.wachtrij, ...METEN[maat](g) }))]),
