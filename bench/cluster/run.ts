@@ -23,6 +23,7 @@ import { loketServices } from '../../src/server.ts';
 import { httpKlant, type HttpKlant } from '../../test/http-klant.ts';
 import { logIn, type Ingelogd } from '../../test/login.ts';
 import { processTicks, withOtherCpu } from '../http-baseline/processes.ts';
+import { benchDatabase } from '../gedeeld.ts';
 
 /** What this benchmark uses of autocannon beside bench/http-baseline/autocannon.d.ts: a fixed overall rate, headers per request. */
 type Opties = Parameters<typeof autocannon>[0] & {
@@ -47,8 +48,7 @@ const CLK_TCK = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }
 const log = (regel: string) => console.log(regel);
 const pauze = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-const adminUrl = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
-if (!['127.0.0.1', 'localhost', '[::1]'].includes(new URL(adminUrl).hostname)) throw new Error('BENCH_DATABASE_URL must be on loopback');
+const { adminUrl } = benchDatabase();
 const urlVan = (database: string) => Object.assign(new URL(adminUrl), { pathname: `/${database}` }).toString();
 /** The database of the cluster with n nodes (copies of one). */
 const databaseVan = (n: number) => `${DATABASE}_${n}`;

@@ -30,15 +30,14 @@ import { leesGesprekken, type Gesprek } from '../../src/modules/kcc/kcc.gesprekk
 import { kccGesprekkenMaten } from '../../src/modules/kcc/kcc.gesprekken.maten.ts';
 import { kccGesprekkenRepository, PARTIJ } from '../../src/modules/kcc/kcc.gesprekken.repository.ts';
 import { kccGesprekkenService } from '../../src/modules/kcc/kcc.gesprekken.service.ts';
+import { benchDatabase } from '../gedeeld.ts';
 
 const run = promisify(execFile);
 const ROOT = resolve(import.meta.dirname, '../..');
 const AANTAL = Number(process.env.BENCH_AANTAL ?? 1_000_000);
 const VERGELIJK = Number(process.env.BENCH_VERGELIJK ?? 250_000);
 const DATABASE = 'loket_bench_kcc';
-const adminUrl = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
-if (!['127.0.0.1', 'localhost', '[::1]'].includes(new URL(adminUrl).hostname)) throw new Error('BENCH_DATABASE_URL must be on loopback');
-const benchUrl = Object.assign(new URL(adminUrl), { pathname: `/${DATABASE}` }).toString();
+const { adminUrl, benchUrl } = benchDatabase(DATABASE);
 const vlaggen = new Set(process.argv.slice(2));
 
 const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;

@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { freePort, msUntil200, processTicks, startChild, ticksOfCommand, withOtherCpu, type Child } from '../http-baseline/processes.ts';
-import { laadDemo, logInDemo } from '../demo-basis.ts';
+import { benchDatabase, laadDemo, logInDemo, percentiel, round2 } from '../gedeeld.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const RONDES = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -27,15 +27,8 @@ const tmp = mkdtempSync(join(os.tmpdir(), 'loket-bench-klantcontacten-'));
 const children: Child[] = [];
 const log = (regel: string) => console.log(regel);
 
-const adminUrl = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
-if (!['127.0.0.1', 'localhost', '[::1]'].includes(new URL(adminUrl).hostname)) throw new Error('BENCH_DATABASE_URL must be on loopback');
-const benchUrl = Object.assign(new URL(adminUrl), { pathname: `/${DATABASE}` }).toString();
+const { adminUrl, benchUrl } = benchDatabase(DATABASE);
 
-const round2 = (x: number) => Math.round(x * 100) / 100;
-function percentiel(sorted: Float64Array, p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] as number;
-}
 
 interface Route {
   naam: string;

@@ -17,7 +17,7 @@ import { kalenderdag } from '../../src/modules/termijnen/kalender.ts';
 import { loketServices } from '../../src/server.ts';
 import { freePort, msUntil200, startChild, type Child } from '../http-baseline/processes.ts';
 import { genereer, type Generatie } from '../zaken-queue/genereer.ts';
-import { laadDemo } from '../demo-basis.ts';
+import { benchDatabase, laadDemo, percentiel, round2 } from '../gedeeld.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const AANTAL = Number(process.env.BENCH_ZAKEN ?? 1_000_000);
@@ -31,14 +31,8 @@ const tmp = mkdtempSync(join(os.tmpdir(), 'loket-bench-servicenormen-'));
 const log = (regel: string) => console.log(regel);
 const vlaggen = new Set(process.argv.slice(2));
 
-const adminUrl = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
-if (!['127.0.0.1', 'localhost', '[::1]'].includes(new URL(adminUrl).hostname)) throw new Error('BENCH_DATABASE_URL must be on loopback');
-const benchUrl = Object.assign(new URL(adminUrl), { pathname: `/${DATABASE}` }).toString();
+const { adminUrl, benchUrl } = benchDatabase(DATABASE);
 
-const round2 = (x: number) => Math.round(x * 100) / 100;
-function percentiel(gesorteerd: number[], p: number): number {
-  return gesorteerd[Math.min(gesorteerd.length - 1, Math.max(0, Math.ceil((p / 100) * gesorteerd.length) - 1))] ?? Number.NaN;
-}
 
 /** The database: migrated, the demo data through the app, then the zaken set-based (bench/zaken-queue/genereer.ts). */
 async function maakDatabase(): Promise<Generatie> {

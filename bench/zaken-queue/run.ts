@@ -15,7 +15,7 @@ import { BEPERKT_ZICHTBAAR, zakenRepository } from '../../src/modules/zaken/zake
 import { freePort, msUntil200, processTicks, startChild, ticksOfCommand, withOtherCpu, type Child } from '../http-baseline/processes.ts';
 import { summariseProfile } from '../http-baseline/profile.ts';
 import { genereer, type Generatie } from './genereer.ts';
-import { laadDemo, logInDemo } from '../demo-basis.ts';
+import { benchDatabase, laadDemo, logInDemo, percentiel, round2 } from '../gedeeld.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const AANTAL = Number(process.env.BENCH_ZAKEN ?? 1_000_000);
@@ -34,15 +34,8 @@ const log = (regel: string) => console.log(regel);
 const vlaggen = new Set(process.argv.slice(2));
 const nuUs = () => Number(process.hrtime.bigint() / 1000n);
 
-const adminUrl = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
-if (!['127.0.0.1', 'localhost', '[::1]'].includes(new URL(adminUrl).hostname)) throw new Error('BENCH_DATABASE_URL must be on loopback');
-const benchUrl = Object.assign(new URL(adminUrl), { pathname: `/${DATABASE}` }).toString();
+const { adminUrl, benchUrl } = benchDatabase(DATABASE);
 
-const round2 = (x: number) => Math.round(x * 100) / 100;
-function percentiel(sorted: Float64Array, p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] as number;
-}
 const stats = (tijden: number[]) => {
   const s = Float64Array.from(tijden).toSorted();
   return { p50: round2(percentiel(s, 50)), p95: round2(percentiel(s, 95)), p99: round2(percentiel(s, 99)), n: s.length };

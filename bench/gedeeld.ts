@@ -1,5 +1,5 @@
-// What several benchmarks set up the same way: the demo data loaded through the app's own
-// services, and a demo user logged in over HTTP as the staff app does.
+// What several benchmarks share: their PostgreSQL database, the demo data loaded through the
+// app's own services, a demo user logged in over HTTP as the staff app does, and percentiles.
 import { Secret, TOTP } from 'otpauth';
 import { openDatabase, type Database } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
@@ -49,4 +49,19 @@ export async function logInDemo(base: string, email: string): Promise<{ cookie: 
   if (stap2.status !== 200) throw new Error(`login step 2: ${stap2.status} ${await stap2.text()}`);
   const sessie = (await stap2.json()) as { csrfToken: string };
   return { cookie: sessieCookie(stap2), csrfToken: sessie.csrfToken };
+}
+
+/** The PostgreSQL the benchmarks use (BENCH_DATABASE_URL; loopback only), and on it the address of database `naam`. */
+export function benchDatabase(naam = 'postgres'): { adminUrl: string; benchUrl: string } {
+  const adminUrl = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+  if (!['127.0.0.1', 'localhost', '[::1]'].includes(new URL(adminUrl).hostname)) throw new Error('BENCH_DATABASE_URL must be on loopback');
+  return { adminUrl, benchUrl: Object.assign(new URL(adminUrl), { pathname: `/${naam}` }).toString() };
+}
+
+export const round2 = (x: number) => Math.round(x * 100) / 100;
+
+/** The nearest-rank percentile p of sorted values (NaN when there are none). */
+export function percentiel(gesorteerd: ArrayLike<number>, p: number): number {
+  if (gesorteerd.length === 0) return Number.NaN;
+  return gesorteerd[Math.min(gesorteerd.length - 1, Math.max(0, Math.ceil((p / 100) * gesorteerd.length) - 1))] as number;
 }
