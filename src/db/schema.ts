@@ -243,12 +243,6 @@ export interface ResultaattypeTable {
   selectielijstklasse: string;
 }
 
-export interface ZaakTellerTable {
-  gemeente: string;
-  jaar: number;
-  laatste: number;
-}
-
 export interface ZaakTable {
   gemeente: string;
   id: string;
@@ -484,7 +478,6 @@ export interface DB {
   zaaktype: ZaaktypeTable;
   statustype: StatustypeTable;
   resultaattype: ResultaattypeTable;
-  zaak_teller: ZaakTellerTable;
   zaak: ZaakTable;
   betrokkene: BetrokkeneTable;
   zaak_gebeurtenis: ZaakGebeurtenisTable;

@@ -208,7 +208,7 @@ describe('een zaak uit het contact', () => {
     expect(res.statusCode).toBe(500);
     expect([await tel('klantcontact'), await tel('zaak'), await tel('bericht'), await tel('klantcontact_gebeurtenis')]).toEqual([0, 0, 0, 0]);
     expect(await auditActies('zaak-aanmaken')).toEqual([]);
-    // The zaak number was not used up either: the counter rolled back with the rest.
+    // The zaak number was not used up either: the year's sequence was made in that transaction and rolled back with it (ADR 0042).
     await sql`drop trigger weiger_koppeling on klantcontact_zaak`.execute(loket.database.db);
     expect((await registreer(kcc, metZaak)).zaak.identificatie).toBe('Z-2026-000001');
   });

@@ -282,16 +282,26 @@ function zaakQueries(db: Kysely<DB>, namen: Map<string, ZaaktypeNamen>, lezen: K
   }
 
   return {
-    /** The next number of the year for this gemeente (a counter row, locked until commit). */
+    /**
+     * The next number of the year for this gemeente, from its own sequence (ADR 0042): `nextval`
+     * takes no lock that lasts, so registrations in one gemeente never wait for each other. A
+     * number taken by a transaction that rolls back is not given again (a gap, never a duplicate).
+     * The year's sequence is made on demand by its first zaak (see `maakNummerreeks`).
+     */
     volgendNummer: async (gemeente: string, jaar: number): Promise<number> => {
-      const rij = await db
-        .insertInto('zaak_teller')
-        .values({ gemeente, jaar, laatste: 1 })
-        .onConflict((oc) => oc.columns(['gemeente', 'jaar']).doUpdateSet((eb) => ({ laatste: eb('zaak_teller.laatste', '+', 1) })))
-        .returning('laatste')
-        .executeTakeFirstOrThrow();
-      return rij.laatste;
+      const reeks = nummerreeks(gemeente, jaar);
+      const volgende = async () => (await sql<{ n: string | null }>`select nextval(to_regclass(${reeks})) as n`.execute(db)).rows[0]?.n ?? null;
+      let n = await volgende();
+      if (n === null) {
+        await maakNummerreeks(db, gemeente, jaar);
+        n = await volgende();
+      }
+      if (n === null) throw new Error(`zaaknummerreeks ${reeks} ontbreekt`);
+      return Number(n);
     },
+
+    /** Makes the number sequence of a gemeente and year when it is not there yet (idempotent). */
+    maakNummerreeks: (gemeente: string, jaar: number): Promise<void> => maakNummerreeks(db, gemeente, jaar),
 
     voegToe: async (gemeente: string, z: NieuweZaak, betrokkene: Betrokkene | null): Promise<void> => {
       await db
@@ -689,6 +699,46 @@ function zaakQueries(db: Kysely<DB>, namen: Map<string, ZaaktypeNamen>, lezen: K
 }
 
 export type ZaakQueries = ReturnType<typeof zaakQueries>;
+
+/**
+ * The name of the sequence that numbers a gemeente's zaken of one year (ADR 0042, migration 0023):
+ * `zaaknummer_gm0363_2026`. The gemeente code is `GM` and four digits, so the name needs no quotes.
+ */
+export function nummerreeks(gemeente: string, jaar: number): string {
+  if (!/^GM[0-9]{4}$/.test(gemeente) || !Number.isInteger(jaar) || jaar < 1000 || jaar > 9999) throw new Error(`geen zaaknummerreeks voor ${gemeente} ${jaar}`);
+  return `zaaknummer_${gemeente.toLowerCase()}_${jaar}`;
+}
+
+/**
+ * Makes the sequence, starting after the highest number of that year already given (none, unless
+ * it was dropped), in a savepoint when inside a transaction: when another transaction makes the
+ * same sequence at the same moment, this one waits for it once, gets "already there" and goes on
+ * with the other's sequence. Outside a transaction it opens one of its own.
+ */
+async function maakNummerreeks(db: Kysely<DB>, gemeente: string, jaar: number): Promise<void> {
+  const reeks = nummerreeks(gemeente, jaar);
+  const hoogste = await db
+    .selectFrom('zaak')
+    .select((eb) => eb.fn.max('identificatie').as('max'))
+    .where('gemeente', '=', gemeente)
+    .where('identificatie', '>=', `Z-${jaar}-000000`)
+    .where('identificatie', '<=', `Z-${jaar}-999999`)
+    .executeTakeFirst();
+  const start = hoogste?.max ? Number(hoogste.max.slice(7)) + 1 : 1;
+  if (!db.isTransaction) return db.transaction().execute((trx) => maakNummerreeks(trx, gemeente, jaar));
+  const maak = sql.raw(`create sequence if not exists ${reeks} as bigint minvalue 1 start with ${start} cache 1`);
+  await sql`savepoint zaaknummerreeks`.execute(db);
+  try {
+    await maak.execute(db);
+    await sql`release savepoint zaaknummerreeks`.execute(db);
+  } catch (error) {
+    await sql`rollback to savepoint zaaknummerreeks`.execute(db);
+    await sql`release savepoint zaaknummerreeks`.execute(db);
+    // 23505: the other transaction made it first (the catalog's unique index); 42P07: the same, seen later.
+    const code = (error as { code?: unknown }).code;
+    if (code !== '23505' && code !== '42P07') throw error;
+  }
+}
 
 /** `lezen`: Database.lezen, for the reads that may go to the read replica (ADR 0028). */
 export function zakenRepository(db: Kysely<DB>, lezen: Kysely<DB> = db) {

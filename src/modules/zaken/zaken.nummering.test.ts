@@ -1,0 +1,170 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { testLoket, type TestLoket } from '../../../test/app.ts';
+import { legeDatabase } from '../../../test/database.ts';
+import { demoWie, laadDemo } from '../../../test/demo.ts';
+import { migrateTo, migrateToLatest } from '../../db/migrate.ts';
+import { openVerzoekTransactie } from '../../db/verzoek-transactie.ts';
+import { zakenRepository } from './zaken.repository.ts';
+import type { Wie } from './zaken.service.ts';
+
+/** Zaak numbers from a sequence per gemeente and year (ADR 0042, migration 0023). */
+
+const opPglite = inject('loketTestDatabase').kind === 'pglite';
+
+let loket: TestLoket;
+let kcc: Wie;
+
+beforeAll(async () => {
+  loket = await testLoket({ nu: '2026-03-02T09:00:00Z' });
+  await laadDemo(loket);
+  kcc = await demoWie(loket, 'kcc@duoplus.demo');
+});
+afterAll(async () => loket.close());
+beforeEach(() => loket.klok.zet('2026-03-02T09:00:00Z'));
+
+const registreer = async (gemeente = 'GM0384') => {
+  const dag = loket.klok.nu().toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
+  const { zaak } = await loket.services.zaken.registreer(kcc, gemeente, { zaaktype: 'e-mailvraag', onderwerp: 'Vraag', kanaal: 'web', ontvangstdatum: dag });
+  return zaak.identificatie;
+};
+const nummer = (identificatie: string) => Number(identificatie.slice(7));
+const zaakMet = async (identificatie: string) =>
+  (await loket.database.db.selectFrom('zaak').select('id').where('gemeente', '=', 'GM0384').where('identificatie', '=', identificatie).execute()).length;
+
+/** Settles with the promise, or rejects when it is still waiting after `ms` (a registration blocked by another's lock). */
+function binnen<T>(ms: number, belofte: Promise<T>): Promise<T> {
+  let klok: NodeJS.Timeout | undefined;
+  const teLaat = new Promise<never>((_, weiger) => (klok = setTimeout(() => weiger(new Error(`wacht nog na ${ms} ms`)), ms)));
+  return Promise.race([belofte, teLaat]).finally(() => clearTimeout(klok));
+}
+
+describe('zaak numbers (ADR 0042)', () => {
+  it('are Z-<jaar>-<6 digits>, one higher each time, per gemeente', async () => {
+    const a = await registreer();
+    const b = await registreer();
+    const anders = await registreer('GM0437');
+    expect(a).toMatch(/^Z-2026-[0-9]{6}$/);
+    expect(nummer(b)).toBe(nummer(a) + 1);
+    // Another gemeente has a sequence of its own.
+    expect(anders).toMatch(/^Z-2026-[0-9]{6}$/);
+    const reeksen = (await sql<{ relname: string }>`select relname from pg_class where relkind = 'S' and relname like 'zaaknummer_%' order by relname`.execute(loket.database.db)).rows;
+    expect(reeksen.map((r) => r.relname)).toEqual(expect.arrayContaining(['zaaknummer_gm0384_2026', 'zaaknummer_gm0437_2026']));
+  });
+
+  it('stay unique per gemeente under concurrent registrations, and the database refuses a duplicate', async () => {
+    const nummers = await Promise.all(Array.from({ length: 12 }, () => registreer()));
+    expect(new Set(nummers).size).toBe(12);
+    const gesorteerd = nummers.map(nummer).toSorted((x, y) => x - y);
+    // Nothing rolled back, so no gaps either.
+    expect(gesorteerd.at(-1)! - gesorteerd[0]!).toBe(11);
+    const { rows } = await sql<{ indexdef: string }>`select indexdef from pg_indexes where tablename = 'zaak' and indexdef like 'CREATE UNIQUE INDEX%(gemeente, identificatie)'`.execute(loket.database.db);
+    expect(rows).toHaveLength(1);
+  });
+
+  it('starts again at 000001 in a new year, by the date in the Netherlands', async () => {
+    loket.klok.zet('2026-12-31T22:30:00Z');
+    expect(await registreer()).toMatch(/^Z-2026-/);
+    // 00:30 on 1 January in Amsterdam.
+    loket.klok.zet('2026-12-31T23:30:00Z');
+    expect(await registreer()).toBe('Z-2027-000001');
+    expect(await registreer()).toBe('Z-2027-000002');
+  });
+
+  it('leaves a gap, never a duplicate, when the registering transaction rolls back', async () => {
+    const voor = await registreer();
+    const trx = await openVerzoekTransactie(loket.database.db);
+    const teruggedraaid = await trx.binnen(() => registreer());
+    await trx.rollback();
+    expect(nummer(teruggedraaid)).toBe(nummer(voor) + 1);
+    expect(await zaakMet(teruggedraaid)).toBe(0);
+    const na = await registreer();
+    expect(nummer(na)).toBe(nummer(voor) + 2);
+  });
+
+  it('a sequence made in a transaction that rolls back goes with it; the next zaak of that year makes it again', async () => {
+    loket.klok.zet('2028-06-01T09:00:00Z');
+    const trx = await openVerzoekTransactie(loket.database.db);
+    expect(await trx.binnen(() => registreer())).toBe('Z-2028-000001');
+    await trx.rollback();
+    expect(await registreer()).toBe('Z-2028-000001');
+  });
+
+  it('a sequence made again (dropped by hand) starts after the highest number of its year', async () => {
+    loket.klok.zet('2029-06-01T09:00:00Z');
+    await registreer();
+    await registreer();
+    await sql`drop sequence zaaknummer_gm0384_2029`.execute(loket.database.db);
+    expect(await registreer()).toBe('Z-2029-000003');
+  });
+});
+
+/** Resolves once another connection of this database waits on a lock (polls pg_stat_activity). */
+async function wachtOpSlot(): Promise<void> {
+  for (;;) {
+    const { rows } = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`.execute(loket.database.db);
+    if ((rows[0]?.n ?? 0) > 0) return;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+describe.skipIf(opPglite)('two open transactions in one gemeente (PostgreSQL: two connections)', () => {
+  it('each register a zaak without waiting for the other', async () => {
+    await registreer();
+    const eerste = await openVerzoekTransactie(loket.database.db);
+    const tweede = await openVerzoekTransactie(loket.database.db);
+    try {
+      const a = await binnen(5000, eerste.binnen(() => registreer()));
+      // The first is still open: with a counter row locked until commit, this would wait.
+      const b = await binnen(5000, tweede.binnen(() => registreer()));
+      expect(nummer(b)).toBe(nummer(a) + 1);
+      await tweede.commit();
+      await eerste.commit();
+      expect([await zaakMet(a), await zaakMet(b)]).toEqual([1, 1]);
+    } finally {
+      await tweede.rollback();
+      await eerste.rollback();
+    }
+  });
+
+  it('when both are the first of a new year, the second waits once for the first to make the sequence, then uses it', async () => {
+    loket.klok.zet('2030-03-01T09:00:00Z');
+    const eerste = await openVerzoekTransactie(loket.database.db);
+    const tweede = await openVerzoekTransactie(loket.database.db);
+    try {
+      expect(await eerste.binnen(() => registreer())).toBe('Z-2030-000001');
+      const b = tweede.binnen(() => registreer());
+      // The second waits on a lock (the catalog row of the first's uncommitted sequence) …
+      await binnen(5000, wachtOpSlot());
+      // … until the first commits; then it gets "already there" and takes the next number.
+      await eerste.commit();
+      expect(await b).toBe('Z-2030-000002');
+      await tweede.commit();
+      expect([await zaakMet('Z-2030-000001'), await zaakMet('Z-2030-000002')]).toEqual([1, 1]);
+    } finally {
+      await tweede.rollback();
+      await eerste.rollback();
+    }
+  });
+});
+
+describe('migration 0023 on a database with counters', () => {
+  it('carries every counter over: each sequence goes on after its last number, and the counter table is gone', async () => {
+    const leeg = await legeDatabase();
+    try {
+      const db = leeg.db;
+      await migrateTo(db as never, '0018-klantcontacten');
+      await sql`insert into gemeente (code, naam, slug) values ('GM0384', 'Diemen', 'diemen'), ('GM0437', 'Ouder-Amstel', 'ouder-amstel')`.execute(db);
+      await sql`insert into zaak_teller (gemeente, jaar, laatste) values ('GM0384', 2025, 41), ('GM0384', 2026, 7), ('GM0437', 2026, 1200)`.execute(db);
+      expect(await migrateToLatest(db as never)).toContain('0023-zaaknummerreeksen');
+      const repo = zakenRepository(db);
+      expect(await repo.volgendNummer('GM0384', 2025)).toBe(42);
+      expect(await repo.volgendNummer('GM0384', 2026)).toBe(8);
+      expect(await repo.volgendNummer('GM0437', 2026)).toBe(1201);
+      expect(await repo.volgendNummer('GM0437', 2027)).toBe(1);
+      expect((await sql<{ t: string | null }>`select to_regclass('zaak_teller')::text as t`.execute(db)).rows[0]?.t).toBeNull();
+    } finally {
+      await leeg.close();
+    }
+  });
+});
