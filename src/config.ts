@@ -24,6 +24,8 @@ export interface Config {
   termijnWaarschuwingWerkdagen: number;
   /** Minutes between two rounds of the deadline watcher (a divisor of 60; 0: not in this process). */
   termijnbewakingMinuten: number;
+  /** Minutes between two rounds of the KPI rollup job (ADR 0043); 0: none in this process. */
+  kpiRollupMinuten: number;
   /** Hours between two housekeeping rounds (a divisor of 24; 0: not in this process). */
   opruimenUren: number;
   /** `loket serve` on SIGTERM: how long in-flight requests, and then running jobs, may take to finish. */
@@ -64,6 +66,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     formulierGeheim: env.LOKET_FORMULIER_GEHEIM || undefined,
     termijnWaarschuwingWerkdagen: intFrom(env.LOKET_TERMIJN_WAARSCHUWING_WERKDAGEN, 2, 'LOKET_TERMIJN_WAARSCHUWING_WERKDAGEN'),
     termijnbewakingMinuten: Math.min(intFrom(env.LOKET_TERMIJNBEWAKING_MINUTEN, 15, 'LOKET_TERMIJNBEWAKING_MINUTEN'), 60),
+    kpiRollupMinuten: Math.min(intFrom(env.LOKET_KPI_ROLLUP_MINUTEN, 1, 'LOKET_KPI_ROLLUP_MINUTEN'), 60),
     opruimenUren: Math.min(intFrom(env.LOKET_OPRUIMEN_UREN, 6, 'LOKET_OPRUIMEN_UREN'), 24),
     stopTimeoutMs: intFrom(env.LOKET_STOP_TIMEOUT_MS, 10_000, 'LOKET_STOP_TIMEOUT_MS'),
     stopDelayMs: intFrom(env.LOKET_STOP_DELAY_MS, 0, 'LOKET_STOP_DELAY_MS'),

@@ -51,6 +51,10 @@ import { zakenRepository } from './modules/zaken/zaken.repository.ts';
 import { zakenRoutes } from './modules/zaken/zaken.routes.ts';
 import { zakenService, type ZakenDeps } from './modules/zaken/zaken.service.ts';
 import { zakenKpis } from './modules/zaken/zaken.kpi.ts';
+import { zakenKpiRollup } from './modules/zaken/zaken.kpi.rollup.ts';
+import { zakenKpiRollupRepository } from './modules/zaken/zaken.kpi.rollup.repository.ts';
+import { KPI_ROLLUPS, startKpiRollups } from './modules/kpi/kpi.rollup.job.ts';
+import { cronElkeMinuten } from './jobs/jobs.ts';
 import { klantcontactenRepository } from './modules/klantcontacten/klantcontacten.repository.ts';
 import { klantcontactenRoutes } from './modules/klantcontacten/klantcontacten.routes.ts';
 import { klantcontactenService } from './modules/klantcontacten/klantcontacten.service.ts';
@@ -111,14 +115,16 @@ export async function openLoketCore(options: LoketCoreOptions): Promise<LoketCor
   // not in this process). Kept in the database: one job per occurrence across every node (ADR 0025).
   const termijnbewakingAan = options.werkers && config.termijnbewakingMinuten > 0;
   const opruimenAan = options.werkers && config.opruimenUren > 0;
+  const kpiRollupsAan = options.werkers && config.kpiRollupMinuten > 0;
   const jobs = await startJobs({
     database,
     logger,
-    queues: [BERICHT_VERZENDEN, TERMIJNBEWAKING_CONTROLEREN, ONDERHOUD_OPRUIMEN],
-    oneAtATime: [ONDERHOUD_OPRUIMEN],
+    queues: [BERICHT_VERZENDEN, TERMIJNBEWAKING_CONTROLEREN, ONDERHOUD_OPRUIMEN, KPI_ROLLUPS],
+    oneAtATime: [ONDERHOUD_OPRUIMEN, KPI_ROLLUPS],
     schedules: [
       ...(termijnbewakingAan ? [{ name: TERMIJNBEWAKING_CONTROLEREN, cron: termijnbewakingCron(config.termijnbewakingMinuten) }] : []),
       ...(opruimenAan ? [{ name: ONDERHOUD_OPRUIMEN, cron: opruimenCron(config.opruimenUren) }] : []),
+      ...(kpiRollupsAan ? [{ name: KPI_ROLLUPS, cron: cronElkeMinuten(config.kpiRollupMinuten) }] : []),
     ],
   });
   const berichten = berichtenService({ repository: berichtenRepository(database.db), jobs, klok, mailer: config.smtpUrl ? smtpMailer(config.smtpUrl) : undefined, config });
@@ -137,6 +143,8 @@ export async function openLoketCore(options: LoketCoreOptions): Promise<LoketCor
       if (termijnbewakingAan) await startTermijnbewaking(jobs, services.termijnbewaking);
       // Retention terms and housekeeping: shortly after start, then every few hours (a failed round is retried).
       if (opruimenAan) await startOpruimen(jobs, services.onderhoud, { naStartSeconden: options.opruimenNaStartSeconden ?? 60 });
+      // The KPI rollups (ADR 0043): a round after start, then every few minutes; the measures read live where a rollup waits.
+      if (kpiRollupsAan) await startKpiRollups(jobs, [services.zakenRollup]);
     },
     stopWerkers: (stopOptions) => jobs.stop(stopOptions),
     close: async () => {
@@ -297,11 +305,13 @@ export function loketServices(deps: {
     sluitingsdagen: (gemeente) => termijnen.sluitingsdagen(gemeente),
     werkdagen: deps.termijnWaarschuwingWerkdagen ?? 2,
   });
+  // The zaken rollup by closing day (ADR 0043): written by the rollup job, read by the measures on `lezen`.
+  const zakenRollup = zakenKpiRollup({ repository: zakenKpiRollupRepository(db, lezen), klok, sluitingsdagen: (gemeente) => termijnen.sluitingsdagen(gemeente) });
   // The register of measures (ADR 0029): each module adds its list here.
   const kpi = kpiService({
     // Reads on `lezen`: the replica inside request.lees (the servicenormen page), the primary elsewhere.
     repository: kpiRepository(db, lezen),
-    maten: [...zakenKpis(lezen), ...klantcontactenKpis(lezen), ...kccKpis(kccGesprekken.maten)],
+    maten: [...zakenKpis(lezen, zakenRollup), ...klantcontactenKpis(lezen), ...kccKpis(kccGesprekken.maten)],
     sluitingsdagen: (gemeente) => termijnen.sluitingsdagen(gemeente),
     zaaktypeBestaat: async (gemeente, code) => (await zaaktypenRepo.hoogsteVersie(gemeente, code)) !== undefined,
     audit,
@@ -333,6 +343,7 @@ export function loketServices(deps: {
     zaaktypen: zaaktypenService({ repository: zaaktypenRepo, audit, klok }),
     zaken,
     kpi,
+    zakenRollup,
     servicenormen: servicenormenService({ kpi, zaaktypen: zaaktypenRepo, klok }),
     klantcontacten,
     termijnbewaking,

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { loadConfig } from '../src/config.ts';
+import { KPI_ROLLUPS } from '../src/modules/kpi/kpi.rollup.job.ts';
 import { openDatabase, type Database } from '../src/db/database.ts';
 import { vasteKlok } from '../src/klok.ts';
 import { ONDERHOUD_OPRUIMEN } from '../src/modules/onderhoud/onderhoud.job.ts';
@@ -21,7 +22,7 @@ describe.skipIf(inject('loketTestDatabase').kind === 'pglite')('jobs on three no
   beforeAll(async () => {
     database = await testDatabase();
     const klok = vasteKlok('2026-11-23T09:00:00Z');
-    const config = loadConfig({ PUBLIC_URL: 'http://127.0.0.1:3000', LOKET_TERMIJNBEWAKING_MINUTEN: '15', LOKET_OPRUIMEN_UREN: '6' });
+    const config = loadConfig({ PUBLIC_URL: 'http://127.0.0.1:3000', LOKET_TERMIJNBEWAKING_MINUTEN: '15', LOKET_OPRUIMEN_UREN: '6', LOKET_KPI_ROLLUP_MINUTEN: '5' });
     const logger = { warn: () => undefined, error: () => undefined };
     for (let i = 0; i < 3; i++) {
       // Each node its own pool, job queue and signals on the same database, as on three machines.
@@ -43,6 +44,7 @@ describe.skipIf(inject('loketTestDatabase').kind === 'pglite')('jobs on three no
   it('keeps one schedule per job in the database', async () => {
     const { rows } = await sql<{ name: string; cron: string }>`select name, cron from pgboss.schedule order by name`.execute(database.db);
     expect(rows).toEqual([
+      { name: KPI_ROLLUPS, cron: '*/5 * * * *' },
       { name: ONDERHOUD_OPRUIMEN, cron: '0 */6 * * *' },
       { name: TERMIJNBEWAKING_CONTROLEREN, cron: '*/15 * * * *' },
     ]);

@@ -17,6 +17,7 @@ import * as kccGesprekken from './migrations/0016-kcc-gesprekken.ts';
 import * as zaakKpiIndexen from './migrations/0017-zaak-kpi-indexen.ts';
 import * as klantcontacten from './migrations/0018-klantcontacten.ts';
 import * as zaaknummerreeksen from './migrations/0023-zaaknummerreeksen.ts';
+import * as kpiRollups from './migrations/0024-kpi-rollups.ts';
 
 /**
  * Migrations in order; forward-only (no down) in production. There is no 0008 and no 0014: the
@@ -41,6 +42,7 @@ const migrations: Record<string, Migration> = {
   '0017-zaak-kpi-indexen': zaakKpiIndexen,
   '0018-klantcontacten': klantcontacten,
   '0023-zaaknummerreeksen': zaaknummerreeksen,
+  '0024-kpi-rollups': kpiRollups,
 };
 
 /** The names of every migration of this version, in order (`/ready` checks the database has them all). */

@@ -396,6 +396,46 @@ export interface KpiNormTable {
   aangemaakt_door: string | null;
 }
 
+/** The zaken rollup by closing day: counts and the lead-time histogram per zaaktype (migration 0024, ADR 0043). */
+export interface KpiZaakAfgeslotenDagTable {
+  gemeente: string;
+  dag: Datum;
+  zaaktype: string;
+  aantal: number;
+  binnen_norm: number;
+  /** Element i (1-based): zaken closed in i − 1 werkdagen. */
+  doorlooptijd: number[];
+  berekend_op: TijdstipVerplicht;
+}
+
+/** Per gemeente and rollup: the calendar it was counted with and when it was last built whole (migration 0024). */
+export interface KpiRollupStandTable {
+  gemeente: string;
+  rollup: string;
+  kalender: string;
+  opgebouwd_op: TijdstipVerplicht;
+}
+
+/** The rollups' outbox: days to recompute, appended by triggers on zaak (migration 0024). */
+export interface KpiRollupWerkTable {
+  gemeente: string;
+  id: Generated<string>;
+  dag: Datum;
+  reden: string;
+  aangemeld_op: Tijdstip;
+}
+
+/** A closed day recomputed because late data arrived: when, why, before and after (migration 0024); append-only. */
+export interface KpiRollupHerberekeningTable {
+  gemeente: string;
+  rollup: string;
+  dag: Datum;
+  op: TijdstipVerplicht;
+  reden: string;
+  voor: JsonVerplicht<Record<string, unknown>>;
+  na: JsonVerplicht<Record<string, unknown>>;
+}
+
 /** A call record from the telephony platform (migration 0016, ADR 0031). */
 export interface KccGesprekTable {
   gemeente: string;
@@ -491,6 +531,10 @@ export interface DB {
   knooppunt_geheim: KnooppuntGeheimTable;
   kpi_definitie: KpiDefinitieTable;
   kpi_norm: KpiNormTable;
+  kpi_zaak_afgesloten_dag: KpiZaakAfgeslotenDagTable;
+  kpi_rollup_stand: KpiRollupStandTable;
+  kpi_rollup_werk: KpiRollupWerkTable;
+  kpi_rollup_herberekening: KpiRollupHerberekeningTable;
   kcc_gesprek: KccGesprekTable;
   klantcontact: KlantcontactTable;
   klantcontact_persoon: KlantcontactPersoonTable;

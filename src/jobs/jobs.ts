@@ -14,6 +14,11 @@ export interface RetryPolicy {
 }
 
 /** 9 attempts over about two and a half hours: 30 s, 1 min, 2 min, … capped at 1 h. */
+/** The cron expression for "every `minuten` minutes" (a divisor of 60 runs evenly through the hour; 60 or more: hourly). */
+export function cronElkeMinuten(minuten: number): string {
+  return minuten >= 60 ? '0 * * * *' : `*/${minuten} * * * *`;
+}
+
 export const DEFAULT_RETRY: RetryPolicy = { retryLimit: 8, retryDelay: 30, retryBackoff: true, retryDelayMax: 3600 };
 
 export interface JobsLogger {

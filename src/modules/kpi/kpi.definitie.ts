@@ -77,11 +77,30 @@ export type KpiMeting = { groep: { zaaktype: string } | { wachtrij: string } | n
   | { status: 'niet-bekend'; reden: string; noemer: number; inBehandeling?: number }
 );
 
+/**
+ * Where a value came from (ADR 0043): a rollup kept current by jobs, or a live query over the
+ * operational data. `reden`: why the live query was used for a measure that has a rollup.
+ */
+export interface KpiVersheid {
+  bron: 'rollup' | 'live';
+  reden: string | null;
+  /** Rollup: the newest bucket of the period was computed then (null: the period has none). */
+  rollupBijgewerktOp: string | null;
+  /** Days of the period that were recomputed after they had ended because late data arrived: when and why. */
+  herberekend: { dag: string; op: string; reden: string }[];
+}
+
+/** What a measure answers: its rows, and (for measures with a rollup) where they came from. */
+export interface KpiUitkomst {
+  metingen: KpiMeting[];
+  versheid: KpiVersheid;
+}
+
 /** A declaration and the query that computes it. */
 export interface KpiMaat {
   definitie: KpiDefinitie;
   /** The whole selection (groep null) and, per breakdown, one row per group that has cases. */
-  bereken(vraag: KpiVraag): Promise<KpiMeting[]>;
+  bereken(vraag: KpiVraag): Promise<KpiMeting[] | KpiUitkomst>;
 }
 
 /** The fingerprint of a definition: SHA-256 over its JSON with sorted keys. */

@@ -95,7 +95,17 @@ export const kpiWaardeSchema = z
     norm: geldendeNormSchema.nullable(),
     voorlopig: z.boolean().describe('De periode is nog niet voorbij: de waarde kan nog veranderen'),
     definitie: kpiDefinitieSchema,
-    berekendOp: z.string(),
+    berekendOp: z.string().describe('Wanneer dit antwoord is samengesteld'),
+    versheid: z
+      .object({
+        bron: z.enum(['rollup', 'live']).describe('rollup: uit de bijgehouden dagtotalen; live: berekend uit de gegevens zelf'),
+        reden: z.string().nullable().describe('Waarom live berekend, bij een maat die een rollup heeft'),
+        rollupBijgewerktOp: z.string().nullable().describe('Bij rollup: wanneer de nieuwste dag van de periode is (her)berekend'),
+        herberekend: z
+          .array(z.object({ dag: z.string(), op: z.string(), reden: z.string() }))
+          .describe('Dagen van de periode die na afloop opnieuw zijn berekend omdat er late gegevens kwamen: wanneer en waarom'),
+      })
+      .describe('Waar de waarde vandaan komt en hoe vers ze is'),
     uitsplitsing: z.array(z.object({ zaaktype: z.string().optional(), wachtrij: z.string().optional(), ...metingVelden })).optional(),
   })
   .meta({ id: 'KpiWaarde' });

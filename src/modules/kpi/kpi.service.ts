@@ -1,7 +1,7 @@
 import type { Klok } from '../../klok.ts';
 import type { AuditService, Context } from '../audit/audit.service.ts';
 import { dagenTussen, kalenderdag, leesDatum, OngeldigeDatum } from '../termijnen/kalender.ts';
-import { controleerMaten, vingerafdruk, type KpiDefinitie, type KpiMaat, type KpiMeting, type KpiUitsplitsing } from './kpi.definitie.ts';
+import { controleerMaten, vingerafdruk, type KpiDefinitie, type KpiMaat, type KpiMeting, type KpiUitsplitsing, type KpiVersheid } from './kpi.definitie.ts';
 import { kpiOnbekend, normBestaat, onbekendZaaktype, ongeldigePeriode, periodeDubbel, periodeInDeToekomst, periodeOntbreekt, periodeTeLang, selectieKanNiet, uitsplitsingKanNiet } from './kpi.errors.ts';
 import { leesPeriode, OngeldigePeriode, type Periode } from './kpi.periode.ts';
 import type { KpiNorm, KpiRepository } from './kpi.repository.ts';
@@ -176,8 +176,12 @@ export function kpiService(deps: {
       if (invoer.zaaktype !== undefined && !(await deps.zaaktypeBestaat(gemeente, invoer.zaaktype))) throw onbekendZaaktype(invoer.zaaktype);
       const berekendOp = klok.nu().toISOString();
       let metingen: KpiMeting[];
+      // Measures without a rollup are always live; those with one say which they used (ADR 0043).
+      let versheid: KpiVersheid = { bron: 'live', reden: null, rollupBijgewerktOp: null, herberekend: [] };
       try {
-        metingen = await bereken({ gemeente, van: periode.van, tot: periode.tot, vandaag: dag, sluitingsdagen: await deps.sluitingsdagen(gemeente), zaaktype: invoer.zaaktype, wachtrij: invoer.wachtrij });
+        const uitkomst = await bereken({ gemeente, van: periode.van, tot: periode.tot, vandaag: dag, sluitingsdagen: await deps.sluitingsdagen(gemeente), zaaktype: invoer.zaaktype, wachtrij: invoer.wachtrij });
+        if (Array.isArray(uitkomst)) metingen = uitkomst;
+        else ({ metingen, versheid } = uitkomst);
       } catch (error) {
         deps.meldFout?.(error, code);
         metingen = [{ groep: null, status: 'niet-bekend', reden: MISLUKT, noemer: 0 }];
@@ -200,6 +204,7 @@ export function kpiService(deps: {
         voorlopig: periode.tot >= dag,
         definitie,
         berekendOp,
+        versheid,
         ...(invoer.uitsplitsing
           ? {
               uitsplitsing: metingen

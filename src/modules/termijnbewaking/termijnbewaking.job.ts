@@ -1,10 +1,8 @@
-import type { Jobs } from '../../jobs/jobs.ts';
+import { cronElkeMinuten, type Jobs } from '../../jobs/jobs.ts';
 import { TERMIJNBEWAKING_CONTROLEREN, type TermijnbewakingService } from './termijnbewaking.service.ts';
 
 /** The cron expression for "every `minuten` minutes" (a divisor of 60 runs evenly through the hour). */
-export function termijnbewakingCron(minuten: number): string {
-  return minuten >= 60 ? '0 * * * *' : `*/${minuten} * * * *`;
-}
+export const termijnbewakingCron = cronElkeMinuten;
 
 /** Nodes that start within the same minute send one start round between them. */
 const START_VENSTER_SECONDEN = 60;

@@ -5,9 +5,10 @@
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { percentage, type KpiDefinitie, type KpiMaat, type KpiMeting, type KpiVraag } from '../kpi/kpi.definitie.ts';
+import { percentage, type KpiDefinitie, type KpiMaat, type KpiMeting, type KpiUitkomst, type KpiVraag } from '../kpi/kpi.definitie.ts';
 import { plusDagen, telWerkdagenNa, vrijeDag } from '../termijnen/kalender.ts';
 import { zakenKpiRepository, type Groepsrij } from './zaken.kpi.repository.ts';
+import { percentielUitHistogram, telOp, type Samengeteld, type ZakenKpiRollup } from './zaken.kpi.rollup.ts';
 import { projecteer } from './zaken.projectie.ts';
 
 const EIGENAAR = 'Dienstverlening';
@@ -199,10 +200,28 @@ export const ZAKEN_DEFINITIES = {
 
 const selectie = (v: KpiVraag) => ({ gemeente: v.gemeente, van: v.van, tot: v.tot, zaaktype: v.zaaktype });
 
-/** The zaken measures, on one database. */
-export function zakenKpis(db: Kysely<DB>): KpiMaat[] {
+/** The lead-time measures from the rollup: the percentile of the added-up histograms, exact like the live query. */
+const doorlooptijdUitRollup = (veld: 'mediaan' | 'p90') => (groepen: Samengeteld[]) =>
+  groepen.map((g): KpiMeting => {
+    const waarde = percentielUitHistogram(g.doorlooptijd, veld === 'mediaan' ? 0.5 : 0.9);
+    return waarde === null ? { groep: groepVan(g), status: 'niet-bekend', reden: GEEN_ZAKEN, noemer: g.aantal } : { groep: groepVan(g), status: 'bekend', waarde, teller: null, noemer: g.aantal };
+  });
+
+/**
+ * The zaken measures, on one database. With `rollup`, the measures by closing day read it when it
+ * is current for the period and fall back to their live query otherwise, saying which (ADR 0043).
+ */
+export function zakenKpis(db: Kysely<DB>, rollup?: ZakenKpiRollup): KpiMaat[] {
   const repository = zakenKpiRepository(db);
   const d = ZAKEN_DEFINITIES;
+
+  /** The rollup's rows turned into measurements when it is current, else the live query's, with where they came from. */
+  async function uitRollupOfLive(v: KpiVraag, uitRollup: (g: Samengeteld[]) => KpiMeting[], live: () => Promise<KpiMeting[]>): Promise<KpiUitkomst> {
+    const r = rollup ? await rollup.lees({ gemeente: v.gemeente, van: v.van, tot: v.tot, zaaktype: v.zaaktype, sluitingsdagen: v.sluitingsdagen }) : { reden: 'Deze installatie houdt geen rollup bij.' };
+    if ('emmers' in r) return { metingen: uitRollup(op(telOp(r.emmers))), versheid: r.versheid };
+    return { metingen: await live(), versheid: { bron: 'live', reden: r.reden, rollupBijgewerktOp: null, herberekend: [] } };
+  }
+
 
   async function doorlooptijd(v: KpiVraag, veld: 'mediaan' | 'p90'): Promise<KpiMeting[]> {
     const vroegste = await repository.vroegsteOntvangstAfgesloten(selectie(v));
@@ -222,12 +241,15 @@ export function zakenKpis(db: Kysely<DB>): KpiMaat[] {
   return [
     {
       definitie: d.binnenNorm,
-      async bereken(v) {
-        return op(await repository.afgehandeldBinnenNorm(selectie(v))).map((r) => percentage(groepVan(r), r.teller, r.noemer, GEEN_ZAKEN));
-      },
+      bereken: (v) =>
+        uitRollupOfLive(
+          v,
+          (groepen) => groepen.map((g) => percentage(groepVan(g), g.binnenNorm, g.aantal, GEEN_ZAKEN)),
+          async () => op(await repository.afgehandeldBinnenNorm(selectie(v))).map((r) => percentage(groepVan(r), r.teller, r.noemer, GEEN_ZAKEN)),
+        ),
     },
-    { definitie: d.doorlooptijdMediaan, bereken: (v) => doorlooptijd(v, 'mediaan') },
-    { definitie: d.doorlooptijdP90, bereken: (v) => doorlooptijd(v, 'p90') },
+    { definitie: d.doorlooptijdMediaan, bereken: (v) => uitRollupOfLive(v, doorlooptijdUitRollup('mediaan'), () => doorlooptijd(v, 'mediaan')) },
+    { definitie: d.doorlooptijdP90, bereken: (v) => uitRollupOfLive(v, doorlooptijdUitRollup('p90'), () => doorlooptijd(v, 'p90')) },
     {
       definitie: d.openTeLaat,
       async bereken(v) {

@@ -1,0 +1,150 @@
+// KPI rollup benchmark (issue 10, ADR 0043): on the zaken of the queue benchmark's generator, (1) a
+// full rebuild of the zaken rollup of every gemeente, (2) the incremental update after one zaak
+// closes (the trigger's outbox row, then one round of the job), and (3) KPI value reads of a real
+// Loket server (`serve`, a child process) at 1 and 16 connections, from the rollup and, for
+// comparison, live (the rollup's state row removed, so every value falls back to its live query).
+// `npm run bench:kpi-rollup` (BENCH_ZAKEN=10000000 for ten million; `-- --reuse` keeps the
+// database of the previous run). Not part of npm test. Method and results: BENCHMARKS.md.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join, resolve } from 'node:path';
+import autocannon from 'autocannon';
+import { Client } from 'pg';
+import { openDatabase } from '../../src/db/database.ts';
+import { openSignalen } from '../../src/db/signalen.ts';
+import { systeemklok } from '../../src/klok.ts';
+import { kalenderdag, plusDagen } from '../../src/modules/termijnen/kalender.ts';
+import { loketServices } from '../../src/server.ts';
+import { freePort, msUntil200, startChild, type Child } from '../http-baseline/processes.ts';
+import { genereer, type Generatie } from '../zaken-queue/genereer.ts';
+import { benchDatabase, laadDemo, percentiel, round2 } from '../gedeeld.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const AANTAL = Number(process.env.BENCH_ZAKEN ?? 1_000_000);
+const DUUR = Number(process.env.BENCH_DURATION ?? 5);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
+const DATABASE = 'loket_bench_kpi_rollup';
+const GEMEENTE = 'GM0384';
+const MATEN = ['zaken-binnen-norm', 'zaken-doorlooptijd-mediaan', 'zaken-doorlooptijd-p90'];
+const tmp = mkdtempSync(join(os.tmpdir(), 'loket-bench-kpi-rollup-'));
+const log = (regel: string) => console.log(regel);
+const vlaggen = new Set(process.argv.slice(2));
+const { adminUrl, benchUrl } = benchDatabase(DATABASE);
+
+/** The database: migrated, the demo data through the app, then the zaken set-based (bench/zaken-queue/genereer.ts). */
+async function maakDatabase(): Promise<Generatie> {
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`drop database if exists ${DATABASE} with (force)`);
+  await admin.query(`create database ${DATABASE}`);
+  await admin.end();
+  await laadDemo(benchUrl);
+  const client = new Client({ connectionString: benchUrl });
+  await client.connect();
+  try {
+    return await genereer(client, AANTAL, 0.08, log);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The rebuild of every gemeente, then one zaak closed and the round that follows it, in this process. */
+async function opbouw() {
+  const database = await openDatabase({ databaseUrl: benchUrl });
+  const signalen = await openSignalen(database, console);
+  try {
+    const services = loketServices({ database, klok: systeemklok, berichten: { verstuur: async () => undefined }, signalen, publicUrl: 'http://127.0.0.1' });
+    const rollup = services.zakenRollup;
+    const gemeenten = (await database.db.selectFrom('gemeente').select('code').orderBy('code').execute()).map((g) => g.code);
+    const perGemeente: Record<string, number> = {};
+    const t0 = performance.now();
+    for (const g of gemeenten) {
+      const t = performance.now();
+      await rollup.herbouw(g);
+      perGemeente[g] = round2((performance.now() - t) / 1000);
+      log(`  rebuild ${g}: ${perGemeente[g]} s`);
+    }
+    const herbouwS = round2((performance.now() - t0) / 1000);
+    const emmers = Number((await database.db.selectFrom('kpi_zaak_afgesloten_dag').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+    log(`Full rebuild: ${herbouwS} s for ${gemeenten.length} gemeenten, ${emmers.toLocaleString('en')} buckets`);
+
+    // One zaak closes (the bench writes the row as the generator does; the trigger on zaak queues its day), then one round.
+    const incrementeel: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const open = await database.db.selectFrom('zaak').select('id').where('gemeente', '=', GEMEENTE).where('afgesloten_op', 'is', null).limit(1).executeTakeFirstOrThrow();
+      await database.db.updateTable('zaak').set({ afgesloten_op: new Date().toISOString() }).where('gemeente', '=', GEMEENTE).where('id', '=', open.id).execute();
+      const t = performance.now();
+      const r = await rollup.werkAf();
+      incrementeel.push(performance.now() - t);
+      if (r.dagen !== 1) throw new Error(`expected one day recomputed, got ${JSON.stringify(r)}`);
+    }
+    const inc = incrementeel.toSorted((a, b) => a - b);
+    log(`Incremental round after one zaak closes (5×): median ${round2(percentiel(inc, 50))} ms, max ${round2(inc.at(-1) ?? 0)} ms`);
+    return { gemeenten: gemeenten.length, herbouwS, perGemeente, emmers, incrementeelMs: inc.map(round2) };
+  } finally {
+    await signalen.close();
+    await database.close();
+  }
+}
+
+async function meet(base: string, pad: string, verbindingen: number) {
+  const opties = { url: `${base}${pad}`, connections: verbindingen, headers: { accept: 'application/json' }, timeout: 60 };
+  if (WARMUP > 0) await autocannon({ ...opties, duration: WARMUP });
+  const tijden: number[] = [];
+  const run = autocannon({ ...opties, duration: DUUR });
+  run.on('response', (_c: unknown, status: number, _b: number, ms: number) => {
+    if (status === 200) tijden.push(ms);
+  });
+  const r = await run;
+  const s = tijden.toSorted((a, b) => a - b);
+  return { reqPerS: round2(r.requests.total / r.duration), p50: round2(percentiel(s, 50)), p95: round2(percentiel(s, 95)), p99: round2(percentiel(s, 99)), antwoorden: s.length, mislukt: r.non2xx + r.errors + r.timeouts };
+}
+
+async function lezen(base: string, bron: 'rollup' | 'live') {
+  const vandaag = kalenderdag(new Date());
+  const maand = vandaag.slice(0, 7);
+  const perioden = { maand: `periode=${maand}`, '12 maanden': `periodeVan=${plusDagen(vandaag, -364)}&periodeTot=${vandaag}` };
+  const uit: Record<string, unknown>[] = [];
+  for (const code of MATEN) {
+    for (const [naam, query] of Object.entries(perioden)) {
+      const pad = `/api/v1/gemeenten/${GEMEENTE}/kpis/${code}/waarden?${query}&uitsplitsing=zaaktype`;
+      const proef = await fetch(`${base}${pad}`);
+      const waarde = (await proef.json()) as { waarde: number | null; noemer: number; versheid: { bron: string } };
+      if (proef.status !== 200 || waarde.versheid.bron !== bron) throw new Error(`${pad}: ${proef.status} ${JSON.stringify(waarde).slice(0, 300)}`);
+      for (const verbindingen of [1, 16]) {
+        const m = await meet(base, pad, verbindingen);
+        log(`  ${bron} ${code} ${naam} × ${verbindingen}: ${m.reqPerS} req/s, p50 ${m.p50} ms, p95 ${m.p95} ms, p99 ${m.p99} ms (waarde ${waarde.waarde}, noemer ${waarde.noemer}), failed ${m.mislukt}`);
+        uit.push({ bron, code, periode: naam, verbindingen, waarde: waarde.waarde, noemer: waarde.noemer, ...m });
+      }
+    }
+  }
+  return uit;
+}
+
+let loket: Child | undefined;
+try {
+  const start = new Date();
+  log(`KPI rollup, ${vlaggen.has('--reuse') ? 'database of the previous run' : `${AANTAL.toLocaleString('en')} zaken`} (${benchUrl})`);
+  const generatie = vlaggen.has('--reuse') ? undefined : await maakDatabase();
+  const bouw = await opbouw();
+
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  // The rollup job off in the server: the rollup was just built, and a round must not run during the reads.
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, TZ: 'UTC', DATABASE_URL: benchUrl, LOKET_DEMO: 'false', PORT: String(port), LOKET_RATE_LIMIT: '1000000', LOKET_RATE_LIMIT_AANMELDEN: '1000000', LOKET_TERMIJNBEWAKING_MINUTEN: '0', LOKET_OPRUIMEN_UREN: '0', LOKET_KPI_ROLLUP_MINUTEN: '0' };
+  loket = startChild(process.execPath, ['--disable-warning=ExperimentalWarning', 'src/cli/main.ts', 'serve'], { cwd: ROOT, env, logFile: join(tmp, 'loket.log') });
+  await msUntil200(loket, `${base}/health`, 60_000);
+  log('KPI values from the rollup:');
+  const uitRollup = await lezen(base, 'rollup');
+  const client = new Client({ connectionString: benchUrl });
+  await client.connect();
+  await client.query(`delete from kpi_rollup_stand where gemeente = $1`, [GEMEENTE]);
+  await client.end();
+  log('The same values live (the rollup state removed):');
+  const live = await lezen(base, 'live');
+  const resultaat = { start: start.toISOString(), zaken: AANTAL, generatie, opbouw: bouw, lezen: [...uitRollup, ...live], load: os.loadavg(), cpus: os.cpus().map((c) => c.model)[0], node: process.version };
+  writeFileSync(join(import.meta.dirname, 'results.json'), `${JSON.stringify(resultaat, null, 2)}\n`);
+  log(`Written to bench/kpi-rollup/results.json (logs in ${tmp}).`);
+} finally {
+  await loket?.stop();
+}

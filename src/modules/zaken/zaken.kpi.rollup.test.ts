@@ -1,0 +1,187 @@
+/**
+ * The zaken rollup by closing day (ADR 0043): on random zaken the rollup answers exactly what the
+ * live queries answer (a property test), a value says where it came from and how fresh it is,
+ * a retried round counts nothing twice, a closed day recomputed later says when and why, and the
+ * pg-boss job keeps the rollup current. The zaken are made through the zaken service on a moving
+ * clock, never by SQL.
+ */
+import * as fc from 'fast-check';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testLoket, type TestLoket } from '../../../test/app.ts';
+import { testDatabase } from '../../../test/database.ts';
+import { demoWie, laadDemo } from '../../../test/demo.ts';
+import { loadConfig } from '../../config.ts';
+import { openLoketCore } from '../../server.ts';
+import { cliContext } from '../audit/audit.service.ts';
+import { KPI_ROLLUPS } from '../kpi/kpi.rollup.job.ts';
+import type { KpiMaat, KpiUitkomst, KpiVraag } from '../kpi/kpi.definitie.ts';
+import { plusDagen, vrijeDag } from '../termijnen/kalender.ts';
+import { zakenKpis } from './zaken.kpi.ts';
+import { percentielUitHistogram } from './zaken.kpi.rollup.ts';
+import type { Wie } from './zaken.service.ts';
+
+const G = 'GM0384';
+const ZAAKTYPEN = ['e-mailvraag', 'klacht', 'melding-openbare-ruimte', 'parkeervergunning'] as const;
+const MATEN = ['zaken-binnen-norm', 'zaken-doorlooptijd-mediaan', 'zaken-doorlooptijd-p90'];
+
+let loket: TestLoket;
+let admin: Wie;
+let live: KpiMaat[];
+let metRollup: KpiMaat[];
+
+beforeAll(async () => {
+  loket = await testLoket({ nu: '2026-02-02T09:00:00Z' });
+  await laadDemo(loket);
+  admin = await demoWie(loket, 'beheerder@duoplus.demo');
+  live = zakenKpis(loket.database.db).filter((m) => MATEN.includes(m.definitie.code));
+  metRollup = zakenKpis(loket.database.db, loket.services.zakenRollup).filter((m) => MATEN.includes(m.definitie.code));
+}, 60_000);
+afterAll(async () => loket.close());
+
+const zaken = () => loket.services.zaken;
+const rollup = () => loket.services.zakenRollup;
+
+/** Registers a zaak at `registratie` (received `ontvangenDagenEerder` days before) and closes it `open` hours later, or leaves it open. */
+async function zaak(z: { zaaktype: string; registratie: string; ontvangenDagenEerder: number; openUren: number | null }) {
+  loket.klok.zet(z.registratie);
+  const dag = loket.klok.nu().toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
+  const { zaak } = await zaken().registreer(admin, G, { zaaktype: z.zaaktype, kanaal: 'e-mail', ontvangstdatum: plusDagen(dag, -z.ontvangenDagenEerder), onderwerp: 'Eigenschap' });
+  if (z.openUren === null) return zaak;
+  loket.klok.verder(z.openUren * 3600_000);
+  const d = await zaken().detail(admin, G, zaak.id, { loggen: false });
+  await zaken().sluitAf(admin, G, zaak.id, d.versie, { resultaattype: d.zaaktypeVersie.resultaattypen[0]?.id ?? '' });
+  return zaak;
+}
+
+async function vraag(van: string, tot: string, zaaktype?: string): Promise<KpiVraag> {
+  return { gemeente: G, van, tot, vandaag: '2026-12-31', sluitingsdagen: await loket.services.termijnen.sluitingsdagen(G), zaaktype };
+}
+
+const uitkomst = (r: Awaited<ReturnType<KpiMaat['bereken']>>): KpiUitkomst => (Array.isArray(r) ? { metingen: r, versheid: { bron: 'live', reden: null, rollupBijgewerktOp: null, herberekend: [] } } : r);
+
+describe('percentielUitHistogram', () => {
+  it('gives what percentile_disc gives: the value at position ceil(p × N)', () => {
+    expect(percentielUitHistogram([], 0.5)).toBeNull();
+    expect(percentielUitHistogram([0, 0], 0.9)).toBeNull();
+    // Values 0, 1, 1, 3: median at position 2 → 1; p90 at position ceil(3.6) = 4 → 3.
+    expect(percentielUitHistogram([1, 2, 0, 1], 0.5)).toBe(1);
+    expect(percentielUitHistogram([1, 2, 0, 1], 0.9)).toBe(3);
+    // One value: both are that value.
+    expect(percentielUitHistogram([0, 0, 0, 0, 0, 1], 0.5)).toBe(5);
+  });
+});
+
+describe('the rollup answers what the live query answers (property)', () => {
+  it('on random zaken, periods, zaaktypen and closure days', async () => {
+    const dagIn = fc.integer({ min: 0, max: 80 }).map((n) => plusDagen('2026-02-02', n));
+    const zaakArb = fc.record({
+      zaaktype: fc.constantFrom(...ZAAKTYPEN),
+      registratie: fc.tuple(dagIn, fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 })).map(([d, h, m]) => `${d}T${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}:00Z`),
+      ontvangenDagenEerder: fc.integer({ min: 0, max: 15 }),
+      openUren: fc.option(fc.integer({ min: 0, max: 24 * 40 }), { freq: 6 }),
+    });
+    const periodeArb = fc.tuple(fc.integer({ min: 0, max: 130 }), fc.integer({ min: 0, max: 60 })).map(([a, lengte]) => ({ van: plusDagen('2026-02-01', a), tot: plusDagen('2026-02-01', a + lengte) }));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(zaakArb, { minLength: 1, maxLength: 5 }),
+        fc.option(dagIn, { freq: 4 }),
+        fc.array(fc.tuple(periodeArb, fc.option(fc.constantFrom(...ZAAKTYPEN), { freq: 2 })), { minLength: 1, maxLength: 3 }),
+        async (nieuw, sluitingsdag, vragen) => {
+          for (const z of nieuw) await zaak(z);
+          if (sluitingsdag !== null && !vrijeDag(sluitingsdag, await loket.services.termijnen.sluitingsdagen(G))) {
+            await loket.services.termijnen.voegToe(cliContext(), G, { datum: sluitingsdag, naam: 'Sluitingsdag (eigenschap)' });
+          }
+          await rollup().werkAf();
+          for (const [{ van, tot }, zaaktype] of vragen) {
+            const v = await vraag(van, tot, zaaktype ?? undefined);
+            for (const [i, maat] of metRollup.entries()) {
+              const uitRollup = uitkomst(await maat.bereken(v));
+              expect(uitRollup.versheid.bron).toBe('rollup');
+              expect(uitRollup.metingen).toEqual(uitkomst(await live[i]!.bereken(v)).metingen);
+            }
+          }
+        },
+      ),
+      { numRuns: 12, seed: 20261206, endOnFailure: true },
+    );
+  }, 300_000);
+});
+
+// Each test has its own months (vitest shuffles the order).
+describe('freshness, retries and late data', () => {
+  it('answers live while a change waits, from the rollup after the round, and a second round changes nothing', async () => {
+    await rollup().werkAf();
+    await zaak({ zaaktype: 'klacht', registratie: '2026-08-03T08:00:00Z', ontvangenDagenEerder: 3, openUren: 2 });
+    loket.klok.zet('2026-08-03T12:00:00Z');
+    const juli = { periode: '2026-08', uitsplitsing: 'zaaktype' as const };
+    const wacht = await loket.services.kpi.waarde(G, 'zaken-doorlooptijd-mediaan', juli);
+    expect(wacht.versheid).toEqual({ bron: 'live', reden: '1 wijziging wacht nog op verwerking in de rollup.', rollupBijgewerktOp: null, herberekend: [] });
+    await rollup().werkAf();
+    const vers = await loket.services.kpi.waarde(G, 'zaken-doorlooptijd-mediaan', juli);
+    expect(vers.versheid).toMatchObject({ bron: 'rollup', reden: null, rollupBijgewerktOp: '2026-08-03T12:00:00.000Z', herberekend: [] });
+    const { berekendOp: _a, versheid: _b, ...waardeLive } = wacht;
+    const { berekendOp: _c, versheid: _d, ...waardeRollup } = vers;
+    expect(waardeRollup).toEqual(waardeLive);
+
+    // A retried round (the same outbox rows once more, then an empty outbox): the buckets stay the same.
+    const emmers = () => loket.database.db.selectFrom('kpi_zaak_afgesloten_dag').select(['dag', 'zaaktype', 'aantal', 'binnen_norm', 'doorlooptijd']).where('gemeente', '=', G).orderBy('dag').orderBy('zaaktype').execute();
+    const voor = await emmers();
+    await loket.database.db.insertInto('kpi_rollup_werk').values({ gemeente: G, dag: '2026-08-03', reden: 'zaak-afgesloten' }).execute();
+    await rollup().werkAf();
+    await rollup().werkAf();
+    expect(await emmers()).toEqual(voor);
+  });
+
+  it('a closed day whose totals change later says when and why it was recomputed', async () => {
+    await rollup().werkAf();
+    // Closed at 23:30 in Amsterdam on 8 September; the round runs the next morning.
+    await zaak({ zaaktype: 'e-mailvraag', registratie: '2026-09-08T08:00:00Z', ontvangenDagenEerder: 0, openUren: 13.5 });
+    loket.klok.zet('2026-09-09T07:00:00Z');
+    await rollup().werkAf();
+    const w = await loket.services.kpi.waarde(G, 'zaken-binnen-norm', { periode: '2026-09' });
+    expect(w.versheid.bron).toBe('rollup');
+    expect(w.versheid.herberekend).toEqual([{ dag: '2026-09-08', op: '2026-09-09T07:00:00.000Z', reden: 'zaak-afgesloten' }]);
+    const log = await loket.database.db.selectFrom('kpi_rollup_herberekening').select(['voor', 'na']).where('gemeente', '=', G).where('dag', '=', '2026-09-08').executeTakeFirstOrThrow();
+    expect(log).toEqual({ voor: { aantal: 0, binnenNorm: 0 }, na: { aantal: 1, binnenNorm: 1 } });
+    // A day before the period is not named; a zaak closed and rolled up on its own day is not late.
+    await zaak({ zaaktype: 'e-mailvraag', registratie: '2026-09-10T08:00:00Z', ontvangenDagenEerder: 0, openUren: 1 });
+    await rollup().werkAf();
+    expect((await loket.services.kpi.waarde(G, 'zaken-binnen-norm', { periode: '2026-09-10' })).versheid.herberekend).toEqual([]);
+  });
+
+  it('answers live, saying why, when the closure days changed since the rollup was built, until the next round rebuilds it', async () => {
+    await rollup().werkAf();
+    loket.klok.zet('2026-10-05T09:00:00Z');
+    await loket.services.termijnen.voegToe(cliContext(), G, { datum: '2026-10-20', naam: 'Sluitingsdag (test)' });
+    const w = await loket.services.kpi.waarde(G, 'zaken-doorlooptijd-p90', { periode: '2026-Q4' });
+    expect(w.versheid).toMatchObject({ bron: 'live', reden: 'De sluitingsdagen zijn gewijzigd; de rollup wordt opnieuw opgebouwd.' });
+    expect(await rollup().werkAf()).toMatchObject({ herbouwd: 1 });
+    expect((await loket.services.kpi.waarde(G, 'zaken-doorlooptijd-p90', { periode: '2026-Q4' })).versheid.bron).toBe('rollup');
+  });
+});
+
+describe('the rollup job (pg-boss)', () => {
+  it('is scheduled every minute on a singleton queue, and its start round builds the rollup of every gemeente', async () => {
+    const db = await testDatabase();
+    const core = await openLoketCore({
+      config: loadConfig({ PUBLIC_URL: 'http://127.0.0.1:3000', LOKET_TERMIJNBEWAKING_MINUTEN: '0', LOKET_OPRUIMEN_UREN: '0', LOKET_KPI_ROLLUP_MINUTEN: '1' }),
+      database: db,
+      logger: { warn: () => undefined, error: () => undefined },
+      werkers: true,
+    });
+    try {
+      await sql`insert into gemeente (code, naam, slug) values ('GM0363', 'Amsterdam', 'amsterdam')`.execute(db.db);
+      await core.startWerkers();
+      expect((await sql<{ name: string; cron: string }>`select name, cron from pgboss.schedule`.execute(db.db)).rows).toEqual([{ name: KPI_ROLLUPS, cron: '*/1 * * * *' }]);
+      expect((await sql<{ policy: string }>`select policy from pgboss.queue where name = ${KPI_ROLLUPS}`.execute(db.db)).rows).toEqual([{ policy: 'singleton' }]);
+      const stand = () => db.db.selectFrom('kpi_rollup_stand').select(['gemeente', 'rollup']).execute();
+      const uiterlijk = Date.now() + 30_000;
+      while ((await stand()).length === 0 && Date.now() < uiterlijk) await new Promise((r) => setTimeout(r, 100));
+      expect(await stand()).toEqual([{ gemeente: 'GM0363', rollup: 'zaken-afgesloten' }]);
+    } finally {
+      await core.close();
+      await db.close();
+    }
+  }, 60_000);
+});
