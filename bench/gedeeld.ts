@@ -1,6 +1,7 @@
 // What several benchmarks share: their PostgreSQL database, the demo data loaded through the
 // app's own services, a demo user logged in over HTTP as the staff app does, and percentiles.
 import { Secret, TOTP } from 'otpauth';
+import { Client } from 'pg';
 import { openDatabase, type Database } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { openSignalen } from '../src/db/signalen.ts';
@@ -8,6 +9,7 @@ import { systeemklok } from '../src/klok.ts';
 import { cliContext } from '../src/modules/audit/audit.service.ts';
 import { DEMO_GEBRUIKERS } from '../src/modules/demo/demo.data.ts';
 import { loketServices, type LoketServices } from '../src/server.ts';
+import { genereer, type Generatie } from './zaken-queue/genereer.ts';
 
 /**
  * Migrates the database at `databaseUrl` and loads the demo data through the services (no mail
@@ -64,4 +66,25 @@ export const round2 = (x: number) => Math.round(x * 100) / 100;
 export function percentiel(gesorteerd: ArrayLike<number>, p: number): number {
   if (gesorteerd.length === 0) return Number.NaN;
   return gesorteerd[Math.min(gesorteerd.length - 1, Math.max(0, Math.ceil((p / 100) * gesorteerd.length) - 1))] as number;
+}
+
+/**
+ * Database `naam` made anew on the bench server: migrated, the demo data through the app, then
+ * `aantal` zaken set-based (bench/zaken-queue/genereer.ts) of which `openAandeel` are open.
+ */
+export async function maakZakenDatabase(naam: string, aantal: number, openAandeel: number, log: (regel: string) => void): Promise<Generatie> {
+  const { adminUrl, benchUrl } = benchDatabase(naam);
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`drop database if exists ${naam} with (force)`);
+  await admin.query(`create database ${naam}`);
+  await admin.end();
+  await laadDemo(benchUrl);
+  const client = new Client({ connectionString: benchUrl });
+  await client.connect();
+  try {
+    return await genereer(client, aantal, openAandeel, log);
+  } finally {
+    await client.end();
+  }
 }

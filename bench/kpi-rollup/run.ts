@@ -16,8 +16,7 @@ import { systeemklok } from '../../src/klok.ts';
 import { kalenderdag, plusDagen } from '../../src/modules/termijnen/kalender.ts';
 import { loketServices } from '../../src/server.ts';
 import { freePort, msUntil200, startChild, type Child } from '../http-baseline/processes.ts';
-import { genereer, type Generatie } from '../zaken-queue/genereer.ts';
-import { benchDatabase, laadDemo, percentiel, round2 } from '../gedeeld.ts';
+import { benchDatabase, maakZakenDatabase, percentiel, round2 } from '../gedeeld.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const AANTAL = Number(process.env.BENCH_ZAKEN ?? 1_000_000);
@@ -29,24 +28,8 @@ const MATEN = ['zaken-binnen-norm', 'zaken-doorlooptijd-mediaan', 'zaken-doorloo
 const tmp = mkdtempSync(join(os.tmpdir(), 'loket-bench-kpi-rollup-'));
 const log = (regel: string) => console.log(regel);
 const vlaggen = new Set(process.argv.slice(2));
-const { adminUrl, benchUrl } = benchDatabase(DATABASE);
+const { benchUrl } = benchDatabase(DATABASE);
 
-/** The database: migrated, the demo data through the app, then the zaken set-based (bench/zaken-queue/genereer.ts). */
-async function maakDatabase(): Promise<Generatie> {
-  const admin = new Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`drop database if exists ${DATABASE} with (force)`);
-  await admin.query(`create database ${DATABASE}`);
-  await admin.end();
-  await laadDemo(benchUrl);
-  const client = new Client({ connectionString: benchUrl });
-  await client.connect();
-  try {
-    return await genereer(client, AANTAL, 0.08, log);
-  } finally {
-    await client.end();
-  }
-}
 
 /** The rebuild of every gemeente, then one zaak closed and the round that follows it, in this process. */
 async function opbouw() {
@@ -125,7 +108,7 @@ let loket: Child | undefined;
 try {
   const start = new Date();
   log(`KPI rollup, ${vlaggen.has('--reuse') ? 'database of the previous run' : `${AANTAL.toLocaleString('en')} zaken`} (${benchUrl})`);
-  const generatie = vlaggen.has('--reuse') ? undefined : await maakDatabase();
+  const generatie = vlaggen.has('--reuse') ? undefined : await maakZakenDatabase(DATABASE, AANTAL, 0.08, log);
   const bouw = await opbouw();
 
   const port = await freePort();

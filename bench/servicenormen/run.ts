@@ -8,7 +8,6 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
-import { Client } from 'pg';
 import { openDatabase } from '../../src/db/database.ts';
 import { openSignalen } from '../../src/db/signalen.ts';
 import { systeemklok } from '../../src/klok.ts';
@@ -16,8 +15,7 @@ import { afgelopenPerioden } from '../../src/modules/servicenormen/servicenormen
 import { kalenderdag } from '../../src/modules/termijnen/kalender.ts';
 import { loketServices } from '../../src/server.ts';
 import { freePort, msUntil200, startChild, type Child } from '../http-baseline/processes.ts';
-import { genereer, type Generatie } from '../zaken-queue/genereer.ts';
-import { benchDatabase, laadDemo, percentiel, round2 } from '../gedeeld.ts';
+import { benchDatabase, maakZakenDatabase, percentiel, round2 } from '../gedeeld.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const AANTAL = Number(process.env.BENCH_ZAKEN ?? 1_000_000);
@@ -31,25 +29,9 @@ const tmp = mkdtempSync(join(os.tmpdir(), 'loket-bench-servicenormen-'));
 const log = (regel: string) => console.log(regel);
 const vlaggen = new Set(process.argv.slice(2));
 
-const { adminUrl, benchUrl } = benchDatabase(DATABASE);
+const { benchUrl } = benchDatabase(DATABASE);
 
 
-/** The database: migrated, the demo data through the app, then the zaken set-based (bench/zaken-queue/genereer.ts). */
-async function maakDatabase(): Promise<Generatie> {
-  const admin = new Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`drop database if exists ${DATABASE} with (force)`);
-  await admin.query(`create database ${DATABASE}`);
-  await admin.end();
-  await laadDemo(benchUrl);
-  const client = new Client({ connectionString: benchUrl });
-  await client.connect();
-  try {
-    return await genereer(client, AANTAL, 0.08, log);
-  } finally {
-    await client.end();
-  }
-}
 
 /** Each public KPI value of the page on its own, sequentially in this process: the median of a few runs. */
 async function perKpi(): Promise<{ code: string; periode: string; ms: number; noemer: number }[]> {
@@ -110,7 +92,7 @@ let loket: Child | undefined;
 try {
   const start = new Date();
   log(`Servicenormen page, ${vlaggen.has('--reuse') ? 'database of the previous run' : `${AANTAL.toLocaleString('en')} zaken`} (${benchUrl})`);
-  const generatie = vlaggen.has('--reuse') ? undefined : await maakDatabase();
+  const generatie = vlaggen.has('--reuse') ? undefined : await maakZakenDatabase(DATABASE, AANTAL, 0.08, log);
   log('Each public KPI value on its own (median of 5, in-process):');
   const kpis = await perKpi();
 
