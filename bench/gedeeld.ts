@@ -70,9 +70,10 @@ export function percentiel(gesorteerd: ArrayLike<number>, p: number): number {
 
 /**
  * Database `naam` made anew on the bench server: migrated, the demo data through the app, then
- * `aantal` zaken set-based (bench/zaken-queue/genereer.ts) of which `openAandeel` are open.
+ * `aantal` zaken set-based (bench/zaken-queue/genereer.ts) of which `openAandeel` are open
+ * (`tijdlijnen: false`: without residents and timelines).
  */
-export async function maakZakenDatabase(naam: string, aantal: number, openAandeel: number, log: (regel: string) => void): Promise<Generatie> {
+export async function maakZakenDatabase(naam: string, aantal: number, openAandeel: number, log: (regel: string) => void, opties: { tijdlijnen?: boolean } = {}): Promise<Generatie> {
   const { adminUrl, benchUrl } = benchDatabase(naam);
   const admin = new Client({ connectionString: adminUrl });
   await admin.connect();
@@ -83,7 +84,7 @@ export async function maakZakenDatabase(naam: string, aantal: number, openAandee
   const client = new Client({ connectionString: benchUrl });
   await client.connect();
   try {
-    return await genereer(client, aantal, openAandeel, log);
+    return await genereer(client, aantal, openAandeel, log, opties);
   } finally {
     await client.end();
   }

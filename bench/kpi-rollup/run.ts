@@ -4,7 +4,8 @@
 // Loket server (`serve`, a child process) at 1 and 16 connections, from the rollup and, for
 // comparison, live (the rollup's state row removed, so every value falls back to its live query).
 // `npm run bench:kpi-rollup` (BENCH_ZAKEN=10000000 for ten million; `-- --reuse` keeps the
-// database of the previous run). Not part of npm test. Method and results: BENCHMARKS.md.
+// database of the previous run). The zaken only, without timelines: the measures read the zaak rows.
+// Not part of npm test. Method and results: BENCHMARKS.md.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
@@ -16,7 +17,7 @@ import { systeemklok } from '../../src/klok.ts';
 import { kalenderdag, plusDagen } from '../../src/modules/termijnen/kalender.ts';
 import { loketServices } from '../../src/server.ts';
 import { freePort, msUntil200, startChild, type Child } from '../http-baseline/processes.ts';
-import { benchDatabase, maakZakenDatabase, percentiel, round2 } from '../gedeeld.ts';
+import { benchDatabase, logInDemo, maakZakenDatabase, percentiel, round2 } from '../gedeeld.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const AANTAL = Number(process.env.BENCH_ZAKEN ?? 1_000_000);
@@ -70,8 +71,8 @@ async function opbouw() {
   }
 }
 
-async function meet(base: string, pad: string, verbindingen: number) {
-  const opties = { url: `${base}${pad}`, connections: verbindingen, headers: { accept: 'application/json' }, timeout: 60 };
+async function meet(base: string, pad: string, verbindingen: number, cookie: string) {
+  const opties = { url: `${base}${pad}`, connections: verbindingen, headers: { accept: 'application/json', cookie }, timeout: 60 };
   if (WARMUP > 0) await autocannon({ ...opties, duration: WARMUP });
   const tijden: number[] = [];
   const run = autocannon({ ...opties, duration: DUUR });
@@ -83,7 +84,7 @@ async function meet(base: string, pad: string, verbindingen: number) {
   return { reqPerS: round2(r.requests.total / r.duration), p50: round2(percentiel(s, 50)), p95: round2(percentiel(s, 95)), p99: round2(percentiel(s, 99)), antwoorden: s.length, mislukt: r.non2xx + r.errors + r.timeouts };
 }
 
-async function lezen(base: string, bron: 'rollup' | 'live') {
+async function lezen(base: string, bron: 'rollup' | 'live', cookie: string) {
   const vandaag = kalenderdag(new Date());
   const maand = vandaag.slice(0, 7);
   const perioden = { maand: `periode=${maand}`, '12 maanden': `periodeVan=${plusDagen(vandaag, -364)}&periodeTot=${vandaag}` };
@@ -91,11 +92,11 @@ async function lezen(base: string, bron: 'rollup' | 'live') {
   for (const code of MATEN) {
     for (const [naam, query] of Object.entries(perioden)) {
       const pad = `/api/v1/gemeenten/${GEMEENTE}/kpis/${code}/waarden?${query}&uitsplitsing=zaaktype`;
-      const proef = await fetch(`${base}${pad}`);
+      const proef = await fetch(`${base}${pad}`, { headers: { cookie } });
       const waarde = (await proef.json()) as { waarde: number | null; noemer: number; versheid: { bron: string } };
       if (proef.status !== 200 || waarde.versheid.bron !== bron) throw new Error(`${pad}: ${proef.status} ${JSON.stringify(waarde).slice(0, 300)}`);
       for (const verbindingen of [1, 16]) {
-        const m = await meet(base, pad, verbindingen);
+        const m = await meet(base, pad, verbindingen, cookie);
         log(`  ${bron} ${code} ${naam} × ${verbindingen}: ${m.reqPerS} req/s, p50 ${m.p50} ms, p95 ${m.p95} ms, p99 ${m.p99} ms (waarde ${waarde.waarde}, noemer ${waarde.noemer}), failed ${m.mislukt}`);
         uit.push({ bron, code, periode: naam, verbindingen, waarde: waarde.waarde, noemer: waarde.noemer, ...m });
       }
@@ -108,7 +109,7 @@ let loket: Child | undefined;
 try {
   const start = new Date();
   log(`KPI rollup, ${vlaggen.has('--reuse') ? 'database of the previous run' : `${AANTAL.toLocaleString('en')} zaken`} (${benchUrl})`);
-  const generatie = vlaggen.has('--reuse') ? undefined : await maakZakenDatabase(DATABASE, AANTAL, 0.08, log);
+  const generatie = vlaggen.has('--reuse') ? undefined : await maakZakenDatabase(DATABASE, AANTAL, 0.08, log, { tijdlijnen: false });
   const bouw = await opbouw();
 
   const port = await freePort();
@@ -117,14 +118,16 @@ try {
   const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, TZ: 'UTC', DATABASE_URL: benchUrl, LOKET_DEMO: 'false', PORT: String(port), LOKET_RATE_LIMIT: '1000000', LOKET_RATE_LIMIT_AANMELDEN: '1000000', LOKET_TERMIJNBEWAKING_MINUTEN: '0', LOKET_OPRUIMEN_UREN: '0', LOKET_KPI_ROLLUP_MINUTEN: '0' };
   loket = startChild(process.execPath, ['--disable-warning=ExperimentalWarning', 'src/cli/main.ts', 'serve'], { cwd: ROOT, env, logFile: join(tmp, 'loket.log') });
   await msUntil200(loket, `${base}/health`, 60_000);
+  // The values are for staff with kpiLezen: Diemen's teamleider, logged in as the staff app does.
+  const { cookie } = await logInDemo(base, 'teamleider@diemen.demo');
   log('KPI values from the rollup:');
-  const uitRollup = await lezen(base, 'rollup');
+  const uitRollup = await lezen(base, 'rollup', cookie);
   const client = new Client({ connectionString: benchUrl });
   await client.connect();
   await client.query(`delete from kpi_rollup_stand where gemeente = $1`, [GEMEENTE]);
   await client.end();
   log('The same values live (the rollup state removed):');
-  const live = await lezen(base, 'live');
+  const live = await lezen(base, 'live', cookie);
   const resultaat = { start: start.toISOString(), zaken: AANTAL, generatie, opbouw: bouw, lezen: [...uitRollup, ...live], load: os.loadavg(), cpus: os.cpus().map((c) => c.model)[0], node: process.version };
   writeFileSync(join(import.meta.dirname, 'results.json'), `${JSON.stringify(resultaat, null, 2)}\n`);
   log(`Written to bench/kpi-rollup/results.json (logs in ${tmp}).`);

@@ -408,6 +408,17 @@ export interface KpiZaakAfgeslotenDagTable {
   berekend_op: TijdstipVerplicht;
 }
 
+/** The same per calendar month (`maand`: its first day), the sums of its days (migration 0024). */
+export interface KpiZaakAfgeslotenMaandTable {
+  gemeente: string;
+  maand: Datum;
+  zaaktype: string;
+  aantal: number;
+  binnen_norm: number;
+  doorlooptijd: number[];
+  berekend_op: TijdstipVerplicht;
+}
+
 /** Per gemeente and rollup: the calendar it was counted with and when it was last built whole (migration 0024). */
 export interface KpiRollupStandTable {
   gemeente: string;
@@ -532,6 +543,7 @@ export interface DB {
   kpi_definitie: KpiDefinitieTable;
   kpi_norm: KpiNormTable;
   kpi_zaak_afgesloten_dag: KpiZaakAfgeslotenDagTable;
+  kpi_zaak_afgesloten_maand: KpiZaakAfgeslotenMaandTable;
   kpi_rollup_stand: KpiRollupStandTable;
   kpi_rollup_werk: KpiRollupWerkTable;
   kpi_rollup_herberekening: KpiRollupHerberekeningTable;

@@ -10,6 +10,9 @@ import { runStatements } from '../statements.ts';
  *   times in whole werkdagen (`doorlooptijd[i]` = zaken with i − 1 werkdagen), so a median or p90
  *   over any days and zaaktypen is exact. A bucket is always recomputed from the zaken, never
  *   incremented: a job that runs twice writes the same rows.
+ * - `kpi_zaak_afgesloten_maand`: the same per calendar month, the sums of its days (recomputed
+ *   from the day buckets with them), so a value over whole months reads a row per month and
+ *   zaaktype instead of one per day.
  * - `kpi_rollup_stand`: per gemeente and rollup, the calendar (closure days) its werkdagen were
  *   counted with and when it was last built whole; a different calendar means it is not current.
  * - `kpi_rollup_werk`: the outbox. Statement triggers on `zaak` append the closing days a change
@@ -30,6 +33,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       doorlooptijd integer[] not null,
       berekend_op timestamptz not null,
       primary key (gemeente, dag, zaaktype)
+    )`,
+    `
+    create table kpi_zaak_afgesloten_maand (
+      gemeente text not null references gemeente(code),
+      maand date not null check (extract(day from maand) = 1),
+      zaaktype text not null,
+      aantal integer not null check (aantal > 0),
+      binnen_norm integer not null check (binnen_norm between 0 and aantal),
+      doorlooptijd integer[] not null,
+      berekend_op timestamptz not null,
+      primary key (gemeente, maand, zaaktype)
     )`,
     `
     create table kpi_rollup_stand (

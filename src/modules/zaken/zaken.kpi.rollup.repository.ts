@@ -32,6 +32,27 @@ export interface Emmer {
   berekendOp: string;
 }
 
+/**
+ * A period split for the reads: the whole calendar months in it (their first days, `van` to `tot`),
+ * or null, and the day ranges before and after them (the whole period when it holds no whole month).
+ */
+export function heleMaanden(van: string, tot: string): { maanden: { van: string; tot: string } | null; dagen: { van: string; tot: string }[] } {
+  const eerste = van.endsWith('-01') ? van : `${plusMaand(van.slice(0, 7))}-01`;
+  const naLaatste = plusDagen(tot, 1).endsWith('-01') ? plusDagen(tot, 1) : `${tot.slice(0, 7)}-01`;
+  if (eerste >= naLaatste) return { maanden: null, dagen: [{ van, tot }] };
+  const dagen = [
+    ...(van < eerste ? [{ van, tot: plusDagen(eerste, -1) }] : []),
+    ...(naLaatste <= tot ? [{ van: naLaatste, tot }] : []),
+  ];
+  return { maanden: { van: eerste, tot: `${plusDagen(naLaatste, -1).slice(0, 7)}-01` }, dagen };
+}
+
+/** The month after `YYYY-MM`. */
+function plusMaand(maand: string): string {
+  const [j, m] = maand.split('-').map(Number) as [number, number];
+  return m === 12 ? `${j + 1}-01` : `${j}-${String(m + 1).padStart(2, '0')}`;
+}
+
 const begin = (dag: string) => sql<string>`(${dag}::date::timestamp at time zone 'Europe/Amsterdam')`;
 
 /**
@@ -61,6 +82,26 @@ async function bouw(trx: Kysely<DB>, gemeente: string, kalender: Werkdagkalender
     insert into kpi_zaak_afgesloten_dag (gemeente, dag, zaaktype, aantal, binnen_norm, doorlooptijd, berekend_op)
     select ${gemeente}, m.dag, m.code, m.n, m.b, h.hist, ${berekendOp}::timestamptz
     from m join h on h.dag = m.dag and h.code = m.code`.execute(trx);
+}
+
+/**
+ * Writes the month buckets of `gemeente` from its day buckets: every month (`maand` undefined) or
+ * one (its first day). Counts are summed, histograms summed element by element.
+ */
+async function bouwMaanden(trx: Kysely<DB>, gemeente: string, berekendOp: string, maand?: string): Promise<void> {
+  const filter = maand === undefined ? sql`` : sql`and dag >= ${maand}::date and dag < (${maand}::date + interval '1 month')`;
+  await trx.deleteFrom('kpi_zaak_afgesloten_maand').where('gemeente', '=', gemeente).$if(maand !== undefined, (q) => q.where('maand', '=', maand ?? '')).execute();
+  await sql`
+    with d as (
+      select date_trunc('month', dag)::date as maand, zaaktype, aantal, binnen_norm, doorlooptijd
+      from kpi_zaak_afgesloten_dag where gemeente = ${gemeente} ${filter}
+    ),
+    t as (select maand, zaaktype, sum(aantal)::int as a, sum(binnen_norm)::int as b from d group by maand, zaaktype),
+    e as (select d.maand, d.zaaktype, u.i, sum(u.n)::int as n from d cross join lateral unnest(d.doorlooptijd) with ordinality as u(n, i) group by d.maand, d.zaaktype, u.i),
+    h as (select maand, zaaktype, array_agg(n order by i) as hist from e group by maand, zaaktype)
+    insert into kpi_zaak_afgesloten_maand (gemeente, maand, zaaktype, aantal, binnen_norm, doorlooptijd, berekend_op)
+    select ${gemeente}, t.maand, t.zaaktype, t.a, t.b, h.hist, ${berekendOp}::timestamptz
+    from t join h on h.maand = t.maand and h.zaaktype = t.zaaktype`.execute(trx);
 }
 
 async function totaal(trx: Kysely<DB>, gemeente: string, dag: string): Promise<Emmertotaal> {
@@ -122,6 +163,7 @@ export function zakenKpiRollupRepository(db: Kysely<DB>, lezen: Kysely<DB> = db)
       db.transaction().execute(async (trx) => {
         await trx.deleteFrom('kpi_zaak_afgesloten_dag').where('gemeente', '=', gemeente).execute();
         await bouw(trx, gemeente, kalender, berekendOp);
+        await bouwMaanden(trx, gemeente, berekendOp);
         await trx
           .insertInto('kpi_rollup_stand')
           .values({ gemeente, rollup: ZAKEN_AFGESLOTEN, kalender: kalenderVingerafdruk, opgebouwd_op: berekendOp })
@@ -140,6 +182,7 @@ export function zakenKpiRollupRepository(db: Kysely<DB>, lezen: Kysely<DB> = db)
         const voor = await totaal(trx, gemeente, dag);
         await trx.deleteFrom('kpi_zaak_afgesloten_dag').where('gemeente', '=', gemeente).where('dag', '=', dag).execute();
         await bouw(trx, gemeente, kalender, berekendOp, dag);
+        await bouwMaanden(trx, gemeente, berekendOp, `${dag.slice(0, 7)}-01`);
         const na = await totaal(trx, gemeente, dag);
         if (laat !== null && (voor.aantal !== na.aantal || voor.binnenNorm !== na.binnenNorm)) {
           await trx
@@ -163,17 +206,34 @@ export function zakenKpiRollupRepository(db: Kysely<DB>, lezen: Kysely<DB> = db)
       return Number(r?.n ?? 0);
     },
 
-    /** The buckets of the period (optionally one zaaktype). */
+    /**
+     * The buckets of the period (optionally one zaaktype): a month bucket for every whole month in
+     * it, day buckets for the days before the first and after the last whole month. Histograms come
+     * as JSON (parsed natively; an int[] is parsed element by element in JavaScript).
+     */
     async emmers(gemeente: string, van: string, tot: string, zaaktype: string | undefined): Promise<Emmer[]> {
-      let q = lezen
-        .selectFrom('kpi_zaak_afgesloten_dag')
-        .select(['zaaktype', 'aantal', 'binnen_norm', 'doorlooptijd', 'berekend_op'])
-        .where('gemeente', '=', gemeente)
-        .where('dag', '>=', van)
-        .where('dag', '<=', tot);
-      if (zaaktype !== undefined) q = q.where('zaaktype', '=', zaaktype);
-      const rijen = await q.execute();
-      return rijen.map((r) => ({ zaaktype: r.zaaktype, aantal: r.aantal, binnenNorm: r.binnen_norm, doorlooptijd: r.doorlooptijd, berekendOp: new Date(r.berekend_op).toISOString() }));
+      const { maanden, dagen } = heleMaanden(van, tot);
+      const velden = ['zaaktype', 'aantal', 'binnen_norm', sql<number[]>`to_json(doorlooptijd)`.as('doorlooptijd'), 'berekend_op'] as const;
+      const perMaand = maanden
+        ? await lezen
+            .selectFrom('kpi_zaak_afgesloten_maand')
+            .select(velden)
+            .where('gemeente', '=', gemeente)
+            .where('maand', '>=', maanden.van)
+            .where('maand', '<=', maanden.tot)
+            .$if(zaaktype !== undefined, (q) => q.where('zaaktype', '=', zaaktype ?? ''))
+            .execute()
+        : [];
+      const perDag = dagen.length
+        ? await lezen
+            .selectFrom('kpi_zaak_afgesloten_dag')
+            .select(velden)
+            .where('gemeente', '=', gemeente)
+            .where((eb) => eb.or(dagen.map((d) => eb.and([eb('dag', '>=', d.van), eb('dag', '<=', d.tot)]))))
+            .$if(zaaktype !== undefined, (q) => q.where('zaaktype', '=', zaaktype ?? ''))
+            .execute()
+        : [];
+      return [...perMaand, ...perDag].map((r) => ({ zaaktype: r.zaaktype, aantal: r.aantal, binnenNorm: r.binnen_norm, doorlooptijd: r.doorlooptijd, berekendOp: new Date(r.berekend_op).toISOString() }));
     },
 
     /** Closed days of the period that were recomputed because late data arrived, newest first. */

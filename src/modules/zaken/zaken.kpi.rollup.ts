@@ -35,15 +35,21 @@ export interface Samengeteld {
 
 /** The whole selection first (zaaktype null), then one per zaaktype that has zaken. */
 export function telOp(emmers: readonly Emmer[]): Samengeteld[] {
-  const groepen = new Map<string | null, Samengeteld>([[null, { zaaktype: null, aantal: 0, binnenNorm: 0, doorlooptijd: [] }]]);
+  const geheel: Samengeteld = { zaaktype: null, aantal: 0, binnenNorm: 0, doorlooptijd: [] };
+  const groepen = new Map<string | null, Samengeteld>([[null, geheel]]);
+  const voegToe = (g: Samengeteld, e: Emmer) => {
+    g.aantal += e.aantal;
+    g.binnenNorm += e.binnenNorm;
+    const som = g.doorlooptijd;
+    const h = e.doorlooptijd;
+    while (som.length < h.length) som.push(0);
+    for (let i = 0; i < h.length; i++) som[i] = (som[i] ?? 0) + (h[i] ?? 0);
+  };
   for (const e of emmers) {
-    for (const sleutel of [null, e.zaaktype]) {
-      let g = groepen.get(sleutel);
-      if (!g) groepen.set(sleutel, (g = { zaaktype: sleutel, aantal: 0, binnenNorm: 0, doorlooptijd: [] }));
-      g.aantal += e.aantal;
-      g.binnenNorm += e.binnenNorm;
-      e.doorlooptijd.forEach((n, i) => (g.doorlooptijd[i] = (g.doorlooptijd[i] ?? 0) + n));
-    }
+    let g = groepen.get(e.zaaktype);
+    if (!g) groepen.set(e.zaaktype, (g = { zaaktype: e.zaaktype, aantal: 0, binnenNorm: 0, doorlooptijd: [] }));
+    voegToe(g, e);
+    voegToe(geheel, e);
   }
   return [...groepen.values()];
 }
