@@ -129,8 +129,9 @@ try {
   log('The same values live (the rollup state removed):');
   const live = await lezen(base, 'live', cookie);
   const resultaat = { start: start.toISOString(), zaken: AANTAL, generatie, opbouw: bouw, lezen: [...uitRollup, ...live], load: os.loadavg(), cpus: os.cpus().map((c) => c.model)[0], node: process.version };
-  writeFileSync(join(import.meta.dirname, 'results.json'), `${JSON.stringify(resultaat, null, 2)}\n`);
-  log(`Written to bench/kpi-rollup/results.json (logs in ${tmp}).`);
+  const bestand = `results-${AANTAL}.json`;
+  writeFileSync(join(import.meta.dirname, bestand), `${JSON.stringify(resultaat, null, 2)}\n`);
+  log(`Written to bench/kpi-rollup/${bestand} (logs in ${tmp}).`);
 } finally {
   await loket?.stop();
 }
