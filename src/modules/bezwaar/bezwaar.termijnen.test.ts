@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { dagenTussen, plusDagen, vrijeDag } from '../termijnen/kalender.ts';
 import { bezwaarTermijnen, klachtTermijnen, OngeldigeVerdaging, type BezwaarInvoer } from './bezwaar.termijnen.ts';
 import { berekenDwangsom, dwangsomBedrag } from './dwangsom.ts';
 
@@ -156,5 +158,44 @@ describe('dwangsom bij niet tijdig beslissen (4:17, 4:18)', () => {
     expect(d).toMatchObject({ wachttermijnEinde: '2026-12-28', eersteDag: '2026-12-29', laatsteDag: '2027-02-08', dagen: 42, bedrag: 1442 });
     expect(d.uitleg.map((s) => s.artikel)).toEqual(['Awb 4:17 lid 3', 'Awb 4:17 lid 1 en 2', 'Awb 4:18']);
     expect(d.uitleg[0]?.verschoven.map((v) => v.datum)).toEqual(['2026-12-26', '2026-12-27']);
+  });
+});
+
+describe('properties over many dates (fast-check)', () => {
+  const dag = fc.integer({ min: 0, max: 365 * 30 }).map((n) => plusDagen('2000-01-01', n));
+  const weken = fc.integer({ min: 0, max: 6 });
+
+  it('every end is a working day; the beslistermijn never starts before the bezwaartermijn ends; later receipt is never more in time', () => {
+    fc.assert(
+      fc.property(dag, fc.integer({ min: -20, max: 80 }), fc.boolean(), weken, (bekendmaking, na, commissie, verdaging) => {
+        const ontvangen = plusDagen(bekendmaking, na);
+        const t = bezwaarTermijnen({ bekendmaking, ontvangen, commissie, verdagingWeken: verdaging });
+        expect(vrijeDag(t.bezwaartermijnEinde)).toBeNull();
+        expect(vrijeDag(t.beslistermijnEinde)).toBeNull();
+        expect(t.beslistermijnStart > t.bezwaartermijnEinde).toBe(true);
+        expect(dagenTussen(t.bezwaartermijnEinde, t.beslistermijnEinde)).toBeGreaterThanOrEqual((commissie ? 84 : 42) + verdaging * 7);
+        expect(t.tijdig).toBe(!t.laat);
+        if (t.laat) expect(bezwaarTermijnen({ bekendmaking, ontvangen: plusDagen(ontvangen, 1) }).laat).toBe(true);
+        expect(t.premature).toBe(na <= 0);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('the dwangsom grows by € 23, € 35 or € 45 a day and stops at 42 days and € 1,442', () => {
+    fc.assert(
+      fc.property(dag, fc.integer({ min: -10, max: 30 }), fc.integer({ min: 0, max: 80 }), (termijnEinde, na, beslistNa) => {
+        const ingebrekestelling = plusDagen(termijnEinde, na);
+        const beslist = plusDagen(ingebrekestelling, beslistNa);
+        const d = berekenDwangsom({ termijnEinde, ingebrekestelling, beslist, vandaag: beslist });
+        const morgen = berekenDwangsom({ termijnEinde, ingebrekestelling, beslist: plusDagen(beslist, 1), vandaag: plusDagen(beslist, 1) });
+        expect([0, 23, 35, 45]).toContain(morgen.bedrag - d.bedrag);
+        expect(d.bedrag).toBeLessThanOrEqual(1442);
+        expect(d.dagen).toBeLessThanOrEqual(42);
+        expect(d.eersteDag > ingebrekestelling && d.eersteDag > termijnEinde).toBe(true);
+        expect(dagenTussen(d.ingebrekestellingVoorbarig ? termijnEinde : ingebrekestelling, d.eersteDag)).toBeGreaterThanOrEqual(15);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
