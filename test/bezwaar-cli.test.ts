@@ -59,6 +59,20 @@ describe('loket bezwaar termijnen', () => {
   }, 120_000);
 });
 
+describe('loket klacht termijnen', () => {
+  it('prints the afhandeltermijnEinde on the last line; JSON with --json; exit 2 on bad usage', async () => {
+    const r = await loket('klacht', 'termijnen', '2026-04-13', '--verdaagd');
+    expect(r.code, r.stderr).toBe(0);
+    expect(laatsteRegel(r.stdout)).toBe('2026-06-22');
+    expect(r.stdout).toContain('Niet behandelen melden uiterlijk: 2026-05-11.');
+    const json = JSON.parse((await loket('klacht', 'termijnen', '2026-04-13', '--commissie', '--json')).stdout);
+    expect(json).toMatchObject({ commissie: true, afhandeltermijnEinde: '2026-06-22', nietBehandelenMeldenUiterlijk: '2026-05-11' });
+    const fout = await loket('klacht', 'termijnen', '2026-04-31');
+    expect(fout.code).toBe(2);
+    expect(fout.stderr).toBe('loket: ontvangen: "2026-04-31" bestaat niet als datum.\n');
+  }, 60_000);
+});
+
 describe('loket bezwaar dwangsom', () => {
   it('prints the amount on the last line, and exits 2 on bad dates', async () => {
     const r = await loket('bezwaar', 'dwangsom', '2026-05-26', '2026-06-01', '--beslist', '2026-07-06');

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { ProblemError } from '../http/problem.ts';
-import { bezwaarUitkomst, dwangsomUitkomst, leesBezwaarVraag, type BezwaarUitkomst, type DwangsomUitkomst } from '../modules/bezwaar/bezwaar.service.ts';
+import { bezwaarUitkomst, dwangsomUitkomst, klachtUitkomst, leesBezwaarVraag, type BezwaarUitkomst, type DwangsomUitkomst, type KlachtUitkomst } from '../modules/bezwaar/bezwaar.service.ts';
 import { kalenderdag } from '../modules/termijnen/kalender.ts';
 import { GebruiksFout, toon } from './cli.shared.ts';
 
@@ -17,11 +17,11 @@ function gebruik<T>(lees: () => T): T {
 }
 
 /** Required arguments are checked here, so a missing one gets a Dutch message (exit 2) like every other mistake. */
-function verplicht(gebruikt: string, waarden: Record<string, string | undefined>): void {
+function verplicht(gebruikt: string, waarden: Record<string, string | undefined>, volledig = `loket bezwaar ${gebruikt}`): void {
   const ontbreekt = Object.entries(waarden)
     .filter(([, waarde]) => waarde === undefined)
     .map(([naam]) => `<${naam}>`);
-  if (ontbreekt.length > 0) throw new GebruiksFout(`${ontbreekt.join(' en ')} ${ontbreekt.length === 1 ? 'ontbreekt' : 'ontbreken'}. Gebruik: loket bezwaar ${gebruikt}`);
+  if (ontbreekt.length > 0) throw new GebruiksFout(`${ontbreekt.join(' en ')} ${ontbreekt.length === 1 ? 'ontbreekt' : 'ontbreken'}. Gebruik: ${volledig}`);
 }
 
 /** The explanation per term in Dutch; the last line is the beslistermijnEinde alone. */
@@ -42,6 +42,31 @@ export function dwangsomUitleg(d: DwangsomUitkomst): string {
   if (d.dagenTotStart !== null) regels.push(`Let op: de dwangsom begint over ${d.dagenTotStart} ${d.dagenTotStart === 1 ? 'dag' : 'dagen'} (${d.eersteDag}) als er dan nog niet is beslist.`);
   regels.push(String(d.bedrag));
   return regels.join('\n');
+}
+
+/** The explanation per term; the last line is the afhandeltermijnEinde alone. */
+export function klachtUitleg(k: KlachtUitkomst): string {
+  const regels = k.uitleg.map((stap) => `${stap.artikel}: ${stap.tekst}`);
+  regels.push(`Niet behandelen melden uiterlijk: ${k.nietBehandelenMeldenUiterlijk}.`, `Laatste dag om af te handelen: ${k.afhandeltermijnEinde}.`, k.afhandeltermijnEinde);
+  return regels.join('\n');
+}
+
+export function klachtCommando(): Command {
+  const klacht = new Command('klacht').description('Termijnen van een klacht (Awb titel 9.1); opent geen database');
+  klacht
+    .command('termijnen')
+    .description('Afhandeltermijn (9:11) en de termijn om te melden dat een klacht niet wordt behandeld (9:8)')
+    .usage('<ontvangen> [opties]')
+    .argument('[ontvangen]', 'dag van ontvangst van het klaagschrift, JJJJ-MM-DD (niet na vandaag)')
+    .option('--commissie', 'een klachtadviescommissie behandelt de klacht: 10 in plaats van 6 weken')
+    .option('--verdaagd', 'de afhandeling is verdaagd met vier weken (Awb 9:11 lid 2)')
+    .option('--json', 'uitvoer als JSON, met de uitleg per termijn')
+    .action((ontvangen: string | undefined, o: { commissie?: boolean; verdaagd?: boolean; json?: boolean }) => {
+      verplicht('', { ontvangen }, 'loket klacht termijnen <ontvangen> [--commissie] [--verdaagd] [--json]');
+      const uitkomst = gebruik(() => klachtUitkomst({ ontvangen: ontvangen ?? '', commissie: o.commissie, verdaagd: o.verdaagd }, kalenderdag(new Date())));
+      toon(o.json === true, uitkomst, klachtUitleg(uitkomst));
+    });
+  return klacht;
 }
 
 export function bezwaarCommando(): Command {

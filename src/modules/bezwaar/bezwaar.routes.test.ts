@@ -80,6 +80,22 @@ describe('GET /api/v1/bezwaartermijnen', () => {
   });
 });
 
+describe('GET /api/v1/klachttermijnen', () => {
+  it('computes the 9:8 and 9:11 terms, with the commissie and the verdaging, and names every error', async () => {
+    const gewoon = await get('/api/v1/klachttermijnen?ontvangen=2026-04-13');
+    expect(gewoon.statusCode).toBe(200);
+    expect(gewoon.json()).toMatchObject({ ontvangen: '2026-04-13', commissie: false, nietBehandelenMeldenUiterlijk: '2026-05-11', afhandeltermijnEinde: '2026-05-26', verdagingWeken: 0 });
+    expect(gewoon.json().uitleg.map((s: { artikel: string }) => s.artikel)).toEqual(['Awb 9:8 lid 2', 'Awb 9:11']);
+    // 10 weeks: Monday 22 June; plus 4 weeks verdaging: 20 July.
+    expect((await get('/api/v1/klachttermijnen?ontvangen=2026-04-13&commissie=true&verdaagd=true')).json()).toMatchObject({ afhandeltermijnOorspronkelijk: '2026-06-22', afhandeltermijnEinde: '2026-07-20', verdagingWeken: 4 });
+    const fout = await get('/api/v1/klachttermijnen?ontvangen=2026-06-19&verdaagd=ja');
+    expect(fout.statusCode).toBe(400);
+    expect(Object.keys(fouten(fout.json())).toSorted()).toEqual(['query.verdaagd']);
+    const toekomst = await get('/api/v1/klachttermijnen?ontvangen=2026-06-19');
+    expect(fouten(toekomst.json())['query.ontvangen']).toBe('De ontvangst (2026-06-19) ligt na vandaag (2026-06-18).');
+  });
+});
+
 describe('GET /api/v1/dwangsommen', () => {
   it('computes from when and how much, without logging in', async () => {
     const res = await get('/api/v1/dwangsommen?beslistermijnEinde=2026-05-26&ingebrekestelling=2026-06-01&beslist=2026-06-11');
@@ -103,7 +119,7 @@ describe('GET /api/v1/dwangsommen', () => {
 
   it('documents both routes in the OpenAPI document', async () => {
     const doc = (await get('/api/v1/openapi.json')).json();
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/bezwaartermijnen', '/dwangsommen']));
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/bezwaartermijnen', '/klachttermijnen', '/dwangsommen']));
     expect(doc.components.schemas).toHaveProperty('Bezwaartermijnen');
     expect(doc.components.schemas).toHaveProperty('Dwangsom');
   });

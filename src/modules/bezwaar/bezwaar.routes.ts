@@ -1,13 +1,13 @@
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import type { FastifyInstance } from 'fastify';
 import { API_PREFIX } from '../../http/app.ts';
-import { bezwaartermijnenQuery, bezwaartermijnenSchema, dwangsommenQuery, dwangsomSchema } from './bezwaar.schemas.ts';
+import { bezwaartermijnenQuery, bezwaartermijnenSchema, dwangsommenQuery, dwangsomSchema, klachttermijnenQuery, klachttermijnenSchema } from './bezwaar.schemas.ts';
 import type { BezwaarService } from './bezwaar.service.ts';
 
 const tags = ['Bezwaar'];
 const publiek = { toegang: 'publiek' } as const;
 
-/** The Awb terms of a bezwaar and the dwangsom for deciding late: public and pure, like /termijnen. */
+/** The Awb terms of a bezwaar and a klacht and the dwangsom for deciding late: public and pure, like /termijnen. */
 export function bezwaarRoutes(app: FastifyInstance, deps: { bezwaar: BezwaarService }): void {
   const { bezwaar } = deps;
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -23,6 +23,19 @@ export function bezwaarRoutes(app: FastifyInstance, deps: { bezwaar: BezwaarServ
       response: { 200: bezwaartermijnenSchema },
     },
     handler: async (request) => bezwaar.termijnen(request.query, 'query.'),
+  });
+
+  r.get(`${API_PREFIX}/klachttermijnen`, {
+    config: { policy: publiek },
+    schema: {
+      tags,
+      summary: 'Termijnen van een klacht (Awb 9:8, 9:11)',
+      description:
+        'De klacht wordt binnen zes weken na ontvangst afgehandeld, tien met een klachtadviescommissie; verdaging hoogstens vier weken (9:11). Wordt de klacht niet behandeld, dan hoort de klager dat binnen vier weken na ontvangst (9:8 lid 2). Met de Algemene termijnenwet en de uitleg per termijn.',
+      querystring: klachttermijnenQuery,
+      response: { 200: klachttermijnenSchema },
+    },
+    handler: async (request) => bezwaar.klacht(request.query, 'query.'),
   });
 
   r.get(`${API_PREFIX}/dwangsommen`, {

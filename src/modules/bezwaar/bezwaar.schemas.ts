@@ -53,6 +53,25 @@ export const bezwaartermijnenSchema = z
   })
   .meta({ id: 'Bezwaartermijnen' });
 
+export const klachttermijnenQuery = z.strictObject({
+  ontvangen: datum.describe('De dag waarop het klaagschrift is ontvangen; niet na vandaag'),
+  commissie: jaNee('Een klachtadviescommissie (afdeling 9.1.3) behandelt de klacht: 10 in plaats van 6 weken'),
+  verdaagd: jaNee('De afhandeling is verdaagd met vier weken (Awb 9:11 lid 2)'),
+});
+
+export const klachttermijnenSchema = z
+  .object({
+    ontvangen: z.string(),
+    commissie: z.boolean(),
+    nietBehandelenMeldenUiterlijk: z.string().describe('De laatste dag om schriftelijk te melden dat de klacht niet wordt behandeld (Awb 9:8 lid 2)'),
+    afhandeltermijnOorspronkelijk: z.string().describe('Het einde van de afhandeltermijn zonder verdaging'),
+    afhandeltermijnEinde: z.string().describe('De laatste dag om de klacht af te handelen (Awb 9:11)'),
+    verdagingWeken: z.number().int(),
+    uitstelWeken: z.number().int(),
+    uitleg: z.array(termijnStapSchema),
+  })
+  .meta({ id: 'Klachttermijnen' });
+
 export const dwangsommenQuery = z.strictObject({
   beslistermijnEinde: datum.describe('De laatste dag van de termijn om te beslissen'),
   ingebrekestelling: datum.describe('De dag waarop de schriftelijke ingebrekestelling is ontvangen; niet na vandaag'),

@@ -1,7 +1,7 @@
 import type { InvalidParam } from '../../http/problem.ts';
 import type { Klok } from '../../klok.ts';
 import { kalenderdag, leesDatum } from '../termijnen/kalender.ts';
-import { BEZWAAR, bezwaarTermijnen, type BezwaarInvoer, type BezwaarTermijnen } from './bezwaar.termijnen.ts';
+import { BEZWAAR, bezwaarTermijnen, KLACHT, klachtTermijnen, type BezwaarInvoer, type BezwaarTermijnen, type KlachtTermijnen } from './bezwaar.termijnen.ts';
 import { berekenDwangsom, type Dwangsom } from './dwangsom.ts';
 import { bezwaarInvoerOngeldig } from './bezwaar.errors.ts';
 
@@ -94,6 +94,27 @@ export function bezwaarUitkomst(invoer: BezwaarInvoer): BezwaarUitkomst {
   return { bekendmaking: invoer.bekendmaking, ontvangen: invoer.ontvangen, verzonden: invoer.verzonden ?? null, commissie: invoer.commissie === true, ...t };
 }
 
+export interface KlachtVraag {
+  ontvangen: string;
+  commissie?: boolean | undefined;
+  verdaagd?: boolean | undefined;
+}
+
+export interface KlachtUitkomst extends KlachtTermijnen {
+  ontvangen: string;
+  commissie: boolean;
+}
+
+/** Checks a klacht question (receipt not after today) and computes its terms. */
+export function klachtUitkomst(vraag: KlachtVraag, vandaag: string, prefix = ''): KlachtUitkomst {
+  const { fouten, geldig, fout } = verzamelaar(prefix);
+  const ontvangen = geldig('ontvangen', vraag.ontvangen, true);
+  if (ontvangen && ontvangen > vandaag) fout('ontvangen', 'in-de-toekomst', `De ontvangst (${ontvangen}) ligt na vandaag (${vandaag}).`);
+  if (fouten.length > 0 || !ontvangen) throw bezwaarInvoerOngeldig(fouten);
+  const commissie = vraag.commissie === true;
+  return { ontvangen, commissie, ...klachtTermijnen({ ontvangen, commissie, verdagingWeken: vraag.verdaagd ? KLACHT.maxVerdagingWeken : 0 }) };
+}
+
 /** Checks a dwangsom question: the ingebrekestelling and the decision cannot lie after today. */
 export function dwangsomUitkomst(vraag: DwangsomVraag, vandaag: string, prefix = ''): DwangsomUitkomst {
   const { fouten, geldig, fout } = verzamelaar(prefix);
@@ -113,6 +134,7 @@ export function bezwaarService(deps: { klok: Klok }) {
   return {
     termijnen: (vraag: BezwaarVraag, prefix = ''): BezwaarUitkomst => bezwaarUitkomst(leesBezwaarVraag(vraag, vandaag(), prefix)),
     dwangsom: (vraag: DwangsomVraag, prefix = ''): DwangsomUitkomst => dwangsomUitkomst(vraag, vandaag(), prefix),
+    klacht: (vraag: KlachtVraag, prefix = ''): KlachtUitkomst => klachtUitkomst(vraag, vandaag(), prefix),
   };
 }
 
