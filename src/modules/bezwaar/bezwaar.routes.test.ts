@@ -47,8 +47,8 @@ describe('GET /api/v1/bezwaartermijnen', () => {
     // Still open: counted up to and including today, 18 June: 21 April – 18 June is 59 days; 25 May + 59 = 23 July.
     const open = (await get('/api/v1/bezwaartermijnen?bekendmaking=2026-03-02&ontvangen=2026-03-20&herstelVerzocht=2026-04-20')).json();
     expect(open).toMatchObject({ opgeschorteDagen: 59, beslistermijnEinde: '2026-07-23' });
-    const laat = (await get('/api/v1/bezwaartermijnen?bekendmaking=2026-03-02&ontvangen=2026-02-27')).json();
-    expect(laat).toMatchObject({ premature: true, tijdig: true });
+    const vroeg = (await get('/api/v1/bezwaartermijnen?bekendmaking=2026-03-02&ontvangen=2026-02-27')).json();
+    expect(vroeg).toMatchObject({ premature: true, tijdig: true, laat: false });
   });
 
   it('names every invalid parameter at once, in Dutch', async () => {

@@ -91,6 +91,7 @@ describe('beslistermijn (7:10)', () => {
     expect(() => bezwaarTermijnen({ ...basis, verdagingWeken: 7 })).toThrow(/hoogstens 6 weken \(Awb 7:10 lid 3\)/);
     expect(() => bezwaarTermijnen({ ...basis, verdagingWeken: 1.5 })).toThrow(OngeldigeVerdaging);
     expect(() => bezwaarTermijnen({ ...basis, uitstelWeken: -1 })).toThrow(OngeldigeVerdaging);
+    expect(() => bezwaarTermijnen({ ...basis, uitstelWeken: 1e9 })).toThrow(/hoogstens 104 weken/);
     expect(() => bezwaarTermijnen({ ...basis, herstel: [{ verzocht: '2026-04-20', hersteld: '2026-04-19' }] })).toThrow(/vóór het verzoek/);
     expect(() => bezwaarTermijnen({ ...basis, bekendmaking: '2026-02-30' })).toThrow(/bestaat niet/);
   });

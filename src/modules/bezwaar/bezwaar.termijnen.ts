@@ -88,9 +88,18 @@ function stap(termijn: TermijnStap['termijn'], artikel: string, na: string, duur
   return { termijn, artikel, na, duur: schrijfDuur(duur), einddatum: t.einddatum, kalendereinde: t.kalendereinde, verschoven: t.verschoven, tekst: `${tekst}${verschoven}` };
 }
 
+/** The law sets no maximum to uitstel with consent; beyond two years this computation refuses it as a typing error. */
+const MAX_UITSTEL_WEKEN = 104;
+
 function heleWeken(wat: string, aantal: number, max: number, artikel: string): number {
   if (!Number.isInteger(aantal) || aantal < 0) throw new OngeldigeVerdaging(`${wat} is een heel aantal weken (0 of meer).`);
-  if (aantal > max) throw new OngeldigeVerdaging(`${wat} is hoogstens ${max} weken (${artikel}); langer uitstel kan alleen met instemming (apart vastgelegd als uitstel).`);
+  if (aantal > max) {
+    throw new OngeldigeVerdaging(
+      max === MAX_UITSTEL_WEKEN
+        ? `${wat} is in deze berekening hoogstens ${max} weken (${artikel}).`
+        : `${wat} is hoogstens ${max} weken (${artikel}); langer uitstel kan alleen met instemming (apart vastgelegd als uitstel).`,
+    );
+  }
   return aantal;
 }
 
@@ -119,7 +128,7 @@ export function bezwaarTermijnen(invoer: BezwaarInvoer): BezwaarTermijnen {
   const verzonden = invoer.verzonden ?? null;
   if (verzonden) leesDatum(verzonden);
   const verdagingWeken = heleWeken('Een verdaging', invoer.verdagingWeken ?? 0, BEZWAAR.maxVerdagingWeken, 'Awb 7:10 lid 3');
-  const uitstelWeken = heleWeken('Uitstel met instemming', invoer.uitstelWeken ?? 0, Number.MAX_SAFE_INTEGER, 'Awb 7:10 lid 4');
+  const uitstelWeken = heleWeken('Uitstel met instemming', invoer.uitstelWeken ?? 0, MAX_UITSTEL_WEKEN, 'Awb 7:10 lid 4');
   const herstel = invoer.herstel ?? [];
   for (const h of herstel) {
     leesDatum(h.verzocht);
@@ -226,7 +235,7 @@ export function klachtTermijnen(invoer: KlachtInvoer): KlachtTermijnen {
   const { ontvangen } = invoer;
   leesDatum(ontvangen);
   const verdagingWeken = heleWeken('Een verdaging', invoer.verdagingWeken ?? 0, KLACHT.maxVerdagingWeken, 'Awb 9:11 lid 2');
-  const uitstelWeken = heleWeken('Uitstel met instemming', invoer.uitstelWeken ?? 0, Number.MAX_SAFE_INTEGER, 'Awb 9:11');
+  const uitstelWeken = heleWeken('Uitstel met instemming', invoer.uitstelWeken ?? 0, MAX_UITSTEL_WEKEN, 'Awb 9:11');
   const niet = stap(
     'niet-behandelen',
     'Awb 9:8 lid 2',
