@@ -40,6 +40,8 @@ import { berichtenRoutes } from './modules/berichten/berichten.routes.ts';
 import { BERICHT_VERZENDEN, berichtenService, smtpMailer, type Berichten, type BerichtenService } from './modules/berichten/berichten.service.ts';
 import { sluitingsdagenRepository } from './modules/termijnen/sluitingsdagen.repository.ts';
 import { termijnenRoutes } from './modules/termijnen/termijnen.routes.ts';
+import { bezwaarRoutes } from './modules/bezwaar/bezwaar.routes.ts';
+import { bezwaarService } from './modules/bezwaar/bezwaar.service.ts';
 import { termijnenService } from './modules/termijnen/termijnen.service.ts';
 import { kpiRepository } from './modules/kpi/kpi.repository.ts';
 import { kpiRoutes } from './modules/kpi/kpi.routes.ts';
@@ -228,6 +230,7 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
   auditRoutes(app, { audit: services.auditRepository });
   berichtenRoutes(app, { berichten, audit: services.audit });
   termijnenRoutes(app, { termijnen: services.termijnen });
+  bezwaarRoutes(app, { bezwaar: services.bezwaar });
   zaaktypenRoutes(app, { zaaktypen: services.zaaktypen });
   zakenRoutes(app, { zaken: services.zaken });
   kpiRoutes(app, { kpi: services.kpi });
@@ -340,6 +343,7 @@ export function loketServices(deps: {
     }),
     apiTokens: apiTokensService({ repository: apiTokensRepository(db), audit, klok }),
     termijnen,
+    bezwaar: bezwaarService({ klok }),
     zaaktypen: zaaktypenService({ repository: zaaktypenRepo, audit, klok }),
     zaken,
     kpi,

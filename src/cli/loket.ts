@@ -9,6 +9,7 @@ import { opruimenCommando } from './opruimen.command.ts';
 import { pcCommando } from './pc.command.ts';
 import { demoCommando, migrateCommando, serveCommando } from './serve.command.ts';
 import { termijnCommando } from './termijn.command.ts';
+import { bezwaarCommando, klachtCommando } from './bezwaar.command.ts';
 import { kpiCommando } from './kpi.command.ts';
 
 const program = new Command('loket')
@@ -24,6 +25,8 @@ program.addCommand(gemeenteCommando());
 program.addCommand(gebruikerCommando());
 program.addCommand(opruimenCommando());
 program.addCommand(termijnCommando());
+program.addCommand(bezwaarCommando());
+program.addCommand(klachtCommando());
 program.addCommand(pcCommando());
 program.addCommand(kpiCommando());
 program.addCommand(kccCommando());

@@ -16,6 +16,7 @@ import * as kpi from './migrations/0015-kpi.ts';
 import * as kccGesprekken from './migrations/0016-kcc-gesprekken.ts';
 import * as zaakKpiIndexen from './migrations/0017-zaak-kpi-indexen.ts';
 import * as klantcontacten from './migrations/0018-klantcontacten.ts';
+import * as zaakTermijn from './migrations/0020-zaak-termijn.ts';
 import * as zaaknummerreeksen from './migrations/0023-zaaknummerreeksen.ts';
 import * as kpiRollups from './migrations/0024-kpi-rollups.ts';
 
@@ -41,6 +42,7 @@ const migrations: Record<string, Migration> = {
   '0016-kcc-gesprekken': kccGesprekken,
   '0017-zaak-kpi-indexen': zaakKpiIndexen,
   '0018-klantcontacten': klantcontacten,
+  '0020-zaak-termijn': zaakTermijn,
   '0023-zaaknummerreeksen': zaaknummerreeksen,
   '0024-kpi-rollups': kpiRollups,
 };

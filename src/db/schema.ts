@@ -189,7 +189,7 @@ export type Kanaal = (typeof KANALEN)[number];
 /** ZGW vertrouwelijkheidaanduiding, from least to most confidential. */
 export const VERTROUWELIJKHEDEN = ['openbaar', 'beperkt_openbaar', 'intern', 'zaakvertrouwelijk', 'vertrouwelijk', 'confidentieel', 'geheim', 'zeer_geheim'] as const;
 export type Vertrouwelijkheid = (typeof VERTROUWELIJKHEDEN)[number];
-export const GEBEURTENIS_SOORTEN = ['aangemaakt', 'status', 'notitie', 'bericht', 'opschorting', 'opschorting-einde', 'verlenging', 'toewijzing', 'resultaat', 'document', 'reactie', 'relatie', 'volgcode'] as const;
+export const GEBEURTENIS_SOORTEN = ['aangemaakt', 'status', 'notitie', 'bericht', 'opschorting', 'opschorting-einde', 'verlenging', 'toewijzing', 'resultaat', 'document', 'reactie', 'relatie', 'volgcode', 'termijn'] as const;
 export type GebeurtenisSoort = (typeof GEBEURTENIS_SOORTEN)[number];
 /** A calendar date (YYYY-MM-DD), read as text. */
 type Datum = ColumnType<string, string, string>;
@@ -209,6 +209,10 @@ export interface ZaaktypeTable {
   opschorting_toegestaan: Standaard<boolean>;
   verlenging_toegestaan: Standaard<boolean>;
   max_verlenging: string | null;
+  /** 'gebeurtenis': staff record the day after which a zaak's term counts (migration 0020). */
+  termijn_start: Standaard<'ontvangst' | 'gebeurtenis'>;
+  /** Other norms a zaak of this type may get instead of `norm` (migration 0020). */
+  norm_keuze: Standaard<string[]>;
   standaard_team_id: string | null;
   vertrouwelijkheid: Standaard<Vertrouwelijkheid>;
   geldig_vanaf: DatumLeeg;

@@ -13,7 +13,7 @@ export const DEMO_ZAAKTEAMS: { gemeente: string; naam: string; omschrijving: str
   ]),
 ];
 
-type Demo = Omit<ZaaktypeInvoer, 'standaardTeam'> & { team: string };
+type Demo = Omit<ZaaktypeInvoer, 'standaardTeam' | 'termijnStart' | 'normKeuze'> & Partial<Pick<ZaaktypeInvoer, 'termijnStart' | 'normKeuze'>> & { team: string };
 
 /** The English names of the demo steps, for the staff app's English pages. */
 const STAPNAMEN_EN: Readonly<Record<string, string>> = {
@@ -134,6 +134,9 @@ export const DEMO_ZAAKTYPEN: Demo[] = [
     norm: 'P6W',
     opschortingToegestaan: true,
     maxVerlenging: 'P6W',
+    // 7:10 lid 1: from the end of the bezwaartermijn; 12 weeks when an adviescommissie is announced.
+    termijnStart: 'gebeurtenis',
+    normKeuze: ['P12W'],
     vertrouwelijkheid: 'vertrouwelijk',
     geldigVanaf: '2026-01-01',
     team: 'Juridische zaken',

@@ -41,7 +41,7 @@ export const termijnQuery = z.strictObject({
   gemeente: gemeenteCode.optional().describe('Met een gemeente tellen haar sluitingsdagen mee bij werkdagen'),
 });
 
-const vrijeDagSchema = z
+export const vrijeDagSchema = z
   .object({
     datum: z.string(),
     reden: z.enum(['zaterdag', 'zondag', 'feestdag', 'sluitingsdag']),

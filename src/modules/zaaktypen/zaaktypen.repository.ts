@@ -32,6 +32,8 @@ export interface ZaaktypeRecord {
   opschortingToegestaan: boolean;
   verlengingToegestaan: boolean;
   maxVerlenging: string | null;
+  termijnStart: 'ontvangst' | 'gebeurtenis';
+  normKeuze: string[];
   standaardTeam: string | null;
   vertrouwelijkheid: Vertrouwelijkheid;
   geldigVanaf: string | null;
@@ -50,6 +52,10 @@ export interface ZaaktypeGegevens {
   norm: string;
   opschortingToegestaan: boolean;
   maxVerlenging: string | null;
+  /** Absent: 'ontvangst'. */
+  termijnStart?: 'ontvangst' | 'gebeurtenis';
+  /** Absent: none. */
+  normKeuze?: string[];
   standaardTeam: string | null;
   vertrouwelijkheid: Vertrouwelijkheid;
   geldigVanaf: string | null;
@@ -78,6 +84,8 @@ function naarRecord(r: Rij): ZaaktypeRecord {
     opschortingToegestaan: r.opschorting_toegestaan,
     verlengingToegestaan: r.verlenging_toegestaan,
     maxVerlenging: r.max_verlenging,
+    termijnStart: r.termijn_start,
+    normKeuze: r.norm_keuze,
     standaardTeam: r.standaard_team_id,
     vertrouwelijkheid: r.vertrouwelijkheid,
     geldigVanaf: r.geldig_vanaf,
@@ -122,6 +130,8 @@ const kolommen = (g: ZaaktypeGegevens) => ({
   opschorting_toegestaan: g.opschortingToegestaan,
   verlenging_toegestaan: g.maxVerlenging !== null,
   max_verlenging: g.maxVerlenging,
+  termijn_start: g.termijnStart ?? 'ontvangst',
+  norm_keuze: g.normKeuze ?? [],
   standaard_team_id: g.standaardTeam,
   vertrouwelijkheid: g.vertrouwelijkheid,
   geldig_vanaf: g.geldigVanaf,
@@ -160,6 +170,8 @@ export function zaaktypenRepository(db: Kysely<DB>, lezen: Kysely<DB> = db) {
         'z.opschorting_toegestaan',
         'z.verlenging_toegestaan',
         'z.max_verlenging',
+        'z.termijn_start',
+        'z.norm_keuze',
         'z.standaard_team_id',
         'z.vertrouwelijkheid',
         'z.geldig_vanaf',

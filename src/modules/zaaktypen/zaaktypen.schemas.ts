@@ -53,6 +53,15 @@ export const zaaktypeInvoer = z
     norm: duur,
     opschortingToegestaan: z.boolean().default(false),
     maxVerlenging: duur.nullable().default(null).describe('Hoe ver de termijn verlengd mag worden in totaal; null: niet verlengen'),
+    termijnStart: z
+      .enum(['ontvangst', 'gebeurtenis'])
+      .default('ontvangst')
+      .describe('ontvangst: de termijn telt vanaf de dag na ontvangst; gebeurtenis: de behandelaar legt per zaak de dag vast waarna hij telt (bij bezwaar: het einde van de bezwaartermijn, Awb 7:10)'),
+    normKeuze: z
+      .array(duur)
+      .max(5, 'Hoogstens 5 andere normen.')
+      .default([])
+      .describe('Andere normen die een zaak van dit type mag krijgen, bijvoorbeeld P12W bij bezwaar met een adviescommissie'),
     standaardTeam: z.uuid('Dit is geen geldige id.').nullable().default(null),
     vertrouwelijkheid: z.enum(VERTROUWELIJKHEDEN).default('zaakvertrouwelijk'),
     geldigVanaf: datum.nullable().default(null),
@@ -107,6 +116,8 @@ export const zaaktypeSchema = z
     opschortingToegestaan: z.boolean(),
     verlengingToegestaan: z.boolean(),
     maxVerlenging: z.string().nullable(),
+    termijnStart: z.enum(['ontvangst', 'gebeurtenis']),
+    normKeuze: z.array(z.string()),
     standaardTeam: z.uuid().nullable(),
     vertrouwelijkheid: z.enum(VERTROUWELIJKHEDEN),
     geldigVanaf: z.string().nullable(),

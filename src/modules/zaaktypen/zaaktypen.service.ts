@@ -16,6 +16,8 @@ function gegevens(invoer: ZaaktypeInvoer, ids?: string[]): ZaaktypeGegevens {
     norm: invoer.norm,
     opschortingToegestaan: invoer.opschortingToegestaan,
     maxVerlenging: invoer.maxVerlenging,
+    termijnStart: invoer.termijnStart,
+    normKeuze: invoer.normKeuze,
     standaardTeam: invoer.standaardTeam,
     vertrouwelijkheid: invoer.vertrouwelijkheid,
     geldigVanaf: invoer.geldigVanaf,

@@ -11,6 +11,10 @@ import { alOpgeschort, eindstatusViaAfsluiting, geenEmail, geenRecht, nietOpgesc
 import type { RelatieSoort } from './zaken.gebeurtenis.ts';
 import { GEEN_WIJZIGING, magBehandelen, nieuweVolgcode, VERWERKING_ZAKEN, volgcodeHash, type Wie, type Wijziging, type ZakenKern } from './zaken.kern.ts';
 import { binnenMaxVerlenging } from './zaken.projectie.ts';
+import { dagenTussen } from '../termijnen/kalender.ts';
+
+/** How far from the receipt a zaak's term may start (a bezwaar can come in long before or after the bezwaartermijn ends). */
+const MAX_STARTVERSCHIL_DAGEN = 366;
 import type { ZakenWerkvoorraad } from './zaken.werkvoorraad.ts';
 
 /** The step of an assignment: the same for one zaak and for each zaak of a bulk assignment. */
@@ -158,7 +162,7 @@ export function zakenActies(kern: ZakenKern, detail: ZakenWerkvoorraad['detail']
         const max = w.zaaktype.maxVerlenging;
         if (!max) throw ongeldig('duur', 'verlenging-niet-toegestaan', 'Bij dit zaaktype kan de termijn niet worden verlengd.');
         const alle = [...w.voor.verlengingen.map((v) => v.duur), invoer.duur];
-        if (!binnenMaxVerlenging(w.rij.ontvangstdatum, w.zaaktype.norm, alle, max, sluitingsdagen)) {
+        if (!binnenMaxVerlenging(w.voor.termijnStart, w.voor.norm, alle, max, sluitingsdagen)) {
           const al = w.voor.verlengingen.length > 0 ? ` Er is al verlengd met ${w.voor.verlengingen.map((v) => v.duur).join(' + ')}.` : '';
           throw ongeldig('duur', 'verlenging-te-lang', `Zo lang verlengen mag niet: bij dit zaaktype mag de termijn in totaal hoogstens ${max} verlengd worden.${al}`);
         }
@@ -167,6 +171,38 @@ export function zakenActies(kern: ZakenKern, detail: ZakenWerkvoorraad['detail']
         const na = w.projectie();
         await mailInwoner(w, gemeenteRec, 'verlenging', (taal) => ({ reden: invoer.reden, einddatum: datumTekst(taal, na.uiterlijkeEinddatum), vorigeEinddatum: datumTekst(taal, vorige) }));
         return { duur: invoer.duur, einddatum: na.uiterlijkeEinddatum };
+      });
+      return zojuist(wie, gemeente, id);
+    },
+
+    /**
+     * Records from which day the term counts (zaaktypen with `termijnStart` 'gebeurtenis': for a
+     * bezwaar the end of the bezwaartermijn, Awb 7:10 lid 1) and/or which of the zaaktype's norms
+     * applies (e.g. 12 weeks with an adviescommissie). Extensions (a verdaging, within the zaaktype's
+     * maximum as before) and suspensions keep counting on top.
+     * Every reason at once; nothing is changed on an error.
+     */
+    async stelTermijnVast(wie: Wie, gemeente: string, id: string, versie: number, invoer: { startdatum?: string | undefined; norm?: string | undefined; reden: string }) {
+      magBehandelen(wie);
+      await wijzig(wie, gemeente, id, versie, 'zaak-termijn-vastleggen', async (w) => {
+        const fouten: InvalidParam[] = [];
+        if (invoer.startdatum !== undefined) {
+          if (w.zaaktype.termijnStart !== 'gebeurtenis') {
+            fouten.push({ name: 'startdatum', code: 'startdatum-niet-toegestaan', reason: 'Bij dit zaaktype telt de termijn altijd vanaf de dag na ontvangst.' });
+          } else if (Math.abs(dagenTussen(w.rij.ontvangstdatum, invoer.startdatum)) > MAX_STARTVERSCHIL_DAGEN) {
+            fouten.push({ name: 'startdatum', code: 'startdatum-te-ver', reason: `De startdatum ligt meer dan een jaar van de ontvangst (${w.rij.ontvangstdatum}).` });
+          }
+        }
+        const normen = [w.zaaktype.norm, ...w.zaaktype.normKeuze];
+        if (invoer.norm !== undefined && !normen.includes(invoer.norm)) {
+          fouten.push({ name: 'norm', code: 'norm-niet-toegestaan', reason: `Bij dit zaaktype kan de termijn alleen ${normen.join(' of ')} zijn.` });
+        }
+        const startdatum = invoer.startdatum ?? w.voor.termijnStart;
+        const norm = invoer.norm ?? w.voor.norm;
+        if (fouten.length > 0) throw badRequest(fouten);
+        const gegevens = { startdatum, norm, reden: invoer.reden, vorigeEinddatum: w.voor.uiterlijkeEinddatum };
+        await w.voegToe({ soort: 'termijn', gegevens, extern: false });
+        return { ...gegevens, einddatum: w.projectie().uiterlijkeEinddatum };
       });
       return zojuist(wie, gemeente, id);
     },

@@ -30,6 +30,8 @@ export type GebeurtenisInhoud =
   /** `geinformeerd` is absent when closing ended the suspension (the closing mail tells the resident). */
   | { soort: 'opschorting-einde'; gegevens: { tot: string; toelichting: string; geinformeerd?: boolean } }
   | { soort: 'verlenging'; gegevens: { duur: string; reden: string; vorigeEinddatum: string } }
+  /** The term counts from the day after `startdatum` (instead of receipt) and/or with another norm of the zaaktype (migration 0020). */
+  | { soort: 'termijn'; gegevens: { startdatum: string; norm: string; reden: string; vorigeEinddatum: string } }
   | {
       soort: 'resultaat';
       gegevens: { resultaattype: string; naam: string; tekst: Tweetalig; toelichting: string; status: number; volgnummer: number };

@@ -93,7 +93,7 @@ export function zakenKpiRepository(db: Kysely<DB>) {
 
     /**
      * Zaken open at the end of `peildatum` (received by then, not closed by then), each with the
-     * events that move a deadline (suspension, its end, extension) up to that day, so the caller
+     * events that move a deadline (suspension, its end, extension, a recorded start or norm) up to that day, so the caller
      * can fold the deadline as it stood then with the zaken projection.
      */
     async openOpPeildatum(gemeente: string, peildatum: string, zaaktype: string | undefined) {
@@ -107,7 +107,7 @@ export function zakenKpiRepository(db: Kysely<DB>) {
         from zaak z
         join zaaktype zt on zt.gemeente = z.gemeente and zt.id = z.zaaktype_id
         left join zaak_gebeurtenis g on g.gemeente = z.gemeente and g.zaak_id = z.id
-          and g.soort in ('opschorting', 'opschorting-einde', 'verlenging') and g.op < ${grens}
+          and g.soort in ('opschorting', 'opschorting-einde', 'verlenging', 'termijn') and g.op < ${grens}
         where z.gemeente = ${gemeente}
           and z.ontvangstdatum <= ${peildatum}::date
           and (z.afgesloten_op is null or z.afgesloten_op >= ${grens})

@@ -22,6 +22,10 @@ export interface Projectie {
   reactieOntvangen: boolean;
   opschortingen: (Opschorting & { reden: string })[];
   verlengingen: Verlenging[];
+  /** The day after which the term counts: the receipt, or the day recorded by a `termijn` event. */
+  termijnStart: string;
+  /** The norm in force: the zaaktype's, or the one a `termijn` event chose. */
+  norm: string;
   oorspronkelijkeEinddatum: string;
   uiterlijkeEinddatum: string;
   opgeschorteDagen: number;
@@ -65,6 +69,8 @@ export function projecteer(invoer: {
   let nieuweReactieOp: string | null = null;
   const opschortingen: Projectie['opschortingen'] = [];
   const verlengingen: Verlenging[] = [];
+  let termijnStart = invoer.ontvangstdatum;
+  let norm = invoer.norm;
   for (const g of invoer.gebeurtenissen) {
     if (staffHandeling(g)) nieuweReactieOp = null;
     else if (g.soort === 'reactie' && g.doorInwoner) nieuweReactieOp ??= g.op;
@@ -97,6 +103,10 @@ export function projecteer(invoer: {
       case 'verlenging':
         verlengingen.push({ duur: g.gegevens.duur, reden: g.gegevens.reden, op: g.op });
         break;
+      case 'termijn':
+        termijnStart = g.gegevens.startdatum;
+        norm = g.gegevens.norm;
+        break;
       case 'resultaat':
         resultaattypeId = g.gegevens.resultaattype;
         statusVolgnummer = g.gegevens.status;
@@ -107,8 +117,8 @@ export function projecteer(invoer: {
     }
   }
   const termijn = leidEinddatumAf({
-    ontvangstdatum: invoer.ontvangstdatum,
-    norm: leesDuur(invoer.norm),
+    ontvangstdatum: termijnStart,
+    norm: leesDuur(norm),
     verlengingen: verlengingen.map((v) => leesDuur(v.duur)),
     opschortingen: opschortingen.map(({ van, tot }) => ({ van, tot })),
     vandaag: invoer.vandaag,
@@ -123,6 +133,8 @@ export function projecteer(invoer: {
     reactieOntvangen: opgeschort && reactieOntvangen,
     opschortingen,
     verlengingen,
+    termijnStart,
+    norm,
     oorspronkelijkeEinddatum: termijn.oorspronkelijk,
     uiterlijkeEinddatum: termijn.einddatum,
     opgeschorteDagen: termijn.opgeschorteDagen,

@@ -27,6 +27,7 @@ import {
   statusBody,
   toewijzingBody,
   verlengingBody,
+  termijnBody,
   werkvoorraadQuery,
   werkvoorraadSchema,
   zaakParams,
@@ -142,6 +143,9 @@ export function zakenRoutes(app: FastifyInstance, deps: { zaken: ZakenService })
   actie('opschortingen', 'Termijn opschorten (Awb 4:15)', behandelen, opschortingBody, (w, g, id, v, b) => zaken.schortOp(w, g, id, v, b));
   actie('opschortingen/einde', 'Opschorting beëindigen', behandelen, opschortingEindeBody, (w, g, id, v, b) => zaken.beeindigOpschorting(w, g, id, v, b));
   actie('verlengingen', 'Termijn verlengen (met reden; de inwoner krijgt bericht)', behandelen, verlengingBody, (w, g, id, v, b) => zaken.verleng(w, g, id, v, b));
+  actie('termijnen', 'Termijn vastleggen: vanaf welke dag hij telt en welke norm van het zaaktype geldt (bijvoorbeeld bij bezwaar, Awb 7:10)', behandelen, termijnBody, (w, g, id, v, b) =>
+    zaken.stelTermijnVast(w, g, id, v, b),
+  );
   actie('afsluiting', 'Zaak afsluiten met een resultaat', behandelen, afsluitingBody, (w, g, id, v, b) => zaken.sluitAf(w, g, id, v, b));
   app.register(async (bestanden) => {
     // Only these routes take a raw body of any type; the type is checked by its magic bytes.

@@ -136,8 +136,11 @@ export const zaakSchema = zaakSamenvattingSchema
     archiefactiedatum: z.string().nullable(),
     reactieOntvangen: z.boolean().describe('De inwoner reageerde tijdens de lopende opschorting'),
     termijn: z.object({
-      norm: z.string(),
+      norm: z.string().describe('De norm die geldt: die van het zaaktype, of een andere die het zaaktype toestaat (normKeuze)'),
       ontvangstdatum: z.string(),
+      startdatum: z.string().describe('De dag waarna de termijn telt: de ontvangst, of de dag die de behandelaar vastlegde (bij bezwaar het einde van de bezwaartermijn)'),
+      normKeuze: z.array(z.string()).describe('De normen die deze zaak kan krijgen'),
+      startVastleggen: z.boolean().describe('Het zaaktype laat de behandelaar de dag vastleggen waarna de termijn telt'),
       oorspronkelijkeEinddatum: z.string(),
       uiterlijkeEinddatum: z.string(),
       verlengingen: z.array(z.object({ duur: z.string(), reden: z.string(), op: z.string() })),
@@ -183,6 +186,14 @@ export const berichtBody = z.strictObject({ tekst: tekst(10_000) }).meta({ id: '
 export const opschortingBody = z.strictObject({ reden: tekst(1000) }).meta({ id: 'NieuweOpschorting' });
 export const opschortingEindeBody = z.strictObject({ toelichting: optioneleTekst(1000) }).meta({ id: 'OpschortingEinde' });
 export const verlengingBody = z.strictObject({ duur, reden: tekst(1000) }).meta({ id: 'NieuweVerlenging' });
+export const termijnBody = z
+  .strictObject({
+    startdatum: datum.optional().describe('De dag waarna de termijn telt (alleen bij een zaaktype met termijnStart gebeurtenis; bij bezwaar het einde van de bezwaartermijn)'),
+    norm: duur.optional().describe('De norm van deze zaak: die van het zaaktype of een uit zijn normKeuze'),
+    reden: tekst(1000),
+  })
+  .refine((b) => b.startdatum !== undefined || b.norm !== undefined, { message: 'Geef een startdatum, een norm of beide.', path: ['startdatum'] })
+  .meta({ id: 'TermijnVastleggen' });
 export const afsluitingBody = z.strictObject({ resultaattype: id, toelichting: optioneleTekst(5000) }).meta({ id: 'Afsluiting' });
 export const relatieBody = z.strictObject({ zaak: id, soort: z.enum(['vervolg', 'onderwerp', 'bijdrage', 'gerelateerd']).default('gerelateerd') }).meta({ id: 'NieuweRelatie' });
 

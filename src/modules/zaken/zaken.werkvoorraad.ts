@@ -109,7 +109,7 @@ export function zakenWerkvoorraad(kern: ZakenKern) {
     const resultaattype = rij.resultaattype_id ? zaaktype.resultaattypen.find((r) => r.id === rij.resultaattype_id) : undefined;
     const resultaatGebeurtenis = gebeurtenissen.findLast((g) => g.soort === 'resultaat');
     if (opties.loggen && betrokkene) await audit.verwerking(wie.context, { gemeente, naam: 'zaak-bekijken', ...VERWERKING_ZAKEN, betrokkeneIds: [id] });
-    const termijn = berekenTermijn(rij.ontvangstdatum, leesDuur(zaaktype.norm), sluitingsdagen);
+    const termijn = berekenTermijn(projectie.termijnStart, leesDuur(projectie.norm), sluitingsdagen);
     const live = samenvatting({ ...regel, uiterlijkeEinddatum: rij.afgesloten_op ? regel.uiterlijkeEinddatum : projectie.uiterlijkeEinddatum }, dag, eindeDezeWeek(dag, sluitingsdagen));
     return {
       ...live,
@@ -132,8 +132,11 @@ export function zakenWerkvoorraad(kern: ZakenKern) {
       archiefactiedatum: rij.archiefactiedatum,
       reactieOntvangen: projectie.reactieOntvangen,
       termijn: {
-        norm: zaaktype.norm,
+        norm: projectie.norm,
         ontvangstdatum: rij.ontvangstdatum,
+        startdatum: projectie.termijnStart,
+        normKeuze: [zaaktype.norm, ...zaaktype.normKeuze.filter((n) => n !== zaaktype.norm)],
+        startVastleggen: zaaktype.termijnStart === 'gebeurtenis',
         oorspronkelijkeEinddatum: projectie.oorspronkelijkeEinddatum,
         uiterlijkeEinddatum: projectie.uiterlijkeEinddatum,
         verlengingen: projectie.verlengingen,

@@ -310,6 +310,40 @@ function Verlenging({ zaak, stuur, herlaad }: ActieProps) {
   );
 }
 
+/** Records from which day the term counts and which of the zaaktype's norms applies (e.g. a bezwaar: Awb 7:10). */
+function TermijnVastleggen({ zaak, stuur, herlaad }: ActieProps) {
+  const { t } = useTaal();
+  const { startVastleggen, normKeuze } = zaak.termijn;
+  const formulier = useFormulier({ startdatum: '', norm: zaak.termijn.norm, reden: '' });
+  return (
+    <>
+      <p className="utrecht-paragraph">{t('actie.termijnUitleg')}</p>
+      <ActieFormulier
+        formulier={formulier}
+        stuur={stuur}
+        herlaad={herlaad}
+        deel="/termijnen"
+        body={(w) => ({ startdatum: zonderLeeg(w.startdatum), norm: w.norm, reden: w.reden })}
+        melding={t('actie.termijnVastgelegd')}
+        knop={t('actie.termijnKnop')}
+        velden={{ startdatum: 'termijn-startdatum', norm: 'termijn-norm', reden: 'termijn-reden' }}
+      >
+        {startVastleggen && <Veld id="termijn-startdatum" type="date" label={t('actie.termijnStartdatum')} uitleg={t('actie.termijnStartdatumUitleg')} {...koppel(formulier, 'startdatum')} />}
+        {normKeuze.length > 1 && (
+          <Keuzelijst
+            id="termijn-norm"
+            label={t('actie.termijnNorm')}
+            value={formulier.waarden.norm}
+            onChange={(e) => formulier.zet('norm', e.target.value)}
+            opties={normKeuze.map((n) => ({ waarde: n, label: duurTekst(t, n) }))}
+          />
+        )}
+        <Tekstvak id="termijn-reden" label={t('actie.reden')} required {...koppel(formulier, 'reden')} />
+      </ActieFormulier>
+    </>
+  );
+}
+
 function Afsluiting({ zaak, stuur, herlaad }: ActieProps) {
   const { t } = useTaal();
   const formulier = useFormulier({ resultaattype: '', toelichting: '' });
@@ -523,6 +557,7 @@ function Termijn({ zaak }: { zaak: Zaak }) {
         regels={[
           [t('termijn.norm'), `${duurTekst(t, termijn.norm)}. ${termijn.norm.endsWith('wd') ? t('termijn.regelWerkdagen') : t('termijn.regelWettelijk')}`],
           [t('zaak.ontvangstdatum'), datum(termijn.ontvangstdatum, taal)],
+          ...(termijn.startdatum === termijn.ontvangstdatum ? [] : [[t('termijn.teltVanaf'), datum(termijn.startdatum, taal)] as [string, string]]),
           [t('termijn.oorspronkelijk'), datum(termijn.oorspronkelijkeEinddatum, taal)],
           [
             t('termijn.opgeschort'),
@@ -647,7 +682,7 @@ function Betrokkene({ zaak }: { zaak: Zaak }) {
 }
 
 /** The actions of the panel, each one form. */
-type ActieSoort = 'toewijzing' | 'status' | 'bericht' | 'opschorting' | 'verlenging' | 'afsluiting' | 'notitie' | 'relatie' | 'document' | 'volgcode';
+type ActieSoort = 'toewijzing' | 'status' | 'bericht' | 'opschorting' | 'verlenging' | 'termijn' | 'afsluiting' | 'notitie' | 'relatie' | 'document' | 'volgcode';
 
 interface Actie {
   soort: ActieSoort;
@@ -846,6 +881,9 @@ function Inhoud({ bron, gemeente }: { bron: VersieBron<Zaak>; gemeente: SessieGe
       ? [{ soort: 'opschorting' as const, titel: zaak.opgeschort ? t('actie.opschortingEinde') : t('actie.opschorten'), inhoud: <Opschorting {...props} /> }]
       : []),
     ...(lopend && behandelen && zaak.termijn.maxVerlenging ? [{ soort: 'verlenging' as const, titel: t('actie.verlengen'), inhoud: <Verlenging {...props} /> }] : []),
+    ...(lopend && behandelen && (zaak.termijn.startVastleggen || zaak.termijn.normKeuze.length > 1)
+      ? [{ soort: 'termijn' as const, titel: t('actie.termijnVastleggen'), inhoud: <TermijnVastleggen {...props} /> }]
+      : []),
     ...(behandelen
       ? [
           { soort: 'document' as const, titel: t('document.toevoegen'), inhoud: <DocumentToevoegen stuur={stuur} herlaad={wijziging.herlaad} /> },

@@ -73,6 +73,8 @@ type Waarden = {
   norm: string;
   opschortingToegestaan: boolean;
   maxVerlenging: string;
+  termijnVanGebeurtenis: boolean;
+  normKeuze: string;
   standaardTeam: string;
   vertrouwelijkheid: string;
   geldigVanaf: string;
@@ -95,6 +97,8 @@ function waardenVan(z: Zaaktype | undefined): Waarden {
     norm: z?.norm ?? '',
     opschortingToegestaan: z?.opschortingToegestaan ?? false,
     maxVerlenging: z?.maxVerlenging ?? '',
+    termijnVanGebeurtenis: z?.termijnStart === 'gebeurtenis',
+    normKeuze: z?.normKeuze.join(', ') ?? '',
     standaardTeam: z?.standaardTeam ?? '',
     vertrouwelijkheid: z?.vertrouwelijkheid ?? 'zaakvertrouwelijk',
     geldigVanaf: z?.geldigVanaf ?? '',
@@ -122,6 +126,11 @@ function invoerVan(w: Waarden): ZaaktypeInvoer {
     norm: w.norm.trim(),
     opschortingToegestaan: w.opschortingToegestaan,
     maxVerlenging: w.maxVerlenging.trim() || null,
+    termijnStart: w.termijnVanGebeurtenis ? 'gebeurtenis' : 'ontvangst',
+    normKeuze: w.normKeuze
+      .split(',')
+      .map((n) => n.trim())
+      .filter(Boolean),
     standaardTeam: w.standaardTeam || null,
     vertrouwelijkheid: w.vertrouwelijkheid as ZaaktypeInvoer['vertrouwelijkheid'],
     geldigVanaf: w.geldigVanaf || null,
@@ -295,7 +304,7 @@ function ResultaatRijen({ formulier }: { formulier: FormulierStaat<Waarden> }) {
 function ZaaktypeVelden({ formulier, teams, nieuw }: { formulier: FormulierStaat<Waarden>; teams: Team[]; nieuw: boolean }) {
   const { t } = useTaal();
   const { waarden, zet, fout } = formulier;
-  const tekst = (naam: 'code' | 'naamNl' | 'naamEn' | 'rechtsgrond' | 'norm' | 'maxVerlenging' | 'geldigVanaf', id: string, pad: string) => ({
+  const tekst = (naam: 'code' | 'naamNl' | 'naamEn' | 'rechtsgrond' | 'norm' | 'maxVerlenging' | 'normKeuze' | 'geldigVanaf', id: string, pad: string) => ({
     id,
     value: waarden[naam],
     onChange: (e: { target: { value: string } }) => zet(naam, e.target.value),
@@ -312,6 +321,8 @@ function ZaaktypeVelden({ formulier, teams, nieuw }: { formulier: FormulierStaat
       <Veld label={t('zaaktype.norm')} uitleg={t('zaaktype.normUitleg')} autoComplete="off" required {...tekst('norm', 'norm', 'norm')} />
       <Vinkje id="opschortingToegestaan" label={t('zaaktype.opschortingToegestaan')} checked={waarden.opschortingToegestaan} onChange={(e) => zet('opschortingToegestaan', e.target.checked)} />
       <Veld label={t('zaaktype.maxVerlenging')} uitleg={t('zaaktype.maxVerlengingUitleg')} autoComplete="off" {...tekst('maxVerlenging', 'maxVerlenging', 'maxVerlenging')} />
+      <Veld label={t('zaaktype.normKeuze')} uitleg={t('zaaktype.normKeuzeUitleg')} autoComplete="off" {...tekst('normKeuze', 'normKeuze', 'normKeuze')} />
+      <Vinkje id="termijnStart" label={t('zaaktype.termijnVanGebeurtenis')} checked={waarden.termijnVanGebeurtenis} onChange={(e) => zet('termijnVanGebeurtenis', e.target.checked)} />
       <Keuzelijst
         id="standaardTeam"
         label={t('zaaktype.standaardTeam')}
@@ -449,6 +460,8 @@ export function ZaaktypeDetail({ gemeente, id }: { gemeente: SessieGemeente; id:
               [t('zaaktype.norm'), duurTekst(t, z.norm)],
               [t('zaaktype.opschortingToegestaan'), z.opschortingToegestaan ? t('ja') : t('nee')],
               [t('zaaktype.maxVerlenging'), z.maxVerlenging ? duurTekst(t, z.maxVerlenging) : t('termijn.geenVerlenging')],
+              [t('zaaktype.normKeuze'), z.normKeuze.length > 0 ? z.normKeuze.map((n) => duurTekst(t, n)).join(', ') : t('geen')],
+              [t('zaaktype.termijnVanGebeurtenis'), z.termijnStart === 'gebeurtenis' ? t('ja') : t('nee')],
               [t('zaaktype.standaardTeam'), teams?.find((team) => team.id === z.standaardTeam)?.naam ?? t('geen')],
               [t('zaak.vertrouwelijkheid'), t(`vertrouwelijkheid.${z.vertrouwelijkheid}`)],
               [t('zaaktype.geldigVanaf'), z.geldigVanaf ? datum(z.geldigVanaf, taal) : t('geen')],

@@ -117,6 +117,8 @@ export function gebeurtenisTekst(t: TFunction, regel: Regel, stappen: readonly {
       return met(t('tijdlijn.opschortingEinde'), tekst(g.toelichting));
     case 'verlenging':
       return t('tijdlijn.verlenging', { duur: duurTekst(t, tekst(g.duur)), reden: tekst(g.reden) });
+    case 'termijn':
+      return t('tijdlijn.termijn', { start: datum(tekst(g.startdatum), taal), duur: duurTekst(t, tekst(g.norm)), reden: tekst(g.reden) });
     case 'toewijzing':
       return g.behandelaarNaam ? t('tijdlijn.toegewezen', { naam: tekst(g.behandelaarNaam) }) : t('tijdlijn.nietToegewezen');
     case 'resultaat':
