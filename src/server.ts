@@ -298,8 +298,8 @@ export function loketServices(deps: {
   };
   const zaken = zakenService(zakenDeps);
   // Meldingen openbare ruimte (ADR 0040) are zaken, registered through the zaken service; Open311 on top (ADR 0041).
-  const meldingenRepo = meldingenRepository(db);
-  const meldingen = meldingenService({ db, repository: meldingenRepo, zaken, stand: zakenStandRepository(db), grenzen: gemeentegrenzen(), audit, klok });
+  const meldingenRepo = meldingenRepository(db, lezen);
+  const meldingen = meldingenService({ db, repository: meldingenRepo, zaken, stand: zakenStandRepository(lezen), grenzen: gemeentegrenzen(), audit, klok });
   const open311Sleutels = open311SleutelsService({ repository: open311SleutelsRepository(db), audit, klok });
   const klantcontacten = klantcontactenService({ repository: klantcontactenRepository(db, lezen), zaken, audit, klok });
   // The call records of the telephony platform (ADR 0031); its repository reads the measures on `lezen`.

@@ -102,8 +102,12 @@ const naarMelding = (r: { zaak_id: string; identificatie: string; categorie_code
   ontvangenOp: r.ontvangen_op,
 });
 
-/** SQL for meldingen openbare ruimte: categories (versioned) and the meldingen' own data. Always per gemeente. */
-export function meldingenRepository(db: Kysely<DB>) {
+/**
+ * SQL for meldingen openbare ruimte: categories (versioned) and the meldingen' own data. Per
+ * gemeente, except the public map's box query, which runs on `lezen` (the read replica inside
+ * `request.lees`, ADR 0028).
+ */
+export function meldingenRepository(db: Kysely<DB>, lezen: Kysely<DB> = db) {
   const meldingSelect = (gemeente: string) =>
     db
       .selectFrom('melding as m')
@@ -189,6 +193,31 @@ export function meldingenRepository(db: Kysely<DB>) {
     },
     meldingenOpZaken: async (gemeente: string, zaakIds: readonly string[]): Promise<MeldingRij[]> =>
       zaakIds.length === 0 ? [] : (await meldingSelect(gemeente).where('m.zaak_id', 'in', zaakIds).execute()).map(naarMelding),
+    /**
+     * Meldingen with a point in the box (WGS84 degrees) in a category on the public map, newest
+     * first, of every gemeente: `locatie <@ box` on the GiST index, on PGlite and PostgreSQL alike.
+     */
+    openbaarInBox: async (box: { minLon: number; minLat: number; maxLon: number; maxLat: number }, limit: number) => {
+      const rijen = await lezen
+        .selectFrom('melding as m')
+        .innerJoin('melding_categorie as c', (j) => j.onRef('c.gemeente', '=', 'm.gemeente').onRef('c.id', '=', 'm.categorie_id'))
+        .select(['m.gemeente', 'm.zaak_id', 'm.identificatie', 'm.categorie_code', 'c.naam_nl', 'c.naam_en', 'c.hoofdcategorie', 'm.lat', 'm.lon', 'm.ontvangen_op'])
+        .where('c.openbaar', '=', true)
+        .where(sql<boolean>`m.locatie <@ box(point(${box.minLon}, ${box.minLat}), point(${box.maxLon}, ${box.maxLat}))`)
+        .orderBy('m.ontvangen_op', 'desc')
+        .orderBy('m.zaak_id')
+        .limit(limit)
+        .execute();
+      return rijen.map((r) => ({
+        gemeente: r.gemeente,
+        zaakId: r.zaak_id,
+        identificatie: r.identificatie,
+        categorie: { code: r.categorie_code, naam: { nl: r.naam_nl, en: r.naam_en }, hoofdcategorie: r.hoofdcategorie },
+        lat: Number(r.lat),
+        lon: Number(r.lon),
+        ontvangenOp: r.ontvangen_op,
+      }));
+    },
     /** Meldingen received from `van` up to `tot`, by time, optionally of some categories; keyset after (ontvangenOp, zaakId). */
     meldingenTussen: async (
       gemeente: string,

@@ -112,3 +112,52 @@ export const categorieenQuery = z.strictObject({
 });
 
 export const categorieParams = z.strictObject({ gemeente: gemeenteCode, id: z.uuid('Dit is geen geldige id.') });
+
+/** Largest box of the public map, in degrees each way (a gemeente fits; a province does not). */
+export const MAX_BBOX_GRADEN = 0.25;
+
+export const openbaarQuery = z.strictObject({
+  bbox: z
+    .string()
+    .describe('minLon,minLat,maxLon,maxLat in WGS84, bijvoorbeeld 4.95,52.33,4.98,52.35')
+    .transform((waarde, ctx) => {
+      const delen = waarde.split(',');
+      const getallen = delen.map((d) => (/^-?\d{1,3}(\.\d+)?$/.test(d.trim()) ? Number(d) : Number.NaN));
+      const [minLon, minLat, maxLon, maxLat] = getallen;
+      if (getallen.length !== 4 || minLon === undefined || minLat === undefined || maxLon === undefined || maxLat === undefined || getallen.some((g) => Number.isNaN(g))) {
+        ctx.addIssue({ code: 'custom', message: 'Geef vier getallen: minLon,minLat,maxLon,maxLat (WGS84), bijvoorbeeld 4.95,52.33,4.98,52.35.' });
+        return z.NEVER;
+      }
+      if (Math.abs(minLat) > 90 || Math.abs(maxLat) > 90 || Math.abs(minLon) > 180 || Math.abs(maxLon) > 180 || minLon >= maxLon || minLat >= maxLat) {
+        ctx.addIssue({ code: 'custom', message: 'De hoeken kloppen niet: min moet kleiner zijn dan max, lat tussen -90 en 90, lon tussen -180 en 180.' });
+        return z.NEVER;
+      }
+      if (maxLon - minLon > MAX_BBOX_GRADEN || maxLat - minLat > MAX_BBOX_GRADEN) {
+        ctx.addIssue({ code: 'custom', message: `Het gebied is te groot: hoogstens ${MAX_BBOX_GRADEN} graden in elke richting.` });
+        return z.NEVER;
+      }
+      return { minLon, minLat, maxLon, maxLat };
+    }),
+});
+
+export const openbareMeldingenSchema = z
+  .object({
+    type: z.literal('FeatureCollection'),
+    afgekapt: z.boolean().describe('Er zijn meer meldingen in dit gebied dan getoond; zoom in'),
+    features: z.array(
+      z.object({
+        type: z.literal('Feature'),
+        id: z.string().describe('Het meldingnummer (zaaknummer)'),
+        geometry: z.object({ type: z.literal('Point'), coordinates: z.tuple([z.number(), z.number()]).describe('[lon, lat] in WGS84') }),
+        properties: z.object({
+          gemeente: z.string(),
+          categorie: z.string(),
+          categorieNaam: z.object({ nl: z.string(), en: z.string() }),
+          hoofdcategorie: z.string().nullable(),
+          status: z.literal('open'),
+          ontvangenOp: z.string(),
+        }),
+      }),
+    ),
+  })
+  .meta({ id: 'OpenbareMeldingen' });

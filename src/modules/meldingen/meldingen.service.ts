@@ -203,6 +203,21 @@ export function meldingenService(deps: MeldingenDeps) {
         na = { ontvangenOp: laatste.ontvangenOp, zaakId: laatste.zaakId };
       }
     },
+    /**
+     * The public map: open meldingen in categories on the map within the box, newest first, at
+     * most `limit`; no reporter, no free text, no address. `afgekapt`: there may be more.
+     */
+    async openbaar(box: { minLon: number; minLat: number; maxLon: number; maxLat: number }, limit: number) {
+      // Closed ones are left out after reading where their zaken stand, so read some more.
+      const kandidaten = await repository.openbaarInBox(box, limit * 2);
+      const perGemeente = Map.groupBy(kandidaten, (k) => k.gemeente);
+      const gesloten = new Set<string>();
+      for (const [gemeente, lijst] of perGemeente) {
+        for (const s of await deps.stand.stand(gemeente, lijst.map((k) => k.zaakId))) if (s.afgeslotenOp !== null) gesloten.add(s.id);
+      }
+      const open = kandidaten.filter((k) => !gesloten.has(k.zaakId));
+      return { meldingen: open.slice(0, limit), afgekapt: open.length > limit || kandidaten.length === limit * 2 };
+    },
     /** Status changes and closings of meldingen from `van` up to `tot`, at most `limit`, with their melding's category. */
     async statuswijzigingen(gemeente: string, van: string, tot: string, limit: number) {
       const wijzigingen = await deps.stand.statuswijzigingen(gemeente, MELDING_ZAAKTYPE, van, tot, limit);

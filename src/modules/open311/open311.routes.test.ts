@@ -377,3 +377,42 @@ describe('Open311 keys and melding categories for staff', () => {
     expect(fout.json().invalidParams.map((p: { name: string }) => p.name).toSorted()).toEqual(['normWerkdagen', 'team', 'vragen.0.waarden']);
   });
 });
+
+describe('the public map GET /api/v1/meldingen/openbaar (GeoJSON)', () => {
+  it('shows open meldingen of public categories in the box: no reporter, no text, no address; closed and non-public ones left out', async () => {
+    const [zichtbaar] = (await post(fmsMelding({ service_code: 'gat-in-de-weg', lat: '52.3301', long: '4.9601' }), 'json')).json();
+    const [verborgen] = (await post(fmsMelding({ service_code: 'overlast-personen', lat: '52.3302', long: '4.9602' }), 'json')).json();
+    const [dicht] = (await post(fmsMelding({ service_code: 'gat-in-de-weg', lat: '52.3303', long: '4.9603' }), 'json')).json();
+    const zaak = (await loket.app.inject({ method: 'GET', url: `/api/v1/gemeenten/GM0384/zaken?identificatie=${dicht.service_request_id}`, headers: behandelaar.headers })).json().items[0];
+    const detail = await loket.app.inject({ method: 'GET', url: `/api/v1/gemeenten/GM0384/zaken/${zaak.id}`, headers: behandelaar.headers });
+    const resultaat = detail.json().zaaktypeVersie.resultaattypen[0].id;
+    expect((await loket.app.inject({ method: 'POST', url: `/api/v1/gemeenten/GM0384/zaken/${zaak.id}/afsluiting`, headers: { ...behandelaar.headers, 'if-match': detail.headers.etag as string }, payload: { resultaattype: resultaat } })).statusCode).toBe(200);
+
+    const res = await loket.app.inject({ method: 'GET', url: '/api/v1/meldingen/openbaar?bbox=4.955,52.328,4.965,52.332' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^application\/geo\+json/);
+    const kaart = res.json();
+    expect(kaart).toMatchObject({ type: 'FeatureCollection', afgekapt: false });
+    expect(kaart.features).toEqual([
+      {
+        type: 'Feature',
+        id: zichtbaar.service_request_id,
+        geometry: { type: 'Point', coordinates: [4.9601, 52.3301] },
+        properties: { gemeente: 'GM0384', categorie: 'gat-in-de-weg', categorieNaam: { nl: 'Gat in de weg of het fietspad', en: 'Hole in the road or cycle path' }, hoofdcategorie: 'wegen-verkeer', status: 'open', ontvangenOp: expect.any(String) },
+      },
+    ]);
+    expect(res.body).not.toContain(verborgen.service_request_id);
+    expect(res.body).not.toMatch(/Jansen|example\.org|glasbak|fms\.example/);
+    // A box elsewhere has none of them.
+    expect((await loket.app.inject({ method: 'GET', url: '/api/v1/meldingen/openbaar?bbox=4.80,52.22,4.81,52.23' })).json().features).toEqual([]);
+  });
+
+  it('refuses a malformed, inverted or too large box with a 400', async () => {
+    for (const bbox of ['4.9,52.3', 'a,b,c,d', '4.97,52.33,4.96,52.34', '4.0,52.0,5.0,53.0', '4.9,52.3,4.95,95']) {
+      const res = await loket.app.inject({ method: 'GET', url: `/api/v1/meldingen/openbaar?bbox=${bbox}` });
+      expect(res.statusCode, bbox).toBe(400);
+      expect(res.json().invalidParams[0].name).toBe('query.bbox');
+    }
+    expect((await loket.app.inject({ method: 'GET', url: '/api/v1/meldingen/openbaar' })).statusCode).toBe(400);
+  });
+});

@@ -36,6 +36,7 @@ const tekst = (t: unknown): { nl: string; en: string } => {
   return { nl: typeof o.nl === 'string' ? o.nl : '', en: typeof o.en === 'string' ? o.en : '' };
 };
 
+/** `db` may be `Database.lezen`: these reads feed no write (the replica inside `request.lees`, ADR 0028). */
 export function zakenStandRepository(db: Kysely<DB>) {
   return {
     /** The stand of these zaken of one gemeente (unknown ids are left out). */
