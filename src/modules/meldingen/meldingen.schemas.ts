@@ -1,12 +1,6 @@
 import { z } from 'zod';
 import { gemeenteCode } from '../gemeenten/gemeenten.schemas.ts';
-import { datum } from '../zaaktypen/zaaktypen.schemas.ts';
-
-const tekst = (max: number, leeg = false) => {
-  const basis = z.string().trim().max(max, `Hoogstens ${max} tekens.`);
-  return leeg ? basis : basis.min(1, 'Vul dit in.');
-};
-const tweetalig = (max: number, leeg = false) => z.strictObject({ nl: tekst(max, leeg), en: tekst(max, leeg) });
+import { datum, tweetalig } from '../zaaktypen/zaaktypen.schemas.ts';
 const CODE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const code = z.string().regex(CODE, 'Alleen kleine letters, cijfers en streepjes, bijvoorbeeld container-vol.').max(50, 'Hoogstens 50 tekens.');
 

@@ -52,6 +52,26 @@ function leesMoment(tekst: string): number | undefined {
   return Number.isNaN(ms) ? undefined : ms;
 }
 
+/**
+ * The window of `start_date`/`end_date` in ms: each may be left out (then `end` is now, `start`
+ * `standaardMs` before `end`); at most 90 days. Throws the 400 naming every bad parameter (with
+ * `fouten`, the caller's own).
+ */
+function venster(query: Record<string, unknown>, nu: number, standaardMs: number, fouten: string[] = []): { van: string; tot: string } {
+  const start = velden(query, 'start_date');
+  const eind = velden(query, 'end_date');
+  const startMs = start === undefined ? undefined : leesMoment(start);
+  const eindMs = eind === undefined ? undefined : leesMoment(eind);
+  if (start !== undefined && startMs === undefined) fouten.push('start_date: geef een W3C-datum en tijd, bijvoorbeeld 2026-03-01T00:00:00Z.');
+  if (eind !== undefined && eindMs === undefined) fouten.push('end_date: geef een W3C-datum en tijd, bijvoorbeeld 2026-03-31T00:00:00Z.');
+  const tot = eindMs ?? (startMs !== undefined ? Math.min(startMs + standaardMs, nu + 1000) : nu + 1000);
+  const van = startMs ?? tot - standaardMs;
+  if (fouten.length === 0 && van > tot) fouten.push('start_date: moet vóór end_date liggen.');
+  if (fouten.length === 0 && tot - van > MAX_VENSTER_MS) fouten.push('start_date/end_date: hoogstens 90 dagen tussen start_date en end_date.');
+  if (fouten.length > 0) throw new Open311Fout(400, fouten.map((description) => ({ code: 400, description })));
+  return { van: new Date(van).toISOString(), tot: new Date(tot).toISOString() };
+}
+
 /** Statuses as FixMyStreet reads them in servicerequestupdates (upper case), by the step's or result's name. */
 const FMS_STATUS: Readonly<Record<string, string>> = {
   ingepland: 'ACTION_SCHEDULED',
@@ -238,27 +258,15 @@ export function open311Service(deps: { gemeenten: GemeentenRepository; meldingen
         if (lijst.length > MAX_IDS) throw ongeldigeParameter(`service_request_id: hoogstens ${MAX_IDS} ids tegelijk.`);
         return (await meldingen.opIdentificatie(gemeente.code, lijst)).map((m) => verzoek(gemeente, m, openbaar.has(m.categorieCode)));
       }
-      const fouten: string[] = [];
       const status = velden(query, 'status');
       const statussen = status ? [...new Set(status.split(',').map((s) => s.trim()))] : [];
-      if (statussen.some((s) => s !== 'open' && s !== 'closed')) fouten.push('status: kies open, closed of open,closed.');
-      const start = velden(query, 'start_date');
-      const eind = velden(query, 'end_date');
-      const startMs = start === undefined ? undefined : leesMoment(start);
-      const eindMs = eind === undefined ? undefined : leesMoment(eind);
-      if (start !== undefined && startMs === undefined) fouten.push('start_date: geef een W3C-datum en tijd, bijvoorbeeld 2026-03-01T00:00:00Z.');
-      if (eind !== undefined && eindMs === undefined) fouten.push('end_date: geef een W3C-datum en tijd, bijvoorbeeld 2026-03-31T00:00:00Z.');
-      const tot = eindMs ?? (startMs !== undefined ? Math.min(startMs + MAX_VENSTER_MS, klok.nu().getTime()) : klok.nu().getTime() + 1000);
-      const van = startMs ?? tot - MAX_VENSTER_MS;
-      if (fouten.length === 0 && van > tot) fouten.push('start_date: moet vóór end_date liggen.');
-      if (fouten.length === 0 && tot - van > MAX_VENSTER_MS) fouten.push('start_date/end_date: hoogstens 90 dagen tussen start_date en end_date.');
-      if (fouten.length > 0) throw new Open311Fout(400, fouten.map((description) => ({ code: 400, description })));
+      const { van, tot } = venster(query, klok.nu().getTime(), MAX_VENSTER_MS, statussen.some((s) => s !== 'open' && s !== 'closed') ? ['status: kies open, closed of open,closed.'] : []);
       const codes = velden(query, 'service_code')?.split(',').map((c) => c.trim()).filter((c) => c !== '');
       const alleen = statussen.length === 1 ? (statussen[0] as 'open' | 'closed') : undefined;
       // The list shows only categories on the public map (a melding about people is nobody's business).
       const gevraagd = (codes ?? [...openbaar]).filter((c) => openbaar.has(c));
       if (gevraagd.length === 0) return [];
-      const lijst = await meldingen.tussen(gemeente.code, { van: new Date(van).toISOString(), tot: new Date(tot).toISOString(), categorieen: gevraagd, status: alleen, limit: MAX_VERZOEKEN });
+      const lijst = await meldingen.tussen(gemeente.code, { van, tot, categorieen: gevraagd, status: alleen, limit: MAX_VERZOEKEN });
       return lijst.map((m) => verzoek(gemeente, m, true));
     },
 
@@ -284,19 +292,8 @@ export function open311Service(deps: { gemeenten: GemeentenRepository; meldingen
     async updates(gemeente: Gemeente, query: Record<string, unknown>): Promise<Waarde[]> {
       const sleutel = velden(query, 'api_key');
       if (!sleutel || !(await sleutels.controleer(gemeente.code, sleutel))) throw sleutelOngeldig();
-      const start = velden(query, 'start_date');
-      const eind = velden(query, 'end_date');
-      const startMs = start === undefined ? undefined : leesMoment(start);
-      const eindMs = eind === undefined ? undefined : leesMoment(eind);
-      const fouten: string[] = [];
-      if (start !== undefined && startMs === undefined) fouten.push('start_date: geef een W3C-datum en tijd, bijvoorbeeld 2026-03-01T00:00:00Z.');
-      if (eind !== undefined && eindMs === undefined) fouten.push('end_date: geef een W3C-datum en tijd, bijvoorbeeld 2026-03-31T00:00:00Z.');
-      const tot = eindMs ?? klok.nu().getTime() + 1000;
-      const van = startMs ?? tot - DAG_MS;
-      if (fouten.length === 0 && van > tot) fouten.push('start_date: moet vóór end_date liggen.');
-      if (fouten.length === 0 && tot - van > MAX_VENSTER_MS) fouten.push('start_date/end_date: hoogstens 90 dagen tussen start_date en end_date.');
-      if (fouten.length > 0) throw new Open311Fout(400, fouten.map((description) => ({ code: 400, description })));
-      const wijzigingen = await meldingen.statuswijzigingen(gemeente.code, new Date(van).toISOString(), new Date(tot).toISOString(), MAX_VERZOEKEN);
+      const { van, tot } = venster(query, klok.nu().getTime(), DAG_MS);
+      const wijzigingen = await meldingen.statuswijzigingen(gemeente.code, van, tot, MAX_VERZOEKEN);
       return wijzigingen.map((w) => ({
         update_id: `${w.identificatie}-${w.volgnummer}`,
         service_request_id: w.identificatie,
