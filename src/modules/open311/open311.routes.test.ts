@@ -169,6 +169,11 @@ describe('Open311 GeoReport v2: contract', () => {
     expect(tekstVan(r, 'expected_datetime')).toMatch(/^2026-03-\d{2}T17:00:00\+01:00$/);
     expect(tekstVan(r, 'media_url')).toBe('https://fms.example/photo/1.jpeg');
     expect(terug.body).not.toMatch(/Jansen|jan\.jansen|12345678|glasbak/);
+
+    // The audit log names the client as the actor of the melding.
+    const log = await loket.app.inject({ method: 'GET', url: '/api/v1/gemeenten/GM0384/audit-log?pageSize=100', headers: beheerder.headers });
+    const regel = log.json().items.find((a: { actie: string; object: { id: string } }) => a.actie === 'melding-aanmaken' && a.object.id === zaak.id);
+    expect(regel?.actor).toMatchObject({ type: 'systeem', naam: 'Open311: FixMyStreet' });
   });
 
   it('takes address_string instead of a coordinate, and answers JSON as a top-level array', async () => {

@@ -242,7 +242,9 @@ export function open311Service(deps: { gemeenten: GemeentenRepository; meldingen
       if (serviceCode && eigen.some((p) => p.code === 'onbekende-categorie')) throw onbekendeDienst();
       fouten.push(...eigen.map((p) => ({ code: 400, description: `${open311Veld(p.name)}: ${p.reason}` })));
       if (fouten.length > 0) throw new Open311Fout(400, fouten);
-      const melding = await meldingen.meld(context, `Open311: ${client.naam}`, gemeente.code, invoer);
+      // In the audit log the client is the actor, known by its key (ADR 0041).
+      const alsClient: Context = { ...context, actorType: 'systeem', actorId: client.id, actorNaam: `Open311: ${client.naam}` };
+      const melding = await meldingen.meld(alsClient, `Open311: ${client.naam}`, gemeente.code, invoer);
       return {
         service_request_id: melding.identificatie,
         service_notice: melding.locatieControle === 'nabij-grens' ? 'De plek ligt dicht bij de gemeentegrens; wij controleren of wij hem behandelen.' : '',
