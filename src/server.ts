@@ -74,6 +74,16 @@ import { zaakvolgenService } from './modules/zaakvolgen/zaakvolgen.service.ts';
 import { kccGesprekkenRepository } from './modules/kcc/kcc.gesprekken.repository.ts';
 import { kccGesprekkenRoutes } from './modules/kcc/kcc.gesprekken.routes.ts';
 import { kccKpis } from './modules/kcc/kcc.gesprekken.maten.ts';
+import { gemeentegrenzen } from './modules/meldingen/meldingen.grenzen.ts';
+import { meldingenRepository } from './modules/meldingen/meldingen.repository.ts';
+import { meldingenRoutes } from './modules/meldingen/meldingen.routes.ts';
+import { meldingenService } from './modules/meldingen/meldingen.service.ts';
+import { open311Routes } from './modules/open311/open311.routes.ts';
+import { open311Service } from './modules/open311/open311.service.ts';
+import { open311SleutelsRepository } from './modules/open311/open311.sleutels.repository.ts';
+import { open311SleutelsRoutes } from './modules/open311/open311.sleutels.routes.ts';
+import { open311SleutelsService } from './modules/open311/open311.sleutels.service.ts';
+import { zakenStandRepository } from './modules/zaken/zaken.stand.repository.ts';
 import { kccGesprekkenService } from './modules/kcc/kcc.gesprekken.service.ts';
 import { startTermijnbewaking, termijnbewakingCron } from './modules/termijnbewaking/termijnbewaking.job.ts';
 import { termijnbewakingRepository } from './modules/termijnbewaking/termijnbewaking.repository.ts';
@@ -239,6 +249,9 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
   pcPubliekRoutes(app, { pc: services.pc, gemeenten });
   kccGesprekkenRoutes(app, { gesprekken: services.kccGesprekken });
   servicenormenRoutes(app, { servicenormen: services.servicenormen, gemeenten });
+  meldingenRoutes(app, { meldingen: services.meldingen });
+  open311SleutelsRoutes(app, { sleutels: services.open311Sleutels });
+  open311Routes(app, { open311: services.open311 });
   zaakvolgenRoutes(app, {
     gemeenten,
     zaakvolgen: services.zaakvolgen,
@@ -295,6 +308,10 @@ export function loketServices(deps: {
     publicUrl: deps.publicUrl,
   };
   const zaken = zakenService(zakenDeps);
+  // Meldingen openbare ruimte (ADR 0040) are zaken, registered through the zaken service; Open311 on top (ADR 0041).
+  const meldingenRepo = meldingenRepository(db, lezen);
+  const meldingen = meldingenService({ db, repository: meldingenRepo, zaken, stand: zakenStandRepository(lezen), grenzen: gemeentegrenzen(), audit, klok });
+  const open311Sleutels = open311SleutelsService({ repository: open311SleutelsRepository(db), audit, klok });
   const klantcontacten = klantcontactenService({ repository: klantcontactenRepository(db, lezen), zaken, audit, klok });
   // The call records of the telephony platform (ADR 0031); its repository reads the measures on `lezen`.
   const kccGesprekken = kccGesprekkenService({ repository: kccGesprekkenRepository(db, lezen), gemeenten, audit, klok });
@@ -335,6 +352,7 @@ export function loketServices(deps: {
       teams: teamsRepo,
       sluitingsdagen: sluitingsdagenRepo,
       zaaktypen: zaaktypenRepo,
+      meldingen: meldingenRepo,
       audit,
       klok,
       pc,
@@ -354,6 +372,9 @@ export function loketServices(deps: {
     zaakvolgen: zaakvolgenService({ zaken, beloofdeDatum: termijnbewaking.beloofdeDatum }),
     pc,
     kccGesprekken,
+    meldingen,
+    open311Sleutels,
+    open311: open311Service({ gemeenten, meldingen, sleutels: open311Sleutels, klok, publicUrl: deps.publicUrl }),
   };
 }
 

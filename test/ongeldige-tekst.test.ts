@@ -186,6 +186,11 @@ function gevallen(route: RouteWithPolicy): Geval[] {
   return lijst;
 }
 
+/** The fields an Open311 error names (its answers follow the Open311 specification, not problem+json; ADR 0041). */
+function open311Velden(body: string): string[] {
+  return /Tekens die wij niet kunnen verwerken in: ([^<"]*)\./.exec(body)?.[1]?.split(', ') ?? [];
+}
+
 async function stuur(geval: Geval, ingelogd: boolean) {
   return loket.app.inject({
     method: geval.route.method as 'GET',
@@ -221,7 +226,8 @@ describe('tekst die Loket niet kan verwerken', () => {
             if (![400, 415].includes(res.statusCode)) fouten.push(`${waar}: ${res.statusCode}, verwacht 400 of 415`);
             continue;
           }
-          const namen = res.statusCode === 400 ? (res.json().invalidParams ?? []).map((p: { name: string }) => p.name) : [];
+          const open311 = route.url.startsWith('/open311/') && !String(res.headers['content-type']).startsWith('application/problem+json');
+          const namen = res.statusCode !== 400 ? [] : open311 ? open311Velden(res.body) : (res.json().invalidParams ?? []).map((p: { name: string }) => p.name);
           if (res.statusCode !== 400 || !geval.velden.every((v) => namen.includes(v))) {
             fouten.push(`${waar}: ${res.statusCode} ${JSON.stringify(namen)}, verwacht 400 met ${JSON.stringify(geval.velden)}`);
           }

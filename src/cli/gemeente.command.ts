@@ -3,7 +3,7 @@ import { cliContext } from '../modules/audit/audit.service.ts';
 import { metCliLoket, toon } from './cli.shared.ts';
 
 /** First path segments Loket itself uses: a gemeente with such a slug could never be reached. */
-const GERESERVEERDE_SLUGS = ['api', 'api-docs', 'health', 'static', 'medewerkers', 'en'];
+const GERESERVEERDE_SLUGS = ['api', 'api-docs', 'health', 'static', 'medewerkers', 'en', 'open311'];
 
 export function gemeenteCommando(): Command {
   const gemeente = new Command('gemeente').description('Gemeenten van deze installatie');
@@ -31,6 +31,9 @@ export function gemeenteCommando(): Command {
         const bestaand = await cli.services.gemeenten.opCode(o.code);
         const anderMetSlug = await cli.services.gemeenten.opSlug(o.slug);
         if (anderMetSlug && anderMetSlug.code !== o.code) throw new Error(`de slug ${o.slug} is al van ${anderMetSlug.naam}`);
+        // The domain is Open311's jurisdiction_id: one gemeente per domain (ADR 0041).
+        const anderMetDomein = o.domein ? await cli.services.gemeenten.opDomein(o.domein) : undefined;
+        if (anderMetDomein && anderMetDomein.code !== o.code) throw new Error(`het domein ${o.domein} is al van ${anderMetDomein.naam}`);
         const nieuw = await cli.services.gemeenten.bewaar({ code: o.code, naam: o.naam, slug: o.slug, domein: o.domein ?? null, thema: bestaand?.thema ?? {} });
         await cli.services.audit.log(cliContext(), { gemeente: o.code, actie: nieuw ? 'gemeente-toevoegen' : 'gemeente-wijzigen', objectType: 'gemeente', objectId: o.code });
         toon(Boolean(o.json), { code: o.code, naam: o.naam, slug: o.slug, nieuw }, `${nieuw ? 'Toegevoegd' : 'Bijgewerkt'}: ${o.code} ${o.naam} (/${o.slug}/)`);

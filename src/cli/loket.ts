@@ -11,6 +11,7 @@ import { demoCommando, migrateCommando, serveCommando } from './serve.command.ts
 import { termijnCommando } from './termijn.command.ts';
 import { bezwaarCommando, klachtCommando } from './bezwaar.command.ts';
 import { kpiCommando } from './kpi.command.ts';
+import { open311Commando } from './open311.command.ts';
 
 const program = new Command('loket')
   .description('Loket: dienstverlening voor gemeenten. Configuratie via omgevingsvariabelen (zie README).')
@@ -30,6 +31,7 @@ program.addCommand(klachtCommando());
 program.addCommand(pcCommando());
 program.addCommand(kpiCommando());
 program.addCommand(kccCommando());
+program.addCommand(open311Commando());
 // Every (sub)command reports its errors here, however deep (`loket kcc gesprekken import`).
 const stil = (command: Command): void => {
   for (const sub of command.commands) {

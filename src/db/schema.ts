@@ -516,6 +516,63 @@ export interface KlantcontactGebeurtenisTable {
   op: TijdstipVerplicht;
 }
 
+/** A category of meldingen openbare ruimte, one version (migration 0022, ADR 0040); versioned like zaaktypen. */
+export interface MeldingCategorieTable {
+  gemeente: string;
+  id: string;
+  code: string;
+  versie: number;
+  status: Standaard<'concept' | 'gepubliceerd'>;
+  /** The main category's code; null: this is a main category. */
+  hoofdcategorie: string | null;
+  naam_nl: string;
+  naam_en: string;
+  uitleg_nl: Standaard<string>;
+  uitleg_en: Standaard<string>;
+  trefwoorden: Standaard<string>;
+  openbaar: Standaard<boolean>;
+  team_id: string | null;
+  norm_werkdagen: number | null;
+  vragen: Json<unknown[]>;
+  volgorde: Standaard<number>;
+  geldig_vanaf: DatumLeeg;
+  gepubliceerd_op: TijdstipLeeg;
+  revisie: Standaard<number>;
+  aangemaakt_op: Tijdstip;
+  gewijzigd_op: Tijdstip;
+}
+
+/** What a melding holds besides its zaak (migration 0022, ADR 0040); `locatie` is generated from lat/lon. */
+export interface MeldingTable {
+  gemeente: string;
+  zaak_id: string;
+  identificatie: string;
+  categorie_id: string;
+  categorie_code: string;
+  lat: number | null;
+  lon: number | null;
+  locatie: ColumnType<string | null, undefined, never>;
+  adres: Standaard<string>;
+  locatie_controle: 'binnen' | 'nabij-grens' | 'geen-grens' | 'alleen-adres';
+  antwoorden: Json<Record<string, string>>;
+  media_url: string | null;
+  bron: 'open311' | 'formulier' | 'medewerker';
+  open311_sleutel_id: string | null;
+  ontvangen_op: TijdstipVerplicht;
+}
+
+/** An Open311 API key of one client (migration 0022, ADR 0041); only the hash is stored. */
+export interface Open311SleutelTable {
+  gemeente: string;
+  id: string;
+  naam: string;
+  sleutel_hash: string;
+  verloopt_op: TijdstipLeeg;
+  ingetrokken_op: TijdstipLeeg;
+  aangemaakt_door: string | null;
+  aangemaakt_op: TijdstipVerplicht;
+}
+
 export interface DB {
   gemeente: GemeenteTable;
   gebruiker: GebruikerTable;
@@ -556,4 +613,7 @@ export interface DB {
   klantcontact_persoon: KlantcontactPersoonTable;
   klantcontact_zaak: KlantcontactZaakTable;
   klantcontact_gebeurtenis: KlantcontactGebeurtenisTable;
+  melding_categorie: MeldingCategorieTable;
+  melding: MeldingTable;
+  open311_sleutel: Open311SleutelTable;
 }

@@ -42,6 +42,8 @@ export const RECHTEN = {
   kpiLezen: ['beheerder', 'teamleider', 'pc-adviseur'],
   /** Set the gemeente's norms and targets for KPIs. */
   kpiBeheren: ['beheerder', 'pc-adviseur'],
+  /** Manage the gemeente's Open311 API keys (clients such as FixMyStreet that post meldingen). */
+  open311Beheren: ['beheerder'],
   /** Read the gemeente's calendar (closure days, which count in its service norms): every staff role. */
   kalenderLezen: ['beheerder', 'teamleider', 'behandelaar', 'kcc-medewerker', 'webredacteur', 'pc-adviseur', 'externe-partner'],
 } as const satisfies Record<string, readonly Rol[]>;

@@ -6,6 +6,11 @@ import { sha256 } from '../auth/auth.service.ts';
 import { apiTokenOnbekend, geldigTotBuitenBereik } from './api-tokens.errors.ts';
 import type { ApiTokensRepository } from './api-tokens.repository.ts';
 
+/** A new secret for a machine client: a prefix plus 32 random bytes (base64url); store only its `sha256`. */
+export function nieuwGeheim(voorvoegsel: string): string {
+  return `${voorvoegsel}${randomBytes(32).toString('base64url')}`;
+}
+
 const MAX_GELDIGHEID_MS = 366 * 24 * 60 * 60 * 1000;
 
 type Rij = Awaited<ReturnType<ApiTokensRepository['opId']>> & {};
@@ -33,7 +38,7 @@ export function apiTokensService(deps: { repository: ApiTokensRepository; audit:
         throw geldigTotBuitenBereik();
       }
       const id = randomUUID();
-      const token = `loket_${randomBytes(32).toString('base64url')}`;
+      const token = nieuwGeheim('loket_');
       await repository.maak({ gemeente, id, naam: t.naam, tokenHash: sha256(token), rollen: t.rollen, verlooptOp: tot.toISOString(), aangemaaktDoor: context.actorType === 'gebruiker' ? context.actorId : null, aangemaaktOp: nu.toISOString() });
       await audit.log(context, { gemeente, actie: 'api-token-aanmaken', objectType: 'api-token', objectId: id, details: { naam: t.naam, rollen: t.rollen, geldigTot: tot.toISOString() } });
       const rij = await repository.opId(gemeente, id);

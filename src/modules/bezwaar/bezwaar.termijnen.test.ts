@@ -1,4 +1,4 @@
-import fc from 'fast-check';
+import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dagenTussen, plusDagen, vrijeDag } from '../termijnen/kalender.ts';
 import { bezwaarTermijnen, klachtTermijnen, OngeldigeVerdaging, type BezwaarInvoer } from './bezwaar.termijnen.ts';

@@ -16,12 +16,16 @@ import { DEMO_ZAAKTEAMS, DEMO_ZAAKTYPEN } from './demo.zaaktypen.ts';
 import { laadDemoZaken } from './demo.zaken.ts';
 import type { ZakenService } from '../zaken/zaken.service.ts';
 import { DEMO_PC_HOOFDSTUKKEN, DEMO_PC_RICHTING } from './demo.pc.ts';
+import type { MeldingenRepository } from '../meldingen/meldingen.repository.ts';
+import { DEMO_MELDING_CATEGORIEEN } from './demo.meldingen.ts';
 
 export interface DemoResultaat {
   gemeenten: number;
   gebruikers: number;
   teams: number;
   zaaktypen: number;
+  /** Categories of meldingen openbare ruimte (published versions, demo.meldingen.ts). */
+  meldingCategorieen: number;
   /** Norms of the gemeenten in the KPI register (DEMO_KPI_NORMEN). */
   normen: number;
   /** Demo zaken with their histories (only with `{ zaken: true }`). */
@@ -36,6 +40,8 @@ export function demoService(deps: {
   /** Closure days go in only for a gemeente the demo creates (this year and next). */
   sluitingsdagen?: SluitingsdagenRepository;
   zaaktypen: ZaaktypenRepository;
+  /** The categories of meldingen openbare ruimte (demo.meldingen.ts). */
+  meldingen?: MeldingenRepository;
   audit: AuditService;
   klok: Klok;
   /** P&C chapters of Diemen, published (demo.pc.ts). */
@@ -48,7 +54,7 @@ export function demoService(deps: {
   return {
     /** `zaken: true` also loads the demo zaken (serve and `loket demo`; tests start without them). */
     async laad(context: Context, opties: { zaken?: boolean } = {}): Promise<DemoResultaat> {
-      const resultaat: DemoResultaat = { gemeenten: 0, gebruikers: 0, teams: 0, zaaktypen: 0, normen: 0, zaken: 0 };
+      const resultaat: DemoResultaat = { gemeenten: 0, gebruikers: 0, teams: 0, zaaktypen: 0, meldingCategorieen: 0, normen: 0, zaken: 0 };
       for (const gemeente of DEMO_GEMEENTEN) {
         if (await deps.gemeenten.opCode(gemeente.code)) continue;
         await deps.gemeenten.bewaar(gemeente);
@@ -113,6 +119,15 @@ export function demoService(deps: {
           await deps.zaaktypen.publiceer(gemeente.code, id, 1, nu, kalenderdag(nu));
           resultaat.zaaktypen++;
         }
+        // The categories of meldingen openbare ruimte, main categories first (a sub names its main one).
+        for (const { team, gemeenten, ...categorie } of deps.meldingen ? DEMO_MELDING_CATEGORIEEN : []) {
+          if (gemeenten && !gemeenten.includes(gemeente.code)) continue;
+          if (!deps.meldingen || (await deps.meldingen.hoogsteVersie(gemeente.code, categorie.code))) continue;
+          const id = randomUUID();
+          await deps.meldingen.maakCategorie(gemeente.code, id, 1, { ...categorie, team: team ? (teams.find((t) => t.naam === team)?.id ?? null) : null }, nu);
+          await deps.meldingen.publiceerCategorie(gemeente.code, id, 1, nu, kalenderdag(nu));
+          resultaat.meldingCategorieen++;
+        }
       }
       // The norms of the KPI register, through its service as `POST …/normen` does; one that is there already stays.
       for (const norm of deps.kpi ? DEMO_KPI_NORMEN : []) {
@@ -129,7 +144,7 @@ export function demoService(deps: {
         await deps.pc.importeer(context, h.gemeente, [{ ...h, indicatoren }], { naam: 'Zoals gepubliceerd', status: 'vastgesteld', vastgesteldOp: h.documentstatus?.datum ?? null });
       }
       if (opties.zaken) resultaat.zaken = await laadDemoZaken({ zaken: deps.zakenOpKlok, zaaktypen: deps.zaaktypen, klok: deps.klok }, context, ids, teamIds);
-      if (resultaat.gemeenten + resultaat.gebruikers + resultaat.teams + resultaat.zaaktypen + resultaat.normen + resultaat.zaken > 0) {
+      if (resultaat.gemeenten + resultaat.gebruikers + resultaat.teams + resultaat.zaaktypen + resultaat.meldingCategorieen + resultaat.normen + resultaat.zaken > 0) {
         await deps.audit.log(context, { gemeente: null, actie: 'demo-laden', details: { ...resultaat } });
       }
       return resultaat;

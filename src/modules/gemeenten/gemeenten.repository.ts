@@ -18,6 +18,9 @@ export function gemeentenRepository(db: Kysely<DB>) {
       db.selectFrom('gemeente').select(columns).where('code', '=', code).executeTakeFirst(),
     opSlug: (slug: string): Promise<Gemeente | undefined> =>
       db.selectFrom('gemeente').select(columns).where('slug', '=', slug).executeTakeFirst(),
+    /** The gemeente with this domain (case-insensitive), e.g. `diemen.nl`: Open311's jurisdiction_id. */
+    opDomein: (domein: string): Promise<Gemeente | undefined> =>
+      db.selectFrom('gemeente').select(columns).where((eb) => eb(eb.fn('lower', ['domein']), '=', domein.toLowerCase())).executeTakeFirst(),
     /** Inserts or updates by code; returns whether it was new. */
     bewaar: async (g: Gemeente): Promise<boolean> => {
       const values = { naam: g.naam, slug: g.slug, domein: g.domein, thema: JSON.stringify(g.thema) };

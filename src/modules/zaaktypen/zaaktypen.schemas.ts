@@ -3,11 +3,13 @@ import { VERTROUWELIJKHEDEN } from '../../db/schema.ts';
 import { gemeenteCode } from '../gemeenten/gemeenten.schemas.ts';
 import { leesDuur } from '../termijnen/kalender.ts';
 
-const tekst = (max: number, leeg = false) => {
+/** Trimmed text of at most `max` characters; required unless `leeg`. */
+export const tekst = (max: number, leeg = false) => {
   const basis = z.string().trim().max(max, `Hoogstens ${max} tekens.`);
   return leeg ? basis : basis.min(1, 'Vul dit in.');
 };
-const tweetalig = (max: number, leeg = false) => z.strictObject({ nl: tekst(max, leeg), en: tekst(max, leeg) });
+/** The same in Dutch and English. */
+export const tweetalig = (max: number, leeg = false) => z.strictObject({ nl: tekst(max, leeg), en: tekst(max, leeg) });
 
 /** A term: P<n>D, P<n>W, P<n>M (statutory) or <n>wd (werkdagen). */
 export const duur = z

@@ -1,0 +1,88 @@
+import type { ZodTypeProvider } from '@fastify/type-provider-zod';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { API_PREFIX } from '../../http/app.ts';
+import { ifMatchHeader, versieUitIfMatch, zetEtag } from '../../http/etag.ts';
+import { beleid } from '../../http/rechten.ts';
+import { contextVan } from '../audit/audit.service.ts';
+import { gemeenteParams } from '../gemeenten/gemeenten.schemas.ts';
+import { categorieenQuery, categorieInvoer, categorieParams, categorieSchema, openbaarQuery, openbareMeldingenSchema } from './meldingen.schemas.ts';
+import type { MeldingenService } from './meldingen.service.ts';
+
+const tags = ['Meldingen'];
+const basis = `${API_PREFIX}/gemeenten/:gemeente/melding-categorieen`;
+/** Most features in one answer of the public map. */
+const MAX_KAART = 500;
+
+/** The categories of meldingen openbare ruimte: staff who work with zaken read them, beheerders draft and publish versions. */
+export function meldingenRoutes(app: FastifyInstance, deps: { meldingen: MeldingenService }): void {
+  const { meldingen } = deps;
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(`${API_PREFIX}/meldingen/openbaar`, {
+    config: { policy: { toegang: 'publiek' } },
+    schema: {
+      tags,
+      summary: 'Open meldingen in een gebied, voor de openbare kaart (GeoJSON): alleen openbare categorieën, geen melder, geen tekst, geen adres',
+      querystring: openbaarQuery,
+      response: { 200: openbareMeldingenSchema },
+    },
+    handler: async (request, reply) => {
+      const { meldingen: lijst, afgekapt } = await request.lees(() => meldingen.openbaar(request.query.bbox, MAX_KAART));
+      reply.type('application/geo+json; charset=utf-8');
+      return {
+        type: 'FeatureCollection' as const,
+        afgekapt,
+        features: lijst.map((m) => ({
+          type: 'Feature' as const,
+          id: m.identificatie,
+          geometry: { type: 'Point' as const, coordinates: [m.lon, m.lat] as [number, number] },
+          properties: { gemeente: m.gemeente, categorie: m.categorie.code, categorieNaam: m.categorie.naam, hoofdcategorie: m.categorie.hoofdcategorie, status: 'open' as const, ontvangenOp: m.ontvangenOp },
+        })),
+      };
+    },
+  });
+
+  r.get(basis, {
+    config: { policy: beleid('zakenLezen') },
+    schema: {
+      tags,
+      summary: 'Categorieën van meldingen openbare ruimte (standaard de nieuwste versie per code)',
+      params: gemeenteParams,
+      querystring: categorieenQuery,
+      response: { 200: z.object({ items: z.array(categorieSchema) }).meta({ id: 'MeldingCategorieen' }) },
+    },
+    handler: async (request) => ({ items: await meldingen.categorieen(request.params.gemeente, request.query) }),
+  });
+
+  r.post(basis, {
+    config: { policy: beleid('beheer') },
+    schema: { tags, summary: 'Categorie als concept aanmaken (nieuwe code: versie 1; bestaande code: de volgende versie)', params: gemeenteParams, body: categorieInvoer, response: { 201: categorieSchema } },
+    handler: async (request, reply) => {
+      const categorie = await meldingen.maakCategorie(contextVan(request), request.params.gemeente, request.body);
+      zetEtag(reply, categorie.revisie);
+      reply.header('Location', `${API_PREFIX}/gemeenten/${request.params.gemeente}/melding-categorieen/${categorie.id}`);
+      return reply.code(201).send(categorie);
+    },
+  });
+
+  r.get(`${basis}/:id`, {
+    config: { policy: beleid('zakenLezen') },
+    schema: { tags, summary: 'Eén versie van een categorie', params: categorieParams, response: { 200: categorieSchema } },
+    handler: async (request, reply) => {
+      const categorie = await meldingen.categorie(request.params.gemeente, request.params.id);
+      zetEtag(reply, categorie.revisie);
+      return categorie;
+    },
+  });
+
+  r.post(`${basis}/:id/publicatie`, {
+    config: { policy: beleid('beheer') },
+    schema: { tags, summary: 'Conceptversie van een categorie publiceren', params: categorieParams, headers: ifMatchHeader, response: { 200: categorieSchema } },
+    handler: async (request, reply) => {
+      const categorie = await meldingen.publiceerCategorie(contextVan(request), request.params.gemeente, request.params.id, versieUitIfMatch(request));
+      zetEtag(reply, categorie.revisie);
+      return categorie;
+    },
+  });
+}

@@ -1,0 +1,271 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { DB, Kanaal } from '../../db/schema.ts';
+import { verouderd } from '../../http/etag.ts';
+import type { InvalidParam } from '../../http/problem.ts';
+import { inEenTransactie } from '../../db/verzoek-transactie.ts';
+import type { Taal } from '../../i18n/i18n.ts';
+import type { Klok } from '../../klok.ts';
+import type { AuditService, Context } from '../audit/audit.service.ts';
+import { kalenderdag } from '../termijnen/kalender.ts';
+import type { ZakenService } from '../zaken/zaken.service.ts';
+import type { ZakenStandRepository } from '../zaken/zaken.stand.repository.ts';
+import {
+  antwoordOngeldig,
+  antwoordVereist,
+  beschrijvingTeLang,
+  buitenGemeente,
+  categorieAlGepubliceerd,
+  categorieConceptBestaat,
+  categorieNietGevonden,
+  categorieTeamOnbekend,
+  geenLocatie,
+  hoofdcategorieOnbekend,
+  onbekendeCategorie,
+  ongeldigeCoordinaat,
+  ongeldigeMelding,
+} from './meldingen.errors.ts';
+import type { Gemeentegrenzen } from './meldingen.grenzen.ts';
+import type { CategorieRecord, MeldingenRepository, NieuweMelding } from './meldingen.repository.ts';
+import type { CategorieInvoer, Vraag } from './meldingen.schemas.ts';
+
+/** The zaaktype every melding openbare ruimte is a zaak of (demo.zaaktypen.ts; ADR 0040). */
+export const MELDING_ZAAKTYPE = 'melding-openbare-ruimte';
+/** Longest description (Open311 GeoReport v2: 4,000 characters). */
+export const MAX_BESCHRIJVING = 4000;
+
+export interface MeldingInvoer {
+  /** The code of a sub category. */
+  categorie: string;
+  beschrijving: string;
+  lat?: number | undefined;
+  lon?: number | undefined;
+  adres?: string | undefined;
+  antwoorden: Record<string, string>;
+  mediaUrl?: string | undefined;
+  melder?: { naam: string; email?: string | undefined; telefoon?: string | undefined; taal: Taal } | undefined;
+  kanaal: Kanaal;
+  bron: NieuweMelding['bron'];
+  open311SleutelId?: string | undefined;
+}
+
+/** Checks the answers to a category's extra questions: every problem, each naming its question. */
+export function controleerAntwoorden(vragen: readonly Vraag[], antwoorden: Record<string, string>): { fouten: InvalidParam[]; schoon: Record<string, string> } {
+  const fouten: InvalidParam[] = [];
+  const schoon: Record<string, string> = {};
+  for (const v of vragen) {
+    const waarde = (antwoorden[v.code] ?? '').trim();
+    if (waarde === '') {
+      if (v.verplicht) fouten.push(antwoordVereist(v.code));
+      continue;
+    }
+    if (v.type === 'getal') {
+      const n = Number(waarde.replace(',', '.'));
+      if (!/^-?[0-9]+([.,][0-9]+)?$/.test(waarde) || !Number.isFinite(n)) fouten.push(antwoordOngeldig(v.code, 'Vul een getal in.'));
+      else if (v.max !== null && n > v.max) fouten.push(antwoordOngeldig(v.code, `Hoogstens ${v.max}.`));
+      else schoon[v.code] = String(n);
+      continue;
+    }
+    if (v.type === 'keuze') {
+      if (!v.waarden.some((w) => w.sleutel === waarde)) fouten.push(antwoordOngeldig(v.code, `Kies een van: ${v.waarden.map((w) => w.sleutel).join(', ')}.`));
+      else schoon[v.code] = waarde;
+      continue;
+    }
+    const max = v.max ?? (v.type === 'tekst' ? 200 : 2000);
+    if (waarde.length > max) fouten.push(antwoordOngeldig(v.code, `Hoogstens ${max} tekens.`));
+    else if (v.patroon !== null && !new RegExp(`^(?:${v.patroon})$`, 'u').test(waarde)) fouten.push(antwoordOngeldig(v.code, 'Dit antwoord heeft niet de goede vorm.'));
+    else schoon[v.code] = waarde;
+  }
+  return { fouten, schoon };
+}
+
+export interface MeldingenDeps {
+  db: Kysely<DB>;
+  repository: MeldingenRepository;
+  zaken: Pick<ZakenService, 'registreer'>;
+  stand: ZakenStandRepository;
+  grenzen: Gemeentegrenzen;
+  audit: AuditService;
+  klok: Klok;
+}
+
+/**
+ * Meldingen openbare ruimte (ADR 0040): a melding is a zaak of zaaktype `melding-openbare-ruimte`,
+ * registered through the zaken service; its category, location and answers are stored here in
+ * the same transaction. Categories per gemeente, versioned like zaaktypen.
+ */
+export function meldingenService(deps: MeldingenDeps) {
+  const { repository, zaken, grenzen, audit, klok } = deps;
+
+  async function bestaandeCategorie(gemeente: string, id: string): Promise<CategorieRecord> {
+    const c = await repository.categorieOpId(gemeente, id);
+    if (!c) throw categorieNietGevonden();
+    return c;
+  }
+
+  return {
+    categorieen: (gemeente: string, opties: { alleVersies: boolean }) => repository.categorieen(gemeente, opties),
+    categorie: (gemeente: string, id: string) => bestaandeCategorie(gemeente, id),
+    /** The published categories in force today: main and sub. */
+    geldendeCategorieen: (gemeente: string) => repository.geldendeCategorieen(gemeente, kalenderdag(klok.nu())),
+
+    /** A new concept: version 1 of a new code, or the next version of an existing one. */
+    async maakCategorie(context: Context, gemeente: string, invoer: CategorieInvoer): Promise<CategorieRecord> {
+      if (invoer.team !== null && !(await repository.teamBestaat(gemeente, invoer.team))) throw categorieTeamOnbekend();
+      if (invoer.hoofdcategorie !== null && !(await repository.hoogsteVersie(gemeente, invoer.hoofdcategorie))) throw hoofdcategorieOnbekend();
+      const hoogste = await repository.hoogsteVersie(gemeente, invoer.code);
+      if (hoogste?.status === 'concept') throw categorieConceptBestaat();
+      const id = randomUUID();
+      const versie = (hoogste?.versie ?? 0) + 1;
+      await repository.maakCategorie(gemeente, id, versie, invoer, klok.nu().toISOString());
+      await audit.log(context, { gemeente, actie: 'melding-categorie-aanmaken', objectType: 'melding-categorie', objectId: id, details: { code: invoer.code, versie } });
+      return bestaandeCategorie(gemeente, id);
+    },
+
+    async publiceerCategorie(context: Context, gemeente: string, id: string, revisie: number): Promise<CategorieRecord> {
+      const c = await bestaandeCategorie(gemeente, id);
+      if (c.status === 'gepubliceerd') throw categorieAlGepubliceerd();
+      if (c.revisie !== revisie) throw verouderd();
+      if (!(await repository.publiceerCategorie(gemeente, id, revisie, klok.nu().toISOString(), kalenderdag(klok.nu())))) throw verouderd();
+      await audit.log(context, { gemeente, actie: 'melding-categorie-publiceren', objectType: 'melding-categorie', objectId: id, details: { code: c.code, versie: c.versie } });
+      return bestaandeCategorie(gemeente, id);
+    },
+
+    /**
+     * Takes a melding: checks the category, the location against the gemeente's boundary and the
+     * answers (every problem at once), then registers the zaak through the zaken service and
+     * stores the melding's own data, in one transaction: committed before this returns.
+     */
+    /** The problems `meld` would refuse this melding for (nothing is stored), every one at once. */
+    controleer: async (gemeente: string, invoer: MeldingInvoer): Promise<InvalidParam[]> => (await controleer(gemeente, invoer)).fouten,
+
+    async meld(context: Context, door: string, gemeente: string, invoer: MeldingInvoer) {
+      const { fouten, categorie, locatie, antwoorden, beschrijving, adres, dag } = await controleer(gemeente, invoer);
+      if (fouten.length > 0 || !categorie || !locatie || categorie.team === null) throw ongeldigeMelding(fouten);
+
+      const nu = klok.nu().toISOString();
+      const gevonden = locatie;
+      const melding = await inEenTransactie(deps.db, async () => {
+        const { zaak, volglink } = await zaken.registreer({ soort: 'systeem', context, naam: door }, gemeente, {
+          zaaktype: MELDING_ZAAKTYPE,
+          onderwerp: categorie.naam.nl,
+          omschrijving: beschrijving,
+          kanaal: invoer.kanaal,
+          ontvangstdatum: dag,
+          team: categorie.team ?? undefined,
+          betrokkene: invoer.melder,
+        });
+        await repository.voegMeldingToe(gemeente, {
+          zaakId: zaak.id,
+          identificatie: zaak.identificatie,
+          categorieId: categorie.id,
+          categorieCode: categorie.code,
+          ...gevonden,
+          adres,
+          antwoorden: antwoorden.schoon,
+          mediaUrl: invoer.mediaUrl ?? null,
+          bron: invoer.bron,
+          open311SleutelId: invoer.open311SleutelId ?? null,
+          ontvangenOp: nu,
+        });
+        await audit.log(context, { gemeente, actie: 'melding-aanmaken', objectType: 'zaak', objectId: zaak.id, details: { identificatie: zaak.identificatie, categorie: categorie.code, versie: categorie.versie, bron: invoer.bron, locatie: gevonden.locatieControle } });
+        return { zaakId: zaak.id, identificatie: zaak.identificatie, volglink };
+      });
+      return { ...melding, categorie, locatieControle: gevonden.locatieControle };
+    },
+
+    /** Meldingen by zaak number, with where their zaken stand. */
+    async opIdentificatie(gemeente: string, identificaties: readonly string[]) {
+      const meldingen = await repository.meldingenOpIdentificatie(gemeente, identificaties);
+      return metStand(gemeente, meldingen);
+    },
+    async opZaak(gemeente: string, zaakId: string) {
+      const m = await repository.meldingOpZaak(gemeente, zaakId);
+      return m ? (await metStand(gemeente, [m]))[0] : undefined;
+    },
+    /**
+     * Meldingen received from `van` up to `tot` (and of these categories), with their stand,
+     * optionally only open or only closed ones; at most `limit`, oldest first.
+     */
+    async tussen(gemeente: string, opties: { van: string; tot: string; categorieen?: readonly string[] | undefined; status?: 'open' | 'closed' | undefined; limit: number }) {
+      const uit: Awaited<ReturnType<typeof metStand>> = [];
+      let na: { ontvangenOp: string; zaakId: string } | undefined;
+      const blok = Math.min(opties.limit, 500);
+      for (;;) {
+        const rijen = await repository.meldingenTussen(gemeente, { ...opties, na, limit: blok });
+        for (const m of await metStand(gemeente, rijen)) {
+          const open = m.stand.afgeslotenOp === null;
+          if (opties.status === undefined || (opties.status === 'open') === open) uit.push(m);
+          if (uit.length >= opties.limit) return uit;
+        }
+        const laatste = rijen.at(-1);
+        if (rijen.length < blok || !laatste) return uit;
+        na = { ontvangenOp: laatste.ontvangenOp, zaakId: laatste.zaakId };
+      }
+    },
+    /**
+     * The public map: open meldingen in categories on the map within the box, newest first, at
+     * most `limit`; no reporter, no free text, no address. `afgekapt`: there may be more.
+     */
+    async openbaar(box: { minLon: number; minLat: number; maxLon: number; maxLat: number }, limit: number) {
+      // Closed ones are left out after reading where their zaken stand, so read some more.
+      const kandidaten = await repository.openbaarInBox(box, limit * 2);
+      const perGemeente = Map.groupBy(kandidaten, (k) => k.gemeente);
+      const gesloten = new Set<string>();
+      for (const [gemeente, lijst] of perGemeente) {
+        for (const s of await deps.stand.stand(gemeente, lijst.map((k) => k.zaakId))) if (s.afgeslotenOp !== null) gesloten.add(s.id);
+      }
+      const open = kandidaten.filter((k) => !gesloten.has(k.zaakId));
+      return { meldingen: open.slice(0, limit), afgekapt: open.length > limit || kandidaten.length === limit * 2 };
+    },
+    /** Status changes and closings of meldingen from `van` up to `tot`, at most `limit`, with their melding's category. */
+    async statuswijzigingen(gemeente: string, van: string, tot: string, limit: number) {
+      const wijzigingen = await deps.stand.statuswijzigingen(gemeente, MELDING_ZAAKTYPE, van, tot, limit);
+      const meldingen = new Map((await repository.meldingenOpZaken(gemeente, [...new Set(wijzigingen.map((w) => w.zaakId))])).map((m) => [m.zaakId, m]));
+      return wijzigingen.flatMap((w) => {
+        const melding = meldingen.get(w.zaakId);
+        return melding ? [{ ...w, melding }] : [];
+      });
+    },
+  };
+
+  /** Checks the category, the location against the gemeente's boundary and the answers. */
+  async function controleer(gemeente: string, invoer: MeldingInvoer) {
+    const fouten: InvalidParam[] = [];
+    const dag = kalenderdag(klok.nu());
+    const categorie = (await repository.geldendeCategorieen(gemeente, dag)).find((c) => c.code === invoer.categorie && c.hoofdcategorie !== null);
+    if (!categorie) fouten.push(onbekendeCategorie());
+    const beschrijving = invoer.beschrijving.trim();
+    if (beschrijving.length > MAX_BESCHRIJVING) fouten.push(beschrijvingTeLang(MAX_BESCHRIJVING));
+
+    let locatie: Pick<NieuweMelding, 'lat' | 'lon' | 'locatieControle'> | undefined;
+    const { lat, lon } = invoer;
+    const adres = (invoer.adres ?? '').trim();
+    if (lat !== undefined || lon !== undefined) {
+      if (lat === undefined || lon === undefined || !Number.isFinite(lat) || !Number.isFinite(lon) || Math.abs(lat) > 90 || Math.abs(lon) > 180) {
+        fouten.push(ongeldigeCoordinaat());
+      } else {
+        const controle = grenzen.controleer(gemeente, lat, lon);
+        if (controle.uitkomst === 'buiten') fouten.push(buitenGemeente(controle.afstandM));
+        else locatie = { lat, lon, locatieControle: controle.uitkomst };
+      }
+    } else if (adres !== '') {
+      locatie = { lat: null, lon: null, locatieControle: 'alleen-adres' };
+    } else {
+      fouten.push(geenLocatie());
+    }
+    const antwoorden = categorie ? controleerAntwoorden(categorie.vragen, invoer.antwoorden) : { fouten: [], schoon: {} };
+    fouten.push(...antwoorden.fouten);
+    return { fouten, categorie, locatie, antwoorden, beschrijving, adres, dag };
+  }
+
+  async function metStand(gemeente: string, meldingen: Awaited<ReturnType<MeldingenRepository['meldingenTussen']>>) {
+    const standen = new Map((await deps.stand.stand(gemeente, meldingen.map((m) => m.zaakId))).map((s) => [s.id, s]));
+    return meldingen.flatMap((m) => {
+      const stand = standen.get(m.zaakId);
+      return stand ? [{ ...m, stand }] : [];
+    });
+  }
+}
+
+export type MeldingenService = ReturnType<typeof meldingenService>;
