@@ -120,6 +120,7 @@ function geldigeInhoud(url: string, zaaktype: Record<string, unknown>): Record<s
     opschortingen: { reden: 'Overgenomen' },
     einde: {},
     verlengingen: { duur: 'P1W', reden: 'Overgenomen' },
+    termijnen: { norm: 'P6W', reden: 'Overgenomen' },
     afsluiting: { resultaattype: randomUUID() },
     relaties: { zaak: randomUUID() },
     volgcode: {},
