@@ -2,7 +2,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { cliContext } from '../modules/audit/audit.service.ts';
 import { GebruiksFout, metCliLoket } from './cli.shared.ts';
 
-/** A date (YYYY-MM-DD: the end of that day in Europe/Amsterdam is not assumed, it is 00:00 UTC of the next day) or an instant with an offset. */
+/** `--verloopt`: a last day (YYYY-MM-DD; the key works until 00:00 UTC after it) or an instant with an offset. */
 function verloopt(waarde: string): string {
   const moment = /^\d{4}-\d{2}-\d{2}$/.test(waarde) ? new Date(Date.parse(`${waarde}T00:00:00Z`) + 24 * 60 * 60 * 1000) : /T.*(Z|[+-]\d{2}:\d{2})$/.test(waarde) ? new Date(waarde) : undefined;
   if (!moment || Number.isNaN(moment.getTime())) throw new InvalidArgumentError('geef een datum (JJJJ-MM-DD, de sleutel werkt die hele dag nog) of een tijdstip met tijdzone (2027-01-31T23:59:59Z)');
