@@ -65,3 +65,14 @@ export function percentiel(gesorteerd: ArrayLike<number>, p: number): number {
   if (gesorteerd.length === 0) return Number.NaN;
   return gesorteerd[Math.min(gesorteerd.length - 1, Math.max(0, Math.ceil((p / 100) * gesorteerd.length) - 1))] as number;
 }
+
+/** A small deterministic generator (mulberry32), so every run generates the same data. */
+export function willekeur(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
