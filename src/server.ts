@@ -69,6 +69,9 @@ import { kccGesprekkenRepository } from './modules/kcc/kcc.gesprekken.repository
 import { kccGesprekkenRoutes } from './modules/kcc/kcc.gesprekken.routes.ts';
 import { kccKpis } from './modules/kcc/kcc.gesprekken.maten.ts';
 import { kccGesprekkenService } from './modules/kcc/kcc.gesprekken.service.ts';
+import { paginafeedbackRepository } from './modules/paginafeedback/paginafeedback.repository.ts';
+import { paginafeedbackRoutes } from './modules/paginafeedback/paginafeedback.routes.ts';
+import { paginafeedbackService } from './modules/paginafeedback/paginafeedback.service.ts';
 import { startTermijnbewaking, termijnbewakingCron } from './modules/termijnbewaking/termijnbewaking.job.ts';
 import { termijnbewakingRepository } from './modules/termijnbewaking/termijnbewaking.repository.ts';
 import { TERMIJNBEWAKING_CONTROLEREN, termijnbewakingService } from './modules/termijnbewaking/termijnbewaking.service.ts';
@@ -228,6 +231,7 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
   pcPubliekRoutes(app, { pc: services.pc, gemeenten });
   kccGesprekkenRoutes(app, { gesprekken: services.kccGesprekken });
   servicenormenRoutes(app, { servicenormen: services.servicenormen, gemeenten });
+  paginafeedbackRoutes(app, { paginafeedback: services.paginafeedback, gemeenten, rateLimit: config.rateLimitAanmelden });
   zaakvolgenRoutes(app, {
     gemeenten,
     zaakvolgen: services.zaakvolgen,
@@ -286,6 +290,7 @@ export function loketServices(deps: {
   const zaken = zakenService(zakenDeps);
   const klantcontacten = klantcontactenService({ repository: klantcontactenRepository(db, lezen), zaken, audit, klok });
   // The call records of the telephony platform (ADR 0031); its repository reads the measures on `lezen`.
+  const paginafeedback = paginafeedbackService({ repository: paginafeedbackRepository(db, lezen), gemeenten, audit, klok });
   const kccGesprekken = kccGesprekkenService({ repository: kccGesprekkenRepository(db, lezen), gemeenten, audit, klok });
   const termijnbewaking = termijnbewakingService({
     repository: termijnbewakingRepository(db),
@@ -315,7 +320,7 @@ export function loketServices(deps: {
     auth,
     gebruikers: gebruikersService({ repository: gebruikersRepo, audit, klok, beeindigSessies: auth.beeindigSessies, berichten: deps.berichten }),
     teams: teamsService({ repository: teamsRepo, audit, klok }),
-    onderhoud: onderhoudService({ repository: onderhoudRepository(db), audit, klok, embedded: deps.database.kind === 'pglite', gemeenten, zaken, klantcontacten }),
+    onderhoud: onderhoudService({ repository: onderhoudRepository(db), audit, klok, embedded: deps.database.kind === 'pglite', gemeenten, zaken, klantcontacten, paginafeedback }),
     demo: demoService({
       gemeenten,
       gebruikers: gebruikersRepo,
@@ -339,6 +344,7 @@ export function loketServices(deps: {
     zaakvolgen: zaakvolgenService({ zaken, beloofdeDatum: termijnbewaking.beloofdeDatum }),
     pc,
     kccGesprekken,
+    paginafeedback,
   };
 }
 

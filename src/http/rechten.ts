@@ -42,6 +42,10 @@ export const RECHTEN = {
   kpiLezen: ['beheerder', 'teamleider', 'pc-adviseur'],
   /** Set the gemeente's norms and targets for KPIs. */
   kpiBeheren: ['beheerder', 'pc-adviseur'],
+  /** Read the remarks on the gemeente's web pages, the pages ranked by share of "nee" and their trend: the webredactie and the vakafdelingen that own pages. */
+  paginafeedbackLezen: ['beheerder', 'webredacteur', 'teamleider', 'behandelaar'],
+  /** Mark a remark on a web page as handled (gecorrigeerd, aangevuld, herschreven in B1, geen actie). */
+  paginafeedbackAfhandelen: ['beheerder', 'webredacteur', 'teamleider', 'behandelaar'],
   /** Read the gemeente's calendar (closure days, which count in its service norms): every staff role. */
   kalenderLezen: ['beheerder', 'teamleider', 'behandelaar', 'kcc-medewerker', 'webredacteur', 'pc-adviseur', 'externe-partner'],
 } as const satisfies Record<string, readonly Rol[]>;
