@@ -134,10 +134,11 @@ export function paginafeedbackRepository(db: Kysely<DB>, lezen: Kysely<DB> = db)
         })
         .execute(),
 
-    /** Remarks, newest first; `open`: not handled yet, with a text or a score. */
+    /** Remarks, newest first; `open`: not handled yet, with a "nee" or a text. */
     async lijst(gemeente: string, filter: { status?: 'open' | 'afgehandeld' | undefined; team?: string | null | undefined; pagina?: string | undefined }, offset: number, limit: number) {
       let q = lijstBasis(gemeente);
-      if (filter.status === 'open') q = q.where('a.feedback', 'is', null);
+      // Open: not handled, and something to handle (a "nee" or a text); a plain "ja" is neither open nor handled.
+      if (filter.status === 'open') q = q.where('a.feedback', 'is', null).where((eb) => eb.or([eb('f.tekst', 'is not', null), eb('f.gevonden', '=', false)]));
       if (filter.status === 'afgehandeld') q = q.where('a.feedback', 'is not', null);
       if (filter.team === null) q = q.where('f.team', 'is', null);
       else if (filter.team !== undefined) q = q.where('f.team', '=', filter.team);

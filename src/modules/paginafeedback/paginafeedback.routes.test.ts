@@ -110,6 +110,8 @@ describe('POST /{slug}/paginafeedback (the form on the website)', () => {
     expect(fout.statusCode).toBe(400);
     expect(fout.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(fout.json().invalidParams.map((p: { name: string }) => p.name)).toEqual(['gevonden', 'vindbaarheid']);
+    // The script can read the problem: it carries the CORS header too.
+    expect(fout.headers['access-control-allow-origin']).toBe(SITE);
     const { items } = await lijst(`&team=webredactie&pagina=${encodeURIComponent(`${SITE}/paspoort`)}`);
     expect(items).toEqual([expect.objectContaining({ gevonden: true, team: null, metJavascript: true, tekst: null })]);
     // Routing by a * inside a segment.
@@ -224,6 +226,8 @@ describe('the inbox of the webredacteur', () => {
     const onbekend = await loket.app.inject({ method: 'POST', url: `${API}/paginafeedback/00000000-0000-4000-8000-000000000000/afhandeling`, headers: redacteur.headers, payload: { afhandeling: 'geen-actie' } });
     expect(onbekend.statusCode).toBe(404);
     expect((await lijst('&status=open')).items.some((i) => i.id === id)).toBe(false);
+    // A plain "ja" has nothing to handle: not open.
+    expect((await lijst('&status=open')).items.some((i) => i.pagina === `${SITE}/wonen` && i.gevonden === true)).toBe(false);
     expect((await lijst('&status=afgehandeld')).items.map((i) => i.id)).toEqual([id]);
     // A behandelaar of Diemen has no rights in Uithoorn.
     const diemen = await loket.app.inject({ method: 'GET', url: `${API}/paginafeedback`, headers: behandelaarDiemen.headers });

@@ -56,7 +56,7 @@ export const feedbackSchema = z
 export const feedbackParams = z.strictObject({ gemeente: gemeenteCode, id: z.uuid('Dit is geen id van een reactie.') });
 
 export const lijstQuery = paginaQuery.extend({
-  status: z.enum(['open', 'afgehandeld']).optional().describe('open: nog niet afgehandeld'),
+  status: z.enum(['open', 'afgehandeld']).optional().describe('open: nog niet afgehandeld, met "nee" of een opmerking (een kaal "ja" hoeft niet afgehandeld te worden)'),
   team: z
     .union([z.uuid(), z.literal('webredactie')])
     .optional()
