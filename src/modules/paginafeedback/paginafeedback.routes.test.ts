@@ -219,6 +219,8 @@ describe('the inbox of the webredacteur', () => {
     const af = await loket.app.inject({ method: 'POST', url: `${API}/paginafeedback/${id}/afhandeling`, headers: redacteur.headers, payload: { afhandeling: 'gecorrigeerd', notitie: 'Openingstijden bijgewerkt.' } });
     expect(af.statusCode, af.body).toBe(201);
     expect(af.json()).toMatchObject({ id, tekst: 'De openingstijden kloppen niet.', afhandeling: { afhandeling: 'gecorrigeerd', notitie: 'Openingstijden bijgewerkt.', afgehandeldOp: loket.klok.nu().toISOString() } });
+    const een = await loket.app.inject({ method: 'GET', url: `${API}/paginafeedback/${id}`, headers: redacteur.headers });
+    expect(een.json()).toEqual(af.json());
     const nogmaals = await loket.app.inject({ method: 'POST', url: `${API}/paginafeedback/${id}/afhandeling`, headers: redacteur.headers, payload: { afhandeling: 'geen-actie' } });
     expect(nogmaals.statusCode).toBe(409);
     const fout = await loket.app.inject({ method: 'POST', url: `${API}/paginafeedback/${id}/afhandeling`, headers: redacteur.headers, payload: { afhandeling: 'weggegooid' } });

@@ -161,6 +161,12 @@ export function paginafeedbackRoutes(app: FastifyInstance, deps: { paginafeedbac
     handler: async (request) => request.lees(() => paginafeedback.trend(request.params.gemeente, request.query)),
   });
 
+  r.get(`${basis}/paginafeedback/:id`, {
+    config: { policy: beleid('paginafeedbackLezen') },
+    schema: { tags, summary: 'Eén reactie op een pagina, met de afhandeling', params: feedbackParams, response: { 200: feedbackSchema } },
+    handler: async (request) => paginafeedback.haal(request.params.gemeente, request.params.id),
+  });
+
   r.post(`${basis}/paginafeedback/:id/afhandeling`, {
     config: { policy: beleid('paginafeedbackAfhandelen') },
     schema: { tags, summary: 'Reactie afhandelen (eenmalig)', params: feedbackParams, body: afhandelingInvoer, response: { 201: feedbackSchema } },

@@ -72,6 +72,12 @@ export function paginafeedbackService(deps: { repository: PaginafeedbackReposito
       return { pagina: q.pagina, weken: await repository.trend(gemeente, q.pagina, q.van, dagNa(q.tot)) };
     },
 
+    async haal(gemeente: string, id: string) {
+      const rij = await repository.opId(gemeente, id);
+      if (!rij) throw feedbackOnbekend();
+      return rij;
+    },
+
     async handelAf(context: Context, gemeente: string, id: string, invoer: { afhandeling: Afhandeling; notitie: string }) {
       if (!(await repository.bestaat(gemeente, id))) throw feedbackOnbekend();
       const gelukt = await repository.handelAf(gemeente, id, { ...invoer, op: klok.nu().toISOString(), door: context.actorType === 'gebruiker' ? context.actorId : null });
