@@ -1,9 +1,7 @@
-import { TOTP } from 'otpauth';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliContext } from '../src/modules/audit/audit.service.ts';
-import { DEMO_GEBRUIKERS } from '../src/modules/demo/demo.data.ts';
-import { expectAccessible, nieuwePagina, startBrowser, startLoketServer, type LoketServer, verwachtMedewerkersApp } from './support.ts';
+import { expectAccessible, logInInApp, nieuwePagina, startBrowser, startLoketServer, type LoketServer, verwachtMedewerkersApp } from './support.ts';
 
 // Page feedback on the gemeente's website (ADR 0039): a page of "www.uithoorn.nl" with the embed
 // snippet of docs/paginafeedback.md and a strict CSP, without and with JavaScript, and the
@@ -75,17 +73,8 @@ async function websiteContext(javaScriptEnabled: boolean): Promise<BrowserContex
   return context;
 }
 
-async function logInAlsRedacteur(page: Page, naar: string): Promise<void> {
-  const redacteur = DEMO_GEBRUIKERS.find((g) => g.email === 'redacteur@uithoorn.demo');
-  if (!redacteur) throw new Error('demo-redacteur ontbreekt');
-  await page.goto(`${server.url}/medewerkers${naar}`);
-  await page.waitForURL(/\/medewerkers\/inloggen\?terug=/);
-  await page.getByLabel('E-mailadres').fill(redacteur.email);
-  await page.getByLabel('Wachtwoord').fill(redacteur.wachtwoord);
-  await page.getByRole('button', { name: 'Verder' }).click();
-  await page.getByLabel('Code', { exact: true }).fill(new TOTP({ secret: redacteur.totpGeheim }).generate());
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-  await page.waitForURL(`${server.url}/medewerkers${naar}`);
+function logInAlsRedacteur(page: Page, naar: string): Promise<void> {
+  return logInInApp(page, server, 'redacteur@uithoorn.demo', naar);
 }
 
 beforeAll(async () => {
