@@ -89,3 +89,14 @@ export async function maakZakenDatabase(naam: string, aantal: number, openAandee
     await client.end();
   }
 }
+
+/** A small deterministic generator (mulberry32), so every run generates the same data. */
+export function willekeur(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -1,8 +1,6 @@
-import { TOTP } from 'otpauth';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_GEBRUIKERS } from '../src/modules/demo/demo.data.ts';
-import { expectAccessible, startBrowser, startLoketServer, type LoketServer, verwachtMedewerkersApp } from './support.ts';
+import { expectAccessible, logInInApp, startBrowser, startLoketServer, type LoketServer, verwachtMedewerkersApp } from './support.ts';
 
 let server: LoketServer;
 let browser: Browser;
@@ -18,17 +16,8 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function logInAlsBeheerder(page: Page, naar: string): Promise<void> {
-  const beheerder = DEMO_GEBRUIKERS.find((g) => g.email === 'beheerder@duoplus.demo');
-  if (!beheerder) throw new Error('demo-beheerder ontbreekt');
-  await page.goto(`${server.url}/medewerkers${naar}`);
-  await page.waitForURL(/\/medewerkers\/inloggen\?terug=/);
-  await page.getByLabel('E-mailadres').fill(beheerder.email);
-  await page.getByLabel('Wachtwoord').fill(beheerder.wachtwoord);
-  await page.getByRole('button', { name: 'Verder' }).click();
-  await page.getByLabel('Code', { exact: true }).fill(new TOTP({ secret: beheerder.totpGeheim }).generate());
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-  await page.waitForURL(`${server.url}/medewerkers${naar}`);
+function logInAlsBeheerder(page: Page, naar: string): Promise<void> {
+  return logInInApp(page, server, 'beheerder@duoplus.demo', naar);
 }
 
 describe('sluitingsdagen in de medewerkers-app', () => {

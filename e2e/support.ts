@@ -1,12 +1,14 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
+import { TOTP } from 'otpauth';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { loadConfig } from '../src/config.ts';
 import type { Database } from '../src/db/database.ts';
 import type { Klok } from '../src/klok.ts';
 import { cliContext } from '../src/modules/audit/audit.service.ts';
+import { DEMO_GEBRUIKERS } from '../src/modules/demo/demo.data.ts';
 import { createLoket, type Loket } from '../src/server.ts';
 import { testDatabase } from '../test/database.ts';
 
@@ -80,4 +82,18 @@ export async function nieuwePagina(context: BrowserContext): Promise<{ page: Pag
 /** The staff-app journeys need its build (`npm run build`, which `npm test` runs first). */
 export function verwachtMedewerkersApp(): void {
   expect(existsSync(join(import.meta.dirname, '..', 'web', 'staff', 'dist', 'index.html')), 'bouw eerst de medewerkers-app: npm run build').toBe(true);
+}
+
+/** Logs a demo user into the staff app on the way to `naar` (password, then TOTP), and waits until it is there. */
+export async function logInInApp(page: Page, server: LoketServer, email: string, naar: string): Promise<void> {
+  const gebruiker = DEMO_GEBRUIKERS.find((g) => g.email === email);
+  if (!gebruiker) throw new Error(`geen demo-gebruiker ${email}`);
+  await page.goto(`${server.url}/medewerkers${naar}`);
+  await page.waitForURL(/\/medewerkers\/inloggen\?terug=/);
+  await page.getByLabel('E-mailadres').fill(gebruiker.email);
+  await page.getByLabel('Wachtwoord').fill(gebruiker.wachtwoord);
+  await page.getByRole('button', { name: 'Verder' }).click();
+  await page.getByLabel('Code', { exact: true }).fill(new TOTP({ secret: gebruiker.totpGeheim }).generate());
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await page.waitForURL(`${server.url}/medewerkers${naar}`);
 }

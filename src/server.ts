@@ -85,6 +85,9 @@ import { open311SleutelsRoutes } from './modules/open311/open311.sleutels.routes
 import { open311SleutelsService } from './modules/open311/open311.sleutels.service.ts';
 import { zakenStandRepository } from './modules/zaken/zaken.stand.repository.ts';
 import { kccGesprekkenService } from './modules/kcc/kcc.gesprekken.service.ts';
+import { paginafeedbackRepository } from './modules/paginafeedback/paginafeedback.repository.ts';
+import { paginafeedbackRoutes } from './modules/paginafeedback/paginafeedback.routes.ts';
+import { paginafeedbackService } from './modules/paginafeedback/paginafeedback.service.ts';
 import { startTermijnbewaking, termijnbewakingCron } from './modules/termijnbewaking/termijnbewaking.job.ts';
 import { termijnbewakingRepository } from './modules/termijnbewaking/termijnbewaking.repository.ts';
 import { TERMIJNBEWAKING_CONTROLEREN, termijnbewakingService } from './modules/termijnbewaking/termijnbewaking.service.ts';
@@ -252,6 +255,7 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
   meldingenRoutes(app, { meldingen: services.meldingen });
   open311SleutelsRoutes(app, { sleutels: services.open311Sleutels });
   open311Routes(app, { open311: services.open311 });
+  paginafeedbackRoutes(app, { paginafeedback: services.paginafeedback, gemeenten, rateLimit: config.rateLimitAanmelden });
   zaakvolgenRoutes(app, {
     gemeenten,
     zaakvolgen: services.zaakvolgen,
@@ -314,6 +318,7 @@ export function loketServices(deps: {
   const open311Sleutels = open311SleutelsService({ repository: open311SleutelsRepository(db), audit, klok });
   const klantcontacten = klantcontactenService({ repository: klantcontactenRepository(db, lezen), zaken, audit, klok });
   // The call records of the telephony platform (ADR 0031); its repository reads the measures on `lezen`.
+  const paginafeedback = paginafeedbackService({ repository: paginafeedbackRepository(db, lezen), gemeenten, audit, klok });
   const kccGesprekken = kccGesprekkenService({ repository: kccGesprekkenRepository(db, lezen), gemeenten, audit, klok });
   const termijnbewaking = termijnbewakingService({
     repository: termijnbewakingRepository(db),
@@ -345,7 +350,7 @@ export function loketServices(deps: {
     auth,
     gebruikers: gebruikersService({ repository: gebruikersRepo, audit, klok, beeindigSessies: auth.beeindigSessies, berichten: deps.berichten }),
     teams: teamsService({ repository: teamsRepo, audit, klok }),
-    onderhoud: onderhoudService({ repository: onderhoudRepository(db), audit, klok, embedded: deps.database.kind === 'pglite', gemeenten, zaken, klantcontacten }),
+    onderhoud: onderhoudService({ repository: onderhoudRepository(db), audit, klok, embedded: deps.database.kind === 'pglite', gemeenten, zaken, klantcontacten, paginafeedback }),
     demo: demoService({
       gemeenten,
       gebruikers: gebruikersRepo,
@@ -375,6 +380,7 @@ export function loketServices(deps: {
     meldingen,
     open311Sleutels,
     open311: open311Service({ gemeenten, meldingen, sleutels: open311Sleutels, klok, publicUrl: deps.publicUrl }),
+    paginafeedback,
   };
 }
 

@@ -128,6 +128,7 @@ function geldigeInhoud(url: string, zaaktype: Record<string, unknown>): Record<s
     publicatie: {},
     indicatoren: { code: '9', naam: 'Probe', soort: 'effect', verplicht: false, waarden: [] },
     financien: { naam: 'Probe', bedragen: [] },
+    afhandeling: { afhandeling: 'geen-actie' },
   };
   const laatste = url.split('/').at(-1) ?? '';
   if (url.endsWith('/rollen')) return { rollen: ['behandelaar'] };

@@ -30,7 +30,7 @@ import { leesGesprekken, type Gesprek } from '../../src/modules/kcc/kcc.gesprekk
 import { kccGesprekkenMaten } from '../../src/modules/kcc/kcc.gesprekken.maten.ts';
 import { kccGesprekkenRepository, PARTIJ } from '../../src/modules/kcc/kcc.gesprekken.repository.ts';
 import { kccGesprekkenService } from '../../src/modules/kcc/kcc.gesprekken.service.ts';
-import { benchDatabase } from '../gedeeld.ts';
+import { benchDatabase, willekeur } from '../gedeeld.ts';
 
 const run = promisify(execFile);
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -43,17 +43,6 @@ const vlaggen = new Set(process.argv.slice(2));
 const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
 const log = (tekst: string) => process.stderr.write(`${tekst}\n`);
-
-/** A small deterministic generator (mulberry32), so every run imports the same file. */
-function willekeur(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pad = (n: number, l = 2) => String(n).padStart(l, '0');
 const WACHTRIJEN = ['Algemeen', 'Burgerzaken', 'Belastingen', 'Wmo en jeugd', 'Afval en buitenruimte'];

@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { ProblemError } from '../http/problem.ts';
 import { GebruiksFout } from './cli.shared.ts';
+import { enqueteCommando } from './enquete.command.ts';
 import { gemeenteCommando } from './gemeente.command.ts';
 import { gebruikerCommando } from './gebruiker.command.ts';
 import { kccCommando } from './kcc.command.ts';
@@ -32,6 +33,7 @@ program.addCommand(pcCommando());
 program.addCommand(kpiCommando());
 program.addCommand(kccCommando());
 program.addCommand(open311Commando());
+program.addCommand(enqueteCommando());
 // Every (sub)command reports its errors here, however deep (`loket kcc gesprekken import`).
 const stil = (command: Command): void => {
   for (const sub of command.commands) {

@@ -17,6 +17,7 @@ import * as kccGesprekken from './migrations/0016-kcc-gesprekken.ts';
 import * as zaakKpiIndexen from './migrations/0017-zaak-kpi-indexen.ts';
 import * as klantcontacten from './migrations/0018-klantcontacten.ts';
 import * as zaakTermijn from './migrations/0020-zaak-termijn.ts';
+import * as paginafeedback from './migrations/0021-paginafeedback.ts';
 import * as meldingen from './migrations/0022-meldingen.ts';
 import * as zaaknummerreeksen from './migrations/0023-zaaknummerreeksen.ts';
 import * as kpiRollups from './migrations/0024-kpi-rollups.ts';
@@ -44,6 +45,7 @@ const migrations: Record<string, Migration> = {
   '0017-zaak-kpi-indexen': zaakKpiIndexen,
   '0018-klantcontacten': klantcontacten,
   '0020-zaak-termijn': zaakTermijn,
+  '0021-paginafeedback': paginafeedback,
   '0022-meldingen': meldingen,
   '0023-zaaknummerreeksen': zaaknummerreeksen,
   '0024-kpi-rollups': kpiRollups,

@@ -573,6 +573,43 @@ export interface Open311SleutelTable {
   aangemaakt_op: TijdstipVerplicht;
 }
 
+export interface PaginafeedbackDomeinTable {
+  gemeente: string;
+  /** A host name of the gemeente's website (its subdomains count too), lower case. */
+  domein: string;
+}
+export interface PaginafeedbackRouteTable {
+  gemeente: string;
+  /** Position in the list: the first rule whose pattern fits the page wins. */
+  volgorde: number;
+  /** A path pattern: `/afval/*` (the path and everything under it) or an exact path. */
+  patroon: string;
+  team: string;
+}
+export interface PaginafeedbackTable {
+  gemeente: string;
+  id: string;
+  ontvangen_op: TijdstipVerplicht;
+  /** The page: scheme, host and path; no query, no fragment. */
+  pagina: string;
+  gevonden: boolean;
+  vindbaarheid: number | null;
+  begrijpelijkheid: number | null;
+  volledigheid: number | null;
+  /** The remark with e-mail addresses and telephone numbers masked. */
+  tekst: string | null;
+  /** The team the page is routed to; null: the webredactie. */
+  team: string | null;
+  met_javascript: boolean;
+}
+export interface PaginafeedbackAfhandelingTable {
+  gemeente: string;
+  feedback: string;
+  afgehandeld_op: TijdstipVerplicht;
+  afgehandeld_door: string | null;
+  afhandeling: 'gecorrigeerd' | 'aangevuld' | 'herschreven-in-b1' | 'geen-actie';
+  notitie: ColumnType<string, string | undefined, string>;
+}
 export interface DB {
   gemeente: GemeenteTable;
   gebruiker: GebruikerTable;
@@ -616,4 +653,8 @@ export interface DB {
   melding_categorie: MeldingCategorieTable;
   melding: MeldingTable;
   open311_sleutel: Open311SleutelTable;
+  paginafeedback_domein: PaginafeedbackDomeinTable;
+  paginafeedback_route: PaginafeedbackRouteTable;
+  paginafeedback: PaginafeedbackTable;
+  paginafeedback_afhandeling: PaginafeedbackAfhandelingTable;
 }

@@ -44,6 +44,10 @@ export const RECHTEN = {
   kpiBeheren: ['beheerder', 'pc-adviseur'],
   /** Manage the gemeente's Open311 API keys (clients such as FixMyStreet that post meldingen). */
   open311Beheren: ['beheerder'],
+  /** Read the remarks on the gemeente's web pages, the pages ranked by share of "nee" and their trend: the webredactie and the vakafdelingen that own pages. */
+  paginafeedbackLezen: ['beheerder', 'webredacteur', 'teamleider', 'behandelaar'],
+  /** Mark a remark on a web page as handled (gecorrigeerd, aangevuld, herschreven in B1, geen actie). */
+  paginafeedbackAfhandelen: ['beheerder', 'webredacteur', 'teamleider', 'behandelaar'],
   /** Read the gemeente's calendar (closure days, which count in its service norms): every staff role. */
   kalenderLezen: ['beheerder', 'teamleider', 'behandelaar', 'kcc-medewerker', 'webredacteur', 'pc-adviseur', 'externe-partner'],
 } as const satisfies Record<string, readonly Rol[]>;

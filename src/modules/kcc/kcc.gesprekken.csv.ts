@@ -6,6 +6,7 @@
  * a reason in plain Dutch; the other lines are read. A header that does not fit refuses the file.
  */
 import { z } from 'zod';
+import { csvRecords, utf8OfFouteRegel, type CsvRecord } from '../../csv.ts';
 import { heeftOngeldigTeken } from '../../tekst.ts';
 import { GesprekkenBestandFout } from './kcc.gesprekken.errors.ts';
 import { kort, leesBegin } from './kcc.gesprekken.tijd.ts';
@@ -80,100 +81,6 @@ export const mappingSchema = z
   });
 export type Mapping = z.output<typeof mappingSchema>;
 
-interface RuwRecord {
-  /** Line number where the record starts. */
-  regel: number;
-  velden: string[];
-  /** Why the record could not be split into fields (quotes), if so. */
-  fout?: string;
-  /** Where the next record starts: position in the text and line number. */
-  volgende: { pos: number; regel: number };
-}
-
-const isSpatie = (c: string | undefined) => c === ' ' || c === '\t';
-
-/**
- * The records of a CSV text from a position: per record its first line number and its fields.
- * Unquoted fields are taken as they are (a quote inside one is an ordinary character); a quoted
- * field (spaces before the quote are allowed) ends at a quote that is not doubled, which must be
- * followed by the separator or the end of the line, and may run over line ends.
- */
-function* records(tekst: string, sep: string, vanaf: number, eersteRegel: number): Generator<RuwRecord> {
-  let pos = vanaf;
-  let regel = eersteRegel;
-  const lengte = tekst.length;
-  while (pos < lengte) {
-    const start = regel;
-    let eind = tekst.indexOf('\n', pos);
-    if (eind === -1) eind = lengte;
-    const lijn = tekst.charCodeAt(eind - 1) === 13 ? tekst.slice(pos, eind - 1) : tekst.slice(pos, eind);
-    if (!lijn.includes('"')) {
-      pos = eind + 1;
-      regel++;
-      yield { regel: start, velden: lijn.split(sep), volgende: { pos, regel } };
-      continue;
-    }
-    // Quotes: walk character by character.
-    const velden: string[] = [];
-    let i = pos;
-    let fout: string | undefined;
-    for (;;) {
-      let veld = '';
-      let j = i;
-      while (isSpatie(tekst[j])) j++;
-      if (tekst[j] === '"') {
-        i = j + 1;
-        let dicht = false;
-        while (i < lengte) {
-          const c = tekst[i];
-          if (c === '"') {
-            if (tekst[i + 1] === '"') {
-              veld += '"';
-              i += 2;
-              continue;
-            }
-            dicht = true;
-            i++;
-            break;
-          }
-          if (c === '\n') regel++;
-          veld += c;
-          i++;
-        }
-        velden.push(veld);
-        if (!dicht) {
-          fout = 'Een waarde begint met een aanhalingsteken (") maar wordt niet afgesloten.';
-          i = lengte;
-          break;
-        }
-        // After the closing quote: spaces, then the separator or the end of the line.
-        while (isSpatie(tekst[i])) i++;
-        const regeleinde = i >= lengte || tekst[i] === '\n' || (tekst[i] === '\r' && (i + 1 >= lengte || tekst[i + 1] === '\n'));
-        if (!regeleinde && tekst[i] !== sep) {
-          fout = `Na een afsluitend aanhalingsteken (") hoort ${sep === ',' ? 'een komma' : 'een puntkomma'} of het einde van de regel.`;
-          const rest = tekst.indexOf('\n', i);
-          i = rest === -1 ? lengte : rest;
-          break;
-        }
-      } else {
-        while (i < lengte && tekst[i] !== sep && tekst[i] !== '\n') veld += tekst[i++];
-        if (veld.endsWith('\r') && (i >= lengte || tekst[i] === '\n')) veld = veld.slice(0, -1);
-        velden.push(veld);
-      }
-      if (i < lengte && tekst[i] === sep) {
-        i++;
-        continue;
-      }
-      if (tekst[i] === '\r') i++;
-      break;
-    }
-    // i is at the line end ("\n") or the end of the text.
-    pos = i + 1;
-    regel++;
-    yield fout === undefined ? { regel: start, velden, volgende: { pos, regel } } : { regel: start, velden, fout, volgende: { pos, regel } };
-  }
-}
-
 interface Kop {
   sep: ',' | ';';
   /** Per Loket column, its position in the record. */
@@ -190,7 +97,7 @@ function leesKop(tekst: string, kolommen: Kolomnamen): Kop {
   const naam = Object.fromEntries(KOLOMMEN.map((k) => [k, kolommen[k]?.trim() ?? k])) as Record<Kolom, string>;
   const verwacht = KOLOMMEN.map((k) => naam[k]).join(',');
   const pogingen = ([',', ';'] as const).map((sep) => {
-    const eerste = records(tekst, sep, 0, 1).next();
+    const eerste = csvRecords(tekst, sep, 0, 1).next();
     const velden = eerste.done ? [] : eerste.value.velden.map((v) => v.trim());
     const laag = velden.map((v) => v.toLowerCase());
     const ontbreekt = KOLOMMEN.filter((k) => !laag.includes(naam[k].toLowerCase()));
@@ -241,7 +148,7 @@ function tekstveld(waarde: string, kolom: string, verplicht: boolean): string | 
 }
 
 /** One record checked: the call, or every reason it cannot be read, as one text. */
-function leesRecord(r: RuwRecord, kop: Kop): Gesprek | Regelfout {
+function leesRecord(r: CsvRecord, kop: Kop): Gesprek | Regelfout {
   if (r.fout) return { regel: r.regel, reden: r.fout };
   if (r.velden.length !== kop.aantal) {
     const sep = kop.sep === ',' ? 'komma' : 'puntkomma';
@@ -311,7 +218,7 @@ export function leesGesprekken(invoer: string, opties: { kolommen?: Kolomnamen }
   const eerder = new Map<string, Gesprek>();
   let gelezen = 0;
   let herhaald = 0;
-  for (const r of records(tekst, kop.sep, kop.volgende.pos, kop.volgende.regel)) {
+  for (const r of csvRecords(tekst, kop.sep, kop.volgende.pos, kop.volgende.regel)) {
     // An empty line (also the line after a final line break) is no record.
     if (r.velden.length === 1 && r.velden[0]?.trim() === '' && !r.fout) continue;
     gelezen++;
@@ -332,19 +239,13 @@ export function leesGesprekken(invoer: string, opties: { kolommen?: Kolomnamen }
   return { gelezen, gesprekken, herhaald, fouten, scheidingsteken: kop.sep };
 }
 
-const strikteUtf8 = new TextDecoder('utf-8', { fatal: true });
-
 /**
  * The bytes of a file as text, when they are UTF-8; otherwise the file is refused, naming the
  * line of the first byte that is not (a file saved as Windows-1252, for instance).
  */
 export function alsUtf8(bytes: Uint8Array): string {
-  try {
-    return strikteUtf8.decode(bytes);
-  } catch {
-    const tekst = new TextDecoder('utf-8').decode(bytes);
-    const plek = tekst.indexOf('\uFFFD');
-    const regel = plek === -1 ? 1 : tekst.slice(0, plek).split('\n').length;
-    throw new GesprekkenBestandFout(regel, `Regel ${regel} bevat tekens die geen UTF-8 zijn. Sla het bestand op als UTF-8 (CSV UTF-8) en probeer het opnieuw.`);
-  }
+  const uitkomst = utf8OfFouteRegel(bytes);
+  if (typeof uitkomst === 'string') return uitkomst;
+  const regel = uitkomst.fouteRegel;
+  throw new GesprekkenBestandFout(regel, `Regel ${regel} bevat tekens die geen UTF-8 zijn. Sla het bestand op als UTF-8 (CSV UTF-8) en probeer het opnieuw.`);
 }

@@ -31,6 +31,8 @@ export interface OpruimResultaat {
   contactgegevens: number;
   /** Persons of klantcontacten erased (one year after the contact; ADR 0033). */
   klantcontactPersonen: number;
+  /** Remarks on web pages deleted (two years after they came in; ADR 0039). */
+  paginafeedback: number;
 }
 
 /** What housekeeping needs of the rest: the gemeenten, and the zaken and klantcontacten retention per gemeente. */
@@ -42,6 +44,7 @@ export interface OnderhoudDeps {
   gemeenten: { lijst(): Promise<{ code: string }[]> };
   zaken: { ruimContactgegevensOp(context: Context, gemeente: string): Promise<number> };
   klantcontacten: { ruimPersoonsgegevensOp(context: Context, gemeente: string): Promise<number> };
+  paginafeedback: { verwijderVerlopen(): Promise<number> };
 }
 
 /** Retention terms and housekeeping, run as a scheduled job every few hours (onderhoud.job.ts) and by `loket opruimen`. */
@@ -60,6 +63,7 @@ export function onderhoudService(deps: OnderhoudDeps) {
         logmaanden: { gemaakt, vernietigd: vernietigd.map((v) => v.partitie) },
         contactgegevens: 0,
         klantcontactPersonen: 0,
+        paginafeedback: await deps.paginafeedback.verwijderVerlopen(),
       };
       // Per gemeente, each logged in its own audit log (zaken service).
       for (const gemeente of await deps.gemeenten.lijst()) {

@@ -6,6 +6,7 @@ import { Auditlog } from './pages/Auditlog.tsx';
 import { BerichtLezen, Berichten } from './pages/Berichten.tsx';
 import { GebruikerDetail } from './pages/GebruikerDetail.tsx';
 import { GebruikerNieuw, Gebruikers } from './pages/Gebruikers.tsx';
+import { Paginafeedback, PaginafeedbackDetail } from './pages/Paginafeedback.tsx';
 import { Sluitingsdagen } from './pages/Sluitingsdagen.tsx';
 import { TeamDetail } from './pages/TeamDetail.tsx';
 import { TeamNieuw, Teams } from './pages/Teams.tsx';
@@ -93,6 +94,12 @@ export const SECTIES: readonly Sectie[] = [
     label: 'nav.berichten',
     recht: 'beheer',
     weergave: ({ gemeente, id, zoek }) => (id ? <BerichtLezen gemeente={gemeente} id={id} /> : <Berichten gemeente={gemeente} zoek={zoek} />),
+  },
+  {
+    pad: 'paginafeedback',
+    label: 'nav.paginafeedback',
+    recht: 'paginafeedbackLezen',
+    weergave: ({ gemeente, id }) => (id ? <PaginafeedbackDetail gemeente={gemeente} id={id} /> : <Paginafeedback gemeente={gemeente} />),
   },
   // The register's workplace (import, edit, adopt); others read what it publishes.
   { pad: 'planning-control', label: 'nav.pc', recht: 'pcBewerken', diep: true, weergave: pcPagina },
