@@ -124,8 +124,12 @@ export function mailintakeService(deps: MailintakeDeps) {
     /** The gemeente whose intake has this address (or its domain), if any. */
     gemeenteVanAdres: (adres: string) => repository.gemeenteVanAdres(adres),
 
+    /** The gemeente's intake addresses. */
+    adressen: (gemeente: string) => repository.adressen(gemeente),
+
     /** Adds an intake address ('info@diemen.nl' or '@diemen.nl'); false when it is taken. */
     async voegAdresToe(context: Context, gemeente: string, adres: string): Promise<boolean> {
+      if (!(await deps.gemeenten.opCode(gemeente))) throw gemeenteOnbekend();
       const toegevoegd = await repository.voegAdresToe(gemeente, adres.trim().toLowerCase(), klok.nu().toISOString());
       if (toegevoegd) await audit.log(context, { gemeente, actie: 'mail-intakeadres-toevoegen', details: { adres: adres.trim().toLowerCase() } });
       return toegevoegd;
