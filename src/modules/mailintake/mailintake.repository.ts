@@ -98,6 +98,21 @@ export function mailintakeRepository(db: Kysely<DB>) {
         .orderBy('volgnummer')
         .execute(),
 
+    /**
+     * Erases the sender's name and address of every message received before `voor`, and the
+     * addressee of every answer sent before it. Returns how many messages.
+     */
+    wisAfzenders: async (gemeente: string, voor: string): Promise<number> => {
+      const uit = await db
+        .updateTable('mail_bericht')
+        .set({ van_naam: null, van_adres: null, aan: '' })
+        .where('gemeente', '=', gemeente)
+        .where('ontvangen_op', '<', voor)
+        .where((eb) => eb.or([eb('van_adres', 'is not', null), eb('van_naam', 'is not', null), eb('aan', '<>', '')]))
+        .executeTakeFirst();
+      return Number(uit.numUpdatedRows);
+    },
+
     /** The thread of a zaak, oldest first. */
     vanZaak: (gemeente: string, zaakId: string): Promise<MailRij[]> =>
       db.selectFrom('mail_bericht').selectAll().where('gemeente', '=', gemeente).where('zaak_id', '=', zaakId).orderBy('ontvangen_op').orderBy('geregistreerd_op').execute(),

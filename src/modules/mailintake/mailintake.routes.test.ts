@@ -213,3 +213,22 @@ describe('POST /zaken/{id}/e-mails/antwoorden', () => {
     expect((await draad(telefoon.json().id)).json()).toEqual({ items: [] });
   });
 });
+
+describe('retention', () => {
+  it('erases the sender one year after receipt; the text stays with the zaak, and it can no longer be answered', async () => {
+    const u = uniek();
+    const oud = Buffer.from(fixture('gewoon.eml', u).toString('utf8').replaceAll('Mon, 2 Mar 2026', 'Sun, 2 Mar 2025'));
+    const uit = await ontvang(oud);
+    expect(uit.mail.ontvangstdatum).toBe('2025-03-02');
+    expect(await loket.services.mailintake.ruimAfzendersOp(cliContext(), G)).toBeGreaterThanOrEqual(1);
+    const [mail] = (await draad(uit.zaak.id)).json().items;
+    expect(mail).toMatchObject({ van: null, tekst: expect.stringContaining('Wanneer wordt het oud papier') });
+    // Messages of this year keep their sender.
+    const nieuw = await ontvang(fixture('gewoon.eml', uniek()));
+    await loket.services.mailintake.ruimAfzendersOp(cliContext(), G);
+    expect((await draad(nieuw.zaak.id)).json().items[0].van).toEqual({ naam: 'Jan de Vries', adres: 'jan.devries@example.nl' });
+    const z = await zaak(uit.zaak.id);
+    const res = await antwoord(uit.zaak.id, z.versie, { tekst: 'Te laat.' });
+    expect(res.statusCode).toBe(409);
+  });
+});

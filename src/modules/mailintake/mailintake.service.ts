@@ -124,6 +124,19 @@ export function mailintakeService(deps: MailintakeDeps) {
     /** The gemeente whose intake has this address (or its domain), if any. */
     gemeenteVanAdres: (adres: string) => repository.gemeenteVanAdres(adres),
 
+    /**
+     * Erases who sent (and to whom Loket answered) every message older than the retention term
+     * (one year after receipt, as the person of a klantcontact; ADR 0047), with one audit entry.
+     * The text stays with the zaak as its dossier. Run by the housekeeping.
+     */
+    async ruimAfzendersOp(context: Context, gemeente: string): Promise<number> {
+      const grens = new Date(klok.nu());
+      grens.setUTCFullYear(grens.getUTCFullYear() - 1);
+      const aantal = await repository.wisAfzenders(gemeente, grens.toISOString());
+      if (aantal > 0) await audit.log(context, { gemeente, actie: 'mail-afzenders-wissen', details: { aantal, ontvangenVoor: grens.toISOString() } });
+      return aantal;
+    },
+
     /** The gemeente's intake addresses. */
     adressen: (gemeente: string) => repository.adressen(gemeente),
 
