@@ -4,6 +4,7 @@ import { createTransport } from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testLoket, type TestLoket } from '../../../test/app.ts';
 import { laadDemo } from '../../../test/demo.ts';
+import { cliContext } from '../audit/audit.service.ts';
 import { startMailIntake, type MailIntakeLuisteraar } from './mailintake.smtp.ts';
 
 // Real SMTP delivery with nodemailer to the intake's listener on loopback, on one Loket per file
@@ -76,5 +77,17 @@ describe('the SMTP listener', () => {
     expect(await mails(`<html-1-${u}@example.nl>`)).toHaveLength(1);
     expect(await tel('zaak')).toBe(zaken + 1);
     expect(fouten).toEqual([]);
+  });
+
+  it('a gemeente without the zaaktype e-mailvraag: 451 (the sender tries again later), logged, nothing stored; a non-message: 554', async () => {
+    await loket.services.gemeenten.bewaar({ code: 'GM0999', naam: 'Zonder zaaktypen', slug: 'zonder', domein: null, thema: {} });
+    await loket.services.mailintake.voegAdresToe(cliContext(), 'GM0999', 'info@zonder.example');
+    const voor = await Promise.all([tel('zaak'), tel('mail_bericht')]);
+    const gemeld = fouten.length;
+    await expect(stuur(['info@zonder.example'], fixture('gewoon.eml', uniek()))).rejects.toMatchObject({ responseCode: 451 });
+    expect(fouten.splice(gemeld)).toEqual([expect.objectContaining({ status: 400, invalidParams: [expect.objectContaining({ name: 'zaak.zaaktype', code: 'onbekend-zaaktype' })] })]);
+    await expect(stuur(['info@diemen.demo'], Buffer.from('\r\n\r\ngeen koppen\r\n'))).rejects.toMatchObject({ responseCode: 554 });
+    expect(await Promise.all([tel('zaak'), tel('mail_bericht')])).toEqual(voor);
+    expect(await loket.database.db.selectFrom('klantcontact').select('id').where('gemeente', '=', 'GM0999').execute()).toEqual([]);
   });
 });

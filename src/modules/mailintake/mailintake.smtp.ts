@@ -25,6 +25,9 @@ export interface MailIntakeLuisteraar {
 /** An SMTP answer: the code the sending server acts on (4xx: try again later; 5xx: give up and bounce). */
 const smtpFout = (code: number, tekst: string): Error => Object.assign(new Error(tekst), { responseCode: code });
 
+/** The intake's refusals that say something about the message itself (mailintake.errors.ts). */
+const PERMANENT = new Set(['te-groot', 'leeg-bericht']);
+
 const contextVan = (sessie: SMTPServerSession): Context => ({
   actorType: 'systeem',
   actorId: null,
@@ -83,8 +86,9 @@ export async function startMailIntake(opties: {
         })().then(
           () => callback(),
           (fout: unknown) => {
-            // Refused for what it is (too large, no message): for good. Anything else: try again later.
-            if (fout instanceof ProblemError && fout.status < 500) callback(smtpFout(fout.status === 413 ? 552 : 554, `5.6.0 ${fout.detail ?? fout.title}`));
+            // Refused for what it is (too large, not a message): for good. Anything else — also a
+            // gemeente whose zaaktype e-mailvraag is missing — is ours to fix: the sender tries again later.
+            if (fout instanceof ProblemError && PERMANENT.has(fout.code)) callback(smtpFout(fout.status === 413 ? 552 : 554, `5.6.0 ${fout.detail ?? fout.title}`));
             else {
               opties.meldFout(fout);
               callback(smtpFout(451, '4.3.0 Tijdelijk niet verwerkt, probeer het later opnieuw'));
