@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testLoket, type TestLoket } from '../../../test/app.ts';
 import { laadDemo, logInAls } from '../../../test/demo.ts';
@@ -144,6 +145,24 @@ describe('a received message', () => {
     await expect(ontvang(Buffer.from('\r\n\r\nalleen tekst'))).rejects.toMatchObject({ status: 400 });
     await expect(ontvang(fixture('gewoon.eml', uniek()), 'GM9999')).rejects.toMatchObject({ status: 404 });
     expect(await Promise.all([tel('zaak'), tel('mail_bericht')])).toEqual(voor);
+  });
+});
+
+describe('one transaction', () => {
+  it('a failure after the zaak (the last row refused) leaves no message, klantcontact, zaak, document or receipt', async () => {
+    const db = loket.database.db;
+    await sql`create function weiger_bijlage() returns trigger language plpgsql as $$ begin if new.bestandsnaam = 'weiger-mij.pdf' then raise exception 'proef'; end if; return new; end $$`.execute(db);
+    await sql`create trigger weiger_bijlage before insert on mail_bijlage for each row execute function weiger_bijlage()`.execute(db);
+    try {
+      const u = uniek();
+      const bron = Buffer.from(fixture('exe-als-pdf.eml', u).toString('utf8').replaceAll('brief.pdf', 'weiger-mij.pdf'));
+      const voor = await Promise.all([tel('zaak'), tel('klantcontact'), tel('mail_bericht'), tel('zaak_document'), tel('bericht')]);
+      await expect(ontvang(bron)).rejects.toThrow(/proef/);
+      expect(await Promise.all([tel('zaak'), tel('klantcontact'), tel('mail_bericht'), tel('zaak_document'), tel('bericht')])).toEqual(voor);
+    } finally {
+      await sql`drop trigger weiger_bijlage on mail_bijlage`.execute(db);
+      await sql`drop function weiger_bijlage()`.execute(db);
+    }
   });
 });
 
