@@ -176,6 +176,8 @@ export interface BerichtTable {
   /** An answer in a resident's thread: the Message-ID it answers, and the thread's References (0026-mailintake). */
   in_reply_to: ColumnType<string | null, string | null | undefined, string | null>;
   references: ColumnType<string[] | null, string[] | null | undefined, string[] | null>;
+  /** False for a message a person wrote: sent without Auto-Submitted (0026-mailintake). */
+  automatisch: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 /** A day a gemeente's offices are closed (0004-sluitingsdagen); date as YYYY-MM-DD. */

@@ -82,5 +82,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     alter table bericht add column in_reply_to text`,
     `
     alter table bericht add column "references" text[]`,
+    `
+    -- False for a message a person wrote (an answer by staff): sent without Auto-Submitted.
+    alter table bericht add column automatisch boolean not null default true`,
   ]);
 }

@@ -15,6 +15,8 @@ export interface NieuweBerichtRij {
   /** An answer in a thread: the Message-ID it answers and the thread's References. */
   inReplyTo?: string | null;
   references?: string[] | null;
+  /** False for a message a person wrote (default true). */
+  automatisch?: boolean;
 }
 
 const kolommen = [
@@ -31,6 +33,7 @@ const kolommen = [
   'verzonden_op',
   'in_reply_to',
   'references',
+  'automatisch',
 ] as const;
 
 export interface BerichtenRepository {
@@ -72,6 +75,7 @@ export function berichtenRepository(db: Kysely<DB>): BerichtenRepository {
           aangemaakt_op: b.aangemaaktOp,
           in_reply_to: b.inReplyTo ?? null,
           references: b.references ?? null,
+          automatisch: b.automatisch ?? true,
         })
         .returning(kolommen)
         .executeTakeFirstOrThrow(),

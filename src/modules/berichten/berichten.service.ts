@@ -25,10 +25,12 @@ export interface NieuwBericht {
   tekst: string;
   html?: string;
   /**
-   * An answer in a thread (e-mail intake, ADR 0046): sent with In-Reply-To and References, so the
-   * resident's mail program shows it under their message; not marked Auto-Submitted.
+   * In a thread (e-mail intake, ADR 0047): sent with In-Reply-To and References, so the
+   * resident's mail program shows it under their message.
    */
   draad?: { inReplyTo: string; references: string[] };
+  /** False for a message a person wrote (an answer by staff): sent without `Auto-Submitted: auto-generated`. Default true. */
+  automatisch?: boolean;
 }
 
 /**
@@ -133,10 +135,10 @@ export function berichtenService(deps: BerichtenDeps) {
         ...(bericht.html === null ? {} : { html: bericht.html }),
         // The same Message-ID on every attempt, so a receiver can drop a duplicate.
         messageId: messageIdVan(bericht.id, config.mailFrom),
-        // An answer by staff goes in the resident's thread; everything else is Loket's own.
-        ...(bericht.in_reply_to
-          ? { inReplyTo: bericht.in_reply_to, references: bericht.references ?? [bericht.in_reply_to] }
-          : { headers: { 'Auto-Submitted': 'auto-generated' } }),
+        // In the resident's thread when it answers their mail (ADR 0047).
+        ...(bericht.in_reply_to ? { inReplyTo: bericht.in_reply_to, references: bericht.references ?? [bericht.in_reply_to] } : {}),
+        // What Loket writes itself is marked, so auto-responders do not answer it (RFC 3834).
+        ...(bericht.automatisch ? { headers: { 'Auto-Submitted': 'auto-generated' } } : {}),
       });
     } catch (error) {
       const permanent = isPermanent(error);
@@ -164,6 +166,7 @@ export function berichtenService(deps: BerichtenDeps) {
           html: invoer.html ?? null,
           inReplyTo: invoer.draad?.inReplyTo ?? null,
           references: invoer.draad?.references ?? null,
+          automatisch: invoer.automatisch ?? true,
           status: mailer ? 'wachtend' : 'niet-verzonden',
           aangemaaktOp: klok.nu().toISOString(),
         });

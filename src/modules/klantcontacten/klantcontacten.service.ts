@@ -5,7 +5,7 @@ import { heeftRecht } from '../../http/rechten.ts';
 import type { Klok } from '../../klok.ts';
 import type { AuditService, Context } from '../audit/audit.service.ts';
 import { kalenderdag } from '../termijnen/kalender.ts';
-import { VERWERKING_ZAKEN, type Systeem, type Wie, type ZakenService } from '../zaken/zaken.service.ts';
+import { VERWERKING_ZAKEN, type NieuweZaakInvoer, type Systeem, type Wie, type ZakenService } from '../zaken/zaken.service.ts';
 import {
   geenRechtOpZaken,
   klantcontactNietGevonden,
@@ -96,12 +96,13 @@ export function klantcontactenService(deps: KlantcontactenDeps) {
   return {
     /**
      * Registers a contact, by a staff member or by Loket itself (`Systeem`: the e-mail intake,
-     * which may link and register zaken). With `zaak`, the zaken service registers that zaak (and queues its
+     * which may link and register zaken; `opties.draad` puts the new zaak's receipt in the
+     * resident's e-mail thread). With `zaak`, the zaken service registers that zaak (and queues its
      * receipt mail) in the same transaction as the contact: if the zaak is refused, the contact is
      * not stored either, and the other way round. Answers the contact and, once, the new zaak's
      * tracking code and link.
      */
-    async registreer(wie: Wie | Systeem, gemeente: string, invoer: NieuwKlantcontactInvoer) {
+    async registreer(wie: Wie | Systeem, gemeente: string, invoer: NieuwKlantcontactInvoer, opties: Pick<NieuweZaakInvoer, 'draad'> = {}) {
       const nu = klok.nu();
       if ((invoer.zaak || invoer.zaken.length > 0) && wie.soort !== 'systeem' && !heeftRecht(wie.rollen, invoer.zaak ? 'zakenRegistreren' : 'zakenLezen')) throw geenRechtOpZaken();
       const fouten: InvalidParam[] = [];
@@ -135,6 +136,7 @@ export function klantcontactenService(deps: KlantcontactenDeps) {
               team: z.team,
               behandelaar: z.behandelaar,
               betrokkene: persoon ? { naam: persoon.naam, email: persoon.email ?? undefined, telefoon: persoon.telefoon ?? undefined, taal: z.taal } : undefined,
+              draad: opties.draad,
             });
           } catch (error) {
             if (error instanceof ProblemError && error.status === 400 && error.invalidParams) throw ongeldigeZaak(error.invalidParams);

@@ -69,8 +69,16 @@ describe('a received message', () => {
       persoon: { naam: 'Jan de Vries', email: 'jan.devries@example.nl' },
       zaken: [{ id: uit.zaak.id, aangemaakt: true }],
     });
-    // The receipt with the tracking link goes to the sender.
-    await smtp.wachtOp('jan.devries@example.nl', new RegExp(`\\(${uit.zaak.identificatie}\\)$`));
+    // The receipt with the tracking link goes to the sender, in their thread …
+    const ontvangst = await smtp.wachtOp('jan.devries@example.nl', new RegExp(`\\(${uit.zaak.identificatie}\\)$`));
+    expect(ontvangst.bron).toMatch(new RegExp(`\\r\\nIn-Reply-To: <gewoon-1-${u}@example\\.nl>\\r\\n`));
+    expect(ontvangst.bron).toMatch(/(^|\r\n)Auto-Submitted: auto-generated\r\n/);
+    const ontvangstId = /\r\nMessage-ID: (<[^>]+>)\r\n/i.exec(ontvangst.bron)?.[1];
+    // … so their reply to the receipt (References: their message, the receipt) lands on the zaak.
+    const reactie = Buffer.from(
+      `From: jan.devries@example.nl\r\nTo: info@diemen.demo\r\nSubject: Re: ontvangen\r\nMessage-ID: <op-ontvangst-${u}@example.nl>\r\nIn-Reply-To: ${ontvangstId}\r\nReferences: <gewoon-1-${u}@example.nl> ${ontvangstId}\r\n\r\nNog een vraag.\r\n`,
+    );
+    expect(await ontvang(reactie)).toMatchObject({ draad: true, nieuw: false, zaak: { id: uit.zaak.id } });
   });
 
   it('delivered twice adds nothing: the second time answers the first zaak', async () => {

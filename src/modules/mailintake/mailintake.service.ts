@@ -200,7 +200,7 @@ export function mailintakeService(deps: MailintakeDeps) {
           persoon,
           zaken: draad ? [draad.id] : [],
           zaak: draad ? undefined : { zaaktype: INTAKE_ZAAKTYPE, omschrijving: ingekort(bericht.tekst), taal: 'nl' },
-        });
+        }, { draad: { inReplyTo: bericht.messageId, references: [...new Set([...bericht.references, bericht.messageId])].slice(-20) } });
         const zaak = draad ?? (contact.zaak ? { id: contact.zaak.id, identificatie: contact.zaak.identificatie } : undefined);
         if (!zaak) throw new Error('e-mailintake: geen zaak uit het klantcontact');
         const documenten = bijlagen.flatMap((b) => (b.document ? [b.document] : []));
@@ -321,7 +321,7 @@ export function mailintakeService(deps: MailintakeDeps) {
         await zaken.systeemGebeurtenis(als, gemeente, zaakId, 'zaak-e-mail-antwoord', async (z) => {
           if (z.zaak.versie !== versie) throw verouderd();
           if (z.zaak.afgesloten_op !== null) throw zaakAfgesloten();
-          await deps.berichten.verstuur({ id: berichtId, gemeente, aan, onderwerp, tekst: invoer.tekst, draad: { inReplyTo: vorige.message_id, references } }, { transactie: z.transactie });
+          await deps.berichten.verstuur({ id: berichtId, gemeente, aan, onderwerp, tekst: invoer.tekst, draad: { inReplyTo: vorige.message_id, references }, automatisch: false }, { transactie: z.transactie });
           await repository.claim(gemeente, {
             id: randomUUID(),
             message_id: messageId,

@@ -26,6 +26,11 @@ export interface NieuweZaakInvoer {
   team?: string | undefined;
   behandelaar?: string | undefined;
   betrokkene?: { naam?: string | undefined; email?: string | undefined; telefoon?: string | undefined; taal: Taal } | undefined;
+  /**
+   * The receipt goes out in this e-mail thread (In-Reply-To, References): a zaak from a received
+   * e-mail (ADR 0046), so the resident's reply to the receipt still names their first message.
+   */
+  draad?: { inReplyTo: string; references: string[] } | undefined;
 }
 
 /** What a system step sees of the locked zaak; `transactie` is for the caller's own tables and the outbox only. */
@@ -133,7 +138,8 @@ export function zakenRegistratie(kern: ZakenKern, detail: ZakenWerkvoorraad['det
             einddatum: datumTekst(taal, projectie.uiterlijkeEinddatum),
           };
           const extra = { link: volglink(gemeente, taal, volgcode), contact: naam ? { naam, team: team.naam } : null };
-          await berichten.verstuur(mailAanInwoner(gemeente, betrokkene, 'ontvangst', waarden, extra), { transactie });
+          const ontvangst = mailAanInwoner(gemeente, betrokkene, 'ontvangst', waarden, extra);
+          await berichten.verstuur(invoer.draad ? { ...ontvangst, draad: invoer.draad } : ontvangst, { transactie });
         }
         return identificatie;
       });
