@@ -32,7 +32,17 @@ export interface Config {
   stopTimeoutMs: number;
   /** `loket serve` on SIGTERM: how long /ready answers 503 before the listener closes (for a proxy's health check to notice). */
   stopDelayMs: number;
+  /**
+   * The e-mail intake's SMTP listener (ADR 0046): its port, undefined = off (default); its
+   * address (default 127.0.0.1); the largest message it takes, in bytes.
+   */
+  mailIntakePort: number | undefined;
+  mailIntakeHost: string;
+  mailIntakeMaxBytes: number;
 }
+
+/** The sender of Loket's mail when MAIL_FROM is not set. */
+export const MAIL_FROM_STANDAARD = 'Loket <noreply@loket.localhost>';
 
 function intFrom(value: string | undefined, fallback: number, name: string): number {
   if (value === undefined || value === '') return fallback;
@@ -56,7 +66,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl,
     databaseReadUrl,
     smtpUrl: env.SMTP_URL || undefined,
-    mailFrom: env.MAIL_FROM || 'Loket <noreply@loket.localhost>',
+    mailFrom: env.MAIL_FROM || MAIL_FROM_STANDAARD,
     publicUrl: (env.PUBLIC_URL || `http://${host.includes(':') ? `[${host}]` : host}:${port}`).replace(/\/$/, ''),
     corsOrigins: (env.CORS_ORIGINS || '').split(',').map((s) => s.trim()).filter(Boolean),
     logLevel: env.LOG_LEVEL || 'info',
@@ -70,5 +80,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     opruimenUren: Math.min(intFrom(env.LOKET_OPRUIMEN_UREN, 6, 'LOKET_OPRUIMEN_UREN'), 24),
     stopTimeoutMs: intFrom(env.LOKET_STOP_TIMEOUT_MS, 10_000, 'LOKET_STOP_TIMEOUT_MS'),
     stopDelayMs: intFrom(env.LOKET_STOP_DELAY_MS, 0, 'LOKET_STOP_DELAY_MS'),
+    mailIntakePort: env.LOKET_MAIL_INTAKE_PORT ? intFrom(env.LOKET_MAIL_INTAKE_PORT, 0, 'LOKET_MAIL_INTAKE_PORT') : undefined,
+    mailIntakeHost: env.LOKET_MAIL_INTAKE_HOST || '127.0.0.1',
+    mailIntakeMaxBytes: env.LOKET_MAIL_INTAKE_MAX_MB ? intFrom(env.LOKET_MAIL_INTAKE_MAX_MB, 25, 'LOKET_MAIL_INTAKE_MAX_MB') * 1024 * 1024 : 25 * 1024 * 1024,
   };
 }

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
-import type { Config } from './config.ts';
+import { MAIL_FROM_STANDAARD, type Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { gedeeldGeheim } from './db/gedeeld-geheim.ts';
 import { openSignalen, type Signalen } from './db/signalen.ts';
@@ -61,6 +61,9 @@ import { klantcontactenRepository } from './modules/klantcontacten/klantcontacte
 import { klantcontactenRoutes } from './modules/klantcontacten/klantcontacten.routes.ts';
 import { klantcontactenService } from './modules/klantcontacten/klantcontacten.service.ts';
 import { klantcontactenKpis } from './modules/klantcontacten/klantcontacten.kpi.ts';
+import { mailintakeRepository } from './modules/mailintake/mailintake.repository.ts';
+import { mailintakeRoutes } from './modules/mailintake/mailintake.routes.ts';
+import { MAX_MAIL_STANDAARD, mailintakeService } from './modules/mailintake/mailintake.service.ts';
 import { alleenBewaren } from './modules/demo/demo.zaken.ts';
 import { pcRepository } from './modules/planning-control/pc.repository.ts';
 import { pcRoutes } from './modules/planning-control/pc.routes.ts';
@@ -145,7 +148,17 @@ export async function openLoketCore(options: LoketCoreOptions): Promise<LoketCor
   const berichten = berichtenService({ repository: berichtenRepository(database.db), jobs, klok, mailer: config.smtpUrl ? smtpMailer(config.smtpUrl) : undefined, config });
   // Every node hears the changes that make its caches wrong (ADR 0023).
   const signalen = await openSignalen(database, logger);
-  const services = loketServices({ database, klok, berichten, signalen, publicUrl: config.publicUrl, termijnWaarschuwingWerkdagen: config.termijnWaarschuwingWerkdagen, logger });
+  const services = loketServices({
+    database,
+    klok,
+    berichten,
+    signalen,
+    publicUrl: config.publicUrl,
+    termijnWaarschuwingWerkdagen: config.termijnWaarschuwingWerkdagen,
+    logger,
+    mailFrom: config.mailFrom,
+    mailIntakeMaxBytes: config.mailIntakeMaxBytes,
+  });
   return {
     config,
     database,
@@ -248,6 +261,7 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
   zakenRoutes(app, { zaken: services.zaken });
   kpiRoutes(app, { kpi: services.kpi });
   klantcontactenRoutes(app, { klantcontacten: services.klantcontacten });
+  mailintakeRoutes(app, { mailintake: services.mailintake });
   pcRoutes(app, { pc: services.pc });
   pcPubliekRoutes(app, { pc: services.pc, gemeenten });
   kccGesprekkenRoutes(app, { gesprekken: services.kccGesprekken });
@@ -287,6 +301,9 @@ export function loketServices(deps: {
   publicUrl: string;
   termijnWaarschuwingWerkdagen?: number;
   logger?: JobsLogger;
+  /** MAIL_FROM (the Message-IDs of answers in a thread) and the intake's largest message (ADR 0046). */
+  mailFrom?: string;
+  mailIntakeMaxBytes?: number;
 }) {
   const { klok, signalen } = deps;
   const { db, lezen } = deps.database;
@@ -317,6 +334,18 @@ export function loketServices(deps: {
   const meldingen = meldingenService({ db, repository: meldingenRepo, zaken, stand: zakenStandRepository(lezen), grenzen: gemeentegrenzen(), audit, klok });
   const open311Sleutels = open311SleutelsService({ repository: open311SleutelsRepository(db), audit, klok });
   const klantcontacten = klantcontactenService({ repository: klantcontactenRepository(db, lezen), zaken, audit, klok });
+  // E-mail intake (ADR 0046): a message becomes a klantcontact and a zaak through those services.
+  const mailintake = mailintakeService({
+    repository: mailintakeRepository(db),
+    zaken,
+    klantcontacten,
+    gemeenten,
+    berichten: deps.berichten,
+    audit,
+    klok,
+    mailFrom: deps.mailFrom ?? MAIL_FROM_STANDAARD,
+    maxBytes: deps.mailIntakeMaxBytes ?? MAX_MAIL_STANDAARD,
+  });
   // The call records of the telephony platform (ADR 0031); its repository reads the measures on `lezen`.
   const paginafeedback = paginafeedbackService({ repository: paginafeedbackRepository(db, lezen), gemeenten, audit, klok });
   const kccGesprekken = kccGesprekkenService({ repository: kccGesprekkenRepository(db, lezen), gemeenten, audit, klok });
@@ -350,7 +379,7 @@ export function loketServices(deps: {
     auth,
     gebruikers: gebruikersService({ repository: gebruikersRepo, audit, klok, beeindigSessies: auth.beeindigSessies, berichten: deps.berichten }),
     teams: teamsService({ repository: teamsRepo, audit, klok }),
-    onderhoud: onderhoudService({ repository: onderhoudRepository(db), audit, klok, embedded: deps.database.kind === 'pglite', gemeenten, zaken, klantcontacten, paginafeedback }),
+    onderhoud: onderhoudService({ repository: onderhoudRepository(db), audit, klok, embedded: deps.database.kind === 'pglite', gemeenten, zaken, klantcontacten, paginafeedback, mailintake }),
     demo: demoService({
       gemeenten,
       gebruikers: gebruikersRepo,
@@ -362,6 +391,7 @@ export function loketServices(deps: {
       klok,
       pc,
       kpi,
+      mailintake,
       zakenOpKlok: (demoKlok) => zakenService({ ...zakenDeps, klok: demoKlok, berichten: alleenBewaren(berichtenRepository(db), demoKlok) }),
     }),
     apiTokens: apiTokensService({ repository: apiTokensRepository(db), audit, klok }),
@@ -373,6 +403,7 @@ export function loketServices(deps: {
     zakenRollup,
     servicenormen: servicenormenService({ kpi, zaaktypen: zaaktypenRepo, klok }),
     klantcontacten,
+    mailintake,
     termijnbewaking,
     zaakvolgen: zaakvolgenService({ zaken, beloofdeDatum: termijnbewaking.beloofdeDatum }),
     pc,

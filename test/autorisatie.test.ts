@@ -117,6 +117,7 @@ function geldigeInhoud(url: string, zaaktype: Record<string, unknown>): Record<s
     statussen: { statustype: 2 },
     notities: { tekst: 'Overgenomen' },
     berichten: { tekst: 'Overgenomen' },
+    antwoorden: { tekst: 'Overgenomen' },
     opschortingen: { reden: 'Overgenomen' },
     einde: {},
     verlengingen: { duur: 'P1W', reden: 'Overgenomen' },

@@ -6,6 +6,7 @@ import { enqueteCommando } from './enquete.command.ts';
 import { gemeenteCommando } from './gemeente.command.ts';
 import { gebruikerCommando } from './gebruiker.command.ts';
 import { kccCommando } from './kcc.command.ts';
+import { mailCommando } from './mail.command.ts';
 import { opruimenCommando } from './opruimen.command.ts';
 import { pcCommando } from './pc.command.ts';
 import { demoCommando, migrateCommando, serveCommando } from './serve.command.ts';
@@ -34,6 +35,7 @@ program.addCommand(kpiCommando());
 program.addCommand(kccCommando());
 program.addCommand(open311Commando());
 program.addCommand(enqueteCommando());
+program.addCommand(mailCommando());
 // Every (sub)command reports its errors here, however deep (`loket kcc gesprekken import`).
 const stil = (command: Command): void => {
   for (const sub of command.commands) {

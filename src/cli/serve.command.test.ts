@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { PgBoss } from 'pg-boss';
 import { afterAll, expect, it, vi } from 'vitest';
 import type { Database } from '../db/database.ts';
+import { createTransport } from 'nodemailer';
+import { cliContext } from '../modules/audit/audit.service.ts';
 import { DEMO_GEMEENTEN } from '../modules/demo/demo.data.ts';
 import { testDatabase } from '../../test/database.ts';
 import { startServer } from './serve.command.ts';
@@ -21,7 +23,7 @@ it('serves on one wiring: one pg-boss, and the server uses the services commands
     database = await testDatabase();
     opgeruimd.push(() => database?.close());
   }
-  const env = { LOKET_DATA_DIR: join(map, 'data'), PORT: '0', LOKET_DEMO: 'false', LOG_LEVEL: 'silent', DATABASE_URL: database?.url ?? '' };
+  const env = { LOKET_DATA_DIR: join(map, 'data'), PORT: '0', LOKET_DEMO: 'false', LOG_LEVEL: 'silent', DATABASE_URL: database?.url ?? '', LOKET_MAIL_INTAKE_PORT: '0' };
   for (const [naam, waarde] of Object.entries(env)) vi.stubEnv(naam, waarde);
   opgeruimd.push(() => {
     vi.unstubAllEnvs();
@@ -29,8 +31,9 @@ it('serves on one wiring: one pg-boss, and the server uses the services commands
   const starts = vi.spyOn(PgBoss.prototype, 'start');
   opgeruimd.push(() => starts.mockRestore());
 
-  const { cli, loket } = await startServer();
+  const { cli, loket, mailIntake } = await startServer();
   opgeruimd.push(async () => {
+    await mailIntake?.close();
     await loket.close();
     await cli.close();
   });
@@ -44,4 +47,12 @@ it('serves on one wiring: one pg-boss, and the server uses the services commands
   await cli.services.gemeenten.bewaar(DEMO_GEMEENTEN[0]!);
   const { items } = (await (await fetch(`http://127.0.0.1:${port}/api/v1/gemeenten`)).json()) as { items: { code: string }[] };
   expect(items.map((g) => g.code)).toEqual(['GM0384']);
+
+  // LOKET_MAIL_INTAKE_PORT: serve receives mail for the intake addresses over SMTP (ADR 0046).
+  await cli.services.demo.laad(cliContext());
+  const raw = Buffer.from('From: jan@example.nl\r\nTo: info@diemen.demo\r\nSubject: Via serve\r\nMessage-ID: <serve-1@example.nl>\r\n\r\nHallo.\r\n');
+  const smtp = createTransport({ host: '127.0.0.1', port: mailIntake?.poort ?? 0, secure: false, ignoreTLS: true });
+  expect((await smtp.sendMail({ envelope: { from: 'jan@example.nl', to: ['info@diemen.demo'] }, raw })).accepted).toEqual(['info@diemen.demo']);
+  const mail = await cli.database.db.selectFrom('mail_bericht').select(['gemeente', 'via', 'zaak_identificatie']).where('message_id', '=', '<serve-1@example.nl>').executeTakeFirstOrThrow();
+  expect(mail).toMatchObject({ gemeente: 'GM0384', via: 'smtp', zaak_identificatie: expect.stringMatching(/^Z-\d{4}-\d{6}$/) });
 }, 120_000);

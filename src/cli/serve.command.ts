@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { cliContext } from '../modules/audit/audit.service.ts';
 import { totpVoor } from '../modules/auth/auth.service.ts';
 import { DEMO_GEBRUIKERS } from '../modules/demo/demo.data.ts';
+import { startMailIntake, type MailIntakeLuisteraar } from '../modules/mailintake/mailintake.smtp.ts';
 import { createLoket, type Loket } from '../server.ts';
 import { metCliLoket, openCliLoket, toon, type CliLoket } from './cli.shared.ts';
 import { noteerAdres } from './data-dir-lock.ts';
@@ -11,7 +12,7 @@ export function serveCommando(): Command {
     .description('Start Loket: migreert de database, laadt de eerste keer demodata (ingebouwde database) en luistert op HOST:PORT')
     .action(async () => {
       const started = performance.now();
-      const { cli, loket, demo } = await startServer();
+      const { cli, loket, demo, mailIntake } = await startServer();
       const { config, database, services } = cli;
       const base = config.publicUrl;
       const regels = [
@@ -23,6 +24,7 @@ export function serveCommando(): Command {
         `  API-documentatie: ${base}/api-docs  (OpenAPI: ${base}/api/v1/openapi.json)`,
         `  Gezondheid:       ${base}/health  (gereed: ${base}/ready)`,
       ];
+      if (mailIntake) regels.push(`  E-mailintake:     smtp://${config.mailIntakeHost}:${mailIntake.poort}`);
       if (demo) {
         regels.push('', 'Demo-inlog (wachtwoord, daarna de code uit een authenticator-app met dit geheim):');
         for (const g of DEMO_GEBRUIKERS) {
@@ -39,7 +41,7 @@ export function serveCommando(): Command {
       const stop = (signaal: NodeJS.Signals) => {
         if (stopping) return;
         stopping = true;
-        stopNetjes({ cli, loket, signaal, achtergrond, demoZaken }).then(
+        stopNetjes({ cli, loket, mailIntake, signaal, achtergrond, demoZaken }).then(
           () => process.exit(0),
           (error: unknown) => {
             loket.app.log.error({ err: error }, 'stoppen mislukt');
@@ -57,7 +59,7 @@ export function serveCommando(): Command {
  * `loket serve` up to listening, on one wiring: the CLI's (one job queue, one set of services),
  * then the demo data, the HTTP server built on that wiring, and its workers.
  */
-export async function startServer(): Promise<{ cli: CliLoket; loket: Loket; demo: boolean }> {
+export async function startServer(): Promise<{ cli: CliLoket; loket: Loket; demo: boolean; mailIntake: MailIntakeLuisteraar | undefined }> {
   const cli = await openCliLoket({ serve: true });
   const { config, database, services } = cli;
   const demo = process.env.LOKET_DEMO ? process.env.LOKET_DEMO === 'true' : database.kind === 'pglite';
@@ -66,7 +68,19 @@ export async function startServer(): Promise<{ cli: CliLoket; loket: Loket; demo
   await cli.core.startWerkers();
   const adres = await loket.app.listen({ port: config.port, host: config.host });
   if (database.kind === 'pglite') noteerAdres(config.dataDir, adres);
-  return { cli, loket, demo };
+  // The e-mail intake's SMTP listener, only when LOKET_MAIL_INTAKE_PORT is set (ADR 0046).
+  const mailIntake =
+    config.mailIntakePort === undefined
+      ? undefined
+      : await startMailIntake({
+          host: config.mailIntakeHost,
+          poort: config.mailIntakePort,
+          maxBytes: config.mailIntakeMaxBytes,
+          mailintake: services.mailintake,
+          klok: cli.core.klok,
+          meldFout: (fout) => loket.app.log.error({ err: fout }, 'e-mailintake: bericht niet verwerkt (de afzender probeert het later opnieuw)'),
+        });
+  return { cli, loket, demo, mailIntake };
 }
 
 /**
@@ -79,7 +93,14 @@ export async function startServer(): Promise<{ cli: CliLoket; loket: Loket; demo
  *    failed and retried later on any node: every job is idempotent);
  * 4. the signals' connection and the database close; the process exits 0.
  */
-async function stopNetjes(opties: { cli: CliLoket; loket: Loket; signaal: NodeJS.Signals; achtergrond: AbortController; demoZaken: Promise<void> }): Promise<void> {
+async function stopNetjes(opties: {
+  cli: CliLoket;
+  loket: Loket;
+  mailIntake: MailIntakeLuisteraar | undefined;
+  signaal: NodeJS.Signals;
+  achtergrond: AbortController;
+  demoZaken: Promise<void>;
+}): Promise<void> {
   const { cli, loket, signaal } = opties;
   const { stopTimeoutMs, stopDelayMs } = cli.config;
   const log = loket.app.log;
@@ -91,6 +112,8 @@ async function stopNetjes(opties: { cli: CliLoket; loket: Loket; signaal: NodeJS
   if (stopDelayMs > 0) await wacht(stopDelayMs);
 
   opties.achtergrond.abort();
+  // No new mail: a sending server tries another node or later; a message being received finishes.
+  await opties.mailIntake?.close();
   const open = await new Promise<number>((resolve) => loket.app.server.getConnections((_error, n) => resolve(n)));
   log.info({ fase: 'http-sluiten', verbindingen: open, stopTimeoutMs }, `stoppen: geen nieuwe verbindingen; ${open} open verbinding(en) maken hun verzoek af`);
   const afgebroken = await sluitHttp(loket, stopTimeoutMs);

@@ -173,6 +173,11 @@ export interface BerichtTable {
   verzonden_op: TijdstipLeeg;
   /** A send attempt holds the message until then (0002-berichten). */
   bezig_tot: TijdstipLeeg;
+  /** An answer in a resident's thread: the Message-ID it answers, and the thread's References (0026-mailintake). */
+  in_reply_to: ColumnType<string | null, string | null | undefined, string | null>;
+  references: ColumnType<string[] | null, string[] | null | undefined, string[] | null>;
+  /** False for a message a person wrote: sent without Auto-Submitted (0026-mailintake). */
+  automatisch: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 /** A day a gemeente's offices are closed (0004-sluitingsdagen); date as YYYY-MM-DD. */
@@ -610,6 +615,56 @@ export interface PaginafeedbackAfhandelingTable {
   afhandeling: 'gecorrigeerd' | 'aangevuld' | 'herschreven-in-b1' | 'geen-actie';
   notitie: ColumnType<string, string | undefined, string>;
 }
+/** An address of a gemeente's e-mail intake (0026-mailintake): 'info@diemen.nl' or '@diemen.nl'. */
+export interface MailIntakeAdresTable {
+  gemeente: string;
+  adres: string;
+  aangemaakt_op: TijdstipVerplicht;
+}
+
+export type MailRichting = 'in' | 'uit';
+export type MailVia = 'smtp' | 'import' | 'antwoord';
+export type OntvangstdatumBron = 'received' | 'date' | 'import' | 'smtp' | 'antwoord';
+
+/** A message in a zaak's e-mail thread, received or answered (0026-mailintake, ADR 0046). */
+export interface MailBerichtTable {
+  gemeente: string;
+  id: string;
+  message_id: string;
+  richting: MailRichting;
+  zaak_id: string | null;
+  zaak_identificatie: string | null;
+  klantcontact_id: string | null;
+  bericht_id: string | null;
+  in_reply_to: string | null;
+  references: ColumnType<string[], string[] | undefined, string[]>;
+  van_naam: string | null;
+  van_adres: string | null;
+  aan: ColumnType<string, string | undefined, string>;
+  onderwerp: ColumnType<string, string | undefined, string>;
+  tekst: ColumnType<string, string | undefined, string>;
+  html: string | null;
+  grootte: number;
+  via: MailVia;
+  ontvangen_op: TijdstipVerplicht;
+  ontvangstdatum: Datum;
+  ontvangstdatum_bron: OntvangstdatumBron;
+  geregistreerd_op: TijdstipVerplicht;
+}
+
+/** An attachment of a received message: a zaak document, or refused with the reason (0026-mailintake). */
+export interface MailBijlageTable {
+  gemeente: string;
+  mail_id: string;
+  volgnummer: number;
+  bestandsnaam: string;
+  opgegeven_type: string;
+  grootte: number;
+  sha256: string;
+  document_id: string | null;
+  geweigerd_reden: string | null;
+}
+
 export interface DB {
   gemeente: GemeenteTable;
   gebruiker: GebruikerTable;
@@ -657,4 +712,7 @@ export interface DB {
   paginafeedback_route: PaginafeedbackRouteTable;
   paginafeedback: PaginafeedbackTable;
   paginafeedback_afhandeling: PaginafeedbackAfhandelingTable;
+  mail_intake_adres: MailIntakeAdresTable;
+  mail_bericht: MailBerichtTable;
+  mail_bijlage: MailBijlageTable;
 }

@@ -12,6 +12,11 @@ export interface NieuweBerichtRij {
   html: string | null;
   status: 'wachtend' | 'niet-verzonden';
   aangemaaktOp: string;
+  /** An answer in a thread: the Message-ID it answers and the thread's References. */
+  inReplyTo?: string | null;
+  references?: string[] | null;
+  /** False for a message a person wrote (default true). */
+  automatisch?: boolean;
 }
 
 const kolommen = [
@@ -26,6 +31,9 @@ const kolommen = [
   'laatste_fout',
   'aangemaakt_op',
   'verzonden_op',
+  'in_reply_to',
+  'references',
+  'automatisch',
 ] as const;
 
 export interface BerichtenRepository {
@@ -65,6 +73,9 @@ export function berichtenRepository(db: Kysely<DB>): BerichtenRepository {
           html: b.html,
           status: b.status,
           aangemaakt_op: b.aangemaaktOp,
+          in_reply_to: b.inReplyTo ?? null,
+          references: b.references ?? null,
+          automatisch: b.automatisch ?? true,
         })
         .returning(kolommen)
         .executeTakeFirstOrThrow(),

@@ -17,11 +17,20 @@ export interface BerichtOpdracht {
 }
 
 export interface NieuwBericht {
+  /** The id to store it under (default a new one): a caller that keeps the Message-ID (`messageIdVan`) chooses it. */
+  id?: string;
   gemeente: string;
   aan: string;
   onderwerp: string;
   tekst: string;
   html?: string;
+  /**
+   * In a thread (e-mail intake, ADR 0047): sent with In-Reply-To and References, so the
+   * resident's mail program shows it under their message.
+   */
+  draad?: { inReplyTo: string; references: string[] };
+  /** False for a message a person wrote (an answer by staff): sent without `Auto-Submitted: auto-generated`. Default true. */
+  automatisch?: boolean;
 }
 
 /**
@@ -42,6 +51,8 @@ export interface Bericht {
   laatsteFout: string | null;
   aangemaaktOp: string;
   verzondenOp: string | null;
+  /** The Message-ID it is (or will be) sent with: the same on every attempt. */
+  messageId: string;
 }
 
 /** What sends mail: a nodemailer transport. */
@@ -66,7 +77,10 @@ export interface BerichtenDeps {
 /** How long one send attempt holds a message; longer than the mailer's timeouts together. */
 const CLAIM_MS = 5 * 60_000;
 
-function naarBericht(rij: BerichtRij): Bericht {
+/** The Message-ID of a stored message: its id at the domain of MAIL_FROM. */
+export const messageIdVan = (id: string, mailFrom: string): string => `<${id}@${/@([^\s>]+)>?\s*$/.exec(mailFrom)?.[1] ?? 'loket.invalid'}>`;
+
+function naarBericht(rij: BerichtRij, mailFrom: string): Bericht {
   return {
     id: rij.id,
     aan: rij.aan,
@@ -77,6 +91,7 @@ function naarBericht(rij: BerichtRij): Bericht {
     laatsteFout: rij.laatste_fout,
     aangemaaktOp: rij.aangemaakt_op,
     verzondenOp: rij.verzonden_op,
+    messageId: messageIdVan(rij.id, mailFrom),
   };
 }
 
@@ -94,7 +109,6 @@ const foutTekst = (error: unknown): string => (error instanceof Error ? error.me
  */
 export function berichtenService(deps: BerichtenDeps) {
   const { repository, jobs, klok, mailer, config } = deps;
-  const domein = /@([^\s>]+)>?\s*$/.exec(config.mailFrom)?.[1] ?? 'loket.invalid';
 
   /**
    * One send attempt. Claiming (one UPDATE … WHERE status = 'wachtend' and not held) before
@@ -120,8 +134,11 @@ export function berichtenService(deps: BerichtenDeps) {
         text: bericht.tekst,
         ...(bericht.html === null ? {} : { html: bericht.html }),
         // The same Message-ID on every attempt, so a receiver can drop a duplicate.
-        messageId: `<${bericht.id}@${domein}>`,
-        headers: { 'Auto-Submitted': 'auto-generated' },
+        messageId: messageIdVan(bericht.id, config.mailFrom),
+        // In the resident's thread when it answers their mail (ADR 0047).
+        ...(bericht.in_reply_to ? { inReplyTo: bericht.in_reply_to, references: bericht.references ?? [bericht.in_reply_to] } : {}),
+        // What Loket writes itself is marked, so auto-responders do not answer it (RFC 3834).
+        ...(bericht.automatisch ? { headers: { 'Auto-Submitted': 'auto-generated' } } : {}),
       });
     } catch (error) {
       const permanent = isPermanent(error);
@@ -142,11 +159,14 @@ export function berichtenService(deps: BerichtenDeps) {
       const rij = await repository.transactie(async (repo, transactie) => {
         const opgeslagen = await repo.voegToe({
           gemeente: invoer.gemeente,
-          id: randomUUID(),
+          id: invoer.id ?? randomUUID(),
           aan: invoer.aan,
           onderwerp: invoer.onderwerp,
           tekst: invoer.tekst,
           html: invoer.html ?? null,
+          inReplyTo: invoer.draad?.inReplyTo ?? null,
+          references: invoer.draad?.references ?? null,
+          automatisch: invoer.automatisch ?? true,
           status: mailer ? 'wachtend' : 'niet-verzonden',
           aangemaaktOp: klok.nu().toISOString(),
         });
@@ -156,17 +176,17 @@ export function berichtenService(deps: BerichtenDeps) {
         }
         return opgeslagen;
       }, opties.transactie);
-      return naarBericht(rij);
+      return naarBericht(rij, config.mailFrom);
     },
 
     lijst: async (gemeente: string, pagina: Pagina): Promise<{ items: Bericht[]; total: number }> => {
       const { rijen, totaal } = await repository.pagina(gemeente, (pagina.page - 1) * pagina.pageSize, pagina.pageSize);
-      return { items: rijen.map(naarBericht), total: totaal };
+      return { items: rijen.map((r) => naarBericht(r, config.mailFrom)), total: totaal };
     },
 
     opId: async (gemeente: string, id: string): Promise<Bericht | undefined> => {
       const rij = await repository.opId(gemeente, id);
-      return rij && naarBericht(rij);
+      return rij && naarBericht(rij, config.mailFrom);
     },
 
     verzend,

@@ -31,6 +31,12 @@ export const DEMO_GEMEENTEN: Gemeente[] = [
   },
 ];
 
+/**
+ * The e-mail intake's addresses (ADR 0046): mail to these becomes a zaak of type e-mailvraag in
+ * that gemeente. `.demo` domains: nothing outside reaches them; point a real domain's MX at Loket.
+ */
+export const DEMO_INTAKE_ADRESSEN: { gemeente: string; adres: string }[] = DEMO_GEMEENTEN.map((g) => ({ gemeente: g.code, adres: `info@${g.slug}.demo` }));
+
 export const DEMO_WACHTWOORD = 'Loket-demo-2026-Diemen';
 
 export interface DemoGebruiker {

@@ -9,7 +9,7 @@ import type { SluitingsdagenRepository } from '../termijnen/sluitingsdagen.repos
 import { kalenderdag } from '../termijnen/kalender.ts';
 import type { PcService } from '../planning-control/pc.service.ts';
 import { LEGE_AANVULLING } from '../planning-control/pc.schemas.ts';
-import { DEMO_GEBRUIKERS, DEMO_GEMEENTEN, DEMO_KPI_NORMEN, DEMO_TEAMS, demoSluitingsdagen } from './demo.data.ts';
+import { DEMO_GEBRUIKERS, DEMO_GEMEENTEN, DEMO_INTAKE_ADRESSEN, DEMO_KPI_NORMEN, DEMO_TEAMS, demoSluitingsdagen } from './demo.data.ts';
 import type { KpiService } from '../kpi/kpi.service.ts';
 import type { ZaaktypenRepository } from '../zaaktypen/zaaktypen.repository.ts';
 import { DEMO_ZAAKTEAMS, DEMO_ZAAKTYPEN } from './demo.zaaktypen.ts';
@@ -48,6 +48,8 @@ export function demoService(deps: {
   pc?: PcService;
   /** The KPI register, for the gemeenten's norms (DEMO_KPI_NORMEN). */
   kpi?: Pick<KpiService, 'voorGemeente' | 'voegNormToe'>;
+  /** The e-mail intake, for the gemeenten's intake addresses (DEMO_INTAKE_ADRESSEN). */
+  mailintake?: { voegAdresToe(context: Context, gemeente: string, adres: string): Promise<boolean> };
   /** The zaken service on the demo's simulated clock, with an outbox that never sends (demo.zaken.ts). */
   zakenOpKlok: (klok: Klok) => ZakenService;
 }) {
@@ -129,6 +131,8 @@ export function demoService(deps: {
           resultaat.meldingCategorieen++;
         }
       }
+      // The e-mail intake's addresses (ADR 0046); one that is taken already stays as it is.
+      for (const { gemeente, adres } of deps.mailintake ? DEMO_INTAKE_ADRESSEN : []) await deps.mailintake?.voegAdresToe(context, gemeente, adres);
       // The norms of the KPI register, through its service as `POST …/normen` does; one that is there already stays.
       for (const norm of deps.kpi ? DEMO_KPI_NORMEN : []) {
         const bestaand = (await deps.kpi?.voorGemeente(norm.gemeente))?.find((k) => k.code === norm.kpi)?.normen ?? [];

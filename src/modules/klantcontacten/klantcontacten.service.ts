@@ -5,7 +5,7 @@ import { heeftRecht } from '../../http/rechten.ts';
 import type { Klok } from '../../klok.ts';
 import type { AuditService, Context } from '../audit/audit.service.ts';
 import { kalenderdag } from '../termijnen/kalender.ts';
-import { VERWERKING_ZAKEN, type Wie, type ZakenService } from '../zaken/zaken.service.ts';
+import { VERWERKING_ZAKEN, type NieuweZaakInvoer, type Systeem, type Wie, type ZakenService } from '../zaken/zaken.service.ts';
 import {
   geenRechtOpZaken,
   klantcontactNietGevonden,
@@ -63,7 +63,9 @@ function leesCursor(cursor: string): { op: string; id: string } {
   throw ongeldigContact([{ name: 'query.cursor', code: 'ongeldige-cursor', reason: 'Deze cursor kennen we niet. Begin opnieuw bij de eerste pagina.' }]);
 }
 
-function doorVan(wie: Wie): KlantcontactDoor {
+function doorVan(wie: Wie | Systeem): KlantcontactDoor {
+  // Loket itself (the e-mail intake, ADR 0046) registers under its own name.
+  if (wie.soort === 'systeem') return { type: 'systeem', id: null, naam: wie.naam };
   const type = wie.context.actorType;
   // Routes need a login; the CLI and the system register under their own type.
   return { type: type === 'anoniem' ? 'systeem' : type, id: wie.gebruiker, naam: wie.naam ?? wie.context.actorNaam };
@@ -93,14 +95,16 @@ export function klantcontactenService(deps: KlantcontactenDeps) {
 
   return {
     /**
-     * Registers a contact. With `zaak`, the zaken service registers that zaak (and queues its
+     * Registers a contact, by a staff member or by Loket itself (`Systeem`: the e-mail intake,
+     * which may link and register zaken; `opties.draad` puts the new zaak's receipt in the
+     * resident's e-mail thread). With `zaak`, the zaken service registers that zaak (and queues its
      * receipt mail) in the same transaction as the contact: if the zaak is refused, the contact is
      * not stored either, and the other way round. Answers the contact and, once, the new zaak's
      * tracking code and link.
      */
-    async registreer(wie: Wie, gemeente: string, invoer: NieuwKlantcontactInvoer) {
+    async registreer(wie: Wie | Systeem, gemeente: string, invoer: NieuwKlantcontactInvoer, opties: Pick<NieuweZaakInvoer, 'draad'> = {}) {
       const nu = klok.nu();
-      if ((invoer.zaak || invoer.zaken.length > 0) && !heeftRecht(wie.rollen, invoer.zaak ? 'zakenRegistreren' : 'zakenLezen')) throw geenRechtOpZaken();
+      if ((invoer.zaak || invoer.zaken.length > 0) && wie.soort !== 'systeem' && !heeftRecht(wie.rollen, invoer.zaak ? 'zakenRegistreren' : 'zakenLezen')) throw geenRechtOpZaken();
       const fouten: InvalidParam[] = [];
       if (invoer.op !== undefined && Date.parse(invoer.op) > nu.getTime() + SPELING_MS) fouten.push(opInDeToekomst());
       const gekoppeld: KlantcontactZaak[] = [];
@@ -132,6 +136,7 @@ export function klantcontactenService(deps: KlantcontactenDeps) {
               team: z.team,
               behandelaar: z.behandelaar,
               betrokkene: persoon ? { naam: persoon.naam, email: persoon.email ?? undefined, telefoon: persoon.telefoon ?? undefined, taal: z.taal } : undefined,
+              draad: opties.draad,
             });
           } catch (error) {
             if (error instanceof ProblemError && error.status === 400 && error.invalidParams) throw ongeldigeZaak(error.invalidParams);

@@ -33,6 +33,8 @@ export interface OpruimResultaat {
   klantcontactPersonen: number;
   /** Remarks on web pages deleted (two years after they came in; ADR 0039). */
   paginafeedback: number;
+  /** E-mails whose sender's (or addressee's) name and address were erased (one year after receipt; ADR 0047). */
+  mailAfzenders: number;
 }
 
 /** What housekeeping needs of the rest: the gemeenten, and the zaken and klantcontacten retention per gemeente. */
@@ -45,6 +47,7 @@ export interface OnderhoudDeps {
   zaken: { ruimContactgegevensOp(context: Context, gemeente: string): Promise<number> };
   klantcontacten: { ruimPersoonsgegevensOp(context: Context, gemeente: string): Promise<number> };
   paginafeedback: { verwijderVerlopen(): Promise<number> };
+  mailintake: { ruimAfzendersOp(context: Context, gemeente: string): Promise<number> };
 }
 
 /** Retention terms and housekeeping, run as a scheduled job every few hours (onderhoud.job.ts) and by `loket opruimen`. */
@@ -64,11 +67,13 @@ export function onderhoudService(deps: OnderhoudDeps) {
         contactgegevens: 0,
         klantcontactPersonen: 0,
         paginafeedback: await deps.paginafeedback.verwijderVerlopen(),
+        mailAfzenders: 0,
       };
       // Per gemeente, each logged in its own audit log (zaken service).
       for (const gemeente of await deps.gemeenten.lijst()) {
         resultaat.contactgegevens += await deps.zaken.ruimContactgegevensOp(context, gemeente.code);
         resultaat.klantcontactPersonen += await deps.klantcontacten.ruimPersoonsgegevensOp(context, gemeente.code);
+        resultaat.mailAfzenders += await deps.mailintake.ruimAfzendersOp(context, gemeente.code);
       }
       if (deps.embedded) await repository.vacuum();
       if (vernietigd.length > 0) {

@@ -4,7 +4,7 @@
  * system on behalf of a web form) and `systeemGebeurtenis` (a note or message by the system,
  * e.g. the deadline watcher). Nothing outside the zaken module writes zaak tables (ADR 0012).
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { DB, Kanaal, Vertrouwelijkheid } from '../../db/schema.ts';
 import { badRequest, type InvalidParam } from '../../http/problem.ts';
@@ -26,6 +26,11 @@ export interface NieuweZaakInvoer {
   team?: string | undefined;
   behandelaar?: string | undefined;
   betrokkene?: { naam?: string | undefined; email?: string | undefined; telefoon?: string | undefined; taal: Taal } | undefined;
+  /**
+   * The receipt goes out in this e-mail thread (In-Reply-To, References): a zaak from a received
+   * e-mail (ADR 0046), so the resident's reply to the receipt still names their first message.
+   */
+  draad?: { inReplyTo: string; references: string[] } | undefined;
 }
 
 /** What a system step sees of the locked zaak; `transactie` is for the caller's own tables and the outbox only. */
@@ -35,6 +40,18 @@ export interface SysteemZaak {
   /** The behandelaar, when assigned and still able to handle zaken. */
   behandelaar: { id: string; naam: string; email: string } | undefined;
   transactie: Transaction<DB>;
+}
+
+/**
+ * A document the system adds with its entries (an e-mail's attachment): already checked by the
+ * caller like an upload (zaken.documenten.ts); `id` chosen by the caller, who keeps it.
+ */
+export interface SysteemDocument {
+  id: string;
+  bestandsnaam: string;
+  mediatype: string;
+  inhoud: Buffer;
+  extern: boolean;
 }
 
 export function zakenRegistratie(kern: ZakenKern, detail: ZakenWerkvoorraad['detail']) {
@@ -121,7 +138,8 @@ export function zakenRegistratie(kern: ZakenKern, detail: ZakenWerkvoorraad['det
             einddatum: datumTekst(taal, projectie.uiterlijkeEinddatum),
           };
           const extra = { link: volglink(gemeente, taal, volgcode), contact: naam ? { naam, team: team.naam } : null };
-          await berichten.verstuur(mailAanInwoner(gemeente, betrokkene, 'ontvangst', waarden, extra), { transactie });
+          const ontvangst = mailAanInwoner(gemeente, betrokkene, 'ontvangst', waarden, extra);
+          await berichten.verstuur(invoer.draad ? { ...ontvangst, draad: invoer.draad } : ontvangst, { transactie });
         }
         return identificatie;
       });
@@ -134,8 +152,8 @@ export function zakenRegistratie(kern: ZakenKern, detail: ZakenWerkvoorraad['det
     /**
      * Notes and messages by the system on one zaak (open or closed), in the frame of every
      * change: the zaak is locked, `stap` sees it and decides — it may write its own tables and
-     * queue mail in `transactie` — and returns the entries to add and the audit details, or
-     * null to add nothing. The entries show the system's `naam` as author (none when null); the
+     * queue mail in `transactie` — and returns the entries to add (and documents, each with its
+     * `document` entry) and the audit details, or null to add nothing. The entries show the system's `naam` as author (none when null); the
      * audit entry is `actie`. Returns the
      * details, or null when nothing was added.
      */
@@ -144,7 +162,7 @@ export function zakenRegistratie(kern: ZakenKern, detail: ZakenWerkvoorraad['det
       gemeente: string,
       id: string,
       actie: string,
-      stap: (z: SysteemZaak) => Promise<{ gebeurtenissen: SysteemInhoud[]; details: Record<string, unknown> } | null>,
+      stap: (z: SysteemZaak) => Promise<{ gebeurtenissen: SysteemInhoud[]; details: Record<string, unknown>; documenten?: SysteemDocument[] } | null>,
     ): Promise<Record<string, unknown> | null> {
       return wijzig(
         systeem,
@@ -157,6 +175,11 @@ export function zakenRegistratie(kern: ZakenKern, detail: ZakenWerkvoorraad['det
           const uitkomst = await stap({ zaak: w.rij, betrokkene: w.betrokkene, behandelaar, transactie: w.transactie });
           if (!uitkomst) return GEEN_WIJZIGING;
           for (const g of uitkomst.gebeurtenissen) await w.voegToe(g);
+          for (const d of uitkomst.documenten ?? []) {
+            const meta = { bestandsnaam: d.bestandsnaam, mediatype: d.mediatype, grootte: d.inhoud.length, sha256: createHash('sha256').update(d.inhoud).digest('hex') };
+            await w.repo.voegDocumentToe(gemeente, id, { id: d.id, ...meta, extern: d.extern, aangemaaktOp: w.nu, inhoud: d.inhoud, doorGebruiker: null });
+            await w.voegToe({ soort: 'document', gegevens: { document: d.id, ...meta }, extern: d.extern });
+          }
           return uitkomst.details;
         },
         { ookAfgesloten: true },

@@ -7,7 +7,7 @@ import { zakenWerkvoorraad } from './zaken.werkvoorraad.ts';
 
 export type { Actor, Inwoner, Systeem, Wie, ZakenDeps } from './zaken.kern.ts';
 export { nieuweVolgcode, VERWERKING_ZAKEN, volgcodeHash } from './zaken.kern.ts';
-export type { NieuweZaakInvoer, SysteemZaak } from './zaken.registratie.ts';
+export type { NieuweZaakInvoer, SysteemDocument, SysteemZaak } from './zaken.registratie.ts';
 export type { WerkvoorraadInvoer } from './zaken.werkvoorraad.ts';
 
 /**

@@ -8,7 +8,7 @@ import { VERWERKING_PERSONEELSACCOUNTS, type Context } from '../audit/audit.serv
 import { berekenTermijn, leesDuur, plusDagen } from '../termijnen/kalender.ts';
 import { ongeldig, zaakNietGevonden } from './zaken.errors.ts';
 import { statusdata, type Gebeurtenis } from './zaken.gebeurtenis.ts';
-import { projectieVan, VERWERKING_ZAKEN, type Actor, type Wie, type ZakenKern } from './zaken.kern.ts';
+import { projectieVan, VERWERKING_ZAKEN, type Actor, type Systeem, type Wie, type ZakenKern } from './zaken.kern.ts';
 import { eindeDezeWeek, termijnband, type Termijnband } from './zaken.projectie.ts';
 import type { DocumentMeta, ZaakRegel } from './zaken.repository.ts';
 
@@ -223,7 +223,7 @@ export function zakenWerkvoorraad(kern: ZakenKern) {
     },
 
     /** The number of a zaak the caller may see, for another module that links to it (a klantcontact); undefined when not. */
-    async zichtbareZaak(wie: Wie, gemeente: string, id: string): Promise<{ id: string; identificatie: string } | undefined> {
+    async zichtbareZaak(wie: Wie | Systeem, gemeente: string, id: string): Promise<{ id: string; identificatie: string } | undefined> {
       const rij = await repository.opId(gemeente, id);
       if (!rij || !(await magZien(wie, gemeente, rij))) return undefined;
       return { id: rij.id, identificatie: rij.identificatie };
