@@ -92,7 +92,7 @@ describe('toegangsbeleid', () => {
       }
     }
     expect(fouten).toEqual([]);
-  });
+  }, 180_000);
 
   it('refuses a role-bound route for a gemeente the user does not work for', async () => {
     const fouten: string[] = [];
@@ -216,7 +216,7 @@ describe('scheiding tussen gemeenten', () => {
     expect(fouten).toEqual([]);
     const na = await loket.database.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).where('resultaat', '=', 'gelukt').where('gemeente', '=', 'GM0437').executeTakeFirstOrThrow();
     expect(Number(na.n)).toBe(Number(voor.n));
-  });
+  }, 180_000);
 
   it('lets an API token act only in its own gemeente and roles', async () => {
     const admin = await logInAls(loket, 'beheerder@duoplus.demo');

@@ -34,6 +34,10 @@ const BEKEND = new Map<string, string>([
     'api_token: unique index api_token_token_hash_key (token_hash) lacks gemeente',
     'accepted: api_token is a reference table under Citus (every node has all rows), where a unique over all gemeenten is allowed; a presented token is looked up by its hash alone',
   ],
+  [
+    'mail_intake_adres: unique index mail_intake_adres_uniek (adres) lacks gemeente',
+    'accepted: mail_intake_adres is a reference table under Citus (as api_token): an incoming message is routed to its gemeente by the recipient address alone, so one address belongs to one gemeente (ADR 0046)',
+  ],
 ]);
 
 interface Tabel {

@@ -90,7 +90,7 @@ export async function genereer(client: Client, aantal: number, openAandeel: numb
     insert into zaak (gemeente, id, identificatie, zaaktype_id, onderwerp, omschrijving, kanaal, ontvangstdatum, registratie_op,
       vertrouwelijkheid, team_id, behandelaar_id, status_volgnummer, oorspronkelijke_einddatum, uiterlijke_einddatum, opgeschort,
       afgesloten_op, resultaattype_id, archiefactiedatum, volgcode_hash, taal, versie)
-    select g.code, s.id, 'Z-' || extract(year from s.ontvangst)::int || '-' || lpad((s.n - g.van)::text, 6, '0'), zt.id,
+    select g.code, s.id, 'Z-' || extract(year from s.ontvangst)::int || '-' || lpad((s.n - g.van)::text, greatest(6, length((s.n - g.van)::text)), '0'), zt.id,
       (array['Losliggende stoeptegel', 'Kapotte lantaarnpaal', 'Volle container', 'Zwerfafval', 'Overhangende takken', 'Gat in het wegdek',
              'Vraag over afvalkalender', 'Klacht over bejegening', 'Bezwaar tegen parkeerboete', 'Aanvraag kapvergunning',
              'Parkeervergunning bewoners', 'Melding hulp bij het huishouden'])[1 + s.n % 12]
