@@ -69,6 +69,11 @@ import { kccGesprekkenRepository } from './modules/kcc/kcc.gesprekken.repository
 import { kccGesprekkenRoutes } from './modules/kcc/kcc.gesprekken.routes.ts';
 import { kccKpis } from './modules/kcc/kcc.gesprekken.maten.ts';
 import { kccGesprekkenService } from './modules/kcc/kcc.gesprekken.service.ts';
+import { contactverzoekenRepository } from './modules/contactverzoeken/contactverzoeken.repository.ts';
+import { contactverzoekenRoutes } from './modules/contactverzoeken/contactverzoeken.routes.ts';
+import { CONTACTVERZOEKEN_BEWAKEN, contactverzoekenService } from './modules/contactverzoeken/contactverzoeken.service.ts';
+import { contactverzoekenKpis } from './modules/contactverzoeken/contactverzoeken.kpi.ts';
+import { startContactverzoekenBewaking } from './modules/contactverzoeken/contactverzoeken.job.ts';
 import { startTermijnbewaking, termijnbewakingCron } from './modules/termijnbewaking/termijnbewaking.job.ts';
 import { termijnbewakingRepository } from './modules/termijnbewaking/termijnbewaking.repository.ts';
 import { TERMIJNBEWAKING_CONTROLEREN, termijnbewakingService } from './modules/termijnbewaking/termijnbewaking.service.ts';
@@ -114,10 +119,12 @@ export async function openLoketCore(options: LoketCoreOptions): Promise<LoketCor
   const jobs = await startJobs({
     database,
     logger,
-    queues: [BERICHT_VERZENDEN, TERMIJNBEWAKING_CONTROLEREN, ONDERHOUD_OPRUIMEN],
+    queues: [BERICHT_VERZENDEN, TERMIJNBEWAKING_CONTROLEREN, CONTACTVERZOEKEN_BEWAKEN, ONDERHOUD_OPRUIMEN],
     oneAtATime: [ONDERHOUD_OPRUIMEN],
     schedules: [
       ...(termijnbewakingAan ? [{ name: TERMIJNBEWAKING_CONTROLEREN, cron: termijnbewakingCron(config.termijnbewakingMinuten) }] : []),
+      // Callback requests are watched on the deadline watcher's interval (ADR 0048).
+      ...(termijnbewakingAan ? [{ name: CONTACTVERZOEKEN_BEWAKEN, cron: termijnbewakingCron(config.termijnbewakingMinuten) }] : []),
       ...(opruimenAan ? [{ name: ONDERHOUD_OPRUIMEN, cron: opruimenCron(config.opruimenUren) }] : []),
     ],
   });
@@ -135,6 +142,7 @@ export async function openLoketCore(options: LoketCoreOptions): Promise<LoketCor
       if (!options.werkers) return;
       await berichten.werk();
       if (termijnbewakingAan) await startTermijnbewaking(jobs, services.termijnbewaking);
+      if (termijnbewakingAan) await startContactverzoekenBewaking(jobs, services.contactverzoeken);
       // Retention terms and housekeeping: shortly after start, then every few hours (a failed round is retried).
       if (opruimenAan) await startOpruimen(jobs, services.onderhoud, { naStartSeconden: options.opruimenNaStartSeconden ?? 60 });
     },
@@ -224,6 +232,7 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
   zakenRoutes(app, { zaken: services.zaken });
   kpiRoutes(app, { kpi: services.kpi });
   klantcontactenRoutes(app, { klantcontacten: services.klantcontacten });
+  contactverzoekenRoutes(app, { contactverzoeken: services.contactverzoeken });
   pcRoutes(app, { pc: services.pc });
   pcPubliekRoutes(app, { pc: services.pc, gemeenten });
   kccGesprekkenRoutes(app, { gesprekken: services.kccGesprekken });
@@ -284,7 +293,19 @@ export function loketServices(deps: {
     publicUrl: deps.publicUrl,
   };
   const zaken = zakenService(zakenDeps);
-  const klantcontacten = klantcontactenService({ repository: klantcontactenRepository(db, lezen), zaken, audit, klok });
+  const klantcontactenRepo = klantcontactenRepository(db, lezen);
+  const klantcontacten = klantcontactenService({ repository: klantcontactenRepo, zaken, audit, klok });
+  // Callback requests (ADR 0048); a request links to a klantcontact by id.
+  const contactverzoeken = contactverzoekenService({
+    repository: contactverzoekenRepository(db, lezen),
+    gemeenten,
+    berichten: deps.berichten,
+    audit,
+    klok,
+    sluitingsdagen: (gemeente) => termijnen.sluitingsdagen(gemeente),
+    klantcontactBestaat: async (gemeente, id) => (await klantcontactenRepo.opId(gemeente, id)) !== undefined,
+    publicUrl: deps.publicUrl,
+  });
   // The call records of the telephony platform (ADR 0031); its repository reads the measures on `lezen`.
   const kccGesprekken = kccGesprekkenService({ repository: kccGesprekkenRepository(db, lezen), gemeenten, audit, klok });
   const termijnbewaking = termijnbewakingService({
@@ -301,7 +322,7 @@ export function loketServices(deps: {
   const kpi = kpiService({
     // Reads on `lezen`: the replica inside request.lees (the servicenormen page), the primary elsewhere.
     repository: kpiRepository(db, lezen),
-    maten: [...zakenKpis(lezen), ...klantcontactenKpis(lezen), ...kccKpis(kccGesprekken.maten)],
+    maten: [...zakenKpis(lezen), ...klantcontactenKpis(lezen), ...contactverzoekenKpis(lezen), ...kccKpis(kccGesprekken.maten)],
     sluitingsdagen: (gemeente) => termijnen.sluitingsdagen(gemeente),
     zaaktypeBestaat: async (gemeente, code) => (await zaaktypenRepo.hoogsteVersie(gemeente, code)) !== undefined,
     audit,
@@ -315,7 +336,7 @@ export function loketServices(deps: {
     auth,
     gebruikers: gebruikersService({ repository: gebruikersRepo, audit, klok, beeindigSessies: auth.beeindigSessies, berichten: deps.berichten }),
     teams: teamsService({ repository: teamsRepo, audit, klok }),
-    onderhoud: onderhoudService({ repository: onderhoudRepository(db), audit, klok, embedded: deps.database.kind === 'pglite', gemeenten, zaken, klantcontacten }),
+    onderhoud: onderhoudService({ repository: onderhoudRepository(db), audit, klok, embedded: deps.database.kind === 'pglite', gemeenten, zaken, klantcontacten, contactverzoeken }),
     demo: demoService({
       gemeenten,
       gebruikers: gebruikersRepo,
@@ -335,6 +356,7 @@ export function loketServices(deps: {
     kpi,
     servicenormen: servicenormenService({ kpi, zaaktypen: zaaktypenRepo, klok }),
     klantcontacten,
+    contactverzoeken,
     termijnbewaking,
     zaakvolgen: zaakvolgenService({ zaken, beloofdeDatum: termijnbewaking.beloofdeDatum }),
     pc,

@@ -127,6 +127,9 @@ function geldigeInhoud(url: string, zaaktype: Record<string, unknown>): Record<s
     publicatie: {},
     indicatoren: { code: '9', naam: 'Probe', soort: 'effect', verplicht: false, waarden: [] },
     financien: { naam: 'Probe', bedragen: [] },
+    oppakken: {},
+    pogingen: { bereikt: false },
+    afhandelen: { status: 'afgerond', uitkomst: 'Overgenomen' },
   };
   const laatste = url.split('/').at(-1) ?? '';
   if (url.endsWith('/rollen')) return { rollen: ['behandelaar'] };
@@ -178,7 +181,14 @@ describe('scheiding tussen gemeenten', () => {
       payload: { kanaal: 'telefoon', onderwerp: 'Probe', uitkomst: 'zelfstandig-afgehandeld', persoon: { naam: 'Probe' } },
     });
     expect(klantcontact.statusCode).toBe(201);
-    ids.push(...zaaktypen.json().items.map((z: { id: string }) => z.id), zaak.json().id, klantcontact.json().id);
+    const contactverzoek = await loket.app.inject({
+      method: 'POST',
+      url: '/api/v1/gemeenten/GM0384/contactverzoeken',
+      headers: admin.headers,
+      payload: { team: teams.json().items[0].id, onderwerp: 'Probe', vraag: 'Probe', persoon: { telefoon: '0612345678' } },
+    });
+    expect(contactverzoek.statusCode).toBe(201);
+    ids.push(...zaaktypen.json().items.map((z: { id: string }) => z.id), zaak.json().id, klantcontact.json().id, contactverzoek.json().id);
     ids.push(
       ...gebruikers.json().items.map((g: { id: string }) => g.id).filter((id: string) => !ookInOuderAmstel.has(id)),
       ...teams.json().items.map((t: { id: string }) => t.id),

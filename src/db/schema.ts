@@ -467,6 +467,71 @@ export interface KlantcontactGebeurtenisTable {
   op: TijdstipVerplicht;
 }
 
+export const CONTACTVERZOEK_STATUSSEN = ['open', 'in-behandeling', 'afgerond', 'niet-bereikt'] as const;
+export type ContactverzoekStatus = (typeof CONTACTVERZOEK_STATUSSEN)[number];
+export const CONTACTVERZOEK_GEBEURTENISSEN = ['aangemaakt', 'opgepakt', 'poging', 'afgerond', 'niet-bereikt', 'herinnering', 'escalatie', 'bevestiging', 'persoon-gewist'] as const;
+export type ContactverzoekGebeurtenisSoort = (typeof CONTACTVERZOEK_GEBEURTENISSEN)[number];
+
+/** The norm of a callback request per onderwerp, in werkdagen (migration 0027, ADR 0048). */
+export interface ContactverzoekNormTable {
+  gemeente: string;
+  onderwerp: string;
+  werkdagen: number;
+}
+
+/** A callback request to a team or a named staff member (migration 0027, ADR 0048). */
+export interface ContactverzoekTable {
+  gemeente: string;
+  id: string;
+  onderwerp: string;
+  vraag: string;
+  toelichting: Standaard<string>;
+  team_id: string | null;
+  medewerker_id: string | null;
+  klantcontact_id: string | null;
+  status: Standaard<ContactverzoekStatus>;
+  norm_werkdagen: number;
+  uiterlijk_op: string;
+  behandelaar_id: string | null;
+  uitkomst: string | null;
+  aangemaakt_op: TijdstipVerplicht;
+  afgehandeld_op: TijdstipLeeg;
+  door_type: 'gebruiker' | 'token' | 'cli' | 'systeem';
+  door_gebruiker: string | null;
+  door_naam: string | null;
+  versie: Standaard<number>;
+}
+
+/** The resident of a callback request (minimal data); deleted after the retention term. */
+export interface ContactverzoekPersoonTable {
+  gemeente: string;
+  contactverzoek_id: string;
+  naam: Standaard<string>;
+  telefoon: string | null;
+  email: string | null;
+}
+
+/** The history of a callback request, attempts included; append-only. */
+export interface ContactverzoekGebeurtenisTable {
+  gemeente: string;
+  contactverzoek_id: string;
+  volgnummer: number;
+  soort: ContactverzoekGebeurtenisSoort;
+  gegevens: Json<Record<string, unknown>>;
+  door_gebruiker: string | null;
+  door_naam: string | null;
+  op: TijdstipVerplicht;
+}
+
+/** The reminder and the escalation of a callback request, each sent once. */
+export interface ContactverzoekMeldingTable {
+  gemeente: string;
+  contactverzoek_id: string;
+  soort: 'herinnering' | 'escalatie';
+  ontvangers: Json<string[]>;
+  verstuurd_op: TijdstipVerplicht;
+}
+
 export interface DB {
   gemeente: GemeenteTable;
   gebruiker: GebruikerTable;
@@ -503,4 +568,9 @@ export interface DB {
   klantcontact_persoon: KlantcontactPersoonTable;
   klantcontact_zaak: KlantcontactZaakTable;
   klantcontact_gebeurtenis: KlantcontactGebeurtenisTable;
+  contactverzoek_norm: ContactverzoekNormTable;
+  contactverzoek: ContactverzoekTable;
+  contactverzoek_persoon: ContactverzoekPersoonTable;
+  contactverzoek_gebeurtenis: ContactverzoekGebeurtenisTable;
+  contactverzoek_melding: ContactverzoekMeldingTable;
 }

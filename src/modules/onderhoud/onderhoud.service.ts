@@ -31,9 +31,11 @@ export interface OpruimResultaat {
   contactgegevens: number;
   /** Persons of klantcontacten erased (one year after the contact; ADR 0033). */
   klantcontactPersonen: number;
+  /** Residents of callback requests erased (one year after the request was handled; ADR 0048). */
+  contactverzoekPersonen: number;
 }
 
-/** What housekeeping needs of the rest: the gemeenten, and the zaken and klantcontacten retention per gemeente. */
+/** What housekeeping needs of the rest: the gemeenten, and the zaken, klantcontacten and contactverzoeken retention per gemeente. */
 export interface OnderhoudDeps {
   repository: OnderhoudRepository;
   audit: AuditService;
@@ -42,6 +44,7 @@ export interface OnderhoudDeps {
   gemeenten: { lijst(): Promise<{ code: string }[]> };
   zaken: { ruimContactgegevensOp(context: Context, gemeente: string): Promise<number> };
   klantcontacten: { ruimPersoonsgegevensOp(context: Context, gemeente: string): Promise<number> };
+  contactverzoeken: { ruimPersoonsgegevensOp(context: Context, gemeente: string): Promise<number> };
 }
 
 /** Retention terms and housekeeping, run as a scheduled job every few hours (onderhoud.job.ts) and by `loket opruimen`. */
@@ -60,11 +63,13 @@ export function onderhoudService(deps: OnderhoudDeps) {
         logmaanden: { gemaakt, vernietigd: vernietigd.map((v) => v.partitie) },
         contactgegevens: 0,
         klantcontactPersonen: 0,
+        contactverzoekPersonen: 0,
       };
       // Per gemeente, each logged in its own audit log (zaken service).
       for (const gemeente of await deps.gemeenten.lijst()) {
         resultaat.contactgegevens += await deps.zaken.ruimContactgegevensOp(context, gemeente.code);
         resultaat.klantcontactPersonen += await deps.klantcontacten.ruimPersoonsgegevensOp(context, gemeente.code);
+        resultaat.contactverzoekPersonen += await deps.contactverzoeken.ruimPersoonsgegevensOp(context, gemeente.code);
       }
       if (deps.embedded) await repository.vacuum();
       if (vernietigd.length > 0) {
