@@ -74,6 +74,9 @@ import { contactverzoekenRoutes } from './modules/contactverzoeken/contactverzoe
 import { CONTACTVERZOEKEN_BEWAKEN, contactverzoekenService } from './modules/contactverzoeken/contactverzoeken.service.ts';
 import { contactverzoekenKpis } from './modules/contactverzoeken/contactverzoeken.kpi.ts';
 import { startContactverzoekenBewaking } from './modules/contactverzoeken/contactverzoeken.job.ts';
+import { kennisbankRepository } from './modules/kennisbank/kennisbank.repository.ts';
+import { kennisbankRoutes } from './modules/kennisbank/kennisbank.routes.ts';
+import { kennisbankService } from './modules/kennisbank/kennisbank.service.ts';
 import { startTermijnbewaking, termijnbewakingCron } from './modules/termijnbewaking/termijnbewaking.job.ts';
 import { termijnbewakingRepository } from './modules/termijnbewaking/termijnbewaking.repository.ts';
 import { TERMIJNBEWAKING_CONTROLEREN, termijnbewakingService } from './modules/termijnbewaking/termijnbewaking.service.ts';
@@ -233,6 +236,7 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
   kpiRoutes(app, { kpi: services.kpi });
   klantcontactenRoutes(app, { klantcontacten: services.klantcontacten });
   contactverzoekenRoutes(app, { contactverzoeken: services.contactverzoeken });
+  kennisbankRoutes(app, { kennisbank: services.kennisbank });
   pcRoutes(app, { pc: services.pc });
   pcPubliekRoutes(app, { pc: services.pc, gemeenten });
   kccGesprekkenRoutes(app, { gesprekken: services.kccGesprekken });
@@ -306,6 +310,9 @@ export function loketServices(deps: {
     klantcontactBestaat: async (gemeente, id) => (await klantcontactenRepo.opId(gemeente, id)) !== undefined,
     publicUrl: deps.publicUrl,
   });
+  // The knowledge base (ADR 0049); its search and lists read on `lezen`.
+  const kennisbankRepo = kennisbankRepository(db, lezen);
+  const kennisbank = kennisbankService({ repository: kennisbankRepo, berichten: deps.berichten, audit, klok, publicUrl: deps.publicUrl });
   // The call records of the telephony platform (ADR 0031); its repository reads the measures on `lezen`.
   const kccGesprekken = kccGesprekkenService({ repository: kccGesprekkenRepository(db, lezen), gemeenten, audit, klok });
   const termijnbewaking = termijnbewakingService({
@@ -347,6 +354,7 @@ export function loketServices(deps: {
       klok,
       pc,
       kpi,
+      kennisbank: kennisbankRepo,
       zakenOpKlok: (demoKlok) => zakenService({ ...zakenDeps, klok: demoKlok, berichten: alleenBewaren(berichtenRepository(db), demoKlok) }),
     }),
     apiTokens: apiTokensService({ repository: apiTokensRepository(db), audit, klok }),
@@ -357,6 +365,7 @@ export function loketServices(deps: {
     servicenormen: servicenormenService({ kpi, zaaktypen: zaaktypenRepo, klok }),
     klantcontacten,
     contactverzoeken,
+    kennisbank,
     termijnbewaking,
     zaakvolgen: zaakvolgenService({ zaken, beloofdeDatum: termijnbewaking.beloofdeDatum }),
     pc,

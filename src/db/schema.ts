@@ -532,6 +532,69 @@ export interface ContactverzoekMeldingTable {
   verstuurd_op: TijdstipVerplicht;
 }
 
+export const KENNISARTIKEL_SOORTEN = ['vraag-antwoord', 'werkinstructie', 'webpagina'] as const;
+export type KennisartikelSoort = (typeof KENNISARTIKEL_SOORTEN)[number];
+export const KENNIS_MELDING_SOORTEN = ['klopt-niet', 'onvolledig', 'onduidelijk', 'fout-in-informatie', 'fout-in-proces'] as const;
+export type KennisMeldingSoort = (typeof KENNIS_MELDING_SOORTEN)[number];
+
+/** An article of the knowledge base, its current version (migration 0027, ADR 0049). */
+export interface KennisartikelTable {
+  gemeente: string;
+  id: string;
+  soort: KennisartikelSoort;
+  onderwerp: string;
+  titel: string;
+  inhoud: Standaard<string>;
+  trefwoorden: Standaard<string>;
+  url: string | null;
+  team_id: string;
+  herzien_op: string;
+  versie: Standaard<number>;
+  gewijzigd_op: TijdstipVerplicht;
+  /** Stored generated columns (the search); PostgreSQL reports them as nullable. */
+  zoekvector: Generated<string | null>;
+  zoektekst: Generated<string | null>;
+}
+
+/** Every version of an article as written; append-only. */
+export interface KennisartikelVersieTable {
+  gemeente: string;
+  artikel_id: string;
+  versie: number;
+  soort: KennisartikelSoort;
+  onderwerp: string;
+  titel: string;
+  inhoud: string;
+  trefwoorden: string;
+  url: string | null;
+  team_id: string;
+  herzien_op: string;
+  toelichting: Standaard<string>;
+  door_gebruiker: string | null;
+  door_naam: string | null;
+  op: TijdstipVerplicht;
+}
+
+/** A report that an article or a process is wrong: a task for the owning team. */
+export interface KennisMeldingTable {
+  gemeente: string;
+  id: string;
+  artikel_id: string | null;
+  artikel_versie: number | null;
+  soort: KennisMeldingSoort;
+  toelichting: string;
+  team_id: string;
+  status: Standaard<'open' | 'afgehandeld'>;
+  antwoord: string | null;
+  gecorrigeerd_in_versie: number | null;
+  gemeld_door: string | null;
+  gemeld_door_naam: string;
+  gemeld_op: TijdstipVerplicht;
+  afgehandeld_door: string | null;
+  afgehandeld_door_naam: string | null;
+  afgehandeld_op: TijdstipLeeg;
+}
+
 export interface DB {
   gemeente: GemeenteTable;
   gebruiker: GebruikerTable;
@@ -573,4 +636,7 @@ export interface DB {
   contactverzoek_persoon: ContactverzoekPersoonTable;
   contactverzoek_gebeurtenis: ContactverzoekGebeurtenisTable;
   contactverzoek_melding: ContactverzoekMeldingTable;
+  kennisartikel: KennisartikelTable;
+  kennisartikel_versie: KennisartikelVersieTable;
+  kennis_melding: KennisMeldingTable;
 }

@@ -36,6 +36,12 @@ export const RECHTEN = {
   contactverzoekenMaken: ['beheerder', 'teamleider', 'behandelaar', 'kcc-medewerker'],
   /** See the queue of callback requests of one's own teams and handle them (the service checks team or person). */
   contactverzoekenBehandelen: ['beheerder', 'teamleider', 'behandelaar', 'kcc-medewerker'],
+  /** Search and read the knowledge base: every staff role except external partners. */
+  kennisbankLezen: ['beheerder', 'teamleider', 'behandelaar', 'kcc-medewerker', 'webredacteur', 'pc-adviseur'],
+  /** Write articles and answer reports, for one's own teams (the service checks the owning team). */
+  kennisbankBewerken: ['beheerder', 'teamleider', 'behandelaar', 'kcc-medewerker', 'webredacteur'],
+  /** Report that information or a process is wrong, and see the answers: any staff member (doel 7). */
+  kennisMelden: ['beheerder', 'teamleider', 'behandelaar', 'kcc-medewerker', 'webredacteur', 'pc-adviseur'],
   /** Read the P&C register (documents, versions, chapters, comparisons, deviations). */
   pcLezen: ['beheerder', 'pc-adviseur', 'teamleider', 'behandelaar', 'kcc-medewerker', 'webredacteur'],
   /** Change the P&C register: import, edit, offer and adopt versions. */

@@ -1,0 +1,12 @@
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+const p = new PGlite({ extensions: { pg_trgm, unaccent } });
+await p.waitReady;
+await p.exec(`create extension if not exists pg_trgm; create extension if not exists unaccent;
+create text search configuration loket_nl (copy = dutch);
+alter text search configuration loket_nl alter mapping for hword, hword_part, word with unaccent, dutch_stem;`);
+console.log((await p.query(`select to_tsvector('loket_nl', 'Paspoort aanvragen café reïntegratie vergunningen') v, similarity('paspoort','paspooort') s, unaccent('één') u`)).rows);
+const blob = await p.dumpDataDir('none');
+const q = new PGlite({ loadDataDir: blob, extensions: { pg_trgm, unaccent } });
+console.log((await q.query(`select to_tsvector('loket_nl', 'reïntegratie') v, 'paspoort' <% 'paspooort aanvragen' w`)).rows);
