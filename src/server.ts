@@ -302,6 +302,8 @@ export function loketServices(deps: {
   // Callback requests (ADR 0048); a request links to a klantcontact by id.
   const contactverzoeken = contactverzoekenService({
     repository: contactverzoekenRepository(db, lezen),
+    teams: teamsRepo,
+    medewerkers: termijnbewakingRepository(db),
     gemeenten,
     berichten: deps.berichten,
     audit,
@@ -312,7 +314,7 @@ export function loketServices(deps: {
   });
   // The knowledge base (ADR 0049); its search and lists read on `lezen`.
   const kennisbankRepo = kennisbankRepository(db, lezen);
-  const kennisbank = kennisbankService({ repository: kennisbankRepo, berichten: deps.berichten, audit, klok, publicUrl: deps.publicUrl });
+  const kennisbank = kennisbankService({ repository: kennisbankRepo, teams: teamsRepo, berichten: deps.berichten, audit, klok, publicUrl: deps.publicUrl });
   // The call records of the telephony platform (ADR 0031); its repository reads the measures on `lezen`.
   const kccGesprekken = kccGesprekkenService({ repository: kccGesprekkenRepository(db, lezen), gemeenten, audit, klok });
   const termijnbewaking = termijnbewakingService({

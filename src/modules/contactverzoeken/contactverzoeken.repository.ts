@@ -190,9 +190,6 @@ export function contactverzoekenRepository(db: Kysely<DB>, lezen: Kysely<DB> = d
       });
     },
 
-    teamBestaat: async (gemeente: string, teamId: string): Promise<boolean> =>
-      (await db.selectFrom('team').select('id').where('gemeente', '=', gemeente).where('id', '=', teamId).executeTakeFirst()) !== undefined,
-
     /** An active staff member with a role in the gemeente. */
     medewerkerBestaat: async (gemeente: string, id: string): Promise<boolean> =>
       (await db
@@ -205,9 +202,6 @@ export function contactverzoekenRepository(db: Kysely<DB>, lezen: Kysely<DB> = d
         .executeTakeFirst()) !== undefined,
 
     /** The teams of a staff member in the gemeente. */
-    teamsVan: async (gemeente: string, gebruikerId: string): Promise<string[]> =>
-      (await db.selectFrom('team_lid').select('team_id').where('gemeente', '=', gemeente).where('gebruiker_id', '=', gebruikerId).execute()).map((r) => r.team_id),
-
     voegToe: async (gemeente: string, c: NieuwContactverzoek): Promise<void> => {
       await db
         .insertInto('contactverzoek')
@@ -366,8 +360,8 @@ export function contactverzoekenRepository(db: Kysely<DB>, lezen: Kysely<DB> = d
       (await db.selectFrom('contactverzoek').select('id').where('gemeente', '=', gemeente).where('id', '=', id).where('afgehandeld_op', 'is', null).forUpdate().executeTakeFirst()) !==
       undefined,
 
-    /** Active members of a team; with `rol`, only those holding that role in the gemeente. */
-    teamleden: (gemeente: string, teamId: string, rol?: 'teamleider') =>
+    /** Active members of a team. */
+    teamleden: (gemeente: string, teamId: string) =>
       db
         .selectFrom('team_lid as l')
         .innerJoin('gebruiker as g', 'g.id', 'l.gebruiker_id')
@@ -375,11 +369,6 @@ export function contactverzoekenRepository(db: Kysely<DB>, lezen: Kysely<DB> = d
         .where('l.gemeente', '=', gemeente)
         .where('l.team_id', '=', teamId)
         .where('g.actief', '=', true)
-        .$if(rol !== undefined, (q) =>
-          q.where(({ exists, selectFrom }) =>
-            exists(selectFrom('gebruiker_rol as r').select('r.rol').whereRef('r.gebruiker_id', '=', 'g.id').where('r.gemeente', '=', gemeente).where('r.rol', '=', rol ?? 'teamleider')),
-          ),
-        )
         .orderBy('g.naam')
         .execute(),
 
@@ -401,18 +390,6 @@ export function contactverzoekenRepository(db: Kysely<DB>, lezen: Kysely<DB> = d
         .execute(),
 
     medewerker: (id: string): Promise<Medewerker | undefined> => db.selectFrom('gebruiker').select(['id', 'naam', 'email']).where('id', '=', id).where('actief', '=', true).executeTakeFirst(),
-
-    /** Active beheerders of the gemeente: told when nobody else can be. */
-    beheerders: (gemeente: string) =>
-      db
-        .selectFrom('gebruiker as g')
-        .innerJoin('gebruiker_rol as r', 'r.gebruiker_id', 'g.id')
-        .select(['g.id', 'g.naam', 'g.email'])
-        .where('r.gemeente', '=', gemeente)
-        .where('r.rol', '=', 'beheerder')
-        .where('g.actief', '=', true)
-        .orderBy('g.naam')
-        .execute(),
 
     /**
      * Deletes the resident of every request handled before `voor` and appends `persoon-gewist`

@@ -7,6 +7,8 @@ import { systeemContext, type AuditService, type Context } from '../audit/audit.
 import type { Berichten } from '../berichten/berichten.service.ts';
 import type { GemeentenRepository } from '../gemeenten/gemeenten.repository.ts';
 import { berekenTermijn, kalenderdag, telWerkdagenNa, type Sluitingsdagen } from '../termijnen/kalender.ts';
+import type { TeamsRepository } from '../teams/teams.repository.ts';
+import type { TermijnbewakingRepository } from '../termijnbewaking/termijnbewaking.repository.ts';
 import type { Wie } from '../zaken/zaken.service.ts';
 import {
   contactverzoekNietGevonden,
@@ -54,6 +56,10 @@ const uniek = (mensen: Medewerker[]): Medewerker[] => mensen.filter((m, i, alle)
 
 export interface ContactverzoekenDeps {
   repository: ContactverzoekenRepository;
+  /** The teams module's lookups: does a team exist, which teams is someone in. */
+  teams: Pick<TeamsRepository, 'bestaat' | 'teamsVan'>;
+  /** Who to warn: the teamleiders of a team and the beheerders (the deadline watcher's queries). */
+  medewerkers: Pick<TermijnbewakingRepository, 'teamleiders' | 'beheerders'>;
   gemeenten: Pick<GemeentenRepository, 'lijst' | 'opCode'>;
   berichten: Berichten;
   audit: AuditService;
@@ -86,7 +92,7 @@ export function contactverzoekenService(deps: ContactverzoekenDeps) {
     if (heeftRecht(wie.rollen, 'beheer')) return true;
     if (!wie.gebruiker) return false;
     if (verzoek.medewerker?.id === wie.gebruiker) return true;
-    return verzoek.team !== null && (await repository.teamsVan(gemeente, wie.gebruiker)).includes(verzoek.team.id);
+    return verzoek.team !== null && (await deps.teams.teamsVan(gemeente, wie.gebruiker)).includes(verzoek.team.id);
   }
 
   /** The request, for someone who may handle it; otherwise 404 (not theirs to see) or 403. */
@@ -112,13 +118,13 @@ export function contactverzoekenService(deps: ContactverzoekenDeps) {
         ontvangers = persoon ? [persoon] : verzoek.teamId ? await repository.teamleden(gemeente, verzoek.teamId) : [];
       } else {
         ontvangers = verzoek.teamId
-          ? await repository.teamleden(gemeente, verzoek.teamId, 'teamleider')
+          ? await deps.medewerkers.teamleiders(gemeente, verzoek.teamId)
           : verzoek.medewerkerId
             ? await repository.teamleidersVan(gemeente, verzoek.medewerkerId)
             : [];
       }
       ontvangers = uniek(ontvangers);
-      if (ontvangers.length === 0) ontvangers = await repository.beheerders(gemeente);
+      if (ontvangers.length === 0) ontvangers = await deps.medewerkers.beheerders(gemeente);
       const adressen = ontvangers.map((m) => m.email);
       if (!(await repository.legMeldingVast(gemeente, verzoek.id, soort, adressen, nu))) return false;
       const waarden = { onderwerp: record.onderwerp, uiterlijkOp: record.uiterlijkOp, voor: voorWie(record), link: link(gemeente, record.id) };
@@ -150,7 +156,7 @@ export function contactverzoekenService(deps: ContactverzoekenDeps) {
      */
     async maak(wie: Wie, gemeente: string, invoer: NieuwContactverzoekInvoer): Promise<ContactverzoekRecord> {
       const fouten: InvalidParam[] = [];
-      if (invoer.team && !(await repository.teamBestaat(gemeente, invoer.team))) fouten.push(onbekendTeam());
+      if (invoer.team && !(await deps.teams.bestaat(gemeente, invoer.team))) fouten.push(onbekendTeam());
       if (invoer.medewerker && !(await repository.medewerkerBestaat(gemeente, invoer.medewerker))) fouten.push(onbekendeMedewerker());
       if (invoer.klantcontact && !(await deps.klantcontactBestaat(gemeente, invoer.klantcontact))) fouten.push(onbekendKlantcontact());
       if (invoer.bevestiging && !invoer.persoon.email) fouten.push(geenEmailVoorBevestiging());
@@ -214,7 +220,7 @@ export function contactverzoekenService(deps: ContactverzoekenDeps) {
      * one of them (a beheerder: any team); `alle`: every open request (who reads klantcontacten).
      */
     async wachtrij(wie: Wie, gemeente: string, q: WachtrijInvoer) {
-      const eigenTeams = wie.gebruiker ? await repository.teamsVan(gemeente, wie.gebruiker) : [];
+      const eigenTeams = wie.gebruiker ? await deps.teams.teamsVan(gemeente, wie.gebruiker) : [];
       const fouten: InvalidParam[] = [];
       if (q.alle && !heeftRecht(wie.rollen, 'klantcontactenLezen')) {
         fouten.push({ name: 'query.alle', code: 'geen-toegang', reason: 'U ziet alleen de verzoeken van uw eigen teams en aan uzelf.' });

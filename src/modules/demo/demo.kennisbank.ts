@@ -4,19 +4,10 @@
  * information; links go to national pages. `herzien` is the review date in days from the day the
  * demo is loaded (negative: already past, so the owners' list "te herzien" is not empty).
  */
-import type { KennisartikelSoort } from '../../db/schema.ts';
+import type { ArtikelInhoud } from '../kennisbank/kennisbank.repository.ts';
 
-export interface DemoKennisartikel {
-  gemeente: string;
-  team: string;
-  soort: KennisartikelSoort;
-  onderwerp: string;
-  titel: string;
-  inhoud: string;
-  trefwoorden: string;
-  url: string | null;
-  herzien: number;
-}
+/** An article's content with the team by name and the review date in days from loading. */
+export type DemoKennisartikel = Omit<ArtikelInhoud, 'teamId' | 'herzienOp'> & { gemeente: string; team: string; herzien: number };
 
 const algemeen = (gemeente: string): DemoKennisartikel[] => [
   {

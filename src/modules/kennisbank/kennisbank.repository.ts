@@ -130,12 +130,6 @@ export function kennisbankRepository(db: Kysely<DB>, lezen: Kysely<DB> = db) {
   return {
     samen: <T>(werk: () => Promise<T>): Promise<T> => inEenTransactie(db, werk),
 
-    teamBestaat: async (gemeente: string, teamId: string): Promise<boolean> =>
-      (await db.selectFrom('team').select('id').where('gemeente', '=', gemeente).where('id', '=', teamId).executeTakeFirst()) !== undefined,
-
-    teamsVan: async (gemeente: string, gebruikerId: string): Promise<string[]> =>
-      (await db.selectFrom('team_lid').select('team_id').where('gemeente', '=', gemeente).where('gebruiker_id', '=', gebruikerId).execute()).map((r) => r.team_id),
-
     /** The e-mail address of a staff member (to tell a reporter the answer). */
     emailVan: async (gebruikerId: string): Promise<string | undefined> =>
       (await db.selectFrom('gebruiker').select('email').where('id', '=', gebruikerId).where('actief', '=', true).executeTakeFirst())?.email,

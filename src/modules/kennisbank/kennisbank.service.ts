@@ -6,6 +6,7 @@ import type { Klok } from '../../klok.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { Berichten } from '../berichten/berichten.service.ts';
 import { kalenderdag } from '../termijnen/kalender.ts';
+import type { TeamsRepository } from '../teams/teams.repository.ts';
 import type { Wie } from '../zaken/zaken.service.ts';
 import { artikelNietGevonden, geenEigenaar, meldingAlAfgehandeld, meldingNietGevonden, nietUwTeam, onbekendeVersie, onbekendTeam, ongeldigeInvoer } from './kennisbank.errors.ts';
 import type { ArtikelInhoud, ArtikelRecord, KennisbankRepository, MeldingRecord } from './kennisbank.repository.ts';
@@ -41,6 +42,8 @@ function zonderMelder(m: MeldingRecord): Omit<MeldingRecord, 'gemeldDoorId'> {
 
 export interface KennisbankDeps {
   repository: KennisbankRepository;
+  /** The teams module's lookups: does a team exist, which teams is someone in. */
+  teams: Pick<TeamsRepository, 'bestaat' | 'teamsVan'>;
   berichten: Berichten;
   audit: AuditService;
   klok: Klok;
@@ -55,7 +58,7 @@ export interface KennisbankDeps {
 export function kennisbankService(deps: KennisbankDeps) {
   const { repository, audit, klok, berichten } = deps;
 
-  const eigenTeams = async (wie: Wie, gemeente: string): Promise<string[]> => (wie.gebruiker ? repository.teamsVan(gemeente, wie.gebruiker) : []);
+  const eigenTeams = async (wie: Wie, gemeente: string): Promise<string[]> => (wie.gebruiker ? deps.teams.teamsVan(gemeente, wie.gebruiker) : []);
 
   async function artikel(gemeente: string, id: string): Promise<ArtikelRecord> {
     const a = await repository.opId(gemeente, id);
@@ -74,7 +77,7 @@ export function kennisbankService(deps: KennisbankDeps) {
    */
   async function controleerTeam(wie: Wie, gemeente: string, teamId: string, nieuw: boolean): Promise<void> {
     const fouten: InvalidParam[] = [];
-    if (!(await repository.teamBestaat(gemeente, teamId))) fouten.push(onbekendTeam());
+    if (!(await deps.teams.bestaat(gemeente, teamId))) fouten.push(onbekendTeam());
     else if (nieuw && !(await isEigenaar(wie, gemeente, teamId))) fouten.push(nietUwTeam());
     if (fouten.length > 0) throw ongeldigeInvoer(fouten);
   }
@@ -155,7 +158,7 @@ export function kennisbankService(deps: KennisbankDeps) {
     /** Any staff member reports an error in information or a process to the team it belongs to. */
     async meld(wie: Wie, gemeente: string, invoer: MeldingInvoer) {
       const fouten: InvalidParam[] = [];
-      if (!(await repository.teamBestaat(gemeente, invoer.team))) fouten.push(onbekendTeam());
+      if (!(await deps.teams.bestaat(gemeente, invoer.team))) fouten.push(onbekendTeam());
       const a = invoer.artikel ? await repository.opId(gemeente, invoer.artikel) : undefined;
       if (invoer.artikel && !a) fouten.push({ name: 'artikel', code: 'onbekend-artikel', reason: 'Dit kennisartikel bestaat niet in deze gemeente.' });
       if (fouten.length > 0) throw ongeldigeInvoer(fouten);
