@@ -553,6 +553,7 @@ export interface KennisartikelTable {
   gewijzigd_op: TijdstipVerplicht;
   /** Stored generated columns (the search); PostgreSQL reports them as nullable. */
   zoekvector: Generated<string | null>;
+  kopvector: Generated<string | null>;
   zoektekst: Generated<string | null>;
 }
 

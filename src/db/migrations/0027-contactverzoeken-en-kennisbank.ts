@@ -146,6 +146,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
         || setweight(to_tsvector('loket_nl'::regconfig, onderwerp || ' ' || trefwoorden), 'B')
         || setweight(to_tsvector('loket_nl'::regconfig, inhoud), 'C')
       ) stored,
+      -- Title, onderwerp and keywords only: what the search ranks by (small, so cheap to rank).
+      kopvector tsvector generated always as (
+        setweight(to_tsvector('loket_nl'::regconfig, titel), 'A')
+        || setweight(to_tsvector('loket_nl'::regconfig, onderwerp || ' ' || trefwoorden), 'B')
+      ) stored,
       -- Title, onderwerp and keywords without accents, in lower case: the trigram search for typos.
       zoektekst text generated always as (lower(loket_unaccent(titel || ' ' || onderwerp || ' ' || trefwoorden))) stored,
       primary key (gemeente, id),

@@ -72,6 +72,9 @@ describe('search', () => {
     expect(await zoek(kees, 'verhuizingen')).toContain('Werkinstructie: verhuizing doorgeven aan de telefoon');
     expect((await zoek(kees, 'container geleegd'))[0]).toBe('Mijn container is niet geleegd, wat nu?');
     expect(await zoek(kees, 'kliko')).toContain('Mijn container is niet geleegd, wat nu?');
+    // One or two letters: the beginnings of words in title, onderwerp and keywords (not the answer).
+    expect(await zoek(kees, 'pa')).toContain('Hoe vraag ik een paspoort of identiteitskaart aan?');
+    expect(await zoek(kees, 'kl')).not.toContain('Hoe vraag ik een paspoort of identiteitskaart aan?');
   });
 
   it('tolerates typos and accents', async () => {
