@@ -91,6 +91,14 @@ import { kccGesprekkenService } from './modules/kcc/kcc.gesprekken.service.ts';
 import { paginafeedbackRepository } from './modules/paginafeedback/paginafeedback.repository.ts';
 import { paginafeedbackRoutes } from './modules/paginafeedback/paginafeedback.routes.ts';
 import { paginafeedbackService } from './modules/paginafeedback/paginafeedback.service.ts';
+import { contactverzoekenRepository } from './modules/contactverzoeken/contactverzoeken.repository.ts';
+import { contactverzoekenRoutes } from './modules/contactverzoeken/contactverzoeken.routes.ts';
+import { CONTACTVERZOEKEN_BEWAKEN, contactverzoekenService } from './modules/contactverzoeken/contactverzoeken.service.ts';
+import { contactverzoekenKpis } from './modules/contactverzoeken/contactverzoeken.kpi.ts';
+import { startContactverzoekenBewaking } from './modules/contactverzoeken/contactverzoeken.job.ts';
+import { kennisbankRepository } from './modules/kennisbank/kennisbank.repository.ts';
+import { kennisbankRoutes } from './modules/kennisbank/kennisbank.routes.ts';
+import { kennisbankService } from './modules/kennisbank/kennisbank.service.ts';
 import { startTermijnbewaking, termijnbewakingCron } from './modules/termijnbewaking/termijnbewaking.job.ts';
 import { termijnbewakingRepository } from './modules/termijnbewaking/termijnbewaking.repository.ts';
 import { TERMIJNBEWAKING_CONTROLEREN, termijnbewakingService } from './modules/termijnbewaking/termijnbewaking.service.ts';
@@ -137,10 +145,12 @@ export async function openLoketCore(options: LoketCoreOptions): Promise<LoketCor
   const jobs = await startJobs({
     database,
     logger,
-    queues: [BERICHT_VERZENDEN, TERMIJNBEWAKING_CONTROLEREN, ONDERHOUD_OPRUIMEN, KPI_ROLLUPS],
+    queues: [BERICHT_VERZENDEN, TERMIJNBEWAKING_CONTROLEREN, CONTACTVERZOEKEN_BEWAKEN, ONDERHOUD_OPRUIMEN, KPI_ROLLUPS],
     oneAtATime: [ONDERHOUD_OPRUIMEN, KPI_ROLLUPS],
     schedules: [
       ...(termijnbewakingAan ? [{ name: TERMIJNBEWAKING_CONTROLEREN, cron: termijnbewakingCron(config.termijnbewakingMinuten) }] : []),
+      // Callback requests are watched on the deadline watcher's interval (ADR 0048).
+      ...(termijnbewakingAan ? [{ name: CONTACTVERZOEKEN_BEWAKEN, cron: termijnbewakingCron(config.termijnbewakingMinuten) }] : []),
       ...(opruimenAan ? [{ name: ONDERHOUD_OPRUIMEN, cron: opruimenCron(config.opruimenUren) }] : []),
       ...(kpiRollupsAan ? [{ name: KPI_ROLLUPS, cron: cronElkeMinuten(config.kpiRollupMinuten) }] : []),
     ],
@@ -169,6 +179,7 @@ export async function openLoketCore(options: LoketCoreOptions): Promise<LoketCor
       if (!options.werkers) return;
       await berichten.werk();
       if (termijnbewakingAan) await startTermijnbewaking(jobs, services.termijnbewaking);
+      if (termijnbewakingAan) await startContactverzoekenBewaking(jobs, services.contactverzoeken);
       // Retention terms and housekeeping: shortly after start, then every few hours (a failed round is retried).
       if (opruimenAan) await startOpruimen(jobs, services.onderhoud, { naStartSeconden: options.opruimenNaStartSeconden ?? 60 });
       // The KPI rollups (ADR 0043): a round after start, then every few minutes; the measures read live where a rollup waits.
@@ -262,6 +273,8 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
   kpiRoutes(app, { kpi: services.kpi });
   klantcontactenRoutes(app, { klantcontacten: services.klantcontacten });
   mailintakeRoutes(app, { mailintake: services.mailintake });
+  contactverzoekenRoutes(app, { contactverzoeken: services.contactverzoeken });
+  kennisbankRoutes(app, { kennisbank: services.kennisbank });
   pcRoutes(app, { pc: services.pc });
   pcPubliekRoutes(app, { pc: services.pc, gemeenten });
   kccGesprekkenRoutes(app, { gesprekken: services.kccGesprekken });
@@ -333,7 +346,8 @@ export function loketServices(deps: {
   const meldingenRepo = meldingenRepository(db, lezen);
   const meldingen = meldingenService({ db, repository: meldingenRepo, zaken, stand: zakenStandRepository(lezen), grenzen: gemeentegrenzen(), audit, klok });
   const open311Sleutels = open311SleutelsService({ repository: open311SleutelsRepository(db), audit, klok });
-  const klantcontacten = klantcontactenService({ repository: klantcontactenRepository(db, lezen), zaken, audit, klok });
+  const klantcontactenRepo = klantcontactenRepository(db, lezen);
+  const klantcontacten = klantcontactenService({ repository: klantcontactenRepo, zaken, audit, klok });
   // E-mail intake (ADR 0046): a message becomes a klantcontact and a zaak through those services.
   const mailintake = mailintakeService({
     repository: mailintakeRepository(db),
@@ -346,6 +360,22 @@ export function loketServices(deps: {
     mailFrom: deps.mailFrom ?? MAIL_FROM_STANDAARD,
     maxBytes: deps.mailIntakeMaxBytes ?? MAX_MAIL_STANDAARD,
   });
+  // Callback requests (ADR 0048); a request links to a klantcontact by id.
+  const contactverzoeken = contactverzoekenService({
+    repository: contactverzoekenRepository(db, lezen),
+    teams: teamsRepo,
+    medewerkers: termijnbewakingRepository(db),
+    gemeenten,
+    berichten: deps.berichten,
+    audit,
+    klok,
+    sluitingsdagen: (gemeente) => termijnen.sluitingsdagen(gemeente),
+    klantcontactBestaat: async (gemeente, id) => (await klantcontactenRepo.opId(gemeente, id)) !== undefined,
+    publicUrl: deps.publicUrl,
+  });
+  // The knowledge base (ADR 0049); its search and lists read on `lezen`.
+  const kennisbankRepo = kennisbankRepository(db, lezen);
+  const kennisbank = kennisbankService({ repository: kennisbankRepo, teams: teamsRepo, berichten: deps.berichten, audit, klok, publicUrl: deps.publicUrl });
   // The call records of the telephony platform (ADR 0031); its repository reads the measures on `lezen`.
   const paginafeedback = paginafeedbackService({ repository: paginafeedbackRepository(db, lezen), gemeenten, audit, klok });
   const kccGesprekken = kccGesprekkenService({ repository: kccGesprekkenRepository(db, lezen), gemeenten, audit, klok });
@@ -365,7 +395,7 @@ export function loketServices(deps: {
   const kpi = kpiService({
     // Reads on `lezen`: the replica inside request.lees (the servicenormen page), the primary elsewhere.
     repository: kpiRepository(db, lezen),
-    maten: [...zakenKpis(lezen, zakenRollup), ...klantcontactenKpis(lezen), ...kccKpis(kccGesprekken.maten)],
+    maten: [...zakenKpis(lezen, zakenRollup), ...klantcontactenKpis(lezen), ...contactverzoekenKpis(lezen), ...kccKpis(kccGesprekken.maten)],
     sluitingsdagen: (gemeente) => termijnen.sluitingsdagen(gemeente),
     zaaktypeBestaat: async (gemeente, code) => (await zaaktypenRepo.hoogsteVersie(gemeente, code)) !== undefined,
     audit,
@@ -379,7 +409,7 @@ export function loketServices(deps: {
     auth,
     gebruikers: gebruikersService({ repository: gebruikersRepo, audit, klok, beeindigSessies: auth.beeindigSessies, berichten: deps.berichten }),
     teams: teamsService({ repository: teamsRepo, audit, klok }),
-    onderhoud: onderhoudService({ repository: onderhoudRepository(db), audit, klok, embedded: deps.database.kind === 'pglite', gemeenten, zaken, klantcontacten, paginafeedback, mailintake }),
+    onderhoud: onderhoudService({ repository: onderhoudRepository(db), audit, klok, embedded: deps.database.kind === 'pglite', gemeenten, zaken, klantcontacten, paginafeedback, mailintake, contactverzoeken }),
     demo: demoService({
       gemeenten,
       gebruikers: gebruikersRepo,
@@ -392,6 +422,7 @@ export function loketServices(deps: {
       pc,
       kpi,
       mailintake,
+      kennisbank: kennisbankRepo,
       zakenOpKlok: (demoKlok) => zakenService({ ...zakenDeps, klok: demoKlok, berichten: alleenBewaren(berichtenRepository(db), demoKlok) }),
     }),
     apiTokens: apiTokensService({ repository: apiTokensRepository(db), audit, klok }),
@@ -404,6 +435,8 @@ export function loketServices(deps: {
     servicenormen: servicenormenService({ kpi, zaaktypen: zaaktypenRepo, klok }),
     klantcontacten,
     mailintake,
+    contactverzoeken,
+    kennisbank,
     termijnbewaking,
     zaakvolgen: zaakvolgenService({ zaken, beloofdeDatum: termijnbewaking.beloofdeDatum }),
     pc,

@@ -130,8 +130,14 @@ function geldigeInhoud(url: string, zaaktype: Record<string, unknown>): Record<s
     indicatoren: { code: '9', naam: 'Probe', soort: 'effect', verplicht: false, waarden: [] },
     financien: { naam: 'Probe', bedragen: [] },
     afhandeling: { afhandeling: 'geen-actie' },
+    oppakken: {},
+    pogingen: { bereikt: false },
+    afhandelen: { status: 'afgerond', uitkomst: 'Overgenomen' },
   };
   const laatste = url.split('/').at(-1) ?? '';
+  if (url.endsWith('/kennis-meldingen/:id/afhandelen')) return { antwoord: 'Overgenomen' };
+  if (url.endsWith('/kennisartikelen/:id/meldingen')) return { soort: 'klopt-niet', toelichting: 'Overgenomen' };
+  if (url.endsWith('/kennisartikelen/:id')) return { soort: 'vraag-antwoord', onderwerp: 'Probe', titel: 'Probe', inhoud: 'Probe', team: randomUUID(), herzienOp: '2027-01-01' };
   if (url.endsWith('/rollen')) return { rollen: ['behandelaar'] };
   if (url.endsWith('/leden')) return { gebruikers: [] };
   if (url.endsWith('/zaaktypen/:id')) return zaaktype;
@@ -181,7 +187,35 @@ describe('scheiding tussen gemeenten', () => {
       payload: { kanaal: 'telefoon', onderwerp: 'Probe', uitkomst: 'zelfstandig-afgehandeld', persoon: { naam: 'Probe' } },
     });
     expect(klantcontact.statusCode).toBe(201);
-    ids.push(...zaaktypen.json().items.map((z: { id: string }) => z.id), zaak.json().id, klantcontact.json().id);
+    const contactverzoek = await loket.app.inject({
+      method: 'POST',
+      url: '/api/v1/gemeenten/GM0384/contactverzoeken',
+      headers: admin.headers,
+      payload: { team: teams.json().items[0].id, onderwerp: 'Probe', vraag: 'Probe', persoon: { telefoon: '0612345678' } },
+    });
+    expect(contactverzoek.statusCode).toBe(201);
+    const artikel = await loket.app.inject({
+      method: 'POST',
+      url: '/api/v1/gemeenten/GM0384/kennisartikelen',
+      headers: admin.headers,
+      payload: { soort: 'vraag-antwoord', onderwerp: 'Probe', titel: 'Probe', inhoud: 'Probe', team: teams.json().items[0].id, herzienOp: '2027-01-01' },
+    });
+    expect(artikel.statusCode).toBe(201);
+    const kennisMelding = await loket.app.inject({
+      method: 'POST',
+      url: `/api/v1/gemeenten/GM0384/kennisartikelen/${artikel.json().id}/meldingen`,
+      headers: admin.headers,
+      payload: { soort: 'onduidelijk', toelichting: 'Probe' },
+    });
+    expect(kennisMelding.statusCode).toBe(201);
+    ids.push(
+      ...zaaktypen.json().items.map((z: { id: string }) => z.id),
+      zaak.json().id,
+      klantcontact.json().id,
+      contactverzoek.json().id,
+      artikel.json().id,
+      kennisMelding.json().id,
+    );
     ids.push(
       ...gebruikers.json().items.map((g: { id: string }) => g.id).filter((id: string) => !ookInOuderAmstel.has(id)),
       ...teams.json().items.map((t: { id: string }) => t.id),

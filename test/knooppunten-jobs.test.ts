@@ -5,6 +5,7 @@ import { KPI_ROLLUPS } from '../src/modules/kpi/kpi.rollup.job.ts';
 import { openDatabase, type Database } from '../src/db/database.ts';
 import { vasteKlok } from '../src/klok.ts';
 import { ONDERHOUD_OPRUIMEN } from '../src/modules/onderhoud/onderhoud.job.ts';
+import { CONTACTVERZOEKEN_BEWAKEN } from '../src/modules/contactverzoeken/contactverzoeken.service.ts';
 import { TERMIJNBEWAKING_CONTROLEREN } from '../src/modules/termijnbewaking/termijnbewaking.service.ts';
 import { openLoketCore, type LoketCore } from '../src/server.ts';
 import { testDatabase } from './database.ts';
@@ -44,6 +45,7 @@ describe.skipIf(inject('loketTestDatabase').kind === 'pglite')('jobs on three no
   it('keeps one schedule per job in the database', async () => {
     const { rows } = await sql<{ name: string; cron: string }>`select name, cron from pgboss.schedule order by name`.execute(database.db);
     expect(rows).toEqual([
+      { name: CONTACTVERZOEKEN_BEWAKEN, cron: '*/15 * * * *' },
       { name: KPI_ROLLUPS, cron: '*/5 * * * *' },
       { name: ONDERHOUD_OPRUIMEN, cron: '0 */6 * * *' },
       { name: TERMIJNBEWAKING_CONTROLEREN, cron: '*/15 * * * *' },
@@ -53,13 +55,14 @@ describe.skipIf(inject('loketTestDatabase').kind === 'pglite')('jobs on three no
   const jobs = async () =>
     (
       await sql<{ name: string; state: string; pogingen: number }>`
-        select name, state, retry_count as pogingen from pgboss.job where name in (${ONDERHOUD_OPRUIMEN}, ${TERMIJNBEWAKING_CONTROLEREN}) order by name`.execute(database.db)
+        select name, state, retry_count as pogingen from pgboss.job where name in (${CONTACTVERZOEKEN_BEWAKEN}, ${ONDERHOUD_OPRUIMEN}, ${TERMIJNBEWAKING_CONTROLEREN}) order by name`.execute(database.db)
     ).rows;
 
   it('makes one start round of each job for the three nodes, worked once (one attempt)', async () => {
     await vi.waitFor(
       async () =>
         expect(await jobs()).toEqual([
+          { name: CONTACTVERZOEKEN_BEWAKEN, state: 'completed', pogingen: 0 },
           { name: ONDERHOUD_OPRUIMEN, state: 'completed', pogingen: 0 },
           { name: TERMIJNBEWAKING_CONTROLEREN, state: 'completed', pogingen: 0 },
         ]),

@@ -1,4 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import { Pool, types as pgTypes } from 'pg';
 import { openReplica, type Replica } from './replica.ts';
@@ -101,6 +103,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const pglite = new PGlite({
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    // The knowledge base's search (ADR 0049): PGlite loads an extension only when it is given here,
+    // also for a data directory (or dump) in which it was created before.
+    extensions: { pg_trgm, unaccent },
     parsers: {
       [TIMESTAMPTZ]: parseTimestamp,
       [DATE]: (v: string) => v,

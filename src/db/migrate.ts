@@ -22,6 +22,7 @@ import * as meldingen from './migrations/0022-meldingen.ts';
 import * as zaaknummerreeksen from './migrations/0023-zaaknummerreeksen.ts';
 import * as kpiRollups from './migrations/0024-kpi-rollups.ts';
 import * as mailintake from './migrations/0026-mailintake.ts';
+import * as contactverzoekenEnKennisbank from './migrations/0027-contactverzoeken-en-kennisbank.ts';
 
 /**
  * Migrations in order; forward-only (no down) in production. There is no 0008 and no 0014: the
@@ -51,6 +52,7 @@ const migrations: Record<string, Migration> = {
   '0023-zaaknummerreeksen': zaaknummerreeksen,
   '0024-kpi-rollups': kpiRollups,
   '0026-mailintake': mailintake,
+  '0027-contactverzoeken-en-kennisbank': contactverzoekenEnKennisbank,
 };
 
 /** The names of every migration of this version, in order (`/ready` checks the database has them all). */

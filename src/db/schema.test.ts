@@ -17,11 +17,12 @@ interface Kolom {
   is_nullable: 'YES' | 'NO';
   column_default: string | null;
   is_identity: 'YES' | 'NO';
+  is_generated: 'ALWAYS' | 'NEVER';
 }
 
 it('schema.ts declares the tables and columns of the migrated database, with their nullability, defaults and Generated', async () => {
   const { rows } = await sql<Kolom>`
-    select table_name, column_name, is_nullable, column_default, is_identity
+    select table_name, column_name, is_nullable, column_default, is_identity, is_generated
     from information_schema.columns
     where table_schema = 'public' and table_name not like 'loket_migratie%'
       -- Partitions (the months of the logs) have their parent's columns; the parent is checked.
@@ -47,7 +48,8 @@ it('schema.ts declares the tables and columns of the migrated database, with the
         continue;
       }
       const nullable = k.is_nullable === 'YES';
-      const generated = k.is_identity === 'YES' || (k.column_default ?? '').startsWith('nextval(');
+      // A stored generated column (`generated always as (…) stored`) is made by the database too.
+      const generated = k.is_identity === 'YES' || (k.column_default ?? '').startsWith('nextval(') || k.is_generated === 'ALWAYS';
       // An insert may leave out a column with a default, or one that can be null.
       const optioneel = nullable || k.column_default !== null || generated;
       if (ts.nullable !== nullable) verschillen.push(`${naam}: ${nullable ? 'nullable' : 'not null'} in the database`);

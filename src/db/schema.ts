@@ -665,6 +665,135 @@ export interface MailBijlageTable {
   geweigerd_reden: string | null;
 }
 
+export const CONTACTVERZOEK_STATUSSEN = ['open', 'in-behandeling', 'afgerond', 'niet-bereikt'] as const;
+export type ContactverzoekStatus = (typeof CONTACTVERZOEK_STATUSSEN)[number];
+export const CONTACTVERZOEK_GEBEURTENISSEN = ['aangemaakt', 'opgepakt', 'poging', 'afgerond', 'niet-bereikt', 'herinnering', 'escalatie', 'bevestiging', 'persoon-gewist'] as const;
+export type ContactverzoekGebeurtenisSoort = (typeof CONTACTVERZOEK_GEBEURTENISSEN)[number];
+
+/** The norm of a callback request per onderwerp, in werkdagen (migration 0027, ADR 0048). */
+export interface ContactverzoekNormTable {
+  gemeente: string;
+  onderwerp: string;
+  werkdagen: number;
+}
+
+/** A callback request to a team or a named staff member (migration 0027, ADR 0048). */
+export interface ContactverzoekTable {
+  gemeente: string;
+  id: string;
+  onderwerp: string;
+  vraag: string;
+  toelichting: Standaard<string>;
+  team_id: string | null;
+  medewerker_id: string | null;
+  klantcontact_id: string | null;
+  status: Standaard<ContactverzoekStatus>;
+  norm_werkdagen: number;
+  uiterlijk_op: string;
+  behandelaar_id: string | null;
+  uitkomst: string | null;
+  aangemaakt_op: TijdstipVerplicht;
+  afgehandeld_op: TijdstipLeeg;
+  door_type: 'gebruiker' | 'token' | 'cli' | 'systeem';
+  door_gebruiker: string | null;
+  door_naam: string | null;
+  versie: Standaard<number>;
+}
+
+/** The resident of a callback request (minimal data); deleted after the retention term. */
+export interface ContactverzoekPersoonTable {
+  gemeente: string;
+  contactverzoek_id: string;
+  naam: Standaard<string>;
+  telefoon: string | null;
+  email: string | null;
+}
+
+/** The history of a callback request, attempts included; append-only. */
+export interface ContactverzoekGebeurtenisTable {
+  gemeente: string;
+  contactverzoek_id: string;
+  volgnummer: number;
+  soort: ContactverzoekGebeurtenisSoort;
+  gegevens: Json<Record<string, unknown>>;
+  door_gebruiker: string | null;
+  door_naam: string | null;
+  op: TijdstipVerplicht;
+}
+
+/** The reminder and the escalation of a callback request, each sent once. */
+export interface ContactverzoekMeldingTable {
+  gemeente: string;
+  contactverzoek_id: string;
+  soort: 'herinnering' | 'escalatie';
+  ontvangers: Json<string[]>;
+  verstuurd_op: TijdstipVerplicht;
+}
+
+export const KENNISARTIKEL_SOORTEN = ['vraag-antwoord', 'werkinstructie', 'webpagina'] as const;
+export type KennisartikelSoort = (typeof KENNISARTIKEL_SOORTEN)[number];
+export const KENNIS_MELDING_SOORTEN = ['klopt-niet', 'onvolledig', 'onduidelijk', 'fout-in-informatie', 'fout-in-proces'] as const;
+export type KennisMeldingSoort = (typeof KENNIS_MELDING_SOORTEN)[number];
+
+/** An article of the knowledge base, its current version (migration 0027, ADR 0049). */
+export interface KennisartikelTable {
+  gemeente: string;
+  id: string;
+  soort: KennisartikelSoort;
+  onderwerp: string;
+  titel: string;
+  inhoud: Standaard<string>;
+  trefwoorden: Standaard<string>;
+  url: string | null;
+  team_id: string;
+  herzien_op: string;
+  versie: Standaard<number>;
+  gewijzigd_op: TijdstipVerplicht;
+  /** Stored generated columns (the search); PostgreSQL reports them as nullable. */
+  zoekvector: Generated<string | null>;
+  kopvector: Generated<string | null>;
+  zoektekst: Generated<string | null>;
+}
+
+/** Every version of an article as written; append-only. */
+export interface KennisartikelVersieTable {
+  gemeente: string;
+  artikel_id: string;
+  versie: number;
+  soort: KennisartikelSoort;
+  onderwerp: string;
+  titel: string;
+  inhoud: string;
+  trefwoorden: string;
+  url: string | null;
+  team_id: string;
+  herzien_op: string;
+  toelichting: Standaard<string>;
+  door_gebruiker: string | null;
+  door_naam: string | null;
+  op: TijdstipVerplicht;
+}
+
+/** A report that an article or a process is wrong: a task for the owning team. */
+export interface KennisMeldingTable {
+  gemeente: string;
+  id: string;
+  artikel_id: string | null;
+  artikel_versie: number | null;
+  soort: KennisMeldingSoort;
+  toelichting: string;
+  team_id: string;
+  status: Standaard<'open' | 'afgehandeld'>;
+  antwoord: string | null;
+  gecorrigeerd_in_versie: number | null;
+  gemeld_door: string | null;
+  gemeld_door_naam: string;
+  gemeld_op: TijdstipVerplicht;
+  afgehandeld_door: string | null;
+  afgehandeld_door_naam: string | null;
+  afgehandeld_op: TijdstipLeeg;
+}
+
 export interface DB {
   gemeente: GemeenteTable;
   gebruiker: GebruikerTable;
@@ -715,4 +844,12 @@ export interface DB {
   mail_intake_adres: MailIntakeAdresTable;
   mail_bericht: MailBerichtTable;
   mail_bijlage: MailBijlageTable;
+  contactverzoek_norm: ContactverzoekNormTable;
+  contactverzoek: ContactverzoekTable;
+  contactverzoek_persoon: ContactverzoekPersoonTable;
+  contactverzoek_gebeurtenis: ContactverzoekGebeurtenisTable;
+  contactverzoek_melding: ContactverzoekMeldingTable;
+  kennisartikel: KennisartikelTable;
+  kennisartikel_versie: KennisartikelVersieTable;
+  kennis_melding: KennisMeldingTable;
 }

@@ -32,6 +32,16 @@ export const RECHTEN = {
   klantcontactenRegistreren: ['beheerder', 'teamleider', 'behandelaar', 'kcc-medewerker'],
   /** Read the gemeente's klantcontacten (with the person's data): the KCC and who leads it. */
   klantcontactenLezen: ['beheerder', 'teamleider', 'kcc-medewerker'],
+  /** Make a contactverzoek (callback request) for a team or a staff member, and read the norms per onderwerp: everyone who speaks to residents. */
+  contactverzoekenMaken: ['beheerder', 'teamleider', 'behandelaar', 'kcc-medewerker'],
+  /** See the queue of callback requests of one's own teams and handle them (the service checks team or person). */
+  contactverzoekenBehandelen: ['beheerder', 'teamleider', 'behandelaar', 'kcc-medewerker'],
+  /** Search and read the knowledge base: every staff role except external partners. */
+  kennisbankLezen: ['beheerder', 'teamleider', 'behandelaar', 'kcc-medewerker', 'webredacteur', 'pc-adviseur'],
+  /** Write articles and answer reports, for one's own teams (the service checks the owning team). */
+  kennisbankBewerken: ['beheerder', 'teamleider', 'behandelaar', 'kcc-medewerker', 'webredacteur'],
+  /** Report that information or a process is wrong, and see the answers: any staff member (doel 7). */
+  kennisMelden: ['beheerder', 'teamleider', 'behandelaar', 'kcc-medewerker', 'webredacteur', 'pc-adviseur'],
   /** Read the P&C register (documents, versions, chapters, comparisons, deviations). */
   pcLezen: ['beheerder', 'pc-adviseur', 'teamleider', 'behandelaar', 'kcc-medewerker', 'webredacteur'],
   /** Change the P&C register: import, edit, offer and adopt versions. */

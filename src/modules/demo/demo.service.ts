@@ -18,6 +18,9 @@ import type { ZakenService } from '../zaken/zaken.service.ts';
 import { DEMO_PC_HOOFDSTUKKEN, DEMO_PC_RICHTING } from './demo.pc.ts';
 import type { MeldingenRepository } from '../meldingen/meldingen.repository.ts';
 import { DEMO_MELDING_CATEGORIEEN } from './demo.meldingen.ts';
+import { DEMO_KENNISARTIKELEN } from './demo.kennisbank.ts';
+import type { KennisbankRepository } from '../kennisbank/kennisbank.repository.ts';
+import { plusDagen } from '../termijnen/kalender.ts';
 
 export interface DemoResultaat {
   gemeenten: number;
@@ -30,6 +33,8 @@ export interface DemoResultaat {
   normen: number;
   /** Demo zaken with their histories (only with `{ zaken: true }`). */
   zaken: number;
+  /** Articles of the knowledge base (demo.kennisbank.ts). */
+  kennisartikelen: number;
 }
 
 /** Loads the demo data; idempotent (what exists already is left as it is). */
@@ -50,13 +55,15 @@ export function demoService(deps: {
   kpi?: Pick<KpiService, 'voorGemeente' | 'voegNormToe'>;
   /** The e-mail intake, for the gemeenten's intake addresses (DEMO_INTAKE_ADRESSEN). */
   mailintake?: { voegAdresToe(context: Context, gemeente: string, adres: string): Promise<boolean> };
+  /** The knowledge base, for its demo articles (demo.kennisbank.ts). */
+  kennisbank?: Pick<KennisbankRepository, 'titelBestaat' | 'voegToe'>;
   /** The zaken service on the demo's simulated clock, with an outbox that never sends (demo.zaken.ts). */
   zakenOpKlok: (klok: Klok) => ZakenService;
 }) {
   return {
     /** `zaken: true` also loads the demo zaken (serve and `loket demo`; tests start without them). */
     async laad(context: Context, opties: { zaken?: boolean } = {}): Promise<DemoResultaat> {
-      const resultaat: DemoResultaat = { gemeenten: 0, gebruikers: 0, teams: 0, zaaktypen: 0, meldingCategorieen: 0, normen: 0, zaken: 0 };
+      const resultaat: DemoResultaat = { gemeenten: 0, gebruikers: 0, teams: 0, zaaktypen: 0, meldingCategorieen: 0, normen: 0, zaken: 0, kennisartikelen: 0 };
       for (const gemeente of DEMO_GEMEENTEN) {
         if (await deps.gemeenten.opCode(gemeente.code)) continue;
         await deps.gemeenten.bewaar(gemeente);
@@ -147,8 +154,16 @@ export function demoService(deps: {
         const indicatoren = h.indicatoren.map((i) => ({ ...i, aanvulling: { ...LEGE_AANVULLING, richting: DEMO_PC_RICHTING[i.code] ?? null } }));
         await deps.pc.importeer(context, h.gemeente, [{ ...h, indicatoren }], { naam: 'Zoals gepubliceerd', status: 'vastgesteld', vastgesteldOp: h.documentstatus?.datum ?? null });
       }
+      // The knowledge base's articles; one whose title is there already stays.
+      for (const a of deps.kennisbank ? DEMO_KENNISARTIKELEN : []) {
+        const teamId = teamIds.get(a.gemeente)?.get(a.team);
+        if (!teamId || !deps.kennisbank || (await deps.kennisbank.titelBestaat(a.gemeente, a.titel))) continue;
+        const { gemeente, team: _team, herzien, ...inhoud } = a;
+        await deps.kennisbank.voegToe(gemeente, randomUUID(), { ...inhoud, teamId, herzienOp: plusDagen(kalenderdag(nu), herzien) }, { toelichting: 'Demo', door: { id: null, naam: null }, op: nu });
+        resultaat.kennisartikelen++;
+      }
       if (opties.zaken) resultaat.zaken = await laadDemoZaken({ zaken: deps.zakenOpKlok, zaaktypen: deps.zaaktypen, klok: deps.klok }, context, ids, teamIds);
-      if (resultaat.gemeenten + resultaat.gebruikers + resultaat.teams + resultaat.zaaktypen + resultaat.meldingCategorieen + resultaat.normen + resultaat.zaken > 0) {
+      if (resultaat.gemeenten + resultaat.gebruikers + resultaat.teams + resultaat.zaaktypen + resultaat.meldingCategorieen + resultaat.normen + resultaat.zaken + resultaat.kennisartikelen > 0) {
         await deps.audit.log(context, { gemeente: null, actie: 'demo-laden', details: { ...resultaat } });
       }
       return resultaat;

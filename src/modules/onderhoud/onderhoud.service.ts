@@ -35,9 +35,11 @@ export interface OpruimResultaat {
   paginafeedback: number;
   /** E-mails whose sender's (or addressee's) name and address were erased (one year after receipt; ADR 0047). */
   mailAfzenders: number;
+  /** Residents of callback requests erased (one year after the request was handled; ADR 0048). */
+  contactverzoekPersonen: number;
 }
 
-/** What housekeeping needs of the rest: the gemeenten, and the zaken and klantcontacten retention per gemeente. */
+/** What housekeeping needs of the rest: the gemeenten, and the zaken, klantcontacten and contactverzoeken retention per gemeente. */
 export interface OnderhoudDeps {
   repository: OnderhoudRepository;
   audit: AuditService;
@@ -48,6 +50,7 @@ export interface OnderhoudDeps {
   klantcontacten: { ruimPersoonsgegevensOp(context: Context, gemeente: string): Promise<number> };
   paginafeedback: { verwijderVerlopen(): Promise<number> };
   mailintake: { ruimAfzendersOp(context: Context, gemeente: string): Promise<number> };
+  contactverzoeken: { ruimPersoonsgegevensOp(context: Context, gemeente: string): Promise<number> };
 }
 
 /** Retention terms and housekeeping, run as a scheduled job every few hours (onderhoud.job.ts) and by `loket opruimen`. */
@@ -68,12 +71,14 @@ export function onderhoudService(deps: OnderhoudDeps) {
         klantcontactPersonen: 0,
         paginafeedback: await deps.paginafeedback.verwijderVerlopen(),
         mailAfzenders: 0,
+        contactverzoekPersonen: 0,
       };
       // Per gemeente, each logged in its own audit log (zaken service).
       for (const gemeente of await deps.gemeenten.lijst()) {
         resultaat.contactgegevens += await deps.zaken.ruimContactgegevensOp(context, gemeente.code);
         resultaat.klantcontactPersonen += await deps.klantcontacten.ruimPersoonsgegevensOp(context, gemeente.code);
         resultaat.mailAfzenders += await deps.mailintake.ruimAfzendersOp(context, gemeente.code);
+        resultaat.contactverzoekPersonen += await deps.contactverzoeken.ruimPersoonsgegevensOp(context, gemeente.code);
       }
       if (deps.embedded) await repository.vacuum();
       if (vernietigd.length > 0) {

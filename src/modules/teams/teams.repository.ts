@@ -51,6 +51,12 @@ export function teamsRepository(db: Kysely<DB>) {
       const row = await select(gemeente).where('t.id', '=', id).executeTakeFirst();
       return row ? normaal(row) : undefined;
     },
+    /** Whether the team exists in the gemeente (a light check for other modules that point at a team). */
+    bestaat: async (gemeente: string, id: string): Promise<boolean> =>
+      (await db.selectFrom('team').select('id').where('gemeente', '=', gemeente).where('id', '=', id).executeTakeFirst()) !== undefined,
+    /** The ids of the teams a staff member is in, in the gemeente. */
+    teamsVan: async (gemeente: string, gebruikerId: string): Promise<string[]> =>
+      (await db.selectFrom('team_lid').select('team_id').where('gemeente', '=', gemeente).where('gebruiker_id', '=', gebruikerId).execute()).map((r) => r.team_id),
     naamBestaat: async (gemeente: string, naam: string, behalve?: string): Promise<boolean> => {
       let q = db.selectFrom('team').select('id').where('gemeente', '=', gemeente).where((eb) => eb(eb.fn('lower', ['naam']), '=', naam.toLowerCase()));
       if (behalve) q = q.where('id', '!=', behalve);

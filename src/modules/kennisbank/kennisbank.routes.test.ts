@@ -1,0 +1,208 @@
+/**
+ * The knowledge base through the API, on one database for the file (PGlite or PostgreSQL) with the
+ * demo articles and a real SMTP receiver. Tests read the demo articles and make their own with
+ * titles of their own; none changes what another looks at.
+ *
+ * Diemen's demo teams: Openbare ruimte (Tim, Bo), Klantcontactcentrum (Kees), Planning en control
+ * (Petra), Juridische zaken (Tim).
+ */
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testLoket, type TestLoket } from '../../../test/app.ts';
+import { laadDemo, logInAls } from '../../../test/demo.ts';
+import type { Ingelogd } from '../../../test/login.ts';
+import { smtpOntvanger } from '../../../test/smtp.ts';
+import { cliContext } from '../audit/audit.service.ts';
+import { prefixQuery } from './kennisbank.repository.ts';
+
+let loket: TestLoket;
+let smtp: Awaited<ReturnType<typeof smtpOntvanger>>;
+let kees: Ingelogd;
+let bo: Ingelogd;
+let petra: Ingelogd;
+let bea: Ingelogd;
+const G = 'GM0384';
+const basis = `/api/v1/gemeenten/${G}`;
+const teams = new Map<string, string>();
+
+beforeAll(async () => {
+  smtp = await smtpOntvanger();
+  loket = await testLoket({ nu: '2026-03-02T09:00:00Z', env: { SMTP_URL: smtp.url } });
+  await laadDemo(loket);
+  for (const t of (await loket.services.teams.lijst(cliContext(), G, 0, 100)).rows) teams.set(t.naam, t.id);
+  kees = await logInAls(loket, 'kcc@duoplus.demo');
+  bo = await logInAls(loket, 'behandelaar@diemen.demo');
+  petra = await logInAls(loket, 'pc@diemen.demo');
+  bea = await logInAls(loket, 'beheerder@duoplus.demo');
+}, 120_000);
+afterAll(async () => {
+  await loket.close();
+  await smtp.close();
+});
+
+const get = (sessie: Ingelogd, pad: string) => loket.app.inject({ method: 'GET', url: `${basis}${pad}`, headers: sessie.headers });
+const post = (sessie: Ingelogd, pad: string, payload: Record<string, unknown>) => loket.app.inject({ method: 'POST', url: `${basis}${pad}`, headers: sessie.headers, payload });
+const zoek = async (sessie: Ingelogd, q: string, gemeente = G) => {
+  const res = await loket.app.inject({ method: 'GET', url: `/api/v1/gemeenten/${gemeente}/kennisartikelen/zoeken?q=${encodeURIComponent(q)}`, headers: sessie.headers });
+  expect(res.statusCode, res.body).toBe(200);
+  return (res.json().items as { id: string; titel: string; team: { naam: string } }[]).map((a) => a.titel);
+};
+
+const artikel = (titel: string, extra: Record<string, unknown> = {}) => ({
+  soort: 'vraag-antwoord',
+  onderwerp: 'Afval',
+  titel,
+  inhoud: 'Het antwoord.',
+  team: teams.get('Openbare ruimte'),
+  herzienOp: '2026-12-31',
+  ...extra,
+});
+
+async function schrijf(sessie: Ingelogd, titel: string, extra: Record<string, unknown> = {}) {
+  const res = await post(sessie, '/kennisartikelen', artikel(titel, extra));
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json() as { id: string; versie: number; [k: string]: unknown };
+}
+
+describe('search', () => {
+  it('finds Dutch words, word beginnings while typing, and ranks a match in the title first', async () => {
+    expect((await zoek(kees, 'paspoort'))[0]).toBe('Hoe vraag ik een paspoort of identiteitskaart aan?');
+    expect(await zoek(kees, 'parkeerv')).toContain('Hoe vraag ik een parkeervergunning aan?');
+    // "verhuizingen" and "verhuizing" have one stem.
+    expect(await zoek(kees, 'verhuizingen')).toContain('Werkinstructie: verhuizing doorgeven aan de telefoon');
+    expect((await zoek(kees, 'container geleegd'))[0]).toBe('Mijn container is niet geleegd, wat nu?');
+    expect(await zoek(kees, 'kliko')).toContain('Mijn container is niet geleegd, wat nu?');
+    // One or two letters: the beginnings of words in title, onderwerp and keywords (not the answer).
+    expect(await zoek(kees, 'pa')).toContain('Hoe vraag ik een paspoort of identiteitskaart aan?');
+    expect(await zoek(kees, 'kl')).not.toContain('Hoe vraag ik een paspoort of identiteitskaart aan?');
+  });
+
+  it('tolerates typos and accents', async () => {
+    expect(await zoek(kees, 'pasport')).toContain('Hoe vraag ik een paspoort of identiteitskaart aan?');
+    expect(await zoek(kees, 'grofvuill')).toContain('Hoe laat ik grofvuil ophalen?');
+    await schrijf(bo, 'Reïntegratie en de kantine-café regels');
+    expect(await zoek(kees, 'reintegratie')).toContain('Reïntegratie en de kantine-café regels');
+    expect(await zoek(kees, 'cafe')).toContain('Reïntegratie en de kantine-café regels');
+  });
+
+  it('searches one gemeente only, and refuses an empty query', async () => {
+    const eigen = await schrijf(bo, 'Alleen in Diemen: de Diemense zandbak');
+    const res = await loket.app.inject({ method: 'GET', url: '/api/v1/gemeenten/GM0437/kennisartikelen/zoeken?q=zandbak', headers: kees.headers });
+    expect((res.json().items as { id: string }[]).map((a) => a.id)).not.toContain(eigen.id);
+    expect((await get(kees, '/kennisartikelen/zoeken?q=')).statusCode).toBe(400);
+    expect((await get(kees, '/kennisartikelen/zoeken')).statusCode).toBe(400);
+    // Punctuation only is no word: nothing found, no error.
+    expect(await zoek(kees, '!!!')).toEqual([]);
+    const partner = await logInAls(loket, 'partner@afvalpartner.demo');
+    expect((await get(partner, '/kennisartikelen/zoeken?q=afval')).statusCode).toBe(403);
+  });
+
+  it('makes a prefix query of letters and digits only', () => {
+    expect(prefixQuery("Paspoort: verlengen? (o'ok) 2026")).toBe('paspoort:* & verlengen:* & o:* & ok:* & 2026:*');
+    expect(prefixQuery('& | ! <->')).toBeNull();
+  });
+});
+
+describe('articles and versions', () => {
+  it('is written by a team for itself, changed with If-Match into a new version, and keeps every version', async () => {
+    const a = await schrijf(bo, 'Versies van een artikel');
+    expect(a).toMatchObject({ versie: 1, team: { naam: 'Openbare ruimte' }, teHerzien: false });
+    const zonder = await loket.app.inject({ method: 'PUT', url: `${basis}/kennisartikelen/${a.id}`, headers: bo.headers, payload: artikel('Versies van een artikel') });
+    expect(zonder.statusCode).toBe(428);
+    const nieuw = await loket.app.inject({
+      method: 'PUT',
+      url: `${basis}/kennisartikelen/${a.id}`,
+      headers: { ...bo.headers, 'if-match': '"1"' },
+      payload: artikel('Versies van een artikel', { inhoud: 'Het betere antwoord.', toelichting: 'Aangevuld' }),
+    });
+    expect(nieuw.statusCode, nieuw.body).toBe(200);
+    expect(nieuw.headers.etag).toBe('"2"');
+    expect(nieuw.json()).toMatchObject({ versie: 2, inhoud: 'Het betere antwoord.' });
+    const oud = await loket.app.inject({ method: 'PUT', url: `${basis}/kennisartikelen/${a.id}`, headers: { ...bo.headers, 'if-match': '"1"' }, payload: artikel('Versies van een artikel') });
+    expect(oud.statusCode).toBe(412);
+    const versies = (await get(kees, `/kennisartikelen/${a.id}/versies`)).json().items as { versie: number; inhoud: string; toelichting: string }[];
+    expect(versies.map((v) => [v.versie, v.inhoud, v.toelichting])).toEqual([
+      [2, 'Het betere antwoord.', 'Aangevuld'],
+      [1, 'Het antwoord.', ''],
+    ]);
+    await expect(sql`update kennisartikel_versie set inhoud = 'x' where artikel_id = ${a.id}`.execute(loket.database.db)).rejects.toThrow();
+  });
+
+  it('is refused to a team that does not own it, and for a team that is not the writer own', async () => {
+    const a = await schrijf(bo, 'Van Openbare ruimte');
+    const kcc = await loket.app.inject({ method: 'PUT', url: `${basis}/kennisartikelen/${a.id}`, headers: { ...kees.headers, 'if-match': '"1"' }, payload: artikel('Van Openbare ruimte') });
+    expect(kcc.statusCode).toBe(403);
+    const ander = await post(bo, '/kennisartikelen', artikel('Voor een ander team', { team: teams.get('Klantcontactcentrum') }));
+    expect(ander.statusCode).toBe(400);
+    expect(ander.json().invalidParams).toEqual([expect.objectContaining({ code: 'niet-uw-team' })]);
+    // A beheerder writes for any team.
+    expect((await post(bea, '/kennisartikelen', artikel('Door de beheerder', { team: teams.get('Klantcontactcentrum') }))).statusCode).toBe(201);
+    // A pc-adviseur reads but does not write.
+    expect((await post(petra, '/kennisartikelen', artikel('Door Petra', { team: teams.get('Planning en control') }))).statusCode).toBe(403);
+  });
+
+  it('names every bad field at once', async () => {
+    const res = await post(bo, '/kennisartikelen', { soort: 'webpagina', onderwerp: '', titel: 'x', team: 'geen-id', herzienOp: '2026-02-30', extra: true });
+    expect(res.statusCode).toBe(400);
+    expect((res.json().invalidParams as { name: string }[]).map((p) => p.name).toSorted()).toEqual(['extra', 'herzienOp', 'onderwerp', 'team', 'url']);
+  });
+
+  it('lists the articles of my teams past their review date', async () => {
+    const [eigen] = [await schrijf(bo, 'Verlopen artikel van Openbare ruimte', { herzienOp: '2026-01-15' })];
+    const bos = ((await get(bo, '/kennisartikelen?teHerzien=true&pageSize=100')).json().items as { id: string; team: { naam: string } }[]) ?? [];
+    expect(bos.map((a) => a.id)).toContain(eigen!.id);
+    expect(new Set(bos.map((a) => a.team.naam))).toEqual(new Set(['Openbare ruimte']));
+    const kees2 = (await get(kees, '/kennisartikelen?teHerzien=true&pageSize=100')).json().items as { titel: string; team: { naam: string } }[];
+    expect(kees2.map((a) => a.titel)).toContain('Werkinstructie: verhuizing doorgeven aan de telefoon');
+    expect(kees2.every((a) => a.team.naam === 'Klantcontactcentrum')).toBe(true);
+    expect((await get(kees, `/kennisartikelen/${eigen!.id}`)).json().teHerzien).toBe(true);
+  });
+});
+
+describe('the correction loop', () => {
+  it('turns "klopt niet" into a task for the owning team, who corrects and answers; the reporter sees the answer and gets a mail', async () => {
+    const a = await schrijf(bo, 'Ophaaldag papier');
+    const melding = await post(kees, `/kennisartikelen/${a.id}/meldingen`, { soort: 'klopt-niet', toelichting: 'Het papier wordt op woensdag opgehaald, niet op dinsdag.' });
+    expect(melding.statusCode, melding.body).toBe(201);
+    const m = melding.json();
+    expect(m).toMatchObject({ soort: 'klopt-niet', status: 'open', team: { naam: 'Openbare ruimte' }, artikel: { id: a.id, titel: 'Ophaaldag papier', versie: 1 }, gemeldDoor: 'Kees van het KCC' });
+    expect(((await get(bo, '/kennis-meldingen?voor=team&pageSize=100')).json().items as { id: string }[]).map((t) => t.id)).toContain(m.id);
+    expect(((await get(kees, '/kennis-meldingen?voor=team&pageSize=100')).json().items as { id: string }[]).map((t) => t.id)).not.toContain(m.id);
+    // Someone outside the team and not the reporter does not see it, nor may answer it.
+    expect((await get(petra, `/kennis-meldingen/${m.id}`)).statusCode).toBe(404);
+    expect((await post(petra, `/kennis-meldingen/${m.id}/afhandelen`, { antwoord: 'x' })).statusCode).toBe(403);
+    expect((await post(kees, `/kennis-meldingen/${m.id}/afhandelen`, { antwoord: 'x' })).statusCode).toBe(403);
+
+    const gecorrigeerd = await loket.app.inject({
+      method: 'PUT',
+      url: `${basis}/kennisartikelen/${a.id}`,
+      headers: { ...bo.headers, 'if-match': '"1"' },
+      payload: artikel('Ophaaldag papier', { inhoud: 'Papier: woensdag.', toelichting: 'N.a.v. melding van het KCC' }),
+    });
+    expect(gecorrigeerd.statusCode).toBe(200);
+    expect((await post(bo, `/kennis-meldingen/${m.id}/afhandelen`, { antwoord: 'Klopt, aangepast.', gecorrigeerdInVersie: 3 })).statusCode).toBe(400);
+    const af = await post(bo, `/kennis-meldingen/${m.id}/afhandelen`, { antwoord: 'Klopt, aangepast.', gecorrigeerdInVersie: 2 });
+    expect(af.statusCode, af.body).toBe(200);
+    expect(af.json()).toMatchObject({ status: 'afgehandeld', antwoord: 'Klopt, aangepast.', gecorrigeerdInVersie: 2, afgehandeldDoor: 'Bo Behandelaar' });
+    expect((await post(bo, `/kennis-meldingen/${m.id}/afhandelen`, { antwoord: 'Nog eens' })).statusCode).toBe(409);
+
+    const mijn = (await get(kees, '/kennis-meldingen?voor=mij&pageSize=100')).json().items as { id: string; antwoord: string | null }[];
+    expect(mijn.find((t) => t.id === m.id)).toMatchObject({ antwoord: 'Klopt, aangepast.' });
+    expect(((await get(bo, '/kennis-meldingen?voor=team&pageSize=100')).json().items as { id: string }[]).map((t) => t.id)).not.toContain(m.id);
+    const mail = await smtp.wachtOp('kcc@duoplus.demo', 'Antwoord op uw melding: Deze informatie klopt niet (Ophaaldag papier)');
+    expect(mail.tekst).toContain('Team Openbare ruimte antwoordt: Klopt, aangepast.');
+    expect(mail.tekst).toContain('versie 2');
+  });
+
+  it('takes an error in a process from any staff member for the team it concerns', async () => {
+    const res = await post(petra, '/kennis-meldingen', { soort: 'fout-in-proces', team: teams.get('Vergunningen'), toelichting: 'Het formulier vraagt twee keer om het kenteken.' });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ soort: 'fout-in-proces', artikel: null, team: { naam: 'Vergunningen' }, gemeldDoor: 'Petra P&C' });
+    expect(((await get(petra, '/kennis-meldingen?voor=mij')).json().items as { id: string }[]).map((t) => t.id)).toContain(res.json().id);
+    const fout = await post(petra, '/kennis-meldingen', { soort: 'klopt-niet', team: '00000000-0000-4000-8000-000000000000', toelichting: '' });
+    expect(fout.statusCode).toBe(400);
+    expect((fout.json().invalidParams as { name: string }[]).map((p) => p.name).toSorted()).toEqual(['soort', 'toelichting']);
+    const onbekend = await post(petra, '/kennis-meldingen', { soort: 'fout-in-informatie', team: '00000000-0000-4000-8000-000000000000', toelichting: 'x' });
+    expect(onbekend.json().invalidParams).toEqual([expect.objectContaining({ code: 'onbekend-team' })]);
+  });
+});
