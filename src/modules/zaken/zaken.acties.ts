@@ -262,21 +262,23 @@ export function zakenActies(kern: ZakenKern, detail: ZakenWerkvoorraad['detail']
      * A new tracking code for a resident who lost the link: the old code stops working, the
      * resident gets the new link by mail (when we have an address), and an internal timeline
      * entry records it. The new code and link are shown once to the caller (to pass on
-     * otherwise when there is no address). Also on a closed zaak.
+     * otherwise when there is no address). Also on a closed zaak. With `brief` the code is for a
+     * letter (ADR 0050, the brieven module makes it): the link in the letter's language (default
+     * the zaak's), the entry says `brief`, and the processing log always records it.
      */
-    async geefNieuweVolgcode(wie: Wie, gemeente: string, id: string, versie: number, opties: { brief?: Taal } = {}) {
+    async geefNieuweVolgcode(wie: Wie, gemeente: string, id: string, versie: number, opties: { brief?: { taal?: Taal } } = {}) {
       if (!heeftRecht(wie.rollen, 'volgcodeVernieuwen')) throw geenRecht('Alleen behandelaars, teamleiders, KCC-medewerkers en beheerders kunnen dit.');
       const gemeenteRec = await gemeenteVan(gemeente);
       const volgcode = nieuweVolgcode();
       let link = '';
-      let taal: Taal = 'nl';
+      let taal = 'nl' as Taal;
       const stap = async (w: Wijziging) => {
         // A letter (ADR 0050) carries the link in the letter's language; otherwise the zaak's.
-        taal = opties.brief ?? w.rij.taal;
+        taal = opties.brief?.taal ?? w.rij.taal;
         link = volglink(gemeenteRec, taal, volgcode);
         await w.repo.zetVolgcodeHash(gemeente, id, volgcodeHash(volgcode));
         const gemaild = await mailInwoner(w, gemeenteRec, 'volgcode', () => ({}), { link });
-        await w.voegToe({ soort: 'volgcode', gegevens: { gemaild, ...(opties.brief ? { brief: opties.brief } : {}) }, extern: false });
+        await w.voegToe({ soort: 'volgcode', gegevens: { gemaild, ...(opties.brief ? { brief: taal } : {}) }, extern: false });
         return { gemaild };
       };
       const actie = opties.brief ? 'zaak-volgbrief' : 'zaak-volgcode';
