@@ -23,7 +23,7 @@ describe('maakBrief', () => {
     expect(gelezen.info).toMatch(/Pages:\s+1\n/);
     const ruw = pdf.toString('latin1');
     expect(ruw).toMatch(/\/Lang \(nl-NL\)/);
-    expect(ruw).toContain('/S /Figure');
+    expect(ruw).toContain(`/S /Figure\n/Alt (QR-code met de link: ${link})`);
     expect(gelezen.afbeeldingen).toHaveLength(1);
     expect(await isQrVan(gelezen.afbeeldingen[0]!, link)).toBe(true);
     expect(await isQrVan(gelezen.afbeeldingen[0]!, `${link}x`)).toBe(false);
