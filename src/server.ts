@@ -367,7 +367,7 @@ export function loketServices(deps: {
     bezwaar: bezwaarService({ klok }),
     zaaktypen: zaaktypenService({ repository: zaaktypenRepo, audit, klok }),
     zaken,
-    brieven: brievenService({ zaken, gemeenten, klok }),
+    brieven: brievenService({ zaken, klok }),
     kpi,
     zakenRollup,
     servicenormen: servicenormenService({ kpi, zaaktypen: zaaktypenRepo, klok }),

@@ -285,7 +285,7 @@ export function zakenActies(kern: ZakenKern, detail: ZakenWerkvoorraad['detail']
       const details = await wijzig(wie, gemeente, id, versie, actie, stap, { ookAfgesloten: true });
       // A letter carries the resident's name and zaak: always a processing of personal data.
       if (details?.gemaild || opties.brief) await audit.verwerking(wie.context, { gemeente, naam: actie, ...VERWERKING_ZAKEN, betrokkeneIds: [id] });
-      return { zaak: await zojuist(wie, gemeente, id), volgcode, volglink: link, taal };
+      return { zaak: await zojuist(wie, gemeente, id), volgcode, volglink: link, taal, gemeente: gemeenteRec };
     },
   };
 }
