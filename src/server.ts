@@ -51,6 +51,8 @@ import { zaaktypenRoutes } from './modules/zaaktypen/zaaktypen.routes.ts';
 import { zaaktypenService } from './modules/zaaktypen/zaaktypen.service.ts';
 import { zakenRepository } from './modules/zaken/zaken.repository.ts';
 import { zakenRoutes } from './modules/zaken/zaken.routes.ts';
+import { brievenRoutes } from './modules/brieven/brieven.routes.ts';
+import { brievenService } from './modules/brieven/brieven.service.ts';
 import { zakenService, type ZakenDeps } from './modules/zaken/zaken.service.ts';
 import { zakenKpis } from './modules/zaken/zaken.kpi.ts';
 import { zakenKpiRollup } from './modules/zaken/zaken.kpi.rollup.ts';
@@ -270,6 +272,7 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
   bezwaarRoutes(app, { bezwaar: services.bezwaar });
   zaaktypenRoutes(app, { zaaktypen: services.zaaktypen });
   zakenRoutes(app, { zaken: services.zaken });
+  brievenRoutes(app, { brieven: services.brieven });
   kpiRoutes(app, { kpi: services.kpi });
   klantcontactenRoutes(app, { klantcontacten: services.klantcontacten });
   mailintakeRoutes(app, { mailintake: services.mailintake });
@@ -430,6 +433,7 @@ export function loketServices(deps: {
     bezwaar: bezwaarService({ klok }),
     zaaktypen: zaaktypenService({ repository: zaaktypenRepo, audit, klok }),
     zaken,
+    brieven: brievenService({ zaken, klok }),
     kpi,
     zakenRollup,
     servicenormen: servicenormenService({ kpi, zaaktypen: zaaktypenRepo, klok }),

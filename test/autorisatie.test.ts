@@ -125,6 +125,7 @@ function geldigeInhoud(url: string, zaaktype: Record<string, unknown>): Record<s
     afsluiting: { resultaattype: randomUUID() },
     relaties: { zaak: randomUUID() },
     volgcode: {},
+    volgbrief: {},
     versies: {},
     publicatie: {},
     indicatoren: { code: '9', naam: 'Probe', soort: 'effect', verplicht: false, waarden: [] },

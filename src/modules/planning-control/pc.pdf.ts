@@ -1,21 +1,13 @@
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-// The types (@types/pdfkit 0.17) know only the default export.
-// oxlint-disable-next-line import/no-named-as-default
-import PDFDocument from 'pdfkit';
 import { vertaler, type Taal } from '../../i18n/i18n.ts';
+import { LETTER_VET as VET, toegankelijkePdf } from '../../pdf.ts';
 import { aanvullingVan, isAlgemeen, jaarwaarden, stoplicht, verdereGeldTabellen } from './pc.analyse.ts';
 import { lastenBaten } from './pc.grafiek.ts';
 import { getalOpmaak, statusTekst } from './pc.publiek.views.ts';
 import type { PcProgramma } from './pc.service.ts';
 
-const require = createRequire(import.meta.url);
-const fontMap = dirname(require.resolve('@expo-google-fonts/noto-sans/package.json'));
-const REGULIER = join(fontMap, '400Regular/NotoSans_400Regular.ttf');
-const VET = join(fontMap, '700Bold/NotoSans_700Bold.ttf');
-
 type Cel = { text: string; type?: 'TH' | 'TD'; scope?: 'Row' | 'Column'; font?: { src: string }; align?: { x: 'left' | 'right' } };
 const rijkop = (c: string): Cel => ({ text: c, type: 'TH', scope: 'Row' });
+const kop = (c: string): Cel => ({ text: c, type: 'TH', scope: 'Column', font: { src: VET } });
 const td = (c: string, rechts = false): Cel => ({ text: c, type: 'TD', ...(rechts ? { align: { x: 'right' as const } } : {}) });
 
 /**
@@ -32,33 +24,7 @@ export function naarPdf(p: PcProgramma, taal: Taal, gemeenteNaam: string): Promi
   const gemeente = vertaler(taal, 'portaal')('algemeen.gemeenteNaam', { naam: gemeenteNaam });
   const titel = tp('hoofdstuk.titelPagina', { programma: h.programma, soort: soortNaam, jaar: h.jaar });
   const getal = getalOpmaak(taal);
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: 56,
-    tagged: true,
-    subset: 'PDF/UA' as never,
-    lang: taal === 'nl' ? 'nl-NL' : 'en-GB',
-    displayTitle: true,
-    pdfVersion: '1.7',
-    info: { Title: titel, Author: gemeente, Subject: `${soortNaam} ${h.jaar}`, Creator: 'Loket' },
-    font: REGULIER,
-  });
-  doc.registerFont('regulier', REGULIER);
-  doc.registerFont('vet', VET);
-  const delen: Buffer[] = [];
-  doc.on('data', (d: Buffer) => delen.push(d));
-  const klaar = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(delen)));
-    doc.on('error', reject);
-  });
-
-  const root = doc.struct('Document');
-  doc.addStructure(root);
-  const tekst = (inhoud: string, soort: 'H1' | 'H2' | 'H3' | 'P', grootte: number, vet = false) => {
-    doc.font(vet ? 'vet' : 'regulier').fontSize(grootte).text(inhoud, { structParent: root, structType: soort } as PDFKit.Mixins.TextOptions);
-    doc.moveDown(soort === 'P' ? 0.5 : 0.3);
-  };
-  const kop = (c: string): Cel => ({ text: c, type: 'TH', scope: 'Column', font: { src: VET } });
+  const { doc, root, tekst, klaar } = toegankelijkePdf({ taal, titel, auteur: gemeente, onderwerp: `${soortNaam} ${h.jaar}` });
   const tabel = (bijschrift: string, rijen: Cel[][]) => {
     tekst(bijschrift, 'P', 10, true);
     doc.font('regulier').fontSize(9);
@@ -172,7 +138,5 @@ export function naarPdf(p: PcProgramma, taal: Taal, gemeenteNaam: string): Promi
     tekst(tp('hoofdstuk.voetnoten'), 'H2', 16, true);
     for (const vn of h.voetnoten) tekst(`${vn.nummer}  ${vn.tekst}`, 'P', 10);
   }
-  root.end();
-  doc.end();
-  return klaar;
+  return klaar();
 }

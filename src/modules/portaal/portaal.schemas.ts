@@ -47,6 +47,8 @@ export const gemeenteThemaSchema = z
     logoTekst: z.string().trim().min(1).max(60).optional(),
     /** General phone number as residents write it, e.g. "14 020". */
     telefoon: z.string().regex(/^\+?[0-9][0-9 -]{1,18}[0-9]$/, 'Een telefoonnummer bestaat uit cijfers, spaties en streepjes.').optional(),
+    /** Postal address in the sender block of letters (ADR 0050), one line, e.g. "Postbus 1, 1110 AA Diemen". */
+    postadres: z.string().trim().min(1).max(120).regex(/^[^\p{Cc}]+$/u, 'Een adres is één regel tekst.').optional(),
     /** The gemeente's own website. */
     website: z.url({ protocol: /^https$/, hostname: z.regexes.domain }).optional(),
   })

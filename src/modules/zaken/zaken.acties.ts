@@ -6,7 +6,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { badRequest, type InvalidParam } from '../../http/problem.ts';
 import { heeftRecht } from '../../http/rechten.ts';
-import { datumTekst } from '../../i18n/i18n.ts';
+import { datumTekst, type Taal } from '../../i18n/i18n.ts';
 import { alOpgeschort, eindstatusViaAfsluiting, geenEmail, geenRecht, nietOpgeschort, ongeldig, statusNietOpVolgorde } from './zaken.errors.ts';
 import type { RelatieSoort } from './zaken.gebeurtenis.ts';
 import { GEEN_WIJZIGING, magBehandelen, nieuweVolgcode, VERWERKING_ZAKEN, volgcodeHash, type Wie, type Wijziging, type ZakenKern } from './zaken.kern.ts';
@@ -262,23 +262,30 @@ export function zakenActies(kern: ZakenKern, detail: ZakenWerkvoorraad['detail']
      * A new tracking code for a resident who lost the link: the old code stops working, the
      * resident gets the new link by mail (when we have an address), and an internal timeline
      * entry records it. The new code and link are shown once to the caller (to pass on
-     * otherwise when there is no address). Also on a closed zaak.
+     * otherwise when there is no address). Also on a closed zaak. With `brief` the code is for a
+     * letter (ADR 0050, the brieven module makes it): the link in the letter's language (default
+     * the zaak's), the entry says `brief`, and the processing log always records it.
      */
-    async geefNieuweVolgcode(wie: Wie, gemeente: string, id: string, versie: number) {
+    async geefNieuweVolgcode(wie: Wie, gemeente: string, id: string, versie: number, opties: { brief?: { taal?: Taal } } = {}) {
       if (!heeftRecht(wie.rollen, 'volgcodeVernieuwen')) throw geenRecht('Alleen behandelaars, teamleiders, KCC-medewerkers en beheerders kunnen dit.');
       const gemeenteRec = await gemeenteVan(gemeente);
       const volgcode = nieuweVolgcode();
       let link = '';
+      let taal = 'nl' as Taal;
       const stap = async (w: Wijziging) => {
-        link = volglink(gemeenteRec, w.rij.taal, volgcode);
+        // A letter (ADR 0050) carries the link in the letter's language; otherwise the zaak's.
+        taal = opties.brief?.taal ?? w.rij.taal;
+        link = volglink(gemeenteRec, taal, volgcode);
         await w.repo.zetVolgcodeHash(gemeente, id, volgcodeHash(volgcode));
         const gemaild = await mailInwoner(w, gemeenteRec, 'volgcode', () => ({}), { link });
-        await w.voegToe({ soort: 'volgcode', gegevens: { gemaild }, extern: false });
+        await w.voegToe({ soort: 'volgcode', gegevens: { gemaild, ...(opties.brief ? { brief: taal } : {}) }, extern: false });
         return { gemaild };
       };
-      const details = await wijzig(wie, gemeente, id, versie, 'zaak-volgcode', stap, { ookAfgesloten: true });
-      if (details?.gemaild) await audit.verwerking(wie.context, { gemeente, naam: 'zaak-volgcode', ...VERWERKING_ZAKEN, betrokkeneIds: [id] });
-      return { zaak: await zojuist(wie, gemeente, id), volgcode, volglink: link };
+      const actie = opties.brief ? 'zaak-volgbrief' : 'zaak-volgcode';
+      const details = await wijzig(wie, gemeente, id, versie, actie, stap, { ookAfgesloten: true });
+      // A letter carries the resident's name and zaak: always a processing of personal data.
+      if (details?.gemaild || opties.brief) await audit.verwerking(wie.context, { gemeente, naam: actie, ...VERWERKING_ZAKEN, betrokkeneIds: [id] });
+      return { zaak: await zojuist(wie, gemeente, id), volgcode, volglink: link, taal, gemeente: gemeenteRec };
     },
   };
 }

@@ -39,7 +39,7 @@ export type GebeurtenisInhoud =
   | { soort: 'document'; gegevens: { document: string; bestandsnaam: string; mediatype: string; grootte: number; sha256: string } }
   | { soort: 'reactie'; gegevens: { tekst: string } }
   | { soort: 'relatie'; gegevens: { zaak: string; identificatie: string; soort: RelatieSoort } }
-  | { soort: 'volgcode'; gegevens: { gemaild: boolean } };
+  | { soort: 'volgcode'; gegevens: { gemaild: boolean; brief?: 'nl' | 'en' } };
 
 /** Who did it, when, and whether the resident sees it. */
 export interface GebeurtenisKop {
