@@ -1,5 +1,5 @@
 import type { PcControle, PcHoofdstuk, PcIndicator, PcWaarde } from './pc.hoofdstuk.ts';
-import { controleer } from './pc.parser.ts';
+import { beoordeel, controleer } from './pc.parser.ts';
 import { LEGE_AANVULLING, type IndicatorAanvulling, type OudeAanvullingen, type PcAfwijking, type PcWijziging } from './pc.schemas.ts';
 
 /*
@@ -67,6 +67,20 @@ export function metOudeAanvullingen(h: PcHoofdstuk, oud: OudeAanvullingen): PcHo
 }
 
 /**
+ * Controles stored before ADR 0034 have no `verschil` and `oordeel`: they get them from what was
+ * stored (`ok` was an exact comparison, so a stored difference stays a `verschil`).
+ */
+export function metOordelen(h: PcHoofdstuk): PcHoofdstuk {
+  if (h.controles.every((c) => c.oordeel !== undefined)) return h;
+  const controles = h.controles.map((c): PcControle => {
+    if (c.oordeel !== undefined) return c;
+    const verschil = c.document === null ? null : Math.round((c.document - c.berekend) * 1e6) / 1e6;
+    return { ...c, verschil, oordeel: c.ok ? 'klopt' : 'verschil' };
+  });
+  return { ...h, controles };
+}
+
+/**
  * The controles after an edit of the named parts: those of the main finance table and of the
  * further tables are computed again (the importer's own `controleer`); a single printed total of
  * the overhevelingen is compared with the sum of the items again. What the document printed stays;
@@ -87,7 +101,7 @@ export function metNieuweControles(h: PcHoofdstuk, gewijzigd: { financien?: bool
   const totalen = controles.filter((c) => c.tabel === 'overhevelingen');
   if (gewijzigd.overhevelingen && totalen.length === 1) {
     const som = h.overhevelingen.reduce((acc, o) => acc + o.bedrag, 0);
-    controles = controles.map((c) => (c.tabel === 'overhevelingen' ? { ...c, berekend: som, ok: c.document === som } : c));
+    controles = controles.map((c) => (c.tabel === 'overhevelingen' ? { ...c, berekend: som, ...beoordeel(c.document, som, h.overhevelingen.length) } : c));
   }
   return { ...h, controles };
 }

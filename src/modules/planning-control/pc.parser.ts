@@ -272,7 +272,7 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
   const overhevelingEenheden: (number | null)[] = [];
   const investeringEenheden: (number | null)[] = [];
   /** Controles of those tables, in the printed unit until the end (same conversion). */
-  const controleEenheden: { controle: PcControle; eenheid: number | null }[] = [];
+  const controleEenheden: { controle: PcControle; eenheid: number | null; cellen: number }[] = [];
   /** "Totaal" lines of overhevelingen: checked at the end against the items van..tot, all in the finance unit (items may mix € and thousands). */
   const overhevelingTotalen: { controle: PcControle; van: number; tot: number }[] = [];
 
@@ -1066,7 +1066,7 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
     for (const totaal of totalen) {
       const controle: PcControle = { regel: totaal.naam, kolom: 'bedrag', document: totaal.bedrag, berekend: 0, ok: false, tabel: 'overhevelingen' };
       h.controles.push(controle);
-      controleEenheden.push({ controle, eenheid: totaal.euro ? (eenheid ?? 1) : eenheid });
+      controleEenheden.push({ controle, eenheid: totaal.euro ? (eenheid ?? 1) : eenheid, cellen: items.length });
       overhevelingTotalen.push({ controle, van: h.overhevelingen.length - items.length, tot: h.overhevelingen.length });
     }
     return j;
@@ -1171,10 +1171,9 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
         if (/^totaal\b/i.test(naam)) {
           kolommen.forEach((kolom, k) => {
             const berekend = rijen.reduce((acc, x) => acc + (x.bedragen[k] ?? 0), 0);
-            const document = bedragen[k] ?? null;
-            const controle: PcControle = { regel: naam, kolom, document, berekend, ok: document === berekend, tabel: 'investeringen' };
+            const controle: PcControle = { ...maakControle(naam, kolom, bedragen[k] ?? null, berekend, rijen.length), tabel: 'investeringen' };
             h.controles.push(controle);
-            controleEenheden.push({ controle, eenheid });
+            controleEenheden.push({ controle, eenheid, cellen: rijen.length });
           });
           neem(j, 'investeringen (totaal) → controles');
         } else {
@@ -1192,10 +1191,9 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
       for (const rij of rijen) {
         if (rij.bedragen.length === 0) continue;
         const berekend = (rij.bedragen[krediet] ?? 0) - uitgaven.reduce((acc, k) => acc + (rij.bedragen[k] ?? 0), 0);
-        const document = rij.bedragen[restant] ?? null;
-        const controle: PcControle = { regel: rij.naam, kolom: kolommen[restant] ?? '', document, berekend, ok: document === berekend, tabel: 'investeringen' };
+        const controle: PcControle = { ...maakControle(rij.naam, kolommen[restant] ?? '', rij.bedragen[restant] ?? null, berekend, 1 + uitgaven.length), tabel: 'investeringen' };
         h.controles.push(controle);
-        controleEenheden.push({ controle, eenheid });
+        controleEenheden.push({ controle, eenheid, cellen: 1 + uitgaven.length });
       }
     }
     for (const rij of rijen) {
@@ -1351,13 +1349,16 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
   h.investeringen.forEach((inv, k) => {
     inv.bedragen = inv.bedragen.map((b) => (b === null ? null : omgerekend(b, investeringEenheden[k] ?? null)));
   });
-  for (const { controle, eenheid: van } of controleEenheden) {
+  const schaalVan = (van: number | null) => (van === null ? 1 : van / eenheid);
+  for (const { controle, eenheid: van, cellen } of controleEenheden) {
     controle.berekend = omgerekend(controle.berekend, van);
     if (controle.document !== null) controle.document = omgerekend(controle.document, van);
+    Object.assign(controle, beoordeel(controle.document, controle.berekend, cellen, schaalVan(van)));
   }
   for (const { controle, van, tot } of overhevelingTotalen) {
     controle.berekend = rond(h.overhevelingen.slice(van, tot).reduce((acc, o) => acc + o.bedrag, 0));
-    controle.ok = controle.berekend === controle.document;
+    const eigen = controleEenheden.find((c) => c.controle === controle);
+    Object.assign(controle, beoordeel(controle.document, controle.berekend, tot - van, schaalVan(eigen?.eenheid ?? null)));
   }
 
   if (h.programma === '') throw new PcImportFout(1, 'de naam van het programma staat nergens (geen regel voor "Portefeuillehouder:", geen titel boven de financiële tabel)');
@@ -1400,6 +1401,25 @@ export function splitsActiviteitregel(regel: string, prefix = 0): [string, strin
 // ---------------------------------------------------------------------------------------------
 // Finance checks
 
+/**
+ * The verdict of a controle (ADR 0034). Every printed amount is rounded to the table's unit, so the
+ * sum of `cellen` rounded cells may differ from the rounded total by up to half a unit per cell
+ * plus half a unit for the total itself. `schaal`: the printed unit in units of the compared amounts
+ * (an overheveling section in euros compared in thousands: 0.001).
+ */
+export function beoordeel(document: number | null, berekend: number, cellen: number, schaal = 1): Pick<PcControle, 'verschil' | 'oordeel' | 'ok'> {
+  if (document === null) return { verschil: null, oordeel: 'verschil', ok: false };
+  const verschil = rond(document - berekend);
+  if (verschil === 0) return { verschil, oordeel: 'klopt', ok: true };
+  const marge = 0.5 * (Math.max(cellen, 1) + 1) * schaal;
+  return Math.abs(verschil) <= marge + 1e-9 ? { verschil, oordeel: 'afrondingsverschil', ok: true } : { verschil, oordeel: 'verschil', ok: false };
+}
+
+/** A controle: what the document prints against what its `cellen` summed cells give. */
+export function maakControle(regel: string, kolom: string, document: number | null, berekend: number, cellen: number, schaal = 1): PcControle {
+  return { regel, kolom, document, berekend, ...beoordeel(document, berekend, cellen, schaal) };
+}
+
 const som = (rijen: PcFinancienRegel[], k: number) => rijen.reduce((acc, rij) => acc + (rij.bedragen[k] ?? 0), 0);
 
 /**
@@ -1421,8 +1441,7 @@ export function controleer(kolommen: string[], regels: PcFinancienRegel[]): PcCo
       const basis = vanSaldi ? saldi : groep;
       kolommen.forEach((kolom, k) => {
         const berekend = som(basis, k);
-        const document = rij.bedragen[k] ?? null;
-        controles.push({ regel: rij.naam, kolom, document, berekend, ok: document === berekend });
+        controles.push(maakControle(rij.naam, kolom, rij.bedragen[k] ?? null, berekend, basis.length));
       });
       if (vanSaldi) saldi = [];
       else saldi.push(rij);
@@ -1442,8 +1461,7 @@ export function controleer(kolommen: string[], regels: PcFinancienRegel[]): PcCo
     if (rekening >= 0 && totaal !== undefined) {
       for (const rij of regels) {
         const berekend = (rij.bedragen[rekening] ?? 0) - (rij.bedragen[totaal.idx] ?? 0);
-        const document = rij.bedragen[resultaat] ?? null;
-        controles.push({ regel: rij.naam, kolom: kolommen[resultaat] ?? '', document, berekend, ok: document === berekend });
+        controles.push(maakControle(rij.naam, kolommen[resultaat] ?? '', rij.bedragen[resultaat] ?? null, berekend, 2));
       }
     }
   }
