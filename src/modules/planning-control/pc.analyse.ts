@@ -106,20 +106,34 @@ export function metNieuweControles(h: PcHoofdstuk, gewijzigd: { financien?: bool
   return { ...h, controles };
 }
 
+/** The code one level up: 1.1.2 → 1.1, 2.1 → 2, 1 → "". */
+const ouder = (code: string) => code.split('.').slice(0, -1).join('.');
+
 /**
- * What an indicator belongs to: the stored link, else its code: "Algemeen" (A1, A2, …), an activity
- * ("1.1.1"), a subgoal ("2.1") or a goal ("1").
+ * What an indicator belongs to. A stored link names it (an activity, subgoal or goal code, or
+ * "Algemeen"). Without one, the indicator's code is its own number within the level above, so it
+ * belongs to that level, always the same way: 1.1.1 and 1.1.2 to subgoal 1.1 (also when an
+ * activity 1.1.1 exists), 2.1 to goal 2, a sub-row 5.1.2a to subgoal 5.1; a level that the chapter
+ * does not have is skipped (1.3.1 without subgoal 1.3: goal 1).
  */
 export function koppelingVan(h: PcHoofdstuk, indicator: PcIndicator, aanvulling: IndicatorAanvulling): { soort: 'algemeen' | 'doel' | 'subdoel' | 'activiteit' | 'onbekend'; code: string | null } {
-  const code = aanvulling.koppeling ?? indicator.code;
-  if (isAlgemeen(code)) return { soort: 'algemeen', code: null };
-  if (h.activiteiten.some((a) => a.code === code)) return { soort: 'activiteit', code };
-  if (h.doelen.some((d) => d.subdoelen.some((s) => s.code === code))) return { soort: 'subdoel', code };
-  if (h.doelen.some((d) => d.code === code)) return { soort: 'doel', code };
-  // An indicator 1.1.1 without activity 1.1.1 belongs to subgoal 1.1, and so on.
-  const korter = code.split('.').slice(0, -1).join('.');
-  if (korter && aanvulling.koppeling === null) return koppelingVan(h, { ...indicator, code: korter }, aanvulling);
-  return { soort: 'onbekend', code };
+  const soortVan = (code: string) => {
+    if (h.doelen.some((d) => d.subdoelen.some((s) => s.code === code))) return 'subdoel' as const;
+    if (h.doelen.some((d) => d.code === code)) return 'doel' as const;
+    return null;
+  };
+  if (aanvulling.koppeling !== null) {
+    const code = aanvulling.koppeling;
+    if (isAlgemeen(code)) return { soort: 'algemeen', code: null };
+    if (h.activiteiten.some((a) => a.code === code)) return { soort: 'activiteit', code };
+    return { soort: soortVan(code) ?? 'onbekend', code };
+  }
+  if (isAlgemeen(indicator.code)) return { soort: 'algemeen', code: null };
+  for (let code = ouder(indicator.code); code !== ''; code = ouder(code)) {
+    const soort = soortVan(code);
+    if (soort) return { soort, code };
+  }
+  return { soort: 'onbekend', code: ouder(indicator.code) || indicator.code };
 }
 
 /** The column of a year's budget and of its realisation ("Begroting 2023", "Realisatie 2023"). */

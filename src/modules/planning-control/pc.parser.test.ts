@@ -365,7 +365,7 @@ describe('synthetic jaarstukken 2024 "Sociaal domein" (no title, deliberate erro
     expect(h.waarschuwingen.slice(0, 3).map((w) => [w.regel, w.tekst, w.reden])).toEqual([
       [7, '2.9 - Dit subdoel hoort bij een ander doel', 'subdoel 2.9 hoort niet bij doel 1'],
       [44, '398 450 NB12', 'indicator 1.1.1, Realisatie 2024: "NB12": voetnoot 12 staat niet in de voetnoten van dit hoofdstuk'],
-      [48, '6 4', 'indicator 1.2.1: 2 waarde(n), 3 kolommen verwacht; waarden niet toegekend'],
+      [48, '6 4', 'indicator 1.2.1: 2 waarde(n), 3 kolommen verwacht; er ontbreekt een waarde (kolommen: Realisatie 2023, Begroting 2024, Realisatie 2024); waarden niet toegekend'],
     ]);
     expect(h.voetnoten.map((v) => v.nummer)).toEqual([40, 41]);
     expect(h.voetnoten[0]?.tekst).toBe('Cijfers over 2024 verschijnen in het najaar van 2025 op waarstaatjegemeente.nl.');

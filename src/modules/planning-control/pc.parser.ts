@@ -7,7 +7,7 @@
  * Pure: no I/O, no clock.
  */
 import { PcImportFout } from './pc.errors.ts';
-import { isBedrag, leesBedrag, leesWaarde, lexCellen, splitsBedragRegel, splitsWaarden } from './pc.getal.ts';
+import { isBedrag, leesBedrag, leesWaarde, lexCellen, splitsBedragRegel, splitsWaarden, splitsWaardenMetOpmerking } from './pc.getal.ts';
 import type { PcControle, PcFinancienRegel, PcHoofdstuk, PcIndicator, PcSoort } from './pc.hoofdstuk.ts';
 
 export interface PcParseOpties {
@@ -74,9 +74,12 @@ const P = {
   subdoelKop: /^subdoel\s+(\d+(?:\.\d+)+)\s*[-–:]?\s*(.*)$/i,
   activiteitenKop: /^activiteiten\b/i,
   activiteit: /^(\d+\.\d+\.\d+)\s*[-–]\s*(.*)$/,
+  /** The heading of an indicator table; a footnote number may be glued to it ("Prestatie-indicatoren10"). */
   indicatorKop:
-    /^(prestatie-?\s?indicatoren|prestatie-?\s?indicator|indicatoren maatschappelijke? effect(?:en)?|indicator maatschappelijke? effect(?:en)?|effect-?\s?indicatoren|effect-?\s?indicator)\b\s*(.*)$/i,
+    /^(prestatie-?\s?indicatoren|prestatie-?\s?indicator|indicatoren maatschappelijke? effect(?:en)?|indicator maatschappelijke? effect(?:en)?|effect-?\s?indicatoren|effect-?\s?indicator)(\d{1,3})?(?![\p{L}\d])\s*(.*)$/iu,
   indicatorRij: /^(?:(\d+(?:\.\d+)+)\s*[-–]|(\d+)\s+[-–]|(algemeen)\s*[-–])\s*(\S.*)$/i,
+  /** Inside an indicator table also a code without a dash: "5.1.1 Mate van eenzaamheid …". */
+  indicatorRijLos: /^(\d{1,2}(?:\.\d{1,2})+)\s+([\p{Lu}%€(].*)$/u,
   voetnoot: /^(\d{1,3})\s+(\p{Lu}.*)$/u,
   visie: /^visie(?:\s*\/\s*strategisch doel)?$/i,
   structureleGevolgen: /^structurele gevolgen (?:jaarstukken|jaarrekening|rekening)\s+(\d{4})$/i,
@@ -119,7 +122,13 @@ function isoDatum(m: RegExpExecArray): string {
 
 /** Groups header tokens into columns: each column has one year; lowercase words after it belong to it. */
 export function groepeerKolommen(tokens: string[]): string[] {
+  return groepeerKolommenMetIndex(tokens).kolommen;
+}
+
+/** groepeerKolommen, plus for every token the index of the column it went to. */
+function groepeerKolommenMetIndex(tokens: string[]): { kolommen: string[]; kolomVan: number[] } {
   const kolommen: string[][] = [];
+  const kolomVan: number[] = [];
   let huidig: string[] = [];
   let heeftJaar = false;
   for (const token of tokens) {
@@ -137,18 +146,16 @@ export function groepeerKolommen(tokens: string[]): string[] {
     } else {
       huidig.push(token);
     }
+    kolomVan.push(kolommen.length); // the column still open holds the token
   }
   if (huidig.length > 0) kolommen.push(huidig);
-  return kolommen.map((k) => k.join(' '));
+  return { kolommen: kolommen.map((k) => k.join(' ')), kolomVan };
 }
 
 function jaarVan(kolom: string): number | null {
   const m = /\b((?:19|20)\d{2})\b/.exec(kolom);
   return m ? Number(m[1]) : null;
 }
-
-/** A header line: only column words and years. */
-const isKopRegel = (s: string) => s.split(' ').every((w) => P.jaartal.test(w) || P.kolomWoord.test(w));
 
 /** The unit of a table stated on a line ("(bedragen x € 1.000)" → 1000, "x € 1 mln" → 1 000 000); null when none. */
 function eenheidVan(s: string): number | null {
@@ -227,11 +234,23 @@ interface Hint {
   regel: number;
 }
 
+/** A value cell as printed, its line, and a remark printed after it in the same cell. */
+interface Cel {
+  tekst: string;
+  regel: number;
+  opmerking?: string;
+}
+
 interface OpenIndicator {
   indicator: PcIndicator;
-  cellen: { tekst: string; regel: number }[];
+  cellen: Cel[];
   kolommen: string[];
+  /** Per column: footnotes of the column header and of the indicator's name, for every value. */
+  extraVoetnoten: number[][];
 }
+
+/** a, b, …, z, aa, ab, …: the letters of sub-indicators. */
+const letter = (x: number): string => (x < 26 ? String.fromCharCode(97 + x) : `${letter(Math.floor(x / 26) - 1)}${letter(x % 26)}`);
 
 export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResultaat {
   const ruw = tekst.split(/\r\n|\n|\r/);
@@ -287,6 +306,72 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
       if (/\d$/.test(cel) && !/^\d+$/.test(cel)) for (const nummer of leesWaarde(cel, '').waarde.voetnoten) verwezen.add(nummer);
     });
   }
+  // Footnote markers outside values: glued to a table heading or column word ("Prestatie-indicatoren10",
+  // "Realisatie12"), to a year ("202212"), on a line of their own under a year ("2022" / "12"), or to
+  // a word of an indicator's name ("eenzaamheid3"). Only numbers that a footnote line "N Tekst" has.
+  const voetnootLijn = new Set<number>();
+  for (const regel of r) {
+    const m = P.voetnoot.exec(regel);
+    if (m) voetnootLijn.add(Number(m[1]));
+  }
+  const kopMerk = (token: string): { woord: string; nummer: number } | null => {
+    const m = /^((?:19|20)\d{2}|\p{L}[\p{L}-]*)(\d{1,3})$/u.exec(token);
+    if (!m || !voetnootLijn.has(Number(m[2]))) return null;
+    const woord = m[1] ?? '';
+    return P.jaartal.test(woord) || P.kolomWoord.test(woord) ? { woord, nummer: Number(m[2]) } : null;
+  };
+  let vorigeEindigtOpJaar = false;
+  for (const regel of r) {
+    if (regel === '') continue;
+    const tokens = regel.split(' ');
+    const kop = P.indicatorKop.exec(regel);
+    if (kop?.[2]) verwezen.add(Number(kop[2]));
+    for (const token of tokens) {
+      const merk = kopMerk(token);
+      if (merk) verwezen.add(merk.nummer);
+    }
+    if (/^\d{1,3}$/.test(regel) && vorigeEindigtOpJaar && voetnootLijn.has(Number(regel))) verwezen.add(Number(regel));
+    if (P.indicatorRij.test(regel) || P.indicatorRijLos.test(regel)) {
+      for (const token of tokens) {
+        const m = /[\p{Ll})](\d{1,3})$/u.exec(token);
+        if (m && voetnootLijn.has(Number(m[1])) && !/^\p{Lu}{1,3}\d/u.test(token)) verwezen.add(Number(m[1]));
+      }
+    }
+    const laatste = tokens.at(-1) ?? '';
+    vorigeEindigtOpJaar = P.jaartal.test(laatste) || (kopMerk(laatste) !== null && /^\d/.test(laatste));
+  }
+  /**
+   * The words of a header line of a table (column words and years only), footnote markers taken
+   * off: `voetnoten` pairs the index of the word (in `woorden`) a marker belongs to with its number.
+   * `naJaar`: the header so far ends with a year (a marker on a line of its own may follow). Null
+   * when the line is not a header line.
+   */
+  const kopWoorden = (s: string, naJaar: boolean): { woorden: string[]; voetnoten: { index: number; nummer: number }[] } | null => {
+    const woorden: string[] = [];
+    const voetnoten: { index: number; nummer: number }[] = [];
+    let jaar = naJaar;
+    for (const w of s.split(' ')) {
+      if (P.jaartal.test(w) || P.kolomWoord.test(w)) {
+        woorden.push(w);
+        jaar = P.jaartal.test(w);
+        continue;
+      }
+      const merk = kopMerk(w);
+      if (merk && verwezen.has(merk.nummer)) {
+        woorden.push(merk.woord);
+        voetnoten.push({ index: woorden.length - 1, nummer: merk.nummer });
+        jaar = P.jaartal.test(merk.woord);
+        continue;
+      }
+      if (/^\d{1,3}$/.test(w) && jaar && verwezen.has(Number(w))) {
+        voetnoten.push({ index: woorden.length - 1, nummer: Number(w) });
+        jaar = false;
+        continue;
+      }
+      return null;
+    }
+    return { woorden, voetnoten };
+  };
   const isVerwezenVoetnoot = (i: number): boolean => {
     const m = P.voetnoot.exec(t(i));
     return m !== null && verwezen.has(Number(m[1])) && lexCellen(t(i).split(' ')) === null;
@@ -652,45 +737,84 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
 
   // --- indicatoren ------------------------------------------------------------------------------
 
-  const isIndicatorRij = (j: number) => P.indicatorRij.test(t(j)) && !isStructuur(j);
+  const isIndicatorRij = (j: number) => (P.indicatorRij.test(t(j)) || (inIndicatorTabel && P.indicatorRijLos.test(t(j)))) && !isStructuur(j);
+  /** Code ("5.1.1", "A3") and the rest of an indicator row's first line. */
+  const rijKop = (s: string): { code: string; rest: string } => {
+    const m = P.indicatorRij.exec(s);
+    if (m) return { code: m[3] !== undefined ? `A${++algemeen}` : (m[1] ?? m[2] ?? ''), rest: m[4] ?? '' };
+    const los = P.indicatorRijLos.exec(s);
+    return { code: los?.[1] ?? '', rest: los?.[2] ?? '' };
+  };
+  let inIndicatorTabel = false;
 
   function leesIndicatoren(i: number): number {
     structuur++;
     const m = P.indicatorKop.exec(t(i));
     const tabel = m?.[1] ?? '';
     const soort: 'effect' | 'prestatie' = /effect/i.test(tabel) ? 'effect' : 'prestatie';
-    neem(i, 'indicatoren (kop)');
-    const tokens = (m?.[2] ?? '').split(/\s+/).filter((w) => w !== '');
+    neem(i, m?.[2] ? `indicatoren (kop, voetnoot ${m[2]})` : 'indicatoren (kop)');
+    const tokens: string[] = [];
+    const merken: { index: number; nummer: number }[] = [];
+    const voegToe = (w: NonNullable<ReturnType<typeof kopWoorden>>) => {
+      for (const v of w.voetnoten) merken.push({ index: tokens.length + v.index, nummer: v.nummer });
+      tokens.push(...w.woorden);
+    };
+    const eerste = kopWoorden((m?.[3] ?? '').trim(), false);
+    if (eerste) voegToe(eerste);
+    else if ((m?.[3] ?? '').trim() !== '') waarschuw(i, `indicatorentabel: "${m?.[3]}" is geen kolomkop`);
     let j = i + 1;
-    while (j < n && (t(j) === '' || (isKopRegel(t(j)) && !isIndicatorRij(j)))) {
-      if (t(j) !== '') {
-        tokens.push(...t(j).split(' '));
-        neem(j, 'indicatoren (kolomkop)');
-      }
-      j++;
-    }
-    const kolommen = groepeerKolommen(tokens);
-    if (kolommen.length === 0) throw new PcImportFout(i + 1, `indicatorentabel "${tabel}" zonder kolomkoppen (zoals "Realisatie 2023")`);
-    indicatorKolommen.push(...kolommen);
+    inIndicatorTabel = true;
     while (j < n) {
       if (t(j) === '') {
         j++;
         continue;
       }
-      if (isIndicatorRij(j)) j = leesIndicatorRij(j, soort, kolommen);
-      else if (P.voetnoot.test(t(j)) && !lexCellen(t(j).split(' '))) j = leesVoetnoot(j);
+      const w = isIndicatorRij(j) ? null : kopWoorden(t(j), P.jaartal.test(tokens.at(-1) ?? ''));
+      if (!w) break;
+      voegToe(w);
+      neem(j, w.voetnoten.length > 0 ? 'indicatoren (kolomkop, voetnoot)' : 'indicatoren (kolomkop)');
+      j++;
+    }
+    const { kolommen, kolomVan } = groepeerKolommenMetIndex(tokens);
+    if (kolommen.length === 0) throw new PcImportFout(i + 1, `indicatorentabel "${tabel}" zonder kolomkoppen (zoals "Realisatie 2023")`);
+    const kolomVoetnoten = kolommen.map(() => [] as number[]);
+    for (const merk of merken) kolomVoetnoten[kolomVan[merk.index] ?? 0]?.push(merk.nummer);
+    indicatorKolommen.push(...kolommen);
+    let rijen = 0;
+    while (j < n) {
+      if (t(j) === '') {
+        j++;
+        continue;
+      }
+      if (isIndicatorRij(j)) {
+        j = leesIndicatorRij(j, soort, kolommen, kolomVoetnoten);
+        rijen++;
+      } else if (P.voetnoot.test(t(j)) && !lexCellen(t(j).split(' '))) j = leesVoetnoot(j);
       else break;
     }
+    inIndicatorTabel = false;
+    if (rijen === 0 && j >= n) waarschuw(i, `indicatorentabel "${tabel}" zonder rijen: de tekst houdt hier op (afgebroken?)`);
     return j;
   }
 
   /** Ends an indicator row (or a footnote): another row, a footnote, or a block start. */
   const eindeRij = (j: number) => isIndicatorRij(j) || (P.voetnoot.test(t(j)) && !lexCellen(t(j).split(' '))) || isStructuur(j);
 
-  function leesIndicatorRij(i: number, soort: 'effect' | 'prestatie', kolommen: string[]): number {
-    const m = P.indicatorRij.exec(t(i));
-    const isAlgemeen = m?.[3] !== undefined;
-    const code = isAlgemeen ? `A${++algemeen}` : (m?.[1] ?? m?.[2] ?? '');
+  /** Footnote markers glued to words of a name ("eenzaamheid3"): the name without them, and their numbers. */
+  const zonderNaamVoetnoten = (naam: string): { naam: string; voetnoten: number[] } => {
+    const voetnoten: number[] = [];
+    const woorden = naam.split(' ').map((w) => {
+      const m = /^(.*[\p{Ll})])(\d{1,3})([:,]?)$/u.exec(w);
+      if (!m || !verwezen.has(Number(m[2])) || /^\p{Lu}{1,3}\d/u.test(w)) return w;
+      voetnoten.push(Number(m[2]));
+      return `${m[1]}${m[3]}`;
+    });
+    return { naam: woorden.join(' '), voetnoten };
+  };
+
+  function leesIndicatorRij(i: number, soort: 'effect' | 'prestatie', kolommen: string[], kolomVoetnoten: number[][]): number {
+    const kop = rijKop(t(i));
+    const code = kop.code;
     const regels: number[] = [i];
     let j = i + 1;
     while (j < n && (t(j) === '' || !eindeRij(j))) {
@@ -698,12 +822,17 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
       j++;
     }
     // Blank lines at the end belong to nobody.
+    const tekstVan = (k: number) => (k === i ? kop.rest : t(k));
+    if (regels.some((k) => k !== i && P.opsomming.test(t(k)))) {
+      leesIndicatorMetOpsomming(i, code, regels, soort, kolommen, kolomVoetnoten);
+      return j;
+    }
     const naamDelen: string[] = [];
-    let cellen: { tekst: string; regel: number }[] | null = null;
+    let cellen: Cel[] | null = null;
     let vrijOpen = false;
     let vrijIndex = -1;
     for (const [idx, k] of regels.entries()) {
-      const s = k === i ? (m?.[4] ?? '') : t(k);
+      const s = tekstVan(k);
       if (cellen === null) {
         const gesplitst = splitsWaarden(s, kolommen.length);
         // A number at the end of a name line ("… in groep 8"), or a wrapped bit of the name that
@@ -732,9 +861,21 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
         neem(k, 'indicatoren.naam');
       }
     }
-    let naam = naamDelen.join(' ').replace(/\s+/g, ' ').trim();
-    const verplicht = /\(verplicht\)/i.test(naam);
-    naam = naam.replace(/\s*\(verplicht\)\s*/gi, ' ').trim();
+    if (cellen === null) {
+      const alt = waardenElders(regels, tekstVan, kolommen.length);
+      if (alt) {
+        naamDelen.length = 0;
+        for (const k of regels) {
+          const deel = alt.naam.get(k);
+          if (deel) naamDelen.push(deel);
+          neem(k, alt.waarden.has(k) ? (deel ? 'indicatoren.naam+waarden' : 'indicatoren.waarden') : 'indicatoren.naam');
+        }
+        cellen = alt.cellen;
+      }
+    }
+    const { naam: schoon, voetnoten: naamVoetnoten } = zonderNaamVoetnoten(naamDelen.join(' ').replace(/\s+/g, ' ').trim());
+    const verplicht = /\(verplicht\)/i.test(schoon);
+    const naam = schoon.replace(/\s*\(verplicht\)\s*/gi, ' ').trim();
     const indicator: PcIndicator = { code, naam, soort, verplicht, waarden: [] };
     if (cellen === null) {
       // No line with one value per column: the row lacks a value. Say which line held the values.
@@ -742,22 +883,131 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
       if (kandidaat !== undefined) {
         verantwoording.delete(kandidaat + 1);
         const aantal = lexCellen(t(kandidaat).split(' '))?.cellen.length ?? 0;
-        waarschuw(kandidaat, `indicator ${code}: ${aantal} waarde(n), ${kolommen.length} kolommen verwacht; waarden niet toegekend`);
-        indicator.naam = regels
-          .filter((k) => k !== kandidaat)
-          .map((k) => (k === i ? (m?.[4] ?? '') : t(k)))
-          .join(' ')
-          .replace(/\s*\(verplicht\)\s*/gi, ' ')
-          .replace(/\s+/g, ' ')
-          .trim();
+        const reden = aantal > kolommen.length ? `meer waarden dan kolommen (${kolommen.join(', ')})` : `er ontbreekt een waarde (kolommen: ${kolommen.join(', ')})`;
+        waarschuw(kandidaat, `indicator ${code}: ${aantal} waarde(n), ${kolommen.length} kolommen verwacht; ${reden}; waarden niet toegekend`);
+        indicator.naam = zonderNaamVoetnoten(
+          regels
+            .filter((k) => k !== kandidaat)
+            .map(tekstVan)
+            .join(' ')
+            .replace(/\s*\(verplicht\)\s*/gi, ' ')
+            .replace(/\s+/g, ' ')
+            .trim(),
+        ).naam;
       } else {
         waarschuw(i, `indicator ${code}: geen waarden gevonden`);
       }
     } else {
-      open.push({ indicator, cellen, kolommen });
+      open.push({ indicator, cellen, kolommen, extraVoetnoten: kolommen.map((_, k) => [...(kolomVoetnoten[k] ?? []), ...naamVoetnoten]) });
     }
     h.indicatoren.push(indicator);
     return j;
+  }
+
+  /**
+   * Values not on one line of their own: a value with a remark after it ("18% corona jeugdmonitor
+   * 2021-2022") on any line of the row, or the values spread over the last lines of the row, one
+   * or more per line ("17%" / "11%" / "40%"). Null when neither gives one value per column.
+   */
+  function waardenElders(regels: number[], tekstVan: (k: number) => string, aantal: number): { cellen: Cel[]; naam: Map<number, string>; waarden: Set<number> } | null {
+    for (const k of regels) {
+      const m = splitsWaardenMetOpmerking(tekstVan(k), aantal);
+      if (!m) continue;
+      const naam = new Map<number, string>();
+      for (const l of regels) {
+        if (l < k) naam.set(l, tekstVan(l));
+        else if (l === k && m.voor) naam.set(l, m.voor);
+        else if (l > k) naam.set(l, tekstVan(l));
+      }
+      const cellen = m.cellen.map((c, x) => ({ tekst: c, regel: k + 1, ...(m.opmerkingen[x] ? { opmerking: m.opmerkingen[x] } : {}) }));
+      return { cellen, naam, waarden: new Set([k]) };
+    }
+    // values over the last lines of the row (not the first line: that holds the name)
+    const cellen: Cel[] = [];
+    const waarden = new Set<number>();
+    for (let x = regels.length - 1; x >= 1; x--) {
+      const k = regels[x] ?? 0;
+      const lex = lexCellen(t(k).split(' '));
+      if (!lex || lex.open) return null;
+      cellen.unshift(...lex.cellen.map((c) => ({ tekst: c, regel: k + 1 })));
+      waarden.add(k);
+      if (cellen.length === aantal && waarden.size > 1) {
+        const naam = new Map<number, string>();
+        for (const l of regels) if (!waarden.has(l)) naam.set(l, tekstVan(l));
+        return { cellen, naam, waarden };
+      }
+      if (cellen.length >= aantal) return null;
+    }
+    return null;
+  }
+
+  /**
+   * An indicator row with bullet items under its name ("Mate van genotsmiddelengebruik:" / "• Roken
+   * • Alcohol • Drugs"): each item is a sub-indicator, code `<code>a`, `<code>b`, …, named
+   * "<name>: <item>". Its values stand after the item on its line, or on the lines below the items:
+   * one line per item with one value per column, or one value per line column by column (the PDF
+   * prints each cell's lines together). When the lines below hold exactly one value per column, the
+   * items are part of the name and the values belong to the row itself. Anything else: a waarschuwing.
+   */
+  function leesIndicatorMetOpsomming(i: number, code: string, regels: number[], soort: 'effect' | 'prestatie', kolommen: string[], kolomVoetnoten: number[][]) {
+    const aantal = kolommen.length;
+    const naamDelen: string[] = [];
+    const items: { naam: string; cellen: Cel[] | null; regel: number }[] = [];
+    const waardeRegels: { k: number; cellen: string[] }[] = [];
+    const kop = rijKop(t(i));
+    for (const k of regels) {
+      const s = k === i ? kop.rest : t(k);
+      if (P.opsomming.test(s)) {
+        const delen = s.split(/\s*[•●▪◦‣∙]\s*/).filter((d) => d !== '');
+        for (const deel of delen) {
+          const g = splitsWaarden(deel, aantal);
+          if (g && g.voor && !g.open) items.push({ naam: g.voor, cellen: g.cellen.map((c) => ({ tekst: c, regel: k + 1 })), regel: k });
+          else items.push({ naam: deel, cellen: null, regel: k });
+        }
+        neem(k, 'indicatoren.naam (opsomming)');
+        continue;
+      }
+      const lex = k === i ? null : lexCellen(s.split(' '));
+      if (lex && !lex.open && items.length > 0) {
+        waardeRegels.push({ k, cellen: lex.cellen });
+        neem(k, 'indicatoren.waarden');
+      } else if (items.length > 0 && waardeRegels.length === 0) {
+        const laatste = items.at(-1);
+        if (laatste) laatste.naam += ` ${s}`;
+        neem(k, 'indicatoren.naam (opsomming)');
+      } else {
+        naamDelen.push(s);
+        neem(k, 'indicatoren.naam');
+      }
+    }
+    const { naam: schoon, voetnoten: naamVoetnoten } = zonderNaamVoetnoten(naamDelen.join(' ').replace(/\s+/g, ' ').trim());
+    const verplicht = /\(verplicht\)/i.test(schoon);
+    const ouder = schoon.replace(/\s*\(verplicht\)\s*/gi, ' ').trim();
+    const extra = kolommen.map((_, k) => [...(kolomVoetnoten[k] ?? []), ...naamVoetnoten]);
+    const los = waardeRegels.flatMap((w) => w.cellen.map((c) => ({ tekst: c, regel: w.k + 1 })));
+    const zonder = items.filter((it) => it.cellen === null);
+    if (zonder.length === items.length && los.length === aantal) {
+      // the values of the row itself; the items are part of its name
+      const indicator: PcIndicator = { code, naam: `${ouder} ${items.map((it) => `• ${it.naam}`).join(' ')}`.trim(), soort, verplicht, waarden: [] };
+      h.indicatoren.push(indicator);
+      open.push({ indicator, cellen: los, kolommen, extraVoetnoten: extra });
+      return;
+    }
+    if (zonder.length === items.length && los.length === items.length * aantal) {
+      const perRegel = waardeRegels.length === items.length && waardeRegels.every((w) => w.cellen.length === aantal);
+      items.forEach((it, x) => {
+        it.cellen = kolommen.map((_, c) => los[perRegel ? x * aantal + c : c * items.length + x] as Cel);
+      });
+    } else if (los.length > 0 || zonder.length > 0) {
+      for (const it of zonder) waarschuw(it.regel, `indicator ${code}: ${items.length} opsomming(en) en ${los.length} losse waarde(n) bij ${aantal} kolom(men); waarden van "${it.naam}" niet toegekend`);
+      for (const w of waardeRegels) verantwoording.delete(w.k + 1);
+      for (const w of waardeRegels) waarschuw(w.k, `indicator ${code}: waarden niet toe te kennen aan de opsomming`);
+    }
+    items.forEach((it, x) => {
+      const indicator: PcIndicator = { code: `${code}${letter(x)}`, naam: `${ouder.replace(/:$/, '')}: ${it.naam}`, soort, verplicht, waarden: [] };
+      h.indicatoren.push(indicator);
+      if (it.cellen) open.push({ indicator, cellen: it.cellen, kolommen, extraVoetnoten: extra });
+    });
   }
 
   function leesVoetnoot(i: number): number {
@@ -812,8 +1062,11 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
         j++;
         continue;
       }
-      if (kopRegels.length > 0 && !isKopRegel(s)) break;
-      for (const w of s.split(' ')) {
+      // later header lines: column words and years only (footnote markers taken off)
+      const vervolg = kopRegels.length > 0 ? kopWoorden(s, P.jaartal.test(tokens.at(-1) ?? '')) : null;
+      if (kopRegels.length > 0 && !vervolg) break;
+      const woorden = vervolg ? vervolg.woorden : s.split(' ').map((w) => (kopMerk(w) !== null && verwezen.has(kopMerk(w)?.nummer ?? 0) ? (kopMerk(w)?.woord ?? w) : w));
+      for (const w of woorden) {
         if (inTitel && (P.kolomBegin.test(w) || P.jaartal.test(w))) inTitel = false;
         if (inTitel) titelWoorden.push(w);
         else tokens.push(w);
@@ -1296,11 +1549,14 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
 
   // --- values need the complete footnote list --------------------------------------------
   const voetnootNummers = new Set(h.voetnoten.map((v) => v.nummer));
-  for (const { indicator, cellen, kolommen } of open) {
+  for (const { indicator, cellen, kolommen, extraVoetnoten } of open) {
     indicator.waarden = cellen.map((cel, k) => {
       const gelezen = leesWaarde(cel.tekst, kolommen[k] ?? '', { naam: indicator.naam, voetnoten: voetnootNummers });
       if (gelezen.fout) h.waarschuwingen.push({ regel: cel.regel, tekst: t(cel.regel - 1), reden: `indicator ${indicator.code}, ${kolommen[k]}: ${gelezen.fout}` });
-      return gelezen.waarde;
+      const waarde = gelezen.waarde;
+      for (const nummer of extraVoetnoten[k] ?? []) if (voetnootNummers.has(nummer) && !waarde.voetnoten.includes(nummer)) waarde.voetnoten.push(nummer);
+      if (cel.opmerking) waarde.toelichting = cel.opmerking;
+      return waarde;
     });
   }
 
