@@ -5,7 +5,7 @@ import { openDatabase, type Database } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { ROLLEN, type Rol } from '../db/schema.ts';
 import { systeemklok } from '../klok.ts';
-import { openLoketCore, type LoketCore, type LoketServices } from '../server.ts';
+import type { LoketCore, LoketServices } from '../server.ts';
 import { claimDataDir } from './data-dir-lock.ts';
 import { pino } from 'pino';
 
@@ -61,6 +61,8 @@ export async function openCliLoket(opties: { serve?: boolean } = {}): Promise<Cl
       onReplicaError: (error) => logger.warn({ err: error }, 'leesreplica faalt: lezen van de primary (5 s)'),
     });
     await migrateToLatest(database.db as never);
+    // Loaded here, not at the top: a command that needs only the database (openCliDatabase) does not load the server.
+    const { openLoketCore } = await import('../server.ts');
     const core = await openLoketCore({ config, database, klok: systeemklok, logger, werkers: opties.serve === true });
     return {
       config,
@@ -76,6 +78,42 @@ export async function openCliLoket(opties: { serve?: boolean } = {}): Promise<Cl
   } catch (error) {
     release();
     throw error;
+  }
+}
+
+/** The configured database, migrated, without the job queue or the services (see metCliDatabase). */
+export interface CliDatabase {
+  config: Config;
+  database: Database;
+}
+
+/**
+ * Opens only the configured database (migrated), does the work and closes it again: for a command
+ * that needs no job queue (no pg-boss is started, no signals are listened to), e.g. `loket pc
+ * import`. The command builds the one service it needs on `database`.
+ */
+export async function metCliDatabase<T>(werk: (cli: CliDatabase) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  let release: () => void = geenSlot;
+  if (!config.databaseUrl) {
+    mkdirSync(config.dataDir, { recursive: true });
+    release = claimDataDir(config.dataDir);
+  }
+  try {
+    const logger = pino({ level: config.logLevel }, pino.destination(2));
+    const database = await openDatabase({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.databaseUrl ? undefined : config.dataDir,
+      onIdleError: (error) => logger.warn({ err: error }, 'databaseverbinding verbroken'),
+    });
+    try {
+      await migrateToLatest(database.db as never);
+      return await werk({ config, database });
+    } finally {
+      await database.close();
+    }
+  } finally {
+    release();
   }
 }
 

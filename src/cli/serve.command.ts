@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { cliContext } from '../modules/audit/audit.service.ts';
 import { totpVoor } from '../modules/auth/auth.service.ts';
 import { DEMO_GEBRUIKERS } from '../modules/demo/demo.data.ts';
-import { createLoket, type Loket } from '../server.ts';
+import type { Loket } from '../server.ts';
 import { metCliLoket, openCliLoket, toon, type CliLoket } from './cli.shared.ts';
 import { noteerAdres } from './data-dir-lock.ts';
 
@@ -62,6 +62,7 @@ export async function startServer(): Promise<{ cli: CliLoket; loket: Loket; demo
   const { config, database, services } = cli;
   const demo = process.env.LOKET_DEMO ? process.env.LOKET_DEMO === 'true' : database.kind === 'pglite';
   if (demo) await services.demo.laad(cliContext());
+  const { createLoket } = await import('../server.ts');
   const loket = await createLoket({ core: cli.core });
   await cli.core.startWerkers();
   const adres = await loket.app.listen({ port: config.port, host: config.host });

@@ -14,6 +14,8 @@ export interface PcParseOpties {
   gemeente: string;
   /** Used only as a last resort to find the soort and the jaar ("programmabegroting-2022.txt"). */
   bestandsnaam?: string;
+  /** The title of the whole document this chapter is a part of (pc.document.ts): soort and jaar when the chapter itself has no title line. */
+  document?: { soort: PcSoort; jaar: number };
 }
 
 /** The chapter plus, per 1-based line number, the field that took the line (for coverage tests). */
@@ -53,13 +55,16 @@ export function normaliseerRegel(regel: string): string {
 // Patterns of the layout
 
 const MAANDEN = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
-const P = {
+/** The layout's patterns (also used by pc.document.ts to find programme boundaries). */
+export const P = {
   documenttitel: /^(programmabegroting|begroting|jaarstukken|jaarverslag|jaarrekening|programmarekening|jaarverslag en jaarrekening)\s+(\d{4})$/i,
   versie: /^versie\s*:\s*(.+)$/i,
   datum: new RegExp(`^(\\d{1,2})\\s+(${MAANDEN.join('|')})\\s+(\\d{4})$`, 'i'),
   portefeuille: /^portefeuillehouders?\s*:\s*(.*)$/i,
   concern: /^concerndirecteur(?:en|s)?\s*:\s*(.*)$/i,
   programma: /^programma\s+(?:\d+\s*)?[:.\-–]\s*(.+)$/i,
+  /** "Programma 2 Sociaal", "Programma 3. Wonen": a programme heading without colon (name capitalised, at most 80 characters). */
+  programmaKop: /^[Pp]rogramma\s+(\d{1,2})\s*[:.\-–]?\s*(\p{Lu}[^.;:]{0,79})$/u,
   bereiktEnGedaan: /^wat hebben we bereikt\b/i,
   willenBereiken: /^wat willen we bereiken\b/i,
   wildenBereiken: /^wat wilden we bereiken\b/i,
@@ -252,7 +257,30 @@ interface OpenIndicator {
 /** a, b, …, z, aa, ab, …: the letters of sub-indicators. */
 const letter = (x: number): string => (x < 26 ? String.fromCharCode(97 + x) : `${letter(Math.floor(x / 26) - 1)}${letter(x % 26)}`);
 
+/**
+ * Where a text shows binary data: the first control character other than tab, line ends, vertical
+ * tab and form feed, or the first of three undecodable bytes (U+FFFD) close together; -1 when none.
+ */
+function binairePlek(tekst: string): number {
+  let vervangen: number[] = [];
+  for (let k = 0; k < tekst.length; k++) {
+    const c = tekst.charCodeAt(k);
+    if (c < 9 || (c > 13 && c < 32)) return k;
+    if (c === 0xfffd) {
+      vervangen = [...vervangen.filter((x) => k - x <= 80), k];
+      if (vervangen.length >= 3) return vervangen[0] ?? k;
+    }
+  }
+  return -1;
+}
+
 export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResultaat {
+  // Control characters (or a run of undecodable bytes) mean binary data, not text.
+  const binair = binairePlek(tekst);
+  if (binair >= 0) {
+    const regel = tekst.slice(0, binair).split(/\r\n|\n|\r/).length;
+    throw new PcImportFout(regel, `binaire gegevens (teken U+${tekst.charCodeAt(binair).toString(16).toUpperCase().padStart(4, '0')}): dit is geen platte tekst van een hoofdstuk`);
+  }
   const ruw = tekst.split(/\r\n|\n|\r/);
   const r = ruw.map((regel) => normaliseerRegel(regel).trim());
   const n = r.length;
@@ -407,6 +435,7 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
       P.versie.test(s) ||
       P.portefeuille.test(s) ||
       P.concern.test(s) ||
+      P.programmaKop.test(s) ||
       P.bereiktEnGedaan.test(s) ||
       P.willenBereiken.test(s) ||
       P.wildenBereiken.test(s) ||
@@ -1109,6 +1138,9 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
     if (kolommen.length === 0) throw new PcImportFout(kopRegel + 1, 'financiële tabel zonder kolomkoppen (zoals "Rekening 2023", "Begroting 2024")');
     const hoofdtabel = h.financien === null;
     if (titel && hoofdtabel) zetProgramma(titel, kopRegel, 'financien (titel) → programma');
+    if (!hoofdtabel && titel !== '' && titel.toLowerCase() === h.programma.toLowerCase()) {
+      waarschuw(kopRegel, `tweede financiële tabel voor programma "${titel}": bewaard onder financienOverig; kijk of hier een nieuw programma begint of een tabel dubbel staat`);
+    }
     const regels: PcFinancienRegel[] = [];
     let wachtendeNaam: number[] = [];
     let j = kop.einde;
@@ -1501,6 +1533,10 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
       structuur++;
       zetProgramma((m[1] ?? '').trim(), i, 'programma');
       i++;
+    } else if ((m = P.programmaKop.exec(s))) {
+      structuur++;
+      zetProgramma((m[2] ?? '').trim(), i, 'programma');
+      i++;
     } else if (P.gekost.test(s) || P.kosten.test(s)) {
       hint(P.gekost.test(s) ? 'jaarstukken' : 'begroting', i);
       neem(i, 'financien (kop)');
@@ -1572,7 +1608,7 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
   const naam = opties.bestandsnaam ?? '';
   const gevolgen = gevolgenJaar as number | null;
 
-  let soort: PcSoort | null = titel?.soort ?? null;
+  let soort: PcSoort | null = titel?.soort ?? opties.document?.soort ?? null;
   if (soort === null) {
     const j = soortHints.filter((x) => x.soort === 'jaarstukken').length;
     const b = soortHints.filter((x) => x.soort === 'begroting').length;
@@ -1583,7 +1619,7 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
   if (soort === null && /jaarstukken|jaarverslag|jaarrekening/i.test(naam)) soort = 'jaarstukken';
   if (soort === null) throw new PcImportFout(1, 'niet te bepalen of dit een begroting of jaarstukken is');
 
-  let jaar: number | null = titel?.jaar ?? null;
+  let jaar: number | null = titel?.jaar ?? opties.document?.jaar ?? null;
   if (jaar === null && soort === 'jaarstukken' && realisatieJaren.length > 0) jaar = Math.max(...realisatieJaren);
   if (jaar === null && soort === 'begroting' && realisatieJaren.length > 0) jaar = Math.max(...realisatieJaren) + 2;
   if (jaar === null && soort === 'begroting' && gevolgen !== null) jaar = gevolgen + 2;
