@@ -192,6 +192,9 @@ export function isWaardeToken(token: string): boolean {
   return leesWaarde(token, '').fout === undefined;
 }
 
+/** A free-text status without a reason, as a whole cell. */
+const KALE_STATUS = /^(niet bekend|niet beschikbaar|nog niet bekend|nog niet beschikbaar)$/i;
+
 /** Words that open a free-text status cell that runs to the end of the line (and beyond). */
 const VRIJE_STATUS_BEGIN = /^(niet|nog)$/i;
 
@@ -227,6 +230,8 @@ function eenCel(tokens: readonly string[], i: number): { tekst: string; eind: nu
   const volgende = tokens[i + 1];
   let tekst: string;
   let eind: number;
+  const kaal = [3, 2].find((m) => KALE_STATUS.test(tokens.slice(i, i + m).join(' ')) && i + m <= tokens.length);
+  if (kaal !== undefined) return { tekst: tokens.slice(i, i + kaal).join(' '), eind: i + kaal };
   if (/^-?€$/.test(t) && volgende !== undefined && leesWaarde(`${t} ${volgende}`, '').fout === undefined) {
     // "€ 979" (a footnote could be glued to the number; leesWaarde decides later)
     tekst = `${t} ${volgende}`;
@@ -289,6 +294,14 @@ export function lexCellen(tokens: string[], aantal?: number): { cellen: string[]
   while (i < tokens.length) {
     const t = tokens[i] ?? '';
     const rest = tokens.slice(i).join(' ');
+    // A bare status of two or three words ("niet bekend", "nog niet beschikbaar") followed by values: a cell of its own.
+    for (const m of [2, 3]) {
+      if (!VRIJE_STATUS_BEGIN.test(t) || !KALE_STATUS.test(tokens.slice(i, i + m).join(' ')) || i + m >= tokens.length) continue;
+      const verder = lexCellen(tokens.slice(i + m), aantal === undefined ? undefined : aantal - cellen.length - 1);
+      if (verder && (aantal === undefined || cellen.length + 1 + verder.cellen.length === aantal)) {
+        return { cellen: [...cellen, tokens.slice(i, i + m).join(' '), ...verder.cellen], open: verder.open, openIndex: verder.open ? cellen.length + 1 + verder.openIndex : -1 };
+      }
+    }
     if (VRIJE_STATUS_BEGIN.test(t) && VRIJE_STATUS.test(rest)) {
       if (aantal !== undefined && cellen.length < aantal - 1 && /^\p{Lu}/u.test(t)) {
         for (let eind = tokens.length - 1; eind >= i + 2; eind--) {
@@ -306,7 +319,9 @@ export function lexCellen(tokens: string[], aantal?: number): { cellen: string[]
         }
       }
       cellen.push(rest);
-      return { cellen, open: !rest.endsWith('.'), openIndex: cellen.length - 1 };
+      // "niet bekend" is complete as it is; a status with the start of a reason continues until a full stop
+      const open = !rest.endsWith('.') && !KALE_STATUS.test(rest);
+      return { cellen, open, openIndex: open ? cellen.length - 1 : -1 };
     }
     const cel = eenCel(tokens, i);
     if (cel) {

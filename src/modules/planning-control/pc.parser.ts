@@ -82,7 +82,8 @@ export const P = {
   /** The heading of an indicator table; a footnote number may be glued to it ("Prestatie-indicatoren10"). */
   indicatorKop:
     /^(prestatie-?\s?indicatoren|prestatie-?\s?indicator|indicatoren maatschappelijke? effect(?:en)?|indicator maatschappelijke? effect(?:en)?|effect-?\s?indicatoren|effect-?\s?indicator)(\d{1,3})?(?![\p{L}\d])\s*(.*)$/iu,
-  indicatorRij: /^(?:(\d+(?:\.\d+)+)\s*[-–]|(\d+)\s+[-–]|(algemeen)\s*[-–])\s*(\S.*)$/i,
+  /** "1.1.1 - …", "2 - …", "Algemeen - …"; a name follows (not a value: "0 - 0%" and "1.000 - 5" are lines of values). */
+  indicatorRij: /^(?:(\d+(?:\.\d+)+)\s*[-–](?=\s*[\p{L}(%])|(\d+)\s+[-–](?=\s*[\p{L}(%])|(algemeen)\s*[-–])\s*(\S.*)$/iu,
   /** Inside an indicator table also a code without a dash: "5.1.1 Mate van eenzaamheid …". */
   indicatorRijLos: /^(\d{1,2}(?:\.\d{1,2})+)\s+([\p{Lu}%€(].*)$/u,
   voetnoot: /^(\d{1,3})\s+(\p{Lu}.*)$/u,
@@ -254,6 +255,12 @@ interface OpenIndicator {
   extraVoetnoten: number[][];
 }
 
+/** The first line of an indicator row; not a line of values that happens to start like one ("0 - nnb", "2 - NB 40%"). */
+function isRijBegin(s: string): boolean {
+  const m = P.indicatorRij.exec(s);
+  return m !== null && lexCellen((m[4] ?? '').split(' ')) === null;
+}
+
 /** a, b, …, z, aa, ab, …: the letters of sub-indicators. */
 const letter = (x: number): string => (x < 26 ? String.fromCharCode(97 + x) : `${letter(Math.floor(x / 26) - 1)}${letter(x % 26)}`);
 
@@ -359,7 +366,7 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
       if (merk) verwezen.add(merk.nummer);
     }
     if (/^\d{1,3}$/.test(regel) && vorigeEindigtOpJaar && voetnootLijn.has(Number(regel))) verwezen.add(Number(regel));
-    if (P.indicatorRij.test(regel) || P.indicatorRijLos.test(regel)) {
+    if (isRijBegin(regel) || P.indicatorRijLos.test(regel)) {
       for (const token of tokens) {
         const m = /[\p{Ll})](\d{1,3})$/u.exec(token);
         if (m && voetnootLijn.has(Number(m[1])) && !/^\p{Lu}{1,3}\d/u.test(token)) verwezen.add(Number(m[1]));
@@ -646,7 +653,7 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
         if (!huidig.code.startsWith(`${doel.code}.`)) waarschuw(j, `subdoel ${huidig.code} hoort niet bij doel ${doel.code}`);
         doel.subdoelen.push(huidig);
         neem(j, 'doelen.subdoelen');
-      } else if (isStructuur(j) || P.activiteit.test(s) || P.subdoelKop.test(s) || P.indicatorRij.test(s)) {
+      } else if (isStructuur(j) || P.activiteit.test(s) || P.subdoelKop.test(s) || isRijBegin(s)) {
         break;
       } else if (huidig !== null) {
         huidig.naam += ` ${s}`;
@@ -766,7 +773,7 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
 
   // --- indicatoren ------------------------------------------------------------------------------
 
-  const isIndicatorRij = (j: number) => (P.indicatorRij.test(t(j)) || (inIndicatorTabel && P.indicatorRijLos.test(t(j)))) && !isStructuur(j);
+  const isIndicatorRij = (j: number) => (isRijBegin(t(j)) || (inIndicatorTabel && P.indicatorRijLos.test(t(j)))) && !isStructuur(j);
   /** Code ("5.1.1", "A3") and the rest of an indicator row's first line. */
   const rijKop = (s: string): { code: string; rest: string } => {
     const m = P.indicatorRij.exec(s);
@@ -782,6 +789,7 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
     const tabel = m?.[1] ?? '';
     const soort: 'effect' | 'prestatie' = /effect/i.test(tabel) ? 'effect' : 'prestatie';
     neem(i, m?.[2] ? `indicatoren (kop, voetnoot ${m[2]})` : 'indicatoren (kop)');
+    if (m?.[2] && !voetnootLijn.has(Number(m[2]))) waarschuw(i, `"${tabel}${m[2]}": voetnoot ${m[2]} staat niet in de voetnoten van dit hoofdstuk`);
     const tokens: string[] = [];
     const merken: { index: number; nummer: number }[] = [];
     const voegToe = (w: NonNullable<ReturnType<typeof kopWoorden>>) => {
@@ -834,7 +842,7 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
     const voetnoten: number[] = [];
     const woorden = naam.split(' ').map((w) => {
       const m = /^(.*[\p{Ll})])(\d{1,3})([:,]?)$/u.exec(w);
-      if (!m || !verwezen.has(Number(m[2])) || /^\p{Lu}{1,3}\d/u.test(w)) return w;
+      if (!m || !voetnootLijn.has(Number(m[2])) || /^\p{Lu}{1,3}\d/u.test(w)) return w;
       voetnoten.push(Number(m[2]));
       return `${m[1]}${m[3]}`;
     });
@@ -869,7 +877,10 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
         // row holds nothing but values ("64"): the last such line is the value line.
         const laterAlleenWaarden =
           gesplitst !== null && !gesplitst.open && regels.slice(idx + 1).some((l) => splitsWaarden(t(l), kolommen.length)?.voor === '');
-        if (gesplitst && !laterAlleenWaarden) {
+        // A later line that holds only values, more than there are columns ("120 130 125 140"): no
+        // value is dropped into the name; the row gets a waarschuwing below.
+        const teVeel = gesplitst !== null && k !== i && gesplitst.voor !== '' && lexCellen(gesplitst.voor.split(' ')) !== null;
+        if (gesplitst && !laterAlleenWaarden && !teVeel) {
           if (gesplitst.voor) naamDelen.push(gesplitst.voor);
           cellen = gesplitst.cellen.map((c) => ({ tekst: c, regel: k + 1 }));
           vrijOpen = gesplitst.open;
@@ -924,7 +935,17 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
             .trim(),
         ).naam;
       } else {
-        waarschuw(i, `indicator ${code}: geen waarden gevonden`);
+        // values at the end of the row's own line, fewer than the columns ("Aantal meldingen 12 15")
+        const woorden = kop.rest.split(' ');
+        let staart = 0;
+        while (staart < woorden.length - 1 && lexCellen(woorden.slice(woorden.length - staart - 1)) !== null) staart++;
+        const aantal = staart > 0 ? (lexCellen(woorden.slice(woorden.length - staart))?.cellen.length ?? 0) : 0;
+        waarschuw(
+          i,
+          aantal > 0
+            ? `indicator ${code}: de regel eindigt op ${aantal} waarde(n), ${kolommen.length} kolommen verwacht (${kolommen.join(', ')}); waarden niet toegekend, ze staan nog in de naam`
+            : `indicator ${code}: geen waarden gevonden`,
+        );
       }
     } else {
       open.push({ indicator, cellen, kolommen, extraVoetnoten: kolommen.map((_, k) => [...(kolomVoetnoten[k] ?? []), ...naamVoetnoten]) });
