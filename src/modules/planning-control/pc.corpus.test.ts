@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import fc from 'fast-check';
+import { array, assert, boolean, constantFrom, integer, option, property, record, uniqueArray, type Arbitrary } from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CORPUS, corpusBestanden, gelezen } from './fixtures/corpus/verwacht.ts';
 import { leesDocument } from './pc.document.ts';
@@ -34,7 +34,7 @@ describe('corpus of synthetic chapters', () => {
       if (!uit.programmas) continue;
       const regels = readFileSync(join(CORPUS, naam), 'utf8').split('\n');
       const codes = uit.programmas.flatMap((h) => h.indicatoren.map((i) => i.code.replace(/[a-z]+$/, '')));
-      const gewaarschuwd = new Set(uit.programmas.flatMap((h) => h.waarschuwingen.filter((w) => /^indicator /.test(w.reden ?? '')).map((w) => w.reden?.split(/[ :,]/)[1])));
+      const gewaarschuwd = new Set(uit.programmas.flatMap((h) => h.waarschuwingen.filter((w) => (w.reden ?? '').startsWith('indicator ')).map((w) => w.reden?.split(/[ :,]/)[1])));
       let inTabel = false;
       for (const regel of regels) {
         if (/^(Prestatie-indicatoren|Indicator maatschappelijk effect)/.test(regel)) inTabel = true;
@@ -76,32 +76,32 @@ interface ModelHoofdstuk {
   indicatoren: ModelIndicator[];
 }
 
-const waardeArb = fc.record({
+const waardeArb = record({
   soort: fc.constantFrom<Soort>('pct', 'pct', 'aantal', 'aantal', 'euro', 'cijfer', 'NB', 'nnb', 'n.n.b.', 'streep', 'niet bekend', 'verhouding'),
-  getal: fc.integer({ min: 0, max: 99_999 }),
-  tweede: fc.integer({ min: 1, max: 999 }),
-  voetnoot: fc.boolean(),
-  opmerking: fc.option(fc.constantFrom(...OPMERKINGEN), { freq: 4 }),
+  getal: integer({ min: 0, max: 99_999 }),
+  tweede: integer({ min: 1, max: 999 }),
+  voetnoot: boolean(),
+  opmerking: option(constantFrom(...OPMERKINGEN), { freq: 4 }),
 });
 
 const model = (kolommen: number) =>
-  fc.record({
-    programma: fc.constantFrom('Sociaal', 'Wonen en leefomgeving', 'Samen besturen', 'Economie en cultuur'),
+  record({
+    programma: constantFrom('Sociaal', 'Wonen en leefomgeving', 'Samen besturen', 'Economie en cultuur'),
     kop: fc.constantFrom<ModelHoofdstuk['kop']>('programma', 'naam', 'geen'),
     kolomVoetnoot: fc.constantFrom<ModelHoofdstuk['kolomVoetnoot']>('geen', 'vast', 'los'),
-    tabelVoetnoot: fc.boolean(),
-    indicatoren: fc.array(
-      fc.record({
-        woorden: fc.array(fc.constantFrom(...NAAMWOORDEN), { minLength: 1, maxLength: 9 }),
-        tevredenheid: fc.boolean(),
+    tabelVoetnoot: boolean(),
+    indicatoren: array(
+      record({
+        woorden: array(constantFrom(...NAAMWOORDEN), { minLength: 1, maxLength: 9 }),
+        tevredenheid: boolean(),
         vorm: fc.constantFrom<ModelIndicator['vorm']>('regel', 'gewrapt', 'perRegel', 'opsomming'),
-        opsomming: fc.record({ items: fc.uniqueArray(fc.constantFrom('Roken', 'Alcohol', 'Drugs', 'Bibliotheek', 'Zwembad'), { minLength: 2, maxLength: 3 }), vorm: fc.constantFrom('rijen', 'kolommen', 'opDeRegel') }),
-        waarden: fc.array(fc.array(waardeArb, { minLength: kolommen, maxLength: kolommen }), { minLength: 3, maxLength: 3 }),
-        naamVoetnoot: fc.boolean(),
+        opsomming: record({ items: uniqueArray(constantFrom('Roken', 'Alcohol', 'Drugs', 'Bibliotheek', 'Zwembad'), { minLength: 2, maxLength: 3 }), vorm: constantFrom('rijen', 'kolommen', 'opDeRegel') }),
+        waarden: array(array(waardeArb, { minLength: kolommen, maxLength: kolommen }), { minLength: 3, maxLength: 3 }),
+        naamVoetnoot: boolean(),
       }),
       { minLength: 1, maxLength: 5 },
     ),
-  }) as fc.Arbitrary<ModelHoofdstuk>;
+  }) as Arbitrary<ModelHoofdstuk>;
 
 /** Footnote numbers of one chapter: 1 table, 2 column, 3.. names and values (one per use). */
 function render(h: ModelHoofdstuk, kolommen: string[], start: number): { regels: string[]; indicatoren: PcHoofdstuk['indicatoren'] } {
@@ -221,8 +221,8 @@ function render(h: ModelHoofdstuk, kolommen: string[], start: number): { regels:
 describe('property: random chapters in the layout read back (fast-check)', () => {
   for (const kolommen of [['Realisatie 2023'], ['Realisatie 2022', 'Begroting 2023', 'Realisatie 2023']]) {
     it(`${kolommen.length} column(s): footnotes anywhere, wrapping, values on later lines, sub-rows, remarks, missing values, programme boundaries`, () => {
-      fc.assert(
-        fc.property(fc.array(model(kolommen.length), { minLength: 1, maxLength: 3 }), (hoofdstukken) => {
+      assert(
+        property(array(model(kolommen.length), { minLength: 1, maxLength: 3 }), (hoofdstukken) => {
           // programmes of one document: distinct names; boundaries by heading or by the next chapter's opening
           const uniek = hoofdstukken.filter((h, i) => hoofdstukken.findIndex((x) => x.programma === h.programma) === i);
           const gerenderd = uniek.map((h, i) => render(h, kolommen, i + 1));
