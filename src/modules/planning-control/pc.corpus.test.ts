@@ -77,7 +77,7 @@ interface ModelHoofdstuk {
 }
 
 const waardeArb = record({
-  soort: fc.constantFrom<Soort>('pct', 'pct', 'aantal', 'aantal', 'euro', 'cijfer', 'NB', 'nnb', 'n.n.b.', 'streep', 'niet bekend', 'verhouding'),
+  soort: constantFrom<Soort>('pct', 'pct', 'aantal', 'aantal', 'euro', 'cijfer', 'NB', 'nnb', 'n.n.b.', 'streep', 'niet bekend', 'verhouding'),
   getal: integer({ min: 0, max: 99_999 }),
   tweede: integer({ min: 1, max: 999 }),
   voetnoot: boolean(),
@@ -87,14 +87,14 @@ const waardeArb = record({
 const model = (kolommen: number) =>
   record({
     programma: constantFrom('Sociaal', 'Wonen en leefomgeving', 'Samen besturen', 'Economie en cultuur'),
-    kop: fc.constantFrom<ModelHoofdstuk['kop']>('programma', 'naam', 'geen'),
-    kolomVoetnoot: fc.constantFrom<ModelHoofdstuk['kolomVoetnoot']>('geen', 'vast', 'los'),
+    kop: constantFrom<ModelHoofdstuk['kop']>('programma', 'naam', 'geen'),
+    kolomVoetnoot: constantFrom<ModelHoofdstuk['kolomVoetnoot']>('geen', 'vast', 'los'),
     tabelVoetnoot: boolean(),
     indicatoren: array(
       record({
         woorden: array(constantFrom(...NAAMWOORDEN), { minLength: 1, maxLength: 9 }),
         tevredenheid: boolean(),
-        vorm: fc.constantFrom<ModelIndicator['vorm']>('regel', 'gewrapt', 'perRegel', 'opsomming'),
+        vorm: constantFrom<ModelIndicator['vorm']>('regel', 'gewrapt', 'perRegel', 'opsomming'),
         opsomming: record({ items: uniqueArray(constantFrom('Roken', 'Alcohol', 'Drugs', 'Bibliotheek', 'Zwembad'), { minLength: 2, maxLength: 3 }), vorm: constantFrom('rijen', 'kolommen', 'opDeRegel') }),
         waarden: array(array(waardeArb, { minLength: kolommen, maxLength: kolommen }), { minLength: 3, maxLength: 3 }),
         naamVoetnoot: boolean(),
