@@ -115,7 +115,9 @@ class Voetnoten {
 function waardeCel(ctx: PcPaginaContext, w: PcWaarde | undefined, vn: Voetnoten): Html {
   if (!w) return html`<td></td>`;
   const reden = w.reden && !w.tekst.includes(w.reden) ? ` (${w.reden})` : '';
-  return html`<td class="pc-getal">${inhoud(ctx.taal, w.tekst + reden)}${w.voetnoten.map((n) => vn.verwijzing(n))}</td>`;
+  // a remark printed after the value in the same cell ("corona jeugdmonitor 2021-2022")
+  const toelichting = w.toelichting ? html`<span class="pc-bron">${inhoud(ctx.taal, w.toelichting)}</span>` : '';
+  return html`<td class="pc-getal">${inhoud(ctx.taal, w.tekst + reden)}${w.voetnoten.map((n) => vn.verwijzing(n))}${toelichting}</td>`;
 }
 
 function indicatorTabel(ctx: PcPaginaContext, p: PcProgramma, soort: PcIndicator['soort'], vn: Voetnoten): Html | string {
