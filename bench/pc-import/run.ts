@@ -3,12 +3,13 @@
 //  1. in-process: read the text (leesDocument) and store it through the register (pcRegister),
 //     for one chapter and for a document of 10 programmes, N times each;
 //  2. as a whole process: `loket pc import <file>` from the shell (Node start, open the data dir,
-//     migration check, import, print), M times each.
+//     migration check, import, print), M times each: wall time, and CPU time (user + system, from
+//     GNU time) which on a quiet machine is close to the wall time.
 // Targets: whole process < 1 s for a chapter, < 3 s for a 10-programme document on a quiet machine.
 // The load average is recorded with the results: on a shared machine wall time grows with it.
 // Results: results.json beside this file and BENCHMARKS.md. Every loop is bounded.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -55,14 +56,23 @@ async function inProces(dataDir: string, tekst: string, keer: number): Promise<n
   }
 }
 
-async function alsProces(env: NodeJS.ProcessEnv, bestand: string, keer: number): Promise<number[]> {
-  const tijden: number[] = [];
+/** GNU time, when the machine has it: the process's CPU time (user + system), which on a quiet machine is close to its wall time. */
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+
+async function alsProces(env: NodeJS.ProcessEnv, bestand: string, keer: number): Promise<{ wand: number[]; cpu: number[] }> {
+  const wand: number[] = [];
+  const cpu: number[] = [];
+  const args = ['--disable-warning=ExperimentalWarning', join(ROOT, 'src/cli/main.ts'), 'pc', 'import', bestand, '--gemeente', GEMEENTE];
   for (let k = 0; k < keer; k++) {
     const start = performance.now();
-    await run(process.execPath, ['--disable-warning=ExperimentalWarning', join(ROOT, 'src/cli/main.ts'), 'pc', 'import', bestand, '--gemeente', GEMEENTE], { env, maxBuffer: 64 * 1024 * 1024 });
-    tijden.push(performance.now() - start);
+    const uit = TIME
+      ? await run(TIME, ['-f', 'CPU %U %S', process.execPath, ...args], { env, maxBuffer: 64 * 1024 * 1024 })
+      : await run(process.execPath, args, { env, maxBuffer: 64 * 1024 * 1024 });
+    wand.push(performance.now() - start);
+    const m = /CPU ([\d.]+) ([\d.]+)\s*$/.exec(uit.stderr);
+    if (m) cpu.push((Number(m[1]) + Number(m[2])) * 1000);
   }
-  return tijden;
+  return { wand, cpu };
 }
 
 const map = mkdtempSync(join(os.tmpdir(), 'loket-bench-pc-import-'));
@@ -82,7 +92,11 @@ try {
     machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version, loadavgStart: belasting.map(round2) },
     data: { hoofdstukRegels: HOOFDSTUK.split('\n').length, documentRegels: document10().split('\n').length, programmas: 10 },
     inProces: { hoofdstuk: stats(await inProces(dataDir, HOOFDSTUK, IN_PROCES)), document10: stats(await inProces(dataDir, document10(), Math.max(3, Math.round(IN_PROCES / 4)))) },
-    proces: { hoofdstuk: stats(await alsProces(env, hoofdstukBestand, PROCESSEN)), document10: stats(await alsProces(env, documentBestand, PROCESSEN)) },
+    proces: await (async () => {
+      const hoofdstuk = await alsProces(env, hoofdstukBestand, PROCESSEN);
+      const document10 = await alsProces(env, documentBestand, PROCESSEN);
+      return { hoofdstuk: stats(hoofdstuk.wand), document10: stats(document10.wand), hoofdstukCpu: stats(hoofdstuk.cpu), document10Cpu: stats(document10.cpu) };
+    })(),
     loadavgEind: os.loadavg().map(round2),
     doel: { hoofdstukMs: 1000, document10Ms: 3000 },
   };

@@ -38,12 +38,17 @@ export interface CliLoket {
 
 const geenSlot = (): void => undefined;
 
+/** The configured database, migrated, without the job queue or the services (see metCliDatabase). */
+export interface CliDatabase {
+  config: Config;
+  database: Database;
+}
+
 /**
- * Opens the configured database (PGlite in LOKET_DATA_DIR or DATABASE_URL), migrated, and this
- * process's wiring on it. A command only queues mail and logs on stderr; `serve` (the server)
- * also works the queued jobs and logs on stdout, like its HTTP log.
+ * Claims the data dir (PGlite) and opens the configured database (PGlite in LOKET_DATA_DIR or
+ * DATABASE_URL), migrated. `release` gives the data dir back; the caller closes the database.
  */
-export async function openCliLoket(opties: { serve?: boolean } = {}): Promise<CliLoket> {
+async function openMigreerdeDatabase(opties: { serve?: boolean }): Promise<CliDatabase & { logger: pino.Logger; release: () => void }> {
   const config = loadConfig();
   let release: () => void = geenSlot;
   if (!config.databaseUrl) {
@@ -60,8 +65,28 @@ export async function openCliLoket(opties: { serve?: boolean } = {}): Promise<Cl
       readUrl: opties.serve ? config.databaseReadUrl : undefined,
       onReplicaError: (error) => logger.warn({ err: error }, 'leesreplica faalt: lezen van de primary (5 s)'),
     });
-    await migrateToLatest(database.db as never);
-    // Loaded here, not at the top: a command that needs only the database (openCliDatabase) does not load the server.
+    try {
+      await migrateToLatest(database.db as never);
+    } catch (error) {
+      await database.close();
+      throw error;
+    }
+    return { config, database, logger, release };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+/**
+ * Opens the configured database, migrated, and this process's wiring on it. A command only
+ * queues mail and logs on stderr; `serve` (the server) also works the queued jobs and logs on
+ * stdout, like its HTTP log.
+ */
+export async function openCliLoket(opties: { serve?: boolean } = {}): Promise<CliLoket> {
+  const { config, database, logger, release } = await openMigreerdeDatabase(opties);
+  try {
+    // Loaded here, not at the top: a command that needs only the database (metCliDatabase) does not load the server.
     const { openLoketCore } = await import('../server.ts');
     const core = await openLoketCore({ config, database, klok: systeemklok, logger, werkers: opties.serve === true });
     return {
@@ -76,15 +101,10 @@ export async function openCliLoket(opties: { serve?: boolean } = {}): Promise<Cl
       },
     };
   } catch (error) {
+    await database.close();
     release();
     throw error;
   }
-}
-
-/** The configured database, migrated, without the job queue or the services (see metCliDatabase). */
-export interface CliDatabase {
-  config: Config;
-  database: Database;
 }
 
 /**
@@ -93,26 +113,11 @@ export interface CliDatabase {
  * import`. The command builds the one service it needs on `database`.
  */
 export async function metCliDatabase<T>(werk: (cli: CliDatabase) => Promise<T>): Promise<T> {
-  const config = loadConfig();
-  let release: () => void = geenSlot;
-  if (!config.databaseUrl) {
-    mkdirSync(config.dataDir, { recursive: true });
-    release = claimDataDir(config.dataDir);
-  }
+  const { config, database, release } = await openMigreerdeDatabase({});
   try {
-    const logger = pino({ level: config.logLevel }, pino.destination(2));
-    const database = await openDatabase({
-      databaseUrl: config.databaseUrl,
-      dataDir: config.databaseUrl ? undefined : config.dataDir,
-      onIdleError: (error) => logger.warn({ err: error }, 'databaseverbinding verbroken'),
-    });
-    try {
-      await migrateToLatest(database.db as never);
-      return await werk({ config, database });
-    } finally {
-      await database.close();
-    }
+    return await werk({ config, database });
   } finally {
+    await database.close();
     release();
   }
 }

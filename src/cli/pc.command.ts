@@ -6,6 +6,7 @@ import { cliContext } from '../modules/audit/audit.service.ts';
 import type { PcHoofdstuk } from '../modules/planning-control/pc.hoofdstuk.ts';
 import { PcImportFout } from '../modules/planning-control/pc.errors.ts';
 import { PC_FORMATEN, pcInFormaat, type PcFormaat } from '../modules/planning-control/pc.formaten.ts';
+import { slugVan } from '../modules/planning-control/pc.analyse.ts';
 import { documentVan, isDocument, leesDocument } from '../modules/planning-control/pc.document.ts';
 import { pcRegister } from '../modules/planning-control/pc.register.ts';
 import { PC_DOCUMENTSOORTEN, type PcDocumentsoort } from '../modules/planning-control/pc.schemas.ts';
@@ -80,7 +81,10 @@ export function pcCommando(): Command {
         }
         const versie = await pc.service.importeer(cliContext(), o.gemeente, hoofdstukken, { soort: o.soort, naam: o.naam });
         // What was stored, read back: the same shape the export writes.
-        const opgeslagen = await pc.service.export(o.gemeente, { soort: versie.soort, jaar: versie.jaar, volgnummer: versie.volgnummer });
+        // (only the imported chapter when there is one: the version's other programmes are not read again)
+        const [enkel, ...meer] = hoofdstukken as PcHoofdstuk[];
+        const alleen = enkel && meer.length === 0 ? { programma: slugVan(enkel.programma) } : {};
+        const opgeslagen = await pc.service.export(o.gemeente, { soort: versie.soort, jaar: versie.jaar, volgnummer: versie.volgnummer, ...alleen });
         // in the order of the input (the version keeps the places programmes had in earlier versions)
         const geimporteerd = hoofdstukken.flatMap((h) => opgeslagen.filter((p) => p.hoofdstuk.programma === (h as PcHoofdstuk).programma));
         const uit = document ? documentVan(geimporteerd) : geimporteerd[0]?.hoofdstuk;

@@ -225,6 +225,19 @@ export function Investeringen({ wijziging }: { wijziging: Wijziging<PcProgramma>
   );
 }
 
+/** Lines of text as a list. */
+function Regels({ regels }: { regels: string[] }) {
+  return (
+    <ul className="utrecht-unordered-list">
+      {regels.map((r, i) => (
+        <li key={i} className="utrecht-unordered-list__item">
+          {r}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /**
  * The controles of the main table in words: what does not add up is highlighted; a rounding
  * difference (ADR 0034) is named as such, not as an error; or that all add up.
@@ -243,13 +256,7 @@ function Controles({ h }: { h: Hoofdstuk }) {
         <p className="utrecht-paragraph">
           <strong>{t('pc.controlesAfronding', { count: afronding.length })}</strong>
         </p>
-        <ul className="utrecht-unordered-list">
-          {afronding.map((c, i) => (
-            <li key={i} className="utrecht-unordered-list__item">
-              {regel(c)} {t('pc.controleVerschil', { verschil: getal(c.verschil ?? 0, taal) })}
-            </li>
-          ))}
-        </ul>
+        <Regels regels={afronding.map((c) => `${regel(c)} ${t('pc.controleVerschil', { verschil: getal(c.verschil ?? 0, taal) })}`)} />
       </Melding>
     ) : null;
   if (fout.length === 0)
@@ -265,13 +272,7 @@ function Controles({ h }: { h: Hoofdstuk }) {
         <p className="utrecht-paragraph">
           <strong>{t('pc.controlesFout', { count: fout.length })}</strong>
         </p>
-        <ul className="utrecht-unordered-list">
-          {fout.map((c, i) => (
-            <li key={i} className="utrecht-unordered-list__item">
-              {regel(c)}
-            </li>
-          ))}
-        </ul>
+        <Regels regels={fout.map(regel)} />
       </Melding>
       {afrondingen}
     </>
