@@ -5,7 +5,7 @@ import { openDatabase, type Database } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { ROLLEN, type Rol } from '../db/schema.ts';
 import { systeemklok } from '../klok.ts';
-import { openLoketCore, type LoketCore, type LoketServices } from '../server.ts';
+import type { LoketCore, LoketServices } from '../server.ts';
 import { claimDataDir } from './data-dir-lock.ts';
 import { pino } from 'pino';
 
@@ -38,12 +38,17 @@ export interface CliLoket {
 
 const geenSlot = (): void => undefined;
 
+/** The configured database, migrated, without the job queue or the services (see metCliDatabase). */
+export interface CliDatabase {
+  config: Config;
+  database: Database;
+}
+
 /**
- * Opens the configured database (PGlite in LOKET_DATA_DIR or DATABASE_URL), migrated, and this
- * process's wiring on it. A command only queues mail and logs on stderr; `serve` (the server)
- * also works the queued jobs and logs on stdout, like its HTTP log.
+ * Claims the data dir (PGlite) and opens the configured database (PGlite in LOKET_DATA_DIR or
+ * DATABASE_URL), migrated. `release` gives the data dir back; the caller closes the database.
  */
-export async function openCliLoket(opties: { serve?: boolean } = {}): Promise<CliLoket> {
+async function openMigreerdeDatabase(opties: { serve?: boolean }): Promise<CliDatabase & { logger: pino.Logger; release: () => void }> {
   const config = loadConfig();
   let release: () => void = geenSlot;
   if (!config.databaseUrl) {
@@ -60,7 +65,29 @@ export async function openCliLoket(opties: { serve?: boolean } = {}): Promise<Cl
       readUrl: opties.serve ? config.databaseReadUrl : undefined,
       onReplicaError: (error) => logger.warn({ err: error }, 'leesreplica faalt: lezen van de primary (5 s)'),
     });
-    await migrateToLatest(database.db as never);
+    try {
+      await migrateToLatest(database.db as never);
+    } catch (error) {
+      await database.close();
+      throw error;
+    }
+    return { config, database, logger, release };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+/**
+ * Opens the configured database, migrated, and this process's wiring on it. A command only
+ * queues mail and logs on stderr; `serve` (the server) also works the queued jobs and logs on
+ * stdout, like its HTTP log.
+ */
+export async function openCliLoket(opties: { serve?: boolean } = {}): Promise<CliLoket> {
+  const { config, database, logger, release } = await openMigreerdeDatabase(opties);
+  try {
+    // Loaded here, not at the top: a command that needs only the database (metCliDatabase) does not load the server.
+    const { openLoketCore } = await import('../server.ts');
     const core = await openLoketCore({ config, database, klok: systeemklok, logger, werkers: opties.serve === true });
     return {
       config,
@@ -74,8 +101,24 @@ export async function openCliLoket(opties: { serve?: boolean } = {}): Promise<Cl
       },
     };
   } catch (error) {
+    await database.close();
     release();
     throw error;
+  }
+}
+
+/**
+ * Opens only the configured database (migrated), does the work and closes it again: for a command
+ * that needs no job queue (no pg-boss is started, no signals are listened to), e.g. `loket pc
+ * import`. The command builds the one service it needs on `database`.
+ */
+export async function metCliDatabase<T>(werk: (cli: CliDatabase) => Promise<T>): Promise<T> {
+  const { config, database, release } = await openMigreerdeDatabase({});
+  try {
+    return await werk({ config, database });
+  } finally {
+    await database.close();
+    release();
   }
 }
 

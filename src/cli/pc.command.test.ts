@@ -47,9 +47,11 @@ describe('loket pc', () => {
     const ander = oa({ ...begroting2024(), programma: 'Veilig Diemen' });
     const imp = await loket('pc', 'import', bestand('lijst.json', [oa(begroting2024()), ander]), '--json', '--gemeente', 'GM0437');
     expect(imp.code, imp.stderr).toBe(0);
-    expect(JSON.parse(imp.stdout)).toHaveLength(2);
+    expect(JSON.parse(imp.stdout).programmas).toHaveLength(2);
     const exp = await loket('pc', 'export', '--gemeente', 'GM0437', '--jaar', '2024', '--soort', 'begroting');
-    expect(JSON.parse(exp.stdout).map((h: { programma: string }) => h.programma)).toEqual(['Samen besturen', 'Veilig Diemen']);
+    const document = JSON.parse(exp.stdout);
+    expect(document.document).toMatchObject({ gemeente: 'GM0437', soort: 'begroting', jaar: 2024, versie: 1 });
+    expect(document.programmas.map((h: { programma: string }) => h.programma)).toEqual(['Samen besturen', 'Veilig Diemen']);
   }, 180_000);
 
   it('writes CSV, HTML and PDF', async () => {
@@ -106,5 +108,38 @@ describe('loket pc', () => {
     expect(JSON.parse(exp.stdout)).toEqual(gelezen);
     expect((await loket('pc', 'import', bestand('seed.json', exp.stdout), '--json', '--gemeente', 'GM0451')).code).toBe(0);
     expect((await loket(...args, '--versie', '2')).stdout).toBe(exp.stdout);
+  }, 180_000);
+
+  it('imports a whole document of several programmes: {document, programmas}; export → import --json round-trips; binary data and an empty file exit 1 with a line', async () => {
+    // Three programmes of jaarstukken 2023 one after the other, as in the full document.
+    const fixtures = join(root, 'src/modules/planning-control/fixtures');
+    // Moved two years back (jaarstukken 2021): the tests of this file run at the same time, and another imports GM0451's 2023.
+    const tekst = ['jaarstukken-2023-veilig-diemen.txt', '000_2d6363b00e4d6664.txt', 'corpus/01-sociaal-voetnoten-opsomming.txt']
+      .map((f) => readFileSync(join(fixtures, f), 'utf8'))
+      .join('\n')
+      .replace(/\b20(1[5-9]|2[0-9])\b/g, (jaar) => String(Number(jaar) - 2));
+    const imp = await loket('pc', 'import', bestand('jaarstukken.txt', tekst), '--gemeente', 'GM0451');
+    expect(imp.code, imp.stderr).toBe(0);
+    const gelezen = JSON.parse(imp.stdout);
+    expect(gelezen.document).toMatchObject({ gemeente: 'GM0451', soort: 'jaarstukken', jaar: 2021 });
+    expect(gelezen.programmas.map((h: { programma: string }) => h.programma)).toEqual(['Veilig Diemen', 'Samen besturen', 'Sociaal']);
+    expect(imp.stderr).toMatch(/3 programma's/);
+    const args = ['pc', 'export', '--gemeente', 'GM0451', '--jaar', '2021', '--soort', 'jaarstukken'];
+    const exp = JSON.parse((await loket(...args)).stdout);
+    expect(exp.programmas).toEqual(expect.arrayContaining(gelezen.programmas));
+    const opnieuw = await loket('pc', 'import', bestand('document.json', JSON.stringify(exp)), '--json', '--gemeente', 'GM0451');
+    expect(opnieuw.code, opnieuw.stderr).toBe(0);
+    expect(JSON.parse(opnieuw.stdout).programmas).toEqual(exp.programmas);
+    expect(JSON.parse((await loket(...args)).stdout).programmas).toEqual(exp.programmas);
+
+    for (const [naam, inhoud, reden] of [
+      ['binair.txt', 'Jaarstukken 2023\n\u0000\u0001PK\u0003\u0004', /^loket: regel 2: binaire gegevens/],
+      ['leeg.txt', '', /^loket: regel 1: het bestand is leeg/],
+    ] as const) {
+      const r = await loket('pc', 'import', bestand(naam, inhoud), '--gemeente', 'GM0451');
+      expect(r.code, naam).toBe(1);
+      expect(r.stderr).toMatch(reden);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    }
   }, 180_000);
 });

@@ -6,10 +6,12 @@ import { cliContext } from '../modules/audit/audit.service.ts';
 import type { PcHoofdstuk } from '../modules/planning-control/pc.hoofdstuk.ts';
 import { PcImportFout } from '../modules/planning-control/pc.errors.ts';
 import { PC_FORMATEN, pcInFormaat, type PcFormaat } from '../modules/planning-control/pc.formaten.ts';
-import { parseHoofdstuk } from '../modules/planning-control/pc.parser.ts';
+import { slugVan } from '../modules/planning-control/pc.analyse.ts';
+import { documentVan, isDocument, leesDocument } from '../modules/planning-control/pc.document.ts';
+import { pcRegister } from '../modules/planning-control/pc.register.ts';
 import { PC_DOCUMENTSOORTEN, type PcDocumentsoort } from '../modules/planning-control/pc.schemas.ts';
 import { gemeenteThemaSchema } from '../modules/portaal/portaal.schemas.ts';
-import { GebruiksFout, gemeenteOptie, metCliLoket, type CliLoket } from './cli.shared.ts';
+import { GebruiksFout, gemeenteOptie, metCliDatabase } from './cli.shared.ts';
 
 /** A problem with the input or the gemeente: exit 1 with one line (`loket: …`), nothing stored. */
 class PcCliFout extends Error {}
@@ -34,8 +36,8 @@ function lees(bestand: string): string {
   }
 }
 
-async function bestaandeGemeente(cli: CliLoket, code: string) {
-  const gemeente = await cli.services.gemeenten.opCode(code);
+async function bestaandeGemeente(pc: ReturnType<typeof pcRegister>, code: string) {
+  const gemeente = await pc.gemeenten.opCode(code);
   if (!gemeente) throw new PcCliFout(`gemeente ${code} bestaat niet in deze installatie (voeg haar toe met loket gemeente toevoegen)`);
   return gemeente;
 }
@@ -44,18 +46,20 @@ export function pcCommando(): Command {
   const pc = new Command('pc').description('Planning en control: programmabegroting, voorjaarsnota en jaarstukken');
 
   pc.command('import')
-    .description('Lees een hoofdstuk (platte tekst, of JSON met --json) en sla het op als nieuwe conceptversie; print het hoofdstuk als JSON')
-    .argument('<bestand>', 'tekst van een gepubliceerd programmahoofdstuk (.txt), of JSON van loket pc export')
+    .description('Lees een hoofdstuk of een heel document met meerdere programma\'s (platte tekst, of JSON met --json) en sla het op als nieuwe conceptversie; print het resultaat als JSON')
+    .argument('<bestand>', 'tekst van een gepubliceerd programmahoofdstuk of een hele begroting/jaarstukken (.txt), of JSON van loket pc export')
     .addOption(gemeenteOptie())
-    .option('--json', 'het bestand is JSON: één hoofdstuk of een lijst hoofdstukken van hetzelfde document')
+    .option('--json', 'het bestand is JSON: één hoofdstuk, een document {document, programmas} of een lijst hoofdstukken van hetzelfde document')
     .addOption(soortOptie())
     .option('--naam <naam>', 'naam van de nieuwe versie, bijvoorbeeld "Begrotingswijziging 1"')
     .action((bestand: string, o: { gemeente: string; json?: boolean; soort?: PcDocumentsoort; naam?: string }) =>
-      metCliLoket(async (cli) => {
+      // No job queue: only the database and the register (ADR 0035).
+      metCliDatabase(async (cli) => {
         const tekst = lees(bestand);
-        await bestaandeGemeente(cli, o.gemeente);
+        const pc = pcRegister(cli);
+        await bestaandeGemeente(pc, o.gemeente);
         let hoofdstukken: unknown[];
-        let lijst = false;
+        let document = false;
         if (o.json) {
           let data: unknown;
           try {
@@ -63,23 +67,29 @@ export function pcCommando(): Command {
           } catch (error) {
             throw new PcCliFout(`${bestand} is geen JSON: ${error instanceof Error ? error.message : String(error)}`);
           }
-          lijst = Array.isArray(data);
-          hoofdstukken = Array.isArray(data) ? data : [data];
+          const programmas = isDocument(data) ? data.programmas : null;
+          document = Array.isArray(data) || programmas !== null;
+          hoofdstukken = programmas ?? (Array.isArray(data) ? data : [data]);
         } else {
           try {
-            hoofdstukken = [parseHoofdstuk(tekst, { gemeente: o.gemeente, bestandsnaam: basename(bestand) })];
+            hoofdstukken = leesDocument(tekst, { gemeente: o.gemeente, bestandsnaam: basename(bestand) }).hoofdstukken;
           } catch (error) {
             if (error instanceof PcImportFout) throw new PcCliFout(`regel ${error.regel}: ${error.reden}`);
             throw error;
           }
+          document = hoofdstukken.length > 1;
         }
-        const versie = await cli.services.pc.importeer(cliContext(), o.gemeente, hoofdstukken, { soort: o.soort, naam: o.naam });
+        const versie = await pc.service.importeer(cliContext(), o.gemeente, hoofdstukken, { soort: o.soort, naam: o.naam });
         // What was stored, read back: the same shape the export writes.
-        const opgeslagen = await cli.services.pc.export(o.gemeente, { soort: versie.soort, jaar: versie.jaar, volgnummer: versie.volgnummer });
-        const geimporteerd = opgeslagen.filter((p) => hoofdstukken.some((h) => (h as PcHoofdstuk).programma === p.hoofdstuk.programma)).map((p) => p.hoofdstuk);
-        const uit = lijst ? geimporteerd : geimporteerd[0];
+        // (only the imported chapter when there is one: the version's other programmes are not read again)
+        const [enkel, ...meer] = hoofdstukken as PcHoofdstuk[];
+        const alleen = enkel && meer.length === 0 ? { programma: slugVan(enkel.programma) } : {};
+        const opgeslagen = await pc.service.export(o.gemeente, { soort: versie.soort, jaar: versie.jaar, volgnummer: versie.volgnummer, ...alleen });
+        // in the order of the input (the version keeps the places programmes had in earlier versions)
+        const geimporteerd = hoofdstukken.flatMap((h) => opgeslagen.filter((p) => p.hoofdstuk.programma === (h as PcHoofdstuk).programma));
+        const uit = document ? documentVan(geimporteerd) : geimporteerd[0]?.hoofdstuk;
         process.stdout.write(`${JSON.stringify(uit, null, 2)}\n`);
-        process.stderr.write(`Opgeslagen als versie ${versie.volgnummer} (concept) van ${versie.soort} ${versie.jaar}.\n`);
+        process.stderr.write(`Opgeslagen als versie ${versie.volgnummer} (concept) van ${versie.soort} ${versie.jaar}${document ? ` (${geimporteerd.length} programma's)` : ''}.\n`);
       }),
     );
 
@@ -94,10 +104,11 @@ export function pcCommando(): Command {
     .addOption(new Option('--taal <taal>', 'taal van html en pdf').choices(['nl', 'en']).default('nl'))
     .option('--uit <bestand>', 'schrijf naar dit bestand in plaats van naar stdout')
     .action((o: { gemeente: string; jaar: number; soort: PcDocumentsoort; programma?: string; versie?: number; format: PcFormaat; taal: string; uit?: string }) =>
-      metCliLoket(async (cli) => {
-        const gemeente = await bestaandeGemeente(cli, o.gemeente);
+      metCliDatabase(async (cli) => {
+        const pc = pcRegister(cli);
+        const gemeente = await bestaandeGemeente(pc, o.gemeente);
         const taal: Taal = isTaal(o.taal) ? o.taal : 'nl';
-        const programmas = await cli.services.pc.export(o.gemeente, { soort: o.soort, jaar: o.jaar, volgnummer: o.versie, programma: o.programma });
+        const programmas = await pc.service.export(o.gemeente, { soort: o.soort, jaar: o.jaar, volgnummer: o.versie, programma: o.programma });
         if ((o.format === 'html' || o.format === 'pdf') && programmas.length !== 1) throw new GebruiksFout(`kies één programma met --programma voor ${o.format} (${programmas.map((p) => p.slug).join(', ')})`);
         const thema = gemeenteThemaSchema.safeParse(gemeente.thema);
         const ctx = {
@@ -110,7 +121,8 @@ export function pcCommando(): Command {
           stylesheet: '/static/pc.css',
         };
         const [eerste] = programmas;
-        const uit = await pcInFormaat(o.format, o.programma && eerste ? eerste : programmas, ctx);
+        // JSON of a whole version: the document shape that `loket pc import --json` reads back.
+        const uit = o.format === 'json' && !o.programma ? `${JSON.stringify(documentVan(programmas), null, 2)}\n` : await pcInFormaat(o.format, o.programma && eerste ? eerste : programmas, ctx);
         if (o.uit) writeFileSync(o.uit, uit);
         else process.stdout.write(uit);
       }),

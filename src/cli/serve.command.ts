@@ -2,8 +2,8 @@ import { Command } from 'commander';
 import { cliContext } from '../modules/audit/audit.service.ts';
 import { totpVoor } from '../modules/auth/auth.service.ts';
 import { DEMO_GEBRUIKERS } from '../modules/demo/demo.data.ts';
-import { startMailIntake, type MailIntakeLuisteraar } from '../modules/mailintake/mailintake.smtp.ts';
-import { createLoket, type Loket } from '../server.ts';
+import type { MailIntakeLuisteraar } from '../modules/mailintake/mailintake.smtp.ts';
+import type { Loket } from '../server.ts';
 import { metCliLoket, openCliLoket, toon, type CliLoket } from './cli.shared.ts';
 import { noteerAdres } from './data-dir-lock.ts';
 
@@ -64,6 +64,7 @@ export async function startServer(): Promise<{ cli: CliLoket; loket: Loket; demo
   const { config, database, services } = cli;
   const demo = process.env.LOKET_DEMO ? process.env.LOKET_DEMO === 'true' : database.kind === 'pglite';
   if (demo) await services.demo.laad(cliContext());
+  const { createLoket } = await import('../server.ts');
   const loket = await createLoket({ core: cli.core });
   await cli.core.startWerkers();
   const adres = await loket.app.listen({ port: config.port, host: config.host });
@@ -72,7 +73,7 @@ export async function startServer(): Promise<{ cli: CliLoket; loket: Loket; demo
   const mailIntake =
     config.mailIntakePort === undefined
       ? undefined
-      : await startMailIntake({
+      : await (await import('../modules/mailintake/mailintake.smtp.ts')).startMailIntake({
           host: config.mailIntakeHost,
           poort: config.mailIntakePort,
           maxBytes: config.mailIntakeMaxBytes,

@@ -1,5 +1,5 @@
 import type { PcControle, PcHoofdstuk, PcIndicator, PcWaarde } from './pc.hoofdstuk.ts';
-import { controleer } from './pc.parser.ts';
+import { beoordeel, controleer } from './pc.parser.ts';
 import { LEGE_AANVULLING, type IndicatorAanvulling, type OudeAanvullingen, type PcAfwijking, type PcWijziging } from './pc.schemas.ts';
 
 /*
@@ -67,6 +67,20 @@ export function metOudeAanvullingen(h: PcHoofdstuk, oud: OudeAanvullingen): PcHo
 }
 
 /**
+ * Controles stored before ADR 0034 have no `verschil` and `oordeel`: they get them from what was
+ * stored (`ok` was an exact comparison, so a stored difference stays a `verschil`).
+ */
+export function metOordelen(h: PcHoofdstuk): PcHoofdstuk {
+  if (h.controles.every((c) => c.oordeel !== undefined)) return h;
+  const controles = h.controles.map((c): PcControle => {
+    if (c.oordeel !== undefined) return c;
+    const verschil = c.document === null ? null : Math.round((c.document - c.berekend) * 1e6) / 1e6;
+    return { ...c, verschil, oordeel: c.ok ? 'klopt' : 'verschil' };
+  });
+  return { ...h, controles };
+}
+
+/**
  * The controles after an edit of the named parts: those of the main finance table and of the
  * further tables are computed again (the importer's own `controleer`); a single printed total of
  * the overhevelingen is compared with the sum of the items again. What the document printed stays;
@@ -87,25 +101,39 @@ export function metNieuweControles(h: PcHoofdstuk, gewijzigd: { financien?: bool
   const totalen = controles.filter((c) => c.tabel === 'overhevelingen');
   if (gewijzigd.overhevelingen && totalen.length === 1) {
     const som = h.overhevelingen.reduce((acc, o) => acc + o.bedrag, 0);
-    controles = controles.map((c) => (c.tabel === 'overhevelingen' ? { ...c, berekend: som, ok: c.document === som } : c));
+    controles = controles.map((c) => (c.tabel === 'overhevelingen' ? { ...c, berekend: som, ...beoordeel(c.document, som, h.overhevelingen.length) } : c));
   }
   return { ...h, controles };
 }
 
+/** The code one level up: 1.1.2 → 1.1, 2.1 → 2, 1 → "". */
+const ouder = (code: string) => code.split('.').slice(0, -1).join('.');
+
 /**
- * What an indicator belongs to: the stored link, else its code: "Algemeen" (A1, A2, …), an activity
- * ("1.1.1"), a subgoal ("2.1") or a goal ("1").
+ * What an indicator belongs to. A stored link names it (an activity, subgoal or goal code, or
+ * "Algemeen"). Without one, the indicator's code is its own number within the level above, so it
+ * belongs to that level, always the same way: 1.1.1 and 1.1.2 to subgoal 1.1 (also when an
+ * activity 1.1.1 exists), 2.1 to goal 2, a sub-row 5.1.2a to subgoal 5.1; a level that the chapter
+ * does not have is skipped (1.3.1 without subgoal 1.3: goal 1).
  */
 export function koppelingVan(h: PcHoofdstuk, indicator: PcIndicator, aanvulling: IndicatorAanvulling): { soort: 'algemeen' | 'doel' | 'subdoel' | 'activiteit' | 'onbekend'; code: string | null } {
-  const code = aanvulling.koppeling ?? indicator.code;
-  if (isAlgemeen(code)) return { soort: 'algemeen', code: null };
-  if (h.activiteiten.some((a) => a.code === code)) return { soort: 'activiteit', code };
-  if (h.doelen.some((d) => d.subdoelen.some((s) => s.code === code))) return { soort: 'subdoel', code };
-  if (h.doelen.some((d) => d.code === code)) return { soort: 'doel', code };
-  // An indicator 1.1.1 without activity 1.1.1 belongs to subgoal 1.1, and so on.
-  const korter = code.split('.').slice(0, -1).join('.');
-  if (korter && aanvulling.koppeling === null) return koppelingVan(h, { ...indicator, code: korter }, aanvulling);
-  return { soort: 'onbekend', code };
+  const soortVan = (code: string) => {
+    if (h.doelen.some((d) => d.subdoelen.some((s) => s.code === code))) return 'subdoel' as const;
+    if (h.doelen.some((d) => d.code === code)) return 'doel' as const;
+    return null;
+  };
+  if (aanvulling.koppeling !== null) {
+    const code = aanvulling.koppeling;
+    if (isAlgemeen(code)) return { soort: 'algemeen', code: null };
+    if (h.activiteiten.some((a) => a.code === code)) return { soort: 'activiteit', code };
+    return { soort: soortVan(code) ?? 'onbekend', code };
+  }
+  if (isAlgemeen(indicator.code)) return { soort: 'algemeen', code: null };
+  for (let code = ouder(indicator.code); code !== ''; code = ouder(code)) {
+    const soort = soortVan(code);
+    if (soort) return { soort, code };
+  }
+  return { soort: 'onbekend', code: ouder(indicator.code) || indicator.code };
 }
 
 /** The column of a year's budget and of its realisation ("Begroting 2023", "Realisatie 2023"). */

@@ -1,6 +1,4 @@
-import { naarCsv } from './pc.csv.ts';
-import { naarPdf } from './pc.pdf.ts';
-import { hoofdstukPagina, type PcPaginaContext } from './pc.publiek.views.ts';
+import type { PcPaginaContext } from './pc.publiek.views.ts';
 import type { PcProgramma } from './pc.service.ts';
 
 /** The formats a stored chapter is written in: the public pages and `loket pc export` offer the same. */
@@ -22,8 +20,9 @@ export const PC_MEDIATYPE: Record<PcFormaat, string> = {
 export async function pcInFormaat(formaat: PcFormaat, keuze: PcProgramma | PcProgramma[], ctx: PcPaginaContext): Promise<string | Buffer> {
   const programmas = Array.isArray(keuze) ? keuze : [keuze];
   if (formaat === 'json') return `${JSON.stringify(Array.isArray(keuze) ? keuze.map((p) => p.hoofdstuk) : keuze.hoofdstuk, null, 2)}\n`;
-  if (formaat === 'csv') return naarCsv(programmas);
+  // Loaded when asked for: a command that writes JSON does not load pdfkit or the page templates.
+  if (formaat === 'csv') return (await import('./pc.csv.ts')).naarCsv(programmas);
   const [p] = programmas;
   if (!p || programmas.length !== 1) throw new Error(`pcInFormaat: ${formaat} needs exactly one programme, not ${programmas.length}`);
-  return formaat === 'pdf' ? naarPdf(p, ctx.taal, ctx.gemeente.naam) : hoofdstukPagina(ctx, p);
+  return formaat === 'pdf' ? (await import('./pc.pdf.ts')).naarPdf(p, ctx.taal, ctx.gemeente.naam) : (await import('./pc.publiek.views.ts')).hoofdstukPagina(ctx, p);
 }

@@ -76,6 +76,10 @@ const STATUSSEN: [RegExp, string][] = [
   [/^onbekend$/i, 'onbekend'],
   [/^-$/, '-'],
 ];
+/** A value followed by "per <word>" ("per week", "per inwoner", "per 1.000 inwoners"). */
+const PER = /^(.+?)\s+per\s+((?:\d{1,3}(?:\.\d{3})*\s+)?\p{L}+)$/u;
+/** Two numbers separated by a slash: "14/215", "3/4". */
+const VERHOUDING = new RegExp(`^${GETAL_BRON}\\/${GETAL_BRON}$`);
 const VRIJE_STATUS = /^(niet beschikbaar|niet bekend|nog niet bekend|nog niet beschikbaar)\b[,.:;]?\s*(.*)$/i;
 
 /** Names of indicators whose bare numbers between 1 and 10 are rapportcijfers. */
@@ -101,6 +105,14 @@ type Kern = Pick<PcWaarde, 'tekst' | 'getal' | 'eenheid' | 'tot' | 'status' | 'r
 function leesKern(tekst: string, naam: string | undefined): Kern | null {
   const t = tekst.replace(/\s+/g, ' ').trim();
   if (t === '') return null;
+  // "€ 5 per inwoner", "14/215 per week": the value with its unit of time or count, as printed.
+  const per = PER.exec(t);
+  if (per) {
+    const kern = leesKern(per[1] ?? '', naam);
+    return kern && kern.status === undefined ? { ...kern, tekst: t } : null;
+  }
+  // "14/215": two numbers in one cell (a part of a whole, a count per capacity) are not one number.
+  if (VERHOUDING.test(t)) return { tekst: t, getal: null, eenheid: null };
   for (const [patroon, status] of STATUSSEN) {
     if (patroon.test(t)) return { tekst: t, getal: null, eenheid: null, status };
   }
@@ -121,7 +133,9 @@ function leesKern(tekst: string, naam: string | undefined): Kern | null {
   if (bereik) {
     const van = leesGetal(bereik[1] ?? '');
     const tot = leesGetal(bereik[3] ?? '');
-    if (van !== null && tot !== null && van <= tot) return { tekst: t, getal: van, eenheid: 'bereik', tot };
+    // "2021-2022" without a unit is a period (a remark such as "jeugdmonitor 2021-2022"), not a value
+    const periode = bereik[2] === '' && bereik[4] === '' && /^(?:19|20)\d{2}$/.test(bereik[1] ?? '') && /^(?:19|20)\d{2}$/.test(bereik[3] ?? '');
+    if (van !== null && tot !== null && van <= tot && !periode) return { tekst: t, getal: van, eenheid: 'bereik', tot };
   }
   const getal = leesGetal(t);
   if (getal !== null) return { tekst: t, getal, eenheid: eenheidVoorKaalGetal(t, getal, naam) };
@@ -178,6 +192,9 @@ export function isWaardeToken(token: string): boolean {
   return leesWaarde(token, '').fout === undefined;
 }
 
+/** A free-text status without a reason, as a whole cell. */
+const KALE_STATUS = /^(niet bekend|niet beschikbaar|nog niet bekend|nog niet beschikbaar)$/i;
+
 /** Words that open a free-text status cell that runs to the end of the line (and beyond). */
 const VRIJE_STATUS_BEGIN = /^(niet|nog)$/i;
 
@@ -204,6 +221,68 @@ export function splitsWaarden(regel: string, aantal: number): { voor: string; ce
 }
 
 /**
+ * One value cell (not a free-text status) starting at token i: "€ 979", "19 %", "40%", "14/215",
+ * each optionally followed by "per <word>" ("per week", "per 1.000 inwoners"). Null when token i
+ * does not start one. `eind` is the token after the cell.
+ */
+function eenCel(tokens: readonly string[], i: number): { tekst: string; eind: number } | null {
+  const t = tokens[i] ?? '';
+  const volgende = tokens[i + 1];
+  let tekst: string;
+  let eind: number;
+  const kaal = [3, 2].find((m) => KALE_STATUS.test(tokens.slice(i, i + m).join(' ')) && i + m <= tokens.length);
+  if (kaal !== undefined) return { tekst: tokens.slice(i, i + kaal).join(' '), eind: i + kaal };
+  if (/^-?€$/.test(t) && volgende !== undefined && leesWaarde(`${t} ${volgende}`, '').fout === undefined) {
+    // "€ 979" (a footnote could be glued to the number; leesWaarde decides later)
+    tekst = `${t} ${volgende}`;
+    eind = i + 2;
+  } else if (volgende !== undefined && /^%\d{0,3}$/.test(volgende) && leesGetal(t) !== null) {
+    tekst = `${t} ${volgende}`;
+    eind = i + 2;
+  } else if (t !== '' && isWaardeToken(t) && !/^per$/i.test(t)) {
+    tekst = t;
+    eind = i + 1;
+  } else return null;
+  if (/^per$/i.test(tokens[eind] ?? '') && tekst !== '-') {
+    const een = tokens[eind + 1] ?? '';
+    const twee = tokens[eind + 2] ?? '';
+    if (/^\d{1,3}(?:\.\d{3})*$/.test(een) && /^\p{L}+$/u.test(twee)) return { tekst: `${tekst} per ${een} ${twee}`, eind: eind + 3 };
+    if (/^\p{L}+$/u.test(een)) return { tekst: `${tekst} per ${een}`, eind: eind + 2 };
+  }
+  return { tekst, eind };
+}
+
+/**
+ * Splits the tail of a line into exactly `aantal` value cells where a cell may be followed by a
+ * remark in the same cell ("18% corona jeugdmonitor 2021-2022"): for rows that `splitsWaarden`
+ * cannot split. A remark starts with a word in lower case or "(" and runs until the rest of the
+ * line splits into the remaining cells (shortest remark first); the earliest start wins (the
+ * shortest name). Free-text statuses are not combined with remarks. Null when no split exists.
+ */
+export function splitsWaardenMetOpmerking(regel: string, aantal: number): { voor: string; cellen: string[]; opmerkingen: (string | null)[] } | null {
+  const tokens = regel.trim().split(/\s+/).filter((t) => t !== '');
+  const vanaf = (p: number, nodig: number): { cellen: string[]; opmerkingen: (string | null)[] } | null => {
+    if (nodig === 0) return p === tokens.length ? { cellen: [], opmerkingen: [] } : null;
+    const cel = eenCel(tokens, p);
+    if (!cel) return null;
+    if (nodig === 1 && cel.eind === tokens.length) return { cellen: [cel.tekst], opmerkingen: [null] };
+    const verder = vanaf(cel.eind, nodig - 1);
+    if (verder) return { cellen: [cel.tekst, ...verder.cellen], opmerkingen: [null, ...verder.opmerkingen] };
+    if (!/^[\p{Ll}(]/u.test(tokens[cel.eind] ?? '')) return null;
+    for (let q = cel.eind + 1; q <= tokens.length; q++) {
+      const rest = nodig === 1 ? (q === tokens.length ? { cellen: [], opmerkingen: [] } : null) : vanaf(q, nodig - 1);
+      if (rest) return { cellen: [cel.tekst, ...rest.cellen], opmerkingen: [tokens.slice(cel.eind, q).join(' '), ...rest.opmerkingen] };
+    }
+    return null;
+  };
+  for (let start = 0; start < tokens.length; start++) {
+    const r = vanaf(start, aantal);
+    if (r && r.opmerkingen.some((o) => o !== null)) return { voor: tokens.slice(0, start).join(' '), ...r };
+  }
+  return null;
+}
+
+/**
  * Lexes tokens into value cells; null when a token is not part of a value. Without `aantal` a
  * free-text status takes the rest of the tokens. With `aantal`, a free-text status that opens with
  * a capital ("Niet beschikbaar, …") before the last column ends where the remaining tokens are
@@ -214,8 +293,15 @@ export function lexCellen(tokens: string[], aantal?: number): { cellen: string[]
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i] ?? '';
-    const volgende = tokens[i + 1];
     const rest = tokens.slice(i).join(' ');
+    // A bare status of two or three words ("niet bekend", "nog niet beschikbaar") followed by values: a cell of its own.
+    for (const m of [2, 3]) {
+      if (!VRIJE_STATUS_BEGIN.test(t) || !KALE_STATUS.test(tokens.slice(i, i + m).join(' ')) || i + m >= tokens.length) continue;
+      const verder = lexCellen(tokens.slice(i + m), aantal === undefined ? undefined : aantal - cellen.length - 1);
+      if (verder && (aantal === undefined || cellen.length + 1 + verder.cellen.length === aantal)) {
+        return { cellen: [...cellen, tokens.slice(i, i + m).join(' '), ...verder.cellen], open: verder.open, openIndex: verder.open ? cellen.length + 1 + verder.openIndex : -1 };
+      }
+    }
     if (VRIJE_STATUS_BEGIN.test(t) && VRIJE_STATUS.test(rest)) {
       if (aantal !== undefined && cellen.length < aantal - 1 && /^\p{Lu}/u.test(t)) {
         for (let eind = tokens.length - 1; eind >= i + 2; eind--) {
@@ -233,22 +319,14 @@ export function lexCellen(tokens: string[], aantal?: number): { cellen: string[]
         }
       }
       cellen.push(rest);
-      return { cellen, open: !rest.endsWith('.'), openIndex: cellen.length - 1 };
+      // "niet bekend" is complete as it is; a status with the start of a reason continues until a full stop
+      const open = !rest.endsWith('.') && !KALE_STATUS.test(rest);
+      return { cellen, open, openIndex: open ? cellen.length - 1 : -1 };
     }
-    if (/^-?€$/.test(t) && volgende !== undefined && leesWaarde(`${t} ${volgende}`, '').fout === undefined) {
-      // "€ 979" (a footnote could be glued to the number; leesWaarde decides later)
-      cellen.push(`${t} ${volgende}`);
-      i += 2;
-      continue;
-    }
-    if (volgende !== undefined && /^%\d{0,3}$/.test(volgende) && leesGetal(t) !== null) {
-      cellen.push(`${t} ${volgende}`);
-      i += 2;
-      continue;
-    }
-    if (isWaardeToken(t)) {
-      cellen.push(t);
-      i += 1;
+    const cel = eenCel(tokens, i);
+    if (cel) {
+      cellen.push(cel.tekst);
+      i = cel.eind;
       continue;
     }
     return null;

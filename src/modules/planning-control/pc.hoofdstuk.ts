@@ -22,8 +22,10 @@ export interface PcWaarde {
   /** For values without a number: NB | nnb | n.v.t. | niet beschikbaar, and the printed reason if any. */
   status?: string;
   reden?: string;
-  /** Numbers of the footnotes attached to this value. */
+  /** Numbers of the footnotes attached to this value (glued to it, or to its column header). */
   voetnoten: number[];
+  /** A remark printed after the value in the same cell ("18% corona jeugdmonitor 2021-2022" → "corona jeugdmonitor 2021-2022"). */
+  toelichting?: string;
 }
 
 export interface PcIndicator {
@@ -61,6 +63,8 @@ export interface PcFinancienRegel {
   toelichting?: string;
 }
 
+export type PcOordeel = 'klopt' | 'afrondingsverschil' | 'verschil';
+
 export interface PcControle {
   /** The computed row, e.g. "Saldo structureel". */
   regel: string;
@@ -68,6 +72,14 @@ export interface PcControle {
   /** What the document states (null when it states nothing). */
   document: number | null;
   berekend: number;
+  /** document − berekend, in the table's unit (null when the document prints nothing). Absent only in chapters stored before ADR 0034. */
+  verschil?: number | null;
+  /**
+   * klopt: equal; afrondingsverschil: |verschil| no larger than rounding to the document's unit can
+   * explain (half a unit per summed cell plus half a unit for the total); verschil: anything else (ADR 0034).
+   */
+  oordeel?: PcOordeel;
+  /** true for klopt and afrondingsverschil. */
   ok: boolean;
   /**
    * Which table the controle is about when it is not the main finance table: the title of a further

@@ -64,7 +64,7 @@ describe('seed 000: jaarstukken 2023, programme "Samen besturen"', () => {
     expect(h.controles.filter((c) => !c.ok)).toEqual([]);
     const controle = (regel: string, kolom: string) => h.controles.find((c) => c.regel === regel && c.kolom === kolom);
     // -13.935 + 722 - 90 + 713 = -12.590
-    expect(controle('Saldo Structureel', 'Rekening 2022')).toEqual({ regel: 'Saldo Structureel', kolom: 'Rekening 2022', document: -12590, berekend: -12590, ok: true });
+    expect(controle('Saldo Structureel', 'Rekening 2022')).toEqual({ regel: 'Saldo Structureel', kolom: 'Rekening 2022', document: -12590, berekend: -12590, verschil: 0, oordeel: 'klopt', ok: true });
     // -516 + 15 + 0 + 91 = -410
     expect(controle('Saldo Incidenteel', 'Rekening 2023')).toMatchObject({ document: -410, berekend: -410, ok: true });
     // -15.911 + -410 = -16.321
@@ -175,13 +175,26 @@ describe('seed 000: jaarstukken 2023, programme "Samen besturen"', () => {
   });
 
   it('a saldo that does not add up is a controle with ok false, never an error', () => {
-    const fout = seed('000').replace('Saldo Structureel -12.590', 'Saldo Structureel -12.591');
+    const fout = seed('000').replace('Saldo Structureel -12.590', 'Saldo Structureel -12.599');
     const controles = lees(fout).controles.filter((c) => !c.ok);
     expect(controles).toEqual([
-      { regel: 'Saldo Structureel', kolom: 'Rekening 2022', document: -12591, berekend: -12590, ok: false },
-      // the grand total is recomputed from the saldi as printed: -12.591 + -1.054 = -13.645
-      { regel: 'Saldo van de baten en lasten', kolom: 'Rekening 2022', document: -13644, berekend: -13645, ok: false },
+      { regel: 'Saldo Structureel', kolom: 'Rekening 2022', document: -12599, berekend: -12590, verschil: -9, oordeel: 'verschil', ok: false },
+      // the grand total is recomputed from the saldi as printed: -12.599 + -1.054 = -13.653
+      { regel: 'Saldo van de baten en lasten', kolom: 'Rekening 2022', document: -13644, berekend: -13653, verschil: 9, oordeel: 'verschil', ok: false },
     ]);
+  });
+
+  it('a difference that rounding to € 1.000 explains is an afrondingsverschil: ok, but shown as such (ADR 0034)', () => {
+    // 4 summed cells + the total: up to 2,5 thousand can be rounding; 1 is.
+    const fout = seed('000').replace('Saldo Structureel -12.590', 'Saldo Structureel -12.591');
+    const { controles } = lees(fout);
+    expect(controles.filter((c) => c.oordeel !== 'klopt')).toEqual([
+      { regel: 'Saldo Structureel', kolom: 'Rekening 2022', document: -12591, berekend: -12590, verschil: -1, oordeel: 'afrondingsverschil', ok: true },
+      { regel: 'Saldo van de baten en lasten', kolom: 'Rekening 2022', document: -13644, berekend: -13645, verschil: 1, oordeel: 'afrondingsverschil', ok: true },
+    ]);
+    // three below the saldo is more than rounding can explain
+    const drie = lees(seed('000').replace('Saldo Structureel -12.590', 'Saldo Structureel -12.593')).controles.find((c) => c.regel === 'Saldo Structureel' && c.kolom === 'Rekening 2022');
+    expect(drie).toMatchObject({ verschil: -3, oordeel: 'verschil', ok: false });
   });
 });
 
@@ -267,7 +280,7 @@ describe('synthetic begroting 2025 "Wonen en leefomgeving" (other programme, oth
     expect(h.financien?.regels[7]?.bedragen).toEqual([1000, 900, 650, 150, 0, 0]);
     // 3 saldo rows × 6 columns; no budget-result column in a begroting.
     expect(h.controles).toHaveLength(18);
-    expect(h.controles.filter((c) => !c.ok)).toEqual([{ regel: 'Saldo Structureel', kolom: '2026', document: -5400, berekend: -5500, ok: false }]);
+    expect(h.controles.filter((c) => !c.ok)).toEqual([{ regel: 'Saldo Structureel', kolom: '2026', document: -5400, berekend: -5500, verschil: 100, oordeel: 'verschil', ok: false }]);
   });
 
   it('reads doelen, activiteiten (one without text) and indicators with glued footnotes', () => {
@@ -339,9 +352,9 @@ describe('synthetic jaarstukken 2024 "Sociaal domein" (no title, deliberate erro
     expect(h.financien?.regels).toHaveLength(11);
     expect(h.controles.filter((c) => !c.ok)).toEqual([
       // printed budget-result cells add up to 150 + 100 + 0 - 50 = 200, the saldo row says 220
-      { regel: 'Saldo Structureel', kolom: 'Budget resultaat 2024', document: 220, berekend: 200, ok: false },
+      { regel: 'Saldo Structureel', kolom: 'Budget resultaat 2024', document: 220, berekend: 200, verschil: 20, oordeel: 'verschil', ok: false },
       // 5.220 − 5.100 = 120, printed 100
-      { regel: 'Structurele baten', kolom: 'Budget resultaat 2024', document: 100, berekend: 120, ok: false },
+      { regel: 'Structurele baten', kolom: 'Budget resultaat 2024', document: 100, berekend: 120, verschil: -20, oordeel: 'verschil', ok: false },
     ]);
   });
 
@@ -352,7 +365,7 @@ describe('synthetic jaarstukken 2024 "Sociaal domein" (no title, deliberate erro
     expect(h.waarschuwingen.slice(0, 3).map((w) => [w.regel, w.tekst, w.reden])).toEqual([
       [7, '2.9 - Dit subdoel hoort bij een ander doel', 'subdoel 2.9 hoort niet bij doel 1'],
       [44, '398 450 NB12', 'indicator 1.1.1, Realisatie 2024: "NB12": voetnoot 12 staat niet in de voetnoten van dit hoofdstuk'],
-      [48, '6 4', 'indicator 1.2.1: 2 waarde(n), 3 kolommen verwacht; waarden niet toegekend'],
+      [48, '6 4', 'indicator 1.2.1: 2 waarde(n), 3 kolommen verwacht; er ontbreekt een waarde (kolommen: Realisatie 2023, Begroting 2024, Realisatie 2024); waarden niet toegekend'],
     ]);
     expect(h.voetnoten.map((v) => v.nummer)).toEqual([40, 41]);
     expect(h.voetnoten[0]?.tekst).toBe('Cijfers over 2024 verschijnen in het najaar van 2025 op waarstaatjegemeente.nl.');
@@ -509,8 +522,8 @@ describe('synthetic jaarstukken 2023 "Veilig Diemen" (overhevelingen table, inve
   it('a wrong total is a controle with ok false, never an error', () => {
     const fout = lees(tekst.replace('Totaal 175', 'Totaal 185').replace('Totaal 275 40 85 150', 'Totaal 275 40 95 150'));
     expect(fout.controles.filter((c) => !c.ok)).toEqual([
-      { regel: 'Totaal', kolom: 'bedrag', document: 185, berekend: 175, ok: false, tabel: 'overhevelingen' },
-      { regel: 'Totaal', kolom: 'Uitgaven 2023', document: 95, berekend: 85, ok: false, tabel: 'investeringen' },
+      { regel: 'Totaal', kolom: 'bedrag', document: 185, berekend: 175, verschil: 10, oordeel: 'verschil', ok: false, tabel: 'overhevelingen' },
+      { regel: 'Totaal', kolom: 'Uitgaven 2023', document: 95, berekend: 85, verschil: 10, oordeel: 'verschil', ok: false, tabel: 'investeringen' },
     ]);
   });
 });

@@ -7,13 +7,15 @@
  * Pure: no I/O, no clock.
  */
 import { PcImportFout } from './pc.errors.ts';
-import { isBedrag, leesBedrag, leesWaarde, lexCellen, splitsBedragRegel, splitsWaarden } from './pc.getal.ts';
+import { isBedrag, leesBedrag, leesWaarde, lexCellen, splitsBedragRegel, splitsWaarden, splitsWaardenMetOpmerking } from './pc.getal.ts';
 import type { PcControle, PcFinancienRegel, PcHoofdstuk, PcIndicator, PcSoort } from './pc.hoofdstuk.ts';
 
 export interface PcParseOpties {
   gemeente: string;
   /** Used only as a last resort to find the soort and the jaar ("programmabegroting-2022.txt"). */
   bestandsnaam?: string;
+  /** The title of the whole document this chapter is a part of (pc.document.ts): soort and jaar when the chapter itself has no title line. */
+  document?: { soort: PcSoort; jaar: number };
 }
 
 /** The chapter plus, per 1-based line number, the field that took the line (for coverage tests). */
@@ -53,13 +55,16 @@ export function normaliseerRegel(regel: string): string {
 // Patterns of the layout
 
 const MAANDEN = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
-const P = {
+/** The layout's patterns (also used by pc.document.ts to find programme boundaries). */
+export const P = {
   documenttitel: /^(programmabegroting|begroting|jaarstukken|jaarverslag|jaarrekening|programmarekening|jaarverslag en jaarrekening)\s+(\d{4})$/i,
   versie: /^versie\s*:\s*(.+)$/i,
   datum: new RegExp(`^(\\d{1,2})\\s+(${MAANDEN.join('|')})\\s+(\\d{4})$`, 'i'),
   portefeuille: /^portefeuillehouders?\s*:\s*(.*)$/i,
   concern: /^concerndirecteur(?:en|s)?\s*:\s*(.*)$/i,
   programma: /^programma\s+(?:\d+\s*)?[:.\-–]\s*(.+)$/i,
+  /** "Programma 2 Sociaal", "Programma 3. Wonen": a programme heading without colon (name capitalised, at most 80 characters). */
+  programmaKop: /^[Pp]rogramma\s+(\d{1,2})\s*[:.\-–]?\s*(\p{Lu}[^.;:]{0,79})$/u,
   bereiktEnGedaan: /^wat hebben we bereikt\b/i,
   willenBereiken: /^wat willen we bereiken\b/i,
   wildenBereiken: /^wat wilden we bereiken\b/i,
@@ -74,9 +79,13 @@ const P = {
   subdoelKop: /^subdoel\s+(\d+(?:\.\d+)+)\s*[-–:]?\s*(.*)$/i,
   activiteitenKop: /^activiteiten\b/i,
   activiteit: /^(\d+\.\d+\.\d+)\s*[-–]\s*(.*)$/,
+  /** The heading of an indicator table; a footnote number may be glued to it ("Prestatie-indicatoren10"). */
   indicatorKop:
-    /^(prestatie-?\s?indicatoren|prestatie-?\s?indicator|indicatoren maatschappelijke? effect(?:en)?|indicator maatschappelijke? effect(?:en)?|effect-?\s?indicatoren|effect-?\s?indicator)\b\s*(.*)$/i,
-  indicatorRij: /^(?:(\d+(?:\.\d+)+)\s*[-–]|(\d+)\s+[-–]|(algemeen)\s*[-–])\s*(\S.*)$/i,
+    /^(prestatie-?\s?indicatoren|prestatie-?\s?indicator|indicatoren maatschappelijke? effect(?:en)?|indicator maatschappelijke? effect(?:en)?|effect-?\s?indicatoren|effect-?\s?indicator)(\d{1,3})?(?![\p{L}\d])\s*(.*)$/iu,
+  /** "1.1.1 - …", "2 - …", "Algemeen - …"; a name follows (not a value: "0 - 0%" and "1.000 - 5" are lines of values). */
+  indicatorRij: /^(?:(\d+(?:\.\d+)+)\s*[-–](?=\s*[\p{L}(%])|(\d+)\s+[-–](?=\s*[\p{L}(%])|(algemeen)\s*[-–])\s*(\S.*)$/iu,
+  /** Inside an indicator table also a code without a dash: "5.1.1 Mate van eenzaamheid …". */
+  indicatorRijLos: /^(\d{1,2}(?:\.\d{1,2})+)\s+([\p{Lu}%€(].*)$/u,
   voetnoot: /^(\d{1,3})\s+(\p{Lu}.*)$/u,
   visie: /^visie(?:\s*\/\s*strategisch doel)?$/i,
   structureleGevolgen: /^structurele gevolgen (?:jaarstukken|jaarrekening|rekening)\s+(\d{4})$/i,
@@ -119,7 +128,13 @@ function isoDatum(m: RegExpExecArray): string {
 
 /** Groups header tokens into columns: each column has one year; lowercase words after it belong to it. */
 export function groepeerKolommen(tokens: string[]): string[] {
+  return groepeerKolommenMetIndex(tokens).kolommen;
+}
+
+/** groepeerKolommen, plus for every token the index of the column it went to. */
+function groepeerKolommenMetIndex(tokens: string[]): { kolommen: string[]; kolomVan: number[] } {
   const kolommen: string[][] = [];
+  const kolomVan: number[] = [];
   let huidig: string[] = [];
   let heeftJaar = false;
   for (const token of tokens) {
@@ -137,18 +152,16 @@ export function groepeerKolommen(tokens: string[]): string[] {
     } else {
       huidig.push(token);
     }
+    kolomVan.push(kolommen.length); // the column still open holds the token
   }
   if (huidig.length > 0) kolommen.push(huidig);
-  return kolommen.map((k) => k.join(' '));
+  return { kolommen: kolommen.map((k) => k.join(' ')), kolomVan };
 }
 
 function jaarVan(kolom: string): number | null {
   const m = /\b((?:19|20)\d{2})\b/.exec(kolom);
   return m ? Number(m[1]) : null;
 }
-
-/** A header line: only column words and years. */
-const isKopRegel = (s: string) => s.split(' ').every((w) => P.jaartal.test(w) || P.kolomWoord.test(w));
 
 /** The unit of a table stated on a line ("(bedragen x € 1.000)" → 1000, "x € 1 mln" → 1 000 000); null when none. */
 function eenheidVan(s: string): number | null {
@@ -227,13 +240,54 @@ interface Hint {
   regel: number;
 }
 
+/** A value cell as printed, its line, and a remark printed after it in the same cell. */
+interface Cel {
+  tekst: string;
+  regel: number;
+  opmerking?: string;
+}
+
 interface OpenIndicator {
   indicator: PcIndicator;
-  cellen: { tekst: string; regel: number }[];
+  cellen: Cel[];
   kolommen: string[];
+  /** Per column: footnotes of the column header and of the indicator's name, for every value. */
+  extraVoetnoten: number[][];
+}
+
+/** The first line of an indicator row; not a line of values that happens to start like one ("0 - nnb", "2 - NB 40%"). */
+function isRijBegin(s: string): boolean {
+  const m = P.indicatorRij.exec(s);
+  return m !== null && lexCellen((m[4] ?? '').split(' ')) === null;
+}
+
+/** a, b, …, z, aa, ab, …: the letters of sub-indicators. */
+const letter = (x: number): string => (x < 26 ? String.fromCharCode(97 + x) : `${letter(Math.floor(x / 26) - 1)}${letter(x % 26)}`);
+
+/**
+ * Where a text shows binary data: the first control character other than tab, line ends, vertical
+ * tab and form feed, or the first of three undecodable bytes (U+FFFD) close together; -1 when none.
+ */
+function binairePlek(tekst: string): number {
+  let vervangen: number[] = [];
+  for (let k = 0; k < tekst.length; k++) {
+    const c = tekst.charCodeAt(k);
+    if (c < 9 || (c > 13 && c < 32)) return k;
+    if (c === 0xfffd) {
+      vervangen = [...vervangen.filter((x) => k - x <= 80), k];
+      if (vervangen.length >= 3) return vervangen[0] ?? k;
+    }
+  }
+  return -1;
 }
 
 export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResultaat {
+  // Control characters (or a run of undecodable bytes) mean binary data, not text.
+  const binair = binairePlek(tekst);
+  if (binair >= 0) {
+    const regel = tekst.slice(0, binair).split(/\r\n|\n|\r/).length;
+    throw new PcImportFout(regel, `binaire gegevens (teken U+${tekst.charCodeAt(binair).toString(16).toUpperCase().padStart(4, '0')}): dit is geen platte tekst van een hoofdstuk`);
+  }
   const ruw = tekst.split(/\r\n|\n|\r/);
   const r = ruw.map((regel) => normaliseerRegel(regel).trim());
   const n = r.length;
@@ -272,7 +326,7 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
   const overhevelingEenheden: (number | null)[] = [];
   const investeringEenheden: (number | null)[] = [];
   /** Controles of those tables, in the printed unit until the end (same conversion). */
-  const controleEenheden: { controle: PcControle; eenheid: number | null }[] = [];
+  const controleEenheden: { controle: PcControle; eenheid: number | null; cellen: number }[] = [];
   /** "Totaal" lines of overhevelingen: checked at the end against the items van..tot, all in the finance unit (items may mix € and thousands). */
   const overhevelingTotalen: { controle: PcControle; van: number; tot: number }[] = [];
 
@@ -287,6 +341,72 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
       if (/\d$/.test(cel) && !/^\d+$/.test(cel)) for (const nummer of leesWaarde(cel, '').waarde.voetnoten) verwezen.add(nummer);
     });
   }
+  // Footnote markers outside values: glued to a table heading or column word ("Prestatie-indicatoren10",
+  // "Realisatie12"), to a year ("202212"), on a line of their own under a year ("2022" / "12"), or to
+  // a word of an indicator's name ("eenzaamheid3"). Only numbers that a footnote line "N Tekst" has.
+  const voetnootLijn = new Set<number>();
+  for (const regel of r) {
+    const m = P.voetnoot.exec(regel);
+    if (m) voetnootLijn.add(Number(m[1]));
+  }
+  const kopMerk = (token: string): { woord: string; nummer: number } | null => {
+    const m = /^((?:19|20)\d{2}|\p{L}[\p{L}-]*)(\d{1,3})$/u.exec(token);
+    if (!m || !voetnootLijn.has(Number(m[2]))) return null;
+    const woord = m[1] ?? '';
+    return P.jaartal.test(woord) || P.kolomWoord.test(woord) ? { woord, nummer: Number(m[2]) } : null;
+  };
+  let vorigeEindigtOpJaar = false;
+  for (const regel of r) {
+    if (regel === '') continue;
+    const tokens = regel.split(' ');
+    const kop = P.indicatorKop.exec(regel);
+    if (kop?.[2]) verwezen.add(Number(kop[2]));
+    for (const token of tokens) {
+      const merk = kopMerk(token);
+      if (merk) verwezen.add(merk.nummer);
+    }
+    if (/^\d{1,3}$/.test(regel) && vorigeEindigtOpJaar && voetnootLijn.has(Number(regel))) verwezen.add(Number(regel));
+    if (isRijBegin(regel) || P.indicatorRijLos.test(regel)) {
+      for (const token of tokens) {
+        const m = /[\p{Ll})](\d{1,3})$/u.exec(token);
+        if (m && voetnootLijn.has(Number(m[1])) && !/^\p{Lu}{1,3}\d/u.test(token)) verwezen.add(Number(m[1]));
+      }
+    }
+    const laatste = tokens.at(-1) ?? '';
+    vorigeEindigtOpJaar = P.jaartal.test(laatste) || (kopMerk(laatste) !== null && /^\d/.test(laatste));
+  }
+  /**
+   * The words of a header line of a table (column words and years only), footnote markers taken
+   * off: `voetnoten` pairs the index of the word (in `woorden`) a marker belongs to with its number.
+   * `naJaar`: the header so far ends with a year (a marker on a line of its own may follow). Null
+   * when the line is not a header line.
+   */
+  const kopWoorden = (s: string, naJaar: boolean): { woorden: string[]; voetnoten: { index: number; nummer: number }[] } | null => {
+    const woorden: string[] = [];
+    const voetnoten: { index: number; nummer: number }[] = [];
+    let jaar = naJaar;
+    for (const w of s.split(' ')) {
+      if (P.jaartal.test(w) || P.kolomWoord.test(w)) {
+        woorden.push(w);
+        jaar = P.jaartal.test(w);
+        continue;
+      }
+      const merk = kopMerk(w);
+      if (merk && verwezen.has(merk.nummer)) {
+        woorden.push(merk.woord);
+        voetnoten.push({ index: woorden.length - 1, nummer: merk.nummer });
+        jaar = P.jaartal.test(merk.woord);
+        continue;
+      }
+      if (/^\d{1,3}$/.test(w) && jaar && verwezen.has(Number(w))) {
+        voetnoten.push({ index: woorden.length - 1, nummer: Number(w) });
+        jaar = false;
+        continue;
+      }
+      return null;
+    }
+    return { woorden, voetnoten };
+  };
   const isVerwezenVoetnoot = (i: number): boolean => {
     const m = P.voetnoot.exec(t(i));
     return m !== null && verwezen.has(Number(m[1])) && lexCellen(t(i).split(' ')) === null;
@@ -322,6 +442,7 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
       P.versie.test(s) ||
       P.portefeuille.test(s) ||
       P.concern.test(s) ||
+      P.programmaKop.test(s) ||
       P.bereiktEnGedaan.test(s) ||
       P.willenBereiken.test(s) ||
       P.wildenBereiken.test(s) ||
@@ -532,7 +653,7 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
         if (!huidig.code.startsWith(`${doel.code}.`)) waarschuw(j, `subdoel ${huidig.code} hoort niet bij doel ${doel.code}`);
         doel.subdoelen.push(huidig);
         neem(j, 'doelen.subdoelen');
-      } else if (isStructuur(j) || P.activiteit.test(s) || P.subdoelKop.test(s) || P.indicatorRij.test(s)) {
+      } else if (isStructuur(j) || P.activiteit.test(s) || P.subdoelKop.test(s) || isRijBegin(s)) {
         break;
       } else if (huidig !== null) {
         huidig.naam += ` ${s}`;
@@ -652,45 +773,85 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
 
   // --- indicatoren ------------------------------------------------------------------------------
 
-  const isIndicatorRij = (j: number) => P.indicatorRij.test(t(j)) && !isStructuur(j);
+  const isIndicatorRij = (j: number) => (isRijBegin(t(j)) || (inIndicatorTabel && P.indicatorRijLos.test(t(j)))) && !isStructuur(j);
+  /** Code ("5.1.1", "A3") and the rest of an indicator row's first line. */
+  const rijKop = (s: string): { code: string; rest: string } => {
+    const m = P.indicatorRij.exec(s);
+    if (m) return { code: m[3] !== undefined ? `A${++algemeen}` : (m[1] ?? m[2] ?? ''), rest: m[4] ?? '' };
+    const los = P.indicatorRijLos.exec(s);
+    return { code: los?.[1] ?? '', rest: los?.[2] ?? '' };
+  };
+  let inIndicatorTabel = false;
 
   function leesIndicatoren(i: number): number {
     structuur++;
     const m = P.indicatorKop.exec(t(i));
     const tabel = m?.[1] ?? '';
     const soort: 'effect' | 'prestatie' = /effect/i.test(tabel) ? 'effect' : 'prestatie';
-    neem(i, 'indicatoren (kop)');
-    const tokens = (m?.[2] ?? '').split(/\s+/).filter((w) => w !== '');
+    neem(i, m?.[2] ? `indicatoren (kop, voetnoot ${m[2]})` : 'indicatoren (kop)');
+    if (m?.[2] && !voetnootLijn.has(Number(m[2]))) waarschuw(i, `"${tabel}${m[2]}": voetnoot ${m[2]} staat niet in de voetnoten van dit hoofdstuk`);
+    const tokens: string[] = [];
+    const merken: { index: number; nummer: number }[] = [];
+    const voegToe = (w: NonNullable<ReturnType<typeof kopWoorden>>) => {
+      for (const v of w.voetnoten) merken.push({ index: tokens.length + v.index, nummer: v.nummer });
+      tokens.push(...w.woorden);
+    };
+    const eerste = kopWoorden((m?.[3] ?? '').trim(), false);
+    if (eerste) voegToe(eerste);
+    else if ((m?.[3] ?? '').trim() !== '') waarschuw(i, `indicatorentabel: "${m?.[3]}" is geen kolomkop`);
     let j = i + 1;
-    while (j < n && (t(j) === '' || (isKopRegel(t(j)) && !isIndicatorRij(j)))) {
-      if (t(j) !== '') {
-        tokens.push(...t(j).split(' '));
-        neem(j, 'indicatoren (kolomkop)');
-      }
-      j++;
-    }
-    const kolommen = groepeerKolommen(tokens);
-    if (kolommen.length === 0) throw new PcImportFout(i + 1, `indicatorentabel "${tabel}" zonder kolomkoppen (zoals "Realisatie 2023")`);
-    indicatorKolommen.push(...kolommen);
+    inIndicatorTabel = true;
     while (j < n) {
       if (t(j) === '') {
         j++;
         continue;
       }
-      if (isIndicatorRij(j)) j = leesIndicatorRij(j, soort, kolommen);
-      else if (P.voetnoot.test(t(j)) && !lexCellen(t(j).split(' '))) j = leesVoetnoot(j);
+      const w = isIndicatorRij(j) ? null : kopWoorden(t(j), P.jaartal.test(tokens.at(-1) ?? ''));
+      if (!w) break;
+      voegToe(w);
+      neem(j, w.voetnoten.length > 0 ? 'indicatoren (kolomkop, voetnoot)' : 'indicatoren (kolomkop)');
+      j++;
+    }
+    const { kolommen, kolomVan } = groepeerKolommenMetIndex(tokens);
+    if (kolommen.length === 0) throw new PcImportFout(i + 1, `indicatorentabel "${tabel}" zonder kolomkoppen (zoals "Realisatie 2023")`);
+    const kolomVoetnoten = kolommen.map(() => [] as number[]);
+    for (const merk of merken) kolomVoetnoten[kolomVan[merk.index] ?? 0]?.push(merk.nummer);
+    indicatorKolommen.push(...kolommen);
+    let rijen = 0;
+    while (j < n) {
+      if (t(j) === '') {
+        j++;
+        continue;
+      }
+      if (isIndicatorRij(j)) {
+        j = leesIndicatorRij(j, soort, kolommen, kolomVoetnoten);
+        rijen++;
+      } else if (P.voetnoot.test(t(j)) && !lexCellen(t(j).split(' '))) j = leesVoetnoot(j);
       else break;
     }
+    inIndicatorTabel = false;
+    if (rijen === 0 && j >= n) waarschuw(i, `indicatorentabel "${tabel}" zonder rijen: de tekst houdt hier op (afgebroken?)`);
     return j;
   }
 
   /** Ends an indicator row (or a footnote): another row, a footnote, or a block start. */
   const eindeRij = (j: number) => isIndicatorRij(j) || (P.voetnoot.test(t(j)) && !lexCellen(t(j).split(' '))) || isStructuur(j);
 
-  function leesIndicatorRij(i: number, soort: 'effect' | 'prestatie', kolommen: string[]): number {
-    const m = P.indicatorRij.exec(t(i));
-    const isAlgemeen = m?.[3] !== undefined;
-    const code = isAlgemeen ? `A${++algemeen}` : (m?.[1] ?? m?.[2] ?? '');
+  /** Footnote markers glued to words of a name ("eenzaamheid3"): the name without them, and their numbers. */
+  const zonderNaamVoetnoten = (naam: string): { naam: string; voetnoten: number[] } => {
+    const voetnoten: number[] = [];
+    const woorden = naam.split(' ').map((w) => {
+      const m = /^(.*[\p{Ll})])(\d{1,3})([:,]?)$/u.exec(w);
+      if (!m || !voetnootLijn.has(Number(m[2])) || /^\p{Lu}{1,3}\d/u.test(w)) return w;
+      voetnoten.push(Number(m[2]));
+      return `${m[1]}${m[3]}`;
+    });
+    return { naam: woorden.join(' '), voetnoten };
+  };
+
+  function leesIndicatorRij(i: number, soort: 'effect' | 'prestatie', kolommen: string[], kolomVoetnoten: number[][]): number {
+    const kop = rijKop(t(i));
+    const code = kop.code;
     const regels: number[] = [i];
     let j = i + 1;
     while (j < n && (t(j) === '' || !eindeRij(j))) {
@@ -698,12 +859,17 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
       j++;
     }
     // Blank lines at the end belong to nobody.
+    const tekstVan = (k: number) => (k === i ? kop.rest : t(k));
+    if (regels.some((k) => k !== i && P.opsomming.test(t(k)))) {
+      leesIndicatorMetOpsomming(i, code, regels, soort, kolommen, kolomVoetnoten);
+      return j;
+    }
     const naamDelen: string[] = [];
-    let cellen: { tekst: string; regel: number }[] | null = null;
+    let cellen: Cel[] | null = null;
     let vrijOpen = false;
     let vrijIndex = -1;
     for (const [idx, k] of regels.entries()) {
-      const s = k === i ? (m?.[4] ?? '') : t(k);
+      const s = tekstVan(k);
       if (cellen === null) {
         const gesplitst = splitsWaarden(s, kolommen.length);
         // A number at the end of a name line ("… in groep 8"), or a wrapped bit of the name that
@@ -711,7 +877,10 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
         // row holds nothing but values ("64"): the last such line is the value line.
         const laterAlleenWaarden =
           gesplitst !== null && !gesplitst.open && regels.slice(idx + 1).some((l) => splitsWaarden(t(l), kolommen.length)?.voor === '');
-        if (gesplitst && !laterAlleenWaarden) {
+        // A later line that holds only values, more than there are columns ("120 130 125 140"): no
+        // value is dropped into the name; the row gets a waarschuwing below.
+        const teVeel = gesplitst !== null && k !== i && gesplitst.voor !== '' && lexCellen(gesplitst.voor.split(' ')) !== null;
+        if (gesplitst && !laterAlleenWaarden && !teVeel) {
           if (gesplitst.voor) naamDelen.push(gesplitst.voor);
           cellen = gesplitst.cellen.map((c) => ({ tekst: c, regel: k + 1 }));
           vrijOpen = gesplitst.open;
@@ -732,9 +901,21 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
         neem(k, 'indicatoren.naam');
       }
     }
-    let naam = naamDelen.join(' ').replace(/\s+/g, ' ').trim();
-    const verplicht = /\(verplicht\)/i.test(naam);
-    naam = naam.replace(/\s*\(verplicht\)\s*/gi, ' ').trim();
+    if (cellen === null) {
+      const alt = waardenElders(regels, tekstVan, kolommen.length);
+      if (alt) {
+        naamDelen.length = 0;
+        for (const k of regels) {
+          const deel = alt.naam.get(k);
+          if (deel) naamDelen.push(deel);
+          neem(k, alt.waarden.has(k) ? (deel ? 'indicatoren.naam+waarden' : 'indicatoren.waarden') : 'indicatoren.naam');
+        }
+        cellen = alt.cellen;
+      }
+    }
+    const { naam: schoon, voetnoten: naamVoetnoten } = zonderNaamVoetnoten(naamDelen.join(' ').replace(/\s+/g, ' ').trim());
+    const verplicht = /\(verplicht\)/i.test(schoon);
+    const naam = schoon.replace(/\s*\(verplicht\)\s*/gi, ' ').trim();
     const indicator: PcIndicator = { code, naam, soort, verplicht, waarden: [] };
     if (cellen === null) {
       // No line with one value per column: the row lacks a value. Say which line held the values.
@@ -742,22 +923,141 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
       if (kandidaat !== undefined) {
         verantwoording.delete(kandidaat + 1);
         const aantal = lexCellen(t(kandidaat).split(' '))?.cellen.length ?? 0;
-        waarschuw(kandidaat, `indicator ${code}: ${aantal} waarde(n), ${kolommen.length} kolommen verwacht; waarden niet toegekend`);
-        indicator.naam = regels
-          .filter((k) => k !== kandidaat)
-          .map((k) => (k === i ? (m?.[4] ?? '') : t(k)))
-          .join(' ')
-          .replace(/\s*\(verplicht\)\s*/gi, ' ')
-          .replace(/\s+/g, ' ')
-          .trim();
+        const reden = aantal > kolommen.length ? `meer waarden dan kolommen (${kolommen.join(', ')})` : `er ontbreekt een waarde (kolommen: ${kolommen.join(', ')})`;
+        waarschuw(kandidaat, `indicator ${code}: ${aantal} waarde(n), ${kolommen.length} kolommen verwacht; ${reden}; waarden niet toegekend`);
+        indicator.naam = zonderNaamVoetnoten(
+          regels
+            .filter((k) => k !== kandidaat)
+            .map(tekstVan)
+            .join(' ')
+            .replace(/\s*\(verplicht\)\s*/gi, ' ')
+            .replace(/\s+/g, ' ')
+            .trim(),
+        ).naam;
       } else {
-        waarschuw(i, `indicator ${code}: geen waarden gevonden`);
+        // values at the end of the row's own line, fewer than the columns ("Aantal meldingen 12 15")
+        const woorden = kop.rest.split(' ');
+        let staart = 0;
+        while (staart < woorden.length - 1 && lexCellen(woorden.slice(woorden.length - staart - 1)) !== null) staart++;
+        const aantal = staart > 0 ? (lexCellen(woorden.slice(woorden.length - staart))?.cellen.length ?? 0) : 0;
+        waarschuw(
+          i,
+          aantal > 0
+            ? `indicator ${code}: de regel eindigt op ${aantal} waarde(n), ${kolommen.length} kolommen verwacht (${kolommen.join(', ')}); waarden niet toegekend, ze staan nog in de naam`
+            : `indicator ${code}: geen waarden gevonden`,
+        );
       }
     } else {
-      open.push({ indicator, cellen, kolommen });
+      open.push({ indicator, cellen, kolommen, extraVoetnoten: kolommen.map((_, k) => [...(kolomVoetnoten[k] ?? []), ...naamVoetnoten]) });
     }
     h.indicatoren.push(indicator);
     return j;
+  }
+
+  /**
+   * Values not on one line of their own: a value with a remark after it ("18% corona jeugdmonitor
+   * 2021-2022") on any line of the row, or the values spread over the last lines of the row, one
+   * or more per line ("17%" / "11%" / "40%"). Null when neither gives one value per column.
+   */
+  function waardenElders(regels: number[], tekstVan: (k: number) => string, aantal: number): { cellen: Cel[]; naam: Map<number, string>; waarden: Set<number> } | null {
+    for (const k of regels) {
+      const m = splitsWaardenMetOpmerking(tekstVan(k), aantal);
+      if (!m) continue;
+      const naam = new Map<number, string>();
+      for (const l of regels) {
+        if (l < k) naam.set(l, tekstVan(l));
+        else if (l === k && m.voor) naam.set(l, m.voor);
+        else if (l > k) naam.set(l, tekstVan(l));
+      }
+      const cellen = m.cellen.map((c, x) => ({ tekst: c, regel: k + 1, ...(m.opmerkingen[x] ? { opmerking: m.opmerkingen[x] } : {}) }));
+      return { cellen, naam, waarden: new Set([k]) };
+    }
+    // values over the last lines of the row (not the first line: that holds the name)
+    const cellen: Cel[] = [];
+    const waarden = new Set<number>();
+    for (let x = regels.length - 1; x >= 1; x--) {
+      const k = regels[x] ?? 0;
+      const lex = lexCellen(t(k).split(' '));
+      if (!lex || lex.open) return null;
+      cellen.unshift(...lex.cellen.map((c) => ({ tekst: c, regel: k + 1 })));
+      waarden.add(k);
+      if (cellen.length === aantal && waarden.size > 1) {
+        const naam = new Map<number, string>();
+        for (const l of regels) if (!waarden.has(l)) naam.set(l, tekstVan(l));
+        return { cellen, naam, waarden };
+      }
+      if (cellen.length >= aantal) return null;
+    }
+    return null;
+  }
+
+  /**
+   * An indicator row with bullet items under its name ("Mate van genotsmiddelengebruik:" / "• Roken
+   * • Alcohol • Drugs"): each item is a sub-indicator, code `<code>a`, `<code>b`, …, named
+   * "<name>: <item>". Its values stand after the item on its line, or on the lines below the items:
+   * one line per item with one value per column, or one value per line column by column (the PDF
+   * prints each cell's lines together). When the lines below hold exactly one value per column, the
+   * items are part of the name and the values belong to the row itself. Anything else: a waarschuwing.
+   */
+  function leesIndicatorMetOpsomming(i: number, code: string, regels: number[], soort: 'effect' | 'prestatie', kolommen: string[], kolomVoetnoten: number[][]) {
+    const aantal = kolommen.length;
+    const naamDelen: string[] = [];
+    const items: { naam: string; cellen: Cel[] | null; regel: number }[] = [];
+    const waardeRegels: { k: number; cellen: string[] }[] = [];
+    const kop = rijKop(t(i));
+    for (const k of regels) {
+      const s = k === i ? kop.rest : t(k);
+      if (P.opsomming.test(s)) {
+        const delen = s.split(/\s*[•●▪◦‣∙]\s*/).filter((d) => d !== '');
+        for (const deel of delen) {
+          const g = splitsWaarden(deel, aantal);
+          if (g && g.voor && !g.open) items.push({ naam: g.voor, cellen: g.cellen.map((c) => ({ tekst: c, regel: k + 1 })), regel: k });
+          else items.push({ naam: deel, cellen: null, regel: k });
+        }
+        neem(k, 'indicatoren.naam (opsomming)');
+        continue;
+      }
+      const lex = k === i ? null : lexCellen(s.split(' '));
+      if (lex && !lex.open && items.length > 0) {
+        waardeRegels.push({ k, cellen: lex.cellen });
+        neem(k, 'indicatoren.waarden');
+      } else if (items.length > 0 && waardeRegels.length === 0) {
+        const laatste = items.at(-1);
+        if (laatste) laatste.naam += ` ${s}`;
+        neem(k, 'indicatoren.naam (opsomming)');
+      } else {
+        naamDelen.push(s);
+        neem(k, 'indicatoren.naam');
+      }
+    }
+    const { naam: schoon, voetnoten: naamVoetnoten } = zonderNaamVoetnoten(naamDelen.join(' ').replace(/\s+/g, ' ').trim());
+    const verplicht = /\(verplicht\)/i.test(schoon);
+    const ouder = schoon.replace(/\s*\(verplicht\)\s*/gi, ' ').trim();
+    const extra = kolommen.map((_, k) => [...(kolomVoetnoten[k] ?? []), ...naamVoetnoten]);
+    const los = waardeRegels.flatMap((w) => w.cellen.map((c) => ({ tekst: c, regel: w.k + 1 })));
+    const zonder = items.filter((it) => it.cellen === null);
+    if (zonder.length === items.length && los.length === aantal) {
+      // the values of the row itself; the items are part of its name
+      const indicator: PcIndicator = { code, naam: `${ouder} ${items.map((it) => `• ${it.naam}`).join(' ')}`.trim(), soort, verplicht, waarden: [] };
+      h.indicatoren.push(indicator);
+      open.push({ indicator, cellen: los, kolommen, extraVoetnoten: extra });
+      return;
+    }
+    if (zonder.length === items.length && los.length === items.length * aantal) {
+      const perRegel = waardeRegels.length === items.length && waardeRegels.every((w) => w.cellen.length === aantal);
+      items.forEach((it, x) => {
+        it.cellen = kolommen.map((_, c) => los[perRegel ? x * aantal + c : c * items.length + x] as Cel);
+      });
+    } else if (los.length > 0 || zonder.length > 0) {
+      for (const it of zonder) waarschuw(it.regel, `indicator ${code}: ${items.length} opsomming(en) en ${los.length} losse waarde(n) bij ${aantal} kolom(men); waarden van "${it.naam}" niet toegekend`);
+      for (const w of waardeRegels) verantwoording.delete(w.k + 1);
+      for (const w of waardeRegels) waarschuw(w.k, `indicator ${code}: waarden niet toe te kennen aan de opsomming`);
+    }
+    items.forEach((it, x) => {
+      const indicator: PcIndicator = { code: `${code}${letter(x)}`, naam: `${ouder.replace(/:$/, '')}: ${it.naam}`, soort, verplicht, waarden: [] };
+      h.indicatoren.push(indicator);
+      if (it.cellen) open.push({ indicator, cellen: it.cellen, kolommen, extraVoetnoten: extra });
+    });
   }
 
   function leesVoetnoot(i: number): number {
@@ -812,8 +1112,11 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
         j++;
         continue;
       }
-      if (kopRegels.length > 0 && !isKopRegel(s)) break;
-      for (const w of s.split(' ')) {
+      // later header lines: column words and years only (footnote markers taken off)
+      const vervolg = kopRegels.length > 0 ? kopWoorden(s, P.jaartal.test(tokens.at(-1) ?? '')) : null;
+      if (kopRegels.length > 0 && !vervolg) break;
+      const woorden = vervolg ? vervolg.woorden : s.split(' ').map((w) => (kopMerk(w) !== null && verwezen.has(kopMerk(w)?.nummer ?? 0) ? (kopMerk(w)?.woord ?? w) : w));
+      for (const w of woorden) {
         if (inTitel && (P.kolomBegin.test(w) || P.jaartal.test(w))) inTitel = false;
         if (inTitel) titelWoorden.push(w);
         else tokens.push(w);
@@ -856,6 +1159,9 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
     if (kolommen.length === 0) throw new PcImportFout(kopRegel + 1, 'financiële tabel zonder kolomkoppen (zoals "Rekening 2023", "Begroting 2024")');
     const hoofdtabel = h.financien === null;
     if (titel && hoofdtabel) zetProgramma(titel, kopRegel, 'financien (titel) → programma');
+    if (!hoofdtabel && titel !== '' && titel.toLowerCase() === h.programma.toLowerCase()) {
+      waarschuw(kopRegel, `tweede financiële tabel voor programma "${titel}": bewaard onder financienOverig; kijk of hier een nieuw programma begint of een tabel dubbel staat`);
+    }
     const regels: PcFinancienRegel[] = [];
     let wachtendeNaam: number[] = [];
     let j = kop.einde;
@@ -1066,7 +1372,7 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
     for (const totaal of totalen) {
       const controle: PcControle = { regel: totaal.naam, kolom: 'bedrag', document: totaal.bedrag, berekend: 0, ok: false, tabel: 'overhevelingen' };
       h.controles.push(controle);
-      controleEenheden.push({ controle, eenheid: totaal.euro ? (eenheid ?? 1) : eenheid });
+      controleEenheden.push({ controle, eenheid: totaal.euro ? (eenheid ?? 1) : eenheid, cellen: items.length });
       overhevelingTotalen.push({ controle, van: h.overhevelingen.length - items.length, tot: h.overhevelingen.length });
     }
     return j;
@@ -1171,10 +1477,9 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
         if (/^totaal\b/i.test(naam)) {
           kolommen.forEach((kolom, k) => {
             const berekend = rijen.reduce((acc, x) => acc + (x.bedragen[k] ?? 0), 0);
-            const document = bedragen[k] ?? null;
-            const controle: PcControle = { regel: naam, kolom, document, berekend, ok: document === berekend, tabel: 'investeringen' };
+            const controle: PcControle = { ...maakControle(naam, kolom, bedragen[k] ?? null, berekend, rijen.length), tabel: 'investeringen' };
             h.controles.push(controle);
-            controleEenheden.push({ controle, eenheid });
+            controleEenheden.push({ controle, eenheid, cellen: rijen.length });
           });
           neem(j, 'investeringen (totaal) → controles');
         } else {
@@ -1192,10 +1497,9 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
       for (const rij of rijen) {
         if (rij.bedragen.length === 0) continue;
         const berekend = (rij.bedragen[krediet] ?? 0) - uitgaven.reduce((acc, k) => acc + (rij.bedragen[k] ?? 0), 0);
-        const document = rij.bedragen[restant] ?? null;
-        const controle: PcControle = { regel: rij.naam, kolom: kolommen[restant] ?? '', document, berekend, ok: document === berekend, tabel: 'investeringen' };
+        const controle: PcControle = { ...maakControle(rij.naam, kolommen[restant] ?? '', rij.bedragen[restant] ?? null, berekend, 1 + uitgaven.length), tabel: 'investeringen' };
         h.controles.push(controle);
-        controleEenheden.push({ controle, eenheid });
+        controleEenheden.push({ controle, eenheid, cellen: 1 + uitgaven.length });
       }
     }
     for (const rij of rijen) {
@@ -1250,6 +1554,10 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
       structuur++;
       zetProgramma((m[1] ?? '').trim(), i, 'programma');
       i++;
+    } else if ((m = P.programmaKop.exec(s))) {
+      structuur++;
+      zetProgramma((m[2] ?? '').trim(), i, 'programma');
+      i++;
     } else if (P.gekost.test(s) || P.kosten.test(s)) {
       hint(P.gekost.test(s) ? 'jaarstukken' : 'begroting', i);
       neem(i, 'financien (kop)');
@@ -1298,11 +1606,14 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
 
   // --- values need the complete footnote list --------------------------------------------
   const voetnootNummers = new Set(h.voetnoten.map((v) => v.nummer));
-  for (const { indicator, cellen, kolommen } of open) {
+  for (const { indicator, cellen, kolommen, extraVoetnoten } of open) {
     indicator.waarden = cellen.map((cel, k) => {
       const gelezen = leesWaarde(cel.tekst, kolommen[k] ?? '', { naam: indicator.naam, voetnoten: voetnootNummers });
       if (gelezen.fout) h.waarschuwingen.push({ regel: cel.regel, tekst: t(cel.regel - 1), reden: `indicator ${indicator.code}, ${kolommen[k]}: ${gelezen.fout}` });
-      return gelezen.waarde;
+      const waarde = gelezen.waarde;
+      for (const nummer of extraVoetnoten[k] ?? []) if (voetnootNummers.has(nummer) && !waarde.voetnoten.includes(nummer)) waarde.voetnoten.push(nummer);
+      if (cel.opmerking) waarde.toelichting = cel.opmerking;
+      return waarde;
     });
   }
 
@@ -1318,7 +1629,7 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
   const naam = opties.bestandsnaam ?? '';
   const gevolgen = gevolgenJaar as number | null;
 
-  let soort: PcSoort | null = titel?.soort ?? null;
+  let soort: PcSoort | null = titel?.soort ?? opties.document?.soort ?? null;
   if (soort === null) {
     const j = soortHints.filter((x) => x.soort === 'jaarstukken').length;
     const b = soortHints.filter((x) => x.soort === 'begroting').length;
@@ -1329,7 +1640,7 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
   if (soort === null && /jaarstukken|jaarverslag|jaarrekening/i.test(naam)) soort = 'jaarstukken';
   if (soort === null) throw new PcImportFout(1, 'niet te bepalen of dit een begroting of jaarstukken is');
 
-  let jaar: number | null = titel?.jaar ?? null;
+  let jaar: number | null = titel?.jaar ?? opties.document?.jaar ?? null;
   if (jaar === null && soort === 'jaarstukken' && realisatieJaren.length > 0) jaar = Math.max(...realisatieJaren);
   if (jaar === null && soort === 'begroting' && realisatieJaren.length > 0) jaar = Math.max(...realisatieJaren) + 2;
   if (jaar === null && soort === 'begroting' && gevolgen !== null) jaar = gevolgen + 2;
@@ -1351,13 +1662,16 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
   h.investeringen.forEach((inv, k) => {
     inv.bedragen = inv.bedragen.map((b) => (b === null ? null : omgerekend(b, investeringEenheden[k] ?? null)));
   });
-  for (const { controle, eenheid: van } of controleEenheden) {
+  const schaalVan = (van: number | null) => (van === null ? 1 : van / eenheid);
+  for (const { controle, eenheid: van, cellen } of controleEenheden) {
     controle.berekend = omgerekend(controle.berekend, van);
     if (controle.document !== null) controle.document = omgerekend(controle.document, van);
+    Object.assign(controle, beoordeel(controle.document, controle.berekend, cellen, schaalVan(van)));
   }
   for (const { controle, van, tot } of overhevelingTotalen) {
     controle.berekend = rond(h.overhevelingen.slice(van, tot).reduce((acc, o) => acc + o.bedrag, 0));
-    controle.ok = controle.berekend === controle.document;
+    const eigen = controleEenheden.find((c) => c.controle === controle);
+    Object.assign(controle, beoordeel(controle.document, controle.berekend, tot - van, schaalVan(eigen?.eenheid ?? null)));
   }
 
   if (h.programma === '') throw new PcImportFout(1, 'de naam van het programma staat nergens (geen regel voor "Portefeuillehouder:", geen titel boven de financiële tabel)');
@@ -1400,6 +1714,25 @@ export function splitsActiviteitregel(regel: string, prefix = 0): [string, strin
 // ---------------------------------------------------------------------------------------------
 // Finance checks
 
+/**
+ * The verdict of a controle (ADR 0034). Every printed amount is rounded to the table's unit, so the
+ * sum of `cellen` rounded cells may differ from the rounded total by up to half a unit per cell
+ * plus half a unit for the total itself. `schaal`: the printed unit in units of the compared amounts
+ * (an overheveling section in euros compared in thousands: 0.001).
+ */
+export function beoordeel(document: number | null, berekend: number, cellen: number, schaal = 1): Pick<PcControle, 'verschil' | 'oordeel' | 'ok'> {
+  if (document === null) return { verschil: null, oordeel: 'verschil', ok: false };
+  const verschil = rond(document - berekend);
+  if (verschil === 0) return { verschil, oordeel: 'klopt', ok: true };
+  const marge = 0.5 * (Math.max(cellen, 1) + 1) * schaal;
+  return Math.abs(verschil) <= marge + 1e-9 ? { verschil, oordeel: 'afrondingsverschil', ok: true } : { verschil, oordeel: 'verschil', ok: false };
+}
+
+/** A controle: what the document prints against what its `cellen` summed cells give. */
+export function maakControle(regel: string, kolom: string, document: number | null, berekend: number, cellen: number, schaal = 1): PcControle {
+  return { regel, kolom, document, berekend, ...beoordeel(document, berekend, cellen, schaal) };
+}
+
 const som = (rijen: PcFinancienRegel[], k: number) => rijen.reduce((acc, rij) => acc + (rij.bedragen[k] ?? 0), 0);
 
 /**
@@ -1421,8 +1754,7 @@ export function controleer(kolommen: string[], regels: PcFinancienRegel[]): PcCo
       const basis = vanSaldi ? saldi : groep;
       kolommen.forEach((kolom, k) => {
         const berekend = som(basis, k);
-        const document = rij.bedragen[k] ?? null;
-        controles.push({ regel: rij.naam, kolom, document, berekend, ok: document === berekend });
+        controles.push(maakControle(rij.naam, kolom, rij.bedragen[k] ?? null, berekend, basis.length));
       });
       if (vanSaldi) saldi = [];
       else saldi.push(rij);
@@ -1442,8 +1774,7 @@ export function controleer(kolommen: string[], regels: PcFinancienRegel[]): PcCo
     if (rekening >= 0 && totaal !== undefined) {
       for (const rij of regels) {
         const berekend = (rij.bedragen[rekening] ?? 0) - (rij.bedragen[totaal.idx] ?? 0);
-        const document = rij.bedragen[resultaat] ?? null;
-        controles.push({ regel: rij.naam, kolom: kolommen[resultaat] ?? '', document, berekend, ok: document === berekend });
+        controles.push(maakControle(rij.naam, kolommen[resultaat] ?? '', rij.bedragen[resultaat] ?? null, berekend, 2));
       }
     }
   }

@@ -52,10 +52,17 @@ export function naarPdf(p: PcProgramma, taal: Taal, gemeenteNaam: string): Promi
   const controles = (welke: string | undefined) => {
     const eigen = h.controles.filter((c) => c.tabel === welke);
     const fout = eigen.filter((c) => !c.ok);
+    const afronding = eigen.filter((c) => c.ok && c.oordeel === 'afrondingsverschil');
+    const regel = (c: (typeof eigen)[number]) => tp('hoofdstuk.controleRegel', { regel: c.regel, kolom: c.kolom, document: c.document === null ? '-' : getal(c.document), berekend: getal(c.berekend) });
     if (fout.length) {
       tekst(tp('hoofdstuk.controleFout'), 'P', 11, true);
-      for (const c of fout) tekst(tp('hoofdstuk.controleRegel', { regel: c.regel, kolom: c.kolom, document: c.document === null ? '-' : getal(c.document), berekend: getal(c.berekend) }), 'P', 11);
-    } else if (eigen.length) tekst(tp('hoofdstuk.controleOk'), 'P', 10);
+      for (const c of fout) tekst(regel(c), 'P', 11);
+    } else if (eigen.length && !afronding.length) tekst(tp('hoofdstuk.controleOk'), 'P', 10);
+    if (afronding.length) {
+      // a rounding difference (ADR 0034) is named as such, not as an error
+      tekst(tp('hoofdstuk.controleAfronding'), 'P', 11, true);
+      for (const c of afronding) tekst(regel(c), 'P', 11);
+    }
   };
   const realisatie = h.soort === 'jaarstukken';
   if (h.doelen.length) {

@@ -94,6 +94,33 @@ describe('public P&C chapter', () => {
     expect(b).toContain('Saldo Structureel, Rekening 2023: in het document -15.911, berekend -15.912.');
   });
 
+  it('prints emphasis as emphasis, a dash as the dash it was, rounding differences as such, "Hoort bij" one level up, and the version name in English (issue 16)', async () => {
+    const h = jaarstukkenVan(2020);
+    h.visie = ['*Het beste voor Diemen. Op onze eigen manier.* Dat is **onze** koers.'];
+    h.indicatoren[0] = { ...h.indicatoren[0]!, waarden: h.indicatoren[0]!.waarden.map((w, k) => (k === 1 ? { ...w, toelichting: 'corona jeugdmonitor 2021-2022' } : w)) };
+    h.controles = [{ regel: 'Saldo Structureel', kolom: 'Rekening 2023', document: -15911, berekend: -15910, verschil: -1, oordeel: 'afrondingsverschil', ok: true }];
+    await loket.services.pc.importeer(cliContext(), 'GM0384', [h], { naam: 'Zoals gepubliceerd', status: 'vastgesteld', vastgesteldOp: '2021-07-01' });
+    const b = (await get('/diemen/jaarstukken/2020/samen-besturen')).body;
+    expect(b).toContain('<em>Het beste voor Diemen. Op onze eigen manier.</em> Dat is <strong>onze</strong> koers.');
+    expect(b).not.toContain('*Het beste');
+    // "Onttrekkingen aan reserves" printed "-" in Begroting 2023 primitief: the dash, with its meaning
+    expect(b).toMatch(/<th scope="row"[^>]*>Onttrekkingen aan reserves<\/th>\s*<td[^>]*>713<\/td><td[^>]*><span aria-hidden="true">-<\/span><span class="pc-sr">nihil \(in het document een streepje\)<\/span><\/td>/);
+    expect(b).toContain('Afrondingsverschillen:');
+    expect(b).toContain('Saldo Structureel, Rekening 2023: in het document -15.911, berekend -15.910.');
+    expect(b).not.toContain('kloppen niet met de onderdelen');
+    expect(b).toContain('corona jeugdmonitor 2021-2022');
+    // 1.1.1 (an activity 1.1.1 exists) and 1.1.2 both belong to subdoel 1.1
+    const hoortBij = [...b.matchAll(/<th scope="row"[^>]*><span class="pc-code">(1\.1\.[12])<\/span>(?:(?!<\/tr>).)*?class="[^"]*pc-hoortbij[^"]*"[^>]*>([^<]*)</gs)].map((m) => [m[1], m[2]]);
+    expect(hoortBij).toEqual([
+      ['1.1.1', '1.1'],
+      ['1.1.2', '1.1'],
+    ]);
+    const en = (await get('/diemen/en/jaarstukken/2020/samen-besturen')).body;
+    expect(en).toMatch(/Version \d+: as published\./);
+    expect(en).not.toContain('Zoals gepubliceerd');
+    expect(en).toContain('Rounding differences:');
+  });
+
   it('has an English page and an index per document soort', async () => {
     const en = await get('/diemen/en/jaarstukken/2023/samen-besturen');
     expect(en.statusCode).toBe(200);

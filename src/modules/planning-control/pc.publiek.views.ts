@@ -3,7 +3,7 @@ import { escapeHtml, html, type Html } from '../portaal/html.ts';
 import { portaalLayout, portaalPad, type PaginaContext, type PortaalGemeente } from '../portaal/portaal.views.ts';
 import { aanvullingVan, isAlgemeen, jaarwaarden, koppelingVan, stoplicht, verdereGeldTabellen, type GeldTabel, type Stoplicht } from './pc.analyse.ts';
 import { lastenBaten, lastenBatenSvg } from './pc.grafiek.ts';
-import type { PcHoofdstuk, PcIndicator, PcWaarde } from './pc.hoofdstuk.ts';
+import type { PcControle, PcHoofdstuk, PcIndicator, PcWaarde } from './pc.hoofdstuk.ts';
 import type { PcDocumentsoort } from './pc.schemas.ts';
 import type { PcProgramma } from './pc.service.ts';
 
@@ -32,6 +32,29 @@ function inhoud(taal: Taal, tekst: string): Html | string {
   return taal === 'nl' ? tekst : html`<span lang="nl">${tekst}</span>`;
 }
 
+/** `**sterk**` and `*nadruk*` as the source text marks them (Markdown style); never across a word boundary inside a word. */
+const NADRUK = /(?<![\p{L}\d*])(\*\*|\*)(?=\S)(.+?)(?<=\S)\1(?![\p{L}\d*])/gu;
+
+/**
+ * Running text of the document (visie, paragrafen, activiteiten): emphasis that the source marks
+ * with asterisks is shown as emphasis, not as asterisks; everything else is escaped as usual.
+ */
+export function lopendeTekst(taal: Taal, tekst: string): Html | string {
+  const delen: (Html | string)[] = [];
+  let vanaf = 0;
+  for (const m of tekst.matchAll(NADRUK)) {
+    delen.push(tekst.slice(vanaf, m.index));
+    delen.push(m[1] === '**' ? html`<strong>${m[2]}</strong>` : html`<em>${m[2]}</em>`);
+    vanaf = m.index + m[0].length;
+  }
+  if (vanaf === 0) return inhoud(taal, tekst);
+  delen.push(tekst.slice(vanaf));
+  return taal === 'nl' ? html`${delen}` : html`<span lang="nl">${delen}</span>`;
+}
+
+/** Version names the system gives itself, in the page's language; any other name is Dutch content. */
+const SYSTEEMNAMEN: Record<string, string> = { 'Zoals gepubliceerd': 'status.naamZoalsGepubliceerd', Import: 'status.naamImport' };
+
 // Intl formatters are costly to make: one per language, made once.
 const GETAL = { nl: new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 2 }), en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 }) };
 
@@ -57,7 +80,9 @@ function statusregel(ctx: PcPaginaContext, p: PcProgramma): Html {
   const { tp, taal } = ctx;
   const v = p.versie;
   const status = statusTekst(tp, taal, v);
-  return alinea(html`<span class="pc-status pc-status--${v.status}">${status}</span>${v.naam ? html` ${tp('status.versie', { nummer: v.volgnummer, naam: v.naam })}` : ''}`, ' utrecht-paragraph--lead');
+  const systeem = SYSTEEMNAMEN[v.naam];
+  const naam = systeem ? tp(systeem) : html`“${inhoud(taal, v.naam)}”`;
+  return alinea(html`<span class="pc-status pc-status--${v.status}">${status}</span>${v.naam ? html` ${tp('status.versieNummer', { nummer: v.volgnummer })}: ${naam}.` : ''}`, ' utrecht-paragraph--lead');
 }
 
 /** Footnote references: numbered per footnote in order of appearance, for links both ways. */
@@ -90,7 +115,9 @@ class Voetnoten {
 function waardeCel(ctx: PcPaginaContext, w: PcWaarde | undefined, vn: Voetnoten): Html {
   if (!w) return html`<td></td>`;
   const reden = w.reden && !w.tekst.includes(w.reden) ? ` (${w.reden})` : '';
-  return html`<td class="pc-getal">${inhoud(ctx.taal, w.tekst + reden)}${w.voetnoten.map((n) => vn.verwijzing(n))}</td>`;
+  // a remark printed after the value in the same cell ("corona jeugdmonitor 2021-2022")
+  const toelichting = w.toelichting ? html`<span class="pc-bron">${inhoud(ctx.taal, w.toelichting)}</span>` : '';
+  return html`<td class="pc-getal">${inhoud(ctx.taal, w.tekst + reden)}${w.voetnoten.map((n) => vn.verwijzing(n))}${toelichting}</td>`;
 }
 
 function indicatorTabel(ctx: PcPaginaContext, p: PcProgramma, soort: PcIndicator['soort'], vn: Voetnoten): Html | string {
@@ -133,7 +160,7 @@ function doelen(ctx: PcPaginaContext, h: PcHoofdstuk): Html | string {
   const activiteitenVan = (code: string) => h.activiteiten.filter((a) => a.code.startsWith(`${code}.`) && a.code.split('.').length === code.split('.').length + 1);
   const activiteitLijst = (lijst: PcHoofdstuk['activiteiten']) =>
     lijst.length
-      ? html`<dl class="pc-activiteiten">${lijst.map((a) => html`<dt><span class="pc-code">${a.code}</span> ${inhoud(taal, a.naam)}</dt><dd>${inhoud(taal, a.tekst)}</dd>`)}</dl>`
+      ? html`<dl class="pc-activiteiten">${lijst.map((a) => html`<dt><span class="pc-code">${a.code}</span> ${inhoud(taal, a.naam)}</dt><dd>${lopendeTekst(taal, a.tekst)}</dd>`)}</dl>`
       : '';
   const losse = h.activiteiten.filter((a) => !h.doelen.some((d) => d.subdoelen.some((s) => a.code.startsWith(`${s.code}.`)) || a.code.startsWith(`${d.code}.`)));
   return html`${kop2(tp(realisatie ? 'hoofdstuk.doelenRealisatie' : 'hoofdstuk.doelenBegroting'), 'doelen')}
@@ -150,17 +177,35 @@ function doelen(ctx: PcPaginaContext, h: PcHoofdstuk): Html | string {
     ${losse.length ? html`${kop3(tp(realisatie ? 'hoofdstuk.activiteitenRealisatie' : 'hoofdstuk.activiteitenBegroting'))}${activiteitLijst(losse)}` : ''}`;
 }
 
-/** The controles of one table: what does not add up, in words, or that it does. */
+/**
+ * The controles of one table: what does not add up, in words; a rounding difference (ADR 0034) as
+ * such, not as an error; or that everything adds up.
+ */
 function controleBlok(ctx: PcPaginaContext, h: PcHoofdstuk, tabel: string | undefined): Html | string {
   const { tp, taal } = ctx;
   const getal = getalOpmaak(taal);
   const eigen = h.controles.filter((c) => c.tabel === tabel);
-  const fout = eigen.filter((c) => !c.ok);
   if (eigen.length === 0) return '';
-  if (fout.length === 0) return alinea(tp('hoofdstuk.controleOk'), ' pc-klein');
+  const fout = eigen.filter((c) => !c.ok);
+  const afronding = eigen.filter((c) => c.ok && c.oordeel === 'afrondingsverschil');
+  const regel = (c: PcControle) => tp('hoofdstuk.controleRegel', { regel: c.regel, kolom: c.kolom, document: c.document === null ? '-' : getal(c.document), berekend: getal(c.berekend) });
+  const afrondingBlok = afronding.length
+    ? html`<div class="pc-melding pc-melding--afronding" role="note"><p class="utrecht-paragraph"><strong>${tp('hoofdstuk.controleAfronding')}</strong></p><ul class="utrecht-unordered-list">${afronding.map((c) => html`<li class="utrecht-unordered-list__item">${regel(c)}</li>`)}</ul></div>`
+    : '';
+  if (fout.length === 0) return html`${afronding.length ? '' : alinea(tp('hoofdstuk.controleOk'), ' pc-klein')}${afrondingBlok}`;
   return html`<div class="pc-melding pc-melding--fout" role="note"><p class="utrecht-paragraph"><strong>${tp('hoofdstuk.controleFout')}</strong></p><ul class="utrecht-unordered-list">${fout.map(
-    (c) => html`<li class="utrecht-unordered-list__item">${tp('hoofdstuk.controleRegel', { regel: c.regel, kolom: c.kolom, document: c.document === null ? '-' : getal(c.document), berekend: getal(c.berekend) })}</li>`,
-  )}</ul></div>`;
+    (c) => html`<li class="utrecht-unordered-list__item">${regel(c)}</li>`,
+  )}</ul></div>${afrondingBlok}`;
+}
+
+/**
+ * A finance cell as the document prints it: the tables print a dash for nothing (stored as 0), so a
+ * 0 is shown as that dash, with its meaning for a screen reader; an empty cell stays empty.
+ */
+function bedragCel(ctx: PcPaginaContext, b: number | null, getal: (n: number) => string): Html | string {
+  if (b === null) return '';
+  if (b === 0) return html`<span aria-hidden="true">-</span><span class="pc-sr">${ctx.tp('hoofdstuk.nihil')}</span>`;
+  return getal(b);
 }
 
 /** A finance table with row headers, in a scrollable region named by its caption. */
@@ -177,7 +222,7 @@ function geldTabel(ctx: PcPaginaContext, id: string, bijschrift: string, kopNaam
       <tbody class="utrecht-table__body">${t.regels.map(
         (r) => html`<tr class="utrecht-table__row${/^(saldo|totaal)/i.test(r.naam) ? ' pc-saldo' : ''}">
           <th scope="row" class="utrecht-table__header-cell pc-rijkop">${inhoud(taal, r.naam)}</th>
-          ${r.bedragen.map((b) => html`<td class="utrecht-table__cell pc-getal">${b === null ? '' : getal(b)}</td>`)}
+          ${r.bedragen.map((b) => html`<td class="utrecht-table__cell pc-getal">${bedragCel(ctx, b, getal)}</td>`)}
         </tr>`,
       )}</tbody>
     </table>
@@ -265,8 +310,8 @@ export function hoofdstukPagina(ctx: PcPaginaContext, p: PcProgramma): string {
         <li class="utrecht-unordered-list__item">${link(pad(taal, 'json'), tp('hoofdstuk.json'))}</li>
       </ul>
     </nav>
-    ${h.visie.length ? html`${kop2(tp('hoofdstuk.visie'), 'visie')}${h.visie.map((v) => alinea(inhoud(taal, v)))}` : ''}
-    ${h.paragrafen.map((par) => html`${kop2(par.titel)}${par.tekst.map((v) => alinea(inhoud(taal, v)))}`)}
+    ${h.visie.length ? html`${kop2(tp('hoofdstuk.visie'), 'visie')}${h.visie.map((v) => alinea(lopendeTekst(taal, v)))}` : ''}
+    ${h.paragrafen.map((par) => html`${kop2(par.titel)}${par.tekst.map((v) => alinea(lopendeTekst(taal, v)))}`)}
     ${doelen(ctx, h)}
     ${indicatoren}
     ${financien(ctx, h)}

@@ -144,7 +144,7 @@ describe('P&C register API', () => {
     const regel = await req('PATCH', `${nieuwPad}/programmas/samen-besturen/financien/1`, { etag: '"1"', payload: { bedragen: [-13935, -16177, -17150] } });
     expect(regel.statusCode, regel.body).toBe(200);
     // The saldo is checked again: the printed -16.290 no longer matches its parts.
-    expect(regel.json().hoofdstuk.controles).toContainEqual({ regel: 'Saldo Structureel', kolom: 'Begroting 2024', document: -16290, berekend: -16540, ok: false });
+    expect(regel.json().hoofdstuk.controles).toContainEqual({ regel: 'Saldo Structureel', kolom: 'Begroting 2024', document: -16290, berekend: -16540, verschil: 250, oordeel: 'verschil', ok: false });
     await req('PATCH', `${nieuwPad}/programmas/samen-besturen/indicatoren/1`, { etag: '"2"', payload: { waarden: [{ kolom: 'Realisatie 2022', tekst: '48%', getal: 48, eenheid: '%', voetnoten: [] }, { kolom: 'Begroting 2023', tekst: '55%', getal: 55, eenheid: '%', voetnoten: [] }] } });
     const vergelijking = await req('GET', `${nieuwPad}/vergelijking`, { als: behandelaar });
     expect(vergelijking.statusCode, vergelijking.body).toBe(200);
@@ -271,7 +271,7 @@ describe('P&C editor API: lists with their own additions', () => {
     expect(nieuw.paragrafen).toEqual([{ titel: 'Kaderstellende beleidsnota’s', tekst: ['Nota bestuursstijl 2023.'] }]);
     expect(nieuw.overhevelingen).toHaveLength(2);
     expect(nieuw.investeringen[0].naam).toBe('Raadzaal');
-    expect(nieuw.controles).toContainEqual({ regel: 'Totaal', kolom: 'bedrag', document: 150, berekend: 200, ok: false, tabel: 'overhevelingen' });
+    expect(nieuw.controles).toContainEqual({ regel: 'Totaal', kolom: 'bedrag', document: 150, berekend: 200, verschil: -50, oordeel: 'verschil', ok: false, tabel: 'overhevelingen' });
     // The comparison with the version before names the new investment's amounts and the new overheveling, in euro.
     const met = (await req('POST', `${BASIS}/pc-versies/${v.id}/opvolgers`, { payload: {} })).json();
     await req('PATCH', `${BASIS}/pc-versies/${met.id}/programmas/samen-besturen`, { etag: '"1"', payload: { investeringen: [{ naam: 'Raadzaal', bedragen: [450, 100, 350], kolommen: ['Krediet', 'Uitgaven 2023', 'Restant krediet'] }] } });

@@ -26,6 +26,7 @@ export const waardeSchema = z.strictObject({
   status: tekst(100).optional(),
   reden: tekst(2000).optional(),
   voetnoten: z.array(z.number().int().positive()).max(50),
+  toelichting: tekst(2000).optional().describe('Opmerking die in dezelfde cel na de waarde staat'),
 });
 
 /** What the register adds to an indicator: direction for the traffic light, link, source, explanation. */
@@ -66,6 +67,8 @@ export const controleSchema = z.strictObject({
   kolom: tekst(200),
   document: bedrag.nullable(),
   berekend: bedrag,
+  verschil: bedrag.nullable().optional().describe('document − berekend (ADR 0034); ontbreekt in hoofdstukken van vóór ADR 0034'),
+  oordeel: z.enum(['klopt', 'afrondingsverschil', 'verschil']).optional().describe('klopt, afrondingsverschil of verschil (ADR 0034)'),
   ok: z.boolean(),
   tabel: tekst(500).optional().describe('Titel van een verdere financiële tabel, overhevelingen of investeringen; ontbreekt voor de hoofdtabel'),
 });

@@ -4,7 +4,7 @@ import type { Klok } from '../../klok.ts';
 import type { AuditService, Context } from '../audit/audit.service.ts';
 import type { GemeentenRepository } from '../gemeenten/gemeenten.repository.ts';
 import { kalenderdag } from '../termijnen/kalender.ts';
-import { aanvullingVan, afwijkingen, metNieuweControles, metOudeAanvullingen, opgeschoond, slugVan, vergelijk } from './pc.analyse.ts';
+import { aanvullingVan, afwijkingen, metNieuweControles, metOordelen, metOudeAanvullingen, opgeschoond, slugVan, vergelijk } from './pc.analyse.ts';
 import type { PcFinancienRegel, PcHoofdstuk, PcIndicator } from './pc.hoofdstuk.ts';
 import {
   documentOnbekend,
@@ -61,7 +61,7 @@ const OVERGANGEN: Record<PcStatus, readonly PcStatus[]> = {
 
 /** A stored chapter, checked; additions stored beside it the old way are folded in (ADR 0017). */
 function uitRecord(versie: PcVersieRecord, r: PcProgrammaRecord): PcProgramma {
-  const hoofdstuk = metOudeAanvullingen(hoofdstukSchema.parse(r.hoofdstuk), oudeAanvullingenSchema.parse(r.aanvullingen));
+  const hoofdstuk = metOordelen(metOudeAanvullingen(hoofdstukSchema.parse(r.hoofdstuk), oudeAanvullingenSchema.parse(r.aanvullingen)));
   return { versie, slug: r.slug, naam: r.naam, hoofdstuk, etag: r.etag };
 }
 

@@ -225,26 +225,57 @@ export function Investeringen({ wijziging }: { wijziging: Wijziging<PcProgramma>
   );
 }
 
-/** The controles of the main table in words: what does not add up is highlighted, or that all do. */
+/** Lines of text as a list. */
+function Regels({ regels }: { regels: string[] }) {
+  return (
+    <ul className="utrecht-unordered-list">
+      {regels.map((r, i) => (
+        <li key={i} className="utrecht-unordered-list__item">
+          {r}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * The controles of the main table in words: what does not add up is highlighted; a rounding
+ * difference (ADR 0034) is named as such, not as an error; or that all add up.
+ */
 function Controles({ h }: { h: Hoofdstuk }) {
   const { t, taal } = useTaal();
   const eigen = h.controles.filter((c) => c.tabel === undefined);
   if (eigen.length === 0) return null;
   const fout = eigen.filter((c) => !c.ok);
-  if (fout.length === 0) return <p className="utrecht-paragraph">{t('pc.controlesOk')}</p>;
+  const afronding = eigen.filter((c) => c.ok && c.oordeel === 'afrondingsverschil');
+  const regel = (c: Hoofdstuk['controles'][number]) =>
+    t('pc.controleRegel', { regel: c.regel, kolom: c.kolom, document: c.document === null ? '–' : getal(c.document, taal), berekend: getal(c.berekend, taal) });
+  const afrondingen =
+    afronding.length > 0 ? (
+      <Melding soort="info" rol="none">
+        <p className="utrecht-paragraph">
+          <strong>{t('pc.controlesAfronding', { count: afronding.length })}</strong>
+        </p>
+        <Regels regels={afronding.map((c) => `${regel(c)} ${t('pc.controleVerschil', { verschil: getal(c.verschil ?? 0, taal) })}`)} />
+      </Melding>
+    ) : null;
+  if (fout.length === 0)
+    return (
+      <>
+        {afronding.length === 0 && <p className="utrecht-paragraph">{t('pc.controlesOk')}</p>}
+        {afrondingen}
+      </>
+    );
   return (
-    <Melding soort="warning" rol="none">
-      <p className="utrecht-paragraph">
-        <strong>{t('pc.controlesFout', { count: fout.length })}</strong>
-      </p>
-      <ul className="utrecht-unordered-list">
-        {fout.map((c, i) => (
-          <li key={i} className="utrecht-unordered-list__item">
-            {t('pc.controleRegel', { regel: c.regel, kolom: c.kolom, document: c.document === null ? '–' : getal(c.document, taal), berekend: getal(c.berekend, taal) })}
-          </li>
-        ))}
-      </ul>
-    </Melding>
+    <>
+      <Melding soort="warning" rol="none">
+        <p className="utrecht-paragraph">
+          <strong>{t('pc.controlesFout', { count: fout.length })}</strong>
+        </p>
+        <Regels regels={fout.map(regel)} />
+      </Melding>
+      {afrondingen}
+    </>
   );
 }
 
