@@ -44,6 +44,9 @@ import { termijnenService } from './modules/termijnen/termijnen.service.ts';
 import { kpiRepository } from './modules/kpi/kpi.repository.ts';
 import { kpiRoutes } from './modules/kpi/kpi.routes.ts';
 import { kpiService } from './modules/kpi/kpi.service.ts';
+import { productenRepository } from './modules/producten/producten.repository.ts';
+import { productenRoutes } from './modules/producten/producten.routes.ts';
+import { productenService } from './modules/producten/producten.service.ts';
 import { zaaktypenRepository } from './modules/zaaktypen/zaaktypen.repository.ts';
 import { zaaktypenRoutes } from './modules/zaaktypen/zaaktypen.routes.ts';
 import { zaaktypenService } from './modules/zaaktypen/zaaktypen.service.ts';
@@ -221,6 +224,7 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
   berichtenRoutes(app, { berichten, audit: services.audit });
   termijnenRoutes(app, { termijnen: services.termijnen });
   zaaktypenRoutes(app, { zaaktypen: services.zaaktypen });
+  productenRoutes(app, { producten: services.producten, gemeenten });
   zakenRoutes(app, { zaken: services.zaken });
   kpiRoutes(app, { kpi: services.kpi });
   klantcontactenRoutes(app, { klantcontacten: services.klantcontacten });
@@ -273,6 +277,15 @@ export function loketServices(deps: {
   const termijnen = termijnenService({ repository: sluitingsdagenRepo, gemeenten, audit, klok, signalen });
   const zaaktypenRepo = zaaktypenRepository(db, lezen);
   const zakenRepo = zakenRepository(db, lezen);
+  const zaaktypeBestaat = async (gemeente: string, code: string) => (await zaaktypenRepo.hoogsteVersie(gemeente, code)) !== undefined;
+  const productenRepo = productenRepository(db, lezen);
+  const producten = productenService({
+    repository: productenRepo,
+    gemeenten,
+    zaaktypeBestaat,
+    audit,
+    klok,
+  });
   const zakenDeps: ZakenDeps = {
     repository: zakenRepo,
     zaaktypen: zaaktypenRepo,
@@ -303,7 +316,7 @@ export function loketServices(deps: {
     repository: kpiRepository(db, lezen),
     maten: [...zakenKpis(lezen), ...klantcontactenKpis(lezen), ...kccKpis(kccGesprekken.maten)],
     sluitingsdagen: (gemeente) => termijnen.sluitingsdagen(gemeente),
-    zaaktypeBestaat: async (gemeente, code) => (await zaaktypenRepo.hoogsteVersie(gemeente, code)) !== undefined,
+    zaaktypeBestaat,
     audit,
     klok,
     meldFout: (fout, kpi) => deps.logger?.error({ err: fout, kpi }, 'KPI-berekening mislukt'),
@@ -326,6 +339,7 @@ export function loketServices(deps: {
       klok,
       pc,
       kpi,
+      producten: productenRepo,
       zakenOpKlok: (demoKlok) => zakenService({ ...zakenDeps, klok: demoKlok, berichten: alleenBewaren(berichtenRepository(db), demoKlok) }),
     }),
     apiTokens: apiTokensService({ repository: apiTokensRepository(db), audit, klok }),
@@ -339,6 +353,7 @@ export function loketServices(deps: {
     zaakvolgen: zaakvolgenService({ zaken, beloofdeDatum: termijnbewaking.beloofdeDatum }),
     pc,
     kccGesprekken,
+    producten,
   };
 }
 

@@ -16,6 +16,7 @@ import * as kpi from './migrations/0015-kpi.ts';
 import * as kccGesprekken from './migrations/0016-kcc-gesprekken.ts';
 import * as zaakKpiIndexen from './migrations/0017-zaak-kpi-indexen.ts';
 import * as klantcontacten from './migrations/0018-klantcontacten.ts';
+import * as productenAfspraken from './migrations/0025-producten-afspraken.ts';
 
 /**
  * Migrations in order; forward-only (no down) in production. There is no 0008 and no 0014: the
@@ -39,6 +40,7 @@ const migrations: Record<string, Migration> = {
   '0016-kcc-gesprekken': kccGesprekken,
   '0017-zaak-kpi-indexen': zaakKpiIndexen,
   '0018-klantcontacten': klantcontacten,
+  '0025-producten-afspraken': productenAfspraken,
 };
 
 /** The names of every migration of this version, in order (`/ready` checks the database has them all). */

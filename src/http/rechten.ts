@@ -42,6 +42,12 @@ export const RECHTEN = {
   kpiLezen: ['beheerder', 'teamleider', 'pc-adviseur'],
   /** Set the gemeente's norms and targets for KPIs. */
   kpiBeheren: ['beheerder', 'pc-adviseur'],
+  /** Edit the gemeente's products and services (producten- en dienstencatalogus): the website's editors and beheerders. */
+  productenBeheren: ['beheerder', 'webredacteur'],
+  /** Set up appointments: locations, desks, opening hours, officials; and read the appointments. */
+  afsprakenBeheren: ['beheerder'],
+  /** The desk view of today's appointments: check a resident in, mark served or no-show; book on a caller's behalf. */
+  afsprakenBalie: ['beheerder', 'teamleider', 'behandelaar', 'kcc-medewerker'],
   /** Read the gemeente's calendar (closure days, which count in its service norms): every staff role. */
   kalenderLezen: ['beheerder', 'teamleider', 'behandelaar', 'kcc-medewerker', 'webredacteur', 'pc-adviseur', 'externe-partner'],
 } as const satisfies Record<string, readonly Rol[]>;

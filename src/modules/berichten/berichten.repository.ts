@@ -1,5 +1,5 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
-import type { BerichtTable, DB } from '../../db/schema.ts';
+import type { BerichtBijlage, BerichtTable, DB } from '../../db/schema.ts';
 
 export type BerichtRij = Omit<Selectable<BerichtTable>, 'bezig_tot'>;
 
@@ -10,6 +10,8 @@ export interface NieuweBerichtRij {
   onderwerp: string;
   tekst: string;
   html: string | null;
+  /** None when left out. */
+  bijlagen?: BerichtBijlage[];
   status: 'wachtend' | 'niet-verzonden';
   aangemaaktOp: string;
 }
@@ -21,6 +23,7 @@ const kolommen = [
   'onderwerp',
   'tekst',
   'html',
+  'bijlagen',
   'status',
   'pogingen',
   'laatste_fout',
@@ -63,6 +66,7 @@ export function berichtenRepository(db: Kysely<DB>): BerichtenRepository {
           onderwerp: b.onderwerp,
           tekst: b.tekst,
           html: b.html,
+          bijlagen: JSON.stringify(b.bijlagen ?? []),
           status: b.status,
           aangemaakt_op: b.aangemaaktOp,
         })

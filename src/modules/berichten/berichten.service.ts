@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import { createTransport, type SendMailOptions } from 'nodemailer';
 import type { Config } from '../../config.ts';
-import type { BerichtStatus, DB } from '../../db/schema.ts';
+import type { BerichtBijlage, BerichtStatus, DB } from '../../db/schema.ts';
 import type { Pagina } from '../../http/pagination.ts';
 import type { Jobs } from '../../jobs/jobs.ts';
 import type { Klok } from '../../klok.ts';
@@ -22,6 +22,8 @@ export interface NieuwBericht {
   onderwerp: string;
   tekst: string;
   html?: string;
+  /** Small files sent with it (an iCalendar file), stored with the message. */
+  bijlagen?: BerichtBijlage[];
 }
 
 /**
@@ -119,6 +121,9 @@ export function berichtenService(deps: BerichtenDeps) {
         subject: bericht.onderwerp,
         text: bericht.tekst,
         ...(bericht.html === null ? {} : { html: bericht.html }),
+        ...(bericht.bijlagen.length === 0
+          ? {}
+          : { attachments: bericht.bijlagen.map((b) => ({ filename: b.naam, contentType: b.type, content: Buffer.from(b.inhoud, 'base64') })) }),
         // The same Message-ID on every attempt, so a receiver can drop a duplicate.
         messageId: `<${bericht.id}@${domein}>`,
         headers: { 'Auto-Submitted': 'auto-generated' },
@@ -147,6 +152,7 @@ export function berichtenService(deps: BerichtenDeps) {
           onderwerp: invoer.onderwerp,
           tekst: invoer.tekst,
           html: invoer.html ?? null,
+          bijlagen: invoer.bijlagen ?? [],
           status: mailer ? 'wachtend' : 'niet-verzonden',
           aangemaaktOp: klok.nu().toISOString(),
         });

@@ -16,6 +16,8 @@ import { DEMO_ZAAKTEAMS, DEMO_ZAAKTYPEN } from './demo.zaaktypen.ts';
 import { laadDemoZaken } from './demo.zaken.ts';
 import type { ZakenService } from '../zaken/zaken.service.ts';
 import { DEMO_PC_HOOFDSTUKKEN, DEMO_PC_RICHTING } from './demo.pc.ts';
+import type { ProductenRepository } from '../producten/producten.repository.ts';
+import { DEMO_PRODUCTEN } from './demo.producten.ts';
 
 export interface DemoResultaat {
   gemeenten: number;
@@ -26,6 +28,8 @@ export interface DemoResultaat {
   normen: number;
   /** Demo zaken with their histories (only with `{ zaken: true }`). */
   zaken: number;
+  /** Products of the catalogue (demo.producten.ts). */
+  producten: number;
 }
 
 /** Loads the demo data; idempotent (what exists already is left as it is). */
@@ -42,13 +46,15 @@ export function demoService(deps: {
   pc?: PcService;
   /** The KPI register, for the gemeenten's norms (DEMO_KPI_NORMEN). */
   kpi?: Pick<KpiService, 'voorGemeente' | 'voegNormToe'>;
+  /** The product catalogue (demo.producten.ts). */
+  producten?: ProductenRepository;
   /** The zaken service on the demo's simulated clock, with an outbox that never sends (demo.zaken.ts). */
   zakenOpKlok: (klok: Klok) => ZakenService;
 }) {
   return {
     /** `zaken: true` also loads the demo zaken (serve and `loket demo`; tests start without them). */
     async laad(context: Context, opties: { zaken?: boolean } = {}): Promise<DemoResultaat> {
-      const resultaat: DemoResultaat = { gemeenten: 0, gebruikers: 0, teams: 0, zaaktypen: 0, normen: 0, zaken: 0 };
+      const resultaat: DemoResultaat = { gemeenten: 0, gebruikers: 0, teams: 0, zaaktypen: 0, normen: 0, zaken: 0, producten: 0 };
       for (const gemeente of DEMO_GEMEENTEN) {
         if (await deps.gemeenten.opCode(gemeente.code)) continue;
         await deps.gemeenten.bewaar(gemeente);
@@ -114,6 +120,12 @@ export function demoService(deps: {
           resultaat.zaaktypen++;
         }
       }
+      // The product catalogue of each gemeente; a product that is there already stays as it is.
+      for (const gemeente of deps.producten ? DEMO_GEMEENTEN : []) {
+        for (const product of DEMO_PRODUCTEN) {
+          if (await deps.producten?.maak(gemeente.code, product, nu)) resultaat.producten++;
+        }
+      }
       // The norms of the KPI register, through its service as `POST …/normen` does; one that is there already stays.
       for (const norm of deps.kpi ? DEMO_KPI_NORMEN : []) {
         const bestaand = (await deps.kpi?.voorGemeente(norm.gemeente))?.find((k) => k.code === norm.kpi)?.normen ?? [];
@@ -129,7 +141,7 @@ export function demoService(deps: {
         await deps.pc.importeer(context, h.gemeente, [{ ...h, indicatoren }], { naam: 'Zoals gepubliceerd', status: 'vastgesteld', vastgesteldOp: h.documentstatus?.datum ?? null });
       }
       if (opties.zaken) resultaat.zaken = await laadDemoZaken({ zaken: deps.zakenOpKlok, zaaktypen: deps.zaaktypen, klok: deps.klok }, context, ids, teamIds);
-      if (resultaat.gemeenten + resultaat.gebruikers + resultaat.teams + resultaat.zaaktypen + resultaat.normen + resultaat.zaken > 0) {
+      if (Object.values(resultaat).some((n) => n > 0)) {
         await deps.audit.log(context, { gemeente: null, actie: 'demo-laden', details: { ...resultaat } });
       }
       return resultaat;
