@@ -44,6 +44,10 @@ import { termijnenService } from './modules/termijnen/termijnen.service.ts';
 import { kpiRepository } from './modules/kpi/kpi.repository.ts';
 import { kpiRoutes } from './modules/kpi/kpi.routes.ts';
 import { kpiService } from './modules/kpi/kpi.service.ts';
+import { afsprakenRepository } from './modules/afspraken/afspraken.repository.ts';
+import { afsprakenRoutes } from './modules/afspraken/afspraken.routes.ts';
+import { afsprakenService } from './modules/afspraken/afspraken.service.ts';
+import { AFSPRAKEN_HERINNEREN, startHerinneringen } from './modules/afspraken/afspraken.job.ts';
 import { productenRepository } from './modules/producten/producten.repository.ts';
 import { productenRoutes } from './modules/producten/producten.routes.ts';
 import { productenService } from './modules/producten/producten.service.ts';
@@ -114,20 +118,32 @@ export async function openLoketCore(options: LoketCoreOptions): Promise<LoketCor
   // not in this process). Kept in the database: one job per occurrence across every node (ADR 0025).
   const termijnbewakingAan = options.werkers && config.termijnbewakingMinuten > 0;
   const opruimenAan = options.werkers && config.opruimenUren > 0;
+  const herinnerenAan = options.werkers && config.herinneringMinuten > 0;
   const jobs = await startJobs({
     database,
     logger,
-    queues: [BERICHT_VERZENDEN, TERMIJNBEWAKING_CONTROLEREN, ONDERHOUD_OPRUIMEN],
+    queues: [BERICHT_VERZENDEN, TERMIJNBEWAKING_CONTROLEREN, ONDERHOUD_OPRUIMEN, AFSPRAKEN_HERINNEREN],
     oneAtATime: [ONDERHOUD_OPRUIMEN],
     schedules: [
       ...(termijnbewakingAan ? [{ name: TERMIJNBEWAKING_CONTROLEREN, cron: termijnbewakingCron(config.termijnbewakingMinuten) }] : []),
       ...(opruimenAan ? [{ name: ONDERHOUD_OPRUIMEN, cron: opruimenCron(config.opruimenUren) }] : []),
+      // The same "every n minutes" expression as the deadline watcher's.
+      ...(herinnerenAan ? [{ name: AFSPRAKEN_HERINNEREN, cron: termijnbewakingCron(config.herinneringMinuten) }] : []),
     ],
   });
   const berichten = berichtenService({ repository: berichtenRepository(database.db), jobs, klok, mailer: config.smtpUrl ? smtpMailer(config.smtpUrl) : undefined, config });
   // Every node hears the changes that make its caches wrong (ADR 0023).
   const signalen = await openSignalen(database, logger);
-  const services = loketServices({ database, klok, berichten, signalen, publicUrl: config.publicUrl, termijnWaarschuwingWerkdagen: config.termijnWaarschuwingWerkdagen, logger });
+  const services = loketServices({
+    database,
+    klok,
+    berichten,
+    signalen,
+    publicUrl: config.publicUrl,
+    termijnWaarschuwingWerkdagen: config.termijnWaarschuwingWerkdagen,
+    afsprakenPerEmail: config.afsprakenPerEmail,
+    logger,
+  });
   return {
     config,
     database,
@@ -139,6 +155,7 @@ export async function openLoketCore(options: LoketCoreOptions): Promise<LoketCor
       await berichten.werk();
       if (termijnbewakingAan) await startTermijnbewaking(jobs, services.termijnbewaking);
       // Retention terms and housekeeping: shortly after start, then every few hours (a failed round is retried).
+      if (herinnerenAan) await startHerinneringen(jobs, services.afspraken);
       if (opruimenAan) await startOpruimen(jobs, services.onderhoud, { naStartSeconden: options.opruimenNaStartSeconden ?? 60 });
     },
     stopWerkers: (stopOptions) => jobs.stop(stopOptions),
@@ -225,6 +242,7 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
   termijnenRoutes(app, { termijnen: services.termijnen });
   zaaktypenRoutes(app, { zaaktypen: services.zaaktypen });
   productenRoutes(app, { producten: services.producten, gemeenten });
+  afsprakenRoutes(app, { afspraken: services.afspraken });
   zakenRoutes(app, { zaken: services.zaken });
   kpiRoutes(app, { kpi: services.kpi });
   klantcontactenRoutes(app, { klantcontacten: services.klantcontacten });
@@ -262,6 +280,8 @@ export function loketServices(deps: {
   signalen: Signalen;
   publicUrl: string;
   termijnWaarschuwingWerkdagen?: number;
+  /** Open appointments one e-mail address may hold per gemeente (LOKET_AFSPRAKEN_PER_EMAIL). */
+  afsprakenPerEmail?: number;
   logger?: JobsLogger;
 }) {
   const { klok, signalen } = deps;
@@ -297,6 +317,18 @@ export function loketServices(deps: {
     publicUrl: deps.publicUrl,
   };
   const zaken = zakenService(zakenDeps);
+  const afsprakenRepo = afsprakenRepository(db, lezen);
+  const afspraken = afsprakenService({
+    repository: afsprakenRepo,
+    producten: productenRepo,
+    gemeenten,
+    sluitingsdagen: (gemeente) => termijnen.sluitingsdagen(gemeente),
+    berichten: deps.berichten,
+    audit,
+    klok,
+    publicUrl: deps.publicUrl,
+    maxPerEmail: deps.afsprakenPerEmail ?? 3,
+  });
   const klantcontacten = klantcontactenService({ repository: klantcontactenRepository(db, lezen), zaken, audit, klok });
   // The call records of the telephony platform (ADR 0031); its repository reads the measures on `lezen`.
   const kccGesprekken = kccGesprekkenService({ repository: kccGesprekkenRepository(db, lezen), gemeenten, audit, klok });
@@ -328,7 +360,7 @@ export function loketServices(deps: {
     auth,
     gebruikers: gebruikersService({ repository: gebruikersRepo, audit, klok, beeindigSessies: auth.beeindigSessies, berichten: deps.berichten }),
     teams: teamsService({ repository: teamsRepo, audit, klok }),
-    onderhoud: onderhoudService({ repository: onderhoudRepository(db), audit, klok, embedded: deps.database.kind === 'pglite', gemeenten, zaken, klantcontacten }),
+    onderhoud: onderhoudService({ repository: onderhoudRepository(db), audit, klok, embedded: deps.database.kind === 'pglite', gemeenten, zaken, klantcontacten, afspraken }),
     demo: demoService({
       gemeenten,
       gebruikers: gebruikersRepo,
@@ -340,6 +372,7 @@ export function loketServices(deps: {
       pc,
       kpi,
       producten: productenRepo,
+      afspraken: afsprakenRepo,
       zakenOpKlok: (demoKlok) => zakenService({ ...zakenDeps, klok: demoKlok, berichten: alleenBewaren(berichtenRepository(db), demoKlok) }),
     }),
     apiTokens: apiTokensService({ repository: apiTokensRepository(db), audit, klok }),
@@ -354,6 +387,7 @@ export function loketServices(deps: {
     pc,
     kccGesprekken,
     producten,
+    afspraken,
   };
 }
 

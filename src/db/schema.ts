@@ -559,6 +559,7 @@ export interface AfspraakTable {
   naam: string | null;
   email: string | null;
   telefoon: string | null;
+  taal: Standaard<'nl' | 'en'>;
   token_hash: string;
   herinnerd_op: TijdstipLeeg;
   persoon_gewist_op: TijdstipLeeg;

@@ -104,6 +104,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       naam text,
       email text,
       telefoon text,
+      -- The language of the resident's mails.
+      taal text not null default 'nl' check (taal in ('nl', 'en')),
       -- SHA-256 of the secret in the resident's link (cancel, move); the secret itself is never stored.
       token_hash text not null,
       herinnerd_op timestamptz,

@@ -18,6 +18,8 @@ import type { ZakenService } from '../zaken/zaken.service.ts';
 import { DEMO_PC_HOOFDSTUKKEN, DEMO_PC_RICHTING } from './demo.pc.ts';
 import type { ProductenRepository } from '../producten/producten.repository.ts';
 import { DEMO_PRODUCTEN } from './demo.producten.ts';
+import type { AfsprakenRepository } from '../afspraken/afspraken.repository.ts';
+import { DEMO_BALIES } from './demo.afspraken.ts';
 
 export interface DemoResultaat {
   gemeenten: number;
@@ -30,6 +32,8 @@ export interface DemoResultaat {
   zaken: number;
   /** Products of the catalogue (demo.producten.ts). */
   producten: number;
+  /** Desks and rooms for appointments (demo.afspraken.ts). */
+  balies: number;
 }
 
 /** Loads the demo data; idempotent (what exists already is left as it is). */
@@ -48,13 +52,15 @@ export function demoService(deps: {
   kpi?: Pick<KpiService, 'voorGemeente' | 'voegNormToe'>;
   /** The product catalogue (demo.producten.ts). */
   producten?: ProductenRepository;
+  /** Locations, desks and officials for appointments (demo.afspraken.ts). */
+  afspraken?: AfsprakenRepository;
   /** The zaken service on the demo's simulated clock, with an outbox that never sends (demo.zaken.ts). */
   zakenOpKlok: (klok: Klok) => ZakenService;
 }) {
   return {
     /** `zaken: true` also loads the demo zaken (serve and `loket demo`; tests start without them). */
     async laad(context: Context, opties: { zaken?: boolean } = {}): Promise<DemoResultaat> {
-      const resultaat: DemoResultaat = { gemeenten: 0, gebruikers: 0, teams: 0, zaaktypen: 0, normen: 0, zaken: 0, producten: 0 };
+      const resultaat: DemoResultaat = { gemeenten: 0, gebruikers: 0, teams: 0, zaaktypen: 0, normen: 0, zaken: 0, producten: 0, balies: 0 };
       for (const gemeente of DEMO_GEMEENTEN) {
         if (await deps.gemeenten.opCode(gemeente.code)) continue;
         await deps.gemeenten.bewaar(gemeente);
@@ -125,6 +131,18 @@ export function demoService(deps: {
         for (const product of DEMO_PRODUCTEN) {
           if (await deps.producten?.maak(gemeente.code, product, nu)) resultaat.producten++;
         }
+      }
+      // The balie of each gemeente, once (after its products, which the desks serve).
+      for (const opzet of deps.afspraken ? DEMO_BALIES : []) {
+        const repo = deps.afspraken;
+        if (!repo || (await repo.heeftLocaties(opzet.gemeente))) continue;
+        const locatieId = randomUUID();
+        await repo.maakLocatie(opzet.gemeente, { id: locatieId, ...opzet.locatie, openingstijden: opzet.openingstijden });
+        for (const balie of opzet.balies) {
+          await repo.maakBalie(opzet.gemeente, { id: randomUUID(), locatieId, ...balie });
+          resultaat.balies++;
+        }
+        for (const ambtenaar of opzet.ambtenaren) await repo.maakAmbtenaar(opzet.gemeente, { id: randomUUID(), ...ambtenaar });
       }
       // The norms of the KPI register, through its service as `POST …/normen` does; one that is there already stays.
       for (const norm of deps.kpi ? DEMO_KPI_NORMEN : []) {

@@ -31,6 +31,8 @@ export interface OpruimResultaat {
   contactgegevens: number;
   /** Persons of klantcontacten erased (one year after the contact; ADR 0033). */
   klantcontactPersonen: number;
+  /** Appointments whose resident's name, e-mail and phone were erased (3 months after; ADR 0045). */
+  afspraakPersonen: number;
 }
 
 /** What housekeeping needs of the rest: the gemeenten, and the zaken and klantcontacten retention per gemeente. */
@@ -42,6 +44,7 @@ export interface OnderhoudDeps {
   gemeenten: { lijst(): Promise<{ code: string }[]> };
   zaken: { ruimContactgegevensOp(context: Context, gemeente: string): Promise<number> };
   klantcontacten: { ruimPersoonsgegevensOp(context: Context, gemeente: string): Promise<number> };
+  afspraken?: { ruimPersoonsgegevensOp(context: Context, gemeente: string): Promise<number> };
 }
 
 /** Retention terms and housekeeping, run as a scheduled job every few hours (onderhoud.job.ts) and by `loket opruimen`. */
@@ -60,11 +63,13 @@ export function onderhoudService(deps: OnderhoudDeps) {
         logmaanden: { gemaakt, vernietigd: vernietigd.map((v) => v.partitie) },
         contactgegevens: 0,
         klantcontactPersonen: 0,
+        afspraakPersonen: 0,
       };
       // Per gemeente, each logged in its own audit log (zaken service).
       for (const gemeente of await deps.gemeenten.lijst()) {
         resultaat.contactgegevens += await deps.zaken.ruimContactgegevensOp(context, gemeente.code);
         resultaat.klantcontactPersonen += await deps.klantcontacten.ruimPersoonsgegevensOp(context, gemeente.code);
+        resultaat.afspraakPersonen += (await deps.afspraken?.ruimPersoonsgegevensOp(context, gemeente.code)) ?? 0;
       }
       if (deps.embedded) await repository.vacuum();
       if (vernietigd.length > 0) {

@@ -32,6 +32,7 @@ async function start(env: Record<string, string> = {}, demo = false): Promise<vo
       LOKET_RATE_LIMIT_AANMELDEN: '100000',
       LOKET_TERMIJNBEWAKING_MINUTEN: '0',
       LOKET_OPRUIMEN_UREN: '0',
+      LOKET_HERINNERING_MINUTEN: '0',
       ...env,
     }),
     database,
