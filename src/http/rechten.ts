@@ -44,8 +44,6 @@ export const RECHTEN = {
   kpiBeheren: ['beheerder', 'pc-adviseur'],
   /** Edit the gemeente's products and services (producten- en dienstencatalogus): the website's editors and beheerders. */
   productenBeheren: ['beheerder', 'webredacteur'],
-  /** Set up appointments: locations, desks, opening hours, officials; and read the appointments. */
-  afsprakenBeheren: ['beheerder'],
   /** The desk view of today's appointments: check a resident in, mark served or no-show; book on a caller's behalf. */
   afsprakenBalie: ['beheerder', 'teamleider', 'behandelaar', 'kcc-medewerker'],
   /** Read the gemeente's calendar (closure days, which count in its service norms): every staff role. */
