@@ -28,6 +28,10 @@ export interface Config {
   kpiRollupMinuten: number;
   /** Hours between two housekeeping rounds (a divisor of 24; 0: not in this process). */
   opruimenUren: number;
+  /** Minutes between two rounds of the appointment reminders (a divisor of 60; 0: not in this process). */
+  herinneringMinuten: number;
+  /** Open (future) appointments one e-mail address may hold per gemeente: against abuse. */
+  afsprakenPerEmail: number;
   /** `loket serve` on SIGTERM: how long in-flight requests, and then running jobs, may take to finish. */
   stopTimeoutMs: number;
   /** `loket serve` on SIGTERM: how long /ready answers 503 before the listener closes (for a proxy's health check to notice). */
@@ -78,6 +82,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     termijnbewakingMinuten: Math.min(intFrom(env.LOKET_TERMIJNBEWAKING_MINUTEN, 15, 'LOKET_TERMIJNBEWAKING_MINUTEN'), 60),
     kpiRollupMinuten: Math.min(intFrom(env.LOKET_KPI_ROLLUP_MINUTEN, 1, 'LOKET_KPI_ROLLUP_MINUTEN'), 60),
     opruimenUren: Math.min(intFrom(env.LOKET_OPRUIMEN_UREN, 6, 'LOKET_OPRUIMEN_UREN'), 24),
+    herinneringMinuten: Math.min(intFrom(env.LOKET_HERINNERING_MINUTEN, 30, 'LOKET_HERINNERING_MINUTEN'), 60),
+    afsprakenPerEmail: Math.max(1, intFrom(env.LOKET_AFSPRAKEN_PER_EMAIL, 3, 'LOKET_AFSPRAKEN_PER_EMAIL')),
     stopTimeoutMs: intFrom(env.LOKET_STOP_TIMEOUT_MS, 10_000, 'LOKET_STOP_TIMEOUT_MS'),
     stopDelayMs: intFrom(env.LOKET_STOP_DELAY_MS, 0, 'LOKET_STOP_DELAY_MS'),
     mailIntakePort: env.LOKET_MAIL_INTAKE_PORT ? intFrom(env.LOKET_MAIL_INTAKE_PORT, 0, 'LOKET_MAIL_INTAKE_PORT') : undefined,

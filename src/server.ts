@@ -46,6 +46,13 @@ import { termijnenService } from './modules/termijnen/termijnen.service.ts';
 import { kpiRepository } from './modules/kpi/kpi.repository.ts';
 import { kpiRoutes } from './modules/kpi/kpi.routes.ts';
 import { kpiService } from './modules/kpi/kpi.service.ts';
+import { afsprakenRepository } from './modules/afspraken/afspraken.repository.ts';
+import { afsprakenRoutes } from './modules/afspraken/afspraken.routes.ts';
+import { afsprakenService } from './modules/afspraken/afspraken.service.ts';
+import { AFSPRAKEN_HERINNEREN, startHerinneringen } from './modules/afspraken/afspraken.job.ts';
+import { productenRepository } from './modules/producten/producten.repository.ts';
+import { productenRoutes } from './modules/producten/producten.routes.ts';
+import { productenService } from './modules/producten/producten.service.ts';
 import { zaaktypenRepository } from './modules/zaaktypen/zaaktypen.repository.ts';
 import { zaaktypenRoutes } from './modules/zaaktypen/zaaktypen.routes.ts';
 import { zaaktypenService } from './modules/zaaktypen/zaaktypen.service.ts';
@@ -143,11 +150,12 @@ export async function openLoketCore(options: LoketCoreOptions): Promise<LoketCor
   // not in this process). Kept in the database: one job per occurrence across every node (ADR 0025).
   const termijnbewakingAan = options.werkers && config.termijnbewakingMinuten > 0;
   const opruimenAan = options.werkers && config.opruimenUren > 0;
+  const herinnerenAan = options.werkers && config.herinneringMinuten > 0;
   const kpiRollupsAan = options.werkers && config.kpiRollupMinuten > 0;
   const jobs = await startJobs({
     database,
     logger,
-    queues: [BERICHT_VERZENDEN, TERMIJNBEWAKING_CONTROLEREN, CONTACTVERZOEKEN_BEWAKEN, ONDERHOUD_OPRUIMEN, KPI_ROLLUPS],
+    queues: [BERICHT_VERZENDEN, TERMIJNBEWAKING_CONTROLEREN, CONTACTVERZOEKEN_BEWAKEN, ONDERHOUD_OPRUIMEN, KPI_ROLLUPS, AFSPRAKEN_HERINNEREN],
     oneAtATime: [ONDERHOUD_OPRUIMEN, KPI_ROLLUPS],
     schedules: [
       ...(termijnbewakingAan ? [{ name: TERMIJNBEWAKING_CONTROLEREN, cron: termijnbewakingCron(config.termijnbewakingMinuten) }] : []),
@@ -155,6 +163,8 @@ export async function openLoketCore(options: LoketCoreOptions): Promise<LoketCor
       ...(termijnbewakingAan ? [{ name: CONTACTVERZOEKEN_BEWAKEN, cron: termijnbewakingCron(config.termijnbewakingMinuten) }] : []),
       ...(opruimenAan ? [{ name: ONDERHOUD_OPRUIMEN, cron: opruimenCron(config.opruimenUren) }] : []),
       ...(kpiRollupsAan ? [{ name: KPI_ROLLUPS, cron: cronElkeMinuten(config.kpiRollupMinuten) }] : []),
+      // The same "every n minutes" expression as the deadline watcher's.
+      ...(herinnerenAan ? [{ name: AFSPRAKEN_HERINNEREN, cron: termijnbewakingCron(config.herinneringMinuten) }] : []),
     ],
   });
   const berichten = berichtenService({ repository: berichtenRepository(database.db), jobs, klok, mailer: config.smtpUrl ? smtpMailer(config.smtpUrl) : undefined, config });
@@ -167,6 +177,7 @@ export async function openLoketCore(options: LoketCoreOptions): Promise<LoketCor
     signalen,
     publicUrl: config.publicUrl,
     termijnWaarschuwingWerkdagen: config.termijnWaarschuwingWerkdagen,
+    afsprakenPerEmail: config.afsprakenPerEmail,
     logger,
     mailFrom: config.mailFrom,
     mailIntakeMaxBytes: config.mailIntakeMaxBytes,
@@ -183,6 +194,7 @@ export async function openLoketCore(options: LoketCoreOptions): Promise<LoketCor
       if (termijnbewakingAan) await startTermijnbewaking(jobs, services.termijnbewaking);
       if (termijnbewakingAan) await startContactverzoekenBewaking(jobs, services.contactverzoeken);
       // Retention terms and housekeeping: shortly after start, then every few hours (a failed round is retried).
+      if (herinnerenAan) await startHerinneringen(jobs, services.afspraken);
       if (opruimenAan) await startOpruimen(jobs, services.onderhoud, { naStartSeconden: options.opruimenNaStartSeconden ?? 60 });
       // The KPI rollups (ADR 0043): a round after start, then every few minutes; the measures read live where a rollup waits.
       if (kpiRollupsAan) await startKpiRollups(jobs, [services.zakenRollup]);
@@ -271,6 +283,8 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
   termijnenRoutes(app, { termijnen: services.termijnen });
   bezwaarRoutes(app, { bezwaar: services.bezwaar });
   zaaktypenRoutes(app, { zaaktypen: services.zaaktypen });
+  productenRoutes(app, { producten: services.producten, gemeenten });
+  afsprakenRoutes(app, { afspraken: services.afspraken });
   zakenRoutes(app, { zaken: services.zaken });
   brievenRoutes(app, { brieven: services.brieven });
   kpiRoutes(app, { kpi: services.kpi });
@@ -316,6 +330,8 @@ export function loketServices(deps: {
   signalen: Signalen;
   publicUrl: string;
   termijnWaarschuwingWerkdagen?: number;
+  /** Open appointments one e-mail address may hold per gemeente (LOKET_AFSPRAKEN_PER_EMAIL). */
+  afsprakenPerEmail?: number;
   logger?: JobsLogger;
   /** MAIL_FROM (the Message-IDs of answers in a thread) and the intake's largest message (ADR 0046). */
   mailFrom?: string;
@@ -334,6 +350,15 @@ export function loketServices(deps: {
   const termijnen = termijnenService({ repository: sluitingsdagenRepo, gemeenten, audit, klok, signalen });
   const zaaktypenRepo = zaaktypenRepository(db, lezen);
   const zakenRepo = zakenRepository(db, lezen);
+  const zaaktypeBestaat = async (gemeente: string, code: string) => (await zaaktypenRepo.hoogsteVersie(gemeente, code)) !== undefined;
+  const productenRepo = productenRepository(db, lezen);
+  const producten = productenService({
+    repository: productenRepo,
+    gemeenten,
+    zaaktypeBestaat,
+    audit,
+    klok,
+  });
   const zakenDeps: ZakenDeps = {
     repository: zakenRepo,
     zaaktypen: zaaktypenRepo,
@@ -379,6 +404,18 @@ export function loketServices(deps: {
   // The knowledge base (ADR 0049); its search and lists read on `lezen`.
   const kennisbankRepo = kennisbankRepository(db, lezen);
   const kennisbank = kennisbankService({ repository: kennisbankRepo, teams: teamsRepo, berichten: deps.berichten, audit, klok, publicUrl: deps.publicUrl });
+  const afsprakenRepo = afsprakenRepository(db, lezen);
+  const afspraken = afsprakenService({
+    repository: afsprakenRepo,
+    producten: productenRepo,
+    gemeenten,
+    sluitingsdagen: (gemeente) => termijnen.sluitingsdagen(gemeente),
+    berichten: deps.berichten,
+    audit,
+    klok,
+    publicUrl: deps.publicUrl,
+    maxPerEmail: deps.afsprakenPerEmail ?? 3,
+  });
   // The call records of the telephony platform (ADR 0031); its repository reads the measures on `lezen`.
   const paginafeedback = paginafeedbackService({ repository: paginafeedbackRepository(db, lezen), gemeenten, audit, klok });
   const kccGesprekken = kccGesprekkenService({ repository: kccGesprekkenRepository(db, lezen), gemeenten, audit, klok });
@@ -400,7 +437,7 @@ export function loketServices(deps: {
     repository: kpiRepository(db, lezen),
     maten: [...zakenKpis(lezen, zakenRollup), ...klantcontactenKpis(lezen), ...contactverzoekenKpis(lezen), ...kccKpis(kccGesprekken.maten)],
     sluitingsdagen: (gemeente) => termijnen.sluitingsdagen(gemeente),
-    zaaktypeBestaat: async (gemeente, code) => (await zaaktypenRepo.hoogsteVersie(gemeente, code)) !== undefined,
+    zaaktypeBestaat,
     audit,
     klok,
     meldFout: (fout, kpi) => deps.logger?.error({ err: fout, kpi }, 'KPI-berekening mislukt'),
@@ -412,7 +449,7 @@ export function loketServices(deps: {
     auth,
     gebruikers: gebruikersService({ repository: gebruikersRepo, audit, klok, beeindigSessies: auth.beeindigSessies, berichten: deps.berichten }),
     teams: teamsService({ repository: teamsRepo, audit, klok }),
-    onderhoud: onderhoudService({ repository: onderhoudRepository(db), audit, klok, embedded: deps.database.kind === 'pglite', gemeenten, zaken, klantcontacten, paginafeedback, mailintake, contactverzoeken }),
+    onderhoud: onderhoudService({ repository: onderhoudRepository(db), audit, klok, embedded: deps.database.kind === 'pglite', gemeenten, zaken, klantcontacten, paginafeedback, mailintake, contactverzoeken, afspraken }),
     demo: demoService({
       gemeenten,
       gebruikers: gebruikersRepo,
@@ -426,6 +463,8 @@ export function loketServices(deps: {
       kpi,
       mailintake,
       kennisbank: kennisbankRepo,
+      producten: productenRepo,
+      afspraken: afsprakenRepo,
       zakenOpKlok: (demoKlok) => zakenService({ ...zakenDeps, klok: demoKlok, berichten: alleenBewaren(berichtenRepository(db), demoKlok) }),
     }),
     apiTokens: apiTokensService({ repository: apiTokensRepository(db), audit, klok }),
@@ -449,6 +488,8 @@ export function loketServices(deps: {
     open311Sleutels,
     open311: open311Service({ gemeenten, meldingen, sleutels: open311Sleutels, klok, publicUrl: deps.publicUrl }),
     paginafeedback,
+    producten,
+    afspraken,
   };
 }
 

@@ -10,7 +10,7 @@ export interface TestLoket extends Loket {
 }
 
 const testConfig = (env: Record<string, string> = {}) =>
-  loadConfig({ PUBLIC_URL: 'http://127.0.0.1:3000', LOKET_RATE_LIMIT: '100000', LOKET_RATE_LIMIT_AANMELDEN: '100000', LOKET_TERMIJNBEWAKING_MINUTEN: '0', LOKET_OPRUIMEN_UREN: '0', LOKET_KPI_ROLLUP_MINUTEN: '0', ...env });
+  loadConfig({ PUBLIC_URL: 'http://127.0.0.1:3000', LOKET_RATE_LIMIT: '100000', LOKET_RATE_LIMIT_AANMELDEN: '100000', LOKET_TERMIJNBEWAKING_MINUTEN: '0', LOKET_OPRUIMEN_UREN: '0', LOKET_KPI_ROLLUP_MINUTEN: '0', LOKET_HERINNERING_MINUTEN: '0', ...env });
 
 /** A Loket on a fresh migrated database, not listening (use app.inject); `replica`: with a read replica (PostgreSQL). */
 export async function testLoket(options: { nu?: string; env?: Record<string, string>; replica?: TestLeesreplica } = {}): Promise<TestLoket> {

@@ -142,6 +142,7 @@ function geldigeInhoud(url: string, zaaktype: Record<string, unknown>): Record<s
   if (url.endsWith('/rollen')) return { rollen: ['behandelaar'] };
   if (url.endsWith('/leden')) return { gebruikers: [] };
   if (url.endsWith('/zaaktypen/:id')) return zaaktype;
+  if (url.endsWith('/balie-afspraken/:id')) return { status: 'ingecheckt' };
   return zaakActies[laatste] ?? { naam: 'Overgenomen' };
 }
 

@@ -1,3 +1,4 @@
+import { AFSPRAKEN_HERINNEREN } from '../src/modules/afspraken/afspraken.job.ts';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { loadConfig } from '../src/config.ts';
@@ -45,6 +46,7 @@ describe.skipIf(inject('loketTestDatabase').kind === 'pglite')('jobs on three no
   it('keeps one schedule per job in the database', async () => {
     const { rows } = await sql<{ name: string; cron: string }>`select name, cron from pgboss.schedule order by name`.execute(database.db);
     expect(rows).toEqual([
+      { name: AFSPRAKEN_HERINNEREN, cron: '*/30 * * * *' },
       { name: CONTACTVERZOEKEN_BEWAKEN, cron: '*/15 * * * *' },
       { name: KPI_ROLLUPS, cron: '*/5 * * * *' },
       { name: ONDERHOUD_OPRUIMEN, cron: '0 */6 * * *' },

@@ -1,6 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import { Pool, types as pgTypes } from 'pg';
 import { openReplica, type Replica } from './replica.ts';
@@ -103,9 +104,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const pglite = new PGlite({
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
-    // The knowledge base's search (ADR 0049): PGlite loads an extension only when it is given here,
-    // also for a data directory (or dump) in which it was created before.
-    extensions: { pg_trgm, unaccent },
+    // PGlite loads an extension only when it is given here, also for a data directory (or dump) in
+    // which it was created before: the knowledge base's search (ADR 0049) needs pg_trgm and unaccent,
+    // the exclusion constraints of appointments (0025, ADR 0044) btree_gist.
+    extensions: { pg_trgm, unaccent, btree_gist },
     parsers: {
       [TIMESTAMPTZ]: parseTimestamp,
       [DATE]: (v: string) => v,

@@ -21,6 +21,7 @@ import * as paginafeedback from './migrations/0021-paginafeedback.ts';
 import * as meldingen from './migrations/0022-meldingen.ts';
 import * as zaaknummerreeksen from './migrations/0023-zaaknummerreeksen.ts';
 import * as kpiRollups from './migrations/0024-kpi-rollups.ts';
+import * as productenAfspraken from './migrations/0025-producten-afspraken.ts';
 import * as mailintake from './migrations/0026-mailintake.ts';
 import * as contactverzoekenEnKennisbank from './migrations/0027-contactverzoeken-en-kennisbank.ts';
 
@@ -51,6 +52,7 @@ const migrations: Record<string, Migration> = {
   '0022-meldingen': meldingen,
   '0023-zaaknummerreeksen': zaaknummerreeksen,
   '0024-kpi-rollups': kpiRollups,
+  '0025-producten-afspraken': productenAfspraken,
   '0026-mailintake': mailintake,
   '0027-contactverzoeken-en-kennisbank': contactverzoekenEnKennisbank,
 };

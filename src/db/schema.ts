@@ -178,6 +178,16 @@ export interface BerichtTable {
   references: ColumnType<string[] | null, string[] | null | undefined, string[] | null>;
   /** False for a message a person wrote: sent without Auto-Submitted (0026-mailintake). */
   automatisch: ColumnType<boolean, boolean | undefined, boolean>;
+  /** Attachments (0025): name, media type and content in base64. */
+  bijlagen: Json<BerichtBijlage[]>;
+}
+
+/** A file sent with a message (small: an iCalendar file). */
+export interface BerichtBijlage {
+  naam: string;
+  type: string;
+  /** The content in base64. */
+  inhoud: string;
 }
 
 /** A day a gemeente's offices are closed (0004-sluitingsdagen); date as YYYY-MM-DD. */
@@ -794,6 +804,108 @@ export interface KennisMeldingTable {
   afgehandeld_op: TijdstipLeeg;
 }
 
+/** B1 texts of a product in Dutch and English (0025-producten-afspraken). */
+export interface ProductTeksten {
+  omschrijving: { nl: string; en: string };
+  voorWie: { nl: string; en: string };
+  kosten: { nl: string; en: string };
+  meenemen: { nl: string; en: string };
+  aanvragen: { nl: string; en: string };
+}
+
+export type ProductAanvragen = 'formulier' | 'afspraak' | 'beide';
+
+/** A product or service of a gemeente (producten- en dienstencatalogus). */
+export interface ProductTable {
+  gemeente: string;
+  code: string;
+  naam_nl: string;
+  naam_en: string;
+  thema: string;
+  teksten: JsonVerplicht<ProductTeksten>;
+  aanvragen: ProductAanvragen;
+  formulier_url: string | null;
+  zaaktype: string | null;
+  afspraak_minuten: number | null;
+  ambtenaar_kiezen: Standaard<boolean>;
+  gepubliceerd: Standaard<boolean>;
+  revisie: Standaard<number>;
+  aangemaakt_op: TijdstipVerplicht;
+  gewijzigd_op: TijdstipVerplicht;
+}
+
+export interface AfspraakLocatieTable {
+  gemeente: string;
+  id: string;
+  naam: string;
+  adres: string;
+}
+
+/** Opening hours of a location; times as HH:MM:SS, local time. */
+export interface AfspraakOpeningstijdTable {
+  gemeente: string;
+  locatie_id: string;
+  weekdag: number;
+  van: string;
+  tot: string;
+}
+
+export interface AfspraakBalieTable {
+  gemeente: string;
+  id: string;
+  locatie_id: string;
+  naam: string;
+}
+
+export interface AfspraakBalieProductTable {
+  gemeente: string;
+  balie_id: string;
+  product: string;
+}
+
+export interface AfspraakAmbtenaarTable {
+  gemeente: string;
+  id: string;
+  naam: string;
+  weekdagen: number[];
+  actief: Standaard<boolean>;
+}
+
+export const AFSPRAAK_STATUSSEN = ['gepland', 'geannuleerd', 'ingecheckt', 'geholpen', 'niet-verschenen'] as const;
+export type AfspraakStatus = (typeof AFSPRAAK_STATUSSEN)[number];
+
+export interface AfspraakTable {
+  gemeente: string;
+  id: string;
+  product: string;
+  balie_id: string;
+  ambtenaar_id: string | null;
+  start: TijdstipVerplicht;
+  eind: TijdstipVerplicht;
+  status: Standaard<AfspraakStatus>;
+  naam: string | null;
+  email: string | null;
+  telefoon: string | null;
+  taal: Standaard<'nl' | 'en'>;
+  token_hash: string;
+  herinnerd_op: TijdstipLeeg;
+  persoon_gewist_op: TijdstipLeeg;
+  aangemaakt_op: TijdstipVerplicht;
+  gewijzigd_op: TijdstipVerplicht;
+}
+
+export type AfspraakGebeurtenisSoort = 'gemaakt' | 'verzet' | 'geannuleerd' | 'herinnerd' | 'ingecheckt' | 'geholpen' | 'niet-verschenen' | 'persoon-gewist';
+
+/** The history of an appointment; append-only. */
+export interface AfspraakGebeurtenisTable {
+  gemeente: string;
+  afspraak_id: string;
+  volgnummer: number;
+  soort: AfspraakGebeurtenisSoort;
+  gegevens: Json<Record<string, unknown>>;
+  op: TijdstipVerplicht;
+}
+
 export interface DB {
   gemeente: GemeenteTable;
   gebruiker: GebruikerTable;
@@ -852,4 +964,12 @@ export interface DB {
   kennisartikel: KennisartikelTable;
   kennisartikel_versie: KennisartikelVersieTable;
   kennis_melding: KennisMeldingTable;
+  product: ProductTable;
+  afspraak_locatie: AfspraakLocatieTable;
+  afspraak_openingstijd: AfspraakOpeningstijdTable;
+  afspraak_balie: AfspraakBalieTable;
+  afspraak_balie_product: AfspraakBalieProductTable;
+  afspraak_ambtenaar: AfspraakAmbtenaarTable;
+  afspraak: AfspraakTable;
+  afspraak_gebeurtenis: AfspraakGebeurtenisTable;
 }

@@ -58,6 +58,10 @@ export const RECHTEN = {
   paginafeedbackLezen: ['beheerder', 'webredacteur', 'teamleider', 'behandelaar'],
   /** Mark a remark on a web page as handled (gecorrigeerd, aangevuld, herschreven in B1, geen actie). */
   paginafeedbackAfhandelen: ['beheerder', 'webredacteur', 'teamleider', 'behandelaar'],
+  /** Edit the gemeente's products and services (producten- en dienstencatalogus): the website's editors and beheerders. */
+  productenBeheren: ['beheerder', 'webredacteur'],
+  /** The desk view of today's appointments: check a resident in, mark served or no-show; book on a caller's behalf. */
+  afsprakenBalie: ['beheerder', 'teamleider', 'behandelaar', 'kcc-medewerker'],
   /** Read the gemeente's calendar (closure days, which count in its service norms): every staff role. */
   kalenderLezen: ['beheerder', 'teamleider', 'behandelaar', 'kcc-medewerker', 'webredacteur', 'pc-adviseur', 'externe-partner'],
 } as const satisfies Record<string, readonly Rol[]>;

@@ -1,5 +1,5 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
-import type { BerichtTable, DB } from '../../db/schema.ts';
+import type { BerichtBijlage, BerichtTable, DB } from '../../db/schema.ts';
 
 export type BerichtRij = Omit<Selectable<BerichtTable>, 'bezig_tot'>;
 
@@ -10,6 +10,8 @@ export interface NieuweBerichtRij {
   onderwerp: string;
   tekst: string;
   html: string | null;
+  /** None when left out. */
+  bijlagen?: BerichtBijlage[];
   status: 'wachtend' | 'niet-verzonden';
   aangemaaktOp: string;
   /** An answer in a thread: the Message-ID it answers and the thread's References. */
@@ -26,6 +28,7 @@ const kolommen = [
   'onderwerp',
   'tekst',
   'html',
+  'bijlagen',
   'status',
   'pogingen',
   'laatste_fout',
@@ -71,6 +74,7 @@ export function berichtenRepository(db: Kysely<DB>): BerichtenRepository {
           onderwerp: b.onderwerp,
           tekst: b.tekst,
           html: b.html,
+          bijlagen: JSON.stringify(b.bijlagen ?? []),
           status: b.status,
           aangemaakt_op: b.aangemaaktOp,
           in_reply_to: b.inReplyTo ?? null,

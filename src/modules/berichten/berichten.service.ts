@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import { createTransport, type SendMailOptions } from 'nodemailer';
 import type { Config } from '../../config.ts';
-import type { BerichtStatus, DB } from '../../db/schema.ts';
+import type { BerichtBijlage, BerichtStatus, DB } from '../../db/schema.ts';
 import type { Pagina } from '../../http/pagination.ts';
 import type { Jobs } from '../../jobs/jobs.ts';
 import type { Klok } from '../../klok.ts';
@@ -31,6 +31,8 @@ export interface NieuwBericht {
   draad?: { inReplyTo: string; references: string[] };
   /** False for a message a person wrote (an answer by staff): sent without `Auto-Submitted: auto-generated`. Default true. */
   automatisch?: boolean;
+  /** Small files sent with it (an iCalendar file), stored with the message. */
+  bijlagen?: BerichtBijlage[];
 }
 
 /**
@@ -133,6 +135,9 @@ export function berichtenService(deps: BerichtenDeps) {
         subject: bericht.onderwerp,
         text: bericht.tekst,
         ...(bericht.html === null ? {} : { html: bericht.html }),
+        ...(bericht.bijlagen.length === 0
+          ? {}
+          : { attachments: bericht.bijlagen.map((b) => ({ filename: b.naam, contentType: b.type, content: Buffer.from(b.inhoud, 'base64') })) }),
         // The same Message-ID on every attempt, so a receiver can drop a duplicate.
         messageId: messageIdVan(bericht.id, config.mailFrom),
         // In the resident's thread when it answers their mail (ADR 0047).
@@ -167,6 +172,7 @@ export function berichtenService(deps: BerichtenDeps) {
           inReplyTo: invoer.draad?.inReplyTo ?? null,
           references: invoer.draad?.references ?? null,
           automatisch: invoer.automatisch ?? true,
+          bijlagen: invoer.bijlagen ?? [],
           status: mailer ? 'wachtend' : 'niet-verzonden',
           aangemaaktOp: klok.nu().toISOString(),
         });

@@ -21,6 +21,10 @@ import { DEMO_MELDING_CATEGORIEEN } from './demo.meldingen.ts';
 import { DEMO_KENNISARTIKELEN } from './demo.kennisbank.ts';
 import type { KennisbankRepository } from '../kennisbank/kennisbank.repository.ts';
 import { plusDagen } from '../termijnen/kalender.ts';
+import type { ProductenRepository } from '../producten/producten.repository.ts';
+import { DEMO_PRODUCTEN } from './demo.producten.ts';
+import type { AfsprakenRepository } from '../afspraken/afspraken.repository.ts';
+import { DEMO_BALIES } from './demo.afspraken.ts';
 
 export interface DemoResultaat {
   gemeenten: number;
@@ -35,6 +39,10 @@ export interface DemoResultaat {
   zaken: number;
   /** Articles of the knowledge base (demo.kennisbank.ts). */
   kennisartikelen: number;
+  /** Products of the catalogue (demo.producten.ts). */
+  producten: number;
+  /** Desks and rooms for appointments (demo.afspraken.ts). */
+  balies: number;
 }
 
 /** Loads the demo data; idempotent (what exists already is left as it is). */
@@ -57,13 +65,17 @@ export function demoService(deps: {
   mailintake?: { voegAdresToe(context: Context, gemeente: string, adres: string): Promise<boolean> };
   /** The knowledge base, for its demo articles (demo.kennisbank.ts). */
   kennisbank?: Pick<KennisbankRepository, 'titelBestaat' | 'voegToe'>;
+  /** The product catalogue (demo.producten.ts). */
+  producten?: ProductenRepository;
+  /** Locations, desks and officials for appointments (demo.afspraken.ts). */
+  afspraken?: AfsprakenRepository;
   /** The zaken service on the demo's simulated clock, with an outbox that never sends (demo.zaken.ts). */
   zakenOpKlok: (klok: Klok) => ZakenService;
 }) {
   return {
     /** `zaken: true` also loads the demo zaken (serve and `loket demo`; tests start without them). */
     async laad(context: Context, opties: { zaken?: boolean } = {}): Promise<DemoResultaat> {
-      const resultaat: DemoResultaat = { gemeenten: 0, gebruikers: 0, teams: 0, zaaktypen: 0, meldingCategorieen: 0, normen: 0, zaken: 0, kennisartikelen: 0 };
+      const resultaat: DemoResultaat = { gemeenten: 0, gebruikers: 0, teams: 0, zaaktypen: 0, meldingCategorieen: 0, normen: 0, zaken: 0, kennisartikelen: 0, producten: 0, balies: 0 };
       for (const gemeente of DEMO_GEMEENTEN) {
         if (await deps.gemeenten.opCode(gemeente.code)) continue;
         await deps.gemeenten.bewaar(gemeente);
@@ -140,6 +152,24 @@ export function demoService(deps: {
       }
       // The e-mail intake's addresses (ADR 0046); one that is taken already stays as it is.
       for (const { gemeente, adres } of deps.mailintake ? DEMO_INTAKE_ADRESSEN : []) await deps.mailintake?.voegAdresToe(context, gemeente, adres);
+      // The product catalogue of each gemeente; a product that is there already stays as it is.
+      for (const gemeente of deps.producten ? DEMO_GEMEENTEN : []) {
+        for (const product of DEMO_PRODUCTEN) {
+          if (await deps.producten?.maak(gemeente.code, product, nu)) resultaat.producten++;
+        }
+      }
+      // The balie of each gemeente, once (after its products, which the desks serve).
+      for (const opzet of deps.afspraken ? DEMO_BALIES : []) {
+        const repo = deps.afspraken;
+        if (!repo || (await repo.heeftLocaties(opzet.gemeente))) continue;
+        const locatieId = randomUUID();
+        await repo.maakLocatie(opzet.gemeente, { id: locatieId, ...opzet.locatie, openingstijden: opzet.openingstijden });
+        for (const balie of opzet.balies) {
+          await repo.maakBalie(opzet.gemeente, { id: randomUUID(), locatieId, ...balie });
+          resultaat.balies++;
+        }
+        for (const ambtenaar of opzet.ambtenaren) await repo.maakAmbtenaar(opzet.gemeente, { id: randomUUID(), ...ambtenaar });
+      }
       // The norms of the KPI register, through its service as `POST …/normen` does; one that is there already stays.
       for (const norm of deps.kpi ? DEMO_KPI_NORMEN : []) {
         const bestaand = (await deps.kpi?.voorGemeente(norm.gemeente))?.find((k) => k.code === norm.kpi)?.normen ?? [];
@@ -163,7 +193,7 @@ export function demoService(deps: {
         resultaat.kennisartikelen++;
       }
       if (opties.zaken) resultaat.zaken = await laadDemoZaken({ zaken: deps.zakenOpKlok, zaaktypen: deps.zaaktypen, klok: deps.klok }, context, ids, teamIds);
-      if (resultaat.gemeenten + resultaat.gebruikers + resultaat.teams + resultaat.zaaktypen + resultaat.meldingCategorieen + resultaat.normen + resultaat.zaken + resultaat.kennisartikelen > 0) {
+      if (Object.values(resultaat).some((n) => n > 0)) {
         await deps.audit.log(context, { gemeente: null, actie: 'demo-laden', details: { ...resultaat } });
       }
       return resultaat;

@@ -11,7 +11,7 @@ import { TERMIJNBEWAKING_CONTROLEREN } from '../termijnbewaking/termijnbewaking.
 import { ONDERHOUD_OPRUIMEN, opruimenCron } from './onderhoud.job.ts';
 
 const config = (env: Record<string, string> = {}) =>
-  loadConfig({ PUBLIC_URL: 'http://127.0.0.1:3000', LOKET_RATE_LIMIT: '100000', LOKET_RATE_LIMIT_AANMELDEN: '100000', LOKET_TERMIJNBEWAKING_MINUTEN: '0', LOKET_KPI_ROLLUP_MINUTEN: '0', ...env });
+  loadConfig({ PUBLIC_URL: 'http://127.0.0.1:3000', LOKET_RATE_LIMIT: '100000', LOKET_RATE_LIMIT_AANMELDEN: '100000', LOKET_TERMIJNBEWAKING_MINUTEN: '0', LOKET_KPI_ROLLUP_MINUTEN: '0', LOKET_HERINNERING_MINUTEN: '0', ...env });
 const logger = { warn: () => undefined, error: () => undefined };
 
 const opruimen: (() => Promise<void>)[] = [];

@@ -37,6 +37,8 @@ export interface OpruimResultaat {
   mailAfzenders: number;
   /** Residents of callback requests erased (one year after the request was handled; ADR 0048). */
   contactverzoekPersonen: number;
+  /** Appointments whose resident's name, e-mail and phone were erased (3 months after; ADR 0045). */
+  afspraakPersonen: number;
 }
 
 /** What housekeeping needs of the rest: the gemeenten, and the zaken, klantcontacten and contactverzoeken retention per gemeente. */
@@ -51,6 +53,7 @@ export interface OnderhoudDeps {
   paginafeedback: { verwijderVerlopen(): Promise<number> };
   mailintake: { ruimAfzendersOp(context: Context, gemeente: string): Promise<number> };
   contactverzoeken: { ruimPersoonsgegevensOp(context: Context, gemeente: string): Promise<number> };
+  afspraken?: { ruimPersoonsgegevensOp(context: Context, gemeente: string): Promise<number> };
 }
 
 /** Retention terms and housekeeping, run as a scheduled job every few hours (onderhoud.job.ts) and by `loket opruimen`. */
@@ -72,6 +75,7 @@ export function onderhoudService(deps: OnderhoudDeps) {
         paginafeedback: await deps.paginafeedback.verwijderVerlopen(),
         mailAfzenders: 0,
         contactverzoekPersonen: 0,
+        afspraakPersonen: 0,
       };
       // Per gemeente, each logged in its own audit log (zaken service).
       for (const gemeente of await deps.gemeenten.lijst()) {
@@ -79,6 +83,7 @@ export function onderhoudService(deps: OnderhoudDeps) {
         resultaat.klantcontactPersonen += await deps.klantcontacten.ruimPersoonsgegevensOp(context, gemeente.code);
         resultaat.mailAfzenders += await deps.mailintake.ruimAfzendersOp(context, gemeente.code);
         resultaat.contactverzoekPersonen += await deps.contactverzoeken.ruimPersoonsgegevensOp(context, gemeente.code);
+        resultaat.afspraakPersonen += (await deps.afspraken?.ruimPersoonsgegevensOp(context, gemeente.code)) ?? 0;
       }
       if (deps.embedded) await repository.vacuum();
       if (vernietigd.length > 0) {

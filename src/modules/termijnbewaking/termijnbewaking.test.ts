@@ -33,6 +33,7 @@ async function start(env: Record<string, string> = {}, demo = false): Promise<vo
       LOKET_TERMIJNBEWAKING_MINUTEN: '0',
       LOKET_OPRUIMEN_UREN: '0',
       LOKET_KPI_ROLLUP_MINUTEN: '0',
+      LOKET_HERINNERING_MINUTEN: '0',
       ...env,
     }),
     database,
