@@ -566,7 +566,7 @@ export interface MeldingTable {
   categorie_code: string;
   lat: number | null;
   lon: number | null;
-  locatie: ColumnType<string | null, undefined, never>;
+  locatie: Generated<string | null>;
   adres: Standaard<string>;
   locatie_controle: 'binnen' | 'nabij-grens' | 'geen-grens' | 'alleen-adres';
   antwoorden: Json<Record<string, string>>;

@@ -234,7 +234,7 @@ describe('deadline watcher', () => {
 
   it('registers its pg-boss schedule and runs once at start when enabled', async () => {
     await herstart({ LOKET_TERMIJNBEWAKING_MINUTEN: '15' });
-    const { rows } = await sql<{ name: string; cron: string; timezone: string }>`select name, cron, timezone from pgboss.schedule`.execute(database.db);
+    const { rows } = await sql<{ name: string; cron: string; timezone: string }>`select name, cron, timezone from pgboss.schedule where name = ${TERMIJNBEWAKING_CONTROLEREN}`.execute(database.db);
     expect(rows).toEqual([{ name: TERMIJNBEWAKING_CONTROLEREN, cron: '*/15 * * * *', timezone: 'Europe/Amsterdam' }]);
     const einde = Date.now() + 20_000;
     for (;;) {

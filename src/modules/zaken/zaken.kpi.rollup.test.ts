@@ -183,7 +183,7 @@ describe('the rollup job (pg-boss)', () => {
   it('is scheduled every minute on a singleton queue, and its start round builds the rollup of every gemeente', async () => {
     const db = await testDatabase();
     const core = await openLoketCore({
-      config: loadConfig({ PUBLIC_URL: 'http://127.0.0.1:3000', LOKET_TERMIJNBEWAKING_MINUTEN: '0', LOKET_OPRUIMEN_UREN: '0', LOKET_KPI_ROLLUP_MINUTEN: '1' }),
+      config: loadConfig({ PUBLIC_URL: 'http://127.0.0.1:3000', LOKET_TERMIJNBEWAKING_MINUTEN: '0', LOKET_OPRUIMEN_UREN: '0', LOKET_HERINNERING_MINUTEN: '0', LOKET_KPI_ROLLUP_MINUTEN: '1' }),
       database: db,
       logger: { warn: () => undefined, error: () => undefined },
       werkers: true,
