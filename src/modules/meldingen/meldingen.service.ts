@@ -154,6 +154,8 @@ export function meldingenService(deps: MeldingenDeps) {
           ontvangstdatum: dag,
           team: categorie.team ?? undefined,
           betrokkene: invoer.melder,
+          // The category's norm, not the zaaktype's default (ADR 0051).
+          norm: categorie.normWerkdagen === null ? undefined : { duur: `${categorie.normWerkdagen}wd`, reden: `Norm van de categorie ${categorie.code} (versie ${categorie.versie})` },
         });
         await repository.voegMeldingToe(gemeente, {
           zaakId: zaak.id,

@@ -9,6 +9,7 @@ import type { Transaction } from 'kysely';
 import type { DB, Kanaal, Vertrouwelijkheid } from '../../db/schema.ts';
 import { badRequest, type InvalidParam } from '../../http/problem.ts';
 import { datumTekst, type Taal } from '../../i18n/i18n.ts';
+import { leesDuur, OngeldigeDuur } from '../termijnen/kalender.ts';
 import type { Gebeurtenis, SysteemInhoud } from './zaken.gebeurtenis.ts';
 import { auteur, GEEN_WIJZIGING, nieuweVolgcode, VERWERKING_ZAKEN, volgcodeHash, type Systeem, type Wie, type ZakenKern } from './zaken.kern.ts';
 import { mailAanInwoner, voornaam } from './zaken.mails.ts';
@@ -26,6 +27,12 @@ export interface NieuweZaakInvoer {
   team?: string | undefined;
   behandelaar?: string | undefined;
   betrokkene?: { naam?: string | undefined; email?: string | undefined; telefoon?: string | undefined; taal: Taal } | undefined;
+  /**
+   * A norm for this zaak instead of the zaaktype's (`<n>wd`, `P<n>D|W|M`), with the reason, e.g. a
+   * melding's category norm. Kept in the `aangemaakt` event; the deadline counts from it (ADR 0051).
+   * For other modules only: the HTTP API does not offer it.
+   */
+  norm?: { duur: string; reden: string } | undefined;
 }
 
 /** What a system step sees of the locked zaak; `transactie` is for the caller's own tables and the outbox only. */
@@ -66,6 +73,14 @@ export function zakenRegistratie(kern: ZakenKern, detail: ZakenWerkvoorraad['det
         if (medewerker) behandelaar = medewerker;
         else fouten.push({ name: 'behandelaar', code: 'onbekende-behandelaar', reason: 'Deze medewerker werkt niet als behandelaar in deze gemeente.' });
       }
+      if (invoer.norm !== undefined) {
+        try {
+          leesDuur(invoer.norm.duur);
+        } catch (error) {
+          if (!(error instanceof OngeldigeDuur)) throw error;
+          fouten.push({ name: 'norm', code: 'ongeldige-norm', reason: error.message });
+        }
+      }
       if (fouten.length > 0 || !zaaktype || !team) throw badRequest(fouten);
       const gemeente = await gemeenteVan(gemeenteCode);
       const sluitingsdagen = await deps.sluitingsdagen(gemeenteCode);
@@ -79,7 +94,7 @@ export function zakenRegistratie(kern: ZakenKern, detail: ZakenWerkvoorraad['det
       const aangemaakt: Gebeurtenis = {
         volgnummer: 1,
         soort: 'aangemaakt',
-        gegevens: { status: 1, team: team.id, behandelaar: behandelaar?.id ?? null, kanaal: invoer.kanaal, zaaktype: zaaktype.code, zaaktypeVersie: zaaktype.versie },
+        gegevens: { status: 1, team: team.id, behandelaar: behandelaar?.id ?? null, kanaal: invoer.kanaal, zaaktype: zaaktype.code, zaaktypeVersie: zaaktype.versie, ...(invoer.norm ? { termijn: { norm: invoer.norm.duur, reden: invoer.norm.reden } } : {}) },
         extern: true,
         ...auteur(wie),
         op: nu,
