@@ -82,7 +82,7 @@ export function controleerAntwoorden(vragen: readonly Vraag[], antwoorden: Recor
 export interface MeldingenDeps {
   db: Kysely<DB>;
   repository: MeldingenRepository;
-  zaken: Pick<ZakenService, 'registreer'>;
+  zaken: Pick<ZakenService, 'registreerKort'>;
   stand: ZakenStandRepository;
   grenzen: Gemeentegrenzen;
   audit: AuditService;
@@ -146,7 +146,7 @@ export function meldingenService(deps: MeldingenDeps) {
       const nu = klok.nu().toISOString();
       const gevonden = locatie;
       const melding = await inEenTransactie(deps.db, async () => {
-        const { zaak, volglink } = await zaken.registreer({ soort: 'systeem', context, naam: door }, gemeente, {
+        const zaak = await zaken.registreerKort({ soort: 'systeem', context, naam: door }, gemeente, {
           zaaktype: MELDING_ZAAKTYPE,
           onderwerp: categorie.naam.nl,
           omschrijving: beschrijving,
@@ -171,7 +171,7 @@ export function meldingenService(deps: MeldingenDeps) {
           ontvangenOp: nu,
         });
         await audit.log(context, { gemeente, actie: 'melding-aanmaken', objectType: 'zaak', objectId: zaak.id, details: { identificatie: zaak.identificatie, categorie: categorie.code, versie: categorie.versie, bron: invoer.bron, locatie: gevonden.locatieControle } });
-        return { zaakId: zaak.id, identificatie: zaak.identificatie, volglink };
+        return { zaakId: zaak.id, identificatie: zaak.identificatie, volglink: zaak.volglink };
       });
       return { ...melding, categorie, locatieControle: gevonden.locatieControle };
     },

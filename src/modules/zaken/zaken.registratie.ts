@@ -48,13 +48,12 @@ export function zakenRegistratie(kern: ZakenKern, detail: ZakenWerkvoorraad['det
   const { deps, gemeenteVan, vandaag, wijzig, behandelaar: behandelaarOpId, volglink } = kern;
   const { repository, audit, klok, berichten } = deps;
 
-  return {
-    /**
-     * Registers a zaak under the zaaktype version that applies today and mails the receipt with
-     * the tracking link. By a staff member, or by the system (a web form: `Systeem` with the
-     * form's name, e.g. 'Website (e-formulieren)'). Answers the zaak, the code and the link once.
-     */
-    async registreer(wie: Wie | Systeem, gemeenteCode: string, invoer: NieuweZaakInvoer) {
+  /**
+   * Registers a zaak under the zaaktype version that applies today and mails the receipt with
+   * the tracking link. Answers its id and number, the code and the link (once), without reading
+   * the zaak back: for callers that need no more (a melding's intake, one statement fewer).
+   */
+  async function registreerKort(wie: Wie | Systeem, gemeenteCode: string, invoer: NieuweZaakInvoer) {
       const dag = vandaag();
       const gebruiker = 'gebruiker' in wie ? wie.gebruiker : null;
       const fouten: InvalidParam[] = [];
@@ -142,8 +141,21 @@ export function zakenRegistratie(kern: ZakenKern, detail: ZakenWerkvoorraad['det
       });
       await audit.log(wie.context, { gemeente: gemeenteCode, actie: 'zaak-aanmaken', objectType: 'zaak', objectId: id, details: { identificatie, zaaktype: zaaktype.code, versie: zaaktype.versie } });
       if (betrokkene) await audit.verwerking(wie.context, { gemeente: gemeenteCode, naam: 'zaak-aanmaken', ...VERWERKING_ZAKEN, betrokkeneIds: [id] });
+      return { id, identificatie, volgcode, volglink: volglink(gemeente, taal, volgcode) };
+  }
+
+  return {
+    registreerKort,
+
+    /**
+     * Registers a zaak (as `registreerKort`). By a staff member, or by the system (a web form:
+     * `Systeem` with the form's name, e.g. 'Website (e-formulieren)'). Answers the zaak, the code
+     * and the link once.
+     */
+    async registreer(wie: Wie | Systeem, gemeenteCode: string, invoer: NieuweZaakInvoer) {
+      const { id, volgcode, volglink: link } = await registreerKort(wie, gemeenteCode, invoer);
       const zaak = await detail(wie, gemeenteCode, id, { loggen: false, zojuist: true });
-      return { zaak, volgcode, volglink: volglink(gemeente, taal, volgcode) };
+      return { zaak, volgcode, volglink: link };
     },
 
     /**
