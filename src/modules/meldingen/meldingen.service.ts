@@ -136,11 +136,14 @@ export function meldingenService(deps: MeldingenDeps) {
      * answers (every problem at once), then registers the zaak through the zaken service and
      * stores the melding's own data, in one transaction: committed before this returns.
      */
-    /** The problems `meld` would refuse this melding for (nothing is stored), every one at once. */
-    controleer: async (gemeente: string, invoer: MeldingInvoer): Promise<InvalidParam[]> => (await controleer(gemeente, invoer)).fouten,
+    /**
+     * The problems `meld` would refuse this melding for (nothing is stored), every one at once, in
+     * `fouten`. Hand the whole answer to `meld` for the same input, so it is not checked twice.
+     */
+    controleer: (gemeente: string, invoer: MeldingInvoer) => controleer(gemeente, invoer),
 
-    async meld(context: Context, door: string, gemeente: string, invoer: MeldingInvoer) {
-      const { fouten, categorie, locatie, antwoorden, beschrijving, adres, dag } = await controleer(gemeente, invoer);
+    async meld(context: Context, door: string, gemeente: string, invoer: MeldingInvoer, gecontroleerd?: Controle) {
+      const { fouten, categorie, locatie, antwoorden, beschrijving, adres, dag } = gecontroleerd ?? (await controleer(gemeente, invoer));
       if (fouten.length > 0 || !categorie || !locatie || categorie.team === null) throw ongeldigeMelding(fouten);
 
       const nu = klok.nu().toISOString();
@@ -230,6 +233,8 @@ export function meldingenService(deps: MeldingenDeps) {
       });
     },
   };
+
+  type Controle = Awaited<ReturnType<typeof controleer>>;
 
   /** Checks the category, the location against the gemeente's boundary and the answers. */
   async function controleer(gemeente: string, invoer: MeldingInvoer) {
