@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { cliContext } from '../../src/modules/audit/audit.service.ts';
-import { benchDatabase, laadDemo, percentiel, round2 } from '../gedeeld.ts';
+import { benchDatabase, laadDemo, schrijfInBenchmarks, percentiel, round2 } from '../gedeeld.ts';
 import { freePort, msUntil200, processTicks, startChild, ticksOfCommand, withOtherCpu, type Child } from '../http-baseline/processes.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -192,11 +192,7 @@ async function main(): Promise<void> {
     `Target ≥ ${DOEL_AANDEEL * 100} % of the single-row insert: ${ja(resultaat.uitkomst.aandeelGehaald)} (${Math.round(aandeel * 100)} %); p99 ≤ ${DOEL_P99} ms: ${ja(resultaat.uitkomst.p99Gehaald)} (${open311.p99} ms).`,
   ];
   const tekst = regels.join('\n');
-  const md = join(ROOT, 'BENCHMARKS.md');
-  const huidig = readFileSync(md, 'utf8');
-  const start = '<!-- bench:meldingen-intake:start -->';
-  const einde = '<!-- bench:meldingen-intake:end -->';
-  if (huidig.includes(start) && huidig.includes(einde)) writeFileSync(md, `${huidig.slice(0, huidig.indexOf(start) + start.length)}\n${tekst}\n${huidig.slice(huidig.indexOf(einde))}`);
+  schrijfInBenchmarks('meldingen-intake', tekst);
   log(`\n${tekst}\n\nTotal ${Math.round((performance.now() - gestart) / 1000)} s. Raw: bench/meldingen-intake/results.json`);
   await client.end();
   await admin.query(`drop database if exists ${DATABASE} with (force)`);
