@@ -1,6 +1,8 @@
 // What several benchmarks share: their PostgreSQL database, the demo data loaded through the
 // app's own services, a demo user logged in over HTTP as the staff app does, and percentiles.
 import { Secret, TOTP } from 'otpauth';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import { openDatabase, type Database } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
@@ -99,4 +101,13 @@ export function willekeur(seed: number): () => number {
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/** Puts `tekst` between the markers `<!-- bench:<naam>:start -->` and `…:end -->` of BENCHMARKS.md (nothing when they are missing). */
+export function schrijfInBenchmarks(naam: string, tekst: string): void {
+  const md = join(import.meta.dirname, '..', 'BENCHMARKS.md');
+  const huidig = readFileSync(md, 'utf8');
+  const start = `<!-- bench:${naam}:start -->`;
+  const einde = `<!-- bench:${naam}:end -->`;
+  if (huidig.includes(start) && huidig.includes(einde)) writeFileSync(md, `${huidig.slice(0, huidig.indexOf(start) + start.length)}\n${tekst}\n${huidig.slice(huidig.indexOf(einde))}`);
 }

@@ -219,7 +219,14 @@ interface LoketEigenOptions {
  * Either the process's wiring, opened by the caller (who starts its workers and closes it), or
  * what createLoket needs to open it itself (then it starts the workers and closes it with the app).
  */
-export type LoketOptions = ({ core: LoketCore } | LoketEigenOptions) & { logger?: FastifyServerOptions['logger'] };
+export type LoketOptions = ({ core: LoketCore } | LoketEigenOptions) & {
+  logger?: FastifyServerOptions['logger'];
+  /**
+   * Routes from outside the product, registered on the same stack before ready (each with a
+   * `policy`): a benchmark's reference route (bench/meldingen-intake's single-row insert).
+   */
+  extraRoutes?: (app: FastifyInstance) => void;
+};
 
 export interface Loket {
   app: FastifyInstance;
@@ -307,6 +314,7 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
     rateLimitReacties: config.rateLimitAanmelden,
   });
   apiDocsRoutes(app);
+  options.extraRoutes?.(app);
 
   if (!('core' in options)) await core.startWerkers();
   await app.ready();

@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { freePort, msUntil200, processTicks, startChild, ticksOfCommand, withOtherCpu, type Child } from '../http-baseline/processes.ts';
-import { benchDatabase, laadDemo, logInDemo, percentiel, round2 } from '../gedeeld.ts';
+import { benchDatabase, laadDemo, schrijfInBenchmarks, logInDemo, percentiel, round2 } from '../gedeeld.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const RONDES = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -198,11 +198,7 @@ async function main(): Promise<void> {
     }),
   ];
   const tekst = regels.join('\n');
-  const md = join(ROOT, 'BENCHMARKS.md');
-  const huidig = readFileSync(md, 'utf8');
-  const start = '<!-- bench:klantcontacten:start -->';
-  const einde = '<!-- bench:klantcontacten:end -->';
-  if (huidig.includes(start) && huidig.includes(einde)) writeFileSync(md, `${huidig.slice(0, huidig.indexOf(start) + start.length)}\n${tekst}\n${huidig.slice(huidig.indexOf(einde))}`);
+  schrijfInBenchmarks('klantcontacten', tekst);
   log(`\n${tekst}\n\nTotal ${Math.round((performance.now() - gestart) / 1000)} s. Raw: bench/klantcontacten/results.json`);
   await client.end();
   await admin.query(`drop database if exists ${DATABASE} with (force)`);

@@ -82,7 +82,7 @@ export function controleerAntwoorden(vragen: readonly Vraag[], antwoorden: Recor
 export interface MeldingenDeps {
   db: Kysely<DB>;
   repository: MeldingenRepository;
-  zaken: Pick<ZakenService, 'registreer'>;
+  zaken: Pick<ZakenService, 'registreerKort'>;
   stand: ZakenStandRepository;
   grenzen: Gemeentegrenzen;
   audit: AuditService;
@@ -136,17 +136,20 @@ export function meldingenService(deps: MeldingenDeps) {
      * answers (every problem at once), then registers the zaak through the zaken service and
      * stores the melding's own data, in one transaction: committed before this returns.
      */
-    /** The problems `meld` would refuse this melding for (nothing is stored), every one at once. */
-    controleer: async (gemeente: string, invoer: MeldingInvoer): Promise<InvalidParam[]> => (await controleer(gemeente, invoer)).fouten,
+    /**
+     * The problems `meld` would refuse this melding for (nothing is stored), every one at once, in
+     * `fouten`. Hand the whole answer to `meld` for the same input, so it is not checked twice.
+     */
+    controleer: (gemeente: string, invoer: MeldingInvoer) => controleer(gemeente, invoer),
 
-    async meld(context: Context, door: string, gemeente: string, invoer: MeldingInvoer) {
-      const { fouten, categorie, locatie, antwoorden, beschrijving, adres, dag } = await controleer(gemeente, invoer);
+    async meld(context: Context, door: string, gemeente: string, invoer: MeldingInvoer, gecontroleerd?: Controle) {
+      const { fouten, categorie, locatie, antwoorden, beschrijving, adres, dag } = gecontroleerd ?? (await controleer(gemeente, invoer));
       if (fouten.length > 0 || !categorie || !locatie || categorie.team === null) throw ongeldigeMelding(fouten);
 
       const nu = klok.nu().toISOString();
       const gevonden = locatie;
       const melding = await inEenTransactie(deps.db, async () => {
-        const { zaak, volglink } = await zaken.registreer({ soort: 'systeem', context, naam: door }, gemeente, {
+        const zaak = await zaken.registreerKort({ soort: 'systeem', context, naam: door }, gemeente, {
           zaaktype: MELDING_ZAAKTYPE,
           onderwerp: categorie.naam.nl,
           omschrijving: beschrijving,
@@ -154,6 +157,8 @@ export function meldingenService(deps: MeldingenDeps) {
           ontvangstdatum: dag,
           team: categorie.team ?? undefined,
           betrokkene: invoer.melder,
+          // The category's norm, not the zaaktype's default (ADR 0051).
+          norm: categorie.normWerkdagen === null ? undefined : { duur: `${categorie.normWerkdagen}wd`, reden: `Norm van de categorie ${categorie.code} (versie ${categorie.versie})` },
         });
         await repository.voegMeldingToe(gemeente, {
           zaakId: zaak.id,
@@ -169,7 +174,7 @@ export function meldingenService(deps: MeldingenDeps) {
           ontvangenOp: nu,
         });
         await audit.log(context, { gemeente, actie: 'melding-aanmaken', objectType: 'zaak', objectId: zaak.id, details: { identificatie: zaak.identificatie, categorie: categorie.code, versie: categorie.versie, bron: invoer.bron, locatie: gevonden.locatieControle } });
-        return { zaakId: zaak.id, identificatie: zaak.identificatie, volglink };
+        return { zaakId: zaak.id, identificatie: zaak.identificatie, volglink: zaak.volglink };
       });
       return { ...melding, categorie, locatieControle: gevonden.locatieControle };
     },
@@ -228,6 +233,8 @@ export function meldingenService(deps: MeldingenDeps) {
       });
     },
   };
+
+  type Controle = Awaited<ReturnType<typeof controleer>>;
 
   /** Checks the category, the location against the gemeente's boundary and the answers. */
   async function controleer(gemeente: string, invoer: MeldingInvoer) {

@@ -238,13 +238,14 @@ export function open311Service(deps: { gemeenten: GemeentenRepository; meldingen
         bron: 'open311' as const,
         open311SleutelId: client.id,
       };
-      const eigen = (await meldingen.controleer(gemeente.code, invoer)).filter((p) => !(p.code === 'onbekende-categorie' && !serviceCode));
+      const controle = await meldingen.controleer(gemeente.code, invoer);
+      const eigen = controle.fouten.filter((p) => !(p.code === 'onbekende-categorie' && !serviceCode));
       if (serviceCode && eigen.some((p) => p.code === 'onbekende-categorie')) throw onbekendeDienst();
       fouten.push(...eigen.map((p) => ({ code: 400, description: `${open311Veld(p.name)}: ${p.reason}` })));
       if (fouten.length > 0) throw new Open311Fout(400, fouten);
       // In the audit log the client is the actor, known by its key (ADR 0041).
       const alsClient: Context = { ...context, actorType: 'systeem', actorId: client.id, actorNaam: `Open311: ${client.naam}` };
-      const melding = await meldingen.meld(alsClient, `Open311: ${client.naam}`, gemeente.code, invoer);
+      const melding = await meldingen.meld(alsClient, `Open311: ${client.naam}`, gemeente.code, invoer, controle);
       return {
         service_request_id: melding.identificatie,
         service_notice: melding.locatieControle === 'nabij-grens' ? 'De plek ligt dicht bij de gemeentegrens; wij controleren of wij hem behandelen.' : '',

@@ -18,7 +18,11 @@ export type Bron = 'termijnbewaking';
 
 /** What each kind of event records. */
 export type GebeurtenisInhoud =
-  | { soort: 'aangemaakt'; gegevens: { status: number; team: string; behandelaar: string | null; kanaal: Kanaal; zaaktype: string; zaaktypeVersie: number } }
+  /** `termijn`: a norm given at registration instead of the zaaktype's (ADR 0051), e.g. a melding's category norm. */
+  | {
+      soort: 'aangemaakt';
+      gegevens: { status: number; team: string; behandelaar: string | null; kanaal: Kanaal; zaaktype: string; zaaktypeVersie: number; termijn?: { norm: string; reden: string } };
+    }
   | { soort: 'status'; gegevens: { volgnummer: number; naam: string; tekst: Tweetalig; toelichting: string } }
   | {
       soort: 'toewijzing';

@@ -24,7 +24,7 @@ export interface Projectie {
   verlengingen: Verlenging[];
   /** The day after which the term counts: the receipt, or the day recorded by a `termijn` event. */
   termijnStart: string;
-  /** The norm in force: the zaaktype's, or the one a `termijn` event chose. */
+  /** The norm in force: the zaaktype's, the one given at registration (ADR 0051), or the one a `termijn` event chose. */
   norm: string;
   oorspronkelijkeEinddatum: string;
   uiterlijkeEinddatum: string;
@@ -79,6 +79,7 @@ export function projecteer(invoer: {
         statusVolgnummer = g.gegevens.status;
         teamId = g.gegevens.team;
         behandelaarId = g.gegevens.behandelaar;
+        if (g.gegevens.termijn) norm = g.gegevens.termijn.norm;
         break;
       case 'status':
         statusVolgnummer = g.gegevens.volgnummer;

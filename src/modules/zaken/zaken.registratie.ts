@@ -9,6 +9,7 @@ import type { Transaction } from 'kysely';
 import type { DB, Kanaal, Vertrouwelijkheid } from '../../db/schema.ts';
 import { badRequest, type InvalidParam } from '../../http/problem.ts';
 import { datumTekst, type Taal } from '../../i18n/i18n.ts';
+import { leesDuur, OngeldigeDuur } from '../termijnen/kalender.ts';
 import type { Gebeurtenis, SysteemInhoud } from './zaken.gebeurtenis.ts';
 import { auteur, GEEN_WIJZIGING, nieuweVolgcode, VERWERKING_ZAKEN, volgcodeHash, type Systeem, type Wie, type ZakenKern } from './zaken.kern.ts';
 import { mailAanInwoner, voornaam } from './zaken.mails.ts';
@@ -31,6 +32,12 @@ export interface NieuweZaakInvoer {
    * e-mail (ADR 0046), so the resident's reply to the receipt still names their first message.
    */
   draad?: { inReplyTo: string; references: string[] } | undefined;
+  /**
+   * A norm for this zaak instead of the zaaktype's (`<n>wd`, `P<n>D|W|M`), with the reason, e.g. a
+   * melding's category norm. Kept in the `aangemaakt` event; the deadline counts from it (ADR 0051).
+   * For other modules only: the HTTP API does not offer it.
+   */
+  norm?: { duur: string; reden: string } | undefined;
 }
 
 /** What a system step sees of the locked zaak; `transactie` is for the caller's own tables and the outbox only. */
@@ -58,13 +65,12 @@ export function zakenRegistratie(kern: ZakenKern, detail: ZakenWerkvoorraad['det
   const { deps, gemeenteVan, vandaag, wijzig, behandelaar: behandelaarOpId, volglink } = kern;
   const { repository, audit, klok, berichten } = deps;
 
-  return {
-    /**
-     * Registers a zaak under the zaaktype version that applies today and mails the receipt with
-     * the tracking link. By a staff member, or by the system (a web form: `Systeem` with the
-     * form's name, e.g. 'Website (e-formulieren)'). Answers the zaak, the code and the link once.
-     */
-    async registreer(wie: Wie | Systeem, gemeenteCode: string, invoer: NieuweZaakInvoer) {
+  /**
+   * Registers a zaak under the zaaktype version that applies today and mails the receipt with
+   * the tracking link. Answers its id and number, the code and the link (once), without reading
+   * the zaak back: for callers that need no more (a melding's intake, one statement fewer).
+   */
+  async function registreerKort(wie: Wie | Systeem, gemeenteCode: string, invoer: NieuweZaakInvoer) {
       const dag = vandaag();
       const gebruiker = 'gebruiker' in wie ? wie.gebruiker : null;
       const fouten: InvalidParam[] = [];
@@ -83,6 +89,14 @@ export function zakenRegistratie(kern: ZakenKern, detail: ZakenWerkvoorraad['det
         if (medewerker) behandelaar = medewerker;
         else fouten.push({ name: 'behandelaar', code: 'onbekende-behandelaar', reason: 'Deze medewerker werkt niet als behandelaar in deze gemeente.' });
       }
+      if (invoer.norm !== undefined) {
+        try {
+          leesDuur(invoer.norm.duur);
+        } catch (error) {
+          if (!(error instanceof OngeldigeDuur)) throw error;
+          fouten.push({ name: 'norm', code: 'ongeldige-norm', reason: error.message });
+        }
+      }
       if (fouten.length > 0 || !zaaktype || !team) throw badRequest(fouten);
       const gemeente = await gemeenteVan(gemeenteCode);
       const sluitingsdagen = await deps.sluitingsdagen(gemeenteCode);
@@ -96,7 +110,7 @@ export function zakenRegistratie(kern: ZakenKern, detail: ZakenWerkvoorraad['det
       const aangemaakt: Gebeurtenis = {
         volgnummer: 1,
         soort: 'aangemaakt',
-        gegevens: { status: 1, team: team.id, behandelaar: behandelaar?.id ?? null, kanaal: invoer.kanaal, zaaktype: zaaktype.code, zaaktypeVersie: zaaktype.versie },
+        gegevens: { status: 1, team: team.id, behandelaar: behandelaar?.id ?? null, kanaal: invoer.kanaal, zaaktype: zaaktype.code, zaaktypeVersie: zaaktype.versie, ...(invoer.norm ? { termijn: { norm: invoer.norm.duur, reden: invoer.norm.reden } } : {}) },
         extern: true,
         ...auteur(wie),
         op: nu,
@@ -145,8 +159,21 @@ export function zakenRegistratie(kern: ZakenKern, detail: ZakenWerkvoorraad['det
       });
       await audit.log(wie.context, { gemeente: gemeenteCode, actie: 'zaak-aanmaken', objectType: 'zaak', objectId: id, details: { identificatie, zaaktype: zaaktype.code, versie: zaaktype.versie } });
       if (betrokkene) await audit.verwerking(wie.context, { gemeente: gemeenteCode, naam: 'zaak-aanmaken', ...VERWERKING_ZAKEN, betrokkeneIds: [id] });
+      return { id, identificatie, volgcode, volglink: volglink(gemeente, taal, volgcode) };
+  }
+
+  return {
+    registreerKort,
+
+    /**
+     * Registers a zaak (as `registreerKort`). By a staff member, or by the system (a web form:
+     * `Systeem` with the form's name, e.g. 'Website (e-formulieren)'). Answers the zaak, the code
+     * and the link once.
+     */
+    async registreer(wie: Wie | Systeem, gemeenteCode: string, invoer: NieuweZaakInvoer) {
+      const { id, volgcode, volglink: link } = await registreerKort(wie, gemeenteCode, invoer);
       const zaak = await detail(wie, gemeenteCode, id, { loggen: false, zojuist: true });
-      return { zaak, volgcode, volglink: volglink(gemeente, taal, volgcode) };
+      return { zaak, volgcode, volglink: link };
     },
 
     /**

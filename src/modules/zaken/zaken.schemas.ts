@@ -136,7 +136,7 @@ export const zaakSchema = zaakSamenvattingSchema
     archiefactiedatum: z.string().nullable(),
     reactieOntvangen: z.boolean().describe('De inwoner reageerde tijdens de lopende opschorting'),
     termijn: z.object({
-      norm: z.string().describe('De norm die geldt: die van het zaaktype, of een andere die het zaaktype toestaat (normKeuze)'),
+      norm: z.string().describe('De norm die geldt: die van het zaaktype, die bij registratie is meegegeven (bij een melding de norm van haar categorie), of een andere die het zaaktype toestaat (normKeuze)'),
       ontvangstdatum: z.string(),
       startdatum: z.string().describe('De dag waarna de termijn telt: de ontvangst, of de dag die de behandelaar vastlegde (bij bezwaar het einde van de bezwaartermijn)'),
       normKeuze: z.array(z.string()).describe('De normen die deze zaak kan krijgen'),

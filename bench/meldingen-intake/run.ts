@@ -1,0 +1,206 @@
+// Meldingen intake benchmark (issue 12): `POST /open311/v2/requests.json` of a real Loket server
+// on PostgreSQL with fsync on, 16 concurrent clients sustained for 60 s, beside a single-row insert
+// route through the same stack (`POST /bench/rij`, defined in server.ts, not in the product) and a
+// bare Fastify hello-world. Target: at least 25% of the insert route's rate, p99 ≤ 50 ms; one
+// transaction per melding (checked from pg_stat_database). `npm run bench:meldingen-intake`
+// (`-- --duur 20` for a shorter run; BENCH_WARMUP seconds, default 5). Not part of npm test.
+// Method and results: BENCHMARKS.md ("Meldingen intake").
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { Client } from 'pg';
+import { cliContext } from '../../src/modules/audit/audit.service.ts';
+import { benchDatabase, laadDemo, schrijfInBenchmarks, percentiel, round2 } from '../gedeeld.ts';
+import { freePort, msUntil200, processTicks, startChild, ticksOfCommand, withOtherCpu, type Child } from '../http-baseline/processes.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const { values: args } = parseArgs({ options: { duur: { type: 'string', default: '60' } } });
+const DUUR = Number(args.duur);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 5);
+const VERBINDINGEN = 16;
+const DATABASE = 'loket_bench_meldingen';
+const GEMEENTE = 'GM0384';
+const DOEL_AANDEEL = 0.25;
+const DOEL_P99 = 50;
+const tmp = mkdtempSync(join(os.tmpdir(), 'loket-bench-meldingen-'));
+const children: Child[] = [];
+const log = (regel: string) => console.log(regel);
+const { adminUrl, benchUrl } = benchDatabase(DATABASE);
+
+interface Route {
+  naam: string;
+  base: string;
+  methode: 'GET' | 'POST';
+  pad: string;
+  contentType?: string;
+  body?: (i: number) => string;
+  /** The server process measured for CPU. */
+  pid: () => number;
+}
+
+/** Valid FixMyStreet-style form bodies for Diemen: four categories, points inside the gemeente, a reporter. */
+function melding(sleutel: string, i: number): string {
+  const soort = i % 4;
+  const velden: Record<string, string> = {
+    jurisdiction_id: 'diemen.nl',
+    api_key: sleutel,
+    lat: (52.333 + (i % 97) * 0.00002).toFixed(5),
+    long: (4.985 + (i % 89) * 0.00005).toFixed(5),
+    description: `Melding ${i}: het ligt hier al een paar dagen.`,
+    service_code: ['gat-in-de-weg', 'zwerfafval', 'container-vol', 'losse-stoeptegel'][soort] as string,
+    first_name: 'Jan',
+    last_name: `Jansen ${i % 1000}`,
+    email: `melder${i % 1000}@example.org`,
+  };
+  if (soort === 2) Object.assign(velden, { 'attribute[container_nummer]': `GLS-${1000 + (i % 9000)}`, 'attribute[soort_afval]': 'glas' });
+  return new URLSearchParams(velden).toString();
+}
+
+async function dbTellers(client: Client): Promise<{ commits: number; inserts: number; updates: number }> {
+  const r = (await client.query<{ c: string; i: string; u: string }>('select xact_commit as c, tup_inserted as i, tup_updated as u from pg_stat_database where datname = current_database()')).rows[0];
+  return { commits: Number(r?.c), inserts: Number(r?.i), updates: Number(r?.u) };
+}
+
+const teller = { i: 0 };
+const ja = (x: boolean) => (x ? '**yes**' : '**no**');
+
+async function meet(route: Route, client: Client) {
+  const opties = {
+    url: route.base,
+    connections: VERBINDINGEN,
+    headers: (route.contentType ? { 'content-type': route.contentType } : {}) as Record<string, string>,
+    requests: [{ method: route.methode, setupRequest: (req: { path: string }) => ({ ...req, method: route.methode, path: route.pad, ...(route.body ? { body: route.body(teller.i++) } : {}) }) }],
+  };
+  if (WARMUP > 0) await autocannon({ ...opties, duration: WARMUP });
+  // pg_stat_database is updated when a backend reports (at least every second): wait, then read.
+  await new Promise((r) => setTimeout(r, 1500));
+  const voor = await dbTellers(client);
+  const tijden: number[] = [];
+  const eigen = () => processTicks('self') + processTicks(route.pid()) + ticksOfCommand('postgres');
+  const { value: r, otherCpuPercent, stealPercent } = await withOtherCpu(async () => {
+    const a = autocannon({ ...opties, duration: DUUR });
+    a.on('response', (_c: unknown, status: number, _b: number, ms: number) => {
+      if (status >= 200 && status < 300) tijden.push(ms);
+    });
+    return await a;
+  }, eigen);
+  await new Promise((res) => setTimeout(res, 1500));
+  const na = await dbTellers(client);
+  const s = Float64Array.from(tijden).toSorted();
+  const ok = tijden.length;
+  const perVerzoek = (x: number) => (ok > 0 ? round2(x / ok) : 0);
+  return {
+    naam: route.naam,
+    reqPerS: Math.round(r.requests.total / r.duration),
+    p50: round2(percentiel(s, 50)),
+    p95: round2(percentiel(s, 95)),
+    p99: round2(percentiel(s, 99)),
+    requests: r.requests.total,
+    mislukt: r.non2xx + r.errors + r.timeouts,
+    statussen: Object.fromEntries(Object.entries(r.statusCodeStats).map(([code, stat]) => [code, stat.count])),
+    // Per 2xx answer, from the database's own counters (other sessions on the server count too).
+    commitsPerVerzoek: perVerzoek(na.commits - voor.commits),
+    rijenIngevoegdPerVerzoek: perVerzoek(na.inserts - voor.inserts),
+    rijenGewijzigdPerVerzoek: perVerzoek(na.updates - voor.updates),
+    otherCpuPercent: Math.round(otherCpuPercent),
+    stealPercent,
+  };
+}
+
+async function main(): Promise<void> {
+  const gestart = performance.now();
+  if (!Number.isFinite(DUUR) || DUUR < 1) throw new Error('--duur: seconds, at least 1');
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  const instelling = async (naam: string) => (await admin.query<Record<string, string>>(`show ${naam}`)).rows[0]?.[naam] ?? '?';
+  const versie = await instelling('server_version');
+  const fsync = await instelling('fsync');
+  const synchronousCommit = await instelling('synchronous_commit');
+  if (fsync !== 'on' || synchronousCommit === 'off') throw new Error(`this benchmark needs fsync on and synchronous_commit not off (fsync ${fsync}, synchronous_commit ${synchronousCommit})`);
+  const cpu = /model name\s*:\s*(.*)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1]?.trim() ?? 'unknown';
+  const machine = { cpus: os.availableParallelism(), cpu, node: process.version, postgres: versie, fsync, synchronousCommit, loadAverage: os.loadavg().map((x) => round2(x)) };
+  log(`Machine: ${machine.cpus} × ${cpu}, Node ${machine.node}, PostgreSQL ${versie} (fsync ${fsync}, synchronous_commit ${synchronousCommit}); load average ${machine.loadAverage.join(' ')}`);
+  await admin.query(`drop database if exists ${DATABASE} with (force)`);
+  await admin.query(`create database ${DATABASE}`);
+  log('Migrate, demo data, an Open311 key …');
+  let sleutel = '';
+  await laadDemo(benchUrl, async (services) => {
+    sleutel = (await services.open311Sleutels.maak(cliContext(), GEMEENTE, { naam: 'Bench' })).sleutel;
+  });
+  const client = new Client({ connectionString: benchUrl });
+  await client.connect();
+  await client.query('create table bench_intake (gemeente text not null, id uuid not null, tekst text not null, op timestamptz not null, primary key (gemeente, id))');
+
+  const portLoket = await freePort();
+  const portHallo = await freePort();
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, TZ: 'UTC', DATABASE_URL: benchUrl, PORT: String(portLoket), LOKET_RATE_LIMIT: '1000000', LOKET_RATE_LIMIT_AANMELDEN: '1000000', LOKET_TERMIJNBEWAKING_MINUTEN: '0', LOKET_OPRUIMEN_UREN: '0', LOKET_KPI_ROLLUP_MINUTEN: '0' };
+  // BENCH_PROFIEL=<dir>: a V8 CPU profile of the Loket server, written when it stops.
+  const profiel = process.env.BENCH_PROFIEL ? ['--cpu-prof', `--cpu-prof-dir=${resolve(process.env.BENCH_PROFIEL)}`] : [];
+  const loket = startChild(process.execPath, [...profiel, '--disable-warning=ExperimentalWarning', 'bench/meldingen-intake/server.ts'], { cwd: ROOT, env, logFile: join(tmp, 'loket.log') });
+  children.push(loket);
+  const hallo = startChild(process.execPath, ['bench/http-baseline/hello-world.ts'], { cwd: ROOT, env: { PATH: process.env.PATH, PORT: String(portHallo) }, logFile: join(tmp, 'hallo.log') });
+  children.push(hallo);
+  const base = `http://127.0.0.1:${portLoket}`;
+  await msUntil200(loket, `${base}/health`, 60_000);
+  await msUntil200(hallo, `http://127.0.0.1:${portHallo}/`, 30_000);
+
+  const FORM = 'application/x-www-form-urlencoded';
+  const routes: Route[] = [
+    { naam: 'bare Fastify hello-world (GET /)', base: `http://127.0.0.1:${portHallo}`, methode: 'GET', pad: '/', pid: () => hallo.process.pid ?? 0 },
+    { naam: 'single-row insert (POST /bench/rij)', base, methode: 'POST', pad: '/bench/rij', contentType: 'application/json', body: (i) => JSON.stringify({ tekst: `Rij ${i}` }), pid: () => loket.process.pid ?? 0 },
+    { naam: 'POST /open311/v2/requests.json', base, methode: 'POST', pad: '/open311/v2/requests.json', contentType: FORM, body: (i) => melding(sleutel, i), pid: () => loket.process.pid ?? 0 },
+  ];
+  // Every body kind once before measuring: a refused one stops the run.
+  for (let i = 0; i < 4; i++) {
+    const proef = await fetch(`${base}/open311/v2/requests.json`, { method: 'POST', headers: { 'content-type': FORM }, body: melding(sleutel, teller.i++) });
+    if (proef.status !== 200) throw new Error(`Open311 probe: ${proef.status} ${await proef.text()}`);
+  }
+
+  const metingen = [];
+  for (const route of routes) {
+    log(`${route.naam}: ${WARMUP} s warm-up, ${DUUR} s measured …`);
+    const m = await meet(route, client);
+    log(`  ${m.reqPerS} req/s, p50 ${m.p50} ms, p95 ${m.p95} ms, p99 ${m.p99} ms, failed ${m.mislukt}, commits/request ${m.commitsPerVerzoek}, rows inserted/request ${m.rijenIngevoegdPerVerzoek}, updated ${m.rijenGewijzigdPerVerzoek}, other CPU ${m.otherCpuPercent} %`);
+    metingen.push(m);
+  }
+  await loket.stop();
+  await hallo.stop();
+
+  const [hello, insert, open311] = metingen as [(typeof metingen)[0], (typeof metingen)[0], (typeof metingen)[0]];
+  const aandeel = open311.reqPerS / insert.reqPerS;
+  const meldingen = Number((await client.query<{ n: string }>('select count(*) as n from melding')).rows[0]?.n);
+  const resultaat = {
+    datum: new Date().toISOString(),
+    machine,
+    methode: { duurS: DUUR, warmupS: WARMUP, verbindingen: VERBINDINGEN, gemeente: GEMEENTE },
+    data: { meldingenNa: meldingen },
+    metingen,
+    doel: { aandeelVanInsert: DOEL_AANDEEL, p99Ms: DOEL_P99 },
+    uitkomst: { aandeelVanInsert: round2(aandeel), aandeelGehaald: aandeel >= DOEL_AANDEEL, p99Gehaald: open311.p99 <= DOEL_P99 },
+  };
+  writeFileSync(join(import.meta.dirname, 'results.json'), `${JSON.stringify(resultaat, null, 2)}\n`);
+
+  const regels = [
+    `Run of ${resultaat.datum.slice(0, 16).replace('T', ' ')} UTC: ${machine.cpus} × ${cpu}, Node ${machine.node}, PostgreSQL ${versie} (fsync ${fsync}, synchronous_commit ${synchronousCommit}), load average at the start ${machine.loadAverage.join(' / ')}. ${VERBINDINGEN} connections, ${WARMUP} s warm-up + ${DUUR} s per route, one route after the other; ${meldingen.toLocaleString('en')} meldingen in the table at the end.`,
+    '',
+    '| Request | req/s | p50 ms | p95 ms | p99 ms | vs single-row insert | commits / request | rows inserted / request | rows updated / request | failed | other CPU |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...metingen.map((m) => `| ${m.naam} | ${m.reqPerS} | ${m.p50} | ${m.p95} | ${m.p99} | ${m === hello ? '—' : `${Math.round((m.reqPerS / insert.reqPerS) * 100)} %`} | ${m === hello ? '—' : m.commitsPerVerzoek} | ${m === hello ? '—' : m.rijenIngevoegdPerVerzoek} | ${m === hello ? '—' : m.rijenGewijzigdPerVerzoek} | ${m.mislukt} | ${m.otherCpuPercent} % |`),
+    '',
+    `Target ≥ ${DOEL_AANDEEL * 100} % of the single-row insert: ${ja(resultaat.uitkomst.aandeelGehaald)} (${Math.round(aandeel * 100)} %); p99 ≤ ${DOEL_P99} ms: ${ja(resultaat.uitkomst.p99Gehaald)} (${open311.p99} ms).`,
+  ];
+  const tekst = regels.join('\n');
+  schrijfInBenchmarks('meldingen-intake', tekst);
+  log(`\n${tekst}\n\nTotal ${Math.round((performance.now() - gestart) / 1000)} s. Raw: bench/meldingen-intake/results.json`);
+  await client.end();
+  await admin.query(`drop database if exists ${DATABASE} with (force)`);
+  await admin.end();
+}
+
+try {
+  await main();
+} finally {
+  for (const c of children) await c.stop();
+}
