@@ -90,6 +90,9 @@ import { zakenStandRepository } from './modules/zaken/zaken.stand.repository.ts'
 import { kccGesprekkenService } from './modules/kcc/kcc.gesprekken.service.ts';
 import { paginafeedbackRepository } from './modules/paginafeedback/paginafeedback.repository.ts';
 import { paginafeedbackRoutes } from './modules/paginafeedback/paginafeedback.routes.ts';
+import { ktoRoutes } from './modules/kto/kto.routes.ts';
+import { ktoService } from './modules/kto/kto.service.ts';
+import { ktoKpis } from './modules/kto/kto.kpi.ts';
 import { paginafeedbackService } from './modules/paginafeedback/paginafeedback.service.ts';
 import { startTermijnbewaking, termijnbewakingCron } from './modules/termijnbewaking/termijnbewaking.job.ts';
 import { termijnbewakingRepository } from './modules/termijnbewaking/termijnbewaking.repository.ts';
@@ -270,6 +273,7 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
   open311SleutelsRoutes(app, { sleutels: services.open311Sleutels });
   open311Routes(app, { open311: services.open311 });
   paginafeedbackRoutes(app, { paginafeedback: services.paginafeedback, gemeenten, rateLimit: config.rateLimitAanmelden });
+  ktoRoutes(app, { kto: services.kto, gemeenten, rateLimit: config.rateLimitAanmelden });
   zaakvolgenRoutes(app, {
     gemeenten,
     zaakvolgen: services.zaakvolgen,
@@ -318,6 +322,8 @@ export function loketServices(deps: {
   const termijnen = termijnenService({ repository: sluitingsdagenRepo, gemeenten, audit, klok, signalen });
   const zaaktypenRepo = zaaktypenRepository(db, lezen);
   const zakenRepo = zakenRepository(db, lezen);
+  // The question after closing (ADR 0052): called by the zaken service inside each closing.
+  const kto = ktoService({ db, klok, publicUrl: deps.publicUrl });
   const zakenDeps: ZakenDeps = {
     repository: zakenRepo,
     zaaktypen: zaaktypenRepo,
@@ -327,6 +333,7 @@ export function loketServices(deps: {
     klok,
     sluitingsdagen: (gemeente) => termijnen.sluitingsdagen(gemeente),
     publicUrl: deps.publicUrl,
+    naAfsluiten: kto.naAfsluiten,
   };
   const zaken = zakenService(zakenDeps);
   // Meldingen openbare ruimte (ADR 0040) are zaken, registered through the zaken service; Open311 on top (ADR 0041).
@@ -365,7 +372,7 @@ export function loketServices(deps: {
   const kpi = kpiService({
     // Reads on `lezen`: the replica inside request.lees (the servicenormen page), the primary elsewhere.
     repository: kpiRepository(db, lezen),
-    maten: [...zakenKpis(lezen, zakenRollup), ...klantcontactenKpis(lezen), ...kccKpis(kccGesprekken.maten)],
+    maten: [...zakenKpis(lezen, zakenRollup), ...klantcontactenKpis(lezen), ...ktoKpis(lezen), ...kccKpis(kccGesprekken.maten)],
     sluitingsdagen: (gemeente) => termijnen.sluitingsdagen(gemeente),
     zaaktypeBestaat: async (gemeente, code) => (await zaaktypenRepo.hoogsteVersie(gemeente, code)) !== undefined,
     audit,
@@ -392,6 +399,7 @@ export function loketServices(deps: {
       pc,
       kpi,
       mailintake,
+      kto,
       zakenOpKlok: (demoKlok) => zakenService({ ...zakenDeps, klok: demoKlok, berichten: alleenBewaren(berichtenRepository(db), demoKlok) }),
     }),
     apiTokens: apiTokensService({ repository: apiTokensRepository(db), audit, klok }),
@@ -412,6 +420,7 @@ export function loketServices(deps: {
     open311Sleutels,
     open311: open311Service({ gemeenten, meldingen, sleutels: open311Sleutels, klok, publicUrl: deps.publicUrl }),
     paginafeedback,
+    kto,
   };
 }
 

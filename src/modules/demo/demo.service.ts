@@ -9,7 +9,8 @@ import type { SluitingsdagenRepository } from '../termijnen/sluitingsdagen.repos
 import { kalenderdag } from '../termijnen/kalender.ts';
 import type { PcService } from '../planning-control/pc.service.ts';
 import { LEGE_AANVULLING } from '../planning-control/pc.schemas.ts';
-import { DEMO_GEBRUIKERS, DEMO_GEMEENTEN, DEMO_INTAKE_ADRESSEN, DEMO_KPI_NORMEN, DEMO_TEAMS, demoSluitingsdagen } from './demo.data.ts';
+import type { KtoService } from '../kto/kto.service.ts';
+import { DEMO_GEBRUIKERS, DEMO_GEMEENTEN, DEMO_INTAKE_ADRESSEN, DEMO_KTO, DEMO_KPI_NORMEN, DEMO_TEAMS, demoSluitingsdagen } from './demo.data.ts';
 import type { KpiService } from '../kpi/kpi.service.ts';
 import type { ZaaktypenRepository } from '../zaaktypen/zaaktypen.repository.ts';
 import { DEMO_ZAAKTEAMS, DEMO_ZAAKTYPEN } from './demo.zaaktypen.ts';
@@ -50,6 +51,8 @@ export function demoService(deps: {
   kpi?: Pick<KpiService, 'voorGemeente' | 'voegNormToe'>;
   /** The e-mail intake, for the gemeenten's intake addresses (DEMO_INTAKE_ADRESSEN). */
   mailintake?: { voegAdresToe(context: Context, gemeente: string, adres: string): Promise<boolean> };
+  /** The question after closing, for its settings per zaaktype (DEMO_KTO). */
+  kto?: Pick<KtoService, 'instellingen' | 'zetInstelling'>;
   /** The zaken service on the demo's simulated clock, with an outbox that never sends (demo.zaken.ts). */
   zakenOpKlok: (klok: Klok) => ZakenService;
 }) {
@@ -133,6 +136,11 @@ export function demoService(deps: {
       }
       // The e-mail intake's addresses (ADR 0046); one that is taken already stays as it is.
       for (const { gemeente, adres } of deps.mailintake ? DEMO_INTAKE_ADRESSEN : []) await deps.mailintake?.voegAdresToe(context, gemeente, adres);
+      // The question after closing (ADR 0052); a zaaktype that has a setting already keeps it.
+      for (const gemeente of deps.kto ? DEMO_GEMEENTEN : []) {
+        const bestaand = new Set((await deps.kto?.instellingen(gemeente.code))?.map((i) => i.zaaktype));
+        for (const instelling of DEMO_KTO) if (!bestaand.has(instelling.zaaktype)) await deps.kto?.zetInstelling(gemeente.code, instelling);
+      }
       // The norms of the KPI register, through its service as `POST …/normen` does; one that is there already stays.
       for (const norm of deps.kpi ? DEMO_KPI_NORMEN : []) {
         const bestaand = (await deps.kpi?.voorGemeente(norm.gemeente))?.find((k) => k.code === norm.kpi)?.normen ?? [];
