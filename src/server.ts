@@ -279,6 +279,7 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
     zaakvolgen: services.zaakvolgen,
     tokens: formulierTokens(formulierGeheim, klok),
     rateLimitReacties: config.rateLimitAanmelden,
+    kto: services.kto,
   });
   apiDocsRoutes(app);
 

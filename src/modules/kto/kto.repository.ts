@@ -43,6 +43,27 @@ export interface TevredenheidPerZaaktype {
 }
 
 export function ktoRepository(db: Kysely<DB> | Transaction<DB>) {
+  async function vraagWaar(gemeente: string, kolom: 'v.token_hash' | 'v.zaak_id', waarde: string): Promise<KtoVraag | undefined> {
+    const r = await db
+      .selectFrom('kto_vraag as v')
+      .leftJoin('kto_antwoord as a', (j) => j.onRef('a.gemeente', '=', 'v.gemeente').onRef('a.zaak_id', '=', 'v.zaak_id'))
+      .select(['v.gemeente', 'v.zaak_id', 'v.zaaktype', 'v.identificatie', 'v.vorm', 'v.taal', 'v.gesteld_op', 'a.beantwoord_op'])
+      .where('v.gemeente', '=', gemeente)
+      .where(kolom, '=', waarde)
+      .executeTakeFirst();
+    if (!r) return undefined;
+    return {
+      gemeente: r.gemeente,
+      zaakId: r.zaak_id,
+      zaaktype: r.zaaktype,
+      identificatie: r.identificatie,
+      vorm: r.vorm,
+      taal: r.taal,
+      gesteldOp: new Date(r.gesteld_op).toISOString(),
+      beantwoordOp: r.beantwoord_op ? new Date(r.beantwoord_op).toISOString() : null,
+    };
+  }
+
   return {
     async instellingen(gemeente: string): Promise<KtoInstelling[]> {
       return db.selectFrom('kto_instelling').select(['zaaktype', 'actief', 'vorm', 'steekproef']).where('gemeente', '=', gemeente).orderBy('zaaktype').execute();
@@ -86,26 +107,11 @@ export function ktoRepository(db: Kysely<DB> | Transaction<DB>) {
     },
 
     /** The question of a token hash in a gemeente, with whether it was answered. */
-    async vraagOpToken(gemeente: string, tokenHash: string): Promise<KtoVraag | undefined> {
-      const r = await db
-        .selectFrom('kto_vraag as v')
-        .leftJoin('kto_antwoord as a', (j) => j.onRef('a.gemeente', '=', 'v.gemeente').onRef('a.zaak_id', '=', 'v.zaak_id'))
-        .select(['v.gemeente', 'v.zaak_id', 'v.zaaktype', 'v.identificatie', 'v.vorm', 'v.taal', 'v.gesteld_op', 'a.beantwoord_op'])
-        .where('v.gemeente', '=', gemeente)
-        .where('v.token_hash', '=', tokenHash)
-        .executeTakeFirst();
-      if (!r) return undefined;
-      return {
-        gemeente: r.gemeente,
-        zaakId: r.zaak_id,
-        zaaktype: r.zaaktype,
-        identificatie: r.identificatie,
-        vorm: r.vorm,
-        taal: r.taal,
-        gesteldOp: new Date(r.gesteld_op).toISOString(),
-        beantwoordOp: r.beantwoord_op ? new Date(r.beantwoord_op).toISOString() : null,
-      };
-    },
+    vraagOpToken: (gemeente: string, tokenHash: string): Promise<KtoVraag | undefined> => vraagWaar(gemeente, 'v.token_hash', tokenHash),
+
+    /** The question of a zaak, with whether it was answered. */
+    vraagVanZaak: (gemeente: string, zaakId: string): Promise<KtoVraag | undefined> => vraagWaar(gemeente, 'v.zaak_id', zaakId),
+
 
     /** Stores the answer; false when the question was already answered (nothing changed). */
     async voegAntwoordToe(gemeente: string, zaakId: string, a: NieuwAntwoord, op: string): Promise<boolean> {

@@ -46,7 +46,8 @@ const vragen = (zaak: { id: string }) => loket.database.db.selectFrom('kto_vraag
 const antwoorden = (zaak: { id: string }) => loket.database.db.selectFrom('kto_antwoord').selectAll().where('zaak_id', '=', zaak.id).execute();
 const ktoMails = async (aan: string) => (await postvak(loket.database, aan)).filter((m) => m.onderwerp.startsWith('Wat vond u') || m.onderwerp.startsWith('How did we'));
 
-describe('the question after closing', () => {
+// In this order: the first test waits for real SMTP delivery, before the later tests fill the outbox.
+describe('the question after closing', { shuffle: false }, () => {
   it('close → mail with a one-time link → answer without login → stored once; a second answer changes nothing', async () => {
     const zaak = await vraag('anna@example.nl');
     await sluitAf(zaak);
@@ -140,6 +141,34 @@ describe('the question after closing', () => {
     expect(lang.body).toContain('id="score-1" name="score" value="0" checked');
     expect((await verstuur(pad, { score: '0', punt: 'uitkomst' })).statusCode).toBe(303);
     expect(await antwoorden(zaak)).toMatchObject([{ score: 0, tevreden: false, punt: 'uitkomst', toelichting: null }]);
+  });
+
+  it('shows the question on the closed zaak\'s tracking page and takes the answer there, once', async () => {
+    const zaak = await vraag('eva@example.nl', 'Eva');
+    const volg = `/diemen/zaken/${zaak.volgcode}`;
+    expect((await haal(volg)).body).not.toContain('id="tevredenheid"');
+    await sluitAf(zaak);
+    const pagina = await haal(volg);
+    expect(pagina.body).toContain('<section id="tevredenheid">');
+    expect(pagina.body).toContain(`action="${volg}/tevredenheid"`);
+    const fout = await verstuur(`${volg}/tevredenheid`, { punt: 'snelheid' });
+    expect(fout.statusCode).toBe(400);
+    expect(fout.body).toContain('<title>Fout: Uw zaak');
+    expect(fout.body).toContain('href="#score-0">Kies een antwoord.</a>');
+    expect(fout.body).toContain('value="snelheid" checked');
+    const goed = await verstuur(`${volg}/tevredenheid`, { score: '2', punt: 'snelheid' });
+    expect(goed.statusCode).toBe(303);
+    expect(goed.headers.location).toBe(`${volg}#tevredenheid`);
+    expect((await haal(volg)).body).toContain('Wij hebben uw antwoord ontvangen.');
+    expect(await antwoorden(zaak)).toMatchObject([{ score: 2, tevreden: false, punt: 'snelheid' }]);
+    // The link in the mail now says it was answered; a second answer changes nothing.
+    const [mail] = await ktoMails('eva@example.nl');
+    const link = linkUit(mail?.tekst ?? '');
+    expect((await verstuur(link, { score: '5', punt: 'anders' })).statusCode).toBe(409);
+    const weer = await verstuur(`${volg}/tevredenheid`, { score: '5', punt: 'anders' });
+    expect(weer.statusCode).toBe(409);
+    expect(weer.body).toContain('Er is niets veranderd.');
+    expect(await antwoorden(zaak)).toMatchObject([{ score: 2 }]);
   });
 
   it('no e-mail address, an unknown or malformed token: no question / the 404 page', async () => {

@@ -77,6 +77,14 @@ export function ktoService(deps: KtoDeps) {
     await berichten.verstuur({ gemeente, aan: email, onderwerp: t('mail.onderwerp', waarden), tekst: [aanhef, t(`mail.tekst`, waarden), t('mail.groet', waarden)].join('\n\n') }, { transactie });
   };
 
+  async function beantwoordVraag(vraag: KtoVraag, velden: Record<string, string | string[] | undefined>): Promise<Beantwoording> {
+    if (vraag.beantwoordOp) return { uitkomst: 'al-beantwoord' };
+    const gelezen = leesAntwoord(vraag.vorm, velden);
+    if ('fouten' in gelezen) return { uitkomst: 'fouten', fouten: gelezen.fouten };
+    const opgeslagen = await repository.voegAntwoordToe(vraag.gemeente, vraag.zaakId, gelezen.antwoord, klok.nu().toISOString());
+    return opgeslagen ? { uitkomst: 'opgeslagen' } : { uitkomst: 'al-beantwoord' };
+  }
+
   return {
     naAfsluiten,
 
@@ -93,12 +101,16 @@ export function ktoService(deps: KtoDeps) {
     async beantwoord(gemeente: string, token: string, velden: Record<string, string | string[] | undefined>): Promise<Beantwoording | undefined> {
       if (!TOKEN.test(token)) return undefined;
       const vraag = await repository.vraagOpToken(gemeente, ktoTokenHash(token));
-      if (!vraag) return undefined;
-      if (vraag.beantwoordOp) return { uitkomst: 'al-beantwoord' };
-      const gelezen = leesAntwoord(vraag.vorm, velden);
-      if ('fouten' in gelezen) return { uitkomst: 'fouten', fouten: gelezen.fouten };
-      const opgeslagen = await repository.voegAntwoordToe(gemeente, vraag.zaakId, gelezen.antwoord, klok.nu().toISOString());
-      return opgeslagen ? { uitkomst: 'opgeslagen' } : { uitkomst: 'al-beantwoord' };
+      return vraag ? beantwoordVraag(vraag, velden) : undefined;
+    },
+
+    /** The question of a zaak (for its tracking page, where the tracking code proves who asks). */
+    vraagVanZaak: (gemeente: string, zaakId: string): Promise<KtoVraag | undefined> => repository.vraagVanZaak(gemeente, zaakId),
+
+    /** Answers the question of a zaak from its tracking page; undefined: the zaak got no question. */
+    async beantwoordVoorZaak(gemeente: string, zaakId: string, velden: Record<string, string | string[] | undefined>): Promise<Beantwoording | undefined> {
+      const vraag = await repository.vraagVanZaak(gemeente, zaakId);
+      return vraag ? beantwoordVraag(vraag, velden) : undefined;
     },
   };
 }

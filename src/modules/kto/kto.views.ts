@@ -44,13 +44,14 @@ function keuzes(t: Vertaal, naam: 'score' | 'punt', legenda: string, uitleg: str
           </fieldset>`;
 }
 
-/** The question with its form (again with the errors and the values kept after a rejected answer). */
-export function ktoPagina(ctx: Ctx, token: string, vraag: KtoVraag, formulier: KtoFormulier = {}): string {
-  const { taal } = ctx;
+/**
+ * The error summary (if any) and the form, posting to `actie`: on the answer page and in the
+ * tracking page of the closed zaak.
+ */
+export function ktoFormulier(taal: Taal, actie: string, vraag: KtoVraag, formulier: KtoFormulier = {}, intro?: Html): Html {
   const t = vertaler(taal, 'kto');
   const fouten = formulier.fouten ?? [];
   const velden = formulier.velden ?? {};
-  const titel = t('titel');
   const scoreOpties = scores(vraag.vorm).map((s) => ({ waarde: String(s), tekst: vraag.vorm === 'ja-nee' ? t(s === 1 ? 'score.ja' : 'score.nee') : String(s) }));
   const puntOpties = PUNTEN.map((p) => ({ waarde: p, tekst: t(`punt.${p}`) }));
   const toelichtingFout = fouten.some((f) => f.veld === 'toelichting');
@@ -64,10 +65,9 @@ export function ktoPagina(ctx: Ctx, token: string, vraag: KtoVraag, formulier: K
             </div>
           </div>`
     : '';
-  const pad = ktoPad(taal, ctx.gemeente.slug, token);
-  const inhoud = html`${samenvatting}
-          ${alinea(t('intro', { identificatie: vraag.identificatie }), true)}
-          <form class="loket-formulier" method="post" action="${pad}" novalidate>
+  return html`${samenvatting}
+          ${intro ?? ''}
+          <form class="loket-formulier" method="post" action="${actie}" novalidate>
             ${keuzes(t, 'score', t(`score.${vraag.vorm}`), undefined, scoreOpties, velden.score, fouten)}
             ${keuzes(t, 'punt', t('punt.vraag'), t('punt.uitleg'), puntOpties, velden.punt, fouten)}
             <div class="utrecht-form-field utrecht-form-field--distanced${toelichtingFout ? ' utrecht-form-field--invalid' : ''}">
@@ -80,7 +80,15 @@ export function ktoPagina(ctx: Ctx, token: string, vraag: KtoVraag, formulier: K
             </div>
             <button class="utrecht-button utrecht-button--primary-action utrecht-button--distanced" type="submit">${t('knop')}</button>
           </form>`;
-  return pagina(ctx, titel, inhoud, undefined, { talen: talen(ctx, token), documentTitel: fouten.length ? t('foutTitel', { titel }) : undefined });
+}
+
+/** The question with its form (again with the errors and the values kept after a rejected answer). */
+export function ktoPagina(ctx: Ctx, token: string, vraag: KtoVraag, formulier: KtoFormulier = {}): string {
+  const { taal } = ctx;
+  const t = vertaler(taal, 'kto');
+  const titel = t('titel');
+  const inhoud = ktoFormulier(taal, ktoPad(taal, ctx.gemeente.slug, token), vraag, formulier, alinea(t('intro', { identificatie: vraag.identificatie }), true));
+  return pagina(ctx, titel, inhoud, undefined, { talen: talen(ctx, token), documentTitel: formulier.fouten?.length ? t('foutTitel', { titel }) : undefined });
 }
 
 /** After the answer, or on a link that was already used. */
