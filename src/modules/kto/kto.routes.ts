@@ -1,8 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { formulierParser } from '../../http/invoer.ts';
 import { TALEN, vertaler, type Taal } from '../../i18n/i18n.ts';
 import type { Gemeente, GemeentenRepository } from '../gemeenten/gemeenten.repository.ts';
-import { stuurNietGevonden, voorPortaal } from '../portaal/portaal.routes.ts';
+import { geheimAdresScope, stuurNietGevonden, voorPortaal } from '../portaal/portaal.routes.ts';
 import type { PaginaContext, PortaalGemeente } from '../portaal/portaal.views.ts';
 import { ktoPad, type KtoService } from './kto.service.ts';
 import { ktoKlaarPagina, ktoPagina } from './kto.views.ts';
@@ -54,13 +53,7 @@ export function ktoRoutes(app: FastifyInstance, deps: Deps): void {
   const { gemeenten, kto } = deps;
 
   void app.register(async (scope) => {
-    scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'buffer' }, formulierParser);
-    scope.addHook('onSend', async (_request, reply, payload) => {
-      reply.header('Referrer-Policy', 'no-referrer');
-      reply.header('Cache-Control', 'no-store');
-      reply.header('X-Robots-Tag', 'noindex, nofollow');
-      return payload;
-    });
+    geheimAdresScope(scope);
 
     for (const taal of TALEN) {
       const pad = ktoPad(taal, ':slug', ':token');

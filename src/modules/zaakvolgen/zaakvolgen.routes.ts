@@ -1,12 +1,12 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { formulierParser, ONGELDIGE_TEKENS } from '../../http/invoer.ts';
+import { ONGELDIGE_TEKENS } from '../../http/invoer.ts';
 import { ProblemError } from '../../http/problem.ts';
 import { TALEN, vertaler, type Taal } from '../../i18n/i18n.ts';
 import { metVervangenTekens } from '../../tekst.ts';
 import { contextVan } from '../audit/audit.service.ts';
 import type { Gemeente, GemeentenRepository } from '../gemeenten/gemeenten.repository.ts';
 import type { KtoService } from '../kto/kto.service.ts';
-import { stuurNietGevonden, voorPortaal } from '../portaal/portaal.routes.ts';
+import { geheimAdresScope, stuurNietGevonden, voorPortaal } from '../portaal/portaal.routes.ts';
 import type { PaginaContext, PortaalGemeente } from '../portaal/portaal.views.ts';
 import type { FormulierTokens } from './zaakvolgen.formulier.ts';
 import { controleerReactie, reactieFormulierSchema, volgParamsSchema } from './zaakvolgen.schemas.ts';
@@ -58,14 +58,7 @@ export function zaakvolgenRoutes(app: FastifyInstance, deps: Deps): void {
   const ktoVraag = async (gemeente: string, zaak: VolgZaak) => (kto && zaak.afgeslotenOp ? await kto.vraagVanZaak(gemeente, zaak.zaakId) : undefined);
 
   void app.register(async (scope) => {
-    // Only these routes read HTML form bodies; the API stays JSON only.
-    scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'buffer' }, formulierParser);
-    scope.addHook('onSend', async (_request, reply, payload) => {
-      reply.header('Referrer-Policy', 'no-referrer');
-      reply.header('Cache-Control', 'no-store');
-      reply.header('X-Robots-Tag', 'noindex, nofollow');
-      return payload;
-    });
+    geheimAdresScope(scope);
 
     for (const taal of TALEN) {
       const pad = volgPad(taal, ':slug', ':code');
