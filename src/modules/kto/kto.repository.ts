@@ -124,6 +124,17 @@ export function ktoRepository(db: Kysely<DB> | Transaction<DB>) {
       return r !== undefined;
     },
 
+    /**
+     * Retention (ADR 0052): the e-mail hashes of questions asked before `hashVoor` (only needed
+     * for the 30-day rule) become empty, and the texts of answers given before `tekstVoor` are
+     * erased; scores stay for the measures. Returns how many rows changed.
+     */
+    async ruimOp(hashVoor: string, tekstVoor: string): Promise<number> {
+      const hashes = await db.updateTable('kto_vraag').set({ email_hash: '' }).where('gesteld_op', '<', hashVoor).where('email_hash', '<>', '').executeTakeFirst();
+      const teksten = await db.updateTable('kto_antwoord').set({ toelichting: null }).where('beantwoord_op', '<', tekstVoor).where('toelichting', 'is not', null).executeTakeFirst();
+      return Number(hashes.numUpdatedRows) + Number(teksten.numUpdatedRows);
+    },
+
     /** Answers received from day `van` through day `tot` (Amsterdam), per zaaktype: how many, and how many satisfied. */
     async tevredenheid(gemeente: string, van: string, tot: string, zaaktype?: string): Promise<TevredenheidPerZaaktype[]> {
       let q = db

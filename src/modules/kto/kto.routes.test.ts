@@ -4,6 +4,7 @@ import { laadDemo, logInAls } from '../../../test/demo.ts';
 import type { Ingelogd } from '../../../test/login.ts';
 import { smtpOntvanger } from '../../../test/smtp.ts';
 import { postvak, registreerZaak, zaakActie, zaakDetail, type NieuweZaak } from '../../../test/zaken.ts';
+import { cliContext } from '../audit/audit.service.ts';
 import { MAX_TOELICHTING } from './kto.regels.ts';
 
 let smtp: Awaited<ReturnType<typeof smtpOntvanger>>;
@@ -179,5 +180,28 @@ describe('the question after closing', { shuffle: false }, () => {
     expect((await haal('/diemen/kto/kort')).statusCode).toBe(404);
     expect((await verstuur(`/diemen/kto/${'A'.repeat(43)}`, { score: '3', punt: 'anders' })).statusCode).toBe(404);
     expect((await haal(`/onbekend/kto/${'A'.repeat(43)}`)).statusCode).toBe(404);
+  });
+
+  // Last: it moves the clock on.
+  it('after 30 days asks the same address again; housekeeping erases the e-mail hashes after 30 days and the texts after a year', async () => {
+    loket.klok.verder(31 * 86_400_000);
+    // The sessions expired meanwhile.
+    kcc = await logInAls(loket, 'kcc@duoplus.demo');
+    tim = await logInAls(loket, 'teamleider@diemen.demo');
+    const weer = await vraag('bram@example.nl', 'Bram');
+    await sluitAf(weer);
+    expect(await vragen(weer)).toHaveLength(1);
+    expect(await ktoMails('bram@example.nl')).toHaveLength(2);
+    expect(await loket.services.onderhoud.ruimOp(cliContext())).toMatchObject({ kto: expect.any(Number) });
+    const hashes = await loket.database.db.selectFrom('kto_vraag').select(['zaak_id', 'email_hash']).execute();
+    expect(hashes.filter((h) => h.email_hash === '').map((h) => h.zaak_id)).not.toContain(weer.id);
+    expect(hashes.filter((h) => h.email_hash !== '').map((h) => h.zaak_id)).toEqual([weer.id]);
+    const metTekst = await loket.database.db.selectFrom('kto_antwoord').select('zaak_id').where('toelichting', 'is not', null).execute();
+    expect(metTekst.length).toBeGreaterThan(0);
+    loket.klok.verder(366 * 86_400_000);
+    await loket.services.onderhoud.ruimOp(cliContext());
+    const rijen = await loket.database.db.selectFrom('kto_antwoord').select(['score', 'toelichting']).execute();
+    expect(rijen.length).toBeGreaterThan(0);
+    expect(rijen.every((r) => r.toelichting === null && r.score >= 0)).toBe(true);
   });
 });

@@ -17,6 +17,8 @@ import { ktoRepository, type KtoInstelling, type KtoVraag } from './kto.reposito
 
 /** At most one question per resident e-mail address in this many days. */
 export const KTO_RUSTDAGEN = 30;
+/** The text of an answer is erased this many days after it was given (the score stays). */
+export const KTO_TEKST_BEWAARDAGEN = 365;
 const DAG_MS = 86_400_000;
 
 export interface KtoDeps {
@@ -87,6 +89,12 @@ export function ktoService(deps: KtoDeps) {
 
   return {
     naAfsluiten,
+
+    /** Housekeeping (onderhoud): e-mail hashes after 30 days, answer texts after a year. */
+    verwijderVerlopen: (): Promise<number> => {
+      const nu = klok.nu().getTime();
+      return repository.ruimOp(new Date(nu - KTO_RUSTDAGEN * DAG_MS).toISOString(), new Date(nu - KTO_TEKST_BEWAARDAGEN * DAG_MS).toISOString());
+    },
 
     instellingen: (gemeente: string): Promise<KtoInstelling[]> => repository.instellingen(gemeente),
     zetInstelling: (gemeente: string, instelling: KtoInstelling): Promise<void> => repository.zetInstelling(gemeente, instelling),
