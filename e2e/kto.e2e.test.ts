@@ -30,7 +30,7 @@ afterAll(async () => {
 });
 
 /** A kcc-medewerker registers a question by e-mail, the team closes it; the question after closing arrives over SMTP. */
-async function gesloten(email: string): Promise<{ identificatie: string; pad: string }> {
+async function gesloten(email: string): Promise<{ identificatie: string; pad: string; volgpad: string }> {
   const vandaag = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
   const basis = '/api/v1/gemeenten/GM0384/zaken';
   const res = await server.loket.app.inject({
@@ -52,7 +52,7 @@ async function gesloten(email: string): Promise<{ identificatie: string; pad: st
   const mail = await smtp.wachtOp(email, `Wat vond u van de afhandeling van zaak ${zaak.identificatie}?`);
   const link = /https?:\/\/\S+\/kto\/[A-Za-z0-9_-]{43}/.exec(mail.tekst)?.[0];
   expect(link).toBeDefined();
-  return { identificatie: zaak.identificatie, pad: new URL(link ?? '').pathname };
+  return { identificatie: zaak.identificatie, pad: new URL(link ?? '').pathname, volgpad: new URL(zaak.volglink).pathname };
 }
 
 describe('the question after closing, without JavaScript', () => {
@@ -83,6 +83,12 @@ describe('the question after closing, without JavaScript', () => {
     expect(samenvatting).toContain('Kies wat goed of niet goed ging.');
     expect(await zonder.locator('#score-fout').innerText()).toBe('Kies een antwoord.');
     expect(await zonder.locator('#punt').getAttribute('aria-describedby')).toBe('punt-uitleg punt-fout');
+
+    // The closed zaak's tracking page shows the same question (axe-clean too).
+    await met.goto(server.url + zaak.volgpad);
+    expect(await met.locator('#tevredenheid h2').first().innerText()).toBe('Wat vond u van de afhandeling?');
+    await expectAccessible(met);
+    await met.goto(server.url + zaak.pad);
 
     // The answer, in the page without JavaScript.
     await zonder.getByRole('radio', { name: '4' }).check();
