@@ -99,6 +99,9 @@ import { zakenStandRepository } from './modules/zaken/zaken.stand.repository.ts'
 import { kccGesprekkenService } from './modules/kcc/kcc.gesprekken.service.ts';
 import { paginafeedbackRepository } from './modules/paginafeedback/paginafeedback.repository.ts';
 import { paginafeedbackRoutes } from './modules/paginafeedback/paginafeedback.routes.ts';
+import { ktoRoutes } from './modules/kto/kto.routes.ts';
+import { ktoService } from './modules/kto/kto.service.ts';
+import { ktoKpis } from './modules/kto/kto.kpi.ts';
 import { paginafeedbackService } from './modules/paginafeedback/paginafeedback.service.ts';
 import { contactverzoekenRepository } from './modules/contactverzoeken/contactverzoeken.repository.ts';
 import { contactverzoekenRoutes } from './modules/contactverzoeken/contactverzoeken.routes.ts';
@@ -307,11 +310,13 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
   open311SleutelsRoutes(app, { sleutels: services.open311Sleutels });
   open311Routes(app, { open311: services.open311 });
   paginafeedbackRoutes(app, { paginafeedback: services.paginafeedback, gemeenten, rateLimit: config.rateLimitAanmelden });
+  ktoRoutes(app, { kto: services.kto, gemeenten, rateLimit: config.rateLimitAanmelden });
   zaakvolgenRoutes(app, {
     gemeenten,
     zaakvolgen: services.zaakvolgen,
     tokens: formulierTokens(formulierGeheim, klok),
     rateLimitReacties: config.rateLimitAanmelden,
+    kto: services.kto,
   });
   apiDocsRoutes(app);
   options.extraRoutes?.(app);
@@ -367,6 +372,8 @@ export function loketServices(deps: {
     audit,
     klok,
   });
+  // The question after closing (ADR 0052): called by the zaken service inside each closing.
+  const kto = ktoService({ db, klok, publicUrl: deps.publicUrl });
   const zakenDeps: ZakenDeps = {
     repository: zakenRepo,
     zaaktypen: zaaktypenRepo,
@@ -376,6 +383,7 @@ export function loketServices(deps: {
     klok,
     sluitingsdagen: (gemeente) => termijnen.sluitingsdagen(gemeente),
     publicUrl: deps.publicUrl,
+    naAfsluiten: kto.naAfsluiten,
   };
   const zaken = zakenService(zakenDeps);
   // Meldingen openbare ruimte (ADR 0040) are zaken, registered through the zaken service; Open311 on top (ADR 0041).
@@ -443,7 +451,7 @@ export function loketServices(deps: {
   const kpi = kpiService({
     // Reads on `lezen`: the replica inside request.lees (the servicenormen page), the primary elsewhere.
     repository: kpiRepository(db, lezen),
-    maten: [...zakenKpis(lezen, zakenRollup), ...klantcontactenKpis(lezen), ...contactverzoekenKpis(lezen), ...kccKpis(kccGesprekken.maten)],
+    maten: [...zakenKpis(lezen, zakenRollup), ...klantcontactenKpis(lezen), ...contactverzoekenKpis(lezen), ...ktoKpis(lezen), ...kccKpis(kccGesprekken.maten)],
     sluitingsdagen: (gemeente) => termijnen.sluitingsdagen(gemeente),
     zaaktypeBestaat,
     audit,
@@ -457,7 +465,7 @@ export function loketServices(deps: {
     auth,
     gebruikers: gebruikersService({ repository: gebruikersRepo, audit, klok, beeindigSessies: auth.beeindigSessies, berichten: deps.berichten }),
     teams: teamsService({ repository: teamsRepo, audit, klok }),
-    onderhoud: onderhoudService({ repository: onderhoudRepository(db), audit, klok, embedded: deps.database.kind === 'pglite', gemeenten, zaken, klantcontacten, paginafeedback, mailintake, contactverzoeken, afspraken }),
+    onderhoud: onderhoudService({ repository: onderhoudRepository(db), audit, klok, embedded: deps.database.kind === 'pglite', gemeenten, zaken, klantcontacten, paginafeedback, kto, mailintake, contactverzoeken, afspraken }),
     demo: demoService({
       gemeenten,
       gebruikers: gebruikersRepo,
@@ -473,6 +481,7 @@ export function loketServices(deps: {
       kennisbank: kennisbankRepo,
       producten: productenRepo,
       afspraken: afsprakenRepo,
+      kto,
       zakenOpKlok: (demoKlok) => zakenService({ ...zakenDeps, klok: demoKlok, berichten: alleenBewaren(berichtenRepository(db), demoKlok) }),
     }),
     apiTokens: apiTokensService({ repository: apiTokensRepository(db), audit, klok }),
@@ -498,6 +507,7 @@ export function loketServices(deps: {
     paginafeedback,
     producten,
     afspraken,
+    kto,
   };
 }
 

@@ -625,6 +625,37 @@ export interface PaginafeedbackAfhandelingTable {
   afhandeling: 'gecorrigeerd' | 'aangevuld' | 'herschreven-in-b1' | 'geen-actie';
   notitie: ColumnType<string, string | undefined, string>;
 }
+export type KtoVorm = 'score-5' | 'score-10' | 'ja-nee';
+/** Whether and how a zaaktype's zaken get the question after closing (0030-kto). */
+export interface KtoInstellingTable {
+  gemeente: string;
+  zaaktype: string;
+  actief: boolean;
+  vorm: KtoVorm;
+  steekproef: number;
+}
+/** The question after closing of one zaak: at most one per zaak (0030-kto). */
+export interface KtoVraagTable {
+  gemeente: string;
+  zaak_id: string;
+  zaaktype: string;
+  identificatie: string;
+  vorm: KtoVorm;
+  taal: 'nl' | 'en';
+  email_hash: string;
+  token_hash: string;
+  gesteld_op: TijdstipVerplicht;
+}
+/** The answer to a question after closing, written once (0030-kto). */
+export interface KtoAntwoordTable {
+  gemeente: string;
+  zaak_id: string;
+  beantwoord_op: TijdstipVerplicht;
+  score: number;
+  tevreden: boolean;
+  punt: string;
+  toelichting: string | null;
+}
 /** An address of a gemeente's e-mail intake (0026-mailintake): 'info@diemen.nl' or '@diemen.nl'. */
 export interface MailIntakeAdresTable {
   gemeente: string;
@@ -972,4 +1003,7 @@ export interface DB {
   afspraak_ambtenaar: AfspraakAmbtenaarTable;
   afspraak: AfspraakTable;
   afspraak_gebeurtenis: AfspraakGebeurtenisTable;
+  kto_instelling: KtoInstellingTable;
+  kto_vraag: KtoVraagTable;
+  kto_antwoord: KtoAntwoordTable;
 }

@@ -37,6 +37,15 @@ export const DEMO_GEMEENTEN: Gemeente[] = [
  */
 export const DEMO_INTAKE_ADRESSEN: { gemeente: string; adres: string }[] = DEMO_GEMEENTEN.map((g) => ({ gemeente: g.code, adres: `info@${g.slug}.demo` }));
 
+/**
+ * The question after closing (ADR 0052) in every demo gemeente: meldingen openbare ruimte as
+ * tevreden ja/nee, questions by e-mail as a score 1–5; every closed zaak is in the sample.
+ */
+export const DEMO_KTO: { zaaktype: string; actief: boolean; vorm: 'ja-nee' | 'score-5'; steekproef: number }[] = [
+  { zaaktype: 'melding-openbare-ruimte', actief: true, vorm: 'ja-nee', steekproef: 100 },
+  { zaaktype: 'e-mailvraag', actief: true, vorm: 'score-5', steekproef: 100 },
+];
+
 export const DEMO_WACHTWOORD = 'Loket-demo-2026-Diemen';
 
 export interface DemoGebruiker {

@@ -9,7 +9,8 @@ import type { SluitingsdagenRepository } from '../termijnen/sluitingsdagen.repos
 import { kalenderdag } from '../termijnen/kalender.ts';
 import type { PcService } from '../planning-control/pc.service.ts';
 import { LEGE_AANVULLING } from '../planning-control/pc.schemas.ts';
-import { DEMO_GEBRUIKERS, DEMO_GEMEENTEN, DEMO_INTAKE_ADRESSEN, DEMO_KPI_NORMEN, DEMO_TEAMS, demoSluitingsdagen } from './demo.data.ts';
+import type { KtoService } from '../kto/kto.service.ts';
+import { DEMO_GEBRUIKERS, DEMO_GEMEENTEN, DEMO_INTAKE_ADRESSEN, DEMO_KTO, DEMO_KPI_NORMEN, DEMO_TEAMS, demoSluitingsdagen } from './demo.data.ts';
 import type { KpiService } from '../kpi/kpi.service.ts';
 import type { ZaaktypenRepository } from '../zaaktypen/zaaktypen.repository.ts';
 import { DEMO_ZAAKTEAMS, DEMO_ZAAKTYPEN } from './demo.zaaktypen.ts';
@@ -69,6 +70,8 @@ export function demoService(deps: {
   producten?: ProductenRepository;
   /** Locations, desks and officials for appointments (demo.afspraken.ts). */
   afspraken?: AfsprakenRepository;
+  /** The question after closing, for its settings per zaaktype (DEMO_KTO). */
+  kto?: Pick<KtoService, 'instellingen' | 'zetInstelling'>;
   /** The zaken service on the demo's simulated clock, with an outbox that never sends (demo.zaken.ts). */
   zakenOpKlok: (klok: Klok) => ZakenService;
 }) {
@@ -169,6 +172,11 @@ export function demoService(deps: {
           resultaat.balies++;
         }
         for (const ambtenaar of opzet.ambtenaren) await repo.maakAmbtenaar(opzet.gemeente, { id: randomUUID(), ...ambtenaar });
+      }
+      // The question after closing (ADR 0052); a zaaktype that has a setting already keeps it.
+      for (const gemeente of deps.kto ? DEMO_GEMEENTEN : []) {
+        const bestaand = new Set((await deps.kto?.instellingen(gemeente.code))?.map((i) => i.zaaktype));
+        for (const instelling of DEMO_KTO) if (!bestaand.has(instelling.zaaktype)) await deps.kto?.zetInstelling(gemeente.code, instelling);
       }
       // The norms of the KPI register, through its service as `POST …/normen` does; one that is there already stays.
       for (const norm of deps.kpi ? DEMO_KPI_NORMEN : []) {

@@ -33,6 +33,8 @@ export interface OpruimResultaat {
   klantcontactPersonen: number;
   /** Remarks on web pages deleted (two years after they came in; ADR 0039). */
   paginafeedback: number;
+  /** Questions after closing whose e-mail hash (after 30 days) or answer text (after a year) was erased (ADR 0052). */
+  kto: number;
   /** E-mails whose sender's (or addressee's) name and address were erased (one year after receipt; ADR 0047). */
   mailAfzenders: number;
   /** Residents of callback requests erased (one year after the request was handled; ADR 0048). */
@@ -51,6 +53,7 @@ export interface OnderhoudDeps {
   zaken: { ruimContactgegevensOp(context: Context, gemeente: string): Promise<number> };
   klantcontacten: { ruimPersoonsgegevensOp(context: Context, gemeente: string): Promise<number> };
   paginafeedback: { verwijderVerlopen(): Promise<number> };
+  kto: { verwijderVerlopen(): Promise<number> };
   mailintake: { ruimAfzendersOp(context: Context, gemeente: string): Promise<number> };
   contactverzoeken: { ruimPersoonsgegevensOp(context: Context, gemeente: string): Promise<number> };
   afspraken?: { ruimPersoonsgegevensOp(context: Context, gemeente: string): Promise<number> };
@@ -73,6 +76,7 @@ export function onderhoudService(deps: OnderhoudDeps) {
         contactgegevens: 0,
         klantcontactPersonen: 0,
         paginafeedback: await deps.paginafeedback.verwijderVerlopen(),
+        kto: await deps.kto.verwijderVerlopen(),
         mailAfzenders: 0,
         contactverzoekPersonen: 0,
         afspraakPersonen: 0,

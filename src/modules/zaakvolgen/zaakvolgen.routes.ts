@@ -1,11 +1,12 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { formulierParser, ONGELDIGE_TEKENS } from '../../http/invoer.ts';
+import { ONGELDIGE_TEKENS } from '../../http/invoer.ts';
 import { ProblemError } from '../../http/problem.ts';
 import { TALEN, vertaler, type Taal } from '../../i18n/i18n.ts';
 import { metVervangenTekens } from '../../tekst.ts';
 import { contextVan } from '../audit/audit.service.ts';
 import type { Gemeente, GemeentenRepository } from '../gemeenten/gemeenten.repository.ts';
-import { stuurNietGevonden, voorPortaal } from '../portaal/portaal.routes.ts';
+import type { KtoService } from '../kto/kto.service.ts';
+import { geheimAdresScope, stuurNietGevonden, voorPortaal } from '../portaal/portaal.routes.ts';
 import type { PaginaContext, PortaalGemeente } from '../portaal/portaal.views.ts';
 import type { FormulierTokens } from './zaakvolgen.formulier.ts';
 import { controleerReactie, reactieFormulierSchema, volgParamsSchema } from './zaakvolgen.schemas.ts';
@@ -18,6 +19,8 @@ interface Deps {
   tokens: FormulierTokens;
   /** Replies per minute per IP address (stricter than reading: each one mails a handler). */
   rateLimitReacties: number;
+  /** The question after closing (ADR 0052), shown and answered on the closed zaak's page. */
+  kto?: Pick<KtoService, 'vraagVanZaak' | 'beantwoordVoorZaak'> | undefined;
 }
 
 const PUBLIEK = { toegang: 'publiek' } as const;
@@ -50,17 +53,12 @@ const nietGevonden = stuurNietGevonden;
  * Cache-Control: no-store and X-Robots-Tag: noindex (ADR 0014).
  */
 export function zaakvolgenRoutes(app: FastifyInstance, deps: Deps): void {
-  const { gemeenten, zaakvolgen, tokens } = deps;
+  const { gemeenten, zaakvolgen, tokens, kto } = deps;
+  /** The question after closing of a closed zaak, if it got one. */
+  const ktoVraag = async (gemeente: string, zaak: VolgZaak) => (kto && zaak.afgeslotenOp ? await kto.vraagVanZaak(gemeente, zaak.zaakId) : undefined);
 
   void app.register(async (scope) => {
-    // Only these routes read HTML form bodies; the API stays JSON only.
-    scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'buffer' }, formulierParser);
-    scope.addHook('onSend', async (_request, reply, payload) => {
-      reply.header('Referrer-Policy', 'no-referrer');
-      reply.header('Cache-Control', 'no-store');
-      reply.header('X-Robots-Tag', 'noindex, nofollow');
-      return payload;
-    });
+    geheimAdresScope(scope);
 
     for (const taal of TALEN) {
       const pad = volgPad(taal, ':slug', ':code');
@@ -72,7 +70,8 @@ export function zaakvolgenRoutes(app: FastifyInstance, deps: Deps): void {
         const zaak = gemeente ? await request.lees(() => zaakvolgen.zaak(gemeente.code, code)) : null;
         if (!gemeente || !zaak) return nietGevonden(request, reply, taal, gemeente);
         const verstuurd = (request.query as Record<string, unknown>).verstuurd === '1';
-        return stuurHtml(reply, volgPagina(context(request, taal, gemeente), code, zaak, { token: tokens.maak(gemeente.code, code), verstuurd }));
+        const vraag = await ktoVraag(gemeente.code, zaak);
+        return stuurHtml(reply, volgPagina(context(request, taal, gemeente), code, zaak, { token: tokens.maak(gemeente.code, code), verstuurd, kto: vraag ? { vraag } : undefined }));
       });
 
       // Refused text in the reply (ADR 0020) is refused at the edge, before the handler: the page
@@ -111,6 +110,27 @@ export function zaakvolgenRoutes(app: FastifyInstance, deps: Deps): void {
           return toon((await zaakvolgen.zaak(gemeente.code, code)) ?? zaak, 409, { fout: 'afgesloten' });
         }
         return reply.redirect(`${volgPad(taal, gemeente.slug, code)}?verstuurd=1`, 303);
+      });
+
+      // The answer to the question after closing, from the tracking page (the code proves who asks).
+      scope.post(`${pad}/tevredenheid`, { config: { policy: PUBLIEK, rateLimit: { max: deps.rateLimitReacties, timeWindow: '1 minute' } } }, async (request, reply) => {
+        const { slug, code } = volgParamsSchema.parse(request.params);
+        const gemeente = await gemeenten.opSlug(slug);
+        const zaak = gemeente ? await zaakvolgen.zaak(gemeente.code, code) : null;
+        const vraag = gemeente && zaak ? await ktoVraag(gemeente.code, zaak) : undefined;
+        if (!gemeente || !zaak || !vraag || !kto) return nietGevonden(request, reply, taal, gemeente);
+        const velden: Record<string, string> = {};
+        for (const [k, w] of Object.entries((request.body ?? {}) as Record<string, unknown>)) if (typeof w === 'string') velden[k] = w;
+        const uitkomst = await kto.beantwoordVoorZaak(gemeente.code, zaak.zaakId, velden);
+        if (!uitkomst) return nietGevonden(request, reply, taal, gemeente);
+        if (uitkomst.uitkomst === 'opgeslagen') return reply.redirect(`${volgPad(taal, gemeente.slug, code)}#tevredenheid`, 303);
+        const ctx = context(request, taal, gemeente);
+        const formulier = { token: tokens.maak(gemeente.code, code) };
+        if (uitkomst.uitkomst === 'al-beantwoord') {
+          const nu = (await kto.vraagVanZaak(gemeente.code, zaak.zaakId)) ?? vraag;
+          return stuurHtml(reply, volgPagina(ctx, code, zaak, { ...formulier, kto: { vraag: nu, alBeantwoord: true } }), 409);
+        }
+        return stuurHtml(reply, volgPagina(ctx, code, zaak, { ...formulier, kto: { vraag, formulier: { velden, fouten: uitkomst.fouten } } }), 400);
       });
 
       scope.get(`${pad}/documenten/:document`, { config: { policy: PUBLIEK } }, async (request, reply) => {

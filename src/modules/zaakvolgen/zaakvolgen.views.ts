@@ -2,6 +2,8 @@ import { datumTekst, vertaler, type Taal, type Vertaal } from '../../i18n/i18n.t
 import { html, type Html } from '../portaal/html.ts';
 import { alinea, kop2, link, pagina, type PaginaContext, type PortaalGemeente } from '../portaal/portaal.views.ts';
 import { MAX_REACTIE, type ReactieFout } from './zaakvolgen.schemas.ts';
+import type { KtoVraag } from '../kto/kto.repository.ts';
+import { ktoFormulier, type KtoFormulier } from '../kto/kto.views.ts';
 import type { VolgZaak } from './zaakvolgen.service.ts';
 
 /** `/{slug}/zaken/{code}` and `/{slug}/en/zaken/{code}`. */
@@ -28,6 +30,8 @@ export interface Formulier {
   lengte?: number;
   /** The reply was sent (after the redirect). */
   verstuurd?: boolean;
+  /** The question after closing of this zaak, when it got one (ADR 0052). */
+  kto?: { vraag: KtoVraag; formulier?: KtoFormulier; alBeantwoord?: boolean } | undefined;
 }
 
 const gegeven = (sleutel: string, waarde: Html | string): Html =>
@@ -187,6 +191,19 @@ function melding(t: Vertaal, zaak: VolgZaak, formulier: Formulier): Html | '' {
   return '';
 }
 
+/** The question after closing (ADR 0052): its form, or that it was answered. */
+function tevredenheid(taal: Taal, pad: string, kto: Formulier['kto']): Html | '' {
+  if (!kto) return '';
+  const t = vertaler(taal, 'kto');
+  const inhoud = kto.vraag.beantwoordOp
+    ? alinea(t(kto.alBeantwoord ? 'alBeantwoord.tekst' : 'bedankt.tekst'))
+    : ktoFormulier(taal, `${pad}/tevredenheid`, kto.vraag, kto.formulier, alinea(t('volgIntro')));
+  return html`<section id="tevredenheid">
+          ${kop2(t('titel'))}
+          ${inhoud}
+          </section>`;
+}
+
 /** The tracking page of one zaak. */
 export function volgPagina(ctx: PaginaContext & { gemeente: PortaalGemeente }, code: string, zaak: VolgZaak, formulier: Formulier): string {
   const { taal } = ctx;
@@ -201,7 +218,8 @@ export function volgPagina(ctx: PaginaContext & { gemeente: PortaalGemeente }, c
           ${stappen(t, taal, zaak)}
           ${tijdlijn(t, taal, zaak)}
           ${documenten(t, pad, zaak)}
+          ${tevredenheid(taal, pad, formulier.kto)}
           ${reageren(t, pad, zaak, formulier)}`;
   const talen = { nl: volgPad('nl', ctx.gemeente.slug, code), en: volgPad('en', ctx.gemeente.slug, code) };
-  return pagina(ctx, titel, inhoud, undefined, { talen, documentTitel: formulier.fout ? t('foutTitel', { titel }) : undefined });
+  return pagina(ctx, titel, inhoud, undefined, { talen, documentTitel: formulier.fout || formulier.kto?.formulier?.fouten?.length ? t('foutTitel', { titel }) : undefined });
 }

@@ -223,6 +223,11 @@ export function zakenActies(kern: ZakenKern, detail: ZakenWerkvoorraad['detail']
           extern: true,
         });
         await mailInwoner(w, gemeenteRec, 'afsluiting', (taal) => ({ resultaat: resultaattype.tekst[taal] || eind.tekst[taal] }), { toelichting: invoer.toelichting });
+        const b = w.betrokkene;
+        await deps.naAfsluiten?.(
+          { gemeente: gemeenteRec, zaakId: id, identificatie: w.rij.identificatie, onderwerp: w.rij.onderwerp, zaaktype: w.zaaktype.code, inwoner: b ? { naam: b.naam, email: b.email, taal: b.taal } : null, op: w.nu },
+          { transactie: w.transactie, berichten: deps.berichten },
+        );
         return { resultaattype: resultaattype.id };
       });
       return zojuist(wie, gemeente, id);

@@ -62,7 +62,28 @@ export interface ZakenDeps {
   sluitingsdagen: (gemeente: string) => Promise<Sluitingsdagen>;
   /** The public base URL of the resident pages (tracking links). */
   publicUrl: string;
+  /**
+   * Called inside the closing transaction of every zaak (ADR 0052): another module (the question
+   * after closing, kto) adds its own rows and queues its mail in `transactie`, so it happens
+   * exactly when the closing commits. It must not write zaak tables.
+   */
+  naAfsluiten?: NaAfsluiten | undefined;
 }
+
+/** A zaak that is being closed, as the `naAfsluiten` port sees it. */
+export interface AfgeslotenZaak {
+  gemeente: Gemeente;
+  zaakId: string;
+  identificatie: string;
+  onderwerp: string;
+  /** The zaaktype's code. */
+  zaaktype: string;
+  /** The resident who asked (no e-mail address: nothing to send). */
+  inwoner: { naam: string; email: string | null; taal: 'nl' | 'en' } | null;
+  op: string;
+}
+
+export type NaAfsluiten = (zaak: AfgeslotenZaak, binnen: { transactie: Transaction<DB>; berichten: Berichten }) => Promise<void>;
 
 export const VERWERKING_ZAKEN = {
   verwerkingsactiviteit: 'loket:verwerkingsactiviteit:zaakbehandeling',

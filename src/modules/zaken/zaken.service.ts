@@ -5,7 +5,7 @@ import { zakenKern, type ZakenDeps } from './zaken.kern.ts';
 import { zakenRegistratie } from './zaken.registratie.ts';
 import { zakenWerkvoorraad } from './zaken.werkvoorraad.ts';
 
-export type { Actor, Inwoner, Systeem, Wie, ZakenDeps } from './zaken.kern.ts';
+export type { Actor, AfgeslotenZaak, Inwoner, NaAfsluiten, Systeem, Wie, ZakenDeps } from './zaken.kern.ts';
 export { nieuweVolgcode, VERWERKING_ZAKEN, volgcodeHash } from './zaken.kern.ts';
 export type { NieuweZaakInvoer, SysteemDocument, SysteemZaak } from './zaken.registratie.ts';
 export type { WerkvoorraadInvoer } from './zaken.werkvoorraad.ts';

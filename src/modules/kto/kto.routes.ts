@@ -1,0 +1,89 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { TALEN, vertaler, type Taal } from '../../i18n/i18n.ts';
+import type { Gemeente, GemeentenRepository } from '../gemeenten/gemeenten.repository.ts';
+import { geheimAdresScope, stuurNietGevonden, voorPortaal } from '../portaal/portaal.routes.ts';
+import type { PaginaContext, PortaalGemeente } from '../portaal/portaal.views.ts';
+import { ktoPad, type KtoService } from './kto.service.ts';
+import { ktoKlaarPagina, ktoPagina } from './kto.views.ts';
+
+interface Deps {
+  gemeenten: GemeentenRepository;
+  kto: KtoService;
+  /** Answers per minute per IP address. */
+  rateLimit: number;
+}
+
+const PUBLIEK = { toegang: 'publiek' } as const;
+
+function stuurHtml(reply: FastifyReply, body: string, status = 200): FastifyReply {
+  return reply.code(status).type('text/html; charset=utf-8').send(body);
+}
+
+function context(request: FastifyRequest, taal: Taal, gemeente: Gemeente): PaginaContext & { gemeente: PortaalGemeente } {
+  const portaal = voorPortaal(gemeente, request);
+  return { taal, t: vertaler(taal, 'portaal'), gemeente: portaal.gemeente, themaUrl: portaal.themaUrl, pagina: undefined };
+}
+
+const params = (request: FastifyRequest): { slug: string; token: string } => {
+  const p = request.params as Record<string, string | undefined>;
+  return { slug: p.slug ?? '', token: p.token ?? '' };
+};
+
+/** Form fields as text (a repeated field: its first value). */
+function velden(body: unknown): Record<string, string> {
+  const uit: Record<string, string> = {};
+  if (body && typeof body === 'object') {
+    for (const [k, w] of Object.entries(body as Record<string, unknown>)) {
+      if (typeof w === 'string') uit[k] = w;
+      else if (Array.isArray(w) && typeof w[0] === 'string') uit[k] = w[0];
+    }
+  }
+  return uit;
+}
+
+/**
+ * The answer page of the question after closing, `/{slug}/kto/{token}` and `/{slug}/en/kto/{token}`
+ * (ADR 0052): no login, the personal one-time token in the address. GET shows the question (or
+ * that it was answered); POST stores the answer once and sends the browser to the thank-you page
+ * (303), or shows the form again with the errors (400); a second answer gets 409 and a clear
+ * message, nothing changed. An unknown token is the portal's 404. The token is a secret in the
+ * URL: Referrer-Policy no-referrer, Cache-Control no-store, noindex.
+ */
+export function ktoRoutes(app: FastifyInstance, deps: Deps): void {
+  const { gemeenten, kto } = deps;
+
+  void app.register(async (scope) => {
+    geheimAdresScope(scope);
+
+    for (const taal of TALEN) {
+      const pad = ktoPad(taal, ':slug', ':token');
+
+      scope.get(pad, { config: { policy: PUBLIEK } }, async (request, reply) => {
+        const { slug, token } = params(request);
+        const gemeente = await gemeenten.opSlug(slug);
+        const vraag = gemeente ? await kto.vraag(gemeente.code, token) : undefined;
+        if (!gemeente || !vraag) return stuurNietGevonden(request, reply, taal, gemeente);
+        const ctx = context(request, taal, gemeente);
+        if (vraag.beantwoordOp) {
+          const bedankt = (request.query as Record<string, unknown>).bedankt === '1';
+          return stuurHtml(reply, ktoKlaarPagina(ctx, token, bedankt ? 'bedankt' : 'alBeantwoord'));
+        }
+        return stuurHtml(reply, ktoPagina(ctx, token, vraag));
+      });
+
+      scope.post(pad, { config: { policy: PUBLIEK, rateLimit: { max: deps.rateLimit, timeWindow: '1 minute' } } }, async (request, reply) => {
+        const { slug, token } = params(request);
+        const gemeente = await gemeenten.opSlug(slug);
+        const vraag = gemeente ? await kto.vraag(gemeente.code, token) : undefined;
+        if (!gemeente || !vraag) return stuurNietGevonden(request, reply, taal, gemeente);
+        const ctx = context(request, taal, gemeente);
+        const ingevuld = velden(request.body);
+        const uitkomst = await kto.beantwoord(gemeente.code, token, ingevuld);
+        if (!uitkomst) return stuurNietGevonden(request, reply, taal, gemeente);
+        if (uitkomst.uitkomst === 'al-beantwoord') return stuurHtml(reply, ktoKlaarPagina(ctx, token, 'alBeantwoord'), 409);
+        if (uitkomst.uitkomst === 'fouten') return stuurHtml(reply, ktoPagina(ctx, token, vraag, { velden: ingevuld, fouten: uitkomst.fouten }), 400);
+        return reply.redirect(`${ktoPad(taal, gemeente.slug, token)}?bedankt=1`, 303);
+      });
+    }
+  });
+}

@@ -1,0 +1,127 @@
+/**
+ * The question after closing (KTO, issue 15, ADR 0052). The zaken service calls `naAfsluiten`
+ * inside the transaction that closes a zaak: when the zaaktype has the question on, the sample
+ * draws this zaak and the resident's e-mail address got no question in the last 30 days, a
+ * question row with a hashed one-time token is stored and the mail with the personal link is
+ * queued in the outbox, all committed with the closing or not at all. The resident answers
+ * without login at `/{slug}/kto/{token}`; an answer is written once.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { DB, KtoVorm } from '../../db/schema.ts';
+import { vertaler, type Taal } from '../../i18n/i18n.ts';
+import type { Klok } from '../../klok.ts';
+import type { NaAfsluiten } from '../zaken/zaken.service.ts';
+import { leesAntwoord, type KtoFout } from './kto.regels.ts';
+import { ktoRepository, type KtoInstelling, type KtoVraag } from './kto.repository.ts';
+
+/** At most one question per resident e-mail address in this many days. */
+export const KTO_RUSTDAGEN = 30;
+/** The text of an answer is erased this many days after it was given (the score stays). */
+export const KTO_TEKST_BEWAARDAGEN = 365;
+const DAG_MS = 86_400_000;
+
+export interface KtoDeps {
+  db: Kysely<DB>;
+  klok: Klok;
+  /** The public base URL of the resident pages. */
+  publicUrl: string;
+  /** A number in [0, 1) for the sample (Math.random by default). */
+  kans?: () => number;
+}
+
+export const ktoTokenHash = (token: string): string => createHash('sha256').update(token).digest('hex');
+/** The e-mail address as a hash per gemeente (case and spaces do not matter): the address itself is not kept. */
+export const ktoEmailHash = (gemeente: string, email: string): string => createHash('sha256').update(`${gemeente}\n${email.trim().toLowerCase()}`).digest('hex');
+/** A one-time token: 32 random bytes, base64url (43 characters). */
+export const TOKEN = /^[A-Za-z0-9_-]{43}$/;
+
+/** `/{slug}/kto/{token}` and `/{slug}/en/kto/{token}`. */
+export function ktoPad(taal: Taal, slug: string, token: string): string {
+  return `/${slug}/${taal === 'en' ? 'en/' : ''}kto/${token}`;
+}
+
+export type Beantwoording = { uitkomst: 'opgeslagen' } | { uitkomst: 'al-beantwoord' } | { uitkomst: 'fouten'; fouten: KtoFout[] };
+
+export function ktoService(deps: KtoDeps) {
+  const { db, klok, publicUrl } = deps;
+  const kans = deps.kans ?? Math.random;
+  const repository = ktoRepository(db);
+
+  const naAfsluiten: NaAfsluiten = async (zaak, { transactie, berichten }) => {
+    const email = zaak.inwoner?.email?.trim();
+    if (!zaak.inwoner || !email) return;
+    const repo = ktoRepository(transactie);
+    const gemeente = zaak.gemeente.code;
+    const instelling = await repo.instelling(gemeente, zaak.zaaktype);
+    if (!instelling?.actief || !(kans() * 100 < instelling.steekproef)) return;
+    const emailHash = ktoEmailHash(gemeente, email);
+    await repo.vergrendelEmail(gemeente, emailHash);
+    const sinds = new Date(new Date(zaak.op).getTime() - KTO_RUSTDAGEN * DAG_MS).toISOString();
+    if (await repo.recentGevraagd(gemeente, emailHash, sinds)) return;
+    const token = randomBytes(32).toString('base64url');
+    const taal = zaak.inwoner.taal;
+    const nieuw = await repo.voegVraagToe({
+      gemeente,
+      zaakId: zaak.zaakId,
+      zaaktype: zaak.zaaktype,
+      identificatie: zaak.identificatie,
+      vorm: instelling.vorm,
+      taal,
+      emailHash,
+      tokenHash: ktoTokenHash(token),
+      op: zaak.op,
+    });
+    if (!nieuw) return;
+    const t = vertaler(taal, 'kto');
+    const waarden = { identificatie: zaak.identificatie, onderwerp: zaak.onderwerp, link: `${publicUrl}${ktoPad(taal, zaak.gemeente.slug, token)}`, gemeente: zaak.gemeente.naam, dagen: KTO_RUSTDAGEN };
+    const aanhef = zaak.inwoner.naam ? t('mail.aanhef', { naam: zaak.inwoner.naam }) : t('mail.aanhefZonderNaam');
+    await berichten.verstuur({ gemeente, aan: email, onderwerp: t('mail.onderwerp', waarden), tekst: [aanhef, t(`mail.tekst`, waarden), t('mail.groet', waarden)].join('\n\n') }, { transactie });
+  };
+
+  async function beantwoordVraag(vraag: KtoVraag, velden: Record<string, string | string[] | undefined>): Promise<Beantwoording> {
+    if (vraag.beantwoordOp) return { uitkomst: 'al-beantwoord' };
+    const gelezen = leesAntwoord(vraag.vorm, velden);
+    if ('fouten' in gelezen) return { uitkomst: 'fouten', fouten: gelezen.fouten };
+    const opgeslagen = await repository.voegAntwoordToe(vraag.gemeente, vraag.zaakId, gelezen.antwoord, klok.nu().toISOString());
+    return opgeslagen ? { uitkomst: 'opgeslagen' } : { uitkomst: 'al-beantwoord' };
+  }
+
+  return {
+    naAfsluiten,
+
+    /** Housekeeping (onderhoud): e-mail hashes after 30 days, answer texts after a year. */
+    verwijderVerlopen: (): Promise<number> => {
+      const nu = klok.nu().getTime();
+      return repository.ruimOp(new Date(nu - KTO_RUSTDAGEN * DAG_MS).toISOString(), new Date(nu - KTO_TEKST_BEWAARDAGEN * DAG_MS).toISOString());
+    },
+
+    instellingen: (gemeente: string): Promise<KtoInstelling[]> => repository.instellingen(gemeente),
+    zetInstelling: (gemeente: string, instelling: KtoInstelling): Promise<void> => repository.zetInstelling(gemeente, instelling),
+
+    /** The question of a token (undefined: no such token in this gemeente). */
+    async vraag(gemeente: string, token: string): Promise<KtoVraag | undefined> {
+      if (!TOKEN.test(token)) return undefined;
+      return repository.vraagOpToken(gemeente, ktoTokenHash(token));
+    },
+
+    /** Stores the answer once; a second answer changes nothing. Undefined: no such token. */
+    async beantwoord(gemeente: string, token: string, velden: Record<string, string | string[] | undefined>): Promise<Beantwoording | undefined> {
+      if (!TOKEN.test(token)) return undefined;
+      const vraag = await repository.vraagOpToken(gemeente, ktoTokenHash(token));
+      return vraag ? beantwoordVraag(vraag, velden) : undefined;
+    },
+
+    /** The question of a zaak (for its tracking page, where the tracking code proves who asks). */
+    vraagVanZaak: (gemeente: string, zaakId: string): Promise<KtoVraag | undefined> => repository.vraagVanZaak(gemeente, zaakId),
+
+    /** Answers the question of a zaak from its tracking page; undefined: the zaak got no question. */
+    async beantwoordVoorZaak(gemeente: string, zaakId: string, velden: Record<string, string | string[] | undefined>): Promise<Beantwoording | undefined> {
+      const vraag = await repository.vraagVanZaak(gemeente, zaakId);
+      return vraag ? beantwoordVraag(vraag, velden) : undefined;
+    },
+  };
+}
+
+export type KtoService = ReturnType<typeof ktoService>;
+export type { KtoVorm };
