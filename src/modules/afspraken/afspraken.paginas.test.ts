@@ -146,13 +146,14 @@ describe('booking pages', () => {
   });
 });
 
-describe('the page behind the secret link', () => {
-  const maak = async (start: string, email: string) => {
-    const res = await loket.app.inject({ method: 'POST', url: api, payload: { product: 'paspoort', start, naam: 'Link Gebruiker', email } });
-    expect(res.statusCode, res.body).toBe(201);
-    return new URL(res.json().beheerUrl).pathname;
-  };
+/** Books through the API and returns the path of the secret link. */
+async function maak(start: string, email: string): Promise<string> {
+  const res = await loket.app.inject({ method: 'POST', url: api, payload: { product: 'paspoort', start, naam: 'Link Gebruiker', email } });
+  expect(res.statusCode, res.body).toBe(201);
+  return new URL(res.json().beheerUrl).pathname;
+}
 
+describe('the page behind the secret link', () => {
   it('moves the appointment to another free time', async () => {
     const pad = await maak('2026-03-18T10:00:00Z', 'verzet@example.org');
     const pagina = await haal(`${pad}?dag=2026-03-19`);
