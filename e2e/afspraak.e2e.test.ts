@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { smtpOntvanger } from '../test/smtp.ts';
-import { expectAccessible, startBrowser, startLoketServer, type LoketServer } from './support.ts';
+import { expectAccessible, startBrowser, startLoketServer, tweePaginas, type LoketServer } from './support.ts';
 
 let server: LoketServer;
 let smtp: Awaited<ReturnType<typeof smtpOntvanger>>;
@@ -18,28 +18,12 @@ afterAll(async () => {
   await smtp?.close();
 });
 
-/**
- * The resident's browser has no JavaScript; axe cannot run there, so every step is also done in a
- * JavaScript-enabled page (the pages have no scripts: same DOM) and axe runs on that one.
- */
-async function tweePaginas() {
-  const zonder = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
-  const met = await (await browser.newContext()).newPage();
-  const beide = async (stap: (page: Page) => Promise<unknown>) => {
-    await stap(zonder);
-    await stap(met);
-    expect(await zonder.locator('script').count()).toBe(0);
-    await expectAccessible(met);
-  };
-  return { zonder, beide, sluit: async () => Promise.all([zonder.context().close(), met.context().close()]) };
-}
-
 describe.each([
   { taal: 'nl' as const, slot: 0, start: '/diemen/producten/paspoort', knop: 'Maak een afspraak', tijdKop: 'Kies een dag en tijd', verder: 'Verder', naam: 'Naam', email: 'E-mailadres', controle: 'Controleer uw afspraak', bevestig: 'Afspraak maken', gemaakt: 'Uw afspraak is gemaakt', emailFout: 'Vul een geldig e-mailadres in', afzeggen: 'Ja, zeg de afspraak af', afgezegd: 'Uw afspraak is afgezegd.', verzetten: 'Verzet naar deze tijd', verzet: 'Uw afspraak is verzet.' },
   { taal: 'en' as const, slot: 1, start: '/diemen/en/products/paspoort', knop: 'Make an appointment', tijdKop: 'Choose a day and time', verder: 'Continue', naam: 'Name', email: 'Email address', controle: 'Check your appointment', bevestig: 'Make the appointment', gemaakt: 'Your appointment has been made', emailFout: 'Enter a valid email address', afzeggen: 'Yes, cancel the appointment', afgezegd: 'Your appointment has been cancelled.', verzetten: 'Move to this time', verzet: 'Your appointment has been moved.' },
 ])('booking an appointment without JavaScript ($taal)', (s) => {
   it('goes from the product page to a booked appointment, then moves and cancels it through the link in the mail', async () => {
-    const { zonder, beide, sluit } = await tweePaginas();
+    const { zonder, beide, sluit } = await tweePaginas(browser);
     const email = `inwoner-${s.taal}@example.org`;
     await beide(async (page) => {
       await page.goto(`${server.url}${s.start}`);

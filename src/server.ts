@@ -314,6 +314,7 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
     tokens: formulierTokens(formulierGeheim, klok),
     klok,
     rateLimit: config.rateLimitAanmelden,
+    maxPerEmail: config.afsprakenPerEmail,
   });
   apiDocsRoutes(app);
 

@@ -70,6 +70,11 @@ describe('booking pages', () => {
     expect(controle.statusCode, controle.body).toBe(200);
     expect(controle.body).toContain('Controleer uw afspraak');
     expect(controle.body).toContain('dinsdag 10 maart 2026 om 10:00');
+    // "Gegevens wijzigen" goes back to the details with everything filled in.
+    const terug = await verstuur(pad, { formulier: formulier(controle.body), stap: 'tijd', ...verborgen(controle.body, 'tijd') });
+    expect(terug.statusCode).toBe(200);
+    expect(terug.body).toContain('value="Fatma Yilmaz"');
+    expect(terug.body).toContain('value="06 12345678"');
     const geboekt = await verstuur(pad, { formulier: formulier(controle.body), stap: 'boek', ...verborgen(controle.body, 'boek') });
     expect(geboekt.statusCode, geboekt.body).toBe(303);
     const locatie = geboekt.headers.location ?? '';
@@ -115,6 +120,10 @@ describe('booking pages', () => {
     const vreemd = await verstuur('/diemen/afspraak', { formulier: 'nep', stap: 'tijd', product: 'paspoort', keuze: keuzes(zonderTijd.body)[0] ?? '' });
     expect(vreemd.statusCode).toBe(400);
     expect(vreemd.body).toContain('Het formulier is verlopen.');
+    // A made-up time is no choice, never a 5xx.
+    const verzonnen = await verstuur('/diemen/afspraak', { formulier: formulier(controle.body), stap: 'tijd', product: 'paspoort', keuze: `2026-13-45T99:00:00Z|${'0'.repeat(36)}|` });
+    expect(verzonnen.statusCode).toBe(400);
+    expect(verzonnen.body).toContain('Kies een tijd.');
   });
 
   it('sends the resident back to the time choice when the slot was taken meanwhile', async () => {

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { formulierParser } from '../../http/invoer.ts';
+import { geheimFormulierScope } from '../../http/invoer.ts';
 import { ProblemError } from '../../http/problem.ts';
 import { STANDAARDTAAL, TALEN, vertaler, type Taal } from '../../i18n/i18n.ts';
 import type { Klok } from '../../klok.ts';
@@ -34,6 +34,8 @@ interface Deps {
   klok: Klok;
   /** Posts per minute per IP address. */
   rateLimit: number;
+  /** Open appointments one e-mail address may hold (the service's limit, for the message). */
+  maxPerEmail: number;
 }
 
 const PUBLIEK = { toegang: 'publiek' } as const;
@@ -70,14 +72,8 @@ export function afspraakPaginaRoutes(app: FastifyInstance, deps: Deps): void {
   const { gemeenten, afspraken, producten, tokens, klok } = deps;
 
   void app.register(async (scope) => {
-    scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'buffer' }, formulierParser);
     // Personal data and a secret link: never cached, never in a referrer, never indexed.
-    scope.addHook('onSend', async (_request, reply, payload) => {
-      reply.header('Referrer-Policy', 'no-referrer');
-      reply.header('Cache-Control', 'no-store');
-      reply.header('X-Robots-Tag', 'noindex, nofollow');
-      return payload;
-    });
+    geheimFormulierScope(scope);
 
     for (const taal of TALEN) {
       const ta = vertaler(taal, 'afspraken');
@@ -171,8 +167,7 @@ export function afspraakPaginaRoutes(app: FastifyInstance, deps: Deps): void {
           if (error.status === 409) return stuurHtml(reply, tijdPagina(ctx, p, await vrij(request, gemeente, p.code), kalenderdag(keuze.start), tp('fout.bezet')), 409);
           const veld = error.invalidParams?.[0];
           if (veld?.code === 'te-veel-afspraken') {
-            const max = /\d+/.exec(veld.reason)?.[0] ?? '';
-            return stuurHtml(reply, gegevensPagina(ctx, p, keuze, gevonden.naam, gegevens, { email: tp('fout.teVeel', { max }) }), 400);
+            return stuurHtml(reply, gegevensPagina(ctx, p, keuze, gevonden.naam, gegevens, { email: tp('fout.teVeel', { max: deps.maxPerEmail }) }), 400);
           }
           if (error.status === 400) return terugNaarTijd(tp('fout.ongeldigeTijd'), 400);
           throw error;

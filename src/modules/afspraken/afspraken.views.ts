@@ -25,7 +25,8 @@ export const keuzeWaarde = (k: Keuze): string => `${k.start}|${k.locatie}|${k.am
 
 export function leesKeuze(waarde: string | undefined): Keuze | undefined {
   const [start = '', locatie = '', ambtenaar = ''] = (waarde ?? '').split('|');
-  if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{3})?Z$/.test(start) || !/^[0-9a-f-]{36}$/.test(locatie) || (ambtenaar !== '' && !/^[0-9a-f-]{36}$/.test(ambtenaar))) return undefined;
+  // A start that is no real instant (month 13, hour 25) is no choice either: never a 5xx later on.
+  if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{3})?Z$/.test(start) || Number.isNaN(Date.parse(start)) || !/^[0-9a-f-]{36}$/.test(locatie) || (ambtenaar !== '' && !/^[0-9a-f-]{36}$/.test(ambtenaar))) return undefined;
   return { start, locatie, ambtenaar: ambtenaar || undefined };
 }
 

@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { formulierParser, ONGELDIGE_TEKENS } from '../../http/invoer.ts';
+import { geheimFormulierScope, ONGELDIGE_TEKENS } from '../../http/invoer.ts';
 import { ProblemError } from '../../http/problem.ts';
 import { TALEN, vertaler, type Taal } from '../../i18n/i18n.ts';
 import { metVervangenTekens } from '../../tekst.ts';
@@ -54,13 +54,7 @@ export function zaakvolgenRoutes(app: FastifyInstance, deps: Deps): void {
 
   void app.register(async (scope) => {
     // Only these routes read HTML form bodies; the API stays JSON only.
-    scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'buffer' }, formulierParser);
-    scope.addHook('onSend', async (_request, reply, payload) => {
-      reply.header('Referrer-Policy', 'no-referrer');
-      reply.header('Cache-Control', 'no-store');
-      reply.header('X-Robots-Tag', 'noindex, nofollow');
-      return payload;
-    });
+    geheimFormulierScope(scope);
 
     for (const taal of TALEN) {
       const pad = volgPad(taal, ':slug', ':code');
