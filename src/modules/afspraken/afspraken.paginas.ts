@@ -191,7 +191,13 @@ export function afspraakPaginaRoutes(app: FastifyInstance, deps: Deps): void {
         const afspraak = await afspraakVan(gemeente, token);
         if (!afspraak) return stuurNietGevonden(request, reply, taal, gemeente);
         const wijzigbaar = afspraak.status === 'gepland' && Date.parse(afspraak.start) > klok.nu().getTime();
-        const perDag = wijzigbaar ? await vrij(request, gemeente, afspraak.product).catch(() => undefined) : undefined;
+        // A product no longer bookable (withdrawn since): the appointment can still be cancelled, not moved.
+        const perDag = wijzigbaar
+          ? await vrij(request, gemeente, afspraak.product).catch((error: unknown) => {
+              if (error instanceof ProblemError && error.status === 400) return undefined;
+              throw error;
+            })
+          : undefined;
         const ctx = context(request, gemeente, tokenHash(token));
         return stuurHtml(reply, beheerPagina(ctx, token, afspraak, { wijzigbaar, perDag, ...opties }), status);
       };

@@ -178,11 +178,6 @@ export function tijdPagina(ctx: AfspraakPaginaContext, product: PubliekProduct, 
   return pagina(ctx, ta('tijdKop'), inhoud, talenVan(gemeente.slug, query), fout !== undefined);
 }
 
-/** What the resident chose, in words. */
-function keuzeTekst(taal: Taal, keuze: Keuze): string {
-  return afspraakMoment(taal, keuze.start);
-}
-
 /** Step 2: name, e-mail and phone. */
 export function gegevensPagina(ctx: AfspraakPaginaContext, product: PubliekProduct, keuze: Keuze, ambtenaar: string | undefined, gegevens: Gegevens, fouten: Fouten = {}): string {
   const { taal, gemeente, ta } = ctx;
@@ -190,7 +185,7 @@ export function gegevensPagina(ctx: AfspraakPaginaContext, product: PubliekProdu
   const query = `?product=${encodeURIComponent(product.code)}`;
   const inhoud = html`${foutSamenvatting(ctx, fouten)}
           ${alinea(product.naam, true)}
-          ${alinea(html`${ta('gekozen', { moment: keuzeTekst(taal, keuze) })}${ambtenaar ? html`, ${ambtenaar}` : ''}. ${link(`${pad}${query}`, ta('anderTijd'))}`)}
+          ${alinea(html`${ta('gekozen', { moment: afspraakMoment(taal, keuze.start) })}${ambtenaar ? html`, ${ambtenaar}` : ''}. ${link(`${pad}${query}`, ta('anderTijd'))}`)}
           <form class="loket-formulier" method="post" action="${pad}" novalidate>
             ${verborgen('formulier', ctx.formulier)}${verborgen('stap', 'gegevens')}${verborgen('product', product.code)}${verborgen('keuze', keuzeWaarde(keuze))}
             ${tekstveld('naam', ta('naam'), gegevens.naam, fouten.naam, { type: 'text', autocomplete: 'name' })}
@@ -211,7 +206,7 @@ export function controlePagina(ctx: AfspraakPaginaContext, product: PubliekProdu
   const inhoud = html`${foutSamenvatting(ctx, { formulier: fout })}
           <dl class="loket-gegevens">
             ${rij(ta('wat'), product.naam)}
-            ${rij(ta('wanneer'), keuzeTekst(taal, keuze))}
+            ${rij(ta('wanneer'), afspraakMoment(taal, keuze.start))}
             ${ambtenaar ? rij(ta('ambtenaar'), ambtenaar) : ''}
             ${rij(ta('naam'), gegevens.naam)}
             ${rij(ta('email'), gegevens.email)}
