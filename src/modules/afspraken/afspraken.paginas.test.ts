@@ -77,6 +77,10 @@ describe('booking pages', () => {
     expect(terug.body).toContain('value="06 12345678"');
     const geboekt = await verstuur(pad, { formulier: formulier(controle.body), stap: 'boek', ...verborgen(controle.body, 'boek') });
     expect(geboekt.statusCode, geboekt.body).toBe(303);
+    // A double click or a resent form books once and says so.
+    const nogmaals = await verstuur(pad, { formulier: formulier(controle.body), stap: 'boek', ...verborgen(controle.body, 'boek') });
+    expect(nogmaals.statusCode).toBe(409);
+    expect(nogmaals.body).toContain('U heeft deze afspraak al gemaakt.');
     const locatie = geboekt.headers.location ?? '';
     expect(locatie).toMatch(/^\/diemen\/afspraak\/[A-Za-z0-9_-]{43}\?gemaakt=1$/);
     const bevestiging = await haal(locatie);
@@ -95,8 +99,13 @@ describe('booking pages', () => {
     expect(controle.statusCode, controle.body).toBe(200);
     expect(controle.body).toContain('Check your appointment');
     expect(controle.body).toContain('Mohamed el Amrani (trouwambtenaar)');
-    const geboekt = await verstuur(pad, { formulier: formulier(controle.body), stap: 'boek', ...verborgen(controle.body, 'boek') });
-    expect(geboekt.statusCode, geboekt.body).toBe(303);
+    // Sent twice at the same moment: one appointment, the other answer says it is already made.
+    const twee = await Promise.all([1, 2].map(() => verstuur(pad, { formulier: formulier(controle.body), stap: 'boek', ...verborgen(controle.body, 'boek') })));
+    expect(twee.map((r) => r.statusCode).toSorted()).toEqual([303, 409]);
+    expect(twee.find((r) => r.statusCode === 409)?.body).toContain('You have already made this appointment.');
+    expect(await uitbox('sam@example.org')).toHaveLength(1);
+    const geboekt = twee.find((r) => r.statusCode === 303) ?? twee[0];
+    if (!geboekt) throw new Error('geen antwoord');
     expect(geboekt.headers.location).toMatch(/^\/diemen\/en\/appointment\//);
     const pagina = await haal(geboekt.headers.location ?? '');
     expect(pagina.body).toContain('Your appointment has been made');

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { geheimFormulierScope } from '../../http/invoer.ts';
 import { ProblemError } from '../../http/problem.ts';
@@ -12,6 +13,7 @@ import type { FormulierTokens } from '../zaakvolgen/zaakvolgen.formulier.ts';
 import { afspraakInvoer } from './afspraken.schemas.ts';
 import { tokenHash, type AfsprakenService } from './afspraken.service.ts';
 import {
+  alGemaaktPagina,
   beheerPad,
   beheerPagina,
   controlePagina,
@@ -42,6 +44,7 @@ const PUBLIEK = { toegang: 'publiek' } as const;
 /** How far ahead the pages offer times: 4 weeks (the API allows more). */
 const WEKEN_DAGEN = 28;
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const DATUM = /^\d{4}-\d\d-\d\d$/;
 const SEGMENT: Record<Taal, string> = { nl: 'afspraak', en: 'appointment' };
 /** The form token of the booking pages is bound to the gemeente and this word; of a manage page to the appointment's token hash. */
@@ -134,9 +137,11 @@ export function afspraakPaginaRoutes(app: FastifyInstance, deps: Deps): void {
         const keuze = leesKeuze(v.keuze);
         if (!keuze) return terugNaarTijd(tp('fout.tijd'), 400);
         const { perDag, gevonden } = await nogVrij(request, gemeente, p.code, keuze);
-        if (!gevonden) return stuurHtml(reply, tijdPagina(ctx, p, perDag, kalenderdag(keuze.start), tp('fout.bezet')), 409);
+        // Booking itself checks again (and knows a double submit); before that, a taken time goes back to the choice.
+        if (!gevonden && v.stap !== 'boek') return stuurHtml(reply, tijdPagina(ctx, p, perDag, kalenderdag(keuze.start), tp('fout.bezet')), 409);
+        const ambtenaar = gevonden?.naam;
 
-        if (v.stap === 'tijd') return stuurHtml(reply, gegevensPagina(ctx, p, keuze, gevonden.naam, gegevens));
+        if (v.stap === 'tijd') return stuurHtml(reply, gegevensPagina(ctx, p, keuze, ambtenaar, gegevens));
 
         const invoer = afspraakInvoer.safeParse({
           product: p.code,
@@ -154,20 +159,22 @@ export function afspraakPaginaRoutes(app: FastifyInstance, deps: Deps): void {
             const veld = issue.path[0];
             if (veld === 'naam' || veld === 'email' || veld === 'telefoon') fouten[veld] = tp(`fout.${veld}`);
           }
-          return stuurHtml(reply, gegevensPagina(ctx, p, keuze, gevonden.naam, gegevens, fouten), 400);
+          return stuurHtml(reply, gegevensPagina(ctx, p, keuze, ambtenaar, gegevens, fouten), 400);
         }
-        if (v.stap !== 'boek') return stuurHtml(reply, controlePagina(ctx, p, keuze, gevonden.naam, gegevens));
+        if (v.stap !== 'boek') return stuurHtml(reply, controlePagina(ctx, p, keuze, ambtenaar, gegevens, randomUUID()));
 
         try {
-          const afspraak = await afspraken.boek(contextVan(request), gemeente.code, invoer.data);
+          const verzending = UUID.test(v.verzending ?? '') ? v.verzending : undefined;
+          const afspraak = await afspraken.boek(contextVan(request), gemeente.code, invoer.data, { id: verzending });
           const token = afspraak.beheerUrl?.split('/').at(-1) ?? '';
           return reply.redirect(`${beheerPad(taal, gemeente.slug, token)}?gemaakt=1`, 303);
         } catch (error) {
           if (!(error instanceof ProblemError)) throw error;
+          if (error.code === 'al-gemaakt') return stuurHtml(reply, alGemaaktPagina(ctx), 409);
           if (error.status === 409) return stuurHtml(reply, tijdPagina(ctx, p, await vrij(request, gemeente, p.code), kalenderdag(keuze.start), tp('fout.bezet')), 409);
           const veld = error.invalidParams?.[0];
           if (veld?.code === 'te-veel-afspraken') {
-            return stuurHtml(reply, gegevensPagina(ctx, p, keuze, gevonden.naam, gegevens, { email: tp('fout.teVeel', { max: deps.maxPerEmail }) }), 400);
+            return stuurHtml(reply, gegevensPagina(ctx, p, keuze, ambtenaar, gegevens, { email: tp('fout.teVeel', { max: deps.maxPerEmail }) }), 400);
           }
           if (error.status === 400) return terugNaarTijd(tp('fout.ongeldigeTijd'), 400);
           throw error;

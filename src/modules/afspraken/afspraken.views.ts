@@ -199,7 +199,7 @@ export function gegevensPagina(ctx: AfspraakPaginaContext, product: PubliekProdu
 const rij = (kop: string, waarde: Html | string): Html => html`<div class="loket-gegevens__rij"><dt>${kop}</dt><dd>${waarde}</dd></div>`;
 
 /** Step 3: "Controleer uw afspraak", everything in hidden fields, one button to book. */
-export function controlePagina(ctx: AfspraakPaginaContext, product: PubliekProduct, keuze: Keuze, ambtenaar: string | undefined, gegevens: Gegevens, fout?: string): string {
+export function controlePagina(ctx: AfspraakPaginaContext, product: PubliekProduct, keuze: Keuze, ambtenaar: string | undefined, gegevens: Gegevens, verzending: string, fout?: string): string {
   const { taal, gemeente, ta } = ctx;
   const pad = afspraakPad(taal, gemeente.slug);
   const alles = html`${verborgen('product', product.code)}${verborgen('keuze', keuzeWaarde(keuze))}${verborgen('naam', gegevens.naam)}${verborgen('email', gegevens.email)}${verborgen('telefoon', gegevens.telefoon)}`;
@@ -213,7 +213,7 @@ export function controlePagina(ctx: AfspraakPaginaContext, product: PubliekProdu
             ${gegevens.telefoon ? rij(ta('telefoon'), gegevens.telefoon) : ''}
           </dl>
           <form class="loket-formulier" method="post" action="${pad}">
-            ${verborgen('formulier', ctx.formulier)}${verborgen('stap', 'boek')}${alles}
+            ${verborgen('formulier', ctx.formulier)}${verborgen('stap', 'boek')}${verborgen('verzending', verzending)}${alles}
             ${knop(ta('bevestig'))}
           </form>
           <form class="loket-formulier" method="post" action="${pad}">
@@ -221,6 +221,11 @@ export function controlePagina(ctx: AfspraakPaginaContext, product: PubliekProdu
             <button class="utrecht-button utrecht-button--secondary-action utrecht-button--distanced" type="submit">${ta('wijzig')}</button>
           </form>`;
   return pagina(ctx, ta('controleerKop'), inhoud, talenVan(gemeente.slug, `?product=${encodeURIComponent(product.code)}`), fout !== undefined);
+}
+
+/** A second submission of the same check page (a double click, the back button): booked once, said plainly. */
+export function alGemaaktPagina(ctx: AfspraakPaginaContext): string {
+  return pagina(ctx, ctx.ta('gemaaktKop'), alinea(ctx.ta('alGemaakt'), true), talenVan(ctx.gemeente.slug));
 }
 
 /** `/{slug}/afspraak/{token}`: the appointment, with cancel and move while it is planned. */
