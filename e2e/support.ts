@@ -36,6 +36,23 @@ export async function expectAccessible(page: Page): Promise<void> {
   expect(summary, `axe on ${page.url()}`).toEqual([]);
 }
 
+/**
+ * The resident uses a browser without JavaScript; axe cannot run there, so every step is done
+ * the same way in a second, JavaScript-enabled page (the pages have no scripts: same DOM) and axe
+ * runs on that one, in every state.
+ */
+export async function tweePaginas(browser: Browser) {
+  const zonder = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+  const met = await (await browser.newContext()).newPage();
+  const beide = async (stap: (page: Page) => Promise<unknown>) => {
+    await stap(zonder);
+    await stap(met);
+    expect(await zonder.locator('script').count()).toBe(0);
+    await expectAccessible(met);
+  };
+  return { zonder, beide, sluit: async () => Promise.all([zonder.context().close(), met.context().close()]) };
+}
+
 export interface LoketServer {
   url: string;
   loket: Loket;

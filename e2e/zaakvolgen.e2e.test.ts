@@ -1,11 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systeemklok } from '../src/klok.ts';
 import { datumTekst } from '../src/i18n/i18n.ts';
 import { demoGebruiker } from '../test/demo.ts';
 import { logIn, type Ingelogd } from '../test/login.ts';
 import { smtpOntvanger } from '../test/smtp.ts';
-import { expectAccessible, startBrowser, startLoketServer, type LoketServer } from './support.ts';
+import { startBrowser, startLoketServer, tweePaginas, type LoketServer } from './support.ts';
 
 let server: LoketServer;
 let smtp: Awaited<ReturnType<typeof smtpOntvanger>>;
@@ -42,23 +42,6 @@ async function registreer(email: string, taal: 'nl' | 'en'): Promise<{ identific
   return { identificatie: zaak.identificatie, pad: new URL(link ?? '').pathname, einddatum: zaak.uiterlijkeEinddatum };
 }
 
-/**
- * The resident uses a browser without JavaScript; axe cannot run there, so every step is done
- * the same way in a second, JavaScript-enabled page (the page has no scripts: same DOM) and axe
- * runs on that one, in every state.
- */
-async function tweePaginas() {
-  const zonder = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
-  const met = await (await browser.newContext()).newPage();
-  const beide = async (stap: (page: Page) => Promise<unknown>) => {
-    await stap(zonder);
-    await stap(met);
-    expect(await zonder.locator('script').count()).toBe(0);
-    await expectAccessible(met);
-  };
-  return { zonder, beide, sluit: async () => Promise.all([zonder.context().close(), met.context().close()]) };
-}
-
 describe.each([
   {
     taal: 'nl' as const,
@@ -90,7 +73,7 @@ describe.each([
   it('shows phase, date and contact; shows an error next to the field; takes a reply', async () => {
     const zaak = await registreer(`anna-${tekst.taal}@example.nl`, tekst.taal);
     expect(zaak.pad).toMatch(tekst.taal === 'en' ? /^\/diemen\/en\/zaken\// : /^\/diemen\/zaken\//);
-    const { zonder, beide, sluit } = await tweePaginas();
+    const { zonder, beide, sluit } = await tweePaginas(browser);
 
     await beide((page) => page.goto(server.url + zaak.pad));
     expect(await zonder.locator('html').getAttribute('lang')).toBe(tekst.taal);

@@ -47,6 +47,7 @@ import { kpiRepository } from './modules/kpi/kpi.repository.ts';
 import { kpiRoutes } from './modules/kpi/kpi.routes.ts';
 import { kpiService } from './modules/kpi/kpi.service.ts';
 import { afsprakenRepository } from './modules/afspraken/afspraken.repository.ts';
+import { afspraakPaginaRoutes } from './modules/afspraken/afspraken.paginas.ts';
 import { afsprakenRoutes } from './modules/afspraken/afspraken.routes.ts';
 import { afsprakenService } from './modules/afspraken/afspraken.service.ts';
 import { AFSPRAKEN_HERINNEREN, startHerinneringen } from './modules/afspraken/afspraken.job.ts';
@@ -317,6 +318,15 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
     tokens: formulierTokens(formulierGeheim, klok),
     rateLimitReacties: config.rateLimitAanmelden,
     kto: services.kto,
+  });
+  afspraakPaginaRoutes(app, {
+    gemeenten,
+    afspraken: services.afspraken,
+    producten: services.producten,
+    tokens: formulierTokens(formulierGeheim, klok),
+    klok,
+    rateLimit: config.rateLimitAanmelden,
+    maxPerEmail: config.afsprakenPerEmail,
   });
   apiDocsRoutes(app);
   options.extraRoutes?.(app);

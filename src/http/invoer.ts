@@ -120,3 +120,18 @@ export function installInvoercontrole(app: FastifyInstance): void {
     if (velden.length > 0) throw ongeldigeTekens(velden);
   });
 }
+
+/**
+ * Sets up a scope of resident pages with a form and a secret in the URL or personal data in the
+ * answer (ADR 0014): it reads HTML form bodies (the API stays JSON only), and every answer is never
+ * cached, never sent on as a referrer and never indexed.
+ */
+export function geheimFormulierScope(scope: FastifyInstance): void {
+  scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'buffer' }, formulierParser);
+  scope.addHook('onSend', async (_request, reply, payload) => {
+    reply.header('Referrer-Policy', 'no-referrer');
+    reply.header('Cache-Control', 'no-store');
+    reply.header('X-Robots-Tag', 'noindex, nofollow');
+    return payload;
+  });
+}

@@ -25,6 +25,7 @@ export const teVeelAfspraken = (max: number): ProblemError =>
 
 export const tijdBezet = (): ProblemError => conflict('tijd-bezet', 'Deze tijd is net door iemand anders gekozen. Kies een andere tijd.');
 export const ambtenaarBezet = (): ProblemError => conflict('ambtenaar-bezet', 'Deze ambtenaar is op deze tijd net door iemand anders gekozen. Kies een andere ambtenaar of tijd.');
+export const alGemaakt = (): ProblemError => conflict('al-gemaakt', 'Deze afspraak is al gemaakt. In de e-mail die wij stuurden staat de link om hem te bekijken.');
 export const nietMeerTeWijzigen = (): ProblemError => conflict('afspraak-voorbij', 'Deze afspraak is al geweest of afgezegd. U kunt hem niet meer wijzigen.');
 export const ongeldigeStatus = (van: string, naar: string): ProblemError =>
   conflict('ongeldige-status', `Een afspraak met status ${van} kan niet naar ${naar}.`);

@@ -1,6 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { AfspraakStatus, DB } from '../../db/schema.ts';
+import { ProblemError } from '../../http/problem.ts';
 import type { Taal } from '../../i18n/i18n.ts';
 import type { Klok } from '../../klok.ts';
 import type { AuditService, Context } from '../audit/audit.service.ts';
@@ -18,6 +19,7 @@ import {
   NIET_OP_ROOSTER,
   TE_VER_VOORUIT,
   afspraakOnbekend,
+  alGemaakt,
   ambtenaarBezet,
   gemeenteOnbekend,
   nietMeerTeWijzigen,
@@ -348,18 +350,28 @@ export function afsprakenService(deps: {
       return tijdvakken(o, dagen(vraag.van, vraag.tot), bezettingen, klok.nu().getTime());
     },
 
-    /** Books an appointment: 400 for a bad choice, 409 when the slot (or official) was taken meanwhile. */
-    async boek(context: Context, gemeente: string, invoer: AfspraakInvoer): Promise<AfspraakWeergave> {
+    /**
+     * Books an appointment: 400 for a bad choice, 409 when the slot (or official) was taken
+     * meanwhile. `opties.id` makes a form's submission idempotent: the same id twice (a double
+     * click, a resent form) books once and then answers 409 al-gemaakt.
+     */
+    async boek(context: Context, gemeente: string, invoer: AfspraakInvoer, opties: { id?: string } = {}): Promise<AfspraakWeergave> {
       const g = await gemeenteVan(gemeente);
+      if (opties.id !== undefined && (await repository.opId(gemeente, opties.id))) throw alGemaakt();
       const o = await opzet(gemeente, invoer.product, 'db');
       const nu = klok.nu();
       const keuze = controleerKeuze(o, invoer, nu.getTime());
       if ((await repository.openVoorEmail(gemeente, invoer.email, nu)) >= deps.maxPerEmail) throw teVeelAfspraken(deps.maxPerEmail);
       const ambtenaar = invoer.ambtenaar ?? null;
-      const id = randomUUID();
+      const id = opties.id ?? randomUUID();
       const token = randomBytes(32).toString('base64url');
       const link = beheerUrl(g, invoer.taal, token);
-      await opEenVrijeBalie(await kandidaten(gemeente, keuze.balies, ambtenaar, keuze.start, keuze.eind), (balie) =>
+      /** A submission that lost a race to itself: the other one booked (holds the id), not a taken slot. */
+      const zelfAlGemaakt = async (error: unknown): Promise<never> => {
+        if (opties.id !== undefined && (error instanceof ProblemError || (error as { code?: unknown } | null)?.code === '23505') && (await repository.opId(gemeente, opties.id))) throw alGemaakt();
+        throw error;
+      };
+      await opEenVrijeBalie(await kandidaten(gemeente, keuze.balies, ambtenaar, keuze.start, keuze.eind).catch(zelfAlGemaakt), (balie) =>
         repository.transactie(async (repo, transactie) => {
           await repo.voegToe({
             gemeente,
@@ -380,7 +392,7 @@ export function afsprakenService(deps: {
           const rij = await repo.opId(gemeente, id);
           if (rij) await mail(repo, transactie, g, rij, o.product, 'bevestiging', link);
         }),
-      );
+      ).catch(zelfAlGemaakt);
       await audit.log(context, { gemeente, actie: 'afspraak-maken', objectType: 'afspraak', objectId: id, details: { product: o.product.code, start: new Date(keuze.start).toISOString() } });
       await audit.verwerking(context, { gemeente, naam: 'afspraak-maken', ...VERWERKING_AFSPRAKEN, betrokkeneIds: [id] });
       const rij = await repository.opId(gemeente, id);

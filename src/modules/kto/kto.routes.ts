@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { TALEN, vertaler, type Taal } from '../../i18n/i18n.ts';
 import type { Gemeente, GemeentenRepository } from '../gemeenten/gemeenten.repository.ts';
-import { geheimAdresScope, stuurNietGevonden, voorPortaal } from '../portaal/portaal.routes.ts';
+import { geheimFormulierScope } from '../../http/invoer.ts';
+import { stuurNietGevonden, voorPortaal } from '../portaal/portaal.routes.ts';
 import type { PaginaContext, PortaalGemeente } from '../portaal/portaal.views.ts';
 import { ktoPad, type KtoService } from './kto.service.ts';
 import { ktoKlaarPagina, ktoPagina } from './kto.views.ts';
@@ -53,7 +54,7 @@ export function ktoRoutes(app: FastifyInstance, deps: Deps): void {
   const { gemeenten, kto } = deps;
 
   void app.register(async (scope) => {
-    geheimAdresScope(scope);
+    geheimFormulierScope(scope);
 
     for (const taal of TALEN) {
       const pad = ktoPad(taal, ':slug', ':token');

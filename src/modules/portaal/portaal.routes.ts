@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { setHtmlPaginas } from '../../http/errors.ts';
-import { formulierParser } from '../../http/invoer.ts';
 import { STANDAARDTAAL, TALEN, isTaal, vertaler, type Taal } from '../../i18n/i18n.ts';
 import type { Gemeente, GemeentenRepository } from '../gemeenten/gemeenten.repository.ts';
 import {
@@ -55,21 +54,6 @@ function foutContext(request: FastifyRequest, taal: Taal, gemeente: Gemeente | u
 }
 
 /** The portal's 404 page (also for other modules' public pages), in the gemeente's theme when there is one. */
-/**
- * For resident pages whose address holds a secret (a tracking code, a one-time token, ADR 0014):
- * HTML form bodies are read in this scope only (the API stays JSON only), and every answer
- * carries Referrer-Policy: no-referrer, Cache-Control: no-store and X-Robots-Tag: noindex.
- */
-export function geheimAdresScope(scope: FastifyInstance): void {
-  scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'buffer' }, formulierParser);
-  scope.addHook('onSend', async (_request, reply, payload) => {
-    reply.header('Referrer-Policy', 'no-referrer');
-    reply.header('Cache-Control', 'no-store');
-    reply.header('X-Robots-Tag', 'noindex, nofollow');
-    return payload;
-  });
-}
-
 export function stuurNietGevonden(request: FastifyRequest, reply: FastifyReply, taal: Taal, gemeente: Gemeente | undefined): FastifyReply {
   return stuurHtml(reply, nietGevondenPagina(foutContext(request, taal, gemeente)), 404);
 }

@@ -1,12 +1,12 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ONGELDIGE_TEKENS } from '../../http/invoer.ts';
+import { geheimFormulierScope, ONGELDIGE_TEKENS } from '../../http/invoer.ts';
 import { ProblemError } from '../../http/problem.ts';
 import { TALEN, vertaler, type Taal } from '../../i18n/i18n.ts';
 import { metVervangenTekens } from '../../tekst.ts';
 import { contextVan } from '../audit/audit.service.ts';
 import type { Gemeente, GemeentenRepository } from '../gemeenten/gemeenten.repository.ts';
 import type { KtoService } from '../kto/kto.service.ts';
-import { geheimAdresScope, stuurNietGevonden, voorPortaal } from '../portaal/portaal.routes.ts';
+import { stuurNietGevonden, voorPortaal } from '../portaal/portaal.routes.ts';
 import type { PaginaContext, PortaalGemeente } from '../portaal/portaal.views.ts';
 import type { FormulierTokens } from './zaakvolgen.formulier.ts';
 import { controleerReactie, reactieFormulierSchema, volgParamsSchema } from './zaakvolgen.schemas.ts';
@@ -58,7 +58,8 @@ export function zaakvolgenRoutes(app: FastifyInstance, deps: Deps): void {
   const ktoVraag = async (gemeente: string, zaak: VolgZaak) => (kto && zaak.afgeslotenOp ? await kto.vraagVanZaak(gemeente, zaak.zaakId) : undefined);
 
   void app.register(async (scope) => {
-    geheimAdresScope(scope);
+    // Only these routes read HTML form bodies; the API stays JSON only.
+    geheimFormulierScope(scope);
 
     for (const taal of TALEN) {
       const pad = volgPad(taal, ':slug', ':code');
