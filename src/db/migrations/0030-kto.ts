@@ -28,9 +28,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       vorm text not null check (vorm in ('score-5', 'score-10', 'ja-nee')),
       taal text not null check (taal in ('nl', 'en')),
       email_hash text not null,
-      token_hash text not null unique,
+      token_hash text not null,
       gesteld_op timestamptz not null,
-      primary key (gemeente, zaak_id)
+      primary key (gemeente, zaak_id),
+      unique (gemeente, token_hash)
     )`,
     'create index kto_vraag_email on kto_vraag (gemeente, email_hash, gesteld_op)',
     `create table kto_antwoord (
