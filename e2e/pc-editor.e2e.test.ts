@@ -276,7 +276,7 @@ describe('P&C editor in the staff app', () => {
     const page = await context.newPage();
     await logIn(page, behandelaar, `/${GEMEENTE}/planning-control`);
     await isOp(page, 'Geen toegang');
-    expect(await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link').allInnerTexts()).toEqual(['Start', 'Zaken']);
+    expect(await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link').allInnerTexts()).toEqual(['Start', 'Zaken', 'Paginafeedback']);
     await context.close();
 
     const tweede = await browser.newContext({ viewport: { width: 1280, height: 900 } });
