@@ -2,6 +2,7 @@ import { STANDAARDTAAL, type Taal, type Vertaal } from '../../i18n/i18n.ts';
 import { html, opmaak, type Html } from './html.ts';
 import type { GemeenteThema } from './portaal.schemas.ts';
 import { STYLESHEETS } from './statisch.ts';
+import { afspraakPad, productenPad } from '../producten/producten.views.ts';
 
 /** The pages of a gemeente, and their last URL segment per language. */
 export const PAGINAS = {
@@ -176,6 +177,8 @@ export function homePagina(ctx: PaginaContext, gemeente: PortaalGemeente): strin
           ${contactgegevens ? html`${kop2(t('home.contactKop'))}${contactgegevens}` : ''}
           ${kop2(t('home.servicenormenKop'))}
           ${alinea(link(`${portaalPad(taal, gemeente.slug)}servicenormen`, t('home.servicenormenLink')))}
+          ${kop2(t('home.afsprakenKop'))}
+          ${lijst([link(productenPad(taal, gemeente.slug), t('home.productenLink')), link(afspraakPad(taal, gemeente.slug), t('home.afspraakLink'))])}
           ${kop2(t('home.websiteKop'))}
           ${alinea(t('home.websiteTekst'))}
           ${lijst([
