@@ -27,8 +27,8 @@ import * as mailintake from './migrations/0026-mailintake.ts';
 import * as contactverzoekenEnKennisbank from './migrations/0027-contactverzoeken-en-kennisbank.ts';
 
 /**
- * Migrations in order; forward-only (no down) in production. There is no 0008 and no 0014: the
- * numbers were given out to parallel work that left them unused, and no such file was ever
+ * Migrations in order; forward-only (no down) in production. There is no 0008, 0014, 0019, 0028
+ * or 0029: the numbers were given out to parallel work that left them unused, and no such file was ever
  * committed on any branch (docs/adr/README.md, "Missing numbers"). Do not fill the gaps.
  */
 const migrations: Record<string, Migration> = {
