@@ -11,7 +11,8 @@ import type { ProductenService, PubliekProduct } from '../producten/producten.se
 import { kalenderdag, plusDagen } from '../termijnen/kalender.ts';
 import type { FormulierTokens } from '../zaakvolgen/zaakvolgen.formulier.ts';
 import { afspraakInvoer } from './afspraken.schemas.ts';
-import { tokenHash, type AfsprakenService } from './afspraken.service.ts';
+import { sha256 } from '../auth/auth.service.ts';
+import type { AfsprakenService } from './afspraken.service.ts';
 import {
   alGemaaktPagina,
   beheerPad,
@@ -205,7 +206,7 @@ export function afspraakPaginaRoutes(app: FastifyInstance, deps: Deps): void {
               throw error;
             })
           : undefined;
-        const ctx = context(request, gemeente, tokenHash(token));
+        const ctx = context(request, gemeente, sha256(token));
         return stuurHtml(reply, beheerPagina(ctx, token, afspraak, { wijzigbaar, perDag, ...opties }), status);
       };
 
@@ -224,7 +225,7 @@ export function afspraakPaginaRoutes(app: FastifyInstance, deps: Deps): void {
         if (!gemeente || !(await afspraakVan(gemeente, token))) return stuurNietGevonden(request, reply, taal, gemeente);
         const v = velden(request.body);
         const fout = (tekst: string, status: number, dag?: string) => toonBeheer(request, reply, gemeente, token, { fout: tekst, dag }, status);
-        if (!tokens.klopt(gemeente.code, tokenHash(token), v.formulier ?? '')) return fout(tp('fout.verlopen'), 400);
+        if (!tokens.klopt(gemeente.code, sha256(token), v.formulier ?? '')) return fout(tp('fout.verlopen'), 400);
         const pad = beheerPad(taal, gemeente.slug, token);
         try {
           if (v.actie === 'afzeggen') {

@@ -1,4 +1,5 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { sha256 } from '../auth/auth.service.ts';
 import type { Transaction } from 'kysely';
 import type { AfspraakStatus, DB } from '../../db/schema.ts';
 import { ProblemError } from '../../http/problem.ts';
@@ -94,7 +95,6 @@ interface Venster {
   tot: number;
 }
 
-export const tokenHash = (token: string): string => createHash('sha256').update(token).digest('hex');
 
 /** The opening windows of the locations that serve the product, on a day (none on a holiday or closure day). */
 function vensters(opzet: Opzet, datum: string): Venster[] {
@@ -328,7 +328,7 @@ export function afsprakenService(deps: {
 
   async function metToken(gemeente: string, token: string): Promise<{ g: Gemeente; rij: AfspraakRij }> {
     const g = await gemeenteVan(gemeente);
-    const rij = await repository.opToken(gemeente, tokenHash(token));
+    const rij = await repository.opToken(gemeente, sha256(token));
     if (!rij) throw afspraakOnbekend();
     return { g, rij };
   }
@@ -385,7 +385,7 @@ export function afsprakenService(deps: {
             email: invoer.email,
             telefoon: invoer.telefoon ?? null,
             taal: invoer.taal,
-            tokenHash: tokenHash(token),
+            tokenHash: sha256(token),
             nu: nu.toISOString(),
           });
           await repo.gebeurtenis(gemeente, id, 'gemaakt', { product: o.product.code, start: new Date(keuze.start).toISOString(), balie: balie.id, ambtenaar }, nu.toISOString());

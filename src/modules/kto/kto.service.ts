@@ -7,6 +7,7 @@
  * without login at `/{slug}/kto/{token}`; an answer is written once.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { sha256 } from '../auth/auth.service.ts';
 import type { Kysely } from 'kysely';
 import type { DB, KtoVorm } from '../../db/schema.ts';
 import { vertaler, type Taal } from '../../i18n/i18n.ts';
@@ -30,7 +31,6 @@ export interface KtoDeps {
   kans?: () => number;
 }
 
-export const ktoTokenHash = (token: string): string => createHash('sha256').update(token).digest('hex');
 /** The e-mail address as a hash per gemeente (case and spaces do not matter): the address itself is not kept. */
 export const ktoEmailHash = (gemeente: string, email: string): string => createHash('sha256').update(`${gemeente}\n${email.trim().toLowerCase()}`).digest('hex');
 /** A one-time token: 32 random bytes, base64url (43 characters). */
@@ -69,7 +69,7 @@ export function ktoService(deps: KtoDeps) {
       vorm: instelling.vorm,
       taal,
       emailHash,
-      tokenHash: ktoTokenHash(token),
+      tokenHash: sha256(token),
       op: zaak.op,
     });
     if (!nieuw) return;
@@ -102,13 +102,13 @@ export function ktoService(deps: KtoDeps) {
     /** The question of a token (undefined: no such token in this gemeente). */
     async vraag(gemeente: string, token: string): Promise<KtoVraag | undefined> {
       if (!TOKEN.test(token)) return undefined;
-      return repository.vraagOpToken(gemeente, ktoTokenHash(token));
+      return repository.vraagOpToken(gemeente, sha256(token));
     },
 
     /** Stores the answer once; a second answer changes nothing. Undefined: no such token. */
     async beantwoord(gemeente: string, token: string, velden: Record<string, string | string[] | undefined>): Promise<Beantwoording | undefined> {
       if (!TOKEN.test(token)) return undefined;
-      const vraag = await repository.vraagOpToken(gemeente, ktoTokenHash(token));
+      const vraag = await repository.vraagOpToken(gemeente, sha256(token));
       return vraag ? beantwoordVraag(vraag, velden) : undefined;
     },
 
