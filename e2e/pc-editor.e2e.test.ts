@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { TOTP } from 'otpauth';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliContext } from '../src/modules/audit/audit.service.ts';
 import { DEMO_GEBRUIKERS } from '../src/modules/demo/demo.data.ts';
 import { begroting2024, jaarstukken2023 } from '../src/modules/planning-control/fixtures/hoofdstuk.fixture.ts';
-import { expectAccessible, startBrowser, startLoketServer, type LoketServer, verwachtMedewerkersApp } from './support.ts';
+import { expectAccessible, logInInApp, startBrowser, startLoketServer, type LoketServer, verwachtMedewerkersApp } from './support.ts';
 
 let server: LoketServer;
 let browser: Browser;
@@ -39,18 +38,6 @@ async function isOp(page: Page, h1: string | RegExp): Promise<void> {
   await expectAccessible(page);
 }
 
-/** Logs in through the login page (asked for by the app on the way to `pad`) and lands on `pad`. */
-async function logIn(page: Page, gebruiker: (typeof DEMO_GEBRUIKERS)[number], pad: string): Promise<void> {
-  await page.goto(`${server.url}/medewerkers${pad}`);
-  await page.waitForURL(/\/medewerkers\/inloggen\?terug=/);
-  await page.getByLabel('E-mailadres').fill(gebruiker.email);
-  await page.getByLabel('Wachtwoord').fill(gebruiker.wachtwoord);
-  await page.getByRole('button', { name: 'Verder' }).click();
-  await page.getByLabel('Code', { exact: true }).fill(new TOTP({ secret: gebruiker.totpGeheim }).generate());
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-  await page.waitForURL(`${server.url}/medewerkers${pad}`);
-}
-
 /** The section (region) with this h2. */
 const sectie = (page: Page, naam: string): Locator => page.getByRole('region', { name: naam, exact: true });
 
@@ -72,7 +59,7 @@ describe('P&C editor in the staff app', () => {
     });
 
     // Log in; the navigation has the P&C section.
-    await logIn(page, adviseur, `/${GEMEENTE}/planning-control`);
+    await logInInApp(page, server, adviseur.email, `/${GEMEENTE}/planning-control`);
     await isOp(page, 'Planning en control');
     expect(await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link').allInnerTexts()).toEqual(['Start', 'Planning en control']);
 
@@ -274,14 +261,14 @@ describe('P&C editor in the staff app', () => {
     if (!behandelaar || !beheerder) throw new Error('demo-gebruikers ontbreken');
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    await logIn(page, behandelaar, `/${GEMEENTE}/planning-control`);
+    await logInInApp(page, server, behandelaar.email, `/${GEMEENTE}/planning-control`);
     await isOp(page, 'Geen toegang');
     expect(await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link').allInnerTexts()).toEqual(['Start', 'Zaken', 'Paginafeedback']);
     await context.close();
 
     const tweede = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const beheer = await tweede.newPage();
-    await logIn(beheer, beheerder, `/${GEMEENTE}/planning-control`);
+    await logInInApp(beheer, server, beheerder.email, `/${GEMEENTE}/planning-control`);
     await isOp(beheer, 'Planning en control');
 
     // Importing a chapter (the JSON of `loket pc import`): a file that is no JSON, a chapter with a problem, then a good one.
@@ -319,7 +306,7 @@ describe('P&C editor in the staff app', () => {
     const page = await context.newPage();
     const problemen: string[] = [];
     page.on('pageerror', (fout) => problemen.push(`scriptfout: ${fout.message}`));
-    await logIn(page, adviseur, `/${GEMEENTE}/planning-control/${id}/${SLUG}`);
+    await logInInApp(page, server, adviseur.email, `/${GEMEENTE}/planning-control/${id}/${SLUG}`);
     await isOp(page, 'Samen besturen');
     const hoofdstuk = async () => (await pc.programma(GEMEENTE, id, SLUG)).hoofdstuk;
 

@@ -101,6 +101,20 @@ export function verwachtMedewerkersApp(): void {
   expect(existsSync(join(import.meta.dirname, '..', 'web', 'staff', 'dist', 'index.html')), 'bouw eerst de medewerkers-app: npm run build').toBe(true);
 }
 
+const gebruikteStappen = new Map<string, number>();
+const totpStap = (): number => Math.floor(Date.now() / 30_000);
+
+/**
+ * A TOTP code at the real clock for a time step this test file has not used for this secret yet: the server refuses
+ * a code (or an earlier one) twice, so a second login of the same user within 30 seconds waits for the next step.
+ */
+async function verseTotpCode(geheim: string): Promise<string> {
+  const vorige = gebruikteStappen.get(geheim);
+  if (vorige !== undefined && totpStap() <= vorige) await new Promise((klaar) => setTimeout(klaar, (vorige + 1) * 30_000 - Date.now() + 50));
+  gebruikteStappen.set(geheim, totpStap());
+  return new TOTP({ secret: geheim }).generate();
+}
+
 /** Logs a demo user into the staff app on the way to `naar` (password, then TOTP), and waits until it is there. */
 export async function logInInApp(page: Page, server: LoketServer, email: string, naar: string): Promise<void> {
   const gebruiker = DEMO_GEBRUIKERS.find((g) => g.email === email);
@@ -110,7 +124,7 @@ export async function logInInApp(page: Page, server: LoketServer, email: string,
   await page.getByLabel('E-mailadres').fill(gebruiker.email);
   await page.getByLabel('Wachtwoord').fill(gebruiker.wachtwoord);
   await page.getByRole('button', { name: 'Verder' }).click();
-  await page.getByLabel('Code', { exact: true }).fill(new TOTP({ secret: gebruiker.totpGeheim }).generate());
+  await page.getByLabel('Code', { exact: true }).fill(await verseTotpCode(gebruiker.totpGeheim));
   await page.getByRole('button', { name: 'Inloggen' }).click();
   await page.waitForURL(`${server.url}/medewerkers${naar}`);
 }
