@@ -58,6 +58,9 @@ export interface TeamTable {
   id: string;
   naam: string;
   omschrijving: ColumnType<string, string | undefined, string>;
+  /** How residents reach the team (0039); '' when not given. */
+  telefoon: Standaard<string>;
+  email: Standaard<string>;
   versie: ColumnType<number, number | undefined, number>;
   aangemaakt_op: Tijdstip;
   gewijzigd_op: Tijdstip;
@@ -297,6 +300,8 @@ export interface BetrokkeneTable {
   email: string | null;
   telefoon: string | null;
   taal: Standaard<'nl' | 'en'>;
+  /** False when the resident wants no mail about each new status (0039). */
+  tussentijdse_berichten: Standaard<boolean>;
 }
 
 export interface ZaakGebeurtenisTable {

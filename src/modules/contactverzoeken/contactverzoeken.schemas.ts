@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { emailadres, telefoonnummer } from '../../http/contactvelden.ts';
 import { CONTACTVERZOEK_GEBEURTENISSEN, CONTACTVERZOEK_STATUSSEN } from '../../db/schema.ts';
 import { paginaQuery, paginaSchema } from '../../http/pagination.ts';
 import { schoneNaam } from '../../tekst.ts';
@@ -13,8 +14,8 @@ export const contactverzoekParams = z.strictObject({ gemeente: gemeenteCode, id 
 const persoonInvoer = z
   .strictObject({
     naam: z.string().overwrite(schoneNaam).max(200, 'Hoogstens 200 tekens.').default(''),
-    telefoon: z.string().trim().regex(/^\+?[0-9 ()-]{6,20}$/, 'Dit is geen geldig telefoonnummer.').optional(),
-    email: z.email('Dit is geen geldig e-mailadres.').max(254, 'Hoogstens 254 tekens.').optional(),
+    telefoon: telefoonnummer.optional(),
+    email: emailadres.optional(),
   })
   .refine((p) => Boolean(p.telefoon || p.email), { path: ['telefoon'], message: 'Geef een telefoonnummer of e-mailadres: anders kan niemand de inwoner terugbellen of mailen.' })
   .describe('Wie teruggebeld wil worden: alleen wat nodig is. Wordt een jaar na de afhandeling gewist.');

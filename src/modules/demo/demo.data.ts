@@ -35,6 +35,12 @@ export const DEMO_GEMEENTEN: Gemeente[] = [
  * The e-mail intake's addresses (ADR 0046): mail to these becomes a zaak of type e-mailvraag in
  * that gemeente. `.demo` domains: nothing outside reaches them; point a real domain's MX at Loket.
  */
+/** A demo team's address for residents (shown on the tracking page): `openbare-ruimte@diemen.demo`; the .demo domain reaches nobody. */
+export function demoTeamEmail(gemeente: string, team: string): string {
+  const slug = DEMO_GEMEENTEN.find((g) => g.code === gemeente)?.slug ?? gemeente.toLowerCase();
+  return `${team.toLowerCase().replace(/[^a-z0-9]+/g, '-')}@${slug}.demo`;
+}
+
 export const DEMO_INTAKE_ADRESSEN: { gemeente: string; adres: string }[] = DEMO_GEMEENTEN.map((g) => ({ gemeente: g.code, adres: `info@${g.slug}.demo` }));
 
 /**

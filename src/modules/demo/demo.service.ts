@@ -10,7 +10,7 @@ import { kalenderdag } from '../termijnen/kalender.ts';
 import type { PcService } from '../planning-control/pc.service.ts';
 import { LEGE_AANVULLING } from '../planning-control/pc.schemas.ts';
 import type { KtoService } from '../kto/kto.service.ts';
-import { DEMO_GEBRUIKERS, DEMO_GEMEENTEN, DEMO_INTAKE_ADRESSEN, DEMO_KTO, DEMO_KPI_NORMEN, DEMO_TEAMS, demoSluitingsdagen } from './demo.data.ts';
+import { DEMO_GEBRUIKERS, DEMO_GEMEENTEN, DEMO_INTAKE_ADRESSEN, DEMO_KTO, DEMO_KPI_NORMEN, DEMO_TEAMS, demoSluitingsdagen, demoTeamEmail } from './demo.data.ts';
 import type { KpiService } from '../kpi/kpi.service.ts';
 import type { ZaaktypenRepository } from '../zaaktypen/zaaktypen.repository.ts';
 import { DEMO_ZAAKTEAMS, DEMO_ZAAKTYPEN } from './demo.zaaktypen.ts';
@@ -115,7 +115,7 @@ export function demoService(deps: {
       for (const t of [...DEMO_TEAMS, ...DEMO_ZAAKTEAMS]) {
         if (await deps.teams.naamBestaat(t.gemeente, t.naam)) continue;
         const id = randomUUID();
-        await deps.teams.maak(t.gemeente, { id, naam: t.naam, omschrijving: t.omschrijving });
+        await deps.teams.maak(t.gemeente, { id, naam: t.naam, omschrijving: t.omschrijving, telefoon: '', email: demoTeamEmail(t.gemeente, t.naam) });
         const leden = t.leden.map((email) => ids.get(email)).filter((x): x is string => x !== undefined);
         await deps.teams.zetLeden(t.gemeente, id, 1, leden, deps.klok.nu().toISOString());
         resultaat.teams++;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { emailadres, telefoonnummer } from '../../http/contactvelden.ts';
 import { KLANTCONTACT_KANALEN, KLANTCONTACT_UITKOMSTEN, VERTROUWELIJKHEDEN } from '../../db/schema.ts';
 import { schoneNaam } from '../../tekst.ts';
 import { gemeenteCode } from '../gemeenten/gemeenten.schemas.ts';
@@ -20,8 +21,8 @@ const uitkomst = z.enum(KLANTCONTACT_UITKOMSTEN, {
 const persoonInvoer = z
   .strictObject({
     naam: z.string().overwrite(schoneNaam).max(200, 'Hoogstens 200 tekens.').optional(),
-    email: z.email('Dit is geen geldig e-mailadres.').max(254, 'Hoogstens 254 tekens.').optional(),
-    telefoon: z.string().trim().regex(/^\+?[0-9 ()-]{6,20}$/, 'Dit is geen geldig telefoonnummer.').optional(),
+    email: emailadres.optional(),
+    telefoon: telefoonnummer.optional(),
   })
   .refine((p) => Boolean(p.naam || p.email || p.telefoon), 'Geef een naam, e-mailadres of telefoonnummer, of laat de persoon weg.')
   .describe('De persoon (mag anoniem blijven): alleen wat nodig is om terug te bellen of te mailen. Wordt na een jaar gewist.');
@@ -88,7 +89,7 @@ export const zoekZakenQuery = z
       .regex(/^Z-\d{4}-\d{6}$/, 'Geef een zaaknummer als Z-2026-000123.')
       .optional()
       .describe('Precies dit zaaknummer, open of afgesloten'),
-    email: z.email('Dit is geen geldig e-mailadres.').max(254, 'Hoogstens 254 tekens.').optional().describe('De zaken van de inwoner met dit e-mailadres, open of afgesloten'),
+    email: emailadres.optional().describe('De zaken van de inwoner met dit e-mailadres, open of afgesloten'),
     postcode: z
       .string()
       .trim()

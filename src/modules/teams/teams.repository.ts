@@ -5,9 +5,14 @@ export interface TeamRecord {
   id: string;
   naam: string;
   omschrijving: string;
+  telefoon: string;
+  email: string;
   leden: { id: string; naam: string }[];
   versie: number;
 }
+
+/** The fields of a team a beheerder changes. */
+export type TeamWijziging = Partial<Pick<TeamRecord, 'naam' | 'omschrijving' | 'telefoon' | 'email'>>;
 
 const normaal = (row: Omit<TeamRecord, 'leden'> & { leden: TeamRecord['leden'] | null }): TeamRecord => ({ ...row, leden: row.leden ?? [] });
 
@@ -29,6 +34,8 @@ export function teamsRepository(db: Kysely<DB>) {
         't.id',
         't.naam',
         't.omschrijving',
+        't.telefoon',
+        't.email',
         't.versie',
         eb
           .selectFrom('team_lid as l')
@@ -62,9 +69,9 @@ export function teamsRepository(db: Kysely<DB>) {
       if (behalve) q = q.where('id', '!=', behalve);
       return (await q.executeTakeFirst()) !== undefined;
     },
-    maak: (gemeente: string, t: { id: string; naam: string; omschrijving: string }) =>
+    maak: (gemeente: string, t: Omit<TeamRecord, 'leden' | 'versie'>) =>
       db.insertInto('team').values({ gemeente, ...t }).execute(),
-    wijzig: async (gemeente: string, id: string, versie: number, wijziging: { naam?: string; omschrijving?: string }, nu: string) => {
+    wijzig: async (gemeente: string, id: string, versie: number, wijziging: TeamWijziging, nu: string) => {
       const r = await db
         .updateTable('team')
         .set({ ...wijziging, versie: versie + 1, gewijzigd_op: nu })

@@ -42,7 +42,7 @@ describe('teams', () => {
     const res = await loket.app.inject({ method: 'POST', url: basis, headers: admin.headers, payload: { naam: '  Wijkteam Noord  ' } });
     expect(res.statusCode).toBe(201);
     const team = res.json();
-    expect(team).toEqual({ id: expect.any(String), naam: 'Wijkteam Noord', omschrijving: '', leden: [], versie: 1 });
+    expect(team).toEqual({ id: expect.any(String), naam: 'Wijkteam Noord', omschrijving: '', telefoon: '', email: '', leden: [], versie: 1 });
     expect(res.headers.location).toBe(`${basis}/${team.id}`);
     expect(res.headers.etag).toBe('"1"');
     const een = await loket.app.inject({ method: 'GET', url: `${basis}/${team.id}`, headers: bo.headers });
@@ -55,11 +55,11 @@ describe('teams', () => {
   });
 
   it('lists every invalid field at once (400), and refuses a name the gemeente already has (409)', async () => {
-    const res = await loket.app.inject({ method: 'POST', url: basis, headers: admin.headers, payload: { naam: ' ', omschrijving: 'x'.repeat(1001), kleur: 'rood' } });
+    const res = await loket.app.inject({ method: 'POST', url: basis, headers: admin.headers, payload: { naam: ' ', omschrijving: 'x'.repeat(1001), kleur: 'rood', telefoon: 'bel mij', email: 'geen-adres' } });
     expect(res.statusCode).toBe(400);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     const namen = res.json().invalidParams.map((p: { name: string }) => p.name).toSorted();
-    expect(namen).toEqual(['kleur', 'naam', 'omschrijving']);
+    expect(namen).toEqual(['email', 'kleur', 'naam', 'omschrijving', 'telefoon']);
     const leeg = await loket.app.inject({ method: 'PATCH', url: `${basis}/${randomUUID()}`, headers: { ...admin.headers, 'if-match': '"1"' }, payload: {} });
     expect(leeg.statusCode).toBe(400);
     const dubbel = await loket.app.inject({ method: 'POST', url: basis, headers: admin.headers, payload: { naam: 'Openbare ruimte' } });
@@ -81,6 +81,16 @@ describe('teams', () => {
     const nogmaals = await loket.app.inject({ method: 'PATCH', url, headers: { ...admin.headers, 'if-match': team.etag }, payload: { naam: 'Ander' } });
     expect(nogmaals.statusCode).toBe(412);
     expect(await auditActies('GM0384', team.id)).toEqual(expect.arrayContaining(['team-aanmaken', 'team-wijzigen']));
+  });
+
+  it("keeps a telephone number and e-mail address for residents, and removes them with ''", async () => {
+    const team = await nieuwTeam();
+    const url = `${basis}/${team.id}`;
+    const gezet = await loket.app.inject({ method: 'PATCH', url, headers: { ...admin.headers, 'if-match': team.etag }, payload: { telefoon: ' 020 123 45 67 ', email: 'wijkteam@diemen.demo' } });
+    expect(gezet.statusCode, gezet.body).toBe(200);
+    expect(gezet.json()).toMatchObject({ telefoon: '020 123 45 67', email: 'wijkteam@diemen.demo', versie: 2 });
+    const weg = await loket.app.inject({ method: 'PATCH', url, headers: { ...admin.headers, 'if-match': '"2"' }, payload: { telefoon: '' } });
+    expect(weg.json()).toMatchObject({ telefoon: '', email: 'wijkteam@diemen.demo', versie: 3 });
   });
 
   it('sets the members to staff of the gemeente only, and finds the teams of the signed-in member', async () => {

@@ -3,7 +3,7 @@ import { verouderd } from '../../http/etag.ts';
 import type { Klok } from '../../klok.ts';
 import { VERWERKING_PERSONEELSACCOUNTS, type AuditService, type Context } from '../audit/audit.service.ts';
 import { onbekendeLeden, teamNaamBezet, teamOnbekend } from './teams.errors.ts';
-import type { TeamRecord, TeamsRepository } from './teams.repository.ts';
+import type { TeamRecord, TeamsRepository, TeamWijziging } from './teams.repository.ts';
 
 /** Teams per gemeente: create, rename, members. */
 export function teamsService(deps: { repository: TeamsRepository; audit: AuditService; klok: Klok }) {
@@ -35,16 +35,16 @@ export function teamsService(deps: { repository: TeamsRepository; audit: AuditSe
       await ledenGelezen(context, gemeente, 'team-bekijken', [team]);
       return team;
     },
-    async maak(context: Context, gemeente: string, t: { naam: string; omschrijving?: string | undefined }) {
+    async maak(context: Context, gemeente: string, t: { naam: string } & { [K in keyof TeamWijziging]?: string | undefined }) {
       if (await repository.naamBestaat(gemeente, t.naam)) throw teamNaamBezet();
       const id = randomUUID();
-      await repository.maak(gemeente, { id, naam: t.naam, omschrijving: t.omschrijving ?? '' });
+      await repository.maak(gemeente, { id, naam: t.naam, omschrijving: t.omschrijving ?? '', telefoon: t.telefoon ?? '', email: t.email ?? '' });
       return gelogd(context, gemeente, id, 'team-aanmaken', { naam: t.naam });
     },
-    async wijzig(context: Context, gemeente: string, id: string, versie: number, w: { naam?: string | undefined; omschrijving?: string | undefined }) {
+    async wijzig(context: Context, gemeente: string, id: string, versie: number, w: { [K in keyof TeamWijziging]?: string | undefined }) {
       await bestaand(gemeente, id);
       if (w.naam && (await repository.naamBestaat(gemeente, w.naam, id))) throw teamNaamBezet();
-      const wijziging = { ...(w.naam !== undefined ? { naam: w.naam } : {}), ...(w.omschrijving !== undefined ? { omschrijving: w.omschrijving } : {}) };
+      const wijziging: TeamWijziging = Object.fromEntries(Object.entries(w).filter(([, waarde]) => waarde !== undefined));
       if (!(await repository.wijzig(gemeente, id, versie, wijziging, klok.nu().toISOString()))) throw verouderd();
       return gelogd(context, gemeente, id, 'team-wijzigen', wijziging);
     },

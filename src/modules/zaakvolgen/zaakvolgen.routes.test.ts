@@ -55,6 +55,74 @@ function expectVeiligeKoppen(headers: Record<string, unknown>) {
   expect(headers['x-robots-tag']).toBe('noindex, nofollow');
 }
 
+describe('reaching the team, and a mail at each new step or not (ADR 0070)', () => {
+  it("shows the team's telephone number and e-mail address as links, once a beheerder set them", async () => {
+    const beheerder = await logInAls(loket, 'beheerder@duoplus.demo');
+    const zaak = await nieuweKlacht();
+    // The demo gives each team an address on the .demo domain and no telephone number.
+    const voor = (await haal(pad(zaak.volgcode))).body;
+    expect(voor).toMatch(/<dt[^>]*>E-mail<\/dt>\s*<dd[^>]*><a class="utrecht-link[^"]*" href="mailto:juridische-zaken@diemen.demo">juridische-zaken@diemen.demo<\/a><\/dd>/);
+    expect(voor).not.toContain('href="tel:');
+    const teams = await loket.app.inject({ method: 'GET', url: '/api/v1/gemeenten/GM0384/teams?pageSize=100', headers: beheerder.headers });
+    const team = teams.json().items.find((t: { naam: string }) => t.naam === 'Juridische zaken');
+    const res = await loket.app.inject({ method: 'PATCH', url: `/api/v1/gemeenten/GM0384/teams/${team.id}`, headers: { ...beheerder.headers, 'if-match': `"${team.versie}"` }, payload: { telefoon: '+31 20 123 45 67' } });
+    expect(res.statusCode, res.body).toBe(200);
+    const na = (await haal(pad(zaak.volgcode, 'en'))).body;
+    expect(na).toMatch(/<dt[^>]*>Telephone<\/dt>\s*<dd[^>]*><a class="utrecht-link[^"]*" href="tel:\+31201234567">\+31 20 123 45 67<\/a><\/dd>/);
+  });
+
+  it('stops the mail at each new status when the resident asks, keeps the other mails, and turns it on again', async () => {
+    const email = 'anna.stil@example.nl';
+    const zaak = await nieuweKlacht({ betrokkene: { naam: 'Anna Stil', email, taal: 'nl' } });
+    const pagina = await haal(pad(zaak.volgcode));
+    expect(pagina.body).toContain('U krijgt een e-mail bij elke nieuwe stap in uw zaak.');
+    const uit = await verstuur(`${pad(zaak.volgcode)}/berichten`, { tussentijds: 'nee', formulier: token(pagina.body) });
+    expect(uit.statusCode).toBe(303);
+    expect(uit.headers.location).toBe(`${pad(zaak.volgcode)}?berichten=1#berichten`);
+    const daarna = (await haal(`${pad(zaak.volgcode)}?berichten=1`)).body;
+    expect(daarna).toMatch(/role="status">[\s\S]*Uw keuze is opgeslagen\./);
+    expect(daarna).toContain('U krijgt geen e-mail bij elke nieuwe stap.');
+    expect(daarna).toContain('Wel weer een e-mail bij elke nieuwe stap</button>');
+
+    const ontvangst = await postvak(loket.database, email);
+    await zaakActie(loket.app, tim, zaak, 'statussen', { statustype: 2 });
+    expect(await postvak(loket.database, email)).toHaveLength(ontvangst.length);
+    // The handler sees why no mail went out: an internal note, not on the tracking page.
+    const detail = await zaakDetail(loket.app, tim, zaak);
+    expect(detail.tijdlijn).toContainEqual(expect.objectContaining({ soort: 'notitie', extern: false, gegevens: expect.objectContaining({ tekst: expect.stringContaining('geen e-mail meer bij elke nieuwe stap') }) }));
+    expect((await haal(pad(zaak.volgcode))).body).not.toContain('De inwoner wil');
+    // An extension is still mailed.
+    await zaakActie(loket.app, tim, zaak, 'verlengingen', { duur: 'P2W', reden: 'Wij horen eerst de medewerker.' });
+    expect(await postvak(loket.database, email)).toHaveLength(ontvangst.length + 1);
+
+    const weer = await verstuur(`${pad(zaak.volgcode)}/berichten`, { tussentijds: 'ja', formulier: token((await haal(pad(zaak.volgcode))).body) });
+    expect(weer.statusCode).toBe(303);
+    await zaakActie(loket.app, tim, zaak, 'statussen', { statustype: 3 });
+    const mails = await postvak(loket.database, email);
+    expect(mails).toHaveLength(ontvangst.length + 2);
+    expect(mails.at(-1)?.onderwerp).toContain(zaak.identificatie);
+  });
+
+  it('refuses a form without a valid token or choice (400, nothing changed), and answers 404 for an unknown code', async () => {
+    const zaak = await nieuweKlacht({ betrokkene: { naam: 'Anna Fout', email: 'anna.fout@example.nl', taal: 'nl' } });
+    const geldig = token((await haal(pad(zaak.volgcode))).body);
+    const zonderToken = await verstuur(`${pad(zaak.volgcode)}/berichten`, { tussentijds: 'nee', formulier: 'x' });
+    expect(zonderToken.statusCode).toBe(400);
+    const vreemd = await verstuur(`${pad(zaak.volgcode)}/berichten`, { tussentijds: 'misschien', formulier: geldig });
+    expect(vreemd.statusCode).toBe(400);
+    expect((await haal(pad(zaak.volgcode))).body).toContain('U krijgt een e-mail bij elke nieuwe stap in uw zaak.');
+    const onbekend = await verstuur(`${pad('a'.repeat(32))}/berichten`, { tussentijds: 'nee', formulier: geldig });
+    expect(onbekend.statusCode).toBe(404);
+  });
+
+  it('offers no choice without an e-mail address, nor on a closed zaak', async () => {
+    const zonder = await nieuweKlacht({ betrokkene: { naam: 'Piet Zonder', taal: 'nl' } });
+    expect((await haal(pad(zonder.volgcode))).body).not.toContain('id="berichten"');
+    const geweigerd = await verstuur(`${pad(zonder.volgcode)}/berichten`, { tussentijds: 'nee', formulier: token((await haal(pad(zonder.volgcode))).body) });
+    expect(geweigerd.statusCode).toBe(404);
+  });
+});
+
 describe('tracking page', () => {
   it('shows number, subject, phase, steps, expected date and the team as contact, in Dutch', async () => {
     const res = await haal(pad(klacht.volgcode));

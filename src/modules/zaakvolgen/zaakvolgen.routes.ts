@@ -9,7 +9,7 @@ import type { KtoService } from '../kto/kto.service.ts';
 import { stuurNietGevonden, voorPortaal } from '../portaal/portaal.routes.ts';
 import type { PaginaContext, PortaalGemeente } from '../portaal/portaal.views.ts';
 import type { FormulierTokens } from './zaakvolgen.formulier.ts';
-import { controleerReactie, reactieFormulierSchema, volgParamsSchema } from './zaakvolgen.schemas.ts';
+import { berichtenFormulierSchema, controleerReactie, reactieFormulierSchema, volgParamsSchema } from './zaakvolgen.schemas.ts';
 import type { VolgZaak, ZaakvolgenService } from './zaakvolgen.service.ts';
 import { volgPad, volgPagina, type Formulier } from './zaakvolgen.views.ts';
 
@@ -70,9 +70,10 @@ export function zaakvolgenRoutes(app: FastifyInstance, deps: Deps): void {
         // From the read replica when it has this browser's own reply (ADR 0028).
         const zaak = gemeente ? await request.lees(() => zaakvolgen.zaak(gemeente.code, code)) : null;
         if (!gemeente || !zaak) return nietGevonden(request, reply, taal, gemeente);
-        const verstuurd = (request.query as Record<string, unknown>).verstuurd === '1';
+        const query = request.query as Record<string, unknown>;
         const vraag = await ktoVraag(gemeente.code, zaak);
-        return stuurHtml(reply, volgPagina(context(request, taal, gemeente), code, zaak, { token: tokens.maak(gemeente.code, code), verstuurd, kto: vraag ? { vraag } : undefined }));
+        const formulier = { token: tokens.maak(gemeente.code, code), verstuurd: query.verstuurd === '1', berichtenGewijzigd: query.berichten === '1', kto: vraag ? { vraag } : undefined };
+        return stuurHtml(reply, volgPagina(context(request, taal, gemeente), code, zaak, formulier));
       });
 
       // Refused text in the reply (ADR 0020) is refused at the edge, before the handler: the page
@@ -111,6 +112,26 @@ export function zaakvolgenRoutes(app: FastifyInstance, deps: Deps): void {
           return toon((await zaakvolgen.zaak(gemeente.code, code)) ?? zaak, 409, { fout: 'afgesloten' });
         }
         return reply.redirect(`${volgPad(taal, gemeente.slug, code)}?verstuurd=1`, 303);
+      });
+
+      // A mail at each new step or not (ADR 0070): the same form token as the reply, 303 back with a status message.
+      scope.post(`${pad}/berichten`, { config: { policy: PUBLIEK, rateLimit: { max: deps.rateLimitReacties, timeWindow: '1 minute' } } }, async (request, reply) => {
+        const { slug, code } = volgParamsSchema.parse(request.params);
+        const gemeente = await gemeenten.opSlug(slug);
+        const zaak = gemeente ? await zaakvolgen.zaak(gemeente.code, code) : null;
+        if (!gemeente || !zaak) return nietGevonden(request, reply, taal, gemeente);
+        const invoer = berichtenFormulierSchema.safeParse(request.body ?? {});
+        const toon = (getoond: VolgZaak, status: number, fout: 'verlopen' | 'afgesloten') =>
+          stuurHtml(reply, volgPagina(context(request, taal, gemeente), code, getoond, { token: tokens.maak(gemeente.code, code), fout }), status);
+        if (zaak.afgeslotenOp) return toon(zaak, 409, 'afgesloten');
+        if (!invoer.success || !tokens.klopt(gemeente.code, code, invoer.data.formulier)) return toon(zaak, 400, 'verlopen');
+        try {
+          if (!(await zaakvolgen.tussentijdseBerichten(gemeente.code, code, invoer.data.tussentijds === 'ja', contextVan(request)))) return nietGevonden(request, reply, taal, gemeente);
+        } catch (error) {
+          if (!(error instanceof ProblemError) || error.status !== 409) throw error;
+          return toon((await zaakvolgen.zaak(gemeente.code, code)) ?? zaak, 409, 'afgesloten');
+        }
+        return reply.redirect(`${volgPad(taal, gemeente.slug, code)}?berichten=1#berichten`, 303);
       });
 
       // The answer to the question after closing, from the tracking page (the code proves who asks).

@@ -9,6 +9,12 @@ export const reactieFormulierSchema = z.object({
   formulier: z.string().default(''),
 });
 
+/** The form that turns the mail at each new step off (`nee`) or on again (`ja`), ADR 0070. */
+export const berichtenFormulierSchema = z.object({
+  tussentijds: z.enum(['ja', 'nee']),
+  formulier: z.string(),
+});
+
 /** `tekens`: the text holds a character Loket refuses (ADR 0020), found at the edge. */
 export type ReactieFout = 'leeg' | 'teLang' | 'verlopen' | 'tekens';
 

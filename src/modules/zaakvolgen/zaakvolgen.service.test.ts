@@ -91,7 +91,7 @@ describe('de zaak voor de inwoner', () => {
   it('names the team while nobody is assigned', async () => {
     const { volgcode } = await zaken().registreer(kcc, 'GM0384', { zaaktype: 'klacht', onderwerp: 'Nog niet opgepakt', kanaal: 'web', ontvangstdatum: '2026-03-02' });
     const view = await volgen().zaak('GM0384', volgcode);
-    expect(view).toMatchObject({ contact: null, team: 'Juridische zaken' });
+    expect(view).toMatchObject({ contact: null, team: { naam: 'Juridische zaken', telefoon: '', email: 'juridische-zaken@diemen.demo' } });
   });
 
   it('takes the same reply sent twice (double click, back and send again) once; a new text or a later one is new', async () => {

@@ -3,7 +3,7 @@ import { statusdata, type Tweetalig } from '../zaken/zaken.gebeurtenis.ts';
 import type { ZakenService } from '../zaken/zaken.service.ts';
 
 export interface ZaakvolgenDeps {
-  zaken: Pick<ZakenService, 'zaakVoorInwoner' | 'reactieVanInwoner' | 'documentVoorInwoner'>;
+  zaken: Pick<ZakenService, 'zaakVoorInwoner' | 'reactieVanInwoner' | 'documentVoorInwoner' | 'tussentijdseBerichtenVanInwoner'>;
   /** The date the deadline watcher promised the resident after a missed deadline, if any. */
   beloofdeDatum?: (gemeente: string, zaakId: string, einddatum: string) => Promise<string | null>;
 }
@@ -25,7 +25,7 @@ export interface Stap {
 }
 
 /** The resident's view of their zaak: phase and steps in their words, and only external entries. */
-function inwonerZaak({ rij, zaaktype, gebeurtenissen, projectie, contact, team, documenten }: Gelezen) {
+function inwonerZaak({ rij, zaaktype, gebeurtenissen, projectie, contact, team, documenten, berichten }: Gelezen) {
   const gezet = statusdata(gebeurtenissen);
   const huidig = zaaktype.statustypen.find((s) => s.volgnummer === rij.status_volgnummer);
   const resultaattype = rij.resultaattype_id ? zaaktype.resultaattypen.find((r) => r.id === rij.resultaattype_id) : undefined;
@@ -49,8 +49,9 @@ function inwonerZaak({ rij, zaaktype, gebeurtenissen, projectie, contact, team, 
     afgeslotenOp: rij.afgesloten_op,
     resultaat: resultaattype ? { tekst: resultaattype.tekst } : null,
     contact,
-    /** The team that handles the zaak (named while nobody is assigned). */
+    /** The team that handles the zaak (named while nobody is assigned), with how to reach it. */
     team,
+    berichten,
     tijdlijn: gebeurtenissen
       .filter((g) => g.extern)
       .map((g) => ({
@@ -92,6 +93,10 @@ export function zaakvolgenService(deps: ZaakvolgenDeps) {
 
     /** A reply through the tracking page: null for an unknown code; throws 409 when the zaak is closed. */
     reageer: (gemeente: string, code: string, tekst: string, context: Context) => zaken.reactieVanInwoner({ soort: 'inwoner', context, volgcode: code }, gemeente, { tekst }),
+
+    /** Whether the resident wants a mail at each new step: null for an unknown code or a zaak without an address; 409 when closed. */
+    tussentijdseBerichten: (gemeente: string, code: string, aan: boolean, context: Context) =>
+      zaken.tussentijdseBerichtenVanInwoner({ soort: 'inwoner', context, volgcode: code }, gemeente, aan),
 
     document: (gemeente: string, code: string, documentId: string) => zaken.documentVoorInwoner(gemeente, code, documentId),
   };

@@ -30,6 +30,8 @@ export interface Formulier {
   lengte?: number;
   /** The reply was sent (after the redirect). */
   verstuurd?: boolean;
+  /** The resident's choice about a mail at each new step was just saved (ADR 0070). */
+  berichtenGewijzigd?: boolean;
   /** The question after closing of this zaak, when it got one (ADR 0052). */
   kto?: { vraag: KtoVraag; formulier?: KtoFormulier; alBeantwoord?: boolean } | undefined;
 }
@@ -51,8 +53,10 @@ function stand(t: Vertaal, taal: Taal, zaak: VolgZaak): Html {
   const contact = zaak.contact
     ? t('stand.contactNaam', { naam: zaak.contact.naam, team: zaak.contact.team })
     : zaak.team
-      ? t('stand.contactTeam', { team: zaak.team })
+      ? t('stand.contactTeam', { team: zaak.team.naam })
       : undefined;
+  const telefoon = zaak.team?.telefoon ? gegeven(t('stand.telefoon'), link(`tel:${zaak.team.telefoon.replace(/[^+0-9]/g, '')}`, zaak.team.telefoon)) : '';
+  const email = zaak.team?.email ? gegeven(t('stand.email'), link(`mailto:${zaak.team.email}`, zaak.team.email)) : '';
   const datum = zaak.afgeslotenOp
     ? gegeven(t('stand.afgehandeld'), datumTekst(taal, zaak.afgeslotenOp.slice(0, 10)))
     : zaak.verwachteEinddatum
@@ -64,6 +68,8 @@ function stand(t: Vertaal, taal: Taal, zaak: VolgZaak): Html {
           ${zaak.resultaat ? gegeven(t('stand.resultaat'), zaak.resultaat.tekst[taal]) : ''}
           ${datum}
           ${contact ? gegeven(t('stand.contact'), contact) : ''}
+          ${telefoon}
+          ${email}
           </dl>
           ${zaak.beloofdeDatum && !zaak.afgeslotenOp ? alinea(t('stand.teLaat', { datum: datumTekst(taal, zaak.beloofdeDatum) })) : ''}`;
 }
@@ -168,6 +174,21 @@ function reageren(t: Vertaal, pad: string, zaak: VolgZaak, formulier: Formulier)
           </form>`;
 }
 
+/** `/{pad}/berichten`: whether the resident gets a mail at each new step (ADR 0070); only while open and when an address was left. */
+function berichten(t: Vertaal, pad: string, zaak: VolgZaak, formulier: Formulier): Html | '' {
+  if (zaak.afgeslotenOp || !zaak.berichten.email) return '';
+  const aan = zaak.berichten.tussentijds;
+  return html`<section id="berichten">
+          ${kop2(t('berichten.kop'))}
+          ${alinea(t(aan ? 'berichten.aan' : 'berichten.uit'))}
+          <form class="loket-formulier" method="post" action="${pad}/berichten">
+            <input type="hidden" name="formulier" value="${formulier.token}">
+            <input type="hidden" name="tussentijds" value="${aan ? 'nee' : 'ja'}">
+            <button class="utrecht-button utrecht-button--secondary-action utrecht-button--distanced" type="submit">${t(aan ? 'berichten.knopUit' : 'berichten.knopAan')}</button>
+          </form>
+          </section>`;
+}
+
 /** A message at the top: the reply was sent, or what went wrong (with a link to the field). */
 function melding(t: Vertaal, zaak: VolgZaak, formulier: Formulier): Html | '' {
   const fout = foutTekst(t, formulier);
@@ -181,10 +202,10 @@ function melding(t: Vertaal, zaak: VolgZaak, formulier: Formulier): Html | '' {
             </div>
           </div>`;
   }
-  if (formulier.verstuurd) {
+  if (formulier.verstuurd || formulier.berichtenGewijzigd) {
     return html`<div class="utrecht-alert utrecht-alert--ok" role="status">
             <div class="utrecht-alert__content">
-              <div class="utrecht-alert__message">${alinea(t('verstuurd'))}</div>
+              <div class="utrecht-alert__message">${alinea(t(formulier.verstuurd ? 'verstuurd' : 'berichten.gewijzigd'))}</div>
             </div>
           </div>`;
   }
@@ -219,7 +240,8 @@ export function volgPagina(ctx: PaginaContext & { gemeente: PortaalGemeente }, c
           ${tijdlijn(t, taal, zaak)}
           ${documenten(t, pad, zaak)}
           ${tevredenheid(taal, pad, formulier.kto)}
-          ${reageren(t, pad, zaak, formulier)}`;
+          ${reageren(t, pad, zaak, formulier)}
+          ${berichten(t, pad, zaak, formulier)}`;
   const talen = { nl: volgPad('nl', ctx.gemeente.slug, code), en: volgPad('en', ctx.gemeente.slug, code) };
   return pagina(ctx, titel, inhoud, undefined, { talen, documentTitel: formulier.fout || formulier.kto?.formulier?.fouten?.length ? t('foutTitel', { titel }) : undefined });
 }

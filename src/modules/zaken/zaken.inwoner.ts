@@ -29,15 +29,47 @@ export function zakenInwoner(kern: ZakenKern) {
     async zaakVoorInwoner(gemeente: string, code: string) {
       const rij = await zaakVanCode(gemeente, code);
       if (!rij) return null;
-      const [zaaktype, gebeurtenissen, sluitingsdagen, contact, documenten, team] = await Promise.all([
+      const [zaaktype, gebeurtenissen, sluitingsdagen, contact, documenten, team, betrokkene] = await Promise.all([
         zaaktypeVan(gemeente, rij.zaaktype_id),
         repository.gebeurtenissen(gemeente, rij.id),
         deps.sluitingsdagen(gemeente),
         contactVan(gemeente, rij),
         repository.documenten(gemeente, rij.id),
         repository.team(gemeente, rij.team_id),
+        repository.betrokkene(gemeente, rij.id),
       ]);
-      return { rij, zaaktype, gebeurtenissen, projectie: projectieVan(rij, zaaktype, gebeurtenissen, vandaag(), sluitingsdagen), contact, team: team?.naam ?? null, documenten };
+      return {
+        rij,
+        zaaktype,
+        gebeurtenissen,
+        projectie: projectieVan(rij, zaaktype, gebeurtenissen, vandaag(), sluitingsdagen),
+        contact,
+        team: team ? { naam: team.naam, telefoon: team.telefoon, email: team.email } : null,
+        documenten,
+        /** Whether mails reach the resident at all (an address was left) and at each new status (ADR 0070). */
+        berichten: { email: Boolean(betrokkene?.email), tussentijds: betrokkene?.tussentijdseBerichten ?? true },
+      };
+    },
+
+    /**
+     * The resident says on the tracking page whether they want a mail at each new status (ADR
+     * 0070; the receipt, questions, extensions and the outcome still come). Recorded on the
+     * betrokkene and as an internal note, so the handler knows. Null when the code is unknown or
+     * no address was left; 409 when the zaak is closed.
+     */
+    async tussentijdseBerichtenVanInwoner(inwoner: Inwoner, gemeente: string, aan: boolean) {
+      const gevonden = await zaakVanCode(gemeente, inwoner.volgcode);
+      if (!gevonden) return null;
+      let zonderAdres = false;
+      await wijzig(inwoner, gemeente, gevonden.id, null, 'zaak-berichten-inwoner', async (w) => {
+        zonderAdres = !w.betrokkene?.email;
+        if (zonderAdres || w.betrokkene?.tussentijdseBerichten === aan) return GEEN_WIJZIGING;
+        await w.repo.zetTussentijdseBerichten(gemeente, gevonden.id, aan);
+        const tekst = aan ? 'De inwoner wil weer een e-mail bij elke nieuwe stap.' : 'De inwoner wil geen e-mail meer bij elke nieuwe stap (wel bij vragen, verlenging en de afhandeling).';
+        await w.voegToe({ soort: 'notitie', gegevens: { tekst }, extern: false });
+        return { tussentijdseBerichten: aan };
+      });
+      return zonderAdres ? null : { tussentijdseBerichten: aan };
     },
 
     /** An external document of the zaak behind a tracking code; null when unknown. */

@@ -21,7 +21,7 @@ import { geenRecht, ongeldig, zaakAfgesloten, zaakNietGevonden } from './zaken.e
 import type { Gebeurtenis, GebeurtenisInhoud } from './zaken.gebeurtenis.ts';
 import { mailAanInwoner, voornaam, type MailSoort } from './zaken.mails.ts';
 import { projecteer, type Projectie } from './zaken.projectie.ts';
-import { BEPERKT_ZICHTBAAR, type Betrokkene, type ZaakQueries, type ZaakRij, type ZakenRepository } from './zaken.repository.ts';
+import { BEPERKT_ZICHTBAAR, type GelezenBetrokkene, type ZaakQueries, type ZaakRij, type ZakenRepository } from './zaken.repository.ts';
 
 /** A staff member (or an API token: `gebruiker` null) acting with their roles in the gemeente. */
 export interface Wie {
@@ -130,7 +130,7 @@ export interface Wijziging {
   rij: ZaakRij;
   zaaktype: ZaaktypeRecord;
   voor: Projectie;
-  betrokkene: Betrokkene | undefined;
+  betrokkene: GelezenBetrokkene | undefined;
   nu: string;
   vandaag: string;
   repo: ZaakQueries;
@@ -314,7 +314,8 @@ export function zakenKern(deps: ZakenDeps) {
 
   /**
    * Queues a mail to the resident in the change's transaction, with the contact person; only
-   * when the resident left an e-mail address. True when a mail was queued.
+   * when the resident left an e-mail address, and a new status only when they did not say on the
+   * tracking page that they want no such mails (ADR 0070). True when a mail was queued.
    */
   async function mailInwoner(
     w: Wijziging,
@@ -323,7 +324,7 @@ export function zakenKern(deps: ZakenDeps) {
     waarden: (taal: Taal) => Record<string, string>,
     extra: { toelichting?: string | undefined; link?: string | undefined } = {},
   ): Promise<boolean> {
-    if (!w.betrokkene?.email) return false;
+    if (!w.betrokkene?.email || (soort === 'status' && !w.betrokkene.tussentijdseBerichten)) return false;
     const contact = await contactVan(gemeente.code, w.rij, w.repo);
     const basis = { identificatie: w.rij.identificatie, onderwerp: w.rij.onderwerp };
     await berichten.verstuur(mailAanInwoner(gemeente, w.betrokkene, soort, { ...basis, ...waarden(w.betrokkene.taal) }, { ...extra, contact }), { transactie: w.transactie });

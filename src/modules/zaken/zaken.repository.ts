@@ -106,6 +106,11 @@ export interface Betrokkene {
   taal: 'nl' | 'en';
 }
 
+/** The resident as stored: also whether they want a mail at each new status (migration 0039, ADR 0070). */
+export interface GelezenBetrokkene extends Betrokkene {
+  tussentijdseBerichten: boolean;
+}
+
 export interface DocumentMeta {
   id: string;
   bestandsnaam: string;
@@ -509,8 +514,16 @@ function zaakQueries(db: Kysely<DB>, namen: Map<string, ZaaktypeNamen>, lezen: K
       return r.numUpdatedRows > 0n;
     },
 
-    betrokkene: (gemeente: string, zaakId: string): Promise<Betrokkene | undefined> =>
-      db.selectFrom('betrokkene').select(['naam', 'email', 'telefoon', 'taal']).where('gemeente', '=', gemeente).where('zaak_id', '=', zaakId).executeTakeFirst(),
+    betrokkene: (gemeente: string, zaakId: string): Promise<GelezenBetrokkene | undefined> =>
+      db
+        .selectFrom('betrokkene')
+        .select(['naam', 'email', 'telefoon', 'taal', 'tussentijdse_berichten as tussentijdseBerichten'])
+        .where('gemeente', '=', gemeente)
+        .where('zaak_id', '=', zaakId)
+        .executeTakeFirst(),
+
+    zetTussentijdseBerichten: (gemeente: string, zaakId: string, aan: boolean) =>
+      db.updateTable('betrokkene').set({ tussentijdse_berichten: aan }).where('gemeente', '=', gemeente).where('zaak_id', '=', zaakId).execute(),
 
     /** One page of a work queue, ordered by deadline then id (keyset; ADR 0012). */
     werkvoorraad: async (gemeente: string, f: Werkvoorraadfilter): Promise<ZaakRegel[]> => metNamen(gemeente, await werkvoorraadQuery(gemeente, f, lezen).execute()),
@@ -640,7 +653,7 @@ function zaakQueries(db: Kysely<DB>, namen: Map<string, ZaaktypeNamen>, lezen: K
       await db.updateTable('zaak').set({ volgcode_hash: hash }).where('gemeente', '=', gemeente).where('id', '=', id).execute();
     },
 
-    team: (gemeente: string, id: string) => lezen.selectFrom('team').select(['id', 'naam']).where('gemeente', '=', gemeente).where('id', '=', id).executeTakeFirst(),
+    team: (gemeente: string, id: string) => lezen.selectFrom('team').select(['id', 'naam', 'telefoon', 'email']).where('gemeente', '=', gemeente).where('id', '=', id).executeTakeFirst(),
 
     teamsVan: async (gemeente: string, gebruiker: string): Promise<string[]> =>
       (await db.selectFrom('team_lid').select('team_id').where('gemeente', '=', gemeente).where('gebruiker_id', '=', gebruiker).execute()).map((r) => r.team_id),

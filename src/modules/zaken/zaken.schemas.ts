@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { emailadres, telefoonnummer } from '../../http/contactvelden.ts';
 import { GEBEURTENIS_SOORTEN, KANALEN, ROLLEN, VERTROUWELIJKHEDEN } from '../../db/schema.ts';
 import { paginaQuery } from '../../http/pagination.ts';
 import { schoneNaam } from '../../tekst.ts';
@@ -35,8 +36,8 @@ export const nieuweZaakBody = z
     betrokkene: z
       .strictObject({
         naam: z.string().overwrite(schoneNaam).max(200, 'Hoogstens 200 tekens.').optional(),
-        email: z.email('Dit is geen geldig e-mailadres.').max(254).optional(),
-        telefoon: z.string().trim().regex(/^\+?[0-9 ()-]{6,20}$/, 'Dit is geen geldig telefoonnummer.').optional(),
+        email: emailadres.optional(),
+        telefoon: telefoonnummer.optional(),
         taal: z.enum(['nl', 'en']).default('nl'),
       })
       .optional()

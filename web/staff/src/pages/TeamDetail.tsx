@@ -5,11 +5,11 @@ import { Pagina } from '../components/Pagina.tsx';
 import { VersieSectie, WijzigFormulier, useVersieBron, type Wijziging } from '../components/Versie.tsx';
 import { useTaal } from '../i18n/i18n.tsx';
 import { Laadstatus } from '../laden.tsx';
-import { TeamVelden } from './Teams.tsx';
+import { TeamVelden, type TeamGegevens } from './Teams.tsx';
 
 function Gegevens({ wijziging }: { wijziging: Wijziging<Team> }) {
   const { t } = useTaal();
-  const formulier = useFormulier({ naam: wijziging.data.naam, omschrijving: wijziging.data.omschrijving });
+  const formulier = useFormulier<TeamGegevens>({ naam: wijziging.data.naam, omschrijving: wijziging.data.omschrijving, telefoon: wijziging.data.telefoon, email: wijziging.data.email });
   return (
     <WijzigFormulier wijziging={wijziging} formulier={formulier} methode="patch" knop={t('opslaan')}>
       <TeamVelden formulier={formulier} />

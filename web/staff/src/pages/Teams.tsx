@@ -24,22 +24,28 @@ export function Teams({ gemeente, zoek }: { gemeente: SessieGemeente; zoek: URLS
 }
 
 /** Name and description of a team: for a new team and when editing one. */
-export function TeamVelden({ formulier }: { formulier: FormulierStaat<{ naam: string; omschrijving: string }> }) {
+/** What a beheerder sets of a team; telephone and e-mail are how residents reach it (shown on their tracking page). */
+export type TeamGegevens = { naam: string; omschrijving: string; telefoon: string; email: string };
+
+export function TeamVelden({ formulier }: { formulier: FormulierStaat<TeamGegevens> }) {
   const { t } = useTaal();
   return (
     <>
       <Veld label={t('veld.naam')} autoComplete="off" required {...formulier.tekst('naam')} />
       <Veld label={t('veld.omschrijvingOptioneel')} autoComplete="off" {...formulier.tekst('omschrijving')} />
+      <Veld label={t('teams.telefoon')} type="tel" autoComplete="off" uitleg={t('teams.contactUitleg')} {...formulier.tekst('telefoon')} />
+      <Veld label={t('teams.email')} type="email" autoComplete="off" uitleg={t('teams.contactUitleg')} {...formulier.tekst('email')} />
     </>
   );
 }
 
 export function TeamNieuw({ gemeente }: { gemeente: SessieGemeente }) {
   const { t } = useTaal();
-  const formulier = useFormulier({ naam: '', omschrijving: '' });
+  const formulier = useFormulier<TeamGegevens>({ naam: '', omschrijving: '', telefoon: '', email: '' });
   async function maak() {
-    const { naam, omschrijving } = formulier.waarden;
-    const { data } = await api.post<Team>(`${gemeentePad(gemeente.code)}/teams`, { body: omschrijving.trim() ? { naam, omschrijving } : { naam } });
+    // Only what was filled in: an empty optional field is left out.
+    const body = Object.fromEntries(Object.entries(formulier.waarden).filter(([veld, waarde]) => veld === 'naam' || waarde.trim() !== ''));
+    const { data } = await api.post<Team>(`${gemeentePad(gemeente.code)}/teams`, { body });
     navigeer(`/${gemeente.code}/teams/${data.id}`, { melding: t('teams.aangemaakt', { naam: data.naam }) });
   }
   return (
