@@ -124,7 +124,6 @@ function Uitkomsten({ waarde, onChange, fout }: { waarde: KlantcontactUitkomst |
     <fieldset
       className={klassen('utrecht-form-fieldset utrecht-form-fieldset--html-fieldset', fout && 'utrecht-form-fieldset--invalid')}
       aria-describedby={beschrijving('uitkomst', true, fout)}
-      aria-required="true"
     >
       <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{t('kcc.uitkomst')}</legend>
       <Toelichting id="uitkomst" uitleg={t('kcc.uitkomstUitleg')} fout={fout} inVeld={false} />
@@ -327,7 +326,7 @@ export function Kcc({ gemeente }: { gemeente: SessieGemeente }) {
     }
     // The field the staff member was in: Escape in the knowledge base goes back to it.
     function onthoud(event: FocusEvent) {
-      if (event.target instanceof HTMLElement && form.current?.contains(event.target)) laatsteVeld.current = event.target;
+      if (event.target instanceof HTMLElement && event.target.matches('input, select, textarea') && form.current?.contains(event.target)) laatsteVeld.current = event.target;
     }
     document.addEventListener('keydown', toets);
     document.addEventListener('focusin', onthoud);

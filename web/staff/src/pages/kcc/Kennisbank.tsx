@@ -206,11 +206,12 @@ function ArtikelFormulier({ gemeente, huidig, etag, melding }: { gemeente: Sessi
       titel={huidig ? t('kennisbank.bewerkenTitel', { titel: huidig.titel }) : t('kennisbank.nieuw')}
       terug={{ naar: `/${gemeente.code}/kennisbank${huidig ? `/${huidig.id}` : ''}`, tekst: huidig ? t('kennisbank.terugNaarArtikel') : t('kennisbank.terug') }}
     >
-      <Formulier formulier={formulier} onVerstuur={bewaar} knop={t('opslaan')}>
+      {/* "inhoud" is the id of the main landmark: the text field has another. */}
+      <Formulier formulier={formulier} onVerstuur={bewaar} knop={t('opslaan')} velden={{ ...Object.fromEntries(Object.keys(formulier.waarden).map((n) => [n, n])), inhoud: 'artikel-inhoud' }}>
         <Keuzelijst id="soort" label={t('kennisbank.soort')} required {...koppel(formulier, 'soort')} opties={KENNISARTIKEL_SOORTEN.map((s) => ({ waarde: s, label: t(`kennisbank.soorten.${s}`) }))} />
         <Veld label={t('kennisbank.onderwerp')} required autoComplete="off" {...formulier.tekst('onderwerp')} />
         <Veld label={t('kennisbank.titelVeld')} uitleg={t('kennisbank.titelUitleg')} required autoComplete="off" {...formulier.tekst('titel')} />
-        <Tekstvak id="inhoud" label={t('kennisbank.inhoud')} uitleg={t('kennisbank.inhoudUitleg')} rows={8} {...koppel(formulier, 'inhoud')} />
+        <Tekstvak id="artikel-inhoud" label={t('kennisbank.inhoud')} uitleg={t('kennisbank.inhoudUitleg')} rows={8} {...koppel(formulier, 'inhoud')} />
         <Veld label={t('kennisbank.trefwoorden')} uitleg={t('kennisbank.trefwoordenUitleg')} autoComplete="off" {...formulier.tekst('trefwoorden')} />
         <Veld label={t('kennisbank.url')} type="url" autoComplete="off" {...formulier.tekst('url')} />
         <Keuzelijst
