@@ -96,6 +96,8 @@ describe('volgbrief', () => {
     const zaak = await zaakZonderEmail();
     const zonder = await loket.app.inject({ method: 'POST', url: `${basis}/${zaak.id}/volgbrief`, headers: kcc.headers });
     expect(zonder.statusCode).toBe(428);
+    // An empty JSON body is the same request: a new code, which needs If-Match.
+    expect((await loket.app.inject({ method: 'POST', url: `${basis}/${zaak.id}/volgbrief`, headers: kcc.headers, payload: {} })).statusCode).toBe(428);
     expect((await volgbrief({ ...zaak, versie: zaak.versie + 5 })).statusCode).toBe(412);
     const taal = await volgbrief(zaak, { query: '?taal=fr' });
     expect(taal.statusCode).toBe(400);

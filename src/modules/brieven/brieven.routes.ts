@@ -25,7 +25,8 @@ export function brievenRoutes(app: FastifyInstance, deps: { brieven: BrievenServ
     },
     handler: async (request, reply) => {
       const { gemeente, id } = request.params;
-      const code = request.body ? { huidig: request.body.volgcode } : { versie: () => versieUitIfMatch(request) };
+      const volgcode = request.body?.volgcode;
+      const code = volgcode ? { huidig: volgcode } : { versie: () => versieUitIfMatch(request) };
       const { zaak, pdf, bestandsnaam } = await deps.brieven.volgbrief(wieVan(request, gemeente), gemeente, id, request.query.taal, code);
       zetEtag(reply, zaak.versie);
       return reply

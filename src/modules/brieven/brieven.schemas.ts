@@ -12,6 +12,7 @@ export const volgbriefBody = z
       .trim()
       .min(1, 'Vul de volgcode in.')
       .max(100, 'Hoogstens 100 tekens.')
+      .optional()
       .describe('De volgcode die u net kreeg (bij de registratie): de brief draagt die code en er komt geen nieuwe. Zonder: een nieuwe code (If-Match verplicht).'),
   })
   .meta({ id: 'VolgbriefMetCode' });
