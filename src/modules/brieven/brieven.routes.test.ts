@@ -96,6 +96,8 @@ describe('volgbrief', () => {
     const zaak = await zaakZonderEmail();
     const zonder = await loket.app.inject({ method: 'POST', url: `${basis}/${zaak.id}/volgbrief`, headers: kcc.headers });
     expect(zonder.statusCode).toBe(428);
+    // An empty JSON body is the same request: a new code, which needs If-Match.
+    expect((await loket.app.inject({ method: 'POST', url: `${basis}/${zaak.id}/volgbrief`, headers: kcc.headers, payload: {} })).statusCode).toBe(428);
     expect((await volgbrief({ ...zaak, versie: zaak.versie + 5 })).statusCode).toBe(412);
     const taal = await volgbrief(zaak, { query: '?taal=fr' });
     expect(taal.statusCode).toBe(400);
@@ -109,5 +111,39 @@ describe('volgbrief', () => {
     expect(await loket.services.zaakvolgen.zaak('GM0384', zaak.volgcode)).toMatchObject({ identificatie: zaak.identificatie });
     const detail = await loket.app.inject({ method: 'GET', url: `${basis}/${zaak.id}`, headers: kcc.headers });
     expect(detail.json().versie).toBe(zaak.versie);
+  });
+
+  it('with the code of the registration in the body puts that code on the letter, changes nothing of the zaak, and refuses a code that is not the current one', async () => {
+    const zaak = await zaakZonderEmail();
+    const metCode = (volgcode: unknown, gemeente = 'GM0384') =>
+      loket.app.inject({ method: 'POST', url: `/api/v1/gemeenten/${gemeente}/zaken/${zaak.id}/volgbrief?taal=en`, headers: kcc.headers, payload: { volgcode } });
+    const res = await metCode(zaak.volgcode);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.headers.etag).toBe(`"${zaak.versie}"`);
+    const brief = leesPdf(res.rawPayload);
+    expect(codeUit(brief.tekst, 'en/')).toBe(zaak.volgcode);
+    expect(await isQrVan(brief.afbeeldingen[0] ?? Buffer.alloc(0), `http://127.0.0.1:3000/diemen/en/zaken/${zaak.volgcode}`)).toBe(true);
+    expect(await loket.services.zaakvolgen.zaak('GM0384', zaak.volgcode)).toMatchObject({ identificatie: zaak.identificatie });
+    const detail = await loket.app.inject({ method: 'GET', url: `${basis}/${zaak.id}`, headers: kcc.headers });
+    expect(detail.json().versie).toBe(zaak.versie);
+    expect(detail.json().tijdlijn.map((g: { soort: string }) => g.soort)).not.toContain('volgcode');
+    const audit = await loket.database.db.selectFrom('audit_log').select('details').where('actie', '=', 'zaak-volgbrief').where('object_id', '=', zaak.id).execute();
+    expect(audit.map((a) => a.details)).toEqual([{ brief: 'en', nieuweCode: false }]);
+    const verwerking = await loket.database.db.selectFrom('verwerking_log').select('betrokkene_id').where('naam', '=', 'zaak-volgbrief').where('betrokkene_id', '=', zaak.id).execute();
+    expect(verwerking).toHaveLength(1);
+
+    // A code that is not (or no longer) the zaak's: 400 on the field, no letter; nor in another gemeente, nor for a role without the right.
+    const fout = await metCode('a'.repeat(32));
+    expect(fout.statusCode).toBe(400);
+    expect(fout.json().invalidParams).toEqual([expect.objectContaining({ name: 'volgcode', code: 'andere-volgcode' })]);
+    const leeg = await metCode('');
+    expect(leeg.statusCode).toBe(400);
+    expect(leeg.json().invalidParams.map((p: { name: string }) => p.name)).toEqual(['volgcode']);
+    expect((await metCode(zaak.volgcode, 'GM0437')).statusCode).toBe(404);
+    expect((await loket.app.inject({ method: 'POST', url: `${basis}/${zaak.id}/volgbrief`, headers: petra.headers, payload: { volgcode: zaak.volgcode } })).statusCode).toBe(403);
+    const nieuw = await volgbrief(zaak);
+    expect(nieuw.statusCode).toBe(200);
+    expect((await metCode(zaak.volgcode)).statusCode).toBe(400);
   });
 });

@@ -12,10 +12,15 @@ export function brievenService(deps: { zaken: ZakenService; klok: Klok }) {
   return {
     /**
      * The tracking letter (issue 11): a new tracking code through the zaken service (ADR 0019:
-     * the old link stops working), then a letter with the link, its QR code and the zaak number.
+     * the old link stops working), or the current code the caller holds (ADR 0058), then a letter
+     * with the link, its QR code and the zaak number.
      */
-    async volgbrief(wie: Wie, gemeente: string, id: string, versie: number, taal: Taal | undefined) {
-      const uitkomst = await deps.zaken.geefNieuweVolgcode(wie, gemeente, id, versie, { brief: taal ? { taal } : {} });
+    async volgbrief(wie: Wie, gemeente: string, id: string, taal: Taal | undefined, code: { versie: () => number } | { huidig: string }) {
+      // With the code of the registration (ADR 0058) the letter carries that code; otherwise a new one.
+      const uitkomst =
+        'huidig' in code
+          ? await deps.zaken.huidigeVolgcode(wie, gemeente, id, code.huidig, taal)
+          : await deps.zaken.geefNieuweVolgcode(wie, gemeente, id, code.versie(), { brief: taal ? { taal } : {} });
       const { zaak, volglink, taal: briefTaal } = uitkomst;
       const pdf = await maakBrief({
         gemeente: uitkomst.gemeente,

@@ -308,12 +308,14 @@ export function contactverzoekenRepository(db: Kysely<DB>, lezen: Kysely<DB> = d
      */
     wachtrij: async (
       gemeente: string,
-      f: { teams: string[]; medewerker: string | null; alle: boolean; status?: ContactverzoekStatus | undefined; offset: number; limit: number },
+      f: { teams: string[]; medewerker: string | null; alle: boolean; mij?: string | undefined; status?: ContactverzoekStatus | undefined; offset: number; limit: number },
     ): Promise<{ rijen: ContactverzoekRegel[]; totaal: number }> => {
       const filter = <Q extends ReturnType<typeof regels>>(q: Q): Q => {
         let r = q.where('c.afgehandeld_op', 'is', null) as Q;
         if (f.status !== undefined) r = r.where('c.status', '=', f.status) as Q;
-        if (!f.alle) {
+        const mij = f.mij;
+        if (mij !== undefined) r = r.where((eb) => eb.or([eb('c.medewerker_id', '=', mij), eb('c.behandelaar_id', '=', mij)])) as Q;
+        else if (!f.alle) {
           r = r.where((eb) =>
             eb.or([
               ...(f.teams.length > 0 ? [eb('c.team_id', 'in', f.teams)] : []),

@@ -192,6 +192,28 @@ describe('the queue and handling', () => {
     expect((await get(bo!, `?team=${kccTeam}`)).statusCode).toBe(400);
   });
 
+  it('gives each request its deadline band on the calendar, and mij=true lists what is to me or picked up by me', async () => {
+    // Monday 11 May 2026: the band dezeWeek runs to Tuesday 19 May (Ascension Day 14 May and the closure day 15 May skipped).
+    // A session does not survive the clock moving days ahead, so the requests are made from the latest back.
+    const [kcc] = await op('2026-05-11T09:00:00Z', 'kcc@duoplus.demo');
+    const dezeWeek = await maak(kcc!, { onderwerp: 'Band deze week', team: undefined, medewerker: boId });
+    loket.klok.zet('2026-05-07T09:00:00Z');
+    const vandaag = await maak(kcc!, { onderwerp: 'Band vandaag' });
+    loket.klok.zet('2026-05-06T09:00:00Z');
+    const teLaat = await maak(kcc!, { onderwerp: 'Band te laat' });
+    expect([teLaat.uiterlijkOp, vandaag.uiterlijkOp, dezeWeek.uiterlijkOp]).toEqual(['2026-05-08', '2026-05-11', '2026-05-13']);
+    const [bo] = await op('2026-05-11T09:30:00Z', 'behandelaar@diemen.demo');
+    const banden = ((await get(bo!, '?pageSize=100')).json().items as { id: string; termijnband: string }[]).map((i) => [i.id, i.termijnband]);
+    expect(banden).toEqual([
+      [teLaat.id, 'teLaat'],
+      [vandaag.id, 'vandaag'],
+      [dezeWeek.id, 'dezeWeek'],
+    ]);
+    expect(((await get(bo!, '?mij=true')).json().items as { id: string }[]).map((i) => i.id)).toEqual([dezeWeek.id]);
+    await post(bo!, `/${vandaag.id}/oppakken`, {});
+    expect(((await get(bo!, '?mij=true')).json().items as { id: string }[]).map((i) => i.id)).toEqual([vandaag.id, dezeWeek.id]);
+  });
+
   it('is picked up, attempts are recorded append-only, and it closes as niet bereikt only after an attempt', async () => {
     const [kcc] = await op('2026-03-04T09:00:00Z', 'kcc@duoplus.demo');
     const verzoek = await maak(kcc!, { onderwerp: 'Niet bereikt' });

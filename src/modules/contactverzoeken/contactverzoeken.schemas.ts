@@ -70,6 +70,11 @@ export const wachtrijQuery = paginaQuery
       .transform((w) => w === 'true')
       .default(false)
       .describe('Alle open verzoeken van de gemeente (beheerders, teamleiders en KCC)'),
+    mij: z
+      .enum(['true', 'false'])
+      .transform((w) => w === 'true')
+      .default(false)
+      .describe('Alleen de verzoeken aan mij en die ik heb opgepakt'),
   })
   .strict();
 export type WachtrijInvoer = z.output<typeof wachtrijQuery>;
@@ -113,7 +118,12 @@ export const contactverzoekSamenvattingSchema = z
   })
   .meta({ id: 'ContactverzoekSamenvatting' });
 
-export const wachtrijSchema = paginaSchema(contactverzoekSamenvattingSchema, 'Contactverzoeken');
+export const wachtrijSchema = paginaSchema(
+  contactverzoekSamenvattingSchema
+    .extend({ termijnband: z.enum(['teLaat', 'vandaag', 'dezeWeek', 'later']).describe('Voorbij, vandaag, binnen 5 werkdagen of later (de kalender van de gemeente)') })
+    .meta({ id: 'ContactverzoekInWachtrij' }),
+  'Contactverzoeken',
+);
 
 export const contactverzoekSchema = contactverzoekSamenvattingSchema
   .extend({

@@ -10,6 +10,7 @@ import { berekenTermijn, kalenderdag, telWerkdagenNa, type Sluitingsdagen } from
 import type { TeamsRepository } from '../teams/teams.repository.ts';
 import type { TermijnbewakingRepository } from '../termijnbewaking/termijnbewaking.repository.ts';
 import type { Wie } from '../zaken/zaken.service.ts';
+import { eindeDezeWeek, termijnband } from '../zaken/zaken.projectie.ts';
 import {
   contactverzoekNietGevonden,
   geenEmailVoorBevestiging,
@@ -229,15 +230,22 @@ export function contactverzoekenService(deps: ContactverzoekenDeps) {
         fouten.push({ name: 'query.team', code: 'niet-uw-team', reason: 'Kies een van uw eigen teams.' });
       }
       if (fouten.length > 0) throw ongeldigContactverzoek(fouten);
-      const { rijen, totaal } = await repository.wachtrij(gemeente, {
-        teams: q.team ? [q.team] : eigenTeams,
-        medewerker: q.team ? null : wie.gebruiker,
-        alle: q.alle,
-        status: q.status,
-        offset: (q.page - 1) * q.pageSize,
-        limit: q.pageSize,
-      });
-      return { items: rijen, totaal };
+      const [{ rijen, totaal }, sluitingsdagen] = await Promise.all([
+        repository.wachtrij(gemeente, {
+          teams: q.team ? [q.team] : eigenTeams,
+          medewerker: q.team ? null : wie.gebruiker,
+          alle: q.alle,
+          mij: q.mij ? (wie.gebruiker ?? '') : undefined,
+          status: q.status,
+          offset: (q.page - 1) * q.pageSize,
+          limit: q.pageSize,
+        }),
+        deps.sluitingsdagen(gemeente),
+      ]);
+      // The same bands as the zaken queue, on the gemeente's calendar.
+      const vandaag = kalenderdag(klok.nu());
+      const grens = eindeDezeWeek(vandaag, sluitingsdagen);
+      return { items: rijen.map((r) => ({ ...r, termijnband: termijnband(r.uiterlijkOp, vandaag, grens) })), totaal };
     },
 
     /** Picks a request up: in behandeling, with the caller as its handler. */

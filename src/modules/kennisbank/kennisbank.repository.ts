@@ -230,6 +230,18 @@ export function kennisbankRepository(db: Kysely<DB>, lezen: Kysely<DB> = db) {
       return rows.map((r) => ({ ...naarRegel(r), fragment: r.fragment, score: Math.round(getal(r.score) * 1000) / 1000 }));
     },
 
+    /** The topics of the gemeente's articles with their number of articles, by name (the KCC's onderwerp list). */
+    onderwerpen: async (gemeente: string): Promise<{ onderwerp: string; artikelen: number }[]> => {
+      const rijen = await lezen
+        .selectFrom('kennisartikel')
+        .select(['onderwerp', sql<number>`count(*)`.as('n')])
+        .where('gemeente', '=', gemeente)
+        .groupBy('onderwerp')
+        .orderBy('onderwerp')
+        .execute();
+      return rijen.map((r) => ({ onderwerp: r.onderwerp, artikelen: getal(r.n) }));
+    },
+
     /** A page of articles by title; `teHerzien`: only those whose review date is before `vandaag`. */
     lijst: async (
       gemeente: string,

@@ -97,6 +97,20 @@ describe('search', () => {
     expect((await get(partner, '/kennisartikelen/zoeken?q=afval')).statusCode).toBe(403);
   });
 
+  it('lists the topics of the articles by name with their number, per gemeente', async () => {
+    const res = await get(kees, '/kennis-onderwerpen');
+    expect(res.statusCode, res.body).toBe(200);
+    const items = res.json().items as { onderwerp: string; artikelen: number }[];
+    expect(items.map((o) => o.onderwerp)).toEqual(items.map((o) => o.onderwerp).toSorted((a, b) => (a < b ? -1 : 1)));
+    expect(items).toContainEqual({ onderwerp: 'Paspoort en identiteitskaart', artikelen: 2 });
+    await schrijf(bo, 'Een onderwerp dat alleen Diemen heeft', { onderwerp: 'Zandbakken' });
+    expect((await get(kees, '/kennis-onderwerpen')).json().items).toContainEqual({ onderwerp: 'Zandbakken', artikelen: 1 });
+    const ander = await loket.app.inject({ method: 'GET', url: '/api/v1/gemeenten/GM0437/kennis-onderwerpen', headers: kees.headers });
+    expect((ander.json().items as { onderwerp: string }[]).map((o) => o.onderwerp)).not.toContain('Zandbakken');
+    const partner = await logInAls(loket, 'partner@afvalpartner.demo');
+    expect((await get(partner, '/kennis-onderwerpen')).statusCode).toBe(403);
+  });
+
   it('makes a prefix query of letters and digits only', () => {
     expect(prefixQuery("Paspoort: verlengen? (o'ok) 2026")).toBe('paspoort:* & verlengen:* & o:* & ok:* & 2026:*');
     expect(prefixQuery('& | ! <->')).toBeNull();

@@ -19,6 +19,7 @@ import {
   meldingenSchema,
   meldingParams,
   meldingSchema,
+  onderwerpenSchema,
   versiesSchema,
   zoekQuery,
   zoekresultatenSchema,
@@ -44,6 +45,12 @@ export function kennisbankRoutes(app: FastifyInstance, deps: { kennisbank: Kenni
       response: { 200: zoekresultatenSchema },
     },
     handler: async (request) => ({ items: await request.lees(() => kennisbank.zoek(request.params.gemeente, request.query)) }),
+  });
+
+  r.get(`${API_PREFIX}/gemeenten/:gemeente/kennis-onderwerpen`, {
+    config: { policy: beleid('kennisbankLezen') },
+    schema: { tags, summary: 'De onderwerpen van de kennisartikelen, op naam, met het aantal artikelen (de onderwerpen van klantcontacten)', params: gemeenteParams, response: { 200: onderwerpenSchema } },
+    handler: async (request) => request.lees(() => kennisbank.onderwerpen(request.params.gemeente)),
   });
 
   r.get(artikelen, {

@@ -153,3 +153,7 @@ export const meldingSchema = z
   .meta({ id: 'KennisMeldingTaak' });
 
 export const meldingenSchema = paginaSchema(meldingSchema, 'KennisMeldingen');
+
+export const onderwerpenSchema = z
+  .object({ items: z.array(z.object({ onderwerp: z.string(), artikelen: z.number().int().describe('Het aantal artikelen over dit onderwerp') })) })
+  .meta({ id: 'KennisOnderwerpen' });

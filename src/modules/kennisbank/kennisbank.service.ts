@@ -96,6 +96,9 @@ export function kennisbankService(deps: KennisbankDeps) {
     /** Search as you type: the best `limit` articles for the typed text. */
     zoek: (gemeente: string, z: ZoekInvoer) => repository.zoek(gemeente, { tekst: z.q, onderwerp: z.onderwerp, soort: z.soort, limit: z.limit }),
 
+    /** The topics (onderwerpen) of the articles: what the KCC registers a contact under. */
+    onderwerpen: async (gemeente: string) => ({ items: await repository.onderwerpen(gemeente) }),
+
     async lijst(wie: Wie, gemeente: string, q: ArtikelenInvoer) {
       let teams: string[] | undefined = q.team ? [q.team] : undefined;
       if (q.teHerzien && !heeftRecht(wie.rollen, 'beheer')) {

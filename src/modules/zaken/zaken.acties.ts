@@ -7,9 +7,9 @@ import { createHash, randomUUID } from 'node:crypto';
 import { badRequest, type InvalidParam } from '../../http/problem.ts';
 import { heeftRecht } from '../../http/rechten.ts';
 import { datumTekst, type Taal } from '../../i18n/i18n.ts';
-import { alOpgeschort, eindstatusViaAfsluiting, geenEmail, geenRecht, nietOpgeschort, ongeldig, statusNietOpVolgorde } from './zaken.errors.ts';
+import { alOpgeschort, eindstatusViaAfsluiting, geenEmail, geenRecht, nietOpgeschort, ongeldig, statusNietOpVolgorde, zaakNietGevonden } from './zaken.errors.ts';
 import type { RelatieSoort } from './zaken.gebeurtenis.ts';
-import { GEEN_WIJZIGING, magBehandelen, nieuweVolgcode, VERWERKING_ZAKEN, volgcodeHash, type Wie, type Wijziging, type ZakenKern } from './zaken.kern.ts';
+import { GEEN_WIJZIGING, magBehandelen, nieuweVolgcode, VERWERKING_ZAKEN, volgcodeHash, volgcodeUitTekst, type Wie, type Wijziging, type ZakenKern } from './zaken.kern.ts';
 import { binnenMaxVerlenging } from './zaken.projectie.ts';
 import { dagenTussen } from '../termijnen/kalender.ts';
 
@@ -291,6 +291,26 @@ export function zakenActies(kern: ZakenKern, detail: ZakenWerkvoorraad['detail']
       // A letter carries the resident's name and zaak: always a processing of personal data.
       if (details?.gemaild || opties.brief) await audit.verwerking(wie.context, { gemeente, naam: actie, ...VERWERKING_ZAKEN, betrokkeneIds: [id] });
       return { zaak: await zojuist(wie, gemeente, id), volgcode, volglink: link, taal, gemeente: gemeenteRec };
+    },
+
+    /**
+     * The tracking link of the code the caller was just given (ADR 0058: a letter at registration,
+     * when the KCC has the code on screen): only while it is the zaak's current code. Nothing of
+     * the zaak changes; the letter is recorded in the audit and processing logs.
+     */
+    async huidigeVolgcode(wie: Wie, gemeente: string, id: string, code: string, briefTaal: Taal | undefined) {
+      if (!heeftRecht(wie.rollen, 'volgcodeVernieuwen')) throw geenRecht('Alleen behandelaars, teamleiders, KCC-medewerkers en beheerders kunnen dit.');
+      const rij = await repository.opId(gemeente, id);
+      if (!rij || !(await magZien(wie, gemeente, rij))) throw zaakNietGevonden();
+      const volgcode = volgcodeUitTekst(code);
+      if (volgcode === null || rij.volgcode_hash !== volgcodeHash(volgcode)) {
+        throw ongeldig('volgcode', 'andere-volgcode', 'Deze code hoort niet (meer) bij deze zaak. Maak een brief met een nieuwe code.');
+      }
+      const gemeenteRec = await gemeenteVan(gemeente);
+      const taal = briefTaal ?? rij.taal;
+      await audit.log(wie.context, { gemeente, actie: 'zaak-volgbrief', objectType: 'zaak', objectId: id, details: { brief: taal, nieuweCode: false } });
+      await audit.verwerking(wie.context, { gemeente, naam: 'zaak-volgbrief', ...VERWERKING_ZAKEN, betrokkeneIds: [id] });
+      return { zaak: await zojuist(wie, gemeente, id), volgcode, volglink: volglink(gemeenteRec, taal, volgcode), taal, gemeente: gemeenteRec };
     },
   };
 }

@@ -7,6 +7,9 @@ import type { berichtSchema } from '../../../src/modules/berichten/berichten.sch
 import type { gebruikerSchema } from '../../../src/modules/gebruikers/gebruikers.schemas.ts';
 import type { teamSchema } from '../../../src/modules/teams/teams.schemas.ts';
 import type { zaaktypeSchema } from '../../../src/modules/zaaktypen/zaaktypen.schemas.ts';
+import type { contactverzoekSchema, wachtrijSchema } from '../../../src/modules/contactverzoeken/contactverzoeken.schemas.ts';
+import type { artikelSamenvattingSchema, artikelSchema, meldingSchema, onderwerpenSchema, zoekresultatenSchema } from '../../../src/modules/kennisbank/kennisbank.schemas.ts';
+import type { geregistreerdKlantcontactSchema } from '../../../src/modules/klantcontacten/klantcontacten.schemas.ts';
 import type { aangemaakteZaakSchema, medewerkerSchema, overzichtSchema, werkvoorraadSchema, zaakSamenvattingSchema, zaakSchema } from '../../../src/modules/zaken/zaken.schemas.ts';
 
 // Shapes of the API's answers, inferred from the Zod schemas that serialise them (types only:
@@ -29,6 +32,15 @@ export type AangemaakteZaak = z.output<typeof aangemaakteZaakSchema>;
 export type ZakenOverzicht = z.output<typeof overzichtSchema>;
 export type Medewerker = z.output<typeof medewerkerSchema>;
 export type Termijnband = NonNullable<ZaakSamenvatting['termijnband']>;
+export { KLANTCONTACT_KANALEN, KLANTCONTACT_UITKOMSTEN, KENNISARTIKEL_SOORTEN, type KlantcontactKanaal, type KlantcontactUitkomst, type KennisartikelSoort } from '../../../src/db/schema.ts';
+export type GeregistreerdKlantcontact = z.output<typeof geregistreerdKlantcontactSchema>;
+export type Contactverzoek = z.output<typeof contactverzoekSchema>;
+export type ContactverzoekInWachtrij = z.output<typeof wachtrijSchema>['items'][number];
+export type Kennisartikel = z.output<typeof artikelSchema>;
+export type KennisartikelSamenvatting = z.output<typeof artikelSamenvattingSchema>;
+export type KennisZoekresultaat = z.output<typeof zoekresultatenSchema>['items'][number];
+export type KennisMelding = z.output<typeof meldingSchema>;
+export type KennisOnderwerpen = z.output<typeof onderwerpenSchema>;
 export type { PcHoofdstuk, PcIndicator, PcWaarde } from '../../../src/modules/planning-control/pc.hoofdstuk.ts';
 export type { PcAfwijkingen, PcDocument, PcProgramma, PcVergelijking, PcVersie, PcVersieSamenvatting } from './pc.types.ts';
 
@@ -127,6 +139,8 @@ interface Verzoek {
   signal?: AbortSignal;
   /** A 401 is a normal answer here (the login steps), not an expired session. */
   aanmelden?: boolean;
+  /** The answer is a file (e.g. a letter as PDF), not JSON. */
+  alsBestand?: boolean;
 }
 
 let csrfToken: string | undefined;
@@ -160,7 +174,7 @@ async function naarFout(response: Response): Promise<ApiError> {
 }
 
 async function verzoek<T>(method: string, pad: string, opties: Verzoek = {}): Promise<Antwoord<T>> {
-  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', 'Accept-Language': taal };
+  const headers: Record<string, string> = { Accept: opties.alsBestand ? '*/*' : 'application/json, application/problem+json', 'Accept-Language': taal };
   // A file goes as the raw body, with its type and name (document uploads); anything else as JSON.
   const bestand = opties.body instanceof File ? opties.body : undefined;
   if (bestand) {
@@ -189,7 +203,7 @@ async function verzoek<T>(method: string, pad: string, opties: Verzoek = {}): Pr
     if (fout.status === 401 && !opties.aanmelden) bijVerlopenSessie();
     throw fout;
   }
-  const data = response.status === 204 ? undefined : await response.json();
+  const data = response.status === 204 ? undefined : opties.alsBestand ? await response.blob() : await response.json();
   return { data: data as T, etag: response.headers.get('ETag') ?? undefined };
 }
 

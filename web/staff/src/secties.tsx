@@ -17,6 +17,9 @@ import { ZaakDetail } from './pages/zaken/ZaakDetail.tsx';
 import { ZaakNieuw } from './pages/zaken/ZaakNieuw.tsx';
 import { ZaaktypeDetail, ZaaktypeNieuw, Zaaktypen } from './pages/zaken/Zaaktypen.tsx';
 import { pcPagina } from './pages/pc/PcSectie.tsx';
+import { ContactverzoekDetail, Contactverzoeken } from './pages/kcc/Contactverzoeken.tsx';
+import { Kcc } from './pages/kcc/Kcc.tsx';
+import { kennisbankPagina } from './pages/kcc/Kennisbank.tsx';
 
 export interface SectieProps {
   gemeente: SessieGemeente;
@@ -48,6 +51,15 @@ export const SECTIES: readonly Sectie[] = [
     weergave: ({ gemeente, id, zoek }) =>
       id === 'nieuw' ? <ZaakNieuw gemeente={gemeente} /> : id ? <ZaakDetail gemeente={gemeente} id={id} /> : <Werkvoorraad gemeente={gemeente} zoek={zoek} />,
   },
+  // The KCC (ADR 0058): register a call, the callback queue, the knowledge base with its correction loop.
+  { pad: 'kcc', label: 'nav.kcc', recht: 'klantcontactenRegistreren', weergave: ({ gemeente, id }) => (id ? null : <Kcc gemeente={gemeente} />) },
+  {
+    pad: 'contactverzoeken',
+    label: 'nav.contactverzoeken',
+    recht: 'contactverzoekenBehandelen',
+    weergave: ({ gemeente, id, zoek }) => (id ? <ContactverzoekDetail gemeente={gemeente} id={id} /> : <Contactverzoeken gemeente={gemeente} zoek={zoek} />),
+  },
+  { pad: 'kennisbank', label: 'nav.kennisbank', recht: 'kennisbankLezen', diep: true, weergave: kennisbankPagina },
   { pad: 'zaken-overzicht', label: 'nav.zakenOverzicht', recht: 'zakenLeiden', weergave: ({ gemeente, id }) => (id ? null : <Overzicht gemeente={gemeente} />) },
   {
     pad: 'zaaktypen',
