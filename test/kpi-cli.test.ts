@@ -33,7 +33,7 @@ describe('loket kpi', () => {
       eenheid: 'procent',
       status: 'niet-bekend',
       reden: expect.stringContaining('geen e-mailvragen'),
-      definitie: { code: 'email-binnen-5-werkdagen', versie: 1 },
+      definitie: { code: 'email-binnen-5-werkdagen', versie: 2 },
     });
     expect(Number.isNaN(Date.parse(waarde.berekendOp))).toBe(false);
   }, 120_000);
