@@ -45,6 +45,15 @@ describe('loket kpi', () => {
     expect(tekst.stdout).toContain('Waarde: niet bekend.');
   }, 120_000);
 
+  it('gives a value per team for a measure with the team breakdown, and refuses it for one without', async () => {
+    const json = await cli.loket('kpi', 'kcc-contactverzoeken-binnen-termijn', '--gemeente', 'GM0384', '--periode', '2025', '--per-team', '--json');
+    expect(json.code, json.stderr).toBe(0);
+    expect(JSON.parse(json.stdout)).toMatchObject({ code: 'kcc-contactverzoeken-binnen-termijn', team: null, status: 'niet-bekend', uitsplitsing: [], versheid: { bron: 'live' } });
+    const fout = await cli.loket('kpi', 'zaken-binnen-norm', '--gemeente', 'GM0384', '--periode', '2025', '--per-team');
+    expect(fout.code).toBe(2);
+    expect(fout.stderr).toContain('team');
+  }, 120_000);
+
   it('exits 2 with a message on a bad period, KPI or gemeente, or a missing period', async () => {
     for (const args of [
       ['kpi', 'zaken-binnen-norm', '--gemeente', 'GM0384', '--periode', '2025-13'],

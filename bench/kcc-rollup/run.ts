@@ -5,7 +5,8 @@
 // import does). Then (1) the full rebuild of the three KCC rollups, (2) one round after a late
 // import of one call, and (3) KPI value reads of a real Loket server (`serve`, a child process) at
 // 1 and 16 connections, from the rollups and, for comparison, live (their state rows removed).
-// `node bench/kcc-rollup/run.ts` (`-- --reuse` keeps the database of the previous run). Not part
+// `node bench/kcc-rollup/run.ts` (`-- --reuse` keeps the database of the previous run and tops each
+// table up to its count, e.g. after a run that was stopped while generating). Not part
 // of npm test. Method and results: BENCHMARKS.md.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -37,21 +38,28 @@ const vlaggen = new Set(process.argv.slice(2));
 const { adminUrl, benchUrl } = benchDatabase(DATABASE);
 const seconden = (t0: number) => round2((performance.now() - t0) / 1000);
 
-/** A fresh database with the demo data, then the generated calls, contacts and requests (in batches of a million rows). */
-async function genereer() {
-  const admin = new Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`drop database if exists ${DATABASE} with (force)`);
-  await admin.query(`create database ${DATABASE}`);
-  await admin.end();
-  await laadDemo(benchUrl);
+/**
+ * A fresh database with the demo data (or, with --reuse, the previous one), then the generated
+ * calls, contacts and requests up to their counts (in batches of a million rows).
+ */
+async function genereer(opnieuw: boolean) {
+  if (opnieuw) {
+    const admin = new Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`drop database if exists ${DATABASE} with (force)`);
+    await admin.query(`create database ${DATABASE}`);
+    await admin.end();
+    await laadDemo(benchUrl);
+  }
   const database = await openDatabase({ databaseUrl: benchUrl });
   try {
     const db = database.db;
+    const aantal = async (tabel: 'kcc_gesprek' | 'klantcontact' | 'contactverzoek') =>
+      Number((await db.selectFrom(tabel).select((eb) => eb.fn.countAll<string>().as('n')).where('gemeente', '=', GEMEENTE).executeTakeFirstOrThrow()).n);
     const team = (await db.selectFrom('team').select('id').where('gemeente', '=', GEMEENTE).where('naam', '=', 'Klantcontactcentrum').executeTakeFirstOrThrow()).id;
     const t0 = performance.now();
     const partij = 1_000_000;
-    for (let start = 0; start < GESPREKKEN; start += partij) {
+    for (let start = await aantal('kcc_gesprek'); start < GESPREKKEN; start += partij) {
       await sql`
         insert into kcc_gesprek (gemeente, gesprek_id, wachtrij, begin_op, wachttijd_s, afloop, gespreksduur_s, geimporteerd_op)
         select ${GEMEENTE}, 'b' || i, (array['Algemeen','Burgerzaken','Belastingen','Wmo en jeugd','Afval en buitenruimte'])[1 + i % 5],
@@ -63,7 +71,7 @@ async function genereer() {
     const gesprekkenS = seconden(t0);
     log(`${GESPREKKEN.toLocaleString('en')} call records in ${gesprekkenS} s`);
     const t1 = performance.now();
-    for (let start = 0; start < CONTACTEN; start += partij) {
+    for (let start = await aantal('klantcontact'); start < CONTACTEN; start += partij) {
       await sql`
         insert into klantcontact (gemeente, id, kanaal, onderwerp, uitkomst, op, geregistreerd_op, door_type, door_naam)
         select ${GEMEENTE}, gen_random_uuid(), (array['telefoon','telefoon','telefoon','balie','e-mail','chat'])[1 + i % 6], 'Bench',
@@ -79,7 +87,7 @@ async function genereer() {
       select ${GEMEENTE}, gen_random_uuid(), 'Bench', 'Graag terugbellen.', ${team}::uuid, 'afgerond', 2,
         (date '2025-01-01' + (i % 728) + 2), 'Gebeld.', timestamptz '2025-01-01 08:00:00+00' + (i % 728) * interval '1 day',
         timestamptz '2025-01-01 08:00:00+00' + (i % 728) * interval '1 day' + (i % 4) * interval '1 day' + interval '3 hours', 'systeem', 'bench'
-      from generate_series(0, ${VERZOEKEN - 1}::int) as i`.execute(db);
+      from generate_series(${await aantal('contactverzoek')}::int, ${VERZOEKEN - 1}::int) as i`.execute(db);
     const verzoekenS = seconden(t2);
     log(`${VERZOEKEN.toLocaleString('en')} contactverzoeken in ${verzoekenS} s`);
     await sql`analyze`.execute(db);
@@ -158,8 +166,8 @@ async function lezen(base: string, bron: 'rollup' | 'live', cookie: string, verb
 let loket: Child | undefined;
 try {
   const start = new Date();
-  log(`KCC rollups, ${vlaggen.has('--reuse') ? 'database of the previous run' : `${GESPREKKEN.toLocaleString('en')} call records, ${CONTACTEN.toLocaleString('en')} klantcontacten, ${VERZOEKEN.toLocaleString('en')} contactverzoeken`} (${benchUrl})`);
-  const generatie = vlaggen.has('--reuse') ? undefined : await genereer();
+  log(`KCC rollups, ${vlaggen.has('--reuse') ? 'database of the previous run, topped up to ' : ''}${`${GESPREKKEN.toLocaleString('en')} call records, ${CONTACTEN.toLocaleString('en')} klantcontacten, ${VERZOEKEN.toLocaleString('en')} contactverzoeken`} (${benchUrl})`);
+  const generatie = await genereer(!vlaggen.has('--reuse'));
   const bouw = await opbouw();
 
   const port = await freePort();

@@ -42,18 +42,19 @@ export const contactverzoekenBouwer: DagBouwer = {
 /** `lezen`: Database.lezen (the replica inside request.lees, ADR 0028). */
 export function contactverzoekenRollupRepository(lezen: Kysely<DB>) {
   return {
-    /** The day buckets of van–tot, optionally of one team. */
+    /** The day buckets of van–tot (optionally of one team) summed per team in the database, with the newest bucket's time. */
     emmers: async (gemeente: string, van: string, tot: string, team?: string) =>
       (
         await lezen
           .selectFrom('kpi_contactverzoek_dag')
-          .select(['team_id', 'aantal', 'binnen_termijn', 'berekend_op'])
+          .select((eb) => ['team_id', eb.fn.sum<string>('aantal').as('aantal'), eb.fn.sum<string>('binnen_termijn').as('binnen_termijn'), eb.fn.max('berekend_op').as('berekend_op')])
           .where('gemeente', '=', gemeente)
           .where('dag', '>=', van)
           .where('dag', '<=', tot)
           .$if(team !== undefined, (q) => q.where('team_id', '=', team ?? ''))
+          .groupBy('team_id')
           .execute()
-      ).map((r) => ({ team: r.team_id, teller: r.binnen_termijn, noemer: r.aantal, berekendOp: new Date(r.berekend_op).toISOString() })),
+      ).map((r) => ({ team: r.team_id, teller: Number(r.binnen_termijn), noemer: Number(r.aantal), berekendOp: new Date(r.berekend_op).toISOString() })),
   };
 }
 

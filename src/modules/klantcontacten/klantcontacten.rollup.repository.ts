@@ -40,18 +40,26 @@ export const klantcontactenBouwer: DagBouwer = {
 /** `lezen`: Database.lezen (the replica inside request.lees, ADR 0028). */
 export function klantcontactenRollupRepository(lezen: Kysely<DB>) {
   return {
-    /** The day buckets of one kanaal in van–tot: per bucket the contacts with `uitkomst` (teller) and all (noemer). */
+    /**
+     * The day buckets of one kanaal in van–tot summed in the database: the contacts with `uitkomst`
+     * (teller), all (noemer) and the newest bucket's time; none when the period has no buckets.
+     */
     emmers: async (gemeente: string, kanaal: KlantcontactKanaal, uitkomst: KlantcontactUitkomst, van: string, tot: string) =>
       (
         await lezen
           .selectFrom('kpi_klantcontact_dag')
-          .select(['dag', 'uitkomst', 'aantal', 'berekend_op'])
+          .select((eb) => [
+            eb.fn.sum<string>(eb.case().when('uitkomst', '=', uitkomst).then(eb.ref('aantal')).else(0).end()).as('teller'),
+            eb.fn.sum<string>('aantal').as('noemer'),
+            eb.fn.max('berekend_op').as('berekend_op'),
+          ])
           .where('gemeente', '=', gemeente)
           .where('kanaal', '=', kanaal)
           .where('dag', '>=', van)
           .where('dag', '<=', tot)
+          .having((eb) => eb.fn.countAll(), '>', 0)
           .execute()
-      ).map((r) => ({ dag: r.dag, teller: r.uitkomst === uitkomst ? r.aantal : 0, noemer: r.aantal, berekendOp: new Date(r.berekend_op).toISOString() })),
+      ).map((r) => ({ teller: Number(r.teller), noemer: Number(r.noemer), berekendOp: new Date(r.berekend_op).toISOString() })),
   };
 }
 
