@@ -66,6 +66,11 @@ import { zakenKpis } from './modules/zaken/zaken.kpi.ts';
 import { zakenKpiRollup } from './modules/zaken/zaken.kpi.rollup.ts';
 import { zakenKpiRollupRepository } from './modules/zaken/zaken.kpi.rollup.repository.ts';
 import { KPI_ROLLUPS, startKpiRollups } from './modules/kpi/kpi.rollup.job.ts';
+import { dagRollup } from './modules/kpi/kpi.dagrollup.ts';
+import { kpiRollupRepository } from './modules/kpi/kpi.rollup.repository.ts';
+import { KCC_GESPREKKEN, kccGesprekkenBouwer, kccGesprekkenRollupRepository } from './modules/kcc/kcc.gesprekken.rollup.repository.ts';
+import { KLANTCONTACTEN, klantcontactenBouwer } from './modules/klantcontacten/klantcontacten.rollup.repository.ts';
+import { CONTACTVERZOEKEN, contactverzoekenBouwer } from './modules/contactverzoeken/contactverzoeken.rollup.repository.ts';
 import { cronElkeMinuten } from './jobs/jobs.ts';
 import { klantcontactenRepository } from './modules/klantcontacten/klantcontacten.repository.ts';
 import { klantcontactenRoutes } from './modules/klantcontacten/klantcontacten.routes.ts';
@@ -201,7 +206,7 @@ export async function openLoketCore(options: LoketCoreOptions): Promise<LoketCor
       if (herinnerenAan) await startHerinneringen(jobs, services.afspraken);
       if (opruimenAan) await startOpruimen(jobs, services.onderhoud, { naStartSeconden: options.opruimenNaStartSeconden ?? 60 });
       // The KPI rollups (ADR 0043): a round after start, then every few minutes; the measures read live where a rollup waits.
-      if (kpiRollupsAan) await startKpiRollups(jobs, [services.zakenRollup]);
+      if (kpiRollupsAan) await startKpiRollups(jobs, [services.zakenRollup, ...Object.values(services.kccRollups)]);
     },
     stopWerkers: (stopOptions) => jobs.stop(stopOptions),
     close: async () => {
@@ -298,7 +303,7 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
   afsprakenRoutes(app, { afspraken: services.afspraken });
   zakenRoutes(app, { zaken: services.zaken });
   brievenRoutes(app, { brieven: services.brieven });
-  kpiRoutes(app, { kpi: services.kpi });
+  kpiRoutes(app, { kpi: services.kpi, gemeenten });
   klantcontactenRoutes(app, { klantcontacten: services.klantcontacten });
   mailintakeRoutes(app, { mailintake: services.mailintake });
   contactverzoekenRoutes(app, { contactverzoeken: services.contactverzoeken });
@@ -444,7 +449,20 @@ export function loketServices(deps: {
   });
   // The call records of the telephony platform (ADR 0031); its repository reads the measures on `lezen`.
   const paginafeedback = paginafeedbackService({ repository: paginafeedbackRepository(db, lezen), gemeenten, audit, klok });
-  const kccGesprekken = kccGesprekkenService({ repository: kccGesprekkenRepository(db, lezen), gemeenten, audit, klok });
+  // The day rollups of the KCC measures (ADR 0066): written by the rollup job, read by the measures on `lezen` when current.
+  const rollupRepo = kpiRollupRepository(db, lezen);
+  const kccRollups = {
+    gesprekken: dagRollup({ naam: KCC_GESPREKKEN, repository: rollupRepo, bouwer: kccGesprekkenBouwer, klok }),
+    klantcontacten: dagRollup({ naam: KLANTCONTACTEN, repository: rollupRepo, bouwer: klantcontactenBouwer, klok }),
+    contactverzoeken: dagRollup({ naam: CONTACTVERZOEKEN, repository: rollupRepo, bouwer: contactverzoekenBouwer, klok }),
+  };
+  const kccGesprekken = kccGesprekkenService({
+    repository: kccGesprekkenRepository(db, lezen),
+    gemeenten,
+    audit,
+    klok,
+    rollup: { dagRollup: kccRollups.gesprekken, repository: kccGesprekkenRollupRepository(lezen) },
+  });
   const termijnbewaking = termijnbewakingService({
     repository: termijnbewakingRepository(db),
     zaken,
@@ -461,7 +479,7 @@ export function loketServices(deps: {
   const kpi = kpiService({
     // Reads on `lezen`: the replica inside request.lees (the servicenormen page), the primary elsewhere.
     repository: kpiRepository(db, lezen),
-    maten: [...zakenKpis(lezen, zakenRollup), ...klantcontactenKpis(lezen), ...contactverzoekenKpis(lezen), ...ktoKpis(lezen), ...kccKpis(kccGesprekken.maten)],
+    maten: [...zakenKpis(lezen, zakenRollup), ...klantcontactenKpis(lezen, kccRollups.klantcontacten), ...contactverzoekenKpis(lezen, kccRollups.contactverzoeken), ...ktoKpis(lezen), ...kccKpis(kccGesprekken.maten)],
     sluitingsdagen: (gemeente) => termijnen.sluitingsdagen(gemeente),
     zaaktypeBestaat,
     audit,
@@ -502,6 +520,7 @@ export function loketServices(deps: {
     brieven: brievenService({ zaken, klok }),
     kpi,
     zakenRollup,
+    kccRollups,
     servicenormen: servicenormenService({ kpi, zaaktypen: zaaktypenRepo, klok }),
     klantcontacten,
     mailintake,

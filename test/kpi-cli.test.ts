@@ -33,7 +33,7 @@ describe('loket kpi', () => {
       eenheid: 'procent',
       status: 'niet-bekend',
       reden: expect.stringContaining('geen e-mailvragen'),
-      definitie: { code: 'email-binnen-5-werkdagen', versie: 1 },
+      definitie: { code: 'email-binnen-5-werkdagen', versie: 2 },
     });
     expect(Number.isNaN(Date.parse(waarde.berekendOp))).toBe(false);
   }, 120_000);
@@ -43,6 +43,15 @@ describe('loket kpi', () => {
     expect(tekst.code, tekst.stderr).toBe(0);
     expect(tekst.stdout).toContain('Zaken afgehandeld binnen de termijn (zaken-binnen-norm, versie 1)');
     expect(tekst.stdout).toContain('Waarde: niet bekend.');
+  }, 120_000);
+
+  it('gives a value per team for a measure with the team breakdown, and refuses it for one without', async () => {
+    const json = await cli.loket('kpi', 'kcc-contactverzoeken-binnen-termijn', '--gemeente', 'GM0384', '--periode', '2025', '--per-team', '--json');
+    expect(json.code, json.stderr).toBe(0);
+    expect(JSON.parse(json.stdout)).toMatchObject({ code: 'kcc-contactverzoeken-binnen-termijn', team: null, status: 'niet-bekend', uitsplitsing: [], versheid: { bron: 'live' } });
+    const fout = await cli.loket('kpi', 'zaken-binnen-norm', '--gemeente', 'GM0384', '--periode', '2025', '--per-team');
+    expect(fout.code).toBe(2);
+    expect(fout.stderr).toContain('team');
   }, 120_000);
 
   it('exits 2 with a message on a bad period, KPI or gemeente, or a missing period', async () => {

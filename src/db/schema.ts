@@ -458,6 +458,8 @@ export interface KpiRollupWerkTable {
   dag: Datum;
   reden: string;
   aangemeld_op: Tijdstip;
+  /** Which rollup the row is for (migration 0037; the zaken triggers write the default `zaken-afgesloten`). */
+  rollup: Standaard<string>;
 }
 
 /** A closed day recomputed because late data arrived: when, why, before and after (migration 0024); append-only. */
@@ -469,6 +471,49 @@ export interface KpiRollupHerberekeningTable {
   reden: string;
   voor: JsonVerplicht<Record<string, unknown>>;
   na: JsonVerplicht<Record<string, unknown>>;
+}
+
+/** The telephony rollup per day and wachtrij: the counts of the measures and the histogram of waits of answered calls (migration 0037, ADR 0066). */
+export interface KpiKccGesprekDagTable {
+  gemeente: string;
+  dag: Datum;
+  wachtrij: string;
+  totaal: number;
+  noemer: number;
+  binnen_30s: number;
+  afgehaakt: number;
+  kort_opgehangen: number;
+  buiten_openingstijd: number;
+  beantwoord: number;
+  wachttijd_som: ColumnType<string, number | string, number | string>;
+  /** Element i (1-based): answered calls that waited i − 1 seconds. */
+  wachttijd: number[];
+  berekend_op: TijdstipVerplicht;
+}
+
+/** The same per calendar month (`maand`: its first day), the sums of its days (migration 0037). */
+export interface KpiKccGesprekMaandTable extends Omit<KpiKccGesprekDagTable, 'dag'> {
+  maand: Datum;
+}
+
+/** Klantcontacten per day, kanaal and uitkomst (migration 0037, ADR 0066). */
+export interface KpiKlantcontactDagTable {
+  gemeente: string;
+  dag: Datum;
+  kanaal: string;
+  uitkomst: string;
+  aantal: number;
+  berekend_op: TijdstipVerplicht;
+}
+
+/** Handled contactverzoeken per day of handling and team, and how many on time (migration 0037, ADR 0066). */
+export interface KpiContactverzoekDagTable {
+  gemeente: string;
+  dag: Datum;
+  team_id: string | null;
+  aantal: number;
+  binnen_termijn: number;
+  berekend_op: TijdstipVerplicht;
 }
 
 /** A call record from the telephony platform (migration 0016, ADR 0031). */
@@ -978,6 +1023,10 @@ export interface DB {
   kpi_rollup_werk: KpiRollupWerkTable;
   kpi_rollup_herberekening: KpiRollupHerberekeningTable;
   kcc_gesprek: KccGesprekTable;
+  kpi_kcc_gesprek_dag: KpiKccGesprekDagTable;
+  kpi_kcc_gesprek_maand: KpiKccGesprekMaandTable;
+  kpi_klantcontact_dag: KpiKlantcontactDagTable;
+  kpi_contactverzoek_dag: KpiContactverzoekDagTable;
   klantcontact: KlantcontactTable;
   klantcontact_persoon: KlantcontactPersoonTable;
   klantcontact_zaak: KlantcontactZaakTable;

@@ -61,7 +61,7 @@ describe(KPI, () => {
   it('is the share of requests handled on or before their deadline day, by the Amsterdam day of handling', async () => {
     const maart = await kpi().waarde(G, KPI, { periode: '2026-03' });
     expect(maart).toMatchObject({ status: 'bekend', waarde: 50, teller: 2, noemer: 4, eenheid: 'procent', voorlopig: false });
-    expect(maart.definitie).toMatchObject({ code: KPI, versie: 1, module: 'contactverzoeken' });
+    expect(maart.definitie).toMatchObject({ code: KPI, versie: 2, module: 'contactverzoeken' });
     expect(await kpi().waarde(G, KPI, { periode: '2026-04' })).toMatchObject({ waarde: 0, teller: 0, noemer: 1, voorlopig: true });
     expect(await kpi().waarde(G, KPI, { periode: '2026-Q1' })).toMatchObject({ waarde: 50, teller: 2, noemer: 4 });
   });
@@ -79,6 +79,25 @@ describe(KPI, () => {
     const metZaaktype = await kpi().waarde(G, KPI, { periode: '2026-03', zaaktype: 'klacht' });
     expect(metZaaktype).toMatchObject({ status: 'niet-bekend', waarde: null });
     expect(metZaaktype.reden).toContain('geen zaaktype');
+  });
+
+  it('answers the same from the day rollup once a round has built it, per team too (ADR 0066)', async () => {
+    const perioden = [{ periode: '2026-03' }, { periode: '2026-04' }, { periode: '2026-Q1' }, ...['04', '05', '31'].map((d) => ({ periodeVan: `2026-03-${d}`, periodeTot: `2026-03-${d}` }))];
+    const waarden = async () => Promise.all(perioden.map(async (p) => kpi().waarde(G, KPI, { ...p, uitsplitsing: 'team' })));
+    const live = await waarden();
+    expect(live[0]?.versheid).toMatchObject({ bron: 'live', reden: 'De rollup van deze gemeente is nog niet opgebouwd.' });
+    await loket.services.kccRollups.contactverzoeken.werkAf();
+    const uitRollup = await waarden();
+    for (const [i, w] of uitRollup.entries()) {
+      expect(w.versheid.bron).toBe('rollup');
+      expect({ ...w, berekendOp: null, versheid: null }).toEqual({ ...live[i], berekendOp: null, versheid: null });
+    }
+    // Every request is to Openbare ruimte: its row is the whole, and selecting that team gives the same.
+    const team = (await loket.services.teams.lijst(cliContext(), G, 0, 100)).rows.find((t) => t.naam === 'Openbare ruimte')?.id ?? '';
+    expect(uitRollup[0]?.uitsplitsing).toEqual([{ team, waarde: 50, teller: 2, noemer: 4, status: 'bekend', reden: null, inBehandeling: null, normGehaald: null }]);
+    expect(await kpi().waarde(G, KPI, { periode: '2026-03', team })).toMatchObject({ team, waarde: 50, teller: 2, noemer: 4, versheid: { bron: 'rollup' } });
+    const ander = (await loket.services.teams.lijst(cliContext(), G, 0, 100)).rows.find((t) => t.naam !== 'Openbare ruimte')?.id ?? '';
+    expect(await kpi().waarde(G, KPI, { periode: '2026-03', team: ander })).toMatchObject({ status: 'niet-bekend', noemer: 0 });
   });
 
   it('is read through the KPI API like every measure', async () => {

@@ -1,16 +1,19 @@
 /**
  * The contactverzoeken measure in the KPI register (ADR 0029): a declaration and one query of
- * contactverzoeken.repository.ts.
+ * contactverzoeken.repository.ts, read from the day rollup when it is current (ADR 0066); the
+ * whole selection and a row per team.
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { percentage, type KpiDefinitie, type KpiMaat } from '../kpi/kpi.definitie.ts';
+import type { DagRollup } from '../kpi/kpi.dagrollup.ts';
+import { percentage, type KpiDefinitie, type KpiMaat, type KpiMeting, type KpiVersheid } from '../kpi/kpi.definitie.ts';
 import { contactverzoekenRepository } from './contactverzoeken.repository.ts';
+import { contactverzoekenRollupRepository } from './contactverzoeken.rollup.repository.ts';
 
 export const CONTACTVERZOEK_DEFINITIES = {
   binnenTermijn: {
     code: 'kcc-contactverzoeken-binnen-termijn',
-    versie: 1,
+    versie: 2,
     naam: { nl: 'Terugbelverzoeken op tijd afgehandeld', en: 'Callback requests handled on time' },
     doel: 'Laten zien of de teams inwoners terugbellen binnen de termijn die het KCC aan de inwoner noemt (programma Samen besturen, project 9: minder terugbelverzoeken, en die op tijd).',
     teller: 'Contactverzoeken die uiterlijk op hun termijndatum zijn afgehandeld (afgerond of niet bereikt).',
@@ -22,6 +25,7 @@ export const CONTACTVERZOEK_DEFINITIES = {
       'De termijndatum is de norm van het onderwerp in werkdagen (standaard 2) vanaf de dag na het verzoek; weekenden, feestdagen en sluitingsdagen van de gemeente tellen niet.',
       'Afgehandeld op de termijndatum zelf (Nederlandse tijd) is op tijd.',
       'Contactverzoeken hebben geen zaaktype: met een filter op zaaktype is de waarde niet bekend.',
+      'Per team telt het team waaraan het verzoek is toegewezen; een verzoek aan een medewerker zonder team telt alleen in het totaal.',
     ],
     eenheid: 'procent',
     richting: 'hoger-is-beter',
@@ -29,13 +33,16 @@ export const CONTACTVERZOEK_DEFINITIES = {
     eigenaar: 'Klantcontactcentrum',
     module: 'contactverzoeken',
     publiek: false,
-    uitsplitsingen: [],
+    uitsplitsingen: ['team'],
   },
 } satisfies Record<string, KpiDefinitie>;
 
-/** The contactverzoeken measures, on one database. */
-export function contactverzoekenKpis(db: Kysely<DB>): KpiMaat[] {
+const LEEG = 'Er zijn in deze periode geen contactverzoeken afgehandeld.';
+
+/** The contactverzoeken measures, on one database; with the rollup (ADR 0066) they read it when it is current. */
+export function contactverzoekenKpis(db: Kysely<DB>, rollup?: DagRollup): KpiMaat[] {
   const repository = contactverzoekenRepository(db);
+  const emmers = contactverzoekenRollupRepository(db);
   return [
     {
       definitie: CONTACTVERZOEK_DEFINITIES.binnenTermijn,
@@ -43,8 +50,19 @@ export function contactverzoekenKpis(db: Kysely<DB>): KpiMaat[] {
         if (v.zaaktype !== undefined) {
           return [{ groep: null, status: 'niet-bekend', reden: 'Contactverzoeken hebben geen zaaktype: deze maat bestaat alleen voor alle verzoeken samen.', noemer: 0 }];
         }
-        const { teller, noemer } = await repository.binnenTermijn(v.gemeente, v.van, v.tot);
-        return [percentage(null, teller, noemer, 'Er zijn in deze periode geen contactverzoeken afgehandeld.')];
+        let versheid: KpiVersheid = { bron: 'live', reden: null, rollupBijgewerktOp: null, herberekend: [] };
+        let rijen: { team: string | null; teller: number; noemer: number }[] | undefined;
+        if (rollup) {
+          const r = await rollup.lees(v.gemeente, v.van, v.tot, () => emmers.emmers(v.gemeente, v.van, v.tot, v.team));
+          if ('reden' in r) versheid = { ...versheid, reden: r.reden };
+          else ({ versheid, emmers: rijen } = r);
+        }
+        rijen ??= await repository.binnenTermijn(v.gemeente, v.van, v.tot, v.team);
+        const som = (lijst: typeof rijen) => ({ teller: lijst.reduce((s, r) => s + r.teller, 0), noemer: lijst.reduce((s, r) => s + r.noemer, 0) });
+        const geheel = som(rijen);
+        const perTeam = [...Map.groupBy(rijen.filter((r) => r.team !== null), (r) => r.team ?? '')].toSorted(([a], [b]) => a.localeCompare(b));
+        const metingen: KpiMeting[] = [percentage(null, geheel.teller, geheel.noemer, LEEG), ...perTeam.map(([team, lijst]) => percentage({ team }, som(lijst).teller, som(lijst).noemer, LEEG))];
+        return { metingen, versheid };
       },
     },
   ];

@@ -418,15 +418,18 @@ export function contactverzoekenRepository(db: Kysely<DB>, lezen: Kysely<DB> = d
 
     /**
      * Requests handled (afgerond or niet bereikt) in the period (Amsterdam days of
-     * afgehandeld_op), and how many of them on or before their deadline day: the measure.
+     * afgehandeld_op), and how many of them on or before their deadline day: the measure, a row
+     * per team (null: requests to a named person without a team), optionally of one team only.
      */
-    binnenTermijn: async (gemeente: string, van: string, tot: string): Promise<{ teller: number; noemer: number }> => {
-      const { rows } = await sql<{ teller: number | string; noemer: number | string }>`
-        select count(*) filter (where (c.afgehandeld_op at time zone 'Europe/Amsterdam')::date <= c.uiterlijk_op) as teller, count(*) as noemer
+    binnenTermijn: async (gemeente: string, van: string, tot: string, team?: string): Promise<{ team: string | null; teller: number; noemer: number }[]> => {
+      const { rows } = await sql<{ team_id: string | null; teller: number | string; noemer: number | string }>`
+        select c.team_id, count(*) filter (where (c.afgehandeld_op at time zone 'Europe/Amsterdam')::date <= c.uiterlijk_op) as teller, count(*) as noemer
         from contactverzoek c
         where c.gemeente = ${gemeente} and c.afgehandeld_op is not null
-          and c.afgehandeld_op >= ${begin(van)} and c.afgehandeld_op < ${begin(plusDagen(tot, 1))}`.execute(lezen);
-      return { teller: getal(rows[0]?.teller), noemer: getal(rows[0]?.noemer) };
+          and c.afgehandeld_op >= ${begin(van)} and c.afgehandeld_op < ${begin(plusDagen(tot, 1))}
+          ${team === undefined ? sql`` : sql`and c.team_id = ${team}`}
+        group by c.team_id`.execute(lezen);
+      return rows.map((r) => ({ team: r.team_id, teller: getal(r.teller), noemer: getal(r.noemer) }));
     },
   };
 }

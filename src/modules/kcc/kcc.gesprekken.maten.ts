@@ -5,9 +5,12 @@
  * queue) in a neutral shape `{teller, noemer, waarde | null, nietBekend?}`; `kccKpis` hands them
  * to the register (`loket kpi`, `GET …/kpis/{code}/waarden`), which asks for one period at a time.
  */
-import type { KpiDefinitie, KpiMaat, KpiMeting } from '../kpi/kpi.definitie.ts';
+import type { KpiDefinitie, KpiMaat, KpiMeting, KpiVersheid } from '../kpi/kpi.definitie.ts';
+import type { DagRollup } from '../kpi/kpi.dagrollup.ts';
+import { percentielUitHistogram, telHistogramOp } from '../kpi/kpi.histogram.ts';
 import { plusDagen, plusMaanden } from '../termijnen/kalender.ts';
 import type { GesprekkenSelectie, Gesprekstelling, KccGesprekkenRepository, Periodesoort } from './kcc.gesprekken.repository.ts';
+import type { GesprekEmmer, KccGesprekkenRollupRepository } from './kcc.gesprekken.rollup.repository.ts';
 
 const PERIODE: KpiDefinitie['periode'] = {
   datum: 'begin',
@@ -146,21 +149,25 @@ export const METEN: Record<GesprekMaat, (t: Gesprekstelling) => Meting> = {
     t.p90Beantwoord === null ? { teller: null, noemer: 0, waarde: null, nietBekend: geenBeantwoord(t) } : { teller: null, noemer: t.beantwoord, waarde: t.p90Beantwoord },
 };
 
-/** The first days of the periods of one size that overlap van–tot (ISO weeks start on Monday). */
+/** The first day of the period of one size that holds `dag` (ISO weeks start on Monday). */
+export function periodeBegin(dag: string, per: Periodesoort): string {
+  if (per === 'week') return plusDagen(dag, -((new Date(`${dag}T00:00:00Z`).getUTCDay() + 6) % 7));
+  if (per === 'maand') return `${dag.slice(0, 7)}-01`;
+  if (per === 'jaar') return `${dag.slice(0, 4)}-01-01`;
+  return dag;
+}
+
+/** The first days of the periods of one size that overlap van–tot. */
 export function periodes(van: string, tot: string, per: Periodesoort): string[] {
-  let eerste = van;
-  if (per === 'week') eerste = plusDagen(van, -((new Date(`${van}T00:00:00Z`).getUTCDay() + 6) % 7));
-  if (per === 'maand') eerste = `${van.slice(0, 7)}-01`;
-  if (per === 'jaar') eerste = `${van.slice(0, 4)}-01-01`;
   const volgende = (d: string) => (per === 'dag' ? plusDagen(d, 1) : per === 'week' ? plusDagen(d, 7) : per === 'maand' ? plusMaanden(d, 1) : plusMaanden(d, 12));
   const lijst: string[] = [];
-  for (let d = eerste; d <= tot; d = volgende(d)) lijst.push(d);
+  for (let d = periodeBegin(van, per); d <= tot; d = volgende(d)) lijst.push(d);
   return lijst;
 }
 
-const leeg = (periode: string | null): Gesprekstelling => ({
+const leeg = (periode: string | null, wachtrij: string | null = null): Gesprekstelling => ({
   periode,
-  wachtrij: null,
+  wachtrij,
   totaal: 0,
   noemer: 0,
   binnen30s: 0,
@@ -173,22 +180,80 @@ const leeg = (periode: string | null): Gesprekstelling => ({
 });
 
 /**
+ * The counts of a selection from rollup buckets, in the groups the live query makes: per period
+ * (with `per`) or one row for van–tot (always there), each for all queues and, with
+ * `perWachtrij`, per queue. Counts add up; the wait histograms add up, and the p90 is read from
+ * the sum exactly as percentile_disc reads the sorted waits. Pure.
+ */
+export function telEmmersOp(emmers: readonly GesprekEmmer[], v: Pick<GesprekkenSelectie, 'per' | 'perWachtrij'>): Gesprekstelling[] {
+  const groepen = new Map<string, { t: Gesprekstelling; hist: number[] }>();
+  const groep = (periode: string | null, wachtrij: string | null) => {
+    const sleutel = `${periode ?? ''}|${wachtrij ?? ''}`;
+    let g = groepen.get(sleutel);
+    if (!g) groepen.set(sleutel, (g = { t: leeg(periode, wachtrij), hist: [] }));
+    return g;
+  };
+  if (!v.per) groep(null, null);
+  for (const e of emmers) {
+    const periode = v.per ? periodeBegin(e.dag, v.per) : null;
+    for (const g of v.perWachtrij ? [groep(periode, null), groep(periode, e.wachtrij)] : [groep(periode, null)]) {
+      g.t.totaal += e.totaal;
+      g.t.noemer += e.noemer;
+      g.t.binnen30s += e.binnen30s;
+      g.t.afgehaakt += e.afgehaakt;
+      g.t.kortOpgehangen += e.kortOpgehangen;
+      g.t.buitenOpeningstijd += e.buitenOpeningstijd;
+      g.t.beantwoord += e.beantwoord;
+      g.t.wachttijdBeantwoord += e.wachttijdSom;
+      telHistogramOp(g.hist, e.wachttijd);
+    }
+  }
+  return [...groepen.values()].map(({ t, hist }) => ({ ...t, p90Beantwoord: percentielUitHistogram(hist, 0.9) }));
+}
+
+const LIVE: KpiVersheid = { bron: 'live', reden: null, rollupBijgewerktOp: null, herberekend: [] };
+
+/** The telephony rollup (ADR 0066): kept current by the job, its buckets read on `lezen`. */
+export interface KccGesprekkenRollup {
+  dagRollup: DagRollup;
+  repository: KccGesprekkenRollupRepository;
+}
+
+/**
  * The measures on one database. Every answer has a row for all queues of each period (every period
  * of van–tot, also one without calls: "niet bekend"), then with `perWachtrij` a row per queue that
- * had calls in it; periods in order, all queues (null) first, then the queues by name.
+ * had calls in it; periods in order, all queues (null) first, then the queues by name. With a
+ * rollup, the counts come from its buckets when it is current for the period (ADR 0066), else from
+ * the live query; `versheid` says which.
  */
-export function kccGesprekkenMaten(repository: KccGesprekkenRepository) {
-  async function tellingen(v: GesprekkenSelectie): Promise<Gesprekstelling[]> {
-    const rijen = await repository.tellingen(v);
-    if (!v.per) return rijen;
+export function kccGesprekkenMaten(repository: KccGesprekkenRepository, rollup?: KccGesprekkenRollup) {
+  async function metVersheid(v: GesprekkenSelectie): Promise<{ rijen: Gesprekstelling[]; versheid: KpiVersheid }> {
+    let rijen: Gesprekstelling[] | undefined;
+    let versheid = LIVE;
+    if (rollup) {
+      const r = await rollup.dagRollup.lees(v.gemeente, v.van, v.tot, () =>
+        rollup.repository.emmers(v.gemeente, v.van, v.tot, { wachtrij: v.wachtrij, maanden: v.per !== 'dag' && v.per !== 'week' }),
+      );
+      if ('reden' in r) versheid = { ...LIVE, reden: r.reden };
+      else {
+        versheid = r.versheid;
+        rijen = telEmmersOp(r.emmers, v);
+      }
+    }
+    rijen ??= await repository.tellingen(v);
     const gevuld = [...rijen];
-    for (const p of periodes(v.van, v.tot, v.per)) if (!rijen.some((r) => r.periode === p && r.wachtrij === null)) gevuld.push(leeg(p));
-    return gevuld.toSorted((a, b) => (a.periode ?? '').localeCompare(b.periode ?? '') || (a.wachtrij === null ? -1 : b.wachtrij === null ? 1 : a.wachtrij.localeCompare(b.wachtrij)));
+    if (v.per) for (const p of periodes(v.van, v.tot, v.per)) if (!rijen.some((r) => r.periode === p && r.wachtrij === null)) gevuld.push(leeg(p));
+    return {
+      rijen: gevuld.toSorted((a, b) => (a.periode ?? '').localeCompare(b.periode ?? '') || (a.wachtrij === null ? (b.wachtrij === null ? 0 : -1) : b.wachtrij === null ? 1 : a.wachtrij.localeCompare(b.wachtrij))),
+      versheid,
+    };
   }
+  const tellingen = async (v: GesprekkenSelectie): Promise<Gesprekstelling[]> => (await metVersheid(v)).rijen;
   const meet = (maat: GesprekMaat) => async (v: GesprekkenSelectie): Promise<GroepMeting[]> =>
     (await tellingen(v)).map((t) => ({ periode: t.periode, wachtrij: t.wachtrij, ...METEN[maat](t) }));
   return {
     tellingen,
+    metVersheid,
     binnen30s: meet('binnen30s'),
     afhaakpercentage: meet('afhaakpercentage'),
     wachttijdGemiddeld: meet('wachttijdGemiddeld'),
@@ -216,9 +281,12 @@ function alsKpiMeting(g: GroepMeting): KpiMeting {
 export function kccKpis(maten: KccGesprekkenMaten): KpiMaat[] {
   return (Object.keys(KCC_GESPREKKEN_DEFINITIES) as GesprekMaat[]).map((maat) => ({
     definitie: KCC_GESPREKKEN_DEFINITIES[maat],
-    bereken: async (v) =>
-      v.zaaktype !== undefined
-        ? [{ groep: null, status: 'niet-bekend', reden: 'Gesprekken van de telefooncentrale hebben geen zaaktype: deze maat bestaat per wachtrij of voor alle gesprekken samen.', noemer: 0 }]
-        : (await maten[maat]({ gemeente: v.gemeente, van: v.van, tot: v.tot, wachtrij: v.wachtrij, perWachtrij: true })).map(alsKpiMeting),
+    async bereken(v) {
+      if (v.zaaktype !== undefined) {
+        return [{ groep: null, status: 'niet-bekend', reden: 'Gesprekken van de telefooncentrale hebben geen zaaktype: deze maat bestaat per wachtrij of voor alle gesprekken samen.', noemer: 0 }];
+      }
+      const { rijen, versheid } = await maten.metVersheid({ gemeente: v.gemeente, van: v.van, tot: v.tot, wachtrij: v.wachtrij, perWachtrij: true });
+      return { metingen: rijen.map((t) => alsKpiMeting({ periode: t.periode, wachtrij: t.wachtrij, ...METEN[maat](t) })), versheid };
+    },
   }));
 }

@@ -4,7 +4,7 @@ import type { GemeentenRepository } from '../gemeenten/gemeenten.repository.ts';
 import { alsUtf8, leesGesprekken, type Kolomnamen, type Regelfout } from './kcc.gesprekken.csv.ts';
 import { gemeenteOnbekend, GesprekkenBestandFout } from './kcc.gesprekken.errors.ts';
 import type { KccGesprekkenRepository } from './kcc.gesprekken.repository.ts';
-import { kccGesprekkenMaten } from './kcc.gesprekken.maten.ts';
+import { kccGesprekkenMaten, type KccGesprekkenRollup } from './kcc.gesprekken.maten.ts';
 
 /** What an import did, as `loket kcc gesprekken import --json` prints it and the API answers it. */
 export interface ImportUitkomst {
@@ -29,7 +29,14 @@ export interface ImportOpties {
  * Call records of the telephony platform (ADR 0031): import from CSV, idempotent on
  * (gemeente, gesprek_id), and the measures on them.
  */
-export function kccGesprekkenService(deps: { repository: KccGesprekkenRepository; gemeenten: GemeentenRepository; audit: AuditService; klok: Klok }) {
+export function kccGesprekkenService(deps: {
+  repository: KccGesprekkenRepository;
+  gemeenten: GemeentenRepository;
+  audit: AuditService;
+  klok: Klok;
+  /** The rollup the measures read when it is current (ADR 0066); without, they are live. */
+  rollup?: KccGesprekkenRollup | undefined;
+}) {
   const { repository, gemeenten, audit, klok } = deps;
   return {
     /**
@@ -67,7 +74,7 @@ export function kccGesprekkenService(deps: { repository: KccGesprekkenRepository
       return { ...uitkomst, geweigerd: false };
     },
 
-    maten: kccGesprekkenMaten(repository),
+    maten: kccGesprekkenMaten(repository, deps.rollup),
   };
 }
 

@@ -75,6 +75,26 @@ describe('kcc-eerstelijns-oplossing', () => {
     expect(await kpi().waarde('GM0437', KPI, { periode: '2026-03' })).toMatchObject({ status: 'niet-bekend', noemer: 0 });
   });
 
+  it('answers the same from the day rollup once a round has built it, and live again while a new contact waits (ADR 0066)', async () => {
+    const perioden = [{ periode: '2026-03' }, { periode: '2026-02' }, { periode: '2026-Q1' }, { periode: '2026-04' }, { periodeVan: '2026-03-01', periodeTot: '2026-03-01' }, { periodeVan: '2026-02-28', periodeTot: '2026-02-28' }];
+    const waarden = async () => Promise.all(perioden.map(async (p) => kpi().waarde(G, KPI, p)));
+    const live = await waarden();
+    await loket.services.kccRollups.klantcontacten.werkAf();
+    const uitRollup = await waarden();
+    for (const [i, w] of uitRollup.entries()) {
+      expect(w.versheid.bron).toBe('rollup');
+      expect({ ...w, berekendOp: null, versheid: null }).toEqual({ ...live[i], berekendOp: null, versheid: null });
+    }
+    // A contact registered late for 1 June 2025 (00:30 in Amsterdam) waits for the next round: that month is live and says why, March still reads the rollup.
+    await loket.services.klantcontacten.registreer(kcc, G, { kanaal: 'telefoon', uitkomst: 'doorverbonden', op: '2025-05-31T22:30:00Z', onderwerp: 'laat', vraag: '', antwoord: '', zaken: [] });
+    const juni = await kpi().waarde(G, KPI, { periode: '2025-06' });
+    expect(juni).toMatchObject({ teller: 0, noemer: 1, versheid: { bron: 'live', reden: '1 wijziging wacht nog op verwerking in de rollup.' } });
+    expect((await kpi().waarde(G, KPI, { periode: '2026-03' })).versheid.bron).toBe('rollup');
+    await loket.services.kccRollups.klantcontacten.werkAf();
+    expect(await kpi().waarde(G, KPI, { periode: '2025-06' })).toMatchObject({ teller: 0, noemer: 1, versheid: { bron: 'rollup', herberekend: [{ dag: '2025-06-01', reden: 'klantcontact-vastgelegd' }] } });
+    expect(await kpi().waarde(G, KPI, { periode: '2025-05' })).toMatchObject({ status: 'niet-bekend', noemer: 0 });
+  });
+
   it('is read through the KPI API like every measure', async () => {
     const teamleider = await logInAls(loket, 'teamleider@diemen.demo');
     const res = await loket.app.inject({ method: 'GET', url: `/api/v1/gemeenten/${G}/kpis/${KPI}/waarden?periode=2026-03`, headers: teamleider.headers });

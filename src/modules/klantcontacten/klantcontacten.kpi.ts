@@ -1,11 +1,13 @@
 /**
  * The klantcontacten measures in the KPI register (ADR 0029): each a declaration and one query of
- * klantcontacten.repository.ts.
+ * klantcontacten.repository.ts, read from the day rollup when it is current (ADR 0066).
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { percentage, type KpiDefinitie, type KpiMaat } from '../kpi/kpi.definitie.ts';
+import type { DagRollup } from '../kpi/kpi.dagrollup.ts';
+import { percentage, type KpiDefinitie, type KpiMaat, type KpiVersheid } from '../kpi/kpi.definitie.ts';
 import { klantcontactenRepository } from './klantcontacten.repository.ts';
+import { klantcontactenRollupRepository } from './klantcontacten.rollup.repository.ts';
 
 export const KLANTCONTACT_DEFINITIES = {
   eerstelijnsOplossing: {
@@ -33,9 +35,10 @@ export const KLANTCONTACT_DEFINITIES = {
   },
 } satisfies Record<string, KpiDefinitie>;
 
-/** The klantcontacten measures, on one database. */
-export function klantcontactenKpis(db: Kysely<DB>): KpiMaat[] {
+/** The klantcontacten measures, on one database; with the rollup (ADR 0066) they read it when it is current. */
+export function klantcontactenKpis(db: Kysely<DB>, rollup?: DagRollup): KpiMaat[] {
   const repository = klantcontactenRepository(db);
+  const emmers = klantcontactenRollupRepository(db);
   return [
     {
       definitie: KLANTCONTACT_DEFINITIES.eerstelijnsOplossing,
@@ -43,8 +46,18 @@ export function klantcontactenKpis(db: Kysely<DB>): KpiMaat[] {
         if (v.zaaktype !== undefined) {
           return [{ groep: null, status: 'niet-bekend', reden: 'Klantcontacten hebben geen zaaktype: deze maat bestaat alleen voor alle contacten samen.', noemer: 0 }];
         }
-        const { teller, noemer } = await repository.aandeelUitkomst(v.gemeente, 'telefoon', 'zelfstandig-afgehandeld', v.van, v.tot);
-        return [percentage(null, teller, noemer, 'Er zijn in deze periode geen telefonische klantcontacten vastgelegd.')];
+        let versheid: KpiVersheid = { bron: 'live', reden: null, rollupBijgewerktOp: null, herberekend: [] };
+        let telling: { teller: number; noemer: number } | undefined;
+        if (rollup) {
+          const r = await rollup.lees(v.gemeente, v.van, v.tot, () => emmers.emmers(v.gemeente, 'telefoon', 'zelfstandig-afgehandeld', v.van, v.tot));
+          if ('reden' in r) versheid = { ...versheid, reden: r.reden };
+          else {
+            versheid = r.versheid;
+            telling = { teller: r.emmers.reduce((s, e) => s + e.teller, 0), noemer: r.emmers.reduce((s, e) => s + e.noemer, 0) };
+          }
+        }
+        const { teller, noemer } = telling ?? (await repository.aandeelUitkomst(v.gemeente, 'telefoon', 'zelfstandig-afgehandeld', v.van, v.tot));
+        return { metingen: [percentage(null, teller, noemer, 'Er zijn in deze periode geen telefonische klantcontacten vastgelegd.')], versheid };
       },
     },
   ];

@@ -13,9 +13,12 @@ export type KpiRichting = 'hoger-is-beter' | 'lager-is-beter';
 /** Which date puts a case in a period (`begin`: the start of a telephone call, kcc module). */
 export type KpiPeriodeDatum = 'afgesloten' | 'ontvangen' | 'gebeurtenis' | 'peildatum' | 'termijn' | 'begin';
 
-/** A breakdown a measure offers (the module's dimensions): zaaktype (zaken), wachtrij (telephone queue, kcc). */
-export type KpiUitsplitsing = 'zaaktype' | 'wachtrij';
-export const KPI_UITSPLITSINGEN = ['zaaktype', 'wachtrij'] as const satisfies readonly KpiUitsplitsing[];
+/**
+ * A breakdown a measure offers (the module's dimensions): zaaktype (zaken), wachtrij (telephone
+ * queue, kcc), team (the team that did the work, for measures whose cases have one).
+ */
+export type KpiUitsplitsing = 'zaaktype' | 'wachtrij' | 'team';
+export const KPI_UITSPLITSINGEN = ['zaaktype', 'wachtrij', 'team'] as const satisfies readonly KpiUitsplitsing[];
 
 export interface Tweetalig {
   nl: string;
@@ -62,10 +65,12 @@ export interface KpiVraag {
   zaaktype?: string | undefined;
   /** Only this telephone queue; for measures with the breakdown wachtrij. */
   wachtrij?: string | undefined;
+  /** Only this team (id); for measures with the breakdown team. */
+  team?: string | undefined;
 }
 
 /** A computed number, or "niet bekend" with the reason. `groep` null is the whole selection. */
-export type KpiMeting = { groep: { zaaktype: string } | { wachtrij: string } | null } & (
+export type KpiMeting = { groep: { zaaktype: string } | { wachtrij: string } | { team: string } | null } & (
   | {
       status: 'bekend';
       waarde: number;

@@ -7,14 +7,19 @@ export const periodeInDeToekomst = (naam: string, van: string): ProblemError =>
 export const periodeOntbreekt = (): ProblemError =>
   badRequest([{ name: 'query.periode', code: 'periode-ontbreekt', reason: 'Geef een periode (bijvoorbeeld 2026, 2026-Q1, 2026-03, 2026-W10 of 2026-03-02), of periodeVan en periodeTot.' }]);
 export const periodeDubbel = (): ProblemError =>
-  badRequest([{ name: 'query.periode', code: 'periode-dubbel', reason: 'Geef een periode, of periodeVan en periodeTot, niet allebei.' }]);
+  badRequest([{ name: 'query.periode', code: 'periode-dubbel', reason: 'Geef een periode, of periodeVan en periodeTot, of (bij een reeks) laatste: één van de drie.' }]);
 export const periodeTeLang = (naam: string): ProblemError =>
   badRequest([{ name: naam, code: 'periode-te-lang', reason: 'Een periode is hoogstens tien jaar.' }]);
 export const onbekendZaaktype = (code: string): ProblemError =>
   badRequest([{ name: 'query.zaaktype', code: 'onbekend-zaaktype', reason: `Een zaaktype met de code "${code}" bestaat niet in deze gemeente.` }]);
 export const uitsplitsingKanNiet = (code: string, uitsplitsing: string): ProblemError =>
   badRequest([{ name: 'query.uitsplitsing', code: 'uitsplitsing-kan-niet', reason: `De KPI "${code}" is niet uit te splitsen naar ${uitsplitsing}.` }]);
-export const selectieKanNiet = (code: string, veld: 'wachtrij'): ProblemError =>
+export const selectieKanNiet = (code: string, veld: 'wachtrij' | 'team'): ProblemError =>
   badRequest([{ name: `query.${veld}`, code: 'selectie-kan-niet', reason: `De KPI "${code}" is niet per ${veld} te meten.` }]);
+export const gemeenteOnbekend = (code: string): ProblemError => notFound(`Gemeente ${code} bestaat niet in deze installatie.`);
+export const kpiNietPubliek = (code: string): ProblemError =>
+  notFound(`Een openbare KPI met de code "${code}" kennen we niet. De openbare KPI's staan op /api/v1/gemeenten/{gemeente}/kpis (publiek: true).`);
+export const reeksTeLang = (aantal: number, max: number): ProblemError =>
+  badRequest([{ name: 'query.per', code: 'reeks-te-lang', reason: `Deze reeks heeft ${aantal} perioden; dat zijn er hoogstens ${max}. Kies een kortere periode of grotere perioden (week, maand).` }]);
 export const normBestaat = (datum: string): ProblemError =>
   conflict('norm-bestaat', `Voor deze KPI is al een norm die geldt vanaf ${datum}. Kies een andere datum voor een nieuwe norm.`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { leesPeriode, OngeldigePeriode } from './kpi.periode.ts';
+import { deelPeriode, laatstePerioden, leesPeriode, OngeldigePeriode } from './kpi.periode.ts';
 
 describe('leesPeriode', () => {
   it('reads years, quarters, months, ISO weeks and days as inclusive calendar days', () => {
@@ -21,5 +21,39 @@ describe('leesPeriode', () => {
       expect(() => leesPeriode(tekst), tekst).toThrow(OngeldigePeriode);
     }
     expect(() => leesPeriode('2025-W53')).toThrow('dat jaar heeft 52 weken');
+  });
+});
+
+describe('deelPeriode and laatstePerioden', () => {
+  it('split a period into days, ISO weeks, months, quarters or years, the first and last cut to it', () => {
+    expect(deelPeriode({ van: '2026-03-10', tot: '2026-06-09' }, 'maand')).toEqual([
+      { van: '2026-03-10', tot: '2026-03-31' },
+      { van: '2026-04-01', tot: '2026-04-30' },
+      { van: '2026-05-01', tot: '2026-05-31' },
+      { van: '2026-06-01', tot: '2026-06-09' },
+    ]);
+    // Sunday 1 March 2026 is in the week from Monday 23 February.
+    expect(deelPeriode({ van: '2026-03-01', tot: '2026-03-09' }, 'week')).toEqual([
+      { van: '2026-03-01', tot: '2026-03-01' },
+      { van: '2026-03-02', tot: '2026-03-08' },
+      { van: '2026-03-09', tot: '2026-03-09' },
+    ]);
+    expect(deelPeriode({ van: '2025-11-15', tot: '2026-02-01' }, 'kwartaal')).toEqual([
+      { van: '2025-11-15', tot: '2025-12-31' },
+      { van: '2026-01-01', tot: '2026-02-01' },
+    ]);
+    expect(deelPeriode({ van: '2026-02-28', tot: '2026-03-01' }, 'dag')).toEqual([
+      { van: '2026-02-28', tot: '2026-02-28' },
+      { van: '2026-03-01', tot: '2026-03-01' },
+    ]);
+    expect(deelPeriode({ van: '2025-12-31', tot: '2026-01-01' }, 'jaar')).toHaveLength(2);
+  });
+
+  it('give the last N periods up to today, the current one partial', () => {
+    expect(laatstePerioden('2026-04-14', 'maand', 3)).toEqual({ van: '2026-02-01', tot: '2026-04-14' });
+    expect(laatstePerioden('2026-04-14', 'dag', 14)).toEqual({ van: '2026-04-01', tot: '2026-04-14' });
+    expect(laatstePerioden('2026-04-14', 'week', 2)).toEqual({ van: '2026-04-06', tot: '2026-04-14' });
+    expect(laatstePerioden('2026-04-14', 'kwartaal', 2)).toEqual({ van: '2026-01-01', tot: '2026-04-14' });
+    expect(laatstePerioden('2026-04-14', 'jaar', 1)).toEqual({ van: '2026-01-01', tot: '2026-04-14' });
   });
 });

@@ -66,3 +66,41 @@ export function leesPeriode(tekst: string): Periode {
   }
   throw new OngeldigePeriode(`"${tekst}" is geen periode. Gebruik JJJJ, JJJJ-Qn, JJJJ-MM, JJJJ-Www of JJJJ-MM-DD.`);
 }
+
+/** A period size of a series (a trend): each period a whole day, ISO week, month, quarter or year. */
+export type Periodegrootte = 'dag' | 'week' | 'maand' | 'kwartaal' | 'jaar';
+export const PERIODEGROOTTES = ['dag', 'week', 'maand', 'kwartaal', 'jaar'] as const satisfies readonly Periodegrootte[];
+
+/** The first day of the period of size `per` that holds `dag`. */
+function beginVan(dag: string, per: Periodegrootte): string {
+  if (per === 'week') return plusDagen(dag, -((new Date(`${dag}T00:00:00Z`).getUTCDay() + 6) % 7));
+  if (per === 'maand') return `${dag.slice(0, 7)}-01`;
+  if (per === 'kwartaal') return `${dag.slice(0, 5)}${pad(Math.floor((Number(dag.slice(5, 7)) - 1) / 3) * 3 + 1)}-01`;
+  if (per === 'jaar') return `${dag.slice(0, 4)}-01-01`;
+  return dag;
+}
+
+const volgende = (d: string, per: Periodegrootte) =>
+  per === 'dag' ? plusDagen(d, 1) : per === 'week' ? plusDagen(d, 7) : per === 'maand' ? plusMaanden(d, 1) : per === 'kwartaal' ? plusMaanden(d, 3) : plusMaanden(d, 12);
+
+/**
+ * The periods of size `per` that overlap van–tot, each cut to van–tot (a first or last period may
+ * be partial: a series over 10 March–9 June per month starts with 10–31 March). In order.
+ */
+export function deelPeriode(p: Periode, per: Periodegrootte): Periode[] {
+  const lijst: Periode[] = [];
+  for (let begin = beginVan(p.van, per); begin <= p.tot; begin = volgende(begin, per)) {
+    const eind = plusDagen(volgende(begin, per), -1);
+    lijst.push({ van: begin < p.van ? p.van : begin, tot: eind > p.tot ? p.tot : eind });
+  }
+  return lijst;
+}
+
+/** The last `aantal` periods of size `per` up to and including `vandaag` (the current one partial). */
+export function laatstePerioden(vandaag: string, per: Periodegrootte, aantal: number): Periode {
+  const huidig = beginVan(vandaag, per);
+  const terug = aantal - 1;
+  const van =
+    per === 'dag' ? plusDagen(huidig, -terug) : per === 'week' ? plusDagen(huidig, -7 * terug) : plusMaanden(huidig, -(per === 'maand' ? 1 : per === 'kwartaal' ? 3 : 12) * terug);
+  return { van, tot: vandaag };
+}

@@ -40,8 +40,8 @@ describe('definities', () => {
     expect(codes).toEqual(expect.arrayContaining(['zaken-binnen-norm', 'zaken-doorlooptijd-mediaan', 'zaken-doorlooptijd-p90', 'zaken-open-te-laat', 'email-binnen-5-werkdagen', 'zaken-vertraging-vooraf-gemeld']));
     const een = await get('/api/v1/kpi-definities/email-binnen-5-werkdagen');
     expect(een.statusCode).toBe(200);
-    expect(een.json()).toMatchObject({ code: 'email-binnen-5-werkdagen', versie: 1, eenheid: 'procent', richting: 'hoger-is-beter', module: 'zaken', periode: { datum: 'ontvangen' } });
-    expect(een.json().versies).toEqual([{ definitie: expect.objectContaining({ code: 'email-binnen-5-werkdagen', versie: 1 }), geregistreerdOp: expect.any(String) }]);
+    expect(een.json()).toMatchObject({ code: 'email-binnen-5-werkdagen', versie: 2, eenheid: 'procent', richting: 'hoger-is-beter', module: 'zaken', periode: { datum: 'ontvangen' } });
+    expect(een.json().versies).toEqual([{ definitie: expect.objectContaining({ code: 'email-binnen-5-werkdagen', versie: 2 }), geregistreerdOp: expect.any(String) }]);
   });
 
   it('answers 404 problem+json for an unknown KPI', async () => {
@@ -79,7 +79,7 @@ describe('waarden', () => {
       norm: { waarde: 70, bron: expect.stringContaining('indicator 2.2.1'), geldigVanaf: '2023-01-01' },
       normGehaald: true,
       voorlopig: false,
-      definitie: { code: 'email-binnen-5-werkdagen', versie: 1 },
+      definitie: { code: 'email-binnen-5-werkdagen', versie: 2 },
       berekendOp: NU.replace('Z', '.000Z'),
       uitsplitsing: [{ zaaktype: 'e-mailvraag', waarde: 100, teller: 1, noemer: 1 }],
     });
@@ -102,7 +102,7 @@ describe('waarden', () => {
     expect(await fout('periodeVan=2026-03-02&periodeTot=2026-03-01')).toEqual(['query.periodeTot:ongeldige-periode']);
     expect(await fout('periodeVan=2000-01-01&periodeTot=2026-01-01')).toEqual(['query.periodeVan:periode-te-lang']);
     expect(await fout('periode=2026&zaaktype=bestaat-niet')).toEqual(['query.zaaktype:onbekend-zaaktype']);
-    expect((await fout('periode=2026&uitsplitsing=team&onbekend=1')).toSorted()).toEqual(['query.onbekend:onbekend-veld', 'query.uitsplitsing:invalid_value']);
+    expect((await fout('periode=2026&uitsplitsing=afdeling&onbekend=1')).toSorted()).toEqual(['query.onbekend:onbekend-veld', 'query.uitsplitsing:invalid_value']);
   });
 
   it('lets beheerders, teamleiders and P&C-adviseurs read values, not behandelaars or anonymous callers', async () => {
@@ -138,5 +138,71 @@ describe('normen', () => {
     expect(kpis.normen.map((n: { geldigVanaf: string }) => n.geldigVanaf)).toEqual(['2026-04-01', '2026-01-01', '2023-01-01']);
     const audit = await loket.database.db.selectFrom('audit_log').select(['actie', 'object_id', 'resultaat']).where('actie', '=', 'kpi-norm-toevoegen').execute();
     expect(audit).toEqual(expect.arrayContaining([{ actie: 'kpi-norm-toevoegen', object_id: 'zaken-binnen-norm', resultaat: 'gelukt' }]));
+  });
+});
+
+describe('the open KPI API and series (ADR 0067)', () => {
+  it('lists every definition with the gemeente’s norms without login, and 404 for a gemeente that does not exist', async () => {
+    const lijst = await get(basis);
+    expect(lijst.statusCode, lijst.body).toBe(200);
+    const codes = lijst.json().items.map((k: { code: string }) => k.code);
+    expect(codes).toEqual(expect.arrayContaining(['email-binnen-5-werkdagen', 'kcc-binnen-30s', 'kcc-contactverzoeken-binnen-termijn']));
+    const onbekend = await get('/api/v1/gemeenten/GM9999/kpis');
+    expect(onbekend.statusCode).toBe(404);
+    expect(onbekend.headers['content-type']).toContain('application/problem+json');
+    expect((await get('/api/v1/gemeenten/GM9999/kpis/email-binnen-5-werkdagen?periode=2026-03')).statusCode).toBe(404);
+  });
+
+  it('gives a public KPI per month without login: known where it can be, "niet bekend" with the reason elsewhere, and no personal data', async () => {
+    const res = await get(`${basis}/email-binnen-5-werkdagen?periode=2026-Q1&per=maand`);
+    expect(res.statusCode, res.body).toBe(200);
+    const reeks = res.json();
+    expect(reeks).toMatchObject({ code: 'email-binnen-5-werkdagen', gemeente: 'GM0384', periode: { van: '2026-01-01', tot: '2026-03-31' }, per: 'maand', eenheid: 'procent', definitie: { versie: 2, publiek: true } });
+    expect(reeks.waarden.map((w: { periode: { van: string; tot: string }; status: string; waarde: number | null; teller: number | null; noemer: number }) => [w.periode.van, w.periode.tot, w.status, w.waarde, w.teller, w.noemer])).toEqual([
+      ['2026-01-01', '2026-01-31', 'niet-bekend', null, null, 0],
+      ['2026-02-01', '2026-02-28', 'niet-bekend', null, null, 0],
+      // Received Monday 2 March, closed Friday 6 March: within 5 werkdagen.
+      ['2026-03-01', '2026-03-31', 'bekend', 100, 1, 1],
+    ]);
+    expect(reeks.waarden[0].reden).toEqual(expect.any(String));
+    // Counts only: no zaak, person or staff member in the answer.
+    expect(JSON.stringify(reeks)).not.toMatch(/ZAAK-|afvalkalender|@duoplus\.demo|@diemen\.demo/i);
+  });
+
+  it('refuses a KPI that is not public as unknown there, and a series too long, a period size unknown or in the future with every reason', async () => {
+    const nietPubliek = await get(`${basis}/kcc-binnen-30s?periode=2026-Q1`);
+    expect(nietPubliek.statusCode).toBe(404);
+    expect(nietPubliek.json().detail).toContain('openbare KPI');
+    const fout = async (query: string) => {
+      const r = await get(`${basis}/email-binnen-5-werkdagen?${query}`);
+      expect(r.statusCode, r.body).toBe(400);
+      return r.json().invalidParams.map((p: { name: string; code?: string }) => `${p.name}:${p.code ?? ''}`);
+    };
+    expect(await fout('periode=2026&per=dag')).toEqual(['query.per:reeks-te-lang']);
+    expect((await fout('periode=2026&per=uur&x=1')).toSorted()).toEqual(['query.per:invalid_value', 'query.x:onbekend-veld']);
+    expect(await fout('periode=2027&per=maand')).toEqual(['query.periode:periode-in-de-toekomst']);
+  });
+
+  it('gives staff with kpiLezen the series of every KPI, cut at today, with a breakdown', async () => {
+    expect((await get(`${basis}/kcc-binnen-30s/reeks?periode=2026-04&per=week`)).statusCode).toBe(401);
+    expect((await get(`${basis}/kcc-binnen-30s/reeks?periode=2026-04&per=week`, bo)).statusCode).toBe(403);
+    const res = await get(`${basis}/kcc-binnen-30s/reeks?periode=2026-04&per=week&uitsplitsing=wachtrij`, tim);
+    expect(res.statusCode, res.body).toBe(200);
+    // Today is Tuesday 14 April: weeks from Monday, the first and the last cut.
+    expect(res.json().waarden.map((w: { periode: { van: string; tot: string }; voorlopig: boolean; uitsplitsing: unknown[] }) => [w.periode.van, w.periode.tot, w.voorlopig, w.uitsplitsing])).toEqual([
+      ['2026-04-01', '2026-04-05', false, []],
+      ['2026-04-06', '2026-04-12', false, []],
+      ['2026-04-13', '2026-04-14', true, []],
+    ]);
+    expect(res.json().waarden[0]).toMatchObject({ status: 'niet-bekend', reden: 'Er zijn in deze periode geen gesprekken.', versheid: { bron: 'live' } });
+    // The last three months up to today, the current one partial; `laatste` and a period together are refused.
+    const laatste = await get(`${basis}/email-binnen-5-werkdagen/reeks?laatste=3&per=maand`, tim);
+    expect(laatste.json().waarden.map((w: { periode: { van: string; tot: string } }) => [w.periode.van, w.periode.tot])).toEqual([
+      ['2026-02-01', '2026-02-28'],
+      ['2026-03-01', '2026-03-31'],
+      ['2026-04-01', '2026-04-14'],
+    ]);
+    expect((await get(`${basis}/email-binnen-5-werkdagen/reeks?laatste=3&periode=2026`, tim)).json().invalidParams).toEqual([expect.objectContaining({ name: 'query.periode', code: 'periode-dubbel' })]);
+    expect((await get(`${basis}/email-binnen-5-werkdagen/reeks?laatste=63`, tim)).json().invalidParams).toEqual([expect.objectContaining({ name: 'query.laatste' })]);
   });
 });

@@ -1,6 +1,7 @@
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import type { FastifyInstance } from 'fastify';
 import { API_PREFIX } from '../../http/app.ts';
+import type { GemeentenRepository } from '../gemeenten/gemeenten.repository.ts';
 import { beleid } from '../../http/rechten.ts';
 import { contextVan } from '../audit/audit.service.ts';
 import { gemeenteParams } from '../gemeenten/gemeenten.schemas.ts';
@@ -12,9 +13,12 @@ import {
   kpiNormInvoer,
   kpiNormSchema,
   kpiParams,
+  kpiReeksQuery,
+  kpiReeksSchema,
   kpiWaardeQuery,
   kpiWaardeSchema,
 } from './kpi.schemas.ts';
+import { gemeenteOnbekend } from './kpi.errors.ts';
 import type { KpiService } from './kpi.service.ts';
 
 const tags = ['KPI'];
@@ -22,12 +26,17 @@ const publiek = { toegang: 'publiek' } as const;
 const basis = `${API_PREFIX}/gemeenten/:gemeente/kpis`;
 
 /**
- * The KPI register: definitions are public (they hold no data); values and norms per gemeente
- * for those who lead or account for the work.
+ * The KPI register: definitions and the gemeente's norms are public (they hold no data), and so
+ * are the values of the KPIs marked public (the open KPI API, ADR 0067; rate limited as every
+ * public route); every value, its series and the norms' changes are for those who lead or
+ * account for the work.
  */
-export function kpiRoutes(app: FastifyInstance, deps: { kpi: KpiService }): void {
-  const { kpi } = deps;
+export function kpiRoutes(app: FastifyInstance, deps: { kpi: KpiService; gemeenten: GemeentenRepository }): void {
+  const { kpi, gemeenten } = deps;
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const bestaat = async (gemeente: string) => {
+    if (!(await gemeenten.opCode(gemeente))) throw gemeenteOnbekend(gemeente);
+  };
 
   r.get(`${API_PREFIX}/kpi-definities`, {
     config: { policy: publiek },
@@ -42,9 +51,48 @@ export function kpiRoutes(app: FastifyInstance, deps: { kpi: KpiService }): void
   });
 
   r.get(basis, {
+    config: { policy: publiek },
+    schema: {
+      tags,
+      summary: 'De KPI’s met de norm die voor de gemeente geldt (openbaar)',
+      description: 'Elke KPI-definitie met de norm die vandaag voor de gemeente geldt en haar eigen normen door de tijd. Geen waarden: die van de openbare KPI’s (`publiek: true`) staan op `…/kpis/{kpi}`.',
+      params: gemeenteParams,
+      response: { 200: gemeenteKpisSchema },
+    },
+    handler: async (request) => {
+      await bestaat(request.params.gemeente);
+      return { items: await kpi.voorGemeente(request.params.gemeente) };
+    },
+  });
+
+  r.get(`${basis}/:kpi`, {
+    config: { policy: publiek },
+    schema: {
+      tags,
+      summary: 'Een openbare KPI: definitie en waarden per periode (openbaar)',
+      description:
+        'Alleen voor KPI’s met `publiek: true`; een andere geeft 404. Geef de periode als bij `…/waarden` (`periode`, of `periodeVan` en `periodeTot`) en met `per` de grootte van elke periode (standaard maand): een waarde per periode, hoogstens 62. Zonder persoonsgegevens: alleen tellingen.',
+      params: gemeenteKpiParams,
+      querystring: kpiReeksQuery,
+      response: { 200: kpiReeksSchema },
+    },
+    handler: async (request) => {
+      await bestaat(request.params.gemeente);
+      return kpi.reeks(request.params.gemeente, request.params.kpi, request.query, { publiek: true });
+    },
+  });
+
+  r.get(`${basis}/:kpi/reeks`, {
     config: { policy: beleid('kpiLezen') },
-    schema: { tags, summary: 'De KPI’s met de norm die voor de gemeente geldt', params: gemeenteParams, response: { 200: gemeenteKpisSchema } },
-    handler: async (request) => ({ items: await kpi.voorGemeente(request.params.gemeente) }),
+    schema: {
+      tags,
+      summary: 'De waarden van een KPI per periode (een trend), voor medewerkers',
+      description: 'Als `…/kpis/{kpi}`, voor elke KPI (ook niet-openbare), met dezelfde selecties en uitsplitsingen als `…/waarden`.',
+      params: gemeenteKpiParams,
+      querystring: kpiReeksQuery,
+      response: { 200: kpiReeksSchema },
+    },
+    handler: async (request) => kpi.reeks(request.params.gemeente, request.params.kpi, request.query, { publiek: false }),
   });
 
   r.get(`${basis}/:kpi/waarden`, {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { KPI_UITSPLITSINGEN } from './kpi.definitie.ts';
+import { PERIODEGROOTTES } from './kpi.periode.ts';
 import { schoneNaam } from '../../tekst.ts';
 import { gemeenteCode } from '../gemeenten/gemeenten.schemas.ts';
 import { datum } from '../termijnen/termijnen.schemas.ts';
@@ -68,7 +69,11 @@ export const kpiWaardeQuery = z.strictObject({
   periodeTot: z.string().max(10, 'Geef een datum als JJJJ-MM-DD.').optional().describe('Laatste dag van de periode (JJJJ-MM-DD), met periodeVan'),
   zaaktype: z.string().min(1).max(100, 'Een zaaktypecode is hoogstens 100 tekens.').optional().describe('Alleen zaken van dit zaaktype (code)'),
   wachtrij: z.string().min(1).max(200, 'Een wachtrij is hoogstens 200 tekens.').optional().describe('Alleen gesprekken in deze wachtrij van de telefooncentrale (KCC-maten)'),
-  uitsplitsing: z.enum(KPI_UITSPLITSINGEN, { error: 'Uitsplitsen kan naar zaaktype (zaken) of wachtrij (telefonie).' }).optional().describe('Ook een waarde per zaaktype of per wachtrij'),
+  team: z.uuid({ error: 'Geef het id van een team.' }).optional().describe('Alleen het werk van dit team (maten met de uitsplitsing team)'),
+  uitsplitsing: z
+    .enum(KPI_UITSPLITSINGEN, { error: 'Uitsplitsen kan naar zaaktype (zaken), wachtrij (telefonie) of team.' })
+    .optional()
+    .describe('Ook een waarde per zaaktype, per wachtrij of per team (de uitsplitsingen die de definitie noemt)'),
 });
 
 const metingVelden = {
@@ -90,6 +95,7 @@ export const kpiWaardeSchema = z
     peildatum: z.string().optional().describe('Bij een stand: de dag waarvan de stand is'),
     zaaktype: z.string().nullable(),
     wachtrij: z.string().nullable().optional().describe('Bij maten per wachtrij: de gekozen wachtrij, of null voor alle'),
+    team: z.string().nullable().optional().describe('Bij maten per team: het gekozen team (id), of null voor alle'),
     ...metingVelden,
     eenheid: z.enum(['procent', 'werkdagen', 'aantal', 'seconden']),
     norm: geldendeNormSchema.nullable(),
@@ -106,9 +112,38 @@ export const kpiWaardeSchema = z
           .describe('Dagen van de periode die na afloop opnieuw zijn berekend omdat er late gegevens kwamen: wanneer en waarom'),
       })
       .describe('Waar de waarde vandaan komt en hoe vers ze is'),
-    uitsplitsing: z.array(z.object({ zaaktype: z.string().optional(), wachtrij: z.string().optional(), ...metingVelden })).optional(),
+    uitsplitsing: z.array(z.object({ zaaktype: z.string().optional(), wachtrij: z.string().optional(), team: z.string().optional(), ...metingVelden })).optional(),
   })
   .meta({ id: 'KpiWaarde' });
+
+export const kpiReeksQuery = kpiWaardeQuery.extend({
+  per: z
+    .enum(PERIODEGROOTTES, { error: 'Kies dag, week, maand, kwartaal of jaar.' })
+    .default('maand')
+    .describe('De grootte van elke periode in de reeks (standaard maand); de eerste en laatste worden afgekapt op de gekozen periode, en de reeks stopt vandaag'),
+  laatste: z.coerce
+    .number({ error: 'Geef een aantal perioden van 1 tot 62.' })
+    .int('Geef een heel aantal perioden.')
+    .min(1, 'Geef minstens 1 periode.')
+    .max(62, 'Geef hoogstens 62 perioden.')
+    .optional()
+    .describe('In plaats van een periode: de laatste zoveel perioden van grootte `per` tot en met vandaag (de huidige loopt nog)'),
+});
+
+const { code: _code, naam: _naam, gemeente: _gemeente, eenheid: _eenheid, definitie: _definitie, ...reeksWaardeVelden } = kpiWaardeSchema.shape;
+
+export const kpiReeksSchema = z
+  .object({
+    code: z.string(),
+    gemeente: z.string(),
+    periode: z.object({ van: z.string(), tot: z.string() }).describe('De hele gekozen periode, beide dagen inbegrepen'),
+    per: z.enum(PERIODEGROOTTES),
+    eenheid: z.enum(['procent', 'werkdagen', 'aantal', 'seconden']),
+    definitie: kpiDefinitieSchema,
+    geldendeNorm: geldendeNormSchema.nullable().describe('De norm die vandaag geldt (elke waarde noemt de norm van haar eigen periode)'),
+    waarden: z.array(z.object(reeksWaardeVelden)).describe('Een waarde per periode, oudste eerst: een getal met teller en noemer, of niet-bekend met de reden'),
+  })
+  .meta({ id: 'KpiReeks' });
 
 export const kpiNormInvoer = z
   .strictObject({

@@ -2,8 +2,8 @@ import type { Klok } from '../../klok.ts';
 import type { AuditService, Context } from '../audit/audit.service.ts';
 import { dagenTussen, kalenderdag, leesDatum, OngeldigeDatum } from '../termijnen/kalender.ts';
 import { controleerMaten, vingerafdruk, type KpiDefinitie, type KpiMaat, type KpiMeting, type KpiUitsplitsing, type KpiVersheid } from './kpi.definitie.ts';
-import { kpiOnbekend, normBestaat, onbekendZaaktype, ongeldigePeriode, periodeDubbel, periodeInDeToekomst, periodeOntbreekt, periodeTeLang, selectieKanNiet, uitsplitsingKanNiet } from './kpi.errors.ts';
-import { leesPeriode, OngeldigePeriode, type Periode } from './kpi.periode.ts';
+import { kpiNietPubliek, kpiOnbekend, normBestaat, reeksTeLang, onbekendZaaktype, ongeldigePeriode, periodeDubbel, periodeInDeToekomst, periodeOntbreekt, periodeTeLang, selectieKanNiet, uitsplitsingKanNiet } from './kpi.errors.ts';
+import { deelPeriode, laatstePerioden, leesPeriode, OngeldigePeriode, type Periode, type Periodegrootte } from './kpi.periode.ts';
 import type { KpiNorm, KpiRepository } from './kpi.repository.ts';
 
 export interface PeriodeInvoer {
@@ -16,6 +16,8 @@ export interface WaardeInvoer extends PeriodeInvoer {
   zaaktype?: string | undefined;
   /** Only this telephone queue (measures with the breakdown wachtrij). */
   wachtrij?: string | undefined;
+  /** Only this team (measures with the breakdown team). */
+  team?: string | undefined;
   uitsplitsing?: KpiUitsplitsing | undefined;
 }
 
@@ -28,6 +30,8 @@ export interface GeldendeNorm {
 }
 
 const MAX_DAGEN = 3660;
+/** At most this many periods in one series (a trend): a year per week, or two months per day. */
+export const MAX_REEKS = 62;
 const MISLUKT = 'De berekening is mislukt. Er is geen getal, en we geven ook geen geschat getal. De beheerder van Loket kan in het logboek zien waarom.';
 
 /**
@@ -78,7 +82,7 @@ function gehaald(definitie: KpiDefinitie, meting: KpiMeting, norm: GeldendeNorm 
 }
 
 /** The group of a breakdown row: its zaaktype or its queue. */
-const groepVan = (m: KpiMeting): { zaaktype?: string; wachtrij?: string } => m.groep ?? {};
+const groepVan = (m: KpiMeting): { zaaktype?: string; wachtrij?: string; team?: string } => m.groep ?? {};
 
 const uitMeting = (m: KpiMeting) => ({
   waarde: m.status === 'bekend' ? m.waarde : null,
@@ -173,13 +177,14 @@ export function kpiService(deps: {
       if (invoer.uitsplitsing && !definitie.uitsplitsingen.includes(invoer.uitsplitsing)) throw uitsplitsingKanNiet(code, invoer.uitsplitsing);
       // A queue is only a selection of the telephony measures. (A measure without zaaktypen answers a zaaktype itself: "niet bekend".)
       if (invoer.wachtrij !== undefined && !definitie.uitsplitsingen.includes('wachtrij')) throw selectieKanNiet(code, 'wachtrij');
+      if (invoer.team !== undefined && !definitie.uitsplitsingen.includes('team')) throw selectieKanNiet(code, 'team');
       if (invoer.zaaktype !== undefined && !(await deps.zaaktypeBestaat(gemeente, invoer.zaaktype))) throw onbekendZaaktype(invoer.zaaktype);
       const berekendOp = klok.nu().toISOString();
       let metingen: KpiMeting[];
       // Measures without a rollup are always live; those with one say which they used (ADR 0043).
       let versheid: KpiVersheid = { bron: 'live', reden: null, rollupBijgewerktOp: null, herberekend: [] };
       try {
-        const uitkomst = await bereken({ gemeente, van: periode.van, tot: periode.tot, vandaag: dag, sluitingsdagen: await deps.sluitingsdagen(gemeente), zaaktype: invoer.zaaktype, wachtrij: invoer.wachtrij });
+        const uitkomst = await bereken({ gemeente, van: periode.van, tot: periode.tot, vandaag: dag, sluitingsdagen: await deps.sluitingsdagen(gemeente), zaaktype: invoer.zaaktype, wachtrij: invoer.wachtrij, team: invoer.team });
         if (Array.isArray(uitkomst)) metingen = uitkomst;
         else ({ metingen, versheid } = uitkomst);
       } catch (error) {
@@ -196,6 +201,7 @@ export function kpiService(deps: {
         ...(definitie.periode.datum === 'peildatum' ? { peildatum: periode.tot < dag ? periode.tot : dag } : {}),
         zaaktype: invoer.zaaktype ?? null,
         ...(definitie.uitsplitsingen.includes('wachtrij') ? { wachtrij: invoer.wachtrij ?? null } : {}),
+        ...(definitie.uitsplitsingen.includes('team') ? { team: invoer.team ?? null } : {}),
         ...uitMeting(geheel),
         eenheid: definitie.eenheid,
         norm,
@@ -213,6 +219,34 @@ export function kpiService(deps: {
             }
           : {}),
       };
+    },
+
+    /**
+     * A series (a trend): the value of a KPI for every period of size `per` in the chosen period
+     * (the first and last cut to it), each as `waarde` answers it, with the definition and the
+     * norm that applies today. `publiek`: only a KPI marked public (the open API); another is
+     * refused as unknown there, so the open API says nothing about the rest.
+     */
+    async reeks(gemeente: string, code: string, invoer: WaardeInvoer & { per: Periodegrootte; laatste?: number | undefined }, opties: { publiek: boolean }) {
+      await registreer();
+      const { definitie } = maat(code);
+      if (opties.publiek && !definitie.publiek) throw kpiNietPubliek(code);
+      const dag = vandaag();
+      let geheel: Periode;
+      if (invoer.laatste !== undefined) {
+        if (invoer.periode !== undefined || invoer.periodeVan !== undefined || invoer.periodeTot !== undefined) throw periodeDubbel();
+        geheel = laatstePerioden(dag, invoer.per, invoer.laatste);
+      } else geheel = periodeUitInvoer(invoer, dag);
+      const delen = deelPeriode({ van: geheel.van, tot: geheel.tot < dag ? geheel.tot : dag }, invoer.per);
+      if (delen.length > MAX_REEKS) throw reeksTeLang(delen.length, MAX_REEKS);
+      const { periode: _p, periodeVan: _v, periodeTot: _t, per: _per, laatste: _l, ...selectie } = invoer;
+      const waarden = [];
+      for (const deel of delen) {
+        const { definitie: _d, code: _c, naam: _n, gemeente: _g, eenheid: _e, ...w } = await this.waarde(gemeente, code, { ...selectie, periodeVan: deel.van, periodeTot: deel.tot });
+        waarden.push(w);
+      }
+      const normen = await repository.normen(gemeente, code);
+      return { code: definitie.code, gemeente, periode: geheel, per: invoer.per, eenheid: definitie.eenheid, definitie, geldendeNorm: geldend(definitie, normen, dag), waarden };
     },
 
     /** A norm or target of the gemeente for a KPI, from a date on; an earlier norm stays for the periods before. */

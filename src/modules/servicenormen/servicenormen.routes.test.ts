@@ -133,7 +133,7 @@ describe('servicenormen page', () => {
     // The definition one click away, without JavaScript.
     expect(b).toMatch(/<details class="sn-definitie">\s*<summary>Zo meten wij dit<\/summary>/);
     expect(b).toContain('E-mailvragen die uiterlijk op de 5e werkdag na ontvangst zijn afgesloten.');
-    expect(b).toContain('email-binnen-5-werkdagen, versie 1');
+    expect(b).toContain('email-binnen-5-werkdagen, versie 2');
     expect(b).toContain('href="/api/v1/kpi-definities/email-binnen-5-werkdagen"');
     // Not public: not on the page.
     expect(b).not.toContain('Open zaken over de termijn');

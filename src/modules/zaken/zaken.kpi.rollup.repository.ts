@@ -5,6 +5,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { heleMaanden } from '../kpi/kpi.histogram.ts';
 import { plusDagen } from '../termijnen/kalender.ts';
 
 /** The name of this rollup in the shared tables (kpi_rollup_stand, kpi_rollup_herberekening). */
@@ -30,27 +31,6 @@ export interface Emmer {
   /** Index i: zaken closed in i werkdagen. */
   doorlooptijd: number[];
   berekendOp: string;
-}
-
-/**
- * A period split for the reads: the whole calendar months in it (their first days, `van` to `tot`),
- * or null, and the day ranges before and after them (the whole period when it holds no whole month).
- */
-export function heleMaanden(van: string, tot: string): { maanden: { van: string; tot: string } | null; dagen: { van: string; tot: string }[] } {
-  const eerste = van.endsWith('-01') ? van : `${plusMaand(van.slice(0, 7))}-01`;
-  const naLaatste = plusDagen(tot, 1).endsWith('-01') ? plusDagen(tot, 1) : `${tot.slice(0, 7)}-01`;
-  if (eerste >= naLaatste) return { maanden: null, dagen: [{ van, tot }] };
-  const dagen = [
-    ...(van < eerste ? [{ van, tot: plusDagen(eerste, -1) }] : []),
-    ...(naLaatste <= tot ? [{ van: naLaatste, tot }] : []),
-  ];
-  return { maanden: { van: eerste, tot: `${plusDagen(naLaatste, -1).slice(0, 7)}-01` }, dagen };
-}
-
-/** The month after `YYYY-MM`. */
-function plusMaand(maand: string): string {
-  const [j, m] = maand.split('-').map(Number) as [number, number];
-  return m === 12 ? `${j + 1}-01` : `${j}-${String(m + 1).padStart(2, '0')}`;
 }
 
 const begin = (dag: string) => sql<string>`(${dag}::date::timestamp at time zone 'Europe/Amsterdam')`;
@@ -137,6 +117,7 @@ export function zakenKpiRollupRepository(db: Kysely<DB>, lezen: Kysely<DB> = db)
         .selectFrom('kpi_rollup_werk')
         .select(['id', 'dag', 'reden', 'aangemeld_op'])
         .where('gemeente', '=', gemeente)
+        .where('rollup', '=', ZAKEN_AFGESLOTEN)
         .orderBy('id')
         .$if(limiet !== undefined, (q) => q.limit(limiet ?? 0))
         .execute()
@@ -200,6 +181,7 @@ export function zakenKpiRollupRepository(db: Kysely<DB>, lezen: Kysely<DB> = db)
         .selectFrom('kpi_rollup_werk')
         .select((eb) => eb.fn.countAll<string>().as('n'))
         .where('gemeente', '=', gemeente)
+        .where('rollup', '=', ZAKEN_AFGESLOTEN)
         .where('dag', '>=', van)
         .where('dag', '<=', tot)
         .executeTakeFirst();

@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import type { Klok } from '../../klok.ts';
 import type { KpiVersheid } from '../kpi/kpi.definitie.ts';
+import { telHistogramOp } from '../kpi/kpi.histogram.ts';
 import { kalenderdag } from '../termijnen/kalender.ts';
 import { werkdagtelling } from './zaken.kpi.ts';
 import type { Emmer, ZakenKpiRollupRepository } from './zaken.kpi.rollup.repository.ts';
@@ -40,10 +41,7 @@ export function telOp(emmers: readonly Emmer[]): Samengeteld[] {
   const voegToe = (g: Samengeteld, e: Emmer) => {
     g.aantal += e.aantal;
     g.binnenNorm += e.binnenNorm;
-    const som = g.doorlooptijd;
-    const h = e.doorlooptijd;
-    while (som.length < h.length) som.push(0);
-    for (let i = 0; i < h.length; i++) som[i] = (som[i] ?? 0) + (h[i] ?? 0);
+    telHistogramOp(g.doorlooptijd, e.doorlooptijd);
   };
   for (const e of emmers) {
     let g = groepen.get(e.zaaktype);
@@ -52,23 +50,6 @@ export function telOp(emmers: readonly Emmer[]): Samengeteld[] {
     voegToe(geheel, e);
   }
   return [...groepen.values()];
-}
-
-/**
- * The value PostgreSQL's percentile_disc(p) gives over the values a histogram counts: the value
- * at position ceil(p × N) (at least 1) in sorted order, computed in the same floating point. Null
- * when the histogram is empty.
- */
-export function percentielUitHistogram(histogram: readonly (number | undefined)[], p: number): number | null {
-  const totaal = histogram.reduce<number>((s, n) => s + (n ?? 0), 0);
-  if (totaal === 0) return null;
-  const positie = Math.max(1, Math.ceil(p * totaal));
-  let gezien = 0;
-  for (let i = 0; i < histogram.length; i++) {
-    gezien += histogram[i] ?? 0;
-    if (gezien >= positie) return i;
-  }
-  return histogram.length - 1;
 }
 
 export function zakenKpiRollup(deps: { repository: ZakenKpiRollupRepository; klok: Klok; sluitingsdagen: (gemeente: string) => Promise<ReadonlyMap<string, string>> }) {

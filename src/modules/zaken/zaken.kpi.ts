@@ -8,7 +8,8 @@ import type { DB } from '../../db/schema.ts';
 import { percentage, type KpiDefinitie, type KpiMaat, type KpiMeting, type KpiUitkomst, type KpiVraag } from '../kpi/kpi.definitie.ts';
 import { plusDagen, telWerkdagenNa, vrijeDag } from '../termijnen/kalender.ts';
 import { zakenKpiRepository, type Groepsrij } from './zaken.kpi.repository.ts';
-import { percentielUitHistogram, telOp, type Samengeteld, type ZakenKpiRollup } from './zaken.kpi.rollup.ts';
+import { percentielUitHistogram } from '../kpi/kpi.histogram.ts';
+import { telOp, type Samengeteld, type ZakenKpiRollup } from './zaken.kpi.rollup.ts';
 import { projecteer } from './zaken.projectie.ts';
 
 const EIGENAAR = 'Dienstverlening';
@@ -155,14 +156,14 @@ export const ZAKEN_DEFINITIES = {
   },
   emailBinnen5: {
     code: 'email-binnen-5-werkdagen',
-    versie: 1,
+    versie: 2,
     naam: { nl: 'E-mail binnen 5 werkdagen afgehandeld', en: 'E-mail handled within 5 working days' },
     doel: 'Laten zien of inwoners die ons mailen binnen 5 werkdagen antwoord krijgen (Kader voor dienstverlening; indicator 2.2.1 van programma Samen besturen).',
     teller: 'E-mailvragen die uiterlijk op de 5e werkdag na ontvangst zijn afgesloten.',
     noemer: 'E-mailvragen die in de periode zijn ontvangen en waarvan de uitkomst bekend is: afgesloten, of nog open terwijl de 5e werkdag voorbij is.',
     periode: { datum: 'ontvangen', regel: 'De ontvangstdatum van de zaak ligt in de periode.' },
     uitsluitingen: [
-      'Een e-mailvraag is een zaak met kanaal e-mail (er is nog geen e-mailkanaal met eigen berichten).',
+      'Een e-mailvraag is een zaak met kanaal e-mail, van welk zaaktype ook: een mail aan het algemene adres van de gemeente die de e-mailintake tot zaak maakte, of een e-mail die een medewerker als zaak registreerde. Een antwoord in dezelfde draad is geen nieuwe e-mailvraag.',
       'Weekenden, feestdagen en sluitingsdagen van de gemeente tellen niet als werkdag.',
       'Verlengingen en opschortingen tellen niet: de grens is altijd de 5e werkdag na ontvangst.',
       'Een open vraag waarvan de 5e werkdag nog niet voorbij is, telt niet mee; de waarde zegt hoeveel dat er zijn (inBehandeling).',

@@ -20,6 +20,8 @@ import { pcPagina } from './pages/pc/PcSectie.tsx';
 import { ContactverzoekDetail, Contactverzoeken } from './pages/kcc/Contactverzoeken.tsx';
 import { Kcc } from './pages/kcc/Kcc.tsx';
 import { kennisbankPagina } from './pages/kcc/Kennisbank.tsx';
+import { KCC_KPIS, Kpis } from './pages/kpi/Kpis.tsx';
+import { useTaal } from './i18n/i18n.tsx';
 
 export interface SectieProps {
   gemeente: SessieGemeente;
@@ -113,10 +115,23 @@ export const SECTIES: readonly Sectie[] = [
     recht: 'paginafeedbackLezen',
     weergave: ({ gemeente, id }) => (id ? <PaginafeedbackDetail gemeente={gemeente} id={id} /> : <Paginafeedback gemeente={gemeente} />),
   },
+  // The KPI register (ADR 0067): the teamleider's KCC dashboard and every registered KPI, from the published KPI API.
+  { pad: 'kcc-dashboard', label: 'nav.kccDashboard', recht: 'kpiLezen', weergave: ({ gemeente, id }) => (id ? null : <KccDashboard gemeente={gemeente} />) },
+  { pad: 'kpis', label: 'nav.kpis', recht: 'kpiLezen', weergave: ({ gemeente, id }) => (id ? null : <AlleKpis gemeente={gemeente} />) },
   // The register's workplace (import, edit, adopt); others read what it publishes.
   { pad: 'planning-control', label: 'nav.pc', recht: 'pcBewerken', diep: true, weergave: pcPagina },
 ];
 
 export function magIn(gemeente: SessieGemeente, sectie: Sectie): boolean {
   return heeftRecht(gemeente.rollen, sectie.recht);
+}
+
+function KccDashboard({ gemeente }: { gemeente: SessieGemeente }) {
+  const { t } = useTaal();
+  return <Kpis gemeente={gemeente} alleen={KCC_KPIS} titel={t('kpi.kccTitel')} />;
+}
+
+function AlleKpis({ gemeente }: { gemeente: SessieGemeente }) {
+  const { t } = useTaal();
+  return <Kpis gemeente={gemeente} titel={t('kpi.alleTitel')} />;
 }
