@@ -92,6 +92,9 @@ import { meldingenRepository } from './modules/meldingen/meldingen.repository.ts
 import { meldingenRoutes } from './modules/meldingen/meldingen.routes.ts';
 import { meldingenService } from './modules/meldingen/meldingen.service.ts';
 import { open311Routes } from './modules/open311/open311.routes.ts';
+import { adressenRepository } from './modules/adressen/adressen.repository.ts';
+import { adressenService } from './modules/adressen/adressen.service.ts';
+import { gazetteerGeocoder, pdokGeocoder } from './modules/adressen/adressen.geocoder.ts';
 import { open311Service } from './modules/open311/open311.service.ts';
 import { open311SleutelsRepository } from './modules/open311/open311.sleutels.repository.ts';
 import { open311SleutelsRoutes } from './modules/open311/open311.sleutels.routes.ts';
@@ -185,6 +188,7 @@ export async function openLoketCore(options: LoketCoreOptions): Promise<LoketCor
     logger,
     mailFrom: config.mailFrom,
     mailIntakeMaxBytes: config.mailIntakeMaxBytes,
+    geocoding: { soort: config.geocoder, pdokUrl: config.pdokLocatieserverUrl },
   });
   return {
     config,
@@ -359,6 +363,8 @@ export function loketServices(deps: {
   /** MAIL_FROM (the Message-IDs of answers in a thread) and the intake's largest message (ADR 0046). */
   mailFrom?: string;
   mailIntakeMaxBytes?: number;
+  /** Geocoding of the melding form (ADR 0054); default the local gazetteer. */
+  geocoding?: { soort: 'lokaal' | 'pdok'; pdokUrl: string };
 }) {
   const { klok, signalen } = deps;
   const { db, lezen } = deps.database;
@@ -399,6 +405,10 @@ export function loketServices(deps: {
   // Meldingen openbare ruimte (ADR 0040) are zaken, registered through the zaken service; Open311 on top (ADR 0041).
   const meldingenRepo = meldingenRepository(db, lezen);
   const meldingen = meldingenService({ db, repository: meldingenRepo, zaken, stand: zakenStandRepository(lezen), grenzen: gemeentegrenzen(), audit, klok });
+  // Addresses for the melding form (ADR 0054): the local gazetteer, or PDOK Locatieserver in production.
+  const adressenRepo = adressenRepository(db);
+  const geocoder = deps.geocoding?.soort === 'pdok' ? pdokGeocoder({ url: deps.geocoding.pdokUrl }) : gazetteerGeocoder(adressenRepo);
+  const adressen = adressenService({ repository: adressenRepo, gemeenten, audit, klok });
   const open311Sleutels = open311SleutelsService({ repository: open311SleutelsRepository(db), audit, klok });
   const klantcontactenRepo = klantcontactenRepository(db, lezen);
   const klantcontacten = klantcontactenService({ repository: klantcontactenRepo, zaken, audit, klok });
@@ -492,6 +502,7 @@ export function loketServices(deps: {
       producten: productenRepo,
       afspraken: afsprakenRepo,
       kto,
+      adressen,
       zakenOpKlok: (demoKlok) => zakenService({ ...zakenDeps, klok: demoKlok, berichten: alleenBewaren(berichtenRepository(db), demoKlok) }),
     }),
     apiTokens: apiTokensService({ repository: apiTokensRepository(db), audit, klok }),
@@ -512,6 +523,8 @@ export function loketServices(deps: {
     pc,
     kccGesprekken,
     meldingen,
+    adressen,
+    geocoder,
     open311Sleutels,
     open311: open311Service({ gemeenten, meldingen, sleutels: open311Sleutels, klok, publicUrl: deps.publicUrl }),
     paginafeedback,
