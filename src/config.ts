@@ -53,6 +53,8 @@ export interface Config {
   pdokLocatieserverUrl: string;
   /** The map tiles of the melding form (a Leaflet URL template); empty: no map, the address only. */
   kaartTegels: string;
+  /** Open meldingen of the same category within this many metres are shown as possible duplicates. */
+  meldingDubbelStraalM: number;
 }
 
 /** PDOK's BRT-Achtergrondkaart (WMTS, Web Mercator): the default map tiles. */
@@ -106,6 +108,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     geocoder,
     pdokLocatieserverUrl: env.LOKET_PDOK_LOCATIESERVER_URL || PDOK_LOCATIESERVER,
     kaartTegels: env.LOKET_KAART_TEGELS ?? KAART_TEGELS_STANDAARD,
+    meldingDubbelStraalM: Math.max(1, intFrom(env.LOKET_MELDING_DUBBEL_STRAAL_M, 50, 'LOKET_MELDING_DUBBEL_STRAAL_M')),
     mailIntakeMaxBytes: env.LOKET_MAIL_INTAKE_MAX_MB ? intFrom(env.LOKET_MAIL_INTAKE_MAX_MB, 25, 'LOKET_MAIL_INTAKE_MAX_MB') * 1024 * 1024 : 25 * 1024 * 1024,
   };
 }
