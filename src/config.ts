@@ -1,3 +1,5 @@
+import { PDOK_LOCATIESERVER } from './modules/adressen/adressen.geocoder.ts';
+
 /** Runtime configuration, read once from the environment. */
 export interface Config {
   port: number;
@@ -43,7 +45,20 @@ export interface Config {
   mailIntakePort: number | undefined;
   mailIntakeHost: string;
   mailIntakeMaxBytes: number;
+  /**
+   * Geocoding of the melding form (ADR 0054): `lokaal` (default; the gazetteer of `loket adressen
+   * import`) or `pdok` (PDOK Locatieserver at `pdokLocatieserverUrl`).
+   */
+  geocoder: 'lokaal' | 'pdok';
+  pdokLocatieserverUrl: string;
+  /** The map tiles of the melding form (a Leaflet URL template); empty: no map, the address only. */
+  kaartTegels: string;
+  /** Open meldingen of the same category within this many metres are shown as possible duplicates. */
+  meldingDubbelStraalM: number;
 }
+
+/** PDOK's BRT-Achtergrondkaart (WMTS, Web Mercator): the default map tiles. */
+export const KAART_TEGELS_STANDAARD = 'https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png';
 
 /** The sender of Loket's mail when MAIL_FROM is not set. */
 export const MAIL_FROM_STANDAARD = 'Loket <noreply@loket.localhost>';
@@ -63,6 +78,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const databaseReadUrl = env.DATABASE_READ_URL || undefined;
   if (databaseReadUrl && !/^postgres(ql)?:\/\//.test(databaseReadUrl)) throw new Error(`DATABASE_READ_URL moet een postgres://-adres zijn (nu: ${databaseReadUrl.replace(/\/\/[^@/]*@/, '//…@')})`);
   if (databaseReadUrl && !databaseUrl) throw new Error('DATABASE_READ_URL werkt alleen met PostgreSQL: zet ook DATABASE_URL.');
+  const geocoder = env.LOKET_GEOCODER || 'lokaal';
+  if (geocoder !== 'lokaal' && geocoder !== 'pdok') throw new Error(`LOKET_GEOCODER moet lokaal of pdok zijn (nu: ${geocoder})`);
   return {
     port,
     host,
@@ -88,6 +105,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     stopDelayMs: intFrom(env.LOKET_STOP_DELAY_MS, 0, 'LOKET_STOP_DELAY_MS'),
     mailIntakePort: env.LOKET_MAIL_INTAKE_PORT ? intFrom(env.LOKET_MAIL_INTAKE_PORT, 0, 'LOKET_MAIL_INTAKE_PORT') : undefined,
     mailIntakeHost: env.LOKET_MAIL_INTAKE_HOST || '127.0.0.1',
+    geocoder,
+    pdokLocatieserverUrl: env.LOKET_PDOK_LOCATIESERVER_URL || PDOK_LOCATIESERVER,
+    kaartTegels: env.LOKET_KAART_TEGELS ?? KAART_TEGELS_STANDAARD,
+    meldingDubbelStraalM: Math.max(1, intFrom(env.LOKET_MELDING_DUBBEL_STRAAL_M, 50, 'LOKET_MELDING_DUBBEL_STRAAL_M')),
     mailIntakeMaxBytes: env.LOKET_MAIL_INTAKE_MAX_MB ? intFrom(env.LOKET_MAIL_INTAKE_MAX_MB, 25, 'LOKET_MAIL_INTAKE_MAX_MB') * 1024 * 1024 : 25 * 1024 * 1024,
   };
 }

@@ -97,6 +97,12 @@ import { meldingenRepository } from './modules/meldingen/meldingen.repository.ts
 import { meldingenRoutes } from './modules/meldingen/meldingen.routes.ts';
 import { meldingenService } from './modules/meldingen/meldingen.service.ts';
 import { open311Routes } from './modules/open311/open311.routes.ts';
+import { adressenRepository } from './modules/adressen/adressen.repository.ts';
+import { adressenService } from './modules/adressen/adressen.service.ts';
+import { gazetteerGeocoder, pdokGeocoder } from './modules/adressen/adressen.geocoder.ts';
+import { meldingformulierRepository } from './modules/meldingformulier/meldingformulier.repository.ts';
+import { meldingformulierRoutes } from './modules/meldingformulier/meldingformulier.routes.ts';
+import { meldingformulierService } from './modules/meldingformulier/meldingformulier.service.ts';
 import { open311Service } from './modules/open311/open311.service.ts';
 import { open311SleutelsRepository } from './modules/open311/open311.sleutels.repository.ts';
 import { open311SleutelsRoutes } from './modules/open311/open311.sleutels.routes.ts';
@@ -190,6 +196,8 @@ export async function openLoketCore(options: LoketCoreOptions): Promise<LoketCor
     logger,
     mailFrom: config.mailFrom,
     mailIntakeMaxBytes: config.mailIntakeMaxBytes,
+    geocoding: { soort: config.geocoder, pdokUrl: config.pdokLocatieserverUrl },
+    dubbelStraalM: config.meldingDubbelStraalM,
   });
   return {
     config,
@@ -315,6 +323,13 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
   meldingenRoutes(app, { meldingen: services.meldingen });
   open311SleutelsRoutes(app, { sleutels: services.open311Sleutels });
   open311Routes(app, { open311: services.open311 });
+  meldingformulierRoutes(app, {
+    gemeenten,
+    formulier: services.meldingformulier,
+    rateLimit: config.rateLimitAanmelden,
+    kaartTegels: config.kaartTegels,
+    midden: (gemeente) => services.grenzen.midden(gemeente),
+  });
   paginafeedbackRoutes(app, { paginafeedback: services.paginafeedback, gemeenten, rateLimit: config.rateLimitAanmelden });
   ktoRoutes(app, { kto: services.kto, gemeenten, rateLimit: config.rateLimitAanmelden });
   zaakvolgenRoutes(app, {
@@ -364,6 +379,10 @@ export function loketServices(deps: {
   /** MAIL_FROM (the Message-IDs of answers in a thread) and the intake's largest message (ADR 0046). */
   mailFrom?: string;
   mailIntakeMaxBytes?: number;
+  /** Geocoding of the melding form (ADR 0054); default the local gazetteer. */
+  geocoding?: { soort: 'lokaal' | 'pdok'; pdokUrl: string };
+  /** Duplicates of a melding within this many metres (LOKET_MELDING_DUBBEL_STRAAL_M). */
+  dubbelStraalM?: number;
 }) {
   const { klok, signalen } = deps;
   const { db, lezen } = deps.database;
@@ -399,11 +418,21 @@ export function loketServices(deps: {
     sluitingsdagen: (gemeente) => termijnen.sluitingsdagen(gemeente),
     publicUrl: deps.publicUrl,
     naAfsluiten: kto.naAfsluiten,
+    // Residents following a melding get its progress mails (ADR 0055).
+    volgers: (gemeente, zaakId, transactie) => meldingenRepository(db).volgers(gemeente, zaakId, transactie),
   };
   const zaken = zakenService(zakenDeps);
   // Meldingen openbare ruimte (ADR 0040) are zaken, registered through the zaken service; Open311 on top (ADR 0041).
   const meldingenRepo = meldingenRepository(db, lezen);
-  const meldingen = meldingenService({ db, repository: meldingenRepo, zaken, stand: zakenStandRepository(lezen), grenzen: gemeentegrenzen(), audit, klok });
+  const grenzen = gemeentegrenzen();
+  const meldingen = meldingenService({ db, repository: meldingenRepo, zaken, stand: zakenStandRepository(lezen), grenzen, audit, klok });
+  // Addresses for the melding form (ADR 0054): the local gazetteer, or PDOK Locatieserver in production.
+  const adressenRepo = adressenRepository(db);
+  const geocoder = deps.geocoding?.soort === 'pdok' ? pdokGeocoder({ url: deps.geocoding.pdokUrl }) : gazetteerGeocoder(adressenRepo);
+  const adressen = adressenService({ repository: adressenRepo, gemeenten, audit, klok });
+  // The resident's melding form (ADR 0055): concepts between its steps, sent through the meldingen service.
+  const meldingformulierRepo = meldingformulierRepository(db);
+  const meldingformulier = meldingformulierService({ db, repository: meldingformulierRepo, meldingen, geocoder, grenzen, klok, dubbelStraalM: deps.dubbelStraalM });
   const open311Sleutels = open311SleutelsService({ repository: open311SleutelsRepository(db), audit, klok });
   const klantcontactenRepo = klantcontactenRepository(db, lezen);
   const klantcontacten = klantcontactenService({ repository: klantcontactenRepo, zaken, audit, klok });
@@ -493,7 +522,7 @@ export function loketServices(deps: {
     auth,
     gebruikers: gebruikersService({ repository: gebruikersRepo, audit, klok, beeindigSessies: auth.beeindigSessies, berichten: deps.berichten }),
     teams: teamsService({ repository: teamsRepo, audit, klok }),
-    onderhoud: onderhoudService({ repository: onderhoudRepository(db), audit, klok, embedded: deps.database.kind === 'pglite', gemeenten, zaken, klantcontacten, paginafeedback, kto, mailintake, contactverzoeken, afspraken }),
+    onderhoud: onderhoudService({ repository: onderhoudRepository(db), audit, klok, embedded: deps.database.kind === 'pglite', gemeenten, zaken, klantcontacten, paginafeedback, kto, mailintake, contactverzoeken, afspraken, meldingformulier: meldingformulierRepo, meldingen }),
     demo: demoService({
       gemeenten,
       gebruikers: gebruikersRepo,
@@ -510,6 +539,7 @@ export function loketServices(deps: {
       producten: productenRepo,
       afspraken: afsprakenRepo,
       kto,
+      adressen,
       zakenOpKlok: (demoKlok) => zakenService({ ...zakenDeps, klok: demoKlok, berichten: alleenBewaren(berichtenRepository(db), demoKlok) }),
     }),
     apiTokens: apiTokensService({ repository: apiTokensRepository(db), audit, klok }),
@@ -531,6 +561,11 @@ export function loketServices(deps: {
     pc,
     kccGesprekken,
     meldingen,
+    adressen,
+    geocoder,
+    grenzen,
+    meldingformulier,
+    meldingformulierRepository: meldingformulierRepo,
     open311Sleutels,
     open311: open311Service({ gemeenten, meldingen, sleutels: open311Sleutels, klok, publicUrl: deps.publicUrl }),
     paginafeedback,

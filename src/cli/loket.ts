@@ -14,6 +14,7 @@ import { termijnCommando } from './termijn.command.ts';
 import { bezwaarCommando, klachtCommando } from './bezwaar.command.ts';
 import { kpiCommando } from './kpi.command.ts';
 import { open311Commando } from './open311.command.ts';
+import { adressenCommando } from './adressen.command.ts';
 
 const program = new Command('loket')
   .description('Loket: dienstverlening voor gemeenten. Configuratie via omgevingsvariabelen (zie README).')
@@ -34,6 +35,7 @@ program.addCommand(pcCommando());
 program.addCommand(kpiCommando());
 program.addCommand(kccCommando());
 program.addCommand(open311Commando());
+program.addCommand(adressenCommando());
 program.addCommand(enqueteCommando());
 program.addCommand(mailCommando());
 // Every (sub)command reports its errors here, however deep (`loket kcc gesprekken import`).

@@ -19,6 +19,7 @@ import * as klantcontacten from './migrations/0018-klantcontacten.ts';
 import * as zaakTermijn from './migrations/0020-zaak-termijn.ts';
 import * as paginafeedback from './migrations/0021-paginafeedback.ts';
 import * as kto from './migrations/0030-kto.ts';
+import * as adressenMeldingformulier from './migrations/0031-adressen-meldingformulier.ts';
 import * as kccKpiRollups from './migrations/0037-kcc-kpi-rollups.ts';
 import * as teamContact from './migrations/0039-team-contact-en-berichtenvoorkeur.ts';
 import * as meldingen from './migrations/0022-meldingen.ts';
@@ -59,6 +60,7 @@ const migrations: Record<string, Migration> = {
   '0026-mailintake': mailintake,
   '0027-contactverzoeken-en-kennisbank': contactverzoekenEnKennisbank,
   '0030-kto': kto,
+  '0031-adressen-meldingformulier': adressenMeldingformulier,
   '0037-kcc-kpi-rollups': kccKpiRollups,
   '0039-team-contact-en-berichtenvoorkeur': teamContact,
 };

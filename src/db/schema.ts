@@ -638,6 +638,48 @@ export interface Open311SleutelTable {
   aangemaakt_op: TijdstipVerplicht;
 }
 
+/** An address of the local gazetteer (migration 0031, ADR 0054): public data, no personal data. */
+export interface AdresTable {
+  gemeente: string;
+  postcode: string;
+  huisnummer: number;
+  toevoeging: Standaard<string>;
+  straat: string;
+  woonplaats: string;
+  lat: number;
+  lon: number;
+  ingelezen_op: TijdstipVerplicht;
+}
+
+/** A melding being filled in on the resident form (migration 0031, ADR 0055); deleted when sent or expired. */
+export interface MeldingConceptTable {
+  gemeente: string;
+  sleutel_hash: string;
+  gegevens: Json<Record<string, unknown>>;
+  aangemaakt_op: TijdstipVerplicht;
+  verloopt_op: TijdstipVerplicht;
+}
+
+/** A photo of a concept, already re-encoded without metadata (migration 0031). */
+export interface MeldingConceptFotoTable {
+  gemeente: string;
+  sleutel_hash: string;
+  volgnummer: number;
+  mediatype: 'image/jpeg' | 'image/png' | 'image/webp';
+  inhoud: Buffer;
+  breedte: number;
+  hoogte: number;
+}
+
+/** A resident following an existing melding: they get its status mails (migration 0031). */
+export interface MeldingVolgerTable {
+  gemeente: string;
+  zaak_id: string;
+  email: string;
+  taal: 'nl' | 'en';
+  sinds: TijdstipVerplicht;
+}
+
 export interface PaginafeedbackDomeinTable {
   gemeente: string;
   /** A host name of the gemeente's website (its subdomains count too), lower case. */
@@ -1033,6 +1075,10 @@ export interface DB {
   klantcontact_gebeurtenis: KlantcontactGebeurtenisTable;
   melding_categorie: MeldingCategorieTable;
   melding: MeldingTable;
+  adres: AdresTable;
+  melding_concept: MeldingConceptTable;
+  melding_concept_foto: MeldingConceptFotoTable;
+  melding_volger: MeldingVolgerTable;
   open311_sleutel: Open311SleutelTable;
   paginafeedback_domein: PaginafeedbackDomeinTable;
   paginafeedback_route: PaginafeedbackRouteTable;

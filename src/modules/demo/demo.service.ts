@@ -26,6 +26,8 @@ import type { ProductenRepository } from '../producten/producten.repository.ts';
 import { DEMO_PRODUCTEN } from './demo.producten.ts';
 import type { AfsprakenRepository } from '../afspraken/afspraken.repository.ts';
 import { DEMO_BALIES } from './demo.afspraken.ts';
+import type { AdressenService } from '../adressen/adressen.service.ts';
+import { readFileSync } from 'node:fs';
 
 export interface DemoResultaat {
   gemeenten: number;
@@ -44,6 +46,8 @@ export interface DemoResultaat {
   producten: number;
   /** Desks and rooms for appointments (demo.afspraken.ts). */
   balies: number;
+  /** Addresses of the local gazetteer (adressen/, approximate demo data). */
+  adressen: number;
 }
 
 /** Loads the demo data; idempotent (what exists already is left as it is). */
@@ -70,6 +74,8 @@ export function demoService(deps: {
   producten?: ProductenRepository;
   /** Locations, desks and officials for appointments (demo.afspraken.ts). */
   afspraken?: AfsprakenRepository;
+  /** The local gazetteer of the melding form, loaded from adressen/ (ADR 0054). */
+  adressen?: Pick<AdressenService, 'importeer'>;
   /** The question after closing, for its settings per zaaktype (DEMO_KTO). */
   kto?: Pick<KtoService, 'instellingen' | 'zetInstelling'>;
   /** The zaken service on the demo's simulated clock, with an outbox that never sends (demo.zaken.ts). */
@@ -78,7 +84,7 @@ export function demoService(deps: {
   return {
     /** `zaken: true` also loads the demo zaken (serve and `loket demo`; tests start without them). */
     async laad(context: Context, opties: { zaken?: boolean } = {}): Promise<DemoResultaat> {
-      const resultaat: DemoResultaat = { gemeenten: 0, gebruikers: 0, teams: 0, zaaktypen: 0, meldingCategorieen: 0, normen: 0, zaken: 0, kennisartikelen: 0, producten: 0, balies: 0 };
+      const resultaat: DemoResultaat = { gemeenten: 0, gebruikers: 0, teams: 0, zaaktypen: 0, meldingCategorieen: 0, normen: 0, zaken: 0, kennisartikelen: 0, producten: 0, balies: 0, adressen: 0 };
       for (const gemeente of DEMO_GEMEENTEN) {
         if (await deps.gemeenten.opCode(gemeente.code)) continue;
         await deps.gemeenten.bewaar(gemeente);
@@ -172,6 +178,11 @@ export function demoService(deps: {
           resultaat.balies++;
         }
         for (const ambtenaar of opzet.ambtenaren) await repo.maakAmbtenaar(opzet.gemeente, { id: randomUUID(), ...ambtenaar });
+      }
+      // A small gazetteer per gemeente for the melding form (approximate demo data, adressen/README.md); importing again changes nothing.
+      for (const gemeente of deps.adressen ? DEMO_GEMEENTEN : []) {
+        const uitkomst = await deps.adressen?.importeer(context, gemeente.code, readFileSync(new URL(`./adressen/${gemeente.code}.csv`, import.meta.url)));
+        resultaat.adressen += uitkomst?.nieuw ?? 0;
       }
       // The question after closing (ADR 0052); a zaaktype that has a setting already keeps it.
       for (const gemeente of deps.kto ? DEMO_GEMEENTEN : []) {

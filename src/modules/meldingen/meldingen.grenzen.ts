@@ -76,6 +76,15 @@ export function gemeentegrenzen(grenzen: Map<string, Grens> = leesGrenzen()) {
       if (afstandM <= GRENSMARGE_M) return { uitkomst: 'nabij-grens', afstandM, binnen };
       return binnen ? { uitkomst: 'binnen' } : { uitkomst: 'buiten', afstandM };
     },
+    /** The middle of the gemeente's bounding box (lat, lon), to centre a map; undefined without a boundary. */
+    midden(gemeente: string): { lat: number; lon: number } | undefined {
+      const grens = grenzen.get(gemeente);
+      if (!grens) return undefined;
+      const punten = (grens.geometry.type === 'Polygon' ? [grens.geometry.coordinates] : grens.geometry.coordinates).flat(2);
+      const lons = punten.map((p) => p[0] ?? 0);
+      const lats = punten.map((p) => p[1] ?? 0);
+      return { lat: (Math.min(...lats) + Math.max(...lats)) / 2, lon: (Math.min(...lons) + Math.max(...lons)) / 2 };
+    },
   };
 }
 

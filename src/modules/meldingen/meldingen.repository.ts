@@ -218,6 +218,37 @@ export function meldingenRepository(db: Kysely<DB>, lezen: Kysely<DB> = db) {
         ontvangenOp: r.ontvangen_op,
       }));
     },
+    /**
+     * Meldingen of one category in the gemeente with a point in the box, received since `sinds`,
+     * newest first: the candidates for "is this the same?" (the caller measures the distance).
+     */
+    inBoxVanCategorie: async (gemeente: string, categorieCode: string, box: { minLon: number; minLat: number; maxLon: number; maxLat: number }, sinds: string, limit: number): Promise<MeldingRij[]> =>
+      (
+        await meldingSelect(gemeente)
+          .where('m.categorie_code', '=', categorieCode)
+          .where('m.ontvangen_op', '>=', sinds)
+          .where(sql<boolean>`m.locatie <@ box(point(${box.minLon}, ${box.minLat}), point(${box.maxLon}, ${box.maxLat}))`)
+          .orderBy('m.ontvangen_op', 'desc')
+          .limit(limit)
+          .execute()
+      ).map(naarMelding),
+    /** A resident follows a melding (once per address); true when new. */
+    voegVolgerToe: async (gemeente: string, zaakId: string, email: string, taal: 'nl' | 'en', sinds: string): Promise<boolean> => {
+      const r = await db.insertInto('melding_volger').values({ gemeente, zaak_id: zaakId, email, taal, sinds }).onConflict((oc) => oc.doNothing()).returning('zaak_id').executeTakeFirst();
+      return r !== undefined;
+    },
+    /** Erases the followers of meldingen whose zaak closed before `grens` (read-only use of the zaak table). */
+    wisVolgers: async (gemeente: string, grens: string): Promise<number> => {
+      const r = await db
+        .deleteFrom('melding_volger')
+        .where('gemeente', '=', gemeente)
+        .where('zaak_id', 'in', (eb) => eb.selectFrom('zaak').select('id').where('gemeente', '=', gemeente).where('afgesloten_op', '<', grens))
+        .executeTakeFirst();
+      return Number(r.numDeletedRows);
+    },
+    /** The followers of a melding, on the given connection (inside a zaak's change). */
+    volgers: async (gemeente: string, zaakId: string, op: Kysely<DB> = db): Promise<{ email: string; taal: 'nl' | 'en' }[]> =>
+      op.selectFrom('melding_volger').select(['email', 'taal']).where('gemeente', '=', gemeente).where('zaak_id', '=', zaakId).orderBy('sinds').execute(),
     /** Meldingen received from `van` up to `tot`, by time, optionally of some categories; keyset after (ontvangenOp, zaakId). */
     meldingenTussen: async (
       gemeente: string,

@@ -8,7 +8,7 @@ import type { Taal } from '../../i18n/i18n.ts';
 import type { Klok } from '../../klok.ts';
 import type { AuditService, Context } from '../audit/audit.service.ts';
 import { kalenderdag } from '../termijnen/kalender.ts';
-import type { ZakenService } from '../zaken/zaken.service.ts';
+import { VERWERKING_ZAKEN, type ZakenService } from '../zaken/zaken.service.ts';
 import type { ZakenStandRepository } from '../zaken/zaken.stand.repository.ts';
 import {
   antwoordOngeldig,
@@ -47,6 +47,23 @@ export interface MeldingInvoer {
   kanaal: Kanaal;
   bron: NieuweMelding['bron'];
   open311SleutelId?: string | undefined;
+  /** Photos, already checked and re-encoded without metadata (meldingen.fotos.ts): documents of the zaak. */
+  fotos?: readonly { bestandsnaam: string; mediatype: string; inhoud: Buffer }[] | undefined;
+}
+
+/** An e-mail address of a reporter (Open311, the resident form): one address, no spaces or list separators. */
+export const EMAIL = /^[^\s@<>",;]+@[^\s@<>",;]+\.[^\s@<>",;]+$/;
+
+/** Duplicates: the same category, open, within this many metres (default) and received within so many weeks. */
+export const DUBBEL_STRAAL_M = 50;
+export const DUBBEL_WEKEN = 12;
+
+const AARDSTRAAL_M = 6_371_008.8;
+/** Distance in metres between two WGS84 points (haversine). */
+const rad = (g: number) => (g * Math.PI) / 180;
+export function afstandM(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
+  const h = Math.sin(rad(b.lat - a.lat) / 2) ** 2 + Math.cos(rad(a.lat)) * Math.cos(rad(b.lat)) * Math.sin(rad(b.lon - a.lon) / 2) ** 2;
+  return 2 * AARDSTRAAL_M * Math.asin(Math.sqrt(h));
 }
 
 /** Checks the answers to a category's extra questions: every problem, each naming its question. */
@@ -82,7 +99,7 @@ export function controleerAntwoorden(vragen: readonly Vraag[], antwoorden: Recor
 export interface MeldingenDeps {
   db: Kysely<DB>;
   repository: MeldingenRepository;
-  zaken: Pick<ZakenService, 'registreerKort'>;
+  zaken: Pick<ZakenService, 'registreerKort' | 'systeemGebeurtenis'>;
   stand: ZakenStandRepository;
   grenzen: Gemeentegrenzen;
   audit: AuditService;
@@ -173,10 +190,60 @@ export function meldingenService(deps: MeldingenDeps) {
           open311SleutelId: invoer.open311SleutelId ?? null,
           ontvangenOp: nu,
         });
+        if (invoer.fotos && invoer.fotos.length > 0) {
+          const fotos = invoer.fotos;
+          // The photos as documents of the zaak, through the zaken service, in this same transaction.
+          await zaken.systeemGebeurtenis({ soort: 'systeem', context, naam: door }, gemeente, zaak.id, 'melding-fotos-toevoegen', async () => ({
+            gebeurtenissen: [],
+            details: { fotos: fotos.length },
+            documenten: fotos.map((f) => ({ id: randomUUID(), bestandsnaam: f.bestandsnaam, mediatype: f.mediatype, inhoud: f.inhoud, extern: true })),
+          }));
+        }
         await audit.log(context, { gemeente, actie: 'melding-aanmaken', objectType: 'zaak', objectId: zaak.id, details: { identificatie: zaak.identificatie, categorie: categorie.code, versie: categorie.versie, bron: invoer.bron, locatie: gevonden.locatieControle } });
         return { zaakId: zaak.id, identificatie: zaak.identificatie, volglink: zaak.volglink };
       });
       return { ...melding, categorie, locatieControle: gevonden.locatieControle };
+    },
+
+    /**
+     * Possible duplicates of a new melding: open meldingen of the same category within `straalM`
+     * metres, received in the last `weken` weeks, nearest first (at most 10).
+     */
+    async dubbelen(gemeente: string, categorieCode: string, punt: { lat: number; lon: number }, opties: { straalM?: number; weken?: number } = {}) {
+      const straalM = opties.straalM ?? DUBBEL_STRAAL_M;
+      const sinds = new Date(klok.nu().getTime() - (opties.weken ?? DUBBEL_WEKEN) * 7 * 24 * 60 * 60 * 1000).toISOString();
+      const dLat = (straalM / AARDSTRAAL_M) * (180 / Math.PI);
+      const dLon = dLat / Math.max(0.01, Math.cos((punt.lat * Math.PI) / 180));
+      const box = { minLon: punt.lon - dLon, minLat: punt.lat - dLat, maxLon: punt.lon + dLon, maxLat: punt.lat + dLat };
+      const kandidaten = (await repository.inBoxVanCategorie(gemeente, categorieCode, box, sinds, 200))
+        .flatMap((m) => (m.lat === null || m.lon === null ? [] : [{ ...m, afstandM: Math.round(afstandM(punt, { lat: m.lat, lon: m.lon })) }]))
+        .filter((m) => m.afstandM <= straalM);
+      return (await metStand(gemeente, kandidaten)).filter((m) => m.stand.afgeslotenOp === null).toSorted((a, b) => a.afstandM - b.afstandM).slice(0, 10);
+    },
+
+    /**
+     * A resident follows an open melding instead of reporting it again ("houd mij op de hoogte"):
+     * they get its progress mails from now on. False when the melding is unknown or closed.
+     */
+    async volg(context: Context, gemeente: string, zaakId: string, volger: { email: string; taal: Taal }): Promise<{ identificatie: string } | undefined> {
+      const melding = await repository.meldingOpZaak(gemeente, zaakId);
+      const stand = melding ? (await deps.stand.stand(gemeente, [zaakId]))[0] : undefined;
+      if (!melding || !stand || stand.afgeslotenOp !== null) return undefined;
+      const nieuw = await repository.voegVolgerToe(gemeente, zaakId, volger.email, volger.taal, klok.nu().toISOString());
+      if (nieuw) {
+        await audit.log(context, { gemeente, actie: 'melding-volgen', objectType: 'zaak', objectId: zaakId, details: { identificatie: melding.identificatie } });
+        await audit.verwerking(context, { gemeente, naam: 'melding-volgen', ...VERWERKING_ZAKEN, betrokkeneIds: [zaakId] });
+      }
+      return { identificatie: melding.identificatie };
+    },
+
+    /** Retention: followers' e-mail addresses go one year after their melding closed, like the reporter's (ADR 0013). */
+    async ruimVolgersOp(context: Context, gemeente: string): Promise<number> {
+      const grens = new Date(klok.nu());
+      grens.setUTCFullYear(grens.getUTCFullYear() - 1);
+      const aantal = await repository.wisVolgers(gemeente, grens.toISOString());
+      if (aantal > 0) await audit.log(context, { gemeente, actie: 'melding-volgers-wissen', details: { aantal, geslotenVoor: grens.toISOString() } });
+      return aantal;
     },
 
     /** Meldingen by zaak number, with where their zaken stand. */
@@ -266,7 +333,7 @@ export function meldingenService(deps: MeldingenDeps) {
     return { fouten, categorie, locatie, antwoorden, beschrijving, adres, dag };
   }
 
-  async function metStand(gemeente: string, meldingen: Awaited<ReturnType<MeldingenRepository['meldingenTussen']>>) {
+  async function metStand<M extends Awaited<ReturnType<MeldingenRepository['meldingenTussen']>>[number]>(gemeente: string, meldingen: readonly M[]) {
     const standen = new Map((await deps.stand.stand(gemeente, meldingen.map((m) => m.zaakId))).map((s) => [s.id, s]));
     return meldingen.flatMap((m) => {
       const stand = standen.get(m.zaakId);

@@ -41,6 +41,10 @@ export interface OpruimResultaat {
   contactverzoekPersonen: number;
   /** Appointments whose resident's name, e-mail and phone were erased (3 months after; ADR 0045). */
   afspraakPersonen: number;
+  /** Concepts of the melding form past their expiry, with their photos (ADR 0055). */
+  meldingConcepten: number;
+  /** Followers of meldingen erased (one year after the melding closed; ADR 0055). */
+  meldingVolgers: number;
 }
 
 /** What housekeeping needs of the rest: the gemeenten, and the zaken, klantcontacten and contactverzoeken retention per gemeente. */
@@ -57,6 +61,8 @@ export interface OnderhoudDeps {
   mailintake: { ruimAfzendersOp(context: Context, gemeente: string): Promise<number> };
   contactverzoeken: { ruimPersoonsgegevensOp(context: Context, gemeente: string): Promise<number> };
   afspraken?: { ruimPersoonsgegevensOp(context: Context, gemeente: string): Promise<number> };
+  meldingformulier?: { ruimVerlopenOp(nu: string): Promise<number> };
+  meldingen?: { ruimVolgersOp(context: Context, gemeente: string): Promise<number> };
 }
 
 /** Retention terms and housekeeping, run as a scheduled job every few hours (onderhoud.job.ts) and by `loket opruimen`. */
@@ -80,6 +86,8 @@ export function onderhoudService(deps: OnderhoudDeps) {
         mailAfzenders: 0,
         contactverzoekPersonen: 0,
         afspraakPersonen: 0,
+        meldingConcepten: (await deps.meldingformulier?.ruimVerlopenOp(nu.toISOString())) ?? 0,
+        meldingVolgers: 0,
       };
       // Per gemeente, each logged in its own audit log (zaken service).
       for (const gemeente of await deps.gemeenten.lijst()) {
@@ -88,6 +96,7 @@ export function onderhoudService(deps: OnderhoudDeps) {
         resultaat.mailAfzenders += await deps.mailintake.ruimAfzendersOp(context, gemeente.code);
         resultaat.contactverzoekPersonen += await deps.contactverzoeken.ruimPersoonsgegevensOp(context, gemeente.code);
         resultaat.afspraakPersonen += (await deps.afspraken?.ruimPersoonsgegevensOp(context, gemeente.code)) ?? 0;
+        resultaat.meldingVolgers += (await deps.meldingen?.ruimVolgersOp(context, gemeente.code)) ?? 0;
       }
       if (deps.embedded) await repository.vacuum();
       if (vernietigd.length > 0) {

@@ -7,7 +7,7 @@ import type { Klok } from '../../klok.ts';
 import type { Context } from '../audit/audit.service.ts';
 import type { Gemeente, GemeentenRepository } from '../gemeenten/gemeenten.repository.ts';
 import type { CategorieRecord } from '../meldingen/meldingen.repository.ts';
-import type { MeldingenService } from '../meldingen/meldingen.service.ts';
+import { EMAIL, type MeldingenService } from '../meldingen/meldingen.service.ts';
 import type { Vraagtype } from '../meldingen/meldingen.schemas.ts';
 import {
   geenDefinitie,
@@ -99,8 +99,6 @@ function open311Veld(naam: string): string {
   if (naam.startsWith('antwoorden.')) return `attribute[${naam.slice('antwoorden.'.length)}]`;
   return naam;
 }
-
-const EMAIL = /^[^\s@<>",;]+@[^\s@<>",;]+\.[^\s@<>",;]+$/;
 
 const dienst = (c: CategorieRecord, hoofd: Map<string, CategorieRecord>): Waarde => ({
   service_code: c.code,

@@ -1,8 +1,9 @@
 import { STANDAARDTAAL, type Taal, type Vertaal } from '../../i18n/i18n.ts';
 import { html, opmaak, type Html } from './html.ts';
-import type { GemeenteThema } from './portaal.schemas.ts';
+import { STANDAARD_KLEUREN, type GemeenteThema } from './portaal.schemas.ts';
 import { STYLESHEETS } from './statisch.ts';
 import { afspraakPad, productenPad } from '../producten/producten.views.ts';
+import { meldingPad } from '../meldingformulier/meldingformulier.views.ts';
 
 /** The pages of a gemeente, and their last URL segment per language. */
 export const PAGINAS = {
@@ -86,6 +87,8 @@ export interface LayoutOpties {
   stylesheets?: readonly string[];
   /** The document title when it differs from the page heading (e.g. "Fout: …" after a rejected form). */
   documentTitel?: string;
+  /** A web app manifest (the melding pages can be installed on a phone). */
+  manifest?: string;
 }
 
 /** The page around the content: head, skip link, header with language switch, footer. */
@@ -113,6 +116,9 @@ export function pagina(ctx: PaginaContext, titel: string, inhoud: Html, kruimelp
     <title>${t('algemeen.titel', { pagina: opties.documentTitel ?? titel, site })}</title>
     ${[...STYLESHEETS, ...(opties.stylesheets ?? []), ctx.themaUrl].map((href) => html`<link rel="stylesheet" href="${href}">`)}
     ${alternatieven}
+    ${opties.manifest ? html`<link rel="manifest" href="${opties.manifest}">
+    <meta name="theme-color" content="${gemeente?.thema.kleurPrimair ?? STANDAARD_KLEUREN.kleurPrimair}">
+    <link rel="apple-touch-icon" href="/static/melding/icoon-192.png">` : ''}
   </head>
   <body class="utrecht-body utrecht-document utrecht-page-layout">
     <a class="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#inhoud">${t('algemeen.naarInhoud')}</a>
@@ -177,6 +183,8 @@ export function homePagina(ctx: PaginaContext, gemeente: PortaalGemeente): strin
           ${contactgegevens ? html`${kop2(t('home.contactKop'))}${contactgegevens}` : ''}
           ${kop2(t('home.servicenormenKop'))}
           ${alinea(link(`${portaalPad(taal, gemeente.slug)}servicenormen`, t('home.servicenormenLink')))}
+          ${kop2(t('home.meldenKop'))}
+          ${alinea(link(meldingPad(taal, gemeente.slug), t('home.meldenLink')))}
           ${kop2(t('home.afsprakenKop'))}
           ${lijst([link(productenPad(taal, gemeente.slug), t('home.productenLink')), link(afspraakPad(taal, gemeente.slug), t('home.afspraakLink'))])}
           ${kop2(t('home.websiteKop'))}

@@ -68,7 +68,18 @@ export interface ZakenDeps {
    * exactly when the closing commits. It must not write zaak tables.
    */
   naAfsluiten?: NaAfsluiten | undefined;
+  /**
+   * Residents who follow a zaak without being its betrokkene (a melding reported again: "houd
+   * mij op de hoogte", ADR 0055): they get the mails about its progress (VOLGER_MAILS), without
+   * the tracking link. Read inside the change's transaction.
+   */
+  volgers?: Volgers | undefined;
 }
+
+export type Volgers = (gemeente: string, zaakId: string, transactie: Transaction<DB>) => Promise<{ email: string; taal: Taal }[]>;
+
+/** The mails about a zaak's progress that its followers get too (not the personal ones: a question, a new code). */
+export const VOLGER_MAILS: readonly MailSoort[] = ['status', 'verlenging', 'afsluiting'];
 
 /** A zaak that is being closed, as the `naAfsluiten` port sees it. */
 export interface AfgeslotenZaak {
@@ -315,7 +326,8 @@ export function zakenKern(deps: ZakenDeps) {
   /**
    * Queues a mail to the resident in the change's transaction, with the contact person; only
    * when the resident left an e-mail address, and a new status only when they did not say on the
-   * tracking page that they want no such mails (ADR 0070). True when a mail was queued.
+   * tracking page that they want no such mails (ADR 0070); the zaak's followers get the progress
+   * mails too. True when the resident's mail was queued.
    */
   async function mailInwoner(
     w: Wijziging,
@@ -324,11 +336,18 @@ export function zakenKern(deps: ZakenDeps) {
     waarden: (taal: Taal) => Record<string, string>,
     extra: { toelichting?: string | undefined; link?: string | undefined } = {},
   ): Promise<boolean> {
-    if (!w.betrokkene?.email || (soort === 'status' && !w.betrokkene.tussentijdseBerichten)) return false;
+    const volgers = deps.volgers && VOLGER_MAILS.includes(soort) ? await deps.volgers(gemeente.code, w.rij.id, w.transactie) : [];
+    const aanInwoner = Boolean(w.betrokkene?.email) && (soort !== 'status' || w.betrokkene?.tussentijdseBerichten !== false);
+    if (!aanInwoner && volgers.length === 0) return false;
     const contact = await contactVan(gemeente.code, w.rij, w.repo);
     const basis = { identificatie: w.rij.identificatie, onderwerp: w.rij.onderwerp };
-    await berichten.verstuur(mailAanInwoner(gemeente, w.betrokkene, soort, { ...basis, ...waarden(w.betrokkene.taal) }, { ...extra, contact }), { transactie: w.transactie });
-    return true;
+    if (aanInwoner && w.betrokkene) await berichten.verstuur(mailAanInwoner(gemeente, w.betrokkene, soort, { ...basis, ...waarden(w.betrokkene.taal) }, { ...extra, contact }), { transactie: w.transactie });
+    for (const v of volgers) {
+      if (v.email === w.betrokkene?.email) continue;
+      const { link: _link, ...zonderLink } = extra;
+      await berichten.verstuur(mailAanInwoner(gemeente, { naam: '', email: v.email, taal: v.taal }, soort, { ...basis, ...waarden(v.taal) }, { ...zonderLink, contact }), { transactie: w.transactie });
+    }
+    return aanInwoner;
   }
 
   return { deps, zaaktypeVan, gemeenteVan, vandaag, magZien, behandelaar, behandelaarVan, teamVan, contactVan, volglink, wijzigIn, wijzig, mailInwoner };

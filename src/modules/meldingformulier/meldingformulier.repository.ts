@@ -1,0 +1,61 @@
+import type { Kysely } from 'kysely';
+import type { DB, MeldingConceptFotoTable } from '../../db/schema.ts';
+
+/** What the resident filled in so far (each step adds its part). */
+export interface ConceptGegevens {
+  beschrijving: string;
+  categorie?: string | undefined;
+  antwoorden?: Record<string, string> | undefined;
+  locatie?: { lat: number; lon: number; adres: string } | undefined;
+  /** The resident has seen the possible duplicates and goes on with a new melding. */
+  nieuw?: boolean | undefined;
+  contact?: { email: string; telefoon: string; toestemming: boolean } | undefined;
+  /** The contact step was done (also when left empty). */
+  contactKlaar?: boolean | undefined;
+}
+
+export interface ConceptFoto {
+  volgnummer: number;
+  mediatype: MeldingConceptFotoTable['mediatype'];
+  inhoud: Buffer;
+  breedte: number;
+  hoogte: number;
+}
+
+/** SQL of the resident form's concepts and their photos (ADR 0055), per gemeente. */
+export function meldingformulierRepository(db: Kysely<DB>) {
+  return {
+    maak: async (gemeente: string, hash: string, gegevens: ConceptGegevens, nu: string, verlooptOp: string): Promise<void> => {
+      await db.insertInto('melding_concept').values({ gemeente, sleutel_hash: hash, gegevens: JSON.stringify(gegevens), aangemaakt_op: nu, verloopt_op: verlooptOp }).execute();
+    },
+    /** A concept that has not expired. */
+    concept: async (gemeente: string, hash: string, nu: string): Promise<ConceptGegevens | undefined> => {
+      const rij = await db.selectFrom('melding_concept').select('gegevens').where('gemeente', '=', gemeente).where('sleutel_hash', '=', hash).where('verloopt_op', '>', nu).executeTakeFirst();
+      return rij?.gegevens as ConceptGegevens | undefined;
+    },
+    bewaar: async (gemeente: string, hash: string, gegevens: ConceptGegevens, verlooptOp: string): Promise<void> => {
+      await db.updateTable('melding_concept').set({ gegevens: JSON.stringify(gegevens), verloopt_op: verlooptOp }).where('gemeente', '=', gemeente).where('sleutel_hash', '=', hash).execute();
+    },
+    fotos: async (gemeente: string, hash: string): Promise<ConceptFoto[]> =>
+      db.selectFrom('melding_concept_foto').select(['volgnummer', 'mediatype', 'inhoud', 'breedte', 'hoogte']).where('gemeente', '=', gemeente).where('sleutel_hash', '=', hash).orderBy('volgnummer').execute(),
+    foto: async (gemeente: string, hash: string, volgnummer: number): Promise<ConceptFoto | undefined> =>
+      db.selectFrom('melding_concept_foto').select(['volgnummer', 'mediatype', 'inhoud', 'breedte', 'hoogte']).where('gemeente', '=', gemeente).where('sleutel_hash', '=', hash).where('volgnummer', '=', volgnummer).executeTakeFirst(),
+    voegFotoToe: async (gemeente: string, hash: string, foto: ConceptFoto): Promise<void> => {
+      await db.insertInto('melding_concept_foto').values({ gemeente, sleutel_hash: hash, ...foto }).execute();
+    },
+    verwijderFoto: async (gemeente: string, hash: string, volgnummer: number): Promise<void> => {
+      await db.deleteFrom('melding_concept_foto').where('gemeente', '=', gemeente).where('sleutel_hash', '=', hash).where('volgnummer', '=', volgnummer).execute();
+    },
+    /** Deletes a concept and its photos (sent, or the resident followed another melding). */
+    verwijder: async (gemeente: string, hash: string): Promise<void> => {
+      await db.deleteFrom('melding_concept').where('gemeente', '=', gemeente).where('sleutel_hash', '=', hash).execute();
+    },
+    /** Housekeeping: concepts past their expiry, with their photos (personal data). */
+    ruimVerlopenOp: async (nu: string): Promise<number> => {
+      const r = await db.deleteFrom('melding_concept').where('verloopt_op', '<=', nu).executeTakeFirst();
+      return Number(r.numDeletedRows);
+    },
+  };
+}
+
+export type MeldingformulierRepository = ReturnType<typeof meldingformulierRepository>;
