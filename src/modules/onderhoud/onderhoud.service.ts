@@ -41,6 +41,8 @@ export interface OpruimResultaat {
   contactverzoekPersonen: number;
   /** Appointments whose resident's name, e-mail and phone were erased (3 months after; ADR 0045). */
   afspraakPersonen: number;
+  /** Sign-ups for the inwonerspanel not confirmed within 7 days, erased (ADR 0068). */
+  panelAanmeldingen: number;
 }
 
 /** What housekeeping needs of the rest: the gemeenten, and the zaken, klantcontacten and contactverzoeken retention per gemeente. */
@@ -54,6 +56,7 @@ export interface OnderhoudDeps {
   klantcontacten: { ruimPersoonsgegevensOp(context: Context, gemeente: string): Promise<number> };
   paginafeedback: { verwijderVerlopen(): Promise<number> };
   kto: { verwijderVerlopen(): Promise<number> };
+  enquetes: { verwijderVerlopen(): Promise<number> };
   mailintake: { ruimAfzendersOp(context: Context, gemeente: string): Promise<number> };
   contactverzoeken: { ruimPersoonsgegevensOp(context: Context, gemeente: string): Promise<number> };
   afspraken?: { ruimPersoonsgegevensOp(context: Context, gemeente: string): Promise<number> };
@@ -80,6 +83,7 @@ export function onderhoudService(deps: OnderhoudDeps) {
         mailAfzenders: 0,
         contactverzoekPersonen: 0,
         afspraakPersonen: 0,
+        panelAanmeldingen: await deps.enquetes.verwijderVerlopen(),
       };
       // Per gemeente, each logged in its own audit log (zaken service).
       for (const gemeente of await deps.gemeenten.lijst()) {
