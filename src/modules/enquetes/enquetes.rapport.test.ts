@@ -13,6 +13,7 @@ const MARGES: Marge[] = [
   { kenmerk: 'leeftijdsgroep', categorie: '65+', aandeel: 0.5 },
 ];
 const p = (leeftijd: string, wijk = 'A') => [leeftijd, 'man', wijk, 'hoog'];
+const tel = (wijk: string, aantal: number): Antwoordtelling => ({ profiel: p('18-34', wijk), vraag: 'tevreden', waarde: 'ja', aantal });
 
 describe('the survey report', () => {
   it('weighs per profile exactly as raking the respondents one by one (no second implementation)', () => {
@@ -46,7 +47,6 @@ describe('the survey report', () => {
   });
 
   it('suppresses cells of 1–4 respondents, and one more when a single cell would follow from the total', () => {
-    const tel = (wijk: string, aantal: number): Antwoordtelling => ({ profiel: p('18-34', wijk), vraag: 'tevreden', waarde: 'ja', aantal });
     const marges: Marge[] = [...MARGES, { kenmerk: 'wijk', categorie: 'A', aandeel: 0.4 }, { kenmerk: 'wijk', categorie: 'B', aandeel: 0.3 }, { kenmerk: 'wijk', categorie: 'C', aandeel: 0.2 }, { kenmerk: 'wijk', categorie: 'D', aandeel: 0.1 }];
     const groepen = (tellingen: Antwoordtelling[]) => uitsplitsing(DEF, 'wijk', tellingen, undefined, marges).vragen[0]?.groepen.map((g) => `${g.categorie}${g.onderdrukt ? '*' : ''}`);
     // One small cell (C: 3): the smallest other (B: 6) goes too. D has none: nothing to hide.
