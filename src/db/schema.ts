@@ -719,6 +719,21 @@ export interface EnqueteResponsTable {
   antwoorden: JsonVerplicht<Record<string, string | string[]>>;
   ontvangen_op: Datum;
 }
+/** The responses counted per profile, question and value ('' for the characteristics of an open-link answer) (0038-inwonerspanel). */
+export interface EnqueteTellingTable {
+  gemeente: string;
+  enquete_id: string;
+  bron: 'panel' | 'open';
+  leeftijdsgroep: string;
+  geslacht: string;
+  wijk: string;
+  opleiding: string;
+  /** The question id; '' for the count of respondents of the profile. */
+  vraag: string;
+  /** The answer as JSON text; '""' for an open question. */
+  waarde: string;
+  aantal: number;
+}
 /** An address of a gemeente's e-mail intake (0026-mailintake): 'info@diemen.nl' or '@diemen.nl'. */
 export interface MailIntakeAdresTable {
   gemeente: string;
@@ -1075,4 +1090,5 @@ export interface DB {
   enquete: EnqueteTable;
   enquete_uitnodiging: EnqueteUitnodigingTable;
   enquete_respons: EnqueteResponsTable;
+  enquete_telling: EnqueteTellingTable;
 }

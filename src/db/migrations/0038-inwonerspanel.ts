@@ -10,6 +10,9 @@ import { runStatements } from '../statements.ts';
  * conditions, nl/en). `enquete_uitnodiging`: who was invited, when reminded, and only whether
  * they answered. `enquete_respons`: the answers with the weighting characteristics copied in and
  * the day of receipt, no reference to a member or an invitation: no join from answers to members.
+ * `enquete_telling`: the same answers counted per profile, question and value (an open question:
+ * value '""', only that it was answered; the respondents of a profile: question ''), updated in
+ * the transaction that stores a response, so a report reads counts, not every response.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await runStatements(db, [
@@ -84,5 +87,19 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       foreign key (gemeente, enquete_id) references enquete (gemeente, id) on delete cascade
     )`,
     'create index enquete_respons_enquete on enquete_respons (gemeente, enquete_id, bron)',
+    `create table enquete_telling (
+      gemeente text not null,
+      enquete_id uuid not null,
+      bron text not null check (bron in ('panel', 'open')),
+      leeftijdsgroep text not null,
+      geslacht text not null,
+      wijk text not null,
+      opleiding text not null,
+      vraag text not null,
+      waarde text not null,
+      aantal integer not null check (aantal > 0),
+      primary key (gemeente, enquete_id, bron, leeftijdsgroep, geslacht, wijk, opleiding, vraag, waarde),
+      foreign key (gemeente, enquete_id) references enquete (gemeente, id) on delete cascade
+    )`,
   ]);
 }

@@ -257,52 +257,42 @@ function enqueteQueries(db: Db) {
       return Number(r.numUpdatedRows) > 0;
     },
 
-    /** Stores a set of answers, with no reference to who gave them. */
-    async voegResponsToe(gemeente: string, enqueteId: string, bron: 'panel' | 'open', profiel: Aanmelding | null, antwoorden: Antwoorden, dag: string): Promise<void> {
+    /**
+     * Stores a set of answers, with no reference to who gave them, and adds it to the counts per
+     * profile (call inside a transaction). `open`: the ids of the open questions (counted as answered only).
+     */
+    async voegResponsToe(gemeente: string, enqueteId: string, bron: 'panel' | 'open', profiel: Aanmelding | null, antwoorden: Antwoorden, dag: string, open: readonly string[]): Promise<void> {
+      const kenmerken = { leeftijdsgroep: profiel?.leeftijdsgroep ?? null, geslacht: profiel?.geslacht ?? null, wijk: profiel?.wijk ?? null, opleiding: profiel?.opleiding ?? null };
       await db
         .insertInto('enquete_respons')
-        .values({
-          gemeente,
-          id: randomUUID(),
-          enquete_id: enqueteId,
-          bron,
-          leeftijdsgroep: profiel?.leeftijdsgroep ?? null,
-          geslacht: profiel?.geslacht ?? null,
-          wijk: profiel?.wijk ?? null,
-          opleiding: profiel?.opleiding ?? null,
-          antwoorden: JSON.stringify(antwoorden),
-          ontvangen_op: dag,
-        })
+        .values({ gemeente, id: randomUUID(), enquete_id: enqueteId, bron, ...kenmerken, antwoorden: JSON.stringify(antwoorden), ontvangen_op: dag })
+        .execute();
+      const sleutel = { gemeente, enquete_id: enqueteId, bron, leeftijdsgroep: kenmerken.leeftijdsgroep ?? '', geslacht: kenmerken.geslacht ?? '', wijk: kenmerken.wijk ?? '', opleiding: kenmerken.opleiding ?? '' };
+      const rijen = [{ ...sleutel, vraag: '', waarde: '', aantal: 1 }, ...Object.entries(antwoorden).map(([vraag, w]) => ({ ...sleutel, vraag, waarde: open.includes(vraag) ? '""' : JSON.stringify(w), aantal: 1 }))];
+      await db
+        .insertInto('enquete_telling')
+        .values(rijen)
+        .onConflict((oc) => oc.columns(['gemeente', 'enquete_id', 'bron', 'leeftijdsgroep', 'geslacht', 'wijk', 'opleiding', 'vraag', 'waarde']).doUpdateSet({ aantal: sql<number>`enquete_telling.aantal + 1` }))
         .execute();
     },
 
     /** The answers of a survey counted per profile, per question and value (an open question: only how many answered, value ""). */
-    async tellingen(gemeente: string, enqueteId: string, vragen: readonly string[], open: readonly string[]): Promise<{ profielen: Profieltelling[]; panel: Antwoordtelling[]; open: Antwoordtelling[]; openRespondenten: number }> {
-      const profielen = await db
-        .selectFrom('enquete_respons')
-        .select(['bron', 'leeftijdsgroep', 'geslacht', 'wijk', 'opleiding', (eb) => eb.fn.countAll<string>().as('aantal')])
+    async tellingen(gemeente: string, enqueteId: string): Promise<{ profielen: Profieltelling[]; panel: Antwoordtelling[]; open: Antwoordtelling[]; openRespondenten: number }> {
+      const rijen = await db
+        .selectFrom('enquete_telling')
+        .select(['bron', 'leeftijdsgroep', 'geslacht', 'wijk', 'opleiding', 'vraag', 'waarde', 'aantal'])
         .where('gemeente', '=', gemeente)
         .where('enquete_id', '=', enqueteId)
-        .groupBy(['bron', 'leeftijdsgroep', 'geslacht', 'wijk', 'opleiding'])
         .execute();
-      const antwoorden =
-        vragen.length === 0
-          ? []
-          : await sql<{ bron: 'panel' | 'open'; leeftijdsgroep: string | null; geslacht: string | null; wijk: string | null; opleiding: string | null; vraag: string; waarde: string; aantal: string }>`
-        select r.bron, r.leeftijdsgroep, r.geslacht, r.wijk, r.opleiding, a.key as vraag,
-          case when a.key = any(${sql.val([...open])}::text[]) then '""' else a.value::text end as waarde, count(*) as aantal
-        from enquete_respons r cross join lateral jsonb_each(r.antwoorden) a
-        where r.gemeente = ${gemeente} and r.enquete_id = ${enqueteId} and a.key = any(${sql.val([...vragen])}::text[])
-        group by 1, 2, 3, 4, 5, 6, 7`
-              .execute(db)
-              .then((r) => r.rows);
-      const tellingen = antwoorden.map((r) => ({ bron: r.bron, telling: { profiel: profiel(r), vraag: r.vraag, waarde: JSON.parse(r.waarde) as string | string[], aantal: Number(r.aantal) } }));
-      return {
-        profielen: profielen.filter((p) => p.bron === 'panel').map((p) => ({ profiel: profiel(p), aantal: Number(p.aantal) })),
-        panel: tellingen.filter((t) => t.bron === 'panel').map((t) => t.telling),
-        open: tellingen.filter((t) => t.bron === 'open').map((t) => t.telling),
-        openRespondenten: profielen.filter((p) => p.bron === 'open').reduce((s, p) => s + Number(p.aantal), 0),
-      };
+      const uit = { profielen: [] as Profieltelling[], panel: [] as Antwoordtelling[], open: [] as Antwoordtelling[], openRespondenten: 0 };
+      for (const r of rijen) {
+        const p = r.bron === 'panel' ? profiel(r) : [null, null, null, null];
+        if (r.vraag === '') {
+          if (r.bron === 'panel') uit.profielen.push({ profiel: p, aantal: r.aantal });
+          else uit.openRespondenten += r.aantal;
+        } else uit[r.bron].push({ profiel: p, vraag: r.vraag, waarde: JSON.parse(r.waarde) as string | string[], aantal: r.aantal });
+      }
+      return uit;
     },
   };
 }

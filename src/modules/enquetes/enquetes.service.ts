@@ -71,6 +71,9 @@ function controleerMarges(marges: readonly (Marge & { plek: string })[]): { marg
   return { marges: uit, fouten };
 }
 
+/** The ids of the open questions of a survey. */
+const openVragen = (d: Definitie): string[] => d.vragen.filter((v) => v.soort === 'open').map((v) => v.id);
+
 export interface EnquetesDeps {
   repository: EnquetesRepository;
   berichten: Berichten;
@@ -276,9 +279,8 @@ export function enquetesService(deps: EnquetesDeps) {
 
     async rapport(g: PortaalGemeenteRef, id: string, opties: { uitsplitsing?: Kenmerknaam; maxGewicht?: number }): Promise<Rapport> {
       const enquete = await bestaandeEnquete(g.code, id);
-      // Open questions: only how many answered (their texts are not in the report: it never shows an individual).
-      const open = enquete.definitie.vragen.filter((v) => v.soort === 'open').map((v) => v.id);
-      const [t, marges] = await Promise.all([repository.tellingen(g.code, id, enquete.definitie.vragen.map((v) => v.id), open), repository.marges(g.code)]);
+      // Open questions are counted only as answered (their texts are not in the report: it never shows an individual).
+      const [t, marges] = await Promise.all([repository.tellingen(g.code, id), repository.marges(g.code)]);
       return maakRapport({
         enquete: id,
         definitie: enquete.definitie,
@@ -316,7 +318,7 @@ export function enquetesService(deps: EnquetesDeps) {
         const gelezen = leesAntwoorden(enquete.definitie, velden);
         if ('fouten' in gelezen) return { uitkomst: 'fouten', fouten: gelezen.fouten } as const;
         if (!(await repo.markeerBeantwoord(gemeente, u.id))) return { uitkomst: 'al-beantwoord' } as const;
-        await repo.voegResponsToe(gemeente, enquete.id, 'panel', lid, gelezen.antwoorden, kalenderdag(klok.nu()));
+        await repo.voegResponsToe(gemeente, enquete.id, 'panel', lid, gelezen.antwoorden, kalenderdag(klok.nu()), openVragen(enquete.definitie));
         return { uitkomst: 'opgeslagen' } as const;
       });
     },
@@ -334,7 +336,7 @@ export function enquetesService(deps: EnquetesDeps) {
       if (enquete.status !== 'lopend') return { uitkomst: 'gesloten' };
       const gelezen = leesAntwoorden(enquete.definitie, velden);
       if ('fouten' in gelezen) return { uitkomst: 'fouten', fouten: gelezen.fouten };
-      await repository.voegResponsToe(gemeente, id, 'open', null, gelezen.antwoorden, kalenderdag(klok.nu()));
+      await repository.transactie((repo) => repo.voegResponsToe(gemeente, id, 'open', null, gelezen.antwoorden, kalenderdag(klok.nu()), openVragen(enquete.definitie)));
       return { uitkomst: 'opgeslagen' };
     },
   };
