@@ -111,10 +111,15 @@ import { zakenStandRepository } from './modules/zaken/zaken.stand.repository.ts'
 import { kccGesprekkenService } from './modules/kcc/kcc.gesprekken.service.ts';
 import { paginafeedbackRepository } from './modules/paginafeedback/paginafeedback.repository.ts';
 import { paginafeedbackRoutes } from './modules/paginafeedback/paginafeedback.routes.ts';
-import { ktoRoutes } from './modules/kto/kto.routes.ts';
+import { ktoInstellingenRoutes, ktoRoutes } from './modules/kto/kto.routes.ts';
 import { ktoService } from './modules/kto/kto.service.ts';
 import { ktoKpis } from './modules/kto/kto.kpi.ts';
 import { paginafeedbackService } from './modules/paginafeedback/paginafeedback.service.ts';
+import { enquetesRepository } from './modules/enquetes/enquetes.repository.ts';
+import { enquetesService } from './modules/enquetes/enquetes.service.ts';
+import { enquetesRoutes } from './modules/enquetes/enquetes.routes.ts';
+import { enquetesPaginaRoutes } from './modules/enquetes/enquetes.pagina.routes.ts';
+import { ENQUETES_HERINNEREN, startEnqueteHerinneringen } from './modules/enquetes/enquetes.job.ts';
 import { contactverzoekenRepository } from './modules/contactverzoeken/contactverzoeken.repository.ts';
 import { contactverzoekenRoutes } from './modules/contactverzoeken/contactverzoeken.routes.ts';
 import { CONTACTVERZOEKEN_BEWAKEN, contactverzoekenService } from './modules/contactverzoeken/contactverzoeken.service.ts';
@@ -170,7 +175,7 @@ export async function openLoketCore(options: LoketCoreOptions): Promise<LoketCor
   const jobs = await startJobs({
     database,
     logger,
-    queues: [BERICHT_VERZENDEN, TERMIJNBEWAKING_CONTROLEREN, CONTACTVERZOEKEN_BEWAKEN, ONDERHOUD_OPRUIMEN, KPI_ROLLUPS, AFSPRAKEN_HERINNEREN],
+    queues: [BERICHT_VERZENDEN, TERMIJNBEWAKING_CONTROLEREN, CONTACTVERZOEKEN_BEWAKEN, ONDERHOUD_OPRUIMEN, KPI_ROLLUPS, AFSPRAKEN_HERINNEREN, ENQUETES_HERINNEREN],
     oneAtATime: [ONDERHOUD_OPRUIMEN, KPI_ROLLUPS],
     schedules: [
       ...(termijnbewakingAan ? [{ name: TERMIJNBEWAKING_CONTROLEREN, cron: termijnbewakingCron(config.termijnbewakingMinuten) }] : []),
@@ -180,6 +185,8 @@ export async function openLoketCore(options: LoketCoreOptions): Promise<LoketCor
       ...(kpiRollupsAan ? [{ name: KPI_ROLLUPS, cron: cronElkeMinuten(config.kpiRollupMinuten) }] : []),
       // The same "every n minutes" expression as the deadline watcher's.
       ...(herinnerenAan ? [{ name: AFSPRAKEN_HERINNEREN, cron: termijnbewakingCron(config.herinneringMinuten) }] : []),
+      // Survey reminders (ADR 0068) on the same interval as appointment reminders.
+      ...(herinnerenAan ? [{ name: ENQUETES_HERINNEREN, cron: termijnbewakingCron(config.herinneringMinuten) }] : []),
     ],
   });
   const berichten = berichtenService({ repository: berichtenRepository(database.db), jobs, klok, mailer: config.smtpUrl ? smtpMailer(config.smtpUrl) : undefined, config });
@@ -212,6 +219,7 @@ export async function openLoketCore(options: LoketCoreOptions): Promise<LoketCor
       if (termijnbewakingAan) await startContactverzoekenBewaking(jobs, services.contactverzoeken);
       // Retention terms and housekeeping: shortly after start, then every few hours (a failed round is retried).
       if (herinnerenAan) await startHerinneringen(jobs, services.afspraken);
+      if (herinnerenAan) await startEnqueteHerinneringen(jobs, services.enquetes, services.gemeenten);
       if (opruimenAan) await startOpruimen(jobs, services.onderhoud, { naStartSeconden: options.opruimenNaStartSeconden ?? 60 });
       // The KPI rollups (ADR 0043): a round after start, then every few minutes; the measures read live where a rollup waits.
       if (kpiRollupsAan) await startKpiRollups(jobs, [services.zakenRollup, ...Object.values(services.kccRollups)]);
@@ -332,6 +340,9 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
   });
   paginafeedbackRoutes(app, { paginafeedback: services.paginafeedback, gemeenten, rateLimit: config.rateLimitAanmelden });
   ktoRoutes(app, { kto: services.kto, gemeenten, rateLimit: config.rateLimitAanmelden });
+  ktoInstellingenRoutes(app, { kto: services.kto });
+  enquetesRoutes(app, { enquetes: services.enquetes, gemeenten });
+  enquetesPaginaRoutes(app, { enquetes: services.enquetes, gemeenten, rateLimit: config.rateLimitAanmelden });
   zaakvolgenRoutes(app, {
     gemeenten,
     zaakvolgen: services.zaakvolgen,
@@ -407,7 +418,7 @@ export function loketServices(deps: {
     klok,
   });
   // The question after closing (ADR 0052): called by the zaken service inside each closing.
-  const kto = ktoService({ db, klok, publicUrl: deps.publicUrl });
+  const kto = ktoService({ db, klok, publicUrl: deps.publicUrl, audit, zaaktypeBestaat });
   const zakenDeps: ZakenDeps = {
     repository: zakenRepo,
     zaaktypen: zaaktypenRepo,
@@ -478,6 +489,8 @@ export function loketServices(deps: {
   });
   // The call records of the telephony platform (ADR 0031); its repository reads the measures on `lezen`.
   const paginafeedback = paginafeedbackService({ repository: paginafeedbackRepository(db, lezen), gemeenten, audit, klok });
+  // The inwonerspanel and its surveys (ADR 0068).
+  const enquetes = enquetesService({ repository: enquetesRepository(db), berichten: deps.berichten, audit, klok, publicUrl: deps.publicUrl });
   // The day rollups of the KCC measures (ADR 0066): written by the rollup job, read by the measures on `lezen` when current.
   const rollupRepo = kpiRollupRepository(db, lezen);
   const kccRollups = {
@@ -522,7 +535,7 @@ export function loketServices(deps: {
     auth,
     gebruikers: gebruikersService({ repository: gebruikersRepo, audit, klok, beeindigSessies: auth.beeindigSessies, berichten: deps.berichten }),
     teams: teamsService({ repository: teamsRepo, audit, klok }),
-    onderhoud: onderhoudService({ repository: onderhoudRepository(db), audit, klok, embedded: deps.database.kind === 'pglite', gemeenten, zaken, klantcontacten, paginafeedback, kto, mailintake, contactverzoeken, afspraken, meldingformulier: meldingformulierRepo, meldingen }),
+    onderhoud: onderhoudService({ repository: onderhoudRepository(db), audit, klok, embedded: deps.database.kind === 'pglite', gemeenten, zaken, klantcontacten, paginafeedback, kto, enquetes, mailintake, contactverzoeken, afspraken, meldingformulier: meldingformulierRepo, meldingen }),
     demo: demoService({
       gemeenten,
       gebruikers: gebruikersRepo,
@@ -572,6 +585,7 @@ export function loketServices(deps: {
     producten,
     afspraken,
     kto,
+    enquetes,
   };
 }
 

@@ -143,8 +143,13 @@ function geldigeInhoud(url: string, zaaktype: Record<string, unknown>): Record<s
   if (url.endsWith('/leden')) return { gebruikers: [] };
   if (url.endsWith('/zaaktypen/:id')) return zaaktype;
   if (url.endsWith('/balie-afspraken/:id')) return { status: 'ingecheckt' };
+  if (url.endsWith('/enquetes/:id')) return { definitie: enqueteVoorbeeld };
+  if (url.endsWith('/enquetes/:id/status')) return { status: 'lopend' };
+  if (url.endsWith('/enquetes/:id/uitnodigingen')) return {};
   return zaakActies[laatste] ?? { naam: 'Overgenomen' };
 }
+
+const enqueteVoorbeeld = { titel: { nl: 'Probe', en: 'Probe' }, vragen: [{ id: 'cijfer', soort: 'rapportcijfer', tekst: { nl: 'Cijfer?', en: 'Mark?' } }] };
 
 const zaaktypeVoorbeeld = {
   code: 'probe',
@@ -210,8 +215,11 @@ describe('scheiding tussen gemeenten', () => {
       payload: { soort: 'onduidelijk', toelichting: 'Probe' },
     });
     expect(kennisMelding.statusCode).toBe(201);
+    const enquete = await loket.app.inject({ method: 'POST', url: '/api/v1/gemeenten/GM0384/enquetes', headers: admin.headers, payload: { definitie: enqueteVoorbeeld } });
+    expect(enquete.statusCode).toBe(201);
     ids.push(
       ...zaaktypen.json().items.map((z: { id: string }) => z.id),
+      enquete.json().id,
       zaak.json().id,
       klantcontact.json().id,
       contactverzoek.json().id,

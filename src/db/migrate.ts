@@ -21,6 +21,7 @@ import * as paginafeedback from './migrations/0021-paginafeedback.ts';
 import * as kto from './migrations/0030-kto.ts';
 import * as adressenMeldingformulier from './migrations/0031-adressen-meldingformulier.ts';
 import * as kccKpiRollups from './migrations/0037-kcc-kpi-rollups.ts';
+import * as inwonerspanel from './migrations/0038-inwonerspanel.ts';
 import * as teamContact from './migrations/0039-team-contact-en-berichtenvoorkeur.ts';
 import * as meldingen from './migrations/0022-meldingen.ts';
 import * as zaaknummerreeksen from './migrations/0023-zaaknummerreeksen.ts';
@@ -62,6 +63,7 @@ const migrations: Record<string, Migration> = {
   '0030-kto': kto,
   '0031-adressen-meldingformulier': adressenMeldingformulier,
   '0037-kcc-kpi-rollups': kccKpiRollups,
+  '0038-inwonerspanel': inwonerspanel,
   '0039-team-contact-en-berichtenvoorkeur': teamContact,
 };
 

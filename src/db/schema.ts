@@ -748,6 +748,84 @@ export interface KtoAntwoordTable {
   punt: string;
   toelichting: string | null;
 }
+/** The population share of a category of a weighting characteristic, per gemeente (0038-inwonerspanel). */
+export interface PanelMargeTable {
+  gemeente: string;
+  kenmerk: PanelKenmerk;
+  categorie: string;
+  aandeel: number;
+}
+export type PanelKenmerk = 'leeftijdsgroep' | 'geslacht' | 'wijk' | 'opleiding';
+/** A member of the inwonerspanel; deleted when they leave (0038-inwonerspanel). */
+export interface PanellidTable {
+  gemeente: string;
+  id: string;
+  email: string;
+  taal: 'nl' | 'en';
+  leeftijdsgroep: string;
+  geslacht: string;
+  wijk: string;
+  opleiding: string;
+  aangemeld_op: TijdstipVerplicht;
+  bevestigd_op: TijdstipLeeg;
+}
+/** The hash of a one-time link in a panel mail (0038-inwonerspanel). */
+export interface PanelSleutelTable {
+  gemeente: string;
+  token_hash: string;
+  panellid_id: string;
+  doel: 'bevestigen' | 'afmelden' | 'enquete';
+  uitnodiging_id: string | null;
+}
+/** A survey with its definition (0038-inwonerspanel). */
+export interface EnqueteTable {
+  gemeente: string;
+  id: string;
+  definitie: JsonVerplicht<unknown>;
+  open_link: boolean;
+  herinnering_na_dagen: number;
+  status: 'concept' | 'lopend' | 'gesloten';
+  aangemaakt_op: TijdstipVerplicht;
+  gestart_op: TijdstipLeeg;
+}
+/** An invitation of a panel member to a survey: only whether they answered, not what (0038-inwonerspanel). */
+export interface EnqueteUitnodigingTable {
+  gemeente: string;
+  id: string;
+  enquete_id: string;
+  panellid_id: string | null;
+  uitgenodigd_op: TijdstipVerplicht;
+  herinnerd_op: TijdstipLeeg;
+  beantwoord: Standaard<boolean>;
+}
+/** One set of answers, apart from who gave them: the weighting characteristics copied in, the day only (0038-inwonerspanel). */
+export interface EnqueteResponsTable {
+  gemeente: string;
+  id: string;
+  enquete_id: string;
+  bron: 'panel' | 'open';
+  leeftijdsgroep: string | null;
+  geslacht: string | null;
+  wijk: string | null;
+  opleiding: string | null;
+  antwoorden: JsonVerplicht<Record<string, string | string[]>>;
+  ontvangen_op: Datum;
+}
+/** The responses counted per profile, question and value ('' for the characteristics of an open-link answer) (0038-inwonerspanel). */
+export interface EnqueteTellingTable {
+  gemeente: string;
+  enquete_id: string;
+  bron: 'panel' | 'open';
+  leeftijdsgroep: string;
+  geslacht: string;
+  wijk: string;
+  opleiding: string;
+  /** The question id; '' for the count of respondents of the profile. */
+  vraag: string;
+  /** The answer as JSON text; '""' for an open question. */
+  waarde: string;
+  aantal: number;
+}
 /** An address of a gemeente's e-mail intake (0026-mailintake): 'info@diemen.nl' or '@diemen.nl'. */
 export interface MailIntakeAdresTable {
   gemeente: string;
@@ -1106,4 +1184,11 @@ export interface DB {
   kto_instelling: KtoInstellingTable;
   kto_vraag: KtoVraagTable;
   kto_antwoord: KtoAntwoordTable;
+  panel_marge: PanelMargeTable;
+  panellid: PanellidTable;
+  panel_sleutel: PanelSleutelTable;
+  enquete: EnqueteTable;
+  enquete_uitnodiging: EnqueteUitnodigingTable;
+  enquete_respons: EnqueteResponsTable;
+  enquete_telling: EnqueteTellingTable;
 }

@@ -64,6 +64,10 @@ export const RECHTEN = {
   afsprakenBalie: ['beheerder', 'teamleider', 'behandelaar', 'kcc-medewerker'],
   /** Read the gemeente's calendar (closure days, which count in its service norms): every staff role. */
   kalenderLezen: ['beheerder', 'teamleider', 'behandelaar', 'kcc-medewerker', 'webredacteur', 'pc-adviseur', 'externe-partner'],
+  /** Define, start and close surveys of the inwonerspanel and invite its members: the researchers (pc-adviseur) and beheerders. Population margins are `beheer`. */
+  enquetesBeheren: ['beheerder', 'pc-adviseur'],
+  /** Read survey reports (weighted shares, never an individual) and the panel's make-up: who accounts for and improves the service. */
+  enquetesLezen: ['beheerder', 'pc-adviseur', 'teamleider', 'webredacteur'],
 } as const satisfies Record<string, readonly Rol[]>;
 
 export type Recht = keyof typeof RECHTEN;

@@ -1,3 +1,5 @@
+import { badRequest, conflict, notFound, type InvalidParam, type ProblemError } from '../../http/problem.ts';
+
 // Problems of survey weighting, in plain Dutch.
 
 /** One reason a file cannot be used: the file (its name as given), the line (1: the header) and why. */
@@ -18,3 +20,12 @@ export class WegingBestandFout extends Error {
     this.fouten = fouten;
   }
 }
+
+// Problems of the inwonerspanel and its surveys (API), in plain Dutch.
+
+export const enqueteOnbekend = (): ProblemError => notFound('Deze enquête bestaat niet in deze gemeente.');
+export const enqueteNietInConcept = (): ProblemError => conflict('enquete-niet-in-concept', 'Deze enquête loopt al of is gesloten: de vragen kunnen niet meer veranderen.');
+export const enqueteStatusFout = (nodig: string): ProblemError => conflict('enquete-status', `Dit kan alleen als de enquête ${nodig} is.`);
+
+/** Margins that cannot be used: every problem at once, with its place. */
+export const margesOngeldig = (fouten: InvalidParam[]): ProblemError => badRequest(fouten, 'De marges zijn niet opgeslagen: een of meer regels kloppen niet.');

@@ -205,3 +205,23 @@ describe('the question after closing', { shuffle: false }, () => {
     expect(rijen.every((r) => r.toelichting === null && r.score >= 0)).toBe(true);
   });
 });
+
+describe('the settings per zaaktype in the API', () => {
+  it('beheerders read and set them (audit-logged); an unknown zaaktype is 404, bad input 400 with every field, others 403', async () => {
+    const beheerder = await logInAls(loket, 'beheerder@duoplus.demo');
+    const url = '/api/v1/gemeenten/GM0384/kto-instellingen';
+    expect((await loket.app.inject({ method: 'GET', url, headers: tim.headers })).statusCode).toBe(403);
+    const gezet = await loket.app.inject({ method: 'PUT', url: `${url}/klacht`, headers: beheerder.headers, payload: { actief: true, vorm: 'score-10', steekproef: 25 } });
+    expect(gezet.statusCode).toBe(200);
+    expect(gezet.json()).toEqual({ zaaktype: 'klacht', actief: true, vorm: 'score-10', steekproef: 25 });
+    const lijst = (await loket.app.inject({ method: 'GET', url, headers: beheerder.headers })).json().items;
+    expect(lijst).toContainEqual({ zaaktype: 'klacht', actief: true, vorm: 'score-10', steekproef: 25 });
+    const log = await loket.database.db.selectFrom('audit_log').select(['actie', 'object_id']).where('actie', '=', 'kto-instelling').execute();
+    expect(log).toContainEqual({ actie: 'kto-instelling', object_id: 'klacht' });
+
+    expect((await loket.app.inject({ method: 'PUT', url: `${url}/bestaat-niet`, headers: beheerder.headers, payload: { actief: true, vorm: 'ja-nee', steekproef: 100 } })).statusCode).toBe(404);
+    const fout = await loket.app.inject({ method: 'PUT', url: `${url}/klacht`, headers: beheerder.headers, payload: { actief: 'ja', vorm: 'score-7', steekproef: 101 } });
+    expect(fout.statusCode).toBe(400);
+    expect(fout.json().invalidParams.map((p: { name: string }) => p.name).toSorted()).toEqual(['actief', 'steekproef', 'vorm']);
+  });
+});

@@ -1,4 +1,10 @@
+import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { API_PREFIX } from '../../http/app.ts';
+import { beleid } from '../../http/rechten.ts';
+import { contextVan } from '../audit/audit.service.ts';
+import { gemeenteParams } from '../gemeenten/gemeenten.schemas.ts';
+import { ktoInstellingenSchema, ktoInstellingInvoer, ktoInstellingParams, ktoInstellingSchema } from './kto.schemas.ts';
 import { TALEN, vertaler, type Taal } from '../../i18n/i18n.ts';
 import type { Gemeente, GemeentenRepository } from '../gemeenten/gemeenten.repository.ts';
 import { geheimFormulierScope } from '../../http/invoer.ts';
@@ -86,5 +92,27 @@ export function ktoRoutes(app: FastifyInstance, deps: Deps): void {
         return reply.redirect(`${ktoPad(taal, gemeente.slug, token)}?bedankt=1`, 303);
       });
     }
+  });
+}
+
+/**
+ * The settings of the question after closing per zaaktype (ADR 0052), for beheerders: whether it
+ * is asked, its form and the sample rate. Effective for zaken closed from then on.
+ */
+export function ktoInstellingenRoutes(app: FastifyInstance, deps: { kto: KtoService }): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['Vraag na afsluiten'];
+  const basis = `${API_PREFIX}/gemeenten/:gemeente/kto-instellingen`;
+
+  r.get(basis, {
+    config: { policy: beleid('beheer') },
+    schema: { tags, summary: 'De vraag na afsluiten per zaaktype', params: gemeenteParams, response: { 200: ktoInstellingenSchema } },
+    handler: async (request) => ({ items: await deps.kto.instellingen(request.params.gemeente) }),
+  });
+
+  r.put(`${basis}/:zaaktype`, {
+    config: { policy: beleid('beheer') },
+    schema: { tags, summary: 'De vraag na afsluiten van een zaaktype instellen', params: ktoInstellingParams, body: ktoInstellingInvoer, response: { 200: ktoInstellingSchema } },
+    handler: async (request) => deps.kto.wijzigInstelling(contextVan(request), request.params.gemeente, { zaaktype: request.params.zaaktype, ...request.body }),
   });
 }

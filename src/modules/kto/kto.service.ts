@@ -13,6 +13,8 @@ import type { DB, KtoVorm } from '../../db/schema.ts';
 import { vertaler, type Taal } from '../../i18n/i18n.ts';
 import type { Klok } from '../../klok.ts';
 import type { NaAfsluiten } from '../zaken/zaken.service.ts';
+import type { AuditService, Context } from '../audit/audit.service.ts';
+import { notFound } from '../../http/problem.ts';
 import { leesAntwoord, type KtoFout } from './kto.regels.ts';
 import { ktoRepository, type KtoInstelling, type KtoVraag } from './kto.repository.ts';
 
@@ -27,6 +29,9 @@ export interface KtoDeps {
   klok: Klok;
   /** The public base URL of the resident pages. */
   publicUrl: string;
+  audit: AuditService;
+  /** Whether the gemeente has a zaaktype with this code (any version). */
+  zaaktypeBestaat: (gemeente: string, code: string) => Promise<boolean>;
   /** A number in [0, 1) for the sample (Math.random by default). */
   kans?: () => number;
 }
@@ -98,6 +103,14 @@ export function ktoService(deps: KtoDeps) {
 
     instellingen: (gemeente: string): Promise<KtoInstelling[]> => repository.instellingen(gemeente),
     zetInstelling: (gemeente: string, instelling: KtoInstelling): Promise<void> => repository.zetInstelling(gemeente, instelling),
+
+    /** Sets the question of a zaaktype (beheerders, API); the zaaktype must exist. Logged in the audit log. */
+    async wijzigInstelling(context: Context, gemeente: string, instelling: KtoInstelling): Promise<KtoInstelling> {
+      if (!(await deps.zaaktypeBestaat(gemeente, instelling.zaaktype))) throw notFound('Dit zaaktype bestaat niet in deze gemeente.');
+      await repository.zetInstelling(gemeente, instelling);
+      await deps.audit.log(context, { gemeente, actie: 'kto-instelling', objectType: 'zaaktype', objectId: instelling.zaaktype, details: { ...instelling } });
+      return instelling;
+    },
 
     /** The question of a token (undefined: no such token in this gemeente). */
     async vraag(gemeente: string, token: string): Promise<KtoVraag | undefined> {

@@ -45,6 +45,8 @@ export interface OpruimResultaat {
   meldingConcepten: number;
   /** Followers of meldingen erased (one year after the melding closed; ADR 0055). */
   meldingVolgers: number;
+  /** Sign-ups for the inwonerspanel not confirmed within 7 days, erased (ADR 0068). */
+  panelAanmeldingen: number;
 }
 
 /** What housekeeping needs of the rest: the gemeenten, and the zaken, klantcontacten and contactverzoeken retention per gemeente. */
@@ -58,6 +60,7 @@ export interface OnderhoudDeps {
   klantcontacten: { ruimPersoonsgegevensOp(context: Context, gemeente: string): Promise<number> };
   paginafeedback: { verwijderVerlopen(): Promise<number> };
   kto: { verwijderVerlopen(): Promise<number> };
+  enquetes: { verwijderVerlopen(): Promise<number> };
   mailintake: { ruimAfzendersOp(context: Context, gemeente: string): Promise<number> };
   contactverzoeken: { ruimPersoonsgegevensOp(context: Context, gemeente: string): Promise<number> };
   afspraken?: { ruimPersoonsgegevensOp(context: Context, gemeente: string): Promise<number> };
@@ -88,6 +91,7 @@ export function onderhoudService(deps: OnderhoudDeps) {
         afspraakPersonen: 0,
         meldingConcepten: (await deps.meldingformulier?.ruimVerlopenOp(nu.toISOString())) ?? 0,
         meldingVolgers: 0,
+        panelAanmeldingen: await deps.enquetes.verwijderVerlopen(),
       };
       // Per gemeente, each logged in its own audit log (zaken service).
       for (const gemeente of await deps.gemeenten.lijst()) {
