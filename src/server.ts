@@ -90,6 +90,9 @@ import { kccKpis } from './modules/kcc/kcc.gesprekken.maten.ts';
 import { gemeentegrenzen } from './modules/meldingen/meldingen.grenzen.ts';
 import { meldingenRepository } from './modules/meldingen/meldingen.repository.ts';
 import { meldingenRoutes } from './modules/meldingen/meldingen.routes.ts';
+import { meldingenBehandelingRoutes } from './modules/meldingen/meldingen.behandeling.routes.ts';
+import { meldingenBehandelingService } from './modules/meldingen/meldingen.behandeling.service.ts';
+import { meldingPartnersRepository } from './modules/meldingen/meldingen.partners.repository.ts';
 import { meldingenService } from './modules/meldingen/meldingen.service.ts';
 import { open311Routes } from './modules/open311/open311.routes.ts';
 import { open311Service } from './modules/open311/open311.service.ts';
@@ -308,6 +311,7 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
   kccGesprekkenRoutes(app, { gesprekken: services.kccGesprekken });
   servicenormenRoutes(app, { servicenormen: services.servicenormen, gemeenten });
   meldingenRoutes(app, { meldingen: services.meldingen });
+  meldingenBehandelingRoutes(app, { behandeling: services.meldingenBehandeling });
   open311SleutelsRoutes(app, { sleutels: services.open311Sleutels });
   open311Routes(app, { open311: services.open311 });
   paginafeedbackRoutes(app, { paginafeedback: services.paginafeedback, gemeenten, rateLimit: config.rateLimitAanmelden });
@@ -483,6 +487,7 @@ export function loketServices(deps: {
       sluitingsdagen: sluitingsdagenRepo,
       zaaktypen: zaaktypenRepo,
       meldingen: meldingenRepo,
+      meldingPartners: meldingPartnersRepository(db),
       audit,
       klok,
       pc,
@@ -512,6 +517,8 @@ export function loketServices(deps: {
     pc,
     kccGesprekken,
     meldingen,
+    // Staff and partners of meldingen (ADR 0056).
+    meldingenBehandeling: meldingenBehandelingService({ db, repository: meldingenRepo, meldingen, zaken, berichten: deps.berichten, audit, klok, publicUrl: deps.publicUrl }),
     open311Sleutels,
     open311: open311Service({ gemeenten, meldingen, sleutels: open311Sleutels, klok, publicUrl: deps.publicUrl }),
     paginafeedback,
