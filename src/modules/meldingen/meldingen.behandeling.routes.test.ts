@@ -39,7 +39,7 @@ async function meld(categorie: string, plek: { lat: number; lon: number } = { la
 
 const get = (wie: Ingelogd, url: string) => loket.app.inject({ method: 'GET', url, headers: wie.headers });
 const post = (wie: Ingelogd, url: string, payload: unknown) => loket.app.inject({ method: 'POST', url, headers: wie.headers, payload: payload as Record<string, unknown> });
-const rij = (items: { zaakId: string }[], zaakId: string) => items.find((i) => i.zaakId === zaakId);
+const rij = <T extends { zaakId: string }>(items: T[], zaakId: string): T | undefined => items.find((i) => i.zaakId === zaakId);
 
 // In this order: the first test waits for real SMTP delivery, before the later tests fill the outbox.
 describe('meldingen for staff and partners', { shuffle: false }, () => {
@@ -64,9 +64,9 @@ describe('meldingen for staff and partners', { shuffle: false }, () => {
       const tegel = await meld('losse-stoeptegel', { lat: 52.345, lon: 4.96 });
       const alle = await get(behandelaar, `/api/v1/gemeenten/${G}/meldingen?pageSize=100`);
       expect(alle.statusCode, alle.body).toBe(200);
-      const c = rij(alle.json().items, container);
+      const c = rij<{ zaakId: string; statusTekst: { nl: string } }>(alle.json().items, container);
       expect(c).toMatchObject({ status: 'gemeld', categorie: { code: 'container-vol', hoofdcategorie: 'afval' }, lat: 52.335, lon: 4.99, termijn: 'deze-week', partner: null });
-      expect(c.statusTekst.nl).not.toBe('');
+      expect(c?.statusTekst.nl).not.toBe('');
 
       const afval = (await get(behandelaar, `/api/v1/gemeenten/${G}/meldingen?categorie=afval&pageSize=100`)).json().items;
       expect(rij(afval, container)).toBeDefined();
