@@ -1,3 +1,6 @@
+/** PDOK's BRT achtergrondkaart (standaard), in Web Mercator: the Dutch government's base map. */
+export const KAART_TEGELS_STANDAARD = 'https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png';
+
 /** Runtime configuration, read once from the environment. */
 export interface Config {
   port: number;
@@ -26,6 +29,11 @@ export interface Config {
   termijnbewakingMinuten: number;
   /** Minutes between two rounds of the KPI rollup job (ADR 0043); 0: none in this process. */
   kpiRollupMinuten: number;
+  /**
+   * The map tiles of the staff app's maps (meldingen, ADR 0056): a Leaflet URL template, PDOK BRT
+   * by default; empty: maps without a background (tests, offline).
+   */
+  kaartTegels: string;
   /** Hours between two housekeeping rounds (a divisor of 24; 0: not in this process). */
   opruimenUren: number;
   /** Minutes between two rounds of the appointment reminders (a divisor of 60; 0: not in this process). */
@@ -81,6 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     termijnWaarschuwingWerkdagen: intFrom(env.LOKET_TERMIJN_WAARSCHUWING_WERKDAGEN, 2, 'LOKET_TERMIJN_WAARSCHUWING_WERKDAGEN'),
     termijnbewakingMinuten: Math.min(intFrom(env.LOKET_TERMIJNBEWAKING_MINUTEN, 15, 'LOKET_TERMIJNBEWAKING_MINUTEN'), 60),
     kpiRollupMinuten: Math.min(intFrom(env.LOKET_KPI_ROLLUP_MINUTEN, 1, 'LOKET_KPI_ROLLUP_MINUTEN'), 60),
+    kaartTegels: env.LOKET_KAART_TEGELS ?? KAART_TEGELS_STANDAARD,
     opruimenUren: Math.min(intFrom(env.LOKET_OPRUIMEN_UREN, 6, 'LOKET_OPRUIMEN_UREN'), 24),
     herinneringMinuten: Math.min(intFrom(env.LOKET_HERINNERING_MINUTEN, 30, 'LOKET_HERINNERING_MINUTEN'), 60),
     afsprakenPerEmail: Math.max(1, intFrom(env.LOKET_AFSPRAKEN_PER_EMAIL, 3, 'LOKET_AFSPRAKEN_PER_EMAIL')),

@@ -31,9 +31,19 @@ const partnerBasis = `${API_PREFIX}/gemeenten/:gemeente/partner-meldingen`;
  * one melding, forwarding to a partner, the gemeente's partners; and the partner's own side,
  * which shows only what is routed to the caller's partner organisation (anything else is 404).
  */
-export function meldingenBehandelingRoutes(app: FastifyInstance, deps: { behandeling: MeldingenBehandelingService }): void {
+export function meldingenBehandelingRoutes(app: FastifyInstance, deps: { behandeling: MeldingenBehandelingService; kaartTegels: string }): void {
   const { behandeling } = deps;
   const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(`${API_PREFIX}/kaart-instellingen`, {
+    config: { policy: { toegang: 'publiek' } },
+    schema: {
+      tags,
+      summary: 'De achtergrondkaart van de kaarten (Leaflet-URL van de tegels; null: geen achtergrond)',
+      response: { 200: z.object({ tegels: z.string().nullable(), bron: z.string() }).meta({ id: 'KaartInstellingen' }) },
+    },
+    handler: async () => ({ tegels: deps.kaartTegels || null, bron: deps.kaartTegels.includes('pdok.nl') ? 'Kaart: PDOK / Kadaster (CC BY 4.0)' : '' }),
+  });
 
   r.get(basis, {
     config: { policy: beleid('zakenLezen') },

@@ -6,6 +6,8 @@ import type { aanmeldStapSchema, sessieSchema } from '../../../src/modules/auth/
 import type { berichtSchema } from '../../../src/modules/berichten/berichten.schemas.ts';
 import type { gebruikerSchema } from '../../../src/modules/gebruikers/gebruikers.schemas.ts';
 import type { teamSchema } from '../../../src/modules/teams/teams.schemas.ts';
+import type { meldingDetailSchema, partnerDetailSchema, partnerRegelSchema, partnerSchema, werkvoorraadRegelSchema } from '../../../src/modules/meldingen/meldingen.behandeling.schemas.ts';
+import type { categorieSchema } from '../../../src/modules/meldingen/meldingen.schemas.ts';
 import type { zaaktypeSchema } from '../../../src/modules/zaaktypen/zaaktypen.schemas.ts';
 import type { aangemaakteZaakSchema, medewerkerSchema, overzichtSchema, werkvoorraadSchema, zaakSamenvattingSchema, zaakSchema } from '../../../src/modules/zaken/zaken.schemas.ts';
 
@@ -29,6 +31,13 @@ export type AangemaakteZaak = z.output<typeof aangemaakteZaakSchema>;
 export type ZakenOverzicht = z.output<typeof overzichtSchema>;
 export type Medewerker = z.output<typeof medewerkerSchema>;
 export type Termijnband = NonNullable<ZaakSamenvatting['termijnband']>;
+export type MeldingRegel = z.output<typeof werkvoorraadRegelSchema>;
+export type MeldingDetail = z.output<typeof meldingDetailSchema>;
+export type MeldingPartner = z.output<typeof partnerSchema>;
+export type PartnerMeldingRegel = z.output<typeof partnerRegelSchema>;
+export type PartnerMeldingDetail = z.output<typeof partnerDetailSchema>;
+export type MeldingCategorie = z.output<typeof categorieSchema>;
+export type { MeldingStatus, Termijnband as MeldingTermijn } from '../../../src/modules/meldingen/meldingen.behandeling.service.ts';
 export type { PcHoofdstuk, PcIndicator, PcWaarde } from '../../../src/modules/planning-control/pc.hoofdstuk.ts';
 export type { PcAfwijkingen, PcDocument, PcProgramma, PcVergelijking, PcVersie, PcVersieSamenvatting } from './pc.types.ts';
 

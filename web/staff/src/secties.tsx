@@ -17,6 +17,9 @@ import { ZaakDetail } from './pages/zaken/ZaakDetail.tsx';
 import { ZaakNieuw } from './pages/zaken/ZaakNieuw.tsx';
 import { ZaaktypeDetail, ZaaktypeNieuw, Zaaktypen } from './pages/zaken/Zaaktypen.tsx';
 import { pcPagina } from './pages/pc/PcSectie.tsx';
+import { MeldingDetail } from './pages/meldingen/MeldingDetail.tsx';
+import { Meldingen } from './pages/meldingen/Meldingen.tsx';
+import { PartnerMelding, PartnerMeldingen } from './pages/meldingen/PartnerMeldingen.tsx';
 
 export interface SectieProps {
   gemeente: SessieGemeente;
@@ -47,6 +50,18 @@ export const SECTIES: readonly Sectie[] = [
     recht: 'zakenLezen',
     weergave: ({ gemeente, id, zoek }) =>
       id === 'nieuw' ? <ZaakNieuw gemeente={gemeente} /> : id ? <ZaakDetail gemeente={gemeente} id={id} /> : <Werkvoorraad gemeente={gemeente} zoek={zoek} />,
+  },
+  {
+    pad: 'meldingen',
+    label: 'nav.meldingen',
+    recht: 'zakenLezen',
+    weergave: ({ gemeente, id, zoek }) => (id ? <MeldingDetail gemeente={gemeente} id={id} /> : <Meldingen gemeente={gemeente} zoek={zoek} />),
+  },
+  {
+    pad: 'partner-meldingen',
+    label: 'nav.partnerMeldingen',
+    recht: 'partnerMeldingen',
+    weergave: ({ gemeente, id }) => (id ? <PartnerMelding gemeente={gemeente} id={id} /> : <PartnerMeldingen gemeente={gemeente} />),
   },
   { pad: 'zaken-overzicht', label: 'nav.zakenOverzicht', recht: 'zakenLeiden', weergave: ({ gemeente, id }) => (id ? null : <Overzicht gemeente={gemeente} />) },
   {
