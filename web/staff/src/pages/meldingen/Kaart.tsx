@@ -32,7 +32,8 @@ export function MeldingenKaart({ gemeente, meldingen, onGebied }: { gemeente: st
 
   useEffect(() => {
     if (!vak.current || !instellingen) return;
-    const k = L.map(vak.current, { center: [52.34, 4.96], zoom: 13, keyboard: true });
+    // No animations: a zoom still running when the page is left throws in Leaflet (and motion helps no one here).
+    const k = L.map(vak.current, { center: [52.34, 4.96], zoom: 13, keyboard: true, zoomAnimation: false, fadeAnimation: false, markerZoomAnimation: false });
     if (instellingen.tegels) L.tileLayer(instellingen.tegels, { maxZoom: 19, attribution: instellingen.bron }).addTo(k);
     setKaart({ k, groep: L.layerGroup().addTo(k) });
     return () => {
@@ -66,7 +67,7 @@ export function MeldingenKaart({ gemeente, meldingen, onGebied }: { gemeente: st
         });
       }
     }
-    if (punten.length > 0) k.fitBounds(L.latLngBounds(punten), { maxZoom: 16, padding: [24, 24] });
+    if (punten.length > 0) k.fitBounds(L.latLngBounds(punten), { maxZoom: 16, padding: [24, 24], animate: false });
   }, [meldingen, gemeente, t, taal, kaart]);
 
   const zonderPlek = meldingen.filter((m) => m.lat === null).length;
