@@ -123,9 +123,9 @@ describe('medewerkers-app', () => {
     const inhoud = await page.getByRole('main').innerText();
     expect(inhoud).toContain('U werkt nu voor de gemeente Diemen. Hier heeft u deze rol:');
     expect(inhoud).toContain('Behandelaar: handelt zaken af');
-    // A behandelaar gets no beheer pages: the navigation shows the start page, the cases and the
+    // A behandelaar gets no beheer pages: the navigation shows the start page, the cases, the meldingen and the
     // remarks on the website's pages (a vakafdeling owns pages too, ADR 0039).
-    expect(await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link').allInnerTexts()).toEqual(['Start', 'Zaken', 'Paginafeedback']);
+    expect(await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link').allInnerTexts()).toEqual(['Start', 'Zaken', 'Meldingen openbare ruimte', 'Paginafeedback']);
 
     // The language switch changes the text and the lang attribute.
     await page.getByRole('button', { name: 'English' }).click();
