@@ -106,6 +106,7 @@ import { paginafeedbackRoutes } from './modules/paginafeedback/paginafeedback.ro
 import { ktoRoutes } from './modules/kto/kto.routes.ts';
 import { ktoService } from './modules/kto/kto.service.ts';
 import { ktoKpis } from './modules/kto/kto.kpi.ts';
+import { meldingenKpis } from './modules/meldingen/meldingen.kpi.ts';
 import { paginafeedbackService } from './modules/paginafeedback/paginafeedback.service.ts';
 import { contactverzoekenRepository } from './modules/contactverzoeken/contactverzoeken.repository.ts';
 import { contactverzoekenRoutes } from './modules/contactverzoeken/contactverzoeken.routes.ts';
@@ -465,7 +466,7 @@ export function loketServices(deps: {
   const kpi = kpiService({
     // Reads on `lezen`: the replica inside request.lees (the servicenormen page), the primary elsewhere.
     repository: kpiRepository(db, lezen),
-    maten: [...zakenKpis(lezen, zakenRollup), ...klantcontactenKpis(lezen), ...contactverzoekenKpis(lezen), ...ktoKpis(lezen), ...kccKpis(kccGesprekken.maten)],
+    maten: [...zakenKpis(lezen, zakenRollup), ...klantcontactenKpis(lezen), ...contactverzoekenKpis(lezen), ...ktoKpis(lezen), ...meldingenKpis(lezen), ...kccKpis(kccGesprekken.maten)],
     sluitingsdagen: (gemeente) => termijnen.sluitingsdagen(gemeente),
     zaaktypeBestaat,
     audit,

@@ -134,6 +134,36 @@ export function meldingPartnersRepository(db: Kysely<DB> | Transaction<DB>) {
     },
 
     /**
+     * Partner turnaround: for each forwarding, the seconds until the partner first reported
+     * `gereed` or `niet-mogelijk` for it (before any next forwarding), when that report lies in
+     * [van, tot). Forwardings not reported done are left out.
+     */
+    async doorlooptijden(gemeente: string, van: string, tot: string): Promise<number[]> {
+      const rijen = await db
+        .selectFrom('melding_partner_gebeurtenis')
+        .select(['zaak_id', 'soort', 'status', 'op'])
+        .where('gemeente', '=', gemeente)
+        .where('op', '<', tot)
+        .where((eb) => eb.or([eb('soort', '=', 'doorgezet'), eb('status', 'in', ['gereed', 'niet-mogelijk'])]))
+        .orderBy('zaak_id')
+        .orderBy('volgnummer')
+        .execute();
+      const uit: number[] = [];
+      let zaak: string | undefined;
+      let doorgezet: number | undefined;
+      for (const r of rijen) {
+        if (r.zaak_id !== zaak) [zaak, doorgezet] = [r.zaak_id, undefined];
+        const op = new Date(r.op).getTime();
+        if (r.soort === 'doorgezet') doorgezet = op;
+        else if (doorgezet !== undefined) {
+          if (op >= new Date(van).getTime()) uit.push(Math.round((op - doorgezet) / 1000));
+          doorgezet = undefined;
+        }
+      }
+      return uit;
+    },
+
+    /**
      * Where these meldingen stand with a partner (meldingen never routed are left out); with
      * `partners`, only meldingen routed now to one of these partners (ids optional: all of them).
      */
