@@ -312,7 +312,7 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
   kccGesprekkenRoutes(app, { gesprekken: services.kccGesprekken });
   servicenormenRoutes(app, { servicenormen: services.servicenormen, gemeenten });
   meldingenRoutes(app, { meldingen: services.meldingen });
-  meldingenBehandelingRoutes(app, { behandeling: services.meldingenBehandeling, kaartTegels: config.kaartTegels });
+  meldingenBehandelingRoutes(app, { behandeling: services.meldingenBehandeling, meldingen: services.meldingen, kaartTegels: config.kaartTegels });
   open311SleutelsRoutes(app, { sleutels: services.open311Sleutels });
   open311Routes(app, { open311: services.open311 });
   paginafeedbackRoutes(app, { paginafeedback: services.paginafeedback, gemeenten, rateLimit: config.rateLimitAanmelden });

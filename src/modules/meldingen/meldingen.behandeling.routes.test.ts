@@ -95,6 +95,29 @@ describe('meldingen for staff and partners', { shuffle: false }, () => {
     });
   });
 
+  describe('the KCC registers a melding on a caller’s behalf', () => {
+    it('by telephone through the same checks: 201 with the melding; every problem at once; partners may not', async () => {
+      const res = await post(kcc, `/api/v1/gemeenten/${G}/meldingen`, {
+        categorie: 'container-vol',
+        beschrijving: 'Beller meldt een volle glasbak.',
+        adres: 'Wilhelminaplein 1, Diemen',
+        antwoorden: { soort_afval: 'glas' },
+        kanaal: 'telefoon',
+        melder: { naam: 'Piet Beller', telefoon: '020 1234567' },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      expect(res.json()).toMatchObject({ status: 'gemeld', categorie: { code: 'container-vol' }, adres: 'Wilhelminaplein 1, Diemen', antwoorden: { soort_afval: 'glas' } });
+      const zaak = await zaakDetail(loket.app, behandelaar, { id: res.json().zaakId });
+      expect(zaak).toMatchObject({ kanaal: 'telefoon', onderwerp: 'Container is vol' });
+      const fout = await post(kcc, `/api/v1/gemeenten/${G}/meldingen`, { categorie: 'bestaat-niet', beschrijving: 'x', kanaal: 'telefoon', antwoorden: {} });
+      expect(fout.statusCode).toBe(400);
+      expect(fout.json().invalidParams.map((p: { name: string }) => p.name).toSorted()).toEqual(['categorie', 'locatie']);
+      const kanaal = await post(kcc, `/api/v1/gemeenten/${G}/meldingen`, { categorie: 'container-vol', beschrijving: 'x', kanaal: 'web' });
+      expect(kanaal.statusCode).toBe(400);
+      expect((await post(partner, `/api/v1/gemeenten/${G}/meldingen`, { categorie: 'container-vol', beschrijving: 'x', kanaal: 'telefoon' })).statusCode).toBe(403);
+    });
+  });
+
   describe('forwarding to a partner, and the partner’s side', () => {
     it('without a partner of the category and none given: 400; an unknown partner: 400; only handlers forward (KCC 403)', async () => {
       const zaakId = await meld('losse-stoeptegel');

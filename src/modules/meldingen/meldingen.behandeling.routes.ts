@@ -9,6 +9,7 @@ import { gemeenteParams } from '../gemeenten/gemeenten.schemas.ts';
 import { wieVan } from '../zaken/zaken.routes.ts';
 import {
   doorzendingBody,
+  kccMeldingBody,
   meldingDetailSchema,
   meldingParams,
   partnerDetailSchema,
@@ -20,6 +21,7 @@ import {
   werkvoorraadRegelSchema,
 } from './meldingen.behandeling.schemas.ts';
 import type { MeldingenBehandelingService } from './meldingen.behandeling.service.ts';
+import type { MeldingenService } from './meldingen.service.ts';
 import { FOTO_MAX_BYTES } from './meldingen.fotos.ts';
 
 const tags = ['Meldingen'];
@@ -31,7 +33,7 @@ const partnerBasis = `${API_PREFIX}/gemeenten/:gemeente/partner-meldingen`;
  * one melding, forwarding to a partner, the gemeente's partners; and the partner's own side,
  * which shows only what is routed to the caller's partner organisation (anything else is 404).
  */
-export function meldingenBehandelingRoutes(app: FastifyInstance, deps: { behandeling: MeldingenBehandelingService; kaartTegels: string }): void {
+export function meldingenBehandelingRoutes(app: FastifyInstance, deps: { behandeling: MeldingenBehandelingService; meldingen: MeldingenService; kaartTegels: string }): void {
   const { behandeling } = deps;
   const r = app.withTypeProvider<ZodTypeProvider>();
 
@@ -68,6 +70,24 @@ export function meldingenBehandelingRoutes(app: FastifyInstance, deps: { behande
         }),
       );
       return { ...pagina(request, { page: q.page, pageSize: q.pageSize }, items, totaal), afgekapt };
+    },
+  });
+
+  r.post(basis, {
+    config: { policy: beleid('zakenRegistreren') },
+    schema: {
+      tags,
+      summary: 'Melding registreren namens een beller of bezoeker (kanaal telefoon of balie): dezelfde controles als het formulier voor inwoners',
+      params: gemeenteParams,
+      body: kccMeldingBody,
+      response: { 201: meldingDetailSchema },
+    },
+    handler: async (request, reply) => {
+      const { gemeente } = request.params;
+      const wie = wieVan(request, gemeente);
+      const melding = await deps.meldingen.meld(contextVan(request), wie.naam ?? 'Medewerker', gemeente, { ...request.body, bron: 'medewerker' });
+      reply.header('Location', `${API_PREFIX}/gemeenten/${gemeente}/meldingen/${melding.zaakId}`);
+      return reply.code(201).send(await behandeling.melding(gemeente, melding.zaakId));
     },
   });
 

@@ -126,3 +126,24 @@ export const partnerStatusBody = z
     toelichting: z.string().trim().max(2000, 'Hoogstens 2000 tekens.').default(''),
   })
   .meta({ id: 'PartnerStatus' });
+
+/** A melding registered by the KCC on a caller's behalf: the resident's form in the same service. */
+export const kccMeldingBody = z
+  .strictObject({
+    categorie: z.string().max(50).describe('Code van de subcategorie'),
+    beschrijving: z.string().max(10_000).describe('Wat de beller meldt (hoogstens 4000 tekens na bijknippen)'),
+    lat: z.number().optional(),
+    lon: z.number().optional(),
+    adres: z.string().trim().max(200, 'Hoogstens 200 tekens.').optional(),
+    antwoorden: z.record(z.string().max(50), z.string().max(2000)).default({}),
+    kanaal: z.enum(['telefoon', 'balie'], 'Kies telefoon of balie.'),
+    melder: z
+      .strictObject({
+        naam: z.string().trim().min(1, 'Vul een naam in.').max(200),
+        email: z.email('Dit is geen geldig e-mailadres.').max(320).optional(),
+        telefoon: z.string().trim().max(30).optional(),
+        taal: z.enum(['nl', 'en']).default('nl'),
+      })
+      .optional(),
+  })
+  .meta({ id: 'KccMelding' });
