@@ -126,7 +126,7 @@ describe('medewerkers-app', () => {
     // A behandelaar gets no beheer pages: the navigation shows the start page, the cases, the KCC's
     // screens (a behandelaar speaks to residents too, ADR 0058) and the remarks on the website's
     // pages (a vakafdeling owns pages too, ADR 0039).
-    expect(await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link').allInnerTexts()).toEqual(['Start', 'Zaken', 'KCC', 'Terugbelverzoeken', 'Kennisbank', 'Paginafeedback']);
+    expect(await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link').allInnerTexts()).toEqual(['Start', 'Zaken', 'Meldingen openbare ruimte', 'KCC', 'Terugbelverzoeken', 'Kennisbank', 'Paginafeedback']);
 
     // The language switch changes the text and the lang attribute.
     await page.getByRole('button', { name: 'English' }).click();

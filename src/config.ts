@@ -1,4 +1,6 @@
 import { PDOK_LOCATIESERVER } from './modules/adressen/adressen.geocoder.ts';
+/** PDOK's BRT achtergrondkaart (standaard), in Web Mercator: the Dutch government's base map. */
+export const KAART_TEGELS_STANDAARD = 'https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png';
 
 /** Runtime configuration, read once from the environment. */
 export interface Config {
@@ -28,6 +30,12 @@ export interface Config {
   termijnbewakingMinuten: number;
   /** Minutes between two rounds of the KPI rollup job (ADR 0043); 0: none in this process. */
   kpiRollupMinuten: number;
+  /**
+   * The map tiles of the staff app's maps (meldingen, ADR 0056) and the resident's melding form
+   * (ADR 0055): a Leaflet URL template, PDOK BRT by default; empty: maps without a background
+   * (tests, offline), and the form asks for the address only.
+   */
+  kaartTegels: string;
   /** Hours between two housekeeping rounds (a divisor of 24; 0: not in this process). */
   opruimenUren: number;
   /** Minutes between two rounds of the appointment reminders (a divisor of 60; 0: not in this process). */
@@ -51,14 +59,9 @@ export interface Config {
    */
   geocoder: 'lokaal' | 'pdok';
   pdokLocatieserverUrl: string;
-  /** The map tiles of the melding form (a Leaflet URL template); empty: no map, the address only. */
-  kaartTegels: string;
   /** Open meldingen of the same category within this many metres are shown as possible duplicates. */
   meldingDubbelStraalM: number;
 }
-
-/** PDOK's BRT-Achtergrondkaart (WMTS, Web Mercator): the default map tiles. */
-export const KAART_TEGELS_STANDAARD = 'https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png';
 
 /** The sender of Loket's mail when MAIL_FROM is not set. */
 export const MAIL_FROM_STANDAARD = 'Loket <noreply@loket.localhost>';
@@ -98,6 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     termijnWaarschuwingWerkdagen: intFrom(env.LOKET_TERMIJN_WAARSCHUWING_WERKDAGEN, 2, 'LOKET_TERMIJN_WAARSCHUWING_WERKDAGEN'),
     termijnbewakingMinuten: Math.min(intFrom(env.LOKET_TERMIJNBEWAKING_MINUTEN, 15, 'LOKET_TERMIJNBEWAKING_MINUTEN'), 60),
     kpiRollupMinuten: Math.min(intFrom(env.LOKET_KPI_ROLLUP_MINUTEN, 1, 'LOKET_KPI_ROLLUP_MINUTEN'), 60),
+    kaartTegels: env.LOKET_KAART_TEGELS ?? KAART_TEGELS_STANDAARD,
     opruimenUren: Math.min(intFrom(env.LOKET_OPRUIMEN_UREN, 6, 'LOKET_OPRUIMEN_UREN'), 24),
     herinneringMinuten: Math.min(intFrom(env.LOKET_HERINNERING_MINUTEN, 30, 'LOKET_HERINNERING_MINUTEN'), 60),
     afsprakenPerEmail: Math.max(1, intFrom(env.LOKET_AFSPRAKEN_PER_EMAIL, 3, 'LOKET_AFSPRAKEN_PER_EMAIL')),
@@ -107,7 +111,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailIntakeHost: env.LOKET_MAIL_INTAKE_HOST || '127.0.0.1',
     geocoder,
     pdokLocatieserverUrl: env.LOKET_PDOK_LOCATIESERVER_URL || PDOK_LOCATIESERVER,
-    kaartTegels: env.LOKET_KAART_TEGELS ?? KAART_TEGELS_STANDAARD,
     meldingDubbelStraalM: Math.max(1, intFrom(env.LOKET_MELDING_DUBBEL_STRAAL_M, 50, 'LOKET_MELDING_DUBBEL_STRAAL_M')),
     mailIntakeMaxBytes: env.LOKET_MAIL_INTAKE_MAX_MB ? intFrom(env.LOKET_MAIL_INTAKE_MAX_MB, 25, 'LOKET_MAIL_INTAKE_MAX_MB') * 1024 * 1024 : 25 * 1024 * 1024,
   };

@@ -95,6 +95,9 @@ import { kccKpis } from './modules/kcc/kcc.gesprekken.maten.ts';
 import { gemeentegrenzen } from './modules/meldingen/meldingen.grenzen.ts';
 import { meldingenRepository } from './modules/meldingen/meldingen.repository.ts';
 import { meldingenRoutes } from './modules/meldingen/meldingen.routes.ts';
+import { meldingenBehandelingRoutes } from './modules/meldingen/meldingen.behandeling.routes.ts';
+import { meldingenBehandelingService } from './modules/meldingen/meldingen.behandeling.service.ts';
+import { meldingPartnersRepository } from './modules/meldingen/meldingen.partners.repository.ts';
 import { meldingenService } from './modules/meldingen/meldingen.service.ts';
 import { open311Routes } from './modules/open311/open311.routes.ts';
 import { adressenRepository } from './modules/adressen/adressen.repository.ts';
@@ -114,6 +117,7 @@ import { paginafeedbackRoutes } from './modules/paginafeedback/paginafeedback.ro
 import { ktoInstellingenRoutes, ktoRoutes } from './modules/kto/kto.routes.ts';
 import { ktoService } from './modules/kto/kto.service.ts';
 import { ktoKpis } from './modules/kto/kto.kpi.ts';
+import { meldingenKpis } from './modules/meldingen/meldingen.kpi.ts';
 import { paginafeedbackService } from './modules/paginafeedback/paginafeedback.service.ts';
 import { enquetesRepository } from './modules/enquetes/enquetes.repository.ts';
 import { enquetesService } from './modules/enquetes/enquetes.service.ts';
@@ -329,6 +333,7 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
   kccGesprekkenRoutes(app, { gesprekken: services.kccGesprekken });
   servicenormenRoutes(app, { servicenormen: services.servicenormen, gemeenten });
   meldingenRoutes(app, { meldingen: services.meldingen });
+  meldingenBehandelingRoutes(app, { behandeling: services.meldingenBehandeling, meldingen: services.meldingen, kaartTegels: config.kaartTegels });
   open311SleutelsRoutes(app, { sleutels: services.open311Sleutels });
   open311Routes(app, { open311: services.open311 });
   meldingformulierRoutes(app, {
@@ -521,7 +526,7 @@ export function loketServices(deps: {
   const kpi = kpiService({
     // Reads on `lezen`: the replica inside request.lees (the servicenormen page), the primary elsewhere.
     repository: kpiRepository(db, lezen),
-    maten: [...zakenKpis(lezen, zakenRollup), ...klantcontactenKpis(lezen, kccRollups.klantcontacten), ...contactverzoekenKpis(lezen, kccRollups.contactverzoeken), ...ktoKpis(lezen), ...kccKpis(kccGesprekken.maten)],
+    maten: [...zakenKpis(lezen, zakenRollup), ...klantcontactenKpis(lezen, kccRollups.klantcontacten), ...contactverzoekenKpis(lezen, kccRollups.contactverzoeken), ...ktoKpis(lezen), ...meldingenKpis(lezen), ...kccKpis(kccGesprekken.maten)],
     sluitingsdagen: (gemeente) => termijnen.sluitingsdagen(gemeente),
     zaaktypeBestaat,
     audit,
@@ -543,6 +548,7 @@ export function loketServices(deps: {
       sluitingsdagen: sluitingsdagenRepo,
       zaaktypen: zaaktypenRepo,
       meldingen: meldingenRepo,
+      meldingPartners: meldingPartnersRepository(db),
       audit,
       klok,
       pc,
@@ -579,6 +585,8 @@ export function loketServices(deps: {
     grenzen,
     meldingformulier,
     meldingformulierRepository: meldingformulierRepo,
+    // Staff and partners of meldingen (ADR 0056).
+    meldingenBehandeling: meldingenBehandelingService({ db, repository: meldingenRepo, meldingen, zaken, berichten: deps.berichten, audit, klok, publicUrl: deps.publicUrl }),
     open311Sleutels,
     open311: open311Service({ gemeenten, meldingen, sleutels: open311Sleutels, klok, publicUrl: deps.publicUrl }),
     paginafeedback,

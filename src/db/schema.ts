@@ -598,6 +598,8 @@ export interface MeldingCategorieTable {
   openbaar: Standaard<boolean>;
   team_id: string | null;
   norm_werkdagen: number | null;
+  /** The partner that receives this category's meldingen by default (migration 0032). */
+  partner_id: Standaard<string | null>;
   vragen: Json<unknown[]>;
   volgorde: Standaard<number>;
   geldig_vanaf: DatumLeeg;
@@ -825,6 +827,35 @@ export interface EnqueteTellingTable {
   /** The answer as JSON text; '""' for an open question. */
   waarde: string;
   aantal: number;
+}
+/** An external organisation that handles meldingen for the gemeente (0032-melding-partners, ADR 0056). */
+export interface MeldingPartnerTable {
+  gemeente: string;
+  id: string;
+  naam: string;
+  email: string | null;
+  aangemaakt_op: TijdstipVerplicht;
+}
+/** A staff user (role externe-partner) acting for a partner (0032-melding-partners). */
+export interface MeldingPartnerLidTable {
+  gemeente: string;
+  partner_id: string;
+  gebruiker_id: string;
+}
+export type PartnerStatus = 'ingepland' | 'in-behandeling' | 'gereed' | 'niet-mogelijk';
+/** The append-only history of a melding's routing to partners (0032-melding-partners). */
+export interface MeldingPartnerGebeurtenisTable {
+  gemeente: string;
+  zaak_id: string;
+  volgnummer: number;
+  partner_id: string;
+  soort: 'doorgezet' | 'status' | 'foto';
+  status: PartnerStatus | null;
+  toelichting: Standaard<string>;
+  document_id: string | null;
+  door_gebruiker: string | null;
+  door_naam: string | null;
+  op: TijdstipVerplicht;
 }
 /** An address of a gemeente's e-mail intake (0026-mailintake): 'info@diemen.nl' or '@diemen.nl'. */
 export interface MailIntakeAdresTable {
@@ -1157,6 +1188,9 @@ export interface DB {
   melding_concept: MeldingConceptTable;
   melding_concept_foto: MeldingConceptFotoTable;
   melding_volger: MeldingVolgerTable;
+  melding_partner: MeldingPartnerTable;
+  melding_partner_lid: MeldingPartnerLidTable;
+  melding_partner_gebeurtenis: MeldingPartnerGebeurtenisTable;
   open311_sleutel: Open311SleutelTable;
   paginafeedback_domein: PaginafeedbackDomeinTable;
   paginafeedback_route: PaginafeedbackRouteTable;

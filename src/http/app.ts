@@ -63,6 +63,15 @@ export function tekstParser(_request: unknown, body: Buffer, done: (error: Error
 // Zod's own messages in Dutch, for fields without a message of their own.
 z.config(z.locales.nl());
 
+/** The origin of a Leaflet tile URL template ({z}/{x}/{y}, {s}), for the CSP; none when empty or not a URL. */
+export function tegelOorsprong(sjabloon: string): string[] {
+  try {
+    return sjabloon ? [new URL(sjabloon.replace(/\{[a-z]+\}/gi, '0')).origin] : [];
+  } catch {
+    return [];
+  }
+}
+
 /**
  * A path as it may be logged: a resident's tracking code (`/{slug}/zaken/{code}`, ADR 0013) is a
  * secret that opens their zaak, so it is replaced by `…` before the path reaches the log.
@@ -161,7 +170,8 @@ export async function createHttpServer(options: HttpOptions): Promise<HttpServer
         baseUri: ["'self'"],
         formAction: ["'self'"],
         frameAncestors: ["'none'"],
-        imgSrc: ["'self'", 'data:'],
+        // The map tiles' origin, when the maps have a background (LOKET_KAART_TEGELS).
+        imgSrc: ["'self'", 'data:', ...tegelOorsprong(config.kaartTegels)],
         objectSrc: ["'none'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'"],

@@ -52,6 +52,10 @@ export const RECHTEN = {
   kpiLezen: ['beheerder', 'teamleider', 'pc-adviseur'],
   /** Set the gemeente's norms and targets for KPIs. */
   kpiBeheren: ['beheerder', 'pc-adviseur'],
+  /** Forward a melding openbare ruimte to an external partner (ADR 0056): who handles zaken. */
+  meldingenDoorzetten: ['beheerder', 'teamleider', 'behandelaar'],
+  /** The partner's side of meldingen (ADR 0056): only the meldingen routed now to one's own partner organisation (the service checks it); report a status, add an "after" photo. */
+  partnerMeldingen: ['externe-partner'],
   /** Manage the gemeente's Open311 API keys (clients such as FixMyStreet that post meldingen). */
   open311Beheren: ['beheerder'],
   /** Read the remarks on the gemeente's web pages, the pages ranked by share of "nee" and their trend: the webredactie and the vakafdelingen that own pages. */

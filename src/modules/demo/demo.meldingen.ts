@@ -1,7 +1,16 @@
 import type { CategorieInvoer } from '../meldingen/meldingen.schemas.ts';
 
 /** A demo category: the handling team by name (the demo's teams), for every gemeente or some. */
-type DemoCategorie = Omit<CategorieInvoer, 'team'> & { team: string | null; gemeenten?: string[] };
+type DemoCategorie = Omit<CategorieInvoer, 'team' | 'partner'> & { team: string | null; partner?: string; gemeenten?: string[] };
+
+/**
+ * The demo's external partner (ADR 0056): a waste collector that empties containers for Diemen
+ * and Ouder-Amstel; the demo user Pim Partner acts for it. Its categories send meldingen to it
+ * by default.
+ */
+export const DEMO_MELDING_PARTNERS = [
+  { gemeenten: ['GM0384', 'GM0437'], naam: 'Afvalpartner Amstelland', email: 'meldingen@afvalpartner.demo', leden: ['partner@afvalpartner.demo'] },
+];
 
 const hoofd = (code: string, nl: string, en: string, volgorde: number, uitleg: { nl: string; en: string }, gemeenten?: string[]): DemoCategorie => ({
   code,
@@ -25,7 +34,7 @@ const sub = (
   uitleg: { nl: string; en: string },
   normWerkdagen: number,
   trefwoorden: string[],
-  extra: Partial<Pick<DemoCategorie, 'openbaar' | 'vragen' | 'gemeenten'>> = {},
+  extra: Partial<Pick<DemoCategorie, 'openbaar' | 'vragen' | 'gemeenten' | 'partner'>> = {},
 ): DemoCategorie => ({
   code,
   hoofdcategorie,
@@ -38,6 +47,7 @@ const sub = (
   vragen: extra.vragen ?? [],
   volgorde: 0,
   geldigVanaf: '2026-01-01',
+  ...(extra.partner ? { partner: extra.partner } : {}),
   ...(extra.gemeenten ? { gemeenten: extra.gemeenten } : {}),
 });
 
@@ -86,6 +96,7 @@ export const DEMO_MELDING_CATEGORIEEN: DemoCategorie[] = [
           max: null,
         },
       ],
+      partner: 'Afvalpartner Amstelland',
     },
   ),
   sub('afval', 'grofvuil-op-straat', { nl: 'Grofvuil op straat', en: 'Bulky waste in the street' }, { nl: 'Meubels, matrassen of ander groot afval op straat of naast een container.', en: 'Furniture, mattresses or other large waste in the street or next to a container.' }, 3, ['grofvuil', 'bank', 'matras', 'bijzetten', 'dumping']),

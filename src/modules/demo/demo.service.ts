@@ -18,7 +18,8 @@ import { laadDemoZaken } from './demo.zaken.ts';
 import type { ZakenService } from '../zaken/zaken.service.ts';
 import { DEMO_PC_HOOFDSTUKKEN, DEMO_PC_RICHTING } from './demo.pc.ts';
 import type { MeldingenRepository } from '../meldingen/meldingen.repository.ts';
-import { DEMO_MELDING_CATEGORIEEN } from './demo.meldingen.ts';
+import { DEMO_MELDING_CATEGORIEEN, DEMO_MELDING_PARTNERS } from './demo.meldingen.ts';
+import type { MeldingPartnersRepository } from '../meldingen/meldingen.partners.repository.ts';
 import { DEMO_KENNISARTIKELEN } from './demo.kennisbank.ts';
 import type { KennisbankRepository } from '../kennisbank/kennisbank.repository.ts';
 import { plusDagen } from '../termijnen/kalender.ts';
@@ -60,6 +61,8 @@ export function demoService(deps: {
   zaaktypen: ZaaktypenRepository;
   /** The categories of meldingen openbare ruimte (demo.meldingen.ts). */
   meldingen?: MeldingenRepository;
+  /** The external partners of meldingen (demo.meldingen.ts). */
+  meldingPartners?: MeldingPartnersRepository;
   audit: AuditService;
   klok: Klok;
   /** P&C chapters of Diemen, published (demo.pc.ts). */
@@ -149,12 +152,20 @@ export function demoService(deps: {
           await deps.zaaktypen.publiceer(gemeente.code, id, 1, nu, kalenderdag(nu));
           resultaat.zaaktypen++;
         }
+        // The external partners of meldingen, before the categories that name them.
+        for (const p of deps.meldingPartners ? DEMO_MELDING_PARTNERS : []) {
+          if (!p.gemeenten.includes(gemeente.code)) continue;
+          const leden = p.leden.map((email) => ids.get(email)).filter((x): x is string => x !== undefined);
+          await deps.meldingPartners?.maakPartner(gemeente.code, { id: randomUUID(), naam: p.naam, email: p.email, leden }, nu);
+        }
+        const partnerIds = new Map((deps.meldingPartners ? await deps.meldingPartners.partners(gemeente.code) : []).map((p) => [p.naam, p.id]));
         // The categories of meldingen openbare ruimte, main categories first (a sub names its main one).
-        for (const { team, gemeenten, ...categorie } of deps.meldingen ? DEMO_MELDING_CATEGORIEEN : []) {
+        for (const { team, partner, gemeenten, ...categorie } of deps.meldingen ? DEMO_MELDING_CATEGORIEEN : []) {
           if (gemeenten && !gemeenten.includes(gemeente.code)) continue;
           if (!deps.meldingen || (await deps.meldingen.hoogsteVersie(gemeente.code, categorie.code))) continue;
           const id = randomUUID();
-          await deps.meldingen.maakCategorie(gemeente.code, id, 1, { ...categorie, team: team ? (teams.find((t) => t.naam === team)?.id ?? null) : null }, nu);
+          const categorieTeam = team ? (teams.find((t) => t.naam === team)?.id ?? null) : null;
+          await deps.meldingen.maakCategorie(gemeente.code, id, 1, { ...categorie, team: categorieTeam, partner: (partner && partnerIds.get(partner)) || null }, nu);
           await deps.meldingen.publiceerCategorie(gemeente.code, id, 1, nu, kalenderdag(nu));
           resultaat.meldingCategorieen++;
         }

@@ -2,6 +2,7 @@ import { badRequest, conflict, notFound, type InvalidParam, type ProblemError } 
 
 export const categorieNietGevonden = (): ProblemError => notFound('Deze categorie bestaat niet in deze gemeente.');
 export const categorieTeamOnbekend = (): ProblemError => badRequest([{ name: 'team', code: 'onbekend-team', reason: 'Dit team bestaat niet in deze gemeente.' }]);
+export const categoriePartnerOnbekend = (): ProblemError => badRequest([{ name: 'partner', code: 'onbekende-partner', reason: 'Deze partner bestaat niet in deze gemeente.' }]);
 export const hoofdcategorieOnbekend = (): ProblemError =>
   badRequest([{ name: 'hoofdcategorie', code: 'onbekende-hoofdcategorie', reason: 'Deze hoofdcategorie bestaat niet in deze gemeente.' }]);
 export const categorieConceptBestaat = (): ProblemError =>
@@ -23,3 +24,13 @@ export const buitenGemeente = (afstandM: number): InvalidParam => ({
 export const beschrijvingTeLang = (max: number): InvalidParam => ({ name: 'beschrijving', code: 'te-lang', reason: `De beschrijving is te lang (hoogstens ${max} tekens).` });
 export const antwoordVereist = (code: string): InvalidParam => ({ name: `antwoorden.${code}`, code: 'antwoord-vereist', reason: 'Beantwoord deze vraag.' });
 export const antwoordOngeldig = (code: string, reden: string): InvalidParam => ({ name: `antwoorden.${code}`, code: 'ongeldig-antwoord', reason: reden });
+
+/** Staff and partners (ADR 0056). */
+export const meldingNietGevonden = (): ProblemError => notFound('Deze melding bestaat niet in deze gemeente, of u mag hem niet zien.');
+export const meldingAfgesloten = (): ProblemError => conflict('melding-afgesloten', 'Deze melding is al afgehandeld.');
+export const geenPartner = (): ProblemError =>
+  badRequest([{ name: 'partner', code: 'geen-partner', reason: 'Kies een partner: de categorie van deze melding heeft geen vaste partner.' }]);
+export const partnerOnbekend = (): ProblemError => badRequest([{ name: 'partner', code: 'onbekende-partner', reason: 'Deze partner bestaat niet in deze gemeente.' }]);
+export const partnerNaamBestaat = (): ProblemError => conflict('partner-bestaat', 'Er is al een partner met deze naam in deze gemeente.');
+export const partnerLedenOngeldig = (fouten: InvalidParam[]): ProblemError => badRequest(fouten);
+export const fotoOngeldig = (code: string, reden: string): ProblemError => badRequest([{ name: 'foto', code, reason: reden }]);

@@ -13,6 +13,8 @@ export interface CategorieRecord {
   trefwoorden: string[];
   openbaar: boolean;
   team: string | null;
+  /** The partner that receives its meldingen by default (ADR 0056). */
+  partner: string | null;
   normWerkdagen: number | null;
   vragen: Vraag[];
   volgorde: number;
@@ -36,6 +38,7 @@ function naarRecord(r: Selectable<MeldingCategorieTable>): CategorieRecord {
     trefwoorden: r.trefwoorden === '' ? [] : r.trefwoorden.split(','),
     openbaar: r.openbaar,
     team: r.team_id,
+    partner: r.partner_id,
     normWerkdagen: r.norm_werkdagen,
     vragen: r.vragen as Vraag[],
     volgorde: r.volgorde,
@@ -55,11 +58,20 @@ const kolommen = (g: CategorieGegevens) => ({
   trefwoorden: g.trefwoorden.join(','),
   openbaar: g.openbaar,
   team_id: g.team,
+  partner_id: g.partner,
   norm_werkdagen: g.normWerkdagen,
   vragen: JSON.stringify(g.vragen),
   volgorde: g.volgorde,
   geldig_vanaf: g.geldigVanaf,
 });
+
+/** A box in WGS84 degrees. */
+export interface Box {
+  minLon: number;
+  minLat: number;
+  maxLon: number;
+  maxLat: number;
+}
 
 /** A melding as stored here (its zaak holds the rest). */
 export interface NieuweMelding {
@@ -83,6 +95,7 @@ export interface MeldingRij {
   identificatie: string;
   categorieCode: string;
   categorieNaam: { nl: string; en: string };
+  hoofdcategorie: string | null;
   lat: number | null;
   lon: number | null;
   adres: string;
@@ -90,11 +103,12 @@ export interface MeldingRij {
   ontvangenOp: string;
 }
 
-const naarMelding = (r: { zaak_id: string; identificatie: string; categorie_code: string; naam_nl: string; naam_en: string; lat: number | null; lon: number | null; adres: string; media_url: string | null; ontvangen_op: string }): MeldingRij => ({
+const naarMelding = (r: { zaak_id: string; identificatie: string; categorie_code: string; naam_nl: string; naam_en: string; hoofdcategorie: string | null; lat: number | null; lon: number | null; adres: string; media_url: string | null; ontvangen_op: string }): MeldingRij => ({
   zaakId: r.zaak_id,
   identificatie: r.identificatie,
   categorieCode: r.categorie_code,
   categorieNaam: { nl: r.naam_nl, en: r.naam_en },
+  hoofdcategorie: r.hoofdcategorie,
   lat: r.lat === null ? null : Number(r.lat),
   lon: r.lon === null ? null : Number(r.lon),
   adres: r.adres,
@@ -112,7 +126,7 @@ export function meldingenRepository(db: Kysely<DB>, lezen: Kysely<DB> = db) {
     db
       .selectFrom('melding as m')
       .innerJoin('melding_categorie as c', (j) => j.onRef('c.gemeente', '=', 'm.gemeente').onRef('c.id', '=', 'm.categorie_id'))
-      .select(['m.zaak_id', 'm.identificatie', 'm.categorie_code', 'c.naam_nl', 'c.naam_en', 'm.lat', 'm.lon', 'm.adres', 'm.media_url', 'm.ontvangen_op'])
+      .select(['m.zaak_id', 'm.identificatie', 'm.categorie_code', 'c.naam_nl', 'c.naam_en', 'c.hoofdcategorie', 'm.lat', 'm.lon', 'm.adres', 'm.media_url', 'm.ontvangen_op'])
       .where('m.gemeente', '=', gemeente);
   return {
     /** Every version, or per code only the newest; main categories first, then by order and code. */
@@ -148,6 +162,8 @@ export function meldingenRepository(db: Kysely<DB>, lezen: Kysely<DB> = db) {
       db.selectFrom('melding_categorie').select(['id', 'versie', 'status']).where('gemeente', '=', gemeente).where('code', '=', code).orderBy('versie', 'desc').limit(1).executeTakeFirst(),
     teamBestaat: async (gemeente: string, id: string): Promise<boolean> =>
       (await db.selectFrom('team').select('id').where('gemeente', '=', gemeente).where('id', '=', id).executeTakeFirst()) !== undefined,
+    partnerBestaat: async (gemeente: string, id: string): Promise<boolean> =>
+      (await db.selectFrom('melding_partner').select('id').where('gemeente', '=', gemeente).where('id', '=', id).executeTakeFirst()) !== undefined,
     maakCategorie: async (gemeente: string, id: string, versie: number, g: CategorieGegevens, nu: string): Promise<void> => {
       await db.insertInto('melding_categorie').values({ gemeente, id, versie, ...kolommen(g), aangemaakt_op: nu, gewijzigd_op: nu }).execute();
     },
@@ -191,13 +207,29 @@ export function meldingenRepository(db: Kysely<DB>, lezen: Kysely<DB> = db) {
       const rij = await meldingSelect(gemeente).where('m.zaak_id', '=', zaakId).executeTakeFirst();
       return rij ? naarMelding(rij) : undefined;
     },
+    /** The answers to the category's extra questions of one melding. */
+    antwoorden: async (gemeente: string, zaakId: string): Promise<Record<string, string>> => {
+      const rij = await db.selectFrom('melding').select('antwoorden').where('gemeente', '=', gemeente).where('zaak_id', '=', zaakId).executeTakeFirst();
+      return rij?.antwoorden ?? {};
+    },
+    /** The default partner of the category version a melding was made under. */
+    partnerVanCategorie: async (gemeente: string, zaakId: string): Promise<string | null> => {
+      const rij = await db
+        .selectFrom('melding as m')
+        .innerJoin('melding_categorie as c', (j) => j.onRef('c.gemeente', '=', 'm.gemeente').onRef('c.id', '=', 'm.categorie_id'))
+        .select('c.partner_id')
+        .where('m.gemeente', '=', gemeente)
+        .where('m.zaak_id', '=', zaakId)
+        .executeTakeFirst();
+      return rij?.partner_id ?? null;
+    },
     meldingenOpZaken: async (gemeente: string, zaakIds: readonly string[]): Promise<MeldingRij[]> =>
       zaakIds.length === 0 ? [] : (await meldingSelect(gemeente).where('m.zaak_id', 'in', zaakIds).execute()).map(naarMelding),
     /**
      * Meldingen with a point in the box (WGS84 degrees) in a category on the public map, newest
      * first, of every gemeente: `locatie <@ box` on the GiST index, on PGlite and PostgreSQL alike.
      */
-    openbaarInBox: async (box: { minLon: number; minLat: number; maxLon: number; maxLat: number }, limit: number) => {
+    openbaarInBox: async (box: Box, limit: number) => {
       const rijen = await lezen
         .selectFrom('melding as m')
         .innerJoin('melding_categorie as c', (j) => j.onRef('c.gemeente', '=', 'm.gemeente').onRef('c.id', '=', 'm.categorie_id'))
@@ -252,10 +284,12 @@ export function meldingenRepository(db: Kysely<DB>, lezen: Kysely<DB> = db) {
     /** Meldingen received from `van` up to `tot`, by time, optionally of some categories; keyset after (ontvangenOp, zaakId). */
     meldingenTussen: async (
       gemeente: string,
-      opties: { van: string; tot: string; categorieen?: readonly string[] | undefined; na?: { ontvangenOp: string; zaakId: string } | undefined; limit: number },
+      opties: { van: string; tot: string; categorieen?: readonly string[] | undefined; box?: Box | undefined; na?: { ontvangenOp: string; zaakId: string } | undefined; limit: number },
     ): Promise<MeldingRij[]> => {
       let q = meldingSelect(gemeente).where('m.ontvangen_op', '>=', opties.van).where('m.ontvangen_op', '<', opties.tot);
       if (opties.categorieen && opties.categorieen.length > 0) q = q.where('m.categorie_code', 'in', opties.categorieen);
+      const box = opties.box;
+      if (box) q = q.where(sql<boolean>`m.locatie <@ box(point(${box.minLon}, ${box.minLat}), point(${box.maxLon}, ${box.maxLat}))`);
       const na = opties.na;
       if (na) q = q.where((eb) => eb.or([eb('m.ontvangen_op', '>', na.ontvangenOp), eb.and([eb('m.ontvangen_op', '=', na.ontvangenOp), eb('m.zaak_id', '>', na.zaakId)])]));
       return (await q.orderBy('m.ontvangen_op').orderBy('m.zaak_id').limit(opties.limit).execute()).map(naarMelding);

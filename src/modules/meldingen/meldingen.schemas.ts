@@ -49,6 +49,7 @@ export const categorieInvoer = z
     trefwoorden: z.array(z.string().trim().min(1).max(50)).max(30).default([]),
     openbaar: z.boolean().default(true).describe('Op de openbare kaart'),
     team: z.uuid('Dit is geen geldige id.').nullable().default(null).describe('Team dat de meldingen behandelt (alleen subcategorie)'),
+    partner: z.uuid('Dit is geen geldige id.').nullable().default(null).describe('Externe partner die de meldingen standaard krijgt (alleen subcategorie)'),
     normWerkdagen: z.number().int().min(1).max(250).nullable().default(null).describe('Norm in werkdagen (alleen subcategorie)'),
     vragen: z.array(vraagSchema).max(20).default([]),
     volgorde: z.number().int().min(0).max(1000).default(0),
@@ -58,8 +59,8 @@ export const categorieInvoer = z
     const sub = c.hoofdcategorie !== null;
     if (sub && c.team === null) ctx.addIssue({ code: 'custom', path: ['team'], message: 'Een subcategorie heeft een team.' });
     if (sub && c.normWerkdagen === null) ctx.addIssue({ code: 'custom', path: ['normWerkdagen'], message: 'Een subcategorie heeft een norm.' });
-    if (!sub && (c.team !== null || c.normWerkdagen !== null || c.vragen.length > 0)) {
-      ctx.addIssue({ code: 'custom', path: ['hoofdcategorie'], message: 'Een hoofdcategorie heeft geen team, norm of vragen; die horen bij de subcategorieën.' });
+    if (!sub && (c.team !== null || c.partner !== null || c.normWerkdagen !== null || c.vragen.length > 0)) {
+      ctx.addIssue({ code: 'custom', path: ['hoofdcategorie'], message: 'Een hoofdcategorie heeft geen team, partner, norm of vragen; die horen bij de subcategorieën.' });
     }
     const codes = c.vragen.map((v) => v.code);
     codes.forEach((vc, i) => {
@@ -81,6 +82,7 @@ export const categorieSchema = z
     trefwoorden: z.array(z.string()),
     openbaar: z.boolean(),
     team: z.uuid().nullable(),
+    partner: z.uuid().nullable(),
     normWerkdagen: z.number().int().nullable(),
     vragen: z.array(
       z.object({
@@ -110,29 +112,30 @@ export const categorieParams = z.strictObject({ gemeente: gemeenteCode, id: z.uu
 /** Largest box of the public map, in degrees each way (a gemeente fits; a province does not). */
 export const MAX_BBOX_GRADEN = 0.25;
 
-export const openbaarQuery = z.strictObject({
-  bbox: z
-    .string()
-    .describe('minLon,minLat,maxLon,maxLat in WGS84, bijvoorbeeld 4.95,52.33,4.98,52.35')
-    .transform((waarde, ctx) => {
-      const delen = waarde.split(',');
-      const getallen = delen.map((d) => (/^-?\d{1,3}(\.\d+)?$/.test(d.trim()) ? Number(d) : Number.NaN));
-      const [minLon, minLat, maxLon, maxLat] = getallen;
-      if (getallen.length !== 4 || minLon === undefined || minLat === undefined || maxLon === undefined || maxLat === undefined || getallen.some((g) => Number.isNaN(g))) {
-        ctx.addIssue({ code: 'custom', message: 'Geef vier getallen: minLon,minLat,maxLon,maxLat (WGS84), bijvoorbeeld 4.95,52.33,4.98,52.35.' });
-        return z.NEVER;
-      }
-      if (Math.abs(minLat) > 90 || Math.abs(maxLat) > 90 || Math.abs(minLon) > 180 || Math.abs(maxLon) > 180 || minLon >= maxLon || minLat >= maxLat) {
-        ctx.addIssue({ code: 'custom', message: 'De hoeken kloppen niet: min moet kleiner zijn dan max, lat tussen -90 en 90, lon tussen -180 en 180.' });
-        return z.NEVER;
-      }
-      if (maxLon - minLon > MAX_BBOX_GRADEN || maxLat - minLat > MAX_BBOX_GRADEN) {
-        ctx.addIssue({ code: 'custom', message: `Het gebied is te groot: hoogstens ${MAX_BBOX_GRADEN} graden in elke richting.` });
-        return z.NEVER;
-      }
-      return { minLon, minLat, maxLon, maxLat };
-    }),
-});
+/** A box `minLon,minLat,maxLon,maxLat` in WGS84, at most MAX_BBOX_GRADEN each way. */
+export const bboxParam = z
+  .string()
+  .describe('minLon,minLat,maxLon,maxLat in WGS84, bijvoorbeeld 4.95,52.33,4.98,52.35')
+  .transform((waarde, ctx) => {
+    const delen = waarde.split(',');
+    const getallen = delen.map((d) => (/^-?\d{1,3}(\.\d+)?$/.test(d.trim()) ? Number(d) : Number.NaN));
+    const [minLon, minLat, maxLon, maxLat] = getallen;
+    if (getallen.length !== 4 || minLon === undefined || minLat === undefined || maxLon === undefined || maxLat === undefined || getallen.some((g) => Number.isNaN(g))) {
+      ctx.addIssue({ code: 'custom', message: 'Geef vier getallen: minLon,minLat,maxLon,maxLat (WGS84), bijvoorbeeld 4.95,52.33,4.98,52.35.' });
+      return z.NEVER;
+    }
+    if (Math.abs(minLat) > 90 || Math.abs(maxLat) > 90 || Math.abs(minLon) > 180 || Math.abs(maxLon) > 180 || minLon >= maxLon || minLat >= maxLat) {
+      ctx.addIssue({ code: 'custom', message: 'De hoeken kloppen niet: min moet kleiner zijn dan max, lat tussen -90 en 90, lon tussen -180 en 180.' });
+      return z.NEVER;
+    }
+    if (maxLon - minLon > MAX_BBOX_GRADEN || maxLat - minLat > MAX_BBOX_GRADEN) {
+      ctx.addIssue({ code: 'custom', message: `Het gebied is te groot: hoogstens ${MAX_BBOX_GRADEN} graden in elke richting.` });
+      return z.NEVER;
+    }
+    return { minLon, minLat, maxLon, maxLat };
+  });
+
+export const openbaarQuery = z.strictObject({ bbox: bboxParam });
 
 export const openbareMeldingenSchema = z
   .object({

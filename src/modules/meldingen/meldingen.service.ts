@@ -18,6 +18,7 @@ import {
   categorieAlGepubliceerd,
   categorieConceptBestaat,
   categorieNietGevonden,
+  categoriePartnerOnbekend,
   categorieTeamOnbekend,
   geenLocatie,
   hoofdcategorieOnbekend,
@@ -26,7 +27,7 @@ import {
   ongeldigeMelding,
 } from './meldingen.errors.ts';
 import type { Gemeentegrenzen } from './meldingen.grenzen.ts';
-import type { CategorieRecord, MeldingenRepository, NieuweMelding } from './meldingen.repository.ts';
+import type { Box, CategorieRecord, MeldingenRepository, NieuweMelding } from './meldingen.repository.ts';
 import type { CategorieInvoer, Vraag } from './meldingen.schemas.ts';
 
 /** The zaaktype every melding openbare ruimte is a zaak of (demo.zaaktypen.ts; ADR 0040). */
@@ -129,6 +130,7 @@ export function meldingenService(deps: MeldingenDeps) {
     /** A new concept: version 1 of a new code, or the next version of an existing one. */
     async maakCategorie(context: Context, gemeente: string, invoer: CategorieInvoer): Promise<CategorieRecord> {
       if (invoer.team !== null && !(await repository.teamBestaat(gemeente, invoer.team))) throw categorieTeamOnbekend();
+      if (invoer.partner !== null && !(await repository.partnerBestaat(gemeente, invoer.partner))) throw categoriePartnerOnbekend();
       if (invoer.hoofdcategorie !== null && !(await repository.hoogsteVersie(gemeente, invoer.hoofdcategorie))) throw hoofdcategorieOnbekend();
       const hoogste = await repository.hoogsteVersie(gemeente, invoer.code);
       if (hoogste?.status === 'concept') throw categorieConceptBestaat();
@@ -259,7 +261,7 @@ export function meldingenService(deps: MeldingenDeps) {
      * Meldingen received from `van` up to `tot` (and of these categories), with their stand,
      * optionally only open or only closed ones; at most `limit`, oldest first.
      */
-    async tussen(gemeente: string, opties: { van: string; tot: string; categorieen?: readonly string[] | undefined; status?: 'open' | 'closed' | undefined; limit: number }) {
+    async tussen(gemeente: string, opties: { van: string; tot: string; categorieen?: readonly string[] | undefined; box?: Box | undefined; status?: 'open' | 'closed' | undefined; limit: number }) {
       const uit: Awaited<ReturnType<typeof metStand>> = [];
       let na: { ontvangenOp: string; zaakId: string } | undefined;
       const blok = Math.min(opties.limit, 500);
@@ -279,7 +281,7 @@ export function meldingenService(deps: MeldingenDeps) {
      * The public map: open meldingen in categories on the map within the box, newest first, at
      * most `limit`; no reporter, no free text, no address. `afgekapt`: there may be more.
      */
-    async openbaar(box: { minLon: number; minLat: number; maxLon: number; maxLat: number }, limit: number) {
+    async openbaar(box: Box, limit: number) {
       // Closed ones are left out after reading where their zaken stand, so read some more.
       const kandidaten = await repository.openbaarInBox(box, limit * 2);
       const perGemeente = Map.groupBy(kandidaten, (k) => k.gemeente);

@@ -12,6 +12,9 @@ export interface ZaakStand {
   identificatie: string;
   /** The current status's resident text (the result's text once closed). */
   statusTekst: { nl: string; en: string };
+  /** The current status's staff name, and the result's name once closed. */
+  statusNaam: string;
+  resultaatNaam: string | null;
   afgeslotenOp: string | null;
   registratieOp: string;
   /** The last status change or the closing; the registration when nothing changed. */
@@ -54,6 +57,8 @@ export function zakenStandRepository(db: Kysely<DB>) {
           'z.uiterlijke_einddatum',
           's.tekst_nl',
           's.tekst_en',
+          's.naam as status_naam',
+          'r.naam as resultaat_naam',
           'r.tekst_nl as resultaat_nl',
           'r.tekst_en as resultaat_en',
           eb
@@ -71,6 +76,8 @@ export function zakenStandRepository(db: Kysely<DB>) {
         id: r.id,
         identificatie: r.identificatie,
         statusTekst: r.afgesloten_op && r.resultaat_nl ? { nl: r.resultaat_nl, en: r.resultaat_en ?? '' } : { nl: r.tekst_nl, en: r.tekst_en },
+        statusNaam: r.status_naam,
+        resultaatNaam: r.resultaat_naam,
         afgeslotenOp: r.afgesloten_op,
         registratieOp: r.registratie_op,
         bijgewerktOp: r.afgesloten_op ?? (r.gewijzigd_op ? new Date(r.gewijzigd_op).toISOString() : r.registratie_op),

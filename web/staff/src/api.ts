@@ -7,6 +7,8 @@ import type { berichtSchema } from '../../../src/modules/berichten/berichten.sch
 import type { gebruikerSchema } from '../../../src/modules/gebruikers/gebruikers.schemas.ts';
 import type { gemeenteKpisSchema, kpiReeksSchema, kpiWaardeSchema } from '../../../src/modules/kpi/kpi.schemas.ts';
 import type { teamSchema } from '../../../src/modules/teams/teams.schemas.ts';
+import type { meldingDetailSchema, partnerDetailSchema, partnerRegelSchema, partnerSchema, werkvoorraadRegelSchema } from '../../../src/modules/meldingen/meldingen.behandeling.schemas.ts';
+import type { categorieSchema } from '../../../src/modules/meldingen/meldingen.schemas.ts';
 import type { zaaktypeSchema } from '../../../src/modules/zaaktypen/zaaktypen.schemas.ts';
 import type { contactverzoekSchema, wachtrijSchema } from '../../../src/modules/contactverzoeken/contactverzoeken.schemas.ts';
 import type { artikelSamenvattingSchema, artikelSchema, meldingSchema, onderwerpenSchema, zoekresultatenSchema } from '../../../src/modules/kennisbank/kennisbank.schemas.ts';
@@ -46,6 +48,13 @@ export type KennisartikelSamenvatting = z.output<typeof artikelSamenvattingSchem
 export type KennisZoekresultaat = z.output<typeof zoekresultatenSchema>['items'][number];
 export type KennisMelding = z.output<typeof meldingSchema>;
 export type KennisOnderwerpen = z.output<typeof onderwerpenSchema>;
+export type MeldingRegel = z.output<typeof werkvoorraadRegelSchema>;
+export type MeldingDetail = z.output<typeof meldingDetailSchema>;
+export type MeldingPartner = z.output<typeof partnerSchema>;
+export type PartnerMeldingRegel = z.output<typeof partnerRegelSchema>;
+export type PartnerMeldingDetail = z.output<typeof partnerDetailSchema>;
+export type MeldingCategorie = z.output<typeof categorieSchema>;
+export type { MeldingStatus, Termijnband as MeldingTermijn } from '../../../src/modules/meldingen/meldingen.behandeling.service.ts';
 export type { PcHoofdstuk, PcIndicator, PcWaarde } from '../../../src/modules/planning-control/pc.hoofdstuk.ts';
 export type { PcAfwijkingen, PcDocument, PcProgramma, PcVergelijking, PcVersie, PcVersieSamenvatting } from './pc.types.ts';
 

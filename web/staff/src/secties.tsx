@@ -22,6 +22,9 @@ import { Kcc } from './pages/kcc/Kcc.tsx';
 import { kennisbankPagina } from './pages/kcc/Kennisbank.tsx';
 import { KCC_KPIS, Kpis } from './pages/kpi/Kpis.tsx';
 import { useTaal } from './i18n/i18n.tsx';
+import { MeldingDetail } from './pages/meldingen/MeldingDetail.tsx';
+import { Meldingen } from './pages/meldingen/Meldingen.tsx';
+import { PartnerMelding, PartnerMeldingen } from './pages/meldingen/PartnerMeldingen.tsx';
 
 export interface SectieProps {
   gemeente: SessieGemeente;
@@ -52,6 +55,18 @@ export const SECTIES: readonly Sectie[] = [
     recht: 'zakenLezen',
     weergave: ({ gemeente, id, zoek }) =>
       id === 'nieuw' ? <ZaakNieuw gemeente={gemeente} /> : id ? <ZaakDetail gemeente={gemeente} id={id} /> : <Werkvoorraad gemeente={gemeente} zoek={zoek} />,
+  },
+  {
+    pad: 'meldingen',
+    label: 'nav.meldingen',
+    recht: 'zakenLezen',
+    weergave: ({ gemeente, id, zoek }) => (id ? <MeldingDetail gemeente={gemeente} id={id} /> : <Meldingen gemeente={gemeente} zoek={zoek} />),
+  },
+  {
+    pad: 'partner-meldingen',
+    label: 'nav.partnerMeldingen',
+    recht: 'partnerMeldingen',
+    weergave: ({ gemeente, id }) => (id ? <PartnerMelding gemeente={gemeente} id={id} /> : <PartnerMeldingen gemeente={gemeente} />),
   },
   // The KCC (ADR 0058): register a call, the callback queue, the knowledge base with its correction loop.
   { pad: 'kcc', label: 'nav.kcc', recht: 'klantcontactenRegistreren', weergave: ({ gemeente, id }) => (id ? null : <Kcc gemeente={gemeente} />) },
