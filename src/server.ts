@@ -101,6 +101,10 @@ import { kccGesprekkenService } from './modules/kcc/kcc.gesprekken.service.ts';
 import { paginafeedbackRepository } from './modules/paginafeedback/paginafeedback.repository.ts';
 import { paginafeedbackRoutes } from './modules/paginafeedback/paginafeedback.routes.ts';
 import { ktoRoutes } from './modules/kto/kto.routes.ts';
+import { formulierenRepository } from './modules/formulieren/formulieren.repository.ts';
+import { formulierenRoutes } from './modules/formulieren/formulieren.routes.ts';
+import { formulierenService } from './modules/formulieren/formulieren.service.ts';
+import { formulierPaginaRoutes } from './modules/formulieren/formulieren.paginas.ts';
 import { ktoService } from './modules/kto/kto.service.ts';
 import { ktoKpis } from './modules/kto/kto.kpi.ts';
 import { paginafeedbackService } from './modules/paginafeedback/paginafeedback.service.ts';
@@ -312,6 +316,8 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
   open311Routes(app, { open311: services.open311 });
   paginafeedbackRoutes(app, { paginafeedback: services.paginafeedback, gemeenten, rateLimit: config.rateLimitAanmelden });
   ktoRoutes(app, { kto: services.kto, gemeenten, rateLimit: config.rateLimitAanmelden });
+  formulierenRoutes(app, { formulieren: services.formulieren, zaken: services.zaken });
+  formulierPaginaRoutes(app, { formulieren: services.formulieren, gemeenten, rateLimit: config.rateLimitAanmelden });
   zaakvolgenRoutes(app, {
     gemeenten,
     zaakvolgen: services.zaakvolgen,
@@ -442,6 +448,9 @@ export function loketServices(deps: {
     publicUrl: deps.publicUrl,
     maxPerEmail: deps.afsprakenPerEmail ?? 3,
   });
+  // Forms that become zaken (ADR 0064), through the zaken service.
+  const formulierenRepo = formulierenRepository(db);
+  const formulieren = formulierenService({ db, repository: formulierenRepo, zaaktypen: zaaktypenRepo, zaken, berichten: deps.berichten, audit, klok, publicUrl: deps.publicUrl });
   // The call records of the telephony platform (ADR 0031); its repository reads the measures on `lezen`.
   const paginafeedback = paginafeedbackService({ repository: paginafeedbackRepository(db, lezen), gemeenten, audit, klok });
   const kccGesprekken = kccGesprekkenService({ repository: kccGesprekkenRepository(db, lezen), gemeenten, audit, klok });
@@ -475,7 +484,7 @@ export function loketServices(deps: {
     auth,
     gebruikers: gebruikersService({ repository: gebruikersRepo, audit, klok, beeindigSessies: auth.beeindigSessies, berichten: deps.berichten }),
     teams: teamsService({ repository: teamsRepo, audit, klok }),
-    onderhoud: onderhoudService({ repository: onderhoudRepository(db), audit, klok, embedded: deps.database.kind === 'pglite', gemeenten, zaken, klantcontacten, paginafeedback, kto, mailintake, contactverzoeken, afspraken }),
+    onderhoud: onderhoudService({ repository: onderhoudRepository(db), audit, klok, embedded: deps.database.kind === 'pglite', gemeenten, zaken, klantcontacten, paginafeedback, kto, mailintake, contactverzoeken, afspraken, formulieren }),
     demo: demoService({
       gemeenten,
       gebruikers: gebruikersRepo,
@@ -492,6 +501,7 @@ export function loketServices(deps: {
       producten: productenRepo,
       afspraken: afsprakenRepo,
       kto,
+      formulieren: formulierenRepo,
       zakenOpKlok: (demoKlok) => zakenService({ ...zakenDeps, klok: demoKlok, berichten: alleenBewaren(berichtenRepository(db), demoKlok) }),
     }),
     apiTokens: apiTokensService({ repository: apiTokensRepository(db), audit, klok }),
@@ -518,6 +528,7 @@ export function loketServices(deps: {
     producten,
     afspraken,
     kto,
+    formulieren,
   };
 }
 

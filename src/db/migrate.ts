@@ -25,6 +25,7 @@ import * as kpiRollups from './migrations/0024-kpi-rollups.ts';
 import * as productenAfspraken from './migrations/0025-producten-afspraken.ts';
 import * as mailintake from './migrations/0026-mailintake.ts';
 import * as contactverzoekenEnKennisbank from './migrations/0027-contactverzoeken-en-kennisbank.ts';
+import * as formulieren from './migrations/0036-formulieren.ts';
 
 /**
  * Migrations in order; forward-only (no down) in production. There is no 0008, 0014, 0019, 0028
@@ -57,6 +58,7 @@ const migrations: Record<string, Migration> = {
   '0026-mailintake': mailintake,
   '0027-contactverzoeken-en-kennisbank': contactverzoekenEnKennisbank,
   '0030-kto': kto,
+  '0036-formulieren': formulieren,
 };
 
 /** The names of every migration of this version, in order (`/ready` checks the database has them all). */

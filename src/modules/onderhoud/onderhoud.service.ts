@@ -41,6 +41,8 @@ export interface OpruimResultaat {
   contactverzoekPersonen: number;
   /** Appointments whose resident's name, e-mail and phone were erased (3 months after; ADR 0045). */
   afspraakPersonen: number;
+  /** Drafts of forms deleted (30 days after their last change, receipts 7 days after submitting; ADR 0064). */
+  formulierConcepten: number;
 }
 
 /** What housekeeping needs of the rest: the gemeenten, and the zaken, klantcontacten and contactverzoeken retention per gemeente. */
@@ -57,6 +59,7 @@ export interface OnderhoudDeps {
   mailintake: { ruimAfzendersOp(context: Context, gemeente: string): Promise<number> };
   contactverzoeken: { ruimPersoonsgegevensOp(context: Context, gemeente: string): Promise<number> };
   afspraken?: { ruimPersoonsgegevensOp(context: Context, gemeente: string): Promise<number> };
+  formulieren?: { verwijderVerlopen(): Promise<number> };
 }
 
 /** Retention terms and housekeeping, run as a scheduled job every few hours (onderhoud.job.ts) and by `loket opruimen`. */
@@ -80,6 +83,7 @@ export function onderhoudService(deps: OnderhoudDeps) {
         mailAfzenders: 0,
         contactverzoekPersonen: 0,
         afspraakPersonen: 0,
+        formulierConcepten: (await deps.formulieren?.verwijderVerlopen()) ?? 0,
       };
       // Per gemeente, each logged in its own audit log (zaken service).
       for (const gemeente of await deps.gemeenten.lijst()) {

@@ -3,6 +3,7 @@ import { html, opmaak, type Html } from './html.ts';
 import type { GemeenteThema } from './portaal.schemas.ts';
 import { STYLESHEETS } from './statisch.ts';
 import { afspraakPad, productenPad } from '../producten/producten.views.ts';
+import { formulierPad } from '../formulieren/formulieren.paden.ts';
 
 /** The pages of a gemeente, and their last URL segment per language. */
 export const PAGINAS = {
@@ -178,7 +179,11 @@ export function homePagina(ctx: PaginaContext, gemeente: PortaalGemeente): strin
           ${kop2(t('home.servicenormenKop'))}
           ${alinea(link(`${portaalPad(taal, gemeente.slug)}servicenormen`, t('home.servicenormenLink')))}
           ${kop2(t('home.afsprakenKop'))}
-          ${lijst([link(productenPad(taal, gemeente.slug), t('home.productenLink')), link(afspraakPad(taal, gemeente.slug), t('home.afspraakLink'))])}
+          ${lijst([
+            link(productenPad(taal, gemeente.slug), t('home.productenLink')),
+            link(formulierPad(taal, gemeente.slug), t('home.formulierenLink')),
+            link(afspraakPad(taal, gemeente.slug), t('home.afspraakLink')),
+          ])}
           ${kop2(t('home.websiteKop'))}
           ${alinea(t('home.websiteTekst'))}
           ${lijst([
