@@ -115,6 +115,10 @@ import { kccGesprekkenService } from './modules/kcc/kcc.gesprekken.service.ts';
 import { paginafeedbackRepository } from './modules/paginafeedback/paginafeedback.repository.ts';
 import { paginafeedbackRoutes } from './modules/paginafeedback/paginafeedback.routes.ts';
 import { ktoInstellingenRoutes, ktoRoutes } from './modules/kto/kto.routes.ts';
+import { formulierenRepository } from './modules/formulieren/formulieren.repository.ts';
+import { formulierenRoutes } from './modules/formulieren/formulieren.routes.ts';
+import { formulierenService } from './modules/formulieren/formulieren.service.ts';
+import { formulierPaginaRoutes } from './modules/formulieren/formulieren.paginas.ts';
 import { ktoService } from './modules/kto/kto.service.ts';
 import { ktoKpis } from './modules/kto/kto.kpi.ts';
 import { meldingenKpis } from './modules/meldingen/meldingen.kpi.ts';
@@ -348,6 +352,8 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
   ktoInstellingenRoutes(app, { kto: services.kto });
   enquetesRoutes(app, { enquetes: services.enquetes, gemeenten });
   enquetesPaginaRoutes(app, { enquetes: services.enquetes, gemeenten, rateLimit: config.rateLimitAanmelden });
+  formulierenRoutes(app, { formulieren: services.formulieren, zaken: services.zaken });
+  formulierPaginaRoutes(app, { formulieren: services.formulieren, gemeenten, rateLimit: config.rateLimitAanmelden });
   zaakvolgenRoutes(app, {
     gemeenten,
     zaakvolgen: services.zaakvolgen,
@@ -492,6 +498,9 @@ export function loketServices(deps: {
     publicUrl: deps.publicUrl,
     maxPerEmail: deps.afsprakenPerEmail ?? 3,
   });
+  // Forms that become zaken (ADR 0064), through the zaken service.
+  const formulierenRepo = formulierenRepository(db);
+  const formulieren = formulierenService({ db, repository: formulierenRepo, zaaktypen: zaaktypenRepo, zaken, berichten: deps.berichten, audit, klok, publicUrl: deps.publicUrl });
   // The call records of the telephony platform (ADR 0031); its repository reads the measures on `lezen`.
   const paginafeedback = paginafeedbackService({ repository: paginafeedbackRepository(db, lezen), gemeenten, audit, klok });
   // The inwonerspanel and its surveys (ADR 0068).
@@ -540,7 +549,7 @@ export function loketServices(deps: {
     auth,
     gebruikers: gebruikersService({ repository: gebruikersRepo, audit, klok, beeindigSessies: auth.beeindigSessies, berichten: deps.berichten }),
     teams: teamsService({ repository: teamsRepo, audit, klok }),
-    onderhoud: onderhoudService({ repository: onderhoudRepository(db), audit, klok, embedded: deps.database.kind === 'pglite', gemeenten, zaken, klantcontacten, paginafeedback, kto, enquetes, mailintake, contactverzoeken, afspraken, meldingformulier: meldingformulierRepo, meldingen }),
+    onderhoud: onderhoudService({ repository: onderhoudRepository(db), audit, klok, embedded: deps.database.kind === 'pglite', gemeenten, zaken, klantcontacten, paginafeedback, kto, enquetes, formulieren, mailintake, contactverzoeken, afspraken, meldingformulier: meldingformulierRepo, meldingen }),
     demo: demoService({
       gemeenten,
       gebruikers: gebruikersRepo,
@@ -559,6 +568,7 @@ export function loketServices(deps: {
       afspraken: afsprakenRepo,
       kto,
       adressen,
+      formulieren: formulierenRepo,
       zakenOpKlok: (demoKlok) => zakenService({ ...zakenDeps, klok: demoKlok, berichten: alleenBewaren(berichtenRepository(db), demoKlok) }),
     }),
     apiTokens: apiTokensService({ repository: apiTokensRepository(db), audit, klok }),
@@ -594,6 +604,7 @@ export function loketServices(deps: {
     afspraken,
     kto,
     enquetes,
+    formulieren,
   };
 }
 

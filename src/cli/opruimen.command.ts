@@ -9,7 +9,7 @@ export function opruimenCommando(): Command {
     .action((opties: { json?: boolean }) =>
       metCliLoket(async ({ services }) => {
         const r = await services.onderhoud.ruimOp(cliContext());
-        toon(Boolean(opties.json), r, `Opgeruimd: ${r.sessies} sessies, ${r.idempotentie} idempotentie-sleutels, ${r.aanmeldgegevens} inlogregels (${r.logmaanden.vernietigd.length} maanden), ${r.contactgegevens} contactgegevens van inwoners, ${r.klantcontactPersonen} personen van klantcontacten, ${r.paginafeedback} reacties op webpagina's, ${r.mailAfzenders} afzenders van e-mails, ${r.contactverzoekPersonen} personen van contactverzoeken, ${r.afspraakPersonen} afspraken, ${r.meldingConcepten} onverstuurde meldingen, ${r.meldingVolgers} volgers van meldingen, ${r.kto} gegevens bij de vraag na afhandeling, ${r.panelAanmeldingen} onbevestigde aanmeldingen voor het inwonerspanel; ${r.logmaanden.gemaakt.length} logmaanden aangemaakt.`);
+        toon(Boolean(opties.json), r, `Opgeruimd: ${r.sessies} sessies, ${r.idempotentie} idempotentie-sleutels, ${r.aanmeldgegevens} inlogregels (${r.logmaanden.vernietigd.length} maanden), ${r.contactgegevens} contactgegevens van inwoners, ${r.klantcontactPersonen} personen van klantcontacten, ${r.paginafeedback} reacties op webpagina's, ${r.mailAfzenders} afzenders van e-mails, ${r.contactverzoekPersonen} personen van contactverzoeken, ${r.afspraakPersonen} afspraken, ${r.meldingConcepten} onverstuurde meldingen, ${r.meldingVolgers} volgers van meldingen, ${r.kto} gegevens bij de vraag na afhandeling, ${r.panelAanmeldingen} onbevestigde aanmeldingen voor het inwonerspanel, ${r.formulierConcepten} formulieren in concept; ${r.logmaanden.gemaakt.length} logmaanden aangemaakt.`);
       }),
     );
 }

@@ -30,6 +30,7 @@ import * as kpiRollups from './migrations/0024-kpi-rollups.ts';
 import * as productenAfspraken from './migrations/0025-producten-afspraken.ts';
 import * as mailintake from './migrations/0026-mailintake.ts';
 import * as contactverzoekenEnKennisbank from './migrations/0027-contactverzoeken-en-kennisbank.ts';
+import * as formulieren from './migrations/0036-formulieren.ts';
 
 /**
  * Migrations in order; forward-only (no down) in production. There is no 0008, 0014, 0019, 0028
@@ -64,6 +65,7 @@ const migrations: Record<string, Migration> = {
   '0030-kto': kto,
   '0031-adressen-meldingformulier': adressenMeldingformulier,
   '0032-melding-partners': meldingPartners,
+  '0036-formulieren': formulieren,
   '0037-kcc-kpi-rollups': kccKpiRollups,
   '0038-inwonerspanel': inwonerspanel,
   '0039-team-contact-en-berichtenvoorkeur': teamContact,

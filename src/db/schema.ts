@@ -857,6 +857,45 @@ export interface MeldingPartnerGebeurtenisTable {
   door_naam: string | null;
   op: TijdstipVerplicht;
 }
+export type FormulierStatus = 'concept' | 'gepubliceerd' | 'ingetrokken';
+/** A version of a form definition for one zaaktype version (0036-formulieren); `definitie` is checked by formulieren.schemas.ts. */
+export interface FormulierTable {
+  gemeente: string;
+  id: string;
+  code: string;
+  versie: number;
+  zaaktype_id: string;
+  status: FormulierStatus;
+  definitie: JsonVerplicht<unknown>;
+  revisie: ColumnType<number, number | undefined, number>;
+  aangemaakt_op: TijdstipVerplicht;
+  gewijzigd_op: TijdstipVerplicht;
+  gepubliceerd_op: TijdstipLeeg;
+  ingetrokken_op: TijdstipLeeg;
+}
+/** A resident's draft of a form, found by the hash of the secret in its address (0036-formulieren). */
+export interface FormulierConceptTable {
+  gemeente: string;
+  id: string;
+  formulier_id: string;
+  token_hash: string;
+  taal: 'nl' | 'en';
+  antwoorden: Json<Record<string, unknown>>;
+  aangemaakt_op: TijdstipVerplicht;
+  gewijzigd_op: TijdstipVerplicht;
+  verloopt_op: TijdstipVerplicht;
+  ingediend_op: TijdstipLeeg;
+  ingediend_zaak_id: string | null;
+  ingediend_identificatie: string | null;
+}
+/** The answers of a submitted form on its zaak, as structured data (0036-formulieren). */
+export interface FormulierInzendingTable {
+  gemeente: string;
+  zaak_id: string;
+  formulier_id: string;
+  antwoorden: JsonVerplicht<Record<string, unknown>>;
+  ingediend_op: TijdstipVerplicht;
+}
 /** An address of a gemeente's e-mail intake (0026-mailintake): 'info@diemen.nl' or '@diemen.nl'. */
 export interface MailIntakeAdresTable {
   gemeente: string;
@@ -1225,4 +1264,7 @@ export interface DB {
   enquete_uitnodiging: EnqueteUitnodigingTable;
   enquete_respons: EnqueteResponsTable;
   enquete_telling: EnqueteTellingTable;
+  formulier: FormulierTable;
+  formulier_concept: FormulierConceptTable;
+  formulier_inzending: FormulierInzendingTable;
 }

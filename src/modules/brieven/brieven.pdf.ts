@@ -66,6 +66,11 @@ export async function maakBrief<S extends SjabloonNaam>(o: BriefOpdracht<S>): Pr
       tekst(blok.tekst, 'P', 11);
       continue;
     }
+    if (blok.soort === 'antwoord') {
+      tekst(blok.vraag, 'H2', 11, true);
+      tekst(blok.antwoord, 'P', 11);
+      continue;
+    }
     tekst(blok.inleiding, 'P', 11);
     tekst(blok.url, 'P', 11, true);
     const png = qrCodes.get(blok.url);

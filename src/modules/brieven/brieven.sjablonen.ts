@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import type { Vertaal } from '../../i18n/i18n.ts';
 
-/** One block of a letter's body: a paragraph, or a link printed in full with its QR code. */
-export type BriefBlok = { soort: 'alinea'; tekst: string } | { soort: 'link'; inleiding: string; url: string; uitleg: string };
+/** One block of a letter's body: a paragraph, a link printed in full with its QR code, or a question with its answer. */
+export type BriefBlok =
+  | { soort: 'alinea'; tekst: string }
+  | { soort: 'link'; inleiding: string; url: string; uitleg: string }
+  | { soort: 'antwoord'; vraag: string; antwoord: string };
 
 /** What a template makes of its data; the letter service adds the sender, date and layout. */
 export interface BriefInhoud {
@@ -30,6 +33,18 @@ const volgcodeGegevens = z.object({
   link: z.url(),
 });
 
+const formulierGegevens = z.object({
+  /** The zaak number of the submitted form. */
+  referentie: z.string().min(1),
+  /** The form's title. */
+  formulier: z.string().min(1),
+  naam: z.string().nullable(),
+  /** When it was sent, as the resident reads it ("6 december 2026 om 14:05"). */
+  verstuurd: z.string().min(1),
+  /** Each shown question with its answer as text, in the form's order. */
+  antwoorden: z.array(z.object({ vraag: z.string().min(1), antwoord: z.string() })),
+});
+
 /**
  * The default templates, the same for every gemeente (texts in the i18n catalogs, nl and en);
  * each gemeente's own part is its sender block (ADR 0050). A new letter is one entry here plus
@@ -55,6 +70,20 @@ export const SJABLONEN = {
       ],
     }),
   } satisfies Sjabloon<z.infer<typeof volgcodeGegevens>>,
+
+  /** The answers of a submitted form, kept on its zaak (issue 14, ADR 0064). */
+  formulier: {
+    gegevens: formulierGegevens,
+    inhoud: (t, g) => ({
+      titel: g.formulier,
+      naam: g.naam,
+      kenmerken: [
+        { label: t('algemeen.onsKenmerk'), waarde: g.referentie },
+        { label: t('formulier.verstuurd'), waarde: g.verstuurd },
+      ],
+      blokken: [{ soort: 'alinea', tekst: t('formulier.inleiding') }, ...g.antwoorden.map((a) => ({ soort: 'antwoord' as const, vraag: a.vraag, antwoord: a.antwoord || '–' }))],
+    }),
+  } satisfies Sjabloon<z.infer<typeof formulierGegevens>>,
 };
 
 export type SjabloonNaam = keyof typeof SJABLONEN;

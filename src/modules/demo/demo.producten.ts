@@ -54,7 +54,7 @@ export const DEMO_PRODUCTEN: ProductInvoer[] = [
     meenemen: tt('Bij het ophalen: uw oude rijbewijs.', 'When you collect it: your old driving licence.'),
     hoeAanvragen: tt('Vraag het online aan met DigiD. U krijgt bericht als het klaar is. Maak dan een afspraak om het op te halen.', 'Apply online with DigiD. You get a message when it is ready. Then make an appointment to collect it.'),
     aanvragen: 'beide',
-    formulierUrl: 'https://www.rdw.nl/rijbewijs/rijbewijs-verlengen',
+    formulierUrl: null,
     zaaktype: null,
     afspraakMinuten: 10,
     ambtenaarKiezen: false,

@@ -29,6 +29,10 @@ import type { AfsprakenRepository } from '../afspraken/afspraken.repository.ts';
 import { DEMO_BALIES } from './demo.afspraken.ts';
 import type { AdressenService } from '../adressen/adressen.service.ts';
 import { readFileSync } from 'node:fs';
+import type { FormulierenRepository } from '../formulieren/formulieren.repository.ts';
+import { definitieSchema } from '../formulieren/formulieren.schemas.ts';
+import { formulierPad } from '../formulieren/formulieren.paden.ts';
+import { DEMO_FORMULIEREN } from './demo.formulieren.ts';
 
 export interface DemoResultaat {
   gemeenten: number;
@@ -49,6 +53,8 @@ export interface DemoResultaat {
   balies: number;
   /** Addresses of the local gazetteer (adressen/, approximate demo data). */
   adressen: number;
+  /** Published forms (demo.formulieren.ts). */
+  formulieren: number;
 }
 
 /** Loads the demo data; idempotent (what exists already is left as it is). */
@@ -79,6 +85,8 @@ export function demoService(deps: {
   afspraken?: AfsprakenRepository;
   /** The local gazetteer of the melding form, loaded from adressen/ (ADR 0054). */
   adressen?: Pick<AdressenService, 'importeer'>;
+  /** Forms that become zaken (demo.formulieren.ts), published for the demo zaaktypen. */
+  formulieren?: FormulierenRepository;
   /** The question after closing, for its settings per zaaktype (DEMO_KTO). */
   kto?: Pick<KtoService, 'instellingen' | 'zetInstelling'>;
   /** The zaken service on the demo's simulated clock, with an outbox that never sends (demo.zaken.ts). */
@@ -87,7 +95,7 @@ export function demoService(deps: {
   return {
     /** `zaken: true` also loads the demo zaken (serve and `loket demo`; tests start without them). */
     async laad(context: Context, opties: { zaken?: boolean } = {}): Promise<DemoResultaat> {
-      const resultaat: DemoResultaat = { gemeenten: 0, gebruikers: 0, teams: 0, zaaktypen: 0, meldingCategorieen: 0, normen: 0, zaken: 0, kennisartikelen: 0, producten: 0, balies: 0, adressen: 0 };
+      const resultaat: DemoResultaat = { gemeenten: 0, gebruikers: 0, teams: 0, zaaktypen: 0, meldingCategorieen: 0, normen: 0, zaken: 0, kennisartikelen: 0, producten: 0, balies: 0, adressen: 0, formulieren: 0 };
       for (const gemeente of DEMO_GEMEENTEN) {
         if (await deps.gemeenten.opCode(gemeente.code)) continue;
         await deps.gemeenten.bewaar(gemeente);
@@ -172,10 +180,24 @@ export function demoService(deps: {
       }
       // The e-mail intake's addresses (ADR 0046); one that is taken already stays as it is.
       for (const { gemeente, adres } of deps.mailintake ? DEMO_INTAKE_ADRESSEN : []) await deps.mailintake?.voegAdresToe(context, gemeente, adres);
-      // The product catalogue of each gemeente; a product that is there already stays as it is.
+      // The forms of each gemeente, published for its zaaktypen; a form whose code is there already stays as it is.
+      for (const gemeente of deps.formulieren ? DEMO_GEMEENTEN : []) {
+        for (const f of DEMO_FORMULIEREN) {
+          const zaaktype = await deps.zaaktypen.geldendeVersie(gemeente.code, f.zaaktype, kalenderdag(nu));
+          if (!deps.formulieren || !zaaktype || (await deps.formulieren.hoogsteVersie(gemeente.code, f.code))) continue;
+          const id = randomUUID();
+          await deps.formulieren.maak(gemeente.code, { id, code: f.code, versie: 1, zaaktypeId: zaaktype.id, definitie: definitieSchema.parse(f.definitie) }, nu);
+          await deps.formulieren.zetStatus(gemeente.code, id, 'concept', 'gepubliceerd', undefined, nu);
+          resultaat.formulieren++;
+        }
+      }
+      // The product catalogue of each gemeente; a product that is there already stays as it is. A
+      // product with a demo form starts it.
       for (const gemeente of deps.producten ? DEMO_GEMEENTEN : []) {
         for (const product of DEMO_PRODUCTEN) {
-          if (await deps.producten?.maak(gemeente.code, product, nu)) resultaat.producten++;
+          const formulier = deps.formulieren ? DEMO_FORMULIEREN.find((f) => f.product === product.code) : undefined;
+          const metFormulier = formulier ? { ...product, formulierUrl: formulierPad('nl', gemeente.slug, formulier.code) } : product;
+          if (await deps.producten?.maak(gemeente.code, metFormulier, nu)) resultaat.producten++;
         }
       }
       // The balie of each gemeente, once (after its products, which the desks serve).

@@ -260,4 +260,73 @@ export const DEMO_ZAAKTYPEN: Demo[] = [
       vernietigen('Ingetrokken', '7.1', 'P1Y', 'U heeft uw melding ingetrokken.', 'You withdrew your request.'),
     ],
   },
+  {
+    code: 'vraag',
+    naam: { nl: 'Vraag aan de gemeente', en: 'Question to the municipality' },
+    omschrijving: {
+      nl: 'U stelt ons een vraag met het formulier op de website. U krijgt binnen 5 werkdagen antwoord.',
+      en: 'You ask us a question with the form on the website. You get an answer within 5 working days.',
+    },
+    rechtsgrond: 'Servicenorm gemeente (Kader voor dienstverlening 2023-2027)',
+    norm: '5wd',
+    opschortingToegestaan: false,
+    maxVerlenging: null,
+    vertrouwelijkheid: 'zaakvertrouwelijk',
+    geldigVanaf: '2026-01-01',
+    team: 'Klantcontactcentrum',
+    statustypen: [ONTVANGEN, status('In behandeling', 'Wij zoeken het antwoord voor u uit.', 'We are looking into your question.'), AFGEHANDELD],
+    resultaattypen: [
+      vernietigen('Beantwoord', '6.3', 'P1Y', 'Wij hebben uw vraag beantwoord.', 'We have answered your question.'),
+      vernietigen('Doorverwezen', '6.3', 'P1Y', 'Wij hebben u doorverwezen naar de juiste organisatie.', 'We have referred you to the right organisation.'),
+    ],
+  },
+  // Burgerzaken (the balie is part of the Klantcontactcentrum in the demo); classes to be confirmed by the archivist.
+  {
+    code: 'rijbewijs-verlengen',
+    naam: { nl: 'Rijbewijs verlengen', en: 'Driving licence renewal' },
+    omschrijving: {
+      nl: 'U vraagt een nieuw rijbewijs aan. Na ongeveer 5 werkdagen haalt u het op aan de balie.',
+      en: 'You apply for a new driving licence. After about 5 working days you collect it at the desk.',
+    },
+    rechtsgrond: 'Wegenverkeerswet 1994, art. 107 e.v.; Reglement rijbewijzen',
+    norm: '5wd',
+    opschortingToegestaan: false,
+    maxVerlenging: null,
+    vertrouwelijkheid: 'zaakvertrouwelijk',
+    geldigVanaf: '2026-01-01',
+    team: 'Klantcontactcentrum',
+    statustypen: [
+      status('Ontvangen', 'Wij hebben uw aanvraag ontvangen.', 'We have received your application.'),
+      status('In behandeling', 'Wij vragen uw rijbewijs aan bij de RDW.', 'We are ordering your licence from the RDW.'),
+      status('Afgehandeld', 'Uw rijbewijs ligt klaar. Maak een afspraak om het op te halen.', 'Your licence is ready. Make an appointment to collect it.', true),
+    ],
+    resultaattypen: [
+      vernietigen('Verstrekt', '7.1', 'P11Y', 'U heeft uw nieuwe rijbewijs.', 'You have your new driving licence.'),
+      vernietigen('Niet verstrekt', '7.1', 'P11Y', 'U krijgt geen nieuw rijbewijs. U hoort waarom.', 'You will not get a new licence. We tell you why.'),
+    ],
+  },
+  {
+    code: 'huwelijk-melding',
+    naam: { nl: 'Melding voorgenomen huwelijk of partnerschap', en: 'Notice of intended marriage or partnership' },
+    omschrijving: {
+      nl: 'U meldt dat u wilt trouwen of een geregistreerd partnerschap wilt aangaan. Wij controleren de gegevens van u, uw partner en de getuigen.',
+      en: 'You tell us you want to marry or enter a registered partnership. We check the details of you, your partner and the witnesses.',
+    },
+    rechtsgrond: 'Burgerlijk Wetboek Boek 1, art. 1:43 en 1:80a',
+    norm: 'P2W',
+    opschortingToegestaan: false,
+    maxVerlenging: null,
+    vertrouwelijkheid: 'zaakvertrouwelijk',
+    geldigVanaf: '2026-01-01',
+    team: 'Klantcontactcentrum',
+    statustypen: [
+      status('Ontvangen', 'Wij hebben uw melding ontvangen.', 'We have received your notice.'),
+      status('Onderzoek', 'Wij controleren de gegevens.', 'We are checking the details.'),
+      status('Afgehandeld', 'De melding is in orde. U kunt trouwen op de datum die u koos.', 'The notice is in order. You can marry on the date you chose.', true),
+    ],
+    resultaattypen: [
+      vernietigen('Akte van melding opgemaakt', '7.1', 'P1Y', 'De melding is in orde.', 'The notice is in order.'),
+      vernietigen('Niet in orde', '7.1', 'P1Y', 'De melding is niet in orde. U hoort waarom.', 'The notice is not in order. We tell you why.'),
+    ],
+  },
 ];

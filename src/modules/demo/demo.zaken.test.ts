@@ -33,7 +33,7 @@ describe('demo zaken', () => {
     expect(na.zaken).toBe(totaal);
     expect(na.gebeurtenissen).toBeGreaterThan(totaal * 3);
     const tweede = await loket.services.demo.laad(cliContext(), { zaken: true });
-    expect(tweede).toEqual({ gemeenten: 0, gebruikers: 0, teams: 0, zaaktypen: 0, meldingCategorieen: 0, normen: 0, zaken: 0, kennisartikelen: 0, producten: 0, balies: 0, adressen: 0 });
+    expect(tweede).toEqual({ gemeenten: 0, gebruikers: 0, teams: 0, zaaktypen: 0, meldingCategorieen: 0, normen: 0, zaken: 0, kennisartikelen: 0, producten: 0, balies: 0, adressen: 0, formulieren: 0 });
     expect(await loket.services.demo.laadZaken(cliContext())).toBe(0);
     expect(await tellingen()).toEqual(na);
   }, 300_000);

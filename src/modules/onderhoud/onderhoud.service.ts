@@ -47,6 +47,8 @@ export interface OpruimResultaat {
   meldingVolgers: number;
   /** Sign-ups for the inwonerspanel not confirmed within 7 days, erased (ADR 0068). */
   panelAanmeldingen: number;
+  /** Drafts of forms deleted (30 days after their last change, receipts 7 days after submitting; ADR 0064). */
+  formulierConcepten: number;
 }
 
 /** What housekeeping needs of the rest: the gemeenten, and the zaken, klantcontacten and contactverzoeken retention per gemeente. */
@@ -66,6 +68,7 @@ export interface OnderhoudDeps {
   afspraken?: { ruimPersoonsgegevensOp(context: Context, gemeente: string): Promise<number> };
   meldingformulier?: { ruimVerlopenOp(nu: string): Promise<number> };
   meldingen?: { ruimVolgersOp(context: Context, gemeente: string): Promise<number> };
+  formulieren?: { verwijderVerlopen(): Promise<number> };
 }
 
 /** Retention terms and housekeeping, run as a scheduled job every few hours (onderhoud.job.ts) and by `loket opruimen`. */
@@ -92,6 +95,7 @@ export function onderhoudService(deps: OnderhoudDeps) {
         meldingConcepten: (await deps.meldingformulier?.ruimVerlopenOp(nu.toISOString())) ?? 0,
         meldingVolgers: 0,
         panelAanmeldingen: await deps.enquetes.verwijderVerlopen(),
+        formulierConcepten: (await deps.formulieren?.verwijderVerlopen()) ?? 0,
       };
       // Per gemeente, each logged in its own audit log (zaken service).
       for (const gemeente of await deps.gemeenten.lijst()) {

@@ -4,6 +4,7 @@ import { STANDAARD_KLEUREN, type GemeenteThema } from './portaal.schemas.ts';
 import { STYLESHEETS } from './statisch.ts';
 import { afspraakPad, productenPad } from '../producten/producten.views.ts';
 import { meldingPad } from '../meldingformulier/meldingformulier.views.ts';
+import { formulierPad } from '../formulieren/formulieren.paden.ts';
 
 /** The pages of a gemeente, and their last URL segment per language. */
 export const PAGINAS = {
@@ -186,7 +187,11 @@ export function homePagina(ctx: PaginaContext, gemeente: PortaalGemeente): strin
           ${kop2(t('home.meldenKop'))}
           ${alinea(link(meldingPad(taal, gemeente.slug), t('home.meldenLink')))}
           ${kop2(t('home.afsprakenKop'))}
-          ${lijst([link(productenPad(taal, gemeente.slug), t('home.productenLink')), link(afspraakPad(taal, gemeente.slug), t('home.afspraakLink'))])}
+          ${lijst([
+            link(productenPad(taal, gemeente.slug), t('home.productenLink')),
+            link(formulierPad(taal, gemeente.slug), t('home.formulierenLink')),
+            link(afspraakPad(taal, gemeente.slug), t('home.afspraakLink')),
+          ])}
           ${kop2(t('home.websiteKop'))}
           ${alinea(t('home.websiteTekst'))}
           ${lijst([

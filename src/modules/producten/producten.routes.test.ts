@@ -81,7 +81,8 @@ describe('products (public)', () => {
     const engels = await loket.app.inject({ method: 'GET', url: '/diemen/en/products/rijbewijs-verlengen' });
     expect(engels.body).toContain('<html lang="en"');
     expect(engels.body).toContain('href="/diemen/en/appointment?product=rijbewijs-verlengen">Make an appointment</a>');
-    expect(engels.body).toContain('href="https://www.rdw.nl/rijbewijs/rijbewijs-verlengen">Apply online</a>');
+    // A Loket form, in the page's language.
+    expect(engels.body).toContain('href="/diemen/en/forms/rijbewijs-verlengen">Apply online</a>');
     expect(engels.body).toContain('hreflang="nl" href="/diemen/producten/rijbewijs-verlengen"');
     expect((await loket.app.inject({ method: 'GET', url: '/diemen/producten/bestaat-niet', headers: { accept: 'text/html' } })).statusCode).toBe(404);
     expect((await loket.app.inject({ method: 'GET', url: '/nergens/producten' })).statusCode).toBe(404);

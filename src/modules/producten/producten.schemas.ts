@@ -36,7 +36,13 @@ export const productInvoer = z
     meenemen: tweetalig(1000, true).describe('Wat de inwoner meeneemt naar de balie'),
     hoeAanvragen: tweetalig(1000, true).describe('Hoe het aanvragen gaat, in stappen'),
     aanvragen: z.enum(['formulier', 'afspraak', 'beide']).describe('Online formulier, afspraak aan de balie, of allebei'),
-    formulierUrl: z.url({ protocol: /^https?$/, error: 'Geen geldig webadres (http of https).' }).nullable().default(null).describe('Waar het online formulier begint'),
+    formulierUrl: z
+      .union([z.url({ protocol: /^https?$/ }), z.string().regex(/^\/[a-z0-9-]+\/(en\/forms|formulieren)\/[a-z0-9]+(-[a-z0-9]+)*$/)], {
+        error: 'Geen geldig webadres (http of https), en geen formulier van Loket zoals /diemen/formulieren/wmo-melding.',
+      })
+      .nullable()
+      .default(null)
+      .describe('Waar het online formulier begint: een webadres, of een formulier van Loket (/{slug}/formulieren/{code})'),
     zaaktype: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Dit is geen zaaktypecode.').nullable().default(null).describe('De code van het zaaktype erachter'),
     afspraakMinuten: z.int('Een heel aantal minuten.').min(5, 'Minstens 5 minuten.').max(240, 'Hoogstens 240 minuten.').nullable().default(null).describe('Hoe lang een afspraak duurt'),
     ambtenaarKiezen: z.boolean().default(false).describe('Een plechtigheid: de inwoner kiest een (trouw)ambtenaar, er is een ruimte nodig'),

@@ -3,6 +3,7 @@ import { html, type Html } from '../portaal/html.ts';
 import { alinea, kop2, link, portaalLayout, portaalPad, type PaginaContext, type PortaalGemeente } from '../portaal/portaal.views.ts';
 import type { PubliekProduct } from './producten.service.ts';
 import { THEMAS, type Thema } from './producten.schemas.ts';
+import { formulierPad } from '../formulieren/formulieren.paden.ts';
 
 const SEGMENT: Record<Taal, string> = { nl: 'producten', en: 'products' };
 const AFSPRAAK_SEGMENT: Record<Taal, string> = { nl: 'afspraak', en: 'appointment' };
@@ -34,6 +35,8 @@ const item = (href: string, tekst: string, eerste = false): Html =>
   html`<li class="utrecht-breadcrumb-nav__item">${link(href, tekst, ` utrecht-breadcrumb-nav__link${eerste ? ' utrecht-breadcrumb-nav__link--first' : ''}`)}</li>`;
 const knop = (href: string, tekst: string): Html =>
   html`<a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action loket-start" href="${href}">${tekst}</a>`;
+/** A Loket form (`/{slug}/formulieren/{code}`) in the page's language; another address as it is. */
+const formulierInTaal = (taal: Taal, url: string): string => url.replace(/^\/([a-z0-9-]+)\/(?:en\/forms|formulieren)\/([a-z0-9-]+)$/, (_, slug: string, code: string) => formulierPad(taal, slug, code));
 const sectie = (kop: string, tekst: string, extra?: Html | ''): Html | '' => (tekst || extra ? html`${kop2(kop)}${tekst ? alinea(tekst) : ''}${extra ?? ''}` : '');
 
 function kruimelpad(ctx: ProductenContext, product?: PubliekProduct): Html {
@@ -108,7 +111,7 @@ export function productPagina(ctx: ProductenContext, p: PubliekProduct): string 
   const { tp, taal, gemeente } = ctx;
   const starts = [
     p.afspraak ? knop(`${afspraakPad(taal, gemeente.slug)}?product=${encodeURIComponent(p.code)}`, tp('product.startAfspraak')) : '',
-    p.online && p.formulierUrl ? knop(p.formulierUrl, tp('product.startOnline')) : '',
+    p.online && p.formulierUrl ? knop(formulierInTaal(taal, p.formulierUrl), tp('product.startOnline')) : '',
   ].filter((k) => k !== '');
   const inhoud = html`${alinea(p.omschrijving, true)}
           ${sectie(tp('product.voorWieKop'), p.voorWie)}

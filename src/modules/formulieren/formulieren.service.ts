@@ -1,0 +1,282 @@
+/**
+ * Forms that become zaken (issue 14, ADR 0064). Beheerders draft a form definition per
+ * zaaktype version and publish it; a published version never changes (a draft and a zaak keep
+ * the version they began with), a new version is a copy, and a version can be withdrawn
+ * (ingetrokken): no one starts or submits it any more. Residents fill in a draft kept on the
+ * server under the hash of the secret in its address; they can have the address mailed to finish
+ * later. Submitting registers a zaak of the form's zaaktype version through the zaken service,
+ * stores the answers on it as data and as a tagged PDF, and marks the draft submitted, all in one
+ * transaction: a second submit finds the draft submitted and makes no second zaak.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { inEenTransactie } from '../../db/verzoek-transactie.ts';
+import { verouderd } from '../../http/etag.ts';
+import { datumTekst, vertaler, type Taal } from '../../i18n/i18n.ts';
+import type { Klok } from '../../klok.ts';
+import type { AuditService, Context } from '../audit/audit.service.ts';
+import { sha256 } from '../auth/auth.service.ts';
+import type { Berichten } from '../berichten/berichten.service.ts';
+import { maakBrief } from '../brieven/brieven.pdf.ts';
+import type { Gemeente } from '../gemeenten/gemeenten.repository.ts';
+import { kalenderdag } from '../termijnen/kalender.ts';
+import type { ZaaktypenRepository } from '../zaaktypen/zaaktypen.repository.ts';
+import type { ZakenService } from '../zaken/zaken.service.ts';
+import { codeVast, conceptBestaat, formulierBestaat, formulierOnbekend, nietDeNieuwste, nietGepubliceerd, versieGepubliceerd, zaaktypeNietGepubliceerd, zaaktypeOnbekend } from './formulieren.errors.ts';
+import type { ConceptRecord, FormulierRecord, FormulierenRepository } from './formulieren.repository.ts';
+import type { Definitie, FormulierInvoer } from './formulieren.schemas.ts';
+import { eersteOnvolledigeStap, geldigeAntwoorden, leesStap, zichtbareStappen, type Antwoord, type Antwoorden, type Invoer, type VeldFout } from './formulieren.velden.ts';
+
+/** A draft expires this many days after its last change; then the housekeeping job deletes it. */
+export const CONCEPT_BEWAARDAGEN = 30;
+/** After submitting, the receipt page stays this many days (the draft holds no answers any more). */
+export const ONTVANGST_BEWAARDAGEN = 7;
+const DAG_MS = 86_400_000;
+/** A draft's secret: 32 random bytes, base64url (43 characters). */
+export const TOKEN = /^[A-Za-z0-9_-]{43}$/;
+/** The author of the zaken that forms make. */
+export const FORMULIER_SYSTEEM = 'Website (e-formulieren)';
+
+export interface Invullen {
+  concept: ConceptRecord;
+  formulier: FormulierRecord;
+  /** False when the version was withdrawn after the resident began. */
+  beschikbaar: boolean;
+}
+
+export type StapUitkomst = { uitkomst: 'fouten'; fouten: VeldFout[] } | { uitkomst: 'bewaard'; volgende: number | 'controleer' };
+
+export type Indiening =
+  | { uitkomst: 'ingediend'; identificatie: string }
+  | { uitkomst: 'al-ingediend'; identificatie: string }
+  | { uitkomst: 'onvolledig'; stap: number }
+  | { uitkomst: 'ingetrokken' };
+
+/** An answer as the resident reads it (the check page, the PDF). */
+export function antwoordTekst(definitie: Definitie, veldId: string, antwoord: Antwoord | undefined, taal: Taal): string {
+  if (antwoord === undefined) return '';
+  const veld = definitie.stappen.flatMap((s) => s.velden).find((v) => v.id === veldId);
+  const t = vertaler(taal, 'formulieren');
+  if (typeof antwoord === 'object' && !Array.isArray(antwoord)) return `${antwoord.postcode} ${antwoord.huisnummer}`;
+  const label = (w: string) => veld?.opties?.find((o) => o.waarde === w)?.label[taal] ?? w;
+  if (Array.isArray(antwoord)) return antwoord.map(label).join(', ');
+  switch (veld?.soort) {
+    case 'keuze':
+      return label(antwoord);
+    case 'ja-nee':
+      return t(`antwoord.${antwoord}`);
+    case 'toestemming':
+      return t('antwoord.toestemming');
+    case 'datum':
+      return datumTekst(taal, antwoord);
+    default:
+      return antwoord;
+  }
+}
+
+export interface FormulierenDeps {
+  db: Kysely<DB>;
+  repository: FormulierenRepository;
+  zaaktypen: Pick<ZaaktypenRepository, 'opId'>;
+  zaken: Pick<ZakenService, 'registreerKort' | 'systeemGebeurtenis'>;
+  berichten: Berichten;
+  audit: AuditService;
+  klok: Klok;
+  /** The public base URL of the resident pages. */
+  publicUrl: string;
+}
+
+export function formulierenService(deps: FormulierenDeps) {
+  const { repository, audit, klok } = deps;
+  const nu = () => klok.nu().toISOString();
+  const over = (dagen: number) => new Date(klok.nu().getTime() + dagen * DAG_MS).toISOString();
+
+  async function bestaand(gemeente: string, id: string): Promise<FormulierRecord> {
+    const f = await repository.opId(gemeente, id);
+    if (!f) throw formulierOnbekend();
+    return f;
+  }
+
+  async function controleerZaaktype(gemeente: string, id: string): Promise<void> {
+    if (!(await deps.zaaktypen.opId(gemeente, id))) throw zaaktypeOnbekend();
+  }
+
+  async function gelogd(context: Context, gemeente: string, id: string, actie: string, details: Record<string, unknown>): Promise<FormulierRecord> {
+    await audit.log(context, { gemeente, actie, objectType: 'formulier', objectId: id, details });
+    return bestaand(gemeente, id);
+  }
+
+  async function invullen(gemeente: string, token: string): Promise<Invullen | undefined> {
+    if (!TOKEN.test(token)) return undefined;
+    const concept = await repository.conceptOpToken(gemeente, sha256(token), nu());
+    if (!concept) return undefined;
+    const formulier = await bestaand(gemeente, concept.formulierId);
+    return { concept, formulier, beschikbaar: formulier.status === 'gepubliceerd' };
+  }
+
+  return {
+    publicUrl: deps.publicUrl,
+    lijst: (gemeente: string, offset: number, limit: number) => repository.pagina(gemeente, offset, limit),
+    haal: bestaand,
+
+    async maak(context: Context, gemeente: string, invoer: FormulierInvoer): Promise<FormulierRecord> {
+      if (await repository.hoogsteVersie(gemeente, invoer.code)) throw formulierBestaat();
+      await controleerZaaktype(gemeente, invoer.zaaktype);
+      const id = randomUUID();
+      await repository.maak(gemeente, { id, code: invoer.code, versie: 1, zaaktypeId: invoer.zaaktype, definitie: invoer.definitie }, nu());
+      return gelogd(context, gemeente, id, 'formulier-aanmaken', { code: invoer.code, versie: 1 });
+    },
+
+    /** Replaces a concept version; a published or withdrawn version cannot change. */
+    async wijzig(context: Context, gemeente: string, id: string, revisie: number, invoer: FormulierInvoer): Promise<FormulierRecord> {
+      const huidig = await bestaand(gemeente, id);
+      if (huidig.status !== 'concept') throw versieGepubliceerd();
+      if (invoer.code !== huidig.code) throw codeVast();
+      await controleerZaaktype(gemeente, invoer.zaaktype);
+      if (!(await repository.vervangConcept(gemeente, id, revisie, { zaaktypeId: invoer.zaaktype, definitie: invoer.definitie }, nu()))) throw verouderd();
+      return gelogd(context, gemeente, id, 'formulier-wijzigen', { code: huidig.code, versie: huidig.versie });
+    },
+
+    /** A new concept version copied from the newest version. */
+    async nieuweVersie(context: Context, gemeente: string, id: string): Promise<FormulierRecord> {
+      const bron = await bestaand(gemeente, id);
+      const hoogste = await repository.hoogsteVersie(gemeente, bron.code);
+      if (hoogste?.status === 'concept') throw conceptBestaat();
+      if (hoogste && hoogste.id !== bron.id) throw nietDeNieuwste();
+      const nieuw = randomUUID();
+      const versie = bron.versie + 1;
+      await repository.maak(gemeente, { id: nieuw, code: bron.code, versie, zaaktypeId: bron.zaaktype.id, definitie: bron.definitie }, nu());
+      return gelogd(context, gemeente, nieuw, 'formulier-nieuwe-versie', { code: bron.code, versie });
+    },
+
+    /** Publishes a concept; its zaaktype version must be published. */
+    async publiceer(context: Context, gemeente: string, id: string, revisie: number): Promise<FormulierRecord> {
+      const huidig = await bestaand(gemeente, id);
+      if (huidig.status !== 'concept') throw versieGepubliceerd();
+      if ((await deps.zaaktypen.opId(gemeente, huidig.zaaktype.id))?.status !== 'gepubliceerd') throw zaaktypeNietGepubliceerd();
+      if (!(await repository.zetStatus(gemeente, id, 'concept', 'gepubliceerd', revisie, nu()))) throw verouderd();
+      return gelogd(context, gemeente, id, 'formulier-publiceren', { code: huidig.code, versie: huidig.versie });
+    },
+
+    /** Withdraws a published version: residents can no longer start or submit it. */
+    async trekIn(context: Context, gemeente: string, id: string): Promise<FormulierRecord> {
+      const huidig = await bestaand(gemeente, id);
+      if (huidig.status !== 'gepubliceerd' || !(await repository.zetStatus(gemeente, id, 'gepubliceerd', 'ingetrokken', undefined, nu()))) throw nietGepubliceerd();
+      return gelogd(context, gemeente, id, 'formulier-intrekken', { code: huidig.code, versie: huidig.versie });
+    },
+
+    /** The form residents start now by code: its newest published version. */
+    gepubliceerd: (gemeente: string, code: string) => repository.gepubliceerd(gemeente, code),
+    alleGepubliceerd: (gemeente: string) => repository.alleGepubliceerd(gemeente),
+
+    /** A new draft of the newest published version; answers its secret (once). */
+    async begin(gemeente: string, formulier: FormulierRecord, taal: Taal): Promise<string> {
+      const token = randomBytes(32).toString('base64url');
+      await repository.maakConcept(gemeente, { id: randomUUID(), formulierId: formulier.id, tokenHash: sha256(token), taal, op: nu(), verlooptOp: over(CONCEPT_BEWAARDAGEN) });
+      return token;
+    },
+
+    /** The draft behind a secret with its form version; undefined when unknown or expired. */
+    invullen,
+
+    /**
+     * Checks one step's answers (the shown fields, given the earlier answers) and stores them
+     * when all are right; the next shown step, or the check page. `terug`: back to the check page
+     * after a change when the form is complete. `gedeeltelijk` (save and continue later): the
+     * right answers are stored even when others are not.
+     */
+    async bewaarStap(gemeente: string, i: Invullen, stap: number, invoer: Invoer, opties: { terug: boolean; gedeeltelijk: boolean }): Promise<StapUitkomst> {
+      const { definitie } = i.formulier;
+      const s = definitie.stappen[stap];
+      if (!s) throw formulierOnbekend();
+      const { antwoorden, fouten } = leesStap(s, invoer, i.concept.antwoorden, kalenderdag(klok.nu()));
+      if (fouten.length > 0 && !opties.gedeeltelijk) return { uitkomst: 'fouten', fouten };
+      const zonderStap = Object.fromEntries(Object.entries(i.concept.antwoorden).filter(([id]) => !s.velden.some((v) => v.id === id)));
+      const alle = geldigeAntwoorden(definitie, { ...zonderStap, ...antwoorden });
+      await repository.bewaarAntwoorden(gemeente, i.concept.id, alle, nu(), over(CONCEPT_BEWAARDAGEN));
+      const volgende = zichtbareStappen(definitie, alle).find((n) => n > stap);
+      if (fouten.length > 0) return { uitkomst: 'fouten', fouten };
+      if (opties.terug && eersteOnvolledigeStap(definitie, alle) === undefined) return { uitkomst: 'bewaard', volgende: 'controleer' };
+      return { uitkomst: 'bewaard', volgende: volgende ?? 'controleer' };
+    },
+
+    /** Mails the draft's address, to finish later (the address itself is not stored). */
+    async stuurLink(gemeente: Gemeente, i: Invullen, email: string, link: string, taal: Taal): Promise<void> {
+      const t = vertaler(taal, 'formulieren');
+      const waarden = { formulier: i.formulier.definitie.titel[taal], link, gemeente: gemeente.naam, dagen: CONCEPT_BEWAARDAGEN, verloopt: datumTekst(taal, kalenderdag(i.concept.verlooptOp)) };
+      await deps.berichten.verstuur({ gemeente: gemeente.code, aan: email, onderwerp: t('mail.onderwerp', waarden), tekst: [t('mail.aanhef'), t('mail.tekst', waarden), t('mail.groet', waarden)].join('\n\n') });
+    },
+
+    /** Submits a draft (see the module's comment): one transaction, never two zaken. */
+    async dienIn(context: Context, gemeente: Gemeente, conceptId: string): Promise<Indiening> {
+      return inEenTransactie(deps.db, async () => {
+        const concept = await repository.conceptVergrendeld(gemeente.code, conceptId);
+        if (!concept) throw formulierOnbekend();
+        if (concept.ingediendIdentificatie) return { uitkomst: 'al-ingediend', identificatie: concept.ingediendIdentificatie };
+        const formulier = await bestaand(gemeente.code, concept.formulierId);
+        if (formulier.status !== 'gepubliceerd') return { uitkomst: 'ingetrokken' };
+        const { definitie } = formulier;
+        const onvolledig = eersteOnvolledigeStap(definitie, concept.antwoorden);
+        if (onvolledig !== undefined) return { uitkomst: 'onvolledig', stap: onvolledig };
+        const antwoorden: Antwoorden = geldigeAntwoorden(definitie, concept.antwoorden);
+        const taal = concept.taal;
+        const tekstVan = (id: string | undefined): string | undefined => {
+          const a = id === undefined ? undefined : antwoorden[id];
+          return typeof a === 'string' ? a : undefined;
+        };
+        const onderwerpId = definitie.onderwerp;
+        const onderwerp = onderwerpId ? antwoordTekst(definitie, onderwerpId, antwoorden[onderwerpId], 'nl') : definitie.titel.nl;
+        const naam = tekstVan(definitie.contact.naam);
+        const email = tekstVan(definitie.contact.email);
+        const telefoon = tekstVan(definitie.contact.telefoon);
+        const op = nu();
+        const systeem = { soort: 'systeem' as const, context, naam: FORMULIER_SYSTEEM };
+        const zaak = await deps.zaken.registreerKort(systeem, gemeente.code, {
+          zaaktype: formulier.zaaktype.id,
+          onderwerp: [...(onderwerp || definitie.titel.nl)].slice(0, 200).join(''),
+          omschrijving: `${definitie.titel.nl} (formulier ${formulier.code}, versie ${formulier.versie})`,
+          kanaal: 'web',
+          ontvangstdatum: kalenderdag(klok.nu()),
+          betrokkene: naam || email || telefoon ? { naam, email, telefoon, taal } : undefined,
+        });
+        await repository.voegInzendingToe(gemeente.code, { zaakId: zaak.id, formulierId: formulier.id, antwoorden, op });
+        const vragen = definitie.stappen.flatMap((s) => s.velden).filter((v) => antwoorden[v.id] !== undefined);
+        const pdf = await maakBrief({
+          gemeente,
+          taal,
+          sjabloon: 'formulier',
+          datum: kalenderdag(klok.nu()),
+          gegevens: {
+            referentie: zaak.identificatie,
+            formulier: definitie.titel[taal],
+            naam: naam ?? null,
+            verstuurd: datumTekst(taal, kalenderdag(klok.nu())),
+            antwoorden: vragen.map((v) => ({ vraag: v.label[taal], antwoord: antwoordTekst(definitie, v.id, antwoorden[v.id], taal) })),
+          },
+        });
+        await deps.zaken.systeemGebeurtenis(systeem, gemeente.code, zaak.id, 'formulier-bijvoegen', async () => ({
+          gebeurtenissen: [],
+          details: { formulier: formulier.code, versie: formulier.versie },
+          documenten: [{ id: randomUUID(), bestandsnaam: `${taal === 'en' ? 'form' : 'formulier'}-${zaak.identificatie}.pdf`, mediatype: 'application/pdf', inhoud: pdf, extern: true }],
+        }));
+        await repository.markeerIngediend(gemeente.code, concept.id, zaak, op, over(ONTVANGST_BEWAARDAGEN));
+        await audit.log(context, { gemeente: gemeente.code, actie: 'formulier-indienen', objectType: 'zaak', objectId: zaak.id, details: { identificatie: zaak.identificatie, formulier: formulier.code, versie: formulier.versie } });
+        return { uitkomst: 'ingediend', identificatie: zaak.identificatie };
+      });
+    },
+
+    /** The answers submitted with a zaak's form, with the form version (for staff). */
+    async inzending(gemeente: string, zaakId: string) {
+      const i = await repository.inzending(gemeente, zaakId);
+      if (!i) return undefined;
+      const formulier = await bestaand(gemeente, i.formulierId);
+      return { ...i, formulier };
+    },
+
+    /** Retention (ADR 0064): expired drafts and receipts. */
+    verwijderVerlopen: () => repository.verwijderVerlopen(nu()),
+  };
+}
+
+export type FormulierenService = ReturnType<typeof formulierenService>;
