@@ -103,6 +103,9 @@ import { paginafeedbackRoutes } from './modules/paginafeedback/paginafeedback.ro
 import { ktoRoutes } from './modules/kto/kto.routes.ts';
 import { ktoService } from './modules/kto/kto.service.ts';
 import { ktoKpis } from './modules/kto/kto.kpi.ts';
+import { klachtenRepository } from './modules/klachten/klachten.repository.ts';
+import { klachtenRoutes } from './modules/klachten/klachten.routes.ts';
+import { klachtenService } from './modules/klachten/klachten.service.ts';
 import { paginafeedbackService } from './modules/paginafeedback/paginafeedback.service.ts';
 import { contactverzoekenRepository } from './modules/contactverzoeken/contactverzoeken.repository.ts';
 import { contactverzoekenRoutes } from './modules/contactverzoeken/contactverzoeken.routes.ts';
@@ -298,6 +301,7 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
   afsprakenRoutes(app, { afspraken: services.afspraken });
   zakenRoutes(app, { zaken: services.zaken });
   brievenRoutes(app, { brieven: services.brieven });
+  klachtenRoutes(app, { klachten: services.klachten });
   kpiRoutes(app, { kpi: services.kpi });
   klantcontactenRoutes(app, { klantcontacten: services.klantcontacten });
   mailintakeRoutes(app, { mailintake: services.mailintake });
@@ -500,6 +504,8 @@ export function loketServices(deps: {
     zaaktypen: zaaktypenService({ repository: zaaktypenRepo, audit, klok }),
     zaken,
     brieven: brievenService({ zaken, klok }),
+    // Klachten (Awb titel 9.1, ADR 0060): zaken of type klacht, their steps through the zaken service.
+    klachten: klachtenService({ db, repository: klachtenRepository(db), zaken, gemeenten, sluitingsdagen: (gemeente) => termijnen.sluitingsdagen(gemeente), audit, klok }),
     kpi,
     zakenRollup,
     servicenormen: servicenormenService({ kpi, zaaktypen: zaaktypenRepo, klok }),
