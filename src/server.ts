@@ -104,6 +104,7 @@ import { ktoRoutes } from './modules/kto/kto.routes.ts';
 import { ktoService } from './modules/kto/kto.service.ts';
 import { ktoKpis } from './modules/kto/kto.kpi.ts';
 import { klachtenRepository } from './modules/klachten/klachten.repository.ts';
+import { klachtenPaginaRoutes } from './modules/klachten/klachten.paginas.ts';
 import { klachtenRoutes } from './modules/klachten/klachten.routes.ts';
 import { klachtenService } from './modules/klachten/klachten.service.ts';
 import { paginafeedbackService } from './modules/paginafeedback/paginafeedback.service.ts';
@@ -302,6 +303,7 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
   zakenRoutes(app, { zaken: services.zaken });
   brievenRoutes(app, { brieven: services.brieven });
   klachtenRoutes(app, { klachten: services.klachten });
+  klachtenPaginaRoutes(app, { klachten: services.klachten, gemeenten });
   kpiRoutes(app, { kpi: services.kpi });
   klantcontactenRoutes(app, { klantcontacten: services.klantcontacten });
   mailintakeRoutes(app, { mailintake: services.mailintake });

@@ -211,13 +211,60 @@ describe('klachten', () => {
     expect(await klacht(id)).toMatchObject({ versie: k.versie, stappen: k.stappen });
   });
 
-  it('counts the year in the staff register without names', async () => {
-    const res = await loket.app.inject({ method: 'GET', url: `${api}/klachtenregisters/2026`, headers: tim.headers });
+  it('counts the year in the staff register without names, and publishes it without JavaScript hiding a small team and the count that would give it away', async () => {
+    // Ouder-Amstel, where no other test files klachten: five about one team, one about another.
+    const bea = await logInAls(loket, 'beheerder@duoplus.demo');
+    const oa = '/api/v1/gemeenten/GM0437';
+    const oaTeams = new Map((await loket.database.db.selectFrom('team').select(['id', 'naam']).where('gemeente', '=', 'GM0437').execute()).map((t) => [t.naam, t.id]));
+    const ids: string[] = [];
+    for (const teamNaam of ['Vergunningen', 'Vergunningen', 'Vergunningen', 'Vergunningen', 'Vergunningen', 'Sociaal domein']) {
+      const res = await loket.app.inject({
+        method: 'POST',
+        url: `${oa}/klachten`,
+        headers: bea.headers,
+        payload: { onderwerp: 'Lang gewacht', omschrijving: 'Niemand belde terug.', kanaal: 'web', ontvangstdatum: '2026-03-02', categorie: 'termijn', team: oaTeams.get(teamNaam), klager: { naam: 'Piet Pieters', taal: 'nl' } },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      ids.push(res.json().id);
+    }
+    const versie = async (id: string) => (await loket.app.inject({ method: 'GET', url: `${oa}/klachten/${id}`, headers: bea.headers })).json().versie;
+    const stapOa = async (id: string, payload: Record<string, unknown>) => {
+      const res = await loket.app.inject({ method: 'POST', url: `${oa}/klachten/${id}/stappen`, headers: { ...bea.headers, 'if-match': `"${await versie(id)}"` }, payload });
+      expect(res.statusCode, res.body).toBe(200);
+    };
+    await stapOa(ids[0] ?? '', { soort: 'besluit', uitkomst: 'informeel-opgelost', bevindingen: 'Teruggebeld.', instemming: { datum: '2026-03-02', wijze: 'e-mail' } });
+    await stapOa(ids[1] ?? '', { soort: 'niet-behandelen', grond: 'eerder-behandeld', toelichting: 'Dezelfde klacht als vorige maand.' });
+
+    const res = await loket.app.inject({ method: 'GET', url: `${oa}/klachtenregisters/2026`, headers: bea.headers });
     expect(res.statusCode, res.body).toBe(200);
     const r = res.json();
-    expect(r).toMatchObject({ jaar: 2026, totaal: 5, afgehandeld: 3, teamsVerborgen: false, perTeam: [{ team: 'Vergunningen', aantal: 5 }], maatregelen: 1 });
-    expect(r.informeelOpgelost).toEqual({ aantal: 1, percentage: 33.3 });
-    expect(r.binnenTermijn).toEqual({ aantal: 3, percentage: 100 });
-    expect(res.body).not.toContain('Jansen');
+    expect(r).toMatchObject({ jaar: 2026, totaal: 6, afgehandeld: 2, teamsVerborgen: false, perTeam: [{ team: 'Sociaal domein', aantal: 1 }, { team: 'Vergunningen', aantal: 5 }], maatregelen: 0 });
+    expect(r.perCategorie).toContainEqual({ categorie: 'termijn', aantal: 6 });
+    expect(r.uitkomsten).toContainEqual({ uitkomst: 'open', aantal: 4 });
+    expect(r.informeelOpgelost).toEqual({ aantal: 1, percentage: 50 });
+    expect(r.binnenTermijn).toEqual({ aantal: 2, percentage: 100 });
+    expect(res.body).not.toContain('Pieters');
+
+    const nl = await loket.app.inject({ method: 'GET', url: '/ouder-amstel/klachten/2026' });
+    expect(nl.statusCode).toBe(200);
+    expect(nl.headers['content-type']).toContain('text/html');
+    expect(nl.body).not.toContain('<script');
+    expect(nl.body).toContain('In 2026 kregen wij 6 klachten.');
+    expect(nl.body.match(/Minder dan 5, of verborgen/g)).toHaveLength(2);
+    expect(nl.body).not.toContain('Pieters');
+    const en = await loket.app.inject({ method: 'GET', url: '/ouder-amstel/en/klachten/2026' });
+    expect(en.statusCode).toBe(200);
+    expect(en.body).toContain('In 2026 we received 6 complaints.');
+    expect(en.body).toContain('<html lang="en"');
+
+    const json = await loket.app.inject({ method: 'GET', url: '/ouder-amstel/klachten/2026.json' });
+    expect(json.headers['content-type']).toContain('application/json');
+    expect(json.json()).toMatchObject({ gemeente: { code: 'GM0437' }, totaal: 6, teamsVerborgen: true, perTeam: [{ team: 'Sociaal domein', aantal: null }, { team: 'Vergunningen', aantal: null }] });
+    const csv = await loket.app.inject({ method: 'GET', url: '/ouder-amstel/klachten/2026.csv' });
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.body).toContain('2026,team,Sociaal domein,,');
+    expect(csv.body).toContain('2026,totaal,,6,');
+    expect((await loket.app.inject({ method: 'GET', url: '/ouder-amstel/klachten/twintig' })).statusCode).toBe(404);
+    expect((await loket.app.inject({ method: 'GET', url: '/ouder-amstel/en/klachten/2026.csv' })).statusCode).toBe(404);
   });
 });
