@@ -303,7 +303,7 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
   zakenRoutes(app, { zaken: services.zaken });
   brievenRoutes(app, { brieven: services.brieven });
   klachtenRoutes(app, { klachten: services.klachten });
-  klachtenPaginaRoutes(app, { klachten: services.klachten, gemeenten });
+  klachtenPaginaRoutes(app, { klachten: services.klachten, gemeenten, tokens: formulierTokens(formulierGeheim, klok), klok, rateLimit: config.rateLimitAanmelden });
   kpiRoutes(app, { kpi: services.kpi });
   klantcontactenRoutes(app, { klantcontacten: services.klantcontacten });
   mailintakeRoutes(app, { mailintake: services.mailintake });
@@ -507,7 +507,7 @@ export function loketServices(deps: {
     zaken,
     brieven: brievenService({ zaken, klok }),
     // Klachten (Awb titel 9.1, ADR 0060): zaken of type klacht, their steps through the zaken service.
-    klachten: klachtenService({ db, repository: klachtenRepository(db), zaken, gemeenten, sluitingsdagen: (gemeente) => termijnen.sluitingsdagen(gemeente), audit, klok }),
+    klachten: klachtenService({ db, repository: klachtenRepository(db), zaken, gemeenten, zaaktypen: zaaktypenRepo, sluitingsdagen: (gemeente) => termijnen.sluitingsdagen(gemeente), audit, klok }),
     kpi,
     zakenRollup,
     servicenormen: servicenormenService({ kpi, zaaktypen: zaaktypenRepo, klok }),

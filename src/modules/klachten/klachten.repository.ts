@@ -123,6 +123,11 @@ export function klachtenRepository(db: Kysely<DB>) {
       return (await db.selectFrom('team').select('naam').where('gemeente', '=', gemeente).where('id', '=', id).executeTakeFirst())?.naam;
     },
 
+    /** The gemeente's teams by name (the resident form's choice of department). */
+    async teams(gemeente: string): Promise<{ id: string; naam: string }[]> {
+      return db.selectFrom('team').select(['id', 'naam']).where('gemeente', '=', gemeente).orderBy('naam').execute();
+    },
+
     async voegToe(
       d: Db,
       gemeente: string,

@@ -18,6 +18,7 @@ import type { Klok } from '../../klok.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import { klachtTermijnen, OngeldigeVerdaging, type KlachtTermijnen } from '../bezwaar/bezwaar.termijnen.ts';
 import type { GemeentenRepository } from '../gemeenten/gemeenten.repository.ts';
+import type { ZaaktypenRepository } from '../zaaktypen/zaaktypen.repository.ts';
 import { kalenderdag, plusDagen, telWerkdagenNa, werkdagenTussen, type Sluitingsdagen } from '../termijnen/kalender.ts';
 import type { Systeem, SysteemDocument, SysteemZaak, Wie, ZakenService } from '../zaken/zaken.service.ts';
 import { klachtBrief, type BesluitUitkomst, type KlachtBrief, type NietBehandelenGrond } from './klachten.brieven.ts';
@@ -72,6 +73,7 @@ export interface KlachtenDeps {
   repository: KlachtenRepository;
   zaken: Pick<ZakenService, 'registreerKort' | 'systeemGebeurtenis' | 'verleng' | 'sluitAf' | 'detail'>;
   gemeenten: Pick<GemeentenRepository, 'opCode'>;
+  zaaktypen: Pick<ZaaktypenRepository, 'geldendeVersie'>;
   sluitingsdagen: (gemeente: string) => Promise<Sluitingsdagen>;
   audit: AuditService;
   klok: Klok;
@@ -153,6 +155,16 @@ export function klachtenService(deps: KlachtenDeps) {
 
   return {
     detail,
+
+    /**
+     * What the resident form offers: the gemeente's teams, the team of the zaaktype `klacht` for
+     * "I do not know" (the register counts the klacht there until staff know better), the norm.
+     */
+    async formulier(gemeente: string) {
+      const zaaktype = await deps.zaaktypen.geldendeVersie(gemeente, KLACHT_ZAAKTYPE, vandaag());
+      const instelling = await repository.instelling(gemeente);
+      return { teams: await repository.teams(gemeente), standaardTeam: zaaktype?.standaardTeam ?? null, werkdagen: instelling.informeelWerkdagen };
+    },
 
     /**
      * Registers a klacht: the zaak (its receipt mail with the tracking link), the klacht's row and
