@@ -104,6 +104,7 @@ import { ktoRoutes } from './modules/kto/kto.routes.ts';
 import { ktoService } from './modules/kto/kto.service.ts';
 import { ktoKpis } from './modules/kto/kto.kpi.ts';
 import { klachtenRepository } from './modules/klachten/klachten.repository.ts';
+import { klachtenKpis } from './modules/klachten/klachten.kpi.ts';
 import { klachtenPaginaRoutes } from './modules/klachten/klachten.paginas.ts';
 import { klachtenRoutes } from './modules/klachten/klachten.routes.ts';
 import { klachtenService } from './modules/klachten/klachten.service.ts';
@@ -467,7 +468,7 @@ export function loketServices(deps: {
   const kpi = kpiService({
     // Reads on `lezen`: the replica inside request.lees (the servicenormen page), the primary elsewhere.
     repository: kpiRepository(db, lezen),
-    maten: [...zakenKpis(lezen, zakenRollup), ...klantcontactenKpis(lezen), ...contactverzoekenKpis(lezen), ...ktoKpis(lezen), ...kccKpis(kccGesprekken.maten)],
+    maten: [...zakenKpis(lezen, zakenRollup), ...klantcontactenKpis(lezen), ...contactverzoekenKpis(lezen), ...ktoKpis(lezen), ...klachtenKpis(lezen), ...kccKpis(kccGesprekken.maten)],
     sluitingsdagen: (gemeente) => termijnen.sluitingsdagen(gemeente),
     zaaktypeBestaat,
     audit,

@@ -240,6 +240,24 @@ export function klachtenRepository(db: Kysely<DB>) {
       return q.orderBy('m.uiterlijk').orderBy('m.id').limit(500).execute();
     },
 
+    /** Klachten completed from `van` up to and including `tot` (calendar days), counted for the KPI register. */
+    async afgehandeld(gemeente: string, van: string, tot: string): Promise<{ afgehandeld: number; binnenTermijn: number; informeel: number; beoordeeld: number; gegrond: number }> {
+      const rij = await db
+        .selectFrom('klacht')
+        .select([
+          sql<number>`count(*)::int`.as('afgehandeld'),
+          sql<number>`(count(*) filter (where binnen_termijn))::int`.as('binnenTermijn'),
+          sql<number>`(count(*) filter (where uitkomst = 'informeel-opgelost'))::int`.as('informeel'),
+          sql<number>`(count(*) filter (where uitkomst in ('gegrond', 'deels-gegrond', 'ongegrond')))::int`.as('beoordeeld'),
+          sql<number>`(count(*) filter (where uitkomst in ('gegrond', 'deels-gegrond')))::int`.as('gegrond'),
+        ])
+        .where('gemeente', '=', gemeente)
+        .where('afgehandeld_op', '>=', van)
+        .where('afgehandeld_op', '<=', tot)
+        .executeTakeFirstOrThrow();
+      return rij;
+    },
+
     /** Every klacht received in the year, with what the register counts (no names, no texts). */
     async register(gemeente: string, jaar: number): Promise<RegisterRij[]> {
       return db

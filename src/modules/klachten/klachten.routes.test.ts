@@ -3,6 +3,7 @@ import { testLoket, type TestLoket } from '../../../test/app.ts';
 import { laadDemo, logInAls } from '../../../test/demo.ts';
 import type { Ingelogd } from '../../../test/login.ts';
 import { leesPdf } from '../../../test/pdf.ts';
+import { klachtenKpis } from './klachten.kpi.ts';
 
 let loket: TestLoket;
 let tim: Ingelogd;
@@ -266,5 +267,39 @@ describe('klachten', () => {
     expect(csv.body).toContain('2026,totaal,,6,');
     expect((await loket.app.inject({ method: 'GET', url: '/ouder-amstel/klachten/twintig' })).statusCode).toBe(404);
     expect((await loket.app.inject({ method: 'GET', url: '/ouder-amstel/en/klachten/2026.csv' })).statusCode).toBe(404);
+  });
+
+  it('measures the share handled within the legal term, resolved informally and gegrond in the KPI register', async () => {
+    // Uithoorn, where no other test files klachten.
+    const bea = await logInAls(loket, 'beheerder@duoplus.demo');
+    const uh = '/api/v1/gemeenten/GM0451';
+    const uhTeam = (await loket.database.db.selectFrom('team').select('id').where('gemeente', '=', 'GM0451').where('naam', '=', 'Vergunningen').executeTakeFirstOrThrow()).id;
+    const stappen: Record<string, unknown>[][] = [
+      [{ soort: 'besluit', uitkomst: 'informeel-opgelost', bevindingen: 'Opgelost.', instemming: { datum: '2026-03-02', wijze: 'schriftelijk' } }],
+      [{ soort: 'horen-overslaan', grond: 'klager-ziet-af', toelichting: 'Wil niet gehoord worden.' }, { soort: 'besluit', uitkomst: 'gegrond', bevindingen: 'Klopt.' }],
+      [{ soort: 'horen-overslaan', grond: 'kennelijk-ongegrond', toelichting: 'Geen gedraging van de gemeente.' }, { soort: 'besluit', uitkomst: 'ongegrond', bevindingen: 'Klopt niet.' }],
+      [],
+    ];
+    for (const reeks of stappen) {
+      const res = await loket.app.inject({
+        method: 'POST',
+        url: `${uh}/klachten`,
+        headers: bea.headers,
+        payload: { onderwerp: 'Klacht', omschrijving: 'Iets ging mis.', kanaal: 'telefoon', ontvangstdatum: '2026-03-02', categorie: 'dienstverlening', team: uhTeam, klager: { naam: 'Kees', taal: 'nl' } },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      for (const payload of reeks) {
+        const versie = (await loket.app.inject({ method: 'GET', url: `${uh}/klachten/${res.json().id}`, headers: bea.headers })).json().versie;
+        const gezet = await loket.app.inject({ method: 'POST', url: `${uh}/klachten/${res.json().id}/stappen`, headers: { ...bea.headers, 'if-match': `"${versie}"` }, payload });
+        expect(gezet.statusCode, gezet.body).toBe(200);
+      }
+    }
+    const vraag = { gemeente: 'GM0451', van: '2026-03-01', tot: '2026-03-31', vandaag: '2026-03-02', sluitingsdagen: new Map<string, string>() };
+    const [binnen, informeel, gegrond] = await Promise.all(klachtenKpis(loket.database.db).map((m) => m.bereken(vraag)));
+    expect(binnen).toEqual([{ groep: null, status: 'bekend', waarde: 100, teller: 3, noemer: 3 }]);
+    expect(informeel).toEqual([{ groep: null, status: 'bekend', waarde: 33.3, teller: 1, noemer: 3 }]);
+    expect(gegrond).toEqual([{ groep: null, status: 'bekend', waarde: 50, teller: 1, noemer: 2 }]);
+    const leeg = await klachtenKpis(loket.database.db)[0]?.bereken({ ...vraag, van: '2026-04-01', tot: '2026-04-30' });
+    expect(leeg).toEqual([{ groep: null, status: 'niet-bekend', reden: 'Er zijn in deze periode geen klachten afgehandeld.', noemer: 0 }]);
   });
 });
