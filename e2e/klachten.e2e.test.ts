@@ -4,7 +4,7 @@ import { systeemklok } from '../src/klok.ts';
 import { demoGebruiker } from '../test/demo.ts';
 import { logIn, type Ingelogd } from '../test/login.ts';
 import { smtpOntvanger } from '../test/smtp.ts';
-import { expectAccessible, startBrowser, startLoketServer, tweePaginas, type LoketServer } from './support.ts';
+import { expectAccessible, logInInApp, startBrowser, startLoketServer, tweePaginas, verwachtMedewerkersApp, type LoketServer } from './support.ts';
 
 let server: LoketServer;
 let smtp: Awaited<ReturnType<typeof smtpOntvanger>>;
@@ -96,6 +96,38 @@ describe('klachten, without JavaScript', () => {
     const page = await (await browser.newContext()).newPage();
     await page.goto(`${server.url}/diemen/en/complaint`);
     expect(await page.locator('h1').innerText()).toBe('Make a complaint');
+    await expectAccessible(page);
+    await page.context().close();
+  });
+
+  it('the staff app shows the klachtcoördinator the queue with the hearing planned and each term with its explanation', async () => {
+    verwachtMedewerkersApp();
+    const vandaag = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
+    const team = (await server.database.db.selectFrom('team').select('id').where('gemeente', '=', 'GM0384').where('naam', '=', 'Vergunningen').executeTakeFirstOrThrow()).id;
+    const res = await server.loket.app.inject({
+      method: 'POST',
+      url: '/api/v1/gemeenten/GM0384/klachten',
+      headers: tim.headers,
+      payload: { onderwerp: 'Te laat geïnformeerd', omschrijving: 'Niemand liet iets weten.', kanaal: 'post', ontvangstdatum: vandaag, categorie: 'informatie', team, klager: { naam: 'Karin de Boer', taal: 'nl' } },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const { id, identificatie } = res.json();
+    const versie = (await server.loket.app.inject({ method: 'GET', url: `/api/v1/gemeenten/GM0384/klachten/${id}`, headers: tim.headers })).json().versie;
+    const gepland = await server.loket.app.inject({
+      method: 'POST',
+      url: `/api/v1/gemeenten/GM0384/klachten/${id}/stappen`,
+      headers: { ...tim.headers, 'if-match': `"${versie}"` },
+      payload: { soort: 'hoorzitting', op: `${vandaag}T15:00:00+01:00`, locatie: 'Raadhuis', genodigden: ['Karin de Boer'] },
+    });
+    expect(gepland.statusCode, gepland.body).toBe(200);
+
+    const page = await (await browser.newContext()).newPage();
+    await logInInApp(page, server, 'beheerder@duoplus.demo', '/GM0384/klachten');
+    const rij = page.getByRole('row').filter({ hasText: identificatie });
+    await rij.waitFor();
+    expect(await rij.innerText()).toContain('Hoorzitting gepland');
+    await rij.getByText('Uitleg').click();
+    expect(await rij.innerText()).toContain('Awb 9:11: De klacht wordt binnen 6 weken na ontvangst');
     await expectAccessible(page);
     await page.context().close();
   });

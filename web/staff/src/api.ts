@@ -7,6 +7,7 @@ import type { berichtSchema } from '../../../src/modules/berichten/berichten.sch
 import type { gebruikerSchema } from '../../../src/modules/gebruikers/gebruikers.schemas.ts';
 import type { teamSchema } from '../../../src/modules/teams/teams.schemas.ts';
 import type { zaaktypeSchema } from '../../../src/modules/zaaktypen/zaaktypen.schemas.ts';
+import type { wachtrijSchema } from '../../../src/modules/klachten/klachten.schemas.ts';
 import type { aangemaakteZaakSchema, medewerkerSchema, overzichtSchema, werkvoorraadSchema, zaakSamenvattingSchema, zaakSchema } from '../../../src/modules/zaken/zaken.schemas.ts';
 
 // Shapes of the API's answers, inferred from the Zod schemas that serialise them (types only:
@@ -27,6 +28,7 @@ export type Werkvoorraad = z.output<typeof werkvoorraadSchema>;
 export type Zaak = z.output<typeof zaakSchema>;
 export type AangemaakteZaak = z.output<typeof aangemaakteZaakSchema>;
 export type ZakenOverzicht = z.output<typeof overzichtSchema>;
+export type KlachtenWachtrij = z.output<typeof wachtrijSchema>;
 export type Medewerker = z.output<typeof medewerkerSchema>;
 export type Termijnband = NonNullable<ZaakSamenvatting['termijnband']>;
 export type { PcHoofdstuk, PcIndicator, PcWaarde } from '../../../src/modules/planning-control/pc.hoofdstuk.ts';
