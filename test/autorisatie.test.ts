@@ -134,6 +134,7 @@ function geldigeInhoud(url: string, zaaktype: Record<string, unknown>): Record<s
     oppakken: {},
     pogingen: { bereikt: false },
     afhandelen: { status: 'afgerond', uitkomst: 'Overgenomen' },
+    stappen: { soort: 'contact', datum: '2026-11-23', verslag: 'Overgenomen' },
   };
   const laatste = url.split('/').at(-1) ?? '';
   if (url.endsWith('/kennis-meldingen/:id/afhandelen')) return { antwoord: 'Overgenomen' };
@@ -143,6 +144,7 @@ function geldigeInhoud(url: string, zaaktype: Record<string, unknown>): Record<s
   if (url.endsWith('/leden')) return { gebruikers: [] };
   if (url.endsWith('/zaaktypen/:id')) return zaaktype;
   if (url.endsWith('/balie-afspraken/:id')) return { status: 'ingecheckt' };
+  if (url.endsWith('/klacht-maatregelen/:id')) return { status: 'uitgevoerd' };
   return zaakActies[laatste] ?? { naam: 'Overgenomen' };
 }
 
