@@ -28,7 +28,7 @@ import type { KlachtenRepository, KlachtRij } from './klachten.repository.ts';
 export const KLACHT_ZAAKTYPE = 'klacht';
 
 /** The result of the zaaktype `klacht` (by name) each outcome closes the zaak with. */
-export const RESULTAAT_VAN: Record<Exclude<KlachtUitkomst, never>, string> = {
+export const RESULTAAT_VAN: Record<KlachtUitkomst, string> = {
   gegrond: 'Gegrond',
   'deels-gegrond': 'Deels gegrond',
   ongegrond: 'Ongegrond',
