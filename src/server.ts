@@ -122,6 +122,11 @@ import { formulierPaginaRoutes } from './modules/formulieren/formulieren.paginas
 import { ktoService } from './modules/kto/kto.service.ts';
 import { ktoKpis } from './modules/kto/kto.kpi.ts';
 import { meldingenKpis } from './modules/meldingen/meldingen.kpi.ts';
+import { klachtenRepository } from './modules/klachten/klachten.repository.ts';
+import { klachtenKpis } from './modules/klachten/klachten.kpi.ts';
+import { klachtenPaginaRoutes } from './modules/klachten/klachten.paginas.ts';
+import { klachtenRoutes } from './modules/klachten/klachten.routes.ts';
+import { klachtenService } from './modules/klachten/klachten.service.ts';
 import { paginafeedbackService } from './modules/paginafeedback/paginafeedback.service.ts';
 import { enquetesRepository } from './modules/enquetes/enquetes.repository.ts';
 import { enquetesService } from './modules/enquetes/enquetes.service.ts';
@@ -327,6 +332,8 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
   afsprakenRoutes(app, { afspraken: services.afspraken });
   zakenRoutes(app, { zaken: services.zaken });
   brievenRoutes(app, { brieven: services.brieven });
+  klachtenRoutes(app, { klachten: services.klachten });
+  klachtenPaginaRoutes(app, { klachten: services.klachten, gemeenten, tokens: formulierTokens(formulierGeheim, klok), klok, rateLimit: config.rateLimitAanmelden });
   kpiRoutes(app, { kpi: services.kpi, gemeenten });
   klantcontactenRoutes(app, { klantcontacten: services.klantcontacten });
   mailintakeRoutes(app, { mailintake: services.mailintake });
@@ -535,7 +542,7 @@ export function loketServices(deps: {
   const kpi = kpiService({
     // Reads on `lezen`: the replica inside request.lees (the servicenormen page), the primary elsewhere.
     repository: kpiRepository(db, lezen),
-    maten: [...zakenKpis(lezen, zakenRollup), ...klantcontactenKpis(lezen, kccRollups.klantcontacten), ...contactverzoekenKpis(lezen, kccRollups.contactverzoeken), ...ktoKpis(lezen), ...meldingenKpis(lezen), ...kccKpis(kccGesprekken.maten)],
+    maten: [...zakenKpis(lezen, zakenRollup), ...klantcontactenKpis(lezen, kccRollups.klantcontacten), ...contactverzoekenKpis(lezen, kccRollups.contactverzoeken), ...ktoKpis(lezen), ...meldingenKpis(lezen), ...klachtenKpis(lezen), ...kccKpis(kccGesprekken.maten)],
     sluitingsdagen: (gemeente) => termijnen.sluitingsdagen(gemeente),
     zaaktypeBestaat,
     audit,
@@ -577,6 +584,8 @@ export function loketServices(deps: {
     zaaktypen: zaaktypenService({ repository: zaaktypenRepo, audit, klok }),
     zaken,
     brieven: brievenService({ zaken, klok }),
+    // Klachten (Awb titel 9.1, ADR 0060): zaken of type klacht, their steps through the zaken service.
+    klachten: klachtenService({ db, repository: klachtenRepository(db), zaken, gemeenten, zaaktypen: zaaktypenRepo, sluitingsdagen: (gemeente) => termijnen.sluitingsdagen(gemeente), audit, klok }),
     kpi,
     zakenRollup,
     kccRollups,

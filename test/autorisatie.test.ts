@@ -134,6 +134,7 @@ function geldigeInhoud(url: string, zaaktype: Record<string, unknown>): Record<s
     oppakken: {},
     pogingen: { bereikt: false },
     afhandelen: { status: 'afgerond', uitkomst: 'Overgenomen' },
+    stappen: { soort: 'contact', datum: '2026-11-23', verslag: 'Overgenomen' },
   };
   const laatste = url.split('/').at(-1) ?? '';
   if (url.endsWith('/kennis-meldingen/:id/afhandelen')) return { antwoord: 'Overgenomen' };
@@ -146,6 +147,7 @@ function geldigeInhoud(url: string, zaaktype: Record<string, unknown>): Record<s
   if (url.endsWith('/enquetes/:id')) return { definitie: enqueteVoorbeeld };
   if (url.endsWith('/enquetes/:id/status')) return { status: 'lopend' };
   if (url.endsWith('/enquetes/:id/uitnodigingen')) return {};
+  if (url.endsWith('/klacht-maatregelen/:id')) return { status: 'uitgevoerd' };
   return zaakActies[laatste] ?? { naam: 'Overgenomen' };
 }
 

@@ -19,6 +19,7 @@ export const ROLLEN = [
   'webredacteur',
   'pc-adviseur',
   'externe-partner',
+  'klachtcoordinator',
 ] as const;
 export type Rol = (typeof ROLLEN)[number];
 
@@ -857,6 +858,51 @@ export interface MeldingPartnerGebeurtenisTable {
   door_naam: string | null;
   op: TijdstipVerplicht;
 }
+export type KlachtCategorie = 'bejegening' | 'informatie' | 'bereikbaarheid' | 'termijn' | 'dienstverlening' | 'anders';
+export type KlachtUitkomst = 'gegrond' | 'deels-gegrond' | 'ongegrond' | 'informeel-opgelost' | 'niet-behandeld';
+export type KlachtStapSoort = 'ontvangen' | 'contact' | 'niet-behandelen' | 'hoorzitting' | 'hoorverslag' | 'horen-overslaan' | 'verdaging' | 'uitstel' | 'besluit' | 'maatregel';
+export type MaatregelStatus = 'open' | 'uitgevoerd' | 'vervallen';
+/** Per gemeente: the informal-contact norm and the ombudsman of the decision letter (0034-klachten, ADR 0060). */
+export interface KlachtInstellingTable {
+  gemeente: string;
+  informeel_werkdagen: number;
+  ombudsman_naam: string;
+  ombudsman_website: string;
+}
+/** The state of one klacht beside its zaak (0034-klachten, ADR 0060). */
+export interface KlachtTable {
+  gemeente: string;
+  zaak_id: string;
+  identificatie: string;
+  ontvangen: Datum;
+  categorie: KlachtCategorie;
+  team_id: string;
+  beklaagde: string | null;
+  gedraging_datum: DatumLeeg;
+  commissie: ColumnType<boolean, boolean | undefined, boolean>;
+  verdaging_weken: ColumnType<number, number | undefined, number>;
+  uitstel_weken: ColumnType<number, number | undefined, number>;
+  informeel_contact_uiterlijk: Datum;
+  niet_behandelen_uiterlijk: Datum;
+  afhandeltermijn_einde: Datum;
+  eerste_contact: DatumLeeg;
+  horen: ColumnType<'gepland' | 'gehoord' | 'overgeslagen' | null, 'gepland' | 'gehoord' | 'overgeslagen' | null | undefined, 'gepland' | 'gehoord' | 'overgeslagen' | null>;
+  hoorzitting_op: ColumnType<string | null, string | null | undefined, string | null>;
+  uitkomst: ColumnType<KlachtUitkomst | null, KlachtUitkomst | null | undefined, KlachtUitkomst | null>;
+  afgehandeld_op: DatumLeeg;
+  binnen_termijn: ColumnType<boolean | null, boolean | null | undefined, boolean | null>;
+}
+/** One step of a klacht's procedure, append-only (0034-klachten). */
+export interface KlachtStapTable {
+  gemeente: string;
+  zaak_id: string;
+  volgnummer: number;
+  soort: KlachtStapSoort;
+  gegevens: JsonVerplicht<Record<string, unknown>>;
+  door_gebruiker: string | null;
+  door_naam: string | null;
+  op: TijdstipVerplicht;
+}
 export type FormulierStatus = 'concept' | 'gepubliceerd' | 'ingetrokken';
 /** A version of a form definition for one zaaktype version (0036-formulieren); `definitie` is checked by formulieren.schemas.ts. */
 export interface FormulierTable {
@@ -895,6 +941,18 @@ export interface FormulierInzendingTable {
   formulier_id: string;
   antwoorden: JsonVerplicht<Record<string, unknown>>;
   ingediend_op: TijdstipVerplicht;
+}
+/** A verbetermaatregel of a (deels) gegronde klacht (0034-klachten). */
+export interface KlachtMaatregelTable {
+  gemeente: string;
+  id: string;
+  zaak_id: string;
+  omschrijving: string;
+  team_id: string;
+  uiterlijk: Datum;
+  status: MaatregelStatus;
+  aangemaakt_op: TijdstipVerplicht;
+  gewijzigd_op: TijdstipVerplicht;
 }
 /** An address of a gemeente's e-mail intake (0026-mailintake): 'info@diemen.nl' or '@diemen.nl'. */
 export interface MailIntakeAdresTable {
@@ -1267,4 +1325,8 @@ export interface DB {
   formulier: FormulierTable;
   formulier_concept: FormulierConceptTable;
   formulier_inzending: FormulierInzendingTable;
+  klacht_instelling: KlachtInstellingTable;
+  klacht: KlachtTable;
+  klacht_stap: KlachtStapTable;
+  klacht_maatregel: KlachtMaatregelTable;
 }

@@ -15,15 +15,15 @@ export const RECHTEN = {
   /** Read the audit log and the processing log. */
   logboekenLezen: ['beheerder'],
   /** Read the gemeente's teams and their members. */
-  teamsLezen: ['beheerder', 'teamleider', 'behandelaar', 'kcc-medewerker'],
+  teamsLezen: ['beheerder', 'teamleider', 'behandelaar', 'kcc-medewerker', 'klachtcoordinator'],
   /** Read zaken (queues, detail, documents) and the zaaktype catalogue. */
-  zakenLezen: ['beheerder', 'teamleider', 'behandelaar', 'kcc-medewerker'],
+  zakenLezen: ['beheerder', 'teamleider', 'behandelaar', 'kcc-medewerker', 'klachtcoordinator'],
   /** Register a zaak and add a note to one (the KCC does both). */
-  zakenRegistreren: ['beheerder', 'teamleider', 'behandelaar', 'kcc-medewerker'],
+  zakenRegistreren: ['beheerder', 'teamleider', 'behandelaar', 'kcc-medewerker', 'klachtcoordinator'],
   /** Give a resident a new tracking link (the KCC on the phone, or the handler). */
   volgcodeVernieuwen: ['beheerder', 'teamleider', 'behandelaar', 'kcc-medewerker'],
   /** Handle zaken: claim, statuses, messages, suspensions, extensions, documents, closing. Also: who can be behandelaar. */
-  zakenBehandelen: ['beheerder', 'teamleider', 'behandelaar'],
+  zakenBehandelen: ['beheerder', 'teamleider', 'behandelaar', 'klachtcoordinator'],
   /** Lead: assign zaken to others (also in bulk) and see the team overview. */
   zakenLeiden: ['beheerder', 'teamleider'],
   /** See confidential zaken of every team (others see them only in their own team or when they handle them). */
@@ -67,11 +67,19 @@ export const RECHTEN = {
   /** The desk view of today's appointments: check a resident in, mark served or no-show; book on a caller's behalf. */
   afsprakenBalie: ['beheerder', 'teamleider', 'behandelaar', 'kcc-medewerker'],
   /** Read the gemeente's calendar (closure days, which count in its service norms): every staff role. */
-  kalenderLezen: ['beheerder', 'teamleider', 'behandelaar', 'kcc-medewerker', 'webredacteur', 'pc-adviseur', 'externe-partner'],
+  kalenderLezen: ['beheerder', 'teamleider', 'behandelaar', 'kcc-medewerker', 'webredacteur', 'pc-adviseur', 'externe-partner', 'klachtcoordinator'],
   /** Define, start and close surveys of the inwonerspanel and invite its members: the researchers (pc-adviseur) and beheerders. Population margins are `beheer`. */
   enquetesBeheren: ['beheerder', 'pc-adviseur'],
   /** Read survey reports (weighted shares, never an individual) and the panel's make-up: who accounts for and improves the service. */
   enquetesLezen: ['beheerder', 'pc-adviseur', 'teamleider', 'webredacteur'],
+  /** Register a klacht (Awb titel 9.1) and take its steps: informal contact, niet behandelen, hearing, verdaging, decision; see the klachten queue. */
+  klachtenBehandelen: ['beheerder', 'klachtcoordinator', 'teamleider', 'behandelaar'],
+  /** Read the yearly klachtenregister with the counts per team unhidden (9:12a), and every verbetermaatregel. */
+  klachtenregisterLezen: ['beheerder', 'klachtcoordinator', 'teamleider', 'pc-adviseur'],
+  /** Set the gemeente's klacht settings: the informal-contact norm and the ombudsman named in the decision letter. */
+  klachtenInstellen: ['beheerder', 'klachtcoordinator'],
+  /** List the verbetermaatregelen of klachten (per owner team) and mark one carried out or dropped: the owning teams and the klachtcoördinator. */
+  maatregelenBijwerken: ['beheerder', 'klachtcoordinator', 'teamleider', 'behandelaar'],
 } as const satisfies Record<string, readonly Rol[]>;
 
 export type Recht = keyof typeof RECHTEN;

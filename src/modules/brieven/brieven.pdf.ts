@@ -3,7 +3,7 @@ import { datumTekst, vertaler, type Taal } from '../../i18n/i18n.ts';
 import { toegankelijkePdf } from '../../pdf.ts';
 import type { Gemeente } from '../gemeenten/gemeenten.repository.ts';
 import { gemeenteThemaSchema } from '../portaal/portaal.schemas.ts';
-import { SJABLONEN, type GegevensVan, type Sjabloon, type SjabloonNaam } from './brieven.sjablonen.ts';
+import { SJABLONEN, type BriefInhoud, type GegevensVan, type Sjabloon, type SjabloonNaam } from './brieven.sjablonen.ts';
 
 /** The sender block of a gemeente's letters, from its record and theme (no logo: text only). */
 export interface Afzender {
@@ -45,8 +45,16 @@ export interface BriefOpdracht<S extends SjabloonNaam> {
 export async function maakBrief<S extends SjabloonNaam>(o: BriefOpdracht<S>): Promise<Buffer> {
   // Each template checks its own data (zod) before it reads it.
   const sjabloon = SJABLONEN[o.sjabloon] as Sjabloon<unknown>;
+  return tekenBrief(o, sjabloon.inhoud(vertaler(o.taal, 'brieven'), sjabloon.gegevens.parse(o.gegevens)));
+}
+
+/**
+ * Draws a letter whose content another module made (its own templates and texts, e.g. the
+ * klachten letters, ADR 0060) in the same layout: sender block, date, references, heading,
+ * salutation, blocks, closing.
+ */
+export async function tekenBrief(o: Pick<BriefOpdracht<SjabloonNaam>, 'gemeente' | 'taal' | 'datum'>, inhoud: BriefInhoud): Promise<Buffer> {
   const t = vertaler(o.taal, 'brieven');
-  const inhoud = sjabloon.inhoud(t, sjabloon.gegevens.parse(o.gegevens));
   const afzender = afzenderVan(o.gemeente, o.taal);
   const qrCodes = new Map<string, Buffer>();
   for (const blok of inhoud.blokken) {

@@ -66,7 +66,7 @@ const alleDrie = (rollen: Rol[]): Record<string, Rol[]> => ({ GM0384: rollen, GM
 
 export const DEMO_GEBRUIKERS: DemoGebruiker[] = [
   { email: 'beheerder@duoplus.demo', naam: 'Bea de Beheerder', wachtwoord: DEMO_WACHTWOORD, totpGeheim: 'CH3FIL4OSC7CG3Q7BRIV5DJKGPDIO4HW', rollen: alleDrie(['beheerder']) },
-  { email: 'teamleider@diemen.demo', naam: 'Tim Teamleider', wachtwoord: DEMO_WACHTWOORD, totpGeheim: 'LVULRZOGVD3FC6ZY2XRQ7CRHCWVK4RPW', rollen: { GM0384: ['teamleider', 'behandelaar'] } },
+  { email: 'teamleider@diemen.demo', naam: 'Tim Teamleider', wachtwoord: DEMO_WACHTWOORD, totpGeheim: 'LVULRZOGVD3FC6ZY2XRQ7CRHCWVK4RPW', rollen: { GM0384: ['teamleider', 'behandelaar', 'klachtcoordinator'] } },
   { email: 'behandelaar@diemen.demo', naam: 'Bo Behandelaar', wachtwoord: DEMO_WACHTWOORD, totpGeheim: 'DWC5CDBDXL77PF232HY3766LH7ZGTXN2', rollen: { GM0384: ['behandelaar'] } },
   { email: 'kcc@duoplus.demo', naam: 'Kees van het KCC', wachtwoord: DEMO_WACHTWOORD, totpGeheim: 'ZJ6T5C7EBVJ52GRYGIHZLFEMIQID73RO', rollen: alleDrie(['kcc-medewerker']) },
   { email: 'pc@diemen.demo', naam: 'Petra P&C', wachtwoord: DEMO_WACHTWOORD, totpGeheim: 'AAVXGA3HWVHEONNMOXNU6ITKALHUOKOE', rollen: { GM0384: ['pc-adviseur'] } },

@@ -5,6 +5,7 @@ import { ApiTokenNieuw, ApiTokens } from './pages/ApiTokens.tsx';
 import { Auditlog } from './pages/Auditlog.tsx';
 import { BerichtLezen, Berichten } from './pages/Berichten.tsx';
 import { GebruikerDetail } from './pages/GebruikerDetail.tsx';
+import { Klachten } from './pages/Klachten.tsx';
 import { GebruikerNieuw, Gebruikers } from './pages/Gebruikers.tsx';
 import { Paginafeedback, PaginafeedbackDetail } from './pages/Paginafeedback.tsx';
 import { Sluitingsdagen } from './pages/Sluitingsdagen.tsx';
@@ -78,6 +79,7 @@ export const SECTIES: readonly Sectie[] = [
   },
   { pad: 'kennisbank', label: 'nav.kennisbank', recht: 'kennisbankLezen', diep: true, weergave: kennisbankPagina },
   { pad: 'zaken-overzicht', label: 'nav.zakenOverzicht', recht: 'zakenLeiden', weergave: ({ gemeente, id }) => (id ? null : <Overzicht gemeente={gemeente} />) },
+  { pad: 'klachten', label: 'nav.klachten', recht: 'klachtenBehandelen', weergave: ({ gemeente, id }) => (id ? null : <Klachten gemeente={gemeente} />) },
   {
     pad: 'zaaktypen',
     label: 'nav.zaaktypen',
