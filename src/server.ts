@@ -42,6 +42,8 @@ import { sluitingsdagenRepository } from './modules/termijnen/sluitingsdagen.rep
 import { termijnenRoutes } from './modules/termijnen/termijnen.routes.ts';
 import { bezwaarRoutes } from './modules/bezwaar/bezwaar.routes.ts';
 import { bezwaarService } from './modules/bezwaar/bezwaar.service.ts';
+import { bezwaarProcedure } from './modules/bezwaar/bezwaar.procedure.ts';
+import { bezwaarProcedureRoutes } from './modules/bezwaar/bezwaar.procedure.routes.ts';
 import { termijnenService } from './modules/termijnen/termijnen.service.ts';
 import { kpiRepository } from './modules/kpi/kpi.repository.ts';
 import { kpiRoutes } from './modules/kpi/kpi.routes.ts';
@@ -298,6 +300,7 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
   afsprakenRoutes(app, { afspraken: services.afspraken });
   zakenRoutes(app, { zaken: services.zaken });
   brievenRoutes(app, { brieven: services.brieven });
+  bezwaarProcedureRoutes(app, { procedure: services.bezwaarProcedure });
   kpiRoutes(app, { kpi: services.kpi });
   klantcontactenRoutes(app, { klantcontacten: services.klantcontacten });
   mailintakeRoutes(app, { mailintake: services.mailintake });
@@ -500,6 +503,7 @@ export function loketServices(deps: {
     zaaktypen: zaaktypenService({ repository: zaaktypenRepo, audit, klok }),
     zaken,
     brieven: brievenService({ zaken, klok }),
+    bezwaarProcedure: bezwaarProcedure({ db, zaken, gemeenten, teams: teamsRepo, klok }),
     kpi,
     zakenRollup,
     servicenormen: servicenormenService({ kpi, zaaktypen: zaaktypenRepo, klok }),

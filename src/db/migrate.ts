@@ -19,6 +19,7 @@ import * as klantcontacten from './migrations/0018-klantcontacten.ts';
 import * as zaakTermijn from './migrations/0020-zaak-termijn.ts';
 import * as paginafeedback from './migrations/0021-paginafeedback.ts';
 import * as kto from './migrations/0030-kto.ts';
+import * as bezwaar from './migrations/0035-bezwaar.ts';
 import * as meldingen from './migrations/0022-meldingen.ts';
 import * as zaaknummerreeksen from './migrations/0023-zaaknummerreeksen.ts';
 import * as kpiRollups from './migrations/0024-kpi-rollups.ts';
@@ -57,6 +58,7 @@ const migrations: Record<string, Migration> = {
   '0026-mailintake': mailintake,
   '0027-contactverzoeken-en-kennisbank': contactverzoekenEnKennisbank,
   '0030-kto': kto,
+  '0035-bezwaar': bezwaar,
 };
 
 /** The names of every migration of this version, in order (`/ready` checks the database has them all). */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Vertaal } from '../../i18n/i18n.ts';
+import { BEZWAAR_SJABLONEN } from '../bezwaar/bezwaar.brieven.ts';
 
 /** One block of a letter's body: a paragraph, or a link printed in full with its QR code. */
 export type BriefBlok = { soort: 'alinea'; tekst: string } | { soort: 'link'; inleiding: string; url: string; uitleg: string };
@@ -55,6 +56,8 @@ export const SJABLONEN = {
       ],
     }),
   } satisfies Sjabloon<z.infer<typeof volgcodeGegevens>>,
+  /** The letters of the bezwaar procedure (ADR 0063), texts in bezwaarbrieven.json. */
+  ...BEZWAAR_SJABLONEN,
 };
 
 export type SjabloonNaam = keyof typeof SJABLONEN;

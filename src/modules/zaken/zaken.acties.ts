@@ -363,7 +363,7 @@ export function zakenActies(kern: ZakenKern, detail: ZakenWerkvoorraad['detail']
             ...auteur(wie),
             op: kern.deps.klok.nu().toISOString(),
           });
-          await bij?.(zaak, binnen);
+          return bij?.(zaak, binnen);
         },
       );
       await audit.log(wie.context, { gemeente, actie: 'zaak-omzetten', objectType: 'zaak', objectId: id, details: { zaak: nieuw.id, identificatie: nieuw.identificatie, zaaktype: invoer.zaaktype, gesloten: invoer.resultaattype !== undefined } });

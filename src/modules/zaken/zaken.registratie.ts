@@ -47,7 +47,10 @@ export interface NieuweZaakInvoer {
  * are stored: its own rows (a bezwaar's contested besluit), or through `repo` and the zaken core a
  * change to another zaak (a conversion, ADR 0062). Throwing rolls the registration back.
  */
-export type BijRegistratie = (zaak: { id: string; identificatie: string; uiterlijkeEinddatum: string }, binnen: { repo: ZaakQueries; transactie: Transaction<DB> }) => Promise<void>;
+export type BijRegistratie = (
+  zaak: { id: string; identificatie: string; uiterlijkeEinddatum: string },
+  binnen: { repo: ZaakQueries; transactie: Transaction<DB> },
+) => Promise<{ documenten: SysteemDocument[] } | void>;
 
 /** What a system step sees of the locked zaak; `transactie` is for the caller's own tables and the outbox only. */
 export interface SysteemZaak {
@@ -154,7 +157,12 @@ export function zakenRegistratie(kern: ZakenKern, detail: ZakenWerkvoorraad['det
           betrokkene,
         );
         await repo.voegGebeurtenisToe(gemeenteCode, id, aangemaakt);
-        if (bij) await bij({ id, identificatie, uiterlijkeEinddatum: projectie.uiterlijkeEinddatum }, { repo, transactie });
+        const erbij = bij ? await bij({ id, identificatie, uiterlijkeEinddatum: projectie.uiterlijkeEinddatum }, { repo, transactie }) : undefined;
+        for (const d of erbij?.documenten ?? []) {
+          const meta = { bestandsnaam: d.bestandsnaam, mediatype: d.mediatype, grootte: d.inhoud.length, sha256: createHash('sha256').update(d.inhoud).digest('hex') };
+          await repo.voegDocumentToe(gemeenteCode, id, { id: d.id, ...meta, extern: d.extern, aangemaaktOp: nu, inhoud: d.inhoud, doorGebruiker: gebruiker });
+          await repo.voegGebeurtenisToe(gemeenteCode, id, { soort: 'document', gegevens: { document: d.id, ...meta }, extern: d.extern, ...auteur(wie), op: nu });
+        }
         if (betrokkene?.email) {
           const naam = voornaam(behandelaar?.naam ?? null);
           const waarden = {
