@@ -44,6 +44,7 @@ import { bezwaarRoutes } from './modules/bezwaar/bezwaar.routes.ts';
 import { bezwaarService } from './modules/bezwaar/bezwaar.service.ts';
 import { bezwaarProcedure } from './modules/bezwaar/bezwaar.procedure.ts';
 import { bezwaarProcedureRoutes } from './modules/bezwaar/bezwaar.procedure.routes.ts';
+import { bezwaarKpis } from './modules/bezwaar/bezwaar.kpi.ts';
 import { termijnenService } from './modules/termijnen/termijnen.service.ts';
 import { kpiRepository } from './modules/kpi/kpi.repository.ts';
 import { kpiRoutes } from './modules/kpi/kpi.routes.ts';
@@ -464,7 +465,7 @@ export function loketServices(deps: {
   const kpi = kpiService({
     // Reads on `lezen`: the replica inside request.lees (the servicenormen page), the primary elsewhere.
     repository: kpiRepository(db, lezen),
-    maten: [...zakenKpis(lezen, zakenRollup), ...klantcontactenKpis(lezen), ...contactverzoekenKpis(lezen), ...ktoKpis(lezen), ...kccKpis(kccGesprekken.maten)],
+    maten: [...zakenKpis(lezen, zakenRollup), ...klantcontactenKpis(lezen), ...contactverzoekenKpis(lezen), ...ktoKpis(lezen), ...bezwaarKpis(lezen), ...kccKpis(kccGesprekken.maten)],
     sluitingsdagen: (gemeente) => termijnen.sluitingsdagen(gemeente),
     zaaktypeBestaat,
     audit,

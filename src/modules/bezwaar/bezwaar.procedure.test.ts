@@ -140,6 +140,8 @@ describe('the bezwaar procedure (ADR 0063)', () => {
     expect(beslissing).toContain('beroep instellen bij Rechtbank Amsterdam. Dat moet binnen zes weken.');
     expect((await stap(zaak, { soort: 'informeel', datum: '2026-03-20', verslag: 'x', opgelost: false })).res.statusCode).toBe(409);
     expect((await haal(`${gm}/bezwaren`)).json().items).toEqual([]);
+    // The KPI register: decided on 20 March, within the term (22 June).
+    expect(await loket.services.kpi.waarde('GM0384', 'bezwaren-beslist-binnen-termijn', { periode: '2026-03' })).toMatchObject({ status: 'bekend', waarde: 100, teller: 1, noemer: 1 });
   });
 
   it('converts an e-mail into a bezwaar keeping its receipt date; a repaired omission stands the beslistermijn still (7:10 lid 2); an ingebrekestelling warns', async () => {
@@ -176,5 +178,10 @@ describe('the bezwaar procedure (ADR 0063)', () => {
     loket.klok.zet('2026-04-21T09:00:00Z');
     await logIn();
     expect((await haal(`${gm}/bezwaren`)).json().items[0]).toMatchObject({ dwangsomWaarschuwing: true, dagenOver: -14 });
+    // Four days owed by 27 April (24–27 April, € 23 each), in the KPI register.
+    loket.klok.zet('2026-04-27T09:00:00Z');
+    expect(await loket.services.kpi.waarde('GM0384', 'dwangsommen-verschuldigd', { periode: '2026-04' })).toMatchObject({ status: 'bekend', waarde: 1 });
+    expect(await loket.services.kpi.waarde('GM0384', 'dwangsommen-bedrag', { periode: '2026-04' })).toMatchObject({ status: 'bekend', waarde: 92, eenheid: 'euro' });
+    expect(await loket.services.kpi.waarde('GM0384', 'dwangsommen-bedrag', { periode: '2026-03' })).toMatchObject({ waarde: 0 });
   });
 });

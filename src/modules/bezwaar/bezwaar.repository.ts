@@ -101,6 +101,17 @@ export function bezwaarRepository(db: Kysely<DB>) {
       return uit;
     },
 
+    /** Bezwaren with a step of this kind (for the measures; the steps are folded in the KPI module). */
+    metStap: async (gemeente: string, soort: 'beslissing' | 'ingebrekestelling'): Promise<{ besluit: BezwaarRij; stappen: BezwaarStap[] }[]> => {
+      const ids = await db.selectFrom('bezwaar_stap').select('zaak_id').distinct().where('gemeente', '=', gemeente).where('soort', '=', soort).execute();
+      const uit = [];
+      const zaakIds = ids.map((r) => r.zaak_id);
+      if (zaakIds.length === 0) return [];
+      const [rijen, stappen] = await Promise.all([besluiten(gemeente).where('zaak_id', 'in', zaakIds).execute(), stappenVan(gemeente, zaakIds)]);
+      for (const besluit of rijen) uit.push({ besluit, stappen: stappen.get(besluit.zaakId) ?? [] });
+      return uit;
+    },
+
     /** The hearings planned from `van` up to and including `tot` (the latest planning of each bezwaar). */
     hoorzittingen: async (gemeente: string, van: string, tot: string) => {
       const rijen = await db

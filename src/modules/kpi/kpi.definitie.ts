@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 
-export type KpiEenheid = 'procent' | 'werkdagen' | 'aantal' | 'seconden';
+export type KpiEenheid = 'procent' | 'werkdagen' | 'aantal' | 'seconden' | 'euro';
 export type KpiRichting = 'hoger-is-beter' | 'lager-is-beter';
 
 /** Which date puts a case in a period (`begin`: the start of a telephone call, kcc module). */
