@@ -4,6 +4,7 @@ import type { SessieGemeente } from './api.ts';
 import { ApiTokenNieuw, ApiTokens } from './pages/ApiTokens.tsx';
 import { Auditlog } from './pages/Auditlog.tsx';
 import { BerichtLezen, Berichten } from './pages/Berichten.tsx';
+import { BezwaarDetail, Bezwaren } from './pages/Bezwaren.tsx';
 import { GebruikerDetail } from './pages/GebruikerDetail.tsx';
 import { GebruikerNieuw, Gebruikers } from './pages/Gebruikers.tsx';
 import { Paginafeedback, PaginafeedbackDetail } from './pages/Paginafeedback.tsx';
@@ -47,6 +48,12 @@ export const SECTIES: readonly Sectie[] = [
     recht: 'zakenLezen',
     weergave: ({ gemeente, id, zoek }) =>
       id === 'nieuw' ? <ZaakNieuw gemeente={gemeente} /> : id ? <ZaakDetail gemeente={gemeente} id={id} /> : <Werkvoorraad gemeente={gemeente} zoek={zoek} />,
+  },
+  {
+    pad: 'bezwaren',
+    label: 'nav.bezwaren',
+    recht: 'bezwaarBehandelen',
+    weergave: ({ gemeente, id }) => (id ? <BezwaarDetail gemeente={gemeente} id={id} /> : <Bezwaren gemeente={gemeente} />),
   },
   { pad: 'zaken-overzicht', label: 'nav.zakenOverzicht', recht: 'zakenLeiden', weergave: ({ gemeente, id }) => (id ? null : <Overzicht gemeente={gemeente} />) },
   {
