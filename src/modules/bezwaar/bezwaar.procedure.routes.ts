@@ -105,10 +105,10 @@ export function bezwaarProcedureRoutes(app: FastifyInstance, deps: { procedure: 
 
   r.get(`${API_PREFIX}/gemeenten/:gemeente/hoorzittingen`, {
     config: { policy },
-    schema: { tags, summary: 'Agenda van de hoorzittingen in een periode', params: gemeenteParams, querystring: hoorzittingenQuery, response: { 200: hoorzittingenSchema } },
+    schema: { tags, summary: 'Agenda van de hoorzittingen in een periode (standaard vandaag en de acht weken erna)', params: gemeenteParams, querystring: hoorzittingenQuery, response: { 200: hoorzittingenSchema } },
     handler: async (request) => {
       const { gemeente } = request.params;
-      return procedure.hoorzittingen(wieVan(request, gemeente), gemeente, request.query.van, request.query.tot);
+      return procedure.hoorzittingen(wieVan(request, gemeente), gemeente, request.query);
     },
   });
 }

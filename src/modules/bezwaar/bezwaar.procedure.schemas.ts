@@ -131,7 +131,10 @@ export const bezwaarWerkvoorraadSchema = z
   })
   .meta({ id: 'BezwaarWerkvoorraad' });
 
-export const hoorzittingenQuery = z.strictObject({ van: datum, tot: datum });
+export const hoorzittingenQuery = z.strictObject({
+  van: datum.optional().describe('Eerste dag; standaard vandaag'),
+  tot: datum.optional().describe('Laatste dag; standaard acht weken na van'),
+});
 export const hoorzittingenSchema = z
   .object({
     items: z.array(

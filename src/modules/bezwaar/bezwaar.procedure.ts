@@ -416,8 +416,10 @@ export function bezwaarProcedure(deps: { db: Kysely<DB>; zaken: ZakenService; ge
     },
 
     /** The hearings planned in a period (the committee's calendar), of bezwaren the caller may see. */
-    async hoorzittingen(wie: Wie, gemeente: string, van: string, tot: string) {
+    async hoorzittingen(wie: Wie, gemeente: string, periode: { van?: string | undefined; tot?: string | undefined }) {
       magBezwaren(wie);
+      const van = periode.van ?? vandaag();
+      const tot = periode.tot ?? plusDagen(van, 56);
       if (tot < van) throw fout('tot', 'voor-van', 'De einddatum ligt vóór de begindatum.');
       const rijen = await lezen.hoorzittingen(gemeente, van, tot);
       const items = [];

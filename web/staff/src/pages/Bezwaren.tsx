@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import type { z } from 'zod';
 import type { bezwaarSchema, bezwaarWerkvoorraadSchema, hoorzittingenSchema } from '../../../../src/modules/bezwaar/bezwaar.procedure.schemas.ts';
 import { gemeentePad, type SessieGemeente } from '../api.ts';
@@ -15,16 +14,12 @@ type Werkvoorraad = z.output<typeof bezwaarWerkvoorraadSchema>;
 type Hoorzittingen = z.output<typeof hoorzittingenSchema>;
 type Bezwaar = z.output<typeof bezwaarSchema>;
 
-const dag = (d: Date) => d.toISOString().slice(0, 10);
-
 /** The secretary of the bezwaarcommissie's queue (ADR 0063): open bezwaren by deadline, with what needs attention, and the hearings. */
 export function Bezwaren({ gemeente }: { gemeente: SessieGemeente }) {
   const { t, taal } = useTaal();
   const pad = gemeentePad(gemeente.code);
-  // The hearings from today up to eight weeks ahead, fixed when the page opens.
-  const [periode] = useState(() => ({ van: dag(new Date()), tot: dag(new Date(Date.now() + 56 * 86_400_000)) }));
   const wachtrij = useLaden<Werkvoorraad>(`${pad}/bezwaren?pageSize=100`);
-  const hoorzittingen = useLaden<Hoorzittingen>(`${pad}/hoorzittingen?van=${periode.van}&tot=${periode.tot}`);
+  const hoorzittingen = useLaden<Hoorzittingen>(`${pad}/hoorzittingen`);
   const datum = (d: string) => tijdstip(`${d}T12:00:00Z`, taal, true);
   return (
     <Pagina titel={t('bezwaren.titel')}>
