@@ -48,7 +48,7 @@ export function bezwaarProcedureRoutes(app: FastifyInstance, deps: { procedure: 
     },
   });
 
-  r.post(`${zaken}/:id/bezwaar-omzetting`, {
+  r.post(`${zaken}/:id/bezwaar-omzettingen`, {
     config: { policy },
     schema: {
       tags,

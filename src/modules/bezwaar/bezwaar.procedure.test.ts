@@ -148,7 +148,7 @@ describe('the bezwaar procedure (ADR 0063)', () => {
     const mail = await post(bo, `${gm}/zaken`, { zaaktype: 'e-mailvraag', onderwerp: 'Niet eens met de parkeerboete', kanaal: 'e-mail', ontvangstdatum: '2026-01-20', betrokkene: { naam: 'Piet de Vries', email: 'piet@example.nl', taal: 'en' } });
     expect(mail.statusCode, mail.body).toBe(201);
     const bron = mail.json() as Zaak;
-    const res = await post(bo, `${gm}/zaken/${bron.id}/bezwaar-omzetting`, { besluit: 'Naheffingsaanslag parkeren', bekendmaking: '2026-01-05', reden: 'Pro-forma bezwaar per e-mail' }, bron.versie);
+    const res = await post(bo, `${gm}/zaken/${bron.id}/bezwaar-omzettingen`, { besluit: 'Naheffingsaanslag parkeren', bekendmaking: '2026-01-05', reden: 'Pro-forma bezwaar per e-mail' }, bron.versie);
     expect(res.statusCode, res.body).toBe(201);
     const omgezet = res.json() as Zaak & { ontvangstdatum: string; relaties: { zaak: { id: string } }[] };
     let zaak: Zaak = omgezet;
