@@ -42,6 +42,9 @@ import { sluitingsdagenRepository } from './modules/termijnen/sluitingsdagen.rep
 import { termijnenRoutes } from './modules/termijnen/termijnen.routes.ts';
 import { bezwaarRoutes } from './modules/bezwaar/bezwaar.routes.ts';
 import { bezwaarService } from './modules/bezwaar/bezwaar.service.ts';
+import { bezwaarProcedure } from './modules/bezwaar/bezwaar.procedure.ts';
+import { bezwaarProcedureRoutes } from './modules/bezwaar/bezwaar.procedure.routes.ts';
+import { bezwaarKpis } from './modules/bezwaar/bezwaar.kpi.ts';
 import { termijnenService } from './modules/termijnen/termijnen.service.ts';
 import { kpiRepository } from './modules/kpi/kpi.repository.ts';
 import { kpiRoutes } from './modules/kpi/kpi.routes.ts';
@@ -334,6 +337,7 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
   brievenRoutes(app, { brieven: services.brieven });
   klachtenRoutes(app, { klachten: services.klachten });
   klachtenPaginaRoutes(app, { klachten: services.klachten, gemeenten, tokens: formulierTokens(formulierGeheim, klok), klok, rateLimit: config.rateLimitAanmelden });
+  bezwaarProcedureRoutes(app, { procedure: services.bezwaarProcedure });
   kpiRoutes(app, { kpi: services.kpi, gemeenten });
   klantcontactenRoutes(app, { klantcontacten: services.klantcontacten });
   mailintakeRoutes(app, { mailintake: services.mailintake });
@@ -542,7 +546,7 @@ export function loketServices(deps: {
   const kpi = kpiService({
     // Reads on `lezen`: the replica inside request.lees (the servicenormen page), the primary elsewhere.
     repository: kpiRepository(db, lezen),
-    maten: [...zakenKpis(lezen, zakenRollup), ...klantcontactenKpis(lezen, kccRollups.klantcontacten), ...contactverzoekenKpis(lezen, kccRollups.contactverzoeken), ...ktoKpis(lezen), ...meldingenKpis(lezen), ...klachtenKpis(lezen), ...kccKpis(kccGesprekken.maten)],
+    maten: [...zakenKpis(lezen, zakenRollup), ...klantcontactenKpis(lezen, kccRollups.klantcontacten), ...contactverzoekenKpis(lezen, kccRollups.contactverzoeken), ...ktoKpis(lezen), ...meldingenKpis(lezen), ...klachtenKpis(lezen), ...bezwaarKpis(lezen), ...kccKpis(kccGesprekken.maten)],
     sluitingsdagen: (gemeente) => termijnen.sluitingsdagen(gemeente),
     zaaktypeBestaat,
     audit,
@@ -586,6 +590,7 @@ export function loketServices(deps: {
     brieven: brievenService({ zaken, klok }),
     // Klachten (Awb titel 9.1, ADR 0060): zaken of type klacht, their steps through the zaken service.
     klachten: klachtenService({ db, repository: klachtenRepository(db), zaken, gemeenten, zaaktypen: zaaktypenRepo, sluitingsdagen: (gemeente) => termijnen.sluitingsdagen(gemeente), audit, klok }),
+    bezwaarProcedure: bezwaarProcedure({ db, zaken, gemeenten, teams: teamsRepo, klok }),
     kpi,
     zakenRollup,
     kccRollups,

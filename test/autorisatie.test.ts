@@ -124,6 +124,8 @@ function geldigeInhoud(url: string, zaaktype: Record<string, unknown>): Record<s
     termijnen: { norm: 'P6W', reden: 'Overgenomen' },
     afsluiting: { resultaattype: randomUUID() },
     relaties: { zaak: randomUUID() },
+    omzettingen: { zaaktype: 'klacht', reden: 'Overgenomen' },
+    'bezwaar-omzettingen': { besluit: 'Probe', bekendmaking: '2026-01-05', reden: 'Overgenomen' },
     volgcode: {},
     volgbrief: {},
     versies: {},
@@ -137,6 +139,7 @@ function geldigeInhoud(url: string, zaaktype: Record<string, unknown>): Record<s
     stappen: { soort: 'contact', datum: '2026-11-23', verslag: 'Overgenomen' },
   };
   const laatste = url.split('/').at(-1) ?? '';
+  if (url.endsWith('/bezwaar/stappen')) return { soort: 'hoorverslag', verslag: 'Overgenomen' };
   if (url.endsWith('/kennis-meldingen/:id/afhandelen')) return { antwoord: 'Overgenomen' };
   if (url.endsWith('/kennisartikelen/:id/meldingen')) return { soort: 'klopt-niet', toelichting: 'Overgenomen' };
   if (url.endsWith('/kennisartikelen/:id')) return { soort: 'vraag-antwoord', onderwerp: 'Probe', titel: 'Probe', inhoud: 'Probe', team: randomUUID(), herzienOp: '2027-01-01' };

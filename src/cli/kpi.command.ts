@@ -10,6 +10,7 @@ function eenheid(d: Pick<KpiDefinitie, 'eenheid'>, n: number): string {
   if (d.eenheid === 'procent') return `${getal(n)}%`;
   if (d.eenheid === 'werkdagen') return `${getal(n)} ${n === 1 ? 'werkdag' : 'werkdagen'}`;
   if (d.eenheid === 'seconden') return `${getal(n)} ${n === 1 ? 'seconde' : 'seconden'}`;
+  if (d.eenheid === 'euro') return `€ ${getal(n)}`;
   return getal(n);
 }
 

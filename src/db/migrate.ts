@@ -22,6 +22,7 @@ import * as kto from './migrations/0030-kto.ts';
 import * as adressenMeldingformulier from './migrations/0031-adressen-meldingformulier.ts';
 import * as meldingPartners from './migrations/0032-melding-partners.ts';
 import * as klachten from './migrations/0034-klachten.ts';
+import * as bezwaar from './migrations/0035-bezwaar.ts';
 import * as kccKpiRollups from './migrations/0037-kcc-kpi-rollups.ts';
 import * as inwonerspanel from './migrations/0038-inwonerspanel.ts';
 import * as teamContact from './migrations/0039-team-contact-en-berichtenvoorkeur.ts';
@@ -67,6 +68,7 @@ const migrations: Record<string, Migration> = {
   '0031-adressen-meldingformulier': adressenMeldingformulier,
   '0032-melding-partners': meldingPartners,
   '0034-klachten': klachten,
+  '0035-bezwaar': bezwaar,
   '0036-formulieren': formulieren,
   '0037-kcc-kpi-rollups': kccKpiRollups,
   '0038-inwonerspanel': inwonerspanel,

@@ -20,6 +20,7 @@ export const ROLLEN = [
   'pc-adviseur',
   'externe-partner',
   'klachtcoordinator',
+  'secretaris-bezwaarcommissie',
 ] as const;
 export type Rol = (typeof ROLLEN)[number];
 
@@ -954,6 +955,43 @@ export interface KlachtMaatregelTable {
   aangemaakt_op: TijdstipVerplicht;
   gewijzigd_op: TijdstipVerplicht;
 }
+/** A bezwaar zaak's contested besluit and receipt, written once at registration (0035-bezwaar). */
+export interface BezwaarTable {
+  gemeente: string;
+  zaak_id: string;
+  besluit: string;
+  bekendmaking: string;
+  besluit_team_id: string | null;
+  besluit_zaak_id: string | null;
+  ontvangen: string;
+  verzonden: string | null;
+  commissie: boolean;
+  aangemaakt_op: TijdstipVerplicht;
+}
+export type BezwaarStapSoort =
+  | 'verschoonbaarheid'
+  | 'herstel-verzocht'
+  | 'hersteld'
+  | 'verdaging'
+  | 'uitstel'
+  | 'informeel'
+  | 'hoorzitting'
+  | 'hoorverslag'
+  | 'horen-overgeslagen'
+  | 'advies'
+  | 'ingebrekestelling'
+  | 'beslissing';
+/** One step of a bezwaar procedure, append-only (0035-bezwaar). */
+export interface BezwaarStapTable {
+  gemeente: string;
+  zaak_id: string;
+  volgnummer: number;
+  soort: BezwaarStapSoort;
+  gegevens: JsonVerplicht<Record<string, unknown>>;
+  op: TijdstipVerplicht;
+  door_gebruiker: string | null;
+  door_naam: string | null;
+}
 /** An address of a gemeente's e-mail intake (0026-mailintake): 'info@diemen.nl' or '@diemen.nl'. */
 export interface MailIntakeAdresTable {
   gemeente: string;
@@ -1236,6 +1274,8 @@ export interface AfspraakGebeurtenisTable {
 }
 
 export interface DB {
+  bezwaar: BezwaarTable;
+  bezwaar_stap: BezwaarStapTable;
   gemeente: GemeenteTable;
   gebruiker: GebruikerTable;
   gebruiker_rol: GebruikerRolTable;

@@ -15,15 +15,21 @@ export const RECHTEN = {
   /** Read the audit log and the processing log. */
   logboekenLezen: ['beheerder'],
   /** Read the gemeente's teams and their members. */
-  teamsLezen: ['beheerder', 'teamleider', 'behandelaar', 'kcc-medewerker', 'klachtcoordinator'],
+  teamsLezen: ['beheerder', 'teamleider', 'behandelaar', 'kcc-medewerker', 'klachtcoordinator', 'secretaris-bezwaarcommissie'],
   /** Read zaken (queues, detail, documents) and the zaaktype catalogue. */
-  zakenLezen: ['beheerder', 'teamleider', 'behandelaar', 'kcc-medewerker', 'klachtcoordinator'],
+  zakenLezen: ['beheerder', 'teamleider', 'behandelaar', 'kcc-medewerker', 'klachtcoordinator', 'secretaris-bezwaarcommissie'],
   /** Register a zaak and add a note to one (the KCC does both). */
   zakenRegistreren: ['beheerder', 'teamleider', 'behandelaar', 'kcc-medewerker', 'klachtcoordinator'],
   /** Give a resident a new tracking link (the KCC on the phone, or the handler). */
   volgcodeVernieuwen: ['beheerder', 'teamleider', 'behandelaar', 'kcc-medewerker'],
   /** Handle zaken: claim, statuses, messages, suspensions, extensions, documents, closing. Also: who can be behandelaar. */
   zakenBehandelen: ['beheerder', 'teamleider', 'behandelaar', 'klachtcoordinator'],
+  /**
+   * The bezwaar procedure (ADR 0063): register a bezwaar with its contested besluit, record its steps (herstel, verdaging,
+   * the informal route, hearing, advice, ingebrekestelling, decision) with their letters, and read the secretary's queue
+   * and the hearings calendar. The secretary of the bezwaarcommissie plans and records the hearings and the advice.
+   */
+  bezwaarBehandelen: ['beheerder', 'teamleider', 'behandelaar', 'secretaris-bezwaarcommissie'],
   /** Lead: assign zaken to others (also in bulk) and see the team overview. */
   zakenLeiden: ['beheerder', 'teamleider'],
   /** See confidential zaken of every team (others see them only in their own team or when they handle them). */

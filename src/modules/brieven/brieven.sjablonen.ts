@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Vertaal } from '../../i18n/i18n.ts';
+import { BEZWAAR_SJABLONEN } from '../bezwaar/bezwaar.brieven.ts';
 
 /** One block of a letter's body: a paragraph, a link printed in full with its QR code, or a question with its answer. */
 export type BriefBlok =
@@ -84,6 +85,9 @@ export const SJABLONEN = {
       blokken: [{ soort: 'alinea', tekst: t('formulier.inleiding') }, ...g.antwoorden.map((a) => ({ soort: 'antwoord' as const, vraag: a.vraag, antwoord: a.antwoord || '–' }))],
     }),
   } satisfies Sjabloon<z.infer<typeof formulierGegevens>>,
+
+  /** The letters of the bezwaar procedure (ADR 0063), texts in bezwaarbrieven.json. */
+  ...BEZWAAR_SJABLONEN,
 };
 
 export type SjabloonNaam = keyof typeof SJABLONEN;

@@ -13,21 +13,21 @@ export const DEMO_GEMEENTEN: Gemeente[] = [
     naam: 'Diemen',
     slug: 'diemen',
     domein: 'diemen.nl',
-    thema: { kleurPrimair: '#00704a', kleurPrimairTekst: '#ffffff', kleurAccent: '#0b5394', kleurLink: '#0b5394', kleurFocus: '#1a4f8b', telefoon: '14 020', website: 'https://www.diemen.nl' },
+    thema: { kleurPrimair: '#00704a', kleurPrimairTekst: '#ffffff', kleurAccent: '#0b5394', kleurLink: '#0b5394', kleurFocus: '#1a4f8b', telefoon: '14 020', website: 'https://www.diemen.nl', rechtbank: 'Rechtbank Amsterdam' },
   },
   {
     code: 'GM0437',
     naam: 'Ouder-Amstel',
     slug: 'ouder-amstel',
     domein: 'ouder-amstel.nl',
-    thema: { kleurPrimair: '#2d6a2e', kleurPrimairTekst: '#ffffff', kleurAccent: '#a3c139', kleurFocus: '#8a4500', telefoon: '14 020', website: 'https://www.ouder-amstel.nl' },
+    thema: { kleurPrimair: '#2d6a2e', kleurPrimairTekst: '#ffffff', kleurAccent: '#a3c139', kleurFocus: '#8a4500', telefoon: '14 020', website: 'https://www.ouder-amstel.nl', rechtbank: 'Rechtbank Amsterdam' },
   },
   {
     code: 'GM0451',
     naam: 'Uithoorn',
     slug: 'uithoorn',
     domein: 'uithoorn.nl',
-    thema: { kleurPrimair: '#004b87', kleurPrimairTekst: '#ffffff', kleurAccent: '#d52b1e', kleurFocus: '#b3261e', telefoon: '0297 513 111', website: 'https://www.uithoorn.nl' },
+    thema: { kleurPrimair: '#004b87', kleurPrimairTekst: '#ffffff', kleurAccent: '#d52b1e', kleurFocus: '#b3261e', telefoon: '0297 513 111', website: 'https://www.uithoorn.nl', rechtbank: 'Rechtbank Noord-Holland' },
   },
 ];
 

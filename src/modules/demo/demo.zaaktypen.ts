@@ -149,6 +149,7 @@ export const DEMO_ZAAKTYPEN: Demo[] = [
     ],
     resultaattypen: [
       vernietigen('Gegrond', '13.1', 'P5Y', 'Uw bezwaar is gegrond.', 'Your objection is upheld.'),
+      vernietigen('Deels gegrond', '13.1', 'P5Y', 'Uw bezwaar is voor een deel gegrond.', 'Your objection is partly upheld.'),
       vernietigen('Ongegrond', '13.1', 'P5Y', 'Uw bezwaar is ongegrond.', 'Your objection is rejected.'),
       vernietigen('Niet-ontvankelijk', '13.4', 'P1Y', 'Wij kunnen uw bezwaar niet behandelen. In het besluit leest u waarom.', 'We cannot consider your objection. The decision tells you why.'),
       vernietigen('Ingetrokken', '13.1', 'P5Y', 'U heeft uw bezwaar ingetrokken.', 'You withdrew your objection.'),

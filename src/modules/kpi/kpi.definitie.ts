@@ -7,7 +7,9 @@
  */
 import { createHash } from 'node:crypto';
 
-export type KpiEenheid = 'procent' | 'werkdagen' | 'aantal' | 'seconden';
+/** The units a KPI's value can have. */
+export const KPI_EENHEDEN = ['procent', 'werkdagen', 'aantal', 'seconden', 'euro'] as const;
+export type KpiEenheid = (typeof KPI_EENHEDEN)[number];
 export type KpiRichting = 'hoger-is-beter' | 'lager-is-beter';
 
 /** Which date puts a case in a period (`begin`: the start of a telephone call, kcc module). */

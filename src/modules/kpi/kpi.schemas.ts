@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { KPI_UITSPLITSINGEN } from './kpi.definitie.ts';
+import { KPI_EENHEDEN, KPI_UITSPLITSINGEN } from './kpi.definitie.ts';
 import { PERIODEGROOTTES } from './kpi.periode.ts';
 import { schoneNaam } from '../../tekst.ts';
 import { gemeenteCode } from '../gemeenten/gemeenten.schemas.ts';
@@ -30,7 +30,7 @@ export const kpiDefinitieSchema = z
       regel: z.string(),
     }),
     uitsluitingen: z.array(z.string()),
-    eenheid: z.enum(['procent', 'werkdagen', 'aantal', 'seconden']),
+    eenheid: z.enum(KPI_EENHEDEN),
     richting: z.enum(['hoger-is-beter', 'lager-is-beter']),
     norm: normSchema.nullable().describe('De norm van de definitie zelf, met bron; een gemeente kan een eigen norm vastleggen'),
     eigenaar: z.string().describe('Het team dat voor de definitie staat'),
@@ -97,7 +97,7 @@ export const kpiWaardeSchema = z
     wachtrij: z.string().nullable().optional().describe('Bij maten per wachtrij: de gekozen wachtrij, of null voor alle'),
     team: z.string().nullable().optional().describe('Bij maten per team: het gekozen team (id), of null voor alle'),
     ...metingVelden,
-    eenheid: z.enum(['procent', 'werkdagen', 'aantal', 'seconden']),
+    eenheid: z.enum(KPI_EENHEDEN),
     norm: geldendeNormSchema.nullable(),
     voorlopig: z.boolean().describe('De periode is nog niet voorbij: de waarde kan nog veranderen'),
     definitie: kpiDefinitieSchema,
@@ -138,7 +138,7 @@ export const kpiReeksSchema = z
     gemeente: z.string(),
     periode: z.object({ van: z.string(), tot: z.string() }).describe('De hele gekozen periode, beide dagen inbegrepen'),
     per: z.enum(PERIODEGROOTTES),
-    eenheid: z.enum(['procent', 'werkdagen', 'aantal', 'seconden']),
+    eenheid: z.enum(KPI_EENHEDEN),
     definitie: kpiDefinitieSchema,
     geldendeNorm: geldendeNormSchema.nullable().describe('De norm die vandaag geldt (elke waarde noemt de norm van haar eigen periode)'),
     waarden: z.array(z.object(reeksWaardeVelden)).describe('Een waarde per periode, oudste eerst: een getal met teller en noemer, of niet-bekend met de reden'),

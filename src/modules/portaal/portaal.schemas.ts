@@ -49,6 +49,8 @@ export const gemeenteThemaSchema = z
     telefoon: z.string().regex(/^\+?[0-9][0-9 -]{1,18}[0-9]$/, 'Een telefoonnummer bestaat uit cijfers, spaties en streepjes.').optional(),
     /** Postal address in the sender block of letters (ADR 0050), one line, e.g. "Postbus 1, 1110 AA Diemen". */
     postadres: z.string().trim().min(1).max(120).regex(/^[^\p{Cc}]+$/u, 'Een adres is één regel tekst.').optional(),
+    /** The court where a resident appeals against a decision on a bezwaar (ADR 0063), e.g. "Rechtbank Amsterdam". */
+    rechtbank: z.string().trim().min(1).max(80).regex(/^[^\p{Cc}]+$/u, 'De naam van de rechtbank is één regel tekst.').optional(),
     /** The gemeente's own website. */
     website: z.url({ protocol: /^https$/, hostname: z.regexes.domain }).optional(),
   })

@@ -5,11 +5,19 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { badRequest, type InvalidParam } from '../../http/problem.ts';
-import { heeftRecht } from '../../http/rechten.ts';
+import { heeftRecht, type Recht } from '../../http/rechten.ts';
 import { datumTekst, type Taal } from '../../i18n/i18n.ts';
-import { alOpgeschort, eindstatusViaAfsluiting, geenEmail, geenRecht, nietOpgeschort, ongeldig, statusNietOpVolgorde, zaakNietGevonden } from './zaken.errors.ts';
+import type { Transaction } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import type { Gemeente } from '../gemeenten/gemeenten.repository.ts';
+import type { ZaaktypeRecord } from '../zaaktypen/zaaktypen.repository.ts';
+import { alOpgeschort, eindstatusViaAfsluiting, geenEmail, geenRecht, nietOpgeschort, ongeldig, statusNietOpVolgorde, zaakAfgesloten, zaakNietGevonden } from './zaken.errors.ts';
+import type { GebeurtenisInhoud } from './zaken.gebeurtenis.ts';
+import type { Projectie } from './zaken.projectie.ts';
+import { zakenRegistratie, type BijRegistratie, type NieuweZaakInvoer, type SysteemDocument } from './zaken.registratie.ts';
+import type { Betrokkene, ZaakRij } from './zaken.repository.ts';
 import type { RelatieSoort } from './zaken.gebeurtenis.ts';
-import { GEEN_WIJZIGING, magBehandelen, nieuweVolgcode, VERWERKING_ZAKEN, volgcodeHash, volgcodeUitTekst, type Wie, type Wijziging, type ZakenKern } from './zaken.kern.ts';
+import { auteur, GEEN_WIJZIGING, magBehandelen, nieuweVolgcode, VERWERKING_ZAKEN, volgcodeHash, volgcodeUitTekst, type Wie, type Wijziging, type ZakenKern } from './zaken.kern.ts';
 import { binnenMaxVerlenging } from './zaken.projectie.ts';
 import { dagenTussen } from '../termijnen/kalender.ts';
 
@@ -32,11 +40,67 @@ const toewijzing =
     return { team: gegevens.team, behandelaar: gegevens.behandelaar };
   };
 
+/** What a procedure step adds to the zaak's history: notes, messages, extensions of the term (the previous end is filled in). */
+export type ProcedureInhoud =
+  | (Extract<GebeurtenisInhoud, { soort: 'notitie' | 'bericht' }> & { extern: boolean })
+  | { soort: 'verlenging'; gegevens: { duur: string; reden: string }; extern: boolean };
+
+/** The locked zaak as a procedure step sees it; `transactie` is for the module's own tables only. */
+export interface ProcedureZaak {
+  zaak: Readonly<ZaakRij>;
+  zaaktype: ZaaktypeRecord;
+  betrokkene: Betrokkene | undefined;
+  /** The zaak's term and state before this step. */
+  termijn: Projectie;
+  vandaag: string;
+  nu: string;
+  transactie: Transaction<DB>;
+}
+
+export interface ProcedureUitkomst {
+  gebeurtenissen: ProcedureInhoud[];
+  documenten?: SysteemDocument[];
+  afsluiten?: { resultaattype: string; toelichting?: string | undefined };
+  details: Record<string, unknown>;
+}
+
+/** Stores a checked document with the zaak and its `document` entry, inside a change. */
+async function voegDocumentIn(w: Wijziging, document: { id: string; bestandsnaam: string; mediatype: string; inhoud: Buffer; extern: boolean }, doorGebruiker: string | null) {
+  const sha256 = createHash('sha256').update(document.inhoud).digest('hex');
+  const meta = { bestandsnaam: document.bestandsnaam, mediatype: document.mediatype, grootte: document.inhoud.length, sha256 };
+  await w.repo.voegDocumentToe(w.rij.gemeente, w.rij.id, { id: document.id, ...meta, extern: document.extern, aangemaaktOp: w.nu, inhoud: document.inhoud, doorGebruiker });
+  await w.voegToe({ soort: 'document', gegevens: { document: document.id, ...meta }, extern: document.extern });
+  return meta;
+}
+
 export function zakenActies(kern: ZakenKern, detail: ZakenWerkvoorraad['detail']) {
   const { deps, wijzig, wijzigIn, gemeenteVan, mailInwoner, behandelaarVan, teamVan, magZien, volglink } = kern;
   const { repository, audit } = deps;
   /** The zaak as the actor sees it right after their change. */
   const zojuist = (wie: Wie, gemeente: string, id: string) => detail(wie, gemeente, id, { loggen: false, zojuist: true });
+  const registratie = zakenRegistratie(kern, detail);
+
+  /** The closing step (end status, result, the resident told, the `naAfsluiten` port), for `sluitAf` and procedure steps. */
+  async function sluitIn(w: Wijziging, gemeenteRec: Gemeente, invoer: { resultaattype: string; toelichting?: string | undefined }) {
+    const resultaattype = w.zaaktype.resultaattypen.find((r) => r.id === invoer.resultaattype);
+    if (!resultaattype) throw ongeldig('resultaattype', 'onbekend-resultaattype', 'Dit resultaat hoort niet bij het zaaktype van deze zaak.');
+    const eind = w.zaaktype.statustypen.at(-1);
+    if (!eind) throw new Error('zaaktype zonder statustypen');
+    if (w.voor.opgeschort) await w.voegToe({ soort: 'opschorting-einde', gegevens: { tot: w.vandaag, toelichting: '' }, extern: true });
+    await w.voegToe({
+      soort: 'resultaat',
+      gegevens: { resultaattype: resultaattype.id, naam: resultaattype.naam, tekst: resultaattype.tekst, toelichting: invoer.toelichting ?? '', status: eind.volgnummer, volgnummer: eind.volgnummer },
+      extern: true,
+    });
+    await mailInwoner(w, gemeenteRec, 'afsluiting', (taal) => ({ resultaat: resultaattype.tekst[taal] || eind.tekst[taal] }), { toelichting: invoer.toelichting });
+    const b = w.betrokkene;
+    await deps.naAfsluiten?.(
+      { gemeente: gemeenteRec, zaakId: w.rij.id, identificatie: w.rij.identificatie, onderwerp: w.rij.onderwerp, zaaktype: w.zaaktype.code, inwoner: b ? { naam: b.naam, email: b.email, taal: b.taal } : null, op: w.nu },
+      { transactie: w.transactie, berichten: deps.berichten },
+    );
+    return { resultaattype: resultaattype.id };
+  }
+
 
   return {
     /** Claim (behandelaar 'ik'), assign or reassign; only those who lead assign others. */
@@ -211,26 +275,99 @@ export function zakenActies(kern: ZakenKern, detail: ZakenWerkvoorraad['detail']
     async sluitAf(wie: Wie, gemeente: string, id: string, versie: number, invoer: { resultaattype: string; toelichting?: string | undefined }) {
       magBehandelen(wie);
       const gemeenteRec = await gemeenteVan(gemeente);
-      await wijzig(wie, gemeente, id, versie, 'zaak-afsluiten', async (w) => {
-        const resultaattype = w.zaaktype.resultaattypen.find((r) => r.id === invoer.resultaattype);
-        if (!resultaattype) throw ongeldig('resultaattype', 'onbekend-resultaattype', 'Dit resultaat hoort niet bij het zaaktype van deze zaak.');
-        const eind = w.zaaktype.statustypen.at(-1);
-        if (!eind) throw new Error('zaaktype zonder statustypen');
-        if (w.voor.opgeschort) await w.voegToe({ soort: 'opschorting-einde', gegevens: { tot: w.vandaag, toelichting: '' }, extern: true });
-        await w.voegToe({
-          soort: 'resultaat',
-          gegevens: { resultaattype: resultaattype.id, naam: resultaattype.naam, tekst: resultaattype.tekst, toelichting: invoer.toelichting ?? '', status: eind.volgnummer, volgnummer: eind.volgnummer },
-          extern: true,
-        });
-        await mailInwoner(w, gemeenteRec, 'afsluiting', (taal) => ({ resultaat: resultaattype.tekst[taal] || eind.tekst[taal] }), { toelichting: invoer.toelichting });
-        const b = w.betrokkene;
-        await deps.naAfsluiten?.(
-          { gemeente: gemeenteRec, zaakId: id, identificatie: w.rij.identificatie, onderwerp: w.rij.onderwerp, zaaktype: w.zaaktype.code, inwoner: b ? { naam: b.naam, email: b.email, taal: b.taal } : null, op: w.nu },
-          { transactie: w.transactie, berichten: deps.berichten },
-        );
-        return { resultaattype: resultaattype.id };
-      });
+      await wijzig(wie, gemeente, id, versie, 'zaak-afsluiten', (w) => sluitIn(w, gemeenteRec, invoer));
       return zojuist(wie, gemeente, id);
+    },
+
+    /**
+     * One step of a procedure module on a zaak (a bezwaar's verdaging, hearing or decision, ADR
+     * 0063), by a staff member holding `recht`, in the frame of every change: the zaak is locked
+     * and its version checked, `stap` sees it (and its current term) and writes its own tables in
+     * `transactie`, then returns the entries to add — notes, messages, extensions of the term —,
+     * documents (letters) and optionally the closing with a result, exactly as `sluitAf` does.
+     * The procedure module checks what its law allows; this frame only records it.
+     */
+    async procedureStap(wie: Wie, gemeente: string, id: string, versie: number, recht: Recht, actie: string, stap: (z: ProcedureZaak) => Promise<ProcedureUitkomst>) {
+      if (!heeftRecht(wie.rollen, recht)) throw geenRecht('U heeft niet het recht om deze stap te zetten.');
+      const gemeenteRec = await gemeenteVan(gemeente);
+      const details = await wijzig(wie, gemeente, id, versie, actie, async (w) => {
+        const uitkomst = await stap({ zaak: w.rij, zaaktype: w.zaaktype, betrokkene: w.betrokkene, termijn: w.voor, vandaag: w.vandaag, nu: w.nu, transactie: w.transactie });
+        for (const g of uitkomst.gebeurtenissen) {
+          await w.voegToe(g.soort === 'verlenging' ? { ...g, gegevens: { ...g.gegevens, vorigeEinddatum: w.projectie().uiterlijkeEinddatum } } : g);
+        }
+        for (const d of uitkomst.documenten ?? []) await voegDocumentIn(w, d, wie.gebruiker);
+        if (uitkomst.afsluiten) await sluitIn(w, gemeenteRec, uitkomst.afsluiten);
+        return { ...uitkomst.details, einddatum: w.projectie().uiterlijkeEinddatum };
+      });
+      return { details: details ?? {}, zaak: await zojuist(wie, gemeente, id) };
+    },
+
+    /**
+     * Converts a zaak that turns out to be another kind (an e-mail that is a bezwaar, a KCC
+     * contact that is a klacht) into a new zaak of `zaaktype` (ADR 0062): registered with the
+     * first zaak's receipt date (the terms count from it), channel, resident and confidentiality;
+     * both zaken related ('vervolg') and noted; the first zaak closed with `resultaattype` when
+     * given. All in one transaction, the first zaak's version checked. `bij` lets the module of
+     * the new zaak's procedure store its own rows in the same transaction (a bezwaar's besluit).
+     */
+    async zetOm(
+      wie: Wie,
+      gemeente: string,
+      id: string,
+      versie: number,
+      invoer: { zaaktype: string; onderwerp?: string | undefined; team?: string | undefined; reden: string; resultaattype?: string | undefined; norm?: NieuweZaakInvoer['norm'] },
+      bij?: BijRegistratie,
+    ) {
+      magBehandelen(wie);
+      const bron = await repository.opId(gemeente, id);
+      if (!bron || !(await magZien(wie, gemeente, bron))) throw zaakNietGevonden();
+      if (bron.afgesloten_op !== null) throw zaakAfgesloten();
+      const bronZaaktype = await kern.zaaktypeVan(gemeente, bron.zaaktype_id);
+      if (bronZaaktype.code === invoer.zaaktype) throw ongeldig('zaaktype', 'zelfde-zaaktype', 'De zaak heeft dit zaaktype al. Kies het zaaktype waarin u hem wilt omzetten.');
+      const gemeenteRec = await gemeenteVan(gemeente);
+      const sluitingsdagen = await deps.sluitingsdagen(gemeente);
+      const betrokkene = await repository.betrokkene(gemeente, id);
+      let bronIdentificatie = bron.identificatie;
+      const nieuw = await registratie.registreerKort(
+        wie,
+        gemeente,
+        {
+          zaaktype: invoer.zaaktype,
+          onderwerp: invoer.onderwerp ?? bron.onderwerp,
+          omschrijving: bron.omschrijving,
+          kanaal: bron.kanaal,
+          ontvangstdatum: bron.ontvangstdatum,
+          vertrouwelijkheid: bron.vertrouwelijkheid,
+          team: invoer.team,
+          betrokkene: betrokkene ? { naam: betrokkene.naam, email: betrokkene.email ?? undefined, telefoon: betrokkene.telefoon ?? undefined, taal: betrokkene.taal } : undefined,
+          norm: invoer.norm,
+        },
+        async (zaak, binnen) => {
+          const uitkomst = await wijzigIn(binnen.repo, binnen.transactie, wie, gemeente, id, versie, async (w) => {
+            if (invoer.resultaattype !== undefined && !w.zaaktype.resultaattypen.some((r) => r.id === invoer.resultaattype)) {
+              throw ongeldig('resultaattype', 'onbekend-resultaattype', 'Dit resultaat hoort niet bij het zaaktype van de zaak die u omzet.');
+            }
+            bronIdentificatie = w.rij.identificatie;
+            await w.repo.voegRelatieToe(gemeente, id, zaak.id, 'vervolg', w.nu);
+            await w.repo.voegRelatieToe(gemeente, zaak.id, id, 'vervolg', w.nu);
+            await w.voegToe({ soort: 'relatie', gegevens: { zaak: zaak.id, identificatie: zaak.identificatie, soort: 'vervolg' }, extern: false });
+            await w.voegToe({ soort: 'notitie', gegevens: { tekst: `Omgezet in zaak ${zaak.identificatie} (${invoer.zaaktype}): ${invoer.reden}` }, extern: false });
+            if (invoer.resultaattype !== undefined) await sluitIn(w, gemeenteRec, { resultaattype: invoer.resultaattype, toelichting: `Omgezet in zaak ${zaak.identificatie}.` });
+            return { zaak: zaak.id, identificatie: zaak.identificatie, zaaktype: invoer.zaaktype };
+          }, { sluitingsdagen });
+          if (uitkomst === GEEN_WIJZIGING) throw new Error('omzetten veranderde niets');
+          await binnen.repo.voegGebeurtenisToe(gemeente, zaak.id, {
+            soort: 'relatie',
+            gegevens: { zaak: id, identificatie: bronIdentificatie, soort: 'vervolg' },
+            extern: false,
+            ...auteur(wie),
+            op: kern.deps.klok.nu().toISOString(),
+          });
+          return bij?.(zaak, binnen);
+        },
+      );
+      await audit.log(wie.context, { gemeente, actie: 'zaak-omzetten', objectType: 'zaak', objectId: id, details: { zaak: nieuw.id, identificatie: nieuw.identificatie, zaaktype: invoer.zaaktype, gesloten: invoer.resultaattype !== undefined } });
+      return { zaak: await zojuist(wie, gemeente, nieuw.id), bron: await zojuist(wie, gemeente, id), volgcode: nieuw.volgcode, volglink: nieuw.volglink };
     },
 
     /** Relates two zaken of the same gemeente. */
@@ -254,10 +391,7 @@ export function zakenActies(kern: ZakenKern, detail: ZakenWerkvoorraad['detail']
       magBehandelen(wie);
       const documentId = randomUUID();
       await wijzig(wie, gemeente, id, versie, 'zaak-document', async (w) => {
-        const sha256 = createHash('sha256').update(document.inhoud).digest('hex');
-        const meta = { bestandsnaam: document.bestandsnaam, mediatype: document.mediatype, grootte: document.inhoud.length, sha256 };
-        await w.repo.voegDocumentToe(gemeente, id, { id: documentId, ...meta, extern: document.extern, aangemaaktOp: w.nu, inhoud: document.inhoud, doorGebruiker: wie.gebruiker });
-        await w.voegToe({ soort: 'document', gegevens: { document: documentId, ...meta }, extern: document.extern });
+        await voegDocumentIn(w, { id: documentId, ...document }, wie.gebruiker);
         return { document: documentId, mediatype: document.mediatype, grootte: document.inhoud.length };
       });
       return { documentId, zaak: await zojuist(wie, gemeente, id) };

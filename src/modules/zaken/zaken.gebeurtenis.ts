@@ -18,10 +18,13 @@ export type Bron = 'termijnbewaking';
 
 /** What each kind of event records. */
 export type GebeurtenisInhoud =
-  /** `termijn`: a norm given at registration instead of the zaaktype's (ADR 0051), e.g. a melding's category norm. */
+  /**
+   * `termijn`: a norm given at registration instead of the zaaktype's (ADR 0051), e.g. a melding's category norm;
+   * with `startdatum` the term counts from the day after it instead of receipt (a bezwaar, ADR 0063).
+   */
   | {
       soort: 'aangemaakt';
-      gegevens: { status: number; team: string; behandelaar: string | null; kanaal: Kanaal; zaaktype: string; zaaktypeVersie: number; termijn?: { norm: string; reden: string } };
+      gegevens: { status: number; team: string; behandelaar: string | null; kanaal: Kanaal; zaaktype: string; zaaktypeVersie: number; termijn?: { norm: string; reden: string; startdatum?: string } };
     }
   | { soort: 'status'; gegevens: { volgnummer: number; naam: string; tekst: Tweetalig; toelichting: string } }
   | {

@@ -79,7 +79,10 @@ export function projecteer(invoer: {
         statusVolgnummer = g.gegevens.status;
         teamId = g.gegevens.team;
         behandelaarId = g.gegevens.behandelaar;
-        if (g.gegevens.termijn) norm = g.gegevens.termijn.norm;
+        if (g.gegevens.termijn) {
+          norm = g.gegevens.termijn.norm;
+          termijnStart = g.gegevens.termijn.startdatum ?? termijnStart;
+        }
         break;
       case 'status':
         statusVolgnummer = g.gegevens.volgnummer;

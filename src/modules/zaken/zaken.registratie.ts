@@ -14,7 +14,7 @@ import type { Gebeurtenis, SysteemInhoud } from './zaken.gebeurtenis.ts';
 import { auteur, GEEN_WIJZIGING, nieuweVolgcode, VERWERKING_ZAKEN, volgcodeHash, type Systeem, type Wie, type ZakenKern } from './zaken.kern.ts';
 import { mailAanInwoner, voornaam } from './zaken.mails.ts';
 import { projecteer } from './zaken.projectie.ts';
-import type { Betrokkene, ZaakRij } from './zaken.repository.ts';
+import type { Betrokkene, ZaakQueries, ZaakRij } from './zaken.repository.ts';
 import type { ZakenWerkvoorraad } from './zaken.werkvoorraad.ts';
 
 export interface NieuweZaakInvoer {
@@ -35,10 +35,22 @@ export interface NieuweZaakInvoer {
   /**
    * A norm for this zaak instead of the zaaktype's (`<n>wd`, `P<n>D|W|M`), with the reason, e.g. a
    * melding's category norm. Kept in the `aangemaakt` event; the deadline counts from it (ADR 0051).
-   * For other modules only: the HTTP API does not offer it.
+   * For other modules only: the HTTP API does not offer it. With `startdatum` (zaaktypen whose
+   * `termijnStart` is 'gebeurtenis') the term counts from the day after it instead of receipt: a
+   * bezwaar's beslistermijn from the end of the bezwaartermijn (Awb 7:10 lid 1, ADR 0063).
    */
-  norm?: { duur: string; reden: string } | undefined;
+  norm?: { duur: string; reden: string; startdatum?: string | undefined } | undefined;
 }
+
+/**
+ * Work of the calling module in the registration's transaction, after the zaak and its first event
+ * are stored: its own rows (a bezwaar's contested besluit), or through `repo` and the zaken core a
+ * change to another zaak (a conversion, ADR 0062). Throwing rolls the registration back.
+ */
+export type BijRegistratie = (
+  zaak: { id: string; identificatie: string; uiterlijkeEinddatum: string },
+  binnen: { repo: ZaakQueries; transactie: Transaction<DB> },
+) => Promise<{ documenten: SysteemDocument[] } | void>;
 
 /** What a system step sees of the locked zaak; `transactie` is for the caller's own tables and the outbox only. */
 export interface SysteemZaak {
@@ -70,7 +82,7 @@ export function zakenRegistratie(kern: ZakenKern, detail: ZakenWerkvoorraad['det
    * the tracking link. Answers its id and number, the code and the link (once), without reading
    * the zaak back: for callers that need no more (a melding's intake, one statement fewer).
    */
-  async function registreerKort(wie: Wie | Systeem, gemeenteCode: string, invoer: NieuweZaakInvoer) {
+  async function registreerKort(wie: Wie | Systeem, gemeenteCode: string, invoer: NieuweZaakInvoer, bij?: BijRegistratie) {
       const dag = vandaag();
       const gebruiker = 'gebruiker' in wie ? wie.gebruiker : null;
       const fouten: InvalidParam[] = [];
@@ -96,6 +108,9 @@ export function zakenRegistratie(kern: ZakenKern, detail: ZakenWerkvoorraad['det
           if (!(error instanceof OngeldigeDuur)) throw error;
           fouten.push({ name: 'norm', code: 'ongeldige-norm', reason: error.message });
         }
+        if (invoer.norm.startdatum !== undefined && zaaktype && zaaktype.termijnStart !== 'gebeurtenis') {
+          fouten.push({ name: 'startdatum', code: 'startdatum-niet-toegestaan', reason: 'Bij dit zaaktype telt de termijn altijd vanaf de dag na ontvangst.' });
+        }
       }
       if (fouten.length > 0 || !zaaktype || !team) throw badRequest(fouten);
       const gemeente = await gemeenteVan(gemeenteCode);
@@ -110,7 +125,7 @@ export function zakenRegistratie(kern: ZakenKern, detail: ZakenWerkvoorraad['det
       const aangemaakt: Gebeurtenis = {
         volgnummer: 1,
         soort: 'aangemaakt',
-        gegevens: { status: 1, team: team.id, behandelaar: behandelaar?.id ?? null, kanaal: invoer.kanaal, zaaktype: zaaktype.code, zaaktypeVersie: zaaktype.versie, ...(invoer.norm ? { termijn: { norm: invoer.norm.duur, reden: invoer.norm.reden } } : {}) },
+        gegevens: { status: 1, team: team.id, behandelaar: behandelaar?.id ?? null, kanaal: invoer.kanaal, zaaktype: zaaktype.code, zaaktypeVersie: zaaktype.versie, ...(invoer.norm ? { termijn: { norm: invoer.norm.duur, reden: invoer.norm.reden, ...(invoer.norm.startdatum ? { startdatum: invoer.norm.startdatum } : {}) } } : {}) },
         extern: true,
         ...auteur(wie),
         op: nu,
@@ -142,6 +157,12 @@ export function zakenRegistratie(kern: ZakenKern, detail: ZakenWerkvoorraad['det
           betrokkene,
         );
         await repo.voegGebeurtenisToe(gemeenteCode, id, aangemaakt);
+        const erbij = bij ? await bij({ id, identificatie, uiterlijkeEinddatum: projectie.uiterlijkeEinddatum }, { repo, transactie }) : undefined;
+        for (const d of erbij?.documenten ?? []) {
+          const meta = { bestandsnaam: d.bestandsnaam, mediatype: d.mediatype, grootte: d.inhoud.length, sha256: createHash('sha256').update(d.inhoud).digest('hex') };
+          await repo.voegDocumentToe(gemeenteCode, id, { id: d.id, ...meta, extern: d.extern, aangemaaktOp: nu, inhoud: d.inhoud, doorGebruiker: gebruiker });
+          await repo.voegGebeurtenisToe(gemeenteCode, id, { soort: 'document', gegevens: { document: d.id, ...meta }, extern: d.extern, ...auteur(wie), op: nu });
+        }
         if (betrokkene?.email) {
           const naam = voornaam(behandelaar?.naam ?? null);
           const waarden = {
@@ -170,8 +191,8 @@ export function zakenRegistratie(kern: ZakenKern, detail: ZakenWerkvoorraad['det
      * `Systeem` with the form's name, e.g. 'Website (e-formulieren)'). Answers the zaak, the code
      * and the link once.
      */
-    async registreer(wie: Wie | Systeem, gemeenteCode: string, invoer: NieuweZaakInvoer) {
-      const { id, volgcode, volglink: link } = await registreerKort(wie, gemeenteCode, invoer);
+    async registreer(wie: Wie | Systeem, gemeenteCode: string, invoer: NieuweZaakInvoer, bij?: BijRegistratie) {
+      const { id, volgcode, volglink: link } = await registreerKort(wie, gemeenteCode, invoer, bij);
       const zaak = await detail(wie, gemeenteCode, id, { loggen: false, zojuist: true });
       return { zaak, volgcode, volglink: link };
     },

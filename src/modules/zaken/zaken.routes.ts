@@ -23,6 +23,7 @@ import {
   opschortingBody,
   opschortingEindeBody,
   overzichtSchema,
+  omzettingBody,
   relatieBody,
   statusBody,
   toewijzingBody,
@@ -228,5 +229,26 @@ export function zakenRoutes(app: FastifyInstance, deps: { zaken: ZakenService })
   });
 
   actie('relaties', 'Zaak relateren aan een andere zaak', behandelen, relatieBody, (w, g, id, v, b) => zaken.voegRelatieToe(w, g, id, v, b));
+
+  r.post(`${basis}/:id/omzettingen`, {
+    config: { policy: behandelen },
+    schema: {
+      tags,
+      summary: 'Zaak omzetten in een nieuwe zaak van een ander zaaktype (bijvoorbeeld een e-mail die een klacht of bezwaar blijkt)',
+      description:
+        'De nieuwe zaak krijgt de ontvangstdatum van deze zaak (de termijnen tellen daarvan), het kanaal, de inwoner en de vertrouwelijkheid; beide zaken worden aan elkaar gerelateerd (vervolg) en deze zaak krijgt een notitie, en wordt afgesloten als u een resultaat meegeeft. Alles of niets (ADR 0062). If-Match is de versie van deze zaak; het antwoord is de nieuwe zaak.',
+      params: zaakParams,
+      body: omzettingBody,
+      headers: ifMatchHeader,
+      response: { 201: aangemaakteZaakSchema },
+    },
+    handler: async (request, reply) => {
+      const { gemeente, id } = request.params;
+      const { zaak, volgcode, volglink } = await zaken.zetOm(wieVan(request, gemeente), gemeente, id, versieUitIfMatch(request), request.body);
+      zetEtag(reply, zaak.versie);
+      reply.header('Location', `${API_PREFIX}/gemeenten/${gemeente}/zaken/${zaak.id}`);
+      return reply.code(201).send({ ...zaak, volgcode, volglink });
+    },
+  });
 }
 

@@ -196,6 +196,15 @@ export const termijnBody = z
   .refine((b) => b.startdatum !== undefined || b.norm !== undefined, { message: 'Geef een startdatum, een norm of beide.', path: ['startdatum'] })
   .meta({ id: 'TermijnVastleggen' });
 export const afsluitingBody = z.strictObject({ resultaattype: id, toelichting: optioneleTekst(5000) }).meta({ id: 'Afsluiting' });
+export const omzettingBody = z
+  .strictObject({
+    zaaktype: z.string().min(1, 'Kies een zaaktype.').max(60).describe('Code van het zaaktype van de nieuwe zaak (de geldende gepubliceerde versie), bijvoorbeeld klacht of bezwaar'),
+    onderwerp: naamTekst(200).optional().describe('Onderwerp van de nieuwe zaak; anders dat van deze zaak'),
+    team: id.optional().describe('Team van de nieuwe zaak; anders het standaardteam van het zaaktype'),
+    reden: tekst(1000).describe('Waarom de zaak een andere soort is (komt in de notitie bij deze zaak)'),
+    resultaattype: id.optional().describe('Sluit deze zaak af met dit resultaat van zijn zaaktype; zonder blijft hij open'),
+  })
+  .meta({ id: 'Omzetting' });
 export const relatieBody = z.strictObject({ zaak: id, soort: z.enum(['vervolg', 'onderwerp', 'bijdrage', 'gerelateerd']).default('gerelateerd') }).meta({ id: 'NieuweRelatie' });
 
 const banden = {

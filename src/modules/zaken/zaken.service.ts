@@ -7,7 +7,8 @@ import { zakenWerkvoorraad } from './zaken.werkvoorraad.ts';
 
 export type { Actor, AfgeslotenZaak, Inwoner, NaAfsluiten, Systeem, Wie, ZakenDeps } from './zaken.kern.ts';
 export { nieuweVolgcode, VERWERKING_ZAKEN, volgcodeHash } from './zaken.kern.ts';
-export type { NieuweZaakInvoer, SysteemDocument, SysteemZaak } from './zaken.registratie.ts';
+export type { BijRegistratie, NieuweZaakInvoer, SysteemDocument, SysteemZaak } from './zaken.registratie.ts';
+export type { ProcedureInhoud, ProcedureUitkomst, ProcedureZaak } from './zaken.acties.ts';
 export type { WerkvoorraadInvoer } from './zaken.werkvoorraad.ts';
 
 /**

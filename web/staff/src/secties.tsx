@@ -4,6 +4,7 @@ import type { SessieGemeente } from './api.ts';
 import { ApiTokenNieuw, ApiTokens } from './pages/ApiTokens.tsx';
 import { Auditlog } from './pages/Auditlog.tsx';
 import { BerichtLezen, Berichten } from './pages/Berichten.tsx';
+import { BezwaarDetail, Bezwaren } from './pages/Bezwaren.tsx';
 import { GebruikerDetail } from './pages/GebruikerDetail.tsx';
 import { Klachten } from './pages/Klachten.tsx';
 import { GebruikerNieuw, Gebruikers } from './pages/Gebruikers.tsx';
@@ -78,6 +79,12 @@ export const SECTIES: readonly Sectie[] = [
     weergave: ({ gemeente, id, zoek }) => (id ? <ContactverzoekDetail gemeente={gemeente} id={id} /> : <Contactverzoeken gemeente={gemeente} zoek={zoek} />),
   },
   { pad: 'kennisbank', label: 'nav.kennisbank', recht: 'kennisbankLezen', diep: true, weergave: kennisbankPagina },
+  {
+    pad: 'bezwaren',
+    label: 'nav.bezwaren',
+    recht: 'bezwaarBehandelen',
+    weergave: ({ gemeente, id }) => (id ? <BezwaarDetail gemeente={gemeente} id={id} /> : <Bezwaren gemeente={gemeente} />),
+  },
   { pad: 'zaken-overzicht', label: 'nav.zakenOverzicht', recht: 'zakenLeiden', weergave: ({ gemeente, id }) => (id ? null : <Overzicht gemeente={gemeente} />) },
   { pad: 'klachten', label: 'nav.klachten', recht: 'klachtenBehandelen', weergave: ({ gemeente, id }) => (id ? null : <Klachten gemeente={gemeente} />) },
   {
