@@ -1,5 +1,6 @@
 // What several benchmarks share: their PostgreSQL database, the demo data loaded through the
 // app's own services, a demo user logged in over HTTP as the staff app does, and percentiles.
+import autocannon from 'autocannon';
 import { Secret, TOTP } from 'otpauth';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -110,4 +111,21 @@ export function schrijfInBenchmarks(naam: string, tekst: string): void {
   const start = `<!-- bench:${naam}:start -->`;
   const einde = `<!-- bench:${naam}:end -->`;
   if (huidig.includes(start) && huidig.includes(einde)) writeFileSync(md, `${huidig.slice(0, huidig.indexOf(start) + start.length)}\n${tekst}\n${huidig.slice(huidig.indexOf(einde))}`);
+}
+
+/**
+ * GETs `pad` as a logged-in user (`cookie`) at `verbindingen` connections for `tijd.duur` seconds
+ * after `tijd.warmup` seconds of warm-up: the rate, the percentiles of the 200 answers, the failures.
+ */
+export async function meetGet(base: string, pad: string, verbindingen: number, cookie: string, tijd: { duur: number; warmup: number }) {
+  const opties = { url: `${base}${pad}`, connections: verbindingen, headers: { accept: 'application/json', cookie }, timeout: 60 };
+  if (tijd.warmup > 0) await autocannon({ ...opties, duration: tijd.warmup });
+  const tijden: number[] = [];
+  const run = autocannon({ ...opties, duration: tijd.duur });
+  run.on('response', (_c: unknown, status: number, _b: number, ms: number) => {
+    if (status === 200) tijden.push(ms);
+  });
+  const r = await run;
+  const s = tijden.toSorted((a, b) => a - b);
+  return { reqPerS: round2(r.requests.total / r.duration), p50: round2(percentiel(s, 50)), p95: round2(percentiel(s, 95)), p99: round2(percentiel(s, 99)), antwoorden: s.length, mislukt: r.non2xx + r.errors + r.timeouts };
 }

@@ -9,7 +9,6 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
-import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { openDatabase } from '../../src/db/database.ts';
 import { openSignalen } from '../../src/db/signalen.ts';
@@ -17,7 +16,7 @@ import { systeemklok } from '../../src/klok.ts';
 import { kalenderdag, plusDagen } from '../../src/modules/termijnen/kalender.ts';
 import { loketServices } from '../../src/server.ts';
 import { freePort, msUntil200, startChild, type Child } from '../http-baseline/processes.ts';
-import { benchDatabase, logInDemo, maakZakenDatabase, percentiel, round2 } from '../gedeeld.ts';
+import { benchDatabase, logInDemo, maakZakenDatabase, meetGet, percentiel, round2 } from '../gedeeld.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const AANTAL = Number(process.env.BENCH_ZAKEN ?? 1_000_000);
@@ -71,18 +70,6 @@ async function opbouw() {
   }
 }
 
-async function meet(base: string, pad: string, verbindingen: number, cookie: string) {
-  const opties = { url: `${base}${pad}`, connections: verbindingen, headers: { accept: 'application/json', cookie }, timeout: 60 };
-  if (WARMUP > 0) await autocannon({ ...opties, duration: WARMUP });
-  const tijden: number[] = [];
-  const run = autocannon({ ...opties, duration: DUUR });
-  run.on('response', (_c: unknown, status: number, _b: number, ms: number) => {
-    if (status === 200) tijden.push(ms);
-  });
-  const r = await run;
-  const s = tijden.toSorted((a, b) => a - b);
-  return { reqPerS: round2(r.requests.total / r.duration), p50: round2(percentiel(s, 50)), p95: round2(percentiel(s, 95)), p99: round2(percentiel(s, 99)), antwoorden: s.length, mislukt: r.non2xx + r.errors + r.timeouts };
-}
 
 async function lezen(base: string, bron: 'rollup' | 'live', cookie: string) {
   const vandaag = kalenderdag(new Date());
@@ -96,7 +83,7 @@ async function lezen(base: string, bron: 'rollup' | 'live', cookie: string) {
       const waarde = (await proef.json()) as { waarde: number | null; noemer: number; versheid: { bron: string } };
       if (proef.status !== 200 || waarde.versheid.bron !== bron) throw new Error(`${pad}: ${proef.status} ${JSON.stringify(waarde).slice(0, 300)}`);
       for (const verbindingen of [1, 16]) {
-        const m = await meet(base, pad, verbindingen, cookie);
+        const m = await meetGet(base, pad, verbindingen, cookie, { duur: DUUR, warmup: WARMUP });
         log(`  ${bron} ${code} ${naam} × ${verbindingen}: ${m.reqPerS} req/s, p50 ${m.p50} ms, p95 ${m.p95} ms, p99 ${m.p99} ms (waarde ${waarde.waarde}, noemer ${waarde.noemer}), failed ${m.mislukt}`);
         uit.push({ bron, code, periode: naam, verbindingen, waarde: waarde.waarde, noemer: waarde.noemer, ...m });
       }

@@ -5,7 +5,7 @@ import { ifMatchHeader, versieUitIfMatch, zetEtag } from '../../http/etag.ts';
 import { beleid } from '../../http/rechten.ts';
 import { gemeenteParams } from '../gemeenten/gemeenten.schemas.ts';
 import { aangemaakteZaakSchema, zaakParams } from '../zaken/zaken.schemas.ts';
-import { wieVan } from '../zaken/zaken.routes.ts';
+import { stuurNieuweZaak, wieVan } from '../zaken/zaken.routes.ts';
 import type { BezwaarProcedure } from './bezwaar.procedure.ts';
 import {
   bezwaarOmzettingBody,
@@ -41,10 +41,7 @@ export function bezwaarProcedureRoutes(app: FastifyInstance, deps: { procedure: 
     },
     handler: async (request, reply) => {
       const { gemeente } = request.params;
-      const { zaak, volgcode, volglink } = await procedure.registreer(wieVan(request, gemeente), gemeente, request.body);
-      zetEtag(reply, zaak.versie);
-      reply.header('Location', `${API_PREFIX}/gemeenten/${gemeente}/zaken/${zaak.id}`);
-      return reply.code(201).send({ ...zaak, volgcode, volglink });
+      return stuurNieuweZaak(reply, gemeente, await procedure.registreer(wieVan(request, gemeente), gemeente, request.body));
     },
   });
 
@@ -60,10 +57,7 @@ export function bezwaarProcedureRoutes(app: FastifyInstance, deps: { procedure: 
     },
     handler: async (request, reply) => {
       const { gemeente, id } = request.params;
-      const { zaak, volgcode, volglink } = await procedure.zetOm(wieVan(request, gemeente), gemeente, id, versieUitIfMatch(request), request.body);
-      zetEtag(reply, zaak.versie);
-      reply.header('Location', `${API_PREFIX}/gemeenten/${gemeente}/zaken/${zaak.id}`);
-      return reply.code(201).send({ ...zaak, volgcode, volglink });
+      return stuurNieuweZaak(reply, gemeente, await procedure.zetOm(wieVan(request, gemeente), gemeente, id, versieUitIfMatch(request), request.body));
     },
   });
 

@@ -1,5 +1,5 @@
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { API_PREFIX } from '../../http/app.ts';
 import { ifMatchHeader, versieUitIfMatch, zetEtag } from '../../http/etag.ts';
@@ -56,6 +56,13 @@ export function wieVan(request: FastifyRequest, gemeente: string): Wie {
 }
 
 /** Zaken: registration, work queues, detail, every action, the teamleider overview. */
+/** The answer to any route that makes a zaak (registration, conversion, a procedure's registration): 201 with its ETag, Location, code and link. */
+export function stuurNieuweZaak<Z extends { id: string; versie: number }>(reply: FastifyReply, gemeente: string, nieuw: { zaak: Z; volgcode: string | null; volglink: string | null }) {
+  zetEtag(reply, nieuw.zaak.versie);
+  reply.header('Location', `${API_PREFIX}/gemeenten/${gemeente}/zaken/${nieuw.zaak.id}`);
+  return reply.code(201).send({ ...nieuw.zaak, volgcode: nieuw.volgcode, volglink: nieuw.volglink });
+}
+
 export function zakenRoutes(app: FastifyInstance, deps: { zaken: ZakenService }): void {
   const { zaken } = deps;
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -65,10 +72,7 @@ export function zakenRoutes(app: FastifyInstance, deps: { zaken: ZakenService })
     schema: { tags, summary: 'Zaak registreren (stuurt de ontvangstbevestiging)', params: gemeenteParams, body: nieuweZaakBody, response: { 201: aangemaakteZaakSchema } },
     handler: async (request, reply) => {
       const { gemeente } = request.params;
-      const { zaak, volgcode, volglink } = await zaken.registreer(wieVan(request, gemeente), gemeente, request.body);
-      zetEtag(reply, zaak.versie);
-      reply.header('Location', `${API_PREFIX}/gemeenten/${gemeente}/zaken/${zaak.id}`);
-      return reply.code(201).send({ ...zaak, volgcode, volglink });
+      return stuurNieuweZaak(reply, gemeente, await zaken.registreer(wieVan(request, gemeente), gemeente, request.body));
     },
   });
 
@@ -244,10 +248,7 @@ export function zakenRoutes(app: FastifyInstance, deps: { zaken: ZakenService })
     },
     handler: async (request, reply) => {
       const { gemeente, id } = request.params;
-      const { zaak, volgcode, volglink } = await zaken.zetOm(wieVan(request, gemeente), gemeente, id, versieUitIfMatch(request), request.body);
-      zetEtag(reply, zaak.versie);
-      reply.header('Location', `${API_PREFIX}/gemeenten/${gemeente}/zaken/${zaak.id}`);
-      return reply.code(201).send({ ...zaak, volgcode, volglink });
+      return stuurNieuweZaak(reply, gemeente, await zaken.zetOm(wieVan(request, gemeente), gemeente, id, versieUitIfMatch(request), request.body));
     },
   });
 }
