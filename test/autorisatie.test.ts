@@ -148,11 +148,19 @@ function geldigeInhoud(url: string, zaaktype: Record<string, unknown>): Record<s
   if (url.endsWith('/zaaktypen/:id')) return zaaktype;
   if (url.endsWith('/balie-afspraken/:id')) return { status: 'ingecheckt' };
   if (url.endsWith('/enquetes/:id')) return { definitie: enqueteVoorbeeld };
+  if (url.endsWith('/formulieren/:id')) return { code: 'probe', zaaktype: randomUUID(), definitie: formulierVoorbeeld };
   if (url.endsWith('/enquetes/:id/status')) return { status: 'lopend' };
   if (url.endsWith('/enquetes/:id/uitnodigingen')) return {};
   if (url.endsWith('/klacht-maatregelen/:id')) return { status: 'uitgevoerd' };
   return zaakActies[laatste] ?? { naam: 'Overgenomen' };
 }
+
+const formulierVoorbeeld = {
+  titel: { nl: 'Probe', en: 'Probe' },
+  inleiding: { nl: 'Probe', en: 'Probe' },
+  stappen: [{ id: 'stap', titel: { nl: 'Probe', en: 'Probe' }, velden: [{ id: 'email', soort: 'email', label: { nl: 'E-mail', en: 'Email' } }] }],
+  contact: { email: 'email' },
+};
 
 const enqueteVoorbeeld = { titel: { nl: 'Probe', en: 'Probe' }, vragen: [{ id: 'cijfer', soort: 'rapportcijfer', tekst: { nl: 'Cijfer?', en: 'Mark?' } }] };
 

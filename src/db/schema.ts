@@ -516,6 +516,8 @@ export interface KpiContactverzoekDagTable {
   aantal: number;
   binnen_termijn: number;
   berekend_op: TijdstipVerplicht;
+  /** team_id, or the nil UUID for a request to a named person: part of the primary key (generated). */
+  team_sleutel: ColumnType<string, never, never>;
 }
 
 /** A call record from the telephony platform (migration 0016, ADR 0031). */

@@ -15,7 +15,7 @@ import { runStatements } from '../statements.ts';
  * - `kpi_kcc_gesprek_maand`: the same per calendar month, the sums of its days.
  * - `kpi_klantcontact_dag`: klantcontacten per day (Europe/Amsterdam date of `op`), kanaal and uitkomst.
  * - `kpi_contactverzoek_dag`: contactverzoeken per day of handling and team (null: to a named
- *   person), and how many were handled on or before their deadline.
+ *   person; the key uses the nil UUID for it), and how many were handled on or before their deadline.
  *
  * Statement triggers on kcc_gesprek, klantcontact and contactverzoek append the days a change
  * touches to the outbox, in the change's own transaction.
@@ -76,7 +76,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       aantal integer not null check (aantal > 0),
       binnen_termijn integer not null check (binnen_termijn between 0 and aantal),
       berekend_op timestamptz not null,
-      unique nulls not distinct (gemeente, dag, team_id)
+      -- The key needs a value where team_id has none (a request to a named person).
+      team_sleutel uuid not null generated always as (coalesce(team_id, '00000000-0000-0000-0000-000000000000'::uuid)) stored,
+      primary key (gemeente, dag, team_sleutel)
     )`,
     // kcc_gesprek: an import inserts; a correction or the housekeeping may update or delete.
     `

@@ -91,7 +91,7 @@ describe('servicenormen page', () => {
     expect(rij('Aanvraag met beschikking')[2]).toContain('Tot wij die informatie hebben, staat de termijn stil.');
     expect(rij('Vraag per e-mail')[1]).toMatch(/^U krijgt binnen 5 werkdagen antwoord\. Wij verlengen deze termijn niet\./);
     expect(rij('Vraag per e-mail')[2]).toBe('De termijn staat niet stil. Ook als wij u iets vragen, blijft de datum hetzelfde.');
-    expect(producten).toHaveLength(1 + 8);
+    expect(producten).toHaveLength(1 + 11);
     expect(b).toMatch(/<th scope="row" class="utrecht-table__header-cell sn-rijkop">Klacht<\/th>/);
     expect(b).toMatch(/<th scope="col" class="utrecht-table__header-cell">februari 2026<\/th>/);
     expect(b).toMatch(/<th scope="col" class="utrecht-table__header-cell">4e kwartaal 2025<\/th>/);
@@ -250,7 +250,7 @@ describe('servicenormen open data', () => {
     // The promises per zaaktype.
     const termijn = rijen.find((r) => veld(r, 'soort') === 'termijn' && veld(r, 'zaaktype') === 'e-mailvraag');
     expect([veld(termijn, 'naam'), veld(termijn, 'termijn'), veld(termijn, 'max_verlenging'), veld(termijn, 'opschorting_toegestaan')]).toEqual(['Vraag per e-mail', '5wd', '', 'nee']);
-    expect(rijen.filter((r) => veld(r, 'soort') === 'termijn')).toHaveLength(8);
+    expect(rijen.filter((r) => veld(r, 'soort') === 'termijn')).toHaveLength(11);
   });
 
   it('serves the same data as JSON: per KPI its values per scope and period, and the promises', async () => {

@@ -39,9 +39,12 @@ describe('zaaktypen', () => {
       'bezwaar',
       'bezwaar-adviescommissie',
       'e-mailvraag',
+      'huwelijk-melding',
       'klacht',
       'melding-openbare-ruimte',
       'parkeervergunning',
+      'rijbewijs-verlengen',
+      'vraag',
       'wmo-melding',
     ]);
     const klacht = res.json().items.find((z: { code: string }) => z.code === 'klacht');
