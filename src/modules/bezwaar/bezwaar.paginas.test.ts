@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testLoket, type TestLoket } from '../../../test/app.ts';
-import { laadDemo } from '../../../test/demo.ts';
+import { laadDemo, logInAls } from '../../../test/demo.ts';
 
 let loket: TestLoket;
 
@@ -112,7 +112,12 @@ describe('the resident bezwaar form', () => {
     const antwoord = await post('/diemen/bezwaar', { ...goed, formulier: token, kenmerk: '', bekendmaking: '2025-12-01', email: 'laat@example.nl' });
     expect(antwoord.statusCode, antwoord.body).toBe(200);
     expect(antwoord.body).toContain('Wij hebben uw bezwaar ontvangen');
-    const rij = await loket.database.db.selectFrom('bezwaar').select(['besluit', 'bekendmaking']).where('bekendmaking', '=', '2025-12-01').executeTakeFirstOrThrow();
+    const rij = await loket.database.db.selectFrom('bezwaar').select(['zaak_id', 'besluit']).where('bekendmaking', '=', '2025-12-01').executeTakeFirstOrThrow();
     expect(rij.besluit).toBe('Geen vergunning voor een dakkapel');
+    // The handler sees it flagged late, with the verschoonbaarheid still to judge.
+    const bo = await logInAls(loket, 'teamleider@diemen.demo');
+    const bezwaar = await loket.app.inject({ method: 'GET', url: `/api/v1/gemeenten/GM0384/zaken/${rij.zaak_id}/bezwaar`, headers: bo.headers });
+    expect(bezwaar.statusCode, bezwaar.body).toBe(200);
+    expect(bezwaar.json()).toMatchObject({ termijnen: { laat: true }, signalen: { verschoonbaarheidOpen: true } });
   });
 });
