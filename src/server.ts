@@ -43,6 +43,7 @@ import { termijnenRoutes } from './modules/termijnen/termijnen.routes.ts';
 import { bezwaarRoutes } from './modules/bezwaar/bezwaar.routes.ts';
 import { bezwaarService } from './modules/bezwaar/bezwaar.service.ts';
 import { bezwaarProcedure } from './modules/bezwaar/bezwaar.procedure.ts';
+import { bezwaarPaginaRoutes } from './modules/bezwaar/bezwaar.paginas.ts';
 import { bezwaarProcedureRoutes } from './modules/bezwaar/bezwaar.procedure.routes.ts';
 import { bezwaarKpis } from './modules/bezwaar/bezwaar.kpi.ts';
 import { termijnenService } from './modules/termijnen/termijnen.service.ts';
@@ -338,6 +339,7 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
   klachtenRoutes(app, { klachten: services.klachten });
   klachtenPaginaRoutes(app, { klachten: services.klachten, gemeenten, tokens: formulierTokens(formulierGeheim, klok), klok, rateLimit: config.rateLimitAanmelden });
   bezwaarProcedureRoutes(app, { procedure: services.bezwaarProcedure });
+  bezwaarPaginaRoutes(app, { procedure: services.bezwaarProcedure, gemeenten, tokens: formulierTokens(formulierGeheim, klok), klok, rateLimit: config.rateLimitAanmelden });
   kpiRoutes(app, { kpi: services.kpi, gemeenten });
   klantcontactenRoutes(app, { klantcontacten: services.klantcontacten });
   mailintakeRoutes(app, { mailintake: services.mailintake });

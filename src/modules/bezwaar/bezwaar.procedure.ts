@@ -20,7 +20,7 @@ import type { Gemeente, GemeentenRepository } from '../gemeenten/gemeenten.repos
 import type { TeamsRepository } from '../teams/teams.repository.ts';
 import { dagenTussen, kalenderdag, plusDagen } from '../termijnen/kalender.ts';
 import { geenRecht } from '../zaken/zaken.errors.ts';
-import type { BijRegistratie, ProcedureUitkomst, ProcedureZaak, SysteemDocument, Wie, ZakenService } from '../zaken/zaken.service.ts';
+import type { BijRegistratie, ProcedureUitkomst, ProcedureZaak, Systeem, SysteemDocument, Wie, ZakenService } from '../zaken/zaken.service.ts';
 import { bezwaarRepository, type BezwaarRij } from './bezwaar.repository.ts';
 import { leesBezwaarVraag } from './bezwaar.service.ts';
 import {
@@ -146,7 +146,7 @@ export function bezwaarProcedure(deps: { db: Kysely<DB>; zaken: ZakenService; ge
   }
 
   /** Checks a registration and gives the terms, the norm for the zaak and the hook that stores the besluit and the receipt letter. */
-  async function voorbereiden(wie: Wie, gemeente: string, invoer: BezwaarRegistratie) {
+  async function voorbereiden(wie: Wie | Systeem, gemeente: string, invoer: BezwaarRegistratie) {
     const fouten: InvalidParam[] = [];
     let termijn: ReturnType<typeof bezwaarTermijnen> | undefined;
     try {
@@ -340,9 +340,12 @@ export function bezwaarProcedure(deps: { db: Kysely<DB>; zaken: ZakenService; ge
   }
 
   return {
-    /** Registers a bezwaar (a paper one, or through the KCC) as a new zaak, with its receipt letter. */
-    async registreer(wie: Wie, gemeente: string, invoer: BezwaarRegistratie) {
-      magBezwaren(wie);
+    /**
+     * Registers a bezwaar as a new zaak, with its receipt letter: by staff (a paper one, or through
+     * the KCC) or by the system for the resident's web form (which names no team or zaak of the besluit).
+     */
+    async registreer(wie: Wie | Systeem, gemeente: string, invoer: BezwaarRegistratie) {
+      if (wie.soort !== 'systeem') magBezwaren(wie);
       const { norm, bij } = await voorbereiden(wie, gemeente, invoer);
       const { zaak, volgcode, volglink } = await deps.zaken.registreer(
         wie,
@@ -351,6 +354,11 @@ export function bezwaarProcedure(deps: { db: Kysely<DB>; zaken: ZakenService; ge
         bij,
       );
       return { zaak, volgcode, volglink };
+    },
+
+    /** A bezwaar the web form already registered with the same besluit and grounds today (a double submit), by its number. */
+    eerderVanWeb(gemeente: string, invoer: Pick<BezwaarRegistratie, 'besluit' | 'bekendmaking' | 'ontvangen'> & { omschrijving: string }) {
+      return lezen.zelfdeVanWeb(gemeente, invoer);
     },
 
     /**

@@ -86,6 +86,22 @@ export function bezwaarRepository(db: Kysely<DB>) {
     },
 
     /** One bezwaar with its steps in order; undefined when the zaak is no bezwaar. */
+    /** The number of a bezwaar from the web form with this besluit, bekendmaking, day of receipt and grounds (a double submit). */
+    zelfdeVanWeb: async (gemeente: string, v: { besluit: string; bekendmaking: string; ontvangen: string; omschrijving: string }): Promise<string | undefined> => {
+      const rij = await db
+        .selectFrom('bezwaar as b')
+        .innerJoin('zaak as z', (j) => j.onRef('z.gemeente', '=', 'b.gemeente').onRef('z.id', '=', 'b.zaak_id'))
+        .select('z.identificatie')
+        .where('b.gemeente', '=', gemeente)
+        .where('b.besluit', '=', v.besluit)
+        .where('b.bekendmaking', '=', v.bekendmaking)
+        .where('b.ontvangen', '=', v.ontvangen)
+        .where('z.kanaal', '=', 'web')
+        .where('z.omschrijving', '=', v.omschrijving)
+        .orderBy('z.identificatie')
+        .executeTakeFirst();
+      return rij?.identificatie;
+    },
     opZaak: async (gemeente: string, zaakId: string): Promise<{ besluit: BezwaarRij; stappen: BezwaarStap[] } | undefined> => {
       const besluit = await besluiten(gemeente).where('zaak_id', '=', zaakId).executeTakeFirst();
       if (!besluit) return undefined;

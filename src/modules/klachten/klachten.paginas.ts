@@ -4,6 +4,7 @@ import { geheimFormulierScope } from '../../http/invoer.ts';
 import { STANDAARDTAAL, TALEN, vertaler, type Taal } from '../../i18n/i18n.ts';
 import { contextVan } from '../audit/audit.service.ts';
 import type { Gemeente, GemeentenRepository } from '../gemeenten/gemeenten.repository.ts';
+import { dagTotVandaag, EMAIL, TELEFOON, tekstVelden } from '../portaal/formulier.ts';
 import { stuurNietGevonden, voorPortaal } from '../portaal/portaal.routes.ts';
 import { kalenderdag } from '../termijnen/kalender.ts';
 import type { Klok } from '../../klok.ts';
@@ -53,23 +54,6 @@ export function klachtenPaginaRoutes(app: FastifyInstance, deps: { klachten: Kla
 /** The form token is bound to the gemeente and this word. */
 const INDIENEN = 'klacht-indienen';
 const LEEG: KlachtFormulier = { naam: '', email: '', telefoon: '', categorie: '', team: '', omschrijving: '', datum: '' };
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const TELEFOON = /^\+?[0-9 ()-]{6,20}$/;
-const DATUM = /^\d{4}-\d\d-\d\d$/;
-
-/** Form fields as text (a repeated field: its first value), at most 5000 characters each. */
-function velden(body: unknown): KlachtFormulier {
-  const uit: KlachtFormulier = { ...LEEG };
-  if (body && typeof body === 'object') {
-    for (const sleutel of Object.keys(LEEG) as (keyof KlachtFormulier)[]) {
-      const w = (body as Record<string, unknown>)[sleutel];
-      const tekst = typeof w === 'string' ? w : Array.isArray(w) && typeof w[0] === 'string' ? w[0] : '';
-      uit[sleutel] = tekst.slice(0, 5001);
-    }
-  }
-  return uit;
-}
-
 /**
  * A resident files a klacht without JavaScript (ADR 0060): `/{slug}/klacht` (nl) and
  * `/{slug}/en/complaint` (en). GET shows the form; POST checks every field at once (errors next
@@ -104,7 +88,7 @@ function klachtFormulierRoutes(app: FastifyInstance, deps: { klachten: KlachtenS
       scope.post<{ Params: { slug: string } }>(pad, { config: { policy: PUBLIEK.policy, rateLimit: { max: deps.rateLimit, timeWindow: '1 minute' } } }, async (request, reply) => {
         const gemeente = await gemeenten.opSlug(request.params.slug);
         if (!gemeente) return stuurNietGevonden(request, reply, taal, gemeente);
-        const w = velden(request.body);
+        const w = tekstVelden(request.body, LEEG);
         const formulier = (request.body as Record<string, unknown> | undefined)?.formulier;
         const f = await klachten.formulier(gemeente.code);
         const vandaag = kalenderdag(deps.klok.nu());
@@ -118,7 +102,7 @@ function klachtFormulierRoutes(app: FastifyInstance, deps: { klachten: KlachtenS
         if (!team) fouten.team = tk('formulier.fout.team');
         if (w.omschrijving.trim() === '' || w.omschrijving.length > 5000) fouten.omschrijving = tk('formulier.fout.omschrijving');
         const datum = w.datum.trim();
-        if (datum !== '' && (!DATUM.test(datum) || Number.isNaN(Date.parse(datum)) || datum > vandaag)) fouten.datum = tk('formulier.fout.datum');
+        if (datum !== '' && !dagTotVandaag(datum, vandaag)) fouten.datum = tk('formulier.fout.datum');
         if (Object.keys(fouten).length > 0 || !team) return toon(request, reply, gemeente, w, fouten, 400);
 
         const k = await klachten.registreer({ soort: 'systeem', context: contextVan(request), naam: 'Website (klachtformulier)' }, gemeente.code, {

@@ -4,6 +4,7 @@
  */
 import { STANDAARDTAAL, type Taal, type Vertaal } from '../../i18n/i18n.ts';
 import { html, type Html } from '../portaal/html.ts';
+import { foutSamenvatting, invoerExtra, tekstInvoer, tekstvak, veld, verborgenVeld, type Fouten } from '../portaal/formulier.ts';
 import { alinea, kop2, link, portaalLayout, type PaginaContext, type PortaalGemeente } from '../portaal/portaal.views.ts';
 import type { Klachtenregister } from './klachten.register.ts';
 
@@ -78,7 +79,7 @@ export interface KlachtFormulier {
   omschrijving: string;
   datum: string;
 }
-export type FormulierFouten = Partial<Record<keyof KlachtFormulier | 'formulier', string>>;
+export type FormulierFouten = Fouten<keyof KlachtFormulier>;
 
 export interface FormulierContext extends KlachtenPaginaContext {
   /** The signed form token (no session, no cookie). */
@@ -86,41 +87,9 @@ export interface FormulierContext extends KlachtenPaginaContext {
   werkdagen: number;
 }
 
-const verborgenVeld = (naam: string, waarde: string): Html => html`<input type="hidden" name="${naam}" value="${waarde}">`;
-
-function foutSamenvatting(tk: Vertaal, fouten: FormulierFouten): Html | '' {
-  const lijst = Object.entries(fouten).filter(([, tekst]) => tekst);
-  if (lijst.length === 0) return '';
-  return html`<div class="utrecht-alert utrecht-alert--error" role="alert">
-      <div class="utrecht-alert__content"><div class="utrecht-alert__message">
-        <h2 class="utrecht-heading-2">${tk('formulier.foutKop')}</h2>
-        <ul class="utrecht-unordered-list">${lijst.map(([veld, tekst]) => html`<li class="utrecht-unordered-list__item">${veld === 'formulier' ? (tekst ?? '') : link(`#${veld}`, tekst ?? '')}</li>`)}</ul>
-      </div></div>
-    </div>`;
-}
-
-/** A labelled field with its description and error next to it (B1 text, aria-describedby). */
-function veld(naam: keyof KlachtFormulier, label: string, fout: string | undefined, uitleg: string | undefined, invoer: (beschrijving: string) => Html): Html {
-  const beschrijving = [uitleg ? `${naam}-uitleg` : '', fout ? `${naam}-fout` : ''].filter(Boolean).join(' ');
-  return html`<div class="utrecht-form-field utrecht-form-field--distanced${fout ? ' utrecht-form-field--invalid' : ''}">
-      <div class="utrecht-form-field__label"><label class="utrecht-form-label" for="${naam}">${label}</label></div>
-      ${uitleg ? html`<div class="utrecht-form-field__description utrecht-form-field-description" id="${naam}-uitleg">${uitleg}</div>` : ''}
-      ${fout ? html`<div class="utrecht-form-field__error-message utrecht-form-field-error-message" id="${naam}-fout">${fout}</div>` : ''}
-      <div class="utrecht-form-field__input">${invoer(beschrijving)}</div>
-    </div>`;
-}
-
-const extra = (beschrijving: string, fout: string | undefined): Html =>
-  html`${beschrijving ? html` aria-describedby="${beschrijving}"` : ''}${fout ? html` aria-invalid="true"` : ''}`;
-
-function tekstInvoer(naam: keyof KlachtFormulier, waarde: string, fout: string | undefined, type: string, autocomplete: string) {
-  return (beschrijving: string): Html =>
-    html`<input class="utrecht-textbox utrecht-textbox--html-input${fout ? ' utrecht-textbox--invalid' : ''}" type="${type}" id="${naam}" name="${naam}" value="${waarde}" autocomplete="${autocomplete}" maxlength="254"${extra(beschrijving, fout)}>`;
-}
-
 function keuze(naam: 'categorie' | 'team', waarde: string, fout: string | undefined, opties: readonly { waarde: string; tekst: string }[]) {
   return (beschrijving: string): Html =>
-    html`<select class="utrecht-select utrecht-select--html-select${fout ? ' utrecht-select--invalid' : ''}" id="${naam}" name="${naam}"${extra(beschrijving, fout)}>
+    html`<select class="utrecht-select utrecht-select--html-select${fout ? ' utrecht-select--invalid' : ''}" id="${naam}" name="${naam}"${invoerExtra(beschrijving, fout)}>
         ${[{ waarde: '', tekst: '' }, ...opties].map((o) => html`<option value="${o.waarde}"${o.waarde === waarde ? html` selected` : ''}>${o.tekst}</option>`)}
       </select>`;
 }
@@ -130,7 +99,7 @@ export function formulierPagina(ctx: FormulierContext, teams: readonly { id: str
   const { tk, taal, gemeente } = ctx;
   const categorieen = (['bejegening', 'informatie', 'bereikbaarheid', 'termijn', 'dienstverlening', 'anders'] as const).map((c) => ({ waarde: c, tekst: tk(`categorie.${c}`) }));
   const teamOpties = [...teams.map((t) => ({ waarde: t.id, tekst: t.naam })), { waarde: 'onbekend', tekst: tk('formulier.teamOnbekend') }];
-  const body = html`${foutSamenvatting(tk, fouten)}
+  const body = html`${foutSamenvatting(tk('formulier.foutKop'), fouten)}
     ${alinea(tk('formulier.intro', { werkdagen: ctx.werkdagen }), true)}
     ${alinea(tk('formulier.bezwaar'))}
     <form class="loket-formulier" method="post" action="${formulierPad(taal, gemeente.slug)}" novalidate>
@@ -140,8 +109,7 @@ export function formulierPagina(ctx: FormulierContext, teams: readonly { id: str
       ${veld('telefoon', tk('formulier.telefoon'), fouten.telefoon, tk('formulier.telefoonUitleg'), tekstInvoer('telefoon', w.telefoon, fouten.telefoon, 'tel', 'tel'))}
       ${veld('categorie', tk('formulier.categorie'), fouten.categorie, undefined, keuze('categorie', w.categorie, fouten.categorie, categorieen))}
       ${veld('team', tk('formulier.team'), fouten.team, undefined, keuze('team', w.team, fouten.team, teamOpties))}
-      ${veld('omschrijving', tk('formulier.omschrijving'), fouten.omschrijving, tk('formulier.omschrijvingUitleg'), (beschrijving) =>
-        html`<textarea class="utrecht-textarea utrecht-textarea--html-textarea${fouten.omschrijving ? ' utrecht-textarea--invalid' : ''}" id="omschrijving" name="omschrijving" rows="8" maxlength="5000"${extra(beschrijving, fouten.omschrijving)}>${w.omschrijving}</textarea>`)}
+      ${veld('omschrijving', tk('formulier.omschrijving'), fouten.omschrijving, tk('formulier.omschrijvingUitleg'), tekstvak('omschrijving', w.omschrijving, fouten.omschrijving, 5000))}
       ${veld('datum', tk('formulier.datum'), fouten.datum, tk('formulier.datumUitleg'), tekstInvoer('datum', w.datum, fouten.datum, 'text', 'off'))}
       <button class="utrecht-button utrecht-button--primary-action utrecht-button--distanced" type="submit">${tk('formulier.versturen')}</button>
     </form>`;

@@ -5,6 +5,8 @@ import { STYLESHEETS } from './statisch.ts';
 import { afspraakPad, productenPad } from '../producten/producten.views.ts';
 import { meldingPad } from '../meldingformulier/meldingformulier.views.ts';
 import { formulierPad } from '../formulieren/formulieren.paden.ts';
+import { formulierPad as klachtPad } from '../klachten/klachten.views.ts';
+import { bezwaarPad } from '../bezwaar/bezwaar.views.ts';
 
 /** The pages of a gemeente, and their last URL segment per language. */
 export const PAGINAS = {
@@ -186,6 +188,8 @@ export function homePagina(ctx: PaginaContext, gemeente: PortaalGemeente): strin
           ${alinea(link(`${portaalPad(taal, gemeente.slug)}servicenormen`, t('home.servicenormenLink')))}
           ${kop2(t('home.meldenKop'))}
           ${alinea(link(meldingPad(taal, gemeente.slug), t('home.meldenLink')))}
+          ${kop2(t('home.klachtBezwaarKop'))}
+          ${lijst([link(klachtPad(taal, gemeente.slug), t('home.klachtLink')), link(bezwaarPad(taal, gemeente.slug), t('home.bezwaarLink'))])}
           ${kop2(t('home.afsprakenKop'))}
           ${lijst([
             link(productenPad(taal, gemeente.slug), t('home.productenLink')),
