@@ -494,8 +494,20 @@ export interface KpiKccGesprekDagTable {
 }
 
 /** The same per calendar month (`maand`: its first day), the sums of its days (migration 0037). */
-export interface KpiKccGesprekMaandTable extends Omit<KpiKccGesprekDagTable, 'dag'> {
+export interface KpiKccGesprekMaandTable {
+  gemeente: string;
   maand: Datum;
+  wachtrij: string;
+  totaal: number;
+  noemer: number;
+  binnen_30s: number;
+  afgehaakt: number;
+  kort_opgehangen: number;
+  buiten_openingstijd: number;
+  beantwoord: number;
+  wachttijd_som: ColumnType<string, number | string, number | string>;
+  wachttijd: number[];
+  berekend_op: TijdstipVerplicht;
 }
 
 /** Klantcontacten per day, kanaal and uitkomst (migration 0037, ADR 0066). */
@@ -517,7 +529,7 @@ export interface KpiContactverzoekDagTable {
   binnen_termijn: number;
   berekend_op: TijdstipVerplicht;
   /** team_id, or the nil UUID for a request to a named person: part of the primary key (generated). */
-  team_sleutel: ColumnType<string, never, never>;
+  team_sleutel: Generated<string>;
 }
 
 /** A call record from the telephony platform (migration 0016, ADR 0031). */
