@@ -61,7 +61,7 @@ describe('P&C editor in the staff app', () => {
     // Log in; the navigation has the P&C section (and the knowledge base every staff member reads, ADR 0058).
     await logInInApp(page, server, adviseur.email, `/${GEMEENTE}/planning-control`);
     await isOp(page, 'Planning en control');
-    expect(await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link').allInnerTexts()).toEqual(['Start', 'Kennisbank', 'Planning en control']);
+    expect(await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link').allInnerTexts()).toEqual(['Start', 'Kennisbank', "KCC-dashboard", "KPI's", 'Planning en control']);
 
     // The published version 1 is read-only: the chapter has no fields but the name of a new version.
     const versies = page.getByRole('table', { name: 'Versies van Jaarstukken 2023' });
@@ -263,7 +263,7 @@ describe('P&C editor in the staff app', () => {
     const page = await context.newPage();
     await logInInApp(page, server, behandelaar.email, `/${GEMEENTE}/planning-control`);
     await isOp(page, 'Geen toegang');
-    expect(await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link').allInnerTexts()).toEqual(['Start', 'Zaken', 'Meldingen openbare ruimte', 'KCC', 'Terugbelverzoeken', 'Kennisbank', 'Paginafeedback']);
+    expect(await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link').allInnerTexts()).toEqual(['Start', 'Zaken', 'Meldingen openbare ruimte', 'KCC', 'Terugbelverzoeken', 'Kennisbank', 'Bezwaren', 'Klachten', 'Paginafeedback']);
     await context.close();
 
     const tweede = await browser.newContext({ viewport: { width: 1280, height: 900 } });
