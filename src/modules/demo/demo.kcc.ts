@@ -157,7 +157,7 @@ const KANALEN: readonly (readonly [NieuwKlantcontactInvoer['kanaal'], number])[]
 const UITKOMSTEN: readonly (readonly [NieuwKlantcontactInvoer['uitkomst'], number])[] = [
   ['zelfstandig-afgehandeld', 55],
   ['doorverbonden', 12],
-  ['contactverzoek-gemaakt', 15],
+  ['contactverzoek-gemaakt', 8],
   ['verwezen', 12],
   ['niet-afgehandeld', 6],
 ];
