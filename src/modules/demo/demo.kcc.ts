@@ -132,7 +132,7 @@ interface Onderwerp {
 }
 
 const ONDERWERPEN: readonly Onderwerp[] = [
-  { onderwerp: 'Afvalkalender', vraag: 'Wanneer wordt het oud papier opgehaald?', antwoord: 'Ophaaldag uit de afvalkalender genoemd en de app aangeraden.', team: 'Openbare ruimte' },
+  { onderwerp: 'Ophaaldag oud papier', vraag: 'Wanneer wordt het oud papier opgehaald?', antwoord: 'Ophaaldag uit de afvalkalender genoemd en de app aangeraden.', team: 'Openbare ruimte' },
   { onderwerp: 'Grofvuil ophalen', vraag: 'Hoe meld ik grofvuil aan?', antwoord: 'Uitgelegd hoe je online een afspraak maakt voor grofvuil.', team: 'Openbare ruimte' },
   { onderwerp: 'Paspoort aanvragen', vraag: 'Hoe lang duurt het voor mijn paspoort klaar is?', antwoord: 'Vijf werkdagen na de aanvraag; afspraak maken via de website.', team: 'Klantcontactcentrum' },
   { onderwerp: 'Verhuizing doorgeven', vraag: 'Ik ga verhuizen binnen Diemen, wat moet ik doen?', antwoord: 'Verhuizing online doorgeven met DigiD, tot vier weken vooraf.', team: 'Klantcontactcentrum' },
