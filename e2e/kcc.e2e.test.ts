@@ -107,7 +107,7 @@ describe('het KCC-scherm', () => {
     expect(uitslag).toMatch(/Terugbelverzoek gemaakt voor Openbare ruimte: uiterlijk \d+ \w+\.? \d{4} contact/);
     await expectAccessible(page);
 
-    const contact = await server.database.db.selectFrom('klantcontact').select(['id', 'kanaal', 'onderwerp', 'uitkomst']).where('gemeente', '=', 'GM0384').where('onderwerp', '=', 'Afval').executeTakeFirstOrThrow();
+    const contact = await server.database.db.selectFrom('klantcontact').select(['id', 'kanaal', 'onderwerp', 'uitkomst']).where('gemeente', '=', 'GM0384').executeTakeFirstOrThrow();
     expect(contact).toMatchObject({ kanaal: 'telefoon', onderwerp: 'Afval', uitkomst: 'contactverzoek-gemaakt' });
     const verzoek = await server.database.db
       .selectFrom('contactverzoek')

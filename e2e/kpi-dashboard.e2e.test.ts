@@ -7,10 +7,9 @@ import { expectAccessible, logInInApp, nieuwePagina, startBrowser, startLoketSer
 // The KCC dashboard and the KPI page of the staff app (ADR 0067): Diemen's teamleider sees today's
 // telephony values from the rollup with their freshness, each chart with its table, the breakdown
 // per wachtrij, and "niet bekend" with the reason where nothing can be computed; axe on both pages.
-// The dashboard is of Ouder-Amstel, which has no KCC demo data (Diemen has eight weeks, demo.kcc.ts).
 let server: LoketServer;
 let browser: Browser;
-const G = 'GM0437';
+const G = 'GM0384';
 
 beforeAll(async () => {
   verwachtMedewerkersApp();
@@ -39,7 +38,7 @@ describe('KCC dashboard', () => {
   it('shows today per day with the rollup’s freshness, each chart with its table, the breakdown per wachtrij and "niet bekend" with the reason', async () => {
     const context = await browser.newContext();
     const { page, problemen } = await nieuwePagina(context);
-    await logInInApp(page, server, 'beheerder@duoplus.demo', `/${G}/kcc-dashboard`);
+    await logInInApp(page, server, 'teamleider@diemen.demo', `/${G}/kcc-dashboard`);
     await page.getByRole('heading', { level: 1, name: 'KCC-dashboard' }).waitFor();
     await page.getByLabel('Trend per').selectOption('dag');
     await page.getByRole('button', { name: 'Tonen' }).click();
@@ -68,7 +67,7 @@ describe('KCC dashboard', () => {
   it('lists every registered KPI with its definition on the KPI page', async () => {
     const context = await browser.newContext();
     const { page, problemen } = await nieuwePagina(context);
-    await logInInApp(page, server, 'pc@diemen.demo', '/GM0384/kpis');
+    await logInInApp(page, server, 'pc@diemen.demo', `/${G}/kpis`);
     await page.getByRole('heading', { level: 1, name: "KPI's" }).waitFor();
     const codes = (await server.loket.services.kpi.definities()).map((d) => d.naam.nl);
     for (const naam of codes) expect(await page.getByRole('heading', { level: 2, name: naam, exact: true }).count(), naam).toBe(1);
