@@ -29,6 +29,8 @@ export const DEMO_KCC_GEMEENTE = 'GM0384';
 const DAGEN_TERUG = 56;
 /** How many klantcontacten, spread over the same days. */
 export const DEMO_KLANTCONTACTEN = 40;
+/** Contactverzoeken of the last this many working days are still open. */
+const OPEN_DAGEN = 6;
 const MINUUT = 60_000;
 
 interface Wachtrij {
@@ -251,11 +253,11 @@ export async function laadDemoKcc(
       taal: 'nl',
     });
     resultaat.contactverzoeken++;
-    // Handled the next working day; a request of the last two working days is still open, sometimes after a first try.
+    // Handled the next working day; a request of the last week is still open, sometimes after a first try.
     const volgende = dagen.find((d) => d > kalenderdag(c.op));
     if (!volgende) continue;
     klok.zet(moment(volgende, tussen(r, 9 * 60, 11 * 60)));
-    if (volgende === dagen.at(-1)) {
+    if (dagen.slice(-OPEN_DAGEN).includes(kalenderdag(c.op))) {
       if (r() < 0.5) await service.poging(behandelaar, gemeente, gemaakt.id, { bereikt: false, kanaal: 'telefoon', notitie: 'Voicemail ingesproken.' });
       continue;
     }
