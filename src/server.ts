@@ -139,7 +139,7 @@ import { enquetesPaginaRoutes } from './modules/enquetes/enquetes.pagina.routes.
 import { ENQUETES_HERINNEREN, startEnqueteHerinneringen } from './modules/enquetes/enquetes.job.ts';
 import { contactverzoekenRepository } from './modules/contactverzoeken/contactverzoeken.repository.ts';
 import { contactverzoekenRoutes } from './modules/contactverzoeken/contactverzoeken.routes.ts';
-import { CONTACTVERZOEKEN_BEWAKEN, contactverzoekenService } from './modules/contactverzoeken/contactverzoeken.service.ts';
+import { CONTACTVERZOEKEN_BEWAKEN, contactverzoekenService, type ContactverzoekenDeps } from './modules/contactverzoeken/contactverzoeken.service.ts';
 import { contactverzoekenKpis } from './modules/contactverzoeken/contactverzoeken.kpi.ts';
 import { startContactverzoekenBewaking } from './modules/contactverzoeken/contactverzoeken.job.ts';
 import { kennisbankRepository } from './modules/kennisbank/kennisbank.repository.ts';
@@ -484,7 +484,7 @@ export function loketServices(deps: {
     maxBytes: deps.mailIntakeMaxBytes ?? MAX_MAIL_STANDAARD,
   });
   // Callback requests (ADR 0048); a request links to a klantcontact by id.
-  const contactverzoeken = contactverzoekenService({
+  const contactverzoekenDeps: ContactverzoekenDeps = {
     repository: contactverzoekenRepository(db, lezen),
     teams: teamsRepo,
     medewerkers: termijnbewakingRepository(db),
@@ -495,7 +495,8 @@ export function loketServices(deps: {
     sluitingsdagen: (gemeente) => termijnen.sluitingsdagen(gemeente),
     klantcontactBestaat: async (gemeente, id) => (await klantcontactenRepo.opId(gemeente, id)) !== undefined,
     publicUrl: deps.publicUrl,
-  });
+  };
+  const contactverzoeken = contactverzoekenService(contactverzoekenDeps);
   // The knowledge base (ADR 0049); its search and lists read on `lezen`.
   const kennisbankRepo = kennisbankRepository(db, lezen);
   const kennisbank = kennisbankService({ repository: kennisbankRepo, teams: teamsRepo, berichten: deps.berichten, audit, klok, publicUrl: deps.publicUrl });
@@ -525,8 +526,9 @@ export function loketServices(deps: {
     klantcontacten: dagRollup({ naam: KLANTCONTACTEN, repository: rollupRepo, bouwer: klantcontactenBouwer, klok }),
     contactverzoeken: dagRollup({ naam: CONTACTVERZOEKEN, repository: rollupRepo, bouwer: contactverzoekenBouwer, klok }),
   };
+  const kccGesprekkenRepo = kccGesprekkenRepository(db, lezen);
   const kccGesprekken = kccGesprekkenService({
-    repository: kccGesprekkenRepository(db, lezen),
+    repository: kccGesprekkenRepo,
     gemeenten,
     audit,
     klok,
@@ -582,6 +584,12 @@ export function loketServices(deps: {
       kto,
       adressen,
       formulieren: formulierenRepo,
+      kcc: {
+        gesprekken: kccGesprekken,
+        aantalGesprekken: kccGesprekkenRepo.aantal,
+        klantcontacten,
+        contactverzoeken: (demoKlok) => contactverzoekenService({ ...contactverzoekenDeps, klok: demoKlok, berichten: alleenBewaren(berichtenRepository(db), demoKlok) }),
+      },
       zakenOpKlok: (demoKlok) => zakenService({ ...zakenDeps, klok: demoKlok, berichten: alleenBewaren(berichtenRepository(db), demoKlok) }),
     }),
     apiTokens: apiTokensService({ repository: apiTokensRepository(db), audit, klok }),

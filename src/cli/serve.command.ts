@@ -178,7 +178,7 @@ export function demoCommando(): Command {
   return new Command('demo')
     .description('Laad de demodata (drie gemeenten, medewerkers, teams, zaaktypen en zaken); wat al bestaat blijft zoals het is')
     .option('--json', 'uitvoer als JSON')
-    .option('--zonder-zaken', 'zonder de demozaken (een paar honderd, met hun geschiedenis)')
+    .option('--zonder-zaken', 'zonder de demozaken (een paar honderd, met hun geschiedenis) en de gesprekken, klantcontacten en contactverzoeken van het KCC')
     .action((opties: { json?: boolean; zonderZaken?: boolean }) =>
       metCliLoket(async ({ services }) => {
         const r = await services.demo.laad(cliContext(), { zaken: !opties.zonderZaken });

@@ -33,6 +33,7 @@ import type { FormulierenRepository } from '../formulieren/formulieren.repositor
 import { definitieSchema } from '../formulieren/formulieren.schemas.ts';
 import { formulierPad } from '../formulieren/formulieren.paden.ts';
 import { DEMO_FORMULIEREN } from './demo.formulieren.ts';
+import { laadDemoKcc, type DemoKccDeps } from './demo.kcc.ts';
 
 export interface DemoResultaat {
   gemeenten: number;
@@ -55,6 +56,12 @@ export interface DemoResultaat {
   adressen: number;
   /** Published forms (demo.formulieren.ts). */
   formulieren: number;
+  /** Call records of the KCC of Diemen, eight weeks of two queues (demo.kcc.ts; only with `{ zaken: true }`, as the next two). */
+  gesprekken: number;
+  /** Klantcontacten of the KCC of Diemen (demo.kcc.ts). */
+  klantcontacten: number;
+  /** Contactverzoeken from those klantcontacten, handled or open (demo.kcc.ts). */
+  contactverzoeken: number;
 }
 
 /** Loads the demo data; idempotent (what exists already is left as it is). */
@@ -89,13 +96,15 @@ export function demoService(deps: {
   formulieren?: FormulierenRepository;
   /** The question after closing, for its settings per zaaktype (DEMO_KTO). */
   kto?: Pick<KtoService, 'instellingen' | 'zetInstelling'>;
+  /** Call records, klantcontacten and contactverzoeken of the KCC (demo.kcc.ts); loaded with the zaken. */
+  kcc?: Omit<DemoKccDeps, 'klok'>;
   /** The zaken service on the demo's simulated clock, with an outbox that never sends (demo.zaken.ts). */
   zakenOpKlok: (klok: Klok) => ZakenService;
 }) {
   return {
-    /** `zaken: true` also loads the demo zaken (serve and `loket demo`; tests start without them). */
+    /** `zaken: true` also loads the demo zaken and the KCC's demo data (serve and `loket demo`; tests start without them). */
     async laad(context: Context, opties: { zaken?: boolean } = {}): Promise<DemoResultaat> {
-      const resultaat: DemoResultaat = { gemeenten: 0, gebruikers: 0, teams: 0, zaaktypen: 0, meldingCategorieen: 0, normen: 0, zaken: 0, kennisartikelen: 0, producten: 0, balies: 0, adressen: 0, formulieren: 0 };
+      const resultaat: DemoResultaat = { gemeenten: 0, gebruikers: 0, teams: 0, zaaktypen: 0, meldingCategorieen: 0, normen: 0, zaken: 0, kennisartikelen: 0, producten: 0, balies: 0, adressen: 0, formulieren: 0, gesprekken: 0, klantcontacten: 0, contactverzoeken: 0 };
       for (const gemeente of DEMO_GEMEENTEN) {
         if (await deps.gemeenten.opCode(gemeente.code)) continue;
         await deps.gemeenten.bewaar(gemeente);
@@ -244,6 +253,8 @@ export function demoService(deps: {
         await deps.kennisbank.voegToe(gemeente, randomUUID(), { ...inhoud, teamId, herzienOp: plusDagen(kalenderdag(nu), herzien) }, { toelichting: 'Demo', door: { id: null, naam: null }, op: nu });
         resultaat.kennisartikelen++;
       }
+      // The KCC's history goes with the zaken' history: tests, which start without zaken, find an empty KCC.
+      if (opties.zaken && deps.kcc) Object.assign(resultaat, await laadDemoKcc({ ...deps.kcc, klok: deps.klok }, context, ids, teamIds));
       if (opties.zaken) resultaat.zaken = await laadDemoZaken({ zaken: deps.zakenOpKlok, zaaktypen: deps.zaaktypen, klok: deps.klok }, context, ids, teamIds);
       if (Object.values(resultaat).some((n) => n > 0)) {
         await deps.audit.log(context, { gemeente: null, actie: 'demo-laden', details: { ...resultaat } });
@@ -252,8 +263,8 @@ export function demoService(deps: {
     },
 
     /**
-     * Only the demo zaken, after `laad` (serve runs this in the background once it listens).
-     * Stops between two zaken when `signal` aborts; the next load continues from there.
+     * Only the demo zaken and the KCC's demo data, after `laad` (serve runs this in the background
+     * once it listens). Stops between two zaken when `signal` aborts; the next load continues from there.
      */
     async laadZaken(context: Context, opties: { signal?: AbortSignal } = {}): Promise<number> {
       const ids = new Map<string, string>();
@@ -263,8 +274,9 @@ export function demoService(deps: {
       }
       const teamIds = new Map<string, Map<string, string>>();
       for (const gemeente of DEMO_GEMEENTEN) teamIds.set(gemeente.code, new Map((await deps.teams.pagina(gemeente.code, 0, 100)).rows.map((t) => [t.naam, t.id])));
+      const kcc = deps.kcc && !opties.signal?.aborted ? await laadDemoKcc({ ...deps.kcc, klok: deps.klok }, context, ids, teamIds) : undefined;
       const zaken = await laadDemoZaken({ zaken: deps.zakenOpKlok, zaaktypen: deps.zaaktypen, klok: deps.klok }, context, ids, teamIds, opties);
-      if (zaken > 0) await deps.audit.log(context, { gemeente: null, actie: 'demo-laden', details: { zaken } });
+      if (zaken > 0 || (kcc && Object.values(kcc).some((n) => n > 0))) await deps.audit.log(context, { gemeente: null, actie: 'demo-laden', details: { zaken, ...kcc } });
       return zaken;
     },
   };

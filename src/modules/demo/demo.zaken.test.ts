@@ -9,6 +9,8 @@ import { DEMO_ZAKEN_PER_GEMEENTE } from './demo.zaken.ts';
 
 let loket: TestLoket;
 let eerste: Awaited<ReturnType<TestLoket['services']['demo']['laad']>>;
+/** The call records of the eight weeks before Monday 2 March 2026 (demo.kcc.ts). */
+const GESPREKKEN = 3092;
 const totaal = Object.values(DEMO_ZAKEN_PER_GEMEENTE).reduce((a, b) => a + b, 0);
 
 async function tellingen() {
@@ -33,10 +35,50 @@ describe('demo zaken', () => {
     expect(na.zaken).toBe(totaal);
     expect(na.gebeurtenissen).toBeGreaterThan(totaal * 3);
     const tweede = await loket.services.demo.laad(cliContext(), { zaken: true });
-    expect(tweede).toEqual({ gemeenten: 0, gebruikers: 0, teams: 0, zaaktypen: 0, meldingCategorieen: 0, normen: 0, zaken: 0, kennisartikelen: 0, producten: 0, balies: 0, adressen: 0, formulieren: 0 });
+    expect(tweede).toEqual({ gemeenten: 0, gebruikers: 0, teams: 0, zaaktypen: 0, meldingCategorieen: 0, normen: 0, zaken: 0, kennisartikelen: 0, producten: 0, balies: 0, adressen: 0, formulieren: 0, gesprekken: 0, klantcontacten: 0, contactverzoeken: 0 });
     expect(await loket.services.demo.laadZaken(cliContext())).toBe(0);
     expect(await tellingen()).toEqual(na);
   }, 300_000);
+
+  it('gives the KCC of Diemen eight weeks of calls in two queues, contacts on every channel and callback requests, open and handled', async () => {
+    expect(eerste).toMatchObject({ gesprekken: GESPREKKEN, klantcontacten: 40, contactverzoeken: 6 });
+    const db = loket.database.db;
+    const nu = loket.klok.nu().toISOString();
+    const wachtrijen = await db
+      .selectFrom('kcc_gesprek')
+      .where('gemeente', '=', 'GM0384')
+      .groupBy('wachtrij')
+      .select((eb) => [
+        'wachtrij',
+        eb.fn.countAll<number>().as('alle'),
+        sql<number>`count(*) filter (where afloop = 'opgehangen')`.as('opgehangen'),
+        sql<number>`count(*) filter (where afloop = 'beantwoord' and wachttijd_s <= 30)`.as('binnen30s'),
+        sql<string>`min(begin_op)`.as('eerste'),
+        sql<string>`max(begin_op)`.as('laatste'),
+      ])
+      .orderBy('wachtrij')
+      .execute();
+    expect(wachtrijen.map((w) => w.wachtrij)).toEqual(['Algemeen', 'Burgerzaken']);
+    for (const w of wachtrijen) {
+      // A few hundred a week together, a realistic share hangs up, not everyone waits long.
+      expect(Number(w.alle)).toBeGreaterThan(8 * 100);
+      expect(Number(w.opgehangen) / Number(w.alle)).toBeGreaterThan(0.03);
+      expect(Number(w.opgehangen) / Number(w.alle)).toBeLessThan(0.25);
+      expect(Number(w.binnen30s)).toBeGreaterThan(0);
+      expect(kalenderdag(new Date(w.eerste))).toBe('2026-01-05');
+      expect(new Date(w.laatste).toISOString() < nu).toBe(true);
+    }
+    const contacten = await db.selectFrom('klantcontact').where('gemeente', '=', 'GM0384').select(['kanaal', 'uitkomst', 'op']).execute();
+    expect(contacten).toHaveLength(40);
+    expect(new Set(contacten.map((c) => c.kanaal)).size).toBeGreaterThanOrEqual(4);
+    expect(new Set(contacten.map((c) => c.uitkomst)).size).toBeGreaterThanOrEqual(4);
+    expect(contacten.every((c) => new Date(c.op).toISOString() < nu)).toBe(true);
+    const verzoeken = await db.selectFrom('contactverzoek').where('gemeente', '=', 'GM0384').select(['status', 'klantcontact_id']).execute();
+    expect(verzoeken).toHaveLength(6);
+    expect(verzoeken.every((v) => v.klantcontact_id !== null)).toBe(true);
+    expect(verzoeken.some((v) => v.status === 'open' || v.status === 'in-behandeling')).toBe(true);
+    expect(verzoeken.some((v) => v.status === 'afgerond' || v.status === 'niet-bereikt')).toBe(true);
+  });
 
   it("stores for every demo zaak the deadline, status and state its history gives", async () => {
     const db = loket.database.db;

@@ -58,7 +58,7 @@ export function alleenBewaren(repository: BerichtenRepository, klok: Klok): Beri
 }
 
 /** mulberry32: small, fast and good enough to make demo data that is the same on every load. */
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -69,10 +69,10 @@ function prng(seed: number): () => number {
   };
 }
 
-type Toeval = () => number;
-const kies = <T>(r: Toeval, lijst: readonly T[]): T => lijst[Math.floor(r() * lijst.length)] as T;
-const tussen = (r: Toeval, van: number, tot: number): number => van + r() * (tot - van);
-function gewogen<T>(r: Toeval, opties: readonly (readonly [T, number])[]): T {
+export type Toeval = () => number;
+export const kies = <T>(r: Toeval, lijst: readonly T[]): T => lijst[Math.floor(r() * lijst.length)] as T;
+export const tussen = (r: Toeval, van: number, tot: number): number => van + r() * (tot - van);
+export function gewogen<T>(r: Toeval, opties: readonly (readonly [T, number])[]): T {
   const totaal = opties.reduce((som, [, gewicht]) => som + gewicht, 0);
   let x = r() * totaal;
   for (const [waarde, gewicht] of opties) {
@@ -89,8 +89,8 @@ const STRATEN: Readonly<Record<string, readonly string[]>> = {
   GM0451: ['Laan van Meerwijk', 'Zijdelweg', 'Prinses Christinalaan', 'Amstelplein', 'Wilhelminakade', 'Thamerlaan', 'Admiraal de Ruyterlaan', 'Arthur van Schendellaan', 'Koningin Julianalaan', 'Potgieterplein'],
 };
 
-const VOORNAMEN = ['Anouk', 'Bram', 'Chantal', 'Daan', 'Esra', 'Fenna', 'Gijs', 'Hanna', 'Ilse', 'Joost', 'Kim', 'Lotte', 'Mehmet', 'Noor', 'Olga', 'Pieter', 'Rachida', 'Sanne', 'Thijs', 'Umut', 'Vera', 'Wim', 'Yara', 'Zeynep', 'Lucas', 'Emma', 'Mila', 'Sem', 'Ayoub', 'Fatima', 'Jeroen', 'Marieke'];
-const ACHTERNAMEN = ['de Vries', 'Jansen', 'Bakker', 'Visser', 'Smit', 'Meijer', 'de Boer', 'Mulder', 'de Groot', 'Bos', 'Vos', 'Peters', 'Hendriks', 'van Leeuwen', 'Dekker', 'Brouwer', 'de Wit', 'Dijkstra', 'Yilmaz', 'El Amrani', 'Kaya', 'Biharie', 'van Dam', 'Koster', 'Prins', 'Verhoeven'];
+export const VOORNAMEN = ['Anouk', 'Bram', 'Chantal', 'Daan', 'Esra', 'Fenna', 'Gijs', 'Hanna', 'Ilse', 'Joost', 'Kim', 'Lotte', 'Mehmet', 'Noor', 'Olga', 'Pieter', 'Rachida', 'Sanne', 'Thijs', 'Umut', 'Vera', 'Wim', 'Yara', 'Zeynep', 'Lucas', 'Emma', 'Mila', 'Sem', 'Ayoub', 'Fatima', 'Jeroen', 'Marieke'];
+export const ACHTERNAMEN = ['de Vries', 'Jansen', 'Bakker', 'Visser', 'Smit', 'Meijer', 'de Boer', 'Mulder', 'de Groot', 'Bos', 'Vos', 'Peters', 'Hendriks', 'van Leeuwen', 'Dekker', 'Brouwer', 'de Wit', 'Dijkstra', 'Yilmaz', 'El Amrani', 'Kaya', 'Biharie', 'van Dam', 'Koster', 'Prins', 'Verhoeven'];
 
 interface Profiel {
   /** Share of this zaaktype among the demo zaken. */
