@@ -208,7 +208,9 @@ describe('the question after closing', { shuffle: false }, () => {
 
 describe('the settings per zaaktype in the API', () => {
   it('beheerders read and set them (audit-logged); an unknown zaaktype is 404, bad input 400 with every field, others 403', async () => {
+    // Fresh sessions: another describe may have moved the clock past the earlier ones.
     const beheerder = await logInAls(loket, 'beheerder@duoplus.demo');
+    tim = await logInAls(loket, 'teamleider@diemen.demo');
     const url = '/api/v1/gemeenten/GM0384/kto-instellingen';
     expect((await loket.app.inject({ method: 'GET', url, headers: tim.headers })).statusCode).toBe(403);
     const gezet = await loket.app.inject({ method: 'PUT', url: `${url}/klacht`, headers: beheerder.headers, payload: { actief: true, vorm: 'score-10', steekproef: 25 } });
