@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { loadConfig } from '../src/config.ts';
 import { KPI_ROLLUPS } from '../src/modules/kpi/kpi.rollup.job.ts';
+import { ENQUETES_HERINNEREN } from '../src/modules/enquetes/enquetes.job.ts';
 import { openDatabase, type Database } from '../src/db/database.ts';
 import { vasteKlok } from '../src/klok.ts';
 import { ONDERHOUD_OPRUIMEN } from '../src/modules/onderhoud/onderhoud.job.ts';
@@ -48,6 +49,7 @@ describe.skipIf(inject('loketTestDatabase').kind === 'pglite')('jobs on three no
     expect(rows).toEqual([
       { name: AFSPRAKEN_HERINNEREN, cron: '*/30 * * * *' },
       { name: CONTACTVERZOEKEN_BEWAKEN, cron: '*/15 * * * *' },
+      { name: ENQUETES_HERINNEREN, cron: '*/30 * * * *' },
       { name: KPI_ROLLUPS, cron: '*/5 * * * *' },
       { name: ONDERHOUD_OPRUIMEN, cron: '0 */6 * * *' },
       { name: TERMIJNBEWAKING_CONTROLEREN, cron: '*/15 * * * *' },
