@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TELEFOONNUMMER } from '../../http/contactvelden.ts';
 import { TALEN } from '../../i18n/i18n.ts';
 import { schoneNaam } from '../../tekst.ts';
 import { gemeenteCode } from '../gemeenten/gemeenten.schemas.ts';
@@ -36,7 +37,7 @@ export const afspraakInvoer = z
     telefoon: z
       .string()
       .trim()
-      .regex(/^\+?[0-9 ()-]{6,20}$/, 'Vul een geldig telefoonnummer in, bijvoorbeeld 06 12345678.')
+      .regex(TELEFOONNUMMER, 'Vul een geldig telefoonnummer in, bijvoorbeeld 06 12345678.')
       .optional(),
     ambtenaar: z.uuid('Dit is geen geldige id.').optional().describe('Alleen bij een plechtigheid: de gekozen ambtenaar'),
     locatie: z.uuid('Dit is geen geldige id.').optional().describe('De locatie, als het product op meer plaatsen kan'),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { emailadres, telefoonnummer } from '../../http/contactvelden.ts';
 import { KANALEN } from '../../db/schema.ts';
 import { schoneNaam } from '../../tekst.ts';
 import { termijnStapSchema } from '../bezwaar/bezwaar.schemas.ts';
@@ -31,8 +32,8 @@ export const nieuweKlachtBody = z
     commissie: z.boolean().default(false).describe('Een klachtadviescommissie behandelt de klacht: tien weken (Awb 9:11 lid 1)'),
     klager: z.strictObject({
       naam: z.string().overwrite(schoneNaam).min(1, 'Vul uw naam in.').max(200, 'Hoogstens 200 tekens.'),
-      email: z.email('Dit is geen geldig e-mailadres.').max(254).optional(),
-      telefoon: z.string().trim().regex(/^\+?[0-9 ()-]{6,20}$/, 'Dit is geen geldig telefoonnummer.').optional(),
+      email: emailadres.optional(),
+      telefoon: telefoonnummer.optional(),
       taal: z.enum(['nl', 'en']).default('nl'),
     }),
   })

@@ -10,7 +10,7 @@ import { link } from './portaal.views.ts';
 export type Fouten<K extends string> = Partial<Record<K | 'formulier', string>>;
 
 export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-export const TELEFOON = /^\+?[0-9 ()-]{6,20}$/;
+export { TELEFOONNUMMER as TELEFOON } from '../../http/contactvelden.ts';
 const DATUM = /^\d{4}-\d\d-\d\d$/;
 
 /** A real calendar day written `YYYY-MM-DD`. */
