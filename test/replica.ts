@@ -55,18 +55,29 @@ async function vraag<T>(url: string, query: string): Promise<T[]> {
 }
 
 const alsRoot = process.getuid?.() === 0;
+
+/**
+ * Where replicas are made. As root the cluster runs as `postgres`, which may not reach the temp dir
+ * (a CI runner's TMPDIR is often a private 0700 directory of root): then the replicas live in the
+ * `postgres` user's home directory, which that user owns; otherwise in the temp dir.
+ */
+let basis = tmpdir();
+async function kiesBasis(): Promise<void> {
+  if (alsRoot) basis = await thuismap('postgres');
+}
+
 /** A PostgreSQL program as the user that may run a cluster (not root). */
 const pg = (bin: string, programma: string, args: string[]) =>
-  alsRoot ? run('runuser', ['-u', 'postgres', '--', join(bin, programma), ...args], { cwd: tmpdir() }) : run(join(bin, programma), args, { cwd: tmpdir() });
+  alsRoot ? run('runuser', ['-u', 'postgres', '--', join(bin, programma), ...args], { cwd: basis }) : run(join(bin, programma), args, { cwd: basis });
 
 /** Stops what killed runs left: their replica (if it still runs), its directory, its slot. */
 async function ruimAchtergelatenOp(primary: string, bin: string): Promise<void> {
-  for (const naam of readdirSync(tmpdir())) {
+  for (const naam of readdirSync(basis)) {
     const pid = new RegExp(`^${MAP_PREFIX}(\\d+)-`).exec(naam)?.[1];
     if (!pid || leeft(Number(pid))) continue;
-    const data = join(tmpdir(), naam, 'data');
+    const data = join(basis, naam, 'data');
     if (existsSync(join(data, 'postmaster.pid'))) await pg(bin, 'pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']).catch(() => undefined);
-    rmSync(join(tmpdir(), naam), { recursive: true, force: true });
+    rmSync(join(basis, naam), { recursive: true, force: true });
   }
   const slots = await vraag<{ slot_name: string }>(primary, `select slot_name from pg_replication_slots where slot_name like '${SLOT_PREFIX}%' and not active`);
   for (const { slot_name } of slots) {
@@ -103,11 +114,12 @@ export async function geenReplicaOmdat(primary: string): Promise<string | undefi
  */
 export async function startReplica(primary: string, opties: { vertraging: string }): Promise<TestReplica> {
   const bin = await programmas(primary);
+  await kiesBasis();
   await ruimAchtergelatenOp(primary, bin);
 
   const id = `${process.pid}_${Math.random().toString(16).slice(2, 10)}`;
   const slot = `${SLOT_PREFIX}${id}`;
-  const map = mkdtempSync(join(tmpdir(), `${MAP_PREFIX}${process.pid}-`));
+  const map = mkdtempSync(join(basis, `${MAP_PREFIX}${process.pid}-`));
   if (alsRoot) chownSync(map, ...(await gebruiker('postgres')));
   const data = join(map, 'data');
   const poort = await vrijePoort();
@@ -198,6 +210,14 @@ export async function startReplica(primary: string, opties: { vertraging: string
       await verwijderSlot();
     },
   };
+}
+
+/** The home directory of a system user (from the password database). */
+async function thuismap(naam: string): Promise<string> {
+  const { stdout } = await run('getent', ['passwd', naam]);
+  const map = stdout.trim().split(':')[5];
+  if (!map) throw new Error(`geen thuismap voor gebruiker ${naam}`);
+  return map;
 }
 
 /** uid and gid of a system user. */
