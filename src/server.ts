@@ -86,6 +86,7 @@ import { MAX_MAIL_STANDAARD, mailintakeService } from './modules/mailintake/mail
 import { alleenBewaren } from './modules/demo/demo.zaken.ts';
 import { pcRepository } from './modules/planning-control/pc.repository.ts';
 import { pcRoutes } from './modules/planning-control/pc.routes.ts';
+import { pcBerekendService } from './modules/planning-control/pc.berekend.service.ts';
 import { pcPubliekRoutes } from './modules/planning-control/pc.publiek.routes.ts';
 import { pcService } from './modules/planning-control/pc.service.ts';
 import { servicenormenRoutes } from './modules/servicenormen/servicenormen.routes.ts';
@@ -345,7 +346,7 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
   mailintakeRoutes(app, { mailintake: services.mailintake });
   contactverzoekenRoutes(app, { contactverzoeken: services.contactverzoeken });
   kennisbankRoutes(app, { kennisbank: services.kennisbank });
-  pcRoutes(app, { pc: services.pc });
+  pcRoutes(app, { pc: services.pc, berekend: services.pcBerekend });
   pcPubliekRoutes(app, { pc: services.pc, gemeenten });
   kccGesprekkenRoutes(app, { gesprekken: services.kccGesprekken });
   servicenormenRoutes(app, { servicenormen: services.servicenormen, gemeenten });
@@ -547,6 +548,8 @@ export function loketServices(deps: {
   // The zaken rollup by closing day (ADR 0043): written by the rollup job, read by the measures on `lezen`.
   const zakenRollup = zakenKpiRollup({ repository: zakenKpiRollupRepository(db, lezen), klok, sluitingsdagen: (gemeente) => termijnen.sluitingsdagen(gemeente) });
   // The register of measures (ADR 0029): each module adds its list here.
+  // P&C indicators computed from the KPI register (ADR 0079); `kpi` is made just below.
+  const pcBerekend = pcBerekendService({ pc, kpi: { waarde: (gemeente, code, periode) => kpi.waarde(gemeente, code, { periodeVan: periode.van, periodeTot: periode.tot }) } });
   const kpi = kpiService({
     // Reads on `lezen`: the replica inside request.lees (the servicenormen page), the primary elsewhere.
     repository: kpiRepository(db, lezen),
@@ -576,6 +579,7 @@ export function loketServices(deps: {
       audit,
       klok,
       pc,
+      pcBerekend,
       kpi,
       mailintake,
       kennisbank: kennisbankRepo,
@@ -612,6 +616,7 @@ export function loketServices(deps: {
     termijnbewaking,
     zaakvolgen: zaakvolgenService({ zaken, beloofdeDatum: termijnbewaking.beloofdeDatum }),
     pc,
+    pcBerekend,
     kccGesprekken,
     meldingen,
     adressen,

@@ -137,6 +137,7 @@ function geldigeInhoud(url: string, zaaktype: Record<string, unknown>): Record<s
     pogingen: { bereikt: false },
     afhandelen: { status: 'afgerond', uitkomst: 'Overgenomen' },
     stappen: { soort: 'contact', datum: '2026-11-23', verslag: 'Overgenomen' },
+    'berekende-waarden': { kolom: 'Realisatie 2023' },
   };
   const laatste = url.split('/').at(-1) ?? '';
   if (url.endsWith('/bezwaar/stappen')) return { soort: 'hoorverslag', verslag: 'Overgenomen' };

@@ -7,6 +7,7 @@ import type { GemeentenRepository } from '../gemeenten/gemeenten.repository.ts';
 import type { TeamsRepository } from '../teams/teams.repository.ts';
 import type { SluitingsdagenRepository } from '../termijnen/sluitingsdagen.repository.ts';
 import { kalenderdag } from '../termijnen/kalender.ts';
+import type { PcBerekendService } from '../planning-control/pc.berekend.service.ts';
 import type { PcService } from '../planning-control/pc.service.ts';
 import { LEGE_AANVULLING } from '../planning-control/pc.schemas.ts';
 import type { KtoService } from '../kto/kto.service.ts';
@@ -17,6 +18,7 @@ import { DEMO_ZAAKTEAMS, DEMO_ZAAKTYPEN } from './demo.zaaktypen.ts';
 import { laadDemoZaken } from './demo.zaken.ts';
 import type { ZakenService } from '../zaken/zaken.service.ts';
 import { DEMO_PC_HOOFDSTUKKEN, DEMO_PC_RICHTING } from './demo.pc.ts';
+import { laadDemoPcBerekend } from './demo.pc-berekend.ts';
 import type { MeldingenRepository } from '../meldingen/meldingen.repository.ts';
 import { DEMO_MELDING_CATEGORIEEN, DEMO_MELDING_PARTNERS } from './demo.meldingen.ts';
 import type { MeldingPartnersRepository } from '../meldingen/meldingen.partners.repository.ts';
@@ -80,6 +82,8 @@ export function demoService(deps: {
   klok: Klok;
   /** P&C chapters of Diemen, published (demo.pc.ts). */
   pc?: PcService;
+  /** Computed P&C values: the e-mail zaken of 2023 and the concept version that accepts 2.2.1 (demo.pc-berekend.ts); loaded with the zaken. */
+  pcBerekend?: PcBerekendService;
   /** The KPI register, for the gemeenten's norms (DEMO_KPI_NORMEN). */
   kpi?: Pick<KpiService, 'voorGemeente' | 'voegNormToe'>;
   /** The e-mail intake, for the gemeenten's intake addresses (DEMO_INTAKE_ADRESSEN). */
@@ -101,6 +105,8 @@ export function demoService(deps: {
   /** The zaken service on the demo's simulated clock, with an outbox that never sends (demo.zaken.ts). */
   zakenOpKlok: (klok: Klok) => ZakenService;
 }) {
+  const pcBerekend = async (context: Context, ids: ReadonlyMap<string, string>): Promise<number> =>
+    deps.pc && deps.pcBerekend ? laadDemoPcBerekend({ zaken: deps.zakenOpKlok, zaaktypen: deps.zaaktypen, pc: deps.pc, pcBerekend: deps.pcBerekend, klok: deps.klok }, context, ids) : 0;
   return {
     /** `zaken: true` also loads the demo zaken and the KCC's demo data (serve and `loket demo`; tests start without them). */
     async laad(context: Context, opties: { zaken?: boolean } = {}): Promise<DemoResultaat> {
@@ -256,6 +262,7 @@ export function demoService(deps: {
       // The KCC's history goes with the zaken' history: tests, which start without zaken, find an empty KCC.
       if (opties.zaken && deps.kcc) Object.assign(resultaat, await laadDemoKcc({ ...deps.kcc, klok: deps.klok }, context, ids, teamIds));
       if (opties.zaken) resultaat.zaken = await laadDemoZaken({ zaken: deps.zakenOpKlok, zaaktypen: deps.zaaktypen, klok: deps.klok }, context, ids, teamIds);
+      if (opties.zaken) resultaat.zaken += await pcBerekend(context, ids);
       if (Object.values(resultaat).some((n) => n > 0)) {
         await deps.audit.log(context, { gemeente: null, actie: 'demo-laden', details: { ...resultaat } });
       }
@@ -275,7 +282,9 @@ export function demoService(deps: {
       const teamIds = new Map<string, Map<string, string>>();
       for (const gemeente of DEMO_GEMEENTEN) teamIds.set(gemeente.code, new Map((await deps.teams.pagina(gemeente.code, 0, 100)).rows.map((t) => [t.naam, t.id])));
       const kcc = deps.kcc && !opties.signal?.aborted ? await laadDemoKcc({ ...deps.kcc, klok: deps.klok }, context, ids, teamIds) : undefined;
-      const zaken = await laadDemoZaken({ zaken: deps.zakenOpKlok, zaaktypen: deps.zaaktypen, klok: deps.klok }, context, ids, teamIds, opties);
+      let zaken = await laadDemoZaken({ zaken: deps.zakenOpKlok, zaaktypen: deps.zaaktypen, klok: deps.klok }, context, ids, teamIds, opties);
+      // After all other demo zaken, which count the zaken there are to resume a stopped load.
+      if (!opties.signal?.aborted) zaken += await pcBerekend(context, ids);
       if (zaken > 0 || (kcc && Object.values(kcc).some((n) => n > 0))) await deps.audit.log(context, { gemeente: null, actie: 'demo-laden', details: { zaken, ...kcc } });
       return zaken;
     },

@@ -5,13 +5,15 @@ import { cliContext } from '../audit/audit.service.ts';
 import { zakenRepository } from '../zaken/zaken.repository.ts';
 import { projecteer } from '../zaken/zaken.projectie.ts';
 import { kalenderdag } from '../termijnen/kalender.ts';
+import { DEMO_EMAIL_2023, DEMO_PC_BEREKEND_VERSIE } from './demo.pc-berekend.ts';
 import { DEMO_ZAKEN_PER_GEMEENTE } from './demo.zaken.ts';
 
 let loket: TestLoket;
 let eerste: Awaited<ReturnType<TestLoket['services']['demo']['laad']>>;
 /** The call records of the eight weeks before Monday 2 March 2026 (demo.kcc.ts). */
 const GESPREKKEN = 3092;
-const totaal = Object.values(DEMO_ZAKEN_PER_GEMEENTE).reduce((a, b) => a + b, 0);
+/** The demo zaken of the last three months, and Diemen's e-mail zaken of 2023 behind P&C indicator 2.2.1 (demo.pc-berekend.ts). */
+const totaal = Object.values(DEMO_ZAKEN_PER_GEMEENTE).reduce((a, b) => a + b, 0) + DEMO_EMAIL_2023;
 
 async function tellingen() {
   const db = loket.database.db;
@@ -80,6 +82,26 @@ describe('demo zaken', () => {
     expect(verzoeken.some((v) => v.status === 'afgerond' || v.status === 'niet-bereikt')).toBe(true);
   });
 
+  it("holds Diemen's e-mail zaken of 2023, and a concept version of the jaarstukken 2023 that accepts 2.2.1 from the KPI with its source", async () => {
+    const db = loket.database.db;
+    const email2023 = await db.selectFrom('zaak').where('gemeente', '=', 'GM0384').where('ontvangstdatum', '>=', '2023-01-01').where('ontvangstdatum', '<=', '2023-12-31').select(['kanaal', 'afgesloten_op']).execute();
+    expect(email2023).toHaveLength(DEMO_EMAIL_2023);
+    expect(email2023.every((z) => z.kanaal === 'e-mail' && z.afgesloten_op !== null)).toBe(true);
+    const kpi = await loket.services.kpi.waarde('GM0384', 'email-binnen-5-werkdagen', { periode: '2023' });
+    expect(kpi).toMatchObject({ status: 'bekend', noemer: DEMO_EMAIL_2023 });
+    const document = (await loket.services.pc.documenten('GM0384', { soort: 'jaarstukken', jaar: 2023 }))[0];
+    const concept = document?.versies.find((v) => v.naam === DEMO_PC_BEREKEND_VERSIE);
+    expect(concept).toMatchObject({ status: 'concept', volgnummer: 2 });
+    const p = await loket.services.pc.programma('GM0384', concept?.id ?? '', 'samen-besturen');
+    const indicator = p.hoofdstuk.indicatoren.find((i) => i.code === '2.2.1');
+    expect(indicator?.aanvulling?.kpi).toEqual({ code: 'email-binnen-5-werkdagen', periode: 'kolomjaar' });
+    const waarde = indicator?.waarden.find((w) => w.kolom === 'Realisatie 2023');
+    expect(waarde).toMatchObject({ getal: kpi.waarde, eenheid: '%', berekend: { kpi: 'email-binnen-5-werkdagen', aantallen: { teller: kpi.teller, noemer: DEMO_EMAIL_2023 } } });
+    // The published (vastgesteld) version is as it was printed: NB.
+    const gepubliceerd = await loket.services.pc.programma('GM0384', document?.versies.find((v) => v.status === 'vastgesteld')?.id ?? '', 'samen-besturen');
+    expect(gepubliceerd.hoofdstuk.indicatoren.find((i) => i.code === '2.2.1')?.waarden.find((w) => w.kolom === 'Realisatie 2023')).toMatchObject({ tekst: 'NB', getal: null });
+  });
+
   it("stores for every demo zaak the deadline, status and state its history gives", async () => {
     const db = loket.database.db;
     const repo = zakenRepository(db);
@@ -110,6 +132,7 @@ describe('demo zaken', () => {
     const vandaag = '2026-03-02';
     const per = await db
       .selectFrom('zaak')
+      .where('ontvangstdatum', '>=', '2025-01-01')
       .select((eb) => [
         'gemeente',
         eb.fn.countAll<number>().as('alle'),

@@ -40,7 +40,8 @@ const zonderLegeToelichting = <T extends { toelichting?: string }>(rijen: T[]): 
  */
 export function opgeschoond(h: PcHoofdstuk): PcHoofdstuk {
   const indicatoren = h.indicatoren.map(({ aanvulling, ...indicator }) => {
-    const a = { ...LEGE_AANVULLING, ...aanvulling, toelichting: aanvulling?.toelichting?.trim() ? aanvulling.toelichting : null };
+    const { kpi, ...rest } = { ...LEGE_AANVULLING, ...aanvulling, toelichting: aanvulling?.toelichting?.trim() ? aanvulling.toelichting : null };
+    const a = kpi ? { ...rest, kpi } : rest;
     return Object.values(a).some((v) => v !== null) ? { ...indicator, aanvulling: a } : indicator;
   });
   return {

@@ -13,6 +13,16 @@ export const versieVastgesteld = (): ProblemError =>
     'versie-vastgesteld',
     'Deze versie is vastgesteld door de raad en verandert niet meer. Maak een nieuwe versie (bijvoorbeeld een begrotingswijziging) en wijzig die.',
   );
+export const versieNietConcept = (status: string): ProblemError =>
+  conflict(
+    'versie-niet-concept',
+    `Een berekende waarde komt alleen in een conceptversie; deze versie is ${status}. Maak een nieuwe versie en neem de waarde daarin over.`,
+  );
+export const geenBerekening = (): ProblemError =>
+  notFound('Deze waarde heeft geen berekening: koppel de indicator aan een KPI, en kies een realisatiekolom met een jaar.');
+export const waardeNietBekend = (reden: string): ProblemError => conflict('waarde-niet-bekend', `Loket kan deze waarde niet berekenen: ${reden}`);
+export const waardeVoorlopig = (tot: string): ProblemError =>
+  conflict('periode-loopt-nog', `De periode loopt tot en met ${tot} en is nog niet voorbij: de waarde kan nog veranderen. Neem haar over als de periode voorbij is.`);
 export const statusovergangOngeldig = (van: string, naar: string): ProblemError =>
   conflict('statusovergang', `Een versie met status ${van} kan niet naar status ${naar}. Volgorde: concept → aangeboden → vastgesteld.`);
 export const ongeldig = (veld: string, reden: string, code = 'ongeldig'): ProblemError => badRequest([{ name: veld, code, reason: reden }]);

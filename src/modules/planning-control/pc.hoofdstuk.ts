@@ -26,6 +26,29 @@ export interface PcWaarde {
   voetnoten: number[];
   /** A remark printed after the value in the same cell ("18% corona jeugdmonitor 2021-2022" → "corona jeugdmonitor 2021-2022"). */
   toelichting?: string;
+  /** The register's mark of a value computed from a KPI and accepted by the pc-adviseur (never the parser; ADR 0079). */
+  berekend?: PcWaardeBerekend;
+}
+
+/** Where a computed value came from: the KPI and its definition as it was when the value was accepted. */
+export interface PcWaardeBerekend {
+  kpi: string;
+  versie: number;
+  naam: { nl: string; en: string };
+  teller: string | null;
+  noemer: string;
+  regel: string;
+  periode: { van: string; tot: string };
+  /** The counts behind the value (teller null for a measure that is not a fraction). */
+  aantallen: { teller: number | null; noemer: number };
+  berekendOp: string;
+}
+
+/** An indicator's link to a KPI of the register, and which year a value's period is (ADR 0079). */
+export interface PcIndicatorKpi {
+  code: string;
+  /** kolomjaar: the year printed in the realisation column; documentjaar: the document's year. */
+  periode: 'kolomjaar' | 'documentjaar';
 }
 
 export interface PcIndicator {
@@ -53,6 +76,8 @@ export interface PcIndicatorAanvulling {
   peildatum: string | null;
   /** Explanation of a deviation from the budget. */
   toelichting: string | null;
+  /** The KPI that computes this indicator's realisation; absent when there is none. */
+  kpi?: PcIndicatorKpi;
 }
 
 export interface PcFinancienRegel {

@@ -1,4 +1,5 @@
 import { datumTekst, type Taal, type Vertaal } from '../../i18n/i18n.ts';
+import { kalenderdag } from '../termijnen/kalender.ts';
 import { escapeHtml, html, type Html } from '../portaal/html.ts';
 import { portaalLayout, portaalPad, type PaginaContext, type PortaalGemeente } from '../portaal/portaal.views.ts';
 import { aanvullingVan, isAlgemeen, jaarwaarden, koppelingVan, stoplicht, verdereGeldTabellen, type GeldTabel, type Stoplicht } from './pc.analyse.ts';
@@ -112,15 +113,44 @@ class Voetnoten {
   }
 }
 
-function waardeCel(ctx: PcPaginaContext, w: PcWaarde | undefined, vn: Voetnoten): Html {
+function waardeCel(ctx: PcPaginaContext, w: PcWaarde | undefined, vn: Voetnoten, berekend: readonly PcWaarde[]): Html {
   if (!w) return html`<td></td>`;
   const reden = w.reden && !w.tekst.includes(w.reden) ? ` (${w.reden})` : '';
   // a remark printed after the value in the same cell ("corona jeugdmonitor 2021-2022")
   const toelichting = w.toelichting ? html`<span class="pc-bron">${inhoud(ctx.taal, w.toelichting)}</span>` : '';
-  return html`<td class="pc-getal">${inhoud(ctx.taal, w.tekst + reden)}${w.voetnoten.map((n) => vn.verwijzing(n))}${toelichting}</td>`;
+  // a value Loket computed from a KPI (ADR 0079): its source and definition one click away
+  const bron = w.berekend ? html`<span class="pc-bron"><a class="utrecht-link utrecht-link--html-a" href="#berekend-${berekend.indexOf(w) + 1}">${ctx.tp('hoofdstuk.berekend')}</a></span>` : '';
+  return html`<td class="pc-getal">${inhoud(ctx.taal, w.tekst + reden)}${w.voetnoten.map((n) => vn.verwijzing(n))}${toelichting}${bron}</td>`;
 }
 
-function indicatorTabel(ctx: PcPaginaContext, p: PcProgramma, soort: PcIndicator['soort'], vn: Voetnoten): Html | string {
+/** Every value of the chapter that Loket computed from a KPI, in the order of the tables. */
+function berekendeWaarden(h: PcHoofdstuk): PcWaarde[] {
+  return (['effect', 'prestatie'] as const).flatMap((soort) => h.indicatoren.filter((i) => i.soort === soort).flatMap((i) => i.waarden.filter((w) => w.berekend)));
+}
+
+/** The source of each computed value: which KPI, its definition as it was then, the period and the counts. */
+function berekendLijst(ctx: PcPaginaContext, h: PcHoofdstuk, berekend: readonly PcWaarde[]): Html | string {
+  const { tp, taal } = ctx;
+  if (berekend.length === 0) return '';
+  const items = berekend.map((w, k) => {
+    const b = w.berekend;
+    const indicator = h.indicatoren.find((i) => i.waarden.includes(w));
+    if (!b || !indicator) return '';
+    const aantallen = b.aantallen.teller === null ? tp('hoofdstuk.berekendAantal', { noemer: b.aantallen.noemer }) : tp('hoofdstuk.berekendBreuk', { teller: b.aantallen.teller, noemer: b.aantallen.noemer });
+    return html`<li id="berekend-${k + 1}"><strong>${indicator.code} ${inhoud(taal, indicator.naam)}, ${inhoud(taal, w.kolom)}: ${inhoud(taal, w.tekst)}</strong>
+      <dl class="pc-bestuur">
+        <dt>${tp('hoofdstuk.berekendKpi')}</dt><dd>${taal === 'en' ? b.naam.en : b.naam.nl} (${b.kpi}, ${tp('hoofdstuk.berekendVersie', { versie: b.versie })})</dd>
+        ${b.teller ? html`<dt>${tp('hoofdstuk.berekendTeller')}</dt><dd>${inhoud(taal, b.teller)}</dd>` : ''}
+        <dt>${tp('hoofdstuk.berekendNoemer')}</dt><dd>${inhoud(taal, b.noemer)}</dd>
+        <dt>${tp('hoofdstuk.berekendPeriode')}</dt><dd>${datumTekst(taal, b.periode.van)} – ${datumTekst(taal, b.periode.tot)}. ${inhoud(taal, b.regel)}</dd>
+        <dt>${tp('hoofdstuk.berekendAantallen')}</dt><dd>${aantallen}</dd>
+        <dt>${tp('hoofdstuk.berekendOp')}</dt><dd>${datumTekst(taal, kalenderdag(new Date(b.berekendOp)))}</dd>
+      </dl></li>`;
+  });
+  return html`${kop2(tp('hoofdstuk.berekendKop'), 'berekend')}${alinea(tp('hoofdstuk.berekendIntro'))}<ul class="pc-voetnoten">${items}</ul>`;
+}
+
+function indicatorTabel(ctx: PcPaginaContext, p: PcProgramma, soort: PcIndicator['soort'], vn: Voetnoten, berekend: readonly PcWaarde[]): Html | string {
   const { tp, taal } = ctx;
   const h = p.hoofdstuk;
   const rijen = h.indicatoren.filter((indicator) => indicator.soort === soort).map((indicator) => ({ indicator, aanvulling: aanvullingVan(indicator) }));
@@ -145,7 +175,7 @@ function indicatorTabel(ctx: PcPaginaContext, p: PcProgramma, soort: PcIndicator
         return html`<tr class="utrecht-table__row">
           <th scope="row" class="utrecht-table__header-cell pc-rijkop">${isAlgemeen(indicator.code) ? '' : html`<span class="pc-code">${indicator.code}</span> `}${inhoud(taal, indicator.naam)}${indicator.verplicht ? html` <abbr class="pc-verplicht" title="${tp('hoofdstuk.verplichtUitleg')}">(${tp('hoofdstuk.verplicht')})</abbr>` : ''}${bron ? html`<span class="pc-bron">${bron}</span>` : ''}${aanvulling.toelichting ? html`<span class="pc-bron">${tp('hoofdstuk.toelichting')}: ${inhoud(taal, aanvulling.toelichting)}</span>` : ''}</th>
           <td class="utrecht-table__cell pc-hoortbij">${bij}</td>
-          ${kolommen.map((k) => waardeCel(ctx, indicator.waarden.find((w) => w.kolom === k), vn))}
+          ${kolommen.map((k) => waardeCel(ctx, indicator.waarden.find((w) => w.kolom === k), vn, berekend))}
           ${oordeel ? html`<td class="utrecht-table__cell"><span class="pc-licht pc-licht--${licht}"><span class="pc-licht__symbool" aria-hidden="true">${LICHT_SYMBOOL[licht]}</span> ${tp(`hoofdstuk.licht.${licht}`)}</span></td>` : ''}
         </tr>`;
       })}</tbody>
@@ -296,7 +326,8 @@ export function hoofdstukPagina(ctx: PcPaginaContext, p: PcProgramma): string {
     h.concerndirecteuren.length ? html`<dt>${tp('hoofdstuk.concerndirecteuren')}</dt><dd>${inhoud(taal, h.concerndirecteuren.join(', '))}</dd>` : '',
   ];
   // Indicator tables come before the footnote list, so the references are counted first.
-  const tabellen = html`${indicatorTabel(ctx, p, 'effect', vn)}${indicatorTabel(ctx, p, 'prestatie', vn)}`;
+  const berekend = berekendeWaarden(h);
+  const tabellen = html`${indicatorTabel(ctx, p, 'effect', vn, berekend)}${indicatorTabel(ctx, p, 'prestatie', vn, berekend)}`;
   const indicatoren = h.indicatoren.length
     ? html`${kop2(tp('hoofdstuk.indicatoren'), 'indicatoren')}${alinea(tp('hoofdstuk.indicatorenIntro'))}${h.soort === 'jaarstukken' ? alinea(tp('hoofdstuk.oordeelUitleg'), ' pc-klein') : ''}${tabellen}`
     : '';
@@ -316,6 +347,7 @@ export function hoofdstukPagina(ctx: PcPaginaContext, p: PcProgramma): string {
     ${indicatoren}
     ${financien(ctx, h)}
     ${verdereFinancien(ctx, h)}
+    ${berekendLijst(ctx, h, berekend)}
     ${vn.lijst(h.voetnoten)}`;
   const soortNaam = tp(`soort.${soort}`);
   const kruimelpad = html`<nav class="utrecht-breadcrumb-nav loket-kruimelpad" aria-label="${tp('hoofdstuk.kruimelpad')}">

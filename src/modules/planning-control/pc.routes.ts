@@ -9,6 +9,8 @@ import { gemeenteParams } from '../gemeenten/gemeenten.schemas.ts';
 import {
   afwijkingenQuery,
   afwijkingenSchema,
+  berekendeWaardenSchema,
+  berekendeWaardeOvernemenBody,
   documentenLijstSchema,
   documentenQuery,
   financienRegelWijzigingBody,
@@ -30,6 +32,7 @@ import {
 } from './pc.schemas.ts';
 import { geenHoofdstuk, PcImportFout } from './pc.errors.ts';
 import { parseHoofdstuk } from './pc.parser.ts';
+import type { PcBerekendService } from './pc.berekend.service.ts';
 import type { PcProgramma, PcService } from './pc.service.ts';
 
 const tags = ['Planning en control'];
@@ -62,8 +65,8 @@ function leesTekst(request: FastifyRequest<{ Params: { gemeente: string } }>): v
  * The P&C register over /api/v1: documents and versions, chapters and their parts, status
  * changes, new versions, comparison and deviations. Staff read; pc-adviseur and beheerder edit.
  */
-export function pcRoutes(app: FastifyInstance, deps: { pc: PcService }): void {
-  const { pc } = deps;
+export function pcRoutes(app: FastifyInstance, deps: { pc: PcService; berekend: PcBerekendService }): void {
+  const { pc, berekend } = deps;
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get(`${basis}/pc-documenten`, {
@@ -248,6 +251,37 @@ export function pcRoutes(app: FastifyInstance, deps: { pc: PcService }): void {
     handler: async (request) => {
       const { gemeente, id, programma } = request.params;
       return pc.afwijkingen(gemeente, id, programma, { bedrag: request.query.drempelBedrag, procent: request.query.drempelProcent });
+    },
+  });
+
+  r.get(`${versiePad}/berekende-waarden`, {
+    config: { policy: beleid('pcLezen') },
+    schema: {
+      tags,
+      summary: 'Waarden die Loket zelf berekent, naast de getypte (ADR 0079)',
+      description:
+        'Voor elke indicator die aan een KPI gekoppeld is: per realisatiekolom de waarde van die KPI over het kalenderjaar van de kolom (periode kolomjaar) of van het document (documentjaar), met teller en noemer, of "niet-bekend" met de reden. Overnemen kan alleen in een conceptversie.',
+      params: versieParams,
+      response: { 200: berekendeWaardenSchema },
+    },
+    handler: async (request) => berekend.voorVersie(request.params.gemeente, request.params.id),
+  });
+
+  r.post(`${programmaPad}/indicatoren/:nr/berekende-waarden`, {
+    config: { policy: beleid('pcBewerken') },
+    schema: {
+      tags,
+      summary: 'De berekende waarde van één kolom overnemen in een conceptversie',
+      description:
+        'Zet de waarde die de gekoppelde KPI berekent in de kolom, met de bron: de KPI, haar versie en definitie, de periode en teller en noemer. 409 als de versie geen concept is (een vastgestelde versie verandert nooit stil), als de waarde niet bekend is, of als de periode nog loopt.',
+      params: onderdeelParams,
+      headers: ifMatchHeader,
+      body: berekendeWaardeOvernemenBody,
+      response: { 200: programmaSchema },
+    },
+    handler: async (request, reply) => {
+      const { gemeente, id, programma, nr } = request.params;
+      return programmaAntwoord(reply, await berekend.neemOver(contextVan(request), gemeente, id, programma, nr, versieUitIfMatch(request), request.body.kolom));
     },
   });
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { gemeenteCode } from '../gemeenten/gemeenten.schemas.ts';
+import { kpiParams } from '../kpi/kpi.schemas.ts';
 import type { PcHoofdstuk } from './pc.hoofdstuk.ts';
 
 /*
@@ -27,7 +28,29 @@ export const waardeSchema = z.strictObject({
   reden: tekst(2000).optional(),
   voetnoten: z.array(z.number().int().positive()).max(50),
   toelichting: tekst(2000).optional().describe('Opmerking die in dezelfde cel na de waarde staat'),
+  berekend: z
+    .strictObject({
+      kpi: kpiParams.shape.kpi,
+      versie: z.number().int().positive(),
+      naam: z.strictObject({ nl: tekst(500), en: tekst(500) }),
+      teller: tekst(2000).nullable(),
+      noemer: tekst(2000),
+      regel: tekst(2000).describe('Welke datum een geval in de periode plaatst'),
+      periode: z.strictObject({ van: datum, tot: datum }),
+      aantallen: z.strictObject({ teller: z.number().int().nonnegative().nullable(), noemer: z.number().int().nonnegative() }),
+      berekendOp: z.iso.datetime({ offset: true }),
+    })
+    .optional()
+    .describe('Door Loket berekend uit een KPI en door de P&C-adviseur overgenomen (ADR 0079): de KPI en haar definitie zoals die toen was'),
 });
+
+/** An indicator's link to a KPI of the register and the rule for a value's period (ADR 0079). */
+export const indicatorKpiSchema = z
+  .strictObject({
+    code: kpiParams.shape.kpi,
+    periode: z.enum(['kolomjaar', 'documentjaar']).describe('kolomjaar: het jaar in de kop van de realisatiekolom; documentjaar: het jaar van het document'),
+  })
+  .meta({ id: 'PcIndicatorKpi' });
 
 /** What the register adds to an indicator: direction for the traffic light, link, source, explanation. */
 export const indicatorAanvullingSchema = z.strictObject({
@@ -36,6 +59,7 @@ export const indicatorAanvullingSchema = z.strictObject({
   bron: tekst(500).nullable(),
   peildatum: datum.nullable(),
   toelichting: tekst(5000).nullable().describe('Verklaring van een afwijking van de begroting'),
+  kpi: indicatorKpiSchema.optional().describe('De KPI die de realisatie van deze indicator berekent; ontbreekt als er geen is'),
 });
 export type IndicatorAanvulling = z.infer<typeof indicatorAanvullingSchema>;
 
@@ -256,6 +280,7 @@ export const indicatorWijzigingBody = z
     bron: indicatorAanvullingSchema.shape.bron.optional(),
     peildatum: indicatorAanvullingSchema.shape.peildatum.optional(),
     toelichting: indicatorAanvullingSchema.shape.toelichting.optional(),
+    kpi: indicatorKpiSchema.nullable().optional().describe('Koppel de indicator aan een KPI; null haalt de koppeling weg'),
   })
   .refine((b) => Object.keys(b).length > 0, 'Geef minstens één veld op.')
   .meta({ id: 'PcIndicatorWijziging' });
@@ -315,3 +340,38 @@ export type PcAfwijking = z.infer<typeof afwijkingSchema>;
 export const afwijkingenSchema = z
   .object({ drempelBedrag: z.number(), drempelProcent: z.number(), items: z.array(afwijkingSchema), onverklaard: z.number().int() })
   .meta({ id: 'PcAfwijkingen' });
+
+/** Accepting a computed value: which column of the indicator (its header as printed). */
+export const berekendeWaardeOvernemenBody = z
+  .strictObject({ kolom: tekst(200).min(1, 'Kies de kolom, bijvoorbeeld "Realisatie 2023".') })
+  .meta({ id: 'PcBerekendeWaardeOvernemen' });
+
+export const berekendeWaardenSchema = z
+  .object({
+    versieId: z.uuid(),
+    status: z.enum(PC_STATUSSEN),
+    overnemen: z.boolean().describe('true voor een conceptversie: alleen daarin kan een berekende waarde worden overgenomen'),
+    items: z.array(
+      z.object({
+        programma: z.string().describe('Slug van het programma'),
+        programmaNaam: z.string(),
+        nr: z.number().int().describe('Plaats van de indicator in het programma (vanaf 1)'),
+        code: z.string(),
+        naam: z.string(),
+        kpi: z.string(),
+        kpiNaam: z.string().nullable().describe('null als de KPI niet (meer) bestaat'),
+        kolom: z.string(),
+        periode: z.object({ van: z.string(), tot: z.string() }),
+        huidig: z.object({ tekst: z.string(), getal: z.number().nullable(), berekend: z.boolean().describe('De getypte waarde is eerder uit een KPI overgenomen') }),
+        status: z.enum(['bekend', 'niet-bekend']),
+        reden: z.string().nullable().describe('Waarom Loket de waarde niet kan berekenen'),
+        waarde: z.number().nullable(),
+        teller: z.number().int().nullable(),
+        noemer: z.number().int().nullable(),
+        eenheid: z.string().nullable(),
+        voorlopig: z.boolean().describe('De periode is nog niet voorbij'),
+        overgenomen: z.boolean().describe('De getypte waarde is al deze berekende waarde'),
+      }),
+    ),
+  })
+  .meta({ id: 'PcBerekendeWaarden' });

@@ -259,10 +259,13 @@ export function pcService(deps: { repository: PcRepository; gemeenten: Gemeenten
     /** One indicator (1-based position): its fields, values with footnotes and reasons, additions, and its place. */
     async wijzigIndicator(context: Context, gemeente: string, versieId: string, slug: string, nr: string, etag: number, w: IndicatorWijziging) {
       const { p, i } = await bewerkbaarOp(gemeente, versieId, slug, nr, etag, (h) => h.indicatoren, 'indicator');
-      const { positie: plek, richting, koppeling, bron, peildatum, toelichting, ...eigen } = w;
+      const { positie: plek, richting, koppeling, bron, peildatum, toelichting, kpi, ...eigen } = w;
       const oud = p.hoofdstuk.indicatoren[i] as PcIndicator;
       const extra = { ...(richting !== undefined ? { richting } : {}), ...(koppeling !== undefined ? { koppeling } : {}), ...(bron !== undefined ? { bron } : {}), ...(peildatum !== undefined ? { peildatum } : {}), ...(toelichting !== undefined ? { toelichting: toelichting?.trim() ? toelichting : null } : {}) };
-      const nieuw: PcIndicator = { ...oud, ...eigen, aanvulling: { ...aanvullingVan(oud), ...extra } };
+      const { kpi: oudeKpi, ...aanvulling } = { ...aanvullingVan(oud), ...extra };
+      // kpi: absent keeps the link, null removes it (ADR 0079).
+      const koppelingKpi = kpi === undefined ? oudeKpi : (kpi ?? undefined);
+      const nieuw: PcIndicator = { ...oud, ...eigen, aanvulling: { ...aanvulling, ...(koppelingKpi ? { kpi: koppelingKpi } : {}) } };
       const indicatoren = verplaats(p.hoofdstuk.indicatoren.map((ind, k) => (k === i ? nieuw : ind)), i, plek === undefined ? i : plek - 1);
       return bewaarProgramma(context, gemeente, p, { ...p.hoofdstuk, indicatoren }, 'pc-indicator-wijzigen', { nr: i + 1, velden: Object.keys(w) });
     },

@@ -58,7 +58,7 @@ export type PartnerMeldingDetail = z.output<typeof partnerDetailSchema>;
 export type MeldingCategorie = z.output<typeof categorieSchema>;
 export type { MeldingStatus, Termijnband as MeldingTermijn } from '../../../src/modules/meldingen/meldingen.behandeling.service.ts';
 export type { PcHoofdstuk, PcIndicator, PcWaarde } from '../../../src/modules/planning-control/pc.hoofdstuk.ts';
-export type { PcAfwijkingen, PcDocument, PcProgramma, PcVergelijking, PcVersie, PcVersieSamenvatting } from './pc.types.ts';
+export type { PcAfwijkingen, PcBerekendeWaarden, PcDocument, PcProgramma, PcVergelijking, PcVersie, PcVersieSamenvatting } from './pc.types.ts';
 
 export const API_BASIS = '/api/v1';
 

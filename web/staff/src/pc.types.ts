@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import type {
   afwijkingenSchema,
+  berekendeWaardenSchema,
   documentSchema,
   programmaSchema,
   vergelijkingSchema,
@@ -15,3 +16,4 @@ export type PcDocument = z.output<typeof documentSchema>;
 export type PcProgramma = z.output<typeof programmaSchema>;
 export type PcVergelijking = z.output<typeof vergelijkingSchema>;
 export type PcAfwijkingen = z.output<typeof afwijkingenSchema>;
+export type PcBerekendeWaarden = z.output<typeof berekendeWaardenSchema>;

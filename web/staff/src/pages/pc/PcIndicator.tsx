@@ -11,6 +11,7 @@ import { useTaal } from '../../i18n/i18n.tsx';
 import { Laadstatus } from '../../laden.tsx';
 import { Link } from '../../router.tsx';
 import { apiProgramma, Groep, invoerFout, leesGetal, pcBasis, veldenVan, veldFout, vervang } from './pc.gedeeld.tsx';
+import { PcBerekend } from './PcBerekend.tsx';
 import { Voetnoten } from './PcVoetnoten.tsx';
 
 const EENHEDEN = ['', '%', '€', 'aantal', 'rapportcijfer', 'bereik'] as const;
@@ -260,6 +261,9 @@ export function PcIndicator({ gemeente, id, slug, nr }: { gemeente: SessieGemeen
             <VersieSectie bron={bron} naam="indicator" titel={t('pc.indicatorWijzigen')}>
               {(wijziging) => <IndicatorFormulier wijziging={wijziging} nr={n} />}
             </VersieSectie>
+            <VersieSectie bron={bron} naam="berekend" titel={t('pc.berekendKop')}>
+              {(wijziging) => <PcBerekend gemeente={gemeente} id={id} nr={n} wijziging={wijziging} programma={wijziging.data} />}
+            </VersieSectie>
             <VersieSectie bron={bron} naam="voetnoten" titel={t('pc.voetnotenKop')}>
               {(wijziging) => <Voetnoten wijziging={wijziging} />}
             </VersieSectie>
@@ -270,6 +274,8 @@ export function PcIndicator({ gemeente, id, slug, nr }: { gemeente: SessieGemeen
               <p className="utrecht-paragraph">{t('pc.alleenLezenUitleg')}</p>
             </Melding>
             <IndicatorLezen programma={p} nr={n} />
+            <h2 className="utrecht-heading-2">{t('pc.berekendKop')}</h2>
+            <PcBerekend gemeente={gemeente} id={id} nr={n} programma={p} />
             <h2 className="utrecht-heading-2">{t('pc.voetnotenKop')}</h2>
             <Gegevenslijst regels={p.hoofdstuk.voetnoten.map((v) => [t('pc.voetnootNr', { nr: v.nummer }), v.tekst])} />
           </>
