@@ -86,6 +86,8 @@ import { MAX_MAIL_STANDAARD, mailintakeService } from './modules/mailintake/mail
 import { alleenBewaren } from './modules/demo/demo.zaken.ts';
 import { pcRepository } from './modules/planning-control/pc.repository.ts';
 import { pcRoutes } from './modules/planning-control/pc.routes.ts';
+import { klantreizenRoutes } from './modules/klantreizen/klantreizen.routes.ts';
+import { klantreizenService } from './modules/klantreizen/klantreizen.service.ts';
 import { pcBerekendService } from './modules/planning-control/pc.berekend.service.ts';
 import { pcPubliekRoutes } from './modules/planning-control/pc.publiek.routes.ts';
 import { pcService } from './modules/planning-control/pc.service.ts';
@@ -343,6 +345,7 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
   bezwaarPaginaRoutes(app, { procedure: services.bezwaarProcedure, gemeenten, tokens: formulierTokens(formulierGeheim, klok), klok, rateLimit: config.rateLimitAanmelden });
   kpiRoutes(app, { kpi: services.kpi, gemeenten });
   klantcontactenRoutes(app, { klantcontacten: services.klantcontacten });
+  klantreizenRoutes(app, { klantreizen: services.klantreizen });
   mailintakeRoutes(app, { mailintake: services.mailintake });
   contactverzoekenRoutes(app, { contactverzoeken: services.contactverzoeken });
   kennisbankRoutes(app, { kennisbank: services.kennisbank });
@@ -617,6 +620,7 @@ export function loketServices(deps: {
     zaakvolgen: zaakvolgenService({ zaken, beloofdeDatum: termijnbewaking.beloofdeDatum }),
     pc,
     pcBerekend,
+    klantreizen: klantreizenService({ zaken, klantcontacten }),
     kccGesprekken,
     meldingen,
     adressen,

@@ -237,6 +237,19 @@ export function klantcontactenRepository(db: Kysely<DB>, lezen: Kysely<DB> = db)
       return rijen.map(naarRegel);
     },
 
+    /** Every contact of the person with this e-mail address (any case), oldest first, at most `limit`: a resident's journey. */
+    vanPersoon: async (gemeente: string, email: string, limit: number): Promise<KlantcontactRegel[]> => {
+      const rijen = await regels(gemeente, lezen)
+        .where('k.id', 'in', (eb) =>
+          eb.selectFrom('klantcontact_persoon as p').select('p.klantcontact_id').where('p.gemeente', '=', gemeente).where(sql<string>`lower(p.email)`, '=', email.toLowerCase()),
+        )
+        .orderBy('k.op')
+        .orderBy('k.id')
+        .limit(limit)
+        .execute();
+      return rijen.map(naarRegel);
+    },
+
     /**
      * Deletes the person of every contact that took place before `voor` and appends
      * `persoon-gewist` to each one's history, in one statement. Returns how many.

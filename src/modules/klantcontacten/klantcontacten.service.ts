@@ -193,6 +193,13 @@ export function klantcontactenService(deps: KlantcontactenDeps) {
       return { items, volgende: rijen.length > filter.pageSize && laatste ? cursorVan(laatste) : null };
     },
 
+    /** The contacts of the person with this e-mail address, oldest first (a resident's journey); logged in the processing log when any. */
+    async vanPersoon(wie: Wie, gemeente: string, email: string, limit: number) {
+      const contacten = await repository.vanPersoon(gemeente, email, limit);
+      if (contacten.length > 0) await audit.verwerking(wie.context, { gemeente, naam: 'klantcontacten-van-persoon', ...VERWERKING_KLANTCONTACTEN, betrokkeneIds: contacten.map((c) => c.id) });
+      return contacten;
+    },
+
     /**
      * A caller's zaken, by zaak number or e-mail address, open or closed, as the caller may see
      * them (the zaken service's queue). Zaken have no address in Loket, so postcode and

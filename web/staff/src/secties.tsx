@@ -21,6 +21,7 @@ import { ZaaktypeDetail, ZaaktypeNieuw, Zaaktypen } from './pages/zaken/Zaaktype
 import { pcPagina } from './pages/pc/PcSectie.tsx';
 import { ContactverzoekDetail, Contactverzoeken } from './pages/kcc/Contactverzoeken.tsx';
 import { Kcc } from './pages/kcc/Kcc.tsx';
+import { Klantreis } from './pages/kcc/Klantreis.tsx';
 import { kennisbankPagina } from './pages/kcc/Kennisbank.tsx';
 import { KCC_KPIS, Kpis } from './pages/kpi/Kpis.tsx';
 import { useTaal } from './i18n/i18n.tsx';
@@ -71,7 +72,13 @@ export const SECTIES: readonly Sectie[] = [
     weergave: ({ gemeente, id }) => (id ? <PartnerMelding gemeente={gemeente} id={id} /> : <PartnerMeldingen gemeente={gemeente} />),
   },
   // The KCC (ADR 0058): register a call, the callback queue, the knowledge base with its correction loop.
-  { pad: 'kcc', label: 'nav.kcc', recht: 'klantcontactenRegistreren', weergave: ({ gemeente, id }) => (id ? null : <Kcc gemeente={gemeente} />) },
+  // …/kcc/klantreis: one resident's journey (issue 10), for who may read klantcontacten (the API checks it).
+  {
+    pad: 'kcc',
+    label: 'nav.kcc',
+    recht: 'klantcontactenRegistreren',
+    weergave: ({ gemeente, id, zoek }) => (id === 'klantreis' ? <Klantreis gemeente={gemeente} zoek={zoek} /> : id ? null : <Kcc gemeente={gemeente} />),
+  },
   {
     pad: 'contactverzoeken',
     label: 'nav.contactverzoeken',

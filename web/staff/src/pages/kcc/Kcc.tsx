@@ -22,6 +22,7 @@ import { Pagina } from '../../components/Pagina.tsx';
 import { Keuzelijst, Tekstvak } from '../../components/Velden.tsx';
 import { useTaal } from '../../i18n/i18n.tsx';
 import { useLaden } from '../../laden.tsx';
+import { heeftRecht } from '../../../../../src/http/rechten.ts';
 import { Link } from '../../router.tsx';
 import { datum, useTeams } from '../zaken/teksten.tsx';
 import { useZaaktypen } from '../zaken/Werkvoorraad.tsx';
@@ -394,6 +395,11 @@ export function Kcc({ gemeente }: { gemeente: SessieGemeente }) {
 
   return (
     <Pagina titel={t('kcc.titel')}>
+      {heeftRecht(gemeente.rollen, 'klantcontactenLezen') && (
+        <p className="utrecht-paragraph">
+          <Link naar={`/${gemeente.code}/kcc/klantreis`}>{t('klantreis.link')}</Link>
+        </p>
+      )}
       <details className="loket-sneltoetsen">
         <summary>{t('kcc.sneltoetsen')}</summary>
         <Gegevenslijst regels={SNELTOETSEN.map(([toets, uitleg]) => [toets, t(uitleg)])} />
