@@ -848,6 +848,8 @@ function ActiePaneel({ acties, open, onWissel, kop, knoppen, sleutel }: { acties
 /** The bezwaar of the zaak (when it is one and the caller works on bezwaren), loaded beside it. */
 interface BezwaarBron {
   data: Bezwaar | undefined;
+  /** Loading failed (404: the zaak has no bezwaar of the procedure). */
+  fout: unknown;
   zet(bezwaar: Bezwaar): void;
   herlaad(): void;
 }
@@ -898,8 +900,9 @@ function Inhoud({ bron, gemeente, bezwaarBron }: { bron: VersieBron<Zaak>; gemee
   const props = { zaak, stuur, herlaad };
   const lopend = !zaak.afgeslotenOp;
   // A bezwaar's term and closing belong to its procedure (7:10, the decision with its letter): no generic suspension, extension, term or closing.
+  // (A zaak of that zaaktype without a bezwaar of the procedure, 404, keeps the generic actions; while its bezwaar loads, none.)
   const isBezwaar = zaak.zaaktype.code === BEZWAAR_ZAAKTYPE;
-  const algemeen = !isBezwaar;
+  const algemeen = bezwaarBron ? !bezwaar && bezwaarBron.fout !== undefined : true;
   const volgendeStatus = zaak.statussen.some((s) => s.volgnummer > zaak.status.volgnummer && !s.eindstatus);
   const acties: Actie[] = [
     ...(lopend && behandelen && teams ? [{ soort: 'toewijzing' as const, titel: t('actie.toewijzing'), inhoud: <Toewijzing {...props} gemeente={gemeente} ik={ik} teams={teams} /> }] : []),
@@ -907,7 +910,7 @@ function Inhoud({ bron, gemeente, bezwaarBron }: { bron: VersieBron<Zaak>; gemee
     ...(lopend && behandelen ? [{ soort: 'bericht' as const, titel: t('actie.bericht'), inhoud: <Bericht {...props} /> }] : []),
     ...(heeftRecht(rollen, 'zakenRegistreren') ? [{ soort: 'notitie' as const, titel: t('actie.notitie'), inhoud: <Notitie {...props} /> }] : []),
     ...(bezwaar && lopend ? bezwaarActies(bezwaar, t).map((a) => ({ ...a, inhoud: <BezwaarFormulier soort={a.soort} bezwaar={bezwaar} stuur={stuurStap} herlaad={herlaad} /> })) : []),
-    ...(algemeen && lopend && behandelen && heeftRecht(rollen, 'bezwaarBehandelen') && teams
+    ...(!isBezwaar && lopend && behandelen && heeftRecht(rollen, 'bezwaarBehandelen') && teams
       ? [{ soort: 'bezwaar-omzetting' as const, titel: t('bezwaar.actieOmzetten'), inhoud: <Omzetting zaak={zaak} gemeente={gemeente} teams={teams} herlaad={herlaad} /> }]
       : []),
     ...(algemeen && lopend && behandelen && zaak.termijn.opschortingToegestaan
@@ -976,5 +979,5 @@ export function ZaakDetail({ gemeente, id }: { gemeente: SessieGemeente; id: str
 function MetBezwaar({ bron, gemeente }: { bron: VersieBron<Zaak>; gemeente: SessieGemeente }) {
   const laden = useLaden<Bezwaar>(`${gemeentePad(gemeente.code)}/zaken/${encodeURIComponent(bron.data.id)}/bezwaar`);
   const { zet, herlaad } = laden;
-  return <Inhoud bron={bron} gemeente={gemeente} bezwaarBron={{ data: laden.data, zet: (data) => zet({ data, etag: undefined }), herlaad }} />;
+  return <Inhoud bron={bron} gemeente={gemeente} bezwaarBron={{ data: laden.data, fout: laden.fout, zet: (data) => zet({ data, etag: undefined }), herlaad }} />;
 }
