@@ -42,7 +42,8 @@ import { sluitingsdagenRepository } from './modules/termijnen/sluitingsdagen.rep
 import { termijnenRoutes } from './modules/termijnen/termijnen.routes.ts';
 import { bezwaarRoutes } from './modules/bezwaar/bezwaar.routes.ts';
 import { bezwaarService } from './modules/bezwaar/bezwaar.service.ts';
-import { bezwaarProcedure } from './modules/bezwaar/bezwaar.procedure.ts';
+import { bezwaarProcedure, bezwaarProcedureVan } from './modules/bezwaar/bezwaar.procedure.ts';
+import { bezwaarRepository } from './modules/bezwaar/bezwaar.repository.ts';
 import { bezwaarPaginaRoutes } from './modules/bezwaar/bezwaar.paginas.ts';
 import { bezwaarProcedureRoutes } from './modules/bezwaar/bezwaar.procedure.routes.ts';
 import { bezwaarKpis } from './modules/bezwaar/bezwaar.kpi.ts';
@@ -459,6 +460,8 @@ export function loketServices(deps: {
     naAfsluiten: kto.naAfsluiten,
     // Residents following a melding get its progress mails (ADR 0055).
     volgers: (gemeente, zaakId, transactie) => meldingenRepository(db).volgers(gemeente, zaakId, transactie),
+    // A bezwaar registered through its procedure (ADR 0063): its term moves and it closes only through the procedure's steps.
+    procedureVan: bezwaarProcedureVan,
   };
   const zaken = zakenService(zakenDeps);
   // Meldingen openbare ruimte (ADR 0040) are zaken, registered through the zaken service; Open311 on top (ADR 0041).
@@ -598,6 +601,17 @@ export function loketServices(deps: {
         contactverzoeken: (demoKlok) => contactverzoekenService({ ...contactverzoekenDeps, klok: demoKlok, berichten: alleenBewaren(berichtenRepository(db), demoKlok) }),
       },
       zakenOpKlok: (demoKlok) => zakenService({ ...zakenDeps, klok: demoKlok, berichten: alleenBewaren(berichtenRepository(db), demoKlok) }),
+      bezwaren: {
+        opKlok: (demoKlok) => {
+          const opKlok = zakenService({ ...zakenDeps, klok: demoKlok, berichten: alleenBewaren(berichtenRepository(db), demoKlok) });
+          return {
+            zaken: opKlok,
+            bezwaar: bezwaarProcedure({ db, zaken: opKlok, gemeenten, teams: teamsRepo, klok: demoKlok }),
+            klachten: klachtenService({ db, repository: klachtenRepository(db), zaken: opKlok, gemeenten, zaaktypen: zaaktypenRepo, sluitingsdagen: (gemeente) => termijnen.sluitingsdagen(gemeente), audit, klok: demoKlok }),
+          };
+        },
+        aantalBezwaren: (gemeente) => bezwaarRepository(db).aantal(gemeente),
+      },
     }),
     apiTokens: apiTokensService({ repository: apiTokensRepository(db), audit, klok }),
     termijnen,

@@ -184,4 +184,42 @@ describe('the bezwaar procedure (ADR 0063)', () => {
     expect(await loket.services.kpi.waarde('GM0384', 'dwangsommen-bedrag', { periode: '2026-04' })).toMatchObject({ status: 'bekend', waarde: 92, eenheid: 'euro' });
     expect(await loket.services.kpi.waarde('GM0384', 'dwangsommen-bedrag', { periode: '2026-03' })).toMatchObject({ waarde: 0 });
   });
+
+  it('keeps the zaak deadline the legal beslistermijn: the generic suspension, extension, term and closing are refused on a bezwaar (409), nothing changed', async () => {
+    const res = await post(bo, `${gm}/bezwaren`, { besluit: 'Last onder dwangsom schutting', bekendmaking: '2026-02-02', ontvangen: '2026-02-20', onderwerp: 'Bezwaar last onder dwangsom', kanaal: 'post', commissie: true });
+    expect(res.statusCode, res.body).toBe(201);
+    let zaak = res.json() as Zaak;
+    // Twelve weeks after 16 March (with the adviescommissie): Monday 8 June.
+    expect(zaak.uiterlijkeEinddatum).toBe('2026-06-08');
+    const zaaktype = (await haal(`${gm}/zaken/${zaak.id}`)).json().zaaktypeVersie as { resultaattypen: { id: string }[] };
+    const pogingen: [string, Record<string, unknown>][] = [
+      ['verlengingen', { duur: 'P6W', reden: 'Meer tijd' }],
+      ['opschortingen', { reden: 'Wachten op stukken' }],
+      ['termijnen', { norm: 'P6W', reden: 'Toch geen commissie' }],
+      ['afsluiting', { resultaattype: zaaktype.resultaattypen[0]!.id }],
+    ];
+    for (const [deel, body] of pogingen) {
+      const fout = await post(bo, `${gm}/zaken/${zaak.id}/${deel}`, body, zaak.versie);
+      expect(fout.statusCode, `${deel}: ${fout.body}`).toBe(409);
+      expect(fout.json().type).toContain('via-procedure');
+    }
+    const na = (await haal(`${gm}/zaken/${zaak.id}`)).json() as Zaak;
+    expect(na).toMatchObject({ versie: zaak.versie, uiterlijkeEinddatum: '2026-06-08', afgeslotenOp: null });
+
+    // Through the procedure the deadline moves, and stays the legal one (checked in goed) after every step.
+    ({ zaak } = await goed(zaak, { soort: 'verdaging', weken: 4, reden: 'De commissie vergadert later.' }));
+    expect(zaak.uiterlijkeEinddatum).toBe('2026-07-06');
+    ({ zaak } = await goed(zaak, { soort: 'verdaging', weken: 2, reden: 'Nog een stuk nodig.' }));
+    expect(zaak.uiterlijkeEinddatum).toBe('2026-07-20');
+    ({ zaak } = await goed(zaak, { soort: 'uitstel', weken: 3, reden: 'Tweede hoorzitting', instemming: 'Per brief', instemmingOp: '2026-03-02' }));
+    expect(zaak.uiterlijkeEinddatum).toBe('2026-08-10');
+    ({ zaak } = await goed(zaak, { soort: 'herstel-verzocht', verzuim: 'Handtekening ontbreekt', hersteltermijn: '2026-03-20' }));
+    loket.klok.zet('2026-03-19T09:00:00Z');
+    await logIn();
+    // Asked on 2 March, before the beslistermijn began (17 March): it stood still 17–18 March, 2 days.
+    const { zaak: hersteld, bezwaar } = await goed(zaak, { soort: 'hersteld', hersteld: '2026-03-19' });
+    expect(bezwaar.termijnen.opgeschorteDagen).toBe(2);
+    expect(hersteld.uiterlijkeEinddatum).toBe('2026-08-12');
+    expect((await haal(`${gm}/zaken/${zaak.id}`)).json().uiterlijkeEinddatum).toBe((await haal(`${gm}/zaken/${zaak.id}/bezwaar`)).json().termijnen.beslistermijnEinde);
+  });
 });

@@ -8,7 +8,7 @@
  * letter is made with the letter service and kept with the zaak as a PDF.
  */
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DB, Kanaal } from '../../db/schema.ts';
 import { badRequest, conflict, notFound, type InvalidParam, type ProblemError } from '../../http/problem.ts';
 import { heeftRecht } from '../../http/rechten.ts';
@@ -39,6 +39,16 @@ import { bezwaarTermijnen, OngeldigeVerdaging } from './bezwaar.termijnen.ts';
 
 /** The zaaktype of a bezwaar (demo: per gemeente; ADR 0036 gave it `termijnStart: gebeurtenis` and `normKeuze: P12W`). */
 export const BEZWAAR_ZAAKTYPE = 'bezwaar';
+
+/**
+ * The zaken engine's `procedureVan` port: a bezwaar registered through this procedure keeps the
+ * legal beslistermijn as its deadline, so the generic suspension, extension, term and closing are
+ * refused with this reason; verdaging, uitstel, herstel and the decision go through its steps.
+ */
+export async function bezwaarProcedureVan(gemeente: string, zaakId: string, transactie: Transaction<DB>): Promise<string | null> {
+  if (!(await bezwaarRepository(transactie).isBezwaar(gemeente, zaakId))) return null;
+  return 'Dit is een bezwaar: de beslistermijn (Awb 7:10) en de afsluiting lopen via de stappen van de bezwaarprocedure (POST …/bezwaar/stappen: herstel, verdaging, uitstel, beslissing), met hun brieven.';
+}
 
 /** Which result of the zaaktype each outcome closes the zaak with (by the result's name). */
 const RESULTAAT: Record<Uitkomst, string> = {

@@ -102,6 +102,14 @@ export function bezwaarRepository(db: Kysely<DB>) {
         .executeTakeFirst();
       return rij?.identificatie;
     },
+    /** How many bezwaren of the procedure a gemeente has (the demo loads its own once). */
+    aantal: async (gemeente: string): Promise<number> =>
+      Number((await db.selectFrom('bezwaar').select((eb) => eb.fn.countAll<string>().as('n')).where('gemeente', '=', gemeente).executeTakeFirstOrThrow()).n),
+
+    /** Whether the zaak is a bezwaar registered through the procedure (it has its besluit row). */
+    isBezwaar: async (gemeente: string, zaakId: string): Promise<boolean> =>
+      (await db.selectFrom('bezwaar').select('zaak_id').where('gemeente', '=', gemeente).where('zaak_id', '=', zaakId).executeTakeFirst()) !== undefined,
+
     opZaak: async (gemeente: string, zaakId: string): Promise<{ besluit: BezwaarRij; stappen: BezwaarStap[] } | undefined> => {
       const besluit = await besluiten(gemeente).where('zaak_id', '=', zaakId).executeTakeFirst();
       if (!besluit) return undefined;

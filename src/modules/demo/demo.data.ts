@@ -72,6 +72,9 @@ export const DEMO_GEBRUIKERS: DemoGebruiker[] = [
   { email: 'pc@diemen.demo', naam: 'Petra P&C', wachtwoord: DEMO_WACHTWOORD, totpGeheim: 'AAVXGA3HWVHEONNMOXNU6ITKALHUOKOE', rollen: { GM0384: ['pc-adviseur'] } },
   { email: 'redacteur@uithoorn.demo', naam: 'Rik Redacteur', wachtwoord: DEMO_WACHTWOORD, totpGeheim: 'M5DWEECERH3XD3VKNL47R42XT5RMOIB7', rollen: { GM0451: ['webredacteur'] } },
   { email: 'partner@afvalpartner.demo', naam: 'Pim Partner', wachtwoord: DEMO_WACHTWOORD, totpGeheim: 'FSMLSOSS232A7VEJXQ36Q5FJLHPPSFJD', rollen: { GM0384: ['externe-partner'], GM0437: ['externe-partner'] } },
+  // The bezwaarcommissie's secretary and the klachtcoördinator of the three gemeenten (demo.bezwaren.ts), members of Juridische zaken.
+  { email: 'secretaris@duoplus.demo', naam: 'Sam Secretaris', wachtwoord: DEMO_WACHTWOORD, totpGeheim: 'FUCFZFDFZPLHCNWHNXXQ6NAMELKQRMDF', rollen: alleDrie(['secretaris-bezwaarcommissie']) },
+  { email: 'klachten@duoplus.demo', naam: 'Kim Klachtcoördinator', wachtwoord: DEMO_WACHTWOORD, totpGeheim: 'SKV4Y6FJNITIZEW4BMMDGQZC53JI5JIB', rollen: alleDrie(['klachtcoordinator']) },
 ];
 
 export const DEMO_TEAMS: { gemeente: string; naam: string; omschrijving: string; leden: string[] }[] = [

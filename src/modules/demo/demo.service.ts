@@ -36,6 +36,7 @@ import { definitieSchema } from '../formulieren/formulieren.schemas.ts';
 import { formulierPad } from '../formulieren/formulieren.paden.ts';
 import { DEMO_FORMULIEREN } from './demo.formulieren.ts';
 import { laadDemoKcc, type DemoKccDeps } from './demo.kcc.ts';
+import { laadDemoBezwaren, type DemoBezwaarDeps } from './demo.bezwaren.ts';
 
 export interface DemoResultaat {
   gemeenten: number;
@@ -64,6 +65,10 @@ export interface DemoResultaat {
   klantcontacten: number;
   /** Contactverzoeken from those klantcontacten, handled or open (demo.kcc.ts). */
   contactverzoeken: number;
+  /** Bezwaren in every state of the procedure (demo.bezwaren.ts; only with `{ zaken: true }`, after the zaken, as the next). */
+  bezwaren: number;
+  /** Klachten in every state (demo.bezwaren.ts). */
+  klachten: number;
 }
 
 /** Loads the demo data; idempotent (what exists already is left as it is). */
@@ -102,6 +107,8 @@ export function demoService(deps: {
   kto?: Pick<KtoService, 'instellingen' | 'zetInstelling'>;
   /** Call records, klantcontacten and contactverzoeken of the KCC (demo.kcc.ts); loaded with the zaken. */
   kcc?: Omit<DemoKccDeps, 'klok'>;
+  /** The bezwaar procedure and the klachten service on the demo's clock (demo.bezwaren.ts); loaded after the zaken. */
+  bezwaren?: Omit<DemoBezwaarDeps, 'klok'>;
   /** The zaken service on the demo's simulated clock, with an outbox that never sends (demo.zaken.ts). */
   zakenOpKlok: (klok: Klok) => ZakenService;
 }) {
@@ -110,7 +117,7 @@ export function demoService(deps: {
   return {
     /** `zaken: true` also loads the demo zaken and the KCC's demo data (serve and `loket demo`; tests start without them). */
     async laad(context: Context, opties: { zaken?: boolean } = {}): Promise<DemoResultaat> {
-      const resultaat: DemoResultaat = { gemeenten: 0, gebruikers: 0, teams: 0, zaaktypen: 0, meldingCategorieen: 0, normen: 0, zaken: 0, kennisartikelen: 0, producten: 0, balies: 0, adressen: 0, formulieren: 0, gesprekken: 0, klantcontacten: 0, contactverzoeken: 0 };
+      const resultaat: DemoResultaat = { gemeenten: 0, gebruikers: 0, teams: 0, zaaktypen: 0, meldingCategorieen: 0, normen: 0, zaken: 0, kennisartikelen: 0, producten: 0, balies: 0, adressen: 0, formulieren: 0, gesprekken: 0, klantcontacten: 0, contactverzoeken: 0, bezwaren: 0, klachten: 0 };
       for (const gemeente of DEMO_GEMEENTEN) {
         if (await deps.gemeenten.opCode(gemeente.code)) continue;
         await deps.gemeenten.bewaar(gemeente);
@@ -262,6 +269,8 @@ export function demoService(deps: {
       // The KCC's history goes with the zaken' history: tests, which start without zaken, find an empty KCC.
       if (opties.zaken && deps.kcc) Object.assign(resultaat, await laadDemoKcc({ ...deps.kcc, klok: deps.klok }, context, ids, teamIds));
       if (opties.zaken) resultaat.zaken = await laadDemoZaken({ zaken: deps.zakenOpKlok, zaaktypen: deps.zaaktypen, klok: deps.klok }, context, ids, teamIds);
+      // After the zaken (which count what a gemeente has): the bezwaren and klachten in every state, and the e-mails of 2023.
+      if (opties.zaken && deps.bezwaren) Object.assign(resultaat, await laadDemoBezwaren({ ...deps.bezwaren, klok: deps.klok }, context, ids, teamIds));
       if (opties.zaken) resultaat.zaken += await pcBerekend(context, ids);
       if (Object.values(resultaat).some((n) => n > 0)) {
         await deps.audit.log(context, { gemeente: null, actie: 'demo-laden', details: { ...resultaat } });
@@ -283,9 +292,10 @@ export function demoService(deps: {
       for (const gemeente of DEMO_GEMEENTEN) teamIds.set(gemeente.code, new Map((await deps.teams.pagina(gemeente.code, 0, 100)).rows.map((t) => [t.naam, t.id])));
       const kcc = deps.kcc && !opties.signal?.aborted ? await laadDemoKcc({ ...deps.kcc, klok: deps.klok }, context, ids, teamIds) : undefined;
       let zaken = await laadDemoZaken({ zaken: deps.zakenOpKlok, zaaktypen: deps.zaaktypen, klok: deps.klok }, context, ids, teamIds, opties);
+      const bezwaren = deps.bezwaren && !opties.signal?.aborted ? await laadDemoBezwaren({ ...deps.bezwaren, klok: deps.klok }, context, ids, teamIds) : undefined;
       // After all other demo zaken, which count the zaken there are to resume a stopped load.
       if (!opties.signal?.aborted) zaken += await pcBerekend(context, ids);
-      if (zaken > 0 || (kcc && Object.values(kcc).some((n) => n > 0))) await deps.audit.log(context, { gemeente: null, actie: 'demo-laden', details: { zaken, ...kcc } });
+      if (zaken > 0 || [kcc, bezwaren].some((r) => r && Object.values(r).some((n) => n > 0))) await deps.audit.log(context, { gemeente: null, actie: 'demo-laden', details: { zaken, ...kcc, ...bezwaren } });
       return zaken;
     },
   };

@@ -2,12 +2,12 @@ import type { ZaaktypeInvoer } from '../zaaktypen/zaaktypen.schemas.ts';
 
 /** Teams the demo zaaktypen are handled by, per gemeente (besides those in DEMO_TEAMS). */
 export const DEMO_ZAAKTEAMS: { gemeente: string; naam: string; omschrijving: string; leden: string[] }[] = [
-  { gemeente: 'GM0384', naam: 'Juridische zaken', omschrijving: 'Klachten en bezwaarschriften', leden: ['teamleider@diemen.demo'] },
+  { gemeente: 'GM0384', naam: 'Juridische zaken', omschrijving: 'Klachten en bezwaarschriften', leden: ['teamleider@diemen.demo', 'secretaris@duoplus.demo', 'klachten@duoplus.demo'] },
   { gemeente: 'GM0384', naam: 'Vergunningen', omschrijving: 'Aanvragen en vergunningen', leden: [] },
   { gemeente: 'GM0384', naam: 'Sociaal domein', omschrijving: 'Wmo, jeugd en participatie', leden: [] },
   ...['GM0437', 'GM0451'].flatMap((gemeente) => [
     { gemeente, naam: 'Openbare ruimte', omschrijving: 'Meldingen over straat, groen en afval', leden: [] },
-    { gemeente, naam: 'Juridische zaken', omschrijving: 'Klachten en bezwaarschriften', leden: [] },
+    { gemeente, naam: 'Juridische zaken', omschrijving: 'Klachten en bezwaarschriften', leden: ['secretaris@duoplus.demo', 'klachten@duoplus.demo'] },
     { gemeente, naam: 'Vergunningen', omschrijving: 'Aanvragen en vergunningen', leden: [] },
     { gemeente, naam: 'Sociaal domein', omschrijving: 'Wmo, jeugd en participatie', leden: [] },
   ]),

@@ -7,6 +7,7 @@ import { projecteer } from '../zaken/zaken.projectie.ts';
 import { kalenderdag } from '../termijnen/kalender.ts';
 import { DEMO_EMAIL_2023, DEMO_PC_BEREKEND_VERSIE } from './demo.pc-berekend.ts';
 import { DEMO_ZAKEN_PER_GEMEENTE } from './demo.zaken.ts';
+import { demoWie } from '../../../test/demo.ts';
 
 let loket: TestLoket;
 let eerste: Awaited<ReturnType<TestLoket['services']['demo']['laad']>>;
@@ -14,6 +15,9 @@ let eerste: Awaited<ReturnType<TestLoket['services']['demo']['laad']>>;
 const GESPREKKEN = 3092;
 /** The demo zaken of the last three months, and Diemen's e-mail zaken of 2023 behind P&C indicator 2.2.1 (demo.pc-berekend.ts). */
 const totaal = Object.values(DEMO_ZAKEN_PER_GEMEENTE).reduce((a, b) => a + b, 0) + DEMO_EMAIL_2023;
+/** The bezwaren and klachten of demo.bezwaren.ts per gemeente (11 + 6 in Diemen, 3 + 2 elsewhere). */
+const PROCEDURES: Readonly<Record<string, number>> = { GM0384: 17, GM0437: 5, GM0451: 5 };
+const procedures = Object.values(PROCEDURES).reduce((a, b) => a + b, 0);
 
 async function tellingen() {
   const db = loket.database.db;
@@ -33,11 +37,13 @@ afterAll(async () => loket.close());
 describe('demo zaken', () => {
   it('loads a few hundred zaken once: a second load adds nothing and every count stays the same', async () => {
     expect(eerste.zaken).toBe(totaal);
+    // With them the bezwaren and klachten of demo.bezwaren.ts: eleven and six in Diemen, three and two in the others.
+    expect({ bezwaren: eerste.bezwaren, klachten: eerste.klachten }).toEqual({ bezwaren: 17, klachten: 10 });
     const na = await tellingen();
-    expect(na.zaken).toBe(totaal);
+    expect(na.zaken).toBe(totaal + procedures);
     expect(na.gebeurtenissen).toBeGreaterThan(totaal * 3);
     const tweede = await loket.services.demo.laad(cliContext(), { zaken: true });
-    expect(tweede).toEqual({ gemeenten: 0, gebruikers: 0, teams: 0, zaaktypen: 0, meldingCategorieen: 0, normen: 0, zaken: 0, kennisartikelen: 0, producten: 0, balies: 0, adressen: 0, formulieren: 0, gesprekken: 0, klantcontacten: 0, contactverzoeken: 0 });
+    expect(tweede).toEqual({ gemeenten: 0, gebruikers: 0, teams: 0, zaaktypen: 0, meldingCategorieen: 0, normen: 0, zaken: 0, kennisartikelen: 0, producten: 0, balies: 0, adressen: 0, formulieren: 0, gesprekken: 0, klantcontacten: 0, contactverzoeken: 0, bezwaren: 0, klachten: 0 });
     expect(await loket.services.demo.laadZaken(cliContext())).toBe(0);
     expect(await tellingen()).toEqual(na);
   }, 300_000);
@@ -106,7 +112,7 @@ describe('demo zaken', () => {
     const db = loket.database.db;
     const repo = zakenRepository(db);
     const zaken = await db.selectFrom('zaak as z').innerJoin('zaaktype as zt', (j) => j.onRef('zt.gemeente', '=', 'z.gemeente').onRef('zt.id', '=', 'z.zaaktype_id')).select(['z.gemeente', 'z.id', 'z.ontvangstdatum', 'z.uiterlijke_einddatum', 'z.oorspronkelijke_einddatum', 'z.status_volgnummer', 'z.opgeschort', 'z.afgesloten_op', 'z.behandelaar_id', 'zt.norm']).execute();
-    expect(zaken).toHaveLength(totaal);
+    expect(zaken).toHaveLength(totaal + procedures);
     for (const z of zaken) {
       const gebeurtenissen = await repo.gebeurtenissen(z.gemeente, z.id);
       const laatste = gebeurtenissen.at(-1);
@@ -149,7 +155,7 @@ describe('demo zaken', () => {
       .execute();
     expect(per.map((p) => p.gemeente)).toEqual(['GM0384', 'GM0437', 'GM0451']);
     for (const p of per) {
-      expect(Number(p.alle)).toBe(DEMO_ZAKEN_PER_GEMEENTE[p.gemeente]);
+      expect(Number(p.alle)).toBe((DEMO_ZAKEN_PER_GEMEENTE[p.gemeente] ?? 0) + (PROCEDURES[p.gemeente] ?? 0));
       expect(Number(p.gesloten)).toBeGreaterThan(Number(p.alle) / 3);
       expect(Number(p.opgeschort)).toBeGreaterThan(0);
       expect(Number(p.teLaat)).toBeGreaterThan(0);
@@ -197,4 +203,31 @@ describe('demo zaken', () => {
     const jobs = await sql<{ n: number }>`select count(*)::int as n from pgboss.job where name = 'bericht.verzenden'`.execute(db);
     expect(jobs.rows[0]?.n).toBe(0);
   });
+
+  it('gives the secretary bezwaren in every state and the klachtcoördinator klachten, each bezwaar on its legal beslistermijn', async () => {
+    const secretaris = await demoWie(loket, 'secretaris@duoplus.demo');
+    const procedure = loket.services.bezwaarProcedure;
+    const { items } = await procedure.werkvoorraad(secretaris, 'GM0384', { pageSize: 100 });
+    // Open: received, informal route, hearing planned, verdaagd (with a hearing), late, with an ingebrekestelling.
+    expect(items).toHaveLength(6);
+    expect(items.filter((b) => b.hoorzittingGepland)).toHaveLength(2);
+    expect(items.filter((b) => b.verschoonbaarheidOpen)).toHaveLength(1);
+    expect(items.filter((b) => b.dwangsomWaarschuwing)).toHaveLength(1);
+    const alle = await loket.database.db.selectFrom('bezwaar').select('zaak_id').where('gemeente', '=', 'GM0384').execute();
+    const uitkomsten: string[] = [];
+    let verdaagd = 0;
+    for (const { zaak_id } of alle) {
+      const zaak = await loket.services.zaken.detail(secretaris, 'GM0384', zaak_id, { loggen: false });
+      const b = await procedure.detail(secretaris, 'GM0384', zaak_id);
+      expect(zaak.uiterlijkeEinddatum, zaak.onderwerp).toBe(b.termijnen.beslistermijnEinde);
+      if (b.stand.beslissing) uitkomsten.push(b.stand.beslissing.uitkomst);
+      if (b.stand.verdagingWeken > 0) verdaagd++;
+      expect(zaak.afgeslotenOp !== null, zaak.onderwerp).toBe(b.stand.beslissing !== null);
+    }
+    expect(uitkomsten.toSorted()).toEqual(['deels-gegrond', 'gegrond', 'ingetrokken', 'niet-ontvankelijk', 'ongegrond']);
+    expect(verdaagd).toBe(1);
+    for (const gemeente of ['GM0437', 'GM0451']) expect((await procedure.werkvoorraad(await demoWie(loket, 'secretaris@duoplus.demo', gemeente), gemeente, { pageSize: 100 })).items).toHaveLength(2);
+    const klachten = await loket.database.db.selectFrom('klacht').select(['uitkomst']).where('gemeente', '=', 'GM0384').execute();
+    expect(klachten.map((k) => k.uitkomst ?? 'open').toSorted()).toEqual(['gegrond', 'informeel-opgelost', 'niet-behandeld', 'open', 'open', 'open']);
+  }, 120_000);
 });

@@ -4,7 +4,7 @@
  * version, and answers the zaak as the actor now sees it (never a 404 after a committed change).
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { badRequest, type InvalidParam } from '../../http/problem.ts';
+import { badRequest, conflict, type InvalidParam } from '../../http/problem.ts';
 import { heeftRecht, type Recht } from '../../http/rechten.ts';
 import { datumTekst, type Taal } from '../../i18n/i18n.ts';
 import type { Transaction } from 'kysely';
@@ -102,6 +102,12 @@ export function zakenActies(kern: ZakenKern, detail: ZakenWerkvoorraad['detail']
   }
 
 
+  /** Refuses a generic term or closing action on a zaak whose procedure module owns them (`procedureVan`). */
+  async function geenProcedure(w: Wijziging) {
+    const reden = await deps.procedureVan?.(w.rij.gemeente, w.rij.id, w.transactie);
+    if (reden) throw conflict('via-procedure', reden);
+  }
+
   return {
     /** Claim (behandelaar 'ik'), assign or reassign; only those who lead assign others. */
     async wijsToe(wie: Wie, gemeente: string, id: string, versie: number, invoer: { behandelaar: string | null; team?: string | undefined }) {
@@ -192,6 +198,7 @@ export function zakenActies(kern: ZakenKern, detail: ZakenWerkvoorraad['detail']
       magBehandelen(wie);
       const gemeenteRec = await gemeenteVan(gemeente);
       await wijzig(wie, gemeente, id, versie, 'zaak-opschorten', async (w) => {
+        await geenProcedure(w);
         if (!w.zaaktype.opschortingToegestaan) throw ongeldig('reden', 'opschorting-niet-toegestaan', 'Bij dit zaaktype kan de termijn niet worden opgeschort.');
         if (w.voor.opgeschort) throw alOpgeschort();
         const geinformeerd = Boolean(w.betrokkene?.email);
@@ -223,6 +230,7 @@ export function zakenActies(kern: ZakenKern, detail: ZakenWerkvoorraad['detail']
       const gemeenteRec = await gemeenteVan(gemeente);
       const sluitingsdagen = await deps.sluitingsdagen(gemeente);
       await wijzig(wie, gemeente, id, versie, 'zaak-verlengen', async (w) => {
+        await geenProcedure(w);
         const max = w.zaaktype.maxVerlenging;
         if (!max) throw ongeldig('duur', 'verlenging-niet-toegestaan', 'Bij dit zaaktype kan de termijn niet worden verlengd.');
         const alle = [...w.voor.verlengingen.map((v) => v.duur), invoer.duur];
@@ -249,6 +257,7 @@ export function zakenActies(kern: ZakenKern, detail: ZakenWerkvoorraad['detail']
     async stelTermijnVast(wie: Wie, gemeente: string, id: string, versie: number, invoer: { startdatum?: string | undefined; norm?: string | undefined; reden: string }) {
       magBehandelen(wie);
       await wijzig(wie, gemeente, id, versie, 'zaak-termijn-vastleggen', async (w) => {
+        await geenProcedure(w);
         const fouten: InvalidParam[] = [];
         if (invoer.startdatum !== undefined) {
           if (w.zaaktype.termijnStart !== 'gebeurtenis') {
@@ -275,7 +284,10 @@ export function zakenActies(kern: ZakenKern, detail: ZakenWerkvoorraad['detail']
     async sluitAf(wie: Wie, gemeente: string, id: string, versie: number, invoer: { resultaattype: string; toelichting?: string | undefined }) {
       magBehandelen(wie);
       const gemeenteRec = await gemeenteVan(gemeente);
-      await wijzig(wie, gemeente, id, versie, 'zaak-afsluiten', (w) => sluitIn(w, gemeenteRec, invoer));
+      await wijzig(wie, gemeente, id, versie, 'zaak-afsluiten', async (w) => {
+        await geenProcedure(w);
+        return sluitIn(w, gemeenteRec, invoer);
+      });
       return zojuist(wie, gemeente, id);
     },
 

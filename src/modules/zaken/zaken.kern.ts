@@ -74,6 +74,14 @@ export interface ZakenDeps {
    * the tracking link. Read inside the change's transaction.
    */
   volgers?: Volgers | undefined;
+  /**
+   * Whether a procedure module owns this zaak's term and closing (a bezwaar registered through the
+   * bezwaar procedure, ADR 0063): the reason to give, or null. Then the generic suspension,
+   * extension, term and closing are refused (409 `via-procedure`), so the zaak's deadline stays the
+   * legal one the procedure records (verdaging, uitstel, herstel) and it closes only with its
+   * decision and letter. Read inside the change's transaction.
+   */
+  procedureVan?: ((gemeente: string, zaakId: string, transactie: Transaction<DB>) => Promise<string | null>) | undefined;
 }
 
 export type Volgers = (gemeente: string, zaakId: string, transactie: Transaction<DB>) => Promise<{ email: string; taal: Taal }[]>;

@@ -1,5 +1,5 @@
 import { Fragment, type ReactNode } from 'react';
-import { api } from '../api.ts';
+import { api, type Antwoord } from '../api.ts';
 import { Formulier, HerlaadKnop, type FormulierProps } from './Formulier.tsx';
 import { useTaal } from '../i18n/i18n.tsx';
 import { useLaden } from '../laden.tsx';
@@ -29,6 +29,8 @@ export function useVersieBron<T>(pad: string) {
           data,
           ronde,
           meldingVoor,
+          /** Takes a version the server answered elsewhere (e.g. a procedure step that returns the zaak with its ETag). */
+          vervang: (antwoord: Antwoord<T>) => zet(antwoord),
           wijziging: (sectie: string): Wijziging<T> => ({
             data,
             herlaad,

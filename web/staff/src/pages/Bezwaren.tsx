@@ -1,13 +1,16 @@
 import type { z } from 'zod';
 import type { bezwaarSchema, bezwaarWerkvoorraadSchema, hoorzittingenSchema } from '../../../../src/modules/bezwaar/bezwaar.procedure.schemas.ts';
-import { gemeentePad, type SessieGemeente } from '../api.ts';
+import { KANALEN, api, gemeentePad, type AangemaakteZaak, type SessieGemeente } from '../api.ts';
+import { Formulier, Veld, Vinkje, useFormulier } from '../components/Formulier.tsx';
+import { Keuzelijst, Tekstvak, koppel } from '../components/Velden.tsx';
+import { useTeams } from './zaken/teksten.tsx';
 import { Gegevenslijst } from '../components/Gegevenslijst.tsx';
 import { Pagina } from '../components/Pagina.tsx';
 import { Sectie } from '../components/Sectie.tsx';
 import { Tabel } from '../components/Tabel.tsx';
 import { useTaal } from '../i18n/i18n.tsx';
 import { Laadstatus, useLaden } from '../laden.tsx';
-import { Link } from '../router.tsx';
+import { Link, navigeer } from '../router.tsx';
 import { tijdstip } from '../tijd.ts';
 
 type Werkvoorraad = z.output<typeof bezwaarWerkvoorraadSchema>;
@@ -52,6 +55,9 @@ export function Bezwaren({ gemeente }: { gemeente: SessieGemeente }) {
         ) : (
           <Laadstatus fout={wachtrij.fout} />
         )}
+      </Sectie>
+      <Sectie titel={t('bezwaren.registrerenTitel')}>
+        <Registreren gemeente={gemeente} />
       </Sectie>
       <Sectie titel={t('bezwaren.hoorzittingenTitel')}>
         {hoorzittingen.data ? (
@@ -108,5 +114,86 @@ export function BezwaarDetail({ gemeente, id }: { gemeente: SessieGemeente; id: 
         />
       </Sectie>
     </Pagina>
+  );
+}
+
+const leeg = (waarde: string) => (waarde.trim() ? waarde.trim() : undefined);
+
+/** A bezwaarschrift on paper (or by e-mail, at the desk): registered with its contested besluit; the objector gets the receipt letter (Awb 6:14). */
+function Registreren({ gemeente }: { gemeente: SessieGemeente }) {
+  const { t } = useTaal();
+  const { teams } = useTeams(gemeente);
+  const formulier = useFormulier({
+    besluit: '',
+    bekendmaking: '',
+    besluitTeam: '',
+    ontvangen: '',
+    verzonden: '',
+    commissie: false,
+    onderwerp: '',
+    omschrijving: '',
+    kanaal: 'post',
+    naam: '',
+    email: '',
+    telefoon: '',
+  });
+  async function registreer() {
+    const w = formulier.waarden;
+    const body = {
+      besluit: w.besluit,
+      bekendmaking: w.bekendmaking,
+      ontvangen: w.ontvangen,
+      commissie: w.commissie,
+      onderwerp: w.onderwerp,
+      kanaal: w.kanaal,
+      ...(w.besluitTeam ? { besluitTeam: w.besluitTeam } : {}),
+      ...(w.verzonden ? { verzonden: w.verzonden } : {}),
+      ...(leeg(w.omschrijving) ? { omschrijving: w.omschrijving } : {}),
+      betrokkene: { naam: leeg(w.naam), email: leeg(w.email), telefoon: leeg(w.telefoon), taal: 'nl' },
+    };
+    const { data } = await api.post<AangemaakteZaak>(`${gemeentePad(gemeente.code)}/bezwaren`, { body });
+    navigeer(`/${gemeente.code}/zaken/${data.id}`, { melding: t('bezwaar.omgezet', { zaak: data.identificatie }) });
+  }
+  return (
+    <>
+      <p className="utrecht-paragraph">{t('bezwaren.registrerenUitleg')}</p>
+      <Formulier
+        formulier={formulier}
+        onVerstuur={registreer}
+        knop={t('bezwaren.registrerenKnop')}
+        velden={{
+          besluit: 'nb-besluit',
+          bekendmaking: 'nb-bekendmaking',
+          besluitTeam: 'nb-besluit-team',
+          ontvangen: 'nb-ontvangen',
+          verzonden: 'nb-verzonden',
+          commissie: 'nb-commissie',
+          onderwerp: 'nb-onderwerp',
+          omschrijving: 'nb-omschrijving',
+          kanaal: 'nb-kanaal',
+          'betrokkene.naam': 'nb-naam',
+          'betrokkene.email': 'nb-email',
+          'betrokkene.telefoon': 'nb-telefoon',
+        }}
+      >
+        <Veld id="nb-besluit" label={t('bezwaar.besluit')} uitleg={t('bezwaar.besluitUitleg')} autoComplete="off" required {...koppel(formulier, 'besluit')} />
+        <Veld id="nb-bekendmaking" type="date" label={t('bezwaar.bekendmaking')} uitleg={t('bezwaar.bekendmakingUitleg')} required {...koppel(formulier, 'bekendmaking')} />
+        <Keuzelijst
+          id="nb-besluit-team"
+          label={t('bezwaar.besluitTeam')}
+          {...koppel(formulier, 'besluitTeam')}
+          opties={[{ waarde: '', label: t('bezwaar.onbekend') }, ...(teams ?? []).map((team) => ({ waarde: team.id, label: team.naam }))]}
+        />
+        <Veld id="nb-ontvangen" type="date" label={t('bezwaren.ontvangenOp')} required {...koppel(formulier, 'ontvangen')} />
+        <Veld id="nb-verzonden" type="date" label={t('bezwaar.verzonden')} uitleg={t('bezwaar.verzondenUitleg')} {...koppel(formulier, 'verzonden')} />
+        <Vinkje id="nb-commissie" label={t('bezwaar.commissie')} uitleg={t('bezwaar.commissieUitleg')} checked={formulier.waarden.commissie} onChange={(e) => formulier.zet('commissie', e.target.checked)} />
+        <Veld id="nb-onderwerp" label={t('zaak.onderwerp')} autoComplete="off" required {...koppel(formulier, 'onderwerp')} />
+        <Tekstvak id="nb-omschrijving" label={t('bezwaren.gronden')} {...koppel(formulier, 'omschrijving')} />
+        <Keuzelijst id="nb-kanaal" label={t('zaak.kanaal')} {...koppel(formulier, 'kanaal')} opties={KANALEN.map((k) => ({ waarde: k, label: t(`kanaal.${k}`) }))} />
+        <Veld id="nb-naam" label={t('bezwaren.indiener')} autoComplete="off" {...koppel(formulier, 'naam')} fout={formulier.fout?.veldPad('betrokkene.naam')} />
+        <Veld id="nb-email" type="email" label={t('veld.email')} autoComplete="off" {...koppel(formulier, 'email')} fout={formulier.fout?.veldPad('betrokkene.email')} />
+        <Veld id="nb-telefoon" type="tel" label={t('zaak.telefoon')} autoComplete="off" {...koppel(formulier, 'telefoon')} fout={formulier.fout?.veldPad('betrokkene.telefoon')} />
+      </Formulier>
+    </>
   );
 }

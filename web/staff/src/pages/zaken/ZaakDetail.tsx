@@ -11,9 +11,10 @@ import { Tabel } from '../../components/Tabel.tsx';
 import { Keuzelijst, Tekstvak, koppel } from '../../components/Velden.tsx';
 import { useVersieBron, type VersieBron } from '../../components/Versie.tsx';
 import { useTaal } from '../../i18n/i18n.tsx';
-import { Laadstatus } from '../../laden.tsx';
+import { Laadstatus, useLaden } from '../../laden.tsx';
 import { Link } from '../../router.tsx';
 import { tijdstip } from '../../tijd.ts';
+import { BEZWAAR_ZAAKTYPE, BezwaarFormulier, BezwaarStand, Omzetting, bezwaarActies, volgendeBezwaarStap, type Bezwaar, type BezwaarActieSoort, type BezwaarNaStap, type StuurStap } from './Bezwaar.tsx';
 import { Band, Opgeschort, dagenTot, datum, stapNaam, duurTekst, gebeurtenisTekst, useBehandelaars, useTeams } from './teksten.tsx';
 
 /** Sends one action on the zaak (POST with If-Match); the page then shows and focuses `melding`. */
@@ -682,7 +683,7 @@ function Betrokkene({ zaak }: { zaak: Zaak }) {
 }
 
 /** The actions of the panel, each one form. */
-type ActieSoort = 'toewijzing' | 'status' | 'bericht' | 'opschorting' | 'verlenging' | 'termijn' | 'afsluiting' | 'notitie' | 'relatie' | 'document' | 'volgcode';
+type ActieSoort = 'toewijzing' | 'status' | 'bericht' | 'opschorting' | 'verlenging' | 'termijn' | 'afsluiting' | 'notitie' | 'relatie' | 'document' | 'volgcode' | BezwaarActieSoort;
 
 interface Actie {
   soort: ActieSoort;
@@ -693,11 +694,13 @@ interface Actie {
 }
 
 /** What the handler does next, in words, and the action that does it (if the panel has it); `oppakken` (claim) is a button without a form. */
-function volgendeStap(zaak: Zaak, ik: string | undefined, taal: string): { tekst: string; waarden?: Record<string, string>; actie: ActieSoort | 'oppakken' | null } | null {
+function volgendeStap(zaak: Zaak, ik: string | undefined, taal: string, bezwaar: Bezwaar | undefined): { tekst: string; waarden?: Record<string, string>; actie: ActieSoort | 'oppakken' | null } | null {
   if (zaak.afgeslotenOp) return null;
   if (zaak.opgeschort && zaak.reactieOntvangen) return { tekst: 'opschortingBeeindigen', actie: 'opschorting' };
   if (zaak.nieuweReactieOp) return { tekst: 'reageren', actie: zaak.betrokkene?.email ? 'bericht' : 'notitie' };
   if (zaak.opgeschort) return { tekst: 'wachten', actie: null };
+  // A bezwaar: the next step of its procedure (Awb hoofdstuk 7), whoever handles it.
+  if (bezwaar) return volgendeBezwaarStap(bezwaar);
   if (!zaak.behandelaar) return { tekst: 'oppakken', actie: 'oppakken' };
   if (zaak.behandelaar.id !== ik) return { tekst: 'anderBehandelt', waarden: { naam: zaak.behandelaar.naam }, actie: null };
   const volgende = zaak.statussen.find((s) => s.volgende && !s.eindstatus);
@@ -721,9 +724,9 @@ function TermijnInWoorden({ zaak }: { zaak: Zaak }) {
 }
 
 /** At the top: where the zaak stands, its deadline and the next step. */
-function Stand({ zaak, ik, acties, onOpen, oppakken }: { zaak: Zaak; ik: string | undefined; acties: readonly Actie[]; onOpen(soort: ActieSoort): void; oppakken: ReactNode }) {
+function Stand({ zaak, ik, acties, onOpen, oppakken, bezwaar }: { zaak: Zaak; ik: string | undefined; acties: readonly Actie[]; onOpen(soort: ActieSoort): void; oppakken: ReactNode; bezwaar: Bezwaar | undefined }) {
   const { t, taal } = useTaal();
-  const stap = volgendeStap(zaak, ik, taal);
+  const stap = volgendeStap(zaak, ik, taal, bezwaar);
   const actie = stap?.actie && stap.actie !== 'oppakken' ? acties.find((a) => a.soort === stap.actie) : undefined;
   return (
     <Sectie titel={t('stand.titel')}>
@@ -758,7 +761,7 @@ function Stand({ zaak, ik, acties, onOpen, oppakken }: { zaak: Zaak; ik: string 
                 [
                   t('stand.volgendeStap'),
                   <>
-                    {t(`volgende.${stap.tekst}`, stap.waarden ?? {})}
+                    {t(`volgende.${stap.tekst}`, { ...stap.waarden, ...(stap.waarden?.datum ? { datum: datum(stap.waarden.datum, taal) } : {}) })}
                     {actie && (
                       <>
                         {' '}
@@ -842,8 +845,18 @@ function ActiePaneel({ acties, open, onWissel, kop, knoppen, sleutel }: { acties
   );
 }
 
-function Inhoud({ bron, gemeente }: { bron: VersieBron<Zaak>; gemeente: SessieGemeente }) {
+/** The bezwaar of the zaak (when it is one and the caller works on bezwaren), loaded beside it. */
+interface BezwaarBron {
+  data: Bezwaar | undefined;
+  /** Loading failed (404: the zaak has no bezwaar of the procedure). */
+  fout: unknown;
+  zet(bezwaar: Bezwaar): void;
+  herlaad(): void;
+}
+
+function Inhoud({ bron, gemeente, bezwaarBron }: { bron: VersieBron<Zaak>; gemeente: SessieGemeente; bezwaarBron?: BezwaarBron | undefined }) {
   const { t } = useTaal();
+  const bezwaar = bezwaarBron?.data;
   const zaak = bron.data;
   const { ik, teams } = useTeams(gemeente);
   const [melding, setMelding] = useState<string>();
@@ -860,6 +873,21 @@ function Inhoud({ bron, gemeente }: { bron: VersieBron<Zaak>; gemeente: SessieGe
     });
     meldingVak.current?.focus();
   };
+  /** A step of the bezwaar procedure: its answer holds the zaak (with its ETag) and the bezwaar after it. */
+  const stuurStap: StuurStap = async (body, tekst) => {
+    const antwoord = await api.post<BezwaarNaStap>(`${gemeentePad(gemeente.code)}/zaken/${encodeURIComponent(zaak.id)}/bezwaar/stappen`, { body, ifMatch: `"${zaak.versie}"` });
+    flushSync(() => {
+      bezwaarBron?.zet(antwoord.data.bezwaar);
+      bron.vervang({ data: antwoord.data.zaak, etag: antwoord.etag });
+      setMelding(tekst);
+      setOpen(null);
+    });
+    meldingVak.current?.focus();
+  };
+  const herlaad = () => {
+    wijziging.herlaad();
+    bezwaarBron?.herlaad();
+  };
   /** Opens an action (closing the open one) and focuses its heading; closing focuses its button again. */
   function wissel(soort: ActieSoort) {
     const sluiten = open === soort;
@@ -869,41 +897,50 @@ function Inhoud({ bron, gemeente }: { bron: VersieBron<Zaak>; gemeente: SessieGe
   }
   const rollen = gemeente.rollen;
   const behandelen = heeftRecht(rollen, 'zakenBehandelen');
-  const props = { zaak, stuur, herlaad: wijziging.herlaad };
+  const props = { zaak, stuur, herlaad };
   const lopend = !zaak.afgeslotenOp;
+  // A bezwaar's term and closing belong to its procedure (7:10, the decision with its letter): no generic suspension, extension, term or closing.
+  // (A zaak of that zaaktype without a bezwaar of the procedure, 404, keeps the generic actions; while its bezwaar loads, none.)
+  const isBezwaar = zaak.zaaktype.code === BEZWAAR_ZAAKTYPE;
+  const algemeen = bezwaarBron ? !bezwaar && bezwaarBron.fout !== undefined : true;
   const volgendeStatus = zaak.statussen.some((s) => s.volgnummer > zaak.status.volgnummer && !s.eindstatus);
   const acties: Actie[] = [
     ...(lopend && behandelen && teams ? [{ soort: 'toewijzing' as const, titel: t('actie.toewijzing'), inhoud: <Toewijzing {...props} gemeente={gemeente} ik={ik} teams={teams} /> }] : []),
     ...(lopend && behandelen && volgendeStatus ? [{ soort: 'status' as const, titel: t('actie.status'), inhoud: <Status {...props} /> }] : []),
     ...(lopend && behandelen ? [{ soort: 'bericht' as const, titel: t('actie.bericht'), inhoud: <Bericht {...props} /> }] : []),
     ...(heeftRecht(rollen, 'zakenRegistreren') ? [{ soort: 'notitie' as const, titel: t('actie.notitie'), inhoud: <Notitie {...props} /> }] : []),
-    ...(lopend && behandelen && zaak.termijn.opschortingToegestaan
+    ...(bezwaar && lopend ? bezwaarActies(bezwaar, t).map((a) => ({ ...a, inhoud: <BezwaarFormulier soort={a.soort} bezwaar={bezwaar} stuur={stuurStap} herlaad={herlaad} /> })) : []),
+    ...(!isBezwaar && lopend && behandelen && heeftRecht(rollen, 'bezwaarBehandelen') && teams
+      ? [{ soort: 'bezwaar-omzetting' as const, titel: t('bezwaar.actieOmzetten'), inhoud: <Omzetting zaak={zaak} gemeente={gemeente} teams={teams} herlaad={herlaad} /> }]
+      : []),
+    ...(algemeen && lopend && behandelen && zaak.termijn.opschortingToegestaan
       ? [{ soort: 'opschorting' as const, titel: zaak.opgeschort ? t('actie.opschortingEinde') : t('actie.opschorten'), inhoud: <Opschorting {...props} /> }]
       : []),
-    ...(lopend && behandelen && zaak.termijn.maxVerlenging ? [{ soort: 'verlenging' as const, titel: t('actie.verlengen'), inhoud: <Verlenging {...props} /> }] : []),
-    ...(lopend && behandelen && (zaak.termijn.startVastleggen || zaak.termijn.normKeuze.length > 1)
+    ...(algemeen && lopend && behandelen && zaak.termijn.maxVerlenging ? [{ soort: 'verlenging' as const, titel: t('actie.verlengen'), inhoud: <Verlenging {...props} /> }] : []),
+    ...(algemeen && lopend && behandelen && (zaak.termijn.startVastleggen || zaak.termijn.normKeuze.length > 1)
       ? [{ soort: 'termijn' as const, titel: t('actie.termijnVastleggen'), inhoud: <TermijnVastleggen {...props} /> }]
       : []),
     ...(behandelen
       ? [
-          { soort: 'document' as const, titel: t('document.toevoegen'), inhoud: <DocumentToevoegen stuur={stuur} herlaad={wijziging.herlaad} /> },
-          { soort: 'relatie' as const, titel: t('actie.relatieToevoegen'), inhoud: <Relateren stuur={stuur} herlaad={wijziging.herlaad} gemeente={gemeente} /> },
+          { soort: 'document' as const, titel: t('document.toevoegen'), inhoud: <DocumentToevoegen stuur={stuur} herlaad={herlaad} /> },
+          { soort: 'relatie' as const, titel: t('actie.relatieToevoegen'), inhoud: <Relateren stuur={stuur} herlaad={herlaad} gemeente={gemeente} /> },
         ]
       : []),
-    ...(heeftRecht(rollen, 'volgcodeVernieuwen') ? [{ soort: 'volgcode' as const, titel: t('volgcode.titel'), inhoud: <Volgcode zaak={zaak} gemeente={gemeente} herlaad={wijziging.herlaad} />, blijvend: true }] : []),
-    ...(lopend && behandelen ? [{ soort: 'afsluiting' as const, titel: t('actie.afsluiten'), inhoud: <Afsluiting {...props} /> }] : []),
+    ...(heeftRecht(rollen, 'volgcodeVernieuwen') ? [{ soort: 'volgcode' as const, titel: t('volgcode.titel'), inhoud: <Volgcode zaak={zaak} gemeente={gemeente} herlaad={herlaad} />, blijvend: true }] : []),
+    ...(algemeen && lopend && behandelen ? [{ soort: 'afsluiting' as const, titel: t('actie.afsluiten'), inhoud: <Afsluiting {...props} /> }] : []),
   ];
-  const oppakKnop = behandelen && <Oppakken stuur={stuur} herlaad={wijziging.herlaad} tekst={t('volgende.oppakKnop')} />;
+  const oppakKnop = behandelen && <Oppakken stuur={stuur} herlaad={herlaad} tekst={t('volgende.oppakKnop')} />;
   return (
     <>
       <div ref={meldingVak} tabIndex={-1} className="loket-focus-vak">
         <Statusmelding tekst={melding} />
       </div>
       <NieuweReacties zaak={zaak} />
-      <Stand zaak={zaak} ik={ik} acties={acties} onOpen={(soort) => open !== soort && wissel(soort)} oppakken={oppakKnop} />
+      <Stand zaak={zaak} ik={ik} acties={acties} onOpen={(soort) => open !== soort && wissel(soort)} oppakken={oppakKnop} bezwaar={bezwaar} />
       <ActiePaneel acties={acties} open={open} onWissel={wissel} kop={kop} knoppen={knoppen} sleutel={`${bron.ronde}-${zaak.versie}`} />
       <div className="loket-zaak-kolommen">
         <div>
+          {bezwaar && <BezwaarStand bezwaar={bezwaar} gemeente={gemeente} zaakId={zaak.id} />}
           <Termijn zaak={zaak} />
           <Statussen zaak={zaak} />
           <Tijdlijn zaak={zaak} />
@@ -925,7 +962,22 @@ export function ZaakDetail({ gemeente, id }: { gemeente: SessieGemeente; id: str
   const { bron, fout } = useVersieBron<Zaak>(`${gemeentePad(gemeente.code)}/zaken/${encodeURIComponent(id)}`);
   return (
     <Pagina titel={bron ? `${bron.data.identificatie}: ${bron.data.onderwerp}` : t('zaak.titel')} terug={{ naar: `/${gemeente.code}/zaken`, tekst: t('zaak.terug') }}>
-      {bron ? <Inhoud bron={bron} gemeente={gemeente} /> : <Laadstatus fout={fout} />}
+      {bron ? (
+        bron.data.zaaktype.code === BEZWAAR_ZAAKTYPE && heeftRecht(gemeente.rollen, 'bezwaarBehandelen') ? (
+          <MetBezwaar bron={bron} gemeente={gemeente} />
+        ) : (
+          <Inhoud bron={bron} gemeente={gemeente} />
+        )
+      ) : (
+        <Laadstatus fout={fout} />
+      )}
     </Pagina>
   );
+}
+
+/** A bezwaar's zaak page: the zaak and, beside it, its bezwaar (besluit, stand, the steps' forms). */
+function MetBezwaar({ bron, gemeente }: { bron: VersieBron<Zaak>; gemeente: SessieGemeente }) {
+  const laden = useLaden<Bezwaar>(`${gemeentePad(gemeente.code)}/zaken/${encodeURIComponent(bron.data.id)}/bezwaar`);
+  const { zet, herlaad } = laden;
+  return <Inhoud bron={bron} gemeente={gemeente} bezwaarBron={{ data: laden.data, fout: laden.fout, zet: (data) => zet({ data, etag: undefined }), herlaad }} />;
 }
