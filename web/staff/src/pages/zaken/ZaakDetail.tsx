@@ -14,6 +14,7 @@ import { useTaal } from '../../i18n/i18n.tsx';
 import { Laadstatus } from '../../laden.tsx';
 import { Link } from '../../router.tsx';
 import { tijdstip } from '../../tijd.ts';
+import { KlachtOverzicht, KlachtStap, klachtActies, useKlacht, volgendeKlachtStap, type KlachtActieSoort, type StuurStap } from './KlachtStappen.tsx';
 import { Band, Opgeschort, dagenTot, datum, stapNaam, duurTekst, gebeurtenisTekst, useBehandelaars, useTeams } from './teksten.tsx';
 
 /** Sends one action on the zaak (POST with If-Match); the page then shows and focuses `melding`. */
@@ -682,7 +683,7 @@ function Betrokkene({ zaak }: { zaak: Zaak }) {
 }
 
 /** The actions of the panel, each one form. */
-type ActieSoort = 'toewijzing' | 'status' | 'bericht' | 'opschorting' | 'verlenging' | 'termijn' | 'afsluiting' | 'notitie' | 'relatie' | 'document' | 'volgcode';
+type ActieSoort = 'toewijzing' | 'status' | 'bericht' | 'opschorting' | 'verlenging' | 'termijn' | 'afsluiting' | 'notitie' | 'relatie' | 'document' | 'volgcode' | KlachtActieSoort;
 
 interface Actie {
   soort: ActieSoort;
@@ -693,8 +694,10 @@ interface Actie {
 }
 
 /** What the handler does next, in words, and the action that does it (if the panel has it); `oppakken` (claim) is a button without a form. */
-function volgendeStap(zaak: Zaak, ik: string | undefined, taal: string): { tekst: string; waarden?: Record<string, string>; actie: ActieSoort | 'oppakken' | null } | null {
+function volgendeStap(zaak: Zaak, ik: string | undefined, taal: string, klachtStap: KlachtActieSoort | null): { tekst: string; waarden?: Record<string, string>; actie: ActieSoort | 'oppakken' | null } | null {
   if (zaak.afgeslotenOp) return null;
+  // A klacht follows its procedure (ADR 0060): the next step is one of its forms.
+  if (klachtStap) return { tekst: klachtStap, actie: klachtStap };
   if (zaak.opgeschort && zaak.reactieOntvangen) return { tekst: 'opschortingBeeindigen', actie: 'opschorting' };
   if (zaak.nieuweReactieOp) return { tekst: 'reageren', actie: zaak.betrokkene?.email ? 'bericht' : 'notitie' };
   if (zaak.opgeschort) return { tekst: 'wachten', actie: null };
@@ -721,9 +724,9 @@ function TermijnInWoorden({ zaak }: { zaak: Zaak }) {
 }
 
 /** At the top: where the zaak stands, its deadline and the next step. */
-function Stand({ zaak, ik, acties, onOpen, oppakken }: { zaak: Zaak; ik: string | undefined; acties: readonly Actie[]; onOpen(soort: ActieSoort): void; oppakken: ReactNode }) {
+function Stand({ zaak, ik, acties, onOpen, oppakken, klachtStap }: { zaak: Zaak; ik: string | undefined; acties: readonly Actie[]; onOpen(soort: ActieSoort): void; oppakken: ReactNode; klachtStap: KlachtActieSoort | null }) {
   const { t, taal } = useTaal();
-  const stap = volgendeStap(zaak, ik, taal);
+  const stap = volgendeStap(zaak, ik, taal, klachtStap);
   const actie = stap?.actie && stap.actie !== 'oppakken' ? acties.find((a) => a.soort === stap.actie) : undefined;
   return (
     <Sectie titel={t('stand.titel')}>
@@ -867,8 +870,23 @@ function Inhoud({ bron, gemeente }: { bron: VersieBron<Zaak>; gemeente: SessieGe
     if (sluiten) knoppen.get(soort)?.focus();
     else kop.current?.focus();
   }
+  const klacht = useKlacht(gemeente, zaak);
+  /** A step of the klacht procedure: POST with If-Match (the zaak's version), then the zaak and the klacht load afresh. */
+  const stuurStap: StuurStap = async (body, tekst) => {
+    await api.post(`${gemeentePad(gemeente.code)}/klachten/${encodeURIComponent(zaak.id)}/stappen`, { body, ifMatch: `"${zaak.versie}"` });
+    wijziging.herlaad();
+    flushSync(() => {
+      setMelding(tekst);
+      setOpen(null);
+    });
+    meldingVak.current?.focus();
+  };
   const rollen = gemeente.rollen;
   const behandelen = heeftRecht(rollen, 'zakenBehandelen');
+  const klachtStappen = klachtActies(klacht, t).map((a) => ({
+    ...a,
+    inhoud: klacht && <KlachtStap soort={a.soort} klacht={klacht} stuur={stuurStap} herlaad={wijziging.herlaad} teams={teams} vandaag={zaak.termijn.berekendOp} />,
+  }));
   const props = { zaak, stuur, herlaad: wijziging.herlaad };
   const lopend = !zaak.afgeslotenOp;
   const volgendeStatus = zaak.statussen.some((s) => s.volgnummer > zaak.status.volgnummer && !s.eindstatus);
@@ -880,7 +898,8 @@ function Inhoud({ bron, gemeente }: { bron: VersieBron<Zaak>; gemeente: SessieGe
     ...(lopend && behandelen && zaak.termijn.opschortingToegestaan
       ? [{ soort: 'opschorting' as const, titel: zaak.opgeschort ? t('actie.opschortingEinde') : t('actie.opschorten'), inhoud: <Opschorting {...props} /> }]
       : []),
-    ...(lopend && behandelen && zaak.termijn.maxVerlenging ? [{ soort: 'verlenging' as const, titel: t('actie.verlengen'), inhoud: <Verlenging {...props} /> }] : []),
+    ...klachtStappen,
+    ...(lopend && behandelen && zaak.termijn.maxVerlenging && !klacht ? [{ soort: 'verlenging' as const, titel: t('actie.verlengen'), inhoud: <Verlenging {...props} /> }] : []),
     ...(lopend && behandelen && (zaak.termijn.startVastleggen || zaak.termijn.normKeuze.length > 1)
       ? [{ soort: 'termijn' as const, titel: t('actie.termijnVastleggen'), inhoud: <TermijnVastleggen {...props} /> }]
       : []),
@@ -891,7 +910,7 @@ function Inhoud({ bron, gemeente }: { bron: VersieBron<Zaak>; gemeente: SessieGe
         ]
       : []),
     ...(heeftRecht(rollen, 'volgcodeVernieuwen') ? [{ soort: 'volgcode' as const, titel: t('volgcode.titel'), inhoud: <Volgcode zaak={zaak} gemeente={gemeente} herlaad={wijziging.herlaad} />, blijvend: true }] : []),
-    ...(lopend && behandelen ? [{ soort: 'afsluiting' as const, titel: t('actie.afsluiten'), inhoud: <Afsluiting {...props} /> }] : []),
+    ...(lopend && behandelen && !klacht ? [{ soort: 'afsluiting' as const, titel: t('actie.afsluiten'), inhoud: <Afsluiting {...props} /> }] : []),
   ];
   const oppakKnop = behandelen && <Oppakken stuur={stuur} herlaad={wijziging.herlaad} tekst={t('volgende.oppakKnop')} />;
   return (
@@ -900,10 +919,11 @@ function Inhoud({ bron, gemeente }: { bron: VersieBron<Zaak>; gemeente: SessieGe
         <Statusmelding tekst={melding} />
       </div>
       <NieuweReacties zaak={zaak} />
-      <Stand zaak={zaak} ik={ik} acties={acties} onOpen={(soort) => open !== soort && wissel(soort)} oppakken={oppakKnop} />
+      <Stand zaak={zaak} ik={ik} acties={acties} onOpen={(soort) => open !== soort && wissel(soort)} oppakken={oppakKnop} klachtStap={volgendeKlachtStap(klacht)} />
       <ActiePaneel acties={acties} open={open} onWissel={wissel} kop={kop} knoppen={knoppen} sleutel={`${bron.ronde}-${zaak.versie}`} />
       <div className="loket-zaak-kolommen">
         <div>
+          {klacht && <KlachtOverzicht klacht={klacht} />}
           <Termijn zaak={zaak} />
           <Statussen zaak={zaak} />
           <Tijdlijn zaak={zaak} />
