@@ -1,0 +1,152 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systeemklok } from '../src/klok.ts';
+import { demoGebruiker } from '../test/demo.ts';
+import { logIn, type Ingelogd } from '../test/login.ts';
+import { leesPdf } from '../test/pdf.ts';
+import { expectAccessible, logInInApp, startBrowser, startLoketServer, verwachtMedewerkersApp, type LoketServer } from './support.ts';
+
+let server: LoketServer;
+let browser: Browser;
+let bea: Ingelogd;
+const api = '/api/v1/gemeenten/GM0384';
+
+beforeAll(async () => {
+  server = await startLoketServer({ LOKET_TERMIJNBEWAKING_MINUTEN: '0' });
+  browser = await startBrowser();
+  // The klacht arrives on paper and is registered through the API by a behandelaar (the app users below log in themselves).
+  const g = demoGebruiker('behandelaar@diemen.demo');
+  bea = await logIn(server.loket.app, systeemklok, g.email, g.wachtwoord, g.totpGeheim);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** Opens an action of the zaak's panel: its form's heading gets the focus. */
+async function open(page: Page, naam: string): Promise<void> {
+  await page.getByRole('button', { name: naam, exact: true }).first().click();
+  await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe(naam);
+}
+
+/** Submits the open form and waits for the status message, which gets the focus. */
+async function verstuur(page: Page, knop: string, melding: string): Promise<void> {
+  await page.getByRole('button', { name: knop, exact: true }).click();
+  await page.getByRole('status').filter({ hasText: melding }).waitFor();
+  await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toContain(melding);
+}
+
+describe('a klacht handled in the staff app', () => {
+  it("a beheerder sets the letters' wording; the klachtcoördinator runs the klacht through a hearing, a verdaging and the decision with a measure; axe-clean; the letter carries the wording", async () => {
+    verwachtMedewerkersApp();
+    const vandaag = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
+    const team = (await server.database.db.selectFrom('team').select('id').where('gemeente', '=', 'GM0384').where('naam', '=', 'Vergunningen').executeTakeFirstOrThrow()).id;
+    const res = await server.loket.app.inject({
+      method: 'POST',
+      url: `${api}/klachten`,
+      headers: bea.headers,
+      payload: { onderwerp: 'Afgesnauwd aan de balie', omschrijving: 'Ik werd afgesnauwd toen ik naar mijn vergunning vroeg.', kanaal: 'post', ontvangstdatum: vandaag, categorie: 'bejegening', team, beklaagde: 'P. de Balie', klager: { naam: 'Karin de Boer', taal: 'nl' } },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const { id, identificatie } = res.json();
+
+    // The beheerder: the wording of the klacht letters in Dutch.
+    const beheer = await (await browser.newContext()).newPage();
+    await logInInApp(beheer, server, 'beheerder@duoplus.demo', '/GM0384/briefteksten');
+    await beheer.getByRole('heading', { name: 'Klachtbrieven, Nederlands' }).waitFor();
+    await expectAccessible(beheer);
+    const klachtbrieven = beheer.locator('section').filter({ has: beheer.getByRole('heading', { name: 'Klachtbrieven, Nederlands' }) });
+    // Bad input: the API's reason next to the field.
+    await klachtbrieven.getByLabel('Ondertekening').fill('x'.repeat(201));
+    await klachtbrieven.getByRole('button', { name: 'Opslaan' }).click();
+    await klachtbrieven.getByRole('alert').waitFor();
+    expect(await beheer.locator('#brieftekst-klachten-nl-ondertekening-fout').innerText()).toBe('Hoogstens 200 tekens.');
+    await expectAccessible(beheer);
+    await klachtbrieven.getByLabel('Inleiding').fill('Wij vinden het belangrijk dat u tevreden bent over onze dienstverlening.');
+    await klachtbrieven.getByLabel('Contactregel').fill('Vragen? Bel de klachtcoördinator via 14 020.');
+    await klachtbrieven.getByLabel('Ondertekening').fill('A. Jansen, klachtcoördinator');
+    await klachtbrieven.getByRole('button', { name: 'Opslaan' }).click();
+    await klachtbrieven.getByRole('status').filter({ hasText: 'De teksten voor Klachtbrieven, Nederlands zijn opgeslagen.' }).waitFor();
+    await beheer.context().close();
+
+    // The klachtcoördinator (Tim) opens the klacht's zaak: the procedure, its terms with their explanation, the next step.
+    const page = await (await browser.newContext()).newPage();
+    await logInInApp(page, server, 'teamleider@diemen.demo', `/GM0384/zaken/${id}`);
+    await page.getByRole('heading', { name: 'Klachtprocedure' }).waitFor();
+    const procedure = await page.locator('section').filter({ has: page.getByRole('heading', { name: 'Klachtprocedure' }) }).innerText();
+    expect(procedure).toContain('Afhandeltermijn');
+    expect(procedure).toContain('(Awb 9:11)');
+    expect(procedure).toContain('De klacht wordt binnen 6 weken na ontvangst');
+    expect(await page.locator('main').innerText()).toContain('Neem contact op met de klager en leg het gesprek vast.');
+    // The engine's own close and extension are not offered: the procedure's steps do that.
+    expect(await page.getByRole('button', { name: 'Afsluiten', exact: true }).count()).toBe(0);
+    await expectAccessible(page);
+
+    await open(page, 'Gesprek vastleggen');
+    await page.getByLabel('Verslag van het gesprek').fill('Gebeld. Mevrouw wil dat de klacht wordt behandeld.');
+    await verstuur(page, 'Gesprek opslaan', 'Het gesprek is vastgelegd.');
+
+    await open(page, 'Hoorzitting plannen');
+    await expectAccessible(page);
+    await page.getByLabel('Datum en tijd').fill(`${vandaag}T15:00`);
+    await page.getByLabel('Plaats').fill('Raadhuis, kamer 2');
+    expect(await page.getByLabel('Genodigden').inputValue()).toBe('Karin de Boer\nP. de Balie');
+    await verstuur(page, 'Hoorzitting opslaan', 'De hoorzitting is gepland.');
+
+    await open(page, 'Hoorverslag vastleggen');
+    await page.getByLabel('Hoorverslag', { exact: true }).fill('Beide partijen gehoord. De medewerker erkent dat het gesprek kortaf was.');
+    await verstuur(page, 'Hoorverslag opslaan', 'Het hoorverslag is vastgelegd.');
+
+    // Verdaging beyond four weeks: the API's reason next to the field, nothing changed.
+    await open(page, 'Verdagen');
+    await page.getByLabel('Aantal weken').fill('5');
+    await page.getByLabel('Reden').fill('Wij wachten op de reactie van de medewerker.');
+    await page.getByRole('button', { name: 'Verdagen en brieven versturen' }).click();
+    await page.getByRole('alert').waitFor();
+    expect(await page.locator('#verdaging-weken-fout').innerText()).toContain('hoogstens vier weken in totaal (Awb 9:11 lid 2)');
+    expect(await page.locator('#verdaging-weken').getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible(page);
+    await page.getByLabel('Aantal weken').fill('2');
+    await verstuur(page, 'Verdagen en brieven versturen', 'De klacht is verdaagd.');
+    expect(await page.locator('section').filter({ has: page.getByRole('heading', { name: 'Klachtprocedure' }) }).innerText()).toContain('2 weken verdaagd');
+
+    // The decision: gegrond, findings, a verbetermaatregel for the team.
+    await open(page, 'Besluit');
+    await page.getByLabel('Uitkomst').selectOption('gegrond');
+    await page.getByLabel('Bevindingen').fill('De medewerker was kortaf. Dat had niet zo mogen gaan.');
+    await page.getByRole('button', { name: 'Maatregel toevoegen' }).click();
+    await page.getByLabel('Omschrijving').fill('Training klantgericht werken aan de balie');
+    await page.getByLabel('Klaar uiterlijk').fill(`${Number(vandaag.slice(0, 4)) + 1}-03-01`);
+    await expectAccessible(page);
+    await verstuur(page, 'Besluit vastleggen en brief versturen', 'De klacht is afgehandeld.');
+    expect(await page.locator('section').filter({ has: page.getByRole('heading', { name: 'Klachtprocedure' }) }).innerText()).toContain('Gegrond');
+    await expectAccessible(page);
+
+    // The decision letter: the wording the beheerder set, the ombudsman.
+    const klacht = (await server.loket.app.inject({ method: 'GET', url: `${api}/klachten/${id}`, headers: bea.headers })).json();
+    expect(klacht).toMatchObject({ identificatie, uitkomst: 'gegrond', horen: 'gehoord', verdagingWeken: 2 });
+    expect(klacht.stappen.map((s: { soort: string }) => s.soort)).toEqual(['ontvangen', 'contact', 'hoorzitting', 'hoorverslag', 'verdaging', 'besluit']);
+    const besluit = klacht.brieven.find((b: { bestandsnaam: string }) => b.bestandsnaam.startsWith('besluit-'));
+    const pdf = await server.loket.app.inject({ method: 'GET', url: `${api}/zaken/${id}/documenten/${besluit.id}`, headers: bea.headers });
+    const tekst = leesPdf(pdf.rawPayload).tekst.replace(/\s+/g, ' ');
+    for (const verwacht of ['Beste Karin de Boer, Wij vinden het belangrijk dat u tevreden bent over onze dienstverlening.', 'De medewerker was kortaf.', 'Nationale ombudsman', 'Vragen? Bel de klachtcoördinator via 14 020.', 'A. Jansen, klachtcoördinator Gemeente Diemen']) {
+      expect(tekst).toContain(verwacht);
+    }
+
+    // The owners' list of open measures: marked carried out.
+    await page.goto(`${server.url}/medewerkers/GM0384/klacht-maatregelen`);
+    await page.getByRole('heading', { name: 'Verbetermaatregelen', level: 1 }).waitFor();
+    await page.getByLabel('Team').selectOption({ label: 'Alle teams' });
+    await page.getByRole('button', { name: 'Tonen' }).click();
+    const rij = page.getByRole('row').filter({ hasText: 'Training klantgericht werken aan de balie' });
+    await rij.waitFor();
+    expect(await rij.innerText()).toContain(identificatie);
+    await expectAccessible(page);
+    await rij.getByRole('button', { name: 'Uitgevoerd: Training klantgericht werken aan de balie' }).click();
+    await page.getByRole('status').filter({ hasText: 'staat nu op uitgevoerd' }).waitFor();
+    await expect.poll(async () => page.getByRole('row').filter({ hasText: 'Training klantgericht' }).count()).toBe(0);
+    const maatregel = await server.database.db.selectFrom('klacht_maatregel').select('status').where('zaak_id', '=', id).executeTakeFirstOrThrow();
+    expect(maatregel.status).toBe('uitgevoerd');
+    await page.context().close();
+  });
+});
