@@ -19,7 +19,7 @@ afterAll(async () => {
   await loket.close();
 });
 
-const zet = (groep: string, taal: string, payload: unknown, sessie: Ingelogd = beheerder, gemeente = 'GM0384') =>
+const zet = (groep: string, taal: string, payload: Record<string, unknown>, sessie: Ingelogd = beheerder, gemeente = 'GM0384') =>
   loket.app.inject({ method: 'PUT', url: `/api/v1/gemeenten/${gemeente}/briefteksten/${groep}/${taal}`, headers: sessie.headers, payload });
 const normaal = (tekst: string) => tekst.replace(/\s+/g, ' ');
 
