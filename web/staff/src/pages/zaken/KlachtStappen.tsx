@@ -1,7 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { heeftRecht } from '../../../../../src/http/rechten.ts';
 import { ApiError, api, gemeentePad, type Klacht, type SessieGemeente, type Team, type Zaak } from '../../api.ts';
-import { Formulier, HerlaadKnop, Knop, Veld, type FormulierStaat, useFormulier } from '../../components/Formulier.tsx';
+import { Formulier, HerlaadKnop, Knop, Veld, Vinkje, type FormulierStaat, useFormulier } from '../../components/Formulier.tsx';
 import { Gegevenslijst } from '../../components/Gegevenslijst.tsx';
 import { Sectie } from '../../components/Sectie.tsx';
 import { Tabel } from '../../components/Tabel.tsx';
@@ -140,8 +140,8 @@ function Informeel({ stuur, herlaad, klacht, vandaag }: StapProps & { vandaag: s
         velden={{ bevindingen: 'informeel-bevindingen', instemming: 'informeel-datum', 'instemming.datum': 'informeel-datum', 'instemming.wijze': 'informeel-wijze', uitkomst: 'informeel-bevindingen' }}
       >
         <Tekstvak id="informeel-bevindingen" label={t('klacht.informeelAfspraak')} uitleg={t('klacht.inBrief')} required {...koppel(formulier, 'bevindingen')} />
-        <Veld id="informeel-datum" type="date" label={t('klacht.instemmingDatum')} required {...koppel(formulier, 'instemmingDatum', 'instemming.datum')} />
-        <Keuzelijst id="informeel-wijze" label={t('klacht.instemmingWijze')} {...koppel(formulier, 'wijze', 'instemming.wijze')} opties={WIJZEN.map((w) => ({ waarde: w, label: t(`klacht.wijze.${w}`) }))} />
+        <Veld id="informeel-datum" type="date" label={t('klacht.instemmingDatum')} required {...koppel(formulier, 'instemmingDatum')} fout={formulier.fout?.veldPad('instemming.datum') ?? formulier.fout?.veldPad('instemming')} />
+        <Keuzelijst id="informeel-wijze" label={t('klacht.instemmingWijze')} {...koppel(formulier, 'wijze')} fout={formulier.fout?.veldPad('instemming.wijze')} opties={WIJZEN.map((w) => ({ waarde: w, label: t(`klacht.wijze.${w}`) }))} />
       </StapFormulier>
     </>
   );
@@ -289,30 +289,8 @@ function Uitstel({ stuur, herlaad, vandaag }: StapProps & { vandaag: string }) {
       >
         <Veld id="uitstel-weken" label={t('klacht.weken')} inputMode="numeric" autoComplete="off" required {...koppel(formulier, 'weken')} />
         <Tekstvak id="uitstel-reden" label={t('klacht.reden')} required {...koppel(formulier, 'reden')} />
-        <Veld id="uitstel-datum" type="date" label={t('klacht.instemmingDatum')} required {...koppel(formulier, 'instemmingDatum', 'instemming.datum')} />
-        <div className={`utrecht-form-field utrecht-form-field--checkbox${formulier.fout?.veld('instemming.schriftelijk') ? ' utrecht-form-field--invalid' : ''}`}>
-          <div className="utrecht-form-field__input">
-            <input
-              id="uitstel-schriftelijk"
-              type="checkbox"
-              className="utrecht-checkbox utrecht-checkbox--html-input"
-              checked={formulier.waarden.schriftelijk}
-              onChange={(e) => formulier.zet('schriftelijk', e.target.checked)}
-              aria-invalid={formulier.fout?.veld('instemming.schriftelijk') ? true : undefined}
-              aria-describedby={formulier.fout?.veld('instemming.schriftelijk') ? 'uitstel-schriftelijk-fout' : undefined}
-            />
-          </div>
-          <div className="utrecht-form-field__label">
-            <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor="uitstel-schriftelijk">
-              {t('klacht.schriftelijk')}
-            </label>
-          </div>
-          {formulier.fout?.veld('instemming.schriftelijk') && (
-            <div id="uitstel-schriftelijk-fout" className="utrecht-form-field__error-message utrecht-form-field-error-message">
-              {formulier.fout.veld('instemming.schriftelijk')}
-            </div>
-          )}
-        </div>
+        <Veld id="uitstel-datum" type="date" label={t('klacht.instemmingDatum')} required {...koppel(formulier, 'instemmingDatum')} fout={formulier.fout?.veldPad('instemming.datum')} />
+        <Vinkje id="uitstel-schriftelijk" label={t('klacht.schriftelijk')} checked={formulier.waarden.schriftelijk} onChange={(e) => formulier.zet('schriftelijk', e.target.checked)} fout={formulier.fout?.veldPad('instemming.schriftelijk')} />
       </StapFormulier>
     </>
   );
@@ -371,17 +349,17 @@ function Besluit({ klacht, stuur, herlaad, teams }: StapProps & { teams: Team[] 
           {regels.map((r, i) => (
             <fieldset key={i} className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset">
               <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{t('klacht.maatregelNummer', { n: i + 1 })}</legend>
-              <Tekstvak id={`maatregel-${i}-omschrijving`} label={t('klacht.maatregelOmschrijving')} required value={r.omschrijving} onChange={(e) => zetRegel(i, { omschrijving: e.target.value })} fout={formulier.fout?.veld(`verbetermaatregelen.${i}.omschrijving`)} />
+              <Tekstvak id={`maatregel-${i}-omschrijving`} label={t('klacht.maatregelOmschrijving')} required value={r.omschrijving} onChange={(e) => zetRegel(i, { omschrijving: e.target.value })} fout={formulier.fout?.veldPad(`verbetermaatregelen.${i}.omschrijving`)} />
               <Keuzelijst
                 id={`maatregel-${i}-team`}
                 label={t('klacht.eigenaar')}
                 required
                 value={r.team}
                 onChange={(e) => zetRegel(i, { team: e.target.value })}
-                fout={formulier.fout?.veld(`verbetermaatregelen.${i}.team`)}
+                fout={formulier.fout?.veldPad(`verbetermaatregelen.${i}.team`)}
                 opties={[{ waarde: '', label: t('klacht.kiesTeam') }, ...teams.map((team) => ({ waarde: team.id, label: team.naam }))]}
               />
-              <Veld id={`maatregel-${i}-uiterlijk`} type="date" label={t('klacht.uiterlijk')} required value={r.uiterlijk} onChange={(e) => zetRegel(i, { uiterlijk: e.target.value })} fout={formulier.fout?.veld(`verbetermaatregelen.${i}.uiterlijk`)} />
+              <Veld id={`maatregel-${i}-uiterlijk`} type="date" label={t('klacht.uiterlijk')} required value={r.uiterlijk} onChange={(e) => zetRegel(i, { uiterlijk: e.target.value })} fout={formulier.fout?.veldPad(`verbetermaatregelen.${i}.uiterlijk`)} />
               <Knop soort="subtle" onClick={() => setRegels((vorige) => vorige.filter((_, j) => j !== i))}>
                 {t('klacht.maatregelWeg', { n: i + 1 })}
               </Knop>
