@@ -14,7 +14,7 @@ const api = '/api/v1/gemeenten/GM0384';
 beforeAll(async () => {
   server = await startLoketServer({ LOKET_TERMIJNBEWAKING_MINUTEN: '0' });
   browser = await startBrowser();
-  // The klacht arrives on paper and is registered through the API by a behandelaar (the app users below log in themselves).
+  // A behandelaar reads the klacht and its letters through the API at the end (the app users log in themselves).
   const g = demoGebruiker('behandelaar@diemen.demo');
   bea = await logIn(server.loket.app, systeemklok, g.email, g.wachtwoord, g.totpGeheim);
 });
@@ -40,16 +40,6 @@ describe('a klacht handled in the staff app', () => {
   it("a beheerder sets the letters' wording; the klachtcoördinator runs the klacht through a hearing, a verdaging and the decision with a measure; axe-clean; the letter carries the wording", async () => {
     verwachtMedewerkersApp();
     const vandaag = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
-    const team = (await server.database.db.selectFrom('team').select('id').where('gemeente', '=', 'GM0384').where('naam', '=', 'Vergunningen').executeTakeFirstOrThrow()).id;
-    const res = await server.loket.app.inject({
-      method: 'POST',
-      url: `${api}/klachten`,
-      headers: bea.headers,
-      payload: { onderwerp: 'Afgesnauwd aan de balie', omschrijving: 'Ik werd afgesnauwd toen ik naar mijn vergunning vroeg.', kanaal: 'post', ontvangstdatum: vandaag, categorie: 'bejegening', team, beklaagde: 'P. de Balie', klager: { naam: 'Karin de Boer', taal: 'nl' } },
-    });
-    expect(res.statusCode, res.body).toBe(201);
-    const { id, identificatie } = res.json();
-
     // The beheerder: the wording of the klacht letters in Dutch.
     const beheer = await (await browser.newContext()).newPage();
     await logInInApp(beheer, server, 'beheerder@duoplus.demo', '/GM0384/briefteksten');
@@ -69,9 +59,30 @@ describe('a klacht handled in the staff app', () => {
     await klachtbrieven.getByRole('status').filter({ hasText: 'De teksten voor Klachtbrieven, Nederlands zijn opgeslagen.' }).waitFor();
     await beheer.context().close();
 
-    // The klachtcoördinator (Tim) opens the klacht's zaak: the procedure, its terms with their explanation, the next step.
+    // The klachtcoördinator (Tim) registers a klacht that came in on paper: first without anything filled in.
     const page = await (await browser.newContext()).newPage();
-    await logInInApp(page, server, 'teamleider@diemen.demo', `/GM0384/zaken/${id}`);
+    await logInInApp(page, server, 'teamleider@diemen.demo', '/GM0384/klachten');
+    await page.getByRole('link', { name: 'Klacht registreren' }).click();
+    await page.getByRole('heading', { name: 'Klacht registreren', level: 1 }).waitFor();
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Klacht registreren' }).click();
+    await page.getByRole('alert').waitFor();
+    expect(await page.locator('#klager-naam-fout').isVisible()).toBe(true);
+    expect(await page.locator('#klacht-team-fout').isVisible()).toBe(true);
+    await expectAccessible(page);
+    await page.getByLabel('Onderwerp').fill('Afgesnauwd aan de balie');
+    await page.getByLabel('Wat er gebeurde').fill('Ik werd afgesnauwd toen ik naar mijn vergunning vroeg.');
+    await page.getByLabel('Soort klacht').selectOption('bejegening');
+    await page.getByLabel('Over welk team gaat de klacht?').selectOption({ label: 'Vergunningen' });
+    await page.getByLabel('Over welke medewerker (optioneel)').fill('P. de Balie');
+    await page.getByLabel('Naam van de klager').fill('Karin de Boer');
+    await page.getByRole('button', { name: 'Klacht registreren' }).click();
+    const kop = await page.getByRole('heading', { level: 1 }).filter({ hasText: 'is geregistreerd' }).innerText();
+    const identificatie = /Klacht (Z-\d{4}-\d{6}) is geregistreerd/.exec(kop)?.[1] ?? '';
+    expect(identificatie).not.toBe('');
+    await expectAccessible(page);
+    const { zaak_id: id } = await server.database.db.selectFrom('klacht').select('zaak_id').where('identificatie', '=', identificatie).executeTakeFirstOrThrow();
+    await page.getByRole('link', { name: `Naar zaak ${identificatie}` }).click();
     await page.getByRole('heading', { name: 'Klachtprocedure' }).waitFor();
     const procedure = await page.locator('section').filter({ has: page.getByRole('heading', { name: 'Klachtprocedure' }) }).innerText();
     expect(procedure).toContain('Afhandeltermijn');
@@ -116,6 +127,11 @@ describe('a klacht handled in the staff app', () => {
     await page.getByLabel('Bevindingen').fill('De medewerker was kortaf. Dat had niet zo mogen gaan.');
     await page.getByRole('button', { name: 'Maatregel toevoegen' }).click();
     await page.getByLabel('Omschrijving').fill('Training klantgericht werken aan de balie');
+    // A due date in the past: the API's reason at that measure's field.
+    await page.getByLabel('Klaar uiterlijk').fill('2020-01-01');
+    await page.getByRole('button', { name: 'Besluit vastleggen en brief versturen' }).click();
+    await page.getByRole('alert').waitFor();
+    expect(await page.locator('#maatregel-0-uiterlijk-fout').innerText()).toBe('De datum waarop de maatregel klaar is, ligt in het verleden.');
     await page.getByLabel('Klaar uiterlijk').fill(`${Number(vandaag.slice(0, 4)) + 1}-03-01`);
     await expectAccessible(page);
     await verstuur(page, 'Besluit vastleggen en brief versturen', 'De klacht is afgehandeld.');
