@@ -165,4 +165,66 @@ describe('a klacht handled in the staff app', () => {
     expect(maatregel.status).toBe('uitgevoerd');
     await page.context().close();
   });
+
+  it('the informal route in the staff app: uitstel refused without written consent, no hearing with a ground, closed as informally resolved with the consent recorded; a second klacht not handled (9:8); axe-clean', async () => {
+    verwachtMedewerkersApp();
+    const vandaag = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
+    const team = (await server.database.db.selectFrom('team').select('id').where('gemeente', '=', 'GM0384').where('naam', '=', 'Vergunningen').executeTakeFirstOrThrow()).id;
+    const registreer = async (onderwerp: string) => {
+      const res = await server.loket.app.inject({
+        method: 'POST',
+        url: `${api}/klachten`,
+        headers: bea.headers,
+        payload: { onderwerp, omschrijving: 'Niemand belde terug.', kanaal: 'telefoon', ontvangstdatum: vandaag, categorie: 'bereikbaarheid', team, klager: { naam: 'Ahmed Yilmaz', taal: 'nl' } },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json() as { id: string; identificatie: string };
+    };
+    const eerste = await registreer('Niet teruggebeld');
+    const tweede = await registreer('Oude kwestie');
+
+    const page = await (await browser.newContext()).newPage();
+    await logInInApp(page, server, 'teamleider@diemen.demo', `/GM0384/zaken/${eerste.id}`);
+    await page.getByRole('heading', { name: 'Klachtprocedure' }).waitFor();
+
+    await open(page, 'Uitstel met instemming');
+    await page.getByLabel('Aantal weken').fill('2');
+    await page.getByLabel('Reden').fill('De klager is op vakantie.');
+    await page.getByRole('button', { name: 'Uitstel vastleggen' }).click();
+    await page.getByRole('alert').waitFor();
+    expect(await page.locator('#uitstel-schriftelijk-fout').innerText()).toBe('Langer uitstellen mag alleen met schriftelijke instemming van de klager.');
+    await expectAccessible(page);
+
+    await open(page, 'Niet horen');
+    await page.getByLabel('Toelichting').fill('De klager wil liever geen gesprek op het gemeentehuis.');
+    await verstuur(page, 'Vastleggen: niet horen', 'Vastgelegd dat niet wordt gehoord.');
+
+    // Closing as informally resolved needs the consent: its date and how it was given.
+    await open(page, 'Informeel opgelost');
+    await expectAccessible(page);
+    await page.getByLabel('Wat is afgesproken').fill('Wij bellen voortaan binnen twee werkdagen terug.');
+    await page.getByLabel('Hoe liet de klager dat weten?').selectOption('e-mail');
+    await verstuur(page, 'Afsluiten als informeel opgelost', 'De klacht is afgesloten als informeel opgelost.');
+    const procedure = page.locator('section').filter({ has: page.getByRole('heading', { name: 'Klachtprocedure' }) });
+    expect(await procedure.innerText()).toContain('Informeel opgelost');
+    expect(await page.getByRole('button', { name: 'Besluit', exact: true }).count()).toBe(0);
+    await expectAccessible(page);
+    const k = (await server.loket.app.inject({ method: 'GET', url: `${api}/klachten/${eerste.id}`, headers: bea.headers })).json();
+    expect(k).toMatchObject({ uitkomst: 'informeel-opgelost', horen: 'overgeslagen', uitstelWeken: 0 });
+    expect(k.stappen.at(-1).gegevens.instemming).toEqual({ datum: vandaag, wijze: 'e-mail' });
+
+    // The second: not handled, with the 9:8 ground; the letter goes with it.
+    await page.goto(`${server.url}/medewerkers/GM0384/zaken/${tweede.id}`);
+    await page.getByRole('heading', { name: 'Klachtprocedure' }).waitFor();
+    await open(page, 'Niet behandelen (9:8)');
+    expect(await page.locator('#actie-klacht-niet-behandelen').innerText()).toContain('binnen vier weken na ontvangst');
+    await page.getByLabel('Grond').selectOption('eerder-behandeld');
+    await page.getByLabel('Toelichting').fill('Dezelfde klacht is in januari al behandeld.');
+    await verstuur(page, 'Niet behandelen en brief versturen', 'De klacht wordt niet behandeld.');
+    const t = (await server.loket.app.inject({ method: 'GET', url: `${api}/klachten/${tweede.id}`, headers: bea.headers })).json();
+    expect(t.uitkomst).toBe('niet-behandeld');
+    expect(t.brieven.map((b: { bestandsnaam: string }) => b.bestandsnaam)).toContain(`niet-behandelen-${tweede.identificatie}.pdf`);
+    await expectAccessible(page);
+    await page.context().close();
+  });
 });
