@@ -892,7 +892,7 @@ export interface BriefTekstTable {
   inleiding: string | null;
   contact: string | null;
   ondertekening: string | null;
-  gewijzigd_op: Tijdstip;
+  gewijzigd_op: TijdstipVerplicht;
   gewijzigd_door: string | null;
 }
 /** The groups of letters with their own wording: every letter, or one procedure's (a procedure's row overrides the general one). The table also allows `bezwaar`, for when its letters use it. */
