@@ -263,7 +263,7 @@ describe('P&C editor in the staff app', () => {
     const page = await context.newPage();
     await logInInApp(page, server, behandelaar.email, `/${GEMEENTE}/planning-control`);
     await isOp(page, 'Geen toegang');
-    expect(await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link').allInnerTexts()).toEqual(['Start', 'Zaken', 'Meldingen openbare ruimte', 'KCC', 'Terugbelverzoeken', 'Kennisbank', 'Bezwaren', 'Klachten', 'Paginafeedback']);
+    expect(await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link').allInnerTexts()).toEqual(['Start', 'Zaken', 'Meldingen openbare ruimte', 'KCC', 'Terugbelverzoeken', 'Kennisbank', 'Bezwaren', 'Klachten', 'Verbetermaatregelen', 'Paginafeedback']);
     await context.close();
 
     const tweede = await browser.newContext({ viewport: { width: 1280, height: 900 } });

@@ -65,7 +65,8 @@ import { zaaktypenService } from './modules/zaaktypen/zaaktypen.service.ts';
 import { zakenRepository } from './modules/zaken/zaken.repository.ts';
 import { zakenRoutes } from './modules/zaken/zaken.routes.ts';
 import { brievenRoutes } from './modules/brieven/brieven.routes.ts';
-import { brievenService } from './modules/brieven/brieven.service.ts';
+import { brievenRepository } from './modules/brieven/brieven.repository.ts';
+import { briefWoorden, brievenService } from './modules/brieven/brieven.service.ts';
 import { zakenService, type ZakenDeps } from './modules/zaken/zaken.service.ts';
 import { zakenKpis } from './modules/zaken/zaken.kpi.ts';
 import { zakenKpiRollup } from './modules/zaken/zaken.kpi.rollup.ts';
@@ -436,6 +437,7 @@ export function loketServices(deps: {
   const sluitingsdagenRepo = sluitingsdagenRepository(db);
   const termijnen = termijnenService({ repository: sluitingsdagenRepo, gemeenten, audit, klok, signalen });
   const zaaktypenRepo = zaaktypenRepository(db, lezen);
+  const brievenRepo = brievenRepository(db);
   const zakenRepo = zakenRepository(db, lezen);
   const zaaktypeBestaat = async (gemeente: string, code: string) => (await zaaktypenRepo.hoogsteVersie(gemeente, code)) !== undefined;
   const productenRepo = productenRepository(db, lezen);
@@ -607,7 +609,7 @@ export function loketServices(deps: {
           return {
             zaken: opKlok,
             bezwaar: bezwaarProcedure({ db, zaken: opKlok, gemeenten, teams: teamsRepo, klok: demoKlok }),
-            klachten: klachtenService({ db, repository: klachtenRepository(db), zaken: opKlok, gemeenten, zaaktypen: zaaktypenRepo, sluitingsdagen: (gemeente) => termijnen.sluitingsdagen(gemeente), audit, klok: demoKlok }),
+            klachten: klachtenService({ db, repository: klachtenRepository(db), zaken: opKlok, gemeenten, zaaktypen: zaaktypenRepo, sluitingsdagen: (gemeente) => termijnen.sluitingsdagen(gemeente), briefWoorden: (gemeente, taal, d) => briefWoorden(brievenRepo, gemeente, taal, 'klachten', d), audit, klok: demoKlok }),
           };
         },
         aantalBezwaren: (gemeente) => bezwaarRepository(db).aantal(gemeente),
@@ -618,9 +620,9 @@ export function loketServices(deps: {
     bezwaar: bezwaarService({ klok }),
     zaaktypen: zaaktypenService({ repository: zaaktypenRepo, audit, klok }),
     zaken,
-    brieven: brievenService({ zaken, klok }),
+    brieven: brievenService({ zaken, klok, repository: brievenRepo, audit }),
     // Klachten (Awb titel 9.1, ADR 0060): zaken of type klacht, their steps through the zaken service.
-    klachten: klachtenService({ db, repository: klachtenRepository(db), zaken, gemeenten, zaaktypen: zaaktypenRepo, sluitingsdagen: (gemeente) => termijnen.sluitingsdagen(gemeente), audit, klok }),
+    klachten: klachtenService({ db, repository: klachtenRepository(db), zaken, gemeenten, zaaktypen: zaaktypenRepo, sluitingsdagen: (gemeente) => termijnen.sluitingsdagen(gemeente), briefWoorden: (gemeente, taal, d) => briefWoorden(brievenRepo, gemeente, taal, 'klachten', d), audit, klok }),
     bezwaarProcedure: bezwaarProcedure({ db, zaken, gemeenten, teams: teamsRepo, klok }),
     kpi,
     zakenRollup,

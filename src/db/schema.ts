@@ -884,6 +884,20 @@ export interface KlachtInstellingTable {
   ombudsman_naam: string;
   ombudsman_website: string;
 }
+/** Per-gemeente wording of letters (0040-brieftekst, ADR 0071): per group of letters and language. */
+export interface BriefTekstTable {
+  gemeente: string;
+  groep: BriefGroep;
+  taal: 'nl' | 'en';
+  inleiding: string | null;
+  contact: string | null;
+  ondertekening: string | null;
+  gewijzigd_op: TijdstipVerplicht;
+  gewijzigd_door: string | null;
+}
+/** The groups of letters with their own wording: every letter, or one procedure's (a procedure's row overrides the general one). The table also allows `bezwaar`, for when its letters use it. */
+export const BRIEF_GROEPEN = ['algemeen', 'klachten'] as const;
+export type BriefGroep = (typeof BRIEF_GROEPEN)[number];
 /** The state of one klacht beside its zaak (0034-klachten, ADR 0060). */
 export interface KlachtTable {
   gemeente: string;
@@ -1383,4 +1397,5 @@ export interface DB {
   klacht: KlachtTable;
   klacht_stap: KlachtStapTable;
   klacht_maatregel: KlachtMaatregelTable;
+  brief_tekst: BriefTekstTable;
 }

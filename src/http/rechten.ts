@@ -86,6 +86,8 @@ export const RECHTEN = {
   klachtenInstellen: ['beheerder', 'klachtcoordinator'],
   /** List the verbetermaatregelen of klachten (per owner team) and mark one carried out or dropped: the owning teams and the klachtcoördinator. */
   maatregelenBijwerken: ['beheerder', 'klachtcoordinator', 'teamleider', 'behandelaar'],
+  /** Set the gemeente's own wording of letters (intro, contact line, signature; per group of letters and language, ADR 0071). */
+  brieftekstenBeheren: ['beheerder'],
 } as const satisfies Record<string, readonly Rol[]>;
 
 export type Recht = keyof typeof RECHTEN;

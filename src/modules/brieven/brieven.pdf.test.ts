@@ -40,6 +40,15 @@ describe('maakBrief', () => {
     expect(await isQrVan(gelezen.afbeeldingen[0]!, link)).toBe(true);
   });
 
+  it("puts the gemeente's own wording in its places (ADR 0071): the intro under the salutation, the contact line and the signature above the gemeente's name", async () => {
+    const woorden = { inleiding: 'Thank you for contacting us.', contact: 'Questions? Call 14 020.', ondertekening: 'J. Smit, service desk' };
+    const tekst = normaal(leesPdf(await maakBrief({ gemeente: diemen, taal: 'en', sjabloon: 'volgcode', gegevens, datum: '2026-12-06', woorden })).tekst);
+    expect(tekst).toContain('Dear Anna de Vries, Thank you for contacting us. ');
+    expect(tekst.trimEnd()).toMatch(/Questions\? Call 14 020\. Kind regards, J\. Smit, service desk Municipality of Diemen$/);
+    const standaard = normaal(leesPdf(await maakBrief({ gemeente: diemen, taal: 'en', sjabloon: 'volgcode', gegevens, datum: '2026-12-06', woorden: { inleiding: null, contact: null, ondertekening: null } })).tekst);
+    expect(standaard).not.toContain('Thank you for contacting us');
+    expect(standaard.trimEnd()).toMatch(/Kind regards, Municipality of Diemen$/);
+  });
   it('takes the sender block from the theme, and leaves out a theme that does not validate', () => {
     expect(afzenderVan(diemen, 'nl')).toEqual({ kop: 'Gemeente Diemen', naam: 'Gemeente Diemen', regels: ['Postbus 191, 1110 AD Diemen', 'Telefoon 14 020', 'Website www.diemen.nl'] });
     expect(afzenderVan({ naam: 'Diemen', thema: { telefoon: '14 020<script>' } }, 'en')).toEqual({ kop: 'Municipality of Diemen', naam: 'Municipality of Diemen', regels: [] });

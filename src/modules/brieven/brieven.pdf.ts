@@ -27,6 +27,16 @@ export function afzenderVan(gemeente: Pick<Gemeente, 'naam' | 'thema'>, taal: Ta
   return { kop: thema.logoTekst ?? naam, naam, regels };
 }
 
+/** A gemeente's own wording of a letter (ADR 0071); null: the default (nothing added, signed with the gemeente's name). */
+export interface BriefWoorden {
+  /** A first paragraph under the salutation. */
+  inleiding: string | null;
+  /** A paragraph above the closing: how to reach the gemeente. */
+  contact: string | null;
+  /** Who signs, above the gemeente's name. */
+  ondertekening: string | null;
+}
+
 export interface BriefOpdracht<S extends SjabloonNaam> {
   gemeente: Pick<Gemeente, 'naam' | 'thema'>;
   taal: Taal;
@@ -34,6 +44,8 @@ export interface BriefOpdracht<S extends SjabloonNaam> {
   gegevens: GegevensVan<S>;
   /** The letter's date (YYYY-MM-DD), from the caller's clock. */
   datum: string;
+  /** The gemeente's own wording (briefWoorden); without it the default. */
+  woorden?: BriefWoorden | undefined;
 }
 
 /**
@@ -53,7 +65,7 @@ export async function maakBrief<S extends SjabloonNaam>(o: BriefOpdracht<S>): Pr
  * klachten letters, ADR 0060) in the same layout: sender block, date, references, heading,
  * salutation, blocks, closing.
  */
-export async function tekenBrief(o: Pick<BriefOpdracht<SjabloonNaam>, 'gemeente' | 'taal' | 'datum'>, inhoud: BriefInhoud): Promise<Buffer> {
+export async function tekenBrief(o: Pick<BriefOpdracht<SjabloonNaam>, 'gemeente' | 'taal' | 'datum' | 'woorden'>, inhoud: BriefInhoud): Promise<Buffer> {
   const t = vertaler(o.taal, 'brieven');
   const afzender = afzenderVan(o.gemeente, o.taal);
   const qrCodes = new Map<string, Buffer>();
@@ -69,6 +81,7 @@ export async function tekenBrief(o: Pick<BriefOpdracht<SjabloonNaam>, 'gemeente'
   doc.moveDown(1);
   tekst(inhoud.titel, 'H1', 18, true);
   tekst(inhoud.naam ? t('algemeen.aanhef', { naam: inhoud.naam }) : t('algemeen.aanhefZonderNaam'), 'P', 11);
+  if (o.woorden?.inleiding) tekst(o.woorden.inleiding, 'P', 11);
   for (const blok of inhoud.blokken) {
     if (blok.soort === 'alinea') {
       tekst(blok.tekst, 'P', 11);
@@ -88,7 +101,8 @@ export async function tekenBrief(o: Pick<BriefOpdracht<SjabloonNaam>, 'gemeente'
     }
     tekst(blok.uitleg, 'P', 11);
   }
+  if (o.woorden?.contact) tekst(o.woorden.contact, 'P', 11);
   doc.moveDown(0.5);
-  tekst(`${t('algemeen.groet')}\n${afzender.naam}`, 'P', 11);
+  tekst([t('algemeen.groet'), ...(o.woorden?.ondertekening ? [o.woorden.ondertekening] : []), afzender.naam].join('\n'), 'P', 11);
   return klaar();
 }

@@ -5,10 +5,11 @@ import { ifMatchHeader, versieUitIfMatch, zetEtag } from '../../http/etag.ts';
 import { beleid } from '../../http/rechten.ts';
 import { zaakParams } from '../zaken/zaken.schemas.ts';
 import { wieVan } from '../zaken/zaken.routes.ts';
-import { volgbriefBody, volgbriefQuery } from './brieven.schemas.ts';
+import { gemeenteParams } from '../gemeenten/gemeenten.schemas.ts';
+import { briefTekstBody, briefTekstenSchema, briefTekstParams, briefTekstResponse, volgbriefBody, volgbriefQuery } from './brieven.schemas.ts';
 import type { BrievenService } from './brieven.service.ts';
 
-/** Letters (ADR 0050): so far the tracking letter of a zaak. */
+/** Letters (ADR 0050): the tracking letter of a zaak, and the gemeente's own wording of letters (ADR 0071). */
 export function brievenRoutes(app: FastifyInstance, deps: { brieven: BrievenService }): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.post(`${API_PREFIX}/gemeenten/:gemeente/zaken/:id/volgbrief`, {
@@ -34,6 +35,27 @@ export function brievenRoutes(app: FastifyInstance, deps: { brieven: BrievenServ
         .header('Content-Disposition', `inline; filename="${bestandsnaam}"`)
         .header('Cache-Control', 'no-store')
         .send(pdf);
+    },
+  });
+
+  r.get(`${API_PREFIX}/gemeenten/:gemeente/briefteksten`, {
+    config: { policy: beleid('brieftekstenBeheren') },
+    schema: {
+      tags: ['Brieven'],
+      summary: 'Eigen teksten in de brieven van de gemeente: per groep brieven en taal een inleiding, een contactregel en een ondertekening',
+      description: 'Elke groep (algemeen, klachten) en taal staat erin; een leeg veld betekent de standaard. Een veld van een procedure (klachten) gaat voor het algemene.',
+      params: gemeenteParams,
+      response: { 200: briefTekstenSchema },
+    },
+    handler: async (request) => ({ items: await request.lees(() => deps.brieven.teksten(request.params.gemeente)) }),
+  });
+
+  r.put(`${API_PREFIX}/gemeenten/:gemeente/briefteksten/:groep/:taal`, {
+    config: { policy: beleid('brieftekstenBeheren') },
+    schema: { tags: ['Brieven'], summary: 'Eigen teksten van een groep brieven in een taal instellen (leeg: de standaard)', params: briefTekstParams, body: briefTekstBody, response: { 200: briefTekstResponse } },
+    handler: async (request) => {
+      const { gemeente, groep, taal } = request.params;
+      return deps.brieven.zetTekst(wieVan(request, gemeente), gemeente, { groep, taal, ...request.body });
     },
   });
 }

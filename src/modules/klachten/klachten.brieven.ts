@@ -6,7 +6,7 @@
  */
 import { datumTekst, vertaler, type Taal } from '../../i18n/i18n.ts';
 import type { Gemeente } from '../gemeenten/gemeenten.repository.ts';
-import { tekenBrief } from '../brieven/brieven.pdf.ts';
+import { tekenBrief, type BriefWoorden } from '../brieven/brieven.pdf.ts';
 import type { BriefBlok } from '../brieven/brieven.sjablonen.ts';
 import type { KlachtInstelling } from './klachten.repository.ts';
 
@@ -23,6 +23,8 @@ interface Basis {
   onderwerp: string;
   /** The addressee for the salutation. */
   naam: string | null;
+  /** The gemeente's own wording (ADR 0071: intro, contact line, signature); without it the default. */
+  woorden?: BriefWoorden | undefined;
 }
 
 export type KlachtBrief =

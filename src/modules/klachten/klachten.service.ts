@@ -8,7 +8,7 @@
  * module's `klachtTermijnen` (ADR 0036), with their explanation.
  */
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DB, Kanaal, KlachtCategorie, KlachtStapSoort, KlachtUitkomst, MaatregelStatus } from '../../db/schema.ts';
 import { inEenTransactie } from '../../db/verzoek-transactie.ts';
 import { verouderd } from '../../http/etag.ts';
@@ -16,6 +16,7 @@ import { badRequest, conflict, notFound, type InvalidParam } from '../../http/pr
 import type { Taal } from '../../i18n/i18n.ts';
 import type { Klok } from '../../klok.ts';
 import type { AuditService } from '../audit/audit.service.ts';
+import type { BriefWoorden } from '../brieven/brieven.pdf.ts';
 import { klachtTermijnen, OngeldigeVerdaging, type KlachtTermijnen } from '../bezwaar/bezwaar.termijnen.ts';
 import type { GemeentenRepository } from '../gemeenten/gemeenten.repository.ts';
 import type { ZaaktypenRepository } from '../zaaktypen/zaaktypen.repository.ts';
@@ -75,6 +76,8 @@ export interface KlachtenDeps {
   gemeenten: Pick<GemeentenRepository, 'opCode'>;
   zaaktypen: Pick<ZaaktypenRepository, 'geldendeVersie'>;
   sluitingsdagen: (gemeente: string) => Promise<Sluitingsdagen>;
+  /** The gemeente's own wording of the klacht letters (ADR 0071), read in the step's transaction. */
+  briefWoorden: (gemeente: string, taal: Taal, d: Kysely<DB> | Transaction<DB>) => Promise<BriefWoorden>;
   audit: AuditService;
   klok: Klok;
 }
@@ -122,7 +125,7 @@ export function klachtenService(deps: KlachtenDeps) {
       const u = await maak(z, klacht);
       const documenten: SysteemDocument[] = [];
       for (const { b, extern } of u.brieven) {
-        const { pdf, bestandsnaam } = await klachtBrief(b);
+        const { pdf, bestandsnaam } = await klachtBrief({ ...b, woorden: await deps.briefWoorden(gemeente, b.taal, z.transactie) });
         documenten.push({ id: randomUUID(), bestandsnaam, mediatype: 'application/pdf', inhoud: pdf, extern });
       }
       const nu = klok.nu().toISOString();

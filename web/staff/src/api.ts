@@ -13,7 +13,7 @@ import type { zaaktypeSchema } from '../../../src/modules/zaaktypen/zaaktypen.sc
 import type { contactverzoekSchema, wachtrijSchema } from '../../../src/modules/contactverzoeken/contactverzoeken.schemas.ts';
 import type { artikelSamenvattingSchema, artikelSchema, meldingSchema, onderwerpenSchema, zoekresultatenSchema } from '../../../src/modules/kennisbank/kennisbank.schemas.ts';
 import type { geregistreerdKlantcontactSchema } from '../../../src/modules/klantcontacten/klantcontacten.schemas.ts';
-import type { wachtrijSchema as klachtenWachtrijSchema } from '../../../src/modules/klachten/klachten.schemas.ts';
+import type { instellingSchema as klachtInstellingSchema, klachtSchema, maatregelenSchema, wachtrijSchema as klachtenWachtrijSchema } from '../../../src/modules/klachten/klachten.schemas.ts';
 import type { aangemaakteZaakSchema, medewerkerSchema, overzichtSchema, werkvoorraadSchema, zaakSamenvattingSchema, zaakSchema } from '../../../src/modules/zaken/zaken.schemas.ts';
 
 // Shapes of the API's answers, inferred from the Zod schemas that serialise them (types only:
@@ -35,6 +35,9 @@ export type Zaak = z.output<typeof zaakSchema>;
 export type AangemaakteZaak = z.output<typeof aangemaakteZaakSchema>;
 export type ZakenOverzicht = z.output<typeof overzichtSchema>;
 export type KlachtenWachtrij = z.output<typeof klachtenWachtrijSchema>;
+export type Klacht = z.output<typeof klachtSchema>;
+export type Verbetermaatregelen = z.output<typeof maatregelenSchema>;
+export type KlachtInstelling = z.output<typeof klachtInstellingSchema>;
 export type Medewerker = z.output<typeof medewerkerSchema>;
 export type GemeenteKpis = z.output<typeof gemeenteKpisSchema>;
 export type GemeenteKpi = GemeenteKpis['items'][number];

@@ -7,6 +7,9 @@ import { BerichtLezen, Berichten } from './pages/Berichten.tsx';
 import { BezwaarDetail, Bezwaren } from './pages/Bezwaren.tsx';
 import { GebruikerDetail } from './pages/GebruikerDetail.tsx';
 import { Klachten } from './pages/Klachten.tsx';
+import { Briefteksten } from './pages/klachten/Briefteksten.tsx';
+import { KlachtNieuw } from './pages/klachten/KlachtNieuw.tsx';
+import { KlachtMaatregelen } from './pages/klachten/KlachtMaatregelen.tsx';
 import { GebruikerNieuw, Gebruikers } from './pages/Gebruikers.tsx';
 import { Paginafeedback, PaginafeedbackDetail } from './pages/Paginafeedback.tsx';
 import { Sluitingsdagen } from './pages/Sluitingsdagen.tsx';
@@ -93,7 +96,9 @@ export const SECTIES: readonly Sectie[] = [
     weergave: ({ gemeente, id }) => (id ? <BezwaarDetail gemeente={gemeente} id={id} /> : <Bezwaren gemeente={gemeente} />),
   },
   { pad: 'zaken-overzicht', label: 'nav.zakenOverzicht', recht: 'zakenLeiden', weergave: ({ gemeente, id }) => (id ? null : <Overzicht gemeente={gemeente} />) },
-  { pad: 'klachten', label: 'nav.klachten', recht: 'klachtenBehandelen', weergave: ({ gemeente, id }) => (id ? null : <Klachten gemeente={gemeente} />) },
+  { pad: 'klachten', label: 'nav.klachten', recht: 'klachtenBehandelen', weergave: ({ gemeente, id }) => (id === 'nieuw' ? <KlachtNieuw gemeente={gemeente} /> : id ? null : <Klachten gemeente={gemeente} />) },
+  { pad: 'klacht-maatregelen', label: 'nav.klachtMaatregelen', recht: 'maatregelenBijwerken', weergave: ({ gemeente, id }) => (id ? null : <KlachtMaatregelen gemeente={gemeente} />) },
+  { pad: 'briefteksten', label: 'nav.briefteksten', recht: 'brieftekstenBeheren', weergave: ({ gemeente, id }) => (id ? null : <Briefteksten gemeente={gemeente} />) },
   {
     pad: 'zaaktypen',
     label: 'nav.zaaktypen',

@@ -1,4 +1,5 @@
 import { gemeentePad, type KlachtenWachtrij, type SessieGemeente } from '../api.ts';
+import { KNOP_LINK } from '../components/Formulier.tsx';
 import { Pagina } from '../components/Pagina.tsx';
 import { Tabel } from '../components/Tabel.tsx';
 import { useTaal } from '../i18n/i18n.tsx';
@@ -16,6 +17,11 @@ export function Klachten({ gemeente }: { gemeente: SessieGemeente }) {
   return (
     <Pagina titel={t('klachten.titel')}>
       <p className="utrecht-paragraph">{t('klachten.uitleg')}</p>
+      <p className="utrecht-paragraph">
+        <Link naar={`/${gemeente.code}/klachten/nieuw`} className={KNOP_LINK}>
+          {t('klachtNieuw.nieuw')}
+        </Link>
+      </p>
       {data ? (
         <>
           <p className="utrecht-paragraph">

@@ -15,6 +15,7 @@ import { Laadstatus, useLaden } from '../../laden.tsx';
 import { Link } from '../../router.tsx';
 import { tijdstip } from '../../tijd.ts';
 import { BEZWAAR_ZAAKTYPE, BezwaarFormulier, BezwaarStand, Omzetting, bezwaarActies, volgendeBezwaarStap, type Bezwaar, type BezwaarActieSoort, type BezwaarNaStap, type StuurStap } from './Bezwaar.tsx';
+import { KlachtOverzicht, KlachtStap, klachtActies, useKlacht, volgendeKlachtStap, type KlachtActieSoort, type StuurStap as StuurKlachtStap } from './KlachtStappen.tsx';
 import { Band, Opgeschort, dagenTot, datum, stapNaam, duurTekst, gebeurtenisTekst, useBehandelaars, useTeams } from './teksten.tsx';
 
 /** Sends one action on the zaak (POST with If-Match); the page then shows and focuses `melding`. */
@@ -683,7 +684,7 @@ function Betrokkene({ zaak }: { zaak: Zaak }) {
 }
 
 /** The actions of the panel, each one form. */
-type ActieSoort = 'toewijzing' | 'status' | 'bericht' | 'opschorting' | 'verlenging' | 'termijn' | 'afsluiting' | 'notitie' | 'relatie' | 'document' | 'volgcode' | BezwaarActieSoort;
+type ActieSoort = 'toewijzing' | 'status' | 'bericht' | 'opschorting' | 'verlenging' | 'termijn' | 'afsluiting' | 'notitie' | 'relatie' | 'document' | 'volgcode' | BezwaarActieSoort | KlachtActieSoort;
 
 interface Actie {
   soort: ActieSoort;
@@ -694,8 +695,10 @@ interface Actie {
 }
 
 /** What the handler does next, in words, and the action that does it (if the panel has it); `oppakken` (claim) is a button without a form. */
-function volgendeStap(zaak: Zaak, ik: string | undefined, taal: string, bezwaar: Bezwaar | undefined): { tekst: string; waarden?: Record<string, string>; actie: ActieSoort | 'oppakken' | null } | null {
+function volgendeStap(zaak: Zaak, ik: string | undefined, taal: string, bezwaar: Bezwaar | undefined, klachtStap: KlachtActieSoort | null): { tekst: string; waarden?: Record<string, string>; actie: ActieSoort | 'oppakken' | null } | null {
   if (zaak.afgeslotenOp) return null;
+  // A klacht follows its procedure (ADR 0060): the next step is one of its forms.
+  if (klachtStap) return { tekst: klachtStap, actie: klachtStap };
   if (zaak.opgeschort && zaak.reactieOntvangen) return { tekst: 'opschortingBeeindigen', actie: 'opschorting' };
   if (zaak.nieuweReactieOp) return { tekst: 'reageren', actie: zaak.betrokkene?.email ? 'bericht' : 'notitie' };
   if (zaak.opgeschort) return { tekst: 'wachten', actie: null };
@@ -724,9 +727,9 @@ function TermijnInWoorden({ zaak }: { zaak: Zaak }) {
 }
 
 /** At the top: where the zaak stands, its deadline and the next step. */
-function Stand({ zaak, ik, acties, onOpen, oppakken, bezwaar }: { zaak: Zaak; ik: string | undefined; acties: readonly Actie[]; onOpen(soort: ActieSoort): void; oppakken: ReactNode; bezwaar: Bezwaar | undefined }) {
+function Stand({ zaak, ik, acties, onOpen, oppakken, bezwaar, klachtStap }: { zaak: Zaak; ik: string | undefined; acties: readonly Actie[]; onOpen(soort: ActieSoort): void; oppakken: ReactNode; bezwaar: Bezwaar | undefined; klachtStap: KlachtActieSoort | null }) {
   const { t, taal } = useTaal();
-  const stap = volgendeStap(zaak, ik, taal, bezwaar);
+  const stap = volgendeStap(zaak, ik, taal, bezwaar, klachtStap);
   const actie = stap?.actie && stap.actie !== 'oppakken' ? acties.find((a) => a.soort === stap.actie) : undefined;
   return (
     <Sectie titel={t('stand.titel')}>
@@ -895,8 +898,23 @@ function Inhoud({ bron, gemeente, bezwaarBron }: { bron: VersieBron<Zaak>; gemee
     if (sluiten) knoppen.get(soort)?.focus();
     else kop.current?.focus();
   }
+  const klacht = useKlacht(gemeente, zaak);
+  /** A step of the klacht procedure: POST with If-Match (the zaak's version), then the zaak and the klacht load afresh. */
+  const stuurKlachtStap: StuurKlachtStap = async (body, tekst) => {
+    await api.post(`${gemeentePad(gemeente.code)}/klachten/${encodeURIComponent(zaak.id)}/stappen`, { body, ifMatch: `"${zaak.versie}"` });
+    wijziging.herlaad();
+    flushSync(() => {
+      setMelding(tekst);
+      setOpen(null);
+    });
+    meldingVak.current?.focus();
+  };
   const rollen = gemeente.rollen;
   const behandelen = heeftRecht(rollen, 'zakenBehandelen');
+  const klachtStappen = klachtActies(klacht, t).map((a) => ({
+    ...a,
+    inhoud: klacht && <KlachtStap soort={a.soort} klacht={klacht} stuur={stuurKlachtStap} herlaad={wijziging.herlaad} teams={teams} vandaag={zaak.termijn.berekendOp} />,
+  }));
   const props = { zaak, stuur, herlaad };
   const lopend = !zaak.afgeslotenOp;
   // A bezwaar's term and closing belong to its procedure (7:10, the decision with its letter): no generic suspension, extension, term or closing.
@@ -916,7 +934,8 @@ function Inhoud({ bron, gemeente, bezwaarBron }: { bron: VersieBron<Zaak>; gemee
     ...(algemeen && lopend && behandelen && zaak.termijn.opschortingToegestaan
       ? [{ soort: 'opschorting' as const, titel: zaak.opgeschort ? t('actie.opschortingEinde') : t('actie.opschorten'), inhoud: <Opschorting {...props} /> }]
       : []),
-    ...(algemeen && lopend && behandelen && zaak.termijn.maxVerlenging ? [{ soort: 'verlenging' as const, titel: t('actie.verlengen'), inhoud: <Verlenging {...props} /> }] : []),
+    ...klachtStappen,
+    ...(algemeen && lopend && behandelen && zaak.termijn.maxVerlenging && !klacht ? [{ soort: 'verlenging' as const, titel: t('actie.verlengen'), inhoud: <Verlenging {...props} /> }] : []),
     ...(algemeen && lopend && behandelen && (zaak.termijn.startVastleggen || zaak.termijn.normKeuze.length > 1)
       ? [{ soort: 'termijn' as const, titel: t('actie.termijnVastleggen'), inhoud: <TermijnVastleggen {...props} /> }]
       : []),
@@ -927,7 +946,7 @@ function Inhoud({ bron, gemeente, bezwaarBron }: { bron: VersieBron<Zaak>; gemee
         ]
       : []),
     ...(heeftRecht(rollen, 'volgcodeVernieuwen') ? [{ soort: 'volgcode' as const, titel: t('volgcode.titel'), inhoud: <Volgcode zaak={zaak} gemeente={gemeente} herlaad={herlaad} />, blijvend: true }] : []),
-    ...(algemeen && lopend && behandelen ? [{ soort: 'afsluiting' as const, titel: t('actie.afsluiten'), inhoud: <Afsluiting {...props} /> }] : []),
+    ...(algemeen && lopend && behandelen && !klacht ? [{ soort: 'afsluiting' as const, titel: t('actie.afsluiten'), inhoud: <Afsluiting {...props} /> }] : []),
   ];
   const oppakKnop = behandelen && <Oppakken stuur={stuur} herlaad={herlaad} tekst={t('volgende.oppakKnop')} />;
   return (
@@ -936,10 +955,11 @@ function Inhoud({ bron, gemeente, bezwaarBron }: { bron: VersieBron<Zaak>; gemee
         <Statusmelding tekst={melding} />
       </div>
       <NieuweReacties zaak={zaak} />
-      <Stand zaak={zaak} ik={ik} acties={acties} onOpen={(soort) => open !== soort && wissel(soort)} oppakken={oppakKnop} bezwaar={bezwaar} />
+      <Stand zaak={zaak} ik={ik} acties={acties} onOpen={(soort) => open !== soort && wissel(soort)} oppakken={oppakKnop} bezwaar={bezwaar} klachtStap={volgendeKlachtStap(klacht)} />
       <ActiePaneel acties={acties} open={open} onWissel={wissel} kop={kop} knoppen={knoppen} sleutel={`${bron.ronde}-${zaak.versie}`} />
       <div className="loket-zaak-kolommen">
         <div>
+          {klacht && <KlachtOverzicht klacht={klacht} />}
           {bezwaar && <BezwaarStand bezwaar={bezwaar} gemeente={gemeente} zaakId={zaak.id} />}
           <Termijn zaak={zaak} />
           <Statussen zaak={zaak} />
