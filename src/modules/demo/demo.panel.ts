@@ -140,10 +140,10 @@ export interface DemoPanelDeps {
   enquetes(klok: Klok, berichten: Berichten): EnquetesService;
 }
 
-/** Loads Diemen's demo panel once; returns how many members and answers it added. */
-export async function laadDemoPanel(deps: DemoPanelDeps, context: Context): Promise<DemoPanelResultaat> {
+/** Loads Diemen's demo panel once (another demo gemeente's: for tests); returns how many members and answers it added. */
+export async function laadDemoPanel(deps: DemoPanelDeps, context: Context, gemeente = DEMO_PANEL_GEMEENTE): Promise<DemoPanelResultaat> {
   const niets = { panelleden: 0, enqueteAntwoorden: 0 };
-  const g = DEMO_GEMEENTEN.find((x) => x.code === DEMO_PANEL_GEMEENTE);
+  const g = DEMO_GEMEENTEN.find((x) => x.code === gemeente);
   if (!g) return niets;
   const nu = deps.klok.nu().getTime();
   const klok = vasteKlok(new Date(nu - 200 * DAG));
@@ -164,7 +164,7 @@ export async function laadDemoPanel(deps: DemoPanelDeps, context: Context): Prom
   for (let i = 0; i < DEMO_PANELLEDEN; i++) {
     // Sign-ups spread over 200 to 60 days ago; each confirms within the hour.
     klok.zet(new Date(nu - (200 - (140 * i) / DEMO_PANELLEDEN) * DAG));
-    const email = `panellid-${String(i + 1).padStart(3, '0')}@example.org`;
+    const email = `panellid-${String(i + 1).padStart(3, '0')}@${g.slug}.example.org`;
     const leeftijd = gewogen(r, PANEL_LEEFTIJD);
     // Two members of gender "anders", the others man or vrouw (women a little more often).
     const geslacht = i === 40 || i === 210 ? 'anders' : r() < 0.46 ? 'man' : 'vrouw';
