@@ -73,6 +73,38 @@ describe('inwonerspanel and surveys in the browser', () => {
     const tabel = page.getByRole('table', { name: 'Marges van de bevolking per kenmerk' });
     expect(await tabel.innerText()).toContain('Noord');
     await expectAccessible(page);
+
+    // The same margins in the form: a share that breaks the sum is named at its line, nothing changed.
+    const regel6 = page.getByRole('group', { name: 'Regel 6', exact: true });
+    await regel6.getByLabel('Aandeel in procent').fill('50');
+    await page.getByRole('button', { name: 'Marges bewaren' }).click();
+    await expect.poll(() => regel6.getByText('De aandelen van wijk tellen op tot 1.1', { exact: false }).isVisible()).toBe(true);
+    await expectAccessible(page);
+    expect((await server.loket.services.enquetes.marges('GM0384')).find((m) => m.categorie === 'Noord')?.aandeel).toBeCloseTo(0.4, 9);
+    await regel6.getByLabel('Aandeel in procent').fill('40');
+    await page.getByRole('button', { name: 'Marges bewaren' }).click();
+    await expect.poll(() => page.getByText('De marges zijn bewaard (6 regels).').isVisible()).toBe(true);
+    expect(problemen).toEqual([]);
+    await page.context().close();
+  });
+
+  it('the beheerder sets the question after closing per zaaktype: an error at its field, then saved', async () => {
+    const { page, problemen } = await staf('beheerder@duoplus.demo', '/GM0384/kto');
+    await expect.poll(() => kop(page)).toBe('Vraag na afhandeling');
+    const formulier = page.getByRole('form', { name: 'Vraag per e-mail' });
+    await expect.poll(() => formulier.isVisible()).toBe(true);
+    expect(await formulier.getByRole('checkbox', { name: 'De vraag stellen na Vraag per e-mail' }).isChecked()).toBe(true);
+    await formulier.getByLabel('Vorm van de vraag').selectOption('score-10');
+    await formulier.getByLabel('Deel van de afgesloten zaken (procent)').fill('150');
+    await formulier.getByRole('button', { name: 'Instelling van Vraag per e-mail bewaren' }).click();
+    await expect.poll(() => page.locator('#kto-e-mailvraag-steekproef-fout').isVisible()).toBe(true);
+    await expectAccessible(page);
+    await formulier.getByLabel('Deel van de afgesloten zaken (procent)').fill('25');
+    await formulier.getByRole('button', { name: 'Instelling van Vraag per e-mail bewaren' }).click();
+    await expect.poll(() => page.getByText('De instelling van Vraag per e-mail is bewaard.').isVisible()).toBe(true);
+    expect((await server.loket.services.kto.instellingen('GM0384')).find((i) => i.zaaktype === 'e-mailvraag')).toEqual({ zaaktype: 'e-mailvraag', actief: true, vorm: 'score-10', steekproef: 25 });
+    expect(await page.getByRole('heading', { name: 'Uitkomsten van de afgelopen 90 dagen' }).isVisible()).toBe(true);
+    await expectAccessible(page);
     expect(problemen).toEqual([]);
     await page.context().close();
   });

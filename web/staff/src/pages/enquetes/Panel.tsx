@@ -30,9 +30,12 @@ export function Panel({ gemeente }: { gemeente: SessieGemeente }) {
   const marges = useLaden<Marges>(`${apiPad}/panel-marges`);
   const beheer = heeftRecht(gemeente.rollen, 'beheer');
   const { meld, meldingVoor } = useSectieMelding();
+  /** Bumped when the margins were replaced: the form starts again from the saved margins. */
+  const [versie, setVersie] = useState(0);
 
   function bijgewerkt(nieuw: Marges) {
     marges.zet({ data: nieuw, etag: undefined });
+    setVersie((v) => v + 1);
     stand.herlaad();
     meld('marges', t('panel.margesBewaard', { count: nieuw.marges.length }));
   }
@@ -95,7 +98,7 @@ export function Panel({ gemeente }: { gemeente: SessieGemeente }) {
       {beheer && marges.data && (
         <>
           <MargesInlezen gemeente={gemeente} onBewaard={bijgewerkt} />
-          <MargesFormulier key={marges.ronde} gemeente={gemeente} huidig={marges.data.marges} onBewaard={bijgewerkt} />
+          <MargesFormulier key={`${marges.ronde}-${versie}`} gemeente={gemeente} huidig={marges.data.marges} onBewaard={bijgewerkt} />
         </>
       )}
     </Pagina>
