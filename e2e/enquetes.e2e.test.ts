@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systeemklok } from '../src/klok.ts';
@@ -287,9 +288,18 @@ describe('inwonerspanel and surveys in the browser', () => {
     expect(await page.getByText('Gewogen naar de marges van de bevolking').isVisible()).toBe(true);
     await expectAccessible(page);
 
+    // The CSV has a line per answer with n, n_eff and the weighted share.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download als CSV' }).click()]);
+    const csvTekst = readFileSync(await download.path(), 'utf8');
+    expect(csvTekst.split('\r\n')[0]).toBe('bron,groep,vraag,antwoord,aantal,n,n_eff,ongewogen,gewogen,interval_laag,interval_hoog');
+    expect(csvTekst).toMatch(/\r\npanel,,kanaal,website,\d+,295,/);
+
+    // Trimmed weights: the report says at what.
+    await page.getByLabel('Gewichten afkappen op (niet verplicht)').fill('2');
     await page.getByLabel('Uitsplitsen naar').selectOption('geslacht');
     await page.getByRole('button', { name: 'Toon' }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Uitgesplitst naar geslacht' }).isVisible()).toBe(true);
+    expect(await page.getByRole('definition').filter({ hasText: /^2$/ }).count()).toBe(1);
     const geslacht = page.getByRole('table', { name: 'Hoe had u het laatst contact met de gemeente? per geslacht' });
     expect(await geslacht.getByRole('row', { name: /anders/ }).innerText()).toContain('Onderdrukt (te weinig respondenten)');
     await expectAccessible(page);
