@@ -171,7 +171,7 @@ describe('inwonerspanel and surveys in the browser', () => {
     const vraag = (n: number) => page.getByRole('group', { name: `Vraag ${n}`, exact: true });
     await vraag(1).getByLabel('Vraag-id').fill('tevreden');
     await vraag(1).getByLabel('Vraag (Nederlands)').fill('Bent u tevreden over het ophalen van afval?');
-    await vraag(1).getByLabel('Verplicht').check();
+    await vraag(1).getByLabel('Verplicht', { exact: true }).check();
     // Saved without the English texts and option values: every error at once, at its field.
     await page.getByRole('button', { name: 'Concept bewaren' }).click();
     await expect.poll(() => page.getByRole('alert').isVisible()).toBe(true);
@@ -194,7 +194,9 @@ describe('inwonerspanel and surveys in the browser', () => {
     await vraag(2).getByLabel('Vraag-id').fill('cijfer');
     await vraag(2).getByLabel('Vraag (Nederlands)').fill('Welk cijfer geeft u?');
     await vraag(2).getByLabel('Vraag (Engels)').fill('What mark do you give?');
-    await vraag(2).getByLabel('Verplicht').check();
+    await vraag(2).getByLabel('Verplicht', { exact: true }).check();
+    await vraag(2).getByLabel('Uitleg bij de vraag (niet verplicht) (Nederlands)').fill('Denk aan het afgelopen jaar.');
+    await vraag(2).getByLabel('Uitleg bij de vraag (niet verplicht) (Engels)').fill('Think of the past year.');
     await page.getByRole('button', { name: 'Vraag toevoegen' }).click();
     await vraag(3).getByLabel('Soort vraag').selectOption('open');
     await vraag(3).getByLabel('Vraag-id').fill('waarom');
@@ -231,6 +233,7 @@ describe('inwonerspanel and surveys in the browser', () => {
     expect(await zonder.locator('#v-tevreden-fout').innerText()).toBe('Beantwoord deze vraag.');
     expect(await zonder.locator('#v-cijfer-fout').innerText()).toBe('Beantwoord deze vraag.');
     expect(await zonder.locator('#v-waarom-fout').count()).toBe(0);
+    expect(await zonder.locator('#v-cijfer-uitleg').innerText()).toContain('Denk aan het afgelopen jaar.');
 
     await zonder.getByRole('radio', { name: 'Nee', exact: true }).check();
     await zonder.getByRole('radio', { name: '6', exact: true }).check();

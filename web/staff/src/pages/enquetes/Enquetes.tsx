@@ -205,6 +205,8 @@ interface VraagVorm {
   soort: Soort;
   nl: string;
   en: string;
+  uitlegNl: string;
+  uitlegEn: string;
   verplicht: boolean;
   opties: OptieVorm[];
   punten: string;
@@ -232,6 +234,8 @@ const nieuweVraag = (): VraagVorm => ({
   soort: 'enkele-keuze',
   nl: '',
   en: '',
+  uitlegNl: '',
+  uitlegEn: '',
   verplicht: false,
   opties: [
     { waarde: '', nl: '', en: '' },
@@ -262,6 +266,8 @@ function alsVorm(e: Enquete | undefined): EnqueteVorm {
       soort: v.soort,
       nl: v.tekst.nl,
       en: v.tekst.en,
+      uitlegNl: v.uitleg?.nl ?? '',
+      uitlegEn: v.uitleg?.en ?? '',
       verplicht: v.verplicht,
       opties: v.opties?.map((o) => ({ waarde: o.waarde, nl: o.tekst.nl, en: o.tekst.en })) ?? nieuweVraag().opties,
       punten: String(v.schaal?.punten ?? 5),
@@ -293,6 +299,7 @@ function alsInvoer(v: EnqueteVorm) {
           id: q.id.trim(),
           soort: q.soort,
           tekst: { nl: q.nl, en: q.en },
+          ...(q.uitlegNl.trim() || q.uitlegEn.trim() ? { uitleg: { nl: q.uitlegNl, en: q.uitlegEn } } : {}),
           verplicht: q.verplicht,
           ...(keuze ? { opties: q.opties.map((o) => ({ waarde: o.waarde.trim(), tekst: { nl: o.nl, en: o.en } })) } : {}),
           ...(q.soort === 'schaal' ? { schaal: { punten: Number(q.punten), laag: { nl: q.laagNl, en: q.laagEn }, hoog: { nl: q.hoogNl, en: q.hoogEn } } } : {}),
@@ -390,6 +397,15 @@ function EnqueteBewerken({ gemeente, bestaand }: { gemeente: SessieGemeente; bes
               q.en,
               (w) => zetVraag(i, { nl: w }),
               (w) => zetVraag(i, { en: w }),
+            )}
+            {tweetalig(
+              t('enquetes.vraagUitleg'),
+              `${p}.uitleg`,
+              `${id}-uitleg`,
+              q.uitlegNl,
+              q.uitlegEn,
+              (w) => zetVraag(i, { uitlegNl: w }),
+              (w) => zetVraag(i, { uitlegEn: w }),
             )}
             <Vinkje label={t('enquetes.verplicht')} checked={q.verplicht} onChange={(e) => zetVraag(i, { verplicht: e.target.checked })} {...veld(`${p}.verplicht`, `${id}-verplicht`)} />
             {keuze && (
