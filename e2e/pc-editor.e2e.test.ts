@@ -61,7 +61,7 @@ describe('P&C editor in the staff app', () => {
     // Log in; the navigation has the P&C section (and the knowledge base every staff member reads, ADR 0058).
     await logInInApp(page, server, adviseur.email, `/${GEMEENTE}/planning-control`);
     await isOp(page, 'Planning en control');
-    expect(await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link').allInnerTexts()).toEqual(['Start', 'Kennisbank', "KCC-dashboard", "KPI's", 'Planning en control']);
+    expect(await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link').allInnerTexts()).toEqual(['Start', 'Kennisbank', 'Enquêtes', 'Inwonerspanel', "KCC-dashboard", "KPI's", 'Planning en control']);
 
     // The published version 1 is read-only: the chapter has no fields but the name of a new version.
     const versies = page.getByRole('table', { name: 'Versies van Jaarstukken 2023' });

@@ -50,7 +50,7 @@ export async function tweePaginas(browser: Browser) {
     expect(await zonder.locator('script').count()).toBe(0);
     await expectAccessible(met);
   };
-  return { zonder, beide, sluit: async () => Promise.all([zonder.context().close(), met.context().close()]) };
+  return { zonder, met, beide, sluit: async () => Promise.all([zonder.context().close(), met.context().close()]) };
 }
 
 export interface LoketServer {

@@ -602,6 +602,7 @@ export function loketServices(deps: {
         klantcontacten,
         contactverzoeken: (demoKlok) => contactverzoekenService({ ...contactverzoekenDeps, klok: demoKlok, berichten: alleenBewaren(berichtenRepository(db), demoKlok) }),
       },
+      panel: (demoKlok, demoBerichten) => enquetesService({ repository: enquetesRepository(db), berichten: demoBerichten, audit, klok: demoKlok, publicUrl: deps.publicUrl }),
       zakenOpKlok: (demoKlok) => zakenService({ ...zakenDeps, klok: demoKlok, berichten: alleenBewaren(berichtenRepository(db), demoKlok) }),
       bezwaren: {
         opKlok: (demoKlok) => {

@@ -28,8 +28,8 @@ describe('loket CLI', () => {
     const demo = await loket('demo', '--json', '--zonder-zaken');
     expect(demo.code, demo.stderr).toBe(0);
     // Without zaken also without the KCC's demo data (demo.zaken.test.ts loads both).
-    expect(JSON.parse(demo.stdout)).toEqual({ gemeenten: 3, gebruikers: 9, teams: 17, zaaktypen: 33, meldingCategorieen: 55, normen: 2, zaken: 0, kennisartikelen: 23, producten: 27, balies: 9, adressen: 23, formulieren: 12, gesprekken: 0, klantcontacten: 0, contactverzoeken: 0, bezwaren: 0, klachten: 0 });
-    expect(JSON.parse((await loket('demo', '--json', '--zonder-zaken')).stdout)).toEqual({ gemeenten: 0, gebruikers: 0, teams: 0, zaaktypen: 0, meldingCategorieen: 0, normen: 0, zaken: 0, kennisartikelen: 0, producten: 0, balies: 0, adressen: 0, formulieren: 0, gesprekken: 0, klantcontacten: 0, contactverzoeken: 0, bezwaren: 0, klachten: 0 });
+    expect(JSON.parse(demo.stdout)).toEqual({ gemeenten: 3, gebruikers: 9, teams: 17, zaaktypen: 33, meldingCategorieen: 55, normen: 2, zaken: 0, kennisartikelen: 23, producten: 27, balies: 9, adressen: 23, formulieren: 12, gesprekken: 0, klantcontacten: 0, contactverzoeken: 0, bezwaren: 0, klachten: 0, panelleden: 0, enqueteAntwoorden: 0 });
+    expect(JSON.parse((await loket('demo', '--json', '--zonder-zaken')).stdout)).toEqual({ gemeenten: 0, gebruikers: 0, teams: 0, zaaktypen: 0, meldingCategorieen: 0, normen: 0, zaken: 0, kennisartikelen: 0, producten: 0, balies: 0, adressen: 0, formulieren: 0, gesprekken: 0, klantcontacten: 0, contactverzoeken: 0, bezwaren: 0, klachten: 0, panelleden: 0, enqueteAntwoorden: 0 });
 
     const nieuw = await loket('gebruiker', 'toevoegen', '--gemeente', 'GM0437', '--email', 'ans@ouder-amstel.demo', '--naam', 'Ans Amstel', '--rollen', 'behandelaar,teamleider', '--json');
     expect(nieuw.code, nieuw.stderr).toBe(0);

@@ -37,6 +37,7 @@ import { formulierPad } from '../formulieren/formulieren.paden.ts';
 import { DEMO_FORMULIEREN } from './demo.formulieren.ts';
 import { laadDemoKcc, type DemoKccDeps } from './demo.kcc.ts';
 import { laadDemoBezwaren, type DemoBezwaarDeps } from './demo.bezwaren.ts';
+import { laadDemoPanel, type DemoPanelDeps } from './demo.panel.ts';
 
 export interface DemoResultaat {
   gemeenten: number;
@@ -69,6 +70,10 @@ export interface DemoResultaat {
   bezwaren: number;
   /** Klachten in every state (demo.bezwaren.ts). */
   klachten: number;
+  /** Confirmed members of Diemen's inwonerspanel (demo.panel.ts; only with `{ zaken: true }`, as the next one). */
+  panelleden: number;
+  /** Answers of panel members to Diemen's closed demo survey (demo.panel.ts). */
+  enqueteAntwoorden: number;
 }
 
 /** Loads the demo data; idempotent (what exists already is left as it is). */
@@ -109,6 +114,8 @@ export function demoService(deps: {
   kcc?: Omit<DemoKccDeps, 'klok'>;
   /** The bezwaar procedure and the klachten service on the demo's clock (demo.bezwaren.ts); loaded after the zaken. */
   bezwaren?: Omit<DemoBezwaarDeps, 'klok'>;
+  /** Diemen's inwonerspanel, its margins and a closed survey (demo.panel.ts); loaded with the zaken. */
+  panel?: DemoPanelDeps['enquetes'];
   /** The zaken service on the demo's simulated clock, with an outbox that never sends (demo.zaken.ts). */
   zakenOpKlok: (klok: Klok) => ZakenService;
 }) {
@@ -117,7 +124,7 @@ export function demoService(deps: {
   return {
     /** `zaken: true` also loads the demo zaken and the KCC's demo data (serve and `loket demo`; tests start without them). */
     async laad(context: Context, opties: { zaken?: boolean } = {}): Promise<DemoResultaat> {
-      const resultaat: DemoResultaat = { gemeenten: 0, gebruikers: 0, teams: 0, zaaktypen: 0, meldingCategorieen: 0, normen: 0, zaken: 0, kennisartikelen: 0, producten: 0, balies: 0, adressen: 0, formulieren: 0, gesprekken: 0, klantcontacten: 0, contactverzoeken: 0, bezwaren: 0, klachten: 0 };
+      const resultaat: DemoResultaat = { gemeenten: 0, gebruikers: 0, teams: 0, zaaktypen: 0, meldingCategorieen: 0, normen: 0, zaken: 0, kennisartikelen: 0, producten: 0, balies: 0, adressen: 0, formulieren: 0, gesprekken: 0, klantcontacten: 0, contactverzoeken: 0, bezwaren: 0, klachten: 0, panelleden: 0, enqueteAntwoorden: 0 };
       for (const gemeente of DEMO_GEMEENTEN) {
         if (await deps.gemeenten.opCode(gemeente.code)) continue;
         await deps.gemeenten.bewaar(gemeente);
@@ -268,6 +275,7 @@ export function demoService(deps: {
       }
       // The KCC's history goes with the zaken' history: tests, which start without zaken, find an empty KCC.
       if (opties.zaken && deps.kcc) Object.assign(resultaat, await laadDemoKcc({ ...deps.kcc, klok: deps.klok }, context, ids, teamIds));
+      if (opties.zaken && deps.panel) Object.assign(resultaat, await laadDemoPanel({ enquetes: deps.panel, klok: deps.klok }, context));
       if (opties.zaken) resultaat.zaken = await laadDemoZaken({ zaken: deps.zakenOpKlok, zaaktypen: deps.zaaktypen, klok: deps.klok }, context, ids, teamIds);
       // After the zaken (which count what a gemeente has): the bezwaren and klachten in every state, and the e-mails of 2023.
       if (opties.zaken && deps.bezwaren) Object.assign(resultaat, await laadDemoBezwaren({ ...deps.bezwaren, klok: deps.klok }, context, ids, teamIds));
@@ -291,11 +299,12 @@ export function demoService(deps: {
       const teamIds = new Map<string, Map<string, string>>();
       for (const gemeente of DEMO_GEMEENTEN) teamIds.set(gemeente.code, new Map((await deps.teams.pagina(gemeente.code, 0, 100)).rows.map((t) => [t.naam, t.id])));
       const kcc = deps.kcc && !opties.signal?.aborted ? await laadDemoKcc({ ...deps.kcc, klok: deps.klok }, context, ids, teamIds) : undefined;
+      const panel = deps.panel && !opties.signal?.aborted ? await laadDemoPanel({ enquetes: deps.panel, klok: deps.klok }, context) : undefined;
       let zaken = await laadDemoZaken({ zaken: deps.zakenOpKlok, zaaktypen: deps.zaaktypen, klok: deps.klok }, context, ids, teamIds, opties);
       const bezwaren = deps.bezwaren && !opties.signal?.aborted ? await laadDemoBezwaren({ ...deps.bezwaren, klok: deps.klok }, context, ids, teamIds) : undefined;
       // After all other demo zaken, which count the zaken there are to resume a stopped load.
       if (!opties.signal?.aborted) zaken += await pcBerekend(context, ids);
-      if (zaken > 0 || [kcc, bezwaren].some((r) => r && Object.values(r).some((n) => n > 0))) await deps.audit.log(context, { gemeente: null, actie: 'demo-laden', details: { zaken, ...kcc, ...bezwaren } });
+      if (zaken > 0 || [kcc, panel, bezwaren].some((r) => r && Object.values(r).some((n) => n > 0))) await deps.audit.log(context, { gemeente: null, actie: 'demo-laden', details: { zaken, ...kcc, ...panel, ...bezwaren } });
       return zaken;
     },
   };

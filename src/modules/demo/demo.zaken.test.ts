@@ -8,6 +8,7 @@ import { kalenderdag } from '../termijnen/kalender.ts';
 import { DEMO_EMAIL_2023, DEMO_PC_BEREKEND_VERSIE } from './demo.pc-berekend.ts';
 import { DEMO_ZAKEN_PER_GEMEENTE } from './demo.zaken.ts';
 import { demoWie } from '../../../test/demo.ts';
+import { DEMO_PANELLEDEN, DEMO_RESPONDENTEN } from './demo.panel.ts';
 
 let loket: TestLoket;
 let eerste: Awaited<ReturnType<TestLoket['services']['demo']['laad']>>;
@@ -43,7 +44,7 @@ describe('demo zaken', () => {
     expect(na.zaken).toBe(totaal + procedures);
     expect(na.gebeurtenissen).toBeGreaterThan(totaal * 3);
     const tweede = await loket.services.demo.laad(cliContext(), { zaken: true });
-    expect(tweede).toEqual({ gemeenten: 0, gebruikers: 0, teams: 0, zaaktypen: 0, meldingCategorieen: 0, normen: 0, zaken: 0, kennisartikelen: 0, producten: 0, balies: 0, adressen: 0, formulieren: 0, gesprekken: 0, klantcontacten: 0, contactverzoeken: 0, bezwaren: 0, klachten: 0 });
+    expect(tweede).toEqual({ gemeenten: 0, gebruikers: 0, teams: 0, zaaktypen: 0, meldingCategorieen: 0, normen: 0, zaken: 0, kennisartikelen: 0, producten: 0, balies: 0, adressen: 0, formulieren: 0, gesprekken: 0, klantcontacten: 0, contactverzoeken: 0, bezwaren: 0, klachten: 0, panelleden: 0, enqueteAntwoorden: 0 });
     expect(await loket.services.demo.laadZaken(cliContext())).toBe(0);
     expect(await tellingen()).toEqual(na);
   }, 300_000);
@@ -188,6 +189,30 @@ describe('demo zaken', () => {
       expect(Number(p.teLaat)).toBeGreaterThan(0);
       expect(Number(p.teLaat) / Number(p.open)).toBeLessThanOrEqual(0.2);
     }
+  });
+
+  it('gives Diemen an inwonerspanel skewed as the seed says, its margins and a closed survey whose weighted report differs from the unweighted one', async () => {
+    expect(eerste).toMatchObject({ panelleden: DEMO_PANELLEDEN, enqueteAntwoorden: DEMO_RESPONDENTEN });
+    const enquetes = loket.services.enquetes;
+    const stand = await enquetes.panelStand('GM0384');
+    expect(stand).toMatchObject({ leden: 334, wachtOpBevestiging: 0 });
+    const aandeel = (categorie: string) => stand.perKenmerk.find((p) => p.kenmerk === 'leeftijdsgroep' && p.categorie === categorie);
+    // Under 35 under-represented, 50 and older over-represented.
+    expect(aandeel('18-34')?.aandeelPanel).toBeLessThan((aandeel('18-34')?.aandeelBevolking ?? 0) - 0.1);
+    for (const c of ['50-64', '65+']) expect(aandeel(c)?.aandeelPanel).toBeGreaterThan((aandeel(c)?.aandeelBevolking ?? 1) + 0.05);
+    const g = { code: 'GM0384', slug: 'diemen', naam: 'Diemen' };
+    const [enquete] = await enquetes.lijst(g);
+    expect(enquete).toMatchObject({ status: 'gesloten', respons: { uitgenodigd: 334, beantwoord: 295, open: 0 } });
+    expect(enquete?.respons.herinnerd).toBeGreaterThan(0);
+    const rapport = await enquetes.rapport(g, enquete?.id ?? '', {});
+    expect(rapport.panel).toMatchObject({ respondenten: 295, weging: { status: 'gewogen', geconvergeerd: true, kenmerken: ['leeftijdsgroep', 'geslacht', 'wijk', 'opleiding'] } });
+    expect(rapport.panel.weging.effectieveSteekproef).toBeLessThan(295);
+    // Young people prefer the website: weighting to the population raises its share.
+    const website = rapport.panel.vragen.find((v) => v.vraag === 'kanaal')?.antwoorden.find((a) => a.waarde === 'website');
+    expect((website?.gewogen ?? 0) - (website?.ongewogen ?? 0)).toBeGreaterThan(0.03);
+    // The demo's mails were read in memory: none of the panel's is in the outbox.
+    const panelpost = await loket.database.db.selectFrom('bericht').select('aan').where('aan', 'like', 'panellid-%').execute();
+    expect(panelpost).toEqual([]);
   });
 
   it('keeps demo mail in the outbox as not sent, to example.org only, and queues no mail even with SMTP_URL set', async () => {

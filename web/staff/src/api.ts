@@ -154,6 +154,8 @@ interface Verzoek {
   body?: unknown;
   /** Plain text instead of JSON (only routes that say they take it, e.g. a P&C chapter's text). */
   tekst?: string;
+  /** A CSV file's text as text/csv (routes that read CSV, e.g. population margins). */
+  csv?: string;
   ifMatch?: string | undefined;
   signal?: AbortSignal;
   /** A 401 is a normal answer here (the login steps), not an expired session. */
@@ -201,6 +203,7 @@ async function verzoek<T>(method: string, pad: string, opties: Verzoek = {}): Pr
     headers['Content-Disposition'] = `attachment; filename*=UTF-8''${encodeURIComponent(bestand.name)}`;
   } else if (opties.body !== undefined) headers['Content-Type'] = 'application/json';
   if (opties.tekst !== undefined) headers['Content-Type'] = 'text/plain; charset=utf-8';
+  if (opties.csv !== undefined) headers['Content-Type'] = 'text/csv; charset=utf-8';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   if (opties.ifMatch) headers['If-Match'] = opties.ifMatch;
   let response: Response;
@@ -211,6 +214,7 @@ async function verzoek<T>(method: string, pad: string, opties: Verzoek = {}): Pr
       credentials: 'same-origin',
       ...(bestand ? { body: bestand } : opties.body === undefined ? {} : { body: JSON.stringify(opties.body) }),
       ...(opties.tekst === undefined ? {} : { body: opties.tekst }),
+      ...(opties.csv === undefined ? {} : { body: opties.csv }),
       ...(opties.signal ? { signal: opties.signal } : {}),
     });
   } catch (error) {

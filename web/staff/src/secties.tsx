@@ -12,6 +12,9 @@ import { KlachtNieuw } from './pages/klachten/KlachtNieuw.tsx';
 import { KlachtMaatregelen } from './pages/klachten/KlachtMaatregelen.tsx';
 import { GebruikerNieuw, Gebruikers } from './pages/Gebruikers.tsx';
 import { Paginafeedback, PaginafeedbackDetail } from './pages/Paginafeedback.tsx';
+import { enquetesPagina } from './pages/enquetes/Enquetes.tsx';
+import { Kto } from './pages/enquetes/Kto.tsx';
+import { Panel } from './pages/enquetes/Panel.tsx';
 import { Sluitingsdagen } from './pages/Sluitingsdagen.tsx';
 import { TeamDetail } from './pages/TeamDetail.tsx';
 import { TeamNieuw, Teams } from './pages/Teams.tsx';
@@ -151,6 +154,10 @@ export const SECTIES: readonly Sectie[] = [
     recht: 'paginafeedbackLezen',
     weergave: ({ gemeente, id }) => (id ? <PaginafeedbackDetail gemeente={gemeente} id={id} /> : <Paginafeedback gemeente={gemeente} />),
   },
+  // The inwonerspanel and its surveys (ADR 0068) and the question after closing (ADR 0052), from their published API.
+  { pad: 'enquetes', label: 'nav.enquetes', recht: 'enquetesLezen', diep: true, weergave: enquetesPagina },
+  { pad: 'inwonerspanel', label: 'nav.inwonerspanel', recht: 'enquetesLezen', weergave: ({ gemeente, id }) => (id ? null : <Panel gemeente={gemeente} />) },
+  { pad: 'kto', label: 'nav.kto', recht: 'beheer', weergave: ({ gemeente, id }) => (id ? null : <Kto gemeente={gemeente} />) },
   // The KPI register (ADR 0067): the teamleider's KCC dashboard and every registered KPI, from the published KPI API.
   { pad: 'kcc-dashboard', label: 'nav.kccDashboard', recht: 'kpiLezen', weergave: ({ gemeente, id }) => (id ? null : <KccDashboard gemeente={gemeente} />) },
   { pad: 'kpis', label: 'nav.kpis', recht: 'kpiLezen', weergave: ({ gemeente, id }) => (id ? null : <AlleKpis gemeente={gemeente} />) },
