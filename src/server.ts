@@ -37,7 +37,7 @@ import { onderhoudService } from './modules/onderhoud/onderhoud.service.ts';
 import { startJobs, type JobsLogger } from './jobs/jobs.ts';
 import { berichtenRepository } from './modules/berichten/berichten.repository.ts';
 import { inwonersRepository } from './modules/inwoners/inwoners.repository.ts';
-import { inwonersRoutes } from './modules/inwoners/inwoners.routes.ts';
+import { INWONER_COOKIE, inwonersRoutes } from './modules/inwoners/inwoners.routes.ts';
 import { inwonersService } from './modules/inwoners/inwoners.service.ts';
 import { berichtenRoutes } from './modules/berichten/berichten.routes.ts';
 import { BERICHT_VERZENDEN, berichtenService, smtpMailer, type Berichten, type BerichtenService } from './modules/berichten/berichten.service.ts';
@@ -371,7 +371,22 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
   enquetesRoutes(app, { enquetes: services.enquetes, gemeenten });
   enquetesPaginaRoutes(app, { enquetes: services.enquetes, gemeenten, rateLimit: config.rateLimitAanmelden });
   formulierenRoutes(app, { formulieren: services.formulieren, zaken: services.zaken });
-  formulierPaginaRoutes(app, { formulieren: services.formulieren, gemeenten, rateLimit: config.rateLimitAanmelden });
+  // Resident login and "Mijn zaken" (ADR 0077): a broker per gemeente, else the installation's.
+  const inwoners = inwonersService({
+    repository: inwonersRepository(db),
+    klok,
+    berichten,
+    audit: services.audit,
+    publicUrl: config.publicUrl,
+    sleutel: bsnGeheim,
+    oidc: (gemeente) => config.inwonerLoginPerGemeente[gemeente] ?? config.inwonerLogin,
+  });
+  formulierPaginaRoutes(app, {
+    formulieren: services.formulieren,
+    gemeenten,
+    rateLimit: config.rateLimitAanmelden,
+    inwoner: (request, gemeente) => inwoners.inwoner(gemeente, request.cookies[INWONER_COOKIE]),
+  });
   zaakvolgenRoutes(app, {
     gemeenten,
     zaakvolgen: services.zaakvolgen,
@@ -387,16 +402,6 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
     klok,
     rateLimit: config.rateLimitAanmelden,
     maxPerEmail: config.afsprakenPerEmail,
-  });
-  // Resident login and "Mijn zaken" (ADR 0077): a broker per gemeente, else the installation's.
-  const inwoners = inwonersService({
-    repository: inwonersRepository(db),
-    klok,
-    berichten,
-    audit: services.audit,
-    publicUrl: config.publicUrl,
-    sleutel: bsnGeheim,
-    oidc: (gemeente) => config.inwonerLoginPerGemeente[gemeente] ?? config.inwonerLogin,
   });
   inwonersRoutes(app, { gemeenten, inwoners, zaken: services.zaken, zaakvolgen: services.zaakvolgen, demo: config.inwonerLoginDemo, rateLimit: config.rateLimitAanmelden });
   apiDocsRoutes(app);

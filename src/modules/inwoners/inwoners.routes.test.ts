@@ -298,3 +298,41 @@ describe('"stuur mij een link"', () => {
     expect(res.body).toContain('aria-invalid="true"');
   });
 });
+
+describe('forms for a logged-in resident', () => {
+  it('prefills name, e-mail and BSN, and links the zaak of a submitted form to the BSN', async () => {
+    const priya = DEMO_INWONERS[2]!;
+    const b = browser();
+    await b.vraag(await totTerug(b, priya.sub));
+    // A form with a BSN field: the first step shows what we know.
+    const rijbewijs = await b.volg('/diemen/formulieren/rijbewijs-verlengen', { method: 'POST' });
+    expect(rijbewijs.status).toBe(200);
+    expect(rijbewijs.body).toContain(`value="${priya.naam}"`);
+    expect(rijbewijs.body).toContain(`value="${priya.bsn}"`);
+    expect(rijbewijs.body).toContain(`value="${priya.email}"`);
+    // The question form, sent: the zaak shows in her Mijn zaken (by BSN key).
+    const start = await b.vraag('/diemen/formulieren/vraag', { method: 'POST' });
+    const stap1 = start.location!;
+    const stap2 = await b.vraag(stap1, { method: 'POST', form: { onderwerp: 'Afvalpas kwijt', vraag: 'Hoe krijg ik een nieuwe afvalpas?' } });
+    expect(stap2.status).toBe(303);
+    const contact = await b.vraag(stap2.location!);
+    expect(contact.body).toContain(`value="${priya.naam}"`);
+    const controleer = await b.vraag(stap2.location!, { method: 'POST', form: { naam: priya.naam, email: priya.email, telefoon: '', 'antwoord-via': 'email' } });
+    expect(controleer.status).toBe(303);
+    const verstuurd = await b.vraag(controleer.location!, { method: 'POST' });
+    expect(verstuurd.status).toBe(303);
+    const ontvangen = await b.vraag(verstuurd.location!);
+    const identificatie = /Z-\d{4}-\d{6}/.exec(ontvangen.body)?.[0];
+    expect(identificatie).toBeTruthy();
+    const mijn = await b.vraag('/diemen/mijn-zaken');
+    expect(mijn.body).toContain(identificatie!);
+    expect(mijn.body).toContain('Afvalpas kwijt');
+    const betrokkene = await loket.database.db
+      .selectFrom('betrokkene as b')
+      .innerJoin('zaak as z', (j) => j.onRef('z.gemeente', '=', 'b.gemeente').onRef('z.id', '=', 'b.zaak_id'))
+      .select('b.bsn_sleutel')
+      .where('z.identificatie', '=', identificatie!)
+      .executeTakeFirstOrThrow();
+    expect(betrokkene.bsn_sleutel).toBe(bsnSleutelVan(BSN_SLEUTEL, 'GM0384', priya.bsn));
+  });
+});
