@@ -241,9 +241,6 @@ export function inwonersService(deps: InwonersDeps) {
       await deps.audit.log(context, { gemeente, actie: 'inwoner-inloggen', details: { soort: 'email' } });
       return sessie;
     },
-
-    /** Housekeeping (ADR 0077): logins and sessions past their time; links a day after they expired. */
-    verwijderVerlopen: () => repository.verwijderVerlopen(nu(), new Date(klok.nu().getTime() - 24 * 60 * 60 * 1000).toISOString()),
   };
 }
 
