@@ -218,7 +218,7 @@ export function privacyPagina(ctx: PaginaContext, gemeente: PortaalGemeente): st
           ${alinea(opmaak(t('privacy.verantwoordelijk', { naam }), [nederlands]))}
           ${kop2(t('privacy.inwonersKop'))}
           ${alinea(t('privacy.inwonersZaken'))}
-          ${lijst(['naam', 'contact', 'taal', 'inhoud'].map((k) => t(`privacy.inwonersGegevens.${k}`)))}
+          ${lijst(['naam', 'contact', 'bsn', 'taal', 'inhoud'].map((k) => t(`privacy.inwonersGegevens.${k}`)))}
           ${alinea(t('privacy.inwonersVolgen'))}
           ${alinea(t('privacy.inwonersGeenCookies'))}
           ${alinea(t('privacy.inwonersServer'))}
