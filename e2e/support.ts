@@ -61,12 +61,12 @@ export interface LoketServer {
 }
 
 /** A full Loket on a fresh in-memory PGlite with the demo data, listening on a free port of 127.0.0.1. */
-export async function startLoketServer(env: Record<string, string> = {}, opties: { klok?: Klok } = {}): Promise<LoketServer> {
+export async function startLoketServer(env: Record<string, string> = {}, opties: { klok?: Klok; port?: number } = {}): Promise<LoketServer> {
   const database = await testDatabase();
   const config = loadConfig({ LOKET_RATE_LIMIT: '100000', LOKET_RATE_LIMIT_AANMELDEN: '100000', ...env });
   const loket = await createLoket({ config, database, logger: false, klok: opties.klok });
   await loket.services.demo.laad(cliContext());
-  await loket.app.listen({ port: 0, host: '127.0.0.1' });
+  await loket.app.listen({ port: opties.port ?? 0, host: '127.0.0.1' });
   const address = loket.app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   return {

@@ -61,6 +61,60 @@ export interface Config {
   pdokLocatieserverUrl: string;
   /** Open meldingen of the same category within this many metres are shown as possible duplicates. */
   meldingDubbelStraalM: number;
+  /**
+   * Resident login through an OpenID Connect broker (ADR 0077): for the whole installation
+   * (LOKET_OIDC_*) and per gemeente (LOKET_OIDC_GM0384_*, overriding it). None configured: `loket
+   * serve` runs the demo provider with fictional residents; `createLoket` offers no login.
+   */
+  inwonerLogin: OidcInstellingen | undefined;
+  inwonerLoginPerGemeente: Record<string, OidcInstellingen>;
+  /** True when `inwonerLogin` is the demo provider (`loket serve` sets it): the pages say the residents are fictional. */
+  inwonerLoginDemo: boolean;
+  /** The key of the BSN's keyed hash (ADR 0077); random per process when not set (links are then lost at a restart). */
+  bsnSleutel: string | undefined;
+  /** `loket serve` without a broker: the loopback port of the demo OpenID provider (0: any free one). */
+  demoOidcPort: number;
+}
+
+/** How Loket logs residents in at an OpenID Connect broker (ADR 0077). */
+export interface OidcInstellingen {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** The claim of the ID token (or userinfo) that holds the BSN. */
+  bsnClaim: string;
+  /** The scopes asked for (always with `openid`). */
+  scopes: string;
+}
+
+/** The OIDC settings under one prefix (LOKET_OIDC_ or LOKET_OIDC_GM0384_), or undefined when its issuer is not set. */
+function oidcVan(env: NodeJS.ProcessEnv, prefix: string, basis: OidcInstellingen | undefined): OidcInstellingen | undefined {
+  const issuer = env[`${prefix}ISSUER`] || basis?.issuer;
+  if (!issuer) return undefined;
+  if (!/^https?:\/\//.test(issuer)) throw new Error(`${prefix}ISSUER moet een http(s)-adres zijn (nu: ${issuer})`);
+  const clientId = env[`${prefix}CLIENT_ID`] || basis?.clientId;
+  const clientSecret = env[`${prefix}CLIENT_SECRET`] || basis?.clientSecret;
+  if (!clientId || !clientSecret) throw new Error(`Zet ${prefix}CLIENT_ID en ${prefix}CLIENT_SECRET bij ${prefix}ISSUER.`);
+  const scopes = env[`${prefix}SCOPES`] || basis?.scopes || 'openid';
+  return {
+    issuer,
+    clientId,
+    clientSecret,
+    bsnClaim: env[`${prefix}BSN_CLAIM`] || basis?.bsnClaim || 'bsn',
+    scopes: scopes.split(/\s+/).includes('openid') ? scopes : `openid ${scopes}`,
+  };
+}
+
+/** LOKET_OIDC_* for the installation and LOKET_OIDC_GM….._* per gemeente. */
+function inwonerLoginVan(env: NodeJS.ProcessEnv): Pick<Config, 'inwonerLogin' | 'inwonerLoginPerGemeente'> {
+  const inwonerLogin = oidcVan(env, 'LOKET_OIDC_', undefined);
+  const perGemeente: Record<string, OidcInstellingen> = {};
+  for (const sleutel of Object.keys(env)) {
+    const code = /^LOKET_OIDC_(GM\d{4})_ISSUER$/.exec(sleutel)?.[1];
+    const instellingen = code ? oidcVan(env, `LOKET_OIDC_${code}_`, inwonerLogin) : undefined;
+    if (code && instellingen) perGemeente[code] = instellingen;
+  }
+  return { inwonerLogin, inwonerLoginPerGemeente: perGemeente };
 }
 
 /** The sender of Loket's mail when MAIL_FROM is not set. */
@@ -112,6 +166,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     geocoder,
     pdokLocatieserverUrl: env.LOKET_PDOK_LOCATIESERVER_URL || PDOK_LOCATIESERVER,
     meldingDubbelStraalM: Math.max(1, intFrom(env.LOKET_MELDING_DUBBEL_STRAAL_M, 50, 'LOKET_MELDING_DUBBEL_STRAAL_M')),
+    ...inwonerLoginVan(env),
+    inwonerLoginDemo: false,
+    bsnSleutel: env.LOKET_BSN_SLEUTEL || undefined,
+    demoOidcPort: intFrom(env.LOKET_DEMO_OIDC_PORT, 0, 'LOKET_DEMO_OIDC_PORT'),
     mailIntakeMaxBytes: env.LOKET_MAIL_INTAKE_MAX_MB ? intFrom(env.LOKET_MAIL_INTAKE_MAX_MB, 25, 'LOKET_MAIL_INTAKE_MAX_MB') * 1024 * 1024 : 25 * 1024 * 1024,
   };
 }

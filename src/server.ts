@@ -36,6 +36,9 @@ import { onderhoudRepository } from './modules/onderhoud/onderhoud.repository.ts
 import { onderhoudService } from './modules/onderhoud/onderhoud.service.ts';
 import { startJobs, type JobsLogger } from './jobs/jobs.ts';
 import { berichtenRepository } from './modules/berichten/berichten.repository.ts';
+import { inwonersRepository } from './modules/inwoners/inwoners.repository.ts';
+import { INWONER_COOKIE, inwonersRoutes } from './modules/inwoners/inwoners.routes.ts';
+import { inwonersService } from './modules/inwoners/inwoners.service.ts';
 import { berichtenRoutes } from './modules/berichten/berichten.routes.ts';
 import { BERICHT_VERZENDEN, berichtenService, smtpMailer, type Berichten, type BerichtenService } from './modules/berichten/berichten.service.ts';
 import { sluitingsdagenRepository } from './modules/termijnen/sluitingsdagen.repository.ts';
@@ -296,6 +299,8 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
   // Forms shown by one node are sent to another: every node needs the same secret (ADR 0023).
   // Checked first, so a refused node has opened nothing.
   const formulierGeheim = await gedeeldGeheim(db, 'LOKET_FORMULIER_GEHEIM', config.formulierGeheim);
+  // The BSN's keyed hash must be the same on every node and after a restart (ADR 0077).
+  const bsnGeheim = await gedeeldGeheim(db, 'LOKET_BSN_SLEUTEL', config.bsnSleutel);
   const { app, routes } = await createHttpServer({
     config,
     database,
@@ -372,7 +377,22 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
   enquetesRoutes(app, { enquetes: services.enquetes, gemeenten });
   enquetesPaginaRoutes(app, { enquetes: services.enquetes, gemeenten, rateLimit: config.rateLimitAanmelden });
   formulierenRoutes(app, { formulieren: services.formulieren, zaken: services.zaken });
-  formulierPaginaRoutes(app, { formulieren: services.formulieren, gemeenten, rateLimit: config.rateLimitAanmelden });
+  // Resident login and "Mijn zaken" (ADR 0077): a broker per gemeente, else the installation's.
+  const inwoners = inwonersService({
+    repository: inwonersRepository(db),
+    klok,
+    berichten,
+    audit: services.audit,
+    publicUrl: config.publicUrl,
+    sleutel: bsnGeheim,
+    oidc: (gemeente) => config.inwonerLoginPerGemeente[gemeente] ?? config.inwonerLogin,
+  });
+  formulierPaginaRoutes(app, {
+    formulieren: services.formulieren,
+    gemeenten,
+    rateLimit: config.rateLimitAanmelden,
+    inwoner: (request, gemeente) => inwoners.inwoner(gemeente, request.cookies[INWONER_COOKIE]),
+  });
   zaakvolgenRoutes(app, {
     gemeenten,
     zaakvolgen: services.zaakvolgen,
@@ -389,6 +409,7 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
     rateLimit: config.rateLimitAanmelden,
     maxPerEmail: config.afsprakenPerEmail,
   });
+  inwonersRoutes(app, { gemeenten, inwoners, zaken: services.zaken, zaakvolgen: services.zaakvolgen, demo: config.inwonerLoginDemo, rateLimit: config.rateLimitAanmelden });
   apiDocsRoutes(app);
   options.extraRoutes?.(app);
 
@@ -575,7 +596,7 @@ export function loketServices(deps: {
     auth,
     gebruikers: gebruikersService({ repository: gebruikersRepo, audit, klok, beeindigSessies: auth.beeindigSessies, berichten: deps.berichten }),
     teams: teamsService({ repository: teamsRepo, audit, klok }),
-    onderhoud: onderhoudService({ repository: onderhoudRepository(db), audit, klok, embedded: deps.database.kind === 'pglite', gemeenten, zaken, klantcontacten, paginafeedback, kto, enquetes, formulieren, mailintake, contactverzoeken, afspraken, meldingformulier: meldingformulierRepo, meldingen }),
+    onderhoud: onderhoudService({ repository: onderhoudRepository(db), audit, klok, embedded: deps.database.kind === 'pglite', gemeenten, zaken, klantcontacten, paginafeedback, kto, enquetes, formulieren, mailintake, contactverzoeken, afspraken, meldingformulier: meldingformulierRepo, meldingen, inwoners: { verwijderVerlopen: () => inwonersRepository(db).verwijderVerlopen(klok.nu().toISOString(), new Date(klok.nu().getTime() - 24 * 60 * 60 * 1000).toISOString()) } }),
     demo: demoService({
       gemeenten,
       gebruikers: gebruikersRepo,

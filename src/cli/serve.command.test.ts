@@ -56,3 +56,33 @@ it('serves on one wiring: one pg-boss, and the server uses the services commands
   const mail = await cli.database.db.selectFrom('mail_bericht').select(['gemeente', 'via', 'zaak_identificatie']).where('message_id', '=', '<serve-1@example.nl>').executeTakeFirstOrThrow();
   expect(mail).toMatchObject({ gemeente: 'GM0384', via: 'smtp', zaak_identificatie: expect.stringMatching(/^Z-\d{4}-\d{6}$/) });
 }, 120_000);
+
+it('with the demo data and no broker, runs the demo OpenID provider and sends a resident there to log in (ADR 0077)', async () => {
+  const map = mkdtempSync(join(tmpdir(), 'loket-serve-'));
+  opgeruimd.push(() => rmSync(map, { recursive: true, force: true }));
+  let database: Database | undefined;
+  if (process.env.DATABASE_URL) {
+    database = await testDatabase();
+    opgeruimd.push(() => database?.close());
+  }
+  const env = { LOKET_DATA_DIR: join(map, 'data'), PORT: '0', LOKET_DEMO: 'true', LOG_LEVEL: 'silent', DATABASE_URL: database?.url ?? '', LOKET_OIDC_ISSUER: '' };
+  for (const [naam, waarde] of Object.entries(env)) vi.stubEnv(naam, waarde);
+  opgeruimd.push(() => {
+    vi.unstubAllEnvs();
+  });
+  const { cli, loket, demoInlog } = await startServer();
+  opgeruimd.push(async () => {
+    await demoInlog?.close();
+    await loket.close();
+    await cli.close();
+  });
+  expect(demoInlog?.issuer).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+  expect(cli.config.inwonerLoginDemo).toBe(true);
+  const adres = loket.app.server.address();
+  const port = typeof adres === 'object' && adres ? adres.port : 0;
+  const pagina = await (await fetch(`http://127.0.0.1:${port}/diemen/mijn-zaken`)).text();
+  expect(pagina).toContain('demo-inlogdienst met verzonnen inwoners');
+  const naar = await fetch(`http://127.0.0.1:${port}/diemen/inloggen`, { redirect: 'manual' });
+  expect(naar.status).toBe(303);
+  expect(naar.headers.get('location')).toMatch(new RegExp(`^${demoInlog?.issuer}/auth\\?`));
+}, 120_000);

@@ -1,7 +1,10 @@
 import { Command } from 'commander';
 import { cliContext } from '../modules/audit/audit.service.ts';
 import { totpVoor } from '../modules/auth/auth.service.ts';
+import type { Config } from '../config.ts';
 import { DEMO_GEBRUIKERS } from '../modules/demo/demo.data.ts';
+import { DEMO_INWONERS, startDemoProvider, type DemoProvider } from '../modules/inwoners/demo-provider.ts';
+import { terugPad } from '../modules/inwoners/inwoners.paden.ts';
 import type { MailIntakeLuisteraar } from '../modules/mailintake/mailintake.smtp.ts';
 import type { Loket } from '../server.ts';
 import { metCliLoket, openCliLoket, toon, type CliLoket } from './cli.shared.ts';
@@ -12,7 +15,7 @@ export function serveCommando(): Command {
     .description('Start Loket: migreert de database, laadt de eerste keer demodata (ingebouwde database) en luistert op HOST:PORT')
     .action(async () => {
       const started = performance.now();
-      const { cli, loket, demo, mailIntake } = await startServer();
+      const { cli, loket, demo, mailIntake, demoInlog } = await startServer();
       const { config, database, services } = cli;
       const base = config.publicUrl;
       const regels = [
@@ -25,6 +28,11 @@ export function serveCommando(): Command {
         `  Gezondheid:       ${base}/health  (gereed: ${base}/ready)`,
       ];
       if (mailIntake) regels.push(`  E-mailintake:     smtp://${config.mailIntakeHost}:${mailIntake.poort}`);
+      if (demoInlog) {
+        regels.push('', `Inloggen als inwoner (Mijn zaken): ${base}/diemen/mijn-zaken`);
+        regels.push(`  via de demo-inlogdienst op ${demoInlog.issuer} met verzonnen inwoners (geen DigiD):`);
+        for (const i of DEMO_INWONERS) regels.push(`  ${i.naam}  (BSN ${i.bsn})`);
+      }
       if (demo) {
         regels.push('', 'Demo-inlog (wachtwoord, daarna de code uit een authenticator-app met dit geheim):');
         for (const g of DEMO_GEBRUIKERS) {
@@ -41,7 +49,7 @@ export function serveCommando(): Command {
       const stop = (signaal: NodeJS.Signals) => {
         if (stopping) return;
         stopping = true;
-        stopNetjes({ cli, loket, mailIntake, signaal, achtergrond, demoZaken }).then(
+        stopNetjes({ cli, loket, mailIntake, signaal, achtergrond, demoZaken, demoInlog }).then(
           () => process.exit(0),
           (error: unknown) => {
             loket.app.log.error({ err: error }, 'stoppen mislukt');
@@ -59,11 +67,14 @@ export function serveCommando(): Command {
  * `loket serve` up to listening, on one wiring: the CLI's (one job queue, one set of services),
  * then the demo data, the HTTP server built on that wiring, and its workers.
  */
-export async function startServer(): Promise<{ cli: CliLoket; loket: Loket; demo: boolean; mailIntake: MailIntakeLuisteraar | undefined }> {
+export async function startServer(): Promise<{ cli: CliLoket; loket: Loket; demo: boolean; mailIntake: MailIntakeLuisteraar | undefined; demoInlog: DemoProvider | undefined }> {
   const cli = await openCliLoket({ serve: true });
   const { config, database, services } = cli;
   const demo = process.env.LOKET_DEMO ? process.env.LOKET_DEMO === 'true' : database.kind === 'pglite';
   if (demo) await services.demo.laad(cliContext());
+  // The demo without a broker: a real OpenID provider with fictional residents on its own loopback port (ADR 0077).
+  const geenBroker = !config.inwonerLogin && Object.keys(config.inwonerLoginPerGemeente).length === 0;
+  const demoInlog = demo && geenBroker ? await startDemoInlog(config, (await services.gemeenten.lijst()).map((g) => g.slug)) : undefined;
   const { createLoket } = await import('../server.ts');
   const loket = await createLoket({ core: cli.core });
   await cli.core.startWerkers();
@@ -81,7 +92,15 @@ export async function startServer(): Promise<{ cli: CliLoket; loket: Loket; demo
           klok: cli.core.klok,
           meldFout: (fout) => loket.app.log.error({ err: fout }, 'e-mailintake: bericht niet verwerkt (de afzender probeert het later opnieuw)'),
         });
-  return { cli, loket, demo, mailIntake };
+  return { cli, loket, demo, mailIntake, demoInlog };
+}
+
+/** Starts the demo provider for these gemeenten and points the configuration at it. */
+async function startDemoInlog(config: Config, slugs: string[]): Promise<DemoProvider> {
+  const provider = await startDemoProvider({ port: config.demoOidcPort, redirectUris: slugs.map((slug) => `${config.publicUrl}${terugPad(slug)}`) });
+  config.inwonerLogin = { issuer: provider.issuer, clientId: provider.clientId, clientSecret: provider.clientSecret, bsnClaim: provider.bsnClaim, scopes: 'openid bsn profile email' };
+  config.inwonerLoginDemo = true;
+  return provider;
 }
 
 /**
@@ -101,6 +120,7 @@ async function stopNetjes(opties: {
   signaal: NodeJS.Signals;
   achtergrond: AbortController;
   demoZaken: Promise<void>;
+  demoInlog: DemoProvider | undefined;
 }): Promise<void> {
   const { cli, loket, signaal } = opties;
   const { stopTimeoutMs, stopDelayMs } = cli.config;
@@ -115,6 +135,7 @@ async function stopNetjes(opties: {
   opties.achtergrond.abort();
   // No new mail: a sending server tries another node or later; a message being received finishes.
   await opties.mailIntake?.close();
+  await opties.demoInlog?.close();
   const open = await new Promise<number>((resolve) => loket.app.server.getConnections((_error, n) => resolve(n)));
   log.info({ fase: 'http-sluiten', verbindingen: open, stopTimeoutMs }, `stoppen: geen nieuwe verbindingen; ${open} open verbinding(en) maken hun verzoek af`);
   const afgebroken = await sluitHttp(loket, stopTimeoutMs);

@@ -35,6 +35,7 @@ import * as productenAfspraken from './migrations/0025-producten-afspraken.ts';
 import * as mailintake from './migrations/0026-mailintake.ts';
 import * as contactverzoekenEnKennisbank from './migrations/0027-contactverzoeken-en-kennisbank.ts';
 import * as formulieren from './migrations/0036-formulieren.ts';
+import * as inwoners from './migrations/0046-inwoners.ts';
 
 /**
  * Migrations in order; forward-only (no down) in production. There is no 0008, 0014, 0019, 0028
@@ -77,6 +78,7 @@ const migrations: Record<string, Migration> = {
   '0039-team-contact-en-berichtenvoorkeur': teamContact,
   '0048-klantreis-index': klantreisIndex,
   '0040-brieftekst': briefTekst,
+  '0046-inwoners': inwoners,
 };
 
 /** The names of every migration of this version, in order (`/ready` checks the database has them all). */

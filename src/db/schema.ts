@@ -304,6 +304,38 @@ export interface BetrokkeneTable {
   taal: Standaard<'nl' | 'en'>;
   /** False when the resident wants no mail about each new status (0039). */
   tussentijdse_berichten: Standaard<boolean>;
+  /** Keyed hash of the BSN of a logged-in resident who registered the zaak (0046, ADR 0077). */
+  bsn_sleutel: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface InwonerInlogTable {
+  gemeente: string;
+  state_hash: string;
+  nonce: string;
+  code_verifier: string;
+  taal: 'nl' | 'en';
+  verloopt_op: TijdstipVerplicht;
+}
+
+export interface InwonerSessieTable {
+  gemeente: string;
+  id_hash: string;
+  soort: 'oidc' | 'email';
+  bsn_sleutel: string | null;
+  bsn_versleuteld: string | null;
+  naam: Standaard<string>;
+  email: string | null;
+  aangemaakt_op: Tijdstip;
+  verloopt_op: TijdstipVerplicht;
+}
+
+export interface InwonerLinkTable {
+  gemeente: string;
+  token_hash: string;
+  email: string;
+  aangemaakt_op: TijdstipVerplicht;
+  verloopt_op: TijdstipVerplicht;
+  gebruikt_op: TijdstipLeeg;
 }
 
 export interface ZaakGebeurtenisTable {
@@ -1322,6 +1354,9 @@ export interface DB {
   resultaattype: ResultaattypeTable;
   zaak: ZaakTable;
   betrokkene: BetrokkeneTable;
+  inwoner_inlog: InwonerInlogTable;
+  inwoner_sessie: InwonerSessieTable;
+  inwoner_link: InwonerLinkTable;
   zaak_gebeurtenis: ZaakGebeurtenisTable;
   zaak_relatie: ZaakRelatieTable;
   zaak_document: ZaakDocumentTable;

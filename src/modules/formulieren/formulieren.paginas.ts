@@ -7,6 +7,7 @@ import { stuurNietGevonden, voorPortaal } from '../portaal/portaal.routes.ts';
 import { kalenderdag } from '../termijnen/kalender.ts';
 import { leesVeld, type Invoer } from './formulieren.velden.ts';
 import { conceptPad, DEELPAGINAS, formulierPad } from './formulieren.paden.ts';
+import type { Voorinvullen } from './formulieren.service.ts';
 import type { FormulierenService, Invullen } from './formulieren.service.ts';
 import { controleerPagina, ingetrokkenPagina, lijstPagina, ontvangenPagina, opslaanPagina, startPagina, stapPagina, verlopenPagina, type Ctx } from './formulieren.views.ts';
 
@@ -15,6 +16,11 @@ interface Deps {
   formulieren: FormulierenService;
   /** Starts of a draft and mailed links per minute per IP address. */
   rateLimit: number;
+  /**
+   * The logged-in resident of this request, if any (ADR 0077): a new draft is prefilled with
+   * their name, e-mail and BSN, and the zaak of a submission is linked to their BSN key.
+   */
+  inwoner?: (request: FastifyRequest, gemeente: string) => Promise<Voorinvullen | undefined>;
 }
 
 const PUBLIEK = { toegang: 'publiek' } as const;
@@ -89,7 +95,8 @@ export function formulierPaginaRoutes(app: FastifyInstance, deps: Deps): void {
       scope.post(formulierRoute, { config: streng }, async (request, reply) => {
         const { gemeente, formulier } = await gepubliceerd(request);
         if (!gemeente || !formulier) return stuurNietGevonden(request, reply, taal, gemeente);
-        const token = await formulieren.begin(gemeente.code, formulier, taal);
+        const inwoner = await deps.inwoner?.(request, gemeente.code);
+        const token = await formulieren.begin(gemeente.code, formulier, taal, inwoner);
         return reply.redirect(conceptPad(taal, gemeente.slug, formulier.code, token, 'stap', 1), 303);
       });
 
@@ -151,7 +158,8 @@ export function formulierPaginaRoutes(app: FastifyInstance, deps: Deps): void {
         const c = await metConcept(request, reply);
         if (isAntwoord(c)) return c;
         const code = c.i.formulier.code;
-        const uitkomst = await formulieren.dienIn(contextVan(request), c.gemeente, c.i.concept.id);
+        const inwoner = await deps.inwoner?.(request, c.gemeente.code);
+        const uitkomst = await formulieren.dienIn(contextVan(request), c.gemeente, c.i.concept.id, inwoner?.bsnSleutel ?? undefined);
         switch (uitkomst.uitkomst) {
           case 'ingetrokken':
             return stuurHtml(reply, ingetrokkenPagina(c.ctx, code), 410);

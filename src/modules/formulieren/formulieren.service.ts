@@ -171,9 +171,17 @@ export function formulierenService(deps: FormulierenDeps) {
     alleGepubliceerd: (gemeente: string) => repository.alleGepubliceerd(gemeente),
 
     /** A new draft of the newest published version; answers its secret (once). */
-    async begin(gemeente: string, formulier: FormulierRecord, taal: Taal): Promise<string> {
+    async begin(gemeente: string, formulier: FormulierRecord, taal: Taal, inwoner?: Voorinvullen): Promise<string> {
       const token = randomBytes(32).toString('base64url');
-      await repository.maakConcept(gemeente, { id: randomUUID(), formulierId: formulier.id, tokenHash: sha256(token), taal, op: nu(), verlooptOp: over(CONCEPT_BEWAARDAGEN) });
+      const id = randomUUID();
+      await repository.maakConcept(gemeente, { id, formulierId: formulier.id, tokenHash: sha256(token), taal, op: nu(), verlooptOp: over(CONCEPT_BEWAARDAGEN) });
+      // A logged-in resident (ADR 0077): what we know already, as answers they can still change.
+      const { definitie } = formulier;
+      const bekend: Antwoorden = {};
+      if (inwoner?.naam && definitie.contact.naam) bekend[definitie.contact.naam] = inwoner.naam;
+      if (inwoner?.email && definitie.contact.email) bekend[definitie.contact.email] = inwoner.email;
+      if (inwoner?.bsn) for (const v of definitie.stappen.flatMap((st) => st.velden)) if (v.soort === 'bsn') bekend[v.id] = inwoner.bsn;
+      if (Object.keys(bekend).length > 0) await repository.bewaarAntwoorden(gemeente, id, geldigeAntwoorden(definitie, bekend), nu(), over(CONCEPT_BEWAARDAGEN));
       return token;
     },
 
@@ -209,7 +217,7 @@ export function formulierenService(deps: FormulierenDeps) {
     },
 
     /** Submits a draft (see the module's comment): one transaction, never two zaken. */
-    async dienIn(context: Context, gemeente: Gemeente, conceptId: string): Promise<Indiening> {
+    async dienIn(context: Context, gemeente: Gemeente, conceptId: string, bsnSleutel?: string): Promise<Indiening> {
       return inEenTransactie(deps.db, async () => {
         const concept = await repository.conceptVergrendeld(gemeente.code, conceptId);
         if (!concept) throw formulierOnbekend();
@@ -239,6 +247,8 @@ export function formulierenService(deps: FormulierenDeps) {
           kanaal: 'web',
           ontvangstdatum: kalenderdag(klok.nu()),
           betrokkene: naam || email || telefoon ? { naam, email, telefoon, taal } : undefined,
+          // Sent by a logged-in resident: the zaak shows in their "Mijn zaken" (ADR 0077).
+          bsnSleutel,
         });
         await repository.voegInzendingToe(gemeente.code, { zaakId: zaak.id, formulierId: formulier.id, antwoorden, op });
         const vragen = definitie.stappen.flatMap((s) => s.velden).filter((v) => antwoorden[v.id] !== undefined);
@@ -277,6 +287,14 @@ export function formulierenService(deps: FormulierenDeps) {
     /** Retention (ADR 0064): expired drafts and receipts. */
     verwijderVerlopen: () => repository.verwijderVerlopen(nu()),
   };
+}
+
+/** What a logged-in resident's session knows, to prefill a new draft and link the zaak (ADR 0077). */
+export interface Voorinvullen {
+  naam: string;
+  email: string | null;
+  bsn: string | null;
+  bsnSleutel: string | null;
 }
 
 export type FormulierenService = ReturnType<typeof formulierenService>;

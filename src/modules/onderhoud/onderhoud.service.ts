@@ -49,6 +49,8 @@ export interface OpruimResultaat {
   panelAanmeldingen: number;
   /** Drafts of forms deleted (30 days after their last change, receipts 7 days after submitting; ADR 0064). */
   formulierConcepten: number;
+  /** Resident logins, sessions and one-time links past their time (ADR 0077). */
+  inwonerSessies: number;
 }
 
 /** What housekeeping needs of the rest: the gemeenten, and the zaken, klantcontacten and contactverzoeken retention per gemeente. */
@@ -69,6 +71,8 @@ export interface OnderhoudDeps {
   meldingformulier?: { ruimVerlopenOp(nu: string): Promise<number> };
   meldingen?: { ruimVolgersOp(context: Context, gemeente: string): Promise<number> };
   formulieren?: { verwijderVerlopen(): Promise<number> };
+  /** Resident logins under way, sessions and one-time links past their time (ADR 0077). */
+  inwoners?: { verwijderVerlopen(): Promise<number> };
 }
 
 /** Retention terms and housekeeping, run as a scheduled job every few hours (onderhoud.job.ts) and by `loket opruimen`. */
@@ -96,6 +100,7 @@ export function onderhoudService(deps: OnderhoudDeps) {
         meldingVolgers: 0,
         panelAanmeldingen: await deps.enquetes.verwijderVerlopen(),
         formulierConcepten: (await deps.formulieren?.verwijderVerlopen()) ?? 0,
+        inwonerSessies: (await deps.inwoners?.verwijderVerlopen()) ?? 0,
       };
       // Per gemeente, each logged in its own audit log (zaken service).
       for (const gemeente of await deps.gemeenten.lijst()) {

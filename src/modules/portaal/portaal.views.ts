@@ -7,6 +7,7 @@ import { meldingPad } from '../meldingformulier/meldingformulier.views.ts';
 import { formulierPad } from '../formulieren/formulieren.paden.ts';
 import { formulierPad as klachtPad } from '../klachten/klachten.views.ts';
 import { bezwaarPad } from '../bezwaar/bezwaar.views.ts';
+import { mijnZakenPad } from '../inwoners/inwoners.paden.ts';
 
 /** The pages of a gemeente, and their last URL segment per language. */
 export const PAGINAS = {
@@ -183,6 +184,8 @@ export function homePagina(ctx: PaginaContext, gemeente: PortaalGemeente): strin
   const { t, taal } = ctx;
   const contactgegevens = contact(ctx, gemeente);
   const inhoud = html`${alinea(t('home.intro'), true)}
+          ${kop2(t('home.mijnZakenKop'))}
+          ${alinea(link(mijnZakenPad(taal, gemeente.slug), t('home.mijnZakenLink')))}
           ${contactgegevens ? html`${kop2(t('home.contactKop'))}${contactgegevens}` : ''}
           ${kop2(t('home.servicenormenKop'))}
           ${alinea(link(`${portaalPad(taal, gemeente.slug)}servicenormen`, t('home.servicenormenLink')))}
@@ -215,7 +218,7 @@ export function privacyPagina(ctx: PaginaContext, gemeente: PortaalGemeente): st
           ${alinea(opmaak(t('privacy.verantwoordelijk', { naam }), [nederlands]))}
           ${kop2(t('privacy.inwonersKop'))}
           ${alinea(t('privacy.inwonersZaken'))}
-          ${lijst(['naam', 'contact', 'taal', 'inhoud'].map((k) => t(`privacy.inwonersGegevens.${k}`)))}
+          ${lijst(['naam', 'contact', 'bsn', 'taal', 'inhoud'].map((k) => t(`privacy.inwonersGegevens.${k}`)))}
           ${alinea(t('privacy.inwonersVolgen'))}
           ${alinea(t('privacy.inwonersGeenCookies'))}
           ${alinea(t('privacy.inwonersServer'))}

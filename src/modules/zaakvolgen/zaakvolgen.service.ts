@@ -1,9 +1,10 @@
 import type { Context } from '../audit/audit.service.ts';
 import { statusdata, type Tweetalig } from '../zaken/zaken.gebeurtenis.ts';
+import type { IngelogdeInwoner } from '../zaken/zaken.inwoner.ts';
 import type { ZakenService } from '../zaken/zaken.service.ts';
 
 export interface ZaakvolgenDeps {
-  zaken: Pick<ZakenService, 'zaakVoorInwoner' | 'reactieVanInwoner' | 'documentVoorInwoner' | 'tussentijdseBerichtenVanInwoner'>;
+  zaken: Pick<ZakenService, 'zaakVoorInwoner' | 'reactieVanInwoner' | 'documentVoorInwoner' | 'tussentijdseBerichtenVanInwoner'> & Partial<Pick<ZakenService, 'zaakVanInwoner'>>;
   /** The date the deadline watcher promised the resident after a missed deadline, if any. */
   beloofdeDatum?: (gemeente: string, zaakId: string, einddatum: string) => Promise<string | null>;
 }
@@ -85,6 +86,15 @@ export function zaakvolgenService(deps: ZaakvolgenDeps) {
   return {
     async zaak(gemeente: string, code: string): Promise<VolgZaak | null> {
       const gelezen = await zaken.zaakVoorInwoner(gemeente, code);
+      if (!gelezen) return null;
+      const zaak = inwonerZaak(gelezen);
+      const beloofdeDatum = zaak.verwachteEinddatum && deps.beloofdeDatum ? await deps.beloofdeDatum(gemeente, zaak.zaakId, zaak.verwachteEinddatum) : null;
+      return { ...zaak, beloofdeDatum };
+    },
+
+    /** A zaak of a logged-in resident's "Mijn zaken" (ADR 0077), as the tracking page shows it; null when it is not theirs. */
+    async mijnZaak(gemeente: string, identificatie: string, wie: IngelogdeInwoner): Promise<VolgZaak | null> {
+      const gelezen = zaken.zaakVanInwoner ? await zaken.zaakVanInwoner(gemeente, identificatie, wie) : null;
       if (!gelezen) return null;
       const zaak = inwonerZaak(gelezen);
       const beloofdeDatum = zaak.verwachteEinddatum && deps.beloofdeDatum ? await deps.beloofdeDatum(gemeente, zaak.zaakId, zaak.verwachteEinddatum) : null;

@@ -245,3 +245,18 @@ export function volgPagina(ctx: PaginaContext & { gemeente: PortaalGemeente }, c
   const talen = { nl: volgPad('nl', ctx.gemeente.slug, code), en: volgPad('en', ctx.gemeente.slug, code) };
   return pagina(ctx, titel, inhoud, undefined, { talen, documentTitel: formulier.fout || formulier.kto?.formulier?.fouten?.length ? t('foutTitel', { titel }) : undefined });
 }
+
+/**
+ * The tracking view of one zaak inside "Mijn zaken" (ADR 0077): what the tracking page shows
+ * (subject, kind, where it stands with the contact person and team, the steps and the external
+ * history), without the forms that need the tracking code from the receipt mail.
+ */
+export function volgInhoud(taal: Taal, zaak: VolgZaak): Html {
+  const t = vertaler(taal, 'zaakvolgen');
+  return html`${alinea(t('onderwerp', { onderwerp: zaak.onderwerp }), true)}
+          ${alinea(t('soort', { zaaktype: zaak.zaaktype.naam[taal] }))}
+          ${opgeschort(t, zaak)}
+          ${stand(t, taal, zaak)}
+          ${stappen(t, taal, zaak)}
+          ${tijdlijn(t, taal, zaak)}`;
+}

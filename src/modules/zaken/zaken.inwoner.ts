@@ -6,6 +6,13 @@
  */
 import { GEEN_WIJZIGING, projectieVan, volgcodeHash, volgcodeUitTekst, type Inwoner, type ZakenKern } from './zaken.kern.ts';
 import { mailReactieAanBehandelaar } from './zaken.mails.ts';
+import type { ZaakRij } from './zaken.repository.ts';
+
+/** Who "Mijn zaken" is for (ADR 0077): the keyed hash of a logged-in resident's BSN, and/or a verified e-mail address. */
+export interface IngelogdeInwoner {
+  bsnSleutel: string | null;
+  email: string | null;
+}
 
 /** Two replies with the same text within this time are one reply sent twice (ADR 0019). */
 export const DUBBELE_REACTIE_MS = 15 * 60 * 1000;
@@ -20,6 +27,30 @@ export function zakenInwoner(kern: ZakenKern) {
     return volgcode ? repository.opVolgcodeHash(gemeente, volgcodeHash(volgcode)) : undefined;
   }
 
+  /** Everything the tracking page may show of a zaak (see zaakVoorInwoner). */
+  async function voorInwoner(gemeente: string, rij: ZaakRij) {
+    const [zaaktype, gebeurtenissen, sluitingsdagen, contact, documenten, team, betrokkene] = await Promise.all([
+      zaaktypeVan(gemeente, rij.zaaktype_id),
+      repository.gebeurtenissen(gemeente, rij.id),
+      deps.sluitingsdagen(gemeente),
+      contactVan(gemeente, rij),
+      repository.documenten(gemeente, rij.id),
+      repository.team(gemeente, rij.team_id),
+      repository.betrokkene(gemeente, rij.id),
+    ]);
+    return {
+      rij,
+      zaaktype,
+      gebeurtenissen,
+      projectie: projectieVan(rij, zaaktype, gebeurtenissen, vandaag(), sluitingsdagen),
+      contact,
+      team: team ? { naam: team.naam, telefoon: team.telefoon, email: team.email } : null,
+      documenten,
+      /** Whether mails reach the resident at all (an address was left) and at each new status (ADR 0070). */
+      berichten: { email: Boolean(betrokkene?.email), tussentijds: betrokkene?.tussentijdseBerichten ?? true },
+    };
+  }
+
   return {
     /**
      * Everything the tracking page may show of the zaak behind a tracking code: the zaak, its
@@ -28,27 +59,42 @@ export function zakenInwoner(kern: ZakenKern) {
      */
     async zaakVoorInwoner(gemeente: string, code: string) {
       const rij = await zaakVanCode(gemeente, code);
-      if (!rij) return null;
-      const [zaaktype, gebeurtenissen, sluitingsdagen, contact, documenten, team, betrokkene] = await Promise.all([
-        zaaktypeVan(gemeente, rij.zaaktype_id),
-        repository.gebeurtenissen(gemeente, rij.id),
-        deps.sluitingsdagen(gemeente),
-        contactVan(gemeente, rij),
-        repository.documenten(gemeente, rij.id),
-        repository.team(gemeente, rij.team_id),
-        repository.betrokkene(gemeente, rij.id),
-      ]);
-      return {
-        rij,
-        zaaktype,
-        gebeurtenissen,
-        projectie: projectieVan(rij, zaaktype, gebeurtenissen, vandaag(), sluitingsdagen),
-        contact,
-        team: team ? { naam: team.naam, telefoon: team.telefoon, email: team.email } : null,
-        documenten,
-        /** Whether mails reach the resident at all (an address was left) and at each new status (ADR 0070). */
-        berichten: { email: Boolean(betrokkene?.email), tussentijds: betrokkene?.tussentijdseBerichten ?? true },
-      };
+      return rij ? voorInwoner(gemeente, rij) : null;
+    },
+
+    /**
+     * "Mijn zaken" (ADR 0077): the zaken of a logged-in resident (their BSN key) or of a verified
+     * e-mail address, newest first (at most 200), each with its zaaktype version, the step it is
+     * in, the next step, the expected date and the named contact.
+     */
+    async zakenVanInwoner(gemeente: string, wie: IngelogdeInwoner) {
+      const rijen = await repository.vanInwoner(gemeente, wie, 200);
+      return Promise.all(
+        rijen.map(async (rij) => {
+          const [zaaktype, contact] = await Promise.all([zaaktypeVan(gemeente, rij.zaaktype_id), contactVan(gemeente, rij)]);
+          const huidig = zaaktype.statustypen.find((s) => s.volgnummer === rij.status_volgnummer);
+          const volgende = rij.afgesloten_op ? undefined : zaaktype.statustypen.find((s) => s.volgnummer > rij.status_volgnummer);
+          return {
+            identificatie: rij.identificatie,
+            zaaktype: zaaktype.naam,
+            onderwerp: rij.onderwerp,
+            kanaal: rij.kanaal,
+            ontvangstdatum: rij.ontvangstdatum,
+            fase: huidig?.tekst ?? { nl: '', en: '' },
+            volgendeStap: volgende?.tekst ?? null,
+            verwachteEinddatum: rij.afgesloten_op ? null : rij.uiterlijke_einddatum,
+            opgeschort: rij.opgeschort,
+            afgeslotenOp: rij.afgesloten_op,
+            contact,
+          };
+        }),
+      );
+    },
+
+    /** One zaak of "Mijn zaken", as the tracking page shows it; null when it is not this resident's. */
+    async zaakVanInwoner(gemeente: string, identificatie: string, wie: IngelogdeInwoner) {
+      const rij = (await repository.vanInwoner(gemeente, wie, 200)).find((r) => r.identificatie === identificatie);
+      return rij ? voorInwoner(gemeente, rij) : null;
     },
 
     /**

@@ -28,6 +28,11 @@ export interface NieuweZaakInvoer {
   behandelaar?: string | undefined;
   betrokkene?: { naam?: string | undefined; email?: string | undefined; telefoon?: string | undefined; taal: Taal } | undefined;
   /**
+   * The keyed hash of the BSN of the logged-in resident who registers the zaak (a web form, ADR
+   * 0077): stored with the betrokkene, so the zaak shows in their "Mijn zaken". Never the BSN.
+   */
+  bsnSleutel?: string | undefined;
+  /**
    * The receipt goes out in this e-mail thread (In-Reply-To, References): a zaak from a received
    * e-mail (ADR 0046), so the resident's reply to the receipt still names their first message.
    */
@@ -119,8 +124,8 @@ export function zakenRegistratie(kern: ZakenKern, detail: ZakenWerkvoorraad['det
       const volgcode = nieuweVolgcode();
       const taal: Taal = invoer.betrokkene?.taal ?? 'nl';
       const nu = klok.nu().toISOString();
-      const betrokkene: Betrokkene | null = invoer.betrokkene
-        ? { naam: invoer.betrokkene.naam ?? '', email: invoer.betrokkene.email ?? null, telefoon: invoer.betrokkene.telefoon ?? null, taal }
+      const betrokkene: Betrokkene | null = invoer.betrokkene || invoer.bsnSleutel
+        ? { naam: invoer.betrokkene?.naam ?? '', email: invoer.betrokkene?.email ?? null, telefoon: invoer.betrokkene?.telefoon ?? null, taal }
         : null;
       const aangemaakt: Gebeurtenis = {
         volgnummer: 1,
@@ -155,6 +160,7 @@ export function zakenRegistratie(kern: ZakenKern, detail: ZakenWerkvoorraad['det
             taal,
           },
           betrokkene,
+          invoer.bsnSleutel ?? null,
         );
         await repo.voegGebeurtenisToe(gemeenteCode, id, aangemaakt);
         const erbij = bij ? await bij({ id, identificatie, uiterlijkeEinddatum: projectie.uiterlijkeEinddatum }, { repo, transactie }) : undefined;

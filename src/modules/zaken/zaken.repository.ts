@@ -308,7 +308,7 @@ function zaakQueries(db: Kysely<DB>, namen: Map<string, ZaaktypeNamen>, lezen: K
     /** Makes the number sequence of a gemeente and year when it is not there yet (idempotent). */
     maakNummerreeks: (gemeente: string, jaar: number): Promise<void> => maakNummerreeks(db, gemeente, jaar),
 
-    voegToe: async (gemeente: string, z: NieuweZaak, betrokkene: Betrokkene | null): Promise<void> => {
+    voegToe: async (gemeente: string, z: NieuweZaak, betrokkene: Betrokkene | null, bsnSleutel: string | null = null): Promise<void> => {
       await db
         .insertInto('zaak')
         .values({
@@ -332,7 +332,7 @@ function zaakQueries(db: Kysely<DB>, namen: Map<string, ZaaktypeNamen>, lezen: K
           taal: z.taal,
         })
         .execute();
-      if (betrokkene) await db.insertInto('betrokkene').values({ gemeente, zaak_id: z.id, ...betrokkene }).execute();
+      if (betrokkene) await db.insertInto('betrokkene').values({ gemeente, zaak_id: z.id, ...betrokkene, bsn_sleutel: bsnSleutel }).execute();
     },
 
     /** The zaak row, locked for the rest of the transaction. */
@@ -341,6 +341,33 @@ function zaakQueries(db: Kysely<DB>, namen: Map<string, ZaaktypeNamen>, lezen: K
 
     opId: (gemeente: string, id: string): Promise<ZaakRij | undefined> =>
       db.selectFrom('zaak').selectAll().where('gemeente', '=', gemeente).where('id', '=', id).executeTakeFirst(),
+
+    /**
+     * The zaken of a resident for "Mijn zaken" (ADR 0077): linked to their BSN key or registered
+     * with their (verified) e-mail address, newest first, at most `max`. The partial index
+     * betrokkene_bsn_sleutel and betrokkene_email (gemeente, lower(email)) find them.
+     */
+    vanInwoner: (gemeente: string, wie: { bsnSleutel: string | null; email: string | null }, max: number): Promise<ZaakRij[]> => {
+      if (!wie.bsnSleutel && !wie.email) return Promise.resolve([]);
+      return lezen
+        .selectFrom('zaak')
+        .selectAll()
+        .where('gemeente', '=', gemeente)
+        .where('id', 'in', (eb) => {
+          let q = eb.selectFrom('betrokkene as bt').select('bt.zaak_id').where('bt.gemeente', '=', gemeente);
+          q = q.where((w) =>
+            w.or([
+              ...(wie.bsnSleutel ? [w('bt.bsn_sleutel', '=', wie.bsnSleutel)] : []),
+              ...(wie.email ? [w(sql<string>`lower(bt.email)`, '=', wie.email.toLowerCase())] : []),
+            ]),
+          );
+          return q;
+        })
+        .orderBy('registratie_op', 'desc')
+        .orderBy('id')
+        .limit(max)
+        .execute();
+    },
 
     opVolgcodeHash: (gemeente: string, hash: string): Promise<ZaakRij | undefined> =>
       lezen.selectFrom('zaak').selectAll().where('gemeente', '=', gemeente).where('volgcode_hash', '=', hash).executeTakeFirst(),
@@ -582,17 +609,20 @@ function zaakQueries(db: Kysely<DB>, namen: Map<string, ZaaktypeNamen>, lezen: K
         .execute(),
       ),
 
-    /** Erases the resident's e-mail and telephone of zaken closed before `voor` (retention, ADR 0013); returns how many. */
+    /**
+     * Erases the resident's e-mail, telephone and BSN key (ADR 0077) of zaken closed before `voor`
+     * (retention, ADR 0013); returns how many.
+     */
     wisContactgegevens: async (gemeente: string, voor: string): Promise<number> => {
       const r = await db
         .updateTable('betrokkene as b')
-        .set({ email: null, telefoon: null })
+        .set({ email: null, telefoon: null, bsn_sleutel: null })
         .from('zaak as z')
         .whereRef('z.gemeente', '=', 'b.gemeente')
         .whereRef('z.id', '=', 'b.zaak_id')
         .where('b.gemeente', '=', gemeente)
         .where('z.afgesloten_op', '<', voor)
-        .where((eb) => eb.or([eb('b.email', 'is not', null), eb('b.telefoon', 'is not', null)]))
+        .where((eb) => eb.or([eb('b.email', 'is not', null), eb('b.telefoon', 'is not', null), eb('b.bsn_sleutel', 'is not', null)]))
         .executeTakeFirst();
       return Number(r.numUpdatedRows);
     },

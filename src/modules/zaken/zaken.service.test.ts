@@ -107,7 +107,7 @@ describe('werkvoorraad en opschorting', () => {
 });
 
 describe('bewaartermijn van contactgegevens', () => {
-  it('erases e-mail and telephone one year after closing, not before, and only in that gemeente', async () => {
+  it('erases e-mail, telephone and the BSN key (ADR 0077) one year after closing, not before, and only in that gemeente', async () => {
     loket.klok.zet('2026-03-05T09:00:00Z');
     const { zaak } = await zaken().registreer(bo, 'GM0384', {
       zaaktype: 'e-mailvraag',
@@ -116,16 +116,17 @@ describe('bewaartermijn van contactgegevens', () => {
       ontvangstdatum: '2026-03-05',
       behandelaar: 'ik',
       betrokkene: { naam: 'Kim', email: 'kim@example.nl', telefoon: '0612345678', taal: 'nl' },
+      bsnSleutel: 'a'.repeat(64),
     });
     const beantwoord = zaak.zaaktypeVersie.resultaattypen.find((r) => r.naam === 'Beantwoord');
     await zaken().sluitAf(bo, 'GM0384', zaak.id, zaak.versie, { resultaattype: beantwoord?.id ?? '' });
-    const contact = () => loket.database.db.selectFrom('betrokkene').select(['naam', 'email', 'telefoon']).where('zaak_id', '=', zaak.id).executeTakeFirstOrThrow();
+    const contact = () => loket.database.db.selectFrom('betrokkene').select(['naam', 'email', 'telefoon', 'bsn_sleutel']).where('zaak_id', '=', zaak.id).executeTakeFirstOrThrow();
     loket.klok.verder(360 * 24 * 3600 * 1000);
     expect(await zaken().ruimContactgegevensOp(cliContext(), 'GM0384')).toBe(0);
-    expect((await contact()).email).toBe('kim@example.nl');
+    expect(await contact()).toMatchObject({ email: 'kim@example.nl', bsn_sleutel: 'a'.repeat(64) });
     loket.klok.verder(10 * 24 * 3600 * 1000);
     expect(await zaken().ruimContactgegevensOp(cliContext(), 'GM0437')).toBe(0);
     expect(await zaken().ruimContactgegevensOp(cliContext(), 'GM0384')).toBe(1);
-    expect(await contact()).toEqual({ naam: 'Kim', email: null, telefoon: null });
+    expect(await contact()).toEqual({ naam: 'Kim', email: null, telefoon: null, bsn_sleutel: null });
   });
 });
