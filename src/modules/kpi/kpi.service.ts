@@ -217,8 +217,9 @@ export function kpiService(deps: {
         versheid,
         ...(invoer.uitsplitsing
           ? {
+              // Only the groups of the breakdown asked for (a measure may offer several, ADR 0074).
               uitsplitsing: metingen
-                .filter((m) => m.groep !== null)
+                .filter((m) => m.groep !== null && invoer.uitsplitsing !== undefined && invoer.uitsplitsing in m.groep)
                 .map((m) => ({ ...groepVan(m), ...uitMeting(m), normGehaald: gehaald(definitie, m, norm) })),
             }
           : {}),

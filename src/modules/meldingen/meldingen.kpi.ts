@@ -124,6 +124,8 @@ async function begin(db: Kysely<DB>, dag: string): Promise<string> {
 }
 
 const GEEN_UITSPLITSING = 'Deze meting heeft deze uitsplitsing niet.';
+/** A zaaktype other than meldingen, or a telephone queue: nothing to count. */
+const nietVoorMeldingen = (v: KpiVraag) => v.wachtrij !== undefined || (v.zaaktype !== undefined && v.zaaktype !== MELDING_ZAAKTYPE);
 
 /** The meldingen measures, on one database. */
 export function meldingenKpis(db: Kysely<DB>): KpiMaat[] {
@@ -131,8 +133,6 @@ export function meldingenKpis(db: Kysely<DB>): KpiMaat[] {
   const tellingen = meldingenKpiRepository(db);
   const kto = ktoRepository(db);
   const periode = async (v: KpiVraag) => ({ van: await begin(db, v.van), tot: await begin(db, plusDagen(v.tot, 1)) });
-  /** A zaaktype other than meldingen, or a telephone queue: nothing to count. */
-  const nietVoorMeldingen = (v: KpiVraag) => v.wachtrij !== undefined || (v.zaaktype !== undefined && v.zaaktype !== MELDING_ZAAKTYPE);
   return [
     {
       definitie: MELDINGEN_DEFINITIES.binnenNorm,
