@@ -123,4 +123,19 @@ describe('merge and reopen in the browser', () => {
     expect(problemen).toEqual([]);
     await context.close();
   });
+
+  it('the meldingen measures appear on the staff KPI page by themselves, with the breakdowns per team and per category', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const { page, problemen } = await nieuwePagina(context);
+    await logInInApp(page, server, 'teamleider@diemen.demo', `/${G}/kpis`);
+    for (const naam of ['Meldingen afgehandeld binnen de norm', 'Heropende meldingen', 'Melders tevreden na afhandeling', 'Samengevoegde meldingen']) {
+      await expect.poll(() => page.getByRole('region', { name: naam }).count()).toBe(1);
+    }
+    const binnenNorm = page.getByRole('region', { name: 'Meldingen afgehandeld binnen de norm' });
+    await expect.poll(() => binnenNorm.innerText()).toContain('per team');
+    await expect.poll(() => binnenNorm.innerText()).toContain('per categorie');
+    await expectAccessible(page);
+    expect(problemen).toEqual([]);
+    await context.close();
+  });
 });
