@@ -20,7 +20,7 @@ import { apiTokensRoutes } from './modules/api-tokens/api-tokens.routes.ts';
 import { apiTokensService } from './modules/api-tokens/api-tokens.service.ts';
 import { auditRepository } from './modules/audit/audit.repository.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
-import { auditService } from './modules/audit/audit.service.ts';
+import { auditService, systeemContext } from './modules/audit/audit.service.ts';
 import { authRepository } from './modules/auth/auth.repository.ts';
 import { authenticator, authRoutes } from './modules/auth/auth.routes.ts';
 import { authService } from './modules/auth/auth.service.ts';
@@ -109,6 +109,8 @@ import { meldingenRepository } from './modules/meldingen/meldingen.repository.ts
 import { meldingenRoutes } from './modules/meldingen/meldingen.routes.ts';
 import { meldingenBehandelingRoutes } from './modules/meldingen/meldingen.behandeling.routes.ts';
 import { meldingenBehandelingService } from './modules/meldingen/meldingen.behandeling.service.ts';
+import { meldingSamenvoegenRoutes } from './modules/meldingen/meldingen.samenvoegen.routes.ts';
+import { meldingSamenvoegenService } from './modules/meldingen/meldingen.samenvoegen.service.ts';
 import { meldingPartnersRepository } from './modules/meldingen/meldingen.partners.repository.ts';
 import { meldingenService } from './modules/meldingen/meldingen.service.ts';
 import { open311Routes } from './modules/open311/open311.routes.ts';
@@ -362,6 +364,7 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
   servicenormenRoutes(app, { servicenormen: services.servicenormen, gemeenten });
   meldingenRoutes(app, { meldingen: services.meldingen });
   meldingenBehandelingRoutes(app, { behandeling: services.meldingenBehandeling, meldingen: services.meldingen, kaartTegels: config.kaartTegels });
+  meldingSamenvoegenRoutes(app, { samenvoegen: services.meldingSamenvoegen });
   open311SleutelsRoutes(app, { sleutels: services.open311Sleutels });
   open311Routes(app, { open311: services.open311 });
   meldingformulierRoutes(app, {
@@ -470,7 +473,8 @@ export function loketServices(deps: {
     klok,
   });
   // The question after closing (ADR 0052): called by the zaken service inside each closing.
-  const kto = ktoService({ db, klok, publicUrl: deps.publicUrl, audit, zaaktypeBestaat });
+  // A "nee" on a melding within 14 days of closing makes a reopen request (ADR 0074), in the answer's transaction.
+  const kto = ktoService({ db, klok, publicUrl: deps.publicUrl, audit, zaaktypeBestaat, naAntwoord: (vraag, antwoord, op) => meldingSamenvoegen.naKtoAntwoord(systeemContext(), vraag, antwoord, op) });
   const zakenDeps: ZakenDeps = {
     repository: zakenRepo,
     zaaktypen: zaaktypenRepo,
@@ -491,6 +495,8 @@ export function loketServices(deps: {
   const meldingenRepo = meldingenRepository(db, lezen);
   const grenzen = gemeentegrenzen();
   const meldingen = meldingenService({ db, repository: meldingenRepo, zaken, stand: zakenStandRepository(lezen), grenzen, audit, klok });
+  // Merging duplicates and reopen requests (ADR 0074), through the zaken service.
+  const meldingSamenvoegen = meldingSamenvoegenService({ db, repository: meldingenRepo, meldingen, zaken, berichten: deps.berichten, audit, klok });
   // Addresses for the melding form (ADR 0054): the local gazetteer, or PDOK Locatieserver in production.
   const adressenRepo = adressenRepository(db);
   const geocoder = deps.geocoding?.soort === 'pdok' ? pdokGeocoder({ url: deps.geocoding.pdokUrl }) : gazetteerGeocoder(adressenRepo);
@@ -669,7 +675,8 @@ export function loketServices(deps: {
     // Staff and partners of meldingen (ADR 0056).
     meldingenBehandeling: meldingenBehandelingService({ db, repository: meldingenRepo, meldingen, zaken, berichten: deps.berichten, audit, klok, publicUrl: deps.publicUrl }),
     open311Sleutels,
-    open311: open311Service({ gemeenten, meldingen, sleutels: open311Sleutels, klok, publicUrl: deps.publicUrl }),
+    meldingSamenvoegen,
+    open311: open311Service({ gemeenten, meldingen, samengevoegd: meldingSamenvoegen.hoofdVan, sleutels: open311Sleutels, klok, publicUrl: deps.publicUrl }),
     paginafeedback,
     producten,
     afspraken,

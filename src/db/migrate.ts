@@ -28,6 +28,7 @@ import * as inwonerspanel from './migrations/0038-inwonerspanel.ts';
 import * as teamContact from './migrations/0039-team-contact-en-berichtenvoorkeur.ts';
 import * as klantreisIndex from './migrations/0048-klantreis-index.ts';
 import * as briefTekst from './migrations/0040-brieftekst.ts';
+import * as meldingSamenvoegenHeropenen from './migrations/0043-melding-samenvoegen-heropenen.ts';
 import * as meldingen from './migrations/0022-meldingen.ts';
 import * as zaaknummerreeksen from './migrations/0023-zaaknummerreeksen.ts';
 import * as kpiRollups from './migrations/0024-kpi-rollups.ts';
@@ -79,6 +80,7 @@ const migrations: Record<string, Migration> = {
   '0048-klantreis-index': klantreisIndex,
   '0040-brieftekst': briefTekst,
   '0046-inwoners': inwoners,
+  '0043-melding-samenvoegen-heropenen': meldingSamenvoegenHeropenen,
 };
 
 /** The names of every migration of this version, in order (`/ready` checks the database has them all). */

@@ -209,7 +209,7 @@ export type Kanaal = (typeof KANALEN)[number];
 /** ZGW vertrouwelijkheidaanduiding, from least to most confidential. */
 export const VERTROUWELIJKHEDEN = ['openbaar', 'beperkt_openbaar', 'intern', 'zaakvertrouwelijk', 'vertrouwelijk', 'confidentieel', 'geheim', 'zeer_geheim'] as const;
 export type Vertrouwelijkheid = (typeof VERTROUWELIJKHEDEN)[number];
-export const GEBEURTENIS_SOORTEN = ['aangemaakt', 'status', 'notitie', 'bericht', 'opschorting', 'opschorting-einde', 'verlenging', 'toewijzing', 'resultaat', 'document', 'reactie', 'relatie', 'volgcode', 'termijn'] as const;
+export const GEBEURTENIS_SOORTEN = ['aangemaakt', 'status', 'notitie', 'bericht', 'opschorting', 'opschorting-einde', 'verlenging', 'toewijzing', 'resultaat', 'document', 'reactie', 'relatie', 'volgcode', 'termijn', 'heropening'] as const;
 export type GebeurtenisSoort = (typeof GEBEURTENIS_SOORTEN)[number];
 /** A calendar date (YYYY-MM-DD), read as text. */
 type Datum = ColumnType<string, string, string>;
@@ -877,6 +877,28 @@ export interface EnqueteTellingTable {
   aantal: number;
 }
 /** An external organisation that handles meldingen for the gemeente (0032-melding-partners, ADR 0056). */
+/** A melding merged into a main melding (0043, ADR 0074). */
+export interface MeldingSamenvoegingTable {
+  gemeente: string;
+  zaak_id: string;
+  hoofd_zaak_id: string;
+  door_gebruiker: string | null;
+  door_naam: string | null;
+  op: TijdstipVerplicht;
+}
+export type HeropenverzoekStatus = 'open' | 'geaccepteerd' | 'afgewezen';
+/** A reporter's "nee" within 14 days of closing: a request to reopen (0043, ADR 0074). */
+export interface MeldingHeropenverzoekTable {
+  gemeente: string;
+  id: string;
+  zaak_id: string;
+  aangevraagd_op: TijdstipVerplicht;
+  status: Generated<HeropenverzoekStatus>;
+  besloten_op: TijdstipLeeg;
+  besloten_door: string | null;
+  besloten_naam: string | null;
+  reden: Generated<string>;
+}
 export interface MeldingPartnerTable {
   gemeente: string;
   id: string;
@@ -1389,6 +1411,8 @@ export interface DB {
   melding_concept_foto: MeldingConceptFotoTable;
   melding_volger: MeldingVolgerTable;
   melding_partner: MeldingPartnerTable;
+  melding_samenvoeging: MeldingSamenvoegingTable;
+  melding_heropenverzoek: MeldingHeropenverzoekTable;
   melding_partner_lid: MeldingPartnerLidTable;
   melding_partner_gebeurtenis: MeldingPartnerGebeurtenisTable;
   open311_sleutel: Open311SleutelTable;

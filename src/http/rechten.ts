@@ -60,6 +60,8 @@ export const RECHTEN = {
   kpiBeheren: ['beheerder', 'pc-adviseur'],
   /** Forward a melding openbare ruimte to an external partner (ADR 0056): who handles zaken. */
   meldingenDoorzetten: ['beheerder', 'teamleider', 'behandelaar'],
+  /** Merge duplicate meldingen into a main melding and decide on reopen requests after a "nee" (ADR 0074): who handles zaken; the service also requires the melding's team (or beheerder). */
+  meldingenSamenvoegen: ['beheerder', 'teamleider', 'behandelaar'],
   /** The partner's side of meldingen (ADR 0056): only the meldingen routed now to one's own partner organisation (the service checks it); report a status, add an "after" photo. */
   partnerMeldingen: ['externe-partner'],
   /** Manage the gemeente's Open311 API keys (clients such as FixMyStreet that post meldingen). */

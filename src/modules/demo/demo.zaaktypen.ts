@@ -93,6 +93,8 @@ export const DEMO_ZAAKTYPEN: Demo[] = [
       vernietigen('Opgelost', '15.1', 'P5Y', 'Het probleem is opgelost.', 'The problem has been solved.'),
       vernietigen('Niet opgelost', '15.1', 'P5Y', 'Wij kunnen het probleem niet oplossen. In de toelichting leest u waarom.', 'We cannot solve the problem. The explanation tells you why.'),
       vernietigen('Doorgestuurd naar partner', '15.1', 'P5Y', 'Een partner van de gemeente lost het op.', 'A partner of the municipality will solve it.'),
+      // Merged into another melding about the same problem (ADR 0074); the toelichting names that melding.
+      vernietigen('Dubbel', '15.1', 'P5Y', 'Uw melding gaat over hetzelfde als een andere melding. Wij werken daar verder aan.', 'Your report is about the same problem as another report. We continue our work there.'),
     ],
   },
   {

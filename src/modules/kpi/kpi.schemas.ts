@@ -70,10 +70,15 @@ export const kpiWaardeQuery = z.strictObject({
   zaaktype: z.string().min(1).max(100, 'Een zaaktypecode is hoogstens 100 tekens.').optional().describe('Alleen zaken van dit zaaktype (code)'),
   wachtrij: z.string().min(1).max(200, 'Een wachtrij is hoogstens 200 tekens.').optional().describe('Alleen gesprekken in deze wachtrij van de telefooncentrale (KCC-maten)'),
   team: z.uuid({ error: 'Geef het id van een team.' }).optional().describe('Alleen het werk van dit team (maten met de uitsplitsing team)'),
-  uitsplitsing: z
-    .enum(KPI_UITSPLITSINGEN, { error: 'Uitsplitsen kan naar zaaktype (zaken), wachtrij (telefonie) of team.' })
+  categorie: z
+    .string()
+    .regex(/^[a-z0-9-]{1,50}$/, 'Geef de code van een categorie van meldingen.')
     .optional()
-    .describe('Ook een waarde per zaaktype, per wachtrij of per team (de uitsplitsingen die de definitie noemt)'),
+    .describe('Alleen meldingen van deze categorie (code; maten met de uitsplitsing categorie)'),
+  uitsplitsing: z
+    .enum(KPI_UITSPLITSINGEN, { error: 'Uitsplitsen kan naar zaaktype (zaken), wachtrij (telefonie), team of categorie (meldingen).' })
+    .optional()
+    .describe('Ook een waarde per zaaktype, per wachtrij, per team of per categorie (de uitsplitsingen die de definitie noemt)'),
 });
 
 const metingVelden = {
@@ -96,6 +101,7 @@ export const kpiWaardeSchema = z
     zaaktype: z.string().nullable(),
     wachtrij: z.string().nullable().optional().describe('Bij maten per wachtrij: de gekozen wachtrij, of null voor alle'),
     team: z.string().nullable().optional().describe('Bij maten per team: het gekozen team (id), of null voor alle'),
+    categorie: z.string().nullable().optional().describe('Bij maten per categorie van meldingen: de gekozen categorie (code), of null voor alle'),
     ...metingVelden,
     eenheid: z.enum(KPI_EENHEDEN),
     norm: geldendeNormSchema.nullable(),
@@ -112,7 +118,7 @@ export const kpiWaardeSchema = z
           .describe('Dagen van de periode die na afloop opnieuw zijn berekend omdat er late gegevens kwamen: wanneer en waarom'),
       })
       .describe('Waar de waarde vandaan komt en hoe vers ze is'),
-    uitsplitsing: z.array(z.object({ zaaktype: z.string().optional(), wachtrij: z.string().optional(), team: z.string().optional(), ...metingVelden })).optional(),
+    uitsplitsing: z.array(z.object({ zaaktype: z.string().optional(), wachtrij: z.string().optional(), team: z.string().optional(), categorie: z.string().optional(), ...metingVelden })).optional(),
   })
   .meta({ id: 'KpiWaarde' });
 

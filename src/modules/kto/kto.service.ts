@@ -16,7 +16,8 @@ import type { NaAfsluiten } from '../zaken/zaken.service.ts';
 import type { AuditService, Context } from '../audit/audit.service.ts';
 import { notFound } from '../../http/problem.ts';
 import { leesAntwoord, type KtoFout } from './kto.regels.ts';
-import { ktoRepository, type KtoInstelling, type KtoVraag } from './kto.repository.ts';
+import { ktoRepository, type KtoInstelling, type KtoVraag, type NieuwAntwoord } from './kto.repository.ts';
+import { inEenTransactie } from '../../db/verzoek-transactie.ts';
 
 /** At most one question per resident e-mail address in this many days. */
 export const KTO_RUSTDAGEN = 30;
@@ -34,6 +35,11 @@ export interface KtoDeps {
   zaaktypeBestaat: (gemeente: string, code: string) => Promise<boolean>;
   /** A number in [0, 1) for the sample (Math.random by default). */
   kans?: () => number;
+  /**
+   * Called after an answer is stored, in the same transaction (a melding's reopen request after
+   * "nee", ADR 0074): what the answer leads to is committed with it or not at all.
+   */
+  naAntwoord?: (vraag: KtoVraag, antwoord: NieuwAntwoord, op: string) => Promise<unknown>;
 }
 
 /** The e-mail address as a hash per gemeente (case and spaces do not matter): the address itself is not kept. */
@@ -88,7 +94,12 @@ export function ktoService(deps: KtoDeps) {
     if (vraag.beantwoordOp) return { uitkomst: 'al-beantwoord' };
     const gelezen = leesAntwoord(vraag.vorm, velden);
     if ('fouten' in gelezen) return { uitkomst: 'fouten', fouten: gelezen.fouten };
-    const opgeslagen = await repository.voegAntwoordToe(vraag.gemeente, vraag.zaakId, gelezen.antwoord, klok.nu().toISOString());
+    const op = klok.nu().toISOString();
+    const opgeslagen = await inEenTransactie(db, async () => {
+      const nieuw = await repository.voegAntwoordToe(vraag.gemeente, vraag.zaakId, gelezen.antwoord, op);
+      if (nieuw) await deps.naAntwoord?.(vraag, gelezen.antwoord, op);
+      return nieuw;
+    });
     return opgeslagen ? { uitkomst: 'opgeslagen' } : { uitkomst: 'al-beantwoord' };
   }
 

@@ -65,6 +65,7 @@ export function meldingenBehandelingRoutes(app: FastifyInstance, deps: { behande
           termijn: q.termijn,
           box: q.bbox,
           partner: q.partner,
+          heropenverzoek: q.heropenverzoek,
           offset: (q.page - 1) * q.pageSize,
           limit: q.pageSize,
         }),

@@ -36,6 +36,7 @@ export const werkvoorraadQuery = z.strictObject({
   termijn: lijst(TERMIJNBANDEN, 'Termijn van open meldingen: verlopen, vandaag, deze-week (binnen 7 dagen), later').optional(),
   bbox: bboxParam.optional(),
   partner: id.optional().describe('Alleen meldingen die nu bij deze partner liggen'),
+  heropenverzoek: z.enum(['open'], 'Kies open.').optional().describe('Alleen meldingen met een open verzoek om heropenen (de melder zei "nee" binnen 14 dagen na afhandeling)'),
   page: z.coerce.number().int('Kies een heel getal.').min(1, 'De eerste pagina is 1.').default(1),
   pageSize: z.coerce.number().int('Kies een heel getal.').min(1, 'Minimaal 1.').max(500, 'Maximaal 500 per pagina (de kaart).').default(20),
 });
@@ -57,6 +58,10 @@ export const werkvoorraadRegelSchema = z
     termijn: z.enum(TERMIJNBANDEN).nullable(),
     afgeslotenOp: z.string().nullable(),
     partner: partnerRoutering.nullable(),
+    heropenverzoek: z
+      .object({ id: z.uuid(), status: z.enum(['open', 'geaccepteerd', 'afgewezen']), aangevraagdOp: z.string(), reden: z.string() })
+      .nullable()
+      .describe('Het laatste verzoek om heropenen na een "nee" op de vraag na afhandeling'),
   })
   .meta({ id: 'MeldingInWerkvoorraad' });
 
@@ -73,7 +78,12 @@ export const partnerGebeurtenisSchema = z.object({
 });
 
 export const meldingDetailSchema = werkvoorraadRegelSchema
-  .extend({ antwoorden: z.record(z.string(), z.string()), partnergeschiedenis: z.array(partnerGebeurtenisSchema) })
+  .extend({
+    antwoorden: z.record(z.string(), z.string()),
+    partnergeschiedenis: z.array(partnerGebeurtenisSchema),
+    samengevoegdIn: z.object({ zaakId: z.uuid(), identificatie: z.string() }).nullable().describe('De hoofdmelding waarmee deze melding is samengevoegd'),
+    samengevoegd: z.array(z.object({ zaakId: z.uuid(), identificatie: z.string(), doorNaam: z.string().nullable(), op: z.string() })).describe('Meldingen die in deze melding zijn samengevoegd'),
+  })
   .meta({ id: 'MeldingVoorTeam' });
 
 export const doorzendingBody = z

@@ -28,10 +28,11 @@ import {
 import { verwerkFoto } from './meldingen.fotos.ts';
 import { meldingPartnersRepository, type Partner, type Routering } from './meldingen.partners.repository.ts';
 import type { Box, MeldingenRepository, MeldingRij } from './meldingen.repository.ts';
+import { meldingSamenvoegenRepository, type Heropenverzoek } from './meldingen.samenvoegen.repository.ts';
 import type { MeldingenService } from './meldingen.service.ts';
 
 /** The statuses of a melding as staff see them (after Signalen), derived from its zaak and its routing. */
-export const MELDING_STATUSSEN = ['gemeld', 'in-behandeling', 'ingepland', 'wacht-op-extern', 'afgehandeld', 'geannuleerd'] as const;
+export const MELDING_STATUSSEN = ['gemeld', 'in-behandeling', 'ingepland', 'wacht-op-extern', 'afgehandeld', 'geannuleerd', 'heropend'] as const;
 export type MeldingStatus = (typeof MELDING_STATUSSEN)[number];
 /** Deadline bands of open meldingen: past the deadline, due today, due within 7 days, later. */
 export const TERMIJNBANDEN = ['verlopen', 'vandaag', 'deze-week', 'later'] as const;
@@ -47,13 +48,16 @@ export const MAX_NA_FOTOS = 3;
 const GEANNULEERD = new Set(['geannuleerd', 'dubbel']);
 const PARTNER_KLAAR = new Set<PartnerStatus>(['gereed', 'niet-mogelijk']);
 
-/** A melding's status from where its zaak stands and its routing to a partner. */
-export function meldingStatus(stand: Pick<ZaakStand, 'afgeslotenOp' | 'statusNaam' | 'resultaatNaam'>, routering: Pick<Routering, 'status'> | undefined): MeldingStatus {
+/**
+ * A melding's status from where its zaak stands and its routing to a partner; `heropend`: the
+ * team accepted a reopen request (ADR 0074) and has not moved it on since.
+ */
+export function meldingStatus(stand: Pick<ZaakStand, 'afgeslotenOp' | 'statusNaam' | 'resultaatNaam'>, routering: Pick<Routering, 'status'> | undefined, heropend = false): MeldingStatus {
   if (stand.afgeslotenOp !== null) return GEANNULEERD.has((stand.resultaatNaam ?? '').toLowerCase()) ? 'geannuleerd' : 'afgehandeld';
   if (routering && !(routering.status !== null && PARTNER_KLAAR.has(routering.status))) return 'wacht-op-extern';
   const naam = stand.statusNaam.toLowerCase();
   if (naam === 'ingepland') return 'ingepland';
-  if (naam === 'ontvangen' || naam === 'gemeld') return 'gemeld';
+  if (naam === 'ontvangen' || naam === 'gemeld') return heropend ? 'heropend' : 'gemeld';
   return 'in-behandeling';
 }
 
@@ -71,6 +75,8 @@ export interface WerkvoorraadFilter {
   termijn?: readonly Termijnband[] | undefined;
   box?: Box | undefined;
   partner?: string | undefined;
+  /** Only meldingen with a reopen request in this state (ADR 0074). */
+  heropenverzoek?: 'open' | undefined;
   offset: number;
   limit: number;
 }
@@ -89,7 +95,8 @@ export interface BehandelingDeps {
 
 type MetStand = MeldingRij & { stand: ZaakStand };
 
-function regel(m: MetStand, routering: Routering | undefined, vandaag: string) {
+function regel(m: MetStand, routering: Routering | undefined, vandaag: string, verzoeken: readonly Heropenverzoek[] = []) {
+  const laatste = verzoeken[0];
   return {
     zaakId: m.zaakId,
     identificatie: m.identificatie,
@@ -98,12 +105,13 @@ function regel(m: MetStand, routering: Routering | undefined, vandaag: string) {
     lon: m.lon,
     adres: m.adres,
     ontvangenOp: new Date(m.ontvangenOp).toISOString(),
-    status: meldingStatus(m.stand, routering),
+    status: meldingStatus(m.stand, routering, verzoeken.some((v) => v.status === 'geaccepteerd')),
     statusTekst: m.stand.statusTekst,
     uiterlijkeEinddatum: m.stand.uiterlijkeEinddatum,
     termijn: termijnband(m.stand, vandaag) ?? null,
     afgeslotenOp: m.stand.afgeslotenOp === null ? null : new Date(m.stand.afgeslotenOp).toISOString(),
     partner: routering ? { id: routering.partnerId, naam: routering.partnerNaam, status: routering.status, doorgezetOp: routering.doorgezetOp } : null,
+    heropenverzoek: laatste ? { id: laatste.id, status: laatste.status, aangevraagdOp: laatste.aangevraagdOp, reden: laatste.reden } : null,
   };
 }
 
@@ -131,6 +139,7 @@ const systeem = (context: Context, naam: string | null) => ({ soort: 'systeem' a
 export function meldingenBehandelingService(deps: BehandelingDeps) {
   const { db, zaken, klok, audit } = deps;
   const partners = meldingPartnersRepository(db);
+  const samenvoegen = meldingSamenvoegenRepository(db);
 
   /** Whether this staff user acts for the partner the melding is routed to now; else a 404 (not 403: nothing is told). */
   async function routeringVoorPartner(wie: Wie, gemeente: string, zaakId: string): Promise<{ routering: Routering; partner: Partner }> {
@@ -167,7 +176,7 @@ export function meldingenBehandelingService(deps: BehandelingDeps) {
       const vandaag = kalenderdag(klok.nu());
       const categorieen = filter.categorieen && filter.categorieen.length > 0 ? await subcategorieen(gemeente, filter.categorieen) : undefined;
       if (categorieen?.length === 0) return { items: [], totaal: 0, afgekapt: false };
-      const alleenOpen = filter.statussen?.every((s) => s !== 'afgehandeld' && s !== 'geannuleerd') || (filter.termijn?.length ?? 0) > 0;
+      const alleenOpen = (filter.statussen?.every((s) => s !== 'afgehandeld' && s !== 'geannuleerd') || (filter.termijn?.length ?? 0) > 0) && filter.heropenverzoek === undefined;
       const gelezen = await deps.meldingen.tussen(gemeente, {
         van: '1970-01-01T00:00:00Z',
         tot: new Date(klok.nu().getTime() + 1000).toISOString(),
@@ -177,8 +186,10 @@ export function meldingenBehandelingService(deps: BehandelingDeps) {
         limit: MAX_WERKVOORRAAD,
       });
       const routeringen = new Map((await partners.routeringen(gemeente, { zaakIds: gelezen.map((m) => m.zaakId) })).map((r) => [r.zaakId, r]));
+      const verzoeken = Map.groupBy(await samenvoegen.verzoeken(gemeente, { zaakIds: gelezen.map((m) => m.zaakId) }), (v) => v.zaakId);
       const regels = gelezen
-        .map((m) => regel(m, routeringen.get(m.zaakId), vandaag))
+        .map((m) => regel(m, routeringen.get(m.zaakId), vandaag, verzoeken.get(m.zaakId)))
+        .filter((r) => filter.heropenverzoek === undefined || r.heropenverzoek?.status === filter.heropenverzoek)
         .filter((r) => !filter.statussen?.length || filter.statussen.includes(r.status))
         .filter((r) => !filter.termijn?.length || (r.termijn !== null && filter.termijn.includes(r.termijn)))
         .filter((r) => filter.partner === undefined || r.partner?.id === filter.partner)
@@ -195,7 +206,8 @@ export function meldingenBehandelingService(deps: BehandelingDeps) {
       const m = await deps.meldingen.opZaak(gemeente, zaakId);
       if (!m) throw meldingNietGevonden();
       const [routering] = await partners.routeringen(gemeente, { zaakIds: [zaakId] });
-      return { ...regel(m, routering, kalenderdag(klok.nu())), antwoorden: await deps.repository.antwoorden(gemeente, zaakId), partnergeschiedenis: await partners.gebeurtenissen(gemeente, zaakId) };
+      const verzoeken = await samenvoegen.verzoeken(gemeente, { zaakIds: [zaakId] });
+      return { ...regel(m, routering, kalenderdag(klok.nu()), verzoeken), samengevoegdIn: (await samenvoegen.hoofdVan(gemeente, [zaakId])).get(zaakId) ?? null, samengevoegd: await samenvoegen.samengevoegdIn(gemeente, zaakId), antwoorden: await deps.repository.antwoorden(gemeente, zaakId), partnergeschiedenis: await partners.gebeurtenissen(gemeente, zaakId) };
     },
 
     /**

@@ -110,14 +110,23 @@ const dienst = (c: CategorieRecord, hoofd: Map<string, CategorieRecord>): Waarde
   group: c.hoofdcategorie ? (hoofd.get(c.hoofdcategorie)?.naam.nl ?? '') : '',
 });
 
-export function open311Service(deps: { gemeenten: GemeentenRepository; meldingen: MeldingenService; sleutels: Open311SleutelsService; klok: Klok; publicUrl: string }) {
+export function open311Service(deps: {
+  gemeenten: GemeentenRepository;
+  meldingen: MeldingenService;
+  /** For merged meldingen: the main melding's number (ADR 0074), named in `status_notes`. */
+  samengevoegd: (gemeente: string, zaakIds: readonly string[]) => Promise<Map<string, { identificatie: string }>>;
+  sleutels: Open311SleutelsService;
+  klok: Klok;
+  publicUrl: string;
+}) {
   const { gemeenten, meldingen, sleutels, klok } = deps;
 
   type MetStand = NonNullable<Awaited<ReturnType<MeldingenService['opZaak']>>>;
-  const verzoek = (gemeente: Gemeente, m: MetStand, openbaar: boolean): Waarde => ({
+  const verzoek = (gemeente: Gemeente, m: MetStand, openbaar: boolean, hoofd?: string): Waarde => ({
     service_request_id: m.identificatie,
     status: m.stand.afgeslotenOp ? 'closed' : 'open',
-    status_notes: m.stand.statusTekst.nl,
+    // A merged melding points to the main one (GeoReport v2: status_notes explains the status).
+    status_notes: hoofd ? `Samengevoegd met melding ${hoofd} (service_request_id ${hoofd}). Volg die melding voor de voortgang.` : m.stand.statusTekst.nl,
     service_name: m.categorieNaam.nl,
     service_code: m.categorieCode,
     agency_responsible: `Gemeente ${gemeente.naam}`,
@@ -257,7 +266,9 @@ export function open311Service(deps: { gemeenten: GemeentenRepository; meldingen
       if (ids) {
         const lijst = [...new Set(ids.split(',').map((x) => x.trim().toUpperCase()).filter((x) => x !== ''))];
         if (lijst.length > MAX_IDS) throw ongeldigeParameter(`service_request_id: hoogstens ${MAX_IDS} ids tegelijk.`);
-        return (await meldingen.opIdentificatie(gemeente.code, lijst)).map((m) => verzoek(gemeente, m, openbaar.has(m.categorieCode)));
+        const gevonden = await meldingen.opIdentificatie(gemeente.code, lijst);
+        const hoofden = await deps.samengevoegd(gemeente.code, gevonden.map((m) => m.zaakId));
+        return gevonden.map((m) => verzoek(gemeente, m, openbaar.has(m.categorieCode), hoofden.get(m.zaakId)?.identificatie));
       }
       const status = velden(query, 'status');
       const statussen = status ? [...new Set(status.split(',').map((s) => s.trim()))] : [];
@@ -268,7 +279,8 @@ export function open311Service(deps: { gemeenten: GemeentenRepository; meldingen
       const gevraagd = (codes ?? [...openbaar]).filter((c) => openbaar.has(c));
       if (gevraagd.length === 0) return [];
       const lijst = await meldingen.tussen(gemeente.code, { van, tot, categorieen: gevraagd, status: alleen, limit: MAX_VERZOEKEN });
-      return lijst.map((m) => verzoek(gemeente, m, true));
+      const hoofden = await deps.samengevoegd(gemeente.code, lijst.map((m) => m.zaakId));
+      return lijst.map((m) => verzoek(gemeente, m, true, hoofden.get(m.zaakId)?.identificatie));
     },
 
     /** GET requests/{id}: one melding by its number. */
@@ -276,7 +288,8 @@ export function open311Service(deps: { gemeenten: GemeentenRepository; meldingen
       const [m] = await meldingen.opIdentificatie(gemeente.code, [id.toUpperCase()]);
       if (!m) throw onbekendVerzoek();
       const openbaar = await openbareCategorieen(gemeente.code);
-      return [verzoek(gemeente, m, openbaar.has(m.categorieCode))];
+      const hoofd = (await deps.samengevoegd(gemeente.code, [m.zaakId])).get(m.zaakId);
+      return [verzoek(gemeente, m, openbaar.has(m.categorieCode), hoofd?.identificatie)];
     },
 
     /** GET tokens/{token}: the token is the melding's id (a uuid); Loket answers POST with the id at once, so a client rarely needs it. */

@@ -107,6 +107,7 @@ function gebeurtenis(t: Vertaal, taal: Taal, g: VolgZaak['tijdlijn'][number]): H
       return alinea(t('tijdlijn.aangemaakt'));
     case 'status':
     case 'resultaat':
+    case 'heropening':
       return html`${alinea(g.statustekst?.[taal] ?? '')}${toelichting}`;
     case 'bericht':
     case 'notitie':

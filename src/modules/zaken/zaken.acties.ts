@@ -11,7 +11,7 @@ import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { Gemeente } from '../gemeenten/gemeenten.repository.ts';
 import type { ZaaktypeRecord } from '../zaaktypen/zaaktypen.repository.ts';
-import { alOpgeschort, eindstatusViaAfsluiting, geenEmail, geenRecht, nietOpgeschort, ongeldig, statusNietOpVolgorde, zaakAfgesloten, zaakNietGevonden } from './zaken.errors.ts';
+import { alOpgeschort, eindstatusViaAfsluiting, zaakNietAfgeslotenVoorHeropenen, geenEmail, geenRecht, nietOpgeschort, ongeldig, statusNietOpVolgorde, zaakAfgesloten, zaakNietGevonden } from './zaken.errors.ts';
 import type { GebeurtenisInhoud } from './zaken.gebeurtenis.ts';
 import type { Projectie } from './zaken.projectie.ts';
 import { zakenRegistratie, type BijRegistratie, type NieuweZaakInvoer, type SysteemDocument } from './zaken.registratie.ts';
@@ -60,7 +60,8 @@ export interface ProcedureZaak {
 export interface ProcedureUitkomst {
   gebeurtenissen: ProcedureInhoud[];
   documenten?: SysteemDocument[];
-  afsluiten?: { resultaattype: string; toelichting?: string | undefined };
+  /** `zonderNaAfsluiten`: not a closing to ask the resident about (a melding merged into another, ADR 0074). */
+  afsluiten?: { resultaattype: string; toelichting?: string | undefined; zonderNaAfsluiten?: boolean };
   details: Record<string, unknown>;
 }
 
@@ -81,7 +82,7 @@ export function zakenActies(kern: ZakenKern, detail: ZakenWerkvoorraad['detail']
   const registratie = zakenRegistratie(kern, detail);
 
   /** The closing step (end status, result, the resident told, the `naAfsluiten` port), for `sluitAf` and procedure steps. */
-  async function sluitIn(w: Wijziging, gemeenteRec: Gemeente, invoer: { resultaattype: string; toelichting?: string | undefined }) {
+  async function sluitIn(w: Wijziging, gemeenteRec: Gemeente, invoer: { resultaattype: string; toelichting?: string | undefined; zonderNaAfsluiten?: boolean }) {
     const resultaattype = w.zaaktype.resultaattypen.find((r) => r.id === invoer.resultaattype);
     if (!resultaattype) throw ongeldig('resultaattype', 'onbekend-resultaattype', 'Dit resultaat hoort niet bij het zaaktype van deze zaak.');
     const eind = w.zaaktype.statustypen.at(-1);
@@ -94,6 +95,7 @@ export function zakenActies(kern: ZakenKern, detail: ZakenWerkvoorraad['detail']
     });
     await mailInwoner(w, gemeenteRec, 'afsluiting', (taal) => ({ resultaat: resultaattype.tekst[taal] || eind.tekst[taal] }), { toelichting: invoer.toelichting });
     const b = w.betrokkene;
+    if (invoer.zonderNaAfsluiten) return { resultaattype: resultaattype.id };
     await deps.naAfsluiten?.(
       { gemeente: gemeenteRec, zaakId: w.rij.id, identificatie: w.rij.identificatie, onderwerp: w.rij.onderwerp, zaaktype: w.zaaktype.code, inwoner: b ? { naam: b.naam, email: b.email, taal: b.taal } : null, op: w.nu },
       { transactie: w.transactie, berichten: deps.berichten },
@@ -288,6 +290,49 @@ export function zakenActies(kern: ZakenKern, detail: ZakenWerkvoorraad['detail']
         await geenProcedure(w);
         return sluitIn(w, gemeenteRec, invoer);
       });
+      return zojuist(wie, gemeente, id);
+    },
+
+    /**
+     * Reopens a closed zaak (ADR 0074): a `heropening` entry the resident sees, back at the first
+     * status with a new term from today (`norm`, e.g. a melding's category norm; the zaak's own
+     * norm when absent); the resident and the followers get the status mail. `bij` lets the
+     * calling module write its own rows in the same transaction (the reopen request's decision).
+     */
+    async heropen(
+      wie: Wie,
+      gemeente: string,
+      id: string,
+      versie: number | null,
+      invoer: { reden: string; toelichting?: string | undefined; norm?: string | undefined },
+      bij?: (transactie: Transaction<DB>) => Promise<void>,
+    ) {
+      magBehandelen(wie);
+      const gemeenteRec = await gemeenteVan(gemeente);
+      await wijzig(
+        wie,
+        gemeente,
+        id,
+        versie,
+        'zaak-heropenen',
+        async (w) => {
+          if (w.voor.afgeslotenOp === null) throw zaakNietAfgeslotenVoorHeropenen();
+          const eerste = w.zaaktype.statustypen[0];
+          if (!eerste) throw new Error('zaaktype zonder statustypen');
+          const tekst = { nl: 'Wij hebben uw melding opnieuw in behandeling genomen.', en: 'We have taken up your report again.' };
+          const norm = invoer.norm ?? w.voor.norm;
+          const toelichting = invoer.toelichting ?? '';
+          await w.voegToe({
+            soort: 'heropening',
+            gegevens: { status: eerste.volgnummer, naam: 'Heropend', tekst, norm, reden: invoer.reden, toelichting, vorigResultaat: w.voor.resultaattypeId },
+            extern: true,
+          });
+          await bij?.(w.transactie);
+          const geinformeerd = await mailInwoner(w, gemeenteRec, 'status', (taal) => ({ status: tekst[taal] }), { toelichting: toelichting || undefined });
+          return { norm, einddatum: w.projectie().uiterlijkeEinddatum, geinformeerd };
+        },
+        { ookAfgesloten: true },
+      );
       return zojuist(wie, gemeente, id);
     },
 

@@ -2,6 +2,8 @@ import { badRequest, conflict, notFound, ProblemError } from '../../http/problem
 
 export const zaakNietGevonden = () => notFound('Deze zaak bestaat niet in deze gemeente, of u mag hem niet zien.');
 export const zaakAfgesloten = () => conflict('zaak-afgesloten', 'Deze zaak is al afgesloten. Er kan niets meer aan veranderen.');
+/** Only a closed zaak can be reopened (ADR 0074). */
+export const zaakNietAfgeslotenVoorHeropenen = () => conflict('zaak-open', 'Deze zaak is niet afgesloten: er is niets te heropenen.');
 export const statusNietOpVolgorde = (huidig: number) =>
   conflict('status-niet-op-volgorde', `Een status kan alleen vooruit: kies een status met een hoger volgnummer dan de huidige (${huidig}).`);
 export const eindstatusViaAfsluiting = () =>

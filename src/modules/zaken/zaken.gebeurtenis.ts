@@ -46,7 +46,13 @@ export type GebeurtenisInhoud =
   | { soort: 'document'; gegevens: { document: string; bestandsnaam: string; mediatype: string; grootte: number; sha256: string } }
   | { soort: 'reactie'; gegevens: { tekst: string } }
   | { soort: 'relatie'; gegevens: { zaak: string; identificatie: string; soort: RelatieSoort } }
-  | { soort: 'volgcode'; gegevens: { gemaild: boolean; brief?: 'nl' | 'en' } };
+  | { soort: 'volgcode'; gegevens: { gemaild: boolean; brief?: 'nl' | 'en' } }
+  /**
+   * A closed zaak opens again (ADR 0074; a melding after the reporter's "nee"): it is back at
+   * status `status` (the first) with the texts `naam`/`tekst`, and its term counts afresh from the
+   * day of this event with `norm`; earlier extensions and suspensions no longer count.
+   */
+  | { soort: 'heropening'; gegevens: { status: number; naam: string; tekst: Tweetalig; norm: string; reden: string; toelichting: string; vorigResultaat: string | null } };
 
 /** Who did it, when, and whether the resident sees it. */
 export interface GebeurtenisKop {
@@ -78,6 +84,10 @@ export function statusdata(gebeurtenissen: readonly Gebeurtenis[]): Map<number, 
   for (const g of gebeurtenissen) {
     if (g.soort === 'aangemaakt') gezet.set(g.gegevens.status, g.op);
     if (g.soort === 'status' || g.soort === 'resultaat') gezet.set(g.gegevens.volgnummer, g.op);
+    if (g.soort === 'heropening') {
+      for (const volgnummer of gezet.keys()) if (volgnummer > g.gegevens.status) gezet.delete(volgnummer);
+      gezet.set(g.gegevens.status, g.op);
+    }
   }
   return gezet;
 }

@@ -129,3 +129,21 @@ describe('termijnbanden', () => {
     expect(kalenderdag('2026-07-01T22:00:00Z')).toBe('2026-07-02');
   });
 });
+
+describe('heropening (ADR 0074)', () => {
+  it('opens a closed zaak again at the given status, clears the result, and starts a new term from that Amsterdam day with the given norm', () => {
+    const gebeurtenissen = [
+      aangemaakt,
+      g('status', '2026-03-03T09:00:00Z', { volgnummer: 3 }),
+      g('verlenging', '2026-03-04T09:00:00Z', { duur: '10wd', reden: 'Onderdeel besteld' }),
+      g('resultaat', '2026-03-05T09:00:00Z', { resultaattype: 'opgelost', status: 4, volgnummer: 4 }),
+      // 9 March 23:30 UTC is Tuesday 10 March in Amsterdam.
+      g('heropening', '2026-03-09T23:30:00Z', { status: 1, norm: '2wd', reden: 'Niet tevreden', toelichting: '' }),
+    ];
+    const dicht = projecteer({ ontvangstdatum: '2026-03-02', norm: '10wd', gebeurtenissen: gebeurtenissen.slice(0, 4), vandaag: '2026-03-05' });
+    expect(dicht).toMatchObject({ afgeslotenOp: '2026-03-05T09:00:00Z', resultaattypeId: 'opgelost', statusVolgnummer: 4 });
+    const open = projecteer({ ontvangstdatum: '2026-03-02', norm: '10wd', gebeurtenissen, vandaag: '2026-03-10' });
+    // Two werkdagen after Tuesday 10 March; the earlier extension no longer counts.
+    expect(open).toMatchObject({ afgeslotenOp: null, resultaattypeId: null, statusVolgnummer: 1, termijnStart: '2026-03-10', norm: '2wd', verlengingen: [], uiterlijkeEinddatum: '2026-03-12' });
+  });
+});

@@ -116,6 +116,17 @@ export function projecteer(invoer: {
         statusVolgnummer = g.gegevens.status;
         afgeslotenOp = g.op;
         break;
+      case 'heropening':
+        // ADR 0074: open again at the first status, a new term from this day with the given norm.
+        statusVolgnummer = g.gegevens.status;
+        afgeslotenOp = null;
+        resultaattypeId = null;
+        termijnStart = kalenderdag(g.op);
+        norm = g.gegevens.norm;
+        verlengingen.length = 0;
+        opschortingen.length = 0;
+        reactieOntvangen = false;
+        break;
       default:
         break;
     }

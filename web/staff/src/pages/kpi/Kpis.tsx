@@ -100,7 +100,7 @@ function KpiKaart({ gemeente, kpi, per, teamNamen }: { gemeente: SessieGemeente;
   const { t, taal } = useTaal();
   const basis = `${gemeentePad(gemeente.code)}/kpis/${encodeURIComponent(kpi.code)}`;
   const reeks = useLaden<KpiReeks>(`${basis}/reeks?per=${per}&laatste=${AANTAL[per]}`);
-  const uitsplitsing = kpi.uitsplitsingen.find((u) => u === 'wachtrij' || u === 'team');
+  const uitsplitsingen = kpi.uitsplitsingen.filter((u) => u === 'wachtrij' || u === 'team' || u === 'categorie');
   const kop = `kpi-${kpi.code}`;
   const waarden = reeks.data?.waarden ?? [];
   const huidig = waarden.at(-1);
@@ -161,7 +161,9 @@ function KpiKaart({ gemeente, kpi, per, teamNamen }: { gemeente: SessieGemeente;
               </tr>
             ))}
           </KopTabel>
-          {uitsplitsing && <Uitsplitsing basis={basis} kpi={kpi} soort={uitsplitsing} van={waarden[0]?.periode.van ?? huidig.periode.van} tot={huidig.periode.tot} teamNamen={teamNamen} />}
+          {uitsplitsingen.map((u) => (
+            <Uitsplitsing key={u} basis={basis} kpi={kpi} soort={u} van={waarden[0]?.periode.van ?? huidig.periode.van} tot={huidig.periode.tot} teamNamen={teamNamen} />
+          ))}
         </>
       ) : (
         <Laadstatus fout={reeks.fout} />
@@ -170,8 +172,8 @@ function KpiKaart({ gemeente, kpi, per, teamNamen }: { gemeente: SessieGemeente;
   );
 }
 
-/** The breakdown per wachtrij or team over the whole trend, as a table. */
-function Uitsplitsing({ basis, kpi, soort, van, tot, teamNamen }: { basis: string; kpi: GemeenteKpi; soort: 'wachtrij' | 'team'; van: string; tot: string; teamNamen: ReadonlyMap<string, string> }) {
+/** The breakdown per wachtrij, team or category of meldingen over the whole trend, as a table. */
+function Uitsplitsing({ basis, kpi, soort, van, tot, teamNamen }: { basis: string; kpi: GemeenteKpi; soort: 'wachtrij' | 'team' | 'categorie'; van: string; tot: string; teamNamen: ReadonlyMap<string, string> }) {
   const { t } = useTaal();
   const { data, fout } = useLaden<KpiWaarde>(`${basis}/waarden?periodeVan=${van}&periodeTot=${tot}&uitsplitsing=${soort}`);
   if (!data) return <Laadstatus fout={fout} />;
@@ -181,7 +183,7 @@ function Uitsplitsing({ basis, kpi, soort, van, tot, teamNamen }: { basis: strin
   return (
     <KopTabel bijschrift={titel} koppen={[t(`kpi.${soort}`), t('kpi.waarde'), t('kpi.teller'), t('kpi.noemer')]}>
       {rijen.map((r) => {
-        const naam = soort === 'team' ? (teamNamen.get(r.team ?? '') ?? r.team ?? '') : (r.wachtrij ?? '');
+        const naam = soort === 'team' ? (teamNamen.get(r.team ?? '') ?? r.team ?? '') : soort === 'categorie' ? (r.categorie ?? '') : (r.wachtrij ?? '');
         return (
           <tr key={naam} className="utrecht-table__row">
             <th scope="row" className="utrecht-table__header-cell">

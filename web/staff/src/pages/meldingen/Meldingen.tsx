@@ -11,9 +11,9 @@ import { Link, navigeer } from '../../router.tsx';
 import { datum } from '../zaken/teksten.tsx';
 import { MeldingenKaart } from './Kaart.tsx';
 
-export const MELDING_STATUSSEN = ['gemeld', 'in-behandeling', 'ingepland', 'wacht-op-extern', 'afgehandeld', 'geannuleerd'] as const satisfies readonly MeldingStatus[];
+export const MELDING_STATUSSEN = ['gemeld', 'heropend', 'in-behandeling', 'ingepland', 'wacht-op-extern', 'afgehandeld', 'geannuleerd'] as const satisfies readonly MeldingStatus[];
 const TERMIJNEN = ['verlopen', 'vandaag', 'deze-week', 'later'] as const satisfies readonly MeldingTermijn[];
-const FILTERS = ['categorie', 'status', 'termijn', 'partner', 'bbox'] as const;
+const FILTERS = ['categorie', 'status', 'termijn', 'partner', 'heropenverzoek', 'bbox'] as const;
 type Filters = Record<(typeof FILTERS)[number], string>;
 
 const filtersUit = (zoek: URLSearchParams): Filters => Object.fromEntries(FILTERS.map((f) => [f, zoek.get(f) ?? ''])) as Filters;
@@ -52,9 +52,16 @@ function FilterFormulier({ gemeente, filters, kaart, categorieen, partners }: { 
         label={t('meldingen.statusLabel')}
         value={keuze.status}
         onChange={zet('status')}
-        opties={[{ waarde: '', label: t('meldingen.alleStatussen') }, { waarde: 'gemeld,in-behandeling,ingepland,wacht-op-extern', label: t('meldingen.open') }, ...MELDING_STATUSSEN.map((s) => ({ waarde: s, label: t(`meldingen.status.${s}`) }))]}
+        opties={[{ waarde: '', label: t('meldingen.alleStatussen') }, { waarde: 'gemeld,heropend,in-behandeling,ingepland,wacht-op-extern', label: t('meldingen.open') }, ...MELDING_STATUSSEN.map((s) => ({ waarde: s, label: t(`meldingen.status.${s}`) }))]}
       />
       <Keuzelijst id="filter-termijn" label={t('meldingen.termijnLabel')} value={keuze.termijn} onChange={zet('termijn')} opties={[{ waarde: '', label: t('meldingen.alleTermijnen') }, ...TERMIJNEN.map((b) => ({ waarde: b, label: t(`meldingen.termijn.${b}`) }))]} />
+ <Keuzelijst
+        id="filter-heropenverzoek"
+        label={t('meldingen.heropenverzoekLabel')}
+        value={keuze.heropenverzoek}
+        onChange={zet('heropenverzoek')}
+        opties={[{ waarde: '', label: t('meldingen.alleMeldingen') }, { waarde: 'open', label: t('meldingen.metHeropenverzoek') }]}
+      />
       <Keuzelijst id="filter-partner" label={t('meldingen.partner')} value={keuze.partner} onChange={zet('partner')} opties={[{ waarde: '', label: t('meldingen.allePartners') }, ...partners.map((p) => ({ waarde: p.id, label: p.naam }))]} />
       {keuze.bbox && (
         <Keuzelijst id="filter-gebied" label={t('meldingen.gebied')} value={keuze.bbox} onChange={zet('bbox')} opties={[{ waarde: keuze.bbox, label: t('meldingen.gebiedKaart') }, { waarde: '', label: t('meldingen.heleGemeente') }]} />
@@ -85,7 +92,20 @@ export function Meldingen({ gemeente, zoek }: { gemeente: SessieGemeente; zoek: 
   const kolommen: Kolom<MeldingRegel & { id: string }>[] = [
     { kop: t('meldingen.nummer'), render: (m) => <Link naar={`/${gemeente.code}/meldingen/${m.zaakId}`}>{m.identificatie}</Link> },
     { kop: t('meldingen.categorie'), render: (m) => m.categorie.naam[taal] || m.categorie.naam.nl },
-    { kop: t('meldingen.statusLabel'), render: (m) => t(`meldingen.status.${m.status}`) },
+    {
+      kop: t('meldingen.statusLabel'),
+      render: (m) => (
+        <>
+          {t(`meldingen.status.${m.status}`)}
+          {m.heropenverzoek?.status === 'open' && (
+            <>
+              {' '}
+              <strong className="loket-badge">{t('meldingen.heropenverzoekBadge')}</strong>
+            </>
+          )}
+        </>
+      ),
+    },
     { kop: t('meldingen.plek'), render: (m) => m.adres || (m.lat !== null && m.lon !== null ? `${m.lat.toFixed(5)}, ${m.lon.toFixed(5)}` : '') },
     { kop: t('meldingen.uiterlijk'), render: (m) => (m.afgeslotenOp ? t('meldingen.afgesloten', { datum: datum(m.afgeslotenOp.slice(0, 10), taal) }) : `${datum(m.uiterlijkeEinddatum, taal)} (${m.termijn ? t(`meldingen.termijn.${m.termijn}`) : ''})`) },
     { kop: t('meldingen.partner'), render: (m) => (m.partner ? m.partner.naam : '') },

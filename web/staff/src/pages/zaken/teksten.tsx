@@ -121,6 +121,8 @@ export function gebeurtenisTekst(t: TFunction, regel: Regel, stappen: readonly {
       return t('tijdlijn.termijn', { start: datum(tekst(g.startdatum), taal), duur: duurTekst(t, tekst(g.norm)), reden: tekst(g.reden) });
     case 'toewijzing':
       return g.behandelaarNaam ? t('tijdlijn.toegewezen', { naam: tekst(g.behandelaarNaam) }) : t('tijdlijn.nietToegewezen');
+    case 'heropening':
+      return met(t('tijdlijn.heropening', { duur: duurTekst(t, tekst(g.norm)), reden: tekst(g.reden) }), tekst(g.toelichting));
     case 'resultaat':
       return met(t('tijdlijn.resultaat', { naam: tekst(g.naam) }), tekst(g.toelichting));
     case 'document':
