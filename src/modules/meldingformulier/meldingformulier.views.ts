@@ -125,12 +125,19 @@ export function startPagina(ctx: MeldingPaginaContext, beschrijving: string, fou
 }
 
 /** Step 2: the category, grouped by main category, with the suggestion when there is one. */
+/** The words that counted, each with where it came from: "glasbak (trefwoord), zwerfvuil (eerdere meldingen)". */
+function waaromWoorden(tm: (k: string, w?: Record<string, string | number>) => string, uitleg: readonly { woord: string; bron: 'trefwoord' | 'eerdere-meldingen' }[]): string {
+  const perWoord = new Map<string, Set<string>>();
+  for (const o of uitleg) perWoord.set(o.woord, (perWoord.get(o.woord) ?? new Set()).add(o.bron));
+  return [...perWoord].map(([woord, bronnen]) => `${woord} (${[...bronnen].map((b) => tm(b === 'trefwoord' ? 'categorie.bronTrefwoord' : 'categorie.bronEerder')).join(', ')})`).join(', ');
+}
+
 export function categoriePagina(
   ctx: MeldingPaginaContext,
   sleutel: string,
   groepen: readonly { hoofd: CategorieRecord; subs: CategorieRecord[] }[],
   gekozen: string | undefined,
-  suggestie: { categorie: CategorieRecord; woorden: string[] } | undefined,
+  suggestie: { categorie: CategorieRecord; woorden: string[]; uitleg: readonly { woord: string; bron: 'trefwoord' | 'eerdere-meldingen' }[] } | undefined,
   fouten: readonly Fout[],
 ): string {
   const { tm, taal, gemeente } = ctx;
@@ -142,7 +149,7 @@ export function categoriePagina(
             suggestie
               ? html`<div class="utrecht-alert utrecht-alert--info loket-suggestie"><div class="utrecht-alert__content"><div class="utrecht-alert__message">
               ${alinea(tm('categorie.suggestie', { naam: suggestie.categorie.naam[taal] }))}
-              ${alinea(tm('categorie.suggestieWaarom', { woorden: suggestie.woorden.join(', ') }))}
+              ${alinea(tm('categorie.suggestieWaarom', { woorden: waaromWoorden(tm, suggestie.uitleg) }))}
             </div></div></div>`
               : ''
           }
