@@ -394,6 +394,9 @@ export function Kcc({ gemeente }: { gemeente: SessieGemeente }) {
 
   return (
     <Pagina titel={t('kcc.titel')}>
+      <p className="utrecht-paragraph">
+        <Link naar={`/${gemeente.code}/kcc/melding`}>{t('kccMelding.link')}</Link>
+      </p>
       <details className="loket-sneltoetsen">
         <summary>{t('kcc.sneltoetsen')}</summary>
         <Gegevenslijst regels={SNELTOETSEN.map(([toets, uitleg]) => [toets, t(uitleg)])} />
