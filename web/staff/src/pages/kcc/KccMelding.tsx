@@ -173,7 +173,7 @@ export function KccMelding({ gemeente }: { gemeente: SessieGemeente }) {
         antwoorden: Object.fromEntries(Object.entries(antwoorden).filter(([code]) => gekozen?.vragen.some((v) => v.code === code))),
         ...(adres ? { lat: adres.lat, lon: adres.lon, adres: adresTekst(adres) } : {}),
         ...(contact
-          ? { melder: { naam: melder.naam.trim() || '-', taal: melder.taal, ...(melder.email.trim() ? { email: melder.email.trim() } : {}), ...(melder.telefoon.trim() ? { telefoon: melder.telefoon.trim() } : {}) } }
+          ? { melder: { naam: melder.naam.trim(), taal: melder.taal, ...(melder.email.trim() ? { email: melder.email.trim() } : {}), ...(melder.telefoon.trim() ? { telefoon: melder.telefoon.trim() } : {}) } }
           : {}),
         fotos: foto ? [{ bestandsnaam: foto.name, inhoud: await leesBase64(foto) }] : [],
       };
