@@ -108,6 +108,11 @@ import { gemeentegrenzen } from './modules/meldingen/meldingen.grenzen.ts';
 import { meldingenRepository } from './modules/meldingen/meldingen.repository.ts';
 import { meldingenRoutes } from './modules/meldingen/meldingen.routes.ts';
 import { meldingenBehandelingRoutes } from './modules/meldingen/meldingen.behandeling.routes.ts';
+import { meldingenKccRoutes } from './modules/meldingen/meldingen.kcc.routes.ts';
+import { meldingenPartnerbeheerRoutes } from './modules/meldingen/meldingen.partnerbeheer.routes.ts';
+import { meldingPartnerbeheerService } from './modules/meldingen/meldingen.partnerbeheer.service.ts';
+import { meldingTermenRepository } from './modules/meldingen/meldingen.termen.repository.ts';
+import { meldingTermenService } from './modules/meldingen/meldingen.termen.service.ts';
 import { meldingenBehandelingService } from './modules/meldingen/meldingen.behandeling.service.ts';
 import { meldingSamenvoegenRoutes } from './modules/meldingen/meldingen.samenvoegen.routes.ts';
 import { meldingSamenvoegenService } from './modules/meldingen/meldingen.samenvoegen.service.ts';
@@ -365,6 +370,8 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
   meldingenRoutes(app, { meldingen: services.meldingen });
   meldingenBehandelingRoutes(app, { behandeling: services.meldingenBehandeling, meldingen: services.meldingen, kaartTegels: config.kaartTegels });
   meldingSamenvoegenRoutes(app, { samenvoegen: services.meldingSamenvoegen });
+  meldingenKccRoutes(app, { formulier: services.meldingformulier, meldingen: services.meldingen, behandeling: services.meldingenBehandeling });
+  meldingenPartnerbeheerRoutes(app, { partnerbeheer: services.meldingPartnerbeheer });
   open311SleutelsRoutes(app, { sleutels: services.open311Sleutels });
   open311Routes(app, { open311: services.open311 });
   meldingformulierRoutes(app, {
@@ -503,7 +510,9 @@ export function loketServices(deps: {
   const adressen = adressenService({ repository: adressenRepo, gemeenten, audit, klok });
   // The resident's melding form (ADR 0055): concepts between its steps, sent through the meldingen service.
   const meldingformulierRepo = meldingformulierRepository(db);
-  const meldingformulier = meldingformulierService({ db, repository: meldingformulierRepo, meldingen, geocoder, grenzen, klok, dubbelStraalM: deps.dubbelStraalM });
+  // The category suggestion learns from closed meldingen (ADR 0075): terms rebuilt by the housekeeping job.
+  const meldingTermen = meldingTermenService({ repository: meldingTermenRepository(db), audit, klok });
+  const meldingformulier = meldingformulierService({ db, repository: meldingformulierRepo, meldingen, geocoder, grenzen, klok, dubbelStraalM: deps.dubbelStraalM, termen: meldingTermen });
   const open311Sleutels = open311SleutelsService({ repository: open311SleutelsRepository(db), audit, klok });
   const klantcontactenRepo = klantcontactenRepository(db, lezen);
   const klantcontacten = klantcontactenService({ repository: klantcontactenRepo, zaken, audit, klok });
@@ -602,7 +611,7 @@ export function loketServices(deps: {
     auth,
     gebruikers: gebruikersService({ repository: gebruikersRepo, audit, klok, beeindigSessies: auth.beeindigSessies, berichten: deps.berichten }),
     teams: teamsService({ repository: teamsRepo, audit, klok }),
-    onderhoud: onderhoudService({ repository: onderhoudRepository(db), audit, klok, embedded: deps.database.kind === 'pglite', gemeenten, zaken, klantcontacten, paginafeedback, kto, enquetes, formulieren, mailintake, contactverzoeken, afspraken, meldingformulier: meldingformulierRepo, meldingen, inwoners: { verwijderVerlopen: () => inwonersRepository(db).verwijderVerlopen(klok.nu().toISOString(), new Date(klok.nu().getTime() - 24 * 60 * 60 * 1000).toISOString()) } }),
+    onderhoud: onderhoudService({ repository: onderhoudRepository(db), audit, klok, embedded: deps.database.kind === 'pglite', gemeenten, zaken, klantcontacten, paginafeedback, kto, enquetes, formulieren, mailintake, contactverzoeken, afspraken, meldingformulier: meldingformulierRepo, meldingen, inwoners: { verwijderVerlopen: () => inwonersRepository(db).verwijderVerlopen(klok.nu().toISOString(), new Date(klok.nu().getTime() - 24 * 60 * 60 * 1000).toISOString()) }, meldingTermen }),
     demo: demoService({
       gemeenten,
       gebruikers: gebruikersRepo,
@@ -673,6 +682,8 @@ export function loketServices(deps: {
     meldingformulier,
     meldingformulierRepository: meldingformulierRepo,
     // Staff and partners of meldingen (ADR 0056).
+    meldingTermen,
+    meldingPartnerbeheer: meldingPartnerbeheerService({ db, meldingen, audit }),
     meldingenBehandeling: meldingenBehandelingService({ db, repository: meldingenRepo, meldingen, zaken, berichten: deps.berichten, audit, klok, publicUrl: deps.publicUrl }),
     open311Sleutels,
     meldingSamenvoegen,

@@ -29,6 +29,7 @@ import * as teamContact from './migrations/0039-team-contact-en-berichtenvoorkeu
 import * as klantreisIndex from './migrations/0048-klantreis-index.ts';
 import * as briefTekst from './migrations/0040-brieftekst.ts';
 import * as meldingSamenvoegenHeropenen from './migrations/0043-melding-samenvoegen-heropenen.ts';
+import * as meldingTermen from './migrations/0044-melding-termen.ts';
 import * as meldingen from './migrations/0022-meldingen.ts';
 import * as zaaknummerreeksen from './migrations/0023-zaaknummerreeksen.ts';
 import * as kpiRollups from './migrations/0024-kpi-rollups.ts';
@@ -81,6 +82,7 @@ const migrations: Record<string, Migration> = {
   '0040-brieftekst': briefTekst,
   '0046-inwoners': inwoners,
   '0043-melding-samenvoegen-heropenen': meldingSamenvoegenHeropenen,
+  '0044-melding-termen': meldingTermen,
 };
 
 /** The names of every migration of this version, in order (`/ready` checks the database has them all). */

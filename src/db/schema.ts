@@ -730,6 +730,22 @@ export interface MeldingVolgerTable {
   sinds: TijdstipVerplicht;
 }
 
+/** In how many closed meldingen of a category a word occurred (migration 0044, ADR 0075). */
+export interface MeldingTermTable {
+  gemeente: string;
+  categorie_code: string;
+  term: string;
+  aantal: number;
+}
+
+/** When the terms of a gemeente were last rebuilt (migration 0044). */
+export interface MeldingTermenStandTable {
+  gemeente: string;
+  herbouwd_op: TijdstipVerplicht;
+  meldingen: number;
+  termen: number;
+}
+
 export interface PaginafeedbackDomeinTable {
   gemeente: string;
   /** A host name of the gemeente's website (its subdomains count too), lower case. */
@@ -1410,6 +1426,8 @@ export interface DB {
   melding_concept: MeldingConceptTable;
   melding_concept_foto: MeldingConceptFotoTable;
   melding_volger: MeldingVolgerTable;
+  melding_term: MeldingTermTable;
+  melding_termen_stand: MeldingTermenStandTable;
   melding_partner: MeldingPartnerTable;
   melding_samenvoeging: MeldingSamenvoegingTable;
   melding_heropenverzoek: MeldingHeropenverzoekTable;

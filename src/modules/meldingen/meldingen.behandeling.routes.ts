@@ -9,7 +9,6 @@ import { gemeenteParams } from '../gemeenten/gemeenten.schemas.ts';
 import { wieVan } from '../zaken/zaken.routes.ts';
 import {
   doorzendingBody,
-  kccMeldingBody,
   meldingDetailSchema,
   meldingParams,
   partnerDetailSchema,
@@ -74,23 +73,7 @@ export function meldingenBehandelingRoutes(app: FastifyInstance, deps: { behande
     },
   });
 
-  r.post(basis, {
-    config: { policy: beleid('zakenRegistreren') },
-    schema: {
-      tags,
-      summary: 'Melding registreren namens een beller of bezoeker (kanaal telefoon of balie): dezelfde controles als het formulier voor inwoners',
-      params: gemeenteParams,
-      body: kccMeldingBody,
-      response: { 201: meldingDetailSchema },
-    },
-    handler: async (request, reply) => {
-      const { gemeente } = request.params;
-      const wie = wieVan(request, gemeente);
-      const melding = await deps.meldingen.meld(contextVan(request), wie.naam ?? 'Medewerker', gemeente, { ...request.body, bron: 'medewerker' });
-      reply.header('Location', `${API_PREFIX}/gemeenten/${gemeente}/meldingen/${melding.zaakId}`);
-      return reply.code(201).send(await behandeling.melding(gemeente, melding.zaakId));
-    },
-  });
+  // Registering a melding on a caller's behalf: meldingen.kcc.routes.ts (through the resident form's service).
 
   r.get(`${basis}/:zaakId`, {
     config: { policy: beleid('zakenLezen') },

@@ -149,7 +149,7 @@ export const kccMeldingBody = z
     kanaal: z.enum(['telefoon', 'balie'], 'Kies telefoon of balie.'),
     melder: z
       .strictObject({
-        naam: z.string().trim().min(1, 'Vul een naam in.').max(200),
+        naam: z.string().trim().max(200, 'Hoogstens 200 tekens.').default('').describe('Naam van de beller; leeg als die hem niet wil geven'),
         email: z.email('Dit is geen geldig e-mailadres.').max(320).optional(),
         telefoon: z.string().trim().max(30).optional(),
         taal: z.enum(['nl', 'en']).default('nl'),

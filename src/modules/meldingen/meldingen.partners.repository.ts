@@ -75,6 +75,28 @@ export function meldingPartnersRepository(db: Kysely<DB> | Transaction<DB>) {
       return true;
     },
 
+    /** Changes a partner's name, address and members (the members replaced). False when the name is taken by another partner. */
+    async wijzigPartner(gemeente: string, p: { id: string; naam: string; email: string | null; leden: readonly string[] }): Promise<boolean> {
+      const bezet = await db.selectFrom('melding_partner').select('id').where('gemeente', '=', gemeente).where('naam', '=', p.naam).where('id', '<>', p.id).executeTakeFirst();
+      if (bezet) return false;
+      await db.updateTable('melding_partner').set({ naam: p.naam, email: p.email }).where('gemeente', '=', gemeente).where('id', '=', p.id).execute();
+      await db.deleteFrom('melding_partner_lid').where('gemeente', '=', gemeente).where('partner_id', '=', p.id).execute();
+      if (p.leden.length > 0) await db.insertInto('melding_partner_lid').values(p.leden.map((gebruiker_id) => ({ gemeente, partner_id: p.id, gebruiker_id }))).execute();
+      return true;
+    },
+
+    /** The users with the role externe-partner in the gemeente (who can be a partner's members). */
+    partnerGebruikers: (gemeente: string) =>
+      db
+        .selectFrom('gebruiker_rol as r')
+        .innerJoin('gebruiker as g', 'g.id', 'r.gebruiker_id')
+        .select(['g.id', 'g.naam', 'g.email'])
+        .where('r.gemeente', '=', gemeente)
+        .where('r.rol', '=', 'externe-partner')
+        .orderBy('g.naam')
+        .orderBy('g.id')
+        .execute(),
+
     /** The partners this user acts for in the gemeente. */
     async partnersVan(gemeente: string, gebruikerId: string): Promise<string[]> {
       const rijen = await db.selectFrom('melding_partner_lid').select('partner_id').where('gemeente', '=', gemeente).where('gebruiker_id', '=', gebruikerId).execute();

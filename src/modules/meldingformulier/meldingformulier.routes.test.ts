@@ -75,7 +75,7 @@ describe('the melding form without JavaScript', () => {
     expect(categorie.statusCode).toBe(200);
     // The suggestion with its explanation; nothing is chosen for the resident.
     expect(categorie.body).toMatch(/Wij denken dat uw melding gaat over: Lantaarnpaal/);
-    expect(categorie.body).toMatch(/lantaarnpaal, donker/);
+    expect(categorie.body).toMatch(/lantaarnpaal \(een woord bij dit onderwerp\), donker \(een woord bij dit onderwerp\)/);
     expect(categorie.body).not.toContain(' checked');
 
     expect((await verstuur(`${pad}/categorie`, { categorie: 'lantaarnpaal-kapot' })).headers.location).toBe(`${pad}/vragen`);

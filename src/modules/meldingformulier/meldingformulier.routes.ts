@@ -11,6 +11,7 @@ import { contextVan } from '../audit/audit.service.ts';
 import type { Gemeente, GemeentenRepository } from '../gemeenten/gemeenten.repository.ts';
 import { FOTO_MAX_BYTES } from '../meldingen/meldingen.fotos.ts';
 import { inhoudHash } from '../portaal/thema.ts';
+import { STYLESHEETS } from '../portaal/statisch.ts';
 import { stuurMetCache } from '../portaal/statisch.ts';
 import { stuurNietGevonden, voorPortaal } from '../portaal/portaal.routes.ts';
 import { MAX_FOTOS, type Concept, type Fout, type MeldingformulierService } from './meldingformulier.service.ts';
@@ -25,6 +26,8 @@ import {
   meldingPad,
   ontvangenPagina,
   startPagina,
+  offlinePad,
+  offlinePagina,
   stapPad,
   verlopenPagina,
   vragenPagina,
@@ -57,12 +60,15 @@ const KAART_BESTANDEN: Record<string, { inhoud: Buffer; type: string; hash: stri
     ['/static/leaflet/images/marker-icon-2x.png', join(leafletMap, 'images/marker-icon-2x.png'), 'image/png'],
     ['/static/leaflet/images/marker-shadow.png', join(leafletMap, 'images/marker-shadow.png'), 'image/png'],
     ['/static/melding/kaart.js', new URL('./meldingformulier.kaart.js', import.meta.url), 'text/javascript; charset=utf-8'],
+    ['/static/melding/sw-registreer.js', new URL('./meldingformulier.sw-registreer.js', import.meta.url), 'text/javascript; charset=utf-8'],
   ].map(([pad, bestand, type]) => {
     const inhoud = readFileSync(bestand as string | URL);
     return [pad as string, { inhoud, type: type as string, hash: inhoudHash(inhoud) }];
   }),
 );
 const metHash = (pad: string) => `${pad}?v=${KAART_BESTANDEN[pad]?.hash ?? ''}`;
+/** The service worker's template (ADR 0075): the server fills in the shell of the gemeente. */
+const SW_SJABLOON = readFileSync(new URL('./meldingformulier.sw.js', import.meta.url), 'utf8');
 
 /** The app icon (a map pin), drawn once per size. */
 const ICOON_SVG = (grootte: number) =>
@@ -126,6 +132,30 @@ export function meldingformulierRoutes(app: FastifyInstance, deps: Deps): void {
     return reply.type('application/manifest+json; charset=utf-8').header('Cache-Control', 'no-cache').send(JSON.stringify(manifest));
   });
 
+  // The service worker of the melding pages (ADR 0075): caches the shell, shows the offline page.
+  app.get('/:slug/melding-sw.js', { config: { policy: PUBLIEK } }, async (request, reply) => {
+    const { slug } = request.params as { slug: string };
+    const gemeente = await gemeenten.opSlug(slug);
+    if (!gemeente) return stuurNietGevonden(request, reply, 'nl', gemeente);
+    const { themaUrl } = voorPortaal(gemeente, request);
+    const shell = [...STYLESHEETS, themaUrl, '/static/melding/icoon-192.png', '/static/melding/icoon-512.png'];
+    const offline = { nl: offlinePad('nl', slug), en: offlinePad('en', slug) };
+    const zonderVersie = SW_SJABLOON.replace('__SHELL__', JSON.stringify(shell)).replace('__OFFLINE__', JSON.stringify(offline));
+    const inhoud = zonderVersie.replace('__VERSIE__', inhoudHash(Buffer.from(zonderVersie)));
+    // Browsers check a worker for updates themselves; no-cache keeps that check honest.
+    return reply.type('text/javascript; charset=utf-8').header('Cache-Control', 'no-cache').send(inhoud);
+  });
+  for (const taal of TALEN) {
+    app.get(`${taal === 'nl' ? '/:slug/melding' : `/:slug/${taal}/report`}/offline`, { config: { policy: PUBLIEK } }, async (request, reply) => {
+      const { slug } = request.params as { slug: string };
+      const gemeente = await gemeenten.opSlug(slug);
+      if (!gemeente) return stuurNietGevonden(request, reply, taal, gemeente);
+      const portaal = voorPortaal(gemeente, request);
+      const ctx: MeldingPaginaContext = { taal, t: vertaler(taal, 'portaal'), tm: vertaler(taal, 'melding'), gemeente: portaal.gemeente, themaUrl: portaal.themaUrl, pagina: undefined, kaart: undefined };
+      return stuurHtml(reply.header('Cache-Control', 'no-cache'), offlinePagina(ctx));
+    });
+  }
+
   void app.register(async (scope) => {
     // A secret in the address and personal data: never cached, never a referrer, never indexed.
     geheimFormulierScope(scope);
@@ -145,6 +175,7 @@ export function meldingformulierRoutes(app: FastifyInstance, deps: Deps): void {
           gemeente: portaal.gemeente,
           themaUrl: portaal.themaUrl,
           pagina: undefined,
+          swScript: metHash('/static/melding/sw-registreer.js'),
           kaart:
             kaart && deps.kaartTegels
               ? { tegels: deps.kaartTegels, stylesheets: [metHash('/static/leaflet/leaflet.css')], scripts: [metHash('/static/leaflet/leaflet.js'), metHash('/static/melding/kaart.js')], midden: deps.midden(gemeente.code) }

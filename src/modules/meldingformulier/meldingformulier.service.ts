@@ -11,9 +11,10 @@ import { sha256 } from '../auth/auth.service.ts';
 import { verwerkFoto } from '../meldingen/meldingen.fotos.ts';
 import type { Gemeentegrenzen } from '../meldingen/meldingen.grenzen.ts';
 import type { CategorieRecord } from '../meldingen/meldingen.repository.ts';
-import { controleerAntwoorden, EMAIL, MAX_BESCHRIJVING, type MeldingenService } from '../meldingen/meldingen.service.ts';
+import { ongeldigeMelding } from '../meldingen/meldingen.errors.ts';
+import { controleerAntwoorden, EMAIL, MAX_BESCHRIJVING, type MeldingenService, type MeldingInvoer } from '../meldingen/meldingen.service.ts';
 import type { ConceptGegevens, MeldingformulierRepository } from './meldingformulier.repository.ts';
-import { stelCategorieVoor } from './meldingformulier.suggestie.ts';
+import { stelCategorieVoor, type Termen } from './meldingformulier.suggestie.ts';
 
 /** How long a concept lives after its last step: then housekeeping deletes it, photos and all. */
 export const CONCEPT_GELDIG_MS = 4 * 60 * 60 * 1000;
@@ -56,6 +57,8 @@ export function meldingformulierService(deps: {
   klok: Klok;
   /** Duplicates within this many metres (LOKET_MELDING_DUBBEL_STRAAL_M, default 50). */
   dubbelStraalM?: number;
+  /** What the suggestion learnt from earlier meldingen (ADR 0075); without: keywords only. */
+  termen?: { termenVoor(gemeente: string, beschrijving: string): Promise<Termen> };
 }) {
   const { repository, meldingen, geocoder, klok } = deps;
   const nu = () => klok.nu().toISOString();
@@ -70,6 +73,9 @@ export function meldingformulierService(deps: {
   const subcategorieen = async (gemeente: string) => (await meldingen.geldendeCategorieen(gemeente)).filter((c) => c.hoofdcategorie !== null && c.team !== null);
 
   return {
+    /** Duplicates are looked for within this many metres. */
+    dubbelStraalM: deps.dubbelStraalM,
+
     /** Starts a concept with the description; answers its secret, or the problems. */
     async start(gemeente: string, beschrijving: string): Promise<{ sleutel: string } | { fouten: Fout[] }> {
       const fouten = beschrijvingFouten(beschrijving);
@@ -102,7 +108,8 @@ export function meldingformulierService(deps: {
     /** The suggested category for the description, when the classifier is sure enough. */
     async suggestie(gemeente: string, beschrijving: string, taal: Taal) {
       const subs = await subcategorieen(gemeente);
-      const s = stelCategorieVoor(beschrijving, subs.map((c) => ({ code: c.code, naam: c.naam[taal], trefwoorden: c.trefwoorden })));
+      const termen = deps.termen ? await deps.termen.termenVoor(gemeente, beschrijving) : undefined;
+      const s = stelCategorieVoor(beschrijving, subs.map((c) => ({ code: c.code, naam: c.naam[taal], trefwoorden: c.trefwoorden })), termen);
       const categorie = s ? subs.find((c) => c.code === s.code) : undefined;
       return s && categorie ? { ...s, categorie } : undefined;
     },
@@ -253,6 +260,35 @@ export function meldingformulierService(deps: {
         return m;
       });
       return { fouten: [], melding };
+    },
+
+    /**
+     * A melding registered by the KCC on a caller's behalf (kanaal telefoon or balie): the same
+     * checks as the resident's form — photos by their bytes and re-encoded without metadata, then
+     * the meldingen service's check and registration — in one go instead of steps. Photo problems
+     * come with the others, all at once; nothing is stored then.
+     */
+    async meldNamens(
+      context: Context,
+      door: string,
+      gemeente: string,
+      invoer: Omit<MeldingInvoer, 'fotos' | 'bron'> & { fotos: readonly { bestandsnaam: string; inhoud: Buffer }[] },
+    ) {
+      const fotoFouten: { name: string; code: string; reason: string }[] = [];
+      const fotos: { bestandsnaam: string; mediatype: string; inhoud: Buffer }[] = [];
+      if (invoer.fotos.length > MAX_FOTOS) fotoFouten.push({ name: 'fotos', code: 'te-veel-fotos', reason: `Hoogstens ${MAX_FOTOS} foto's.` });
+      else {
+        for (const [i, f] of invoer.fotos.entries()) {
+          const uitkomst = await verwerkFoto(f.inhoud);
+          if (uitkomst.ok) fotos.push({ bestandsnaam: `foto-${i + 1}.${uitkomst.mediatype.slice('image/'.length)}`, mediatype: uitkomst.mediatype, inhoud: uitkomst.data });
+          else fotoFouten.push({ name: `fotos.${i}`, code: `foto-${uitkomst.code}`, reason: uitkomst.reden });
+        }
+      }
+      const volledig: MeldingInvoer = { ...invoer, bron: 'medewerker', fotos };
+      const controle = await meldingen.controleer(gemeente, volledig);
+      const leeg = invoer.beschrijving.trim() === '' ? [{ name: 'beschrijving', code: 'beschrijving-vereist', reason: 'Beschrijf wat de beller meldt.' }] : [];
+      if (controle.fouten.length > 0 || fotoFouten.length > 0 || leeg.length > 0) throw ongeldigeMelding([...leeg, ...controle.fouten, ...fotoFouten]);
+      return meldingen.meld(context, door, gemeente, volledig, controle);
     },
   };
 }

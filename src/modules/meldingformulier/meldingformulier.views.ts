@@ -13,7 +13,14 @@ export interface MeldingPaginaContext extends PaginaContext {
   tm: Vertaal;
   /** The map on the place step: tile URL template (empty: no map) and the stylesheet and script. */
   kaart: { tegels: string; stylesheets: readonly string[]; scripts: readonly string[]; midden: { lat: number; lon: number } | undefined } | undefined;
+  /** The script that registers the service worker (ADR 0075), with its version; without: none. */
+  swScript?: string | undefined;
 }
+
+/** The service worker of a gemeente's melding pages (ADR 0075). */
+export const swPad = (slug: string): string => `/${slug}/melding-sw.js`;
+/** The offline page the service worker shows: `/diemen/melding/offline`, `/diemen/en/report/offline`. */
+export const offlinePad = (taal: Taal, slug: string): string => `${meldingPad(taal, slug)}/offline`;
 
 export const STAPPEN = ['categorie', 'vragen', 'waar', 'dubbel', 'fotos', 'contact', 'controle'] as const;
 export type Stap = (typeof STAPPEN)[number];
@@ -102,7 +109,8 @@ function kruimelpad(ctx: MeldingPaginaContext): Html {
 
 /** The page around a step; `talen` is the same step in each language. */
 function pagina(ctx: MeldingPaginaContext, titel: string, inhoud: Html, talen: Record<Taal, string>, fout: boolean, extra: { stylesheets?: readonly string[] } = {}): string {
-  return portaalLayout(ctx, titel, inhoud, kruimelpad(ctx), { talen, documentTitel: fout ? ctx.tm('foutTitel', { titel }) : undefined, stylesheets: extra.stylesheets, manifest: `/${ctx.gemeente.slug}/melding.webmanifest` });
+  const sw = ctx.swScript ? html`<script src="${ctx.swScript}" data-sw="${swPad(ctx.gemeente.slug)}" data-scope="${meldingPad(ctx.taal, ctx.gemeente.slug)}" defer></script>` : '';
+  return portaalLayout(ctx, titel, html`${inhoud}${sw}`, kruimelpad(ctx), { talen, documentTitel: fout ? ctx.tm('foutTitel', { titel }) : undefined, stylesheets: extra.stylesheets, manifest: `/${ctx.gemeente.slug}/melding.webmanifest` });
 }
 
 const talenVan = (slug: string, sleutel?: string, stap?: Stap): Record<Taal, string> => ({
@@ -125,12 +133,19 @@ export function startPagina(ctx: MeldingPaginaContext, beschrijving: string, fou
 }
 
 /** Step 2: the category, grouped by main category, with the suggestion when there is one. */
+/** The words that counted, each with where it came from: "glasbak (trefwoord), zwerfvuil (eerdere meldingen)". */
+function waaromWoorden(tm: (k: string, w?: Record<string, string | number>) => string, uitleg: readonly { woord: string; bron: 'trefwoord' | 'eerdere-meldingen' }[]): string {
+  const perWoord = new Map<string, Set<string>>();
+  for (const o of uitleg) perWoord.set(o.woord, (perWoord.get(o.woord) ?? new Set()).add(o.bron));
+  return [...perWoord].map(([woord, bronnen]) => `${woord} (${[...bronnen].map((b) => tm(b === 'trefwoord' ? 'categorie.bronTrefwoord' : 'categorie.bronEerder')).join(', ')})`).join(', ');
+}
+
 export function categoriePagina(
   ctx: MeldingPaginaContext,
   sleutel: string,
   groepen: readonly { hoofd: CategorieRecord; subs: CategorieRecord[] }[],
   gekozen: string | undefined,
-  suggestie: { categorie: CategorieRecord; woorden: string[] } | undefined,
+  suggestie: { categorie: CategorieRecord; woorden: string[]; uitleg: readonly { woord: string; bron: 'trefwoord' | 'eerdere-meldingen' }[] } | undefined,
   fouten: readonly Fout[],
 ): string {
   const { tm, taal, gemeente } = ctx;
@@ -142,7 +157,7 @@ export function categoriePagina(
             suggestie
               ? html`<div class="utrecht-alert utrecht-alert--info loket-suggestie"><div class="utrecht-alert__content"><div class="utrecht-alert__message">
               ${alinea(tm('categorie.suggestie', { naam: suggestie.categorie.naam[taal] }))}
-              ${alinea(tm('categorie.suggestieWaarom', { woorden: suggestie.woorden.join(', ') }))}
+              ${alinea(tm('categorie.suggestieWaarom', { woorden: waaromWoorden(tm, suggestie.uitleg) }))}
             </div></div></div>`
               : ''
           }
@@ -387,4 +402,16 @@ export function ontvangenPagina(ctx: MeldingPaginaContext, identificatie: string
 export function verlopenPagina(ctx: MeldingPaginaContext): string {
   const { tm, taal, gemeente } = ctx;
   return pagina(ctx, tm('verlopen.titel'), html`${alinea(tm('verlopen.tekst'), true)}${alinea(link(meldingPad(taal, gemeente.slug), tm('verlopen.opnieuw')))}`, talenVan(gemeente.slug), false);
+}
+
+/** Shown by the service worker when a melding page cannot be reached (no network). */
+export function offlinePagina(ctx: MeldingPaginaContext): string {
+  const { tm, taal, gemeente } = ctx;
+  return pagina(
+    ctx,
+    tm('offline.titel'),
+    html`${alinea(tm('offline.tekst'), true)}${alinea(tm('offline.bewaard'))}${alinea(link(meldingPad(taal, gemeente.slug), tm('offline.opnieuw')))}`,
+    { nl: offlinePad('nl', gemeente.slug), en: offlinePad('en', gemeente.slug) },
+    false,
+  );
 }

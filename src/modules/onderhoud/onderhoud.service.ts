@@ -45,6 +45,8 @@ export interface OpruimResultaat {
   meldingConcepten: number;
   /** Followers of meldingen erased (one year after the melding closed; ADR 0055). */
   meldingVolgers: number;
+  /** Terms the category suggestion learnt from closed meldingen, after the rebuild (ADR 0075). */
+  meldingTermen: number;
   /** Sign-ups for the inwonerspanel not confirmed within 7 days, erased (ADR 0068). */
   panelAanmeldingen: number;
   /** Drafts of forms deleted (30 days after their last change, receipts 7 days after submitting; ADR 0064). */
@@ -70,6 +72,8 @@ export interface OnderhoudDeps {
   afspraken?: { ruimPersoonsgegevensOp(context: Context, gemeente: string): Promise<number> };
   meldingformulier?: { ruimVerlopenOp(nu: string): Promise<number> };
   meldingen?: { ruimVolgersOp(context: Context, gemeente: string): Promise<number> };
+  /** The words the category suggestion learns from closed meldingen, counted afresh (ADR 0075). */
+  meldingTermen?: { herbouw(context: Context, gemeente: string): Promise<number> };
   formulieren?: { verwijderVerlopen(): Promise<number> };
   /** Resident logins under way, sessions and one-time links past their time (ADR 0077). */
   inwoners?: { verwijderVerlopen(): Promise<number> };
@@ -98,6 +102,7 @@ export function onderhoudService(deps: OnderhoudDeps) {
         afspraakPersonen: 0,
         meldingConcepten: (await deps.meldingformulier?.ruimVerlopenOp(nu.toISOString())) ?? 0,
         meldingVolgers: 0,
+        meldingTermen: 0,
         panelAanmeldingen: await deps.enquetes.verwijderVerlopen(),
         formulierConcepten: (await deps.formulieren?.verwijderVerlopen()) ?? 0,
         inwonerSessies: (await deps.inwoners?.verwijderVerlopen()) ?? 0,
@@ -110,6 +115,7 @@ export function onderhoudService(deps: OnderhoudDeps) {
         resultaat.contactverzoekPersonen += await deps.contactverzoeken.ruimPersoonsgegevensOp(context, gemeente.code);
         resultaat.afspraakPersonen += (await deps.afspraken?.ruimPersoonsgegevensOp(context, gemeente.code)) ?? 0;
         resultaat.meldingVolgers += (await deps.meldingen?.ruimVolgersOp(context, gemeente.code)) ?? 0;
+        resultaat.meldingTermen += (await deps.meldingTermen?.herbouw(context, gemeente.code)) ?? 0;
       }
       if (deps.embedded) await repository.vacuum();
       if (vernietigd.length > 0) {

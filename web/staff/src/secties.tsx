@@ -34,6 +34,8 @@ import { useTaal } from './i18n/i18n.tsx';
 import { MeldingDetail } from './pages/meldingen/MeldingDetail.tsx';
 import { Meldingen } from './pages/meldingen/Meldingen.tsx';
 import { PartnerMelding, PartnerMeldingen } from './pages/meldingen/PartnerMeldingen.tsx';
+import { Open311Sleutels, PartnerBewerken, Partners } from './pages/meldingen/Partners.tsx';
+import { KccMelding } from './pages/kcc/KccMelding.tsx';
 
 export interface SectieProps {
   gemeente: SessieGemeente;
@@ -77,13 +79,21 @@ export const SECTIES: readonly Sectie[] = [
     recht: 'partnerMeldingen',
     weergave: ({ gemeente, id }) => (id ? <PartnerMelding gemeente={gemeente} id={id} /> : <PartnerMeldingen gemeente={gemeente} />),
   },
+  {
+    pad: 'melding-partners',
+    label: 'nav.meldingPartners',
+    recht: 'beheer',
+    weergave: ({ gemeente, id }) => (id ? <PartnerBewerken key={id} gemeente={gemeente} id={id} /> : <Partners gemeente={gemeente} />),
+  },
+  { pad: 'open311-sleutels', label: 'nav.open311', recht: 'open311Beheren', weergave: ({ gemeente, id }) => (id ? null : <Open311Sleutels gemeente={gemeente} />) },
   // The KCC (ADR 0058): register a call, the callback queue, the knowledge base with its correction loop.
   // …/kcc/klantreis: one resident's journey (issue 10), for who may read klantcontacten (the API checks it).
+  // A melding openbare ruimte for a caller (/kcc/melding): the resident form's flow, the same API.
   {
     pad: 'kcc',
     label: 'nav.kcc',
     recht: 'klantcontactenRegistreren',
-    weergave: ({ gemeente, id, zoek }) => (id === 'klantreis' ? <Klantreis gemeente={gemeente} zoek={zoek} /> : id ? null : <Kcc gemeente={gemeente} />),
+    weergave: ({ gemeente, id, zoek }) => (id === 'klantreis' ? <Klantreis gemeente={gemeente} zoek={zoek} /> : id === 'melding' ? <KccMelding gemeente={gemeente} /> : id ? null : <Kcc gemeente={gemeente} />),
   },
   {
     pad: 'contactverzoeken',

@@ -395,6 +395,9 @@ export function Kcc({ gemeente }: { gemeente: SessieGemeente }) {
 
   return (
     <Pagina titel={t('kcc.titel')}>
+      <p className="utrecht-paragraph">
+        <Link naar={`/${gemeente.code}/kcc/melding`}>{t('kccMelding.link')}</Link>
+      </p>
       {heeftRecht(gemeente.rollen, 'klantcontactenLezen') && (
         <p className="utrecht-paragraph">
           <Link naar={`/${gemeente.code}/kcc/klantreis`}>{t('klantreis.link')}</Link>
