@@ -909,11 +909,11 @@ export interface MeldingHeropenverzoekTable {
   id: string;
   zaak_id: string;
   aangevraagd_op: TijdstipVerplicht;
-  status: Generated<HeropenverzoekStatus>;
+  status: Standaard<HeropenverzoekStatus>;
   besloten_op: TijdstipLeeg;
   besloten_door: string | null;
   besloten_naam: string | null;
-  reden: Generated<string>;
+  reden: Standaard<string>;
 }
 export interface MeldingPartnerTable {
   gemeente: string;

@@ -30,6 +30,8 @@ export const meldingNietGevonden = (): ProblemError => notFound('Deze melding be
 export const meldingAfgesloten = (): ProblemError => conflict('melding-afgesloten', 'Deze melding is al afgehandeld.');
 export const geenPartner = (): ProblemError =>
   badRequest([{ name: 'partner', code: 'geen-partner', reason: 'Kies een partner: de categorie van deze melding heeft geen vaste partner.' }]);
+/** A partner addressed by its id in the path (beheer): 404, as any resource that is not there. */
+export const partnerNietGevonden = (): ProblemError => notFound('Deze partner bestaat niet in deze gemeente.');
 export const partnerOnbekend = (): ProblemError => badRequest([{ name: 'partner', code: 'onbekende-partner', reason: 'Deze partner bestaat niet in deze gemeente.' }]);
 export const partnerNaamBestaat = (): ProblemError => conflict('partner-bestaat', 'Er is al een partner met deze naam in deze gemeente.');
 export const partnerLedenOngeldig = (fouten: InvalidParam[]): ProblemError => badRequest(fouten);

@@ -3,7 +3,7 @@ import type { DB } from '../../db/schema.ts';
 import { inEenTransactie } from '../../db/verzoek-transactie.ts';
 import { badRequest, ProblemError } from '../../http/problem.ts';
 import type { AuditService, Context } from '../audit/audit.service.ts';
-import { partnerLedenOngeldig, partnerNaamBestaat, partnerOnbekend } from './meldingen.errors.ts';
+import { partnerLedenOngeldig, partnerNaamBestaat, partnerNietGevonden } from './meldingen.errors.ts';
 import { meldingPartnersRepository, type Partner } from './meldingen.partners.repository.ts';
 import type { CategorieRecord } from './meldingen.repository.ts';
 import type { MeldingenService } from './meldingen.service.ts';
@@ -41,12 +41,12 @@ export function meldingPartnerbeheerService(deps: { db: Kysely<DB>; meldingen: M
 
     async partner(gemeente: string, id: string) {
       const partner = await partners.partner(gemeente, id);
-      if (!partner) throw partnerOnbekend();
+      if (!partner) throw partnerNietGevonden();
       return metCategorieen(gemeente, partner);
     },
 
     async wijzig(context: Context, gemeente: string, id: string, invoer: PartnerWijziging) {
-      if (!(await partners.partner(gemeente, id))) throw partnerOnbekend();
+      if (!(await partners.partner(gemeente, id))) throw partnerNietGevonden();
       const leden = [...new Set(invoer.leden)];
       const metRol = await partners.gebruikersMetRol(gemeente, leden, 'externe-partner');
       const fouten = invoer.leden.flatMap((lid, i) => (metRol.has(lid) ? [] : [{ name: `leden.${i}`, code: 'geen-partnergebruiker', reason: 'Deze gebruiker heeft in deze gemeente niet de rol externe partner.' }]));
