@@ -360,7 +360,7 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
     kaartTegels: config.kaartTegels,
     midden: (gemeente) => services.grenzen.midden(gemeente),
   });
-  paginafeedbackRoutes(app, { paginafeedback: services.paginafeedback, gemeenten, rateLimit: config.rateLimitAanmelden });
+  paginafeedbackRoutes(app, { paginafeedback: services.paginafeedback, rateLimit: config.rateLimitAanmelden });
   ktoRoutes(app, { kto: services.kto, gemeenten, rateLimit: config.rateLimitAanmelden });
   ktoInstellingenRoutes(app, { kto: services.kto });
   enquetesRoutes(app, { enquetes: services.enquetes, gemeenten });
@@ -516,7 +516,7 @@ export function loketServices(deps: {
   const formulierenRepo = formulierenRepository(db);
   const formulieren = formulierenService({ db, repository: formulierenRepo, zaaktypen: zaaktypenRepo, zaken, berichten: deps.berichten, audit, klok, publicUrl: deps.publicUrl });
   // The call records of the telephony platform (ADR 0031); its repository reads the measures on `lezen`.
-  const paginafeedback = paginafeedbackService({ repository: paginafeedbackRepository(db, lezen), gemeenten, audit, klok });
+  const paginafeedback = paginafeedbackService({ repository: paginafeedbackRepository(db, lezen), gemeenten, audit, klok, signalen });
   // The inwonerspanel and its surveys (ADR 0068).
   const enquetes = enquetesService({ repository: enquetesRepository(db), berichten: deps.berichten, audit, klok, publicUrl: deps.publicUrl });
   // The day rollups of the KCC measures (ADR 0066): written by the rollup job, read by the measures on `lezen` when current.
