@@ -27,10 +27,12 @@ describe.skipIf(opPglite)('caches of the hot paths on two nodes', () => {
     await a?.close();
   });
 
+  /** A remark on a page of `site`, posted to B as the website's script does. */
+  const post = (site: string, pad = '/afval/grofvuil') =>
+    b.app.inject({ method: 'POST', url: '/diemen/paginafeedback', headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json', origin: site }, payload: new URLSearchParams({ pagina: `${site}${pad}`, gevonden: 'nee' }).toString() });
+
   it('page feedback: website domains and routing changed on A hold on B for the next post', async () => {
     const instellingen = (payload: object) => a.app.inject({ method: 'PUT', url: '/api/v1/gemeenten/GM0384/paginafeedback-instellingen', headers: beheerder.headers, payload });
-    const post = (site: string, pad = '/afval/grofvuil') =>
-      b.app.inject({ method: 'POST', url: '/diemen/paginafeedback', headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json', origin: site }, payload: new URLSearchParams({ pagina: `${site}${pad}`, gevonden: 'nee' }).toString() });
     expect((await instellingen({ domeinen: ['www.diemen.nl'], routes: [] })).statusCode).toBe(200);
     // B keeps Diemen's intake now.
     expect((await post('https://www.diemen.nl')).statusCode).toBe(201);

@@ -26,6 +26,7 @@ import * as bezwaar from './migrations/0035-bezwaar.ts';
 import * as kccKpiRollups from './migrations/0037-kcc-kpi-rollups.ts';
 import * as inwonerspanel from './migrations/0038-inwonerspanel.ts';
 import * as teamContact from './migrations/0039-team-contact-en-berichtenvoorkeur.ts';
+import * as meldingenKaartcellen from './migrations/0045-meldingen-kaartcellen.ts';
 import * as meldingen from './migrations/0022-meldingen.ts';
 import * as zaaknummerreeksen from './migrations/0023-zaaknummerreeksen.ts';
 import * as kpiRollups from './migrations/0024-kpi-rollups.ts';
@@ -73,6 +74,7 @@ const migrations: Record<string, Migration> = {
   '0037-kcc-kpi-rollups': kccKpiRollups,
   '0038-inwonerspanel': inwonerspanel,
   '0039-team-contact-en-berichtenvoorkeur': teamContact,
+  '0045-meldingen-kaartcellen': meldingenKaartcellen,
 };
 
 /** The names of every migration of this version, in order (`/ready` checks the database has them all). */
