@@ -102,6 +102,7 @@ import { meldingenRoutes } from './modules/meldingen/meldingen.routes.ts';
 import { meldingenBehandelingRoutes } from './modules/meldingen/meldingen.behandeling.routes.ts';
 import { meldingenBehandelingService } from './modules/meldingen/meldingen.behandeling.service.ts';
 import { meldingPartnersRepository } from './modules/meldingen/meldingen.partners.repository.ts';
+import { meldingenKaart } from './modules/meldingen/meldingen.kaart.ts';
 import { meldingenService } from './modules/meldingen/meldingen.service.ts';
 import { open311Routes } from './modules/open311/open311.routes.ts';
 import { adressenRepository } from './modules/adressen/adressen.repository.ts';
@@ -349,7 +350,7 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
   pcPubliekRoutes(app, { pc: services.pc, gemeenten });
   kccGesprekkenRoutes(app, { gesprekken: services.kccGesprekken });
   servicenormenRoutes(app, { servicenormen: services.servicenormen, gemeenten });
-  meldingenRoutes(app, { meldingen: services.meldingen });
+  meldingenRoutes(app, { meldingen: services.meldingen, kaart: services.meldingenKaart });
   meldingenBehandelingRoutes(app, { behandeling: services.meldingenBehandeling, meldingen: services.meldingen, kaartTegels: config.kaartTegels });
   open311SleutelsRoutes(app, { sleutels: services.open311Sleutels });
   open311Routes(app, { open311: services.open311 });
@@ -461,6 +462,7 @@ export function loketServices(deps: {
   const meldingenRepo = meldingenRepository(db, lezen);
   const grenzen = gemeentegrenzen();
   const meldingen = meldingenService({ db, repository: meldingenRepo, zaken, stand: zakenStandRepository(lezen), grenzen, audit, klok });
+  const meldingenKaartCache = meldingenKaart({ signalen, openbaar: (box, limit) => meldingen.openbaar(box, limit) });
   // Addresses for the melding form (ADR 0054): the local gazetteer, or PDOK Locatieserver in production.
   const adressenRepo = adressenRepository(db);
   const geocoder = deps.geocoding?.soort === 'pdok' ? pdokGeocoder({ url: deps.geocoding.pdokUrl }) : gazetteerGeocoder(adressenRepo);
@@ -614,6 +616,7 @@ export function loketServices(deps: {
     pc,
     kccGesprekken,
     meldingen,
+    meldingenKaart: meldingenKaartCache,
     adressen,
     geocoder,
     grenzen,
