@@ -63,7 +63,7 @@ const GEOJSON_SQL = `select json_build_object('type', 'FeatureCollection', 'feat
   from (select m.gemeente, m.identificatie, m.categorie_code, m.lat, m.lon, m.ontvangen_op
         from melding m join melding_categorie c on c.gemeente = m.gemeente and c.id = m.categorie_id
         join zaak z on z.gemeente = m.gemeente and z.id = m.zaak_id
-        where c.openbaar and z.afgesloten_op is null and m.locatie <@ box(point($1, $2), point($3, $4))
+        where c.openbaar and z.afgesloten_op is null and m.locatie <@ box(point($1::float8, $2::float8), point($3::float8, $4::float8))
         order by m.ontvangen_op desc, m.zaak_id limit 500) t`;
 
 /** PostgreSQL's own GeoJSON query for the boxes, `verbindingen` at a time, for DUUR seconds. */
@@ -119,7 +119,7 @@ async function main(): Promise<void> {
   await client.query(
     `with c as (select array_agg(id order by code) as ids, array_agg(code order by code) as codes from melding_categorie where gemeente = $1 and hoofdcategorie is not null and status = 'gepubliceerd')
      insert into melding (gemeente, zaak_id, identificatie, categorie_id, categorie_code, lat, lon, locatie_controle, bron, ontvangen_op, adres, antwoorden)
-     select z.gemeente, z.id, z.identificatie, c.ids[k], c.codes[k], $2 + random() * ($3 - $2), $4 + random() * ($5 - $4), 'binnen', 'formulier', z.registratie_op, 'Straat ' || z.identificatie, '{}'
+     select z.gemeente, z.id, z.identificatie, c.ids[k], c.codes[k], $2::float8 + random() * ($3::float8 - $2::float8), $4::float8 + random() * ($5::float8 - $4::float8), 'binnen', 'formulier', z.registratie_op, 'Straat ' || z.identificatie, '{}'
      from zaak z, c, lateral (select 1 + floor(random() * array_length(c.ids, 1))::int as k offset 0) kk
      where z.gemeente = $1 and z.identificatie like 'B-%'`,
     [GEMEENTE, GEBIED.minLat, GEBIED.maxLat, GEBIED.minLon, GEBIED.maxLon],
@@ -135,7 +135,7 @@ async function main(): Promise<void> {
   const plan = (await client.query<{ 'QUERY PLAN': string }>(
     `explain select m.gemeente, m.zaak_id, m.identificatie, m.categorie_code, c.naam_nl, c.naam_en, c.hoofdcategorie, m.lat, m.lon, m.ontvangen_op
      from melding m join melding_categorie c on c.gemeente = m.gemeente and c.id = m.categorie_id
-     where c.openbaar = true and m.locatie <@ box(point($1, $2), point($3, $4)) order by m.ontvangen_op desc, m.zaak_id limit 1000`,
+     where c.openbaar = true and m.locatie <@ box(point($1::float8, $2::float8), point($3::float8, $4::float8)) order by m.ontvangen_op desc, m.zaak_id limit 1000`,
     geheelBox,
   )).rows.map((x) => x['QUERY PLAN']);
   const seqScan = plan.some((regel) => /Seq Scan on melding\b/.test(regel));

@@ -14,8 +14,8 @@ import type { Box } from './meldingen.repository.ts';
 
 /** Cells per degree: a cell is 0.01° of longitude by 0.01° of latitude. */
 export const PER_GRAAD = 100;
-/** Most cells a box may span to be answered from the cache (a 1 km box spans 2 to 6). */
-export const MAX_CELLEN = 36;
+/** Most cells a box may span to be answered from the cache (a 1 km box spans 2 to 6, a small gemeente 50, 10 × 10 km 100). */
+export const MAX_CELLEN = 120;
 /** Most open meldingen a cell keeps; a fuller cell is not cached (its boxes go to the database). */
 export const MAX_PER_CEL = 5_000;
 /** How long a node keeps a cell at most (a signal drops it at once; this is a safety net). */
