@@ -49,11 +49,19 @@ export const Z95 = 1.959963984540054;
 function somPerCategorie(k: Kenmerk, w: Float64Array, som: Float64Array, aantallen: ArrayLike<number> | undefined): void {
   som.fill(0);
   const codes = k.codes;
+  if (aantallen === undefined) {
+    // One respondent per row (`rake`): the plain loop.
+    for (let i = 0; i < w.length; i++) {
+      const c = codes[i] as number;
+      som[c] = (som[c] as number) + (w[i] as number);
+    }
+    return;
+  }
   for (let i = 0; i < w.length; i++) {
     const c = codes[i] as number;
     const x = w[i] as number;
     let s = som[c] as number;
-    const a = aantallen === undefined ? 1 : (aantallen[i] as number);
+    const a = aantallen[i] as number;
     for (let j = 0; j < a; j++) s += x;
     som[c] = s;
   }
@@ -62,9 +70,13 @@ function somPerCategorie(k: Kenmerk, w: Float64Array, som: Float64Array, aantall
 /** Sum of the weights of every respondent (rows counted `aantallen[i]` times, added one by one). */
 function somAlle(w: Float64Array, aantallen: ArrayLike<number> | undefined): number {
   let totaal = 0;
+  if (aantallen === undefined) {
+    for (let i = 0; i < w.length; i++) totaal += w[i] as number;
+    return totaal;
+  }
   for (let i = 0; i < w.length; i++) {
     const x = w[i] as number;
-    const a = aantallen === undefined ? 1 : (aantallen[i] as number);
+    const a = aantallen[i] as number;
     for (let j = 0; j < a; j++) totaal += x;
   }
   return totaal;
