@@ -16,7 +16,7 @@ export const KANAAL = {
   sluitingsdagen: 'loket_sluitingsdagen',
   /** `<gemeente code>`: the page-feedback configuration (domains, routing) or the gemeente's slug changed. */
   paginafeedback: 'loket_paginafeedback',
-  /** `<gemeente code>:<cell>`: a melding in that cell of the public map's grid changed (ADR 0076); `<gemeente code>`: the gemeente's public categories changed. */
+  /** `<ix>:<iy>`: a melding in that cell of the public map's grid changed, or its zaak closed or reopened; `*`: a category changed (triggers of migration 0045, ADR 0076). */
   meldingenKaart: 'loket_meldingen_kaart',
 } as const;
 export type Kanaal = (typeof KANAAL)[keyof typeof KANAAL];
