@@ -117,6 +117,7 @@ import { meldingenBehandelingService } from './modules/meldingen/meldingen.behan
 import { meldingSamenvoegenRoutes } from './modules/meldingen/meldingen.samenvoegen.routes.ts';
 import { meldingSamenvoegenService } from './modules/meldingen/meldingen.samenvoegen.service.ts';
 import { meldingPartnersRepository } from './modules/meldingen/meldingen.partners.repository.ts';
+import { meldingenKaart } from './modules/meldingen/meldingen.kaart.ts';
 import { meldingenService } from './modules/meldingen/meldingen.service.ts';
 import { open311Routes } from './modules/open311/open311.routes.ts';
 import { adressenRepository } from './modules/adressen/adressen.repository.ts';
@@ -367,7 +368,7 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
   pcPubliekRoutes(app, { pc: services.pc, gemeenten });
   kccGesprekkenRoutes(app, { gesprekken: services.kccGesprekken });
   servicenormenRoutes(app, { servicenormen: services.servicenormen, gemeenten });
-  meldingenRoutes(app, { meldingen: services.meldingen });
+  meldingenRoutes(app, { meldingen: services.meldingen, kaart: services.meldingenKaart });
   meldingenBehandelingRoutes(app, { behandeling: services.meldingenBehandeling, meldingen: services.meldingen, kaartTegels: config.kaartTegels });
   meldingSamenvoegenRoutes(app, { samenvoegen: services.meldingSamenvoegen });
   meldingenKccRoutes(app, { formulier: services.meldingformulier, meldingen: services.meldingen, behandeling: services.meldingenBehandeling });
@@ -381,7 +382,7 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
     kaartTegels: config.kaartTegels,
     midden: (gemeente) => services.grenzen.midden(gemeente),
   });
-  paginafeedbackRoutes(app, { paginafeedback: services.paginafeedback, gemeenten, rateLimit: config.rateLimitAanmelden });
+  paginafeedbackRoutes(app, { paginafeedback: services.paginafeedback, rateLimit: config.rateLimitAanmelden });
   ktoRoutes(app, { kto: services.kto, gemeenten, rateLimit: config.rateLimitAanmelden });
   ktoInstellingenRoutes(app, { kto: services.kto });
   enquetesRoutes(app, { enquetes: services.enquetes, gemeenten });
@@ -504,6 +505,7 @@ export function loketServices(deps: {
   const meldingen = meldingenService({ db, repository: meldingenRepo, zaken, stand: zakenStandRepository(lezen), grenzen, audit, klok });
   // Merging duplicates and reopen requests (ADR 0074), through the zaken service.
   const meldingSamenvoegen = meldingSamenvoegenService({ db, repository: meldingenRepo, meldingen, zaken, berichten: deps.berichten, audit, klok });
+  const meldingenKaartCache = meldingenKaart({ signalen, openbaar: (box, limit) => meldingen.openbaar(box, limit) });
   // Addresses for the melding form (ADR 0054): the local gazetteer, or PDOK Locatieserver in production.
   const adressenRepo = adressenRepository(db);
   const geocoder = deps.geocoding?.soort === 'pdok' ? pdokGeocoder({ url: deps.geocoding.pdokUrl }) : gazetteerGeocoder(adressenRepo);
@@ -561,7 +563,7 @@ export function loketServices(deps: {
   const formulierenRepo = formulierenRepository(db);
   const formulieren = formulierenService({ db, repository: formulierenRepo, zaaktypen: zaaktypenRepo, zaken, berichten: deps.berichten, audit, klok, publicUrl: deps.publicUrl });
   // The call records of the telephony platform (ADR 0031); its repository reads the measures on `lezen`.
-  const paginafeedback = paginafeedbackService({ repository: paginafeedbackRepository(db, lezen), gemeenten, audit, klok });
+  const paginafeedback = paginafeedbackService({ repository: paginafeedbackRepository(db, lezen), gemeenten, audit, klok, signalen });
   // The inwonerspanel and its surveys (ADR 0068).
   const enquetes = enquetesService({ repository: enquetesRepository(db), berichten: deps.berichten, audit, klok, publicUrl: deps.publicUrl });
   // The day rollups of the KCC measures (ADR 0066): written by the rollup job, read by the measures on `lezen` when current.
@@ -676,6 +678,7 @@ export function loketServices(deps: {
     klantreizen: klantreizenService({ zaken, klantcontacten }),
     kccGesprekken,
     meldingen,
+    meldingenKaart: meldingenKaartCache,
     adressen,
     geocoder,
     grenzen,

@@ -7,7 +7,10 @@
 //     skewed against the margins (the young under-represented) and answers of every kind, plus
 //     1,000 by open link;
 //     (and the counts per profile the app keeps with each response, set-based);
-//  3. calls the report as the route does (`enquetesService.rapport`: reading the counts, raking over
+//  3. as anchors in the same run: reading the counts alone, and the straightforward computation
+//     (enquetes.rapport.referentie.ts: every respondent written out, the code before the speed-up)
+//     beside the report's own computation over the same counts;
+//  4. calls the report as the route does (`enquetesService.rapport`: reading the counts, raking over
 //     the profiles, the shares and intervals per question) BENCH_RONDES times (default 40, after
 //     3 warm-up calls), without and with a breakdown by wijk, and reports p50/p95/max.
 // In-process: the HTTP layer (a few ms for a JSON answer of this size) is not in the numbers.
@@ -20,13 +23,15 @@ import { openDatabase } from '../../src/db/database.ts';
 import { openSignalen } from '../../src/db/signalen.ts';
 import { systeemklok } from '../../src/klok.ts';
 import { cliContext } from '../../src/modules/audit/audit.service.ts';
+import { maakRapport } from '../../src/modules/enquetes/enquetes.rapport.ts';
+import { eenvoudigRapport } from '../../src/modules/enquetes/enquetes.rapport.referentie.ts';
 import { enquetesRepository } from '../../src/modules/enquetes/enquetes.repository.ts';
 import { loketServices } from '../../src/server.ts';
 import { benchDatabase, laadDemo, percentiel, round2 } from '../gedeeld.ts';
 
 const AANTAL = Number(process.env.BENCH_AANTAL ?? 50_000);
 const RONDES = Number(process.env.BENCH_RONDES ?? 40);
-const DATABASE = 'loket_bench_enquete_rapport';
+const DATABASE = process.env.BENCH_DATABASE_NAAM ?? 'loket_bench_enquete_rapport';
 const log = (regel: string) => console.log(regel);
 const { adminUrl, benchUrl } = benchDatabase(DATABASE);
 
@@ -134,14 +139,31 @@ async function main(): Promise<void> {
     log(`Report: ${rapport.panel.respondenten} panel respondents, weging ${rapport.panel.weging.status} in ${rapport.panel.weging.iteraties} iterations (deff ${round2(rapport.panel.weging.designeffect)}), ${rapport.open.respondenten} by open link`);
     const repo = enquetesRepository(database.db);
     const sqlAlleen = await meet(() => repo.tellingen(g.code, enquete.id));
+    // Anchor: the counts read as one row each (as before issue 15's speed-up), each value parsed.
+    const alsRijen = await meet(async () => {
+      const rijen = await database.db.selectFrom('enquete_telling').select(['bron', 'leeftijdsgroep', 'geslacht', 'wijk', 'opleiding', 'vraag', 'waarde', 'aantal']).where('gemeente', '=', g.code).where('enquete_id', '=', enquete.id).execute();
+      return rijen.map((r) => ({ profiel: [r.leeftijdsgroep, r.geslacht, r.wijk, r.opleiding], vraag: r.vraag, waarde: r.vraag === '' ? '' : (JSON.parse(r.waarde) as unknown), aantal: r.aantal }));
+    });
+    log(`anchor, the counts read as rows: p50 ${alsRijen.p50} ms, p95 ${alsRijen.p95} ms, max ${alsRijen.max} ms`);
     log(`reading the counts alone: p50 ${sqlAlleen.p50} ms, p95 ${sqlAlleen.p95} ms, max ${sqlAlleen.max} ms`);
+    // Anchor in the same run: the straightforward computation (every respondent written out, the
+    // report's code before issue 15's speed-up) over the same counts, read once.
+    const tellingen = await repo.tellingen(g.code, enquete.id);
+    const marges = await repo.marges(g.code);
+    const invoer = (uitsplitsing?: 'wijk') => ({ enquete: enquete.id, definitie: enquete.definitie, marges, panel: { profielen: tellingen.profielen, antwoorden: tellingen.panel }, open: { respondenten: tellingen.openRespondenten, antwoorden: tellingen.open }, ...(uitsplitsing ? { uitsplitsing } : {}) });
+    const referentie = await meet(async () => eenvoudigRapport(invoer()));
+    log(`anchor, the straightforward computation alone (no SQL): p50 ${referentie.p50} ms, p95 ${referentie.p95} ms, max ${referentie.max} ms`);
+    const referentiePerWijk = await meet(async () => eenvoudigRapport(invoer('wijk')));
+    log(`anchor with breakdown by wijk (no SQL): p50 ${referentiePerWijk.p50} ms, p95 ${referentiePerWijk.p95} ms, max ${referentiePerWijk.max} ms`);
+    const rekenen = await meet(async () => maakRapport(invoer()));
+    log(`the report's computation alone (no SQL): p50 ${rekenen.p50} ms, p95 ${rekenen.p95} ms, max ${rekenen.max} ms`);
     const zonder = await meet(() => services.enquetes.rapport(g, enquete.id, {}));
     log(`report: p50 ${zonder.p50} ms, p95 ${zonder.p95} ms, max ${zonder.max} ms`);
     const perWijk = await meet(() => services.enquetes.rapport(g, enquete.id, { uitsplitsing: 'wijk' }));
     log(`report with breakdown by wijk: p50 ${perWijk.p50} ms, p95 ${perWijk.p95} ms, max ${perWijk.max} ms`);
     const csv = await meet(async () => services.enquetes.rapportAlsCsv(await services.enquetes.rapport(g, enquete.id, { uitsplitsing: 'leeftijdsgroep', maxGewicht: 3 })));
     log(`CSV with breakdown by age and trimming: p50 ${csv.p50} ms, p95 ${csv.p95} ms, max ${csv.max} ms`);
-    const resultaat = { datum: new Date().toISOString(), machine, responses: AANTAL, open: 1000, rondes: RONDES, generatieS, sqlAlleen, rapport: zonder, rapportPerWijk: perWijk, csvPerLeeftijdGetrimd: csv, doelP95Ms: 100 };
+    const resultaat = { datum: new Date().toISOString(), machine, responses: AANTAL, open: 1000, rondes: RONDES, generatieS, sqlAlleen, alsRijen, referentie, referentiePerWijk, rekenen, rapport: zonder, rapportPerWijk: perWijk, csvPerLeeftijdGetrimd: csv, doelP95Ms: 100 };
     writeFileSync(join(import.meta.dirname, 'results.json'), `${JSON.stringify(resultaat, null, 2)}\n`);
   } finally {
     await signalen.close();

@@ -30,6 +30,7 @@ import * as klantreisIndex from './migrations/0048-klantreis-index.ts';
 import * as briefTekst from './migrations/0040-brieftekst.ts';
 import * as meldingSamenvoegenHeropenen from './migrations/0043-melding-samenvoegen-heropenen.ts';
 import * as meldingTermen from './migrations/0044-melding-termen.ts';
+import * as meldingenKaartcellen from './migrations/0045-meldingen-kaartcellen.ts';
 import * as meldingen from './migrations/0022-meldingen.ts';
 import * as zaaknummerreeksen from './migrations/0023-zaaknummerreeksen.ts';
 import * as kpiRollups from './migrations/0024-kpi-rollups.ts';
@@ -83,6 +84,7 @@ const migrations: Record<string, Migration> = {
   '0046-inwoners': inwoners,
   '0043-melding-samenvoegen-heropenen': meldingSamenvoegenHeropenen,
   '0044-melding-termen': meldingTermen,
+  '0045-meldingen-kaartcellen': meldingenKaartcellen,
 };
 
 /** The names of every migration of this version, in order (`/ready` checks the database has them all). */

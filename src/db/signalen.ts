@@ -14,6 +14,10 @@ export const KANAAL = {
   sessie: 'loket_sessie',
   /** `<gemeente code>`: a closure day was added or removed. */
   sluitingsdagen: 'loket_sluitingsdagen',
+  /** `<gemeente code>`: the page-feedback configuration (domains, routing) or the gemeente's slug changed. */
+  paginafeedback: 'loket_paginafeedback',
+  /** `<ix>:<iy>`: a melding in that cell of the public map's grid changed, or its zaak closed or reopened; `*`: a category changed (triggers of migration 0045, ADR 0076). */
+  meldingenKaart: 'loket_meldingen_kaart',
 } as const;
 export type Kanaal = (typeof KANAAL)[keyof typeof KANAAL];
 

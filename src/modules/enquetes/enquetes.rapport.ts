@@ -5,7 +5,7 @@
  * with small cells suppressed; the answers by open link apart and unweighted. Pure: counts in
  * (the repository groups the answers by profile), a report out.
  */
-import { effectieveSteekproef, rake, vraaguitkomst, wilson, type Kenmerk } from './enquetes.weging.ts';
+import { rakeGroepen, vraaguitkomstPerGroep, wilson, type Kenmerk, type Vraaguitkomst } from './enquetes.weging.ts';
 import { CATEGORIEEN, KENMERKEN, waarden, type Definitie, type Kenmerknaam, type Marge, type Rapport, type Vraag, type Vraagrapport } from './enquetes.schemas.ts';
 
 /** A cell of the breakdown with fewer respondents than this (and more than 0) is not shown. */
@@ -49,38 +49,44 @@ export function weegPanel(profielen: readonly Profieltelling[], marges: readonly
   if (gebruikt.length === 0) return { rapport: { status: 'geen-marges', redenen: [], ...leeg } };
   if (n === 0) return { rapport: { status: 'niet-gewogen', redenen: ['Er zijn nog geen antwoorden van panelleden.'], ...leeg } };
   const redenen: string[] = [];
+  // One row per profile (its respondents have the same weight): rakeGroepen sums them one by one.
+  const aantallen = Uint32Array.from(profielen, (p) => p.aantal);
   const kenmerken: Kenmerk[] = gebruikt.map((naam) => {
     const eigen = marges.filter((m) => m.kenmerk === naam);
     const som = eigen.reduce((s, m) => s + m.aandeel, 0);
     const categorieen = eigen.map((m) => m.categorie);
-    const codes = new Uint16Array(n);
+    const codes = new Uint16Array(profielen.length);
     const gezien = new Uint32Array(categorieen.length);
     const positie = KENMERKEN.indexOf(naam);
-    let i = 0;
-    for (const p of profielen) {
+    profielen.forEach((p, i) => {
       const waarde = p.profiel[positie] ?? '';
       const c = categorieen.indexOf(waarde);
       if (c === -1) {
         const reden = `De categorie "${waarde}" van ${naam} staat niet in de marges van de bevolking. Voeg die toe.`;
         if (!redenen.includes(reden)) redenen.push(reden);
       } else gezien[c] = (gezien[c] as number) + p.aantal;
-      codes.fill(Math.max(c, 0), i, i + p.aantal);
-      i += p.aantal;
-    }
+      codes[i] = Math.max(c, 0);
+    });
     categorieen.forEach((c, j) => {
       if (gezien[j] === 0) redenen.push(`Geen respondenten in ${naam} "${c}": een lege cel kan niet gewogen worden. Voeg die categorie in de marges samen met een andere.`);
     });
     return { naam, categorieen, marges: eigen.map((m) => m.aandeel / som), codes };
   });
   if (redenen.length > 0) return { rapport: { status: 'niet-gewogen', redenen, ...leeg } };
-  const r = rake(n, kenmerken, maxGewicht === undefined ? {} : { maxGewicht });
+  const r = rakeGroepen(aantallen, kenmerken, maxGewicht === undefined ? {} : { maxGewicht });
   const gewicht = new Map<string, number>();
-  let i = 0;
-  for (const p of profielen) {
-    gewicht.set(sleutel(p.profiel), r.gewichten[i] as number);
-    i += p.aantal;
-  }
-  const nEff = effectieveSteekproef(r.gewichten);
+  // Kish's n_eff over the respondents' weights, summed one by one as effectieveSteekproef() does.
+  let somW = 0;
+  let kwadraten = 0;
+  profielen.forEach((p, i) => {
+    const x = r.gewichten[i] as number;
+    gewicht.set(sleutel(p.profiel), x);
+    for (let k = 0; k < p.aantal; k++) {
+      somW += x;
+      kwadraten += x * x;
+    }
+  });
+  const nEff = kwadraten > 0 ? (somW * somW) / kwadraten : 0;
   return {
     rapport: { status: 'gewogen', redenen: [], kenmerken: gebruikt, iteraties: r.iteraties, geconvergeerd: r.geconvergeerd, effectieveSteekproef: nEff, designeffect: n / nEff, maxGewicht: maxGewicht ?? null },
     gewicht,
@@ -89,31 +95,53 @@ export function weegPanel(profielen: readonly Profieltelling[], marges: readonly
 
 const optietekst = (vraag: Vraag, w: string): string => vraag.opties?.find((o) => o.waarde === w)?.tekst.nl ?? w;
 
+/** A count with the weight of its profile (1 when not weighted), looked up once per report. */
+interface Gewogen {
+  telling: Antwoordtelling;
+  gewicht: number;
+}
+
+/** The counts with their weights, grouped by question (one pass; the order of the counts is kept). */
+function perVraag(tellingen: readonly Antwoordtelling[], gewicht?: ReadonlyMap<string, number>): Map<string, Gewogen[]> {
+  const uit = new Map<string, Gewogen[]>();
+  for (const telling of tellingen) {
+    const g = { telling, gewicht: gewicht?.get(sleutel(telling.profiel)) ?? 1 };
+    const lijst = uit.get(telling.vraag);
+    if (lijst) lijst.push(g);
+    else uit.set(telling.vraag, [g]);
+  }
+  return uit;
+}
+
 /** The outcome of one question over these counts; weights per profile, or none (unweighted). */
 export function vraagrapport(vraag: Vraag, tellingen: readonly Antwoordtelling[], gewicht?: ReadonlyMap<string, number>): Vraagrapport {
-  const eigen = tellingen.filter((t) => t.vraag === vraag.id);
-  const n = eigen.reduce((s, t) => s + t.aantal, 0);
-  const w = new Float64Array(n);
-  const gewogen = gewicht !== undefined;
-  let i = 0;
-  for (const t of eigen) {
-    w.fill(gewicht?.get(sleutel(t.profiel)) ?? 1, i, i + t.aantal);
-    i += t.aantal;
-  }
-  const basis = { vraag: vraag.id, tekst: vraag.tekst.nl, soort: vraag.soort, n, nEff: gewogen ? effectieveSteekproef(w) : n, gemiddelde: null };
-  if (vraag.soort === 'open' || n === 0) return { ...basis, nEff: n === 0 ? 0 : basis.nEff, antwoorden: [] };
-  // Per answer value (multiple choice: per option "chosen or not"), one entry per respondent.
-  const waardenPer = (kies: (t: Antwoordtelling) => string): string[] => {
-    const uit = Array.from<string>({ length: n });
-    let j = 0;
-    for (const t of eigen) {
-      uit.fill(kies(t), j, j + t.aantal);
-      j += t.aantal;
+  return vraagrapportGewogen(vraag, perVraag(tellingen, gewicht).get(vraag.id) ?? [], gewicht !== undefined);
+}
+
+/**
+ * One question over its own counts. Works on the counts (a few thousand) rather than one entry
+ * per respondent (tens of thousands): `vraaguitkomstPerGroep` sums respondent by respondent in
+ * the order of the counts, so the numbers are exactly those of writing every respondent out.
+ */
+function vraagrapportGewogen(vraag: Vraag, eigen: readonly Gewogen[], gewogen: boolean): Vraagrapport {
+  let n = 0;
+  let som = 0;
+  let kwadraten = 0;
+  for (const { telling, gewicht: x } of eigen) {
+    n += telling.aantal;
+    for (let k = 0; k < telling.aantal; k++) {
+      som += x;
+      kwadraten += x * x;
     }
-    return uit;
-  };
+  }
+  // Kish's n_eff as effectieveSteekproef() over the weights written out (same order of sums).
+  const nEffAlle = kwadraten > 0 ? (som * som) / kwadraten : 0;
+  const basis = { vraag: vraag.id, tekst: vraag.tekst.nl, soort: vraag.soort, n, nEff: gewogen ? nEffAlle : n, gemiddelde: null };
+  if (vraag.soort === 'open' || n === 0) return { ...basis, nEff: n === 0 ? 0 : basis.nEff, antwoorden: [] };
+  // Per answer value (multiple choice: per option "chosen or not"), one run per count.
+  const groepen = (kies: (t: Antwoordtelling) => string) => eigen.map(({ telling, gewicht }) => ({ antwoord: kies(telling), aantal: telling.aantal, gewicht }));
   const mogelijk = waarden(vraag);
-  const regel = (waarde: string, uitkomst: ReturnType<typeof vraaguitkomst>, als: string) => {
+  const regel = (waarde: string, uitkomst: Vraaguitkomst, als: string) => {
     const a = uitkomst.antwoorden.find((x) => x.antwoord === als);
     const ongewogen = a?.ongewogen ?? 0;
     const aandeel = a?.gewogen ?? 0;
@@ -127,9 +155,9 @@ export function vraagrapport(vraag: Vraag, tellingen: readonly Antwoordtelling[]
     };
   };
   if (vraag.soort === 'meerkeuze') {
-    return { ...basis, antwoorden: mogelijk.map((m) => regel(m, vraaguitkomst(vraag.id, waardenPer((t) => (Array.isArray(t.waarde) && t.waarde.includes(m) ? 'ja' : 'nee')), w), 'ja')) };
+    return { ...basis, antwoorden: mogelijk.map((m) => regel(m, vraaguitkomstPerGroep(vraag.id, groepen((t) => (Array.isArray(t.waarde) && t.waarde.includes(m) ? 'ja' : 'nee'))), 'ja')) };
   }
-  const uitkomst = vraaguitkomst(vraag.id, waardenPer((t) => (Array.isArray(t.waarde) ? (t.waarde[0] ?? '') : t.waarde)), w);
+  const uitkomst = vraaguitkomstPerGroep(vraag.id, groepen((t) => (Array.isArray(t.waarde) ? (t.waarde[0] ?? '') : t.waarde)));
   let gemiddelde: number | null = null;
   if (vraag.soort === 'schaal' || vraag.soort === 'rapportcijfer') {
     const telt = uitkomst.antwoorden.reduce((s, a) => s + Number(a.antwoord) * (gewogen ? a.gewogen : a.ongewogen), 0);
@@ -144,16 +172,39 @@ export function vraagrapport(vraag: Vraag, tellingen: readonly Antwoordtelling[]
  * respondents too, so the suppressed one cannot be worked out from the total (secondary suppression).
  */
 export function uitsplitsing(definitie: Definitie, kenmerk: Kenmerknaam, tellingen: readonly Antwoordtelling[], gewicht: ReadonlyMap<string, number> | undefined, marges: readonly Marge[]): NonNullable<Rapport['panel']['uitsplitsing']> {
+  return uitsplitsingPerVraag(definitie, kenmerk, tellingen, perVraag(tellingen, gewicht), gewicht !== undefined, marges);
+}
+
+function uitsplitsingPerVraag(
+  definitie: Definitie,
+  kenmerk: Kenmerknaam,
+  tellingen: readonly Antwoordtelling[],
+  vragen: ReadonlyMap<string, readonly Gewogen[]>,
+  gewogen: boolean,
+  marges: readonly Marge[],
+): NonNullable<Rapport['panel']['uitsplitsing']> {
   const positie = KENMERKEN.indexOf(kenmerk);
   const vast: readonly string[] = kenmerk === 'wijk' ? marges.filter((m) => m.kenmerk === 'wijk').map((m) => m.categorie) : CATEGORIEEN[kenmerk];
-  const gezien = tellingen.map((t) => t.profiel[positie] ?? '').filter((c) => c && !vast.includes(c));
-  const categorieen = [...vast, ...new Set(gezien)];
+  const gezien = new Set<string>();
+  for (const t of tellingen) {
+    const c = t.profiel[positie] ?? '';
+    if (c && !vast.includes(c)) gezien.add(c);
+  }
+  const categorieen = [...vast, ...gezien];
   return {
     kenmerk,
     vragen: definitie.vragen.map((vraag) => {
+      // The question's counts per group, in their order (one pass).
+      const perGroep = new Map<string | null, Gewogen[]>();
+      for (const g of vragen.get(vraag.id) ?? []) {
+        const c = g.telling.profiel[positie] ?? null;
+        const lijst = perGroep.get(c);
+        if (lijst) lijst.push(g);
+        else perGroep.set(c, [g]);
+      }
       const groepen = categorieen.map((categorie) => {
-        const eigen = tellingen.filter((t) => t.vraag === vraag.id && t.profiel[positie] === categorie);
-        return { categorie, n: eigen.reduce((s, t) => s + t.aantal, 0), eigen };
+        const eigen = perGroep.get(categorie) ?? [];
+        return { categorie, n: eigen.reduce((s, g) => s + g.telling.aantal, 0), eigen };
       });
       const klein = new Set(groepen.filter((g) => g.n > 0 && g.n < MIN_CEL).map((g) => g.categorie));
       if (klein.size === 1) {
@@ -162,7 +213,7 @@ export function uitsplitsing(definitie: Definitie, kenmerk: Kenmerknaam, telling
       }
       return {
         vraag: vraag.id,
-        groepen: groepen.map((g) => (klein.has(g.categorie) ? { categorie: g.categorie, onderdrukt: true, uitkomst: null } : { categorie: g.categorie, onderdrukt: false, uitkomst: vraagrapport(vraag, g.eigen, gewicht) })),
+        groepen: groepen.map((g) => (klein.has(g.categorie) ? { categorie: g.categorie, onderdrukt: true, uitkomst: null } : { categorie: g.categorie, onderdrukt: false, uitkomst: vraagrapportGewogen(vraag, g.eigen, gewogen) })),
       };
     }),
   };
@@ -172,16 +223,19 @@ export function maakRapport(invoer: Rapportinvoer): Rapport {
   const { definitie, marges } = invoer;
   const weging = weegPanel(invoer.panel.profielen, marges, invoer.maxGewicht);
   const respondenten = invoer.panel.profielen.reduce((s, p) => s + p.aantal, 0);
+  const gewogen = weging.gewicht !== undefined;
+  const panel = perVraag(invoer.panel.antwoorden, weging.gewicht);
+  const open = perVraag(invoer.open.antwoorden);
   return {
     enquete: invoer.enquete,
     titel: definitie.titel.nl,
     panel: {
       respondenten,
       weging: weging.rapport,
-      vragen: definitie.vragen.map((v) => vraagrapport(v, invoer.panel.antwoorden, weging.gewicht)),
-      uitsplitsing: invoer.uitsplitsing ? uitsplitsing(definitie, invoer.uitsplitsing, invoer.panel.antwoorden, weging.gewicht, marges) : null,
+      vragen: definitie.vragen.map((v) => vraagrapportGewogen(v, panel.get(v.id) ?? [], gewogen)),
+      uitsplitsing: invoer.uitsplitsing ? uitsplitsingPerVraag(definitie, invoer.uitsplitsing, invoer.panel.antwoorden, panel, gewogen, marges) : null,
     },
-    open: { respondenten: invoer.open.respondenten, vragen: definitie.vragen.map((v) => vraagrapport(v, invoer.open.antwoorden)) },
+    open: { respondenten: invoer.open.respondenten, vragen: definitie.vragen.map((v) => vraagrapportGewogen(v, open.get(v.id) ?? [], false)) },
   };
 }
 

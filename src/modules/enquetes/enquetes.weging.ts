@@ -41,24 +41,54 @@ export const MAX_ITERATIES = 100;
 /** Two-sided 95%: the 0.975 quantile of the standard normal distribution. */
 export const Z95 = 1.959963984540054;
 
-/** Sum of the weights per category of one characteristic. */
-function somPerCategorie(k: Kenmerk, w: Float64Array, som: Float64Array): void {
+/**
+ * Sum of the weights per category of one characteristic. Row i stands for `aantallen[i]`
+ * respondents with the same weight (1 without `aantallen`); their weights are added one by one,
+ * so the sums are bit for bit those over the respondents written out.
+ */
+function somPerCategorie(k: Kenmerk, w: Float64Array, som: Float64Array, aantallen: ArrayLike<number> | undefined): void {
   som.fill(0);
   const codes = k.codes;
+  if (aantallen === undefined) {
+    // One respondent per row (`rake`): the plain loop.
+    for (let i = 0; i < w.length; i++) {
+      const c = codes[i] as number;
+      som[c] = (som[c] as number) + (w[i] as number);
+    }
+    return;
+  }
   for (let i = 0; i < w.length; i++) {
     const c = codes[i] as number;
-    som[c] = (som[c] as number) + (w[i] as number);
+    const x = w[i] as number;
+    let s = som[c] as number;
+    const a = aantallen[i] as number;
+    for (let j = 0; j < a; j++) s += x;
+    som[c] = s;
   }
 }
 
-/** Largest |weighted share − margin| over every category of every characteristic. */
-function afwijking(kenmerken: readonly Kenmerk[], w: Float64Array, sommen: readonly Float64Array[]): number {
+/** Sum of the weights of every respondent (rows counted `aantallen[i]` times, added one by one). */
+function somAlle(w: Float64Array, aantallen: ArrayLike<number> | undefined): number {
   let totaal = 0;
-  for (let i = 0; i < w.length; i++) totaal += w[i] as number;
+  if (aantallen === undefined) {
+    for (let i = 0; i < w.length; i++) totaal += w[i] as number;
+    return totaal;
+  }
+  for (let i = 0; i < w.length; i++) {
+    const x = w[i] as number;
+    const a = aantallen[i] as number;
+    for (let j = 0; j < a; j++) totaal += x;
+  }
+  return totaal;
+}
+
+/** Largest |weighted share − margin| over every category of every characteristic. */
+function afwijking(kenmerken: readonly Kenmerk[], w: Float64Array, sommen: readonly Float64Array[], aantallen: ArrayLike<number> | undefined): number {
+  const totaal = somAlle(w, aantallen);
   let grootste = 0;
   kenmerken.forEach((k, j) => {
     const som = sommen[j] as Float64Array;
-    somPerCategorie(k, w, som);
+    somPerCategorie(k, w, som, aantallen);
     for (let c = 0; c < som.length; c++) grootste = Math.max(grootste, Math.abs((som[c] as number) / totaal - (k.marges[c] as number)));
   });
   return grootste;
@@ -77,54 +107,70 @@ function afwijking(kenmerken: readonly Kenmerk[], w: Float64Array, sommen: reado
  * returned (margins met, some weights above the cap) with `geconvergeerd: false`.
  */
 export function rake(aantal: number, kenmerken: readonly Kenmerk[], opties: RakingOpties = {}): Raking {
+  return raken(aantal, undefined, kenmerken, opties);
+}
+
+/**
+ * `rake` over groups of identical respondents (the survey report keeps one count per profile):
+ * group i has `aantallen[i]` respondents, `codes` and the weights returned are per group. The
+ * same raking, not a second one: every sum adds the respondents' weights one by one in the same
+ * order, so each group's weight is bit for bit the weight `rake` gives its respondents when they
+ * are written out group after group; only the multiplications are done once per group.
+ */
+export function rakeGroepen(aantallen: ArrayLike<number>, kenmerken: readonly Kenmerk[], opties: RakingOpties = {}): Raking {
+  let aantal = 0;
+  for (let i = 0; i < aantallen.length; i++) aantal += aantallen[i] as number;
+  return raken(aantal, aantallen, kenmerken, opties);
+}
+
+function raken(aantal: number, aantallen: ArrayLike<number> | undefined, kenmerken: readonly Kenmerk[], opties: RakingOpties): Raking {
   const tolerantie = opties.tolerantie ?? TOLERANTIE;
   const maxIteraties = opties.maxIteraties ?? MAX_ITERATIES;
   const cap = opties.maxGewicht;
   if (cap !== undefined && !(cap > 1)) throw new RangeError('maxGewicht moet groter dan 1 zijn');
-  const w = new Float64Array(aantal).fill(1);
+  const rijen = aantallen === undefined ? aantal : aantallen.length;
+  const w = new Float64Array(rijen).fill(1);
   const sommen = kenmerken.map((k) => new Float64Array(k.categorieen.length));
   const factor = kenmerken.map((k) => new Float64Array(k.categorieen.length));
   let iteraties = 0;
   let geconvergeerd = false;
   if (aantal === 0) return { gewichten: w, iteraties: 0, geconvergeerd: true, grootsteAfwijking: 0 };
-  let grootste = afwijking(kenmerken, w, sommen);
+  let grootste = afwijking(kenmerken, w, sommen, aantallen);
   while (iteraties < maxIteraties) {
     iteraties++;
     kenmerken.forEach((k, j) => {
       const som = sommen[j] as Float64Array;
       const f = factor[j] as Float64Array;
-      somPerCategorie(k, w, som);
+      somPerCategorie(k, w, som, aantallen);
       for (let c = 0; c < som.length; c++) {
         if (!((som[c] as number) > 0)) throw new RangeError(`${k.naam}: categorie ${k.categorieen[c]} heeft geen respondenten`);
         f[c] = ((k.marges[c] as number) * aantal) / (som[c] as number);
       }
       const codes = k.codes;
-      for (let i = 0; i < aantal; i++) w[i] = (w[i] as number) * (f[codes[i] as number] as number);
+      for (let i = 0; i < rijen; i++) w[i] = (w[i] as number) * (f[codes[i] as number] as number);
     });
-    grootste = afwijking(kenmerken, w, sommen);
+    grootste = afwijking(kenmerken, w, sommen, aantallen);
     let boven = false;
     if (cap !== undefined) {
-      let totaal = 0;
-      for (let i = 0; i < aantal; i++) totaal += w[i] as number;
+      const totaal = somAlle(w, aantallen);
       const grens = (cap * totaal) / aantal;
-      for (let i = 0; i < aantal && !boven; i++) boven = (w[i] as number) > grens * (1 + 1e-12);
+      for (let i = 0; i < rijen && !boven; i++) boven = (w[i] as number) > grens * (1 + 1e-12) && (aantallen === undefined || (aantallen[i] as number) > 0);
       // The last iteration keeps its raked weights (margins met); otherwise clip and rake again.
-      if (boven && iteraties < maxIteraties) for (let i = 0; i < aantal; i++) if ((w[i] as number) > grens) w[i] = grens;
+      if (boven && iteraties < maxIteraties) for (let i = 0; i < rijen; i++) if ((w[i] as number) > grens) w[i] = grens;
     }
     if (grootste <= tolerantie && !boven) {
       geconvergeerd = true;
       break;
     }
   }
-  schaalNaarGemiddeldEen(w);
+  schaalNaarGemiddeldEen(w, aantal, aantallen);
   return { gewichten: w, iteraties, geconvergeerd, grootsteAfwijking: grootste };
 }
 
-function schaalNaarGemiddeldEen(w: Float64Array): void {
-  let totaal = 0;
-  for (let i = 0; i < w.length; i++) totaal += w[i] as number;
+function schaalNaarGemiddeldEen(w: Float64Array, aantal: number, aantallen: ArrayLike<number> | undefined): void {
+  const totaal = somAlle(w, aantallen);
   if (!(totaal > 0)) return;
-  const f = w.length / totaal;
+  const f = aantal / totaal;
   for (let i = 0; i < w.length; i++) w[i] = (w[i] as number) * f;
 }
 
@@ -172,27 +218,54 @@ export interface Vraaguitkomst {
 
 const volgorde = new Intl.Collator('nl', { numeric: true, sensitivity: 'base' });
 
+/** A run of `aantal` respondents in a row with the same answer (`null`: not answered) and the same weight. */
+export interface Antwoordgroep {
+  antwoord: string | null;
+  aantal: number;
+  gewicht: number;
+}
+
 /**
  * Per question the weighted and unweighted share of each answer among the respondents who
  * answered it (`null` = not answered: left out of that question), with its Wilson interval.
  * Answers in Dutch order, numbers by value ("2" before "10").
  */
 export function vraaguitkomst(vraag: string, antwoorden: readonly (string | null)[], w: ArrayLike<number>): Vraaguitkomst {
+  return vraaguitkomstPerGroep(
+    vraag,
+    antwoorden.map((antwoord, i) => ({ antwoord, aantal: 1, gewicht: w[i] as number })),
+  );
+}
+
+/**
+ * `vraaguitkomst` over runs of respondents (the survey report keeps counts per profile, not one
+ * row per respondent): the sums are taken respondent by respondent in the same order, so the
+ * result is bit for bit that of `vraaguitkomst` over the runs written out, without building
+ * arrays of one entry per respondent.
+ */
+export function vraaguitkomstPerGroep(vraag: string, groepen: Iterable<Antwoordgroep>): Vraaguitkomst {
   const per = new Map<string, { aantal: number; gewicht: number }>();
   let beantwoord = 0;
   let som = 0;
   let kwadraten = 0;
-  antwoorden.forEach((a, i) => {
-    if (a === null) return;
-    const x = w[i] as number;
-    beantwoord++;
-    som += x;
-    kwadraten += x * x;
-    const t = per.get(a) ?? { aantal: 0, gewicht: 0 };
-    t.aantal++;
-    t.gewicht += x;
-    per.set(a, t);
-  });
+  for (const g of groepen) {
+    if (g.antwoord === null || g.aantal <= 0) continue;
+    const x = g.gewicht;
+    let t = per.get(g.antwoord);
+    if (t === undefined) {
+      t = { aantal: 0, gewicht: 0 };
+      per.set(g.antwoord, t);
+    }
+    let gewicht = t.gewicht;
+    for (let k = 0; k < g.aantal; k++) {
+      som += x;
+      kwadraten += x * x;
+      gewicht += x;
+    }
+    t.gewicht = gewicht;
+    t.aantal += g.aantal;
+    beantwoord += g.aantal;
+  }
   const nEff = kwadraten > 0 ? (som * som) / kwadraten : 0;
   return {
     vraag,

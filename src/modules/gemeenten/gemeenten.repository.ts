@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { KANAAL, sein } from '../../db/signalen.ts';
 
 export interface Gemeente {
   code: string;
@@ -25,7 +26,11 @@ export function gemeentenRepository(db: Kysely<DB>) {
     bewaar: async (g: Gemeente): Promise<boolean> => {
       const values = { naam: g.naam, slug: g.slug, domein: g.domein, thema: JSON.stringify(g.thema) };
       const updated = await db.updateTable('gemeente').set(values).where('code', '=', g.code).executeTakeFirst();
-      if (updated.numUpdatedRows > 0n) return false;
+      if (updated.numUpdatedRows > 0n) {
+        // The page-feedback intake keeps the gemeente by slug on every node (ADR 0023).
+        await sein(db, KANAAL.paginafeedback, g.code);
+        return false;
+      }
       await db.insertInto('gemeente').values({ code: g.code, ...values }).execute();
       return true;
     },

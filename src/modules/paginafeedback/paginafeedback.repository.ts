@@ -1,11 +1,17 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { DB, PaginafeedbackAfhandelingTable, PaginafeedbackTable } from '../../db/schema.ts';
+import { KANAAL, sein } from '../../db/signalen.ts';
 
 export type Afhandeling = PaginafeedbackAfhandelingTable['afhandeling'];
 
 export interface Instellingen {
   domeinen: string[];
   routes: { patroon: string; team: string }[];
+}
+
+/** What the intake of a gemeente's website needs: the gemeente, its domains and routing. */
+export interface Intake extends Instellingen {
+  gemeente: string;
 }
 
 export interface NieuweFeedback {
@@ -94,9 +100,21 @@ export function paginafeedbackRepository(db: Kysely<DB>, lezen: Kysely<DB> = db)
       return { domeinen: domeinen.map((d) => d.domein), routes };
     },
 
-    /** Replaces the whole configuration in one transaction. */
+    /** The gemeente with this slug and its configuration, in one statement (undefined: no such gemeente). */
+    async intake(slug: string): Promise<Intake | undefined> {
+      const { rows } = await sql<{ code: string; domeinen: string[]; routes: { patroon: string; team: string }[] }>`
+        select g.code,
+          coalesce((select json_agg(d.domein order by d.domein) from paginafeedback_domein d where d.gemeente = g.code), '[]') as domeinen,
+          coalesce((select json_agg(json_build_object('patroon', r.patroon, 'team', r.team) order by r.volgorde) from paginafeedback_route r where r.gemeente = g.code), '[]') as routes
+        from gemeente g where g.slug = ${slug}`.execute(db);
+      const r = rows[0];
+      return r && { gemeente: r.code, domeinen: r.domeinen, routes: r.routes };
+    },
+
+    /** Replaces the whole configuration in one transaction; every node hears it at commit (ADR 0023). */
     vervangInstellingen: (gemeente: string, i: Instellingen) =>
       db.transaction().execute(async (trx) => {
+        await sein(trx, KANAAL.paginafeedback, gemeente);
         await trx.deleteFrom('paginafeedback_route').where('gemeente', '=', gemeente).execute();
         await trx.deleteFrom('paginafeedback_domein').where('gemeente', '=', gemeente).execute();
         if (i.domeinen.length > 0) await trx.insertInto('paginafeedback_domein').values(i.domeinen.map((domein) => ({ gemeente, domein }))).execute();

@@ -8,7 +8,6 @@ import { pagina, paginaSchema } from '../../http/pagination.ts';
 import { ProblemError } from '../../http/problem.ts';
 import { beleid } from '../../http/rechten.ts';
 import { contextVan } from '../audit/audit.service.ts';
-import type { GemeentenRepository } from '../gemeenten/gemeenten.repository.ts';
 import { gemeenteParams } from '../gemeenten/gemeenten.schemas.ts';
 import { feedbackOngeldig, herkomstNietToegestaan } from './paginafeedback.errors.ts';
 import { herkomstToegestaan, leesReactie, websiteAdres } from './paginafeedback.regels.ts';
@@ -48,8 +47,8 @@ const wilJson = (request: FastifyRequest) => /\bapplication\/(problem\+)?json\b/
  * `/static/paginafeedback.js`. Staff: the configuration (beheerders), the remarks, the pages
  * ranked by share of "nee", the trend of a page and the handling (webredactie, vakafdelingen).
  */
-export function paginafeedbackRoutes(app: FastifyInstance, deps: { paginafeedback: PaginafeedbackService; gemeenten: GemeentenRepository; rateLimit: number }): void {
-  const { paginafeedback, gemeenten } = deps;
+export function paginafeedbackRoutes(app: FastifyInstance, deps: { paginafeedback: PaginafeedbackService; rateLimit: number }): void {
+  const { paginafeedback } = deps;
 
   app.get('/static/paginafeedback.js', { config: { policy: PUBLIEK } }, async (_request, reply) =>
     reply
@@ -66,8 +65,8 @@ export function paginafeedbackRoutes(app: FastifyInstance, deps: { paginafeedbac
 
     scope.options<{ Params: { slug: string } }>('/:slug/paginafeedback', { config: { policy: PUBLIEK } }, async (request, reply) => {
       const origin = request.headers.origin;
-      const gemeente = await gemeenten.opSlug(request.params.slug);
-      if (gemeente && origin && herkomstToegestaan(origin, await paginafeedback.domeinen(gemeente.code))) {
+      const intake = await paginafeedback.intake(request.params.slug);
+      if (intake && origin && herkomstToegestaan(origin, intake.domeinen)) {
         staToe(reply, origin);
         reply.header('Access-Control-Allow-Methods', 'POST');
         reply.header('Access-Control-Allow-Headers', 'Content-Type, Accept');
@@ -80,9 +79,9 @@ export function paginafeedbackRoutes(app: FastifyInstance, deps: { paginafeedbac
       '/:slug/paginafeedback',
       { config: { policy: PUBLIEK, rateLimit: { max: deps.rateLimit, timeWindow: '1 minute' } }, bodyLimit: MAX_BODY },
       async (request, reply) => {
-        const gemeente = await gemeenten.opSlug(request.params.slug);
-        if (!gemeente) throw new ProblemError(404, 'niet-gevonden', 'Niet gevonden', { detail: 'Deze gemeente bestaat niet in deze installatie.' });
-        const domeinen = await paginafeedback.domeinen(gemeente.code);
+        const intake = await paginafeedback.intake(request.params.slug);
+        if (!intake) throw new ProblemError(404, 'niet-gevonden', 'Niet gevonden', { detail: 'Deze gemeente bestaat niet in deze installatie.' });
+        const { domeinen } = intake;
         const origin = request.headers.origin;
         // A browser on another website may not post here. "null" (a page with no-referrer) carries no origin to check: the addresses are checked below.
         if (origin && origin !== 'null') {
@@ -107,7 +106,7 @@ export function paginafeedbackRoutes(app: FastifyInstance, deps: { paginafeedbac
           if (json || !terug) throw feedbackOngeldig(gelezen.fouten);
           return naar('feedback-fout');
         }
-        if ('reactie' in gelezen) await paginafeedback.ontvang(gemeente.code, gelezen.reactie);
+        if ('reactie' in gelezen) await paginafeedback.ontvang(intake, gelezen.reactie);
         // A bot that filled in the honeypot gets the same answer, and nothing is stored.
         if (json || !terug) return reply.code(201).send({ ontvangen: true });
         return naar('feedback-bedankt');
