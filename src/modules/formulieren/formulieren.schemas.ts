@@ -1,24 +1,9 @@
 import { z } from 'zod';
 import { gemeenteCode } from '../gemeenten/gemeenten.schemas.ts';
 import { tweetalig } from '../zaaktypen/zaaktypen.schemas.ts';
+import { VELDSOORTEN, type Veldsoort } from './formulieren.soorten.ts';
 
-/** The kinds of field a form has (formulieren.velden.ts checks each kind's answers). A file upload is not one yet (ADR 0064). */
-export const VELDSOORTEN = [
-  'tekst',
-  'lange-tekst',
-  'getal',
-  'datum',
-  'keuze',
-  'meerkeuze',
-  'ja-nee',
-  'email',
-  'telefoon',
-  'adres',
-  'bsn',
-  'iban',
-  'toestemming',
-] as const;
-export type Veldsoort = (typeof VELDSOORTEN)[number];
+export { VELDSOORTEN, type Veldsoort };
 
 const sleutel = z
   .string()
