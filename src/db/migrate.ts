@@ -33,6 +33,7 @@ import * as productenAfspraken from './migrations/0025-producten-afspraken.ts';
 import * as mailintake from './migrations/0026-mailintake.ts';
 import * as contactverzoekenEnKennisbank from './migrations/0027-contactverzoeken-en-kennisbank.ts';
 import * as formulieren from './migrations/0036-formulieren.ts';
+import * as formulierBestanden from './migrations/0047-formulier-bestanden.ts';
 
 /**
  * Migrations in order; forward-only (no down) in production. There is no 0008, 0014, 0019, 0028
@@ -73,6 +74,7 @@ const migrations: Record<string, Migration> = {
   '0037-kcc-kpi-rollups': kccKpiRollups,
   '0038-inwonerspanel': inwonerspanel,
   '0039-team-contact-en-berichtenvoorkeur': teamContact,
+  '0047-formulier-bestanden': formulierBestanden,
 };
 
 /** The names of every migration of this version, in order (`/ready` checks the database has them all). */

@@ -614,6 +614,8 @@ function Voorbeeld({ formulier }: { formulier: Formulier }) {
       }
       case 'toestemming':
         return <input id={id(veld)} type="checkbox" className="utrecht-checkbox utrecht-checkbox--html-input" disabled />;
+      case 'bestand':
+        return <input id={id(veld)} type="file" className="utrecht-textbox utrecht-textbox--html-input" disabled />;
       case 'adres':
         return <input id={id(veld)} className="utrecht-textbox utrecht-textbox--html-input" placeholder="1234 AB 12" disabled />;
       default:
