@@ -17,10 +17,11 @@ export type KpiPeriodeDatum = 'afgesloten' | 'ontvangen' | 'gebeurtenis' | 'peil
 
 /**
  * A breakdown a measure offers (the module's dimensions): zaaktype (zaken), wachtrij (telephone
- * queue, kcc), team (the team that did the work, for measures whose cases have one).
+ * queue, kcc), team (the team that did the work, for measures whose cases have one), locatie
+ * (the location of the balie, afspraken).
  */
-export type KpiUitsplitsing = 'zaaktype' | 'wachtrij' | 'team';
-export const KPI_UITSPLITSINGEN = ['zaaktype', 'wachtrij', 'team'] as const satisfies readonly KpiUitsplitsing[];
+export type KpiUitsplitsing = 'zaaktype' | 'wachtrij' | 'team' | 'locatie';
+export const KPI_UITSPLITSINGEN = ['zaaktype', 'wachtrij', 'team', 'locatie'] as const satisfies readonly KpiUitsplitsing[];
 
 export interface Tweetalig {
   nl: string;
@@ -69,10 +70,12 @@ export interface KpiVraag {
   wachtrij?: string | undefined;
   /** Only this team (id); for measures with the breakdown team. */
   team?: string | undefined;
+  /** Only this location of the balie (id); for measures with the breakdown locatie. */
+  locatie?: string | undefined;
 }
 
 /** A computed number, or "niet bekend" with the reason. `groep` null is the whole selection. */
-export type KpiMeting = { groep: { zaaktype: string } | { wachtrij: string } | { team: string } | null } & (
+export type KpiMeting = { groep: { zaaktype: string } | { wachtrij: string } | { team: string } | { locatie: string } | null } & (
   | {
       status: 'bekend';
       waarde: number;

@@ -70,10 +70,11 @@ export const kpiWaardeQuery = z.strictObject({
   zaaktype: z.string().min(1).max(100, 'Een zaaktypecode is hoogstens 100 tekens.').optional().describe('Alleen zaken van dit zaaktype (code)'),
   wachtrij: z.string().min(1).max(200, 'Een wachtrij is hoogstens 200 tekens.').optional().describe('Alleen gesprekken in deze wachtrij van de telefooncentrale (KCC-maten)'),
   team: z.uuid({ error: 'Geef het id van een team.' }).optional().describe('Alleen het werk van dit team (maten met de uitsplitsing team)'),
+  locatie: z.uuid({ error: 'Geef het id van een locatie.' }).optional().describe('Alleen afspraken aan de balies van deze locatie (maten met de uitsplitsing locatie)'),
   uitsplitsing: z
-    .enum(KPI_UITSPLITSINGEN, { error: 'Uitsplitsen kan naar zaaktype (zaken), wachtrij (telefonie) of team.' })
+    .enum(KPI_UITSPLITSINGEN, { error: 'Uitsplitsen kan naar zaaktype (zaken), wachtrij (telefonie), team of locatie (balie).' })
     .optional()
-    .describe('Ook een waarde per zaaktype, per wachtrij of per team (de uitsplitsingen die de definitie noemt)'),
+    .describe('Ook een waarde per zaaktype, per wachtrij, per team of per locatie (de uitsplitsingen die de definitie noemt)'),
 });
 
 const metingVelden = {
@@ -96,6 +97,7 @@ export const kpiWaardeSchema = z
     zaaktype: z.string().nullable(),
     wachtrij: z.string().nullable().optional().describe('Bij maten per wachtrij: de gekozen wachtrij, of null voor alle'),
     team: z.string().nullable().optional().describe('Bij maten per team: het gekozen team (id), of null voor alle'),
+    locatie: z.string().nullable().optional().describe('Bij maten per locatie: de gekozen locatie (id), of null voor alle'),
     ...metingVelden,
     eenheid: z.enum(KPI_EENHEDEN),
     norm: geldendeNormSchema.nullable(),
@@ -112,7 +114,7 @@ export const kpiWaardeSchema = z
           .describe('Dagen van de periode die na afloop opnieuw zijn berekend omdat er late gegevens kwamen: wanneer en waarom'),
       })
       .describe('Waar de waarde vandaan komt en hoe vers ze is'),
-    uitsplitsing: z.array(z.object({ zaaktype: z.string().optional(), wachtrij: z.string().optional(), team: z.string().optional(), ...metingVelden })).optional(),
+    uitsplitsing: z.array(z.object({ zaaktype: z.string().optional(), wachtrij: z.string().optional(), team: z.string().optional(), locatie: z.string().optional(), ...metingVelden })).optional(),
   })
   .meta({ id: 'KpiWaarde' });
 
