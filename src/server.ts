@@ -85,6 +85,7 @@ import { klantcontactenRepository } from './modules/klantcontacten/klantcontacte
 import { klantcontactenRoutes } from './modules/klantcontacten/klantcontacten.routes.ts';
 import { klantcontactenService } from './modules/klantcontacten/klantcontacten.service.ts';
 import { klantcontactenKpis } from './modules/klantcontacten/klantcontacten.kpi.ts';
+import { afsprakenKpis } from './modules/afspraken/afspraken.kpi.ts';
 import { mailintakeRepository } from './modules/mailintake/mailintake.repository.ts';
 import { mailintakeRoutes } from './modules/mailintake/mailintake.routes.ts';
 import { MAX_MAIL_STANDAARD, mailintakeService } from './modules/mailintake/mailintake.service.ts';
@@ -599,7 +600,7 @@ export function loketServices(deps: {
   const kpi = kpiService({
     // Reads on `lezen`: the replica inside request.lees (the servicenormen page), the primary elsewhere.
     repository: kpiRepository(db, lezen),
-    maten: [...zakenKpis(lezen, zakenRollup), ...klantcontactenKpis(lezen, kccRollups.klantcontacten), ...contactverzoekenKpis(lezen, kccRollups.contactverzoeken), ...ktoKpis(lezen), ...meldingenKpis(lezen), ...klachtenKpis(lezen), ...bezwaarKpis(lezen), ...kccKpis(kccGesprekken.maten)],
+    maten: [...zakenKpis(lezen, zakenRollup), ...klantcontactenKpis(lezen, kccRollups.klantcontacten), ...contactverzoekenKpis(lezen, kccRollups.contactverzoeken), ...ktoKpis(lezen), ...meldingenKpis(lezen), ...klachtenKpis(lezen), ...bezwaarKpis(lezen), ...afsprakenKpis(lezen), ...kccKpis(kccGesprekken.maten)],
     sluitingsdagen: (gemeente) => termijnen.sluitingsdagen(gemeente),
     zaaktypeBestaat,
     audit,

@@ -39,6 +39,7 @@ import * as mailintake from './migrations/0026-mailintake.ts';
 import * as contactverzoekenEnKennisbank from './migrations/0027-contactverzoeken-en-kennisbank.ts';
 import * as formulieren from './migrations/0036-formulieren.ts';
 import * as inwoners from './migrations/0046-inwoners.ts';
+import * as formulierBestanden from './migrations/0047-formulier-bestanden.ts';
 
 /**
  * Migrations in order; forward-only (no down) in production. There is no 0008, 0014, 0019, 0028
@@ -85,6 +86,7 @@ const migrations: Record<string, Migration> = {
   '0043-melding-samenvoegen-heropenen': meldingSamenvoegenHeropenen,
   '0044-melding-termen': meldingTermen,
   '0045-meldingen-kaartcellen': meldingenKaartcellen,
+  '0047-formulier-bestanden': formulierBestanden,
 };
 
 /** The names of every migration of this version, in order (`/ready` checks the database has them all). */

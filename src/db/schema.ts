@@ -1033,6 +1033,17 @@ export interface FormulierConceptTable {
   ingediend_zaak_id: string | null;
   ingediend_identificatie: string | null;
 }
+/** A file uploaded in a form's draft, checked, one per file field (0047-formulier-bestanden). */
+export interface FormulierBestandTable {
+  gemeente: string;
+  concept_id: string;
+  veld: string;
+  bestandsnaam: string;
+  mediatype: string;
+  grootte: number;
+  inhoud: Buffer;
+  aangemaakt_op: TijdstipVerplicht;
+}
 /** The answers of a submitted form on its zaak, as structured data (0036-formulieren). */
 export interface FormulierInzendingTable {
   gemeente: string;
@@ -1469,6 +1480,7 @@ export interface DB {
   enquete_telling: EnqueteTellingTable;
   formulier: FormulierTable;
   formulier_concept: FormulierConceptTable;
+  formulier_bestand: FormulierBestandTable;
   formulier_inzending: FormulierInzendingTable;
   klacht_instelling: KlachtInstellingTable;
   klacht: KlachtTable;

@@ -1,10 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { geheimFormulierScope } from '../../http/invoer.ts';
+import { multipartParser, type MultipartBody } from '../../http/multipart.ts';
 import { TALEN, vertaler, type Taal } from '../../i18n/i18n.ts';
 import { contextVan } from '../audit/audit.service.ts';
 import type { Gemeente, GemeentenRepository } from '../gemeenten/gemeenten.repository.ts';
 import { stuurNietGevonden, voorPortaal } from '../portaal/portaal.routes.ts';
 import { kalenderdag } from '../termijnen/kalender.ts';
+import { BIJLAGE_MAX_BYTES } from '../zaken/zaken.bijlagen.ts';
+import { MAX_BESTANDEN_PER_STAP } from './formulieren.schemas.ts';
 import { leesVeld, type Invoer } from './formulieren.velden.ts';
 import { conceptPad, DEELPAGINAS, formulierPad } from './formulieren.paden.ts';
 import type { Voorinvullen } from './formulieren.service.ts';
@@ -36,11 +39,15 @@ function context(request: FastifyRequest, taal: Taal, gemeente: Gemeente): Ctx {
 
 const param = (request: FastifyRequest, naam: string): string => (request.params as Record<string, string | undefined>)[naam] ?? '';
 
-/** Form fields as text (a repeated field: its first value). */
+/** A multipart body (a step with a file field) or a urlencoded one. */
+const isMultipart = (body: unknown): body is MultipartBody => !!body && typeof body === 'object' && 'bestanden' in body && 'velden' in body && Array.isArray((body as MultipartBody).bestanden);
+
+/** Form fields as text (a repeated field: its first value); of a multipart body its text fields. */
 function velden(body: unknown): Invoer {
   const uit: Invoer = {};
-  if (body && typeof body === 'object') {
-    for (const [k, w] of Object.entries(body as Record<string, unknown>)) {
+  const tekst = isMultipart(body) ? body.velden : body;
+  if (tekst && typeof tekst === 'object') {
+    for (const [k, w] of Object.entries(tekst as Record<string, unknown>)) {
       if (typeof w === 'string') uit[k] = w;
       else if (Array.isArray(w) && typeof w[0] === 'string') uit[k] = w[0];
     }
@@ -68,6 +75,8 @@ export function formulierPaginaRoutes(app: FastifyInstance, deps: Deps): void {
 
   void app.register(async (scope) => {
     geheimFormulierScope(scope);
+    // A step with file fields posts multipart/form-data (ADR 0078): at most MAX_BESTANDEN_PER_STAP files of BIJLAGE_MAX_BYTES.
+    scope.addContentTypeParser('multipart/form-data', { parseAs: 'buffer', bodyLimit: MAX_BESTANDEN_PER_STAP * BIJLAGE_MAX_BYTES + 256 * 1024 }, multipartParser(100));
 
     for (const taal of TALEN) {
       const lijstRoute = formulierPad(taal, ':slug');
@@ -137,7 +146,8 @@ export function formulierPaginaRoutes(app: FastifyInstance, deps: Deps): void {
         if (stap === undefined) return stuurNietGevonden(request, reply, taal, c.gemeente);
         const invoer = velden(request.body);
         const opslaan = invoer.opslaan !== undefined;
-        const uitkomst = await formulieren.bewaarStap(c.gemeente.code, c.i, stap, invoer, { terug: terug(request), gedeeltelijk: opslaan });
+        const bestanden = isMultipart(request.body) ? request.body.bestanden : [];
+        const uitkomst = await formulieren.bewaarStap(c.gemeente.code, c.i, stap, invoer, { terug: terug(request), gedeeltelijk: opslaan }, bestanden);
         const code = c.i.formulier.code;
         if (opslaan) return reply.redirect(conceptPad(taal, c.gemeente.slug, code, c.token, 'opslaan'), 303);
         if (uitkomst.uitkomst === 'fouten') {

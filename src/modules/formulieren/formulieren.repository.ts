@@ -30,6 +30,15 @@ export interface ConceptRecord {
   ingediendIdentificatie: string | null;
 }
 
+/** A checked file of a draft's file field (ADR 0078). */
+export interface ConceptBestand {
+  veld: string;
+  bestandsnaam: string;
+  mediatype: string;
+  grootte: number;
+  inhoud: Buffer;
+}
+
 const tijd = (w: string | Date | null): string | null => (w === null ? null : new Date(w).toISOString());
 
 export function formulierenRepository(db: Kysely<DB>) {
@@ -177,6 +186,42 @@ export function formulierenRepository(db: Kysely<DB>) {
     inzending: async (gemeente: string, zaakId: string): Promise<{ formulierId: string; antwoorden: Antwoorden; ingediendOp: string } | undefined> => {
       const r = await db.selectFrom('formulier_inzending').select(['formulier_id', 'antwoorden', 'ingediend_op']).where('gemeente', '=', gemeente).where('zaak_id', '=', zaakId).executeTakeFirst();
       return r ? { formulierId: r.formulier_id, antwoorden: r.antwoorden as Antwoorden, ingediendOp: new Date(r.ingediend_op).toISOString() } : undefined;
+    },
+
+    /** The files of a draft (ADR 0078), per file field; with their content only when asked. */
+    async bestanden(gemeente: string, conceptId: string): Promise<ConceptBestand[]> {
+      const rijen = await db
+        .selectFrom('formulier_bestand')
+        .select(['veld', 'bestandsnaam', 'mediatype', 'grootte', 'inhoud'])
+        .where('gemeente', '=', gemeente)
+        .where('concept_id', '=', conceptId)
+        .orderBy('aangemaakt_op')
+        .execute();
+      return rijen.map((r) => ({ veld: r.veld, bestandsnaam: r.bestandsnaam, mediatype: r.mediatype, grootte: r.grootte, inhoud: Buffer.from(r.inhoud) }));
+    },
+
+    /** Stores checked files of a draft: a new one for a field replaces the old one. */
+    async bewaarBestanden(gemeente: string, conceptId: string, bestanden: readonly Omit<ConceptBestand, 'grootte'>[], op: string): Promise<void> {
+      for (const b of bestanden) {
+        await db
+          .insertInto('formulier_bestand')
+          .values({ gemeente, concept_id: conceptId, veld: b.veld, bestandsnaam: b.bestandsnaam, mediatype: b.mediatype, grootte: b.inhoud.length, inhoud: b.inhoud, aangemaakt_op: op })
+          .onConflict((oc) =>
+            oc.columns(['gemeente', 'concept_id', 'veld']).doUpdateSet((eb) => ({
+              bestandsnaam: eb.ref('excluded.bestandsnaam'),
+              mediatype: eb.ref('excluded.mediatype'),
+              grootte: eb.ref('excluded.grootte'),
+              inhoud: eb.ref('excluded.inhoud'),
+              aangemaakt_op: eb.ref('excluded.aangemaakt_op'),
+            })),
+          )
+          .execute();
+      }
+    },
+
+    /** Deletes a draft's files (after submit: they are documents of the zaak now). */
+    async verwijderBestanden(gemeente: string, conceptId: string): Promise<void> {
+      await db.deleteFrom('formulier_bestand').where('gemeente', '=', gemeente).where('concept_id', '=', conceptId).execute();
     },
 
     /** Retention (ADR 0064): drafts past their expiry, submitted or not. Returns how many. */

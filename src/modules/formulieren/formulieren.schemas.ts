@@ -1,24 +1,9 @@
 import { z } from 'zod';
 import { gemeenteCode } from '../gemeenten/gemeenten.schemas.ts';
 import { tweetalig } from '../zaaktypen/zaaktypen.schemas.ts';
+import { VELDSOORTEN, type Veldsoort } from './formulieren.soorten.ts';
 
-/** The kinds of field a form has (formulieren.velden.ts checks each kind's answers). A file upload is not one yet (ADR 0064). */
-export const VELDSOORTEN = [
-  'tekst',
-  'lange-tekst',
-  'getal',
-  'datum',
-  'keuze',
-  'meerkeuze',
-  'ja-nee',
-  'email',
-  'telefoon',
-  'adres',
-  'bsn',
-  'iban',
-  'toestemming',
-] as const;
-export type Veldsoort = (typeof VELDSOORTEN)[number];
+export { VELDSOORTEN, type Veldsoort };
 
 const sleutel = z
   .string()
@@ -70,6 +55,8 @@ export const stapSchema = z
 export type Stap = z.infer<typeof stapSchema>;
 
 const TEKST_MAX = { tekst: 200, 'lange-tekst': 4000 } as const;
+/** File fields per step (ADR 0078): the step's request carries them all, each up to 10 MB. */
+export const MAX_BESTANDEN_PER_STAP = 3;
 
 /**
  * A form definition: its steps with their fields, which fields give the zaak its contact
@@ -106,6 +93,9 @@ export const definitieSchema = z
         if (!bron || bron.stap >= s) ctx.addIssue({ code: 'custom', path: [...pad, 'toonAls', 'veld'], message: 'Een voorwaarde hangt af van een vraag in een eerdere stap.' });
       };
       eerder(['stappen', s], stap.toonAls);
+      if (stap.velden.filter((v) => v.soort === 'bestand').length > MAX_BESTANDEN_PER_STAP) {
+        ctx.addIssue({ code: 'custom', path: ['stappen', s, 'velden'], message: `Hoogstens ${MAX_BESTANDEN_PER_STAP} bestanden per stap.` });
+      }
       stap.velden.forEach((veld, v) => {
         const pad = ['stappen', s, 'velden', v];
         eerder(pad, veld.toonAls);

@@ -13,6 +13,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { inEenTransactie } from '../../db/verzoek-transactie.ts';
 import { verouderd } from '../../http/etag.ts';
+import type { MultipartBestand } from '../../http/multipart.ts';
 import { datumTekst, vertaler, type Taal } from '../../i18n/i18n.ts';
 import type { Klok } from '../../klok.ts';
 import type { AuditService, Context } from '../audit/audit.service.ts';
@@ -21,12 +22,13 @@ import type { Berichten } from '../berichten/berichten.service.ts';
 import { maakBrief } from '../brieven/brieven.pdf.ts';
 import type { Gemeente } from '../gemeenten/gemeenten.repository.ts';
 import { kalenderdag } from '../termijnen/kalender.ts';
+import { controleerBijlage } from '../zaken/zaken.bijlagen.ts';
 import type { ZaaktypenRepository } from '../zaaktypen/zaaktypen.repository.ts';
 import type { ZakenService } from '../zaken/zaken.service.ts';
 import { codeVast, conceptBestaat, formulierBestaat, formulierOnbekend, nietDeNieuwste, nietGepubliceerd, versieGepubliceerd, zaaktypeNietGepubliceerd, zaaktypeOnbekend } from './formulieren.errors.ts';
 import type { ConceptRecord, FormulierRecord, FormulierenRepository } from './formulieren.repository.ts';
 import type { Definitie, FormulierInvoer } from './formulieren.schemas.ts';
-import { eersteOnvolledigeStap, geldigeAntwoorden, leesStap, zichtbareStappen, type Antwoord, type Antwoorden, type Invoer, type VeldFout } from './formulieren.velden.ts';
+import { eersteOnvolledigeStap, geldigeAntwoorden, leesStap, zichtbareStappen, zichtbareVelden, type Antwoord, type Antwoorden, type Invoer, type VeldFout } from './formulieren.velden.ts';
 
 /** A draft expires this many days after its last change; then the housekeeping job deletes it. */
 export const CONCEPT_BEWAARDAGEN = 30;
@@ -194,15 +196,48 @@ export function formulierenService(deps: FormulierenDeps) {
      * after a change when the form is complete. `gedeeltelijk` (save and continue later): the
      * right answers are stored even when others are not.
      */
-    async bewaarStap(gemeente: string, i: Invullen, stap: number, invoer: Invoer, opties: { terug: boolean; gedeeltelijk: boolean }): Promise<StapUitkomst> {
+    async bewaarStap(
+      gemeente: string,
+      i: Invullen,
+      stap: number,
+      invoer: Invoer,
+      opties: { terug: boolean; gedeeltelijk: boolean },
+      bestanden: readonly MultipartBestand[] = [],
+    ): Promise<StapUitkomst> {
       const { definitie } = i.formulier;
       const s = definitie.stappen[stap];
       if (!s) throw formulierOnbekend();
-      const { antwoorden, fouten } = leesStap(s, invoer, i.concept.antwoorden, kalenderdag(klok.nu()));
+      // File fields (ADR 0078): a new upload is checked first; the answer is the checked file's name
+      // (a new one, else the one sent before), never text the browser posted under the field's name.
+      const bestandFouten: VeldFout[] = [];
+      const nieuweBestanden: { veld: string; bestandsnaam: string; mediatype: string; inhoud: Buffer }[] = [];
+      const metBestanden: Invoer = { ...invoer };
+      for (const veld of zichtbareVelden(s, i.concept.antwoorden).filter((v) => v.soort === 'bestand')) {
+        const gestuurd = bestanden.find((b) => b.veld === veld.id);
+        const eerder = i.concept.antwoorden[veld.id];
+        metBestanden[veld.id] = typeof eerder === 'string' ? eerder : '';
+        if (!gestuurd) continue;
+        const bijlage = await controleerBijlage(gestuurd);
+        if (!bijlage.ok) {
+          bestandFouten.push({ veld: veld.id, invoer: veld.id, code: `bestand-${bijlage.code}` });
+          continue;
+        }
+        nieuweBestanden.push({ veld: veld.id, bestandsnaam: bijlage.bestandsnaam, mediatype: bijlage.mediatype, inhoud: bijlage.inhoud });
+        metBestanden[veld.id] = bijlage.bestandsnaam;
+      }
+      const gelezen = leesStap(s, metBestanden, i.concept.antwoorden, kalenderdag(klok.nu()));
+      const antwoorden = Object.fromEntries(Object.entries(gelezen.antwoorden).filter(([id]) => !bestandFouten.some((f) => f.veld === id)));
+      const fouten = [...gelezen.fouten.filter((f) => !bestandFouten.some((b) => b.veld === f.veld)), ...bestandFouten].toSorted(
+        (a, b) => s.velden.findIndex((v) => v.id === a.veld) - s.velden.findIndex((v) => v.id === b.veld),
+      );
+      // Nothing is stored when a step is refused (a bad file included), unless the resident saves to continue later.
       if (fouten.length > 0 && !opties.gedeeltelijk) return { uitkomst: 'fouten', fouten };
       const zonderStap = Object.fromEntries(Object.entries(i.concept.antwoorden).filter(([id]) => !s.velden.some((v) => v.id === id)));
       const alle = geldigeAntwoorden(definitie, { ...zonderStap, ...antwoorden });
-      await repository.bewaarAntwoorden(gemeente, i.concept.id, alle, nu(), over(CONCEPT_BEWAARDAGEN));
+      await inEenTransactie(deps.db, async () => {
+        await repository.bewaarAntwoorden(gemeente, i.concept.id, alle, nu(), over(CONCEPT_BEWAARDAGEN));
+        await repository.bewaarBestanden(gemeente, i.concept.id, nieuweBestanden, nu());
+      });
       const volgende = zichtbareStappen(definitie, alle).find((n) => n > stap);
       if (fouten.length > 0) return { uitkomst: 'fouten', fouten };
       if (opties.terug && eersteOnvolledigeStap(definitie, alle) === undefined) return { uitkomst: 'bewaard', volgende: 'controleer' };
@@ -265,11 +300,20 @@ export function formulierenService(deps: FormulierenDeps) {
             antwoorden: vragen.map((v) => ({ vraag: v.label[taal], antwoord: antwoordTekst(definitie, v.id, antwoorden[v.id], taal) })),
           },
         });
+        // The files of answered file fields (ADR 0078) become documents of the zaak beside the PDF.
+        const bijlagen = (await repository.bestanden(gemeente.code, concept.id)).filter((b) => {
+          const veld = definitie.stappen.flatMap((st) => st.velden).find((v) => v.id === b.veld);
+          return veld?.soort === 'bestand' && antwoorden[b.veld] === b.bestandsnaam;
+        });
         await deps.zaken.systeemGebeurtenis(systeem, gemeente.code, zaak.id, 'formulier-bijvoegen', async () => ({
           gebeurtenissen: [],
-          details: { formulier: formulier.code, versie: formulier.versie },
-          documenten: [{ id: randomUUID(), bestandsnaam: `${taal === 'en' ? 'form' : 'formulier'}-${zaak.identificatie}.pdf`, mediatype: 'application/pdf', inhoud: pdf, extern: true }],
+          details: { formulier: formulier.code, versie: formulier.versie, bijlagen: bijlagen.length },
+          documenten: [
+            { id: randomUUID(), bestandsnaam: `${taal === 'en' ? 'form' : 'formulier'}-${zaak.identificatie}.pdf`, mediatype: 'application/pdf', inhoud: pdf, extern: true },
+            ...bijlagen.map((b) => ({ id: randomUUID(), bestandsnaam: b.bestandsnaam, mediatype: b.mediatype, inhoud: b.inhoud, extern: true })),
+          ],
         }));
+        await repository.verwijderBestanden(gemeente.code, concept.id);
         await repository.markeerIngediend(gemeente.code, concept.id, zaak, op, over(ONTVANGST_BEWAARDAGEN));
         await audit.log(context, { gemeente: gemeente.code, actie: 'formulier-indienen', objectType: 'zaak', objectId: zaak.id, details: { identificatie: zaak.identificatie, formulier: formulier.code, versie: formulier.versie } });
         return { uitkomst: 'ingediend', identificatie: zaak.identificatie };

@@ -35,7 +35,12 @@ export type FoutCode =
   | 'bsn-elfproef'
   | 'iban'
   | 'iban-controle'
-  | 'toestemming';
+  | 'toestemming'
+  | 'verplicht-bestand'
+  | 'bestand-leeg'
+  | 'bestand-te-groot'
+  | 'bestand-soort'
+  | 'bestand-beschadigd';
 
 export interface VeldFout {
   /** The field's id. */
@@ -146,6 +151,10 @@ export function leesVeld(veld: Veld, invoer: Invoer, vandaag: string): Uitkomst 
       if (!/^[1-9][0-9]{0,4}( ?[A-Za-z0-9-]{1,4})?$/.test(huisnummer)) return fout('huisnummer', undefined, `${id}.huisnummer`);
       return { antwoord: { postcode: `${p[1]} ${(p[2] ?? '').toUpperCase()}`, huisnummer } };
     }
+    case 'bestand':
+      // The name of the checked file (the service puts it here, never the posted text): the file is stored with the draft.
+      if (ruw === '') return veld.verplicht ? fout('verplicht-bestand') : {};
+      return { antwoord: ruw };
     case 'toestemming':
       if (ruw === '') return veld.verplicht ? fout('toestemming') : {};
       return ruw === 'ja' ? { antwoord: 'ja' } : fout('toestemming');

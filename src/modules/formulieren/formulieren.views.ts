@@ -7,6 +7,7 @@ import { datumTekst, vertaler, type Taal, type Vertaal } from '../../i18n/i18n.t
 import { html, type Html } from '../portaal/html.ts';
 import { alinea, kop2, link, pagina, portaalPad, type PaginaContext, type PortaalGemeente } from '../portaal/portaal.views.ts';
 import { afspraakPad } from '../producten/producten.views.ts';
+import { BIJLAGE_ACCEPT } from '../zaken/zaken.bijlagen.ts';
 import type { FormulierRecord } from './formulieren.repository.ts';
 import type { Stap, Veld } from './formulieren.schemas.ts';
 import { conceptPad, formulierPad } from './formulieren.paden.ts';
@@ -56,7 +57,8 @@ function veldHtml(taal: Taal, veld: Veld, invoer: Invoer, fout: VeldFout | undef
   const t = tf(taal);
   const id = veld.id;
   const label = html`${veld.label[taal]}${veld.verplicht ? '' : html` <span class="loket-optioneel">${t('stap.optioneel')}</span>`}`;
-  const hulpTekst = [veld.hulp?.[taal] ?? '', veld.soort === 'datum' ? t('stap.datumHulp') : '', veld.soort === 'meerkeuze' ? t('stap.meerkeuzeHulp') : ''].filter(Boolean).join(' ');
+  const bestandHulp = veld.soort === 'bestand' ? [t('stap.bestandHulp'), invoer[id] ? t('stap.bestandAl', { naam: invoer[id] }) : ''] : [];
+  const hulpTekst = [veld.hulp?.[taal] ?? '', veld.soort === 'datum' ? t('stap.datumHulp') : '', veld.soort === 'meerkeuze' ? t('stap.meerkeuzeHulp') : '', ...bestandHulp].filter(Boolean).join(' ');
   const hulp = hulpTekst ? html`<div class="utrecht-form-field__description utrecht-form-field-description" id="${id}-hulp">${hulpTekst}</div>` : '';
   const foutHtml = fout ? html`<p class="utrecht-form-field__error-message utrecht-form-field-error-message" id="${id}-fout">${foutTekst(t, fout)}</p>` : '';
   const beschreven = [hulpTekst ? `${id}-hulp` : '', fout ? `${id}-fout` : ''].filter(Boolean).join(' ');
@@ -112,6 +114,13 @@ function veldHtml(taal: Taal, veld: Veld, invoer: Invoer, fout: VeldFout | undef
             ${deel('huisnummer', 'off', 'loket-breedte-7')}
           </fieldset>`;
     }
+    case 'bestand':
+      // A file (ADR 0078): works without JavaScript, the step's form is multipart/form-data.
+      return html`<div class="utrecht-form-field utrecht-form-field--distanced${ongeldig}">
+            <div class="utrecht-form-field__label"><label class="utrecht-form-label" for="${id}">${label}</label></div>
+            ${hulp}${foutHtml}
+            <div class="utrecht-form-field__input"><input class="utrecht-textbox utrecht-textbox--html-input${fout ? ' utrecht-textbox--invalid' : ''}" type="file" id="${id}" name="${id}" accept="${BIJLAGE_ACCEPT}"${aria}></div>
+          </div>`;
     case 'lange-tekst':
       return html`<div class="utrecht-form-field utrecht-form-field--distanced${ongeldig}">
             <div class="utrecht-form-field__label"><label class="utrecht-form-label" for="${id}">${label}</label></div>
@@ -189,12 +198,18 @@ export function stapPagina(ctx: Ctx, w: StapWeergave): string {
   const vorige = positie > 0 ? zichtbaar[positie - 1] : undefined;
   const fouten = w.fouten ?? [];
   const velden = zichtbareVelden(stap, geldigeAntwoorden(definitie, w.antwoorden));
-  const invoer: Invoer = w.invoer ?? Object.assign({}, ...velden.map((v) => invoerVan(v, w.antwoorden[v.id])));
+  const invoer: Invoer = { ...(w.invoer ?? Object.assign({}, ...velden.map((v) => invoerVan(v, w.antwoorden[v.id])))) };
+  // A file field shows the file stored before (never what was posted under its name).
+  for (const v of velden.filter((x) => x.soort === 'bestand')) {
+    const eerder = w.antwoorden[v.id];
+    invoer[v.id] = typeof eerder === 'string' ? eerder : undefined;
+  }
+  const metBestand = velden.some((v) => v.soort === 'bestand');
   const actie = `${conceptPad(taal, gemeente.slug, code, w.token, 'stap', w.stap + 1)}${w.terug ? '?terug=controleer' : ''}`;
   const inhoud = html`${foutSamenvatting(t, fouten, labelsVan(definitie.stappen, taal))}
           <p class="utrecht-paragraph loket-voortgang">${t('stap.voortgang', { stap: positie + 1, aantal: zichtbaar.length })}</p>
           ${stap.uitleg?.[taal] ? alinea(stap.uitleg[taal]) : ''}
-          <form class="loket-formulier" method="post" action="${actie}" novalidate>
+          <form class="loket-formulier" method="post" action="${actie}"${metBestand ? html` enctype="multipart/form-data"` : ''} novalidate>
             ${velden.map((v) => veldHtml(taal, v, invoer, fouten.find((f) => f.veld === v.id)))}
             <div class="loket-knoppen">
               ${knop(t('stap.verder'))}

@@ -18,10 +18,10 @@ export type KpiPeriodeDatum = 'afgesloten' | 'ontvangen' | 'gebeurtenis' | 'peil
 /**
  * A breakdown a measure offers (the module's dimensions): zaaktype (zaken), wachtrij (telephone
  * queue, kcc), team (the team that did the work, for measures whose cases have one), categorie
- * (the category of a melding openbare ruimte, ADR 0074).
+ * (the category of a melding openbare ruimte, ADR 0074), locatie (the location of the balie, afspraken).
  */
-export type KpiUitsplitsing = 'zaaktype' | 'wachtrij' | 'team' | 'categorie';
-export const KPI_UITSPLITSINGEN = ['zaaktype', 'wachtrij', 'team', 'categorie'] as const satisfies readonly KpiUitsplitsing[];
+export type KpiUitsplitsing = 'zaaktype' | 'wachtrij' | 'team' | 'categorie' | 'locatie';
+export const KPI_UITSPLITSINGEN = ['zaaktype', 'wachtrij', 'team', 'categorie', 'locatie'] as const satisfies readonly KpiUitsplitsing[];
 
 export interface Tweetalig {
   nl: string;
@@ -72,10 +72,12 @@ export interface KpiVraag {
   team?: string | undefined;
   /** Only this category (code) of meldingen; for measures with the breakdown categorie. */
   categorie?: string | undefined;
+  /** Only this location of the balie (id); for measures with the breakdown locatie. */
+  locatie?: string | undefined;
 }
 
 /** A computed number, or "niet bekend" with the reason. `groep` null is the whole selection. */
-export type KpiMeting = { groep: { zaaktype: string } | { wachtrij: string } | { team: string } | { categorie: string } | null } & (
+export type KpiMeting = { groep: { zaaktype: string } | { wachtrij: string } | { team: string } | { categorie: string } | { locatie: string } | null } & (
   | {
       status: 'bekend';
       waarde: number;

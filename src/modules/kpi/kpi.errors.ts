@@ -14,7 +14,7 @@ export const onbekendZaaktype = (code: string): ProblemError =>
   badRequest([{ name: 'query.zaaktype', code: 'onbekend-zaaktype', reason: `Een zaaktype met de code "${code}" bestaat niet in deze gemeente.` }]);
 export const uitsplitsingKanNiet = (code: string, uitsplitsing: string): ProblemError =>
   badRequest([{ name: 'query.uitsplitsing', code: 'uitsplitsing-kan-niet', reason: `De KPI "${code}" is niet uit te splitsen naar ${uitsplitsing}.` }]);
-export const selectieKanNiet = (code: string, veld: 'wachtrij' | 'team' | 'categorie'): ProblemError =>
+export const selectieKanNiet = (code: string, veld: 'wachtrij' | 'team' | 'categorie' | 'locatie'): ProblemError =>
   badRequest([{ name: `query.${veld}`, code: 'selectie-kan-niet', reason: `De KPI "${code}" is niet per ${veld} te meten.` }]);
 export const gemeenteOnbekend = (code: string): ProblemError => notFound(`Gemeente ${code} bestaat niet in deze installatie.`);
 export const kpiNietPubliek = (code: string): ProblemError =>

@@ -75,10 +75,11 @@ export const kpiWaardeQuery = z.strictObject({
     .regex(/^[a-z0-9-]{1,50}$/, 'Geef de code van een categorie van meldingen.')
     .optional()
     .describe('Alleen meldingen van deze categorie (code; maten met de uitsplitsing categorie)'),
+  locatie: z.uuid({ error: 'Geef het id van een locatie.' }).optional().describe('Alleen afspraken aan de balies van deze locatie (maten met de uitsplitsing locatie)'),
   uitsplitsing: z
-    .enum(KPI_UITSPLITSINGEN, { error: 'Uitsplitsen kan naar zaaktype (zaken), wachtrij (telefonie), team of categorie (meldingen).' })
+    .enum(KPI_UITSPLITSINGEN, { error: 'Uitsplitsen kan naar zaaktype (zaken), wachtrij (telefonie), team, categorie (meldingen) of locatie (balie).' })
     .optional()
-    .describe('Ook een waarde per zaaktype, per wachtrij, per team of per categorie (de uitsplitsingen die de definitie noemt)'),
+    .describe('Ook een waarde per zaaktype, per wachtrij, per team, per categorie of per locatie (de uitsplitsingen die de definitie noemt)'),
 });
 
 const metingVelden = {
@@ -102,6 +103,7 @@ export const kpiWaardeSchema = z
     wachtrij: z.string().nullable().optional().describe('Bij maten per wachtrij: de gekozen wachtrij, of null voor alle'),
     team: z.string().nullable().optional().describe('Bij maten per team: het gekozen team (id), of null voor alle'),
     categorie: z.string().nullable().optional().describe('Bij maten per categorie van meldingen: de gekozen categorie (code), of null voor alle'),
+    locatie: z.string().nullable().optional().describe('Bij maten per locatie: de gekozen locatie (id), of null voor alle'),
     ...metingVelden,
     eenheid: z.enum(KPI_EENHEDEN),
     norm: geldendeNormSchema.nullable(),
@@ -118,7 +120,7 @@ export const kpiWaardeSchema = z
           .describe('Dagen van de periode die na afloop opnieuw zijn berekend omdat er late gegevens kwamen: wanneer en waarom'),
       })
       .describe('Waar de waarde vandaan komt en hoe vers ze is'),
-    uitsplitsing: z.array(z.object({ zaaktype: z.string().optional(), wachtrij: z.string().optional(), team: z.string().optional(), categorie: z.string().optional(), ...metingVelden })).optional(),
+    uitsplitsing: z.array(z.object({ zaaktype: z.string().optional(), wachtrij: z.string().optional(), team: z.string().optional(), categorie: z.string().optional(), locatie: z.string().optional(), ...metingVelden })).optional(),
   })
   .meta({ id: 'KpiWaarde' });
 

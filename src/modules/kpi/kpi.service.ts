@@ -20,6 +20,8 @@ export interface WaardeInvoer extends PeriodeInvoer {
   team?: string | undefined;
   /** Only this category of meldingen (measures with the breakdown categorie). */
   categorie?: string | undefined;
+  /** Only this location of the balie (measures with the breakdown locatie). */
+  locatie?: string | undefined;
   uitsplitsing?: KpiUitsplitsing | undefined;
 }
 
@@ -84,7 +86,7 @@ function gehaald(definitie: KpiDefinitie, meting: KpiMeting, norm: GeldendeNorm 
 }
 
 /** The group of a breakdown row: its zaaktype or its queue. */
-const groepVan = (m: KpiMeting): { zaaktype?: string; wachtrij?: string; team?: string; categorie?: string } => m.groep ?? {};
+const groepVan = (m: KpiMeting): { zaaktype?: string; wachtrij?: string; team?: string; categorie?: string; locatie?: string } => m.groep ?? {};
 
 const uitMeting = (m: KpiMeting) => ({
   waarde: m.status === 'bekend' ? m.waarde : null,
@@ -181,13 +183,14 @@ export function kpiService(deps: {
       if (invoer.wachtrij !== undefined && !definitie.uitsplitsingen.includes('wachtrij')) throw selectieKanNiet(code, 'wachtrij');
       if (invoer.team !== undefined && !definitie.uitsplitsingen.includes('team')) throw selectieKanNiet(code, 'team');
       if (invoer.categorie !== undefined && !definitie.uitsplitsingen.includes('categorie')) throw selectieKanNiet(code, 'categorie');
+      if (invoer.locatie !== undefined && !definitie.uitsplitsingen.includes('locatie')) throw selectieKanNiet(code, 'locatie');
       if (invoer.zaaktype !== undefined && !(await deps.zaaktypeBestaat(gemeente, invoer.zaaktype))) throw onbekendZaaktype(invoer.zaaktype);
       const berekendOp = klok.nu().toISOString();
       let metingen: KpiMeting[];
       // Measures without a rollup are always live; those with one say which they used (ADR 0043).
       let versheid: KpiVersheid = { bron: 'live', reden: null, rollupBijgewerktOp: null, herberekend: [] };
       try {
-        const uitkomst = await bereken({ gemeente, van: periode.van, tot: periode.tot, vandaag: dag, sluitingsdagen: await deps.sluitingsdagen(gemeente), zaaktype: invoer.zaaktype, wachtrij: invoer.wachtrij, team: invoer.team, categorie: invoer.categorie });
+        const uitkomst = await bereken({ gemeente, van: periode.van, tot: periode.tot, vandaag: dag, sluitingsdagen: await deps.sluitingsdagen(gemeente), zaaktype: invoer.zaaktype, wachtrij: invoer.wachtrij, team: invoer.team, categorie: invoer.categorie, locatie: invoer.locatie });
         if (Array.isArray(uitkomst)) metingen = uitkomst;
         else ({ metingen, versheid } = uitkomst);
       } catch (error) {
@@ -206,6 +209,7 @@ export function kpiService(deps: {
         ...(definitie.uitsplitsingen.includes('wachtrij') ? { wachtrij: invoer.wachtrij ?? null } : {}),
         ...(definitie.uitsplitsingen.includes('team') ? { team: invoer.team ?? null } : {}),
         ...(definitie.uitsplitsingen.includes('categorie') ? { categorie: invoer.categorie ?? null } : {}),
+        ...(definitie.uitsplitsingen.includes('locatie') ? { locatie: invoer.locatie ?? null } : {}),
         ...uitMeting(geheel),
         eenheid: definitie.eenheid,
         norm,

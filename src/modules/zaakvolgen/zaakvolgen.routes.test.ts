@@ -148,7 +148,7 @@ describe('tracking page', () => {
     expect(body).toContain('<time datetime="2026-03-02T09:01:00.000Z">2 maart 2026 om 10:01</time>');
     expect(body).toContain('<strong>Nu:</strong> Wij hebben uw klacht ontvangen. (op 2 maart 2026 om 10:01)</li>');
     // The reply form: a label, the maximum length, a form token; posts to this address.
-    expect(body).toContain(`<form class="loket-formulier" method="post" action="${pad(klacht.volgcode)}" novalidate>`);
+    expect(body).toContain(`<form class="loket-formulier" method="post" action="${pad(klacht.volgcode)}" enctype="multipart/form-data" novalidate>`);
     expect(body).toContain('<label class="utrecht-form-label" for="tekst">Uw bericht</label>');
     expect(body).toContain(`U kunt maximaal ${MAX_REACTIE} tekens gebruiken.`);
     expect(token(body)).toMatch(/^\d+\.[\w-]{43}$/);

@@ -1,4 +1,5 @@
 import type { Context } from '../audit/audit.service.ts';
+import { controleerBijlage, type BijlageFout, type Bijlagesoort } from '../zaken/zaken.bijlagen.ts';
 import { statusdata, type Tweetalig } from '../zaken/zaken.gebeurtenis.ts';
 import type { IngelogdeInwoner } from '../zaken/zaken.inwoner.ts';
 import type { ZakenService } from '../zaken/zaken.service.ts';
@@ -8,6 +9,17 @@ export interface ZaakvolgenDeps {
   /** The date the deadline watcher promised the resident after a missed deadline, if any. */
   beloofdeDatum?: (gemeente: string, zaakId: string, einddatum: string) => Promise<string | null>;
 }
+
+/** The most files a resident sends with one reply. */
+export const MAX_BIJLAGEN = 3;
+
+/** Why the files of a reply were refused: one file (named) or too many. */
+export interface BijlageWeigering {
+  code: BijlageFout | 'te-veel';
+  naam?: string;
+}
+
+type ReactieUitkomst = Awaited<ReturnType<ZakenService['reactieVanInwoner']>> | { bijlageFout: BijlageWeigering };
 
 type Gelezen = NonNullable<Awaited<ReturnType<ZakenService['zaakVoorInwoner']>>>;
 
@@ -101,8 +113,21 @@ export function zaakvolgenService(deps: ZaakvolgenDeps) {
       return { ...zaak, beloofdeDatum };
     },
 
-    /** A reply through the tracking page: null for an unknown code; throws 409 when the zaak is closed. */
-    reageer: (gemeente: string, code: string, tekst: string, context: Context) => zaken.reactieVanInwoner({ soort: 'inwoner', context, volgcode: code }, gemeente, { tekst }),
+    /**
+     * A reply through the tracking page, with at most MAX_BIJLAGEN files (ADR 0078): each is checked
+     * like every resident upload (zaken.bijlagen.ts); one bad file refuses the whole reply, nothing is
+     * stored. `null` for an unknown code; throws 409 when the zaak is closed.
+     */
+    async reageer(gemeente: string, code: string, tekst: string, context: Context, bestanden: readonly { bestandsnaam: string; inhoud: Buffer }[] = []): Promise<ReactieUitkomst> {
+      if (bestanden.length > MAX_BIJLAGEN) return { bijlageFout: { code: 'te-veel' } };
+      const bijlagen: { bestandsnaam: string; mediatype: Bijlagesoort; inhoud: Buffer }[] = [];
+      for (const b of bestanden) {
+        const uitkomst = await controleerBijlage(b);
+        if (!uitkomst.ok) return { bijlageFout: { code: uitkomst.code, naam: b.bestandsnaam } };
+        bijlagen.push(uitkomst);
+      }
+      return zaken.reactieVanInwoner({ soort: 'inwoner', context, volgcode: code }, gemeente, { tekst, bijlagen });
+    },
 
     /** Whether the resident wants a mail at each new step: null for an unknown code or a zaak without an address; 409 when closed. */
     tussentijdseBerichten: (gemeente: string, code: string, aan: boolean, context: Context) =>

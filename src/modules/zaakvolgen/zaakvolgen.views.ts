@@ -4,7 +4,8 @@ import { alinea, kop2, link, pagina, type PaginaContext, type PortaalGemeente } 
 import { MAX_REACTIE, type ReactieFout } from './zaakvolgen.schemas.ts';
 import type { KtoVraag } from '../kto/kto.repository.ts';
 import { ktoFormulier, type KtoFormulier } from '../kto/kto.views.ts';
-import type { VolgZaak } from './zaakvolgen.service.ts';
+import { MAX_BIJLAGEN, type BijlageWeigering, type VolgZaak } from './zaakvolgen.service.ts';
+import { BIJLAGE_ACCEPT } from '../zaken/zaken.bijlagen.ts';
 
 /** `/{slug}/zaken/{code}` and `/{slug}/en/zaken/{code}`. */
 export function volgPad(taal: Taal, slug: string, code: string): string {
@@ -26,8 +27,10 @@ export interface Formulier {
   token: string;
   /** The text the resident wrote, kept after an error. */
   tekst?: string;
-  fout?: ReactieFout | 'afgesloten';
+  fout?: ReactieFout | 'afgesloten' | 'bijlage';
   lengte?: number;
+  /** With fout 'bijlage': which file was refused and why (ADR 0078). */
+  bijlage?: BijlageWeigering;
   /** The reply was sent (after the redirect). */
   verstuurd?: boolean;
   /** The resident's choice about a mail at each new step was just saved (ADR 0070). */
@@ -120,7 +123,7 @@ function gebeurtenis(t: Vertaal, taal: Taal, g: VolgZaak['tijdlijn'][number]): H
     case 'verlenging':
       return html`${alinea(t('tijdlijn.verlenging'))}${reden}`;
     case 'document':
-      return alinea(t('tijdlijn.document', { bestandsnaam: g.bestandsnaam ?? '' }));
+      return alinea(t(g.doorInwoner ? 'tijdlijn.documentInwoner' : 'tijdlijn.document', { bestandsnaam: g.bestandsnaam ?? '' }));
     default:
       return html``;
   }
@@ -150,6 +153,7 @@ function documenten(t: Vertaal, pad: string, zaak: VolgZaak): Html | '' {
 
 function foutTekst(t: Vertaal, formulier: Formulier): string | undefined {
   if (!formulier.fout) return undefined;
+  if (formulier.fout === 'bijlage') return t(`reageren.bijlageFout.${formulier.bijlage?.code ?? 'soort'}`, { naam: formulier.bijlage?.naam ?? '', max: MAX_BIJLAGEN });
   return t(`reageren.fout.${formulier.fout}`, { max: MAX_REACTIE, lengte: formulier.lengte ?? 0 });
 }
 
@@ -158,17 +162,29 @@ function reageren(t: Vertaal, pad: string, zaak: VolgZaak, formulier: Formulier)
   if (zaak.afgeslotenOp) {
     return html`${kop2(t('reageren.kop'))}${fout ? '' : alinea(t('reageren.afgesloten'))}`;
   }
-  const beschrijving = fout ? 'tekst-uitleg tekst-fout' : 'tekst-uitleg';
+  // The error belongs to the text, or (a refused file) to the file field.
+  const bijFout = formulier.fout === 'bijlage' ? fout : undefined;
+  const tekstFout = bijFout ? undefined : fout;
+  const beschrijving = tekstFout ? 'tekst-uitleg tekst-fout' : 'tekst-uitleg';
+  const bijBeschrijving = bijFout ? 'bijlagen-uitleg bijlagen-fout' : 'bijlagen-uitleg';
   return html`${kop2(t('reageren.kop'))}
           ${alinea(t('reageren.intro'))}
-          <form class="loket-formulier" method="post" action="${pad}" novalidate>
+          <form class="loket-formulier" method="post" action="${pad}" enctype="multipart/form-data" novalidate>
             <input type="hidden" name="formulier" value="${formulier.token}">
-            <div class="utrecht-form-field utrecht-form-field--distanced${fout ? ' utrecht-form-field--invalid' : ''}">
+            <div class="utrecht-form-field utrecht-form-field--distanced${tekstFout ? ' utrecht-form-field--invalid' : ''}">
               <div class="utrecht-form-field__label"><label class="utrecht-form-label" for="tekst">${t('reageren.label')}</label></div>
               <div class="utrecht-form-field__description utrecht-form-field-description" id="tekst-uitleg">${t('reageren.uitleg', { max: MAX_REACTIE })}</div>
-              ${fout ? html`<div class="utrecht-form-field__error-message utrecht-form-field-error-message" id="tekst-fout">${fout}</div>` : ''}
+              ${tekstFout ? html`<div class="utrecht-form-field__error-message utrecht-form-field-error-message" id="tekst-fout">${tekstFout}</div>` : ''}
               <div class="utrecht-form-field__input">
-                <textarea class="utrecht-textarea utrecht-textarea--html-textarea${fout ? ' utrecht-textarea--invalid' : ''}" id="tekst" name="tekst" rows="8" aria-describedby="${beschrijving}"${fout ? html` aria-invalid="true" autofocus` : ''}>${formulier.tekst ?? ''}</textarea>
+                <textarea class="utrecht-textarea utrecht-textarea--html-textarea${tekstFout ? ' utrecht-textarea--invalid' : ''}" id="tekst" name="tekst" rows="8" aria-describedby="${beschrijving}"${tekstFout ? html` aria-invalid="true" autofocus` : ''}>${formulier.tekst ?? ''}</textarea>
+              </div>
+            </div>
+            <div class="utrecht-form-field utrecht-form-field--distanced${bijFout ? ' utrecht-form-field--invalid' : ''}">
+              <div class="utrecht-form-field__label"><label class="utrecht-form-label" for="bijlagen">${t('reageren.bijlagenLabel')} <span class="loket-optioneel">${t('reageren.optioneel')}</span></label></div>
+              <div class="utrecht-form-field__description utrecht-form-field-description" id="bijlagen-uitleg">${t('reageren.bijlagenUitleg', { max: MAX_BIJLAGEN })}</div>
+              ${bijFout ? html`<div class="utrecht-form-field__error-message utrecht-form-field-error-message" id="bijlagen-fout">${bijFout}</div>` : ''}
+              <div class="utrecht-form-field__input">
+                <input class="utrecht-textbox utrecht-textbox--html-input${bijFout ? ' utrecht-textbox--invalid' : ''}" type="file" id="bijlagen" name="bijlagen" multiple accept="${BIJLAGE_ACCEPT}" aria-describedby="${bijBeschrijving}"${bijFout ? html` aria-invalid="true"` : ''}>
               </div>
             </div>
             <button class="utrecht-button utrecht-button--primary-action utrecht-button--distanced" type="submit">${t('reageren.knop')}</button>
@@ -198,7 +214,7 @@ function melding(t: Vertaal, zaak: VolgZaak, formulier: Formulier): Html | '' {
             <div class="utrecht-alert__content">
               <div class="utrecht-alert__message">
                 <h2 class="utrecht-heading-2">${t('reageren.foutKop')}</h2>
-                <p class="utrecht-paragraph">${zaak.afgeslotenOp ? fout : link('#tekst', fout)}</p>
+                <p class="utrecht-paragraph">${zaak.afgeslotenOp ? fout : link(formulier.fout === 'bijlage' ? '#bijlagen' : '#tekst', fout)}</p>
               </div>
             </div>
           </div>`;

@@ -66,7 +66,7 @@ export interface ProcedureUitkomst {
 }
 
 /** Stores a checked document with the zaak and its `document` entry, inside a change. */
-async function voegDocumentIn(w: Wijziging, document: { id: string; bestandsnaam: string; mediatype: string; inhoud: Buffer; extern: boolean }, doorGebruiker: string | null) {
+export async function voegDocumentIn(w: Wijziging, document: { id: string; bestandsnaam: string; mediatype: string; inhoud: Buffer; extern: boolean }, doorGebruiker: string | null) {
   const sha256 = createHash('sha256').update(document.inhoud).digest('hex');
   const meta = { bestandsnaam: document.bestandsnaam, mediatype: document.mediatype, grootte: document.inhoud.length, sha256 };
   await w.repo.voegDocumentToe(w.rij.gemeente, w.rij.id, { id: document.id, ...meta, extern: document.extern, aangemaaktOp: w.nu, inhoud: document.inhoud, doorGebruiker });

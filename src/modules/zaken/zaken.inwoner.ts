@@ -4,6 +4,9 @@
  * resident's reply — written like every change, as the `Inwoner` actor, who may act only on the
  * zaak of their code.
  */
+import { randomUUID } from 'node:crypto';
+import { voegDocumentIn } from './zaken.acties.ts';
+import type { Bijlagesoort } from './zaken.bijlagen.ts';
 import { GEEN_WIJZIGING, projectieVan, volgcodeHash, volgcodeUitTekst, type Inwoner, type ZakenKern } from './zaken.kern.ts';
 import { mailReactieAanBehandelaar } from './zaken.mails.ts';
 import type { ZaakRij } from './zaken.repository.ts';
@@ -132,7 +135,12 @@ export function zakenInwoner(kern: ZakenKern) {
      * already received: no second entry or mail (`dubbel: true`). Null when the code is
      * unknown; 409 when the zaak is closed.
      */
-    async reactieVanInwoner(inwoner: Inwoner, gemeente: string, invoer: { tekst: string }) {
+    /**
+     * A reply from the tracking page, with the files sent with it (already checked by
+     * controleerBijlage, ADR 0078): each becomes an external document of the zaak, by the resident,
+     * in the same change as the reply.
+     */
+    async reactieVanInwoner(inwoner: Inwoner, gemeente: string, invoer: { tekst: string; bijlagen?: readonly { bestandsnaam: string; mediatype: Bijlagesoort; inhoud: Buffer }[] }) {
       const gevonden = await zaakVanCode(gemeente, inwoner.volgcode);
       if (!gevonden) return null;
       let opgeschort = false;
@@ -143,6 +151,7 @@ export function zakenInwoner(kern: ZakenKern) {
         opgeschort = w.voor.opgeschort;
         if (zelfde) return GEEN_WIJZIGING;
         await w.voegToe({ soort: 'reactie', gegevens: { tekst: invoer.tekst }, extern: true });
+        for (const b of invoer.bijlagen ?? []) await voegDocumentIn(w, { id: randomUUID(), bestandsnaam: b.bestandsnaam, mediatype: b.mediatype, inhoud: b.inhoud, extern: true }, null);
         const medewerker = w.rij.behandelaar_id ? await behandelaar(gemeente, w.rij.behandelaar_id, w.repo) : undefined;
         if (medewerker) await berichten.verstuur(mailReactieAanBehandelaar(gemeente, medewerker.email, w.rij, invoer.tekst, opgeschort), { transactie: w.transactie });
         return { opgeschort };

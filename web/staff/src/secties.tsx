@@ -16,6 +16,7 @@ import { enquetesPagina } from './pages/enquetes/Enquetes.tsx';
 import { Kto } from './pages/enquetes/Kto.tsx';
 import { Panel } from './pages/enquetes/Panel.tsx';
 import { Sluitingsdagen } from './pages/Sluitingsdagen.tsx';
+import { FormulierDetail, FormulierNieuw, Formulieren } from './pages/formulieren/Formulieren.tsx';
 import { TeamDetail } from './pages/TeamDetail.tsx';
 import { TeamNieuw, Teams } from './pages/Teams.tsx';
 import { Verwerkingen } from './pages/Verwerkingen.tsx';
@@ -118,6 +119,14 @@ export const SECTIES: readonly Sectie[] = [
     recht: 'beheer',
     weergave: ({ gemeente, id, zoek }) =>
       id === 'nieuw' ? <ZaaktypeNieuw gemeente={gemeente} /> : id ? <ZaaktypeDetail gemeente={gemeente} id={id} /> : <Zaaktypen gemeente={gemeente} zoek={zoek} />,
+  },
+  // The form editor (ADR 0064): concept → published (immutable) → withdrawn, per zaaktype version.
+  {
+    pad: 'formulieren',
+    label: 'nav.formulieren',
+    recht: 'beheer',
+    weergave: ({ gemeente, id, zoek }) =>
+      id === 'nieuw' ? <FormulierNieuw gemeente={gemeente} /> : id ? <FormulierDetail gemeente={gemeente} id={id} /> : <Formulieren gemeente={gemeente} zoek={zoek} />,
   },
   {
     pad: 'gebruikers',
