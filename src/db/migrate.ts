@@ -42,8 +42,8 @@ import * as inwoners from './migrations/0046-inwoners.ts';
 import * as formulierBestanden from './migrations/0047-formulier-bestanden.ts';
 
 /**
- * Migrations in order; forward-only (no down) in production. There is no 0008, 0014, 0019, 0028
- * or 0029: the numbers were given out to parallel work that left them unused, and no such file was ever
+ * Migrations in order; forward-only (no down) in production. There is no 0008, 0014, 0019, 0028,
+ * 0029, 0033, 0041 or 0042: the numbers were given out to parallel work that left them unused, and no such file was ever
  * committed on any branch (docs/adr/README.md, "Missing numbers"). Do not fill the gaps.
  */
 const migrations: Record<string, Migration> = {
@@ -80,13 +80,13 @@ const migrations: Record<string, Migration> = {
   '0037-kcc-kpi-rollups': kccKpiRollups,
   '0038-inwonerspanel': inwonerspanel,
   '0039-team-contact-en-berichtenvoorkeur': teamContact,
-  '0048-klantreis-index': klantreisIndex,
   '0040-brieftekst': briefTekst,
-  '0046-inwoners': inwoners,
   '0043-melding-samenvoegen-heropenen': meldingSamenvoegenHeropenen,
   '0044-melding-termen': meldingTermen,
   '0045-meldingen-kaartcellen': meldingenKaartcellen,
+  '0046-inwoners': inwoners,
   '0047-formulier-bestanden': formulierBestanden,
+  '0048-klantreis-index': klantreisIndex,
 };
 
 /** The names of every migration of this version, in order (`/ready` checks the database has them all). */
