@@ -648,7 +648,7 @@ export function loketServices(deps: {
           const opKlok = zakenService({ ...zakenDeps, klok: demoKlok, berichten: alleenBewaren(berichtenRepository(db), demoKlok) });
           return {
             zaken: opKlok,
-            bezwaar: bezwaarProcedure({ db, zaken: opKlok, gemeenten, teams: teamsRepo, klok: demoKlok }),
+            bezwaar: bezwaarProcedure({ db, zaken: opKlok, gemeenten, teams: teamsRepo, klok: demoKlok, briefWoorden: (gemeente, taal, d) => briefWoorden(brievenRepo, gemeente, taal, 'bezwaar', d) }),
             klachten: klachtenService({ db, repository: klachtenRepository(db), zaken: opKlok, gemeenten, zaaktypen: zaaktypenRepo, sluitingsdagen: (gemeente) => termijnen.sluitingsdagen(gemeente), briefWoorden: (gemeente, taal, d) => briefWoorden(brievenRepo, gemeente, taal, 'klachten', d), audit, klok: demoKlok }),
           };
         },
@@ -663,7 +663,7 @@ export function loketServices(deps: {
     brieven: brievenService({ zaken, klok, repository: brievenRepo, audit }),
     // Klachten (Awb titel 9.1, ADR 0060): zaken of type klacht, their steps through the zaken service.
     klachten: klachtenService({ db, repository: klachtenRepository(db), zaken, gemeenten, zaaktypen: zaaktypenRepo, sluitingsdagen: (gemeente) => termijnen.sluitingsdagen(gemeente), briefWoorden: (gemeente, taal, d) => briefWoorden(brievenRepo, gemeente, taal, 'klachten', d), audit, klok }),
-    bezwaarProcedure: bezwaarProcedure({ db, zaken, gemeenten, teams: teamsRepo, klok }),
+    bezwaarProcedure: bezwaarProcedure({ db, zaken, gemeenten, teams: teamsRepo, klok, briefWoorden: (gemeente, taal, d) => briefWoorden(brievenRepo, gemeente, taal, 'bezwaar', d) }),
     kpi,
     zakenRollup,
     kccRollups,

@@ -966,7 +966,7 @@ export interface BriefTekstTable {
   gewijzigd_door: string | null;
 }
 /** The groups of letters with their own wording: every letter, or one procedure's (a procedure's row overrides the general one). The table also allows `bezwaar`, for when its letters use it. */
-export const BRIEF_GROEPEN = ['algemeen', 'klachten'] as const;
+export const BRIEF_GROEPEN = ['algemeen', 'klachten', 'bezwaar'] as const;
 export type BriefGroep = (typeof BRIEF_GROEPEN)[number];
 /** The state of one klacht beside its zaak (0034-klachten, ADR 0060). */
 export interface KlachtTable {

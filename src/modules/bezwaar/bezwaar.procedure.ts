@@ -14,7 +14,7 @@ import { badRequest, conflict, notFound, type InvalidParam, type ProblemError } 
 import { heeftRecht } from '../../http/rechten.ts';
 import { datumTekst, type Taal } from '../../i18n/i18n.ts';
 import type { Klok } from '../../klok.ts';
-import { maakBrief } from '../brieven/brieven.pdf.ts';
+import { maakBrief, type BriefWoorden } from '../brieven/brieven.pdf.ts';
 import type { GegevensVan, SjabloonNaam } from '../brieven/brieven.sjablonen.ts';
 import type { Gemeente, GemeentenRepository } from '../gemeenten/gemeenten.repository.ts';
 import type { TeamsRepository } from '../teams/teams.repository.ts';
@@ -139,7 +139,15 @@ function weergave(besluit: BezwaarRij, stappen: BezwaarStap[], uiterlijkeEinddat
   };
 }
 
-export function bezwaarProcedure(deps: { db: Kysely<DB>; zaken: ZakenService; gemeenten: GemeentenRepository; teams: TeamsRepository; klok: Klok }) {
+export function bezwaarProcedure(deps: {
+  db: Kysely<DB>;
+  zaken: ZakenService;
+  gemeenten: GemeentenRepository;
+  teams: TeamsRepository;
+  klok: Klok;
+  /** The gemeente's own wording of the bezwaar letters (ADR 0071, group bezwaar over algemeen), read in the step's transaction; without it the default. */
+  briefWoorden?: (gemeente: string, taal: Taal, d: Kysely<DB> | Transaction<DB>) => Promise<BriefWoorden>;
+}) {
   const vandaag = () => kalenderdag(deps.klok.nu());
   const lezen = bezwaarRepository(deps.db);
 
@@ -150,8 +158,9 @@ export function bezwaarProcedure(deps: { db: Kysely<DB>; zaken: ZakenService; ge
   }
 
   /** A letter as a PDF document of the zaak (extern: the resident sees it on the tracking page). */
-  async function brief<S extends SjabloonNaam>(gemeente: Gemeente, taal: Taal, sjabloon: S, naam: string, identificatie: string, gegevens: GegevensVan<S>): Promise<SysteemDocument> {
-    const inhoud = await maakBrief({ gemeente, taal, sjabloon, gegevens, datum: vandaag() });
+  async function brief<S extends SjabloonNaam>(d: Transaction<DB>, gemeente: Gemeente, taal: Taal, sjabloon: S, naam: string, identificatie: string, gegevens: GegevensVan<S>): Promise<SysteemDocument> {
+    const woorden = deps.briefWoorden ? await deps.briefWoorden(gemeente.code, taal, d) : undefined;
+    const inhoud = await maakBrief({ gemeente, taal, sjabloon, gegevens, datum: vandaag(), woorden });
     return { id: randomUUID(), bestandsnaam: `${naam}-${identificatie}.pdf`, mediatype: 'application/pdf', inhoud, extern: true };
   }
 
@@ -197,7 +206,7 @@ export function bezwaarProcedure(deps: { db: Kysely<DB>; zaken: ZakenService; ge
       };
       await bezwaarRepository(binnen.transactie).voegToe(gemeente, rij, deps.klok.nu().toISOString());
       // Awb 6:14: the receipt confirmed in writing, with the day we decide by.
-      const ontvangst = await brief(gemeenteRec, taal, 'bezwaarOntvangst', taal === 'en' ? 'receipt' : 'ontvangstbevestiging', zaak.identificatie, {
+      const ontvangst = await brief(binnen.transactie, gemeenteRec, taal, 'bezwaarOntvangst', taal === 'en' ? 'receipt' : 'ontvangstbevestiging', zaak.identificatie, {
         referentie: zaak.identificatie,
         onderwerp: invoer.onderwerp,
         naam: invoer.betrokkene?.naam || null,
@@ -234,7 +243,7 @@ export function bezwaarProcedure(deps: { db: Kysely<DB>; zaken: ZakenService; ge
         if (stand.herstelOpen) throw conflict('herstel-open', 'Er loopt al een verzoek om herstel. Leg eerst vast dat het verzuim is hersteld.');
         if (invoer.hersteltermijn <= dag) throw fout('hersteltermijn', 'niet-in-de-toekomst', 'De hersteltermijn moet na vandaag eindigen: de indiener moet tijd hebben (Awb 6:6).');
         const stap = { soort: invoer.soort, gegevens: { verzocht: dag, hersteltermijn: invoer.hersteltermijn, verzuim: invoer.verzuim } };
-        const letter = await brief(gemeente, taal, 'bezwaarHerstel', taal === 'en' ? 'request-to-repair' : 'herstelverzoek', z.zaak.identificatie, { ...kern(z), verzuim: invoer.verzuim, hersteltermijn: d(invoer.hersteltermijn) });
+        const letter = await brief(z.transactie, gemeente, taal, 'bezwaarHerstel', taal === 'en' ? 'request-to-repair' : 'herstelverzoek', z.zaak.identificatie, { ...kern(z), verzuim: invoer.verzuim, hersteltermijn: d(invoer.hersteltermijn) });
         const tekst = `Verzoek om herstel van een verzuim (Awb 6:6), uiterlijk ${invoer.hersteltermijn}: ${invoer.verzuim}. De beslistermijn staat vanaf morgen stil tot het herstel (7:10 lid 2).`;
         return { stap, uitkomst: { gebeurtenissen: [{ soort: 'notitie', gegevens: { tekst }, extern: false }], documenten: [letter], details: { hersteltermijn: invoer.hersteltermijn } } };
       }
@@ -272,7 +281,7 @@ export function bezwaarProcedure(deps: { db: Kysely<DB>; zaken: ZakenService; ge
             ? `Verdaging (Awb 7:10 lid 3): ${invoer.reden}`
             : `Uitstel met instemming van de indiener (Awb 7:10 lid 4, ${invoer.instemmingOp}: ${invoer.instemming}): ${invoer.reden}`;
         // 7:10 lid 5: the objector is told in writing.
-        const letter = await brief(gemeente, taal, 'bezwaarVerdaging', invoer.soort === 'verdaging' ? (taal === 'en' ? 'postponement' : 'verdaging') : taal === 'en' ? 'extension' : 'uitstel', z.zaak.identificatie, {
+        const letter = await brief(z.transactie, gemeente, taal, 'bezwaarVerdaging', invoer.soort === 'verdaging' ? (taal === 'en' ? 'postponement' : 'verdaging') : taal === 'en' ? 'extension' : 'uitstel', z.zaak.identificatie, {
           ...kern(z),
           soort: invoer.soort,
           weken: invoer.weken,
@@ -295,7 +304,7 @@ export function bezwaarProcedure(deps: { db: Kysely<DB>; zaken: ZakenService; ge
         if (stand.hoorverslag !== null || stand.horenOvergeslagen) throw conflict('al-gehoord', 'Het horen is al vastgelegd (verslag of reden om niet te horen).');
         if (invoer.datum < dag) throw fout('datum', 'in-het-verleden', 'Een hoorzitting plant u vandaag of later.');
         const stap = { soort: invoer.soort, gegevens: { datum: invoer.datum, tijd: invoer.tijd, locatie: invoer.locatie, commissie: invoer.commissie } };
-        const letter = await brief(gemeente, taal, 'bezwaarHoorzitting', taal === 'en' ? 'invitation-hearing' : 'uitnodiging-hoorzitting', z.zaak.identificatie, {
+        const letter = await brief(z.transactie, gemeente, taal, 'bezwaarHoorzitting', taal === 'en' ? 'invitation-hearing' : 'uitnodiging-hoorzitting', z.zaak.identificatie, {
           ...kern(z),
           datum: d(invoer.datum),
           tijd: invoer.tijd,
@@ -336,7 +345,7 @@ export function bezwaarProcedure(deps: { db: Kysely<DB>; zaken: ZakenService; ge
         const resultaattype = z.zaaktype.resultaattypen.find((r) => r.naam === naam);
         if (!resultaattype) throw fout('uitkomst', 'geen-resultaattype', `Het zaaktype van dit bezwaar heeft geen resultaat "${naam}".`);
         const rechtbank = typeof gemeente.thema.rechtbank === 'string' ? gemeente.thema.rechtbank : null;
-        const letter = await brief(gemeente, taal, 'bezwaarBeslissing', taal === 'en' ? 'decision' : 'beslissing-op-bezwaar', z.zaak.identificatie, {
+        const letter = await brief(z.transactie, gemeente, taal, 'bezwaarBeslissing', taal === 'en' ? 'decision' : 'beslissing-op-bezwaar', z.zaak.identificatie, {
           ...kern(z),
           uitkomst: invoer.uitkomst,
           motivering: invoer.motivering,

@@ -42,11 +42,11 @@ async function ontvangstbrief(taal: 'nl' | 'en'): Promise<string> {
 
 describe('briefteksten', () => {
   // One test: the tests of a file run in random order, and this one starts from nothing set.
-  it("lists every group and language with the default (nothing set); then the gemeente's wording goes into the klacht letters", async () => {
+  it("lists every group and language with the default (nothing set); then the gemeente's wording goes into the klacht and bezwaar letters", async () => {
     const res = await loket.app.inject({ method: 'GET', url: `${api}/briefteksten`, headers: beheerder.headers });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().items).toEqual(
-      ['algemeen', 'klachten'].flatMap((groep) => ['nl', 'en'].map((taal) => ({ groep, taal, inleiding: null, contact: null, ondertekening: null, gewijzigdOp: null }))),
+      ['algemeen', 'klachten', 'bezwaar'].flatMap((groep) => ['nl', 'en'].map((taal) => ({ groep, taal, inleiding: null, contact: null, ondertekening: null, gewijzigdOp: null }))),
     );
     const tekst = await ontvangstbrief('nl');
     expect(tekst).toContain('Met vriendelijke groet, Gemeente Diemen');
@@ -70,10 +70,30 @@ describe('briefteksten', () => {
     expect(en).not.toContain('Wij vinden');
     expect(en).not.toContain('klachtcoördinator');
     expect(en).toContain('Kind regards, Municipality of Diemen');
+
+    // The bezwaar letters take the bezwaar group first, then the general one.
+    expect((await zet('bezwaar', 'nl', { inleiding: null, contact: null, ondertekening: 'Secretariaat bezwaarcommissie' })).statusCode).toBe(200);
+    const bezwaar = await loket.app.inject({
+      method: 'POST',
+      url: `${api}/bezwaren`,
+      headers: tim.headers,
+      payload: { besluit: 'Weigering dakkapel', bekendmaking: '2026-02-02', ontvangen: '2026-02-20', onderwerp: 'Bezwaar dakkapel', kanaal: 'post', betrokkene: { naam: 'Sara Jansen', taal: 'nl' } },
+    });
+    expect(bezwaar.statusCode, bezwaar.body).toBe(201);
+    const document = (bezwaar.json().documenten as { id: string; bestandsnaam: string }[]).find((d) => d.bestandsnaam.startsWith('ontvangstbevestiging-'));
+    const pdf = await loket.app.inject({ method: 'GET', url: `${api}/zaken/${bezwaar.json().id}/documenten/${document?.id}`, headers: tim.headers });
+    expect(pdf.statusCode).toBe(200);
+    const bezwaarbrief = normaal(leesPdf(pdf.rawPayload).tekst);
+    expect(bezwaarbrief).toContain('Dank voor uw bericht aan de gemeente.');
+    expect(bezwaarbrief).toContain('Vragen? Bel 14 020.');
+    expect(bezwaarbrief).toContain('Met vriendelijke groet, Secretariaat bezwaarcommissie Gemeente Diemen');
+    expect(bezwaarbrief).not.toContain('klachtcoördinator');
+
     const audit = await loket.database.db.selectFrom('audit_log').select('details').where('actie', '=', 'brieftekst-wijzigen').execute();
     expect(audit.map((a) => a.details)).toEqual([
       { groep: 'algemeen', taal: 'nl' },
       { groep: 'klachten', taal: 'nl' },
+      { groep: 'bezwaar', taal: 'nl' },
     ]);
   });
 

@@ -32,7 +32,7 @@ const eigenTekst = (max: number, wat: string) =>
 
 export const briefTekstParams = z.strictObject({
   gemeente: gemeenteCode,
-  groep: z.enum(BRIEF_GROEPEN, { error: `Kies een groep brieven: ${BRIEF_GROEPEN.join(', ')}.` }).describe('algemeen: elke brief; klachten: de brieven van de klachtprocedure (vult algemeen per veld aan)'),
+  groep: z.enum(BRIEF_GROEPEN, { error: `Kies een groep brieven: ${BRIEF_GROEPEN.join(', ')}.` }).describe('algemeen: elke brief; klachten: de brieven van de klachtprocedure; bezwaar: die van de bezwaarprocedure (beide vullen algemeen per veld aan)'),
   taal: z.enum(TALEN, { error: 'Kies nl of en.' }),
 });
 

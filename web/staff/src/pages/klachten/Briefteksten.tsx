@@ -9,7 +9,7 @@ import { Laadstatus, useLaden } from '../../laden.tsx';
 
 /** The API's answer of `GET …/briefteksten` (ADR 0071). */
 interface BriefTekst {
-  groep: 'algemeen' | 'klachten';
+  groep: 'algemeen' | 'klachten' | 'bezwaar';
   taal: 'nl' | 'en';
   inleiding: string | null;
   contact: string | null;
