@@ -85,7 +85,8 @@ export interface Jobs {
   send<T extends object>(name: string, data: T, options?: SendOptions): Promise<string>;
   /** Sends the job unless one with the same key was sent (by any node) in the same window: then undefined. */
   sendOnce<T extends object>(name: string, data: T, options: SendOnceOptions): Promise<string | undefined>;
-  work<T extends object>(name: string, handler: JobHandler<T>): Promise<void>;
+  /** Works the queue's jobs one at a time; `pollingIntervalSeconds` overrides how often an idle worker of this queue looks (≥ 0.5). */
+  work<T extends object>(name: string, handler: JobHandler<T>, options?: { pollingIntervalSeconds?: number }): Promise<void>;
   /**
    * Stops fetching jobs, lets the running ones finish (at most `timeoutMs`, default 10 s; a job
    * still running then is failed and retried later, on any node) and closes the queue. Once.
@@ -162,11 +163,11 @@ export async function startJobs(options: JobsOptions): Promise<Jobs> {
       const id = await boss.send(name, data, { singletonKey: key, singletonSeconds: withinSeconds, ...(startAfterSeconds ? { startAfter: startAfterSeconds } : {}) });
       return id ?? undefined;
     },
-    work: async <T extends object>(name: string, handler: JobHandler<T>) => {
+    work: async <T extends object>(name: string, handler: JobHandler<T>, workOptions: { pollingIntervalSeconds?: number } = {}) => {
       assertKnown(name);
       await boss.work(
         name,
-        { includeMetadata: true, batchSize: 1, pollingIntervalSeconds },
+        { includeMetadata: true, batchSize: 1, pollingIntervalSeconds: workOptions.pollingIntervalSeconds ?? pollingIntervalSeconds },
         async (jobs: JobWithMetadata<T>[]) => {
           for (const job of jobs) {
             const run = { id: job.id, data: job.data, attempt: job.retryCount + 1, lastAttempt: job.retryCount >= job.retryLimit };

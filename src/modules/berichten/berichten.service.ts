@@ -197,10 +197,14 @@ export function berichtenService(deps: BerichtenDeps) {
 
     verzend,
 
-    /** Starts sending queued messages in this process (only with SMTP configured). */
+    /**
+     * Starts sending queued messages in this process (only with SMTP configured). The worker takes one
+     * message at a time, so it looks every half second: a round of survey invitations or a day's
+     * reminders goes out in minutes, not at one message per two seconds.
+     */
     werk: async (): Promise<void> => {
       if (!mailer) return;
-      await jobs.work<BerichtOpdracht>(BERICHT_VERZENDEN, (job) => verzend(job.data, job.lastAttempt));
+      await jobs.work<BerichtOpdracht>(BERICHT_VERZENDEN, (job) => verzend(job.data, job.lastAttempt), { pollingIntervalSeconds: 0.5 });
     },
   };
 }
