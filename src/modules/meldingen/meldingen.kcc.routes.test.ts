@@ -175,6 +175,7 @@ describe('beheerders manage partners', () => {
     expect(namen(fout2)).toEqual(['categorieen.0', 'leden.0']);
     expect((await get(beheerder, `/api/v1/gemeenten/${G}/melding-partners/${afval.id}`)).json().naam).toBe('Afvalpartner Amstelland');
     expect((await send(kcc, 'PUT', `/api/v1/gemeenten/${G}/melding-partners/${afval.id}`, { naam: 'X' })).statusCode).toBe(403);
-    expect((await get(beheerder, `/api/v1/gemeenten/${G}/melding-partners/00000000-0000-4000-8000-000000000000`)).statusCode).toBe(400);
+    // A partner that is not there is a 404, as any resource addressed by its id.
+    expect((await get(beheerder, `/api/v1/gemeenten/${G}/melding-partners/00000000-0000-4000-8000-000000000000`)).statusCode).toBe(404);
   });
 });
