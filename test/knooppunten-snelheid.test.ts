@@ -91,6 +91,8 @@ describe.skipIf(opPglite)('the public map on two nodes (cells kept per node, ADR
     expect((await kaartOpB()).ids).toEqual([eerste]);
     expect((await kaartOpB()).ids).toEqual([eerste]);
 
+    // A minute later, so "newest first" decides the order (with the same instant the zaak ids would).
+    a.klok.verder(60_000);
     const tweede = await meldOpA('gat-in-de-weg', '52.3352', '4.9652');
     await vi.waitFor(async () => expect((await kaartOpB()).ids).toEqual([tweede, eerste]), METEEN);
 
