@@ -9,14 +9,17 @@ import type { ReactNode } from 'react';
 import type { z } from 'zod';
 import type { bezwaarSchema, bezwaarStapAntwoord } from '../../../../../src/modules/bezwaar/bezwaar.procedure.schemas.ts';
 import { ApiError, type AangemaakteZaak, type SessieGemeente, type Team, type Zaak, api, gemeentePad } from '../../api.ts';
-import { Formulier, HerlaadKnop, Veld, Vinkje, useFormulier, type FormulierStaat } from '../../components/Formulier.tsx';
+import { Formulier, HerlaadKnop, Veld, Vinkje, useFormulier } from '../../components/Formulier.tsx';
 import { Gegevenslijst } from '../../components/Gegevenslijst.tsx';
 import { Melding } from '../../components/Melding.tsx';
 import { Sectie } from '../../components/Sectie.tsx';
 import { Keuzelijst, Tekstvak, koppel } from '../../components/Velden.tsx';
 import { useTaal } from '../../i18n/i18n.tsx';
 import { Link, navigeer } from '../../router.tsx';
+import { StapFormulier, type StuurStap } from './ProcedureStap.tsx';
 import { datum } from './teksten.tsx';
+
+export type { StuurStap };
 
 export type Bezwaar = z.output<typeof bezwaarSchema>;
 export type BezwaarNaStap = z.output<typeof bezwaarStapAntwoord>;
@@ -27,8 +30,6 @@ export const BEZWAAR_ZAAKTYPE = 'bezwaar';
 export const UITKOMSTEN = ['niet-ontvankelijk', 'ongegrond', 'gegrond', 'deels-gegrond', 'ingetrokken'] as const;
 const HOREN_GRONDEN = ['a', 'b', 'c', 'd', 'e'] as const;
 
-/** Sends one step (its body); the page then shows and focuses `melding`. */
-export type StuurStap = (body: Record<string, unknown>, melding: string) => Promise<void>;
 
 export type BezwaarActieSoort =
   | 'bezwaar-verschoonbaarheid'
@@ -56,41 +57,6 @@ function invoerFout(naam: string, reden: string): ApiError {
 }
 
 const heel = (tekst: string): number | undefined => (/^\s*\d{1,3}\s*$/.test(tekst) ? Number(tekst) : undefined);
-
-/** A step's form: its values become the body; a 412 offers the newest version. */
-function StapFormulier<W extends Record<string, unknown>>({
-  formulier,
-  stuur,
-  herlaad,
-  body,
-  melding,
-  knop,
-  velden,
-  children,
-}: {
-  formulier: FormulierStaat<W>;
-  stuur: StuurStap;
-  herlaad(): void;
-  body(waarden: W): Record<string, unknown>;
-  melding: string;
-  knop: string;
-  velden: Record<string, string>;
-  children: ReactNode;
-}) {
-  const { t } = useTaal();
-  return (
-    <Formulier
-      formulier={formulier}
-      onVerstuur={() => stuur(body(formulier.waarden), melding)}
-      knop={knop}
-      knoppen={<HerlaadKnop fout={formulier.fout} onHerlaad={herlaad} />}
-      meldingen={{ 412: t('zaak.verouderd') }}
-      velden={velden}
-    >
-      {children}
-    </Formulier>
-  );
-}
 
 function Verschoonbaarheid({ stuur, herlaad }: StapProps) {
   const { t } = useTaal();

@@ -1,14 +1,17 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState } from 'react';
 import { heeftRecht } from '../../../../../src/http/rechten.ts';
 import { ApiError, api, gemeentePad, type Klacht, type SessieGemeente, type Team, type Zaak } from '../../api.ts';
-import { Formulier, HerlaadKnop, Knop, Veld, Vinkje, type FormulierStaat, useFormulier } from '../../components/Formulier.tsx';
+import { Knop, Veld, Vinkje, useFormulier } from '../../components/Formulier.tsx';
 import { Gegevenslijst } from '../../components/Gegevenslijst.tsx';
 import { Sectie } from '../../components/Sectie.tsx';
 import { Tabel } from '../../components/Tabel.tsx';
 import { Keuzelijst, Tekstvak, koppel } from '../../components/Velden.tsx';
 import { useTaal } from '../../i18n/i18n.tsx';
 import { tijdstip } from '../../tijd.ts';
+import { StapFormulier as ProcedureStapFormulier, type StuurStap } from './ProcedureStap.tsx';
 import { datum } from './teksten.tsx';
+
+export type { StuurStap };
 
 /**
  * The klacht procedure (Awb titel 9.1, ADR 0060) on the zaak page: the steps as forms in the
@@ -27,8 +30,6 @@ export type KlachtActieSoort =
   | 'klacht-uitstel'
   | 'klacht-besluit';
 
-/** Sends one step (the body of `KlachtStap`); the zaak page then reloads, shows and focuses `melding`. */
-export type StuurStap = (body: unknown, melding: string) => Promise<void>;
 
 const NIET_BEHANDELEN_GRONDEN = ['eerder-behandeld', 'ouder-dan-een-jaar', 'bezwaar-of-beroep', 'rechter', 'strafzaak', 'te-klein-belang'] as const;
 const UITKOMSTEN = ['gegrond', 'deels-gegrond', 'ongegrond'] as const;
@@ -57,39 +58,10 @@ export function useKlacht(gemeente: SessieGemeente, zaak: Zaak): Klacht | undefi
   return actief && klacht?.zaakId === zaak.id ? klacht : undefined;
 }
 
-/** A step's form: its values become the body; a 412 says someone else changed the zaak and offers the newest version. */
-function StapFormulier<W extends Record<string, unknown>>({
-  formulier,
-  stuur,
-  herlaad,
-  body,
-  melding,
-  knop,
-  velden,
-  children,
-}: {
-  formulier: FormulierStaat<W>;
-  stuur: StuurStap;
-  herlaad(): void;
-  body(waarden: W): unknown;
-  melding: string;
-  knop: string;
-  velden: Record<string, string>;
-  children: ReactNode;
-}) {
+/** A klacht step's form: the shared step form, with the text for a klacht that is handled already (409). */
+function StapFormulier<W extends Record<string, unknown>>(props: Omit<Parameters<typeof ProcedureStapFormulier<W>>[0], 'meldingen'>) {
   const { t } = useTaal();
-  return (
-    <Formulier
-      formulier={formulier}
-      onVerstuur={() => stuur(body(formulier.waarden), melding)}
-      knop={knop}
-      knoppen={<HerlaadKnop fout={formulier.fout} onHerlaad={herlaad} />}
-      meldingen={{ 412: t('zaak.verouderd'), 409: t('klacht.afgehandeld') }}
-      velden={velden}
-    >
-      {children}
-    </Formulier>
-  );
+  return <ProcedureStapFormulier {...props} meldingen={{ 409: t('klacht.afgehandeld') }} />;
 }
 
 interface StapProps {
