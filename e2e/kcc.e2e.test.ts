@@ -201,7 +201,8 @@ describe('de wachtrij van het team', () => {
     await page.getByRole('button', { name: 'Afhandelen' }).click();
     await page.waitForURL(`${server.url}/medewerkers/GM0384/contactverzoeken`);
     await expect.poll(() => page.getByRole('status').first().innerText()).toContain('Het terugbelverzoek is afgehandeld.');
-    expect(await page.locator('main').innerText()).toContain('Er staan geen terugbelverzoeken open.');
+    // The queue loads after the message shows: wait for it, not for one read.
+    await expect.poll(() => page.locator('main').innerText()).toContain('Er staan geen terugbelverzoeken open.');
 
     // "Mine": requests to me or taken by me.
     await page.getByLabel('Welke verzoeken').selectOption({ label: 'Aan mij of door mij opgepakt' });
