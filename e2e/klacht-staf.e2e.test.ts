@@ -119,7 +119,8 @@ describe('a klacht handled in the staff app', () => {
     await expectAccessible(page);
     await page.getByLabel('Aantal weken').fill('2');
     await verstuur(page, 'Verdagen en brieven versturen', 'De klacht is verdaagd.');
-    expect(await page.locator('section').filter({ has: page.getByRole('heading', { name: 'Klachtprocedure' }) }).innerText()).toContain('2 weken verdaagd');
+    // The klacht loads again after the zaak: wait for it, not for one read.
+    await expect.poll(() => page.locator('section').filter({ has: page.getByRole('heading', { name: 'Klachtprocedure' }) }).innerText()).toContain('2 weken verdaagd');
 
     // The decision: gegrond, findings, a verbetermaatregel for the team.
     await open(page, 'Besluit');
@@ -135,7 +136,8 @@ describe('a klacht handled in the staff app', () => {
     await page.getByLabel('Klaar uiterlijk').fill(`${Number(vandaag.slice(0, 4)) + 1}-03-01`);
     await expectAccessible(page);
     await verstuur(page, 'Besluit vastleggen en brief versturen', 'De klacht is afgehandeld.');
-    expect(await page.locator('section').filter({ has: page.getByRole('heading', { name: 'Klachtprocedure' }) }).innerText()).toContain('Gegrond');
+    // The klacht loads again after the zaak: wait for it, not for one read.
+    await expect.poll(() => page.locator('section').filter({ has: page.getByRole('heading', { name: 'Klachtprocedure' }) }).innerText()).toContain('Gegrond');
     await expectAccessible(page);
 
     // The decision letter: the wording the beheerder set, the ombudsman.
