@@ -90,8 +90,8 @@ describe('the bezwaar secretary runs a bezwaar in the medewerkers-app (ADR 0063)
     await verdaging.getByLabel('Aantal weken').fill('6');
     await verdaging.getByRole('button', { name: 'Beslissing verdagen' }).click();
     await expect.poll(() => page.locator('main').innerText()).toContain('De beslissing is verdaagd.');
-    expect(await stand.innerText()).toMatch(/8 jun\.? 2026/);
-    expect(await page.getByRole('region', { name: 'Bezwaar', exact: true }).innerText()).toMatch(/uiterlijk 8 jun\.? 2026 \(verdaagd 6 weken/);
+    await expect.poll(() => stand.innerText()).toMatch(/8 jun\.? 2026/);
+    await expect.poll(() => page.getByRole('region', { name: 'Bezwaar', exact: true }).innerText()).toMatch(/uiterlijk 8 jun\.? 2026 \(verdaagd 6 weken/);
     const zaak = await server.loket.services.zaken.detail({ context: cliContext(), gebruiker: null, naam: null, rollen: ['beheerder'] }, 'GM0384', zaakId, { loggen: false });
     expect(zaak.uiterlijkeEinddatum).toBe('2026-06-08');
 

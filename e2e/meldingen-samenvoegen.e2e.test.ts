@@ -79,7 +79,7 @@ describe('merge and reopen in the browser', () => {
     await expectAccessible(page);
     await page.getByRole('link', { name: melding.identificatie }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe(`Melding ${melding.identificatie}`);
-    expect(await page.locator('main').innerText()).toContain('De melder is niet tevreden over de afhandeling');
+    await expect.poll(() => page.locator('main').innerText()).toContain('De melder is niet tevreden over de afhandeling');
     await expectAccessible(page);
     await page.getByLabel('Besluit', { exact: true }).selectOption({ label: 'Accepteren: de melding gaat opnieuw open' });
     await page.getByRole('button', { name: 'Besluit vastleggen' }).click();
@@ -117,8 +117,8 @@ describe('merge and reopen in the browser', () => {
     // The merged melding points to the main one.
     await page.getByRole('link', { name: dubbel.identificatie }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe(`Melding ${dubbel.identificatie}`);
-    expect(await page.locator('main').innerText()).toContain(`Deze melding is samengevoegd met melding ${hoofd.identificatie}`);
-    expect(await page.locator('main').innerText()).toContain('Geannuleerd');
+    await expect.poll(() => page.locator('main').innerText()).toContain(`Deze melding is samengevoegd met melding ${hoofd.identificatie}`);
+    await expect.poll(() => page.locator('main').innerText()).toContain('Geannuleerd');
     await expectAccessible(page);
     expect(problemen).toEqual([]);
     await context.close();
