@@ -5,6 +5,7 @@ import { Secret, TOTP } from 'otpauth';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { withOtherCpu } from './http-baseline/processes.ts';
 import { openDatabase, type Database } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { openSignalen } from '../src/db/signalen.ts';
@@ -128,4 +129,21 @@ export async function meetGet(base: string, pad: string, verbindingen: number, c
   const r = await run;
   const s = tijden.toSorted((a, b) => a - b);
   return { reqPerS: round2(r.requests.total / r.duration), p50: round2(percentiel(s, 50)), p95: round2(percentiel(s, 95)), p99: round2(percentiel(s, 99)), antwoorden: s.length, mislukt: r.non2xx + r.errors + r.timeouts };
+}
+
+/**
+ * One autocannon run of `duur` seconds: the latencies of its 2xx answers (sorted, for percentiel),
+ * the run's result, and how much CPU other processes used meanwhile (`eigen` counts this bench's own
+ * ticks: itself, the server, PostgreSQL).
+ */
+export async function meetTweehonderd(opties: Parameters<typeof autocannon>[0], duur: number, eigen: () => number) {
+  const tijden: number[] = [];
+  const { value: r, otherCpuPercent, stealPercent } = await withOtherCpu(async () => {
+    const a = autocannon({ ...opties, duration: duur });
+    a.on('response', (_c: unknown, status: number, _b: number, ms: number) => {
+      if (status >= 200 && status < 300) tijden.push(ms);
+    });
+    return await a;
+  }, eigen);
+  return { r, gesorteerd: Float64Array.from(tijden).toSorted(), ok: tijden.length, otherCpuPercent, stealPercent };
 }

@@ -12,8 +12,8 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { cliContext } from '../../src/modules/audit/audit.service.ts';
-import { benchDatabase, laadDemo, schrijfInBenchmarks, percentiel, round2 } from '../gedeeld.ts';
-import { freePort, msUntil200, processTicks, startChild, ticksOfCommand, withOtherCpu, type Child } from '../http-baseline/processes.ts';
+import { benchDatabase, laadDemo, meetTweehonderd, schrijfInBenchmarks, percentiel, round2 } from '../gedeeld.ts';
+import { freePort, msUntil200, processTicks, startChild, ticksOfCommand, type Child } from '../http-baseline/processes.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const { values: args } = parseArgs({ options: { duur: { type: 'string', default: '60' } } });
@@ -77,19 +77,10 @@ async function meet(route: Route, client: Client) {
   // pg_stat_database is updated when a backend reports (at least every second): wait, then read.
   await new Promise((r) => setTimeout(r, 1500));
   const voor = await dbTellers(client);
-  const tijden: number[] = [];
   const eigen = () => processTicks('self') + processTicks(route.pid()) + ticksOfCommand('postgres');
-  const { value: r, otherCpuPercent, stealPercent } = await withOtherCpu(async () => {
-    const a = autocannon({ ...opties, duration: DUUR });
-    a.on('response', (_c: unknown, status: number, _b: number, ms: number) => {
-      if (status >= 200 && status < 300) tijden.push(ms);
-    });
-    return await a;
-  }, eigen);
+  const { r, gesorteerd: s, ok, otherCpuPercent, stealPercent, } = await meetTweehonderd(opties, DUUR, eigen);
   await new Promise((res) => setTimeout(res, 1500));
   const na = await dbTellers(client);
-  const s = Float64Array.from(tijden).toSorted();
-  const ok = tijden.length;
   const perVerzoek = (x: number) => (ok > 0 ? round2(x / ok) : 0);
   return {
     naam: route.naam,

@@ -15,8 +15,8 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { cliContext } from '../../src/modules/audit/audit.service.ts';
-import { benchDatabase, laadDemo, percentiel, round2, schrijfInBenchmarks } from '../gedeeld.ts';
-import { freePort, msUntil200, processTicks, startChild, ticksOfCommand, withOtherCpu, type Child } from '../http-baseline/processes.ts';
+import { benchDatabase, laadDemo, meetTweehonderd, percentiel, round2, schrijfInBenchmarks } from '../gedeeld.ts';
+import { freePort, msUntil200, processTicks, startChild, ticksOfCommand, type Child } from '../http-baseline/processes.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const { values: args } = parseArgs({ options: { duur: { type: 'string', default: '20' } } });
@@ -83,19 +83,10 @@ async function meet(route: Route, client: Client) {
   if (WARMUP > 0) await autocannon({ ...opties, duration: WARMUP });
   await new Promise((r) => setTimeout(r, 1200));
   const voor = await dbTellers(client);
-  const tijden: number[] = [];
   const eigen = () => processTicks('self') + processTicks(route.pid()) + ticksOfCommand('postgres');
-  const { value: r, otherCpuPercent } = await withOtherCpu(async () => {
-    const a = autocannon({ ...opties, duration: DUUR });
-    a.on('response', (_c: unknown, status: number, _b: number, ms: number) => {
-      if (status >= 200 && status < 300) tijden.push(ms);
-    });
-    return await a;
-  }, eigen);
+  const { r, gesorteerd: s, ok, otherCpuPercent } = await meetTweehonderd(opties, DUUR, eigen);
   await new Promise((res) => setTimeout(res, 1200));
   const na = await dbTellers(client);
-  const s = Float64Array.from(tijden).toSorted();
-  const ok = tijden.length;
   const perVerzoek = (x: number) => (ok > 0 ? round2(x / ok) : 0);
   return {
     naam: route.naam,
