@@ -78,7 +78,7 @@ async function meet(route: Route, client: Client) {
   await new Promise((r) => setTimeout(r, 1500));
   const voor = await dbTellers(client);
   const eigen = () => processTicks('self') + processTicks(route.pid()) + ticksOfCommand('postgres');
-  const { r, gesorteerd: s, ok, otherCpuPercent, stealPercent, } = await meetTweehonderd(opties, DUUR, eigen);
+  const { r, gesorteerd: s, ok, otherCpuPercent, stealPercent } = await meetTweehonderd(opties, DUUR, eigen);
   await new Promise((res) => setTimeout(res, 1500));
   const na = await dbTellers(client);
   const perVerzoek = (x: number) => (ok > 0 ? round2(x / ok) : 0);
