@@ -2,10 +2,11 @@
 // app's own services, a demo user logged in over HTTP as the staff app does, and percentiles.
 import autocannon from 'autocannon';
 import { Secret, TOTP } from 'otpauth';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { withOtherCpu } from './http-baseline/processes.ts';
+import { processTicks, withOtherCpu } from './http-baseline/processes.ts';
 import { openDatabase, type Database } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { openSignalen } from '../src/db/signalen.ts';
@@ -65,6 +66,31 @@ export function benchDatabase(naam = 'postgres'): { adminUrl: string; benchUrl: 
 }
 
 export const round2 = (x: number) => Math.round(x * 100) / 100;
+
+/** The machine a run was made on, as every benchmark prints and stores it. */
+export interface Machine {
+  cpus: number;
+  cpu: string;
+  node: string;
+  postgres: string;
+  loadAverage: number[];
+}
+
+/**
+ * Connects to the PostgreSQL of `adminUrl`, prints the machine (with the load average at the
+ * start) and makes database `naam` afresh (dropped first when it is there).
+ */
+export async function verseDatabase(adminUrl: string, naam: string, log: (regel: string) => void): Promise<{ admin: Client; machine: Machine }> {
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  const postgres = (await admin.query<{ server_version: string }>('show server_version')).rows[0]?.server_version ?? '?';
+  const cpu = /model name\s*:\s*(.*)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1]?.trim() ?? 'unknown';
+  const machine = { cpus: os.availableParallelism(), cpu, node: process.version, postgres, loadAverage: os.loadavg().map((x) => round2(x)) };
+  log(`Machine: ${machine.cpus} × ${cpu}, Node ${machine.node}, PostgreSQL ${postgres}; load average ${machine.loadAverage.join(' ')}`);
+  await admin.query(`drop database if exists ${naam} with (force)`);
+  await admin.query(`create database ${naam}`);
+  return { admin, machine };
+}
 
 /** The nearest-rank percentile p of sorted values (NaN when there are none). */
 export function percentiel(gesorteerd: ArrayLike<number>, p: number): number {
@@ -146,4 +172,95 @@ export async function meetTweehonderd(opties: Parameters<typeof autocannon>[0], 
     return await a;
   }, eigen);
   return { r, gesorteerd: Float64Array.from(tijden).toSorted(), ok: tijden.length, otherCpuPercent, stealPercent };
+}
+
+/** Linux counts a process's CPU time in clock ticks of 1/100 s (USER_HZ). */
+const MS_PER_TICK = 10;
+
+/**
+ * The statements a Loket server started with `--import ./bench/statement-teller.ts` has sent so
+ * far: it is asked with SIGUSR2 and writes the count to `bestand` (its BENCH_STATEMENTS_BESTAND).
+ */
+export async function statementsVan(pid: number, bestand: string): Promise<number> {
+  rmSync(bestand, { force: true });
+  process.kill(pid, 'SIGUSR2');
+  for (let i = 0; i < 500; i++) {
+    if (existsSync(bestand)) return Number(readFileSync(bestand, 'utf8'));
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error('the server wrote no statement count (started with --import ./bench/statement-teller.ts?)');
+}
+
+export interface Verbruik {
+  /** CPU ms of the Loket server process per request. */
+  serverMs: number;
+  /** CPU ms of the PostgreSQL backends serving the bench database per request (not the WAL writer, checkpointer, other databases). */
+  postgresMs: number;
+  /** Statements the server sent per request (background jobs of the server included). */
+  statements: number;
+}
+
+/**
+ * What one phase of a benchmark cost per request, counted per process, so it does not depend on
+ * how busy the machine is: CPU time of the Loket server (`pid`) and of the PostgreSQL backends of
+ * database `datname` (found through `client`, whose own backend is left out), and the statements
+ * the server sent (`statementsVan`). `const s = await stand(); …; await sinds(s, requests)`.
+ */
+export function verbruikMeter(o: { client: Client; datname: string; pid: number; statementsBestand: string }) {
+  const backends = async (): Promise<Map<number, number>> => {
+    const { rows } = await o.client.query<{ pid: number }>('select pid from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', [o.datname]);
+    return new Map(rows.map((r) => [r.pid, processTicks(r.pid)]));
+  };
+  const stand = async () => ({ server: processTicks(o.pid), postgres: await backends(), statements: await statementsVan(o.pid, o.statementsBestand) });
+  return {
+    stand,
+    async sinds(voor: Awaited<ReturnType<typeof stand>>, verzoeken: number): Promise<Verbruik> {
+      const na = await stand();
+      // A backend that started during the phase counts from zero; one that ended is missed (the pool keeps its connections).
+      let postgres = 0;
+      for (const [pid, ticks] of na.postgres) postgres += ticks - (voor.postgres.get(pid) ?? 0);
+      const per = (x: number) => (verzoeken > 0 ? round2(x / verzoeken) : Number.NaN);
+      return { serverMs: per((na.server - voor.server) * MS_PER_TICK), postgresMs: per(postgres * MS_PER_TICK), statements: per(na.statements - voor.statements) };
+    },
+  };
+}
+
+/**
+ * A GET at `verbindingen` connections as the KPI benches measure it: the warm-up apart, so the CPU
+ * and statements per request (`meter`) count only the measured requests. Logs one line.
+ */
+export async function meetMetVerbruik(
+  o: { base: string; pad: string; verbindingen: number; cookie: string; meter: ReturnType<typeof verbruikMeter>; tijd: { duur: number; warmup: number } },
+  label: string,
+  log: (regel: string) => void,
+) {
+  if (o.tijd.warmup > 0) await meetGet(o.base, o.pad, o.verbindingen, o.cookie, { duur: o.tijd.warmup, warmup: 0 });
+  const voor = await o.meter.stand();
+  const m = await meetGet(o.base, o.pad, o.verbindingen, o.cookie, { duur: o.tijd.duur, warmup: 0 });
+  const verbruik = await o.meter.sinds(voor, m.antwoorden + m.mislukt);
+  log(`  ${label} × ${o.verbindingen}: ${m.reqPerS} req/s, p50 ${m.p50} ms, p95 ${m.p95} ms, p99 ${m.p99} ms, failed ${m.mislukt}; per request: server ${verbruik.serverMs} ms CPU, PostgreSQL ${verbruik.postgresMs} ms CPU, ${verbruik.statements} statements`);
+  return { ...m, verbruik };
+}
+
+/**
+ * The environment of a Loket server a benchmark starts (`loket serve` as shipped): no demo, limits
+ * out of the way, background jobs off, and the file it writes its statement count to.
+ */
+export function benchServerEnv(o: { databaseUrl: string; port: number; publicUrl: string; statementsBestand: string }): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    TZ: 'UTC',
+    DATABASE_URL: o.databaseUrl,
+    LOKET_DEMO: 'false',
+    PORT: String(o.port),
+    PUBLIC_URL: o.publicUrl,
+    LOKET_RATE_LIMIT: '1000000',
+    LOKET_RATE_LIMIT_AANMELDEN: '1000000',
+    LOKET_TERMIJNBEWAKING_MINUTEN: '0',
+    LOKET_OPRUIMEN_UREN: '0',
+    LOKET_HERINNERING_MINUTEN: '0',
+    LOKET_KPI_ROLLUP_MINUTEN: '0',
+    BENCH_STATEMENTS_BESTAND: o.statementsBestand,
+  };
 }

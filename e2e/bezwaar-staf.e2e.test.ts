@@ -52,10 +52,18 @@ describe('the bezwaar secretary runs a bezwaar in the medewerkers-app (ADR 0063)
     await page.getByLabel('Bezwaarschrift ontvangen op').fill('2026-02-20');
     await page.getByLabel('Onderwerp').fill('Bezwaar tegen weigering dakkapel');
     await page.getByLabel('Naam van de indiener').fill('Sara Jansen');
+    // The bezwaarschrift names her address (Awb 6:5): kept so the KCC finds the zaak by it.
+    await page.getByLabel('Postcode van de inwoner').fill('1112 ab');
+    await page.getByLabel('Huisnummer en toevoeging').fill('7');
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Bezwaar registreren' }).click();
     await page.waitForURL(/\/medewerkers\/GM0384\/zaken\/[0-9a-f-]{36}$/);
     const zaakId = page.url().split('/').at(-1) ?? '';
+    expect(await server.database.db.selectFrom('betrokkene').select(['postcode', 'huisnummer', 'huisnummertoevoeging']).where('zaak_id', '=', zaakId).executeTakeFirstOrThrow()).toEqual({
+      postcode: '1112AB',
+      huisnummer: 7,
+      huisnummertoevoeging: null,
+    });
     const stand = page.getByRole('region', { name: 'Stand van zaken' });
     await expect.poll(() => page.locator('main').innerText()).toContain('Plan de hoorzitting, of leg vast waarom niet wordt gehoord.');
     expect(await page.locator('main').innerText()).toMatch(/28 apr\.? 2026/);

@@ -89,7 +89,7 @@ describe('inwonerspanel and surveys in the browser', () => {
     await page.context().close();
   });
 
-  it('the beheerder sets the question after closing per zaaktype: an error at its field, then saved', async () => {
+  it('the beheerder sets the question after closing per zaaktype, its own text and choice list: errors at their fields, then saved', async () => {
     const { page, problemen } = await staf('beheerder@duoplus.demo', '/GM0384/kto');
     await expect.poll(() => kop(page)).toBe('Vraag na afhandeling');
     const formulier = page.getByRole('form', { name: 'Vraag per e-mail' });
@@ -97,13 +97,28 @@ describe('inwonerspanel and surveys in the browser', () => {
     expect(await formulier.getByRole('checkbox', { name: 'De vraag stellen na Vraag per e-mail' }).isChecked()).toBe(true);
     await formulier.getByLabel('Vorm van de vraag').selectOption('score-10');
     await formulier.getByLabel('Deel van de afgesloten zaken (procent)').fill('150');
+    await formulier.getByRole('checkbox', { name: 'Een eigen vraag stellen' }).check();
+    await formulier.getByLabel('Vraag in het Nederlands').fill('Welk rapportcijfer geeft u ons antwoord?');
+    await formulier.getByLabel('Vraag in het Engels').fill('What mark do you give our answer?');
+    // The list: the last option removed, the second moved up, a new one added (its English text forgotten).
+    await formulier.getByRole('button', { name: 'Keuze 6 verwijderen' }).click();
+    await formulier.getByRole('button', { name: 'Keuze 2 omhoog' }).click();
+    await formulier.getByRole('button', { name: 'Keuze toevoegen' }).click();
+    await expect.poll(() => page.locator('#kto-e-mailvraag-keuze-5-nl').isVisible()).toBe(true);
+    await page.locator('#kto-e-mailvraag-keuze-5-nl').fill('Hoe vriendelijk wij waren');
+    await formulier.getByRole('checkbox', { name: 'De inwoner mag er een tekst bij schrijven (niet verplicht)' }).uncheck();
     await formulier.getByRole('button', { name: 'Instelling van Vraag per e-mail bewaren' }).click();
     await expect.poll(() => page.locator('#kto-e-mailvraag-steekproef-fout').isVisible()).toBe(true);
+    await expect.poll(() => page.locator('#kto-e-mailvraag-keuze-5-en-fout').isVisible()).toBe(true);
     await expectAccessible(page);
     await formulier.getByLabel('Deel van de afgesloten zaken (procent)').fill('25');
+    await page.locator('#kto-e-mailvraag-keuze-5-en').fill('How friendly we were');
     await formulier.getByRole('button', { name: 'Instelling van Vraag per e-mail bewaren' }).click();
     await expect.poll(() => page.getByText('De instelling van Vraag per e-mail is bewaard.').isVisible()).toBe(true);
-    expect((await server.loket.services.kto.instellingen('GM0384')).find((i) => i.zaaktype === 'e-mailvraag')).toEqual({ zaaktype: 'e-mailvraag', actief: true, vorm: 'score-10', steekproef: 25 });
+    const bewaard = (await server.loket.services.kto.instellingen('GM0384')).find((i) => i.zaaktype === 'e-mailvraag');
+    expect(bewaard).toMatchObject({ zaaktype: 'e-mailvraag', actief: true, vorm: 'score-10', steekproef: 25, vraag: { nl: 'Welk rapportcijfer geeft u ons antwoord?', en: 'What mark do you give our answer?' }, toelichtingVragen: false });
+    expect(bewaard?.keuzes.map((k) => k.sleutel)).toEqual(['duidelijkheid', 'snelheid', 'bejegening', 'uitkomst', 'bereikbaarheid', 'hoe-vriendelijk-wij-waren']);
+    expect(bewaard?.keuzes.at(-1)).toEqual({ sleutel: 'hoe-vriendelijk-wij-waren', nl: 'Hoe vriendelijk wij waren', en: 'How friendly we were' });
     expect(await page.getByRole('heading', { name: 'Uitkomsten van de afgelopen 90 dagen' }).isVisible()).toBe(true);
     await expectAccessible(page);
     expect(problemen).toEqual([]);

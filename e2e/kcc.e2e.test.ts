@@ -13,9 +13,12 @@ let browser: Browser;
 let kees: { context: BrowserContext; page: Page; problemen: string[] };
 let bo: { context: BrowserContext; page: Page; problemen: string[] };
 let verzoekId: string;
+/** The zaak registered from the second call, with the caller's address (1111AA 5 A, demo gazetteer). */
+let zaakMetAdres: string;
 
 async function isOp(page: Page, h1: string | RegExp): Promise<void> {
-  await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toMatch(h1);
+  // A reload on a busy machine can take longer than the poll's default second (seen in a run).
+  await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText(), { timeout: 10_000 }).toMatch(h1);
   await expectAccessible(page);
 }
 
@@ -144,6 +147,13 @@ describe('het KCC-scherm', () => {
     await k.press('Tab');
     expect(await focusOp(page)).toBe('zaaktype');
     await k.type('Melding');
+    // The caller's own address (optional), typed loosely: the KCC finds the zaak by it later.
+    await k.press('Tab');
+    await k.press('Tab');
+    expect(await focusOp(page)).toBe('zaak-postcode');
+    await k.type('1111 aa');
+    await k.press('Tab');
+    await k.type('5a');
     await k.press('Control+Enter');
     await expect.poll(() => focusOp(page)).toBe('vastgelegd-kop');
     const uitslag = await page.locator('.loket-kcc__contact').innerText();
@@ -163,6 +173,39 @@ describe('het KCC-scherm', () => {
     await expect.poll(() => page.getByText('De volgbrief is gedownload.').isVisible()).toBe(true);
     // The code on the letter is the one the resident heard on the phone: it still opens the zaak.
     expect(await server.loket.services.zaakvolgen.zaak('GM0384', code)).not.toBeNull();
+    const adres = await server.database.db
+      .selectFrom('betrokkene as b')
+      .innerJoin('zaak as z', (j) => j.onRef('z.gemeente', '=', 'b.gemeente').onRef('z.id', '=', 'b.zaak_id'))
+      .select(['z.identificatie', 'b.postcode', 'b.huisnummer', 'b.huisnummertoevoeging'])
+      .where('b.gemeente', '=', 'GM0384')
+      .where('b.naam', '=', 'Jan Jansen')
+      .executeTakeFirstOrThrow();
+    expect(adres).toMatchObject({ postcode: '1111AA', huisnummer: 5, huisnummertoevoeging: 'A' });
+    zaakMetAdres = adres.identificatie;
+  });
+
+  it('finds the caller’s zaken by postcode and huisnummer in the same search field, with the keyboard', async () => {
+    const { page } = kees;
+    const k = page.keyboard;
+    await k.press('Alt+N');
+    await expect.poll(() => focusOp(page)).toBe('kanaal');
+    await k.press('Alt+Z');
+    expect(await focusOp(page)).toBe('zaken-zoek');
+    // Half an address: the error next to the field, in B1.
+    await k.type('1111 AA');
+    await k.press('Enter');
+    await expect.poll(() => page.locator('#zaken-zoek-fout').innerText()).toBe('Geef ook het huisnummer.');
+    await expectAccessible(page);
+    await k.type(' 5 a');
+    await k.press('Enter');
+    await expect.poll(() => page.getByRole('checkbox', { name: new RegExp(zaakMetAdres) }).count()).toBe(1);
+    expect(await page.locator('#zaken-zoek-fout').count()).toBe(0);
+    expect(await page.locator('main').innerText()).toMatch(/1 zaak gevonden|\d+ zaken gevonden/);
+    await expectAccessible(page);
+    // Ticking it links the zaak to the contact, as with a zaak number.
+    await page.getByRole('checkbox', { name: new RegExp(zaakMetAdres) }).check();
+    expect(await page.getByRole('checkbox', { name: new RegExp(zaakMetAdres) }).isChecked()).toBe(true);
+    expect(kees.problemen).toEqual([]);
   });
 
   it('is in English too', async () => {

@@ -1,10 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systeemklok } from '../src/klok.ts';
 import { demoGebruiker } from '../test/demo.ts';
 import { logIn, type Ingelogd } from '../test/login.ts';
 import { smtpOntvanger } from '../test/smtp.ts';
-import { expectAccessible, startBrowser, startLoketServer, type LoketServer } from './support.ts';
+import { expectAccessible, startBrowser, startLoketServer, tweePaginas, type LoketServer } from './support.ts';
 
 let server: LoketServer;
 let smtp: Awaited<ReturnType<typeof smtpOntvanger>>;
@@ -58,15 +58,7 @@ async function gesloten(email: string): Promise<{ identificatie: string; pad: st
 describe('the question after closing, without JavaScript', () => {
   it('shows the question, errors next to the fields and in a summary, takes the answer once; axe-clean in every state', async () => {
     const zaak = await gesloten('anna-kto@example.nl');
-    // The resident's browser has no JavaScript; axe runs in a second page on the same states (the pages have no scripts).
-    const zonder = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
-    const met = await (await browser.newContext()).newPage();
-    const beide = async (stap: (page: Page) => Promise<unknown>) => {
-      await stap(zonder);
-      await stap(met);
-      expect(await zonder.locator('script').count()).toBe(0);
-      await expectAccessible(met);
-    };
+    const { zonder, met, beide } = await tweePaginas(browser);
 
     await beide((page) => page.goto(server.url + zaak.pad));
     expect(await zonder.locator('h1').innerText()).toBe('Wat vond u van de afhandeling?');
@@ -110,6 +102,59 @@ describe('the question after closing, without JavaScript', () => {
     expect(await server.database.db.selectFrom('kto_antwoord').selectAll().execute()).toEqual(opgeslagen);
     await met.goto(`${server.url}${zaak.pad}?bedankt=1`);
     await expectAccessible(met);
+    await Promise.all([zonder.context().close(), met.context().close()]);
+  });
+});
+
+describe('a question configured for the zaaktype', () => {
+  it('asks its own text on 1–10 with its own choices and no text field, nl and en, errors at the fields; axe-clean in every state', async () => {
+    await server.loket.services.kto.zetInstelling('GM0384', {
+      zaaktype: 'e-mailvraag',
+      actief: true,
+      vorm: 'score-10',
+      steekproef: 100,
+      vraag: { nl: 'Welk rapportcijfer geeft u ons antwoord op uw e-mail?', en: 'What mark do you give our answer to your e-mail?' },
+      keuzes: [
+        { sleutel: 'wachttijd', nl: 'Hoe lang ik moest wachten', en: 'How long I had to wait' },
+        { sleutel: 'antwoord', nl: 'Of mijn vraag beantwoord is', en: 'Whether my question was answered' },
+        { sleutel: 'toon', nl: 'De toon van ons antwoord', en: 'The tone of our answer' },
+      ],
+      toelichtingVragen: false,
+    });
+    const zaak = await gesloten('bo-kto@example.nl');
+    const { zonder, met, beide } = await tweePaginas(browser);
+
+    await beide((page) => page.goto(server.url + zaak.pad));
+    await expect.poll(() => zonder.locator('#score legend').innerText()).toBe('Welk rapportcijfer geeft u ons antwoord op uw e-mail?');
+    expect(await zonder.getByRole('radio').count()).toBe(13);
+    expect(await zonder.locator('#punt label').allInnerTexts()).toEqual(['Hoe lang ik moest wachten', 'Of mijn vraag beantwoord is', 'De toon van ons antwoord']);
+    expect(await zonder.locator('textarea').count()).toBe(0);
+
+    // In English: the English texts of the same question.
+    const engels = zaak.pad.replace('/kto/', '/en/kto/');
+    await beide((page) => page.goto(server.url + engels));
+    await expect.poll(() => met.locator('#score legend').innerText()).toBe('What mark do you give our answer to your e-mail?');
+    expect(await met.locator('#punt label').allInnerTexts()).toEqual(['How long I had to wait', 'Whether my question was answered', 'The tone of our answer']);
+
+    // Only a score: the choice's error at its field and in the summary.
+    await beide(async (page) => {
+      await page.getByRole('radio', { name: '9' }).check();
+      await page.getByRole('button', { name: 'Send' }).click();
+      await page.waitForLoadState();
+    });
+    await expect.poll(() => zonder.title()).toMatch(/^Error: /);
+    expect(await zonder.locator('#punt-fout').innerText()).toBe('Choose what went well or not well.');
+    expect(await zonder.getByRole('radio', { name: '9' }).isChecked()).toBe(true);
+
+    await zonder.getByRole('radio', { name: 'The tone of our answer' }).check();
+    await zonder.getByRole('button', { name: 'Send' }).click();
+    await zonder.waitForURL(/\?bedankt=1$/);
+    await expect.poll(() => zonder.locator('h1').innerText(), { timeout: 10_000 }).toBe('Thank you for your answer');
+    await met.goto(`${server.url}${engels}?bedankt=1`);
+    await expect.poll(() => met.locator('h1').innerText()).toBe('Thank you for your answer');
+    await expectAccessible(met);
+    const opgeslagen = await server.database.db.selectFrom('kto_antwoord').select(['score', 'tevreden', 'punt', 'punt_tekst', 'toelichting']).where('punt', '=', 'toon').execute();
+    expect(opgeslagen).toEqual([{ score: 9, tevreden: true, punt: 'toon', punt_tekst: 'De toon van ons antwoord', toelichting: null }]);
     await Promise.all([zonder.context().close(), met.context().close()]);
   });
 });

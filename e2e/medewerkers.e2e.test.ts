@@ -125,8 +125,8 @@ describe('medewerkers-app', () => {
     expect(inhoud).toContain('Behandelaar: handelt zaken af');
     // A behandelaar gets no beheer pages: the navigation shows the start page, the cases and meldingen, the
     // KCC's screens (a behandelaar speaks to residents too, ADR 0058), the bezwaar and klacht queues (ADR
-    // 0060, 0063), the klacht verbetermaatregelen their team owns, and the remarks on the website's pages (a vakafdeling owns pages too, ADR 0039).
-    expect(await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link').allInnerTexts()).toEqual(['Start', 'Zaken', 'Meldingen openbare ruimte', 'KCC', 'Terugbelverzoeken', 'Kennisbank', 'Bezwaren', 'Klachten', 'Verbetermaatregelen', 'Paginafeedback']);
+    // 0060, 0063), the klacht verbetermaatregelen their team owns, the balie's locations to read (ADR 0085), and the remarks on the website's pages (a vakafdeling owns pages too, ADR 0039).
+    expect(await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link').allInnerTexts()).toEqual(['Start', 'Zaken', 'Meldingen openbare ruimte', 'KCC', 'Terugbelverzoeken', 'Kennisbank', 'Bezwaren', 'Klachten', 'Verbetermaatregelen', 'Afspraaklocaties', 'Paginafeedback']);
 
     // The language switch changes the text and the lang attribute.
     await page.getByRole('button', { name: 'English' }).click();

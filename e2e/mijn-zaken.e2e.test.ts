@@ -9,8 +9,8 @@ import { startBrowser, startLoketServer, tweePaginas, type LoketServer } from '.
 
 /**
  * The resident's journey without JavaScript (ADR 0077): from the portal home to "Mijn zaken", log
- * in at the real demo OpenID provider as a fictional resident, see their zaken, open one, log
- * out; and "stuur mij een link" with the mail through a real SMTP receiver. Axe on every page,
+ * in at the real demo OpenID provider as a fictional resident, see their zaken, open one and reply
+ * to it with the tracking page's form, log out; and "stuur mij een link" with the mail through a real SMTP receiver. Axe on every page,
  * the provider's own login page included.
  */
 
@@ -79,7 +79,7 @@ afterAll(async () => {
 });
 
 describe('Mijn zaken in a browser without JavaScript', () => {
-  it('logs in at the demo provider as a fictional resident, shows the zaken, opens one and logs out', async () => {
+  it('logs in at the demo provider as a fictional resident, shows the zaken, opens one, replies and logs out', async () => {
     const { zonder, beide, sluit } = await tweePaginas(browser);
     try {
       await beide((p) => p.goto(`${server.url}/diemen/`));
@@ -97,6 +97,15 @@ describe('Mijn zaken in a browser without JavaScript', () => {
       await beide((p) => p.getByRole('link', { name: `Bekijk zaak ${identificatie}` }).click());
       expect(await zonder.getByRole('heading', { level: 1 }).textContent()).toBe(`Zaak ${identificatie}`);
       expect(await zonder.locator('main').textContent()).toContain('Stoep bij de school is kapot');
+      // The tracking page's reply form: an empty message gets its error next to the field, then the reply is sent.
+      await beide((p) => p.getByRole('button', { name: 'Bericht versturen' }).click());
+      await beide((p) => expect.poll(() => p.locator('#tekst-fout').textContent()).toBe('U heeft nog niets geschreven. Schrijf uw bericht in het vak.'));
+      expect(await zonder.getByLabel('Uw bericht').getAttribute('aria-invalid')).toBe('true');
+      await beide((p) => p.getByLabel('Uw bericht').fill('De stoep is nog steeds kapot. Foto volgt.'));
+      await beide((p) => p.getByRole('button', { name: 'Bericht versturen' }).click());
+      await beide((p) => expect.poll(() => p.getByRole('status').first().textContent()).toContain('Wij hebben uw bericht ontvangen.'));
+      expect(zonder.url()).toBe(`${server.url}/diemen/mijn-zaken/${identificatie}?verstuurd=1`);
+      expect(await zonder.locator('main').textContent()).toContain('De stoep is nog steeds kapot. Foto volgt.');
       await beide((p) => p.getByRole('button', { name: 'Uitloggen' }).click());
       expect(await zonder.getByRole('heading', { level: 1 }).textContent()).toBe('U bent uitgelogd');
       // Logged out: Mijn zaken asks to log in again.

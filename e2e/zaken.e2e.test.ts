@@ -455,8 +455,11 @@ describe('zaken in de medewerkers-app', () => {
     await expect.poll(() => samenvatting.innerText()).toContain('Controleer deze velden');
     expect(await page.getByLabel('Onderwerp').getAttribute('aria-invalid')).toBe('true');
     await page.getByLabel('E-mailadres (niet verplicht)').fill('geen-adres');
+    // The resident's address is optional, but a house number alone is not an address.
+    await page.getByLabel('Huisnummer en toevoeging').fill('12');
     await page.getByRole('button', { name: 'Zaak registreren' }).click();
     await expect.poll(() => page.locator('#betrokkene-email-fout').count()).toBe(1);
+    expect(await page.locator('#betrokkene-postcode-fout').innerText()).toBe('Geef een postcode als 1111 AA: vier cijfers en twee letters.');
     await expectAccessible(page);
 
     await page.getByLabel('Zaaktype').selectOption({ label: 'Melding openbare ruimte' });
@@ -465,8 +468,17 @@ describe('zaken in de medewerkers-app', () => {
     await page.getByLabel('Ontvangen op').fill('2026-03-04');
     await page.getByLabel('Naam (niet verplicht)').fill('Karim Bakker');
     await page.getByLabel('E-mailadres (niet verplicht)').fill('karim@example.nl');
+    await page.getByLabel('Postcode van de inwoner').fill('1111 ac');
     await page.getByRole('button', { name: 'Zaak registreren' }).click();
     await isOp(page, /^Zaak Z-2026-\d{6} is geregistreerd$/);
+    const identificatie = /Z-2026-\d{6}/.exec(await page.getByRole('heading', { level: 1 }).innerText())?.[0] ?? '';
+    const adres = await database.db
+      .selectFrom('zaak as z')
+      .innerJoin('betrokkene as b', (j) => j.onRef('b.gemeente', '=', 'z.gemeente').onRef('b.zaak_id', '=', 'z.id'))
+      .select(['b.postcode', 'b.huisnummer', 'b.huisnummertoevoeging'])
+      .where('z.identificatie', '=', identificatie)
+      .executeTakeFirstOrThrow();
+    expect(adres).toEqual({ postcode: '1111AC', huisnummer: 12, huisnummertoevoeging: null });
     expect(await page.locator('code.loket-token').innerText()).toMatch(/^[a-z2-7]{32}$/);
     expect(await page.getByRole('main').innerText()).toContain('De ontvangstbevestiging met de link is gemaild naar karim@example.nl.');
 

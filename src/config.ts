@@ -19,6 +19,8 @@ export interface Config {
   /** Requests per minute per IP address on public routes, and on the login steps. */
   rateLimitPubliek: number;
   rateLimitAanmelden: number;
+  /** How long a node counts public requests on its own before it shares them (ms, ADR 0093). */
+  rateLimitDelenMs: number;
   /**
    * Secret for the tokens of public forms (tracking page); random per process when not set.
    * Required with more than one node: every node must have the same one (ADR 0023).
@@ -151,6 +153,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.TRUST_PROXY === 'true',
     rateLimitPubliek: intFrom(env.LOKET_RATE_LIMIT, 300, 'LOKET_RATE_LIMIT'),
     rateLimitAanmelden: intFrom(env.LOKET_RATE_LIMIT_AANMELDEN, 30, 'LOKET_RATE_LIMIT_AANMELDEN'),
+    rateLimitDelenMs: intFrom(env.LOKET_RATE_LIMIT_DELEN_MS, 100, 'LOKET_RATE_LIMIT_DELEN_MS'),
     formulierGeheim: env.LOKET_FORMULIER_GEHEIM || undefined,
     termijnWaarschuwingWerkdagen: intFrom(env.LOKET_TERMIJN_WAARSCHUWING_WERKDAGEN, 2, 'LOKET_TERMIJN_WAARSCHUWING_WERKDAGEN'),
     termijnbewakingMinuten: Math.min(intFrom(env.LOKET_TERMIJNBEWAKING_MINUTEN, 15, 'LOKET_TERMIJNBEWAKING_MINUTEN'), 60),

@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { create, type Font } from 'fontkit';
 // The types (@types/pdfkit 0.17) know only the default export.
 // oxlint-disable-next-line import/no-named-as-default
 import PDFDocument from 'pdfkit';
@@ -8,8 +10,16 @@ import type { Taal } from './i18n/i18n.ts';
 const require = createRequire(import.meta.url);
 const fontMap = dirname(require.resolve('@expo-google-fonts/noto-sans/package.json'));
 /** Noto Sans, embedded (subset) in every PDF: selectable, searchable text with all accents. */
-export const LETTER_REGULIER = join(fontMap, '400Regular/NotoSans_400Regular.ttf');
-export const LETTER_VET = join(fontMap, '700Bold/NotoSans_700Bold.ttf');
+const LETTER_REGULIER = join(fontMap, '400Regular/NotoSans_400Regular.ttf');
+const LETTER_VET = join(fontMap, '700Bold/NotoSans_700Bold.ttf');
+
+/**
+ * Both fonts parsed once per process, on first use. Parsing a font and its layout tables was
+ * most of a PDF's time when pdfkit did it again for every document (from the file path, three
+ * times per letter); a parsed font is only read by pdfkit (each document makes its own subset).
+ */
+let letters: { regulier: Font; vet: Font } | undefined;
+const geladenLetters = () => (letters ??= { regulier: create(readFileSync(LETTER_REGULIER)), vet: create(readFileSync(LETTER_VET)) });
 
 export type TekstSoort = 'H1' | 'H2' | 'H3' | 'P';
 
@@ -29,6 +39,7 @@ export interface ToegankelijkePdf {
  * `vet`, and a `Document` root for the structure tree. Used by the P&C chapter and by letters.
  */
 export function toegankelijkePdf(o: { taal: Taal; titel: string; auteur: string; onderwerp: string; marge?: number }): ToegankelijkePdf {
+  const { regulier, vet } = geladenLetters();
   const doc = new PDFDocument({
     size: 'A4',
     margin: o.marge ?? 56,
@@ -38,10 +49,11 @@ export function toegankelijkePdf(o: { taal: Taal; titel: string; auteur: string;
     displayTitle: true,
     pdfVersion: '1.7',
     info: { Title: o.titel, Author: o.auteur, Subject: o.onderwerp, Creator: 'Loket' },
-    font: LETTER_REGULIER,
+    // pdfkit takes a parsed fontkit font where its types say file name or bytes.
+    font: regulier as never,
   });
-  doc.registerFont('regulier', LETTER_REGULIER);
-  doc.registerFont('vet', LETTER_VET);
+  doc.registerFont('regulier', regulier as never);
+  doc.registerFont('vet', vet as never);
   const delen: Buffer[] = [];
   doc.on('data', (d: Buffer) => delen.push(d));
   const bestand = new Promise<Buffer>((resolve, reject) => {

@@ -58,6 +58,9 @@ import { afsprakenRepository } from './modules/afspraken/afspraken.repository.ts
 import { afspraakPaginaRoutes } from './modules/afspraken/afspraken.paginas.ts';
 import { afsprakenRoutes } from './modules/afspraken/afspraken.routes.ts';
 import { afsprakenService } from './modules/afspraken/afspraken.service.ts';
+import { afsprakenInrichtingRepository } from './modules/afspraken/afspraken.inrichting.repository.ts';
+import { afsprakenInrichtingRoutes } from './modules/afspraken/afspraken.inrichting.routes.ts';
+import { afsprakenInrichtingService } from './modules/afspraken/afspraken.inrichting.ts';
 import { AFSPRAKEN_HERINNEREN, startHerinneringen } from './modules/afspraken/afspraken.job.ts';
 import { productenRepository } from './modules/producten/producten.repository.ts';
 import { productenRoutes } from './modules/producten/producten.routes.ts';
@@ -93,6 +96,8 @@ import { alleenBewaren } from './modules/demo/demo.zaken.ts';
 import { pcRepository } from './modules/planning-control/pc.repository.ts';
 import { pcRoutes } from './modules/planning-control/pc.routes.ts';
 import { klantreizenRoutes } from './modules/klantreizen/klantreizen.routes.ts';
+import { klantreizenKpis } from './modules/klantreizen/klantreizen.kpi.ts';
+import { klantreizenRepository } from './modules/klantreizen/klantreizen.repository.ts';
 import { klantreizenService } from './modules/klantreizen/klantreizen.service.ts';
 import { pcBerekendService } from './modules/planning-control/pc.berekend.service.ts';
 import { pcPubliekRoutes } from './modules/planning-control/pc.publiek.routes.ts';
@@ -298,6 +303,8 @@ export interface Loket {
   drain(): void;
   /** True after drain(). */
   draining(): boolean;
+  /** Shares this node's rate-limit counts now, as it does every LOKET_RATE_LIMIT_DELEN_MS (ADR 0093). */
+  deelRateLimits(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -310,7 +317,7 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
   const formulierGeheim = await gedeeldGeheim(db, 'LOKET_FORMULIER_GEHEIM', config.formulierGeheim);
   // The BSN's keyed hash must be the same on every node and after a restart (ADR 0077).
   const bsnGeheim = await gedeeldGeheim(db, 'LOKET_BSN_SLEUTEL', config.bsnSleutel);
-  const { app, routes } = await createHttpServer({
+  const { app, routes, deelRateLimits } = await createHttpServer({
     config,
     database,
     logger: options.logger,
@@ -353,6 +360,7 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
   zaaktypenRoutes(app, { zaaktypen: services.zaaktypen });
   productenRoutes(app, { producten: services.producten, gemeenten });
   afsprakenRoutes(app, { afspraken: services.afspraken });
+  afsprakenInrichtingRoutes(app, { inrichting: services.afsprakenInrichting });
   zakenRoutes(app, { zaken: services.zaken });
   brievenRoutes(app, { brieven: services.brieven });
   klachtenRoutes(app, { klachten: services.klachten });
@@ -421,7 +429,16 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
     rateLimit: config.rateLimitAanmelden,
     maxPerEmail: config.afsprakenPerEmail,
   });
-  inwonersRoutes(app, { gemeenten, inwoners, zaken: services.zaken, zaakvolgen: services.zaakvolgen, demo: config.inwonerLoginDemo, rateLimit: config.rateLimitAanmelden });
+  inwonersRoutes(app, {
+    gemeenten,
+    inwoners,
+    zaken: services.zaken,
+    zaakvolgen: services.zaakvolgen,
+    tokens: formulierTokens(formulierGeheim, klok),
+    rateLimitReacties: config.rateLimitAanmelden,
+    demo: config.inwonerLoginDemo,
+    rateLimit: config.rateLimitAanmelden,
+  });
   apiDocsRoutes(app);
   options.extraRoutes?.(app);
 
@@ -435,6 +452,7 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
       stopt = true;
     },
     draining: () => stopt,
+    deelRateLimits,
     close: () => app.close(),
   };
 }
@@ -460,7 +478,7 @@ export function loketServices(deps: {
 }) {
   const { klok, signalen } = deps;
   const { db, lezen } = deps.database;
-  const gemeenten = gemeentenRepository(db);
+  const gemeenten = gemeentenRepository(db, signalen);
   const auditRepo = auditRepository(db);
   const audit = auditService({ repository: auditRepo, klok });
   const auth = authService({ repository: authRepository(db), audit, klok, signalen });
@@ -469,9 +487,10 @@ export function loketServices(deps: {
   const pc = pcService({ repository: pcRepository(db, lezen), gemeenten, audit, klok });
   const sluitingsdagenRepo = sluitingsdagenRepository(db);
   const termijnen = termijnenService({ repository: sluitingsdagenRepo, gemeenten, audit, klok, signalen });
-  const zaaktypenRepo = zaaktypenRepository(db, lezen);
+  const zaaktypenRepo = zaaktypenRepository(db, lezen, signalen);
   const brievenRepo = brievenRepository(db);
-  const zakenRepo = zakenRepository(db, lezen);
+  const zakenRepo = zakenRepository(db, lezen, signalen);
+  const onderhoudRepo = onderhoudRepository(db);
   const zaaktypeBestaat = async (gemeente: string, code: string) => (await zaaktypenRepo.hoogsteVersie(gemeente, code)) !== undefined;
   const productenRepo = productenRepository(db, lezen);
   const producten = productenService({
@@ -503,7 +522,7 @@ export function loketServices(deps: {
   // Meldingen openbare ruimte (ADR 0040) are zaken, registered through the zaken service; Open311 on top (ADR 0041).
   const meldingenRepo = meldingenRepository(db, lezen);
   const grenzen = gemeentegrenzen();
-  const meldingen = meldingenService({ db, repository: meldingenRepo, zaken, stand: zakenStandRepository(lezen), grenzen, audit, klok });
+  const meldingen = meldingenService({ repository: meldingenRepo, zaken, stand: zakenStandRepository(lezen), grenzen, audit, klok, signalen });
   // Merging duplicates and reopen requests (ADR 0074), through the zaken service.
   const meldingSamenvoegen = meldingSamenvoegenService({ db, repository: meldingenRepo, meldingen, zaken, berichten: deps.berichten, audit, klok });
   const meldingenKaartCache = meldingenKaart({ signalen, openbaar: (box, limit) => meldingen.openbaar(box, limit) });
@@ -515,8 +534,8 @@ export function loketServices(deps: {
   const meldingformulierRepo = meldingformulierRepository(db);
   // The category suggestion learns from closed meldingen (ADR 0075): terms rebuilt by the housekeeping job.
   const meldingTermen = meldingTermenService({ repository: meldingTermenRepository(db), audit, klok });
-  const meldingformulier = meldingformulierService({ db, repository: meldingformulierRepo, meldingen, geocoder, grenzen, klok, dubbelStraalM: deps.dubbelStraalM, termen: meldingTermen });
-  const open311Sleutels = open311SleutelsService({ repository: open311SleutelsRepository(db), audit, klok });
+  const meldingformulier = meldingformulierService({ repository: meldingformulierRepo, meldingen, geocoder, grenzen, klok, dubbelStraalM: deps.dubbelStraalM, termen: meldingTermen });
+  const open311Sleutels = open311SleutelsService({ repository: open311SleutelsRepository(db, signalen), audit, klok });
   const klantcontactenRepo = klantcontactenRepository(db, lezen);
   const klantcontacten = klantcontactenService({ repository: klantcontactenRepo, zaken, audit, klok });
   // E-mail intake (ADR 0046): a message becomes a klantcontact and a zaak through those services.
@@ -600,7 +619,7 @@ export function loketServices(deps: {
   const kpi = kpiService({
     // Reads on `lezen`: the replica inside request.lees (the servicenormen page), the primary elsewhere.
     repository: kpiRepository(db, lezen),
-    maten: [...zakenKpis(lezen, zakenRollup), ...klantcontactenKpis(lezen, kccRollups.klantcontacten), ...contactverzoekenKpis(lezen, kccRollups.contactverzoeken), ...ktoKpis(lezen), ...meldingenKpis(lezen), ...klachtenKpis(lezen), ...bezwaarKpis(lezen), ...afsprakenKpis(lezen), ...kccKpis(kccGesprekken.maten)],
+    maten: [...zakenKpis(lezen, zakenRollup), ...klantcontactenKpis(lezen, kccRollups.klantcontacten), ...contactverzoekenKpis(lezen, kccRollups.contactverzoeken), ...ktoKpis(lezen), ...meldingenKpis(lezen), ...klachtenKpis(lezen), ...bezwaarKpis(lezen), ...afsprakenKpis(lezen), ...klantreizenKpis(lezen), ...kccKpis(kccGesprekken.maten)],
     sluitingsdagen: (gemeente) => termijnen.sluitingsdagen(gemeente),
     zaaktypeBestaat,
     audit,
@@ -614,8 +633,9 @@ export function loketServices(deps: {
     auth,
     gebruikers: gebruikersService({ repository: gebruikersRepo, audit, klok, beeindigSessies: auth.beeindigSessies, berichten: deps.berichten }),
     teams: teamsService({ repository: teamsRepo, audit, klok }),
-    onderhoud: onderhoudService({ repository: onderhoudRepository(db), audit, klok, embedded: deps.database.kind === 'pglite', gemeenten, zaken, klantcontacten, paginafeedback, kto, enquetes, formulieren, mailintake, contactverzoeken, afspraken, meldingformulier: meldingformulierRepo, meldingen, inwoners: { verwijderVerlopen: () => inwonersRepository(db).verwijderVerlopen(klok.nu().toISOString(), new Date(klok.nu().getTime() - 24 * 60 * 60 * 1000).toISOString()) }, meldingTermen }),
+    onderhoud: onderhoudService({ repository: onderhoudRepo, audit, klok, embedded: deps.database.kind === 'pglite', gemeenten, zaken, klantcontacten, paginafeedback, kto, enquetes, formulieren, mailintake, contactverzoeken, afspraken, meldingformulier: meldingformulierRepo, meldingen, inwoners: { verwijderVerlopen: () => inwonersRepository(db).verwijderVerlopen(klok.nu().toISOString(), new Date(klok.nu().getTime() - 24 * 60 * 60 * 1000).toISOString()) }, meldingTermen }),
     demo: demoService({
+      analyseer: onderhoudRepo.analyseer,
       gemeenten,
       gebruikers: gebruikersRepo,
       teams: teamsRepo,
@@ -676,7 +696,7 @@ export function loketServices(deps: {
     zaakvolgen: zaakvolgenService({ zaken, beloofdeDatum: termijnbewaking.beloofdeDatum }),
     pc,
     pcBerekend,
-    klantreizen: klantreizenService({ zaken, klantcontacten }),
+    klantreizen: klantreizenService({ zaken, klantcontacten, repository: klantreizenRepository(lezen), audit, klok }),
     kccGesprekken,
     meldingen,
     meldingenKaart: meldingenKaartCache,
@@ -695,6 +715,7 @@ export function loketServices(deps: {
     paginafeedback,
     producten,
     afspraken,
+    afsprakenInrichting: afsprakenInrichtingService({ repository: afsprakenInrichtingRepository(db), producten: productenRepo, gemeenten, audit, klok }),
     kto,
     enquetes,
     formulieren,

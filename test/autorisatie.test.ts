@@ -148,6 +148,9 @@ function geldigeInhoud(url: string, zaaktype: Record<string, unknown>): Record<s
   if (url.endsWith('/leden')) return { gebruikers: [] };
   if (url.endsWith('/zaaktypen/:id')) return zaaktype;
   if (url.endsWith('/balie-afspraken/:id')) return { status: 'ingecheckt' };
+  if (url.endsWith('/afspraak-locaties/:id')) return { naam: 'Probe', adres: 'Probe 1', openingstijden: [] };
+  if (url.endsWith('/afspraak-locaties/:id/balies') || url.endsWith('/balies/:balie')) return { naam: 'Probe', producten: [] };
+  if (url.endsWith('/afspraak-locaties/:id/sluitingen')) return { van: '2030-01-01', tot: '2030-01-01', reden: 'Probe' };
   if (url.endsWith('/enquetes/:id')) return { definitie: enqueteVoorbeeld };
   if (url.endsWith('/formulieren/:id')) return { code: 'probe', zaaktype: randomUUID(), definitie: formulierVoorbeeld };
   if (url.endsWith('/enquetes/:id/status')) return { status: 'lopend' };

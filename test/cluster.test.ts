@@ -109,20 +109,45 @@ describe.skipIf(opPglite)('three nodes behind HAProxy (PGlite is one process: no
     }
   });
 
-  it('counts the requests of one client on every node together for the rate limit', async () => {
+  it('counts the requests of one client on every node together for the rate limit, within the bound of ADR 0093', async () => {
     // Two clients with their own addresses on loopback; the proxy passes each one's address on.
     const een = httpKlant(tc.cluster.proxyUrl, { localAddress: '127.0.0.2' });
     const ander = httpKlant(tc.cluster.proxyUrl, { localAddress: '127.0.0.3' });
+    // The same client straight to each node (a node behind the proxy trusts its address).
+    const eenDirect = tc.cluster.knooppunten.map((k) => httpKlant(k.url, { localAddress: '127.0.0.2' }));
+    const gemeenten = { method: 'GET', url: '/api/v1/gemeenten' } as const;
+    /** The count of the client in the table: what every node has shared (each node shares within LOKET_RATE_LIMIT_DELEN_MS). */
+    const gedeeld = async () => (await tc.database.db.selectFrom('rate_limit').select('aantal').where('sleutel', '=', 'GET /api/v1/gemeenten|127.0.0.2').executeTakeFirst())?.aantal;
     try {
+      // A node never counts more than all nodes together: up to the limit every request passes.
       const antwoorden = [];
-      for (let i = 0; i < LIMIET + 20; i++) antwoorden.push(await een.inject({ method: 'GET', url: '/api/v1/gemeenten' }));
-      expect(antwoorden.map((a) => a.statusCode)).toEqual([...Array<number>(LIMIET).fill(200), ...Array<number>(20).fill(429)]);
-      // Round robin: every node answered, and each counted the others' requests.
+      for (let i = 0; i < LIMIET; i++) antwoorden.push(await een.inject(gemeenten));
+      expect(antwoorden.map((a) => a.statusCode)).toEqual(Array<number>(LIMIET).fill(200));
+      // Round robin: every node answered.
       expect(new Set(antwoorden.map((a) => a.headers['x-loket-knooppunt']))).toEqual(new Set(['k1', 'k2', 'k3']));
-      expect((await ander.inject({ method: 'GET', url: '/api/v1/gemeenten' })).statusCode).toBe(200);
+      await vi.waitFor(async () => expect(await gedeeld()).toBe(LIMIET), { timeout: VASTGELOPEN_MS, interval: 20 });
+
+      // Each node learns the total at its next share, after its next request of this client: that
+      // one request may still pass (the bound on the overshoot: what a node gets before it shares),
+      // or be refused when the node read the whole total at its last share.
+      for (const direct of eenDirect) expect([200, 429]).toContain((await direct.inject(gemeenten)).statusCode);
+      await vi.waitFor(async () => expect(await gedeeld()).toBe(LIMIET + tc.cluster.knooppunten.length), { timeout: VASTGELOPEN_MS, interval: 20 });
+
+      // Every node has now read a total over the limit: exactly refused on every node.
+      const daarna = [];
+      for (let i = 0; i < 20; i++) daarna.push(await een.inject(gemeenten));
+      expect(daarna.map((a) => a.statusCode)).toEqual(Array<number>(20).fill(429));
+      expect(new Set(daarna.map((a) => a.headers['x-loket-knooppunt']))).toEqual(new Set(['k1', 'k2', 'k3']));
+      for (const a of daarna) {
+        expect(a.headers['x-ratelimit-remaining']).toBe('0');
+        expect(Number(a.headers['retry-after'])).toBeGreaterThan(0);
+        expect(a.headers['content-type']).toContain('application/problem+json');
+      }
+      expect((await ander.inject(gemeenten)).statusCode).toBe(200);
     } finally {
       een.close();
       ander.close();
+      for (const direct of eenDirect) direct.close();
     }
   });
 

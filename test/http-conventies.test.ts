@@ -178,19 +178,46 @@ describe('rate limiting', () => {
     const streng = await testLoket({ env: { LOKET_RATE_LIMIT: '3' } });
     try {
       const codes: number[] = [];
+      const over: unknown[] = [];
       let retryAfter: unknown;
       for (let i = 0; i < 5; i++) {
         const res = await streng.app.inject({ method: 'GET', url: '/api/v1/gemeenten' });
         codes.push(res.statusCode);
+        over.push(res.headers['x-ratelimit-remaining']);
+        expect(res.headers['x-ratelimit-limit']).toBe('3');
+        expect(Number(res.headers['x-ratelimit-reset'])).toBeGreaterThan(0);
         if (res.statusCode === 429) {
           retryAfter = res.headers['retry-after'];
           expect(res.headers['content-type']).toContain('application/problem+json');
+          expect(res.json()).toMatchObject({ status: 429, type: expect.stringContaining('te-veel-verzoeken') });
         }
       }
       expect(codes).toEqual([200, 200, 200, 429, 429]);
+      expect(over).toEqual(['2', '1', '0', '0', '0']);
       expect(Number(retryAfter)).toBeGreaterThan(0);
+      expect(Number(retryAfter)).toBeLessThanOrEqual(60);
     } finally {
       await streng.close();
+    }
+  });
+
+  it('counts a public route on the node and shares it in batches, and a login step in the database on each request (ADR 0093)', async () => {
+    const knooppunt = await testLoket({ env: { LOKET_RATE_LIMIT_DELEN_MS: '1000000' } });
+    try {
+      const telling = (sleutel: string) => knooppunt.database.db.selectFrom('rate_limit').select('aantal').where('sleutel', '=', sleutel).executeTakeFirst();
+      for (let i = 0; i < 3; i++) expect((await knooppunt.app.inject({ method: 'GET', url: '/api/v1/gemeenten' })).statusCode).toBe(200);
+      expect(await telling('GET /api/v1/gemeenten|127.0.0.1')).toBeUndefined();
+      await knooppunt.deelRateLimits();
+      expect(await telling('GET /api/v1/gemeenten|127.0.0.1')).toEqual({ aantal: 3 });
+
+      const aanmelden = await knooppunt.app.inject({ method: 'POST', url: '/api/v1/sessie', payload: { email: 'niemand@example.nl', wachtwoord: 'een-wachtwoord-dat-niet-bestaat' } });
+      expect(aanmelden.statusCode).toBe(401);
+      expect(await telling('POST /api/v1/sessie|127.0.0.1')).toEqual({ aantal: 1 });
+      // The second step (policy `aanmelden`) too, even when refused for want of a session.
+      expect((await knooppunt.app.inject({ method: 'POST', url: '/api/v1/sessie/totp', payload: { code: '123456' } })).statusCode).toBe(401);
+      expect(await telling('POST /api/v1/sessie/totp|127.0.0.1')).toEqual({ aantal: 1 });
+    } finally {
+      await knooppunt.close();
     }
   });
 });

@@ -15,8 +15,7 @@
 //     3 warm-up calls), without and with a breakdown by wijk, and reports p50/p95/max.
 // In-process: the HTTP layer (a few ms for a JSON answer of this size) is not in the numbers.
 // Results: results.json beside this file; BENCHMARKS.md is written by hand from them.
-import { readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { openDatabase } from '../../src/db/database.ts';
@@ -27,7 +26,7 @@ import { maakRapport } from '../../src/modules/enquetes/enquetes.rapport.ts';
 import { eenvoudigRapport } from '../../src/modules/enquetes/enquetes.rapport.referentie.ts';
 import { enquetesRepository } from '../../src/modules/enquetes/enquetes.repository.ts';
 import { loketServices } from '../../src/server.ts';
-import { benchDatabase, laadDemo, percentiel, round2 } from '../gedeeld.ts';
+import { benchDatabase, verseDatabase, laadDemo, percentiel, round2 } from '../gedeeld.ts';
 
 const AANTAL = Number(process.env.BENCH_AANTAL ?? 50_000);
 const RONDES = Number(process.env.BENCH_RONDES ?? 40);
@@ -71,14 +70,7 @@ async function meet(fn: () => Promise<unknown>): Promise<{ p50: number; p95: num
 }
 
 async function main(): Promise<void> {
-  const admin = new Client({ connectionString: adminUrl });
-  await admin.connect();
-  const versie = (await admin.query<{ server_version: string }>('show server_version')).rows[0]?.server_version ?? '?';
-  const cpu = /model name\s*:\s*(.*)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1]?.trim() ?? 'unknown';
-  const machine = { cpus: os.availableParallelism(), cpu, node: process.version, postgres: versie, loadAverage: os.loadavg().map((x) => round2(x)) };
-  log(`Machine: ${machine.cpus} × ${cpu}, Node ${machine.node}, PostgreSQL ${versie}; load average ${machine.loadAverage.join(' ')}`);
-  await admin.query(`drop database if exists ${DATABASE} with (force)`);
-  await admin.query(`create database ${DATABASE}`);
+  const { admin, machine } = await verseDatabase(adminUrl, DATABASE, log);
   log('Migrate and demo data …');
   await laadDemo(benchUrl);
 

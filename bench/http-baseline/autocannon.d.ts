@@ -6,6 +6,8 @@ declare module 'autocannon' {
     url: string;
     connections?: number;
     duration?: number;
+    /** A number of requests (spread over the connections) instead of a duration. */
+    amount?: number;
     headers?: Record<string, string>;
   }
 

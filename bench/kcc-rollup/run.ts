@@ -20,7 +20,7 @@ import { cliContext } from '../../src/modules/audit/audit.service.ts';
 import { kalenderdag, plusDagen } from '../../src/modules/termijnen/kalender.ts';
 import { loketServices } from '../../src/server.ts';
 import { freePort, msUntil200, startChild, type Child } from '../http-baseline/processes.ts';
-import { benchDatabase, laadDemo, logInDemo, meetGet, percentiel, round2 } from '../gedeeld.ts';
+import { benchDatabase, laadDemo, logInDemo, meetMetVerbruik, percentiel, round2, verbruikMeter } from '../gedeeld.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const GESPREKKEN = Number(process.env.BENCH_GESPREKKEN ?? 2_000_000);
@@ -30,11 +30,13 @@ const DUUR = Number(process.env.BENCH_DURATION ?? 5);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 1);
 const DATABASE = 'loket_bench_kcc_rollup';
 const GEMEENTE = 'GM0384';
-const MATEN = ['kcc-binnen-30s', 'kcc-afhaakpercentage', 'kcc-wachttijd-gemiddeld', 'kcc-wachttijd-p90', 'kcc-eerstelijns-oplossing', 'kcc-contactverzoeken-binnen-termijn'];
+// BENCH_MATEN: only these measures (comma-separated codes), e.g. to compare one value before and after a change.
+const MATEN = process.env.BENCH_MATEN?.split(',') ?? ['kcc-binnen-30s', 'kcc-afhaakpercentage', 'kcc-wachttijd-gemiddeld', 'kcc-wachttijd-p90', 'kcc-eerstelijns-oplossing', 'kcc-contactverzoeken-binnen-termijn'];
 const tmp = mkdtempSync(join(os.tmpdir(), 'loket-bench-kcc-rollup-'));
 const log = (regel: string) => console.log(regel);
 const vlaggen = new Set(process.argv.slice(2));
 const { adminUrl, benchUrl } = benchDatabase(DATABASE);
+type Meter = ReturnType<typeof verbruikMeter>;
 const seconden = (t0: number) => round2((performance.now() - t0) / 1000);
 
 /**
@@ -130,7 +132,7 @@ async function opbouw() {
 }
 
 
-async function lezen(base: string, bron: 'rollup' | 'live', cookie: string, verbindingenLijst: number[]) {
+async function lezen(base: string, bron: 'rollup' | 'live', cookie: string, verbindingenLijst: number[], meter: Meter) {
   const perioden = { maand: 'periode=2026-06', jaar: 'periode=2025' };
   const uit: Record<string, unknown>[] = [];
   for (const code of MATEN) {
@@ -141,8 +143,7 @@ async function lezen(base: string, bron: 'rollup' | 'live', cookie: string, verb
       const waarde = (await proef.json()) as { waarde: number | null; noemer: number; versheid: { bron: string; reden: string | null } };
       if (proef.status !== 200 || waarde.versheid.bron !== bron) throw new Error(`${pad}: ${proef.status} ${JSON.stringify(waarde).slice(0, 300)}`);
       for (const verbindingen of verbindingenLijst) {
-        const m = await meetGet(base, pad, verbindingen, cookie, { duur: DUUR, warmup: WARMUP });
-        log(`  ${bron} ${code} ${naam} × ${verbindingen}: ${m.reqPerS} req/s, p50 ${m.p50} ms, p95 ${m.p95} ms, p99 ${m.p99} ms (waarde ${waarde.waarde}, noemer ${waarde.noemer}), failed ${m.mislukt}`);
+        const m = await meetMetVerbruik({ base, pad, verbindingen, cookie, meter, tijd: { duur: DUUR, warmup: WARMUP } }, `${bron} ${code} ${naam} (waarde ${waarde.waarde}, noemer ${waarde.noemer})`, log);
         uit.push({ bron, code, periode: naam, verbindingen, waarde: waarde.waarde, noemer: waarde.noemer, ...m });
       }
     }
@@ -161,17 +162,25 @@ try {
   const base = `http://127.0.0.1:${port}`;
   // The rollup job off in the server: the rollups were just built, and a round must not run during the reads.
   const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, TZ: 'UTC', DATABASE_URL: benchUrl, LOKET_DEMO: 'false', PORT: String(port), LOKET_RATE_LIMIT: '1000000', LOKET_RATE_LIMIT_AANMELDEN: '1000000', LOKET_TERMIJNBEWAKING_MINUTEN: '0', LOKET_OPRUIMEN_UREN: '0', LOKET_KPI_ROLLUP_MINUTEN: '0' };
-  loket = startChild(process.execPath, ['--disable-warning=ExperimentalWarning', 'src/cli/main.ts', 'serve'], { cwd: ROOT, env, logFile: join(tmp, 'loket.log') });
+  // The server counts its statements (bench/statement-teller.ts); BENCH_PROFIEL=<dir>: a V8 CPU profile of the server, written when it stops.
+  const statementsBestand = join(tmp, 'statements');
+  env.BENCH_STATEMENTS_BESTAND = statementsBestand;
+  const profiel = process.env.BENCH_PROFIEL ? ['--cpu-prof', `--cpu-prof-dir=${resolve(process.env.BENCH_PROFIEL)}`] : [];
+  loket = startChild(process.execPath, [...profiel, '--disable-warning=ExperimentalWarning', '--import', './bench/statement-teller.ts', 'src/cli/main.ts', 'serve'], { cwd: ROOT, env, logFile: join(tmp, 'loket.log') });
   await msUntil200(loket, `${base}/health`, 60_000);
-  const { cookie } = await logInDemo(base, 'teamleider@diemen.demo');
-  log('KPI values from the rollups:');
-  const uitRollup = await lezen(base, 'rollup', cookie, [1, 16]);
   const client = new Client({ connectionString: benchUrl });
   await client.connect();
-  await client.query(`delete from kpi_rollup_stand where gemeente = $1 and rollup in ('kcc-gesprekken', 'klantcontacten', 'contactverzoeken')`, [GEMEENTE]);
+  const meter = verbruikMeter({ client, datname: DATABASE, pid: loket.process.pid ?? 0, statementsBestand });
+  const { cookie } = await logInDemo(base, 'teamleider@diemen.demo');
+  log('KPI values from the rollups:');
+  const uitRollup = await lezen(base, 'rollup', cookie, [1, 16], meter);
+  // BENCH_LIVE=0: without the live comparison (a quick before/after of the rollup reads).
+  const live = process.env.BENCH_LIVE === '0' ? [] : await (async () => {
+    await client.query(`delete from kpi_rollup_stand where gemeente = $1 and rollup in ('kcc-gesprekken', 'klantcontacten', 'contactverzoeken')`, [GEMEENTE]);
+    log('The same values live (the rollup state removed), one connection:');
+    return await lezen(base, 'live', cookie, [1], meter);
+  })();
   await client.end();
-  log('The same values live (the rollup state removed), one connection:');
-  const live = await lezen(base, 'live', cookie, [1]);
   const resultaat = { start: start.toISOString(), gesprekken: GESPREKKEN, contacten: CONTACTEN, verzoeken: VERZOEKEN, generatie, opbouw: bouw, lezen: [...uitRollup, ...live], load: os.loadavg(), cpus: os.cpus().map((c) => c.model)[0], node: process.version, vandaag: kalenderdag(new Date()), gisteren: plusDagen(kalenderdag(new Date()), -1) };
   writeFileSync(join(import.meta.dirname, 'results.json'), `${JSON.stringify(resultaat, null, 2)}\n`);
   log(`Written to bench/kcc-rollup/results.json (logs in ${tmp}).`);

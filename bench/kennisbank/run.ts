@@ -1,7 +1,8 @@
 // Knowledge-base search benchmark: `GET /kennisartikelen/zoeken?q=…` of a real Loket server on
 // PostgreSQL over 5,000 articles of one gemeente, at 16 connections, with what people type while
 // they type: word beginnings, whole words, two words, typos. Target (issue 11): p95 ≤ 30 ms.
-// `npm run bench:kennisbank` (BENCH_ROUNDS, BENCH_DURATION, BENCH_WARMUP, BENCH_ARTIKELEN, BENCH_HOUD_DATABASE). Not
+// `npm run bench:kennisbank` (BENCH_ROUNDS, BENCH_DURATION, BENCH_WARMUP, BENCH_ARTIKELEN, BENCH_HOUD_DATABASE,
+// BENCH_PROFIEL). Also per request: CPU ms of the server and of PostgreSQL, statements. Not
 // part of npm test. Method and results: BENCHMARKS.md ("Knowledge-base search").
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -9,7 +10,7 @@ import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { freePort, msUntil200, processTicks, startChild, ticksOfCommand, withOtherCpu, type Child } from '../http-baseline/processes.ts';
-import { benchDatabase, laadDemo, logInDemo, percentiel, round2 } from '../gedeeld.ts';
+import { benchDatabase, verseDatabase, laadDemo, logInDemo, percentiel, round2, verbruikMeter, type Verbruik } from '../gedeeld.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const RONDES = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -68,6 +69,8 @@ interface Meting {
   otherCpuPercent: number;
   stealPercent: number;
   gemiddeldAantalTreffers: number;
+  /** Per request, counted per process (independent of the machine's load): CPU ms of the server and of PostgreSQL, statements. */
+  perVerzoek: Verbruik;
 }
 
 /** 5,000 articles of GM0384 for its teams, set-based and the same every run (seeded). */
@@ -101,14 +104,7 @@ async function maakArtikelen(client: Client): Promise<number> {
 
 async function main(): Promise<void> {
   const gestart = performance.now();
-  const admin = new Client({ connectionString: adminUrl });
-  await admin.connect();
-  const versie = (await admin.query<{ server_version: string }>('show server_version')).rows[0]?.server_version ?? '?';
-  const cpu = /model name\s*:\s*(.*)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1]?.trim() ?? 'unknown';
-  const machine = { cpus: os.availableParallelism(), cpu, node: process.version, postgres: versie, loadAverage: os.loadavg().map((x) => round2(x)) };
-  log(`Machine: ${machine.cpus} × ${cpu}, Node ${machine.node}, PostgreSQL ${versie}; load average ${machine.loadAverage.join(' ')}`);
-  await admin.query(`drop database if exists ${DATABASE} with (force)`);
-  await admin.query(`create database ${DATABASE}`);
+  const { admin, machine } = await verseDatabase(adminUrl, DATABASE, log);
   const client = new Client({ connectionString: benchUrl });
   await client.connect();
   log(`Migrate, demo data, ${ARTIKELEN.toLocaleString('en')} articles …`);
@@ -119,7 +115,11 @@ async function main(): Promise<void> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, TZ: 'UTC', DATABASE_URL: benchUrl, LOKET_DEMO: 'false', PORT: String(port), LOKET_RATE_LIMIT: '1000000', LOKET_RATE_LIMIT_AANMELDEN: '1000000', LOKET_TERMIJNBEWAKING_MINUTEN: '0' };
-  const loket = startChild(process.execPath, ['--disable-warning=ExperimentalWarning', 'src/cli/main.ts', 'serve'], { cwd: ROOT, env, logFile: join(tmp, 'loket.log') });
+  // The server counts its statements (bench/statement-teller.ts); BENCH_PROFIEL=<dir>: a V8 CPU profile of it, written when it stops.
+  const statementsBestand = join(tmp, 'statements');
+  env.BENCH_STATEMENTS_BESTAND = statementsBestand;
+  const profiel = process.env.BENCH_PROFIEL ? ['--cpu-prof', `--cpu-prof-dir=${resolve(process.env.BENCH_PROFIEL)}`] : [];
+  const loket = startChild(process.execPath, [...profiel, '--disable-warning=ExperimentalWarning', '--import', './bench/statement-teller.ts', 'src/cli/main.ts', 'serve'], { cwd: ROOT, env, logFile: join(tmp, 'loket.log') });
   children.push(loket);
   await msUntil200(loket, `${base}/health`, 60_000);
   const sessie = await logInDemo(base, GEBRUIKER);
@@ -136,6 +136,8 @@ async function main(): Promise<void> {
   log(`Hits per query (limit 10): ${ZOEKOPDRACHTEN.map((q, i) => `${q}=${treffers[i]}`).join(', ')}`);
 
   const eigen = () => processTicks('self') + processTicks(loket.process.pid ?? 0) + ticksOfCommand('postgres');
+  const meter = verbruikMeter({ client, datname: DATABASE, pid: loket.process.pid ?? 0, statementsBestand });
+  const verbruik = { serverMs: 0, postgresMs: 0, statements: 0, verzoeken: 0 };
   const tijden: number[] = [];
   const totaal = { requests: 0, seconden: 0, mislukt: 0, statussen: {} as Record<string, number>, other: [] as number[], steal: [] as number[] };
   let volgende = 0;
@@ -147,6 +149,7 @@ async function main(): Promise<void> {
   };
   for (let nummer = 1; nummer <= RONDES; nummer++) {
     if (WARMUP > 0) await autocannon({ ...opties, duration: WARMUP });
+    const stand = await meter.stand();
     const { value: r, otherCpuPercent, stealPercent } = await withOtherCpu(async () => {
       const a = autocannon({ ...opties, duration: DUUR });
       a.on('response', (_c: unknown, status: number, _b: number, ms: number) => {
@@ -154,13 +157,18 @@ async function main(): Promise<void> {
       });
       return await a;
     }, eigen);
+    const v = await meter.sinds(stand, r.requests.total);
+    verbruik.serverMs += v.serverMs * r.requests.total;
+    verbruik.postgresMs += v.postgresMs * r.requests.total;
+    verbruik.statements += v.statements * r.requests.total;
+    verbruik.verzoeken += r.requests.total;
     totaal.requests += r.requests.total;
     totaal.seconden += r.duration;
     totaal.mislukt += r.non2xx + r.errors + r.timeouts;
     for (const [code, stat] of Object.entries(r.statusCodeStats)) totaal.statussen[code] = (totaal.statussen[code] ?? 0) + stat.count;
     totaal.other.push(otherCpuPercent);
     totaal.steal.push(stealPercent);
-    log(`Round ${nummer} of ${RONDES}: ${Math.round(r.requests.total / r.duration)} req/s, failed ${r.non2xx + r.errors + r.timeouts}, other CPU ${otherCpuPercent} %`);
+    log(`Round ${nummer} of ${RONDES}: ${Math.round(r.requests.total / r.duration)} req/s, failed ${r.non2xx + r.errors + r.timeouts}, other CPU ${otherCpuPercent} %; per request ${v.serverMs} ms CPU in the server, ${v.postgresMs} ms in PostgreSQL, ${v.statements} statements`);
   }
   await loket.stop();
 
@@ -176,6 +184,7 @@ async function main(): Promise<void> {
     otherCpuPercent: Math.round(Math.max(...totaal.other)),
     stealPercent: Math.max(...totaal.steal),
     gemiddeldAantalTreffers: round2(treffers.reduce((a, b) => a + b, 0) / treffers.length),
+    perVerzoek: { serverMs: round2(verbruik.serverMs / verbruik.verzoeken), postgresMs: round2(verbruik.postgresMs / verbruik.verzoeken), statements: round2(verbruik.statements / verbruik.verzoeken) },
   };
   const resultaat = {
     datum: new Date().toISOString(),
@@ -188,11 +197,11 @@ async function main(): Promise<void> {
   writeFileSync(join(import.meta.dirname, 'results.json'), `${JSON.stringify(resultaat, null, 2)}\n`);
 
   const regels = [
-    `Run of ${resultaat.datum.slice(0, 16).replace('T', ' ')} UTC: ${machine.cpus} × ${cpu}, Node ${machine.node}, PostgreSQL ${versie}; load average at the start ${machine.loadAverage.join(' / ')}. ${aantal.toLocaleString('en')} articles in the gemeente; ${RONDES} rounds of ${WARMUP} s warm-up + ${DUUR} s at ${VERBINDINGEN} connections, ${ZOEKOPDRACHTEN.length} queries in turn (word beginnings, words, two words, typos), latencies of all rounds pooled; ${meting.gemiddeldAantalTreffers} hits per query on average (limit 10).`,
+    `Run of ${resultaat.datum.slice(0, 16).replace('T', ' ')} UTC: ${machine.cpus} × ${machine.cpu}, Node ${machine.node}, PostgreSQL ${machine.postgres}; load average at the start ${machine.loadAverage.join(' / ')}. ${aantal.toLocaleString('en')} articles in the gemeente; ${RONDES} rounds of ${WARMUP} s warm-up + ${DUUR} s at ${VERBINDINGEN} connections, ${ZOEKOPDRACHTEN.length} queries in turn (word beginnings, words, two words, typos), latencies of all rounds pooled; ${meting.gemiddeldAantalTreffers} hits per query on average (limit 10).`,
     '',
-    '| Request | req/s | p50 ms | p95 ms | p99 ms | target p95 ≤ 30 ms | failed | other CPU (max) | steal (max) |',
-    '|---|---:|---:|---:|---:|---|---:|---:|---:|',
-    `| GET /kennisartikelen/zoeken?q=… | ${meting.reqPerS} | ${meting.p50} | ${meting.p95} | ${meting.p99} | ${meting.p95 <= DOEL_MS ? '**yes**' : '**no**'} | ${meting.mislukt} | ${meting.otherCpuPercent} % | ${meting.stealPercent} % |`,
+    '| Request | req/s | p50 ms | p95 ms | p99 ms | target p95 ≤ 30 ms | failed | other CPU (max) | steal (max) | CPU ms / request: server + PostgreSQL | statements / request |',
+    '|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|',
+    `| GET /kennisartikelen/zoeken?q=… | ${meting.reqPerS} | ${meting.p50} | ${meting.p95} | ${meting.p99} | ${meting.p95 <= DOEL_MS ? '**yes**' : '**no**'} | ${meting.mislukt} | ${meting.otherCpuPercent} % | ${meting.stealPercent} % | ${meting.perVerzoek.serverMs} + ${meting.perVerzoek.postgresMs} | ${meting.perVerzoek.statements} |`,
   ];
   const tekst = regels.join('\n');
   const md = join(ROOT, 'BENCHMARKS.md');

@@ -5,13 +5,13 @@
 // in rounds, so a busy machine hits each alike. `npm run bench:klantcontacten` (BENCH_ROUNDS,
 // BENCH_DURATION, BENCH_WARMUP, BENCH_CONTACTEN for the contacts already there). Not part of npm test.
 // Method and results: BENCHMARKS.md ("Klantcontact registration").
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { freePort, msUntil200, processTicks, startChild, ticksOfCommand, withOtherCpu, type Child } from '../http-baseline/processes.ts';
-import { benchDatabase, laadDemo, schrijfInBenchmarks, logInDemo, percentiel, round2 } from '../gedeeld.ts';
+import { benchDatabase, verseDatabase, laadDemo, schrijfInBenchmarks, logInDemo, percentiel, round2 } from '../gedeeld.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const RONDES = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -99,14 +99,7 @@ async function maakData(client: Client): Promise<number> {
 
 async function main(): Promise<void> {
   const gestart = performance.now();
-  const admin = new Client({ connectionString: adminUrl });
-  await admin.connect();
-  const versie = (await admin.query<{ server_version: string }>('show server_version')).rows[0]?.server_version ?? '?';
-  const cpu = /model name\s*:\s*(.*)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1]?.trim() ?? 'unknown';
-  const machine = { cpus: os.availableParallelism(), cpu, node: process.version, postgres: versie, loadAverage: os.loadavg().map((x) => round2(x)) };
-  log(`Machine: ${machine.cpus} × ${cpu}, Node ${machine.node}, PostgreSQL ${versie}; load average ${machine.loadAverage.join(' ')}`);
-  await admin.query(`drop database if exists ${DATABASE} with (force)`);
-  await admin.query(`create database ${DATABASE}`);
+  const { admin, machine } = await verseDatabase(adminUrl, DATABASE, log);
   const client = new Client({ connectionString: benchUrl });
   await client.connect();
   log(`Migrate, demo data, ${CONTACTEN.toLocaleString('en')} contacts …`);
@@ -187,7 +180,7 @@ async function main(): Promise<void> {
   writeFileSync(join(import.meta.dirname, 'results.json'), `${JSON.stringify(resultaat, null, 2)}\n`);
 
   const regels = [
-    `Run of ${resultaat.datum.slice(0, 16).replace('T', ' ')} UTC: ${machine.cpus} × ${cpu}, Node ${machine.node}, PostgreSQL ${versie}; load average at the start ${machine.loadAverage.join(' / ')}. ${CONTACTEN.toLocaleString('en')} contacts in the table at the start (${aantal.toLocaleString('en')} at the end); ${RONDES} rounds of ${WARMUP} s warm-up + ${DUUR} s per route at ${VERBINDINGEN} connections, latencies of all rounds pooled.`,
+    `Run of ${resultaat.datum.slice(0, 16).replace('T', ' ')} UTC: ${machine.cpus} × ${machine.cpu}, Node ${machine.node}, PostgreSQL ${machine.postgres}; load average at the start ${machine.loadAverage.join(' / ')}. ${CONTACTEN.toLocaleString('en')} contacts in the table at the start (${aantal.toLocaleString('en')} at the end); ${RONDES} rounds of ${WARMUP} s warm-up + ${DUUR} s per route at ${VERBINDINGEN} connections, latencies of all rounds pooled.`,
     '',
     '| Request | req/s | p50 ms | p95 ms | p99 ms | p95 vs single-row insert | target ≤ 2× | failed | other CPU (max) | steal (max) |',
     '|---|---:|---:|---:|---:|---:|---|---:|---:|---:|',

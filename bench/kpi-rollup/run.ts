@@ -16,19 +16,23 @@ import { systeemklok } from '../../src/klok.ts';
 import { kalenderdag, plusDagen } from '../../src/modules/termijnen/kalender.ts';
 import { loketServices } from '../../src/server.ts';
 import { freePort, msUntil200, startChild, type Child } from '../http-baseline/processes.ts';
-import { benchDatabase, logInDemo, maakZakenDatabase, meetGet, percentiel, round2 } from '../gedeeld.ts';
+import { benchDatabase, logInDemo, maakZakenDatabase, meetMetVerbruik, percentiel, round2, verbruikMeter } from '../gedeeld.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const AANTAL = Number(process.env.BENCH_ZAKEN ?? 1_000_000);
 const DUUR = Number(process.env.BENCH_DURATION ?? 5);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
-const DATABASE = 'loket_bench_kpi_rollup';
+// BENCH_DATABASE_NAAM: another database than the default (e.g. a small one beside a large one being built).
+const DATABASE = process.env.BENCH_DATABASE_NAAM ?? 'loket_bench_kpi_rollup';
+if (!/^[a-z_][a-z0-9_]*$/.test(DATABASE)) throw new Error('BENCH_DATABASE_NAAM: lower-case letters, digits and _ only');
 const GEMEENTE = 'GM0384';
-const MATEN = ['zaken-binnen-norm', 'zaken-doorlooptijd-mediaan', 'zaken-doorlooptijd-p90'];
+// BENCH_MATEN: only these measures (comma-separated codes), e.g. to compare one value before and after a change.
+const MATEN = process.env.BENCH_MATEN?.split(',') ?? ['zaken-binnen-norm', 'zaken-doorlooptijd-mediaan', 'zaken-doorlooptijd-p90'];
 const tmp = mkdtempSync(join(os.tmpdir(), 'loket-bench-kpi-rollup-'));
 const log = (regel: string) => console.log(regel);
 const vlaggen = new Set(process.argv.slice(2));
 const { benchUrl } = benchDatabase(DATABASE);
+type Meter = ReturnType<typeof verbruikMeter>;
 
 
 /** The rebuild of every gemeente, then one zaak closed and the round that follows it, in this process. */
@@ -71,20 +75,25 @@ async function opbouw() {
 }
 
 
-async function lezen(base: string, bron: 'rollup' | 'live', cookie: string) {
+async function lezen(base: string, bron: 'rollup' | 'live', cookie: string, meter: Meter) {
   const vandaag = kalenderdag(new Date());
   const maand = vandaag.slice(0, 7);
   const perioden = { maand: `periode=${maand}`, '12 maanden': `periodeVan=${plusDagen(vandaag, -364)}&periodeTot=${vandaag}` };
   const uit: Record<string, unknown>[] = [];
   for (const code of MATEN) {
-    for (const [naam, query] of Object.entries(perioden)) {
-      const pad = `/api/v1/gemeenten/${GEMEENTE}/kpis/${code}/waarden?${query}&uitsplitsing=zaaktype`;
+    // The value with its breakdown per zaaktype, and the trend of 12 months the staff app's KPI page asks for each measure.
+    const paden = [
+      ...Object.entries(perioden).map(([naam, query]) => [naam, `/api/v1/gemeenten/${GEMEENTE}/kpis/${code}/waarden?${query}&uitsplitsing=zaaktype`] as const),
+      ['reeks van 12 maanden (dashboard)', `/api/v1/gemeenten/${GEMEENTE}/kpis/${code}/reeks?per=maand&laatste=12`] as const,
+    ];
+    for (const [naam, pad] of paden) {
       const proef = await fetch(`${base}${pad}`, { headers: { cookie } });
-      const waarde = (await proef.json()) as { waarde: number | null; noemer: number; versheid: { bron: string } };
-      if (proef.status !== 200 || waarde.versheid.bron !== bron) throw new Error(`${pad}: ${proef.status} ${JSON.stringify(waarde).slice(0, 300)}`);
+      const antwoord = (await proef.json()) as { waarde: number | null; noemer: number; versheid: { bron: string }; waarden?: { waarde: number | null; noemer: number; versheid: { bron: string } }[] };
+      // A trend's value is its last period (the running month).
+      const waarde = antwoord.waarden?.at(-1) ?? antwoord;
+      if (proef.status !== 200 || waarde.versheid.bron !== bron) throw new Error(`${pad}: ${proef.status} ${JSON.stringify(antwoord).slice(0, 300)}`);
       for (const verbindingen of [1, 16]) {
-        const m = await meetGet(base, pad, verbindingen, cookie, { duur: DUUR, warmup: WARMUP });
-        log(`  ${bron} ${code} ${naam} × ${verbindingen}: ${m.reqPerS} req/s, p50 ${m.p50} ms, p95 ${m.p95} ms, p99 ${m.p99} ms (waarde ${waarde.waarde}, noemer ${waarde.noemer}), failed ${m.mislukt}`);
+        const m = await meetMetVerbruik({ base, pad, verbindingen, cookie, meter, tijd: { duur: DUUR, warmup: WARMUP } }, `${bron} ${code} ${naam} (waarde ${waarde.waarde}, noemer ${waarde.noemer})`, log);
         uit.push({ bron, code, periode: naam, verbindingen, waarde: waarde.waarde, noemer: waarde.noemer, ...m });
       }
     }
@@ -103,18 +112,26 @@ try {
   const base = `http://127.0.0.1:${port}`;
   // The rollup job off in the server: the rollup was just built, and a round must not run during the reads.
   const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, TZ: 'UTC', DATABASE_URL: benchUrl, LOKET_DEMO: 'false', PORT: String(port), LOKET_RATE_LIMIT: '1000000', LOKET_RATE_LIMIT_AANMELDEN: '1000000', LOKET_TERMIJNBEWAKING_MINUTEN: '0', LOKET_OPRUIMEN_UREN: '0', LOKET_KPI_ROLLUP_MINUTEN: '0' };
-  loket = startChild(process.execPath, ['--disable-warning=ExperimentalWarning', 'src/cli/main.ts', 'serve'], { cwd: ROOT, env, logFile: join(tmp, 'loket.log') });
+  // The server counts its statements (bench/statement-teller.ts); BENCH_PROFIEL=<dir>: a V8 CPU profile of the server, written when it stops.
+  const statementsBestand = join(tmp, 'statements');
+  env.BENCH_STATEMENTS_BESTAND = statementsBestand;
+  const profiel = process.env.BENCH_PROFIEL ? ['--cpu-prof', `--cpu-prof-dir=${resolve(process.env.BENCH_PROFIEL)}`] : [];
+  loket = startChild(process.execPath, [...profiel, '--disable-warning=ExperimentalWarning', '--import', './bench/statement-teller.ts', 'src/cli/main.ts', 'serve'], { cwd: ROOT, env, logFile: join(tmp, 'loket.log') });
   await msUntil200(loket, `${base}/health`, 60_000);
+  const client = new Client({ connectionString: benchUrl });
+  await client.connect();
+  const meter = verbruikMeter({ client, datname: DATABASE, pid: loket.process.pid ?? 0, statementsBestand });
   // The values are for staff with kpiLezen: Diemen's teamleider, logged in as the staff app does.
   const { cookie } = await logInDemo(base, 'teamleider@diemen.demo');
   log('KPI values from the rollup:');
-  const uitRollup = await lezen(base, 'rollup', cookie);
-  const client = new Client({ connectionString: benchUrl });
-  await client.connect();
-  await client.query(`delete from kpi_rollup_stand where gemeente = $1`, [GEMEENTE]);
+  const uitRollup = await lezen(base, 'rollup', cookie, meter);
+  // BENCH_LIVE=0: without the live comparison (a quick before/after of the rollup reads).
+  const live = process.env.BENCH_LIVE === '0' ? [] : await (async () => {
+    await client.query(`delete from kpi_rollup_stand where gemeente = $1`, [GEMEENTE]);
+    log('The same values live (the rollup state removed):');
+    return await lezen(base, 'live', cookie, meter);
+  })();
   await client.end();
-  log('The same values live (the rollup state removed):');
-  const live = await lezen(base, 'live', cookie);
   const resultaat = { start: start.toISOString(), zaken: AANTAL, generatie, opbouw: bouw, lezen: [...uitRollup, ...live], load: os.loadavg(), cpus: os.cpus().map((c) => c.model)[0], node: process.version };
   const bestand = `results-${AANTAL}.json`;
   writeFileSync(join(import.meta.dirname, bestand), `${JSON.stringify(resultaat, null, 2)}\n`);

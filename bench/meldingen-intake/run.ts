@@ -1,8 +1,11 @@
-// Meldingen intake benchmark (issue 12): `POST /open311/v2/requests.json` of a real Loket server
-// on PostgreSQL with fsync on, 16 concurrent clients sustained for 60 s, beside a single-row insert
+// Meldingen intake benchmark (issue 12): `POST /open311/v2/requests.json` and the resident form's
+// last step (`POST /diemen/melding/<sleutel>/controle`) of a real Loket server on PostgreSQL with
+// fsync on, 16 concurrent clients sustained for 60 s each, beside a single-row insert
 // route through the same stack (`POST /bench/rij`, defined in server.ts, not in the product) and a
 // bare Fastify hello-world. Target: at least 25% of the insert route's rate, p99 ≤ 50 ms; one
-// transaction per melding (checked from pg_stat_database). `npm run bench:meldingen-intake`
+// transaction per melding (checked from pg_stat_database). Per route also the CPU per request of
+// the server and of its PostgreSQL backends, and what the server's connections do (pg_stat_activity
+// and ungranted pg_locks sampled every 50 ms). `npm run bench:meldingen-intake`
 // (`-- --duur 20` for a shorter run; BENCH_WARMUP seconds, default 5). Not part of npm test.
 // Method and results: BENCHMARKS.md ("Meldingen intake").
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -38,6 +41,8 @@ interface Route {
   body?: (i: number) => string;
   /** The server process measured for CPU. */
   pid: () => number;
+  /** The statements the server has sent to PostgreSQL so far (GET /bench/statements); none for the hello-world. */
+  statements?: () => Promise<number>;
 }
 
 /** Valid FixMyStreet-style form bodies for Diemen: four categories, points inside the gemeente, a reporter. */
@@ -63,7 +68,83 @@ async function dbTellers(client: Client): Promise<{ commits: number; inserts: nu
   return { commits: Number(r?.c), inserts: Number(r?.i), updates: Number(r?.u) };
 }
 
+/**
+ * CPU ticks (10 ms) so far of the server process and of each PostgreSQL client backend of the bench
+ * database but `client`'s own (not autovacuum, which comes and goes by chance in a short run).
+ */
+async function cpuStand(client: Client, pid: number): Promise<{ server: number; postgres: Map<number, number> }> {
+  const { rows } = await client.query<{ pid: number }>("select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and backend_type = 'client backend'");
+  return { server: processTicks(pid), postgres: new Map(rows.map((r) => [r.pid, processTicks(r.pid)])) };
+}
+
+/**
+ * What the server's connections do while `klaar` is pending: pg_stat_activity and the ungranted
+ * locks of pg_locks, sampled every 50 ms. Per sample on average: how many of its connections were
+ * in each state and wait event (the signals connection and the bench's own left out), and how many
+ * lock requests waited, by kind. Shows whether a melding waits on a lock, on the flush, or on Node.
+ */
+async function bemonster(url: string, klaar: Promise<unknown>): Promise<{ monsters: number; toestanden: Record<string, number>; slotWachten: Record<string, number> }> {
+  const c = new Client({ connectionString: url });
+  await c.connect();
+  const toestanden = new Map<string, number>();
+  const slotWachten = new Map<string, number>();
+  let monsters = 0;
+  const staat = { klaar: false };
+  void klaar.finally(() => (staat.klaar = true));
+  while (!staat.klaar) {
+    const { rows } = await c.query<{ toestand: string }>(
+      `select state || coalesce(' / ' || wait_event_type || ':' || wait_event, '') as toestand from pg_stat_activity
+       where datname = current_database() and pid <> pg_backend_pid() and backend_type = 'client backend' and application_name <> 'loket-signalen' and pid <> $1`,
+      [benchPid],
+    );
+    for (const r of rows) tel(toestanden, r.toestand);
+    const locks = await c.query<{ soort: string }>(`select locktype || ' ' || mode as soort from pg_locks where not granted`);
+    for (const r of locks.rows) tel(slotWachten, r.soort);
+    monsters++;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  await c.end();
+  const gemiddeld = (m: Map<string, number>) => Object.fromEntries([...m].toSorted((a, b) => b[1] - a[1]).map(([k, v]) => [k, round2(v / Math.max(1, monsters))]));
+  return { monsters, toestanden: gemiddeld(toestanden), slotWachten: gemiddeld(slotWachten) };
+}
+const tel = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
+/** The backend of the bench's own client (left out of the samples). */
+let benchPid = 0;
+
+/** The key of the i-th prepared concept of the resident form: 43 characters, as the form makes them. */
+const conceptSleutel = (i: number): string => `b${String(i).padStart(42, '0')}`;
+
+/**
+ * Concepts of the resident form as its steps leave them before the last one (description,
+ * category without questions, a point in Diemen, an e-mail address, the duplicates seen), made in
+ * the database: the steps are not what is measured, the sending is. Key i hashes as the service
+ * does (sha256 of the key, hex).
+ */
+async function maakConcepten(client: Client, aantal: number): Promise<void> {
+  await client.query(
+    `insert into melding_concept (gemeente, sleutel_hash, gegevens, aangemaakt_op, verloopt_op)
+     select $1, encode(sha256(convert_to('b' || lpad(i::text, 42, '0'), 'UTF8')), 'hex'),
+       jsonb_build_object(
+         'beschrijving', 'Melding ' || i || ': het ligt hier al een paar dagen.',
+         'categorie', (array['gat-in-de-weg', 'zwerfafval', 'losse-stoeptegel'])[i % 3 + 1],
+         'antwoorden', '{}'::jsonb,
+         'locatie', jsonb_build_object('lat', 52.333 + (i % 97) * 0.00002, 'lon', 4.985 + (i % 89) * 0.00005, 'adres', ''),
+         'nieuw', true,
+         'contact', jsonb_build_object('email', 'melder' || (i % 1000) || '@example.org', 'telefoon', '', 'toestemming', true),
+         'contactKlaar', true),
+       now(), now() + interval '1 day'
+     from generate_series(0, $2 - 1) as i`,
+    [GEMEENTE, aantal],
+  );
+}
+
+/** The route of the resident form's last step; the path is a new concept's each time. */
+const FORMULIER = '/diemen/melding/<sleutel>/controle';
+/** Concepts made for the form's run: more than it can send (a missing one answers 404, counted as failed). */
+const CONCEPTEN = Number(process.env.BENCH_CONCEPTEN ?? 100_000);
+
 const teller = { i: 0 };
+const conceptTeller = { i: 0 };
 const ja = (x: boolean) => (x ? '**yes**' : '**no**');
 
 async function meet(route: Route, client: Client) {
@@ -71,16 +152,26 @@ async function meet(route: Route, client: Client) {
     url: route.base,
     connections: VERBINDINGEN,
     headers: (route.contentType ? { 'content-type': route.contentType } : {}) as Record<string, string>,
-    requests: [{ method: route.methode, setupRequest: (req: { path: string }) => ({ ...req, method: route.methode, path: route.pad, ...(route.body ? { body: route.body(teller.i++) } : {}) }) }],
+    requests: [{ method: route.methode, setupRequest: (req: { path: string }) => ({ ...req, method: route.methode, path: route.pad === FORMULIER ? `/diemen/melding/${conceptSleutel(conceptTeller.i++)}/controle` : route.pad, ...(route.body ? { body: route.body(teller.i++) } : {}) }) }],
   };
   if (WARMUP > 0) await autocannon({ ...opties, duration: WARMUP });
+  // Statistics of the tables the warm-up filled, as autovacuum keeps them on a running server
+  // (it is off on some, this machine's among them): a connection keeps the plan of a foreign-key
+  // check made while `zaak` looked empty, which filters every zaak of the gemeente (BENCHMARKS.md).
+  await client.query('analyze');
   // pg_stat_database is updated when a backend reports (at least every second): wait, then read.
   await new Promise((r) => setTimeout(r, 1500));
   const voor = await dbTellers(client);
+  const statementsVoor = await route.statements?.();
+  const cpuVoor = await cpuStand(client, route.pid());
   const eigen = () => processTicks('self') + processTicks(route.pid()) + ticksOfCommand('postgres');
-  const { r, gesorteerd: s, ok, otherCpuPercent, stealPercent } = await meetTweehonderd(opties, DUUR, eigen);
+  const meting = meetTweehonderd(opties, DUUR, eigen);
+  const wachten = route.statements ? await bemonster(benchUrl, meting) : undefined;
+  const { r, gesorteerd: s, ok, otherCpuPercent, stealPercent } = await meting;
   await new Promise((res) => setTimeout(res, 1500));
   const na = await dbTellers(client);
+  const statementsNa = await route.statements?.();
+  const cpuNa = await cpuStand(client, route.pid());
   const perVerzoek = (x: number) => (ok > 0 ? round2(x / ok) : 0);
   return {
     naam: route.naam,
@@ -95,6 +186,14 @@ async function meet(route: Route, client: Client) {
     commitsPerVerzoek: perVerzoek(na.commits - voor.commits),
     rijenIngevoegdPerVerzoek: perVerzoek(na.inserts - voor.inserts),
     rijenGewijzigdPerVerzoek: perVerzoek(na.updates - voor.updates),
+    // Sent by the Loket server during the measured window, per 2xx answer (GET /bench/statements twice).
+    // CPU time per 2xx answer of the server process and of the PostgreSQL backends of the bench
+    // database (not the WAL writer): what a request costs whatever the machine's load.
+    serverCpuMsPerVerzoek: perVerzoek((cpuNa.server - cpuVoor.server) * 10),
+    postgresCpuMsPerVerzoek: perVerzoek([...cpuNa.postgres].reduce((som, [pid, ticks]) => som + ticks - (cpuVoor.postgres.get(pid) ?? 0), 0) * 10),
+    statementsPerVerzoek: statementsVoor !== undefined && statementsNa !== undefined ? perVerzoek(statementsNa - statementsVoor) : undefined,
+    // The server's connections, mean per sample every 50 ms (not for the hello-world).
+    verbindingen: wachten,
     otherCpuPercent: Math.round(otherCpuPercent),
     stealPercent,
   };
@@ -122,7 +221,10 @@ async function main(): Promise<void> {
   });
   const client = new Client({ connectionString: benchUrl });
   await client.connect();
+  benchPid = (await client.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]?.pid ?? 0;
   await client.query('create table bench_intake (gemeente text not null, id uuid not null, tekst text not null, op timestamptz not null, primary key (gemeente, id))');
+  log(`${CONCEPTEN.toLocaleString('en')} concepts of the resident form …`);
+  await maakConcepten(client, CONCEPTEN);
 
   const portLoket = await freePort();
   const portHallo = await freePort();
@@ -138,29 +240,36 @@ async function main(): Promise<void> {
   await msUntil200(hallo, `http://127.0.0.1:${portHallo}/`, 30_000);
 
   const FORM = 'application/x-www-form-urlencoded';
+  const statements = async () => ((await (await fetch(`${base}/bench/statements`)).json()) as { statements: number }).statements;
   const routes: Route[] = [
     { naam: 'bare Fastify hello-world (GET /)', base: `http://127.0.0.1:${portHallo}`, methode: 'GET', pad: '/', pid: () => hallo.process.pid ?? 0 },
-    { naam: 'single-row insert (POST /bench/rij)', base, methode: 'POST', pad: '/bench/rij', contentType: 'application/json', body: (i) => JSON.stringify({ tekst: `Rij ${i}` }), pid: () => loket.process.pid ?? 0 },
-    { naam: 'POST /open311/v2/requests.json', base, methode: 'POST', pad: '/open311/v2/requests.json', contentType: FORM, body: (i) => melding(sleutel, i), pid: () => loket.process.pid ?? 0 },
+    { naam: 'single-row insert (POST /bench/rij)', base, methode: 'POST', pad: '/bench/rij', contentType: 'application/json', body: (i) => JSON.stringify({ tekst: `Rij ${i}` }), pid: () => loket.process.pid ?? 0, statements },
+    { naam: 'POST /open311/v2/requests.json', base, methode: 'POST', pad: '/open311/v2/requests.json', contentType: FORM, body: (i) => melding(sleutel, i), pid: () => loket.process.pid ?? 0, statements },
+    { naam: 'resident form, last step (POST /diemen/melding/…/controle)', base, methode: 'POST', pad: FORMULIER, contentType: FORM, body: () => '', pid: () => loket.process.pid ?? 0, statements },
   ];
   // Every body kind once before measuring: a refused one stops the run.
   for (let i = 0; i < 4; i++) {
     const proef = await fetch(`${base}/open311/v2/requests.json`, { method: 'POST', headers: { 'content-type': FORM }, body: melding(sleutel, teller.i++) });
     if (proef.status !== 200) throw new Error(`Open311 probe: ${proef.status} ${await proef.text()}`);
   }
+  const formulierProef = await fetch(`${base}/diemen/melding/${conceptSleutel(conceptTeller.i++)}/controle`, { method: 'POST', headers: { 'content-type': FORM }, body: '' });
+  if (formulierProef.status !== 200) throw new Error(`resident form probe: ${formulierProef.status} ${(await formulierProef.text()).slice(0, 500)}`);
 
   const metingen = [];
   for (const route of routes) {
     log(`${route.naam}: ${WARMUP} s warm-up, ${DUUR} s measured …`);
     const m = await meet(route, client);
-    log(`  ${m.reqPerS} req/s, p50 ${m.p50} ms, p95 ${m.p95} ms, p99 ${m.p99} ms, failed ${m.mislukt}, commits/request ${m.commitsPerVerzoek}, rows inserted/request ${m.rijenIngevoegdPerVerzoek}, updated ${m.rijenGewijzigdPerVerzoek}, other CPU ${m.otherCpuPercent} %`);
+    log(`  ${m.reqPerS} req/s, p50 ${m.p50} ms, p95 ${m.p95} ms, p99 ${m.p99} ms, failed ${m.mislukt}, CPU ms/request server ${m.serverCpuMsPerVerzoek} PostgreSQL ${m.postgresCpuMsPerVerzoek}, statements/request ${m.statementsPerVerzoek ?? '—'}, commits/request ${m.commitsPerVerzoek}, rows inserted/request ${m.rijenIngevoegdPerVerzoek}, updated ${m.rijenGewijzigdPerVerzoek}, other CPU ${m.otherCpuPercent} %`);
+    if (m.verbindingen) log(`  connections (mean per sample): ${JSON.stringify(m.verbindingen.toestanden)}; lock waits: ${JSON.stringify(m.verbindingen.slotWachten)}`);
     metingen.push(m);
   }
   await loket.stop();
   await hallo.stop();
 
-  const [hello, insert, open311] = metingen as [(typeof metingen)[0], (typeof metingen)[0], (typeof metingen)[0]];
+  type Meting = (typeof metingen)[0];
+  const [hello, insert, open311, formulier] = metingen as [Meting, Meting, Meting, Meting];
   const aandeel = open311.reqPerS / insert.reqPerS;
+  const aandeelFormulier = formulier.reqPerS / insert.reqPerS;
   const meldingen = Number((await client.query<{ n: string }>('select count(*) as n from melding')).rows[0]?.n);
   const resultaat = {
     datum: new Date().toISOString(),
@@ -169,18 +278,27 @@ async function main(): Promise<void> {
     data: { meldingenNa: meldingen },
     metingen,
     doel: { aandeelVanInsert: DOEL_AANDEEL, p99Ms: DOEL_P99 },
-    uitkomst: { aandeelVanInsert: round2(aandeel), aandeelGehaald: aandeel >= DOEL_AANDEEL, p99Gehaald: open311.p99 <= DOEL_P99 },
+    uitkomst: {
+      aandeelVanInsert: round2(aandeel),
+      aandeelGehaald: aandeel >= DOEL_AANDEEL,
+      p99Gehaald: open311.p99 <= DOEL_P99,
+      formulier: { aandeelVanInsert: round2(aandeelFormulier), aandeelGehaald: aandeelFormulier >= DOEL_AANDEEL, p99Gehaald: formulier.p99 <= DOEL_P99 },
+    },
   };
   writeFileSync(join(import.meta.dirname, 'results.json'), `${JSON.stringify(resultaat, null, 2)}\n`);
 
   const regels = [
     `Run of ${resultaat.datum.slice(0, 16).replace('T', ' ')} UTC: ${machine.cpus} × ${cpu}, Node ${machine.node}, PostgreSQL ${versie} (fsync ${fsync}, synchronous_commit ${synchronousCommit}), load average at the start ${machine.loadAverage.join(' / ')}. ${VERBINDINGEN} connections, ${WARMUP} s warm-up + ${DUUR} s per route, one route after the other; ${meldingen.toLocaleString('en')} meldingen in the table at the end.`,
     '',
-    '| Request | req/s | p50 ms | p95 ms | p99 ms | vs single-row insert | commits / request | rows inserted / request | rows updated / request | failed | other CPU |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
-    ...metingen.map((m) => `| ${m.naam} | ${m.reqPerS} | ${m.p50} | ${m.p95} | ${m.p99} | ${m === hello ? '—' : `${Math.round((m.reqPerS / insert.reqPerS) * 100)} %`} | ${m === hello ? '—' : m.commitsPerVerzoek} | ${m === hello ? '—' : m.rijenIngevoegdPerVerzoek} | ${m === hello ? '—' : m.rijenGewijzigdPerVerzoek} | ${m.mislukt} | ${m.otherCpuPercent} % |`),
+    '| Request | req/s | p50 ms | p95 ms | p99 ms | vs single-row insert | server CPU ms / request | PostgreSQL CPU ms / request | statements / request | commits / request | rows inserted / request | rows updated / request | failed | other CPU |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...metingen.map(
+      (m) =>
+        `| ${m.naam} | ${m.reqPerS} | ${m.p50} | ${m.p95} | ${m.p99} | ${m === hello ? '—' : `${Math.round((m.reqPerS / insert.reqPerS) * 100)} %`} | ${m.serverCpuMsPerVerzoek} | ${m === hello ? '—' : m.postgresCpuMsPerVerzoek} | ${m.statementsPerVerzoek ?? '—'} | ${m === hello ? '—' : m.commitsPerVerzoek} | ${m === hello ? '—' : m.rijenIngevoegdPerVerzoek} | ${m === hello ? '—' : m.rijenGewijzigdPerVerzoek} | ${m.mislukt} | ${m.otherCpuPercent} % |`,
+    ),
     '',
-    `Target ≥ ${DOEL_AANDEEL * 100} % of the single-row insert: ${ja(resultaat.uitkomst.aandeelGehaald)} (${Math.round(aandeel * 100)} %); p99 ≤ ${DOEL_P99} ms: ${ja(resultaat.uitkomst.p99Gehaald)} (${open311.p99} ms).`,
+    `Open311: target ≥ ${DOEL_AANDEEL * 100} % of the single-row insert: ${ja(resultaat.uitkomst.aandeelGehaald)} (${Math.round(aandeel * 100)} %); p99 ≤ ${DOEL_P99} ms: ${ja(resultaat.uitkomst.p99Gehaald)} (${open311.p99} ms).`,
+    `Resident form: target ≥ ${DOEL_AANDEEL * 100} % of the single-row insert: ${ja(resultaat.uitkomst.formulier.aandeelGehaald)} (${Math.round(aandeelFormulier * 100)} %); p99 ≤ ${DOEL_P99} ms: ${ja(resultaat.uitkomst.formulier.p99Gehaald)} (${formulier.p99} ms).`,
   ];
   const tekst = regels.join('\n');
   schrijfInBenchmarks('meldingen-intake', tekst);

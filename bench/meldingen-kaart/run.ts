@@ -9,13 +9,13 @@
 // `npm run bench:meldingen-kaart` (`-- --duur 10` seconds per measurement; BENCH_WARMUP seconds,
 // default 2; BENCH_DATABASE_NAAM). About 1.5 minutes. Not part of npm test. Results: results.json
 // beside this file and BENCHMARKS.md ("Public map").
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { Client, Pool } from 'pg';
-import { benchDatabase, laadDemo, percentiel, round2, schrijfInBenchmarks, willekeur } from '../gedeeld.ts';
+import { benchDatabase, verseDatabase, laadDemo, percentiel, round2, schrijfInBenchmarks, willekeur } from '../gedeeld.ts';
 import { freePort, msUntil200, startChild, type Child } from '../http-baseline/processes.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -93,14 +93,7 @@ async function meetSql(verbindingen: number) {
 
 async function main(): Promise<void> {
   const gestart = performance.now();
-  const admin = new Client({ connectionString: adminUrl });
-  await admin.connect();
-  const versie = (await admin.query<{ server_version: string }>('show server_version')).rows[0]?.server_version ?? '?';
-  const cpu = /model name\s*:\s*(.*)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1]?.trim() ?? 'unknown';
-  const machine = { cpus: os.availableParallelism(), cpu, node: process.version, postgres: versie, loadAverage: os.loadavg().map((x) => round2(x)) };
-  log(`Machine: ${machine.cpus} × ${cpu}, Node ${machine.node}, PostgreSQL ${versie}; load average ${machine.loadAverage.join(' ')}`);
-  await admin.query(`drop database if exists ${DATABASE} with (force)`);
-  await admin.query(`create database ${DATABASE}`);
+  const { admin, machine } = await verseDatabase(adminUrl, DATABASE, log);
   log('Migrate and demo data …');
   await laadDemo(benchUrl);
   const client = new Client({ connectionString: benchUrl });
@@ -182,7 +175,7 @@ async function main(): Promise<void> {
   };
   writeFileSync(join(import.meta.dirname, 'results.json'), `${JSON.stringify(resultaat, null, 2)}\n`);
   const tekst = [
-    `Run of ${resultaat.datum.slice(0, 16).replace('T', ' ')} UTC: ${machine.cpus} × ${cpu}, Node ${machine.node}, PostgreSQL ${versie}, load average at the start ${machine.loadAverage.join(' / ')} (a shared machine). ${Number(telling?.n).toLocaleString('en')} open meldingen in Diemen (${Number(telling?.openbaar).toLocaleString('en')} in public categories); ${BOXEN.length} different 1 km boxes in turn (${proef.features.length} features in the first, capped at 500); ${WARMUP} s warm-up + ${DUUR} s per line.`,
+    `Run of ${resultaat.datum.slice(0, 16).replace('T', ' ')} UTC: ${machine.cpus} × ${machine.cpu}, Node ${machine.node}, PostgreSQL ${machine.postgres}, load average at the start ${machine.loadAverage.join(' / ')} (a shared machine). ${Number(telling?.n).toLocaleString('en')} open meldingen in Diemen (${Number(telling?.openbaar).toLocaleString('en')} in public categories); ${BOXEN.length} different 1 km boxes in turn (${proef.features.length} features in the first, capped at 500); ${WARMUP} s warm-up + ${DUUR} s per line.`,
     '',
     '| Request | clients | req/s | p50 ms | p95 ms | p99 ms | failed |',
     '|---|---:|---:|---:|---:|---:|---:|',

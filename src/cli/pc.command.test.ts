@@ -132,6 +132,13 @@ describe('loket pc', () => {
     expect(JSON.parse(opnieuw.stdout).programmas).toEqual(exp.programmas);
     expect(JSON.parse((await loket(...args)).stdout).programmas).toEqual(exp.programmas);
 
+    // A chapter cut off in the middle: stored, and the waarschuwing is named with its line.
+    const afgebroken = readFileSync(join(fixtures, 'corpus/33-afgebroken-financien-zonder-saldo.txt'), 'utf8').replace(/\b2023\b/g, '2017').replace(/\b2022\b/g, '2016');
+    const kort = await loket('pc', 'import', bestand('afgebroken.txt', afgebroken), '--gemeente', 'GM0451');
+    expect(kort.code, kort.stderr).toBe(0);
+    expect(kort.stderr).toMatch(/^1 waarschuwing \(zie "waarschuwingen" in de JSON\), de eerste: regel 76: de tekst houdt op in de financiële tabel na "Structurele baten"/m);
+    expect(JSON.parse(kort.stdout).waarschuwingen).toHaveLength(1);
+
     for (const [naam, inhoud, reden] of [
       ['binair.txt', 'Jaarstukken 2023\n\u0000\u0001PK\u0003\u0004', /^loket: regel 2: binaire gegevens/],
       ['leeg.txt', '', /^loket: regel 1: het bestand is leeg/],

@@ -60,6 +60,7 @@ export function pcCommando(): Command {
         await bestaandeGemeente(pc, o.gemeente);
         let hoofdstukken: unknown[];
         let document = false;
+        let waarschuwingen: PcHoofdstuk['waarschuwingen'] = [];
         if (o.json) {
           let data: unknown;
           try {
@@ -78,6 +79,7 @@ export function pcCommando(): Command {
             throw error;
           }
           document = hoofdstukken.length > 1;
+          waarschuwingen = (hoofdstukken as PcHoofdstuk[]).flatMap((h) => h.waarschuwingen);
         }
         const versie = await pc.service.importeer(cliContext(), o.gemeente, hoofdstukken, { soort: o.soort, naam: o.naam });
         // What was stored, read back: the same shape the export writes.
@@ -90,6 +92,12 @@ export function pcCommando(): Command {
         const uit = document ? documentVan(geimporteerd) : geimporteerd[0]?.hoofdstuk;
         process.stdout.write(`${JSON.stringify(uit, null, 2)}\n`);
         process.stderr.write(`Opgeslagen als versie ${versie.volgnummer} (concept) van ${versie.soort} ${versie.jaar}${document ? ` (${geimporteerd.length} programma's)` : ''}.\n`);
+        // Lines the reader did not place, or that contradict something: counted here, listed in the JSON.
+        const [eerste] = waarschuwingen;
+        if (eerste) {
+          const aantal = waarschuwingen.length === 1 ? '1 waarschuwing' : `${waarschuwingen.length} waarschuwingen`;
+          process.stderr.write(`${aantal} (zie "waarschuwingen" in de JSON), de eerste: regel ${eerste.regel}: ${eerste.reden ?? eerste.tekst}\n`);
+        }
       }),
     );
 

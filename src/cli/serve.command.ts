@@ -50,10 +50,10 @@ export function serveCommando(): Command {
         if (stopping) return;
         stopping = true;
         stopNetjes({ cli, loket, mailIntake, signaal, achtergrond, demoZaken, demoInlog }).then(
-          () => process.exit(0),
+          () => eindig(0),
           (error: unknown) => {
             loket.app.log.error({ err: error }, 'stoppen mislukt');
-            process.exit(1);
+            eindig(1);
           },
         );
       };
@@ -173,6 +173,18 @@ async function sluitHttp(loket: Loket, timeoutMs: number): Promise<boolean> {
 }
 
 const wacht = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Ends the process with exit code `code` once what is still under way is done: the log lines
+ * still being written (pino writes asynchronously; `process.exit` would cut a line waiting for a
+ * full pipe, or write it after the later ones, ADR 0025). A handle left open cannot keep the
+ * process alive: after EINDE_MS it exits anyway.
+ */
+function eindig(code: number): void {
+  process.exitCode = code;
+  setTimeout(() => process.exit(code), EINDE_MS).unref();
+}
+const EINDE_MS = 2_000;
 
 async function laadDemoZakenOpAchtergrond(services: CliLoket['services'], signal: AbortSignal): Promise<void> {
   const started = performance.now();

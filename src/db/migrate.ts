@@ -18,32 +18,42 @@ import * as zaakKpiIndexen from './migrations/0017-zaak-kpi-indexen.ts';
 import * as klantcontacten from './migrations/0018-klantcontacten.ts';
 import * as zaakTermijn from './migrations/0020-zaak-termijn.ts';
 import * as paginafeedback from './migrations/0021-paginafeedback.ts';
-import * as kto from './migrations/0030-kto.ts';
-import * as adressenMeldingformulier from './migrations/0031-adressen-meldingformulier.ts';
-import * as meldingPartners from './migrations/0032-melding-partners.ts';
-import * as klachten from './migrations/0034-klachten.ts';
-import * as bezwaar from './migrations/0035-bezwaar.ts';
-import * as kccKpiRollups from './migrations/0037-kcc-kpi-rollups.ts';
-import * as inwonerspanel from './migrations/0038-inwonerspanel.ts';
-import * as teamContact from './migrations/0039-team-contact-en-berichtenvoorkeur.ts';
-import * as klantreisIndex from './migrations/0048-klantreis-index.ts';
-import * as briefTekst from './migrations/0040-brieftekst.ts';
-import * as meldingSamenvoegenHeropenen from './migrations/0043-melding-samenvoegen-heropenen.ts';
-import * as meldingTermen from './migrations/0044-melding-termen.ts';
-import * as meldingenKaartcellen from './migrations/0045-meldingen-kaartcellen.ts';
 import * as meldingen from './migrations/0022-meldingen.ts';
 import * as zaaknummerreeksen from './migrations/0023-zaaknummerreeksen.ts';
 import * as kpiRollups from './migrations/0024-kpi-rollups.ts';
 import * as productenAfspraken from './migrations/0025-producten-afspraken.ts';
 import * as mailintake from './migrations/0026-mailintake.ts';
 import * as contactverzoekenEnKennisbank from './migrations/0027-contactverzoeken-en-kennisbank.ts';
+import * as kto from './migrations/0030-kto.ts';
+import * as adressenMeldingformulier from './migrations/0031-adressen-meldingformulier.ts';
+import * as meldingPartners from './migrations/0032-melding-partners.ts';
+import * as klachten from './migrations/0034-klachten.ts';
+import * as bezwaar from './migrations/0035-bezwaar.ts';
 import * as formulieren from './migrations/0036-formulieren.ts';
+import * as kccKpiRollups from './migrations/0037-kcc-kpi-rollups.ts';
+import * as inwonerspanel from './migrations/0038-inwonerspanel.ts';
+import * as teamContact from './migrations/0039-team-contact-en-berichtenvoorkeur.ts';
+import * as briefTekst from './migrations/0040-brieftekst.ts';
+import * as meldingSamenvoegenHeropenen from './migrations/0043-melding-samenvoegen-heropenen.ts';
+import * as meldingTermen from './migrations/0044-melding-termen.ts';
+import * as meldingenKaartcellen from './migrations/0045-meldingen-kaartcellen.ts';
 import * as inwoners from './migrations/0046-inwoners.ts';
 import * as formulierBestanden from './migrations/0047-formulier-bestanden.ts';
+import * as klantreisIndex from './migrations/0048-klantreis-index.ts';
+import * as klantreisStromen from './migrations/0049-klantreis-stromen.ts';
+import * as betrokkeneAdres from './migrations/0051-betrokkene-adres.ts';
+import * as intakeSignalen from './migrations/0052-intake-signalen.ts';
+import * as afspraakInrichting from './migrations/0053-afspraak-inrichting.ts';
+import * as ktoVraagPerZaaktype from './migrations/0054-kto-vraag-per-zaaktype.ts';
+import * as kennisWoorden from './migrations/0056-kennis-woorden.ts';
+import * as kpiHistogramTekst from './migrations/0057-kpi-histogram-tekst.ts';
+import * as rateLimitTellen from './migrations/0059-rate-limit-tellen.ts';
+import * as kennisZoeken from './migrations/0062-kennis-zoeken.ts';
+import * as teamStamgegevens from './migrations/0063-team-stamgegevens.ts';
 
 /**
  * Migrations in order; forward-only (no down) in production. There is no 0008, 0014, 0019, 0028,
- * 0029, 0033, 0041 or 0042: the numbers were given out to parallel work that left them unused, and no such file was ever
+ * 0029, 0033, 0041, 0042, 0050, 0055, 0058, 0060 or 0061: the numbers were given out to parallel work that left them unused, and no such file was ever
  * committed on any branch (docs/adr/README.md, "Missing numbers"). Do not fill the gaps.
  */
 const migrations: Record<string, Migration> = {
@@ -87,6 +97,16 @@ const migrations: Record<string, Migration> = {
   '0046-inwoners': inwoners,
   '0047-formulier-bestanden': formulierBestanden,
   '0048-klantreis-index': klantreisIndex,
+  '0049-klantreis-stromen': klantreisStromen,
+  '0051-betrokkene-adres': betrokkeneAdres,
+  '0052-intake-signalen': intakeSignalen,
+  '0053-afspraak-inrichting': afspraakInrichting,
+  '0054-kto-vraag-per-zaaktype': ktoVraagPerZaaktype,
+  '0056-kennis-woorden': kennisWoorden,
+  '0057-kpi-histogram-tekst': kpiHistogramTekst,
+  '0059-rate-limit-tellen': rateLimitTellen,
+  '0062-kennis-zoeken': kennisZoeken,
+  '0063-team-stamgegevens': teamStamgegevens,
 };
 
 /** The names of every migration of this version, in order (`/ready` checks the database has them all). */

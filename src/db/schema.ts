@@ -306,6 +306,10 @@ export interface BetrokkeneTable {
   tussentijdse_berichten: Standaard<boolean>;
   /** Keyed hash of the BSN of a logged-in resident who registered the zaak (0046, ADR 0077). */
   bsn_sleutel: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The resident's own address, only to find their zaken (0051, ADR 0083): `1111AA`, 12, `A`. */
+  postcode: string | null;
+  huisnummer: number | null;
+  huisnummertoevoeging: string | null;
 }
 
 export interface InwonerInlogTable {
@@ -463,6 +467,8 @@ export interface KpiZaakAfgeslotenDagTable {
   binnen_norm: number;
   /** Element i (1-based): zaken closed in i − 1 werkdagen. */
   doorlooptijd: number[];
+  /** `doorlooptijd` as text (`{3,0,7}`), generated (migration 0057). */
+  doorlooptijd_tekst: Generated<string>;
   berekend_op: TijdstipVerplicht;
 }
 
@@ -474,6 +480,8 @@ export interface KpiZaakAfgeslotenMaandTable {
   aantal: number;
   binnen_norm: number;
   doorlooptijd: number[];
+  /** `doorlooptijd` as text, generated (migration 0057). */
+  doorlooptijd_tekst: Generated<string>;
   berekend_op: TijdstipVerplicht;
 }
 
@@ -522,6 +530,8 @@ export interface KpiKccGesprekDagTable {
   wachttijd_som: ColumnType<string, number | string, number | string>;
   /** Element i (1-based): answered calls that waited i − 1 seconds. */
   wachttijd: number[];
+  /** `wachttijd` as text (`{3,0,7}`), generated (migration 0057). */
+  wachttijd_tekst: Generated<string>;
   berekend_op: TijdstipVerplicht;
 }
 
@@ -539,6 +549,8 @@ export interface KpiKccGesprekMaandTable {
   beantwoord: number;
   wachttijd_som: ColumnType<string, number | string, number | string>;
   wachttijd: number[];
+  /** `wachttijd` as text (`{3,0,7}`), generated (migration 0057). */
+  wachttijd_tekst: Generated<string>;
   berekend_op: TijdstipVerplicht;
 }
 
@@ -784,6 +796,12 @@ export interface PaginafeedbackAfhandelingTable {
   notitie: ColumnType<string, string | undefined, string>;
 }
 export type KtoVorm = 'score-5' | 'score-10' | 'ja-nee';
+/** One option of the choice list of the question after closing (0054). */
+export interface KtoKeuze {
+  sleutel: string;
+  nl: string;
+  en: string;
+}
 /** Whether and how a zaaktype's zaken get the question after closing (0030-kto). */
 export interface KtoInstellingTable {
   gemeente: string;
@@ -791,6 +809,12 @@ export interface KtoInstellingTable {
   actief: boolean;
   vorm: KtoVorm;
   steekproef: number;
+  /** The question text ('' = the standard text of the form; 0054). */
+  vraag_nl: Standaard<string>;
+  vraag_en: Standaard<string>;
+  /** The choice list "what went well or not", in the order shown; empty: not asked (0054). */
+  keuzes: Json<KtoKeuze[]>;
+  toelichting_vragen: Standaard<boolean>;
 }
 /** The question after closing of one zaak: at most one per zaak (0030-kto). */
 export interface KtoVraagTable {
@@ -803,6 +827,9 @@ export interface KtoVraagTable {
   email_hash: string;
   token_hash: string;
   gesteld_op: TijdstipVerplicht;
+  /** The zaak's team and channel at closing (0054; null: not known). */
+  team_id: string | null;
+  kanaal: Kanaal | null;
 }
 /** The answer to a question after closing, written once (0030-kto). */
 export interface KtoAntwoordTable {
@@ -811,7 +838,10 @@ export interface KtoAntwoordTable {
   beantwoord_op: TijdstipVerplicht;
   score: number;
   tevreden: boolean;
-  punt: string;
+  /** The chosen option's key; null: the zaaktype asked no choice (0054). */
+  punt: string | null;
+  /** The chosen option's Dutch label as it was when answered (0054). */
+  punt_tekst: string | null;
   toelichting: string | null;
 }
 /** The population share of a category of a weighting characteristic, per gemeente (0038-inwonerspanel). */
@@ -1238,7 +1268,13 @@ export interface KennisartikelTable {
   /** Stored generated columns (the search); PostgreSQL reports them as nullable. */
   zoekvector: Generated<string | null>;
   kopvector: Generated<string | null>;
-  zoektekst: Generated<string | null>;
+}
+
+/** Every lexeme of a gemeente's articles with the number of articles that have it (migration 0056, ADR 0088); kept by triggers. */
+export interface KennisWoordTable {
+  gemeente: string;
+  woord: string;
+  artikelen: number;
 }
 
 /** Every version of an article as written; append-only. */
@@ -1331,6 +1367,19 @@ export interface AfspraakBalieTable {
   id: string;
   locatie_id: string;
   naam: string;
+  actief: Standaard<boolean>;
+}
+
+/** A location (balie_id null) or one desk closed on the days van … tot, both included (0053-afspraak-inrichting). */
+export interface AfspraakSluitingTable {
+  gemeente: string;
+  id: string;
+  locatie_id: string;
+  balie_id: string | null;
+  van: Datum;
+  tot: Datum;
+  reden: string;
+  aangemaakt_op: Tijdstip;
 }
 
 export interface AfspraakBalieProductTable {
@@ -1460,12 +1509,14 @@ export interface DB {
   kennisartikel: KennisartikelTable;
   kennisartikel_versie: KennisartikelVersieTable;
   kennis_melding: KennisMeldingTable;
+  kennis_woord: KennisWoordTable;
   product: ProductTable;
   afspraak_locatie: AfspraakLocatieTable;
   afspraak_openingstijd: AfspraakOpeningstijdTable;
   afspraak_balie: AfspraakBalieTable;
   afspraak_balie_product: AfspraakBalieProductTable;
   afspraak_ambtenaar: AfspraakAmbtenaarTable;
+  afspraak_sluiting: AfspraakSluitingTable;
   afspraak: AfspraakTable;
   afspraak_gebeurtenis: AfspraakGebeurtenisTable;
   kto_instelling: KtoInstellingTable;

@@ -1,8 +1,10 @@
 import { sql } from 'kysely';
+import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { testDatabase } from '../../test/database.ts';
 import type { Database } from './database.ts';
 import { gedeeldeCache, KANAAL, openSignalen, sein, type Signalen } from './signalen.ts';
+import { inEenTransactie } from './verzoek-transactie.ts';
 
 let database: Database;
 let signalen: Signalen;
@@ -48,6 +50,41 @@ describe('signals between nodes', () => {
     });
     await haal('GM0437');
     expect(gelezen).toEqual(['GM0384', 'GM0437', 'GM0384']);
+  });
+
+  it("keeps nothing read inside a request transaction (it may be that transaction's own uncommitted write)", async () => {
+    const { gelezen, haal } = telCache();
+    await inEenTransactie(database.db, async () => {
+      await haal('GM0363');
+      await haal('GM0363');
+    });
+    expect(gelezen).toEqual(['GM0363', 'GM0363']);
+    await haal('GM0363');
+    await haal('GM0363');
+    expect(gelezen).toEqual(['GM0363', 'GM0363', 'GM0363']);
+  });
+
+  it('sends the keys of seinNaCommit together: this node hears each at once, every node all of them in one NOTIFY (ADR 0090)', async () => {
+    // What another node receives: the NOTIFYs themselves.
+    const ontvangen: string[] = [];
+    let stop: () => Promise<void>;
+    if (database.pglite) stop = await database.pglite.listen(KANAAL.meldingenKaart, (payload) => ontvangen.push(payload));
+    else {
+      const ander = new Client({ connectionString: database.url });
+      await ander.connect();
+      ander.on('notification', (bericht) => ontvangen.push(bericht.payload ?? ''));
+      await ander.query(`listen ${KANAAL.meldingenKaart}`);
+      stop = () => ander.end();
+    }
+    const hier: string[] = [];
+    signalen.luister(KANAAL.meldingenKaart, (sleutel) => void (sleutel !== undefined && hier.push(sleutel)));
+    for (const cel of ['498:5233', '498:5234', '499:5233', '498:5233']) signalen.seinNaCommit(KANAAL.meldingenKaart, cel);
+    expect(hier).toEqual(['498:5233', '498:5234', '499:5233', '498:5233']);
+    expect(ontvangen).toEqual([]);
+    await vi.waitFor(() => expect(ontvangen).toEqual(['498:5233 498:5234 499:5233']));
+    // This node hears the NOTIFY too, key by key.
+    await vi.waitFor(() => expect(hier.slice(4)).toEqual(['498:5233', '498:5234', '499:5233']));
+    await stop();
   });
 
   it.skipIf(inject('loketTestDatabase').kind === 'pglite')('uses nothing it keeps while the listening connection is lost, and listens again (PostgreSQL only: PGlite listens in-process, no connection to lose)', async () => {

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { ControlledTransaction, DatabaseConnection, Dialect, DialectAdapter, Driver, Kysely, TransactionSettings } from 'kysely';
+import type { ControlledTransaction, DatabaseConnection, Dialect, DialectAdapter, Driver, Kysely, Transaction, TransactionSettings } from 'kysely';
 import { CompiledQuery } from 'kysely';
 import type { DB } from './schema.ts';
 
@@ -29,10 +29,66 @@ interface Staat {
   begonnen: boolean;
   volgnummer: number;
   gesloten: boolean;
+  /** Work for after the commit (`naCommit`), in order; dropped on rollback. */
+  naCommit: (() => Promise<void>)[];
+  /** Rows kept for their bundle until just before the commit (`bewaarTotCommit`), in order; dropped on rollback. */
+  totCommit: { bundel: Bundel<unknown>; regel: unknown }[];
+  /** Per open savepoint, how much of `naCommit` and `totCommit` there was when it began (a rollback to it drops the rest). */
+  bijSavepoint: { naCommit: number; totCommit: number }[];
+}
+
+/**
+ * Rows of one kind that a request transaction writes together, just before its COMMIT, instead of
+ * one statement each as they come (ADR 0084): the audit entries of a melding and of its zaak.
+ * `schrijf` gets them in the order they came, inside the transaction.
+ */
+export interface Bundel<R> {
+  schrijf(regels: R[]): Promise<void>;
 }
 
 const opslag = new AsyncLocalStorage<Staat>();
 const verzoekVerbindingen = new WeakMap<DatabaseConnection, Staat>();
+
+/**
+ * Runs `werk` once the work under way is committed: at once outside a request transaction, else
+ * right after that transaction's COMMIT (before the request answers); never when it rolls back.
+ * For what need not, or must not, be inside the transaction: a signal to the other nodes that
+ * would otherwise hold PostgreSQL's notify lock through the commit (ADR 0084). `werk` must not
+ * fail the request: the data is committed by then, so it catches its own errors.
+ */
+export async function naCommit(werk: () => Promise<void>): Promise<void> {
+  const staat = opslag.getStore();
+  if (staat === undefined || staat.gesloten) return werk();
+  staat.naCommit.push(werk);
+}
+
+/**
+ * Keeps `regel` for `bundel` until the request transaction this code runs in commits, and then
+ * writes it with the others in it; false outside a request transaction (write it now). A
+ * savepoint that rolls back drops what was kept within it; a failed write fails the commit.
+ */
+export function bewaarTotCommit<R>(bundel: Bundel<R>, regel: R): boolean {
+  const staat = opslag.getStore();
+  if (staat === undefined || staat.gesloten) return false;
+  staat.totCommit.push({ bundel: bundel as Bundel<unknown>, regel });
+  return true;
+}
+
+/** Writes what was kept for the commit, per bundle in the order the bundles were first used. */
+async function schrijfBundels(staat: Staat): Promise<void> {
+  const perBundel = new Map<Bundel<unknown>, unknown[]>();
+  for (const { bundel, regel } of staat.totCommit.splice(0)) {
+    const regels = perBundel.get(bundel);
+    if (regels) regels.push(regel);
+    else perBundel.set(bundel, [regel]);
+  }
+  for (const [bundel, regels] of perBundel) await bundel.schrijf(regels);
+}
+
+/** Runs `werk` outside any request transaction: what it starts (a timer, a query) joins none. */
+export function buitenVerzoekTransactie<T>(werk: () => T): T {
+  return opslag.exit(werk);
+}
 
 /** True while this code runs inside a request transaction. */
 export function inVerzoekTransactie(): boolean {
@@ -52,13 +108,23 @@ export interface VerzoekTransactie {
 
 /** Opens a transaction that the code run `binnen` it joins (see above). */
 export async function openVerzoekTransactie(db: Kysely<DB>): Promise<VerzoekTransactie> {
-  const staat: Staat = { verbinding: undefined, inGebruik: 0, savepoints: [], begonnen: false, volgnummer: 0, gesloten: false };
+  const staat: Staat = { verbinding: undefined, inGebruik: 0, savepoints: [], begonnen: false, volgnummer: 0, gesloten: false, naCommit: [], totCommit: [], bijSavepoint: [] };
   const trx = await opslag.run(staat, () => db.startTransaction().execute());
   return {
     trx,
     binnen: (werk) => opslag.run(staat, werk),
     commit: async () => {
       if (staat.gesloten) return;
+      try {
+        await opslag.run(staat, () => schrijfBundels(staat));
+      } catch (error) {
+        staat.gesloten = true;
+        await trx
+          .rollback()
+          .execute()
+          .catch(() => undefined);
+        throw error;
+      }
       staat.gesloten = true;
       try {
         await trx.commit().execute();
@@ -70,6 +136,7 @@ export async function openVerzoekTransactie(db: Kysely<DB>): Promise<VerzoekTran
           .catch(() => undefined);
         throw error;
       }
+      for (const werk of staat.naCommit.splice(0)) await werk();
     },
     rollback: async () => {
       if (staat.gesloten) return;
@@ -88,13 +155,14 @@ export async function openVerzoekTransactie(db: Kysely<DB>): Promise<VerzoekTran
  * services — a klantcontact and the zaak the zaken service registers from it — commits together
  * or not at all. Inside a request transaction it is a savepoint of that transaction, so a failure
  * undoes only this work (a 4xx still commits what the request wrote before, ADR 0030).
+ * `werk` gets the transaction (or savepoint) for code that takes one as an argument.
  */
-export async function inEenTransactie<T>(db: Kysely<DB>, werk: () => Promise<T>): Promise<T> {
-  if (inVerzoekTransactie()) return db.transaction().execute(() => werk());
+export async function inEenTransactie<T>(db: Kysely<DB>, werk: (transactie: Transaction<DB>) => Promise<T>): Promise<T> {
+  if (inVerzoekTransactie()) return db.transaction().execute((trx) => werk(trx));
   const transactie = await openVerzoekTransactie(db);
   let uitkomst: T;
   try {
-    uitkomst = await transactie.binnen(werk);
+    uitkomst = await transactie.binnen(() => werk(transactie.trx));
   } catch (error) {
     await transactie.rollback();
     throw error;
@@ -196,16 +264,25 @@ function verzoekDriver(driver: Driver, enkeleVerbinding: boolean): Driver {
       }
       const naam = `verzoek_sp_${++staat.volgnummer}`;
       staat.savepoints.push(naam);
+      staat.bijSavepoint.push({ naCommit: staat.naCommit.length, totCommit: staat.totCommit.length });
       await sql(verbinding, `savepoint ${naam}`);
     },
     commitTransaction: async (verbinding) => {
-      const naam = verzoekVerbindingen.get(verbinding)?.savepoints.pop();
+      const staat = verzoekVerbindingen.get(verbinding);
+      const naam = staat?.savepoints.pop();
       if (naam === undefined) return driver.commitTransaction(verbinding);
+      staat?.bijSavepoint.pop();
       await sql(verbinding, `release savepoint ${naam}`);
     },
     rollbackTransaction: async (verbinding) => {
-      const naam = verzoekVerbindingen.get(verbinding)?.savepoints.pop();
+      const staat = verzoekVerbindingen.get(verbinding);
+      const naam = staat?.savepoints.pop();
       if (naam === undefined) return driver.rollbackTransaction(verbinding);
+      const bij = staat?.bijSavepoint.pop();
+      if (staat && bij) {
+        staat.naCommit.length = bij.naCommit;
+        staat.totCommit.length = bij.totCommit;
+      }
       await sql(verbinding, `rollback to savepoint ${naam}`);
       await sql(verbinding, `release savepoint ${naam}`);
     },

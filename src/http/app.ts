@@ -1,6 +1,5 @@
 import { TextDecoder } from 'node:util';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import {
@@ -9,6 +8,7 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from '@fastify/type-provider-zod';
+import helmet from 'helmet';
 import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import { z } from 'zod';
 import type { Config } from '../config.ts';
@@ -28,6 +28,8 @@ declare module 'fastify' {
      * 'tekst': the route takes JSON or plain text (`text/plain; charset=utf-8`) and registers the text parser itself.
      */
     inhoud?: 'bestand' | 'tekst';
+    /** The route's rate limit is counted exactly, in the database, on each request (the staff login steps, ADR 0093). */
+    rateLimitExact?: boolean;
   }
 }
 
@@ -45,6 +47,8 @@ export interface HttpOptions {
 export interface HttpServer {
   app: FastifyInstance;
   routes: RouteWithPolicy[];
+  /** Shares this node's rate-limit counts now (else every LOKET_RATE_LIMIT_DELEN_MS, ADR 0093). */
+  deelRateLimits(): Promise<void>;
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
@@ -162,7 +166,9 @@ export async function createHttpServer(options: HttpOptions): Promise<HttpServer
   await app.register(fastifyCookie);
   // Read-heavy routes read from the replica when it has the caller's own writes (ADR 0028).
   installLezen(app, options.database.replica);
-  await app.register(fastifyHelmet, {
+  // Security headers on every answer. Built once: @fastify/helmet built helmet's middleware anew
+  // for every request (parsing the CSP each time, ~3 % of a form page's CPU).
+  const veiligheidskoppen = helmet({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -185,18 +191,27 @@ export async function createHttpServer(options: HttpOptions): Promise<HttpServer
     crossOriginEmbedderPolicy: false,
     frameguard: { action: 'deny' },
   });
+  app.addHook('onRequest', (request, reply, done) => {
+    veiligheidskoppen(request.raw, reply.raw, (fout) => done(fout instanceof Error ? fout : undefined));
+  });
   // Public routes are rate limited per IP address (429 with Retry-After); the login steps more strictly.
   app.addHook('onRoute', (route) => {
     const policy = route.config?.policy;
     // Static files (hashed names, cached) are not limited: a page load fetches several at once.
     if (route.config?.rateLimit !== undefined || route.url.startsWith('/static/') || route.url.startsWith('/medewerkers/assets/')) return;
     if (policy?.toegang === 'publiek') route.config = { ...route.config, rateLimit: { max: config.rateLimitPubliek, timeWindow: '1 minute' } };
-    if (policy?.toegang === 'aanmelden') route.config = { ...route.config, rateLimit: { max: config.rateLimitAanmelden, timeWindow: '1 minute' } };
+    if (policy?.toegang === 'aanmelden') route.config = { ...route.config, rateLimit: { max: config.rateLimitAanmelden, timeWindow: '1 minute' }, rateLimitExact: true };
   });
-  // Counted in the database, so the limit holds across every node (ADR 0023). When counting
-  // fails (the database is gone) the request goes on and fails or succeeds on its own.
-  const store = gedeeldeRateLimit(rateLimitRepository(options.database.db), (error) => app.log.warn({ err: error }, 'rate limit: tellen mislukt'));
-  await app.register(fastifyRateLimit, { global: false, store, skipOnError: true });
+  // Counted per node and shared through the database in batches, so the limit holds across every
+  // node within a bound; the login steps exactly (ADR 0023, 0093). When an exact count fails (the
+  // database is gone) the request goes on and fails or succeeds on its own.
+  const rateLimits = gedeeldeRateLimit(rateLimitRepository(options.database.db), {
+    deelMs: config.rateLimitDelenMs,
+    onFout: (error) => app.log.warn({ err: error }, 'rate limit: tellen of delen mislukt'),
+  });
+  await app.register(fastifyRateLimit, { global: false, store: rateLimits.store, skipOnError: true });
+  // After the last request; the database is closed after the app.
+  app.addHook('onClose', () => rateLimits.close());
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -255,7 +270,7 @@ export async function createHttpServer(options: HttpOptions): Promise<HttpServer
     reply.header('Access-Control-Max-Age', '600');
     return reply.code(204).send();
   });
-  return { app, routes };
+  return { app, routes, deelRateLimits: rateLimits.deel };
 }
 
 export const SESSION_COOKIE = '__Host-loket-sessie';

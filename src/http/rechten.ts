@@ -38,6 +38,8 @@ export const RECHTEN = {
   klantcontactenRegistreren: ['beheerder', 'teamleider', 'behandelaar', 'kcc-medewerker'],
   /** Read the gemeente's klantcontacten (with the person's data): the KCC and who leads it. */
   klantcontactenLezen: ['beheerder', 'teamleider', 'kcc-medewerker'],
+  /** The journeys per product (ADR 0081): counts and times only, over the zaken the user may see; for teamleiders, management (pc-adviseur) and the KCC. */
+  klantreisStromenLezen: ['beheerder', 'teamleider', 'kcc-medewerker', 'pc-adviseur'],
   /** Make a contactverzoek (callback request) for a team or a staff member, and read the norms per onderwerp: everyone who speaks to residents. */
   contactverzoekenMaken: ['beheerder', 'teamleider', 'behandelaar', 'kcc-medewerker'],
   /** See the queue of callback requests of one's own teams and handle them (the service checks team or person). */
@@ -56,6 +58,11 @@ export const RECHTEN = {
   kccGesprekkenImporteren: ['beheerder', 'teamleider'],
   /** Read the gemeente's KPI values and norms (the work measured: leading it and accounting for it). */
   kpiLezen: ['beheerder', 'teamleider', 'pc-adviseur'],
+  /**
+   * Open the zaken behind a KPI value (the drill-down, ADR 0082): who leads the work. A confidential zaak the user may not
+   * see is counted but not listed (vertrouwelijkeZakenZien, the zaak's team and behandelaar decide, as in the queues).
+   */
+  kpiZakenInzien: ['beheerder', 'teamleider'],
   /** Set the gemeente's norms and targets for KPIs. */
   kpiBeheren: ['beheerder', 'pc-adviseur'],
   /** Forward a melding openbare ruimte to an external partner (ADR 0056): who handles zaken. */
@@ -74,6 +81,10 @@ export const RECHTEN = {
   productenBeheren: ['beheerder', 'webredacteur'],
   /** The desk view of today's appointments: check a resident in, mark served or no-show; book on a caller's behalf. */
   afsprakenBalie: ['beheerder', 'teamleider', 'behandelaar', 'kcc-medewerker'],
+  /** Set up the balie (ADR 0085): locations with opening hours, desks and the products they serve, closures of a location or desk. */
+  afsprakenInrichten: ['beheerder'],
+  /** Read that set-up (which desks serve what, when a location is closed): who works at the balie or books for a caller. */
+  afsprakenInrichtingLezen: ['beheerder', 'teamleider', 'behandelaar', 'kcc-medewerker'],
   /** Read the gemeente's calendar (closure days, which count in its service norms): every staff role. */
   kalenderLezen: ['beheerder', 'teamleider', 'behandelaar', 'kcc-medewerker', 'webredacteur', 'pc-adviseur', 'externe-partner', 'klachtcoordinator'],
   /** Define, start and close surveys of the inwonerspanel and invite its members: the researchers (pc-adviseur) and beheerders. Population margins are `beheer`. */

@@ -1,4 +1,5 @@
 import { leesCsvKop, csvRecords, utf8OfFouteRegel } from '../../csv.ts';
+import { postcodeVan } from '../../http/contactvelden.ts';
 import { heeftOngeldigTeken } from '../../tekst.ts';
 import type { Klok } from '../../klok.ts';
 import type { AuditService, Context } from '../audit/audit.service.ts';
@@ -9,12 +10,6 @@ import type { Adres, AdressenRepository } from './adressen.repository.ts';
 /** The columns of a gazetteer file (docs: README, `loket adressen import`); `toevoeging` may be left out. */
 export const ADRES_KOLOMMEN = ['postcode', 'huisnummer', 'toevoeging', 'straat', 'woonplaats', 'lat', 'lon'] as const;
 const VERPLICHT = ADRES_KOLOMMEN.filter((k) => k !== 'toevoeging');
-
-/** A Dutch postcode written loosely (`1111 aa`) in its one form (`1111AA`), or undefined. */
-export function postcodeVan(tekst: string): string | undefined {
-  const p = tekst.replace(/\s+/g, '').toUpperCase();
-  return /^[1-9][0-9]{3}[A-Z]{2}$/.test(p) ? p : undefined;
-}
 
 export interface ImportUitkomst {
   gelezen: number;

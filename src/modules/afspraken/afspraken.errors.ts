@@ -29,3 +29,14 @@ export const alGemaakt = (): ProblemError => conflict('al-gemaakt', 'Deze afspra
 export const nietMeerTeWijzigen = (): ProblemError => conflict('afspraak-voorbij', 'Deze afspraak is al geweest of afgezegd. U kunt hem niet meer wijzigen.');
 export const ongeldigeStatus = (van: string, naar: string): ProblemError =>
   conflict('ongeldige-status', `Een afspraak met status ${van} kan niet naar ${naar}.`);
+
+// The set-up by beheerders (ADR 0085).
+export const locatieOnbekend = (): ProblemError => notFound('Deze locatie bestaat niet in deze gemeente.');
+export const balieOnbekend = (): ProblemError => notFound('Deze balie bestaat niet op deze locatie.');
+export const sluitingOnbekend = (): ProblemError => notFound('Deze sluiting bestaat niet op deze locatie.');
+/** A change would leave planned appointments without a desk or outside the hours: refused (ADR 0085). */
+export const afsprakenGepland = (aantal: number, eerste: string): ProblemError =>
+  conflict(
+    'afspraken-gepland',
+    `${aantal === 1 ? 'Er staat nog 1 afspraak' : `Er staan nog ${aantal} afspraken`} die door deze wijziging niet meer past${aantal === 1 ? ` (op ${eerste})` : `en (de eerste op ${eerste})`}. Verzet of annuleer ${aantal === 1 ? 'die' : 'die afspraken'} eerst, of kies een andere datum.`,
+  );

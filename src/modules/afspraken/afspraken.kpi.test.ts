@@ -78,6 +78,11 @@ describe('balie KPIs: waiting time at the desk and no-show rate, per location (h
     const locatie = locaties[0]?.locatie_id ?? '';
     expect(mediaan.uitsplitsing).toEqual([expect.objectContaining({ locatie, waarde: 60, noemer: 4 })]);
     expect(nietVerschenen.uitsplitsing).toEqual([expect.objectContaining({ locatie, waarde: 16.7, teller: 1, noemer: 6 })]);
+    // The location's name for the dashboard, on the public list of locations.
+    const lijst = await loket.app.inject({ method: 'GET', url: `${basis}/afspraak-locaties/openbaar` });
+    expect(lijst.statusCode, lijst.body).toBe(200);
+    expect(lijst.json().items).toEqual(expect.arrayContaining([{ id: locatie, naam: expect.any(String), adres: expect.any(String) }]));
+    expect((await loket.app.inject({ method: 'GET', url: '/api/v1/gemeenten/GM9999/afspraak-locaties/openbaar' })).statusCode).toBe(404);
     // One location chosen: the same; another location: nothing to measure.
     expect(await waarde('balie-wachttijd-mediaan', `&locatie=${locatie}`)).toMatchObject({ waarde: 60, locatie });
     const ander = await waarde('balie-niet-verschenen', '&locatie=00000000-0000-4000-8000-000000000000');

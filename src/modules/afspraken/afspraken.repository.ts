@@ -15,6 +15,14 @@ export interface Balie {
   naam: string;
 }
 
+/** A location (balieId null) or one desk closed on the days van … tot, both included (ADR 0085). */
+export interface Sluiting {
+  locatieId: string;
+  balieId: string | null;
+  van: string;
+  tot: string;
+}
+
 export interface Ambtenaar {
   id: string;
   naam: string;
@@ -83,8 +91,8 @@ export function afsprakenRepository(db: Kysely<DB>, lezen: Kysely<DB> = db) {
 
 function afspraakQueries(d: Kysely<DB>, l: Kysely<DB>) {
   return {
-    /** The desks that serve a product, with their locations and opening hours. */
-    async balies(gemeente: string, product: string, bron: 'db' | 'lezen' = 'db'): Promise<{ balies: Balie[]; locaties: Map<string, Locatie> }> {
+    /** The active desks that serve a product, with their locations, opening hours and the closures that end on or after `vanaf`. */
+    async balies(gemeente: string, product: string, vanaf: string, bron: 'db' | 'lezen' = 'db'): Promise<{ balies: Balie[]; locaties: Map<string, Locatie>; sluitingen: Sluiting[] }> {
       const q = bron === 'db' ? d : l;
       const balies = await q
         .selectFrom('afspraak_balie_product as bp')
@@ -92,11 +100,21 @@ function afspraakQueries(d: Kysely<DB>, l: Kysely<DB>) {
         .select(['b.id', 'b.locatie_id', 'b.naam'])
         .where('bp.gemeente', '=', gemeente)
         .where('bp.product', '=', product)
+        .where('b.actief', '=', true)
         .orderBy('b.naam')
         .execute();
       const locatieIds = [...new Set(balies.map((b) => b.locatie_id))];
       const locaties = new Map<string, Locatie>();
+      const sluitingen: Sluiting[] = [];
       if (locatieIds.length > 0) {
+        const gesloten = await q
+          .selectFrom('afspraak_sluiting')
+          .select(['locatie_id', 'balie_id', 'van', 'tot'])
+          .where('gemeente', '=', gemeente)
+          .where('locatie_id', 'in', locatieIds)
+          .where('tot', '>=', vanaf)
+          .execute();
+        for (const s of gesloten) sluitingen.push({ locatieId: s.locatie_id, balieId: s.balie_id, van: s.van, tot: s.tot });
         for (const r of await q.selectFrom('afspraak_locatie').select(['id', 'naam', 'adres']).where('gemeente', '=', gemeente).where('id', 'in', locatieIds).execute()) {
           locaties.set(r.id, { ...r, openingstijden: new Map() });
         }
@@ -113,7 +131,7 @@ function afspraakQueries(d: Kysely<DB>, l: Kysely<DB>) {
           lijst.set(t.weekdag, [...(lijst.get(t.weekdag) ?? []), { van: t.van, tot: t.tot }]);
         }
       }
-      return { balies: balies.map((b) => ({ id: b.id, locatieId: b.locatie_id, naam: b.naam })), locaties };
+      return { balies: balies.map((b) => ({ id: b.id, locatieId: b.locatie_id, naam: b.naam })), locaties, sluitingen };
     },
 
     async ambtenaren(gemeente: string, bron: 'db' | 'lezen' = 'db'): Promise<Ambtenaar[]> {
@@ -210,6 +228,10 @@ function afspraakQueries(d: Kysely<DB>, l: Kysely<DB>) {
     opId: (gemeente: string, id: string): Promise<AfspraakRij | undefined> =>
       d.selectFrom('afspraak').selectAll().where('gemeente', '=', gemeente).where('id', '=', id).executeTakeFirst(),
 
+    /** The gemeente's locations of the balie by name (public: where residents go). */
+    locaties: (gemeente: string): Promise<{ id: string; naam: string; adres: string }[]> =>
+      d.selectFrom('afspraak_locatie').select(['id', 'naam', 'adres']).where('gemeente', '=', gemeente).orderBy('naam').orderBy('id').execute(),
+
     async balieNaam(gemeente: string, balieId: string): Promise<{ balie: string; locatie: string; adres: string } | undefined> {
       return d
         .selectFrom('afspraak_balie as b')
@@ -280,7 +302,7 @@ function afspraakQueries(d: Kysely<DB>, l: Kysely<DB>) {
     vanDag: (gemeente: string, van: Date, tot: Date): Promise<AfspraakRij[]> =>
       d.selectFrom('afspraak').selectAll().where('gemeente', '=', gemeente).where('start', '>=', van.toISOString()).where('start', '<', tot.toISOString()).where('status', '<>', 'geannuleerd').orderBy('start').orderBy('id').execute(),
 
-    // The set-up (demo data and, later, the beheer screens).
+    // The set-up of the demo data and the tests (beheerders use afspraken.inrichting.*).
     async maakLocatie(gemeente: string, l: { id: string; naam: string; adres: string; openingstijden: { weekdag: number; van: string; tot: string }[] }): Promise<void> {
       await d.insertInto('afspraak_locatie').values({ gemeente, id: l.id, naam: l.naam, adres: l.adres }).execute();
       if (l.openingstijden.length) await d.insertInto('afspraak_openingstijd').values(l.openingstijden.map((o) => ({ gemeente, locatie_id: l.id, ...o }))).execute();

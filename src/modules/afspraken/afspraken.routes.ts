@@ -68,6 +68,18 @@ export function afsprakenRoutes(app: FastifyInstance, deps: { afspraken: Afsprak
     handler: async (request, reply) => reply.header('Cache-Control', 'no-store').send(await afspraken.annuleer(contextVan(request), request.params.gemeente, request.params.token)),
   });
 
+  r.get(`${API_PREFIX}/gemeenten/:gemeente/afspraak-locaties/openbaar`, {
+    config: { policy: PUBLIEK },
+    schema: {
+      tags,
+      summary: 'De locaties van de balie (openbaar)',
+      description: 'Naam en adres van elke locatie waar inwoners een afspraak kunnen hebben; het id is dat van de uitsplitsing `locatie` van de balie-KPI’s.',
+      params: gemeenteParams,
+      response: { 200: z.object({ items: z.array(z.object({ id: z.string(), naam: z.string(), adres: z.string() })) }).meta({ id: 'AfspraakLocatiesOpenbaar' }) },
+    },
+    handler: async (request) => ({ items: await afspraken.locaties(request.params.gemeente) }),
+  });
+
   r.get(balieBasis, {
     config: { policy: beleid('afsprakenBalie') },
     schema: { tags, summary: 'De afspraken van vandaag (baliescherm)', params: gemeenteParams, response: { 200: z.object({ items: z.array(afspraakSchema) }).meta({ id: 'AfsprakenVandaag' }) } },

@@ -33,7 +33,7 @@ import {
   tijdBezet,
 } from './afspraken.errors.ts';
 import { afspraakMail, type AfspraakMailGegevens, type AfspraakMailSoort } from './afspraken.mails.ts';
-import { bezetDoor, type AfspraakRij, type AfsprakenRepository, type Ambtenaar, type Balie, type Bezetting, type Locatie } from './afspraken.repository.ts';
+import { bezetDoor, type AfspraakRij, type AfsprakenRepository, type Ambtenaar, type Balie, type Bezetting, type Locatie, type Sluiting } from './afspraken.repository.ts';
 import type { AfspraakInvoer } from './afspraken.schemas.ts';
 import { dagen, lokaalNaarUtc, weekdag } from './afspraken.tijd.ts';
 
@@ -86,7 +86,13 @@ interface Opzet {
   locaties: Map<string, Locatie>;
   ambtenaren: Ambtenaar[] | undefined;
   sluitingsdagen: Sluitingsdagen;
+  /** Locations and desks closed for some days by a beheerder (ADR 0085). */
+  sluitingen: Sluiting[];
 }
+
+/** Whether a beheerder closed this location (balieId undefined: the whole location) or desk on a day. */
+const gesloten = (o: Opzet, datum: string, locatieId: string, balieId?: string): boolean =>
+  o.sluitingen.some((s) => s.locatieId === locatieId && (s.balieId === null || s.balieId === balieId) && s.van <= datum && datum <= s.tot);
 
 /** An opening window of a location on one day, as instants. */
 interface Venster {
@@ -101,7 +107,7 @@ function vensters(opzet: Opzet, datum: string): Venster[] {
   const vrij = vrijeDag(datum, opzet.sluitingsdagen);
   if (vrij && (vrij.reden === 'feestdag' || vrij.reden === 'sluitingsdag')) return [];
   const dag = weekdag(datum);
-  return [...opzet.locaties.values()].flatMap((l) => (l.openingstijden.get(dag) ?? []).map((v) => ({ locatieId: l.id, van: lokaalNaarUtc(datum, v.van), tot: lokaalNaarUtc(datum, v.tot) })));
+  return [...opzet.locaties.values()].flatMap((l) => (gesloten(opzet, datum, l.id) ? [] : (l.openingstijden.get(dag) ?? [])).map((v) => ({ locatieId: l.id, van: lokaalNaarUtc(datum, v.van), tot: lokaalNaarUtc(datum, v.tot) })));
 }
 
 /** Appointments per desk or official, for quick overlap checks. */
@@ -153,7 +159,9 @@ function tijdvakken(o: Opzet, dagLijst: readonly string[], bezettingen: readonly
     const dag = weekdag(datum);
     const vrijeAmbtenaren = o.ambtenaren?.filter((a) => a.weekdagen.includes(dag));
     for (const v of vensters(o, datum)) {
-      const balies = baliesPerLocatie.get(v.locatieId) ?? [];
+      const balies = (baliesPerLocatie.get(v.locatieId) ?? []).filter((b) => !gesloten(o, datum, b.locatieId, b.id));
+      // Every desk of the location closed that day by a beheerder: no slots, as when it is closed.
+      if (balies.length === 0) continue;
       for (let start = v.van; start + o.duur * MINUUT <= v.tot; start += o.duur * MINUUT) {
         if (start <= nu) continue;
         const eind = start + o.duur * MINUUT;
@@ -194,9 +202,12 @@ function controleerKeuze(o: Opzet, keuze: { start: string; ambtenaar?: string | 
     if (keuze.ambtenaar === undefined) problemen.push({ name: 'ambtenaar', ...AMBTENAAR_NODIG });
     else if (!o.ambtenaren.some((a) => a.id === keuze.ambtenaar && a.weekdagen.includes(weekdag(datum)))) problemen.push({ name: 'ambtenaar', ...AMBTENAAR_ONBEKEND });
   } else if (keuze.ambtenaar !== undefined) problemen.push({ name: 'ambtenaar', ...GEEN_AMBTENAAR });
-  if (problemen.length) throw ongeldigeKeuze(problemen);
   const locaties = new Set(vensters(o, datum).filter((v) => v.van <= start && eind <= v.tot && opRooster(v, start, o.duur)).map((v) => v.locatieId));
-  return { start, eind, balies: o.balies.filter((b) => locaties.has(b.locatieId) && (keuze.locatie === undefined || b.locatieId === keuze.locatie)) };
+  const balies = o.balies.filter((b) => locaties.has(b.locatieId) && (keuze.locatie === undefined || b.locatieId === keuze.locatie) && !gesloten(o, datum, b.locatieId, b.id));
+  // Every desk open then was closed for the day by a beheerder: as closed as outside the hours.
+  if (locaties.size > 0 && balies.length === 0 && !problemen.some((p) => p.name === 'start')) problemen.push({ name: 'start', ...GESLOTEN });
+  if (problemen.length) throw ongeldigeKeuze(problemen);
+  return { start, eind, balies };
 }
 
 /**
@@ -271,9 +282,10 @@ export function afsprakenService(deps: {
     const product = await producten.opCode(gemeente, code, bron);
     if (!product?.gepubliceerd) throw productOnbekend(veld);
     if (!isTeBoeken(product) || product.afspraakMinuten === null) throw productNietTeBoeken(veld);
-    const { balies, locaties } = await repository.balies(gemeente, code, bron);
+    // Closures that ended before yesterday no longer matter: slots before now are never offered.
+    const { balies, locaties, sluitingen } = await repository.balies(gemeente, code, plusDagen(kalenderdag(klok.nu()), -1), bron);
     const ambtenaren = product.ambtenaarKiezen ? await repository.ambtenaren(gemeente, bron) : undefined;
-    return { product, duur: product.afspraakMinuten, balies, locaties, ambtenaren, sluitingsdagen: await deps.sluitingsdagen(gemeente) };
+    return { product, duur: product.afspraakMinuten, balies, locaties, ambtenaren, sluitingsdagen: await deps.sluitingsdagen(gemeente), sluitingen };
   }
 
   /** The desks free at [start, eind) by the committed appointments, in random order (fewer collisions when many book at once). */
@@ -498,6 +510,12 @@ export function afsprakenService(deps: {
     },
 
     /** The desk view: today's appointments (Amsterdam) of a gemeente, by start. */
+    /** The gemeente's locations of the balie (names for the breakdown per locatie of the balie KPIs). */
+    async locaties(gemeente: string) {
+      await gemeenteVan(gemeente);
+      return repository.locaties(gemeente);
+    },
+
     async vandaag(gemeente: string): Promise<AfspraakWeergave[]> {
       await gemeenteVan(gemeente);
       const dag = kalenderdag(klok.nu());

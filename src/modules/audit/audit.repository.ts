@@ -30,47 +30,64 @@ export interface VerwerkingRegel {
   eindOp: string;
 }
 
+const auditKolommen = (r: AuditRegel) => ({
+  tijdstip: r.tijdstip,
+  actor_type: r.actorType,
+  actor_id: r.actorId,
+  actor_naam: r.actorNaam,
+  actie: r.actie,
+  object_type: r.objectType,
+  object_id: r.objectId,
+  resultaat: r.resultaat,
+  herkomst: r.herkomst,
+  trace_id: r.traceId,
+  details: JSON.stringify(r.details),
+});
+
+const verwerkingKolommen = (r: VerwerkingRegel) => ({
+  gemeente: r.gemeente,
+  trace_id: r.traceId,
+  span_id: r.spanId,
+  naam: r.naam,
+  verwerkingsactiviteit: r.verwerkingsactiviteit,
+  grondslag: r.grondslag,
+  betrokkene_type: r.betrokkeneType,
+  betrokkene_id: r.betrokkeneId,
+  status: r.status,
+  begin_op: r.beginOp,
+  eind_op: r.eindOp,
+});
+
 /** SQL for the append-only audit log and the processing log (Logboek Dataverwerkingen). */
 export function auditRepository(db: Kysely<DB>) {
   return {
     /** A row with a gemeente goes to that gemeente's audit_log; one without to installatie_log (ADR 0026). */
     voegToe: async (r: AuditRegel): Promise<void> => {
-      const regel = {
-        tijdstip: r.tijdstip,
-        actor_type: r.actorType,
-        actor_id: r.actorId,
-        actor_naam: r.actorNaam,
-        actie: r.actie,
-        object_type: r.objectType,
-        object_id: r.objectId,
-        resultaat: r.resultaat,
-        herkomst: r.herkomst,
-        trace_id: r.traceId,
-        details: JSON.stringify(r.details),
-      };
-      if (r.gemeente === null) await db.insertInto('installatie_log').values(regel).execute();
-      else await db.insertInto('audit_log').values({ ...regel, gemeente: r.gemeente }).execute();
+      if (r.gemeente === null) await db.insertInto('installatie_log').values(auditKolommen(r)).execute();
+      else await db.insertInto('audit_log').values({ ...auditKolommen(r), gemeente: r.gemeente }).execute();
     },
     voegVerwerkingenToe: async (regels: VerwerkingRegel[]): Promise<void> => {
       if (regels.length === 0) return;
-      await db
-        .insertInto('verwerking_log')
-        .values(
-          regels.map((r) => ({
-            gemeente: r.gemeente,
-            trace_id: r.traceId,
-            span_id: r.spanId,
-            naam: r.naam,
-            verwerkingsactiviteit: r.verwerkingsactiviteit,
-            grondslag: r.grondslag,
-            betrokkene_type: r.betrokkeneType,
-            betrokkene_id: r.betrokkeneId,
-            status: r.status,
-            begin_op: r.beginOp,
-            eind_op: r.eindOp,
-          })),
-        )
-        .execute();
+      await db.insertInto('verwerking_log').values(regels.map(verwerkingKolommen)).execute();
+    },
+    /**
+     * Audit entries and processing-log rows of one transaction, in order, in as few statements as
+     * may be (ADR 0084): the gemeenten's audit entries and the processing-log rows in one (a WITH
+     * of two inserts), installation-wide entries in another.
+     */
+    voegSamenToe: async (audit: readonly AuditRegel[], verwerkingen: readonly VerwerkingRegel[]): Promise<void> => {
+      const installatie = audit.filter((r) => r.gemeente === null).map(auditKolommen);
+      const gemeenten = audit.flatMap((r) => (r.gemeente === null ? [] : [{ ...auditKolommen(r), gemeente: r.gemeente }]));
+      const verwerking = verwerkingen.map(verwerkingKolommen);
+      if (installatie.length > 0) await db.insertInto('installatie_log').values(installatie).execute();
+      if (gemeenten.length > 0 && verwerking.length > 0) {
+        await db
+          .with('audit', (q) => q.insertInto('audit_log').values(gemeenten))
+          .insertInto('verwerking_log')
+          .values(verwerking)
+          .execute();
+      } else if (gemeenten.length > 0) await db.insertInto('audit_log').values(gemeenten).execute();
+      else if (verwerking.length > 0) await db.insertInto('verwerking_log').values(verwerking).execute();
     },
     /**
      * Audit entries of one gemeente, plus installation-wide entries (logins) about its staff,

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { Principal } from '../../http/policy.ts';
-import { inVerzoekTransactie } from '../../db/verzoek-transactie.ts';
+import { bewaarTotCommit, inVerzoekTransactie, type Bundel } from '../../db/verzoek-transactie.ts';
 import { heeftRecht } from '../../http/rechten.ts';
 import type { Klok } from '../../klok.ts';
 import type { AuditRegel, AuditRepository, VerwerkingRegel } from './audit.repository.ts';
@@ -116,13 +116,25 @@ export function gebundeldeSchrijver(schrijf: (regels: VerwerkingRegel[]) => Prom
   };
 }
 
-/** Writes the audit log (who did what) and the processing log (whose personal data was used). */
+/**
+ * Writes the audit log (who did what) and the processing log (whose personal data was used).
+ * Inside a request transaction both are kept until its commit and then written together, in one
+ * statement (ADR 0084): a melding's zaak entry, processing-log row and melding entry are one
+ * round trip instead of three, and nothing is written when the transaction rolls back.
+ */
 export function auditService(deps: { repository: AuditRepository; klok: Klok }) {
   const { repository, klok } = deps;
   const schrijfVerwerkingen = gebundeldeSchrijver((regels) => repository.voegVerwerkingenToe(regels));
+  const totCommit: Bundel<{ log: AuditRegel } | { verwerkingen: VerwerkingRegel[] }> = {
+    schrijf: (stukken) =>
+      repository.voegSamenToe(
+        stukken.flatMap((s) => ('log' in s ? [s.log] : [])),
+        stukken.flatMap((s) => ('verwerkingen' in s ? s.verwerkingen : [])),
+      ),
+  };
   return {
-    log: (context: Context, g: Auditregel): Promise<void> =>
-      repository.voegToe({
+    log: async (context: Context, g: Auditregel): Promise<void> => {
+      const regel: AuditRegel = {
         gemeente: g.gemeente,
         tijdstip: klok.nu().toISOString(),
         actorType: context.actorType,
@@ -135,25 +147,27 @@ export function auditService(deps: { repository: AuditRepository; klok: Klok }) 
         herkomst: context.herkomst,
         traceId: context.traceId,
         details: g.details ?? {},
-      }),
+      };
+      if (!bewaarTotCommit(totCommit, { log: regel })) await repository.voegToe(regel);
+    },
     /** One processing-log record per data subject (no user identity: that is in the audit log, same trace). */
-    verwerking: (context: Context, v: Verwerking): Promise<void> => {
+    verwerking: async (context: Context, v: Verwerking): Promise<void> => {
       const nu = klok.nu().toISOString();
-      return schrijfVerwerkingen(
-        v.betrokkeneIds.map((id) => ({
-          gemeente: v.gemeente,
-          traceId: context.traceId,
-          spanId: randomBytes(8).toString('hex'),
-          naam: v.naam,
-          verwerkingsactiviteit: v.verwerkingsactiviteit,
-          grondslag: v.grondslag,
-          betrokkeneType: v.betrokkeneType,
-          betrokkeneId: id,
-          status: v.status ?? 'ok',
-          beginOp: nu,
-          eindOp: nu,
-        })),
-      );
+      const regels: VerwerkingRegel[] = v.betrokkeneIds.map((id) => ({
+        gemeente: v.gemeente,
+        traceId: context.traceId,
+        spanId: randomBytes(8).toString('hex'),
+        naam: v.naam,
+        verwerkingsactiviteit: v.verwerkingsactiviteit,
+        grondslag: v.grondslag,
+        betrokkeneType: v.betrokkeneType,
+        betrokkeneId: id,
+        status: v.status ?? 'ok',
+        beginOp: nu,
+        eindOp: nu,
+      }));
+      if (regels.length === 0) return;
+      if (!bewaarTotCommit(totCommit, { verwerkingen: regels })) await schrijfVerwerkingen(regels);
     },
   };
 }

@@ -36,7 +36,8 @@ export function authRoutes(app: FastifyInstance, deps: { auth: AuthService; geme
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.post(`${API_PREFIX}/sessie`, {
-    config: { policy: { toegang: 'publiek' }, rateLimit: loginRateLimit },
+    // Counted exactly on every node, as the other login steps (ADR 0093).
+    config: { policy: { toegang: 'publiek' }, rateLimit: loginRateLimit, rateLimitExact: true },
     schema: {
       tags,
       summary: 'Inloggen, stap 1: e-mailadres en wachtwoord',

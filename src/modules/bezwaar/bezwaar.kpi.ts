@@ -5,7 +5,8 @@
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { percentage, type KpiDefinitie, type KpiMaat, type KpiUitsplitsing } from '../kpi/kpi.definitie.ts';
+import { percentage, type KpiDefinitie, type KpiMaat, type KpiUitsplitsing, type KpiZaak } from '../kpi/kpi.definitie.ts';
+import { zakenKpiRepository } from '../zaken/zaken.kpi.repository.ts';
 import { bezwaarRepository } from './bezwaar.repository.ts';
 import { dwangsomVan, standVan, termijnenVan } from './bezwaar.stand.ts';
 
@@ -56,6 +57,19 @@ export const BEZWAAR_DEFINITIES = {
 /** The bezwaar measures, on one database. */
 export function bezwaarKpis(db: Kysely<DB>): KpiMaat[] {
   const repository = bezwaarRepository(db);
+  const zaken = zakenKpiRepository(db);
+
+  /** The bezwaren decided in the period (not withdrawn), each with whether the decision fell within the legal term. */
+  async function beslist(gemeente: string, van: string, tot: string): Promise<{ zaakId: string; datum: string; tijdig: boolean }[]> {
+    const uit = [];
+    for (const b of await repository.metStap(gemeente, 'beslissing')) {
+      const stand = standVan(b.stappen);
+      const beslissing = stand.beslissing;
+      if (!beslissing || beslissing.uitkomst === 'ingetrokken' || beslissing.datum < van || beslissing.datum > tot) continue;
+      uit.push({ zaakId: b.besluit.zaakId, datum: beslissing.datum, tijdig: beslissing.datum <= termijnenVan(b.besluit, stand).beslistermijnEinde });
+    }
+    return uit;
+  }
 
   async function dwangsommen(gemeente: string, van: string, tot: string, vandaag: string) {
     const peildatum = tot < vandaag ? tot : vandaag;
@@ -72,16 +86,17 @@ export function bezwaarKpis(db: Kysely<DB>): KpiMaat[] {
     {
       definitie: BEZWAAR_DEFINITIES.binnenTermijn,
       async bereken(v) {
-        let teller = 0;
-        let noemer = 0;
-        for (const b of await repository.metStap(v.gemeente, 'beslissing')) {
-          const stand = standVan(b.stappen);
-          const beslissing = stand.beslissing;
-          if (!beslissing || beslissing.uitkomst === 'ingetrokken' || beslissing.datum < v.van || beslissing.datum > v.tot) continue;
-          noemer += 1;
-          if (beslissing.datum <= termijnenVan(b.besluit, stand).beslistermijnEinde) teller += 1;
-        }
-        return [percentage(null, teller, noemer, 'Er is in deze periode niet op bezwaren beslist.')];
+        const rijen = await beslist(v.gemeente, v.van, v.tot);
+        return [percentage(null, rijen.filter((r) => r.tijdig).length, rijen.length, 'Er is in deze periode niet op bezwaren beslist.')];
+      },
+      // The drill-down (ADR 0082): the same bezwaren, with what a list shows of each zaak.
+      async zaken(v, kijker) {
+        const rijen = await beslist(v.gemeente, v.van, v.tot);
+        const gegevens = await zaken.gegevens(v.gemeente, rijen.map((r) => r.zaakId), kijker);
+        return rijen.flatMap((r): KpiZaak[] => {
+          const g = gegevens.get(r.zaakId);
+          return g ? [{ ...g, datum: r.datum, teller: r.tijdig, waarde: null }] : [];
+        });
       },
     },
     {

@@ -3,6 +3,7 @@ import { testLoket, type TestLoket } from '../../../test/app.ts';
 import { laadDemo, logInAls } from '../../../test/demo.ts';
 import type { Ingelogd } from '../../../test/login.ts';
 import { leesPdf } from '../../../test/pdf.ts';
+import { cliContext } from '../audit/audit.service.ts';
 
 let loket: TestLoket;
 let bo: Ingelogd;
@@ -75,10 +76,12 @@ describe('the bezwaar procedure (ADR 0063)', () => {
       onderwerp: 'Bezwaar tegen weigering dakkapel',
       omschrijving: 'De dakkapel past in het straatbeeld.',
       kanaal: 'post',
-      betrokkene: { naam: 'Sara Jansen', email: 'sara@example.nl', taal: 'nl' },
+      // A bezwaarschrift names the indiener's address (Awb 6:5): kept so the KCC finds the zaak by it (ADR 0083).
+      betrokkene: { naam: 'Sara Jansen', email: 'sara@example.nl', adres: { postcode: '1112 ab', huisnummer: 7 }, taal: 'nl' },
     });
     expect(res.statusCode, res.body).toBe(201);
     let zaak = res.json() as Zaak;
+    expect((await haal(`${gm}/zaken/${zaak.id}`)).json().betrokkene.adres).toEqual({ postcode: '1112AB', huisnummer: 7, huisnummerToevoeging: null });
     // Bezwaartermijn 3 February – 16 March; the beslistermijn from 17 March, six weeks: Monday 27 April is
     // Koningsdag (Atw), so Tuesday 28 April.
     expect(zaak.uiterlijkeEinddatum).toBe('2026-04-28');
@@ -142,6 +145,9 @@ describe('the bezwaar procedure (ADR 0063)', () => {
     expect((await haal(`${gm}/bezwaren`)).json().items).toEqual([]);
     // The KPI register: decided on 20 March, within the term (22 June).
     expect(await loket.services.kpi.waarde('GM0384', 'bezwaren-beslist-binnen-termijn', { periode: '2026-03' })).toMatchObject({ status: 'bekend', waarde: 100, teller: 1, noemer: 1 });
+    // The zaken behind it (ADR 0082): this bezwaar, in the teller.
+    const lijst = await loket.services.kpi.zaken({ context: cliContext(), gebruiker: null, rollen: ['beheerder'] }, 'GM0384', 'bezwaren-beslist-binnen-termijn', { periode: '2026-03', deel: 'teller' });
+    expect(lijst).toMatchObject({ geteld: 1, verborgen: 0, zaken: [{ id: zaak.id, datum: '2026-03-20', teller: true }] });
   });
 
   it('converts an e-mail into a bezwaar keeping its receipt date; a repaired omission stands the beslistermijn still (7:10 lid 2); an ingebrekestelling warns', async () => {

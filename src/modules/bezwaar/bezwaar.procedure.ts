@@ -20,7 +20,7 @@ import type { Gemeente, GemeentenRepository } from '../gemeenten/gemeenten.repos
 import type { TeamsRepository } from '../teams/teams.repository.ts';
 import { dagenTussen, kalenderdag, plusDagen } from '../termijnen/kalender.ts';
 import { geenRecht } from '../zaken/zaken.errors.ts';
-import type { BijRegistratie, ProcedureUitkomst, ProcedureZaak, Systeem, SysteemDocument, Wie, ZakenService } from '../zaken/zaken.service.ts';
+import type { BijRegistratie, NieuweZaakInvoer, ProcedureUitkomst, ProcedureZaak, Systeem, SysteemDocument, Wie, ZakenService } from '../zaken/zaken.service.ts';
 import { bezwaarRepository, type BezwaarRij } from './bezwaar.repository.ts';
 import { leesBezwaarVraag } from './bezwaar.service.ts';
 import {
@@ -71,7 +71,8 @@ export interface BezwaarRegistratie {
   omschrijving?: string | undefined;
   kanaal: Kanaal;
   team?: string | undefined;
-  betrokkene?: { naam?: string | undefined; email?: string | undefined; telefoon?: string | undefined; taal: Taal } | undefined;
+  /** The indiener as the zaak's betrokkene, with their address when given (ADR 0083). */
+  betrokkene?: NieuweZaakInvoer['betrokkene'];
 }
 
 export type BezwaarStapInvoer =

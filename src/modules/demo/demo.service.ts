@@ -62,7 +62,7 @@ export interface DemoResultaat {
   formulieren: number;
   /** Call records of the KCC of Diemen, eight weeks of two queues (demo.kcc.ts; only with `{ zaken: true }`, as the next two). */
   gesprekken: number;
-  /** Klantcontacten of the KCC of Diemen (demo.kcc.ts). */
+  /** Klantcontacten of the KCC of Diemen (demo.kcc.ts), and the contact before each demo zaak the KCC registered for a resident with an e-mail address (demo.zaken.ts). */
   klantcontacten: number;
   /** Contactverzoeken from those klantcontacten, handled or open (demo.kcc.ts). */
   contactverzoeken: number;
@@ -118,9 +118,28 @@ export function demoService(deps: {
   panel?: DemoPanelDeps['enquetes'];
   /** The zaken service on the demo's simulated clock, with an outbox that never sends (demo.zaken.ts). */
   zakenOpKlok: (klok: Klok) => ZakenService;
+  /** Statistics for the planner after the demo zaken are loaded (OnderhoudRepository.analyseer). */
+  analyseer: () => Promise<void>;
 }) {
   const pcBerekend = async (context: Context, ids: ReadonlyMap<string, string>): Promise<number> =>
     deps.pc && deps.pcBerekend ? laadDemoPcBerekend({ zaken: deps.zakenOpKlok, zaaktypen: deps.zaaktypen, pc: deps.pc, pcBerekend: deps.pcBerekend, klok: deps.klok }, context, ids) : 0;
+  /** The KCC's klantcontacten service for the demo zaken (the contact before a zaak, demo.zaken.ts), counting what it registers. */
+  const telContacten = () => {
+    let aantal = 0;
+    const kcc = deps.kcc;
+    return {
+      service: kcc
+        ? {
+            registreer: async (...args: Parameters<DemoKccDeps['klantcontacten']['registreer']>) => {
+              const contact = await kcc.klantcontacten.registreer(...args);
+              aantal++;
+              return contact;
+            },
+          }
+        : undefined,
+      aantal: () => aantal,
+    };
+  };
   return {
     /** `zaken: true` also loads the demo zaken and the KCC's demo data (serve and `loket demo`; tests start without them). */
     async laad(context: Context, opties: { zaken?: boolean } = {}): Promise<DemoResultaat> {
@@ -276,10 +295,15 @@ export function demoService(deps: {
       // The KCC's history goes with the zaken' history: tests, which start without zaken, find an empty KCC.
       if (opties.zaken && deps.kcc) Object.assign(resultaat, await laadDemoKcc({ ...deps.kcc, klok: deps.klok }, context, ids, teamIds));
       if (opties.zaken && deps.panel) Object.assign(resultaat, await laadDemoPanel({ enquetes: deps.panel, klok: deps.klok }, context));
-      if (opties.zaken) resultaat.zaken = await laadDemoZaken({ zaken: deps.zakenOpKlok, zaaktypen: deps.zaaktypen, klok: deps.klok }, context, ids, teamIds);
+      if (opties.zaken) {
+        const contacten = telContacten();
+        resultaat.zaken = await laadDemoZaken({ zaken: deps.zakenOpKlok, zaaktypen: deps.zaaktypen, klok: deps.klok, klantcontacten: contacten.service }, context, ids, teamIds);
+        resultaat.klantcontacten += contacten.aantal();
+      }
       // After the zaken (which count what a gemeente has): the bezwaren and klachten in every state, and the e-mails of 2023.
       if (opties.zaken && deps.bezwaren) Object.assign(resultaat, await laadDemoBezwaren({ ...deps.bezwaren, klok: deps.klok }, context, ids, teamIds));
       if (opties.zaken) resultaat.zaken += await pcBerekend(context, ids);
+      if (opties.zaken) await deps.analyseer();
       if (Object.values(resultaat).some((n) => n > 0)) {
         await deps.audit.log(context, { gemeente: null, actie: 'demo-laden', details: { ...resultaat } });
       }
@@ -300,11 +324,14 @@ export function demoService(deps: {
       for (const gemeente of DEMO_GEMEENTEN) teamIds.set(gemeente.code, new Map((await deps.teams.pagina(gemeente.code, 0, 100)).rows.map((t) => [t.naam, t.id])));
       const kcc = deps.kcc && !opties.signal?.aborted ? await laadDemoKcc({ ...deps.kcc, klok: deps.klok }, context, ids, teamIds) : undefined;
       const panel = deps.panel && !opties.signal?.aborted ? await laadDemoPanel({ enquetes: deps.panel, klok: deps.klok }, context) : undefined;
-      let zaken = await laadDemoZaken({ zaken: deps.zakenOpKlok, zaaktypen: deps.zaaktypen, klok: deps.klok }, context, ids, teamIds, opties);
+      const contacten = telContacten();
+      let zaken = await laadDemoZaken({ zaken: deps.zakenOpKlok, zaaktypen: deps.zaaktypen, klok: deps.klok, klantcontacten: contacten.service }, context, ids, teamIds, opties);
       const bezwaren = deps.bezwaren && !opties.signal?.aborted ? await laadDemoBezwaren({ ...deps.bezwaren, klok: deps.klok }, context, ids, teamIds) : undefined;
       // After all other demo zaken, which count the zaken there are to resume a stopped load.
       if (!opties.signal?.aborted) zaken += await pcBerekend(context, ids);
-      if (zaken > 0 || [kcc, panel, bezwaren].some((r) => r && Object.values(r).some((n) => n > 0))) await deps.audit.log(context, { gemeente: null, actie: 'demo-laden', details: { zaken, ...kcc, ...panel, ...bezwaren } });
+      if (zaken > 0) await deps.analyseer();
+      const metZaak = { klantcontacten: (kcc?.klantcontacten ?? 0) + contacten.aantal() };
+      if (zaken > 0 || [kcc, panel, bezwaren].some((r) => r && Object.values(r).some((n) => n > 0))) await deps.audit.log(context, { gemeente: null, actie: 'demo-laden', details: { zaken, ...kcc, ...metZaak, ...panel, ...bezwaren } });
       return zaken;
     },
   };

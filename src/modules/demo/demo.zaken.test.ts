@@ -4,7 +4,7 @@ import { testLoket, type TestLoket } from '../../../test/app.ts';
 import { cliContext } from '../audit/audit.service.ts';
 import { zakenRepository } from '../zaken/zaken.repository.ts';
 import { projecteer } from '../zaken/zaken.projectie.ts';
-import { kalenderdag } from '../termijnen/kalender.ts';
+import { kalenderdag, plusDagen } from '../termijnen/kalender.ts';
 import { DEMO_EMAIL_2023, DEMO_PC_BEREKEND_VERSIE } from './demo.pc-berekend.ts';
 import { DEMO_ZAKEN_PER_GEMEENTE } from './demo.zaken.ts';
 import { demoWie } from '../../../test/demo.ts';
@@ -19,6 +19,8 @@ const totaal = Object.values(DEMO_ZAKEN_PER_GEMEENTE).reduce((a, b) => a + b, 0)
 /** The bezwaren and klachten of demo.bezwaren.ts per gemeente (11 + 6 in Diemen, 3 + 2 elsewhere). */
 const PROCEDURES: Readonly<Record<string, number>> = { GM0384: 17, GM0437: 5, GM0451: 5 };
 const procedures = Object.values(PROCEDURES).reduce((a, b) => a + b, 0);
+/** The demo zaken the KCC registered for a resident with an e-mail address, each after a klantcontact (demo.zaken.ts, ADR 0081). */
+const VOOR_ZAAK = 33;
 
 async function tellingen() {
   const db = loket.database.db;
@@ -50,7 +52,8 @@ describe('demo zaken', () => {
   }, 300_000);
 
   it('gives the KCC of Diemen eight weeks of calls in two queues, contacts on every channel and callback requests, open and handled', async () => {
-    expect(eerste).toMatchObject({ gesprekken: GESPREKKEN, klantcontacten: 40, contactverzoeken: 6 });
+    // 40 contacts of the KCC's day-to-day in Diemen, and 33 (in the three gemeenten) before a demo zaak the KCC registered for a resident with an e-mail address.
+    expect(eerste).toMatchObject({ gesprekken: GESPREKKEN, klantcontacten: 40 + VOOR_ZAAK, contactverzoeken: 6 });
     const db = loket.database.db;
     const nu = loket.klok.nu().toISOString();
     const wachtrijen = await db
@@ -77,7 +80,12 @@ describe('demo zaken', () => {
       expect(kalenderdag(new Date(w.eerste))).toBe('2026-01-05');
       expect(new Date(w.laatste).toISOString() < nu).toBe(true);
     }
-    const contacten = await db.selectFrom('klantcontact').where('gemeente', '=', 'GM0384').select(['kanaal', 'uitkomst', 'op']).execute();
+    const contacten = await db
+      .selectFrom('klantcontact as k')
+      .where('k.gemeente', '=', 'GM0384')
+      .where((eb) => eb.not(eb.exists(eb.selectFrom('klantcontact_zaak as kz').select('kz.zaak_id').whereRef('kz.gemeente', '=', 'k.gemeente').whereRef('kz.klantcontact_id', '=', 'k.id'))))
+      .select(['k.kanaal', 'k.uitkomst', 'k.op'])
+      .execute();
     expect(contacten).toHaveLength(40);
     expect(new Set(contacten.map((c) => c.kanaal)).size).toBeGreaterThanOrEqual(4);
     expect(new Set(contacten.map((c) => c.uitkomst)).size).toBeGreaterThanOrEqual(4);
@@ -88,6 +96,30 @@ describe('demo zaken', () => {
     expect(verzoeken.some((v) => v.status === 'open' || v.status === 'in-behandeling')).toBe(true);
     expect(verzoeken.some((v) => v.status === 'afgerond' || v.status === 'niet-bereikt')).toBe(true);
   });
+
+  it('shows a flow per product: the contact before a zaak, statuses, suspension, closing and journeys that wait (ADR 0081)', async () => {
+    const db = loket.database.db;
+    const voorZaak = await db
+      .selectFrom('klantcontact_zaak as kz')
+      .innerJoin('klantcontact as k', (j) => j.onRef('k.gemeente', '=', 'kz.gemeente').onRef('k.id', '=', 'kz.klantcontact_id'))
+      .innerJoin('zaak as z', (j) => j.onRef('z.gemeente', '=', 'kz.gemeente').onRef('z.id', '=', 'kz.zaak_id'))
+      .innerJoin('zaaktype as zt', (j) => j.onRef('zt.gemeente', '=', 'z.gemeente').onRef('zt.id', '=', 'z.zaaktype_id'))
+      .select(['k.op', 'k.uitkomst', 'z.registratie_op', 'z.gemeente', 'zt.code'])
+      .execute();
+    expect(voorZaak).toHaveLength(VOOR_ZAAK);
+    expect(voorZaak.every((c) => c.uitkomst === 'zaak-aangemaakt' && new Date(c.registratie_op).getTime() - new Date(c.op).getTime() === 10 * 60_000)).toBe(true);
+    const beheerder = await demoWie(loket, 'beheerder@duoplus.demo');
+    const vandaag = kalenderdag(loket.klok.nu());
+    const periode = { periodeVan: plusDagen(vandaag, -120), periodeTot: vandaag };
+    // The product parkeervergunning, and the zaaktypen of Diemen's zaken that came after a contact.
+    const parkeren = await loket.services.klantreizen.vanProduct(beheerder, 'GM0384', 'parkeervergunning', periode);
+    const stromen: { stappen: { soort: string }[]; haperingen: unknown[] }[] = [parkeren];
+    for (const code of new Set(voorZaak.filter((c) => c.gemeente === 'GM0384').map((c) => c.code))) stromen.push(await loket.services.klantreizen.vanZaaktype(beheerder, 'GM0384', code, periode));
+    const soorten = new Set(stromen.flatMap((s) => s.stappen.map((x) => x.soort)));
+    expect([...soorten]).toEqual(expect.arrayContaining(['contact-voor', 'zaak-geregistreerd', 'status', 'opschorting', 'afgesloten']));
+    expect(stromen.some((s) => s.haperingen.length > 0)).toBe(true);
+    expect(parkeren.samenvatting.reizen).toBeGreaterThan(0);
+  }, 120_000);
 
   it("holds Diemen's e-mail zaken of 2023, and a concept version of the jaarstukken 2023 that accepts 2.2.1 from the KPI with its source", async () => {
     const db = loket.database.db;
@@ -171,6 +203,25 @@ describe('demo zaken', () => {
     // Melding subjects name a street of their own gemeente.
     const meldingen = await db.selectFrom('zaak').select(['gemeente', 'onderwerp']).where('onderwerp', 'like', 'Losliggende stoeptegel %').execute();
     expect(meldingen.length).toBeGreaterThan(0);
+  });
+
+  it('gives some residents an address of the demo gazetteer, so the KCC finds their zaken by postcode and huisnummer', async () => {
+    const db = loket.database.db;
+    const metAdres = await db
+      .selectFrom('betrokkene as b')
+      .innerJoin('adres as a', (j) => j.onRef('a.gemeente', '=', 'b.gemeente').onRef('a.postcode', '=', 'b.postcode').onRef('a.huisnummer', '=', 'b.huisnummer'))
+      .select(['b.gemeente', 'b.postcode', 'b.huisnummer', 'b.huisnummertoevoeging'])
+      .where('b.postcode', 'is not', null)
+      .execute();
+    const alle = Number((await db.selectFrom('betrokkene').select((eb) => eb.fn.countAll<number>().as('n')).where('postcode', 'is not', null).executeTakeFirstOrThrow()).n);
+    // About one in four named residents; every address one of the gazetteer's (fictional) addresses of its own gemeente.
+    expect(alle).toBeGreaterThan(20);
+    expect(metAdres.length).toBeGreaterThanOrEqual(alle);
+    expect(new Set(metAdres.map((r) => `${r.gemeente} ${r.postcode} ${r.huisnummer} ${r.huisnummertoevoeging ?? ''}`)).size).toBeGreaterThan(5);
+    const eerste = metAdres.find((r) => r.gemeente === 'GM0384');
+    const kcc = await demoWie(loket, 'kcc@duoplus.demo');
+    const gevonden = await loket.services.klantcontacten.zoekZaken(kcc, 'GM0384', { postcode: eerste?.postcode ?? '', huisnummer: eerste?.huisnummer ?? 0, pageSize: 100 });
+    expect(gevonden.items.length).toBeGreaterThan(0);
   });
 
   it('looks like a healthy gemeente: at least 80% of the open zaken are on time, a few are late', async () => {

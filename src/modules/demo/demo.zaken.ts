@@ -14,14 +14,17 @@
  * address; those who have one get an address at example.org (reserved, RFC 2606).
  */
 import { randomUUID } from 'node:crypto';
-import type { Kanaal, Rol } from '../../db/schema.ts';
+import { readFileSync } from 'node:fs';
+import type { Kanaal, KlantcontactKanaal, Rol } from '../../db/schema.ts';
 import { vasteKlok, type Klok } from '../../klok.ts';
+import { postcodeVan, toevoegingVan, type Adres } from '../../http/contactvelden.ts';
 import { ProblemError } from '../../http/problem.ts';
 import { heeftRecht } from '../../http/rechten.ts';
 import type { Context } from '../audit/audit.service.ts';
 import type { BerichtenRepository } from '../berichten/berichten.repository.ts';
 import type { Berichten } from '../berichten/berichten.service.ts';
 import { berekenTermijn, dagenTussen, leesDuur, plusDagen, vrijeDag } from '../termijnen/kalender.ts';
+import type { KlantcontactenService } from '../klantcontacten/klantcontacten.service.ts';
 import type { ZaaktypeRecord, ZaaktypenRepository } from '../zaaktypen/zaaktypen.repository.ts';
 import type { Systeem, Wie, ZakenService } from '../zaken/zaken.service.ts';
 import { DEMO_GEBRUIKERS, DEMO_TEAMS } from './demo.data.ts';
@@ -319,8 +322,21 @@ interface Plan {
   kanaal: Kanaal;
   ontvangstdatum: string;
   registratie: number;
-  betrokkene: { naam: string; email?: string; telefoon?: string; taal: 'nl' | 'en' } | undefined;
+  betrokkene: { naam: string; email?: string; telefoon?: string; adres?: Adres; taal: 'nl' | 'en' } | undefined;
   stappen: Stap[];
+}
+
+/** Every this many zaken with a named resident, one has their address (ADR 0083), so the KCC's search by address finds something. */
+export const DEMO_ADRES_ELKE = 4;
+
+/** The addresses of the demo gazetteer (adressen/<gemeente>.csv: fictional postcodes and numbers) as a resident's address. */
+function demoAdressen(gemeente: string): Adres[] {
+  const regels = readFileSync(new URL(`./adressen/${gemeente}.csv`, import.meta.url), 'utf8').trim().split('\n').slice(1);
+  return regels.flatMap((regel) => {
+    const [postcode = '', huisnummer = '', toevoeging = ''] = regel.split(',');
+    const p = postcodeVan(postcode);
+    return p ? [{ postcode: p, huisnummer: Number(huisnummer), huisnummerToevoeging: toevoeging ? (toevoegingVan(toevoeging) ?? null) : null }] : [];
+  });
 }
 
 const isWeekend = (t: number) => [0, 6].includes(new Date(t).getUTCDay());
@@ -446,7 +462,20 @@ export interface DemoZakenDeps {
   zaken: (klok: Klok) => ZakenService;
   zaaktypen: ZaaktypenRepository;
   klok: Klok;
+  /** With it, a zaak the KCC registers for a resident with an e-mail address was a klantcontact first (the journeys per product, ADR 0081). */
+  klantcontacten?: Pick<KlantcontactenService, 'registreer'> | undefined;
 }
+
+/** The channel of the klantcontact before a zaak the KCC registered (web and app are forms, never the KCC). */
+const CONTACTKANAAL: Readonly<Record<Kanaal, KlantcontactKanaal>> = {
+  balie: 'balie',
+  telefoon: 'telefoon',
+  'e-mail': 'e-mail',
+  web: 'e-mail',
+  app: 'chat',
+  post: 'brief',
+  'sociale-media': 'sociale-media',
+};
 
 /** Demo staff of a gemeente with the roles they have there and the demo teams they are in. */
 function medewerkers(gemeente: string, ids: ReadonlyMap<string, string>): Medewerker[] {
@@ -521,13 +550,17 @@ export async function laadDemoZaken(
         zaaktypen.map((z) => [z, z.gewicht] as const),
       );
       return maakPlan(r, nu, gemeente, zaaktype, teamNaam, behandelaars);
-    })
-      .toSorted((a, b) => a.registratie - b.registratie)
-      .slice(bestaand);
+    }).toSorted((a, b) => a.registratie - b.registratie);
+    // Addresses by position, not by the random stream: the plans (and the counts the tests know) stay the same.
+    const adressen = demoAdressen(gemeente);
+    plannen.filter((p) => p.betrokkene).forEach((p, i) => {
+      const adres = adressen[Math.floor(i / DEMO_ADRES_ELKE) % Math.max(1, adressen.length)];
+      if (p.betrokkene && adres && i % DEMO_ADRES_ELKE === 0) p.betrokkene.adres = adres;
+    });
 
     // A website form registers as an API token would; restricted zaken are seen only by their team, behandelaar and beheerders.
     const website: Systeem = { soort: 'systeem', context, naam: 'Website (e-formulieren)' };
-    for (const plan of plannen) {
+    for (const plan of plannen.slice(bestaand)) {
       await new Promise((klaar) => setImmediate(klaar));
       if (opties.signal?.aborted) break;
       const beperkt = BEPERKT.includes(plan.zaaktype.vertrouwelijkheid);
@@ -543,6 +576,20 @@ export async function laadDemoZaken(
         betrokkene: plan.betrokkene,
       });
       gemaakt++;
+      const email = plan.betrokkene?.email;
+      if (deps.klantcontacten && kcc && registrant !== website && ziet(kcc, undefined) && plan.betrokkene && email) {
+        // The call, visit or mail that led to the zaak, ten minutes before it, linked to it.
+        await deps.klantcontacten.registreer(alsWie(kcc), gemeente, {
+          kanaal: CONTACTKANAAL[plan.kanaal],
+          onderwerp: plan.onderwerp,
+          vraag: plan.omschrijving,
+          antwoord: '',
+          uitkomst: 'zaak-aangemaakt',
+          op: new Date(plan.registratie - 10 * 60_000).toISOString(),
+          persoon: { naam: plan.betrokkene.naam, email },
+          zaken: [zaak.id],
+        });
+      }
       let versie = zaak.versie;
       let behandelaar: Medewerker | undefined;
       // Who does the work: the behandelaar, else someone of the team's gemeente who may see the zaak.

@@ -19,6 +19,12 @@ export interface FormulierRecord {
   ingetrokkenOp: string | null;
 }
 
+/** A form version without its definition: what changes (status, revision) and what names it. */
+export type FormulierKop = Omit<FormulierRecord, 'definitie'>;
+
+/** The same without its zaaktype (read with a draft: one table fewer). */
+export type FormulierStand = Omit<FormulierKop, 'zaaktype'>;
+
 export interface ConceptRecord {
   id: string;
   gemeente: string;
@@ -41,26 +47,32 @@ export interface ConceptBestand {
 
 const tijd = (w: string | Date | null): string | null => (w === null ? null : new Date(w).toISOString());
 
+const KOP = ['f.id', 'f.code', 'f.versie', 'f.status', 'f.revisie', 'f.gepubliceerd_op', 'f.ingetrokken_op', 'z.id as zaaktype_id', 'z.code as zaaktype_code', 'z.versie as zaaktype_versie'] as const;
+
+// Stored only after the same check; parsing again gives the defaults of fields added since.
+const leesDefinitie = (waarde: unknown): Definitie => definitieSchema.parse(waarde);
+
 export function formulierenRepository(db: Kysely<DB>) {
-  const select = (gemeente: string) =>
+  const kopSelect = (gemeente: string) =>
     db
       .selectFrom('formulier as f')
       .innerJoin('zaaktype as z', (j) => j.onRef('z.gemeente', '=', 'f.gemeente').onRef('z.id', '=', 'f.zaaktype_id'))
-      .select(['f.id', 'f.code', 'f.versie', 'f.status', 'f.definitie', 'f.revisie', 'f.gepubliceerd_op', 'f.ingetrokken_op', 'z.id as zaaktype_id', 'z.code as zaaktype_code', 'z.versie as zaaktype_versie'])
+      .select(KOP)
       .where('f.gemeente', '=', gemeente);
-  type Rij = Awaited<ReturnType<ReturnType<typeof select>['executeTakeFirstOrThrow']>>;
-  const naarRecord = (r: Rij): FormulierRecord => ({
+  const select = (gemeente: string) => kopSelect(gemeente).select('f.definitie');
+  type KopRij = Awaited<ReturnType<ReturnType<typeof kopSelect>['executeTakeFirstOrThrow']>>;
+  const naarKop = (r: KopRij): FormulierKop => ({
     id: r.id,
     code: r.code,
     versie: r.versie,
     status: r.status,
     zaaktype: { id: r.zaaktype_id, code: r.zaaktype_code, versie: r.zaaktype_versie },
-    // Stored only after the same check; parsing again gives the defaults of fields added since.
-    definitie: definitieSchema.parse(r.definitie),
     revisie: r.revisie,
     gepubliceerdOp: tijd(r.gepubliceerd_op),
     ingetrokkenOp: tijd(r.ingetrokken_op),
   });
+  type Rij = Awaited<ReturnType<ReturnType<typeof select>['executeTakeFirstOrThrow']>>;
+  const naarRecord = (r: Rij): FormulierRecord => ({ ...naarKop(r), definitie: leesDefinitie(r.definitie) });
 
   const conceptSelect = (gemeente: string) =>
     db
@@ -91,10 +103,22 @@ export function formulierenRepository(db: Kysely<DB>) {
       return r ? naarRecord(r) : undefined;
     },
 
-    /** The newest published (not withdrawn) version of a code: the one residents start. */
-    gepubliceerd: async (gemeente: string, code: string): Promise<FormulierRecord | undefined> => {
-      const r = await select(gemeente).where('f.code', '=', code).where('f.status', '=', 'gepubliceerd').orderBy('f.versie', 'desc').limit(1).executeTakeFirst();
-      return r ? naarRecord(r) : undefined;
+    /** The same without the definition (see `definitie`). */
+    kopOpId: async (gemeente: string, id: string): Promise<FormulierKop | undefined> => {
+      const r = await kopSelect(gemeente).where('f.id', '=', id).executeTakeFirst();
+      return r ? naarKop(r) : undefined;
+    },
+
+    /** The definition of a version, checked as stored. */
+    definitie: async (gemeente: string, id: string): Promise<Definitie | undefined> => {
+      const r = await db.selectFrom('formulier').select('definitie').where('gemeente', '=', gemeente).where('id', '=', id).executeTakeFirst();
+      return r ? leesDefinitie(r.definitie) : undefined;
+    },
+
+    /** The newest published (not withdrawn) version of a code, the one residents start, without its definition. */
+    kopGepubliceerd: async (gemeente: string, code: string): Promise<FormulierKop | undefined> => {
+      const r = await kopSelect(gemeente).where('f.code', '=', code).where('f.status', '=', 'gepubliceerd').orderBy('f.versie', 'desc').limit(1).executeTakeFirst();
+      return r ? naarKop(r) : undefined;
     },
 
     /** The newest published version of each code, for the portal's list. */
@@ -145,10 +169,33 @@ export function formulierenRepository(db: Kysely<DB>) {
         .execute();
     },
 
-    /** A draft by its token hash; expired ones are never found. */
-    conceptOpToken: async (gemeente: string, tokenHash: string, nu: string): Promise<ConceptRecord | undefined> => {
-      const r = await conceptSelect(gemeente).where('token_hash', '=', tokenHash).where('verloopt_op', '>', nu).executeTakeFirst();
-      return r ? naarConcept(r) : undefined;
+    /**
+     * A draft by its token hash with what changes of its form version (status, revision), in one
+     * statement over two tables; expired ones are never found. Without the version's zaaktype: that
+     * and the definition of a version that is no longer a concept never change (see `opId`).
+     */
+    conceptMetStandOpToken: async (gemeente: string, tokenHash: string, nu: string): Promise<{ concept: ConceptRecord; stand: FormulierStand } | undefined> => {
+      const r = await db
+        .selectFrom('formulier_concept as c')
+        .innerJoin('formulier as f', (j) => j.onRef('f.gemeente', '=', 'c.gemeente').onRef('f.id', '=', 'c.formulier_id'))
+        .select(['f.id', 'f.code', 'f.versie', 'f.status', 'f.revisie', 'f.gepubliceerd_op', 'f.ingetrokken_op'])
+        .select(['c.id as concept_id', 'c.gemeente', 'c.formulier_id', 'c.taal', 'c.antwoorden', 'c.verloopt_op', 'c.ingediend_op', 'c.ingediend_identificatie'])
+        .where('c.gemeente', '=', gemeente)
+        .where('c.token_hash', '=', tokenHash)
+        .where('c.verloopt_op', '>', nu)
+        .executeTakeFirst();
+      if (!r) return undefined;
+      const concept = naarConcept({ ...r, id: r.concept_id });
+      const stand: FormulierStand = {
+        id: r.id,
+        code: r.code,
+        versie: r.versie,
+        status: r.status,
+        revisie: r.revisie,
+        gepubliceerdOp: tijd(r.gepubliceerd_op),
+        ingetrokkenOp: tijd(r.ingetrokken_op),
+      };
+      return { concept, stand };
     },
 
     /** The same, locked until the transaction ends: two submits of one draft take turns. */

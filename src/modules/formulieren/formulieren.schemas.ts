@@ -70,9 +70,11 @@ export const definitieSchema = z
     inleiding: tweetalig(2000, true),
     stappen: z.array(stapSchema).min(1, 'Minstens één stap.').max(20, 'Hoogstens 20 stappen.'),
     contact: z
-      .strictObject({ naam: sleutel.optional(), email: sleutel.optional(), telefoon: sleutel.optional() })
+      .strictObject({ naam: sleutel.optional(), email: sleutel.optional(), telefoon: sleutel.optional(), adres: sleutel.optional() })
       .default({})
-      .describe('Welke velden de naam, het e-mailadres (voor de ontvangstbevestiging) en het telefoonnummer van de inwoner zijn'),
+      .describe(
+        'Welke velden de naam, het e-mailadres (voor de ontvangstbevestiging), het telefoonnummer en het eigen adres van de inwoner zijn (adres: een veld van de soort adres; het KCC vindt de zaak dan op postcode en huisnummer, ADR 0083)',
+      ),
     onderwerp: sleutel.optional().describe('Het veld dat het onderwerp van de zaak wordt; anders de titel van het formulier'),
     afspraakProduct: z
       .string()
@@ -126,6 +128,7 @@ export const definitieSchema = z
     moet('contact.naam', d.contact.naam, ['tekst']);
     moet('contact.email', d.contact.email, ['email']);
     moet('contact.telefoon', d.contact.telefoon, ['telefoon']);
+    moet('contact.adres', d.contact.adres, ['adres']);
     moet('onderwerp', d.onderwerp, ['tekst', 'keuze']);
   })
   .meta({ id: 'FormulierDefinitie' });

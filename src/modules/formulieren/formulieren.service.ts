@@ -10,8 +10,9 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.ts';
+import type { DB, FormulierStatus } from '../../db/schema.ts';
 import { inEenTransactie } from '../../db/verzoek-transactie.ts';
+import { huisnummerVan, postcodeVan, type Adres } from '../../http/contactvelden.ts';
 import { verouderd } from '../../http/etag.ts';
 import type { MultipartBestand } from '../../http/multipart.ts';
 import { datumTekst, vertaler, type Taal } from '../../i18n/i18n.ts';
@@ -24,9 +25,9 @@ import type { Gemeente } from '../gemeenten/gemeenten.repository.ts';
 import { kalenderdag } from '../termijnen/kalender.ts';
 import { controleerBijlage } from '../zaken/zaken.bijlagen.ts';
 import type { ZaaktypenRepository } from '../zaaktypen/zaaktypen.repository.ts';
-import type { ZakenService } from '../zaken/zaken.service.ts';
+import type { BijRegistratie, ZakenService } from '../zaken/zaken.service.ts';
 import { codeVast, conceptBestaat, formulierBestaat, formulierOnbekend, nietDeNieuwste, nietGepubliceerd, versieGepubliceerd, zaaktypeNietGepubliceerd, zaaktypeOnbekend } from './formulieren.errors.ts';
-import type { ConceptRecord, FormulierRecord, FormulierenRepository } from './formulieren.repository.ts';
+import type { ConceptRecord, FormulierKop, FormulierRecord, FormulierStand, FormulierenRepository } from './formulieren.repository.ts';
 import type { Definitie, FormulierInvoer } from './formulieren.schemas.ts';
 import { eersteOnvolledigeStap, geldigeAntwoorden, leesStap, zichtbareStappen, zichtbareVelden, type Antwoord, type Antwoorden, type Invoer, type VeldFout } from './formulieren.velden.ts';
 
@@ -39,6 +40,8 @@ const DAG_MS = 86_400_000;
 export const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 /** The author of the zaken that forms make. */
 export const FORMULIER_SYSTEEM = 'Website (e-formulieren)';
+/** At most this many parsed definitions are kept per node (the oldest kept goes first). */
+const MAX_DEFINITIES = 1_000;
 
 export interface Invullen {
   concept: ConceptRecord;
@@ -77,11 +80,22 @@ export function antwoordTekst(definitie: Definitie, veldId: string, antwoord: An
   }
 }
 
+/**
+ * The resident's own address from the answer of the field the form names as theirs
+ * (`contact.adres`), in the stored form (ADR 0083); undefined when not answered.
+ */
+function adresVan(antwoord: Antwoord | undefined): Adres | undefined {
+  if (antwoord === undefined || typeof antwoord === 'string' || Array.isArray(antwoord)) return undefined;
+  const postcode = postcodeVan(antwoord.postcode);
+  const nummer = huisnummerVan(antwoord.huisnummer);
+  return postcode && nummer ? { postcode, ...nummer } : undefined;
+}
+
 export interface FormulierenDeps {
   db: Kysely<DB>;
   repository: FormulierenRepository;
   zaaktypen: Pick<ZaaktypenRepository, 'opId'>;
-  zaken: Pick<ZakenService, 'registreerKort' | 'systeemGebeurtenis'>;
+  zaken: Pick<ZakenService, 'registreerKort'>;
   berichten: Berichten;
   audit: AuditService;
   klok: Klok;
@@ -100,6 +114,49 @@ export function formulierenService(deps: FormulierenDeps) {
     return f;
   }
 
+  /**
+   * Parsed definitions of versions that are no longer concepts, with their zaaktype, per node, by
+   * version id: a published or withdrawn version's definition and zaaktype never change (only a
+   * concept's are replaced, and its zaaktype version is published, so that does not change
+   * either), so every node may keep them as long as it likes. Its status changes, so the caller
+   * reads that (the `kop` or `stand`) each time.
+   */
+  const vasteDelen = new Map<string, Pick<FormulierRecord, 'definitie' | 'zaaktype'>>();
+  const bewaar = (gemeente: string, f: FormulierRecord): void => {
+    if (f.status === 'concept') return;
+    if (vasteDelen.size >= MAX_DEFINITIES) vasteDelen.delete(vasteDelen.keys().next().value as string);
+    vasteDelen.set(`${gemeente}:${f.id}`, { definitie: f.definitie, zaaktype: f.zaaktype });
+  };
+  const bewaard = (gemeente: string, versie: { id: string; status: FormulierStatus }) => (versie.status === 'concept' ? undefined : vasteDelen.get(`${gemeente}:${versie.id}`));
+
+  async function metDefinitie(gemeente: string, kop: FormulierKop): Promise<FormulierRecord> {
+    const bekend = bewaard(gemeente, kop);
+    if (bekend) return { ...kop, definitie: bekend.definitie };
+    const definitie = await repository.definitie(gemeente, kop.id);
+    if (!definitie) throw formulierOnbekend();
+    const f = { ...kop, definitie };
+    bewaar(gemeente, f);
+    return f;
+  }
+
+  /** A version read with a draft (`stand`) as a whole; one more statement only when its fixed parts are not kept. */
+  async function heleVersie(gemeente: string, stand: FormulierStand): Promise<FormulierRecord> {
+    const bekend = bewaard(gemeente, stand);
+    if (bekend) return { ...stand, ...bekend };
+    const f = await repository.opId(gemeente, stand.id);
+    if (!f) throw formulierOnbekend();
+    bewaar(gemeente, f);
+    // What changes as read with the draft, so the draft and its version's status are one reading.
+    return { ...f, ...stand };
+  }
+
+  /** A version with its (kept) definition; one statement when the definition is kept. */
+  async function formulierVersie(gemeente: string, id: string): Promise<FormulierRecord> {
+    const kop = await repository.kopOpId(gemeente, id);
+    if (!kop) throw formulierOnbekend();
+    return metDefinitie(gemeente, kop);
+  }
+
   async function controleerZaaktype(gemeente: string, id: string): Promise<void> {
     if (!(await deps.zaaktypen.opId(gemeente, id))) throw zaaktypeOnbekend();
   }
@@ -111,10 +168,10 @@ export function formulierenService(deps: FormulierenDeps) {
 
   async function invullen(gemeente: string, token: string): Promise<Invullen | undefined> {
     if (!TOKEN.test(token)) return undefined;
-    const concept = await repository.conceptOpToken(gemeente, sha256(token), nu());
-    if (!concept) return undefined;
-    const formulier = await bestaand(gemeente, concept.formulierId);
-    return { concept, formulier, beschikbaar: formulier.status === 'gepubliceerd' };
+    const gevonden = await repository.conceptMetStandOpToken(gemeente, sha256(token), nu());
+    if (!gevonden) return undefined;
+    const formulier = await heleVersie(gemeente, gevonden.stand);
+    return { concept: gevonden.concept, formulier, beschikbaar: formulier.status === 'gepubliceerd' };
   }
 
   return {
@@ -169,7 +226,10 @@ export function formulierenService(deps: FormulierenDeps) {
     },
 
     /** The form residents start now by code: its newest published version. */
-    gepubliceerd: (gemeente: string, code: string) => repository.gepubliceerd(gemeente, code),
+    async gepubliceerd(gemeente: string, code: string): Promise<FormulierRecord | undefined> {
+      const kop = await repository.kopGepubliceerd(gemeente, code);
+      return kop ? metDefinitie(gemeente, kop) : undefined;
+    },
     alleGepubliceerd: (gemeente: string) => repository.alleGepubliceerd(gemeente),
 
     /** A new draft of the newest published version; answers its secret (once). */
@@ -257,7 +317,7 @@ export function formulierenService(deps: FormulierenDeps) {
         const concept = await repository.conceptVergrendeld(gemeente.code, conceptId);
         if (!concept) throw formulierOnbekend();
         if (concept.ingediendIdentificatie) return { uitkomst: 'al-ingediend', identificatie: concept.ingediendIdentificatie };
-        const formulier = await bestaand(gemeente.code, concept.formulierId);
+        const formulier = await formulierVersie(gemeente.code, concept.formulierId);
         if (formulier.status !== 'gepubliceerd') return { uitkomst: 'ingetrokken' };
         const { definitie } = formulier;
         const onvolledig = eersteOnvolledigeStap(definitie, concept.antwoorden);
@@ -273,49 +333,60 @@ export function formulierenService(deps: FormulierenDeps) {
         const naam = tekstVan(definitie.contact.naam);
         const email = tekstVan(definitie.contact.email);
         const telefoon = tekstVan(definitie.contact.telefoon);
+        const adres = adresVan(definitie.contact.adres === undefined ? undefined : antwoorden[definitie.contact.adres]);
         const op = nu();
         const systeem = { soort: 'systeem' as const, context, naam: FORMULIER_SYSTEEM };
-        const zaak = await deps.zaken.registreerKort(systeem, gemeente.code, {
-          zaaktype: formulier.zaaktype.id,
-          onderwerp: [...(onderwerp || definitie.titel.nl)].slice(0, 200).join(''),
-          omschrijving: `${definitie.titel.nl} (formulier ${formulier.code}, versie ${formulier.versie})`,
-          kanaal: 'web',
-          ontvangstdatum: kalenderdag(klok.nu()),
-          betrokkene: naam || email || telefoon ? { naam, email, telefoon, taal } : undefined,
-          // Sent by a logged-in resident: the zaak shows in their "Mijn zaken" (ADR 0077).
-          bsnSleutel,
-        });
-        await repository.voegInzendingToe(gemeente.code, { zaakId: zaak.id, formulierId: formulier.id, antwoorden, op });
-        const vragen = definitie.stappen.flatMap((s) => s.velden).filter((v) => antwoorden[v.id] !== undefined);
-        const pdf = await maakBrief({
-          gemeente,
-          taal,
-          sjabloon: 'formulier',
-          datum: kalenderdag(klok.nu()),
-          gegevens: {
-            referentie: zaak.identificatie,
-            formulier: definitie.titel[taal],
-            naam: naam ?? null,
-            verstuurd: datumTekst(taal, kalenderdag(klok.nu())),
-            antwoorden: vragen.map((v) => ({ vraag: v.label[taal], antwoord: antwoordTekst(definitie, v.id, antwoorden[v.id], taal) })),
+        const velden = definitie.stappen.flatMap((s) => s.velden);
+        // Files exist only for file fields (ADR 0078); a version's fields never change.
+        const metBestanden = velden.some((v) => v.soort === 'bestand');
+        let bijlagen = 0;
+        // The answers, the PDF and the files are stored with the zaak's registration (its first
+        // events and documents, as the bezwaar procedure's receipt letter): one change of the zaak.
+        const bijRegistratie: BijRegistratie = async (z) => {
+          await repository.voegInzendingToe(gemeente.code, { zaakId: z.id, formulierId: formulier.id, antwoorden, op });
+          const pdf = await maakBrief({
+            gemeente,
+            taal,
+            sjabloon: 'formulier',
+            datum: kalenderdag(klok.nu()),
+            gegevens: {
+              referentie: z.identificatie,
+              formulier: definitie.titel[taal],
+              naam: naam ?? null,
+              verstuurd: datumTekst(taal, kalenderdag(klok.nu())),
+              antwoorden: velden.filter((v) => antwoorden[v.id] !== undefined).map((v) => ({ vraag: v.label[taal], antwoord: antwoordTekst(definitie, v.id, antwoorden[v.id], taal) })),
+            },
+          });
+          // The files of answered file fields (ADR 0078) become documents of the zaak beside the PDF.
+          const bestanden = metBestanden
+            ? (await repository.bestanden(gemeente.code, concept.id)).filter((b) => velden.find((v) => v.id === b.veld)?.soort === 'bestand' && antwoorden[b.veld] === b.bestandsnaam)
+            : [];
+          bijlagen = bestanden.length;
+          return {
+            documenten: [
+              { id: randomUUID(), bestandsnaam: `${taal === 'en' ? 'form' : 'formulier'}-${z.identificatie}.pdf`, mediatype: 'application/pdf', inhoud: pdf, extern: true },
+              ...bestanden.map((b) => ({ id: randomUUID(), bestandsnaam: b.bestandsnaam, mediatype: b.mediatype, inhoud: b.inhoud, extern: true })),
+            ],
+          };
+        };
+        const zaak = await deps.zaken.registreerKort(
+          systeem,
+          gemeente.code,
+          {
+            zaaktype: formulier.zaaktype.id,
+            onderwerp: [...(onderwerp || definitie.titel.nl)].slice(0, 200).join(''),
+            omschrijving: `${definitie.titel.nl} (formulier ${formulier.code}, versie ${formulier.versie})`,
+            kanaal: 'web',
+            ontvangstdatum: kalenderdag(klok.nu()),
+            betrokkene: naam || email || telefoon || adres ? { naam, email, telefoon, adres, taal } : undefined,
+            // Sent by a logged-in resident: the zaak shows in their "Mijn zaken" (ADR 0077).
+            bsnSleutel,
           },
-        });
-        // The files of answered file fields (ADR 0078) become documents of the zaak beside the PDF.
-        const bijlagen = (await repository.bestanden(gemeente.code, concept.id)).filter((b) => {
-          const veld = definitie.stappen.flatMap((st) => st.velden).find((v) => v.id === b.veld);
-          return veld?.soort === 'bestand' && antwoorden[b.veld] === b.bestandsnaam;
-        });
-        await deps.zaken.systeemGebeurtenis(systeem, gemeente.code, zaak.id, 'formulier-bijvoegen', async () => ({
-          gebeurtenissen: [],
-          details: { formulier: formulier.code, versie: formulier.versie, bijlagen: bijlagen.length },
-          documenten: [
-            { id: randomUUID(), bestandsnaam: `${taal === 'en' ? 'form' : 'formulier'}-${zaak.identificatie}.pdf`, mediatype: 'application/pdf', inhoud: pdf, extern: true },
-            ...bijlagen.map((b) => ({ id: randomUUID(), bestandsnaam: b.bestandsnaam, mediatype: b.mediatype, inhoud: b.inhoud, extern: true })),
-          ],
-        }));
-        await repository.verwijderBestanden(gemeente.code, concept.id);
+          bijRegistratie,
+        );
+        if (metBestanden) await repository.verwijderBestanden(gemeente.code, concept.id);
         await repository.markeerIngediend(gemeente.code, concept.id, zaak, op, over(ONTVANGST_BEWAARDAGEN));
-        await audit.log(context, { gemeente: gemeente.code, actie: 'formulier-indienen', objectType: 'zaak', objectId: zaak.id, details: { identificatie: zaak.identificatie, formulier: formulier.code, versie: formulier.versie } });
+        await audit.log(context, { gemeente: gemeente.code, actie: 'formulier-indienen', objectType: 'zaak', objectId: zaak.id, details: { identificatie: zaak.identificatie, formulier: formulier.code, versie: formulier.versie, bijlagen } });
         return { uitkomst: 'ingediend', identificatie: zaak.identificatie };
       });
     },

@@ -239,6 +239,44 @@ describe('resident login with OpenID Connect', () => {
   });
 });
 
+describe('replying from a zaak of "Mijn zaken"', () => {
+  it("offers the tracking page's reply form with the same checks, and records the reply as the resident's", async () => {
+    const b = browser();
+    await b.vraag(await totTerug(b, FATIMA.sub));
+    const pad = `/diemen/mijn-zaken/${fatimaZaak}`;
+    const pagina = await b.vraag(pad);
+    expect(pagina.body).toContain(`<form class="loket-formulier" method="post" action="${pad}" enctype="multipart/form-data" novalidate>`);
+    expect(pagina.body).toContain('Reageren of informatie sturen');
+    const token = /name="formulier" value="([^"]+)"/.exec(pagina.body)?.[1] ?? '';
+
+    // Empty: the error next to the field and in the summary, nothing stored.
+    const leeg = await b.vraag(pad, { method: 'POST', form: { formulier: token, tekst: '   ' } });
+    expect(leeg.status).toBe(400);
+    expect(leeg.body).toContain('<div class="utrecht-form-field__error-message utrecht-form-field-error-message" id="tekst-fout">U heeft nog niets geschreven. Schrijf uw bericht in het vak.</div>');
+    expect(leeg.body).toContain('<a class="utrecht-link utrecht-link--html-a" href="#tekst">');
+    // A form token that does not fit (the logout form's): asked to send again, the text kept.
+    const uitlogToken = [...pagina.body.matchAll(/name="formulier" value="([^"]+)"/g)].at(-1)?.[1] ?? '';
+    const verlopen = await b.vraag(pad, { method: 'POST', form: { formulier: uitlogToken, tekst: 'Mijn foto volgt.' } });
+    expect(verlopen.status).toBe(400);
+    expect(verlopen.body).toContain('Mijn foto volgt.');
+    // Jan's zaak is not hers: not found, also for a reply.
+    expect((await b.vraag(`/diemen/mijn-zaken/${janZaak}`, { method: 'POST', form: { formulier: token, tekst: 'Hallo' } })).status).toBe(404);
+
+    const verstuurd = await b.vraag(pad, { method: 'POST', form: { formulier: token, tekst: 'De stoep is nog steeds kapot.' } });
+    expect(verstuurd.status).toBe(303);
+    expect(verstuurd.location).toBe(`${pad}?verstuurd=1`);
+    const daarna = await b.vraag(verstuurd.location!);
+    expect(daarna.body).toContain('Wij hebben uw bericht ontvangen.');
+    expect(daarna.body).toContain('De stoep is nog steeds kapot.');
+    const zaak = await loket.database.db.selectFrom('zaak').select('id').where('identificatie', '=', fatimaZaak).executeTakeFirstOrThrow();
+    const reacties = await loket.database.db.selectFrom('zaak_gebeurtenis').select(['door_inwoner', 'extern']).where('zaak_id', '=', zaak.id).where('soort', '=', 'reactie').execute();
+    expect(reacties).toEqual([{ door_inwoner: true, extern: true }]);
+
+    // Logged out: to the login page, nothing stored.
+    expect((await browser().vraag(pad, { method: 'POST', form: { formulier: token, tekst: 'Zonder sessie' } })).location).toBe('/diemen/mijn-zaken');
+  });
+});
+
 const vraagLink = (email: string, slug = 'diemen') =>
   loket.app.inject({ method: 'POST', url: `/${slug}/mijn-zaken/link`, headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' }, payload: new URLSearchParams({ email }).toString() });
 const linkUit = (tekst: string) => /http:\/\/127\.0\.0\.1:3000(\/diemen\/mijn-zaken\/link\/[\w-]+)/.exec(tekst)?.[1] ?? '';

@@ -1,11 +1,14 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { geheimFormulierScope } from '../../http/invoer.ts';
 import { TALEN, vertaler, type Taal } from '../../i18n/i18n.ts';
 import { contextVan } from '../audit/audit.service.ts';
 import type { Gemeente, GemeentenRepository } from '../gemeenten/gemeenten.repository.ts';
 import { EMAIL, tekstVelden } from '../portaal/formulier.ts';
 import { stuurNietGevonden, voorPortaal } from '../portaal/portaal.routes.ts';
-import type { ZaakvolgenService } from '../zaakvolgen/zaakvolgen.service.ts';
+import type { FormulierTokens } from '../zaakvolgen/zaakvolgen.formulier.ts';
+import { geweigerdeTekst, reactieBijlagen, verwerkReactie } from '../zaakvolgen/zaakvolgen.reactie.ts';
+import type { VolgZaak, ZaakvolgenService } from '../zaakvolgen/zaakvolgen.service.ts';
+import type { Formulier } from '../zaakvolgen/zaakvolgen.views.ts';
 import type { ZakenService } from '../zaken/zaken.service.ts';
 import { inloggenPad, mijnZakenPad, terugPad, uitloggenPad } from './inwoners.paden.ts';
 import { InlogFout, SESSIE_MS, INLOG_MS, type Inwoner, type InwonersService } from './inwoners.service.ts';
@@ -30,7 +33,11 @@ interface Deps {
   gemeenten: GemeentenRepository;
   inwoners: InwonersService;
   zaken: Pick<ZakenService, 'zakenVanInwoner'>;
-  zaakvolgen: Pick<ZaakvolgenService, 'mijnZaak'>;
+  zaakvolgen: Pick<ZaakvolgenService, 'mijnZaak' | 'reageerIngelogd'>;
+  /** The reply form's tokens, the tracking page's (zaakvolgen.formulier.ts). */
+  tokens: FormulierTokens;
+  /** Replies per minute per IP address, as on the tracking page. */
+  rateLimitReacties: number;
   /** Whether the broker is the demo provider (the login page says the residents are fictional). */
   demo: boolean;
   /** Requests per minute per IP address on the login and link routes. */
@@ -51,6 +58,9 @@ function context(request: FastifyRequest, taal: Taal, gemeente: Gemeente): Ctx {
 
 const zetSessie = (reply: FastifyReply, token: string) => reply.setCookie(INWONER_COOKIE, token, { ...COOKIE, maxAge: SESSIE_MS / 1000 });
 
+/** The reply form of a zaak of "Mijn zaken": its token is bound to the gemeente and the zaak number. */
+const reactieToken = (identificatie: string) => `mijn-zaken/${identificatie}`;
+
 const STATUS_INLOGFOUT: Record<InlogFout['reden'], number> = { 'geen-login': 404, state: 400, verlopen: 400, geweigerd: 400, token: 400, 'geen-bsn': 400, broker: 503 };
 
 /**
@@ -67,8 +77,25 @@ export function inwonersRoutes(app: FastifyInstance, deps: Deps): void {
   const inloggenScherm = (request: FastifyRequest, reply: FastifyReply, taal: Taal, gemeente: Gemeente, status = 200, extra: { email?: string; fout?: 'email' } = {}) =>
     stuurHtml(reply, inloggenPagina(context(request, taal, gemeente), { digid: inwoners.kanInloggen(gemeente.code), demo: deps.demo, ...extra }), status);
 
+  /** The zaak of a logged-in resident behind the address, or null (not theirs, or not a zaak number). */
+  const mijnZaak = (request: FastifyRequest, gemeente: Gemeente, inwoner: Inwoner): Promise<VolgZaak | null> => {
+    const identificatie = (request.params as { identificatie: string }).identificatie;
+    return /^[A-Z]-\d{4}-\d{6}$/.test(identificatie) ? deps.zaakvolgen.mijnZaak(gemeente.code, identificatie, inwoner) : Promise.resolve(null);
+  };
+  const zaakScherm = (request: FastifyRequest, reply: FastifyReply, taal: Taal, gemeente: Gemeente, zaak: VolgZaak, reactie: Omit<Formulier, 'token'>, status = 200) =>
+    stuurHtml(
+      reply,
+      mijnZaakPagina(context(request, taal, gemeente), zaak, inwoners.formulierToken(request.cookies[INWONER_COOKIE] ?? ''), {
+        token: deps.tokens.maak(gemeente.code, reactieToken(zaak.identificatie)),
+        ...reactie,
+      }),
+      status,
+    );
+
   void app.register(async (scope) => {
     geheimFormulierScope(scope);
+    // The reply form of a zaak posts its files as the tracking page's does (ADR 0078).
+    reactieBijlagen(scope);
 
     for (const taal of TALEN) {
       scope.get(mijnZakenPad(taal, ':slug'), { config: { policy: PUBLIEK } }, async (request, reply) => {
@@ -85,11 +112,43 @@ export function inwonersRoutes(app: FastifyInstance, deps: Deps): void {
         if (!gemeente) return stuurNietGevonden(request, reply, taal, gemeente);
         const inwoner = await inwonerVan(request, gemeente);
         if (!inwoner) return reply.redirect(mijnZakenPad(taal, gemeente.slug), 303);
-        const identificatie = (request.params as { identificatie: string }).identificatie;
-        const zaak = /^[A-Z]-\d{4}-\d{6}$/.test(identificatie) ? await request.lees(() => deps.zaakvolgen.mijnZaak(gemeente.code, identificatie, inwoner)) : null;
+        const zaak = await request.lees(() => mijnZaak(request, gemeente, inwoner));
         if (!zaak) return stuurNietGevonden(request, reply, taal, gemeente);
-        return stuurHtml(reply, mijnZaakPagina(context(request, taal, gemeente), zaak, inwoners.formulierToken(request.cookies[INWONER_COOKIE] ?? '')));
+        return zaakScherm(request, reply, taal, gemeente, zaak, { verstuurd: (request.query as Record<string, unknown>).verstuurd === '1' });
       });
+
+      // Refused text in the reply (ADR 0020): the page again with the message at the field, as on the tracking page.
+      const ongeldigeTekens = async (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+        const tekst = geweigerdeTekst(error, request);
+        const gemeente = await gemeenteVan(request);
+        const inwoner = gemeente ? await inwonerVan(request, gemeente) : undefined;
+        const zaak = gemeente && inwoner ? await mijnZaak(request, gemeente, inwoner) : null;
+        if (!gemeente || !zaak) throw error;
+        return zaakScherm(request, reply, taal, gemeente, zaak, { fout: 'tekens', tekst }, 400);
+      };
+
+      // The reply form of the tracking page, on a zaak of "Mijn zaken": the same checks, 303 back when sent.
+      scope.post(
+        mijnZakenPad(taal, ':slug', ':identificatie'),
+        { config: { policy: PUBLIEK, rateLimit: { max: deps.rateLimitReacties, timeWindow: '1 minute' } }, errorHandler: ongeldigeTekens },
+        async (request, reply) => {
+          const gemeente = await gemeenteVan(request);
+          if (!gemeente) return stuurNietGevonden(request, reply, taal, gemeente);
+          const inwoner = await inwonerVan(request, gemeente);
+          if (!inwoner) return reply.redirect(mijnZakenPad(taal, gemeente.slug), 303);
+          const zaak = await mijnZaak(request, gemeente, inwoner);
+          if (!zaak) return stuurNietGevonden(request, reply, taal, gemeente);
+          const afloop = await verwerkReactie(request, {
+            zaak,
+            tokenKlopt: (formulier) => deps.tokens.klopt(gemeente.code, reactieToken(zaak.identificatie), formulier),
+            reageer: (tekst, bestanden) => deps.zaakvolgen.reageerIngelogd(gemeente.code, inwoner, zaak.zaakId, tekst, contextVan(request), bestanden),
+            opnieuw: () => mijnZaak(request, gemeente, inwoner),
+          });
+          if (afloop.uitkomst === 'onbekend') return stuurNietGevonden(request, reply, taal, gemeente);
+          if (afloop.uitkomst === 'fout') return zaakScherm(request, reply, taal, gemeente, afloop.zaak, afloop.formulier, afloop.status);
+          return reply.redirect(`${mijnZakenPad(taal, gemeente.slug, zaak.identificatie)}?verstuurd=1`, 303);
+        },
+      );
 
       // "Stuur mij een link": the same page for every valid address (no account enumeration).
       scope.post(mijnZakenPad(taal, ':slug', 'link'), { config: { policy: PUBLIEK, ...limiet } }, async (request, reply) => {

@@ -4,7 +4,7 @@ import { foutSamenvatting, tekstInvoer, veld, verborgenVeld } from '../portaal/f
 import { html, type Html } from '../portaal/html.ts';
 import { alinea, kop2, link, pagina, portaalPad, type PaginaContext, type PortaalGemeente } from '../portaal/portaal.views.ts';
 import { formulierPad } from '../formulieren/formulieren.paden.ts';
-import { volgInhoud } from '../zaakvolgen/zaakvolgen.views.ts';
+import { reactieDelen, volgInhoud, type Formulier } from '../zaakvolgen/zaakvolgen.views.ts';
 import type { VolgZaak } from '../zaakvolgen/zaakvolgen.service.ts';
 import type { ZakenService } from '../zaken/zaken.service.ts';
 import type { Inwoner } from './inwoners.service.ts';
@@ -76,16 +76,18 @@ export function mijnZakenPagina(ctx: Ctx, inwoner: Inwoner, zaken: readonly Mijn
   return pagina(ctx, t('mijnZaken.titel'), inhoud, undefined, { talen: talen((tl) => mijnZakenPad(tl, gemeente.slug)) });
 }
 
-/** `/{slug}/mijn-zaken/{identificatie}`: one zaak as its tracking page shows it. */
-export function mijnZaakPagina(ctx: Ctx, zaak: VolgZaak, formulierToken: string): string {
+/** `/{slug}/mijn-zaken/{identificatie}`: one zaak as its tracking page shows it, with the same reply form posted here. */
+export function mijnZaakPagina(ctx: Ctx, zaak: VolgZaak, formulierToken: string, reactie: Formulier): string {
   const { taal, gemeente } = ctx;
   const t = tekst(taal);
-  const inhoud = html`${alinea(link(mijnZakenPad(taal, gemeente.slug), t('zaak.terug')))}
+  const delen = reactieDelen(taal, mijnZakenPad(taal, gemeente.slug, zaak.identificatie), zaak, reactie);
+  const inhoud = html`${delen.melding}
+          ${alinea(link(mijnZakenPad(taal, gemeente.slug), t('zaak.terug')))}
           ${volgInhoud(taal, zaak)}
-          ${kop2(t('zaak.reagerenKop'))}
-          ${alinea(t('zaak.reageren'))}
+          ${delen.formulier}
           ${uitloggen(t, ctx, formulierToken)}`;
-  return pagina(ctx, t('zaak.titel', { identificatie: zaak.identificatie }), inhoud, undefined, { talen: talen((tl) => mijnZakenPad(tl, gemeente.slug, zaak.identificatie)) });
+  const titel = t('zaak.titel', { identificatie: zaak.identificatie });
+  return pagina(ctx, titel, inhoud, undefined, { talen: talen((tl) => mijnZakenPad(tl, gemeente.slug, zaak.identificatie)), documentTitel: delen.documentTitel(titel) });
 }
 
 /** `/{slug}/mijn-zaken` without a session: log in with DigiD, or ask for a link by e-mail. */

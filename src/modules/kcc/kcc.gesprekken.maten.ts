@@ -180,10 +180,10 @@ const leeg = (periode: string | null, wachtrij: string | null = null): Gesprekst
 });
 
 /**
- * The counts of a selection from rollup buckets, in the groups the live query makes: per period
- * (with `per`) or one row for van–tot (always there), each for all queues and, with
- * `perWachtrij`, per queue. Counts add up; the wait histograms add up, and the p90 is read from
- * the sum exactly as percentile_disc reads the sorted waits. Pure.
+ * The counts of a selection from the rollup's buckets (added up per queue and period), in the
+ * groups the live query makes: per period (with `per`) or one row for van–tot (always there), each
+ * for all queues and, with `perWachtrij`, per queue. Counts add up; the wait histograms add up,
+ * and the p90 is read from the sum exactly as percentile_disc reads the sorted waits. Pure.
  */
 export function telEmmersOp(emmers: readonly GesprekEmmer[], v: Pick<GesprekkenSelectie, 'per' | 'perWachtrij'>): Gesprekstelling[] {
   const groepen = new Map<string, { t: Gesprekstelling; hist: number[] }>();
@@ -195,7 +195,7 @@ export function telEmmersOp(emmers: readonly GesprekEmmer[], v: Pick<GesprekkenS
   };
   if (!v.per) groep(null, null);
   for (const e of emmers) {
-    const periode = v.per ? periodeBegin(e.dag, v.per) : null;
+    const periode = v.per ? e.periode : null;
     for (const g of v.perWachtrij ? [groep(periode, null), groep(periode, e.wachtrij)] : [groep(periode, null)]) {
       g.t.totaal += e.totaal;
       g.t.noemer += e.noemer;
@@ -232,7 +232,7 @@ export function kccGesprekkenMaten(repository: KccGesprekkenRepository, rollup?:
     let versheid = LIVE;
     if (rollup) {
       const r = await rollup.dagRollup.lees(v.gemeente, v.van, v.tot, () =>
-        rollup.repository.emmers(v.gemeente, v.van, v.tot, { wachtrij: v.wachtrij, maanden: v.per !== 'dag' && v.per !== 'week' }),
+        rollup.repository.emmers(v.gemeente, v.van, v.tot, { wachtrij: v.wachtrij, per: v.per }),
       );
       if ('reden' in r) versheid = { ...LIVE, reden: r.reden };
       else {

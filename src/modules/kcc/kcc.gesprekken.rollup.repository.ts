@@ -7,17 +7,17 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { DagBouwer } from '../kpi/kpi.dagrollup.ts';
-import { heleMaanden } from '../kpi/kpi.histogram.ts';
+import { heleMaanden, somVanHistogrammen } from '../kpi/kpi.histogram.ts';
 import { plusDagen } from '../termijnen/kalender.ts';
+import type { Periodesoort } from './kcc.gesprekken.repository.ts';
 
 /** The name of this rollup in the shared tables (outbox, state, recomputation log). */
 export const KCC_GESPREKKEN = 'kcc-gesprekken';
 
-/** One bucket as the reads get it: a day or (with `maand`) a whole month, of one queue. */
+/** The buckets of one queue in one period added up, as the reads get them. */
 export interface GesprekEmmer {
-  /** The bucket's first day: the day, or the month's first day. */
-  dag: string;
-  maand: boolean;
+  /** The first day of the period (`per`), or null: the whole selection. */
+  periode: string | null;
   wachtrij: string;
   totaal: number;
   noemer: number;
@@ -29,6 +29,7 @@ export interface GesprekEmmer {
   wachttijdSom: number;
   /** Index i: answered calls that waited i seconds. */
   wachttijd: number[];
+  /** When the newest of its buckets was computed. */
   berekendOp: string;
 }
 
@@ -114,65 +115,48 @@ export const kccGesprekkenBouwer: DagBouwer = {
   },
 };
 
-/** A bucket row as the reads get it. */
-const alsEmmer = (r: { wachtrij: string; totaal: number; noemer: number; binnen_30s: number; afgehaakt: number; kort_opgehangen: number; buiten_openingstijd: number; beantwoord: number; wachttijd_som: string; wachttijd: number[]; berekend_op: string }, dag: string, maand: boolean): GesprekEmmer => ({
-  dag,
-  maand,
-  wachtrij: r.wachtrij,
-  totaal: r.totaal,
-  noemer: r.noemer,
-  binnen30s: r.binnen_30s,
-  afgehaakt: r.afgehaakt,
-  kortOpgehangen: r.kort_opgehangen,
-  buitenOpeningstijd: r.buiten_openingstijd,
-  beantwoord: r.beantwoord,
-  wachttijdSom: Number(r.wachttijd_som),
-  wachttijd: r.wachttijd,
-  berekendOp: new Date(r.berekend_op).toISOString(),
-});
+/** The first day of the period of size `per` that holds the bucket's day `dag` (ISO weeks start on Monday, as `periodeBegin`). */
+const periodeVan = (per: Periodesoort | undefined) =>
+  per === undefined ? sql`null::date` : per === 'dag' ? sql`dag` : sql`date_trunc(${per === 'week' ? 'week' : per === 'maand' ? 'month' : 'year'}, dag::timestamp)::date`;
 
 /** `lezen`: Database.lezen (the replica inside request.lees, ADR 0028). */
 export function kccGesprekkenRollupRepository(lezen: Kysely<DB>) {
-  const velden = [
-    'wachtrij',
-    'totaal',
-    'noemer',
-    'binnen_30s',
-    'afgehaakt',
-    'kort_opgehangen',
-    'buiten_openingstijd',
-    'beantwoord',
-    'wachttijd_som',
-    sql<number[]>`to_json(wachttijd)`.as('wachttijd'),
-    'berekend_op',
-  ] as const;
+  const kolommen = sql`wachtrij, totaal, noemer, binnen_30s, afgehaakt, kort_opgehangen, buiten_openingstijd, beantwoord, wachttijd_som, wachttijd_tekst, berekend_op`;
   return {
     /**
-     * The buckets of van–tot (optionally one queue): with `maanden` a month bucket for every whole
-     * month and day buckets around them; without, only day buckets (for a row per day or week).
+     * The buckets of van–tot (optionally one queue) added up per queue and, with `per`, per period,
+     * in one statement: for a period of months or years a month bucket for every whole month and day
+     * buckets around them; for days and weeks only day buckets. PostgreSQL sums the counts and
+     * joins the wait histograms' stored text (one string per group, `somVanHistogrammen` adds them
+     * up; ADR 0089): a year is five rows, not sixty buckets with a histogram each.
      */
-    async emmers(gemeente: string, van: string, tot: string, opties: { wachtrij?: string | undefined; maanden: boolean }): Promise<GesprekEmmer[]> {
-      const { maanden, dagen } = opties.maanden ? heleMaanden(van, tot) : { maanden: null, dagen: [{ van, tot }] };
-      const perMaand = maanden
-        ? await lezen
-            .selectFrom('kpi_kcc_gesprek_maand')
-            .select([...velden, 'maand'])
-            .where('gemeente', '=', gemeente)
-            .where('maand', '>=', maanden.van)
-            .where('maand', '<=', maanden.tot)
-            .$if(opties.wachtrij !== undefined, (q) => q.where('wachtrij', '=', opties.wachtrij ?? ''))
-            .execute()
-        : [];
-      const perDag = dagen.length
-        ? await lezen
-            .selectFrom('kpi_kcc_gesprek_dag')
-            .select([...velden, 'dag'])
-            .where('gemeente', '=', gemeente)
-            .where((eb) => eb.or(dagen.map((d) => eb.and([eb('dag', '>=', d.van), eb('dag', '<=', d.tot)]))))
-            .$if(opties.wachtrij !== undefined, (q) => q.where('wachtrij', '=', opties.wachtrij ?? ''))
-            .execute()
-        : [];
-      return [...perMaand.map((r) => alsEmmer(r, r.maand, true)), ...perDag.map((r) => alsEmmer(r, r.dag, false))];
+    async emmers(gemeente: string, van: string, tot: string, opties: { wachtrij?: string | undefined; per?: Periodesoort | undefined }): Promise<GesprekEmmer[]> {
+      const { maanden, dagen } = opties.per !== 'dag' && opties.per !== 'week' ? heleMaanden(van, tot) : { maanden: null, dagen: [{ van, tot }] };
+      const filter = opties.wachtrij === undefined ? sql`` : sql`and wachtrij = ${opties.wachtrij}`;
+      const delen = [
+        ...(maanden ? [sql`select maand as dag, ${kolommen} from kpi_kcc_gesprek_maand where gemeente = ${gemeente} and maand >= ${maanden.van} and maand <= ${maanden.tot} ${filter}`] : []),
+        ...dagen.map((d) => sql`select dag, ${kolommen} from kpi_kcc_gesprek_dag where gemeente = ${gemeente} and dag >= ${d.van} and dag <= ${d.tot} ${filter}`),
+      ];
+      const { rows } = await sql<{ periode: string | null; wachtrij: string; totaal: number; noemer: number; binnen_30s: number; afgehaakt: number; kort_opgehangen: number; buiten_openingstijd: number; beantwoord: number; wachttijd_som: number; wachttijd: string; berekend_op: string }>`
+        select ${periodeVan(opties.per)} as periode, wachtrij, sum(totaal)::bigint as totaal, sum(noemer)::bigint as noemer, sum(binnen_30s)::bigint as binnen_30s,
+          sum(afgehaakt)::bigint as afgehaakt, sum(kort_opgehangen)::bigint as kort_opgehangen, sum(buiten_openingstijd)::bigint as buiten_openingstijd,
+          sum(beantwoord)::bigint as beantwoord, sum(wachttijd_som)::bigint as wachttijd_som, string_agg(wachttijd_tekst, ',') as wachttijd, max(berekend_op) as berekend_op
+        from (${sql.join(delen, sql` union all `)}) e
+        group by 1, wachtrij`.execute(lezen);
+      return rows.map((r) => ({
+        periode: r.periode,
+        wachtrij: r.wachtrij,
+        totaal: Number(r.totaal),
+        noemer: Number(r.noemer),
+        binnen30s: Number(r.binnen_30s),
+        afgehaakt: Number(r.afgehaakt),
+        kortOpgehangen: Number(r.kort_opgehangen),
+        buitenOpeningstijd: Number(r.buiten_openingstijd),
+        beantwoord: Number(r.beantwoord),
+        wachttijdSom: Number(r.wachttijd_som),
+        wachttijd: somVanHistogrammen(r.wachttijd),
+        berekendOp: new Date(r.berekend_op).toISOString(),
+      }));
     },
   };
 }

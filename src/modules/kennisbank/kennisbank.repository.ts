@@ -116,13 +116,9 @@ const naarMelding = (r: MeldingRij): MeldingRecord => ({
   afgehandeldOp: r.afgehandeld_op,
 });
 
-/**
- * A prefix query for Dutch full-text search from what someone typed: each word (letters and digits
- * only, so nothing is tsquery syntax) as `woord:*`, all required. Null when nothing is left.
- */
-export function prefixQuery(tekst: string): string | null {
-  const woorden = tekst.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  return woorden.length === 0 ? null : woorden.slice(0, 12).map((w) => `${w}:*`).join(' & ');
+/** The words of what someone typed: letters and digits only (so nothing is query syntax), at most 12. */
+export function zoekwoorden(tekst: string): string[] {
+  return (tekst.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 12);
 }
 
 /** SQL of the knowledge base (ADR 0049). Always per gemeente; the search and lists on `lezen`. */
@@ -181,52 +177,18 @@ export function kennisbankRepository(db: Kysely<DB>, lezen: Kysely<DB> = db) {
         .execute(),
 
     /**
-     * The search, one statement in two branches, each on its own GIN index and cut to `limit`:
-     * (1) articles whose Dutch full-text vector (title, onderwerp, keywords, answer) has every
-     * typed word as a word beginning, ranked by the small vector of title, onderwerp and keywords
-     * (a match there counts most); (2) when (1) found fewer than `limit` and from three letters on,
-     * articles whose title, onderwerp and keywords are close to the typed text by trigrams (a
-     * typo), ranked by word similarity. The best of both per article wins. With only one- or
-     * two-letter words, (1) looks at title, onderwerp and keywords only, by title.
+     * The search (ADR 0088, ADR 0094): the database function `kennis_zoeken` (migration 0062), one
+     * statement whose plans PostgreSQL keeps per connection. The words as typed, each as a Dutch
+     * word beginning, all required, ranked by title, onderwerp and keywords (a match there counts
+     * most); with only one- or two-letter words, title, onderwerp and keywords by title. When that
+     * finds fewer than `limit`: typos corrected against the gemeente's word list (`kennis_woord`)
+     * and searched again, then articles with any of the words in title, onderwerp or keywords below.
      */
     zoek: async (gemeente: string, z: { tekst: string; onderwerp?: string | undefined; soort?: KennisartikelSoort | undefined; limit: number }): Promise<Zoekresultaat[]> => {
-      const prefix = prefixQuery(z.tekst);
-      const tekst = z.tekst.trim().toLowerCase();
-      const kort = Math.max(0, ...(tekst.match(/[\p{L}\p{N}]+/gu) ?? []).map((w) => w.length)) < 3;
-      if (prefix === null && kort) return [];
-      const filters = sql`${z.onderwerp === undefined ? sql`` : sql`and lower(a.onderwerp) = lower(${z.onderwerp})`} ${z.soort === undefined ? sql`` : sql`and a.soort = ${z.soort}`}`;
-      const woorden =
-        prefix === null
-          ? sql`select null::uuid as id, 0::float8 as score where false`
-          : kort
-            ? sql`select a.id, 1::float8 as score
-                from kennisartikel a cross join q
-                where a.gemeente = ${gemeente} and a.kopvector @@ q.tsq ${filters}
-                order by a.titel, a.id limit ${z.limit}`
-            : sql`select a.id, (ts_rank_cd(a.kopvector, q.tsq, 32) * 2 + case when a.kopvector @@ q.tsq then 1 else 0.5 end)::float8 as score
-                from kennisartikel a cross join q
-                where a.gemeente = ${gemeente} and a.zoekvector @@ q.tsq ${filters}
-                order by score desc, a.titel, a.id limit ${z.limit}`;
-      const tikfouten = kort
-        ? sql`select null::uuid as id, 0::float8 as score where false`
-        : sql`select a.id, word_similarity(q.tekst, a.zoektekst)::float8 as score
-            from kennisartikel a cross join q
-            where (select count(*) from woorden) < ${z.limit} and a.gemeente = ${gemeente} and q.tekst <% a.zoektekst ${filters}
-            order by score desc, a.titel, a.id limit ${z.limit}`;
-      const tsq = prefix === null ? sql`null::tsquery` : sql`to_tsquery('loket_nl', ${prefix})`;
+      const woorden = zoekwoorden(z.tekst);
+      if (woorden.length === 0) return [];
       const { rows } = await sql<ArtikelRij & { fragment: string; score: number }>`
-        with q as (select ${tsq} as tsq, lower(loket_unaccent(${tekst})) as tekst),
-        woorden as materialized (${woorden}),
-        treffers as (
-          select id, max(score) as score from (select * from woorden union all (${tikfouten})) t group by id
-        )
-        select a.id, a.soort, a.onderwerp, a.titel, a.url, a.team_id, t.naam as team_naam, a.herzien_op, a.versie,
-          left(a.inhoud, 200) as fragment, r.score
-        from treffers r
-        join kennisartikel a on a.gemeente = ${gemeente} and a.id = r.id
-        join team t on t.gemeente = a.gemeente and t.id = a.team_id
-        order by r.score desc, a.titel, a.id
-        limit ${z.limit}`.execute(lezen);
+        select * from kennis_zoeken(${gemeente}, ${woorden}::text[], ${z.onderwerp ?? null}, ${z.soort ?? null}, ${z.limit})`.execute(lezen);
       return rows.map((r) => ({ ...naarRegel(r), fragment: r.fragment, score: Math.round(getal(r.score) * 1000) / 1000 }));
     },
 

@@ -5,7 +5,8 @@
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { percentage, type KpiDefinitie, type KpiMaat } from '../kpi/kpi.definitie.ts';
+import { percentage, type KpiDefinitie, type KpiMaat, type KpiZaak } from '../kpi/kpi.definitie.ts';
+import { zakenKpiRepository } from '../zaken/zaken.kpi.repository.ts';
 import { klachtenRepository } from './klachten.repository.ts';
 
 const gemeen: Pick<KpiDefinitie, 'periode' | 'eenheid' | 'norm' | 'eigenaar' | 'module' | 'publiek' | 'uitsplitsingen'> = {
@@ -54,20 +55,33 @@ export const KLACHTEN_DEFINITIES = {
   },
 } satisfies Record<string, KpiDefinitie>;
 
+type Telling = 'binnenTermijn' | 'informeel' | 'beoordeeld' | 'gegrond';
+
 /** The klachten measures, on one database. */
 export function klachtenKpis(db: Kysely<DB>): KpiMaat[] {
   const repository = klachtenRepository(db);
+  const zaken = zakenKpiRepository(db);
   const leeg = 'Er zijn in deze periode geen klachten afgehandeld.';
-  const maat = (definitie: KpiDefinitie, waarde: (t: Awaited<ReturnType<typeof repository.afgehandeld>>) => [number, number]): KpiMaat => ({
+  /** A measure: its teller and noemer as flags of a completed klacht (noemer null: every completed klacht). */
+  const maat = (definitie: KpiDefinitie, teller: Telling, noemer: Telling | null): KpiMaat => ({
     definitie,
     async bereken(v) {
-      const [teller, noemer] = waarde(await repository.afgehandeld(v.gemeente, v.van, v.tot));
-      return [percentage(null, teller, noemer, leeg)];
+      const t = await repository.afgehandeld(v.gemeente, v.van, v.tot);
+      return [percentage(null, t[teller], noemer === null ? t.afgehandeld : t[noemer], leeg)];
+    },
+    // The drill-down (ADR 0082): the same rows, with what a list shows of each klacht's zaak.
+    async zaken(v, kijker) {
+      const rijen = (await repository.afgehandeldRijen(v.gemeente, v.van, v.tot)).filter((r) => noemer === null || r[noemer]);
+      const gegevens = await zaken.gegevens(v.gemeente, [...new Set(rijen.map((r) => r.zaakId))], kijker);
+      return rijen.flatMap((r): KpiZaak[] => {
+        const g = gegevens.get(r.zaakId);
+        return g ? [{ ...g, zaaktype: r.zaaktype, datum: r.datum, teller: r[teller], waarde: null }] : [];
+      });
     },
   });
   return [
-    maat(KLACHTEN_DEFINITIES.binnenTermijn, (t) => [t.binnenTermijn, t.afgehandeld]),
-    maat(KLACHTEN_DEFINITIES.informeel, (t) => [t.informeel, t.afgehandeld]),
-    maat(KLACHTEN_DEFINITIES.gegrond, (t) => [t.gegrond, t.beoordeeld]),
+    maat(KLACHTEN_DEFINITIES.binnenTermijn, 'binnenTermijn', null),
+    maat(KLACHTEN_DEFINITIES.informeel, 'informeel', null),
+    maat(KLACHTEN_DEFINITIES.gegrond, 'gegrond', 'beoordeeld'),
   ];
 }

@@ -102,6 +102,29 @@ function maatregelen(d: Db, gemeente: string) {
     .where('m.gemeente', '=', gemeente);
 }
 
+/** A klacht completed in a period with what the measures count of it (klachten.kpi.ts). */
+export interface AfgehandeldeKlacht {
+  zaakId: string;
+  zaaktype: string;
+  datum: string;
+  binnenTermijn: boolean;
+  informeel: boolean;
+  beoordeeld: boolean;
+  gegrond: boolean;
+}
+
+/** The klachten completed from `van` up to and including `tot`, one row each: what `afgehandeld` counts and the drill-down lists. */
+const afgehandeldIn = (gemeente: string, van: string, tot: string) => sql`
+  select k.zaak_id as "zaakId", zt.code as zaaktype, to_char(k.afgehandeld_op, 'YYYY-MM-DD') as datum,
+    coalesce(k.binnen_termijn, false) as "binnenTermijn",
+    coalesce(k.uitkomst = 'informeel-opgelost', false) as informeel,
+    coalesce(k.uitkomst in ('gegrond', 'deels-gegrond', 'ongegrond'), false) as beoordeeld,
+    coalesce(k.uitkomst in ('gegrond', 'deels-gegrond'), false) as gegrond
+  from klacht k
+  join zaak z on z.gemeente = k.gemeente and z.id = k.zaak_id
+  join zaaktype zt on zt.gemeente = z.gemeente and zt.id = z.zaaktype_id
+  where k.gemeente = ${gemeente} and k.afgehandeld_op >= ${van}::date and k.afgehandeld_op <= ${tot}::date`;
+
 export function klachtenRepository(db: Kysely<DB>) {
 
   return {
@@ -240,22 +263,21 @@ export function klachtenRepository(db: Kysely<DB>) {
       return q.orderBy('m.uiterlijk').orderBy('m.id').limit(500).execute();
     },
 
-    /** Klachten completed from `van` up to and including `tot` (calendar days), counted for the KPI register. */
+    /** Klachten completed from `van` up to and including `tot` (calendar days), counted for the KPI register: the rows of `afgehandeldRijen`, counted. */
     async afgehandeld(gemeente: string, van: string, tot: string): Promise<{ afgehandeld: number; binnenTermijn: number; informeel: number; beoordeeld: number; gegrond: number }> {
-      const rij = await db
-        .selectFrom('klacht')
-        .select([
-          sql<number>`count(*)::int`.as('afgehandeld'),
-          sql<number>`(count(*) filter (where binnen_termijn))::int`.as('binnenTermijn'),
-          sql<number>`(count(*) filter (where uitkomst = 'informeel-opgelost'))::int`.as('informeel'),
-          sql<number>`(count(*) filter (where uitkomst in ('gegrond', 'deels-gegrond', 'ongegrond')))::int`.as('beoordeeld'),
-          sql<number>`(count(*) filter (where uitkomst in ('gegrond', 'deels-gegrond')))::int`.as('gegrond'),
-        ])
-        .where('gemeente', '=', gemeente)
-        .where('afgehandeld_op', '>=', van)
-        .where('afgehandeld_op', '<=', tot)
-        .executeTakeFirstOrThrow();
-      return rij;
+      const { rows } = await sql<{ afgehandeld: number; binnenTermijn: number; informeel: number; beoordeeld: number; gegrond: number }>`
+        select count(*)::int as afgehandeld,
+          (count(*) filter (where r."binnenTermijn"))::int as "binnenTermijn",
+          (count(*) filter (where r.informeel))::int as informeel,
+          (count(*) filter (where r.beoordeeld))::int as beoordeeld,
+          (count(*) filter (where r.gegrond))::int as gegrond
+        from (${afgehandeldIn(gemeente, van, tot)}) r`.execute(db);
+      return rows[0] ?? { afgehandeld: 0, binnenTermijn: 0, informeel: 0, beoordeeld: 0, gegrond: 0 };
+    },
+
+    /** The same klachten one row each, with their zaak (the drill-down of the KPI register, ADR 0082). */
+    async afgehandeldRijen(gemeente: string, van: string, tot: string): Promise<AfgehandeldeKlacht[]> {
+      return (await sql<AfgehandeldeKlacht>`select * from (${afgehandeldIn(gemeente, van, tot)}) r`.execute(db)).rows;
     },
 
     /** Every klacht received in the year, with what the register counts (no names, no texts). */

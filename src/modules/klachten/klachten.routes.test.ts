@@ -212,6 +212,46 @@ describe('klachten', () => {
     expect(await klacht(id)).toMatchObject({ versie: k.versie, stappen: k.stappen });
   });
 
+  it('keeps the address of a klager who gave one (a letter carries it), so the KCC finds the klacht by postcode and huisnummer', async () => {
+    const { id, identificatie } = await nieuweKlacht({ klager: { naam: 'Els Brief', taal: 'nl', adres: { postcode: '1113 xk', huisnummer: '14', huisnummerToevoeging: 'b' } } });
+    const zaak = (await loket.app.inject({ method: 'GET', url: `${api}/zaken/${id}`, headers: tim.headers })).json();
+    expect(zaak.betrokkene.adres).toEqual({ postcode: '1113XK', huisnummer: 14, huisnummerToevoeging: 'B' });
+    const zoek = async (query: string) => {
+      const res = await loket.app.inject({ method: 'GET', url: `${api}/klantcontacten/zoek-zaken?${query}`, headers: kcc.headers });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().items.map((z: { identificatie: string }) => z.identificatie);
+    };
+    expect(await zoek('postcode=1113XK&huisnummer=14')).toContain(identificatie);
+    expect(await zoek('postcode=1113XK&huisnummer=14&huisnummerToevoeging=A')).not.toContain(identificatie);
+
+    // Without an address nothing changes; a wrong one is refused with every error at once, nothing stored.
+    const zonder = await nieuweKlacht();
+    expect((await loket.app.inject({ method: 'GET', url: `${api}/zaken/${zonder.id}`, headers: tim.headers })).json().betrokkene.adres).toBeNull();
+    const voor = await loket.database.db.selectFrom('zaak').select((eb) => eb.fn.countAll<string>().as('n')).where('gemeente', '=', 'GM0384').executeTakeFirstOrThrow();
+    const fout = await loket.app.inject({
+      method: 'POST',
+      url: `${api}/klachten`,
+      headers: tim.headers,
+      payload: { onderwerp: 'x', omschrijving: 'y', kanaal: 'post', ontvangstdatum: '2026-03-02', categorie: 'bejegening', team: team('Vergunningen'), klager: { naam: 'Jan', taal: 'nl', adres: { postcode: '0111 A', huisnummer: 0 } } },
+    });
+    expect(fout.statusCode).toBe(400);
+    expect(fout.headers['content-type']).toContain('application/problem+json');
+    expect(fout.json().invalidParams.map((p: { name: string; reason: string }) => [p.name, p.reason]).toSorted()).toEqual([
+      ['klager.adres.huisnummer', 'Een huisnummer is 1 of hoger.'],
+      ['klager.adres.postcode', 'Geef een postcode als 1111 AA: vier cijfers en twee letters.'],
+    ]);
+    // A house number without its postcode: the same plain sentence, not a type error.
+    const zonderPostcode = await loket.app.inject({
+      method: 'POST',
+      url: `${api}/klachten`,
+      headers: tim.headers,
+      payload: { onderwerp: 'x', omschrijving: 'y', kanaal: 'post', ontvangstdatum: '2026-03-02', categorie: 'bejegening', team: team('Vergunningen'), klager: { naam: 'Jan', taal: 'nl', adres: { huisnummer: 12 } } },
+    });
+    expect(zonderPostcode.statusCode).toBe(400);
+    expect(zonderPostcode.json().invalidParams.map((p: { name: string; reason: string }) => [p.name, p.reason])).toEqual([['klager.adres.postcode', 'Geef een postcode als 1111 AA: vier cijfers en twee letters.']]);
+    expect(await loket.database.db.selectFrom('zaak').select((eb) => eb.fn.countAll<string>().as('n')).where('gemeente', '=', 'GM0384').executeTakeFirstOrThrow()).toEqual(voor);
+  });
+
   it('counts the year in the staff register without names, and publishes it without JavaScript hiding a small team and the count that would give it away', async () => {
     // Ouder-Amstel, where no other test files klachten: five about one team, one about another.
     const bea = await logInAls(loket, 'beheerder@duoplus.demo');
@@ -299,6 +339,13 @@ describe('klachten', () => {
     expect(binnen).toEqual([{ groep: null, status: 'bekend', waarde: 100, teller: 3, noemer: 3 }]);
     expect(informeel).toEqual([{ groep: null, status: 'bekend', waarde: 33.3, teller: 1, noemer: 3 }]);
     expect(gegrond).toEqual([{ groep: null, status: 'bekend', waarde: 50, teller: 1, noemer: 2 }]);
+    // The drill-down (ADR 0082) lists the same klachten: as many rows as noemer, the teller's flagged.
+    const lijsten = await Promise.all(klachtenKpis(loket.database.db).map((m) => m.zaken?.(vraag, { gebruiker: null, alles: true })));
+    expect(lijsten.map((l) => [l?.filter((z) => z.teller).length, l?.length])).toEqual([
+      [3, 3],
+      [1, 3],
+      [1, 2],
+    ]);
     const leeg = await klachtenKpis(loket.database.db)[0]?.bereken({ ...vraag, van: '2026-04-01', tot: '2026-04-30' });
     expect(leeg).toEqual([{ groep: null, status: 'niet-bekend', reden: 'Er zijn in deze periode geen klachten afgehandeld.', noemer: 0 }]);
   });

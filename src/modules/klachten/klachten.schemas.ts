@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { emailadres, telefoonnummer } from '../../http/contactvelden.ts';
+import { adresInvoer, emailadres, telefoonnummer } from '../../http/contactvelden.ts';
 import { KANALEN } from '../../db/schema.ts';
 import { schoneNaam } from '../../tekst.ts';
 import { termijnStapSchema } from '../bezwaar/bezwaar.schemas.ts';
@@ -34,6 +34,7 @@ export const nieuweKlachtBody = z
       naam: z.string().overwrite(schoneNaam).min(1, 'Vul uw naam in.').max(200, 'Hoogstens 200 tekens.'),
       email: emailadres.optional(),
       telefoon: telefoonnummer.optional(),
+      adres: adresInvoer.optional().describe('Het eigen adres van de klager, alleen om zijn zaken terug te vinden (ADR 0083); gewist met de contactgegevens'),
       taal: z.enum(['nl', 'en']).default('nl'),
     }),
   })

@@ -21,7 +21,7 @@ import { klachtTermijnen, OngeldigeVerdaging, type KlachtTermijnen } from '../be
 import type { GemeentenRepository } from '../gemeenten/gemeenten.repository.ts';
 import type { ZaaktypenRepository } from '../zaaktypen/zaaktypen.repository.ts';
 import { kalenderdag, plusDagen, telWerkdagenNa, werkdagenTussen, type Sluitingsdagen } from '../termijnen/kalender.ts';
-import type { Systeem, SysteemDocument, SysteemZaak, Wie, ZakenService } from '../zaken/zaken.service.ts';
+import type { NieuweZaakInvoer, Systeem, SysteemDocument, SysteemZaak, Wie, ZakenService } from '../zaken/zaken.service.ts';
 import { klachtBrief, type BesluitUitkomst, type KlachtBrief, type NietBehandelenGrond } from './klachten.brieven.ts';
 import { maakRegister } from './klachten.register.ts';
 import type { KlachtenRepository, KlachtRij } from './klachten.repository.ts';
@@ -49,7 +49,8 @@ export interface NieuweKlacht {
   gedragingDatum?: string | undefined;
   /** A klachtadviescommissie handles it: ten weeks (9:11 lid 1). */
   commissie?: boolean | undefined;
-  klager: { naam: string; email?: string | undefined; telefoon?: string | undefined; taal: Taal };
+  /** The klager as a zaak's betrokkene; the address only to find their zaken (ADR 0083). */
+  klager: NonNullable<NieuweZaakInvoer['betrokkene']> & { naam: string };
 }
 
 export type KlachtStapInvoer =

@@ -6,10 +6,5 @@ export const opInDeToekomst = (): InvalidParam => ({ name: 'op', code: 'in-de-to
 export const ongeldigContact = (fouten: InvalidParam[]): ProblemError => badRequest(fouten);
 /** A problem of the zaak registered from the contact (the zaken service's 400), its fields under `zaak.`. */
 export const ongeldigeZaak = (fouten: InvalidParam[]): ProblemError => badRequest(fouten.map((f) => ({ ...f, name: `zaak.${f.name}` })));
-export const zoekenOpAdresKanNiet = (): ProblemError =>
-  badRequest(
-    [{ name: 'query.postcode', code: 'zoeken-op-adres-kan-niet', reason: 'Zaken hebben in Loket nog geen adres. Zoek op zaaknummer of op e-mailadres.' }],
-    'Zoeken op postcode en huisnummer kan nog niet.',
-  );
 export const geenRechtOpZaken = (): ProblemError =>
   new ProblemError(403, 'geen-toegang', 'Geen toegang', { detail: 'U mag geen zaken registreren of koppelen. Registreer het contact zonder zaak.' });

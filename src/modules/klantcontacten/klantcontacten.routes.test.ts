@@ -53,6 +53,25 @@ async function zaak(onderwerp: string, email?: string) {
   return res.json() as { id: string; identificatie: string; versie: number };
 }
 
+/** A zaak whose resident gave this address (or none), registered by `sessie`. */
+async function metAdres(sessie: Ingelogd, zaaktype: string, onderwerp: string, adres?: Record<string, unknown>) {
+  const res = await loket.app.inject({
+    method: 'POST',
+    url: `/api/v1/gemeenten/${G}/zaken`,
+    headers: sessie.headers,
+    payload: { zaaktype, onderwerp, kanaal: 'telefoon', ontvangstdatum: '2026-03-02', betrokkene: { naam: onderwerp, taal: 'nl', ...(adres ? { adres } : {}) } },
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json() as { id: string; identificatie: string; betrokkene: unknown };
+}
+
+/** The ids of the zaken the caller search finds for `sessie`. */
+async function gevonden(sessie: Ingelogd, query: string) {
+  const res = await get(sessie, `/zoek-zaken?${query}`);
+  expect(res.statusCode, res.body).toBe(200);
+  return (res.json().items as { id: string }[]).map((z) => z.id).toSorted();
+}
+
 describe('POST /klantcontacten', () => {
   it('registers a call answered at once: who, when, outcome, history; Location reads it back', async () => {
     const nu = loket.klok.nu().toISOString();
@@ -286,13 +305,65 @@ describe('GET /klantcontacten/zoek-zaken', () => {
     expect(res.json().items).toEqual([expect.objectContaining({ id: tweede.id, identificatie: 'Z-2026-000002' })]);
   });
 
-  it('says that searching by address cannot be done yet, and refuses no or two ways at once', async () => {
-    const adres = await get(kcc, '/zoek-zaken?postcode=1111AA&huisnummer=12');
-    expect(adres.statusCode).toBe(400);
-    expect(adres.json()).toMatchObject({ detail: 'Zoeken op postcode en huisnummer kan nog niet.', invalidParams: [{ name: 'query.postcode', code: 'zoeken-op-adres-kan-niet' }] });
+  it('finds a caller’s zaken by postcode and huisnummer (toevoeging optional), with their visibility, and logs the search', async () => {
+    const a = await metAdres(kcc, 'klacht', 'Op 5', { postcode: '1111 aa', huisnummer: 5 });
+    const b = await metAdres(kcc, 'klacht', 'Op 5A', { postcode: '1111AA', huisnummer: '5', huisnummerToevoeging: ' a' });
+    expect(b.betrokkene).toEqual({ naam: 'Op 5A', email: null, telefoon: null, taal: 'nl', adres: { postcode: '1111AA', huisnummer: 5, huisnummerToevoeging: 'A' } });
+    await metAdres(kcc, 'klacht', 'Zonder adres');
+    await metAdres(kcc, 'klacht', 'Op 3', { postcode: '1111AA', huisnummer: 3 });
+    // A confidential zaak (wmo-melding) of a team the KCC is not in: only who may see it finds it.
+    const geheim = await metAdres(admin, 'wmo-melding', 'Vertrouwelijk op 5', { postcode: '1111AA', huisnummer: 5 });
+
+    expect(await gevonden(kcc, 'postcode=1111aa&huisnummer=5')).toEqual([a.id, b.id].toSorted());
+    expect(await gevonden(kcc, 'postcode=1111%20AA&huisnummer=5&huisnummerToevoeging=A')).toEqual([b.id]);
+    expect(await gevonden(kcc, 'postcode=1111AA&huisnummer=5&huisnummerToevoeging=B')).toEqual([]);
+    expect(await gevonden(kcc, 'postcode=1111AB&huisnummer=5')).toEqual([]);
+    expect(await gevonden(admin, 'postcode=1111AA&huisnummer=5')).toEqual([a.id, b.id, geheim.id].toSorted());
+    // The processing log: who looked up whose zaken (one entry per zaak found).
+    expect(await verwerkingen(a.id)).toContain('zaken-zoeken-op-adres');
+    expect(await verwerkingen(geheim.id)).toContain('zaken-zoeken-op-adres');
+  });
+
+  it('refuses a bad address, a half address, no or two ways at once with 400 and every error; 403 without the right to read zaken', async () => {
+    const fout = await get(kcc, '/zoek-zaken?postcode=1111&huisnummerToevoeging=a%2Fb');
+    expect(fout.statusCode).toBe(400);
+    expect(fout.headers['content-type']).toContain('application/problem+json');
+    expect(fout.json().invalidParams.map((p: { name: string }) => p.name).toSorted()).toEqual(['query.huisnummer', 'query.huisnummerToevoeging', 'query.postcode']);
+    const half = await get(kcc, '/zoek-zaken?postcode=1111AA');
+    expect(half.json().invalidParams).toEqual([expect.objectContaining({ name: 'query.huisnummer', reason: 'Geef ook het huisnummer.' })]);
+    expect((await get(kcc, '/zoek-zaken?huisnummer=0')).json().invalidParams.map((p: { name: string }) => p.name).toSorted()).toEqual(['query.huisnummer', 'query.postcode']);
+    expect((await get(kcc, '/zoek-zaken?postcode=1111SS&huisnummer=1')).json().invalidParams).toEqual([expect.objectContaining({ name: 'query.postcode' })]);
     expect((await get(kcc, '/zoek-zaken')).statusCode).toBe(400);
     expect((await get(kcc, '/zoek-zaken?zaaknummer=Z-2026-000001&email=a@example.nl')).statusCode).toBe(400);
+    expect((await get(kcc, '/zoek-zaken?email=a@example.nl&postcode=1111AA&huisnummer=1')).statusCode).toBe(400);
     expect((await get(kcc, '/zoek-zaken?zaaknummer=123')).json().invalidParams).toEqual([expect.objectContaining({ name: 'query.zaaknummer' })]);
+    const pc = await logInAls(loket, 'pc@diemen.demo');
+    expect((await get(pc, '/zoek-zaken?postcode=1111AA&huisnummer=5')).statusCode).toBe(403);
+  });
+
+  it('gives a zaak registered from a call the address given, not the contact; a bad address refuses both', async () => {
+    const contact = await registreer(kcc, {
+      kanaal: 'telefoon',
+      onderwerp: 'Lantaarnpaal',
+      uitkomst: 'zaak-aangemaakt',
+      persoon: { naam: 'Jan Jansen', telefoon: '020 123 4567' },
+      zaak: { zaaktype: 'melding-openbare-ruimte', adres: { postcode: '1111bc', huisnummer: '10', huisnummerToevoeging: '2' } },
+    });
+    const res = await get(kcc, '/zoek-zaken?postcode=1111BC&huisnummer=10');
+    expect(res.json().items.map((z: { id: string }) => z.id)).toEqual([contact.zaak.id]);
+    expect(JSON.stringify(contact)).not.toContain('1111BC');
+    const opgeslagen = await loket.database.db.selectFrom('betrokkene').select(['naam', 'telefoon', 'postcode', 'huisnummer', 'huisnummertoevoeging']).where('zaak_id', '=', contact.zaak.id).executeTakeFirstOrThrow();
+    expect(opgeslagen).toEqual({ naam: 'Jan Jansen', telefoon: '020 123 4567', postcode: '1111BC', huisnummer: 10, huisnummertoevoeging: '2' });
+    // Only an address (an anonymous caller who gives where they live): the zaak still gets it.
+    const anoniem = await registreer(kcc, { kanaal: 'balie', onderwerp: 'Stoep', uitkomst: 'zaak-aangemaakt', zaak: { zaaktype: 'melding-openbare-ruimte', adres: { postcode: '1111BC', huisnummer: 10 } } });
+    expect(anoniem.persoon).toBeNull();
+    expect((await get(kcc, '/zoek-zaken?postcode=1111BC&huisnummer=10')).json().items).toHaveLength(2);
+
+    const voor = await tel('zaak');
+    const slecht = await post(kcc, { kanaal: 'telefoon', onderwerp: 'X', uitkomst: 'zaak-aangemaakt', zaak: { zaaktype: 'melding-openbare-ruimte', adres: { postcode: 'ABCD', huisnummer: 'tien' } } });
+    expect(slecht.statusCode).toBe(400);
+    expect(slecht.json().invalidParams.map((p: { name: string }) => p.name).toSorted()).toEqual(['zaak.adres.huisnummer', 'zaak.adres.postcode']);
+    expect(await tel('zaak')).toBe(voor);
   });
 });
 

@@ -72,8 +72,9 @@ export function klantcontactenRoutes(app: FastifyInstance, deps: { klantcontacte
     config: { policy: beleid('zakenLezen') },
     schema: {
       tags,
-      summary: 'De zaken van een beller zoeken: op zaaknummer of e-mailadres (open en afgesloten)',
-      description: 'Zoeken op postcode en huisnummer kan nog niet: zaken hebben in Loket geen adres (400 zoeken-op-adres-kan-niet).',
+      summary: 'De zaken van een beller zoeken: op zaaknummer, e-mailadres, of postcode en huisnummer (open en afgesloten)',
+      description:
+        'Op adres: het eigen adres van de inwoner dat bij de zaak is gegeven (formulier, KCC of medewerker; ADR 0083), niet de plek van een melding. Zoeken op e-mailadres of adres komt in het verwerkingenlogboek.',
       params: gemeenteParams,
       querystring: zoekZakenQuery,
       response: { 200: werkvoorraadSchema },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { emailadres, telefoonnummer } from '../../http/contactvelden.ts';
+import { adresInvoer, emailadres, huisnummer, huisnummerToevoeging, postcode, telefoonnummer } from '../../http/contactvelden.ts';
 import { KLANTCONTACT_KANALEN, KLANTCONTACT_UITKOMSTEN, VERTROUWELIJKHEDEN } from '../../db/schema.ts';
 import { schoneNaam } from '../../tekst.ts';
 import { gemeenteCode } from '../gemeenten/gemeenten.schemas.ts';
@@ -36,6 +36,9 @@ const zaakInvoer = z
     team: id.optional().describe('Standaard het team van het zaaktype'),
     behandelaar: behandelaarKeuze.optional(),
     taal: z.enum(['nl', 'en']).default('nl').describe('De taal van de ontvangstbevestiging aan de persoon'),
+    adres: adresInvoer
+      .optional()
+      .describe('Het eigen adres van de persoon (postcode, huisnummer, toevoeging), alleen om de zaak later op adres te vinden (ADR 0083); niet bij het contact bewaard'),
   })
   .describe('Registreer uit dit contact een zaak, in dezelfde transactie: lukt de zaak niet, dan wordt ook het contact niet vastgelegd');
 
@@ -90,21 +93,24 @@ export const zoekZakenQuery = z
       .optional()
       .describe('Precies dit zaaknummer, open of afgesloten'),
     email: emailadres.optional().describe('De zaken van de inwoner met dit e-mailadres, open of afgesloten'),
-    postcode: z
-      .string()
-      .trim()
-      .regex(/^[1-9][0-9]{3} ?[A-Za-z]{2}$/, 'Geef een postcode als 1111 AA.')
-      .optional()
-      .describe('Kan nog niet: zaken hebben in Loket geen adres (antwoord 400 zoeken-op-adres-kan-niet)'),
-    huisnummer: z.coerce.number().int('Kies een heel getal.').min(1).max(99_999).optional().describe('Met postcode; kan nog niet'),
+    postcode: postcode.optional().describe('Met huisnummer: de zaken van de inwoner op dit adres, open of afgesloten (1111AA of 1111 aa)'),
+    huisnummer: huisnummer.optional().describe('Met postcode'),
+    huisnummerToevoeging: huisnummerToevoeging.optional().describe('Met postcode en huisnummer: alleen deze toevoeging (A, 2, A-2); zonder: elke toevoeging op dat huisnummer'),
     cursor: z.string().max(200).optional().describe('Uit _links.next van de vorige pagina'),
     pageSize: z.coerce.number().int('Kies een heel getal.').min(1, 'Minimaal 1.').max(100, 'Maximaal 100 per pagina.').default(20),
   })
-  .superRefine((q, ctx) => {
-    const manieren = [q.zaaknummer, q.email, q.postcode ?? q.huisnummer].filter((w) => w !== undefined).length;
-    if (manieren === 0) ctx.addIssue({ code: 'custom', path: [], message: 'Zoek op zaaknummer, op email, of op postcode en huisnummer.' });
-    if (manieren > 1) ctx.addIssue({ code: 'custom', path: [], message: 'Zoek op één manier tegelijk: zaaknummer, email, of postcode en huisnummer.' });
-  });
+  .superRefine(
+    (q, ctx) => {
+      // Runs also when a field is wrong (`when`), so every error comes in one answer; it looks only at which keys are given.
+      const opAdres = q.postcode !== undefined || q.huisnummer !== undefined || q.huisnummerToevoeging !== undefined;
+      const manieren = [q.zaaknummer !== undefined, q.email !== undefined, opAdres].filter(Boolean).length;
+      if (manieren === 0) ctx.addIssue({ code: 'custom', path: [], message: 'Zoek op zaaknummer, op email, of op postcode en huisnummer.' });
+      if (manieren > 1) ctx.addIssue({ code: 'custom', path: [], message: 'Zoek op één manier tegelijk: zaaknummer, email, of postcode en huisnummer.' });
+      if (opAdres && q.postcode === undefined) ctx.addIssue({ code: 'custom', path: ['postcode'], message: 'Geef ook de postcode.' });
+      if (opAdres && q.huisnummer === undefined) ctx.addIssue({ code: 'custom', path: ['huisnummer'], message: 'Geef ook het huisnummer.' });
+    },
+    { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+  );
 export type ZoekZakenInvoer = z.output<typeof zoekZakenQuery>;
 
 const door = z.object({ type: z.enum(['gebruiker', 'token', 'cli', 'systeem']), id: z.uuid().nullable(), naam: z.string().nullable() }).describe('Wie het contact registreerde');

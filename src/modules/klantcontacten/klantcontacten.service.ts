@@ -13,7 +13,6 @@ import {
   ongeldigeZaak,
   onbekendeZaak,
   opInDeToekomst,
-  zoekenOpAdresKanNiet,
 } from './klantcontacten.errors.ts';
 import type { KlantcontactDoor, KlantcontactenRepository, KlantcontactRecord, KlantcontactZaak } from './klantcontacten.repository.ts';
 import type { KlantcontactenFilter, NieuwKlantcontactInvoer, ZoekZakenInvoer } from './klantcontacten.schemas.ts';
@@ -135,7 +134,11 @@ export function klantcontactenService(deps: KlantcontactenDeps) {
               vertrouwelijkheid: z.vertrouwelijkheid,
               team: z.team,
               behandelaar: z.behandelaar,
-              betrokkene: persoon ? { naam: persoon.naam, email: persoon.email ?? undefined, telefoon: persoon.telefoon ?? undefined, taal: z.taal } : undefined,
+              // The address goes to the zaak only (to find it by later, ADR 0083), not to the contact.
+              betrokkene:
+                persoon || z.adres
+                  ? { naam: persoon?.naam, email: persoon?.email ?? undefined, telefoon: persoon?.telefoon ?? undefined, adres: z.adres, taal: z.taal }
+                  : undefined,
               draad: opties.draad,
             });
           } catch (error) {
@@ -201,23 +204,26 @@ export function klantcontactenService(deps: KlantcontactenDeps) {
     },
 
     /**
-     * A caller's zaken, by zaak number or e-mail address, open or closed, as the caller may see
-     * them (the zaken service's queue). Zaken have no address in Loket, so postcode and
-     * huisnummer are refused with that reason. A search by e-mail address is logged for the
-     * zaken found.
+     * A caller's zaken, by zaak number, e-mail address, or postcode and huisnummer of the
+     * resident (ADR 0083; without a toevoeging every toevoeging at that number), open or closed,
+     * as the caller may see them (the zaken service's queue). A search by e-mail address or
+     * address is logged in the processing log for the zaken found (who looked up whose zaken).
      */
     async zoekZaken(wie: Wie, gemeente: string, invoer: ZoekZakenInvoer) {
-      if (invoer.postcode !== undefined || invoer.huisnummer !== undefined) throw zoekenOpAdresKanNiet();
+      const adres =
+        invoer.postcode !== undefined && invoer.huisnummer !== undefined
+          ? { postcode: invoer.postcode, huisnummer: invoer.huisnummer, huisnummerToevoeging: invoer.huisnummerToevoeging ?? null }
+          : undefined;
       const gevonden = await zaken.werkvoorraad(wie, gemeente, {
         open: true,
         identificatie: invoer.zaaknummer,
         email: invoer.email,
+        adres,
         cursor: invoer.cursor,
         pageSize: invoer.pageSize,
       });
-      if (invoer.email !== undefined && gevonden.items.length > 0) {
-        await audit.verwerking(wie.context, { gemeente, naam: 'zaken-zoeken-op-email', ...VERWERKING_ZAKEN, betrokkeneIds: gevonden.items.map((z) => z.id) });
-      }
+      const naam = invoer.email !== undefined ? 'zaken-zoeken-op-email' : adres ? 'zaken-zoeken-op-adres' : undefined;
+      if (naam && gevonden.items.length > 0) await audit.verwerking(wie.context, { gemeente, naam, ...VERWERKING_ZAKEN, betrokkeneIds: gevonden.items.map((z) => z.id) });
       return gevonden;
     },
 

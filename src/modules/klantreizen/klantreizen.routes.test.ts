@@ -81,6 +81,48 @@ describe('a resident’s journey', () => {
   });
 });
 
+const get = (als: Ingelogd, url: string) => loket.app.inject({ method: 'GET', url, headers: als.headers });
+
+describe('the journeys per product (ADR 0081)', () => {
+  const STROMEN = `${BASIS}/klantreis-stromen`;
+
+  it('count the journeys of a zaaktype in a period, with the contacts before them, for the KCC', async () => {
+    const keuzes = await get(kcc, STROMEN);
+    expect(keuzes.statusCode, keuzes.body).toBe(200);
+    expect(keuzes.json().zaaktypen.map((z: { code: string }) => z.code)).toContain('e-mailvraag');
+    const res = await get(kcc, `${STROMEN}/zaaktypen/e-mailvraag?periode=2026-11`);
+    expect(res.statusCode, res.body).toBe(200);
+    const stroom = res.json();
+    // Anna's and Bert's e-mail zaken of 2 November, each after telephone calls of the same address in the 14 days before.
+    expect(stroom.samenvatting).toMatchObject({ reizen: 2, afgesloten: 0, open: 2, metContactVooraf: 2, zonderContact: 0 });
+    expect(stroom.kanalenVooraf).toEqual([{ kanaal: 'telefoon', reizen: 2 }]);
+    expect(stroom.stappen.map((s: { sleutel: string; reizen: number }) => [s.sleutel, s.reizen])).toEqual([
+      ['contact-voor', 2],
+      ['zaak-geregistreerd', 2],
+      ['bericht', 1],
+    ]);
+    expect(JSON.stringify(stroom)).not.toContain('example.nl');
+  });
+
+  it('refuses a bad or future period with every error (400), staff without the right (403), and an unknown product or zaaktype (404)', async () => {
+    const fout = await get(kcc, `${STROMEN}/zaaktypen/e-mailvraag?periode=2026-13&extra=1`);
+    expect(fout.statusCode).toBe(400);
+    expect(fout.json().invalidParams).toEqual([expect.objectContaining({ name: 'query.extra', code: 'onbekend-veld' })]);
+    const ongeldig = await get(kcc, `${STROMEN}/zaaktypen/e-mailvraag?periode=2026-13`);
+    expect(ongeldig.statusCode).toBe(400);
+    expect(ongeldig.json().invalidParams[0]).toMatchObject({ name: 'query.periode', code: 'ongeldige-periode' });
+    const toekomst = await get(kcc, `${STROMEN}/zaaktypen/e-mailvraag?periode=2027`);
+    expect(toekomst.statusCode).toBe(400);
+    expect(toekomst.json().invalidParams[0]).toMatchObject({ code: 'periode-in-de-toekomst' });
+    expect((await get(kcc, `${STROMEN}/zaaktypen/e-mailvraag`)).json().invalidParams[0]).toMatchObject({ code: 'periode-ontbreekt' });
+    expect((await get(kcc, `${STROMEN}/producten/Geen%20Code?periode=2026-11`)).statusCode).toBe(400);
+    expect((await get(behandelaar, `${STROMEN}/zaaktypen/e-mailvraag?periode=2026-11`)).statusCode).toBe(403);
+    expect((await get(behandelaar, STROMEN)).statusCode).toBe(403);
+    expect((await get(kcc, `${STROMEN}/producten/bestaat-niet?periode=2026-11`)).statusCode).toBe(404);
+    expect((await get(kcc, `${STROMEN}/zaaktypen/bestaat-niet?periode=2026-11`)).statusCode).toBe(404);
+  });
+});
+
 const c = (id: string, onderwerp: string, op: string) => ({ id, onderwerp, op });
 
 describe('herhaalcontacten', () => {

@@ -1,5 +1,14 @@
+import { heeftRecht } from '../../http/rechten.ts';
+import type { Klok } from '../../klok.ts';
+import type { AuditService } from '../audit/audit.service.ts';
 import type { KlantcontactenService } from '../klantcontacten/klantcontacten.service.ts';
+import { periodeUitInvoer, type PeriodeInvoer } from '../kpi/kpi.service.ts';
+import { kalenderdag } from '../termijnen/kalender.ts';
+import { VERWERKING_ZAKEN } from '../zaken/zaken.kern.ts';
 import type { Wie, ZakenService } from '../zaken/zaken.service.ts';
+import { productOnbekend, zaaktypeOnbekend } from './klantreizen.errors.ts';
+import type { KlantreizenRepository } from './klantreizen.repository.ts';
+import { bouwStroom } from './klantreizen.stroom.ts';
 
 /*
  * One resident's journey (issue 10, klantreizen): every contact with the KCC, every zaak, the
@@ -44,9 +53,62 @@ const tekstUit = (gegevens: unknown, veld: 'naam' | 'tekst'): string => {
   return typeof waarde === 'string' ? waarde : '';
 };
 
-export function klantreizenService(deps: { zaken: ZakenService; klantcontacten: KlantcontactenService }) {
-  const { zaken, klantcontacten } = deps;
+export function klantreizenService(deps: { zaken: ZakenService; klantcontacten: KlantcontactenService; repository: KlantreizenRepository; audit: AuditService; klok: Klok }) {
+  const { zaken, klantcontacten, repository, audit, klok } = deps;
+
+  /**
+   * The flow of the journeys of one zaaktype's zaken registered in the period (ADR 0081): only
+   * zaken the user may see (ADR 0013). Matching contacts by the betrokkene's e-mail address reads
+   * personal data: the zaken whose address found contacts are in the processing log.
+   */
+  async function stroom(wie: Wie, gemeente: string, zaaktype: string | null, invoer: PeriodeInvoer) {
+    const nu = klok.nu().toISOString();
+    const periode = periodeUitInvoer(invoer, kalenderdag(nu));
+    const leeg: Awaited<ReturnType<KlantreizenRepository['reizen']>> = { zaken: [], gebeurtenissen: [], contacten: [], klachten: [], antwoorden: [] };
+    const data =
+      zaaktype === null
+        ? leeg
+        : await repository.reizen(
+            { gemeente, zaaktype, van: periode.van, tot: periode.tot, beperkt: heeftRecht(wie.rollen, 'vertrouwelijkeZakenZien') ? null : { gebruiker: wie.gebruiker } },
+            nu,
+          );
+    const perEmail = [...new Set(data.contacten.filter((c) => !c.gekoppeld).map((c) => c.zaakId))];
+    if (perEmail.length > 0) await audit.verwerking(wie.context, { gemeente, naam: 'klantreizen-per-product', ...VERWERKING_ZAKEN, betrokkeneIds: perEmail });
+    return { periode, berekendOp: nu, ...bouwStroom(data, nu, kalenderdag(nu)) };
+  }
+
   return {
+    /** The products of the catalogue (with their zaaktype) and the zaaktypen that no product names. */
+    async keuzes(gemeente: string) {
+      const { producten, zaaktypen } = await repository.keuzes(gemeente);
+      const metProduct = new Set(producten.map((p) => p.zaaktype));
+      return {
+        producten: producten.map((p) => ({ code: p.code, naam: { nl: p.naam_nl, en: p.naam_en }, zaaktype: p.zaaktype })),
+        zaaktypen: zaaktypen.filter((z) => !metProduct.has(z.code)).map((z) => ({ code: z.code, naam: { nl: z.naam_nl, en: z.naam_en } })),
+      };
+    },
+
+    /** The journeys of a product of the catalogue: the zaken of its zaaktype (none when it has no zaaktype). */
+    async vanProduct(wie: Wie, gemeente: string, code: string, invoer: PeriodeInvoer) {
+      const product = await repository.product(gemeente, code);
+      if (!product) throw productOnbekend();
+      const zaaktype = product.zaaktype === null ? undefined : await repository.zaaktype(gemeente, product.zaaktype);
+      const uitkomst = await stroom(wie, gemeente, zaaktype?.code ?? null, invoer);
+      return {
+        product: { code: product.code, naam: { nl: product.naam_nl, en: product.naam_en } },
+        zaaktype: zaaktype ? { code: zaaktype.code, naam: { nl: zaaktype.naam_nl, en: zaaktype.naam_en } } : null,
+        reden: zaaktype ? null : 'Dit product heeft geen zaaktype: er komen geen zaken uit voort, dus ook geen klantreizen.',
+        ...uitkomst,
+      };
+    },
+
+    /** The journeys of a zaaktype (for work that no product of the catalogue names). */
+    async vanZaaktype(wie: Wie, gemeente: string, code: string, invoer: PeriodeInvoer) {
+      const zaaktype = await repository.zaaktype(gemeente, code);
+      if (!zaaktype) throw zaaktypeOnbekend();
+      return { product: null, zaaktype: { code: zaaktype.code, naam: { nl: zaaktype.naam_nl, en: zaaktype.naam_en } }, reden: null, ...(await stroom(wie, gemeente, zaaktype.code, invoer)) };
+    },
+
     /** The journey of the resident with this e-mail address, oldest first, with counts. */
     async reis(wie: Wie, gemeente: string, email: string) {
       const contacten = await klantcontacten.vanPersoon(wie, gemeente, email, MAX_PER_SOORT);

@@ -93,9 +93,9 @@ export function dagRollup(deps: { naam: string; repository: KpiRollupRepository;
      * change waiting for a day of the period; with its freshness. Otherwise why not.
      */
     async lees<T extends { berekendOp: string }>(gemeente: string, van: string, tot: string, lees: () => Promise<T[]>): Promise<{ emmers: T[]; versheid: KpiVersheid } | { reden: string }> {
-      const stand = await repository.stand(gemeente, naam, true);
+      const stand = await repository.leesStand(gemeente, naam, van, tot);
       if (!stand) return { reden: 'De rollup van deze gemeente is nog niet opgebouwd.' };
-      const wachtend = await repository.wachtend(gemeente, naam, van, tot);
+      const { wachtend } = stand;
       if (wachtend > 0) return { reden: `${wachtend} ${wachtend === 1 ? 'wijziging wacht' : 'wijzigingen wachten'} nog op verwerking in de rollup.` };
       const emmers = await lees();
       const herberekend = await repository.herberekeningen(gemeente, naam, van, tot, HERBEREKEND_MAX);

@@ -6,6 +6,7 @@
  * refuses to run a version whose text differs from the one stored under the same number.
  */
 import { createHash } from 'node:crypto';
+import { KANALEN, KLANTCONTACT_KANALEN, type Kanaal, type KlantcontactKanaal } from '../../db/schema.ts';
 
 /** The units a KPI's value can have. */
 export const KPI_EENHEDEN = ['procent', 'werkdagen', 'aantal', 'seconden', 'euro'] as const;
@@ -18,10 +19,15 @@ export type KpiPeriodeDatum = 'afgesloten' | 'ontvangen' | 'gebeurtenis' | 'peil
 /**
  * A breakdown a measure offers (the module's dimensions): zaaktype (zaken), wachtrij (telephone
  * queue, kcc), team (the team that did the work, for measures whose cases have one), categorie
- * (the category of a melding openbare ruimte, ADR 0074), locatie (the location of the balie, afspraken).
+ * (the category of a melding openbare ruimte, ADR 0074), locatie (the location of the balie, afspraken),
+ * kanaal (the channel through which a zaak came in, ADR 0086, or of a klantcontact, ADR 0081) and
+ * onderwerp (of a klantcontact, klantreizen, ADR 0081).
  */
-export type KpiUitsplitsing = 'zaaktype' | 'wachtrij' | 'team' | 'categorie' | 'locatie';
-export const KPI_UITSPLITSINGEN = ['zaaktype', 'wachtrij', 'team', 'categorie', 'locatie'] as const satisfies readonly KpiUitsplitsing[];
+export type KpiUitsplitsing = 'zaaktype' | 'wachtrij' | 'team' | 'categorie' | 'locatie' | 'kanaal' | 'onderwerp';
+export const KPI_UITSPLITSINGEN = ['zaaktype', 'wachtrij', 'team', 'categorie', 'locatie', 'kanaal', 'onderwerp'] as const satisfies readonly KpiUitsplitsing[];
+/** The channels a selection `kanaal` may name: those of zaken and those of klantcontacten (each measure reads its own). */
+export type KpiKanaal = Kanaal | KlantcontactKanaal;
+export const KPI_KANALEN: readonly [KpiKanaal, ...KpiKanaal[]] = [...KANALEN, ...KLANTCONTACT_KANALEN.filter((k): k is Exclude<KlantcontactKanaal, Kanaal> => !(KANALEN as readonly string[]).includes(k))];
 
 export interface Tweetalig {
   nl: string;
@@ -74,10 +80,12 @@ export interface KpiVraag {
   categorie?: string | undefined;
   /** Only this location of the balie (id); for measures with the breakdown locatie. */
   locatie?: string | undefined;
+  /** Only zaken that came in through this channel; for measures with the breakdown kanaal. */
+  kanaal?: KpiKanaal | undefined;
 }
 
 /** A computed number, or "niet bekend" with the reason. `groep` null is the whole selection. */
-export type KpiMeting = { groep: { zaaktype: string } | { wachtrij: string } | { team: string } | { categorie: string } | { locatie: string } | null } & (
+export type KpiMeting = { groep: { zaaktype: string } | { wachtrij: string } | { team: string } | { categorie: string } | { locatie: string } | { kanaal: string } | { onderwerp: string } | null } & (
   | {
       status: 'bekend';
       waarde: number;
@@ -108,11 +116,54 @@ export interface KpiUitkomst {
   versheid: KpiVersheid;
 }
 
+/** Which part of a value the drill-down lists: the cases above the line, or all those counted. */
+export type KpiDeel = 'teller' | 'noemer';
+export const KPI_DELEN = ['teller', 'noemer'] as const satisfies readonly KpiDeel[];
+
+/** Who asks for the zaken behind a value: restricted zaken only for those who see every confidential zaak, the zaak's team and its behandelaar. */
+export interface KpiKijker {
+  gebruiker: string | null;
+  /** Sees the confidential zaken of every team (right vertrouwelijkeZakenZien). */
+  alles: boolean;
+}
+
+/**
+ * One case a measure counts (the drill-down, ADR 0082): a row of the same query as the value, so
+ * the rows in the noemer number exactly the noemer and those with `teller` the teller. A zaak that
+ * is counted twice (two suspensions) is two rows.
+ */
+export interface KpiZaak {
+  id: string;
+  identificatie: string;
+  zaaktype: string;
+  onderwerp: string;
+  /** The day that puts the case in the period (the definition's `periode.datum`). */
+  datum: string;
+  /** Counted above the line; null for a measure that is not a fraction. */
+  teller: boolean | null;
+  /** The case's own amount for a measure of amounts (its lead time in werkdagen), else null. */
+  waarde: number | null;
+  ontvangstdatum: string;
+  afgeslotenOp: string | null;
+  uiterlijkeEinddatum: string;
+  opgeschort: boolean;
+  team: string;
+  /** False: counted, but the asker may not see this confidential zaak (not listed). */
+  zichtbaar: boolean;
+}
+
 /** A declaration and the query that computes it. */
 export interface KpiMaat {
   definitie: KpiDefinitie;
   /** The whole selection (groep null) and, per breakdown, one row per group that has cases. */
   bereken(vraag: KpiVraag): Promise<KpiMeting[] | KpiUitkomst>;
+  /**
+   * Optional, for a series: the periods of one selection at once (the questions differ only in
+   * `van` and `tot`), one answer per question in their order, each what `bereken` answers for it.
+   */
+  berekenReeks?(vragen: readonly KpiVraag[]): Promise<(KpiMeting[] | KpiUitkomst)[]>;
+  /** For measures that count zaken: the rows of the noemer of the whole selection (the drill-down, ADR 0082). */
+  zaken?(vraag: KpiVraag, kijker: KpiKijker): Promise<KpiZaak[]>;
 }
 
 /** The fingerprint of a definition: SHA-256 over its JSON with sorted keys. */

@@ -14,7 +14,7 @@ export const onbekendZaaktype = (code: string): ProblemError =>
   badRequest([{ name: 'query.zaaktype', code: 'onbekend-zaaktype', reason: `Een zaaktype met de code "${code}" bestaat niet in deze gemeente.` }]);
 export const uitsplitsingKanNiet = (code: string, uitsplitsing: string): ProblemError =>
   badRequest([{ name: 'query.uitsplitsing', code: 'uitsplitsing-kan-niet', reason: `De KPI "${code}" is niet uit te splitsen naar ${uitsplitsing}.` }]);
-export const selectieKanNiet = (code: string, veld: 'wachtrij' | 'team' | 'categorie' | 'locatie'): ProblemError =>
+export const selectieKanNiet = (code: string, veld: 'wachtrij' | 'team' | 'categorie' | 'locatie' | 'kanaal'): ProblemError =>
   badRequest([{ name: `query.${veld}`, code: 'selectie-kan-niet', reason: `De KPI "${code}" is niet per ${veld} te meten.` }]);
 export const gemeenteOnbekend = (code: string): ProblemError => notFound(`Gemeente ${code} bestaat niet in deze installatie.`);
 export const kpiNietPubliek = (code: string): ProblemError =>
@@ -23,3 +23,7 @@ export const reeksTeLang = (aantal: number, max: number): ProblemError =>
   badRequest([{ name: 'query.per', code: 'reeks-te-lang', reason: `Deze reeks heeft ${aantal} perioden; dat zijn er hoogstens ${max}. Kies een kortere periode of grotere perioden (week, maand).` }]);
 export const normBestaat = (datum: string): ProblemError =>
   conflict('norm-bestaat', `Voor deze KPI is al een norm die geldt vanaf ${datum}. Kies een andere datum voor een nieuwe norm.`);
+export const geenZakenLijst = (code: string): ProblemError =>
+  notFound(`De KPI "${code}" telt geen zaken: er is geen lijst van zaken achter haar waarde. Zie zakenLijst op /api/v1/gemeenten/{gemeente}/kpis.`);
+export const geenTeller = (code: string): ProblemError =>
+  badRequest([{ name: 'query.deel', code: 'geen-teller', reason: `De KPI "${code}" is geen breuk en heeft geen teller. Vraag deel=noemer: de zaken die meetellen.` }]);

@@ -11,6 +11,19 @@ export function telHistogramOp(som: number[], h: readonly (number | undefined)[]
 }
 
 /**
+ * The sum of the int[] histograms a read joined with `string_agg(…_tekst, ',')` (their text form,
+ * migration 0057: `{3,0,7}`, digits, commas and braces only, never a null element), so the list is
+ * a JSON array once the braces are brackets. Empty for null (no buckets). One string per group
+ * instead of one row per bucket: the per-row cost of the driver was most of a long period's read
+ * (ADR 0089).
+ */
+export function somVanHistogrammen(tekst: string | null): number[] {
+  const som: number[] = [];
+  if (tekst !== null) for (const h of JSON.parse(`[${tekst.replaceAll('{', '[').replaceAll('}', ']')}]`) as number[][]) telHistogramOp(som, h);
+  return som;
+}
+
+/**
  * The value PostgreSQL's percentile_disc(p) gives over the values a histogram counts: the value
  * at position ceil(p × N) (at least 1) in sorted order, computed in the same floating point. Null
  * when the histogram is empty.

@@ -13,9 +13,9 @@ export function kpiRollupRepository(db: Kysely<DB>, lezen: Kysely<DB> = db) {
     /** Every gemeente: a round looks at each. */
     gemeenten: async (): Promise<string[]> => (await db.selectFrom('gemeente').select('code').orderBy('code').execute()).map((r) => r.code),
 
-    /** When the rollup of the gemeente was last built whole; `voorLezen`: on `lezen`. */
-    async stand(gemeente: string, rollup: string, voorLezen = false): Promise<{ opgebouwdOp: string } | undefined> {
-      const r = await (voorLezen ? lezen : db).selectFrom('kpi_rollup_stand').select('opgebouwd_op').where('gemeente', '=', gemeente).where('rollup', '=', rollup).executeTakeFirst();
+    /** When the rollup of the gemeente was last built whole (for a round, on the primary). */
+    async stand(gemeente: string, rollup: string): Promise<{ opgebouwdOp: string } | undefined> {
+      const r = await db.selectFrom('kpi_rollup_stand').select('opgebouwd_op').where('gemeente', '=', gemeente).where('rollup', '=', rollup).executeTakeFirst();
       return r ? { opgebouwdOp: new Date(r.opgebouwd_op).toISOString() } : undefined;
     },
 
@@ -31,17 +31,30 @@ export function kpiRollupRepository(db: Kysely<DB>, lezen: Kysely<DB> = db) {
         .execute()
         .then((rijen) => rijen.map((r) => ({ id: String(r.id), dag: r.dag, reden: r.reden }))),
 
-    /** Outbox rows of the rollup for days in the period: while there are any, it is not current there. */
-    async wachtend(gemeente: string, rollup: string, van: string, tot: string): Promise<number> {
+    /**
+     * For a read, on `lezen`, in one statement: when the rollup of the gemeente was last built whole
+     * and with which closure days (undefined: never), and its outbox rows for days in the period
+     * (while there are any, it is not current there).
+     */
+    async leesStand(gemeente: string, rollup: string, van: string, tot: string): Promise<{ kalender: string; opgebouwdOp: string; wachtend: number } | undefined> {
       const r = await lezen
-        .selectFrom('kpi_rollup_werk')
-        .select((eb) => eb.fn.countAll<string>().as('n'))
-        .where('gemeente', '=', gemeente)
-        .where('rollup', '=', rollup)
-        .where('dag', '>=', van)
-        .where('dag', '<=', tot)
+        .selectFrom('kpi_rollup_stand as s')
+        .select((eb) => [
+          's.kalender',
+          's.opgebouwd_op',
+          eb
+            .selectFrom('kpi_rollup_werk as w')
+            .select(eb.fn.countAll<string>().as('n'))
+            .where('w.gemeente', '=', gemeente)
+            .where('w.rollup', '=', rollup)
+            .where('w.dag', '>=', van)
+            .where('w.dag', '<=', tot)
+            .as('wachtend'),
+        ])
+        .where('s.gemeente', '=', gemeente)
+        .where('s.rollup', '=', rollup)
         .executeTakeFirst();
-      return Number(r?.n ?? 0);
+      return r ? { kalender: r.kalender, opgebouwdOp: new Date(r.opgebouwd_op).toISOString(), wachtend: Number(r.wachtend ?? 0) } : undefined;
     },
 
     /** Closed days of the period recomputed because late data arrived, newest first. */

@@ -1,6 +1,8 @@
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { API_PREFIX } from '../../http/app.ts';
+import { pagina } from '../../http/pagination.ts';
+import { rollenIn } from '../../http/policy.ts';
 import type { GemeentenRepository } from '../gemeenten/gemeenten.repository.ts';
 import { beleid } from '../../http/rechten.ts';
 import { contextVan } from '../audit/audit.service.ts';
@@ -17,13 +19,31 @@ import {
   kpiReeksSchema,
   kpiWaardeQuery,
   kpiWaardeSchema,
+  kpiZakenQuery,
+  kpiZakenSchema,
 } from './kpi.schemas.ts';
+import { reeksAlsCsv, waardeAlsCsv, zakenAlsCsv } from './kpi.csv.ts';
 import { gemeenteOnbekend } from './kpi.errors.ts';
 import type { KpiService } from './kpi.service.ts';
 
 const tags = ['KPI'];
 const publiek = { toegang: 'publiek' } as const;
 const basis = `${API_PREFIX}/gemeenten/:gemeente/kpis`;
+const CSV = ' Met `Accept: text/csv` dezelfde gegevens als CSV (`;`, UTF-8 met BOM), zoals de open data van servicenormen.';
+
+/** The dashboards' CSV (ADR 0082): asked for with `Accept: text/csv`, as the survey report does. */
+const wilCsv = (request: FastifyRequest) => /\btext\/csv\b/i.test(request.headers.accept ?? '');
+function stuurCsv(reply: FastifyReply, naam: string, tekst: string) {
+  return (
+    reply
+      .type('text/csv; charset=utf-8; header=present')
+      .header('Content-Disposition', `attachment; filename="${naam}.csv"`)
+      .header('Cache-Control', 'no-store')
+      // A text, not the JSON schema: this serializer replaces the schema's for this answer only.
+      .serializer((x: unknown) => String(x))
+      .send(tekst as never)
+  );
+}
 
 /**
  * The KPI register: definitions and the gemeente's norms are public (they hold no data), and so
@@ -87,12 +107,15 @@ export function kpiRoutes(app: FastifyInstance, deps: { kpi: KpiService; gemeent
     schema: {
       tags,
       summary: 'De waarden van een KPI per periode (een trend), voor medewerkers',
-      description: 'Als `…/kpis/{kpi}`, voor elke KPI (ook niet-openbare), met dezelfde selecties en uitsplitsingen als `…/waarden`.',
+      description: `Als \`…/kpis/{kpi}\`, voor elke KPI (ook niet-openbare), met dezelfde selecties en uitsplitsingen als \`…/waarden\`.${CSV}`,
       params: gemeenteKpiParams,
       querystring: kpiReeksQuery,
       response: { 200: kpiReeksSchema },
     },
-    handler: async (request) => kpi.reeks(request.params.gemeente, request.params.kpi, request.query, { publiek: false }),
+    handler: async (request, reply) => {
+      const reeks = await kpi.reeks(request.params.gemeente, request.params.kpi, request.query, { publiek: false });
+      return wilCsv(request) ? stuurCsv(reply, `${reeks.code}-${reeks.periode.van}-${reeks.periode.tot}-per-${reeks.per}`, reeksAlsCsv(reeks)) : reeks;
+    },
   });
 
   r.get(`${basis}/:kpi/waarden`, {
@@ -101,12 +124,41 @@ export function kpiRoutes(app: FastifyInstance, deps: { kpi: KpiService; gemeent
       tags,
       summary: 'De waarde van een KPI over een periode, nu berekend uit de gegevens',
       description:
-        'Geef `periode` (2026, 2026-Q1, 2026-03, 2026-W10, 2026-03-02) of `periodeVan` en `periodeTot` (dagen, beide inbegrepen, Europe/Amsterdam). Een waarde is een getal met teller en noemer, of `niet-bekend` met de reden; nooit een schatting. `uitsplitsing=zaaktype` geeft ook een waarde per zaaktype; bij de KCC-maten van de telefonie geeft `uitsplitsing=wachtrij` een waarde per wachtrij en kiest `wachtrij` één wachtrij.',
+        `Geef \`periode\` (2026, 2026-Q1, 2026-03, 2026-W10, 2026-03-02) of \`periodeVan\` en \`periodeTot\` (dagen, beide inbegrepen, Europe/Amsterdam). Een waarde is een getal met teller en noemer, of \`niet-bekend\` met de reden; nooit een schatting. \`uitsplitsing=zaaktype\` geeft ook een waarde per zaaktype; bij de KCC-maten van de telefonie geeft \`uitsplitsing=wachtrij\` een waarde per wachtrij en kiest \`wachtrij\` één wachtrij; zo ook \`team\` en \`kanaal\` (het kanaal waarlangs een zaak binnenkwam) bij de maten die die uitsplitsing noemen.${CSV}`,
       params: gemeenteKpiParams,
       querystring: kpiWaardeQuery,
       response: { 200: kpiWaardeSchema },
     },
-    handler: async (request) => kpi.waarde(request.params.gemeente, request.params.kpi, request.query),
+    handler: async (request, reply) => {
+      const waarde = await kpi.waarde(request.params.gemeente, request.params.kpi, request.query);
+      const { uitsplitsing } = request.query;
+      return wilCsv(request) ? stuurCsv(reply, `${waarde.code}-${waarde.periode.van}-${waarde.periode.tot}${uitsplitsing ? `-per-${uitsplitsing}` : ''}`, waardeAlsCsv(waarde, uitsplitsing)) : waarde;
+    },
+  });
+
+  r.get(`${basis}/:kpi/zaken`, {
+    config: { policy: beleid('kpiZakenInzien') },
+    schema: {
+      tags,
+      summary: 'De zaken achter de waarde van een KPI (drill-down)',
+      description:
+        `De zaken die de waarde telt, met dezelfde query als de waarde zelf: \`deel=noemer\` alle zaken die meetellen, \`deel=teller\` die boven de streep. \`geteld\` is gelijk aan de noemer of teller van \`…/waarden\` voor dezelfde periode en selectie; de cel van een uitsplitsing is haar selectie (\`zaaktype=…\`). Een zaak die twee keer telt (twee opschortingen) staat er twee keer. Een vertrouwelijke zaak die u niet mag zien telt mee in \`verborgen\` maar staat niet in de lijst. Alleen voor KPI's die zaken tellen (\`zakenLijst\` op \`…/kpis\`); een andere geeft 404. Wat getoond wordt, komt in het verwerkingenlogboek.${CSV} De CSV heeft alle zaken die u mag zien, zonder pagina's.`,
+      params: gemeenteKpiParams,
+      querystring: kpiZakenQuery,
+      response: { 200: kpiZakenSchema },
+    },
+    handler: async (request, reply) => {
+      const { gemeente, kpi: code } = request.params;
+      const { page, pageSize, ...invoer } = request.query;
+      const principal = request.principal;
+      const lezer = { context: contextVan(request), gebruiker: principal?.type === 'gebruiker' ? principal.id : null, rollen: principal ? rollenIn(principal, gemeente) : [] };
+      if (wilCsv(request)) {
+        const alles = await kpi.zaken(lezer, gemeente, code, invoer);
+        return stuurCsv(reply, `${alles.code}-${alles.periode.van}-${alles.periode.tot}-${alles.deel}`, zakenAlsCsv(alles));
+      }
+      const { zaken, zichtbaar, ...lijst } = await kpi.zaken(lezer, gemeente, code, invoer, { offset: (page - 1) * pageSize, limit: pageSize });
+      return { ...lijst, ...pagina(request, { page, pageSize }, zaken, zichtbaar) };
+    },
   });
 
   r.post(`${basis}/:kpi/normen`, {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { KPI_EENHEDEN, KPI_UITSPLITSINGEN } from './kpi.definitie.ts';
+import { KPI_DELEN, KPI_EENHEDEN, KPI_KANALEN, KPI_UITSPLITSINGEN } from './kpi.definitie.ts';
 import { PERIODEGROOTTES } from './kpi.periode.ts';
+import { paginaQuery } from '../../http/pagination.ts';
 import { schoneNaam } from '../../tekst.ts';
 import { gemeenteCode } from '../gemeenten/gemeenten.schemas.ts';
 import { datum } from '../termijnen/termijnen.schemas.ts';
@@ -54,7 +55,13 @@ export const kpiNormSchema = z.object({ geldigVanaf: z.string(), waarde: z.numbe
 
 export const gemeenteKpisSchema = z
   .object({
-    items: z.array(kpiDefinitieSchema.extend({ geldendeNorm: geldendeNormSchema.nullable(), normen: z.array(kpiNormSchema) })),
+    items: z.array(
+      kpiDefinitieSchema.extend({
+        geldendeNorm: geldendeNormSchema.nullable(),
+        normen: z.array(kpiNormSchema),
+        zakenLijst: z.boolean().describe('De KPI telt zaken: de zaken achter een waarde staan op …/kpis/{kpi}/zaken'),
+      }),
+    ),
   })
   .meta({ id: 'GemeenteKpis' });
 
@@ -76,10 +83,14 @@ export const kpiWaardeQuery = z.strictObject({
     .optional()
     .describe('Alleen meldingen van deze categorie (code; maten met de uitsplitsing categorie)'),
   locatie: z.uuid({ error: 'Geef het id van een locatie.' }).optional().describe('Alleen afspraken aan de balies van deze locatie (maten met de uitsplitsing locatie)'),
-  uitsplitsing: z
-    .enum(KPI_UITSPLITSINGEN, { error: 'Uitsplitsen kan naar zaaktype (zaken), wachtrij (telefonie), team, categorie (meldingen) of locatie (balie).' })
+  kanaal: z
+    .enum(KPI_KANALEN, { error: `Kies een kanaal: ${KPI_KANALEN.join(', ')}.` })
     .optional()
-    .describe('Ook een waarde per zaaktype, per wachtrij, per team, per categorie of per locatie (de uitsplitsingen die de definitie noemt)'),
+    .describe('Alleen zaken die via dit kanaal binnenkwamen, of klantcontacten op dit kanaal (maten met de uitsplitsing kanaal)'),
+  uitsplitsing: z
+    .enum(KPI_UITSPLITSINGEN, { error: 'Uitsplitsen kan naar zaaktype (zaken), wachtrij (telefonie), team, categorie (meldingen), locatie (balie), kanaal (zaken en klantcontacten) of onderwerp (klantcontacten).' })
+    .optional()
+    .describe('Ook een waarde per zaaktype, per wachtrij, per team, per categorie, per locatie, per kanaal of per onderwerp (de uitsplitsingen die de definitie noemt)'),
 });
 
 const metingVelden = {
@@ -104,6 +115,7 @@ export const kpiWaardeSchema = z
     team: z.string().nullable().optional().describe('Bij maten per team: het gekozen team (id), of null voor alle'),
     categorie: z.string().nullable().optional().describe('Bij maten per categorie van meldingen: de gekozen categorie (code), of null voor alle'),
     locatie: z.string().nullable().optional().describe('Bij maten per locatie: de gekozen locatie (id), of null voor alle'),
+    kanaal: z.string().nullable().optional().describe('Bij maten per kanaal: het gekozen kanaal, of null voor alle'),
     ...metingVelden,
     eenheid: z.enum(KPI_EENHEDEN),
     norm: geldendeNormSchema.nullable(),
@@ -120,7 +132,7 @@ export const kpiWaardeSchema = z
           .describe('Dagen van de periode die na afloop opnieuw zijn berekend omdat er late gegevens kwamen: wanneer en waarom'),
       })
       .describe('Waar de waarde vandaan komt en hoe vers ze is'),
-    uitsplitsing: z.array(z.object({ zaaktype: z.string().optional(), wachtrij: z.string().optional(), team: z.string().optional(), categorie: z.string().optional(), locatie: z.string().optional(), ...metingVelden })).optional(),
+    uitsplitsing: z.array(z.object({ zaaktype: z.string().optional(), wachtrij: z.string().optional(), team: z.string().optional(), categorie: z.string().optional(), locatie: z.string().optional(), kanaal: z.string().optional(), onderwerp: z.string().optional(), ...metingVelden })).optional(),
   })
   .meta({ id: 'KpiWaarde' });
 
@@ -164,3 +176,52 @@ export const kpiNormInvoer = z
     geldigVanaf: datum,
   })
   .meta({ id: 'KpiNormInvoer' });
+
+/** The zaken behind a value (ADR 0082): the selection of `…/waarden` without a breakdown (a breakdown's cell is its selection), the part, a page. */
+export const kpiZakenQuery = kpiWaardeQuery
+  .omit({ uitsplitsing: true })
+  .extend({
+    deel: z
+      .enum(KPI_DELEN, { error: 'Kies teller of noemer.' })
+      .default('noemer')
+      .describe('noemer (standaard): alle zaken die meetellen; teller: de zaken boven de streep (alleen bij een breuk)'),
+  })
+  .extend(paginaQuery.shape);
+
+const link = z.object({ href: z.string() });
+
+export const kpiZaakSchema = z
+  .object({
+    id: z.string(),
+    identificatie: z.string(),
+    zaaktype: z.string().describe('Code van het zaaktype'),
+    onderwerp: z.string(),
+    datum: z.string().describe('De dag die de zaak in de periode plaatst (de periode-regel van de definitie)'),
+    teller: z.boolean().nullable().describe('Telt boven de streep; null bij een maat die geen breuk is'),
+    waarde: z.number().nullable().describe('Bij een doorlooptijd: die van deze zaak in werkdagen'),
+    ontvangstdatum: z.string(),
+    afgeslotenOp: z.string().nullable(),
+    uiterlijkeEinddatum: z.string(),
+    opgeschort: z.boolean(),
+    team: z.string().describe('Naam van het team'),
+  })
+  .meta({ id: 'KpiZaak' });
+
+export const kpiZakenSchema = z
+  .object({
+    code: z.string(),
+    naam: z.string(),
+    gemeente: z.string(),
+    periode: z.object({ van: z.string(), tot: z.string() }).describe('Eerste en laatste dag, beide inbegrepen (Europe/Amsterdam)'),
+    zaaktype: z.string().nullable(),
+    deel: z.enum(KPI_DELEN),
+    omschrijving: z.string().describe('Wat dit deel telt: de teller of de noemer van de definitie'),
+    geteld: z.number().int().describe('Zoveel telt de waarde: gelijk aan haar teller of noemer'),
+    verborgen: z.number().int().describe('Daarvan vertrouwelijke zaken die u niet mag zien: geteld, niet getoond'),
+    items: z.array(kpiZaakSchema).describe('De zaken die u mag zien, oudste dag eerst'),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+    total: z.number().int().describe('Zaken die u mag zien (geteld min verborgen)'),
+    _links: z.object({ self: link, first: link, last: link, next: link.optional(), prev: link.optional() }),
+  })
+  .meta({ id: 'KpiZaken' });

@@ -5,7 +5,7 @@ import type { Ingelogd } from '../../../test/login.ts';
 import { smtpOntvanger } from '../../../test/smtp.ts';
 import { postvak, registreerZaak, zaakActie, zaakDetail, type NieuweZaak } from '../../../test/zaken.ts';
 import { cliContext } from '../audit/audit.service.ts';
-import { MAX_TOELICHTING } from './kto.regels.ts';
+import { MAX_TOELICHTING, STANDAARD_KEUZES } from './kto.regels.ts';
 
 let smtp: Awaited<ReturnType<typeof smtpOntvanger>>;
 let loket: TestLoket;
@@ -206,6 +206,8 @@ describe('the question after closing', { shuffle: false }, () => {
   });
 });
 
+const STANDAARD = { vraag: null, keuzes: STANDAARD_KEUZES, toelichtingVragen: true };
+
 describe('the settings per zaaktype in the API', () => {
   it('beheerders read and set them (audit-logged); an unknown zaaktype is 404, bad input 400 with every field, others 403', async () => {
     // Fresh sessions: another describe may have moved the clock past the earlier ones.
@@ -213,11 +215,13 @@ describe('the settings per zaaktype in the API', () => {
     tim = await logInAls(loket, 'teamleider@diemen.demo');
     const url = '/api/v1/gemeenten/GM0384/kto-instellingen';
     expect((await loket.app.inject({ method: 'GET', url, headers: tim.headers })).statusCode).toBe(403);
+    expect((await loket.app.inject({ method: 'PUT', url: `${url}/klacht`, headers: tim.headers, payload: { actief: true, vorm: 'score-10', steekproef: 25 } })).statusCode).toBe(403);
+    // Without the question's own parts: the standard question, list and text.
     const gezet = await loket.app.inject({ method: 'PUT', url: `${url}/klacht`, headers: beheerder.headers, payload: { actief: true, vorm: 'score-10', steekproef: 25 } });
     expect(gezet.statusCode).toBe(200);
-    expect(gezet.json()).toEqual({ zaaktype: 'klacht', actief: true, vorm: 'score-10', steekproef: 25 });
+    expect(gezet.json()).toEqual({ zaaktype: 'klacht', actief: true, vorm: 'score-10', steekproef: 25, ...STANDAARD });
     const lijst = (await loket.app.inject({ method: 'GET', url, headers: beheerder.headers })).json().items;
-    expect(lijst).toContainEqual({ zaaktype: 'klacht', actief: true, vorm: 'score-10', steekproef: 25 });
+    expect(lijst).toContainEqual({ zaaktype: 'klacht', actief: true, vorm: 'score-10', steekproef: 25, ...STANDAARD });
     const log = await loket.database.db.selectFrom('audit_log').select(['actie', 'object_id']).where('actie', '=', 'kto-instelling').execute();
     expect(log).toContainEqual({ actie: 'kto-instelling', object_id: 'klacht' });
 
@@ -225,5 +229,134 @@ describe('the settings per zaaktype in the API', () => {
     const fout = await loket.app.inject({ method: 'PUT', url: `${url}/klacht`, headers: beheerder.headers, payload: { actief: 'ja', vorm: 'score-7', steekproef: 101 } });
     expect(fout.statusCode).toBe(400);
     expect(fout.json().invalidParams.map((p: { name: string }) => p.name).toSorted()).toEqual(['actief', 'steekproef', 'vorm']);
+  });
+
+  it('the question text nl/en, the choice list and the optional text: set, read back, and every error at once', async () => {
+    const beheerder = await logInAls(loket, 'beheerder@duoplus.demo');
+    const url = '/api/v1/gemeenten/GM0384/kto-instellingen/klacht';
+    const instelling = {
+      actief: true,
+      vorm: 'score-10',
+      steekproef: 100,
+      vraag: { nl: '  Welk cijfer geeft u onze klachtbehandeling?  ', en: 'What mark do you give our complaint handling?' },
+      keuzes: [
+        { sleutel: 'luisteren', nl: 'Of wij goed luisterden', en: 'Whether we listened well' },
+        { sleutel: 'oplossing', nl: 'De oplossing', en: 'The solution' },
+      ],
+      toelichtingVragen: false,
+    };
+    const gezet = await loket.app.inject({ method: 'PUT', url, headers: beheerder.headers, payload: instelling });
+    expect(gezet.statusCode, gezet.body).toBe(200);
+    const verwacht = { zaaktype: 'klacht', ...instelling, vraag: { nl: 'Welk cijfer geeft u onze klachtbehandeling?', en: instelling.vraag.en } };
+    expect(gezet.json()).toEqual(verwacht);
+    expect(await loket.services.kto.instellingen('GM0384')).toContainEqual(verwacht);
+
+    // No choice list: the choice is not asked.
+    expect((await loket.app.inject({ method: 'PUT', url, headers: beheerder.headers, payload: { ...instelling, keuzes: [] } })).json()).toMatchObject({ keuzes: [] });
+
+    const fout = await loket.app.inject({
+      method: 'PUT',
+      url,
+      headers: beheerder.headers,
+      payload: {
+        ...instelling,
+        vraag: { nl: '   ', en: 'x'.repeat(201) },
+        keuzes: [{ sleutel: 'Met Spatie', nl: 'Goed', en: '' }, { sleutel: 'goed', nl: 'x'.repeat(101), en: 'Good' }, { sleutel: 'extra', nl: 'Extra', en: 'Extra', kleur: 'rood' }],
+        toelichtingVragen: 'ja',
+      },
+    });
+    expect(fout.statusCode).toBe(400);
+    expect(fout.json().invalidParams.map((p: { name: string }) => p.name).toSorted()).toEqual(['keuzes.0.en', 'keuzes.0.sleutel', 'keuzes.1.nl', 'keuzes.2.kleur', 'toelichtingVragen', 'vraag.en', 'vraag.nl']);
+    const dubbel = await loket.app.inject({ method: 'PUT', url, headers: beheerder.headers, payload: { ...instelling, keuzes: [...instelling.keuzes, { sleutel: 'luisteren', nl: 'Nog eens', en: 'Again' }] } });
+    expect(dubbel.statusCode).toBe(400);
+    expect(dubbel.json().invalidParams).toEqual([expect.objectContaining({ name: 'keuzes.2.sleutel', reason: 'De sleutel luisteren komt twee keer voor. Geef elke keuze een eigen sleutel.' })]);
+    const teVeel = Array.from({ length: 13 }, (_, i) => ({ sleutel: `k${i}`, nl: `Keuze ${i}`, en: `Option ${i}` }));
+    const lang = await loket.app.inject({ method: 'PUT', url, headers: beheerder.headers, payload: { ...instelling, keuzes: teVeel } });
+    expect(lang.statusCode).toBe(400);
+    expect(lang.json().invalidParams.map((p: { name: string }) => p.name)).toEqual(['keuzes']);
+    // Nothing of the refused settings was stored.
+    expect((await loket.services.kto.instellingen('GM0384')).find((i) => i.zaaktype === 'klacht')).toMatchObject({ keuzes: [] });
+  });
+});
+
+describe('a configured question', { shuffle: false }, () => {
+  const keuzes = [
+    { sleutel: 'wachttijd', nl: 'Hoe lang ik moest wachten', en: 'How long I had to wait' },
+    { sleutel: 'antwoord', nl: 'Of mijn vraag beantwoord is', en: 'Whether my question was answered' },
+  ];
+  let pad = '';
+  let zaak: NieuweZaak;
+  // The other describes (in any order) ask the demo's question for e-mailvraag.
+  afterAll(() => loket.services.kto.zetInstelling('GM0384', { zaaktype: 'e-mailvraag', actief: true, vorm: 'score-5', steekproef: 100 }));
+
+  it('the mail and the page ask what the zaaktype sets: its text, 1–10, its choices, no text field; the answer keeps key and label', async () => {
+    kcc = await logInAls(loket, 'kcc@duoplus.demo');
+    tim = await logInAls(loket, 'teamleider@diemen.demo');
+    await loket.services.kto.zetInstelling('GM0384', {
+      zaaktype: 'e-mailvraag',
+      actief: true,
+      vorm: 'score-10',
+      steekproef: 100,
+      vraag: { nl: 'Welk rapportcijfer geeft u ons antwoord op uw e-mail?', en: 'What mark do you give our answer to your e-mail?' },
+      keuzes,
+      toelichtingVragen: false,
+    });
+    zaak = await vraag('femke@example.nl', 'Femke');
+    await sluitAf(zaak);
+    const [mail] = await ktoMails('femke@example.nl');
+    expect(mail?.tekst).toContain('Onze vraag is:\n\nWelk rapportcijfer geeft u ons antwoord op uw e-mail?\n\n');
+    pad = linkUit(mail?.tekst ?? '');
+    expect(await vragen(zaak)).toMatchObject([{ vorm: 'score-10', kanaal: 'e-mail', team_id: expect.any(String) }]);
+
+    const pagina = await haal(pad);
+    expect(pagina.body).toContain('Welk rapportcijfer geeft u ons antwoord op uw e-mail?</legend>');
+    expect(pagina.body.match(/name="score"/g)).toHaveLength(10);
+    expect(pagina.body.match(/name="punt"/g)).toHaveLength(2);
+    expect(pagina.body).toContain('>Hoe lang ik moest wachten</label>');
+    expect(pagina.body).not.toContain('value="snelheid"');
+    expect(pagina.body).not.toContain('<textarea');
+    const engels = await haal(pad.replace('/diemen/kto/', '/diemen/en/kto/'));
+    expect(engels.body).toContain('What mark do you give our answer to your e-mail?</legend>');
+    expect(engels.body).toContain('>Whether my question was answered</label>');
+
+    // A choice from the standard list is not one of this zaaktype's.
+    const fout = await verstuur(pad, { score: '11', punt: 'snelheid' });
+    expect(fout.statusCode).toBe(400);
+    expect(fout.body).toContain('href="#score-0">Kies een antwoord.</a>');
+    expect(fout.body).toContain('href="#punt-0">Kies wat goed of niet goed ging.</a>');
+
+    // A text the zaaktype does not ask for is not kept.
+    expect((await verstuur(pad, { score: '8', punt: 'wachttijd', toelichting: 'Niet gevraagd' })).statusCode).toBe(303);
+    expect(await antwoorden(zaak)).toMatchObject([{ score: 8, tevreden: true, punt: 'wachttijd', punt_tekst: 'Hoe lang ik moest wachten', toelichting: null }]);
+  });
+
+  it('after the list changes an answer keeps the option it chose; a question asked in another form keeps the standard text of its form', async () => {
+    const eerder = await antwoorden(zaak);
+    const ander = await vraag('gijs@example.nl', 'Gijs');
+    await sluitAf(ander);
+    const link = linkUit((await ktoMails('gijs@example.nl'))[0]?.tekst ?? '');
+    await loket.services.kto.zetInstelling('GM0384', { zaaktype: 'e-mailvraag', actief: true, vorm: 'ja-nee', steekproef: 100, vraag: { nl: 'Bent u tevreden?', en: 'Are you happy?' }, keuzes: [{ sleutel: 'snel', nl: 'Snel', en: 'Fast' }], toelichtingVragen: true });
+    expect(await antwoorden(zaak)).toEqual(eerder);
+    const pagina = await haal(link);
+    // Asked as 1–10: still 1–10, with that form's standard text, and the list as it is now.
+    expect(pagina.body.match(/name="score"/g)).toHaveLength(10);
+    expect(pagina.body).toContain('Welk rapportcijfer geeft u? 1 is heel slecht, 10 is heel goed.</legend>');
+    expect(pagina.body).not.toContain('Bent u tevreden?');
+    expect(pagina.body).toContain('>Snel</label>');
+    expect(pagina.body).toContain('<textarea');
+    expect((await verstuur(link, { score: '3', punt: 'snel', toelichting: 'Kan beter' })).statusCode).toBe(303);
+    expect(await antwoorden(ander)).toMatchObject([{ score: 3, tevreden: false, punt: 'snel', punt_tekst: 'Snel', toelichting: 'Kan beter' }]);
+  });
+
+  it('without a choice list only the score (and the text) is asked', async () => {
+    await loket.services.kto.zetInstelling('GM0384', { zaaktype: 'e-mailvraag', actief: true, vorm: 'ja-nee', steekproef: 100, keuzes: [] });
+    const z = await vraag('hanna@example.nl', 'Hanna');
+    await sluitAf(z);
+    const volg = `/diemen/zaken/${z.volgcode}`;
+    const pagina = await haal(volg);
+    expect(pagina.body).toContain('Bent u tevreden over hoe wij uw zaak hebben afgehandeld?</legend>');
+    expect(pagina.body).not.toContain('name="punt"');
+    expect((await verstuur(`${volg}/tevredenheid`, { score: '1' })).statusCode).toBe(303);
+    expect(await antwoorden(z)).toMatchObject([{ score: 1, tevreden: true, punt: null, punt_tekst: null }]);
   });
 });

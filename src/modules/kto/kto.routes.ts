@@ -96,8 +96,10 @@ export function ktoRoutes(app: FastifyInstance, deps: Deps): void {
 }
 
 /**
- * The settings of the question after closing per zaaktype (ADR 0052), for beheerders: whether it
- * is asked, its form and the sample rate. Effective for zaken closed from then on.
+ * The settings of the question after closing per zaaktype (ADR 0052, ADR 0086), for beheerders:
+ * whether it is asked, its form, the sample rate, its own question text nl/en, the choice list and
+ * whether the optional text is asked. The form and sample count for zaken closed from then on; an
+ * open question shows the text, list and text field as they are when it is opened.
  */
 export function ktoInstellingenRoutes(app: FastifyInstance, deps: { kto: KtoService }): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -112,7 +114,7 @@ export function ktoInstellingenRoutes(app: FastifyInstance, deps: { kto: KtoServ
 
   r.put(`${basis}/:zaaktype`, {
     config: { policy: beleid('beheer') },
-    schema: { tags, summary: 'De vraag na afsluiten van een zaaktype instellen', params: ktoInstellingParams, body: ktoInstellingInvoer, response: { 200: ktoInstellingSchema } },
+    schema: { tags, summary: 'De vraag na afsluiten van een zaaktype instellen', description: 'Vervangt de hele instelling. Laat u vraag, keuzes of toelichtingVragen weg, dan geldt de standaard: de standaardvraag van de vorm, de zes standaardkeuzes en wel een tekstveld. Een antwoord bewaart de sleutel en de Nederlandse tekst van de gekozen keuze, dus oude antwoorden blijven kloppen als de lijst verandert.', params: ktoInstellingParams, body: ktoInstellingInvoer, response: { 200: ktoInstellingSchema } },
     handler: async (request) => deps.kto.wijzigInstelling(contextVan(request), request.params.gemeente, { zaaktype: request.params.zaaktype, ...request.body }),
   });
 }

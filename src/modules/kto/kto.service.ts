@@ -15,7 +15,7 @@ import type { Klok } from '../../klok.ts';
 import type { NaAfsluiten } from '../zaken/zaken.service.ts';
 import type { AuditService, Context } from '../audit/audit.service.ts';
 import { notFound } from '../../http/problem.ts';
-import { leesAntwoord, type KtoFout } from './kto.regels.ts';
+import { leesAntwoord, STANDAARD_OPZET, vraagtekst, type KtoFout } from './kto.regels.ts';
 import { ktoRepository, type KtoInstelling, type KtoVraag, type NieuwAntwoord } from './kto.repository.ts';
 import { inEenTransactie } from '../../db/verzoek-transactie.ts';
 
@@ -52,6 +52,11 @@ export function ktoPad(taal: Taal, slug: string, token: string): string {
   return `/${slug}/${taal === 'en' ? 'en/' : ''}kto/${token}`;
 }
 
+/** A setting as the demo data and the tests give it: what they leave out is the standard (ADR 0086). */
+export type KtoInstellingInvoer = Pick<KtoInstelling, 'zaaktype' | 'actief' | 'vorm' | 'steekproef'> & Partial<Pick<KtoInstelling, 'vraag' | 'keuzes' | 'toelichtingVragen'>>;
+
+const metStandaard = (i: KtoInstellingInvoer): KtoInstelling => ({ ...STANDAARD_OPZET, ...i });
+
 export type Beantwoording = { uitkomst: 'opgeslagen' } | { uitkomst: 'al-beantwoord' } | { uitkomst: 'fouten'; fouten: KtoFout[] };
 
 export function ktoService(deps: KtoDeps) {
@@ -82,17 +87,26 @@ export function ktoService(deps: KtoDeps) {
       emailHash,
       tokenHash: sha256(token),
       op: zaak.op,
+      team: zaak.team,
+      kanaal: zaak.kanaal,
     });
     if (!nieuw) return;
     const t = vertaler(taal, 'kto');
-    const waarden = { identificatie: zaak.identificatie, onderwerp: zaak.onderwerp, link: `${publicUrl}${ktoPad(taal, zaak.gemeente.slug, token)}`, gemeente: zaak.gemeente.naam, dagen: KTO_RUSTDAGEN };
+    const waarden = {
+      identificatie: zaak.identificatie,
+      onderwerp: zaak.onderwerp,
+      vraag: vraagtekst(t, taal, instelling.vorm, instelling),
+      link: `${publicUrl}${ktoPad(taal, zaak.gemeente.slug, token)}`,
+      gemeente: zaak.gemeente.naam,
+      dagen: KTO_RUSTDAGEN,
+    };
     const aanhef = zaak.inwoner.naam ? t('mail.aanhef', { naam: zaak.inwoner.naam }) : t('mail.aanhefZonderNaam');
     await berichten.verstuur({ gemeente, aan: email, onderwerp: t('mail.onderwerp', waarden), tekst: [aanhef, t(`mail.tekst`, waarden), t('mail.groet', waarden)].join('\n\n') }, { transactie });
   };
 
   async function beantwoordVraag(vraag: KtoVraag, velden: Record<string, string | string[] | undefined>): Promise<Beantwoording> {
     if (vraag.beantwoordOp) return { uitkomst: 'al-beantwoord' };
-    const gelezen = leesAntwoord(vraag.vorm, velden);
+    const gelezen = leesAntwoord(vraag.vorm, vraag.opzet, velden);
     if ('fouten' in gelezen) return { uitkomst: 'fouten', fouten: gelezen.fouten };
     const op = klok.nu().toISOString();
     const opgeslagen = await inEenTransactie(db, async () => {
@@ -113,10 +127,14 @@ export function ktoService(deps: KtoDeps) {
     },
 
     instellingen: (gemeente: string): Promise<KtoInstelling[]> => repository.instellingen(gemeente),
-    zetInstelling: (gemeente: string, instelling: KtoInstelling): Promise<void> => repository.zetInstelling(gemeente, instelling),
+    zetInstelling: (gemeente: string, instelling: KtoInstellingInvoer): Promise<void> => repository.zetInstelling(gemeente, metStandaard(instelling)),
 
-    /** Sets the question of a zaaktype (beheerders, API); the zaaktype must exist. Logged in the audit log. */
-    async wijzigInstelling(context: Context, gemeente: string, instelling: KtoInstelling): Promise<KtoInstelling> {
+    /**
+     * Sets the question of a zaaktype (beheerders, API): whether, how and how often it is asked,
+     * its text, choice list and optional text; the zaaktype must exist. Logged in the audit log.
+     */
+    async wijzigInstelling(context: Context, gemeente: string, invoer: KtoInstellingInvoer): Promise<KtoInstelling> {
+      const instelling = metStandaard(invoer);
       if (!(await deps.zaaktypeBestaat(gemeente, instelling.zaaktype))) throw notFound('Dit zaaktype bestaat niet in deze gemeente.');
       await repository.zetInstelling(gemeente, instelling);
       await deps.audit.log(context, { gemeente, actie: 'kto-instelling', objectType: 'zaaktype', objectId: instelling.zaaktype, details: { ...instelling } });

@@ -1,11 +1,13 @@
 /**
  * The answer page of the question after closing (ADR 0052): server-rendered, no JavaScript, nl/en.
- * Errors appear next to each field and in a summary at the top that links to them.
+ * It asks what the zaaktype configures (ADR 0086): the score with its question text, the choice
+ * list (when it has one) and the optional text (when asked). Errors appear next to each field and
+ * in a summary at the top that links to them.
  */
 import { vertaler, type Taal, type Vertaal } from '../../i18n/i18n.ts';
 import { html, type Html } from '../portaal/html.ts';
 import { alinea, link, pagina, type PaginaContext, type PortaalGemeente } from '../portaal/portaal.views.ts';
-import { MAX_TOELICHTING, PUNTEN, scores, type KtoFout } from './kto.regels.ts';
+import { MAX_TOELICHTING, scores, vraagtekst, type KtoFout } from './kto.regels.ts';
 import type { KtoVraag } from './kto.repository.ts';
 import { ktoPad } from './kto.service.ts';
 
@@ -52,8 +54,9 @@ export function ktoFormulier(taal: Taal, actie: string, vraag: KtoVraag, formuli
   const t = vertaler(taal, 'kto');
   const fouten = formulier.fouten ?? [];
   const velden = formulier.velden ?? {};
+  const { opzet } = vraag;
   const scoreOpties = scores(vraag.vorm).map((s) => ({ waarde: String(s), tekst: vraag.vorm === 'ja-nee' ? t(s === 1 ? 'score.ja' : 'score.nee') : String(s) }));
-  const puntOpties = PUNTEN.map((p) => ({ waarde: p, tekst: t(`punt.${p}`) }));
+  const puntOpties = opzet.keuzes.map((k) => ({ waarde: k.sleutel, tekst: k[taal] }));
   const toelichtingFout = fouten.some((f) => f.veld === 'toelichting');
   const samenvatting = fouten.length
     ? html`<div class="utrecht-alert utrecht-alert--error" role="alert">
@@ -68,18 +71,23 @@ export function ktoFormulier(taal: Taal, actie: string, vraag: KtoVraag, formuli
   return html`${samenvatting}
           ${intro ?? ''}
           <form class="loket-formulier" method="post" action="${actie}" novalidate>
-            ${keuzes(t, 'score', t(`score.${vraag.vorm}`), undefined, scoreOpties, velden.score, fouten)}
-            ${keuzes(t, 'punt', t('punt.vraag'), t('punt.uitleg'), puntOpties, velden.punt, fouten)}
-            <div class="utrecht-form-field utrecht-form-field--distanced${toelichtingFout ? ' utrecht-form-field--invalid' : ''}">
+            ${keuzes(t, 'score', vraagtekst(t, taal, vraag.vorm, opzet), undefined, scoreOpties, velden.score, fouten)}
+            ${puntOpties.length > 0 ? keuzes(t, 'punt', t('punt.vraag'), t('punt.uitleg'), puntOpties, velden.punt, fouten) : ''}
+            ${opzet.toelichtingVragen ? toelichtingVeld(t, velden.toelichting, toelichtingFout, fouten) : ''}
+            <button class="utrecht-button utrecht-button--primary-action utrecht-button--distanced" type="submit">${t('knop')}</button>
+          </form>`;
+}
+
+/** The optional text, with its error (too long) if any. */
+function toelichtingVeld(t: Vertaal, waarde: string | undefined, fout: boolean, fouten: readonly KtoFout[]): Html {
+  return html`<div class="utrecht-form-field utrecht-form-field--distanced${fout ? ' utrecht-form-field--invalid' : ''}">
               <div class="utrecht-form-field__label"><label class="utrecht-form-label" for="toelichting">${t('toelichting.label')}</label></div>
               <div class="utrecht-form-field__description utrecht-form-field-description" id="toelichting-uitleg">${t('toelichting.uitleg', { max: MAX_TOELICHTING })}</div>
               ${foutBij(t, fouten, 'toelichting')}
               <div class="utrecht-form-field__input">
-                <textarea class="utrecht-textarea utrecht-textarea--html-textarea${toelichtingFout ? ' utrecht-textarea--invalid' : ''}" id="toelichting" name="toelichting" rows="6" aria-describedby="toelichting-uitleg${toelichtingFout ? ' toelichting-fout' : ''}"${toelichtingFout ? html` aria-invalid="true"` : ''}>${velden.toelichting ?? ''}</textarea>
+                <textarea class="utrecht-textarea utrecht-textarea--html-textarea${fout ? ' utrecht-textarea--invalid' : ''}" id="toelichting" name="toelichting" rows="6" aria-describedby="toelichting-uitleg${fout ? ' toelichting-fout' : ''}"${fout ? html` aria-invalid="true"` : ''}>${waarde ?? ''}</textarea>
               </div>
-            </div>
-            <button class="utrecht-button utrecht-button--primary-action utrecht-button--distanced" type="submit">${t('knop')}</button>
-          </form>`;
+            </div>`;
 }
 
 /** The question with its form (again with the errors and the values kept after a rejected answer). */

@@ -2,9 +2,10 @@
  * The public map's cache (issue 12, ADR 0076): per grid cell of 0.01° × 0.01° (about 0.7 × 1.1 km
  * here) the open meldingen in public categories, newest first, as the map shows them (no reporter,
  * no text, no address: only what the GeoJSON carries). Each node keeps cells in the shared cache of
- * ADR 0023; the triggers of migration 0045 signal a cell on every node when a melding in it is
- * made, moved, re-categorised, deleted, or its zaak closes or reopens, and every cell when a
- * category changes, in the transaction of the change. While signals are not heard nothing is
+ * ADR 0023; a cell is signalled on every node when a melding in it is made (by the meldingen
+ * service right after the commit, ADR 0084), and by the triggers of migration 0045 in the
+ * transaction of the change when one is moved, re-categorised, deleted, or its zaak closes or
+ * reopens; every cell when a category changes. While signals are not heard nothing is
  * cached (every request reads the database), so no node answers with what another has changed.
  * A box of at most MAX_CELLEN cells is answered from the cells (merged newest first); a larger
  * box, or a cell with more than MAX_PER_CEL open meldingen, is read from the database as before.

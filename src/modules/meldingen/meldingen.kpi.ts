@@ -6,7 +6,8 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { percentage, type KpiDefinitie, type KpiMaat, type KpiVraag } from '../kpi/kpi.definitie.ts';
+import { percentage, type KpiDefinitie, type KpiKijker, type KpiMaat, type KpiVraag, type KpiZaak } from '../kpi/kpi.definitie.ts';
+import { zakenKpiRepository } from '../zaken/zaken.kpi.repository.ts';
 import { ktoRepository } from '../kto/kto.repository.ts';
 import { meldingenKpiRepository } from './meldingen.kpi.repository.ts';
 import { MELDING_ZAAKTYPE } from './meldingen.service.ts';
@@ -133,6 +134,18 @@ export function meldingenKpis(db: Kysely<DB>): KpiMaat[] {
   const tellingen = meldingenKpiRepository(db);
   const kto = ktoRepository(db);
   const periode = async (v: KpiVraag) => ({ van: await begin(db, v.van), tot: await begin(db, plusDagen(v.tot, 1)) });
+  const zaken = zakenKpiRepository(db);
+  /** The drill-down (ADR 0082): the rows the measure counts, with what a list shows of each melding's zaak. */
+  const lijst = async (v: KpiVraag, kijker: KpiKijker, maat: Parameters<typeof tellingen.rijen>[3]): Promise<KpiZaak[]> => {
+    if (nietVoorMeldingen(v)) return [];
+    const { van, tot } = await periode(v);
+    const rijen = await tellingen.rijen(v.gemeente, van, tot, maat);
+    const gegevens = await zaken.gegevens(v.gemeente, rijen.map((r) => r.zaakId), kijker);
+    return rijen.flatMap((r): KpiZaak[] => {
+      const g = gegevens.get(r.zaakId);
+      return g ? [{ ...g, datum: r.datum, teller: r.teller, waarde: null }] : [];
+    });
+  };
   return [
     {
       definitie: MELDINGEN_DEFINITIES.binnenNorm,
@@ -149,6 +162,7 @@ export function meldingenKpis(db: Kysely<DB>): KpiMaat[] {
           ...perCategorie.map((c) => percentage({ categorie: c.groep ?? '' }, c.teller, c.noemer, leeg)),
         ];
       },
+      zaken: (v, kijker) => lijst(v, kijker, { soort: 'binnenNorm', filter: { team: v.team, categorie: v.categorie } }),
     },
     {
       definitie: MELDINGEN_DEFINITIES.heropend,
@@ -158,12 +172,13 @@ export function meldingenKpis(db: Kysely<DB>): KpiMaat[] {
         const t = await tellingen.heropend(v.gemeente, van, tot);
         return [percentage(null, t.teller, t.noemer, 'Er zijn in deze periode geen meldingen afgesloten.')];
       },
+      zaken: (v, kijker) => lijst(v, kijker, { soort: 'heropend' }),
     },
     {
       definitie: MELDINGEN_DEFINITIES.tevreden,
       async bereken(v) {
         if (nietVoorMeldingen(v)) return [{ groep: null, status: 'niet-bekend', reden: GEEN_UITSPLITSING, noemer: 0 }];
-        const [rij] = await kto.tevredenheid(v.gemeente, v.van, v.tot, MELDING_ZAAKTYPE);
+        const rij = (await kto.tevredenheid(v.gemeente, v.van, v.tot, { zaaktype: MELDING_ZAAKTYPE })).find((r) => r.groep === null);
         return [percentage(null, rij?.tevreden ?? 0, rij?.antwoorden ?? 0, 'Er kwamen in deze periode geen antwoorden van melders binnen.')];
       },
     },
@@ -175,6 +190,7 @@ export function meldingenKpis(db: Kysely<DB>): KpiMaat[] {
         const t = await tellingen.samengevoegd(v.gemeente, van, tot);
         return [percentage(null, t.teller, t.noemer, 'Er zijn in deze periode geen meldingen ontvangen.')];
       },
+      zaken: (v, kijker) => lijst(v, kijker, { soort: 'samengevoegd' }),
     },
     {
       definitie: MELDINGEN_DEFINITIES.partnerDoorlooptijd,

@@ -119,6 +119,25 @@ describe('meldingen measures (ADR 0074)', () => {
     expect(await loket.services.kpi.waarde('GM0437', 'meldingen-samengevoegd', { periode: '2026-03' })).toMatchObject({ status: 'niet-bekend', noemer: 0 });
   });
 
+  it('lists the meldingen behind each value and cell (ADR 0082): as many as teller and noemer, by the Amsterdam day', async () => {
+    const lezer = { context: cliContext(), gebruiker: null, rollen: ['beheerder' as const] };
+    const lijst = async (code: string, invoer: Record<string, string>) => {
+      const alle = await loket.services.kpi.zaken(lezer, G, code, { periode: '2026-03', deel: 'noemer', ...invoer });
+      const teller = await loket.services.kpi.zaken(lezer, G, code, { periode: '2026-03', deel: 'teller', ...invoer });
+      return [teller.geteld, alle.geteld, alle.verborgen];
+    };
+    expect(await lijst('meldingen-binnen-norm', {})).toEqual([2, 3, 0]);
+    expect(await lijst('meldingen-binnen-norm', { categorie: 'container-vol' })).toEqual([1, 2, 0]);
+    expect(await lijst('meldingen-binnen-norm', { team: teamId })).toEqual([2, 3, 0]);
+    expect(await lijst('meldingen-binnen-norm', { periode: '2026-03-04' })).toEqual([1, 1, 0]);
+    expect(await lijst('meldingen-heropend', {})).toEqual([1, 4, 0]);
+    expect(await lijst('meldingen-samengevoegd', {})).toEqual([1, 6, 0]);
+    // B closed at 00:30 on 5 March in Amsterdam: listed on that day.
+    const b = (await loket.services.kpi.zaken(lezer, G, 'meldingen-binnen-norm', { periode: '2026-03', deel: 'noemer' })).zaken.filter((z) => z.teller === false);
+    expect(b.map((z) => z.datum)).toEqual(['2026-03-05']);
+    expect(await lijst('meldingen-binnen-norm', { zaaktype: 'e-mailvraag' })).toEqual([0, 0, 0]);
+  });
+
   it('a breakdown or selection the measure does not have is refused', async () => {
     await expect(waarde('meldingen-heropend', { uitsplitsing: 'categorie' })).rejects.toMatchObject({ status: 400 });
     await expect(waarde('meldingen-heropend', { categorie: 'container-vol' })).rejects.toMatchObject({ status: 400 });

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
-import type { DB, Kanaal } from '../../db/schema.ts';
+import type { Kanaal } from '../../db/schema.ts';
 import { verouderd } from '../../http/etag.ts';
 import type { InvalidParam } from '../../http/problem.ts';
-import { inEenTransactie } from '../../db/verzoek-transactie.ts';
+import { gedeeldeCache, KANAAL, type Signalen } from '../../db/signalen.ts';
+import { naCommit } from '../../db/verzoek-transactie.ts';
 import type { Taal } from '../../i18n/i18n.ts';
 import type { Klok } from '../../klok.ts';
 import type { AuditService, Context } from '../audit/audit.service.ts';
@@ -27,6 +27,7 @@ import {
   ongeldigeMelding,
 } from './meldingen.errors.ts';
 import type { Gemeentegrenzen } from './meldingen.grenzen.ts';
+import { celVan } from './meldingen.kaart.ts';
 import type { Box, CategorieRecord, MeldingenRepository, NieuweMelding } from './meldingen.repository.ts';
 import type { CategorieInvoer, Vraag } from './meldingen.schemas.ts';
 
@@ -98,14 +99,17 @@ export function controleerAntwoorden(vragen: readonly Vraag[], antwoorden: Recor
 }
 
 export interface MeldingenDeps {
-  db: Kysely<DB>;
   repository: MeldingenRepository;
   zaken: Pick<ZakenService, 'registreerKort' | 'systeemGebeurtenis'>;
   stand: ZakenStandRepository;
   grenzen: Gemeentegrenzen;
   audit: AuditService;
   klok: Klok;
+  signalen: Signalen;
 }
+
+/** How long a node keeps the categories in force (a signal drops them at once; this is a safety net). */
+const CATEGORIEEN_MS = 60_000;
 
 /**
  * Meldingen openbare ruimte (ADR 0040): a melding is a zaak of zaaktype `melding-openbare-ruimte`,
@@ -114,6 +118,12 @@ export interface MeldingenDeps {
  */
 export function meldingenService(deps: MeldingenDeps) {
   const { repository, zaken, grenzen, audit, klok } = deps;
+  // The categories in force per gemeente and day, kept per node (ADR 0084): the trigger of
+  // migration 0045 sends `*` on the map's channel when any category changes, heard by every node
+  // at that commit; read from the primary, never the replica.
+  const geldend = gedeeldeCache<CategorieRecord[]>({ signalen: deps.signalen, kanaal: KANAAL.meldingenKaart, ms: CATEGORIEEN_MS, max: 1_000, raakt: (signaal) => signaal === '*' });
+  const geldendeCategorieen = async (gemeente: string, dag: string): Promise<readonly CategorieRecord[]> =>
+    (await geldend.haal(`${gemeente}:${dag}`, () => repository.geldendeCategorieen(gemeente, dag))) ?? [];
 
   async function bestaandeCategorie(gemeente: string, id: string): Promise<CategorieRecord> {
     const c = await repository.categorieOpId(gemeente, id);
@@ -125,7 +135,7 @@ export function meldingenService(deps: MeldingenDeps) {
     categorieen: (gemeente: string, opties: { alleVersies: boolean }) => repository.categorieen(gemeente, opties),
     categorie: (gemeente: string, id: string) => bestaandeCategorie(gemeente, id),
     /** The published categories in force today: main and sub. */
-    geldendeCategorieen: (gemeente: string) => repository.geldendeCategorieen(gemeente, kalenderdag(klok.nu())),
+    geldendeCategorieen: (gemeente: string) => geldendeCategorieen(gemeente, kalenderdag(klok.nu())),
 
     /** A new concept: version 1 of a new code, or the next version of an existing one. */
     async maakCategorie(context: Context, gemeente: string, invoer: CategorieInvoer): Promise<CategorieRecord> {
@@ -146,6 +156,8 @@ export function meldingenService(deps: MeldingenDeps) {
       if (c.status === 'gepubliceerd') throw categorieAlGepubliceerd();
       if (c.revisie !== revisie) throw verouderd();
       if (!(await repository.publiceerCategorie(gemeente, id, revisie, klok.nu().toISOString(), kalenderdag(klok.nu())))) throw verouderd();
+      // This node at once; the others (and this one again) by the trigger's signal.
+      geldend.vergeet(() => true);
       await audit.log(context, { gemeente, actie: 'melding-categorie-publiceren', objectType: 'melding-categorie', objectId: id, details: { code: c.code, versie: c.versie } });
       return bestaandeCategorie(gemeente, id);
     },
@@ -161,14 +173,19 @@ export function meldingenService(deps: MeldingenDeps) {
      */
     controleer: (gemeente: string, invoer: MeldingInvoer) => controleer(gemeente, invoer),
 
-    async meld(context: Context, door: string, gemeente: string, invoer: MeldingInvoer, gecontroleerd?: Controle) {
+    async meld(context: Context, door: string, gemeente: string, invoer: MeldingInvoer, gecontroleerd?: Controle, erbij?: () => Promise<void>) {
       const { fouten, categorie, locatie, antwoorden, beschrijving, adres, dag } = gecontroleerd ?? (await controleer(gemeente, invoer));
       if (fouten.length > 0 || !categorie || !locatie || categorie.team === null) throw ongeldigeMelding(fouten);
 
       const nu = klok.nu().toISOString();
       const gevonden = locatie;
-      const melding = await inEenTransactie(deps.db, async () => {
-        const zaak = await zaken.registreerKort({ soort: 'systeem', context, naam: door }, gemeente, {
+      const systeem = { soort: 'systeem' as const, context, naam: door };
+      // The melding's own rows in the zaak's registration transaction (`bij`): one BEGIN … COMMIT,
+      // no savepoint (ADR 0084).
+      const zaak = await zaken.registreerKort(
+        systeem,
+        gemeente,
+        {
           zaaktype: MELDING_ZAAKTYPE,
           onderwerp: categorie.naam.nl,
           omschrijving: beschrijving,
@@ -178,33 +195,42 @@ export function meldingenService(deps: MeldingenDeps) {
           betrokkene: invoer.melder,
           // The category's norm, not the zaaktype's default (ADR 0051).
           norm: categorie.normWerkdagen === null ? undefined : { duur: `${categorie.normWerkdagen}wd`, reden: `Norm van de categorie ${categorie.code} (versie ${categorie.versie})` },
-        });
-        await repository.voegMeldingToe(gemeente, {
-          zaakId: zaak.id,
-          identificatie: zaak.identificatie,
-          categorieId: categorie.id,
-          categorieCode: categorie.code,
-          ...gevonden,
-          adres,
-          antwoorden: antwoorden.schoon,
-          mediaUrl: invoer.mediaUrl ?? null,
-          bron: invoer.bron,
-          open311SleutelId: invoer.open311SleutelId ?? null,
-          ontvangenOp: nu,
-        });
-        if (invoer.fotos && invoer.fotos.length > 0) {
-          const fotos = invoer.fotos;
-          // The photos as documents of the zaak, through the zaken service, in this same transaction.
-          await zaken.systeemGebeurtenis({ soort: 'systeem', context, naam: door }, gemeente, zaak.id, 'melding-fotos-toevoegen', async () => ({
-            gebeurtenissen: [],
-            details: { fotos: fotos.length },
-            documenten: fotos.map((f) => ({ id: randomUUID(), bestandsnaam: f.bestandsnaam, mediatype: f.mediatype, inhoud: f.inhoud, extern: true })),
-          }));
-        }
-        await audit.log(context, { gemeente, actie: 'melding-aanmaken', objectType: 'zaak', objectId: zaak.id, details: { identificatie: zaak.identificatie, categorie: categorie.code, versie: categorie.versie, bron: invoer.bron, locatie: gevonden.locatieControle } });
-        return { zaakId: zaak.id, identificatie: zaak.identificatie, volglink: zaak.volglink };
-      });
-      return { ...melding, categorie, locatieControle: gevonden.locatieControle };
+        },
+        async (z) => {
+          await repository.voegMeldingToe(gemeente, {
+            zaakId: z.id,
+            identificatie: z.identificatie,
+            categorieId: categorie.id,
+            categorieCode: categorie.code,
+            ...gevonden,
+            adres,
+            antwoorden: antwoorden.schoon,
+            mediaUrl: invoer.mediaUrl ?? null,
+            bron: invoer.bron,
+            open311SleutelId: invoer.open311SleutelId ?? null,
+            ontvangenOp: nu,
+          });
+          if (invoer.fotos && invoer.fotos.length > 0) {
+            const fotos = invoer.fotos;
+            // The photos as documents of the zaak, through the zaken service, in this same transaction.
+            await zaken.systeemGebeurtenis(systeem, gemeente, z.id, 'melding-fotos-toevoegen', async () => ({
+              gebeurtenissen: [],
+              details: { fotos: fotos.length },
+              documenten: fotos.map((f) => ({ id: randomUUID(), bestandsnaam: f.bestandsnaam, mediatype: f.mediatype, inhoud: f.inhoud, extern: true })),
+            }));
+          }
+          await erbij?.();
+          await audit.log(context, { gemeente, actie: 'melding-aanmaken', objectType: 'zaak', objectId: z.id, details: { identificatie: z.identificatie, categorie: categorie.code, versie: categorie.versie, bron: invoer.bron, locatie: gevonden.locatieControle } });
+          // The public map's cell on every node, once committed: a NOTIFY inside the transaction
+          // would hold PostgreSQL's notify lock through the commit's flush (ADR 0084); after it,
+          // gathered with the other cells of the moment into one NOTIFY of the node (ADR 0090).
+          if (gevonden.lat !== null && gevonden.lon !== null) {
+            const cel = celVan(gevonden.lon, gevonden.lat);
+            await naCommit(async () => deps.signalen.seinNaCommit(KANAAL.meldingenKaart, cel));
+          }
+        },
+      );
+      return { zaakId: zaak.id, identificatie: zaak.identificatie, volglink: zaak.volglink, categorie, locatieControle: gevonden.locatieControle };
     },
 
     /**
@@ -309,7 +335,7 @@ export function meldingenService(deps: MeldingenDeps) {
   async function controleer(gemeente: string, invoer: MeldingInvoer) {
     const fouten: InvalidParam[] = [];
     const dag = kalenderdag(klok.nu());
-    const categorie = (await repository.geldendeCategorieen(gemeente, dag)).find((c) => c.code === invoer.categorie && c.hoofdcategorie !== null);
+    const categorie = (await geldendeCategorieen(gemeente, dag)).find((c) => c.code === invoer.categorie && c.hoofdcategorie !== null);
     if (!categorie) fouten.push(onbekendeCategorie());
     const beschrijving = invoer.beschrijving.trim();
     if (beschrijving.length > MAX_BESCHRIJVING) fouten.push(beschrijvingTeLang(MAX_BESCHRIJVING));

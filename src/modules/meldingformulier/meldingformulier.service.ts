@@ -1,11 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.ts';
-import { inEenTransactie } from '../../db/verzoek-transactie.ts';
+import { postcodeVan } from '../../http/contactvelden.ts';
 import type { Taal } from '../../i18n/i18n.ts';
 import type { Klok } from '../../klok.ts';
 import type { Geocoder } from '../adressen/adressen.geocoder.ts';
-import { postcodeVan } from '../adressen/adressen.service.ts';
 import type { Context } from '../audit/audit.service.ts';
 import { sha256 } from '../auth/auth.service.ts';
 import { verwerkFoto } from '../meldingen/meldingen.fotos.ts';
@@ -49,7 +46,6 @@ export interface Concept {
  * concept in the same transaction.
  */
 export function meldingformulierService(deps: {
-  db: Kysely<DB>;
   repository: MeldingformulierRepository;
   meldingen: MeldingenService;
   geocoder: Geocoder;
@@ -254,11 +250,8 @@ export function meldingformulierService(deps: {
       };
       const controle = await meldingen.controleer(gemeente, invoer);
       if (controle.fouten.length > 0) return { fouten: controle.fouten };
-      const melding = await inEenTransactie(deps.db, async () => {
-        const m = await meldingen.meld(context, 'Website (meldingformulier)', gemeente, invoer, controle);
-        await repository.verwijder(gemeente, hash);
-        return m;
-      });
+      // The concept goes in the melding's own transaction.
+      const melding = await meldingen.meld(context, 'Website (meldingformulier)', gemeente, invoer, controle, () => repository.verwijder(gemeente, hash));
       return { fouten: [], melding };
     },
 

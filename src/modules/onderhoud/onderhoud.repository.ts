@@ -69,6 +69,13 @@ export function onderhoudRepository(db: Kysely<DB>) {
       }
       return vernietigd;
     },
+    /**
+     * Statistics for the planner of every table, after a bulk load: a connection keeps the plan of
+     * a foreign-key check it made while a table looked empty (autovacuum analyses only later).
+     */
+    analyseer: async (): Promise<void> => {
+      await sql`analyze`.execute(db);
+    },
     /** PGlite has no autovacuum: reclaim the space of deleted and updated rows. */
     vacuum: async (): Promise<void> => {
       await sql`vacuum`.execute(db);

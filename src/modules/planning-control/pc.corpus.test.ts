@@ -60,9 +60,15 @@ interface ModelWaarde {
   voetnoot: boolean;
   opmerking: string | null;
 }
+type Paginabreuk = 'geen' | 'voor' | 'midden';
+/** How the running page header or footer and the page number are printed at a page break. */
+type Paginavorm = 'titelEnNummer' | 'nummerEnTitel' | 'titelDanNummer' | 'nummerDanTitel' | 'pagina';
 interface ModelIndicator {
   woorden: string[];
   tevredenheid: boolean;
+  /** A page break before the row, or inside it (between its name and its values), with the footnotes so far at the bottom of the page and the table's header repeated. */
+  paginabreuk: Paginabreuk;
+  paginavorm: Paginavorm;
   vorm: 'regel' | 'gewrapt' | 'perRegel' | 'opsomming';
   opsomming: { items: string[]; vorm: 'rijen' | 'kolommen' | 'opDeRegel' };
   waarden: ModelWaarde[][]; // per sub-row (one for an ordinary row)
@@ -94,6 +100,8 @@ const model = (kolommen: number) =>
       record({
         woorden: array(constantFrom(...NAAMWOORDEN), { minLength: 1, maxLength: 9 }),
         tevredenheid: boolean(),
+        paginabreuk: constantFrom<Paginabreuk>('geen', 'geen', 'voor', 'midden'),
+        paginavorm: constantFrom<Paginavorm>('titelEnNummer', 'nummerEnTitel', 'titelDanNummer', 'nummerDanTitel', 'pagina'),
         vorm: constantFrom<ModelIndicator['vorm']>('regel', 'gewrapt', 'perRegel', 'opsomming'),
         opsomming: record({ items: uniqueArray(constantFrom('Roken', 'Alcohol', 'Drugs', 'Bibliotheek', 'Zwembad'), { minLength: 2, maxLength: 3 }), vorm: constantFrom('rijen', 'kolommen', 'opDeRegel') }),
         waarden: array(array(waardeArb, { minLength: kolommen, maxLength: kolommen }), { minLength: 3, maxLength: 3 }),
@@ -123,10 +131,32 @@ function render(h: ModelHoofdstuk, kolommen: string[], start: number): { regels:
   const kop = kolommen.join(' ').split(' ');
   if (kolom && h.kolomVoetnoot === 'vast') kop[kop.length - 1] += String(kolom);
   if (kolom && h.kolomVoetnoot === 'los') kop.push(String(kolom));
-  regels.push(`Prestatie-indicatoren${tabel ?? ''} ${kop[0]}`, ...kop.slice(1));
+  const tabelkop = [`Prestatie-indicatoren${tabel ?? ''} ${kop[0]}`, ...kop.slice(1)];
+  regels.push(...tabelkop);
   regels.push('');
+  // A page break: the footnotes used so far at the bottom of the page, the running footer or header
+  // with the page number, and the table's header again.
+  const geschreven = new Set<number>();
+  let pagina = 40 + start * 10;
+  // A bare page number above the running header (the footer of the page before) only between rows:
+  // inside a row that still needs its values it could be one of them (docs/pc-import.md).
+  const paginabreuk = (vorm: Paginavorm, inRij: boolean): string[] => {
+    const onderaan = voetnoten.filter((v) => !geschreven.has(v)).toSorted((a, b) => a - b);
+    for (const v of onderaan) geschreven.add(v);
+    const p = ++pagina;
+    const rand = {
+      titelEnNummer: [`Jaarstukken 2023 ${p}`],
+      nummerEnTitel: [`${p} | Jaarstukken 2023`],
+      titelDanNummer: ['Jaarstukken 2023', String(p)],
+      nummerDanTitel: inRij ? ['Jaarstukken 2023', String(p)] : [String(p), '', 'Jaarstukken 2023'],
+      pagina: [`Pagina ${p}`],
+    }[vorm];
+    return ['', ...onderaan.map((v) => `${v} Toelichting bij voetnoot ${v}.`), '', ...rand, '', ...tabelkop, ''];
+  };
   const indicatoren: PcHoofdstuk['indicatoren'] = [];
   h.indicatoren.forEach((ind, x) => {
+    const midden = ind.paginabreuk === 'midden' && (ind.vorm === 'gewrapt' || ind.vorm === 'perRegel');
+    if (ind.paginabreuk === 'voor' || (ind.paginabreuk === 'midden' && !midden)) regels.push(...paginabreuk(ind.paginavorm, false));
     const code = `1.1.${x + 1}`;
     const basis = `${ind.tevredenheid ? 'Tevredenheid' : 'Aantal'} ${ind.woorden.join(' ')}`;
     const naamVn = ind.naamVoetnoot ? nieuw() : null;
@@ -145,9 +175,12 @@ function render(h: ModelHoofdstuk, kolommen: string[], start: number): { regels:
         case 'aantal':
           r = { gedrukt: formatteerGetal(w.getal, 0), waarde: wv(formatteerGetal(w.getal, 0), w.getal, ind.tevredenheid && w.getal >= 1 && w.getal <= 10 ? 'rapportcijfer' : 'aantal') };
           break;
-        case 'euro':
-          r = { gedrukt: `€ ${formatteerGetal(w.getal, 0)}`, waarde: wv(`€ ${formatteerGetal(w.getal, 0)}`, w.getal, '€') };
+        case 'euro': {
+          // a footnote glued to an amount with a thousands group: "€ 41.2503"
+          const evn = w.voetnoot && w.getal >= 1000 ? nieuw() : null;
+          r = { gedrukt: `€ ${formatteerGetal(w.getal, 0)}${evn ?? ''}`, waarde: wv(`€ ${formatteerGetal(w.getal, 0)}`, w.getal, '€', { voetnoten: evn ? [evn] : [] }) };
           break;
+        }
         case 'cijfer': {
           const g = 1 + (w.getal % 90) / 10;
           const t = formatteerGetal(g, 1);
@@ -205,15 +238,15 @@ function render(h: ModelHoofdstuk, kolommen: string[], start: number): { regels:
       else if (ind.vorm === 'gewrapt') {
         const w = `${code} - ${naamGedrukt}`.split(' ');
         const helft = Math.max(3, Math.ceil(w.length / 2));
-        regels.push(`${w.slice(0, helft).join(' ')} `, ...(w.length > helft ? [w.slice(helft).join(' ')] : []), '', gedrukt);
+        regels.push(`${w.slice(0, helft).join(' ')} `, ...(w.length > helft ? [w.slice(helft).join(' ')] : []), ...(midden ? paginabreuk(ind.paginavorm, true) : ['']), gedrukt);
       } else {
-        regels.push(`${code} - ${naamGedrukt}`, ...cellen.map((c) => c.gedrukt));
+        regels.push(`${code} - ${naamGedrukt}`, ...(midden ? paginabreuk(ind.paginavorm, true) : []), ...cellen.map((c) => c.gedrukt));
       }
       indicatoren.push({ code, naam: basis, soort: 'prestatie', verplicht: false, waarden: cellen.map((c) => c.waarde) });
     }
   });
   regels.push('');
-  for (const n of voetnoten.toSorted((a, b) => a - b)) regels.push(`${n} Toelichting bij voetnoot ${n}.`);
+  for (const n of voetnoten.filter((v) => !geschreven.has(v)).toSorted((a, b) => a - b)) regels.push(`${n} Toelichting bij voetnoot ${n}.`);
   regels.push('', ' Wat heeft het gekost?', '', `${h.programma} Rekening 2022 Begroting 2023 totaal Rekening 2023`, 'Structurele lasten -25.414 -26.000 -26.210', 'Structurele baten 1.549 1.200 1.480', 'Saldo Structureel -23.866 -24.800 -24.730', '');
   return { regels, indicatoren };
 }

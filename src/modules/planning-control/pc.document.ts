@@ -30,7 +30,9 @@ export interface PcDocument {
  * - after a finance table heading (`Wat heeft het gekost?` / `Wat mag het kosten?`): the next
  *   opening of a chapter: `Wat willen we bereiken?`, `Wat hebben we bereikt …`, a doel line
  *   (`1. …` with `Wat wilden we bereiken?` or `Subdoelen` below it), `Visie`, or a programme name
- *   above `Portefeuillehouder:` / `Concerndirecteur:` (then the name line starts it).
+ *   above `Portefeuillehouder:` / `Concerndirecteur:` (then the name line starts it). A short line
+ *   of its own right above such an opening that is also the title of the programme's finance table
+ *   (`Sport en recreatie` … `Sport en recreatie Rekening 2022 …`) is the programme's name: it starts it.
  * Everything before the first boundary belongs to the first programme.
  */
 export function programmaGrenzen(regels: readonly string[]): number[] {
@@ -54,6 +56,25 @@ export function programmaGrenzen(regels: readonly string[]): number[] {
       j = volgende(j + 1);
       const s = regels[j] ?? '';
       if (P.doelKop.test(s) || P.subdoelen.test(s)) return true;
+    }
+    return false;
+  };
+  /**
+   * Line `naam` (right above the opening at line `i`) is the programme's name: a short line of its
+   * own, and the title of the programme's finance table (`Sport en recreatie Rekening …`) further on.
+   */
+  const isNaamBoven = (naam: number, i: number): boolean => {
+    const tekst = regels[naam] ?? '';
+    if (tekst.length > 80 || !/^\p{Lu}/u.test(tekst) || /[.:;,?!]$/.test(tekst) || /\d/.test(tekst) || P.grafiek.test(tekst)) return false;
+    if (naam > 0 && (regels[naam - 1] ?? '') !== '') return false;
+    let j = i + 1;
+    while (j < regels.length && !P.gekost.test(regels[j] ?? '') && !P.kosten.test(regels[j] ?? '') && !P.programmaKop.test(regels[j] ?? '')) j++;
+    if (j >= regels.length || P.programmaKop.test(regels[j] ?? '')) return false;
+    for (let k = j + 1; k < regels.length && k <= j + 6; k++) {
+      const r = regels[k] ?? '';
+      if (r === '' || P.eenheidRegel.test(r)) continue;
+      const rest = r.slice(tekst.length).trim().split(' ')[0] ?? '';
+      return r.toLowerCase().startsWith(tekst.toLowerCase()) && (rest === '' || P.kolomBegin.test(rest) || P.jaartal.test(rest));
     }
     return false;
   };
@@ -81,7 +102,8 @@ export function programmaGrenzen(regels: readonly string[]): number[] {
         continue;
       }
       if (P.willenBereiken.test(s) || P.bereiktEnGedaan.test(s) || P.visie.test(s) || isDoel(i)) {
-        grens(i);
+        const naam = vorige(i);
+        grens(naam >= 0 && isNaamBoven(naam, i) ? naam : i);
         continue;
       }
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { prng } from './fixtures/prng.ts';
-import { formatteerBedrag, formatteerGetal, lexCellen, leesBedrag, leesGetal, leesWaarde, splitsBedragRegel, splitsWaarden } from './pc.getal.ts';
+import { formatteerBedrag, formatteerGetal, lexCellen, leesBedrag, leesGetal, leesWaarde, splitsBedragRegel, splitsWaarden, splitsWaardenMetOpmerking } from './pc.getal.ts';
 
 const geheel = (r: () => number, max: number) => Math.floor(r() * max);
 const kies = <T,>(r: () => number, lijst: readonly T[]): T => lijst[geheel(r, lijst.length)] as T;
@@ -65,6 +65,10 @@ describe('leesWaarde', () => {
     expect(lees('6,9', 'Aantal tevreden bezoekers').waarde.eenheid).toBe('aantal');
     expect(lees('6,95', 'Waardering inwoners').waarde.eenheid).toBe('aantal');
     expect(lees('6,9', 'Gemiddelde wachttijd in minuten').waarde.eenheid).toBe('aantal');
+    // at the end of a compound word too, but "ontevreden" is no rapportcijfer
+    expect(lees('7,2', 'Cliënttevredenheid Wmo').waarde.eenheid).toBe('rapportcijfer');
+    expect(lees('7', 'Klantwaardering afvalinzameling').waarde.eenheid).toBe('rapportcijfer');
+    expect(lees('7', 'Ontevreden klanten').waarde.eenheid).toBe('aantal');
   });
 
   it('reads statuses without a number', () => {
@@ -86,6 +90,7 @@ describe('leesWaarde', () => {
     expect(lees('7,2%7').waarde).toMatchObject({ tekst: '7,2%', getal: 7.2, voetnoten: [7] });
     expect(lees('n.v.t.30').waarde).toMatchObject({ status: 'n.v.t.', voetnoten: [30] });
     expect(lees('1.2343').waarde).toMatchObject({ tekst: '1.234', getal: 1234, voetnoten: [3] });
+    expect(lees('€ 7.9023').waarde).toMatchObject({ tekst: '€ 7.902', getal: 7902, eenheid: '€', voetnoten: [3] });
     // Footnote 12 does not exist: the cell is not understood, and says why.
     const onbekend = lees('NB12');
     expect(onbekend.waarde).toMatchObject({ tekst: 'NB12', getal: null, eenheid: null, voetnoten: [] });
@@ -148,6 +153,15 @@ describe('splitsWaarden', () => {
     });
     // lower case "niet" never opens a cell before the last column
     expect(splitsWaarden('Naam niet beschikbaar, de 7,0 7,2', 3)).toBeNull();
+  });
+
+  it('a remark after the last value may open with a capital; after an earlier value only in lower case or "("', () => {
+    expect(splitsWaardenMetOpmerking('Doorlooptijd (dagen) 28 - 31 Bron: Suite4Sociaal Domein', 3)).toEqual({
+      voor: 'Doorlooptijd (dagen)',
+      cellen: ['28', '-', '31'],
+      opmerkingen: [null, null, 'Bron: Suite4Sociaal Domein'],
+    });
+    expect(splitsWaardenMetOpmerking('Doorlooptijd 28 Bron: eigen 30 31', 3)).toBeNull();
   });
 
   it('lexes no cells out of plain words', () => {

@@ -83,7 +83,8 @@ const VERHOUDING = new RegExp(`^${GETAL_BRON}\\/${GETAL_BRON}$`);
 const VRIJE_STATUS = /^(niet beschikbaar|niet bekend|nog niet bekend|nog niet beschikbaar)\b[,.:;]?\s*(.*)$/i;
 
 /** Names of indicators whose bare numbers between 1 and 10 are rapportcijfers. */
-const CIJFER_NAAM = /\b(waardering|tevredenheid|tevreden|rapportcijfer|cijfer|beoordeling)\b/i;
+/** Also at the end of a compound word ("Cliënttevredenheid", "Klantwaardering", "eindcijfer"), but not "ontevreden". */
+const CIJFER_NAAM = /(waardering|(?<!on)tevredenheid|(?<!on)tevreden|rapportcijfer|cijfer|beoordeling)\b/i;
 const TELLING_NAAM = /^\s*(aantal|%|percentage|totaal)\b/i;
 
 /**
@@ -153,7 +154,8 @@ function metVoetnoten(kern: Kern, kolom: string, voetnoten: number[]): PcWaarde 
 /**
  * Reads one indicator cell as printed (footnote digits possibly glued on). Glued digits count as
  * a footnote only after a non-digit (`NB29`, `4%3`, `7,2%7`, `n.v.t.2`) or after a thousands
- * group that would otherwise be too long (`1.2345` = 1.234 with footnote 5), and only when the
+ * group that would otherwise be too long (`1.2345` = 1.234 with footnote 5, `€ 7.9023` = € 7.902
+ * with footnote 3), and only when the
  * number is one of `context.voetnoten`. A bare number never loses digits (`723` stays 723).
  */
 export function leesWaarde(tekst: string, kolom: string, context: WaardeContext = {}): GelezenWaarde {
@@ -168,7 +170,7 @@ export function leesWaarde(tekst: string, kolom: string, context: WaardeContext 
     if (!/^[1-9]\d*$/.test(cijfers)) continue;
     const laatste = voor.at(-1) ?? '';
     const naNietCijfer = !/[\d\s,]/.test(laatste);
-    const naDuizendtal = /^-?\d{1,3}(\.\d{3})+$/.test(voor);
+    const naDuizendtal = /^-?(?:€\s?)?\d{1,3}(\.\d{3})+$/.test(voor); // "1.2507", "€ 7.9023"
     if (!naNietCijfer && !naDuizendtal) continue;
     const kern = leesKern(voor, context.naam);
     if (!kern) continue;
@@ -255,8 +257,8 @@ function eenCel(tokens: readonly string[], i: number): { tekst: string; eind: nu
 /**
  * Splits the tail of a line into exactly `aantal` value cells where a cell may be followed by a
  * remark in the same cell ("18% corona jeugdmonitor 2021-2022"): for rows that `splitsWaarden`
- * cannot split. A remark starts with a word in lower case or "(" and runs until the rest of the
- * line splits into the remaining cells (shortest remark first); the earliest start wins (the
+ * cannot split. A remark starts with a word in lower case or "(" (after the last cell also with a
+ * capital) and runs until the rest of the line splits into the remaining cells (shortest remark first); the earliest start wins (the
  * shortest name). Free-text statuses are not combined with remarks. Null when no split exists.
  */
 export function splitsWaardenMetOpmerking(regel: string, aantal: number): { voor: string; cellen: string[]; opmerkingen: (string | null)[] } | null {
@@ -268,7 +270,9 @@ export function splitsWaardenMetOpmerking(regel: string, aantal: number): { voor
     if (nodig === 1 && cel.eind === tokens.length) return { cellen: [cel.tekst], opmerkingen: [null] };
     const verder = vanaf(cel.eind, nodig - 1);
     if (verder) return { cellen: [cel.tekst, ...verder.cellen], opmerkingen: [null, ...verder.opmerkingen] };
-    if (!/^[\p{Ll}(]/u.test(tokens[cel.eind] ?? '')) return null;
+    // a remark opens in lower case or with "("; after the last cell (nothing but the remark can
+    // follow there) also with a capital ("31 Bron: eigen registratie")
+    if (!/^[\p{Ll}(]/u.test(tokens[cel.eind] ?? '') && !(nodig === 1 && /^\p{Lu}/u.test(tokens[cel.eind] ?? ''))) return null;
     for (let q = cel.eind + 1; q <= tokens.length; q++) {
       const rest = nodig === 1 ? (q === tokens.length ? { cellen: [], opmerkingen: [] } : null) : vanaf(q, nodig - 1);
       if (rest) return { cellen: [cel.tekst, ...rest.cellen], opmerkingen: [tokens.slice(cel.eind, q).join(' '), ...rest.opmerkingen] };

@@ -883,6 +883,15 @@ describe('building blocks', () => {
       'Eerste contacten tussen intiatievencoördinator en SWD zijn gelegd.',
     ]);
     expect(splitsActiviteitregel('samenwerking kunnen uitvoeren (onder andere in Duo+')).toEqual(['samenwerking kunnen uitvoeren (onder andere in Duo+', '']);
+    // an abbreviation in capitals opens the text only when no other capitalised word does
+    expect(splitsActiviteitregel('Preventieakkoord uitvoeren met partners Met GGD en scholen zijn afspraken gemaakt', 8)).toEqual([
+      'Preventieakkoord uitvoeren met partners',
+      'Met GGD en scholen zijn afspraken gemaakt',
+    ]);
+    expect(splitsActiviteitregel('Preventieakkoord uitvoeren met alle partners GGD en scholen maakten afspraken', 8)).toEqual([
+      'Preventieakkoord uitvoeren met alle partners',
+      'GGD en scholen maakten afspraken',
+    ]);
   });
 
   it('controleer: a table without saldo rows or budget column has no controles', () => {

@@ -91,6 +91,10 @@ export const P = {
   structureleGevolgen: /^structurele gevolgen (?:jaarstukken|jaarrekening|rekening)\s+(\d{4})$/i,
   opsomming: /^[•●▪◦‣∙]\s*/,
   paginanummer: /^\d{1,3}$/,
+  /** A page number that says so: "Pagina 58", "pagina 58 van 212", "blz. 58". */
+  paginaAanduiding: /^(?:pagina|blz\.?)\s*\d{1,4}(?:\s+van\s+\d{1,4})?$/i,
+  /** A page number beside the running page header or footer: "Jaarstukken 2023 58", "58 | Jaarstukken 2023", "Jaarstukken 2023 - pagina 58". */
+  titelMetPagina: /^(?:(?:(?:pagina|blz\.?)\s*)?\d{1,3}\s*[|·•–-]?\s*(.+?)|(.+?)\s*[|·•–-]?\s*(?:(?:pagina|blz\.?)\s*)?\d{1,3})$/i,
   grafiek: /^(lasten en baten|verdeling\b|grafiek\b)/i,
   eenheid: /(?:x|×)\s*€\s*(1\s*mln|1\s*miljoen|1(?:\.000)*)/i,
   /** A line that only states the unit: "(bedragen x € 1.000)", "x € 1.000". */
@@ -280,6 +284,26 @@ function binairePlek(tekst: string): number {
   }
   return -1;
 }
+
+/** The end of a name part is a value with a unit, a range in % or a status (`€ 412`, `45%`, `NB`): a value, not a word of the name. */
+const eindigtOpWaarde = (voor: string): boolean => {
+  const woorden = voor.split(' ');
+  return [1, 2].some((m) => {
+    if (woorden.length <= m) return false;
+    const staart = woorden.slice(-m).join(' ');
+    if (lexCellen(woorden.slice(-m))?.cellen.length !== 1) return false;
+    const w = leesWaarde(staart, '').waarde;
+    return w.eenheid === '%' || w.eenheid === '€' || (w.eenheid === 'bereik' && staart.includes('%')) || (w.status !== undefined && w.status !== '-');
+  });
+};
+
+/** The lines of a name as one: a line ending in `letter-` (`veiligheidshuis-` / `traject`) is joined without a space, as in running text. */
+const voegNaamSamen = (delen: string[]): string =>
+  delen
+    .map((d) => d.trim())
+    .filter((d) => d !== '')
+    .reduce((acc, d) => (acc === '' ? d : /\p{L}-$/u.test(acc) && /^\p{Ll}/u.test(d) ? acc + d : `${acc} ${d}`), '')
+    .replace(/\s+/g, ' ');
 
 export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResultaat {
   // Control characters (or a run of undecodable bytes) mean binary data, not text.
@@ -474,6 +498,10 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
       return j + 1;
     }
     if (voetnoten && isVerwezenVoetnoot(j)) return leesVoetnoot(j);
+    if (P.paginaAanduiding.test(t(j))) {
+      neem(j, 'paginanummer');
+      return j + 1;
+    }
     if (P.paginanummer.test(t(j))) {
       waarschuw(j, 'losse regel met alleen een getal (paginanummer?)');
       return j + 1;
@@ -481,12 +509,41 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
     return -1;
   }
 
-  /** The document title again (a running page header), the same as the first one. */
+  /**
+   * The document title again (a running page header or footer), the same as the first one; also
+   * with the page number before or after it (`Jaarstukken 2023 58`, `58 | Jaarstukken 2023`).
+   */
   function isHerhaaldeTitel(i: number): boolean {
-    const m = P.documenttitel.exec(t(i));
-    if (!m || titel === null) return false;
-    const soort: PcSoort = /begroting/i.test(m[1] ?? '') ? 'begroting' : 'jaarstukken';
-    return titel.soort === soort && titel.jaar === Number(m[2]);
+    // in a programme of a whole document, the document's title (the part itself may not print it)
+    const eerste = titel ?? opties.document ?? null;
+    if (eerste === null) return false;
+    const zelfde = (s: string) => {
+      const m = P.documenttitel.exec(s);
+      const soort: PcSoort = /begroting/i.test(m?.[1] ?? '') ? 'begroting' : 'jaarstukken';
+      return m !== null && eerste.soort === soort && eerste.jaar === Number(m[2]);
+    };
+    if (zelfde(t(i))) return true;
+    // a title with a page number is short and starts or ends with a digit
+    if (t(i).length > 60 || !/^\d|\d$/.test(t(i))) return false;
+    const p = P.titelMetPagina.exec(t(i));
+    return p !== null && zelfde((p[1] ?? p[2] ?? '').trim());
+  }
+
+  /** A running page header or footer, "Pagina N", or a page number beside one of them (where no value can stand: a finance table, a footnote). */
+  const isPaginameubel = (i: number): boolean => isHerhaaldeTitel(i) || P.paginaAanduiding.test(t(i)) || isPaginanummerBijKop(i, true);
+
+  /**
+   * A bare number right below a running page header or footer (the bare title): a page number; with
+   * `ookErboven` also right above one. In an indicator table only below: a bare number above the
+   * page header may be the last value of a row.
+   */
+  function isPaginanummerBijKop(i: number, ookErboven = false): boolean {
+    if (!P.paginanummer.test(t(i))) return false;
+    // only beside the bare title: a header or footer that prints its page number has it already
+    const buur = (j: number) => j >= 0 && j < n && P.documenttitel.test(t(j)) && isHerhaaldeTitel(j);
+    let voor = i - 1;
+    while (voor >= 0 && t(voor) === '') voor--;
+    return buur(voor) || (ookErboven && buur(volgende(i + 1)));
   }
 
   /** A title: a short line on its own (blank line or start before, blank line or end after), no closing punctuation. */
@@ -783,13 +840,18 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
   };
   let inIndicatorTabel = false;
 
-  function leesIndicatoren(i: number): number {
-    structuur++;
+  /**
+   * The header of an indicator table from line i: the heading (`Prestatie-indicatoren10 Realisatie`)
+   * and the lines of column words and years after it. No side effects: `genomen` and `meldingen`
+   * say what the caller takes and warns about.
+   */
+  function leesIndicatorKop(i: number) {
     const m = P.indicatorKop.exec(t(i));
     const tabel = m?.[1] ?? '';
     const soort: 'effect' | 'prestatie' = /effect/i.test(tabel) ? 'effect' : 'prestatie';
-    neem(i, m?.[2] ? `indicatoren (kop, voetnoot ${m[2]})` : 'indicatoren (kop)');
-    if (m?.[2] && !voetnootLijn.has(Number(m[2]))) waarschuw(i, `"${tabel}${m[2]}": voetnoot ${m[2]} staat niet in de voetnoten van dit hoofdstuk`);
+    const genomen: { j: number; veld: string }[] = [{ j: i, veld: m?.[2] ? `indicatoren (kop, voetnoot ${m[2]})` : 'indicatoren (kop)' }];
+    const meldingen: { j: number; reden: string }[] = [];
+    if (m?.[2] && !voetnootLijn.has(Number(m[2]))) meldingen.push({ j: i, reden: `"${tabel}${m[2]}": voetnoot ${m[2]} staat niet in de voetnoten van dit hoofdstuk` });
     const tokens: string[] = [];
     const merken: { index: number; nummer: number }[] = [];
     const voegToe = (w: NonNullable<ReturnType<typeof kopWoorden>>) => {
@@ -798,9 +860,8 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
     };
     const eerste = kopWoorden((m?.[3] ?? '').trim(), false);
     if (eerste) voegToe(eerste);
-    else if ((m?.[3] ?? '').trim() !== '') waarschuw(i, `indicatorentabel: "${m?.[3]}" is geen kolomkop`);
+    else if ((m?.[3] ?? '').trim() !== '') meldingen.push({ j: i, reden: `indicatorentabel: "${m?.[3]}" is geen kolomkop` });
     let j = i + 1;
-    inIndicatorTabel = true;
     while (j < n) {
       if (t(j) === '') {
         j++;
@@ -809,30 +870,122 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
       const w = isIndicatorRij(j) ? null : kopWoorden(t(j), P.jaartal.test(tokens.at(-1) ?? ''));
       if (!w) break;
       voegToe(w);
-      neem(j, w.voetnoten.length > 0 ? 'indicatoren (kolomkop, voetnoot)' : 'indicatoren (kolomkop)');
+      genomen.push({ j, veld: w.voetnoten.length > 0 ? 'indicatoren (kolomkop, voetnoot)' : 'indicatoren (kolomkop)' });
       j++;
     }
     const { kolommen, kolomVan } = groepeerKolommenMetIndex(tokens);
-    if (kolommen.length === 0) throw new PcImportFout(i + 1, `indicatorentabel "${tabel}" zonder kolomkoppen (zoals "Realisatie 2023")`);
     const kolomVoetnoten = kolommen.map(() => [] as number[]);
     for (const merk of merken) kolomVoetnoten[kolomVan[merk.index] ?? 0]?.push(merk.nummer);
+    return { tabel, soort, kolommen, kolomVoetnoten, einde: j, genomen, meldingen };
+  }
+
+  /**
+   * A page break inside an indicator table, from line j: running page headers or footers (the
+   * document title, also with a page number: `Jaarstukken 2023 58`), page numbers (`58`,
+   * `Pagina 58`) and the table's header repeated (same kind, same columns), blank lines between
+   * them. Returns the first line after it, or -1 when line j starts none. Bare numbers alone are no
+   * page break (they may be values): the break needs a running header, `Pagina N` or the repeated
+   * table header. A bare number right above the running header or footer is its page number only
+   * when `ookErboven` (between rows, or in a row that has its values already). The lines are taken
+   * only when `nemen`.
+   */
+  function paginabreukInTabel(j: number, soort: 'effect' | 'prestatie', kolommen: string[], kolomVoetnoten: number[][], nemen: boolean, ookErboven = true): number {
+    let k = j;
+    let zeker = false;
+    const genomen: { j: number; veld: string }[] = [];
+    while (k < n) {
+      if (t(k) === '') {
+        k++;
+        continue;
+      }
+      if (isHerhaaldeTitel(k) || P.paginaAanduiding.test(t(k))) {
+        zeker = true;
+        genomen.push({ j: k, veld: 'paginakop of paginavoet' });
+        k++;
+        continue;
+      }
+      if (isPaginanummerBijKop(k, ookErboven)) {
+        genomen.push({ j: k, veld: 'paginanummer' });
+        k++;
+        continue;
+      }
+      if (P.indicatorKop.test(t(k))) {
+        // the header repeated ends the break: what follows is the table's (a bare number too: a
+        // number under the last year that the first header did not have is a value, not a footnote)
+        const kop = leesIndicatorKop(k);
+        if (kop.soort === soort && kop.meldingen.length === 0 && kop.kolommen.join('|') === kolommen.join('|')) {
+          zeker = true;
+          const laatste = kop.genomen.at(-1);
+          const extraMerk = JSON.stringify(kop.kolomVoetnoten) !== JSON.stringify(kolomVoetnoten) && laatste !== undefined && P.paginanummer.test(t(laatste.j));
+          const header = extraMerk ? kop.genomen.slice(0, -1) : kop.genomen;
+          genomen.push(...header.map((g) => ({ ...g, veld: `${g.veld}, herhaald na de paginarand` })));
+          k = extraMerk && laatste ? laatste.j : kop.einde;
+        }
+      }
+      break;
+    }
+    if (!zeker) return -1;
+    if (nemen) for (const g of genomen) neem(g.j, g.veld);
+    return k;
+  }
+
+  function leesIndicatoren(i: number): number {
+    structuur++;
+    const kop = leesIndicatorKop(i);
+    const { tabel, soort, kolommen, kolomVoetnoten } = kop;
+    for (const g of kop.genomen) neem(g.j, g.veld);
+    for (const w of kop.meldingen) waarschuw(w.j, w.reden);
+    let j = kop.einde;
+    if (kolommen.length === 0) throw new PcImportFout(i + 1, `indicatorentabel "${tabel}" zonder kolomkoppen (zoals "Realisatie 2023")`);
     indicatorKolommen.push(...kolommen);
+    inIndicatorTabel = true;
     let rijen = 0;
     while (j < n) {
       if (t(j) === '') {
         j++;
         continue;
       }
-      if (isIndicatorRij(j)) {
+      const verder = paginabreukInTabel(j, soort, kolommen, kolomVoetnoten, true);
+      if (verder >= 0) {
+        j = verder;
+      } else if (isIndicatorRij(j)) {
         j = leesIndicatorRij(j, soort, kolommen, kolomVoetnoten);
         rijen++;
       } else if (P.voetnoot.test(t(j)) && !lexCellen(t(j).split(' '))) j = leesVoetnoot(j);
-      else break;
+      else {
+        // Lines that continue something (lower case) or hold only values, and then a row: the rest of
+        // a row the reader could not join; warned about, and the table goes on (its rows are not
+        // activities).
+        const los: number[] = [];
+        let k = j;
+        while (k < n && los.length <= 3 && (t(k) === '' || (!isStructuur(k) && !isIndicatorRij(k) && (/^\p{Ll}/u.test(t(k)) || lexCellen(t(k).split(' ')) !== null)))) {
+          if (t(k) !== '') los.push(k);
+          k++;
+        }
+        if (los.length === 0 || los.length > 3 || k >= n || !isIndicatorRij(k)) break;
+        for (const x of los) waarschuw(x, `indicatorentabel "${tabel}": regel hoort bij geen rij (een afgebroken rij?); niet gebruikt`);
+        j = k;
+      }
     }
     inIndicatorTabel = false;
     if (rijen === 0 && j >= n) waarschuw(i, `indicatorentabel "${tabel}" zonder rijen: de tekst houdt hier op (afgebroken?)`);
     return j;
   }
+
+  /** The first line after the footnotes (with their wrapped text) starting at line j; j itself when it is no footnote. */
+  const naVoetnoten = (j: number): number => {
+    let k = j;
+    while (k < n) {
+      if (t(k) === '') {
+        k++;
+        continue;
+      }
+      if (!P.voetnoot.test(t(k)) || lexCellen(t(k).split(' ')) !== null || isPaginameubel(k)) break;
+      k++;
+      while (k < n && t(k) !== '' && !eindeRij(k) && !isPaginameubel(k)) k++;
+    }
+    return k === j ? j : k;
+  };
 
   /** Ends an indicator row (or a footnote): another row, a footnote, or a block start. */
   const eindeRij = (j: number) => isIndicatorRij(j) || (P.voetnoot.test(t(j)) && !lexCellen(t(j).split(' '))) || isStructuur(j);
@@ -854,8 +1007,32 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
     const code = kop.code;
     const regels: number[] = [i];
     let j = i + 1;
-    while (j < n && (t(j) === '' || !eindeRij(j))) {
-      if (t(j) !== '') regels.push(j);
+    while (j < n) {
+      if (t(j) === '') {
+        j++;
+        continue;
+      }
+      // a page break inside the row (the footnotes at the bottom of the page, the page header,
+      // a page number, the table's header again): the row continues after it, unless a new row
+      // or block starts there
+      const k = naVoetnoten(j);
+      // (asked only for a bare number:) the row has its values already: one line with a value per
+      // column, or enough values on lines of their own
+      const compleet =
+        P.paginanummer.test(t(k)) &&
+        (regels.some((x) => splitsWaarden(x === i ? kop.rest : t(x), kolommen.length) !== null || splitsWaardenMetOpmerking(x === i ? kop.rest : t(x), kolommen.length) !== null) ||
+          regels.reduce((som, x) => som + (x === i ? 0 : (lexCellen(t(x).split(' '))?.cellen.length ?? 0)), 0) >= kolommen.length);
+      const verder = paginabreukInTabel(k, soort, kolommen, kolomVoetnoten, false, compleet);
+      if (verder >= 0) {
+        const na = volgende(verder);
+        if (na < 0 || eindeRij(na)) break;
+        for (let x = j; x < k; ) x = t(x) === '' ? x + 1 : leesVoetnoot(x);
+        paginabreukInTabel(k, soort, kolommen, kolomVoetnoten, true, compleet);
+        j = na;
+        continue;
+      }
+      if (eindeRij(j)) break;
+      regels.push(j);
       j++;
     }
     // Blank lines at the end belong to nobody.
@@ -879,7 +1056,9 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
           gesplitst !== null && !gesplitst.open && regels.slice(idx + 1).some((l) => splitsWaarden(t(l), kolommen.length)?.voor === '');
         // A later line that holds only values, more than there are columns ("120 130 125 140"): no
         // value is dropped into the name; the row gets a waarschuwing below.
-        const teVeel = gesplitst !== null && k !== i && gesplitst.voor !== '' && lexCellen(gesplitst.voor.split(' ')) !== null;
+        // The same on the name's own line: a name does not end in a value with a unit or a status
+        // ("Kosten per inwoner € 412 € 405 € 431 € 440"); a bare number may end it ("in groep 8").
+        const teVeel = gesplitst !== null && gesplitst.voor !== '' && (k !== i ? lexCellen(gesplitst.voor.split(' ')) !== null : eindigtOpWaarde(gesplitst.voor));
         if (gesplitst && !laterAlleenWaarden && !teVeel) {
           if (gesplitst.voor) naamDelen.push(gesplitst.voor);
           cellen = gesplitst.cellen.map((c) => ({ tekst: c, regel: k + 1 }));
@@ -896,6 +1075,9 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
         if (vrij) vrij.tekst += ` ${s}`;
         vrijOpen = !s.endsWith('.');
         neem(k, 'indicatoren.waarden');
+      } else if (lexCellen(s.split(' ')) !== null) {
+        // a line of values (or a bare number: a page number?) after the row's values: not its name
+        waarschuw(k, `indicator ${code}: een regel met alleen waarden na de waarden van de rij (paginanummer?); niet gebruikt`);
       } else {
         naamDelen.push(s);
         neem(k, 'indicatoren.naam');
@@ -913,7 +1095,7 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
         cellen = alt.cellen;
       }
     }
-    const { naam: schoon, voetnoten: naamVoetnoten } = zonderNaamVoetnoten(naamDelen.join(' ').replace(/\s+/g, ' ').trim());
+    const { naam: schoon, voetnoten: naamVoetnoten } = zonderNaamVoetnoten(voegNaamSamen(naamDelen));
     const verplicht = /\(verplicht\)/i.test(schoon);
     const naam = schoon.replace(/\s*\(verplicht\)\s*/gi, ' ').trim();
     const indicator: PcIndicator = { code, naam, soort, verplicht, waarden: [] };
@@ -940,10 +1122,11 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
         let staart = 0;
         while (staart < woorden.length - 1 && lexCellen(woorden.slice(woorden.length - staart - 1)) !== null) staart++;
         const aantal = staart > 0 ? (lexCellen(woorden.slice(woorden.length - staart))?.cellen.length ?? 0) : 0;
+        const reden = aantal > kolommen.length ? 'meer waarden dan kolommen' : 'er ontbreekt een waarde';
         waarschuw(
           i,
           aantal > 0
-            ? `indicator ${code}: de regel eindigt op ${aantal} waarde(n), ${kolommen.length} kolommen verwacht (${kolommen.join(', ')}); waarden niet toegekend, ze staan nog in de naam`
+            ? `indicator ${code}: de regel eindigt op ${aantal} waarde(n), ${kolommen.length} kolommen verwacht (${kolommen.join(', ')}); ${reden}; waarden niet toegekend, ze staan nog in de naam`
             : `indicator ${code}: geen waarden gevonden`,
         );
       }
@@ -1030,7 +1213,7 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
         neem(k, 'indicatoren.naam');
       }
     }
-    const { naam: schoon, voetnoten: naamVoetnoten } = zonderNaamVoetnoten(naamDelen.join(' ').replace(/\s+/g, ' ').trim());
+    const { naam: schoon, voetnoten: naamVoetnoten } = zonderNaamVoetnoten(voegNaamSamen(naamDelen));
     const verplicht = /\(verplicht\)/i.test(schoon);
     const ouder = schoon.replace(/\s*\(verplicht\)\s*/gi, ' ').trim();
     const extra = kolommen.map((_, k) => [...(kolomVoetnoten[k] ?? []), ...naamVoetnoten]);
@@ -1065,7 +1248,7 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
     const voetnoot = { nummer: Number(m?.[1]), tekst: (m?.[2] ?? '').trim() };
     neem(i, 'voetnoten');
     let j = i + 1;
-    while (j < n && t(j) !== '' && !eindeRij(j)) {
+    while (j < n && t(j) !== '' && !eindeRij(j) && !isPaginameubel(j)) {
       voetnoot.tekst += ` ${t(j)}`;
       neem(j, 'voetnoten');
       j++;
@@ -1167,8 +1350,30 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
     let j = kop.einde;
     while (j < n) {
       const s = t(j);
+      // A page break inside the table: the running page header or footer and page numbers, then
+      // perhaps the table's header again (same title and columns); the rows continue after it.
+      if (s !== '' && isPaginameubel(j)) {
+        let k = j;
+        while (k < n && (t(k) === '' || isPaginameubel(k))) {
+          if (t(k) !== '') neem(k, 'paginakop, paginavoet of paginanummer');
+          k++;
+        }
+        if (k < n && P.kosten.test(t(k)) === false && P.gekost.test(t(k)) === false && isFinancienKop(k)) {
+          const herhaald = kopVanFinancien(k);
+          if (herhaald.titel === titel && herhaald.kolommen.join('|') === kolommen.join('|')) {
+            for (const x of [...herhaald.eenheidRegels, ...herhaald.kopRegels]) neem(x, 'financien.kolommen (herhaald na de paginarand)');
+            k = herhaald.einde;
+          }
+        }
+        j = k;
+        continue;
+      }
       if (s === '') {
         const k = volgende(j);
+        if (k >= 0 && isPaginameubel(k)) {
+          j = k;
+          continue;
+        }
         if (k < 0 || isStructuur(k)) break; // e.g. "Investeringen 2026 2027 …", another table
         const rij = financienRij(t(k), kolommen.length);
         if (rij === null || 'fout' in rij) {
@@ -1182,11 +1387,14 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
       const rij = financienRij(s, kolommen.length);
       if (rij !== null && 'fout' in rij) throw new PcImportFout(j + 1, rij.fout);
       if (rij === null) {
-        // A wrapped row name, when a row follows directly.
-        const k = j + 1 < n ? financienRij(t(j + 1), kolommen.length) : null;
-        if (k !== null && !('fout' in k) && !isStructuur(j)) {
-          wachtendeNaam.push(j);
-          j++;
+        // A row name wrapped over at most three lines, when a row (or a line of amounts only)
+        // follows directly: "Onttrekkingen aan" / "reserves" / "1.204 600 850 …".
+        let k = j + 1;
+        while (k < n && k <= j + 2 && t(k) !== '' && !isStructuur(k) && financienRij(t(k), kolommen.length) === null) k++;
+        const rijNa = k < n && t(k) !== '' && !isStructuur(k) ? financienRij(t(k), kolommen.length) : null;
+        if (rijNa !== null && !('fout' in rijNa) && !isStructuur(j)) {
+          for (let x = j; x < k; x++) wachtendeNaam.push(x);
+          j = k;
           continue;
         }
         break;
@@ -1200,6 +1408,17 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
       j++;
     }
     if (regels.length === 0) throw new PcImportFout(j + 1, 'financiële tabel zonder regels met bedragen');
+    // The programme's table ends with its saldo ("Saldo van de baten en lasten"): a text that stops
+    // before it was cut off.
+    const laatste = regels.at(-1);
+    if (hoofdtabel && volgende(j) < 0 && laatste && !/^saldo\b/i.test(laatste.naam)) {
+      const regel = (() => {
+        let k = j - 1;
+        while (k > 0 && t(k) === '') k--;
+        return k;
+      })();
+      waarschuw(regel, `de tekst houdt op in de financiële tabel na "${laatste.naam}", zonder saldo (afgebroken?): de controles missen de rest van de tabel`);
+    }
     if (hoofdtabel) {
       h.financien = { eenheid, kolommen, regels };
       h.controles.push(...controleer(kolommen, regels));
@@ -1519,7 +1738,10 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
       continue;
     }
     let m: RegExpExecArray | null;
-    if ((m = P.documenttitel.exec(s))) {
+    if (!P.documenttitel.test(s) && (isHerhaaldeTitel(i) || P.paginaAanduiding.test(s))) {
+      neem(i, 'paginakop, paginavoet of paginanummer');
+      i++;
+    } else if ((m = P.documenttitel.exec(s))) {
       structuur++;
       const soort: PcSoort = /begroting/i.test(m[1] ?? '') ? 'begroting' : 'jaarstukken';
       const jaar = Number(m[2]);
@@ -1604,6 +1826,19 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
     }
   }
 
+  // --- a text that stops in the middle of a sentence or name, before any finance table ----
+  // (the opening pages of a chapter end with a full sentence: they are read as they are)
+  const laatsteRegel = (() => {
+    let k = n - 1;
+    while (k > 0 && t(k) === '') k--;
+    return k;
+  })();
+  const laatsteVeld = verantwoording.get(laatsteRegel + 1) ?? '';
+  const inTekst = /^(visie|paragrafen\.tekst|doelen|activiteiten|indicatoren\.naam)/.test(laatsteVeld);
+  if (structuur > 0 && h.financien === null && inTekst && !/[.!?]$/.test(t(laatsteRegel)) && !h.waarschuwingen.some((w) => w.regel === laatsteRegel + 1)) {
+    waarschuw(laatsteRegel, 'de tekst houdt hier midden in een zin of regel op, zonder financiële tabel ("Wat heeft het gekost?" / "Wat mag het kosten?"): afgebroken?');
+  }
+
   // --- values need the complete footnote list --------------------------------------------
   const voetnootNummers = new Set(h.voetnoten.map((v) => v.nummer));
   for (const { indicator, cellen, kolommen, extraVoetnoten } of open) {
@@ -1674,6 +1909,10 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
     Object.assign(controle, beoordeel(controle.document, controle.berekend, tot - van, schaalVan(eigen?.eenheid ?? null)));
   }
 
+  // A title of its own without text that is the programme's name (the name above "Wat willen we
+  // bereiken?", the same as the finance table's title): the programme's heading, not a section.
+  h.paragrafen = h.paragrafen.filter((p) => !(p.tekst.length === 0 && h.programma !== '' && p.titel.toLowerCase() === h.programma.toLowerCase()));
+
   if (h.programma === '') throw new PcImportFout(1, 'de naam van het programma staat nergens (geen regel voor "Portefeuillehouder:", geen titel boven de financiële tabel)');
 
   // --- safety net: no line may go unaccounted for ---------------------------------------
@@ -1693,20 +1932,26 @@ export function leesHoofdstuk(tekst: string, opties: PcParseOpties): PcLeesResul
  * text sometimes puts the last line of the name and the first line of the text on one line
  * ("betrekken bij bewonersinitiatieven Eerste contacten …"). A line wider than the left column
  * (`ACTIVITEIT_KOLOMBREEDTE`, counting `prefix` characters of code before it) is split before the
- * capitalised word that leaves the longest name still within the column.
+ * capitalised word that leaves the longest name still within the column; a word in capitals only
+ * (an abbreviation: `GGD`) only when no other word qualifies.
  */
 export function splitsActiviteitregel(regel: string, prefix = 0): [string, string] {
   if (prefix + regel.length <= ACTIVITEIT_KOLOMBREEDTE) return [regel, ''];
   const woorden = regel.split(' ');
   let beste = -1;
+  let acroniem = -1; // an abbreviation in capitals (GGD, SWD) rarely opens a sentence: only when nothing else does
   let lengte = prefix;
   for (let k = 1; k < woorden.length; k++) {
     lengte += (woorden[k - 1] ?? '').length + 1;
     if (lengte - 1 > ACTIVITEIT_KOLOMBREEDTE) break;
     const vorig = woorden[k - 1] ?? '';
     const woord = woorden[k] ?? '';
-    if (/[\p{Ll}\d)]$/u.test(vorig) && /^[\p{Lu}•]/u.test(woord)) beste = k;
+    if (/[\p{Ll}\d)]$/u.test(vorig) && /^[\p{Lu}•]/u.test(woord)) {
+      if (/^\p{Lu}{2,}[^\p{Ll}]*$/u.test(woord)) acroniem = k;
+      else beste = k;
+    }
   }
+  if (beste < 0) beste = acroniem;
   if (beste < 0) return [regel, ''];
   return [woorden.slice(0, beste).join(' '), woorden.slice(beste).join(' ')];
 }

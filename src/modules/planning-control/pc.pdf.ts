@@ -1,13 +1,13 @@
 import { vertaler, type Taal } from '../../i18n/i18n.ts';
-import { LETTER_VET as VET, toegankelijkePdf } from '../../pdf.ts';
+import { toegankelijkePdf } from '../../pdf.ts';
 import { aanvullingVan, isAlgemeen, jaarwaarden, stoplicht, verdereGeldTabellen } from './pc.analyse.ts';
 import { lastenBaten } from './pc.grafiek.ts';
-import { getalOpmaak, statusTekst } from './pc.publiek.views.ts';
+import { getalOpmaak, statusTekst, zonderNadrukTekens } from './pc.publiek.views.ts';
 import type { PcProgramma } from './pc.service.ts';
 
 type Cel = { text: string; type?: 'TH' | 'TD'; scope?: 'Row' | 'Column'; font?: { src: string }; align?: { x: 'left' | 'right' } };
 const rijkop = (c: string): Cel => ({ text: c, type: 'TH', scope: 'Row' });
-const kop = (c: string): Cel => ({ text: c, type: 'TH', scope: 'Column', font: { src: VET } });
+const kop = (c: string): Cel => ({ text: c, type: 'TH', scope: 'Column', font: { src: 'vet' } });
 const td = (c: string, rechts = false): Cel => ({ text: c, type: 'TD', ...(rechts ? { align: { x: 'right' as const } } : {}) });
 
 /**
@@ -24,6 +24,8 @@ export function naarPdf(p: PcProgramma, taal: Taal, gemeenteNaam: string): Promi
   const gemeente = vertaler(taal, 'portaal')('algemeen.gemeenteNaam', { naam: gemeenteNaam });
   const titel = tp('hoofdstuk.titelPagina', { programma: h.programma, soort: soortNaam, jaar: h.jaar });
   const getal = getalOpmaak(taal);
+  /** A finance cell as printed: the document's dash for nothing (stored as 0), empty stays empty. */
+  const bedrag = (b: number | null): string => (b === null ? '' : b === 0 ? '-' : getal(b));
   const { doc, root, tekst, klaar } = toegankelijkePdf({ taal, titel, auteur: gemeente, onderwerp: `${soortNaam} ${h.jaar}` });
   const tabel = (bijschrift: string, rijen: Cel[][]) => {
     tekst(bijschrift, 'P', 10, true);
@@ -42,11 +44,11 @@ export function naarPdf(p: PcProgramma, taal: Taal, gemeenteNaam: string): Promi
 
   if (h.visie.length) {
     tekst(tp('hoofdstuk.visie'), 'H2', 16, true);
-    for (const alinea of h.visie) tekst(alinea, 'P', 11);
+    for (const alinea of h.visie) tekst(zonderNadrukTekens(alinea), 'P', 11);
   }
   for (const par of h.paragrafen) {
     tekst(par.titel, 'H2', 16, true);
-    for (const alinea of par.tekst) tekst(alinea, 'P', 11);
+    for (const alinea of par.tekst) tekst(zonderNadrukTekens(alinea), 'P', 11);
   }
   /** The controles of one table in words: what does not add up, or that it does. */
   const controles = (welke: string | undefined) => {
@@ -76,7 +78,7 @@ export function naarPdf(p: PcProgramma, taal: Taal, gemeenteNaam: string): Promi
     tekst(tp(realisatie ? 'hoofdstuk.activiteitenRealisatie' : 'hoofdstuk.activiteitenBegroting'), 'H2', 16, true);
     for (const a of h.activiteiten) {
       tekst(`${a.code} ${a.naam}`, 'H3', 11, true);
-      tekst(a.tekst, 'P', 11);
+      tekst(zonderNadrukTekens(a.tekst), 'P', 11);
     }
   }
   if (h.indicatoren.length) {
@@ -108,7 +110,7 @@ export function naarPdf(p: PcProgramma, taal: Taal, gemeenteNaam: string): Promi
     tekst(tp(realisatie ? 'hoofdstuk.geld' : 'hoofdstuk.geldBegroting'), 'H2', 16, true);
     tabel(tp('hoofdstuk.geldCaption', { eenheid: getal(f.eenheid) }), [
       [kop(h.programma), ...f.kolommen.map(kop)],
-      ...f.regels.map((r) => [rijkop(r.naam), ...r.bedragen.map((b) => td(b === null ? '' : getal(b), true))]),
+      ...f.regels.map((r) => [rijkop(r.naam), ...r.bedragen.map((b) => td(bedrag(b), true))]),
     ]);
     controles(undefined);
     const lb = lastenBaten(h);
@@ -124,7 +126,7 @@ export function naarPdf(p: PcProgramma, taal: Taal, gemeenteNaam: string): Promi
     if (t.tabel === 'investeringen') return;
     const titel = t.titel || tp('hoofdstuk.verdereTabel', { nr: i + 1 });
     tekst(titel, 'H2', 16, true);
-    tabel(tp('hoofdstuk.tabelCaption', { titel, eenheid: getal(t.eenheid) }), [[kop(titel), ...t.kolommen.map(kop)], ...t.regels.map((r) => [rijkop(r.naam), ...r.bedragen.map((b) => td(b === null ? '' : getal(b), true))])]);
+    tabel(tp('hoofdstuk.tabelCaption', { titel, eenheid: getal(t.eenheid) }), [[kop(titel), ...t.kolommen.map(kop)], ...t.regels.map((r) => [rijkop(r.naam), ...r.bedragen.map((b) => td(bedrag(b), true))])]);
     controles(t.tabel);
   });
   const eenheid = getal(h.financien?.eenheid ?? 1000);
@@ -137,7 +139,7 @@ export function naarPdf(p: PcProgramma, taal: Taal, gemeenteNaam: string): Promi
   if (investeringen.length) {
     tekst(tp('hoofdstuk.investeringen'), 'H2', 16, true);
     for (const t of investeringen) {
-      tabel(tp('hoofdstuk.tabelCaption', { titel: tp('hoofdstuk.investeringen'), eenheid }), [[kop(tp('hoofdstuk.investering')), ...t.kolommen.map(kop)], ...t.regels.map((r) => [rijkop(r.naam), ...r.bedragen.map((b) => td(b === null ? '' : getal(b), true))])]);
+      tabel(tp('hoofdstuk.tabelCaption', { titel: tp('hoofdstuk.investeringen'), eenheid }), [[kop(tp('hoofdstuk.investering')), ...t.kolommen.map(kop)], ...t.regels.map((r) => [rijkop(r.naam), ...r.bedragen.map((b) => td(bedrag(b), true))])]);
     }
     controles('investeringen');
   }

@@ -119,6 +119,20 @@ describe('public P&C chapter', () => {
     expect(en).toMatch(/Version \d+: as published\./);
     expect(en).not.toContain('Zoals gepubliceerd');
     expect(en).toContain('Rounding differences:');
+    // the PDF prints the emphasised text without its asterisks
+    const map = mkdtempSync(join(tmpdir(), 'loket-pdf-'));
+    try {
+      writeFileSync(join(map, 'h.pdf'), (await get('/diemen/jaarstukken/2020/samen-besturen.pdf')).rawPayload);
+      const pdf = execFileSync('pdftotext', [join(map, 'h.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+      expect(pdf).toContain('Het beste voor Diemen. Op onze eigen manier. Dat is onze koers.');
+      expect(pdf).not.toContain('*');
+    } finally {
+      rmSync(map, { recursive: true, force: true });
+    }
+    // the name an import of one chapter gets: in the page's language, the programme's name as Dutch content
+    await loket.services.pc.importeer(cliContext(), 'GM0384', [jaarstukkenVan(2019)], { status: 'vastgesteld', vastgesteldOp: '2020-07-01' });
+    expect((await get('/diemen/en/jaarstukken/2019/samen-besturen')).body).toMatch(/Version \d+: import of “<span lang="nl">Samen besturen<\/span>”\./);
+    expect((await get('/diemen/jaarstukken/2019/samen-besturen')).body).toMatch(/Versie \d+: import van “Samen besturen”\./);
   });
 
   it('has an English page and an index per document soort', async () => {
@@ -169,6 +183,8 @@ describe('public P&C chapter', () => {
       const bestand = join(map, 'hoofdstuk.pdf');
       writeFileSync(bestand, res.rawPayload);
       const tekst = execFileSync('pdftotext', ['-layout', bestand, '-'], { encoding: 'utf8' });
+      // a "-" in a finance cell stays the dash the document printed (not 0)
+      expect(tekst).toMatch(/Onttrekkingen aan reserves\s+713\s+-\s+-\s+4\.803\s+4\.803/);
       for (const verwacht of ['Samen besturen', 'Vastgesteld door de gemeenteraad op 4 juli 2024.', 'Apparaatskosten per inwoner', '€ 979', '-16.516', '-16.321', 'Cijfers voor 2022 zijn niet bekend.', 'Verhoogde kwaliteit van beleid en besluiten', 'Gehaald', 'Bijna gehaald']) {
         expect(tekst).toContain(verwacht);
       }

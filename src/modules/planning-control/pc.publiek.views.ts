@@ -36,6 +36,9 @@ function inhoud(taal: Taal, tekst: string): Html | string {
 /** `**sterk**` and `*nadruk*` as the source text marks them (Markdown style); never across a word boundary inside a word. */
 const NADRUK = /(?<![\p{L}\d*])(\*\*|\*)(?=\S)(.+?)(?<=\S)\1(?![\p{L}\d*])/gu;
 
+/** The same text without the asterisks of its emphasis (for the PDF, whose paragraphs have one font). */
+export const zonderNadrukTekens = (tekst: string): string => tekst.replace(NADRUK, '$2');
+
 /**
  * Running text of the document (visie, paragrafen, activiteiten): emphasis that the source marks
  * with asterisks is shown as emphasis, not as asterisks; everything else is escaped as usual.
@@ -82,7 +85,9 @@ function statusregel(ctx: PcPaginaContext, p: PcProgramma): Html {
   const v = p.versie;
   const status = statusTekst(tp, taal, v);
   const systeem = SYSTEEMNAMEN[v.naam];
-  const naam = systeem ? tp(systeem) : html`“${inhoud(taal, v.naam)}”`;
+  // "Import Sociaal": the name an import of one chapter gets (pc.service.ts), in the page's language
+  const importVan = /^Import (.+)$/.exec(v.naam);
+  const naam = systeem ? tp(systeem) : importVan ? html`${tp('status.naamImportVan')} “${inhoud(taal, importVan[1] ?? '')}”` : html`“${inhoud(taal, v.naam)}”`;
   return alinea(html`<span class="pc-status pc-status--${v.status}">${status}</span>${v.naam ? html` ${tp('status.versieNummer', { nummer: v.volgnummer })}: ${naam}.` : ''}`, ' utrecht-paragraph--lead');
 }
 

@@ -16,7 +16,7 @@ import {
   type PortaalGemeente,
 } from './portaal.views.ts';
 import { statischeRoutes, stuurMetCache } from './statisch.ts';
-import { inhoudHash, themaCss, themaVan } from './thema.ts';
+import { inhoudHash, themaCss, themaMetCss } from './thema.ts';
 
 const PUBLIEK = { policy: { toegang: 'publiek' } } as const;
 const CSS = 'text/css; charset=utf-8';
@@ -30,9 +30,7 @@ interface Deps {
 
 /** A gemeente ready for the portal (also for other modules' public pages): its theme checked, with the URL of its stylesheet. */
 export function voorPortaal(gemeente: Gemeente, request: FastifyRequest): { gemeente: PortaalGemeente; css: string; hash: string; themaUrl: string } {
-  const thema = themaVan(gemeente, request.log);
-  const css = themaCss(thema);
-  const hash = inhoudHash(css);
+  const { thema, css, hash } = themaMetCss(gemeente, request.log);
   return { gemeente: { naam: gemeente.naam, slug: gemeente.slug, thema }, css, hash, themaUrl: `/static/thema/${gemeente.slug}.css?v=${hash}` };
 }
 

@@ -51,3 +51,27 @@ export function themaCss(thema: GemeenteThema): string {
 export function inhoudHash(inhoud: string | Buffer): string {
   return createHash('sha256').update(inhoud).digest('base64url').slice(0, 12);
 }
+
+/** At most this many themes are kept per node (the oldest kept goes first). */
+const MAX_THEMAS = 100;
+const themas = new Map<string, { thema: GemeenteThema; css: string; hash: string }>();
+
+/**
+ * A gemeente's theme with its stylesheet and the stylesheet's hash, as every portal page needs
+ * them. A valid theme's are kept per node by the stored theme's JSON (they follow from it alone);
+ * an invalid one is checked, and logged, every time.
+ */
+export function themaMetCss(gemeente: Gemeente, log: FastifyBaseLogger): { thema: GemeenteThema; css: string; hash: string } {
+  const sleutel = JSON.stringify(gemeente.thema);
+  const bekend = themas.get(sleutel);
+  if (bekend) return bekend;
+  const geldig = gemeenteThemaSchema.safeParse(gemeente.thema).success;
+  const thema = themaVan(gemeente, log);
+  const css = themaCss(thema);
+  const uit = { thema, css, hash: inhoudHash(css) };
+  if (geldig) {
+    if (themas.size >= MAX_THEMAS) themas.delete(themas.keys().next().value as string);
+    themas.set(sleutel, uit);
+  }
+  return uit;
+}

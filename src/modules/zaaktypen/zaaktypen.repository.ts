@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { DB, Vertrouwelijkheid, ZaaktypeTable } from '../../db/schema.ts';
+import { gedeeldeCache, KANAAL, type Signalen } from '../../db/signalen.ts';
 
 export interface StatustypeRecord {
   volgnummer: number;
@@ -147,12 +148,19 @@ export interface ZaaktypeTermijn {
   maxVerlenging: string | null;
 }
 
+/** How long a node keeps the version in force of a zaaktype (a signal drops it at once; this is a safety net). */
+const BEWAAR_MS = 60_000;
+
 /**
  * SQL for the zaaktype catalogue (zaaktype, statustype, resultaattype). Always per gemeente.
  * `lezen` (Database.lezen) runs the read of the public servicenormen page: the read replica
- * when the route reads inside `request.lees` (ADR 0028).
+ * when the route reads inside `request.lees` (ADR 0028). With `signalen`, the version in force
+ * of a code on a day is kept per node (every registration reads it, ADR 0084): the statement
+ * trigger of migration 0052 empties it on every node at the commit of any change to `zaaktype`,
+ * and `publiceer` on this node at once.
  */
-export function zaaktypenRepository(db: Kysely<DB>, lezen: Kysely<DB> = db) {
+export function zaaktypenRepository(db: Kysely<DB>, lezen: Kysely<DB> = db, signalen?: Signalen) {
+  const geldend = signalen ? gedeeldeCache<ZaaktypeRecord>({ signalen, kanaal: KANAAL.stamgegevens, ms: BEWAAR_MS, max: 10_000, raakt: (tabel) => tabel === 'zaaktype' }) : undefined;
   const select = (gemeente: string) =>
     db
       .selectFrom('zaaktype as z')
@@ -237,14 +245,17 @@ export function zaaktypenRepository(db: Kysely<DB>, lezen: Kysely<DB> = db) {
     },
     /** The published version of a code that applies on `datum` (the highest valid from then). */
     geldendeVersie: async (gemeente: string, code: string, datum: string): Promise<ZaaktypeRecord | undefined> => {
-      const rij = await select(gemeente)
-        .where('z.code', '=', code)
-        .where('z.status', '=', 'gepubliceerd')
-        .where((eb) => eb.or([eb('z.geldig_vanaf', 'is', null), eb('z.geldig_vanaf', '<=', datum)]))
-        .orderBy('z.versie', 'desc')
-        .limit(1)
-        .executeTakeFirst();
-      return rij ? naarRecord(rij) : undefined;
+      const lees = async () => {
+        const rij = await select(gemeente)
+          .where('z.code', '=', code)
+          .where('z.status', '=', 'gepubliceerd')
+          .where((eb) => eb.or([eb('z.geldig_vanaf', 'is', null), eb('z.geldig_vanaf', '<=', datum)]))
+          .orderBy('z.versie', 'desc')
+          .limit(1)
+          .executeTakeFirst();
+        return rij ? naarRecord(rij) : undefined;
+      };
+      return geldend ? geldend.haal(`${gemeente}:${code}:${datum}`, lees) : lees();
     },
     /** Per code the published version in force on `datum` (the highest valid from then), by Dutch name. */
     termijnenOp: async (gemeente: string, datum: string): Promise<ZaaktypeTermijn[]> => {
@@ -289,6 +300,8 @@ export function zaaktypenRepository(db: Kysely<DB>, lezen: Kysely<DB> = db) {
         return true;
       }),
     publiceer: async (gemeente: string, id: string, revisie: number, nu: string, geldigVanaf: string): Promise<boolean> => {
+      // This node's kept versions before and after the change (the others by the trigger).
+      geldend?.vergeet(() => true);
       const r = await db
         .updateTable('zaaktype')
         .set((eb) => ({ status: 'gepubliceerd', gepubliceerd_op: nu, gewijzigd_op: nu, revisie: revisie + 1, geldig_vanaf: eb.fn.coalesce('geldig_vanaf', sql<string>`${geldigVanaf}::date`) }))
@@ -297,6 +310,7 @@ export function zaaktypenRepository(db: Kysely<DB>, lezen: Kysely<DB> = db) {
         .where('status', '=', 'concept')
         .where('revisie', '=', revisie)
         .executeTakeFirst();
+      geldend?.vergeet(() => true);
       return r.numUpdatedRows > 0n;
     },
   };

@@ -1,19 +1,17 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { geheimFormulierScope, ONGELDIGE_TEKENS } from '../../http/invoer.ts';
-import { multipartParser, type MultipartBody } from '../../http/multipart.ts';
+import { geheimFormulierScope } from '../../http/invoer.ts';
 import { ProblemError } from '../../http/problem.ts';
 import { TALEN, vertaler, type Taal } from '../../i18n/i18n.ts';
-import { metVervangenTekens } from '../../tekst.ts';
 import { contextVan } from '../audit/audit.service.ts';
 import type { Gemeente, GemeentenRepository } from '../gemeenten/gemeenten.repository.ts';
 import type { KtoService } from '../kto/kto.service.ts';
 import { stuurNietGevonden, voorPortaal } from '../portaal/portaal.routes.ts';
 import type { PaginaContext, PortaalGemeente } from '../portaal/portaal.views.ts';
 import type { FormulierTokens } from './zaakvolgen.formulier.ts';
-import { berichtenFormulierSchema, controleerReactie, reactieFormulierSchema, volgParamsSchema } from './zaakvolgen.schemas.ts';
-import { MAX_BIJLAGEN, type VolgZaak, type ZaakvolgenService } from './zaakvolgen.service.ts';
-import { BIJLAGE_MAX_BYTES } from '../zaken/zaken.bijlagen.ts';
-import { volgPad, volgPagina, type Formulier } from './zaakvolgen.views.ts';
+import { geweigerdeTekst, reactieBijlagen, verwerkReactie } from './zaakvolgen.reactie.ts';
+import { berichtenFormulierSchema, volgParamsSchema } from './zaakvolgen.schemas.ts';
+import type { VolgZaak, ZaakvolgenService } from './zaakvolgen.service.ts';
+import { volgPad, volgPagina } from './zaakvolgen.views.ts';
 
 interface Deps {
   gemeenten: GemeentenRepository;
@@ -47,11 +45,6 @@ function context(request: FastifyRequest, taal: Taal, gemeente: Gemeente): Pagin
 /** The same 404 for an unknown gemeente, a malformed code and an unknown code: the portal's. */
 const nietGevonden = stuurNietGevonden;
 
-/** A multipart body (the reply form with files) or a urlencoded one. */
-const isMultipart = (body: unknown): body is MultipartBody => !!body && typeof body === 'object' && 'bestanden' in body && Array.isArray((body as MultipartBody).bestanden);
-/** The text fields of either. */
-const tekstVelden = (body: unknown): unknown => (isMultipart(body) ? body.velden : (body ?? {}));
-
 /**
  * The resident's tracking page `/{slug}/zaken/{code}` (Dutch) and `/{slug}/en/zaken/{code}`
  * (English): server-rendered, no JavaScript; a reply form posted to the same address (303 back
@@ -68,7 +61,7 @@ export function zaakvolgenRoutes(app: FastifyInstance, deps: Deps): void {
     // Only these routes read HTML form bodies; the API stays JSON only.
     geheimFormulierScope(scope);
     // The reply form posts multipart/form-data: its text and at most MAX_BIJLAGEN files (ADR 0078).
-    scope.addContentTypeParser('multipart/form-data', { parseAs: 'buffer', bodyLimit: MAX_BIJLAGEN * BIJLAGE_MAX_BYTES + 256 * 1024 }, multipartParser(MAX_BIJLAGEN + 10));
+    reactieBijlagen(scope);
 
     for (const taal of TALEN) {
       const pad = volgPad(taal, ':slug', ':code');
@@ -88,14 +81,12 @@ export function zaakvolgenRoutes(app: FastifyInstance, deps: Deps): void {
       // Refused text in the reply (ADR 0020) is refused at the edge, before the handler: the page
       // again, the message at the field, the text kept with � where a refused character was.
       const ongeldigeTekens = async (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-        const velden = error instanceof ProblemError && error.code === ONGELDIGE_TEKENS ? (error.invalidParams ?? []).map((p) => p.name) : [];
-        if (velden.length === 0 || !velden.every((veld) => veld.startsWith('body'))) throw error;
+        const tekst = geweigerdeTekst(error, request);
         const { slug, code } = volgParamsSchema.parse(request.params);
         const gemeente = await gemeenten.opSlug(slug);
         const zaak = gemeente ? await zaakvolgen.zaak(gemeente.code, code) : null;
         // No such zaak: the general page for refused text, as on any other address.
         if (!gemeente || !zaak) throw error;
-        const tekst = metVervangenTekens(reactieFormulierSchema.safeParse(tekstVelden(request.body)).data?.tekst ?? '');
         return stuurHtml(reply, volgPagina(context(request, taal, gemeente), code, zaak, { token: tokens.maak(gemeente.code, code), fout: 'tekens', tekst }), 400);
       };
 
@@ -104,25 +95,15 @@ export function zaakvolgenRoutes(app: FastifyInstance, deps: Deps): void {
         const gemeente = await gemeenten.opSlug(slug);
         const zaak = gemeente ? await zaakvolgen.zaak(gemeente.code, code) : null;
         if (!gemeente || !zaak) return nietGevonden(request, reply, taal, gemeente);
-        const invoer = reactieFormulierSchema.safeParse(tekstVelden(request.body));
-        const { tekst, formulier } = invoer.success ? invoer.data : { tekst: '', formulier: '' };
-        const bestanden = isMultipart(request.body) ? request.body.bestanden.filter((b) => b.veld === 'bijlagen') : [];
-        const toon = (getoond: VolgZaak, status: number, f: Omit<Formulier, 'token'>) =>
-          stuurHtml(reply, volgPagina(context(request, taal, gemeente), code, getoond, { token: tokens.maak(gemeente.code, code), ...f }), status);
-
-        if (zaak.afgeslotenOp) return toon(zaak, 409, { fout: 'afgesloten' });
-        if (!tokens.klopt(gemeente.code, code, formulier)) return toon(zaak, 400, { fout: 'verlopen', tekst });
-        const gecontroleerd = controleerReactie(tekst);
-        if ('fout' in gecontroleerd) return toon(zaak, 400, { fout: gecontroleerd.fout, lengte: gecontroleerd.lengte, tekst });
-        try {
-          const uitkomst = await zaakvolgen.reageer(gemeente.code, code, gecontroleerd.tekst, contextVan(request), bestanden);
-          if (!uitkomst) return nietGevonden(request, reply, taal, gemeente);
-          // A bad file: nothing was stored; the page again with the text kept and the problem at the file field.
-          if ('bijlageFout' in uitkomst) return toon(zaak, 400, { fout: 'bijlage', bijlage: uitkomst.bijlageFout, tekst });
-        } catch (error) {
-          // Closed between showing the page and sending: say so, keep nothing half-done.
-          if (!(error instanceof ProblemError) || error.status !== 409) throw error;
-          return toon((await zaakvolgen.zaak(gemeente.code, code)) ?? zaak, 409, { fout: 'afgesloten' });
+        const afloop = await verwerkReactie(request, {
+          zaak,
+          tokenKlopt: (formulier) => tokens.klopt(gemeente.code, code, formulier),
+          reageer: (tekst, bestanden) => zaakvolgen.reageer(gemeente.code, code, tekst, contextVan(request), bestanden),
+          opnieuw: () => zaakvolgen.zaak(gemeente.code, code),
+        });
+        if (afloop.uitkomst === 'onbekend') return nietGevonden(request, reply, taal, gemeente);
+        if (afloop.uitkomst === 'fout') {
+          return stuurHtml(reply, volgPagina(context(request, taal, gemeente), code, afloop.zaak, { token: tokens.maak(gemeente.code, code), ...afloop.formulier }), afloop.status);
         }
         return reply.redirect(`${volgPad(taal, gemeente.slug, code)}?verstuurd=1`, 303);
       });

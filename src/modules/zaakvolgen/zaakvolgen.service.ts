@@ -2,6 +2,7 @@ import type { Context } from '../audit/audit.service.ts';
 import { controleerBijlage, type BijlageFout, type Bijlagesoort } from '../zaken/zaken.bijlagen.ts';
 import { statusdata, type Tweetalig } from '../zaken/zaken.gebeurtenis.ts';
 import type { IngelogdeInwoner } from '../zaken/zaken.inwoner.ts';
+import type { InwonerToegang } from '../zaken/zaken.kern.ts';
 import type { ZakenService } from '../zaken/zaken.service.ts';
 
 export interface ZaakvolgenDeps {
@@ -19,7 +20,10 @@ export interface BijlageWeigering {
   naam?: string;
 }
 
-type ReactieUitkomst = Awaited<ReturnType<ZakenService['reactieVanInwoner']>> | { bijlageFout: BijlageWeigering };
+/** A file sent with a reply, before its checks. */
+type Bestand = { bestandsnaam: string; inhoud: Buffer };
+
+export type ReactieUitkomst = Awaited<ReturnType<ZakenService['reactieVanInwoner']>> | { bijlageFout: BijlageWeigering };
 
 type Gelezen = NonNullable<Awaited<ReturnType<ZakenService['zaakVoorInwoner']>>>;
 
@@ -95,6 +99,18 @@ export interface VolgZaak extends ReturnType<typeof inwonerZaak> {
  */
 export function zaakvolgenService(deps: ZaakvolgenDeps) {
   const { zaken } = deps;
+
+  async function reactie(gemeente: string, toegang: InwonerToegang, tekst: string, context: Context, bestanden: readonly Bestand[]): Promise<ReactieUitkomst> {
+    if (bestanden.length > MAX_BIJLAGEN) return { bijlageFout: { code: 'te-veel' } };
+    const bijlagen: { bestandsnaam: string; mediatype: Bijlagesoort; inhoud: Buffer }[] = [];
+    for (const b of bestanden) {
+      const uitkomst = await controleerBijlage(b);
+      if (!uitkomst.ok) return { bijlageFout: { code: uitkomst.code, naam: b.bestandsnaam } };
+      bijlagen.push(uitkomst);
+    }
+    return zaken.reactieVanInwoner({ soort: 'inwoner', context, ...toegang }, gemeente, { tekst, bijlagen });
+  }
+
   return {
     async zaak(gemeente: string, code: string): Promise<VolgZaak | null> {
       const gelezen = await zaken.zaakVoorInwoner(gemeente, code);
@@ -118,16 +134,12 @@ export function zaakvolgenService(deps: ZaakvolgenDeps) {
      * like every resident upload (zaken.bijlagen.ts); one bad file refuses the whole reply, nothing is
      * stored. `null` for an unknown code; throws 409 when the zaak is closed.
      */
-    async reageer(gemeente: string, code: string, tekst: string, context: Context, bestanden: readonly { bestandsnaam: string; inhoud: Buffer }[] = []): Promise<ReactieUitkomst> {
-      if (bestanden.length > MAX_BIJLAGEN) return { bijlageFout: { code: 'te-veel' } };
-      const bijlagen: { bestandsnaam: string; mediatype: Bijlagesoort; inhoud: Buffer }[] = [];
-      for (const b of bestanden) {
-        const uitkomst = await controleerBijlage(b);
-        if (!uitkomst.ok) return { bijlageFout: { code: uitkomst.code, naam: b.bestandsnaam } };
-        bijlagen.push(uitkomst);
-      }
-      return zaken.reactieVanInwoner({ soort: 'inwoner', context, volgcode: code }, gemeente, { tekst, bijlagen });
-    },
+    reageer: (gemeente: string, code: string, tekst: string, context: Context, bestanden: readonly Bestand[] = []): Promise<ReactieUitkomst> =>
+      reactie(gemeente, { volgcode: code }, tekst, context, bestanden),
+
+    /** The same reply from a zaak of "Mijn zaken" (ADR 0077): the zaak of mijnZaak, its ownership checked again in the change. */
+    reageerIngelogd: (gemeente: string, wie: IngelogdeInwoner, zaakId: string, tekst: string, context: Context, bestanden: readonly Bestand[] = []): Promise<ReactieUitkomst> =>
+      reactie(gemeente, { ingelogd: { bsnSleutel: wie.bsnSleutel, email: wie.email }, zaakId }, tekst, context, bestanden),
 
     /** Whether the resident wants a mail at each new step: null for an unknown code or a zaak without an address; 409 when closed. */
     tussentijdseBerichten: (gemeente: string, code: string, aan: boolean, context: Context) =>

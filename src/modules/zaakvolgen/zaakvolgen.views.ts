@@ -264,9 +264,18 @@ export function volgPagina(ctx: PaginaContext & { gemeente: PortaalGemeente }, c
 }
 
 /**
+ * The reply form of the tracking page and its message (sent, or what went wrong, linked to the
+ * field), posted to `pad`: for a zaak of "Mijn zaken" (ADR 0077), with the page's title on an error.
+ */
+export function reactieDelen(taal: Taal, pad: string, zaak: VolgZaak, formulier: Formulier): { melding: Html | ''; formulier: Html; documentTitel(titel: string): string | undefined } {
+  const t = vertaler(taal, 'zaakvolgen');
+  return { melding: melding(t, zaak, formulier), formulier: reageren(t, pad, zaak, formulier), documentTitel: (titel) => (formulier.fout ? t('foutTitel', { titel }) : undefined) };
+}
+
+/**
  * The tracking view of one zaak inside "Mijn zaken" (ADR 0077): what the tracking page shows
  * (subject, kind, where it stands with the contact person and team, the steps and the external
- * history), without the forms that need the tracking code from the receipt mail.
+ * history); the reply form is added by reactieDelen.
  */
 export function volgInhoud(taal: Taal, zaak: VolgZaak): Html {
   const t = vertaler(taal, 'zaakvolgen');

@@ -97,7 +97,7 @@ export function zakenActies(kern: ZakenKern, detail: ZakenWerkvoorraad['detail']
     const b = w.betrokkene;
     if (invoer.zonderNaAfsluiten) return { resultaattype: resultaattype.id };
     await deps.naAfsluiten?.(
-      { gemeente: gemeenteRec, zaakId: w.rij.id, identificatie: w.rij.identificatie, onderwerp: w.rij.onderwerp, zaaktype: w.zaaktype.code, inwoner: b ? { naam: b.naam, email: b.email, taal: b.taal } : null, op: w.nu },
+      { gemeente: gemeenteRec, zaakId: w.rij.id, identificatie: w.rij.identificatie, onderwerp: w.rij.onderwerp, zaaktype: w.zaaktype.code, inwoner: b ? { naam: b.naam, email: b.email, taal: b.taal } : null, team: w.rij.team_id, kanaal: w.rij.kanaal, op: w.nu },
       { transactie: w.transactie, berichten: deps.berichten },
     );
     return { resultaattype: resultaattype.id };
@@ -396,7 +396,9 @@ export function zakenActies(kern: ZakenKern, detail: ZakenWerkvoorraad['detail']
           ontvangstdatum: bron.ontvangstdatum,
           vertrouwelijkheid: bron.vertrouwelijkheid,
           team: invoer.team,
-          betrokkene: betrokkene ? { naam: betrokkene.naam, email: betrokkene.email ?? undefined, telefoon: betrokkene.telefoon ?? undefined, taal: betrokkene.taal } : undefined,
+          betrokkene: betrokkene
+            ? { naam: betrokkene.naam, email: betrokkene.email ?? undefined, telefoon: betrokkene.telefoon ?? undefined, adres: betrokkene.adres ?? undefined, taal: betrokkene.taal }
+            : undefined,
           norm: invoer.norm,
         },
         async (zaak, binnen) => {

@@ -20,8 +20,8 @@ export function archiefactiedatum(resultaattype: ResultaattypeRecord, afsluitdat
 export function zakenBewaren(deps: { repository: Pick<ZakenRepository, 'wisContactgegevens'>; audit: AuditService; klok: Klok }) {
   return {
     /**
-     * E-mail and telephone of residents are erased one year after the zaak closed; name and
-     * language stay with the zaak for its own term. Logged in the audit log.
+     * E-mail, telephone, BSN key and address of residents are erased one year after the zaak
+     * closed; name and language stay with the zaak for its own term. Logged in the audit log.
      */
     async ruimContactgegevensOp(context: Context, gemeente: string): Promise<number> {
       const grens = new Date(deps.klok.nu());

@@ -30,6 +30,11 @@ export function zakenInwoner(kern: ZakenKern) {
     return volgcode ? repository.opVolgcodeHash(gemeente, volgcodeHash(volgcode)) : undefined;
   }
 
+  /** The zaak a resident reaches: by their tracking code, or by their login (its ownership checked again in the change, magZien). */
+  async function zaakVan(gemeente: string, inwoner: Inwoner) {
+    return 'volgcode' in inwoner ? zaakVanCode(gemeente, inwoner.volgcode) : repository.opId(gemeente, inwoner.zaakId);
+  }
+
   /** Everything the tracking page may show of a zaak (see zaakVoorInwoner). */
   async function voorInwoner(gemeente: string, rij: ZaakRij) {
     const [zaaktype, gebeurtenissen, sluitingsdagen, contact, documenten, team, betrokkene] = await Promise.all([
@@ -107,7 +112,7 @@ export function zakenInwoner(kern: ZakenKern) {
      * no address was left; 409 when the zaak is closed.
      */
     async tussentijdseBerichtenVanInwoner(inwoner: Inwoner, gemeente: string, aan: boolean) {
-      const gevonden = await zaakVanCode(gemeente, inwoner.volgcode);
+      const gevonden = await zaakVan(gemeente, inwoner);
       if (!gevonden) return null;
       let zonderAdres = false;
       await wijzig(inwoner, gemeente, gevonden.id, null, 'zaak-berichten-inwoner', async (w) => {
@@ -141,7 +146,7 @@ export function zakenInwoner(kern: ZakenKern) {
      * in the same change as the reply.
      */
     async reactieVanInwoner(inwoner: Inwoner, gemeente: string, invoer: { tekst: string; bijlagen?: readonly { bestandsnaam: string; mediatype: Bijlagesoort; inhoud: Buffer }[] }) {
-      const gevonden = await zaakVanCode(gemeente, inwoner.volgcode);
+      const gevonden = await zaakVan(gemeente, inwoner);
       if (!gevonden) return null;
       let opgeschort = false;
       const toegevoegd = await wijzig(inwoner, gemeente, gevonden.id, null, 'zaak-reactie-inwoner', async (w) => {

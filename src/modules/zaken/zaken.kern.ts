@@ -6,7 +6,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Transaction } from 'kysely';
-import type { DB, Rol } from '../../db/schema.ts';
+import type { DB, Kanaal, Rol } from '../../db/schema.ts';
 import { verouderd } from '../../http/etag.ts';
 import { heeftRecht, RECHTEN } from '../../http/rechten.ts';
 import type { Taal } from '../../i18n/i18n.ts';
@@ -17,6 +17,7 @@ import type { Gemeente, GemeentenRepository } from '../gemeenten/gemeenten.repos
 import { kalenderdag, type Sluitingsdagen } from '../termijnen/kalender.ts';
 import { zaaktypenRepository, type ZaaktypeRecord, type ZaaktypenRepository } from '../zaaktypen/zaaktypen.repository.ts';
 import { archiefactiedatum } from './zaken.bewaren.ts';
+import type { IngelogdeInwoner } from './zaken.inwoner.ts';
 import { geenRecht, ongeldig, zaakAfgesloten, zaakNietGevonden } from './zaken.errors.ts';
 import type { Gebeurtenis, GebeurtenisInhoud } from './zaken.gebeurtenis.ts';
 import { mailAanInwoner, voornaam, type MailSoort } from './zaken.mails.ts';
@@ -42,12 +43,14 @@ export interface Systeem {
   naam: string | null;
 }
 
-/** The resident, known only by the tracking code they hold: they may act on that one zaak. */
-export interface Inwoner {
-  soort: 'inwoner';
-  context: Context;
-  volgcode: string;
-}
+/**
+ * How a resident reaches one zaak: by the tracking code they hold, or logged in ("Mijn zaken",
+ * ADR 0077) on a zaak linked to their BSN key or verified e-mail address (checked on every change).
+ */
+export type InwonerToegang = { volgcode: string } | { ingelogd: IngelogdeInwoner; zaakId: string };
+
+/** The resident: they may act on the one zaak of their tracking code or their login. */
+export type Inwoner = { soort: 'inwoner'; context: Context } & InwonerToegang;
 
 export type Actor = Wie | Systeem | Inwoner;
 
@@ -99,6 +102,9 @@ export interface AfgeslotenZaak {
   zaaktype: string;
   /** The resident who asked (no e-mail address: nothing to send). */
   inwoner: { naam: string; email: string | null; taal: 'nl' | 'en' } | null;
+  /** The team that has the zaak at closing (id) and the channel it came in through. */
+  team: string;
+  kanaal: Kanaal;
   op: string;
 }
 
@@ -211,12 +217,13 @@ export function zakenKern(deps: ZakenDeps) {
   async function magZien(
     actor: Actor,
     gemeente: string,
-    rij: Pick<ZaakRij, 'vertrouwelijkheid' | 'team_id' | 'behandelaar_id' | 'volgcode_hash'>,
+    rij: Pick<ZaakRij, 'id' | 'vertrouwelijkheid' | 'team_id' | 'behandelaar_id' | 'volgcode_hash'>,
     repo: ZaakQueries = repository,
     inTeam?: boolean,
   ): Promise<boolean> {
     if (actor.soort === 'systeem') return true;
     if (actor.soort === 'inwoner') {
+      if ('ingelogd' in actor) return rij.id === actor.zaakId && (await repo.isVanInwoner(gemeente, rij.id, actor.ingelogd));
       const code = volgcodeUitTekst(actor.volgcode);
       return code !== null && rij.volgcode_hash === volgcodeHash(code);
     }

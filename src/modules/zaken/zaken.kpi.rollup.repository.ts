@@ -5,7 +5,8 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { heleMaanden } from '../kpi/kpi.histogram.ts';
+import { heleMaanden, somVanHistogrammen } from '../kpi/kpi.histogram.ts';
+import { kpiRollupRepository } from '../kpi/kpi.rollup.repository.ts';
 import { plusDagen } from '../termijnen/kalender.ts';
 
 /** The name of this rollup in the shared tables (kpi_rollup_stand, kpi_rollup_herberekening). */
@@ -23,13 +24,14 @@ export interface Emmertotaal {
   binnenNorm: number;
 }
 
-/** One bucket as the reads get it. */
+/** The buckets of a period added up per zaaktype, as the reads get them. */
 export interface Emmer {
   zaaktype: string;
   aantal: number;
   binnenNorm: number;
   /** Index i: zaken closed in i werkdagen. */
   doorlooptijd: number[];
+  /** When the newest of its buckets was computed. */
   berekendOp: string;
 }
 
@@ -96,18 +98,14 @@ async function totaal(trx: Kysely<DB>, gemeente: string, dag: string): Promise<E
 
 /** `lezen`: Database.lezen, for the reads of the KPI measures (the replica inside request.lees, ADR 0028). */
 export function zakenKpiRollupRepository(db: Kysely<DB>, lezen: Kysely<DB> = db) {
+  const gedeeld = kpiRollupRepository(db, lezen);
   return {
     /** Every gemeente (a round looks at each: its outbox, and whether its closure days changed). */
     gemeenten: async (): Promise<string[]> => (await db.selectFrom('gemeente').select('code').orderBy('code').execute()).map((r) => r.code),
 
-    /** `voorLezen`: on `lezen`, for a measure's read. */
-    async stand(gemeente: string, voorLezen = false): Promise<{ kalender: string; opgebouwdOp: string } | undefined> {
-      const r = await (voorLezen ? lezen : db)
-        .selectFrom('kpi_rollup_stand')
-        .select(['kalender', 'opgebouwd_op'])
-        .where('gemeente', '=', gemeente)
-        .where('rollup', '=', ZAKEN_AFGESLOTEN)
-        .executeTakeFirst();
+    /** The calendar the gemeente's rollup was built with and when (for a round, on the primary). */
+    async stand(gemeente: string): Promise<{ kalender: string; opgebouwdOp: string } | undefined> {
+      const r = await db.selectFrom('kpi_rollup_stand').select(['kalender', 'opgebouwd_op']).where('gemeente', '=', gemeente).where('rollup', '=', ZAKEN_AFGESLOTEN).executeTakeFirst();
       return r ? { kalender: r.kalender, opgebouwdOp: new Date(r.opgebouwd_op).toISOString() } : undefined;
     },
 
@@ -175,62 +173,53 @@ export function zakenKpiRollupRepository(db: Kysely<DB>, lezen: Kysely<DB> = db)
         return { voor, na };
       }),
 
-    /** Outbox rows of the gemeente for days in the period: while there are any, the rollup is not current there. */
-    async wachtend(gemeente: string, van: string, tot: string): Promise<number> {
-      const r = await lezen
-        .selectFrom('kpi_rollup_werk')
-        .select((eb) => eb.fn.countAll<string>().as('n'))
-        .where('gemeente', '=', gemeente)
-        .where('rollup', '=', ZAKEN_AFGESLOTEN)
-        .where('dag', '>=', van)
-        .where('dag', '<=', tot)
-        .executeTakeFirst();
-      return Number(r?.n ?? 0);
-    },
+    /** For a measure's read, on `lezen`: the calendar and time the rollup was built with, and its waiting outbox rows in the period (kpi.rollup.repository.ts). */
+    leesStand: (gemeente: string, van: string, tot: string) => gedeeld.leesStand(gemeente, ZAKEN_AFGESLOTEN, van, tot),
 
     /**
-     * The buckets of the period (optionally one zaaktype): a month bucket for every whole month in
-     * it, day buckets for the days before the first and after the last whole month. Histograms come
-     * as JSON (parsed natively; an int[] is parsed element by element in JavaScript).
+     * The buckets of each period (optionally one zaaktype) added up per zaaktype, in one statement
+     * for all periods (a series asks for twelve): a month bucket for every whole month in a period,
+     * day buckets for the days before its first and after its last whole month. PostgreSQL sums the
+     * counts and joins the histograms' stored text (one string per period and zaaktype,
+     * `somVanHistogrammen` adds them up; ADR 0089): a year is a few rows, not hundreds of buckets
+     * with a histogram each. One list of buckets per period, in the order given.
      */
-    async emmers(gemeente: string, van: string, tot: string, zaaktype: string | undefined): Promise<Emmer[]> {
-      const { maanden, dagen } = heleMaanden(van, tot);
-      const velden = ['zaaktype', 'aantal', 'binnen_norm', sql<number[]>`to_json(doorlooptijd)`.as('doorlooptijd'), 'berekend_op'] as const;
-      const perMaand = maanden
-        ? await lezen
-            .selectFrom('kpi_zaak_afgesloten_maand')
-            .select(velden)
-            .where('gemeente', '=', gemeente)
-            .where('maand', '>=', maanden.van)
-            .where('maand', '<=', maanden.tot)
-            .$if(zaaktype !== undefined, (q) => q.where('zaaktype', '=', zaaktype ?? ''))
-            .execute()
-        : [];
-      const perDag = dagen.length
-        ? await lezen
-            .selectFrom('kpi_zaak_afgesloten_dag')
-            .select(velden)
-            .where('gemeente', '=', gemeente)
-            .where((eb) => eb.or(dagen.map((d) => eb.and([eb('dag', '>=', d.van), eb('dag', '<=', d.tot)]))))
-            .$if(zaaktype !== undefined, (q) => q.where('zaaktype', '=', zaaktype ?? ''))
-            .execute()
-        : [];
-      return [...perMaand, ...perDag].map((r) => ({ zaaktype: r.zaaktype, aantal: r.aantal, binnenNorm: r.binnen_norm, doorlooptijd: r.doorlooptijd, berekendOp: new Date(r.berekend_op).toISOString() }));
+    async emmers(gemeente: string, perioden: readonly { van: string; tot: string }[], zaaktype: string | undefined): Promise<Emmer[][]> {
+      const filter = zaaktype === undefined ? sql`` : sql`and zaaktype = ${zaaktype}`;
+      const delen = perioden.flatMap(({ van, tot }, i) => {
+        const { maanden, dagen } = heleMaanden(van, tot);
+        return [
+          ...(maanden ? [sql`select ${i}::int as deel, zaaktype, aantal, binnen_norm, doorlooptijd_tekst, berekend_op from kpi_zaak_afgesloten_maand where gemeente = ${gemeente} and maand >= ${maanden.van} and maand <= ${maanden.tot} ${filter}`] : []),
+          ...dagen.map((d) => sql`select ${i}::int as deel, zaaktype, aantal, binnen_norm, doorlooptijd_tekst, berekend_op from kpi_zaak_afgesloten_dag where gemeente = ${gemeente} and dag >= ${d.van} and dag <= ${d.tot} ${filter}`),
+        ];
+      });
+      const uit: Emmer[][] = perioden.map(() => []);
+      if (delen.length === 0) return uit;
+      const { rows } = await sql<{ deel: number; zaaktype: string; aantal: number; binnen_norm: number; doorlooptijd: string; berekend_op: string }>`
+        select deel, zaaktype, sum(aantal)::bigint as aantal, sum(binnen_norm)::bigint as binnen_norm, string_agg(doorlooptijd_tekst, ',') as doorlooptijd, max(berekend_op) as berekend_op
+        from (${sql.join(delen, sql` union all `)}) e
+        group by deel, zaaktype`.execute(lezen);
+      for (const r of rows) {
+        uit[r.deel]?.push({ zaaktype: r.zaaktype, aantal: Number(r.aantal), binnenNorm: Number(r.binnen_norm), doorlooptijd: somVanHistogrammen(r.doorlooptijd), berekendOp: new Date(r.berekend_op).toISOString() });
+      }
+      return uit;
     },
 
-    /** Closed days of the period that were recomputed because late data arrived, newest first. */
-    herberekeningen: (gemeente: string, van: string, tot: string, limiet: number) =>
-      lezen
-        .selectFrom('kpi_rollup_herberekening')
-        .select(['dag', 'op', 'reden', 'voor', 'na'])
-        .where('gemeente', '=', gemeente)
-        .where('rollup', '=', ZAKEN_AFGESLOTEN)
-        .where('dag', '>=', van)
-        .where('dag', '<=', tot)
-        .orderBy('op', 'desc')
-        .limit(limiet)
-        .execute()
-        .then((rijen) => rijen.map((r) => ({ dag: r.dag, op: new Date(r.op).toISOString(), reden: r.reden, voor: r.voor, na: r.na }))),
+    /** Closed days of each period that were recomputed because late data arrived, newest first, at most `limiet` per period; one list per period, in the order given. */
+    async herberekeningen(gemeente: string, perioden: readonly { van: string; tot: string }[], limiet: number) {
+      const { rows } = await sql<{ deel: number; dag: string; op: string; reden: string }>`
+        select p.deel::int - 1 as deel, h.dag, h.op, h.reden
+        from unnest(${perioden.map((p) => p.van)}::date[], ${perioden.map((p) => p.tot)}::date[]) with ordinality as p(van, tot, deel)
+        cross join lateral (
+          select dag, op, reden from kpi_rollup_herberekening
+          where gemeente = ${gemeente} and rollup = ${ZAKEN_AFGESLOTEN} and dag >= p.van and dag <= p.tot
+          order by op desc limit ${limiet}
+        ) h
+        order by p.deel, h.op desc`.execute(lezen);
+      const uit: { dag: string; op: string; reden: string }[][] = perioden.map(() => []);
+      for (const r of rows) uit[r.deel]?.push({ dag: r.dag, op: new Date(r.op).toISOString(), reden: r.reden });
+      return uit;
+    },
   };
 }
 

@@ -118,6 +118,16 @@ describe('the rollup answers what the live query answers (property)', () => {
               expect(uitRollup.metingen).toEqual(uitkomst(await live[i]!.bereken(v)).metingen);
             }
           }
+          // A series (the periods of one selection at once) gives what each period gives alone.
+          const selectie = vragen[0]?.[1] ?? undefined;
+          const reeks = await Promise.all(vragen.map(([{ van, tot }]) => vraag(van, tot, selectie)));
+          for (const [i, maat] of metRollup.entries()) {
+            const uitkomsten = (await maat.berekenReeks!(reeks)).map(uitkomst);
+            expect(uitkomsten.map((u) => u.versheid.bron)).toEqual(reeks.map(() => 'rollup'));
+            const alleen = [];
+            for (const v of reeks) alleen.push(uitkomst(await live[i]!.bereken(v)).metingen);
+            expect(uitkomsten.map((u) => u.metingen)).toEqual(alleen);
+          }
         },
       ),
       { numRuns: 12, seed: 20261206, endOnFailure: true },
@@ -165,6 +175,31 @@ describe('freshness, retries and late data', () => {
     await zaak({ zaaktype: 'e-mailvraag', registratie: '2026-09-10T08:00:00Z', ontvangenDagenEerder: 0, openUren: 1 });
     await rollup().werkAf();
     expect((await loket.services.kpi.waarde(G, 'zaken-binnen-norm', { periode: '2026-09-10' })).versheid.herberekend).toEqual([]);
+  });
+
+  it('a series answers per period what each value alone answers, with its own recomputed days', async () => {
+    await rollup().werkAf();
+    await zaak({ zaaktype: 'klacht', registratie: '2026-11-02T08:00:00Z', ontvangenDagenEerder: 4, openUren: 30 });
+    // Closed late in the evening of 9 November, rolled up the next morning: a recomputed closed day.
+    await zaak({ zaaktype: 'e-mailvraag', registratie: '2026-11-09T08:00:00Z', ontvangenDagenEerder: 1, openUren: 14 });
+    loket.klok.zet('2026-11-10T07:00:00Z');
+    await rollup().werkAf();
+    for (const code of MATEN) {
+      const reeks = await loket.services.kpi.reeks(G, code, { periodeVan: '2026-08-15', periodeTot: '2026-11-10', per: 'maand', uitsplitsing: 'zaaktype' }, { publiek: false });
+      expect(reeks.waarden.map((w) => w.periode)).toEqual([
+        { van: '2026-08-15', tot: '2026-08-31' },
+        { van: '2026-09-01', tot: '2026-09-30' },
+        { van: '2026-10-01', tot: '2026-10-31' },
+        { van: '2026-11-01', tot: '2026-11-10' },
+      ]);
+      for (const w of reeks.waarden) {
+        const { definitie: _d, code: _c, naam: _n, gemeente: _g, eenheid: _e, berekendOp: _b, ...alleen } = await loket.services.kpi.waarde(G, code, { periodeVan: w.periode.van, periodeTot: w.periode.tot, uitsplitsing: 'zaaktype' });
+        const { berekendOp: _r, ...inReeks } = w;
+        expect(inReeks).toEqual(alleen);
+        expect(w.versheid.bron).toBe('rollup');
+      }
+      expect(reeks.waarden.at(-1)?.versheid.herberekend).toEqual(expect.arrayContaining([{ dag: '2026-11-09', op: '2026-11-10T07:00:00.000Z', reden: 'zaak-afgesloten' }]));
+    }
   });
 
   it('answers live, saying why, when the closure days changed since the rollup was built, until the next round rebuilds it', async () => {

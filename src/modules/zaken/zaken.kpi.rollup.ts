@@ -114,22 +114,29 @@ export function zakenKpiRollup(deps: { repository: ZakenKpiRollupRepository; klo
     },
 
     /**
-     * The buckets of a period when the rollup is current there (built with today's closure days,
-     * no change waiting for those days), with its freshness; otherwise why not.
+     * The buckets of each period (a value asks for one, a series for several) when the rollup is
+     * current over all of them (built with today's closure days, no change waiting for those days),
+     * each with its freshness; otherwise why not. Three statements however many periods.
      */
-    async lees(v: { gemeente: string; van: string; tot: string; zaaktype: string | undefined; sluitingsdagen: ReadonlyMap<string, string> }): Promise<{ emmers: Emmer[]; versheid: KpiVersheid } | { reden: string }> {
-      const stand = await repository.stand(v.gemeente, true);
+    async lees(v: { gemeente: string; perioden: readonly { van: string; tot: string }[]; zaaktype: string | undefined; sluitingsdagen: ReadonlyMap<string, string> }): Promise<{ emmers: Emmer[]; versheid: KpiVersheid }[] | { reden: string }> {
+      const van = v.perioden.reduce((m, p) => (p.van < m ? p.van : m), v.perioden[0]?.van ?? '');
+      const tot = v.perioden.reduce((m, p) => (p.tot > m ? p.tot : m), v.perioden[0]?.tot ?? '');
+      const stand = await repository.leesStand(v.gemeente, van, tot);
       if (!stand) return { reden: 'De rollup van deze gemeente is nog niet opgebouwd.' };
       if (stand.kalender !== kalenderVingerafdruk(v.sluitingsdagen)) return { reden: 'De sluitingsdagen zijn gewijzigd; de rollup wordt opnieuw opgebouwd.' };
-      const wachtend = await repository.wachtend(v.gemeente, v.van, v.tot);
+      const { wachtend } = stand;
       if (wachtend > 0) return { reden: `${wachtend} ${wachtend === 1 ? 'wijziging wacht' : 'wijzigingen wachten'} nog op verwerking in de rollup.` };
-      const emmers = await repository.emmers(v.gemeente, v.van, v.tot, v.zaaktype);
-      const herberekend = await repository.herberekeningen(v.gemeente, v.van, v.tot, HERBEREKEND_MAX);
-      const nieuwste = emmers.reduce<string | null>((m, e) => (m === null || e.berekendOp > m ? e.berekendOp : m), null);
-      return {
-        emmers,
-        versheid: { bron: 'rollup', reden: null, rollupBijgewerktOp: nieuwste ?? stand.opgebouwdOp, herberekend: herberekend.map(({ dag, op, reden }) => ({ dag, op, reden })) },
-      };
+      const emmers = await repository.emmers(v.gemeente, v.perioden, v.zaaktype);
+      const herberekend = await repository.herberekeningen(v.gemeente, v.perioden, HERBEREKEND_MAX);
+      return emmers.map((e, i) => ({
+        emmers: e,
+        versheid: {
+          bron: 'rollup',
+          reden: null,
+          rollupBijgewerktOp: e.reduce<string | null>((m, x) => (m === null || x.berekendOp > m ? x.berekendOp : m), null) ?? stand.opgebouwdOp,
+          herberekend: herberekend[i] ?? [],
+        },
+      }));
     },
   };
 }

@@ -5,9 +5,9 @@
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { percentage, type KpiDefinitie, type KpiMaat, type KpiMeting, type KpiUitkomst, type KpiVraag } from '../kpi/kpi.definitie.ts';
+import { percentage, type KpiDefinitie, type KpiKijker, type KpiMaat, type KpiMeting, type KpiUitkomst, type KpiVraag, type KpiZaak } from '../kpi/kpi.definitie.ts';
 import { plusDagen, telWerkdagenNa, vrijeDag } from '../termijnen/kalender.ts';
-import { zakenKpiRepository, type Groepsrij } from './zaken.kpi.repository.ts';
+import { zakenKpiRepository, type Groepsrij, type KpiZaakRij } from './zaken.kpi.repository.ts';
 import { percentielUitHistogram } from '../kpi/kpi.histogram.ts';
 import { telOp, type Samengeteld, type ZakenKpiRollup } from './zaken.kpi.rollup.ts';
 import { projecteer } from './zaken.projectie.ts';
@@ -208,6 +208,17 @@ const doorlooptijdUitRollup = (veld: 'mediaan' | 'p90') => (groepen: Samengeteld
     return waarde === null ? { groep: groepVan(g), status: 'niet-bekend', reden: GEEN_ZAKEN, noemer: g.aantal } : { groep: groepVan(g), status: 'bekend', waarde, teller: null, noemer: g.aantal };
   });
 
+/** Each day of the period with its fifth working day after it (email-binnen-5-werkdagen). */
+function emailKalender(v: KpiVraag): { dagen: string[]; laatsteDag: string[] } {
+  const dagen: string[] = [];
+  const laatsteDag: string[] = [];
+  for (let dag = v.van; dag <= v.tot; dag = plusDagen(dag, 1)) {
+    dagen.push(dag);
+    laatsteDag.push(telWerkdagenNa(dag, 5, v.sluitingsdagen).datum);
+  }
+  return { dagen, laatsteDag };
+}
+
 /**
  * The zaken measures, on one database. With `rollup`, the measures by closing day read it when it
  * is current for the period and fall back to their live query otherwise, saying which (ADR 0043).
@@ -216,13 +227,64 @@ export function zakenKpis(db: Kysely<DB>, rollup?: ZakenKpiRollup): KpiMaat[] {
   const repository = zakenKpiRepository(db);
   const d = ZAKEN_DEFINITIES;
 
-  /** The rollup's rows turned into measurements when it is current, else the live query's, with where they came from. */
-  async function uitRollupOfLive(v: KpiVraag, uitRollup: (g: Samengeteld[]) => KpiMeting[], live: () => Promise<KpiMeting[]>): Promise<KpiUitkomst> {
-    const r = rollup ? await rollup.lees({ gemeente: v.gemeente, van: v.van, tot: v.tot, zaaktype: v.zaaktype, sluitingsdagen: v.sluitingsdagen }) : { reden: 'Deze installatie houdt geen rollup bij.' };
-    if ('emmers' in r) return { metingen: uitRollup(op(telOp(r.emmers))), versheid: r.versheid };
-    return { metingen: await live(), versheid: { bron: 'live', reden: r.reden, rollupBijgewerktOp: null, herberekend: [] } };
+  /**
+   * The rollup's rows turned into measurements when it is current, else the live query's, with
+   * where they came from: for one period, or for the periods of a series (the same selection) at
+   * once, read from the rollup in one go.
+   */
+  function uitRollupOfLive(uitRollup: (g: Samengeteld[]) => KpiMeting[], live: (v: KpiVraag) => Promise<KpiMeting[]>): Pick<KpiMaat, 'bereken' | 'berekenReeks'> {
+    async function reeks(vragen: readonly KpiVraag[]): Promise<KpiUitkomst[]> {
+      const [v] = vragen;
+      if (!v) return [];
+      const r = rollup ? await rollup.lees({ gemeente: v.gemeente, perioden: vragen.map(({ van, tot }) => ({ van, tot })), zaaktype: v.zaaktype, sluitingsdagen: v.sluitingsdagen }) : { reden: 'Deze installatie houdt geen rollup bij.' };
+      if (Array.isArray(r)) return r.map(({ emmers, versheid }) => ({ metingen: uitRollup(op(telOp(emmers))), versheid }));
+      const uit: KpiUitkomst[] = [];
+      for (const vraag of vragen) uit.push({ metingen: await live(vraag), versheid: { bron: 'live', reden: r.reden, rollupBijgewerktOp: null, herberekend: [] } });
+      return uit;
+    }
+    return {
+      bereken: async (v) => {
+        const [uitkomst] = await reeks([v]);
+        if (!uitkomst) throw new Error('geen uitkomst');
+        return uitkomst;
+      },
+      berekenReeks: reeks,
+    };
   }
 
+  /**
+   * The drill-down (ADR 0082): the rows a measure counts with what a list shows of each zaak and
+   * whether the asker may see it. `waarde`: the zaak's own amount, for the lead times.
+   */
+  async function metGegevens(v: KpiVraag, kijker: KpiKijker, rijen: KpiZaakRij[], waarde?: (rij: KpiZaakRij, ontvangstdatum: string) => number | null): Promise<KpiZaak[]> {
+    const gegevens = await repository.gegevens(v.gemeente, [...new Set(rijen.map((r) => r.zaak_id))], kijker);
+    return rijen.flatMap((r): KpiZaak[] => {
+      const g = gegevens.get(r.zaak_id);
+      if (!g) return [];
+      const { id, identificatie, onderwerp, ontvangstdatum, afgeslotenOp, uiterlijkeEinddatum, opgeschort, team, zichtbaar } = g;
+      return [{ id, identificatie, zaaktype: r.zaaktype, onderwerp, datum: r.datum, teller: r.teller, waarde: waarde ? waarde(r, ontvangstdatum) : null, ontvangstdatum, afgeslotenOp, uiterlijkeEinddatum, opgeschort, team, zichtbaar }];
+    });
+  }
+
+  /** The zaken closed in the period with their lead time in werkdagen (the rows the lead-time measures count). */
+  async function doorlooptijdZaken(v: KpiVraag, kijker: KpiKijker): Promise<KpiZaak[]> {
+    const vroegste = await repository.vroegsteOntvangstAfgesloten(selectie(v));
+    const { dagen, werkdagenTot } = werkdagtelling(vroegste ?? v.van, v.tot, v.sluitingsdagen);
+    const tot = new Map(dagen.map((dag, i) => [dag, werkdagenTot[i] ?? 0]));
+    const rijen = await repository.rijen(selectie(v), { soort: 'afgesloten' });
+    return metGegevens(v, kijker, rijen.map((r) => ({ ...r, teller: null })), (r, ontvangen) => (tot.get(r.datum) ?? 0) - (tot.get(ontvangen) ?? 0));
+  }
+
+  /** The zaken open at the end of the peildatum, each with whether it was late then (zaken-open-te-laat). */
+  async function openStand(v: KpiVraag): Promise<{ id: string; zaaktype: string; teLaat: boolean; peildatum: string }[]> {
+    const peildatum = v.tot < v.vandaag ? v.tot : v.vandaag;
+    const open = await repository.openOpPeildatum(v.gemeente, peildatum, v.zaaktype);
+    return open.map((zaak) => {
+      // The deadline as it stood on the peildatum: the zaken projection folded over the events up to then.
+      const stand = projecteer({ ontvangstdatum: zaak.ontvangstdatum, norm: zaak.norm, gebeurtenissen: zaak.gebeurtenissen, vandaag: peildatum, sluitingsdagen: v.sluitingsdagen });
+      return { id: zaak.id, zaaktype: zaak.zaaktype, teLaat: !stand.opgeschort && stand.uiterlijkeEinddatum < peildatum, peildatum };
+    });
+  }
 
   async function doorlooptijd(v: KpiVraag, veld: 'mediaan' | 'p90'): Promise<KpiMeting[]> {
     const vroegste = await repository.vroegsteOntvangstAfgesloten(selectie(v));
@@ -242,45 +304,34 @@ export function zakenKpis(db: Kysely<DB>, rollup?: ZakenKpiRollup): KpiMaat[] {
   return [
     {
       definitie: d.binnenNorm,
-      bereken: (v) =>
-        uitRollupOfLive(
-          v,
-          (groepen) => groepen.map((g) => percentage(groepVan(g), g.binnenNorm, g.aantal, GEEN_ZAKEN)),
-          async () => op(await repository.afgehandeldBinnenNorm(selectie(v))).map((r) => percentage(groepVan(r), r.teller, r.noemer, GEEN_ZAKEN)),
-        ),
+      ...uitRollupOfLive(
+        (groepen) => groepen.map((g) => percentage(groepVan(g), g.binnenNorm, g.aantal, GEEN_ZAKEN)),
+        async (v) => op(await repository.afgehandeldBinnenNorm(selectie(v))).map((r) => percentage(groepVan(r), r.teller, r.noemer, GEEN_ZAKEN)),
+      ),
+      zaken: async (v, kijker) => metGegevens(v, kijker, await repository.rijen(selectie(v), { soort: 'afgesloten' })),
     },
-    { definitie: d.doorlooptijdMediaan, bereken: (v) => uitRollupOfLive(v, doorlooptijdUitRollup('mediaan'), () => doorlooptijd(v, 'mediaan')) },
-    { definitie: d.doorlooptijdP90, bereken: (v) => uitRollupOfLive(v, doorlooptijdUitRollup('p90'), () => doorlooptijd(v, 'p90')) },
+    { definitie: d.doorlooptijdMediaan, ...uitRollupOfLive(doorlooptijdUitRollup('mediaan'), (v) => doorlooptijd(v, 'mediaan')), zaken: doorlooptijdZaken },
+    { definitie: d.doorlooptijdP90, ...uitRollupOfLive(doorlooptijdUitRollup('p90'), (v) => doorlooptijd(v, 'p90')), zaken: doorlooptijdZaken },
     {
       definitie: d.openTeLaat,
       async bereken(v) {
-        const peildatum = v.tot < v.vandaag ? v.tot : v.vandaag;
-        const open = await repository.openOpPeildatum(v.gemeente, peildatum, v.zaaktype);
         const tellers = new Map<string | null, { open: number; teLaat: number }>([[null, { open: 0, teLaat: 0 }]]);
-        for (const zaak of open) {
-          // The deadline as it stood on the peildatum: the zaken projection folded over the events up to then.
-          const stand = projecteer({ ontvangstdatum: zaak.ontvangstdatum, norm: zaak.norm, gebeurtenissen: zaak.gebeurtenissen, vandaag: peildatum, sluitingsdagen: v.sluitingsdagen });
-          const teLaat = !stand.opgeschort && stand.uiterlijkeEinddatum < peildatum ? 1 : 0;
+        for (const zaak of await openStand(v)) {
           for (const sleutel of [null, zaak.zaaktype]) {
             const t = tellers.get(sleutel) ?? { open: 0, teLaat: 0 };
-            tellers.set(sleutel, { open: t.open + 1, teLaat: t.teLaat + teLaat });
+            tellers.set(sleutel, { open: t.open + 1, teLaat: t.teLaat + (zaak.teLaat ? 1 : 0) });
           }
         }
         return op([...tellers].map(([zaaktype, t]) => ({ zaaktype, ...t }))).map((r): KpiMeting => ({ groep: groepVan(r), status: 'bekend', waarde: r.teLaat, teller: r.teLaat, noemer: r.open }));
       },
+      zaken: async (v, kijker) => metGegevens(v, kijker, (await openStand(v)).map((z) => ({ zaak_id: z.id, zaaktype: z.zaaktype, datum: z.peildatum, teller: z.teLaat }))),
     },
-    { definitie: d.opschortingen, bereken: (v) => telling(v, 'opschorting') },
-    { definitie: d.verlengingen, bereken: (v) => telling(v, 'verlenging') },
+    { definitie: d.opschortingen, bereken: (v) => telling(v, 'opschorting'), zaken: async (v, kijker) => metGegevens(v, kijker, await repository.rijen(selectie(v), { soort: 'opschorting' })) },
+    { definitie: d.verlengingen, bereken: (v) => telling(v, 'verlenging'), zaken: async (v, kijker) => metGegevens(v, kijker, await repository.rijen(selectie(v), { soort: 'verlenging' })) },
     {
       definitie: d.emailBinnen5,
       async bereken(v) {
-        const dagen: string[] = [];
-        const laatsteDag: string[] = [];
-        for (let dag = v.van; dag <= v.tot; dag = plusDagen(dag, 1)) {
-          dagen.push(dag);
-          laatsteDag.push(telWerkdagenNa(dag, 5, v.sluitingsdagen).datum);
-        }
-        const rijen = await repository.emailBinnenTermijn(selectie(v), v.vandaag, { dagen, laatsteDag });
+        const rijen = await repository.emailBinnenTermijn(selectie(v), v.vandaag, emailKalender(v));
         return op(rijen).map((r): KpiMeting => {
           if (r.noemer > 0) return { ...percentage(groepVan(r), r.teller, r.noemer, GEEN_ZAKEN), inBehandeling: r.inBehandeling } as KpiMeting;
           const reden =
@@ -290,6 +341,7 @@ export function zakenKpis(db: Kysely<DB>, rollup?: ZakenKpiRollup): KpiMaat[] {
           return { groep: groepVan(r), status: 'niet-bekend', reden, noemer: 0, inBehandeling: r.inBehandeling };
         });
       },
+      zaken: async (v, kijker) => metGegevens(v, kijker, await repository.rijen(selectie(v), { soort: 'email', vandaag: v.vandaag, kalender: emailKalender(v) })),
     },
     {
       definitie: d.vertragingGemeld,
@@ -298,6 +350,7 @@ export function zakenKpis(db: Kysely<DB>, rollup?: ZakenKpiRollup): KpiMaat[] {
           percentage(groepVan(r), r.teller, r.noemer, 'Er zijn in deze periode geen termijnen verlengd of overschreden.'),
         );
       },
+      zaken: async (v, kijker) => metGegevens(v, kijker, await repository.rijen(selectie(v), { soort: 'vertraging', vandaag: v.vandaag })),
     },
   ];
 }

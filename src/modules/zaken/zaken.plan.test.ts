@@ -28,8 +28,15 @@ beforeAll(async () => {
            date '2025-01-08' + (i % 400), date '2025-01-08' + (i % 400), md5(i::text),
            case when i % 3 = 0 then null else now() end
     from generate_series(1, 60000) i`.execute(db);
+  // A resident with an address on every third zaak, at one of 8000 postcodes × 20 numbers (ADR 0083): a caller's address matches a handful.
+  await sql`
+    insert into betrokkene (gemeente, zaak_id, naam, postcode, huisnummer)
+    select gemeente, id, 'Inwoner', (1000 + n % 8000)::text || 'AB', 1 + n % 20
+    from (select gemeente, id, substr(identificatie, 8)::int as n from zaak where gemeente = 'GM0384' and identificatie like 'Z-2025-%') z
+    where n % 3 = 0`.execute(db);
   await sql`analyze zaak`.execute(db);
-}, 120_000);
+  await sql`analyze betrokkene`.execute(db);
+}, 240_000);
 afterAll(async () => loket.close());
 
 async function plan(filter: Partial<Werkvoorraadfilter>): Promise<string> {
@@ -60,5 +67,10 @@ describe('query plan of the work queue', () => {
     const alles = await plan({});
     expect(alles).toMatch(/Index Scan using zaak_open on zaak/);
     expect(alles).not.toMatch(/Sort/);
+  });
+
+  it('finds a caller’s zaken by address through the index betrokkene_adres, with or without a toevoeging', async () => {
+    expect(await plan({ adres: { postcode: '1234AB', huisnummer: 5, huisnummerToevoeging: null } })).toMatch(/Scan (using|on) betrokkene_adres/);
+    expect(await plan({ adres: { postcode: '1234AB', huisnummer: 5, huisnummerToevoeging: 'A' } })).toMatch(/Scan (using|on) betrokkene_adres/);
   });
 });

@@ -7,6 +7,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { DB, Kanaal, Vertrouwelijkheid } from '../../db/schema.ts';
+import type { Adres } from '../../http/contactvelden.ts';
 import { badRequest, type InvalidParam } from '../../http/problem.ts';
 import { datumTekst, type Taal } from '../../i18n/i18n.ts';
 import { leesDuur, OngeldigeDuur } from '../termijnen/kalender.ts';
@@ -26,7 +27,16 @@ export interface NieuweZaakInvoer {
   vertrouwelijkheid?: Vertrouwelijkheid | undefined;
   team?: string | undefined;
   behandelaar?: string | undefined;
-  betrokkene?: { naam?: string | undefined; email?: string | undefined; telefoon?: string | undefined; taal: Taal } | undefined;
+  betrokkene?:
+    | {
+        naam?: string | undefined;
+        email?: string | undefined;
+        telefoon?: string | undefined;
+        /** The resident's own address (normalised, contactvelden.ts), only to find their zaken by it (ADR 0083). */
+        adres?: Adres | undefined;
+        taal: Taal;
+      }
+    | undefined;
   /**
    * The keyed hash of the BSN of the logged-in resident who registers the zaak (a web form, ADR
    * 0077): stored with the betrokkene, so the zaak shows in their "Mijn zaken". Never the BSN.
@@ -136,7 +146,9 @@ export function zakenRegistratie(kern: ZakenKern, detail: ZakenWerkvoorraad['det
         op: nu,
       };
       const projectie = projecteer({ ontvangstdatum: invoer.ontvangstdatum, norm: zaaktype.norm, gebeurtenissen: [aangemaakt], vandaag: dag, sluitingsdagen });
-      const identificatie = await repository.transactie(async (repo, transactie) => {
+      // One transaction with the caller's work (`bij`) and the audit entries: the caller's own when
+      // it has one open (a savepoint), else a new one, so a melding is BEGIN … COMMIT once (ADR 0084).
+      const identificatie = await repository.inEenTransactie(async (repo, transactie) => {
         const jaar = Number(dag.slice(0, 4));
         const identificatie = `Z-${jaar}-${String(await repo.volgendNummer(gemeenteCode, jaar)).padStart(6, '0')}`;
         await repo.voegToe(
@@ -161,8 +173,11 @@ export function zakenRegistratie(kern: ZakenKern, detail: ZakenWerkvoorraad['det
           },
           betrokkene,
           invoer.bsnSleutel ?? null,
+          aangemaakt,
+          invoer.betrokkene?.adres ?? null,
         );
-        await repo.voegGebeurtenisToe(gemeenteCode, id, aangemaakt);
+        await audit.log(wie.context, { gemeente: gemeenteCode, actie: 'zaak-aanmaken', objectType: 'zaak', objectId: id, details: { identificatie, zaaktype: zaaktype.code, versie: zaaktype.versie } });
+        if (betrokkene) await audit.verwerking(wie.context, { gemeente: gemeenteCode, naam: 'zaak-aanmaken', ...VERWERKING_ZAKEN, betrokkeneIds: [id] });
         const erbij = bij ? await bij({ id, identificatie, uiterlijkeEinddatum: projectie.uiterlijkeEinddatum }, { repo, transactie }) : undefined;
         for (const d of erbij?.documenten ?? []) {
           const meta = { bestandsnaam: d.bestandsnaam, mediatype: d.mediatype, grootte: d.inhoud.length, sha256: createHash('sha256').update(d.inhoud).digest('hex') };
@@ -184,8 +199,6 @@ export function zakenRegistratie(kern: ZakenKern, detail: ZakenWerkvoorraad['det
         }
         return identificatie;
       });
-      await audit.log(wie.context, { gemeente: gemeenteCode, actie: 'zaak-aanmaken', objectType: 'zaak', objectId: id, details: { identificatie, zaaktype: zaaktype.code, versie: zaaktype.versie } });
-      if (betrokkene) await audit.verwerking(wie.context, { gemeente: gemeenteCode, naam: 'zaak-aanmaken', ...VERWERKING_ZAKEN, betrokkeneIds: [id] });
       return { id, identificatie, volgcode, volglink: volglink(gemeente, taal, volgcode) };
   }
 

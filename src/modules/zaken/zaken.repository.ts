@@ -1,9 +1,15 @@
-import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { sql, type Kysely, type QueryCreator, type Selectable, type Transaction } from 'kysely';
 import type { DB, Kanaal, Rol, Vertrouwelijkheid, ZaakTable } from '../../db/schema.ts';
+import type { Adres } from '../../http/contactvelden.ts';
+import { gedeeldeCache, KANAAL, type Signalen } from '../../db/signalen.ts';
+import { inEenTransactie } from '../../db/verzoek-transactie.ts';
 import { rollenEnTeams } from '../gebruikers/gebruikers.repository.ts';
 import type { Gebeurtenis, NieuweGebeurtenis, RelatieSoort } from './zaken.gebeurtenis.ts';
 
 export type ZaakRij = Selectable<ZaakTable>;
+
+/** How long a node keeps a team it read (a change drops it at once on every node). */
+const TEAM_BEWAAR_MS = 60_000;
 
 /** Levels of vertrouwelijkheid that only the zaak's team, its behandelaar and beheerders see (ADR 0013). */
 export const BEPERKT_ZICHTBAAR: readonly Vertrouwelijkheid[] = ['vertrouwelijk', 'confidentieel', 'geheim', 'zeer_geheim'];
@@ -57,6 +63,11 @@ export interface Werkvoorraadfilter {
   identificatie?: string | undefined;
   /** Only zaken whose resident has this e-mail address (case-insensitive), open or closed (the open filter does not apply). */
   email?: string | undefined;
+  /**
+   * Only zaken whose resident lives at this postcode and huisnummer (ADR 0083), open or closed
+   * (the open filter does not apply); a null toevoeging: any toevoeging at that number.
+   */
+  adres?: Adres | undefined;
   /** Keyset: the last row of the previous page. */
   na?: { einddatum: string; id: string } | undefined;
   limit: number;
@@ -106,8 +117,13 @@ export interface Betrokkene {
   taal: 'nl' | 'en';
 }
 
+/** The resident in the staff detail: also their address, when given (migration 0051, ADR 0083). */
+export interface BetrokkeneMetAdres extends Betrokkene {
+  adres: Adres | null;
+}
+
 /** The resident as stored: also whether they want a mail at each new status (migration 0039, ADR 0070). */
-export interface GelezenBetrokkene extends Betrokkene {
+export interface GelezenBetrokkene extends BetrokkeneMetAdres {
   tussentijdseBerichten: boolean;
 }
 
@@ -143,7 +159,7 @@ interface ZaaktypeNamen {
 export interface ZaakDetailGegevens {
   rij: ZaakRij;
   regel: ZaakRegel;
-  betrokkene: Betrokkene | undefined;
+  betrokkene: BetrokkeneMetAdres | undefined;
   gebeurtenissen: Gebeurtenis[];
   documenten: DocumentMeta[];
   relaties: { id: string; identificatie: string; onderwerp: string; soort: RelatieSoort }[];
@@ -154,15 +170,26 @@ export interface ZaakDetailGegevens {
 /** Instants inside json_agg come as PostgreSQL's ISO text; the driver's columns as UTC ISO (database.ts). */
 const alsInstant = (waarde: string): string => new Date(waarde).toISOString();
 
+/** A team as a zaak shows it and its receipt mail names it. */
+export interface TeamRij {
+  id: string;
+  naam: string;
+  telefoon: string | null;
+  email: string | null;
+}
+
+/** The cache of teams kept per node: `team(gemeente, id)` reads through it (see zakenRepository). */
+type TeamCache = ReturnType<typeof gedeeldeCache<TeamRij>>;
+
 /**
  * SQL for zaken, their resident, history, relations and documents. Always per gemeente.
  * `namen` holds the names of published zaaktype versions (they never change; ADR 0016), shared
  * by every transaction of the repository, so list rows join only team and behandelaar.
  * `lezen` runs the reads of the work queue, the overview and the tracking page: the read replica
  * when the route reads through `request.lees` (ADR 0028), else the primary; in a transaction it
- * is the transaction.
+ * is the transaction. `teams`: the node's kept teams, for the queries outside a transaction.
  */
-function zaakQueries(db: Kysely<DB>, namen: Map<string, ZaaktypeNamen>, lezen: Kysely<DB> = db) {
+function zaakQueries(db: Kysely<DB>, namen: Map<string, ZaaktypeNamen>, lezen: Kysely<DB> = db, teams?: TeamCache) {
   const regels = (gemeente: string, d: Kysely<DB> = db) =>
     d
       .selectFrom('zaak as z')
@@ -238,13 +265,28 @@ function zaakQueries(db: Kysely<DB>, namen: Map<string, ZaaktypeNamen>, lezen: K
 
   function werkvoorraadQuery(gemeente: string, f: Werkvoorraadfilter, d: Kysely<DB> = db) {
     let q =
-      f.identificatie !== undefined || f.email !== undefined ? regels(gemeente, d) : regels(gemeente, d).where('z.afgesloten_op', f.open ? 'is' : 'is not', null);
+      f.identificatie !== undefined || f.email !== undefined || f.adres !== undefined
+        ? regels(gemeente, d)
+        : regels(gemeente, d).where('z.afgesloten_op', f.open ? 'is' : 'is not', null);
     if (f.identificatie !== undefined) q = q.where('z.identificatie', '=', f.identificatie);
     if (f.email !== undefined) {
       const email = f.email.toLowerCase();
       // The index betrokkene_email (gemeente, lower(email)) finds them.
       q = q.where('z.id', 'in', (eb) =>
         eb.selectFrom('betrokkene as bt').select('bt.zaak_id').where('bt.gemeente', '=', gemeente).where(sql<string>`lower(bt.email)`, '=', email),
+      );
+    }
+    if (f.adres !== undefined) {
+      const { postcode, huisnummer, huisnummerToevoeging } = f.adres;
+      // The index betrokkene_adres (gemeente, postcode, huisnummer, huisnummertoevoeging) finds them.
+      q = q.where('z.id', 'in', (eb) =>
+        eb
+          .selectFrom('betrokkene as bt')
+          .select('bt.zaak_id')
+          .where('bt.gemeente', '=', gemeente)
+          .where('bt.postcode', '=', postcode)
+          .where('bt.huisnummer', '=', huisnummer)
+          .$if(huisnummerToevoeging !== null, (w) => w.where('bt.huisnummertoevoeging', '=', huisnummerToevoeging)),
       );
     }
     if (f.team !== undefined) q = q.where('z.team_id', '=', f.team);
@@ -308,10 +350,15 @@ function zaakQueries(db: Kysely<DB>, namen: Map<string, ZaaktypeNamen>, lezen: K
     /** Makes the number sequence of a gemeente and year when it is not there yet (idempotent). */
     maakNummerreeks: (gemeente: string, jaar: number): Promise<void> => maakNummerreeks(db, gemeente, jaar),
 
-    voegToe: async (gemeente: string, z: NieuweZaak, betrokkene: Betrokkene | null, bsnSleutel: string | null = null): Promise<void> => {
-      await db
-        .insertInto('zaak')
-        .values({
+    /**
+     * A new zaak with its resident and its first event (volgnummer 1), in one statement (ADR 0084):
+     * the inserts are parts of one WITH, so the foreign keys of `betrokkene` and `zaak_gebeurtenis`
+     * to the zaak are checked at the end of the statement, when the zaak is there. The resident's
+     * contact data, the BSN key (ADR 0077) and the address (ADR 0083) go with the betrokkene.
+     */
+    voegToe: async (gemeente: string, z: NieuweZaak, betrokkene: Betrokkene | null, bsnSleutel: string | null, eerste: Gebeurtenis, adres: Adres | null = null): Promise<void> => {
+      const metZaak = db.with('nieuwe_zaak', (q) =>
+        q.insertInto('zaak').values({
           gemeente,
           id: z.id,
           identificatie: z.identificatie,
@@ -330,9 +377,24 @@ function zaakQueries(db: Kysely<DB>, namen: Map<string, ZaaktypeNamen>, lezen: K
           opgeschort: false,
           volgcode_hash: z.volgcodeHash,
           taal: z.taal,
+        }),
+      );
+      const metBetrokkene: QueryCreator<DB> = betrokkene ? metZaak.with('nieuwe_betrokkene', (q) => q.insertInto('betrokkene').values({ gemeente, zaak_id: z.id, ...betrokkene, bsn_sleutel: bsnSleutel, postcode: adres?.postcode ?? null, huisnummer: adres?.huisnummer ?? null, huisnummertoevoeging: adres?.huisnummerToevoeging ?? null })) : metZaak;
+      await metBetrokkene
+        .insertInto('zaak_gebeurtenis')
+        .values({
+          gemeente,
+          zaak_id: z.id,
+          volgnummer: eerste.volgnummer,
+          soort: eerste.soort,
+          gegevens: JSON.stringify(eerste.gegevens),
+          extern: eerste.extern,
+          door_gebruiker: eerste.doorGebruiker,
+          door_naam: eerste.doorNaam,
+          door_inwoner: eerste.doorInwoner,
+          op: eerste.op,
         })
         .execute();
-      if (betrokkene) await db.insertInto('betrokkene').values({ gemeente, zaak_id: z.id, ...betrokkene, bsn_sleutel: bsnSleutel }).execute();
     },
 
     /** The zaak row, locked for the rest of the transaction. */
@@ -341,6 +403,21 @@ function zaakQueries(db: Kysely<DB>, namen: Map<string, ZaaktypeNamen>, lezen: K
 
     opId: (gemeente: string, id: string): Promise<ZaakRij | undefined> =>
       db.selectFrom('zaak').selectAll().where('gemeente', '=', gemeente).where('id', '=', id).executeTakeFirst(),
+
+    /** Whether a zaak is linked to a logged-in resident's BSN key or verified e-mail address (ADR 0077); inside a change, on its transaction. */
+    isVanInwoner: async (gemeente: string, zaakId: string, wie: { bsnSleutel: string | null; email: string | null }): Promise<boolean> => {
+      if (!wie.bsnSleutel && !wie.email) return false;
+      const r = await db
+        .selectFrom('betrokkene as bt')
+        .select('bt.zaak_id')
+        .where('bt.gemeente', '=', gemeente)
+        .where('bt.zaak_id', '=', zaakId)
+        .where((w) =>
+          w.or([...(wie.bsnSleutel ? [w('bt.bsn_sleutel', '=', wie.bsnSleutel)] : []), ...(wie.email ? [w(sql<string>`lower(bt.email)`, '=', wie.email.toLowerCase())] : [])]),
+        )
+        .executeTakeFirst();
+      return r !== undefined;
+    },
 
     /**
      * The zaken of a resident for "Mijn zaken" (ADR 0077): linked to their BSN key or registered
@@ -388,7 +465,9 @@ function zaakQueries(db: Kysely<DB>, namen: Map<string, ZaaktypeNamen>, lezen: K
           'b.naam as behandelaar_naam',
           eb
             .selectFrom('betrokkene as p')
-            .select(sql<Betrokkene>`json_build_object('naam', p.naam, 'email', p.email, 'telefoon', p.telefoon, 'taal', p.taal)`.as('p'))
+            .select(
+              sql<BetrokkeneMetAdres>`json_build_object('naam', p.naam, 'email', p.email, 'telefoon', p.telefoon, 'taal', p.taal, 'adres', case when p.postcode is null then null else json_build_object('postcode', p.postcode, 'huisnummer', p.huisnummer, 'huisnummerToevoeging', p.huisnummertoevoeging) end)`.as('p'),
+            )
             .whereRef('p.gemeente', '=', 'z.gemeente')
             .whereRef('p.zaak_id', '=', 'z.id')
             .as('betrokkene'),
@@ -541,13 +620,17 @@ function zaakQueries(db: Kysely<DB>, namen: Map<string, ZaaktypeNamen>, lezen: K
       return r.numUpdatedRows > 0n;
     },
 
-    betrokkene: (gemeente: string, zaakId: string): Promise<GelezenBetrokkene | undefined> =>
-      db
+    betrokkene: async (gemeente: string, zaakId: string): Promise<GelezenBetrokkene | undefined> => {
+      const r = await db
         .selectFrom('betrokkene')
-        .select(['naam', 'email', 'telefoon', 'taal', 'tussentijdse_berichten as tussentijdseBerichten'])
+        .select(['naam', 'email', 'telefoon', 'taal', 'tussentijdse_berichten as tussentijdseBerichten', 'postcode', 'huisnummer', 'huisnummertoevoeging'])
         .where('gemeente', '=', gemeente)
         .where('zaak_id', '=', zaakId)
-        .executeTakeFirst(),
+        .executeTakeFirst();
+      if (!r) return undefined;
+      const { postcode, huisnummer, huisnummertoevoeging, ...rest } = r;
+      return { ...rest, adres: postcode !== null && huisnummer !== null ? { postcode, huisnummer, huisnummerToevoeging: huisnummertoevoeging } : null };
+    },
 
     zetTussentijdseBerichten: (gemeente: string, zaakId: string, aan: boolean) =>
       db.updateTable('betrokkene').set({ tussentijdse_berichten: aan }).where('gemeente', '=', gemeente).where('zaak_id', '=', zaakId).execute(),
@@ -610,19 +693,19 @@ function zaakQueries(db: Kysely<DB>, namen: Map<string, ZaaktypeNamen>, lezen: K
       ),
 
     /**
-     * Erases the resident's e-mail, telephone and BSN key (ADR 0077) of zaken closed before `voor`
-     * (retention, ADR 0013); returns how many.
+     * Erases the resident's e-mail, telephone, BSN key (ADR 0077) and address (ADR 0083) of zaken
+     * closed before `voor` (retention, ADR 0013); returns how many.
      */
     wisContactgegevens: async (gemeente: string, voor: string): Promise<number> => {
       const r = await db
         .updateTable('betrokkene as b')
-        .set({ email: null, telefoon: null, bsn_sleutel: null })
+        .set({ email: null, telefoon: null, bsn_sleutel: null, postcode: null, huisnummer: null, huisnummertoevoeging: null })
         .from('zaak as z')
         .whereRef('z.gemeente', '=', 'b.gemeente')
         .whereRef('z.id', '=', 'b.zaak_id')
         .where('b.gemeente', '=', gemeente)
         .where('z.afgesloten_op', '<', voor)
-        .where((eb) => eb.or([eb('b.email', 'is not', null), eb('b.telefoon', 'is not', null), eb('b.bsn_sleutel', 'is not', null)]))
+        .where((eb) => eb.or([eb('b.email', 'is not', null), eb('b.telefoon', 'is not', null), eb('b.bsn_sleutel', 'is not', null), eb('b.postcode', 'is not', null)]))
         .executeTakeFirst();
       return Number(r.numUpdatedRows);
     },
@@ -683,7 +766,10 @@ function zaakQueries(db: Kysely<DB>, namen: Map<string, ZaaktypeNamen>, lezen: K
       await db.updateTable('zaak').set({ volgcode_hash: hash }).where('gemeente', '=', gemeente).where('id', '=', id).execute();
     },
 
-    team: (gemeente: string, id: string) => lezen.selectFrom('team').select(['id', 'naam', 'telefoon', 'email']).where('gemeente', '=', gemeente).where('id', '=', id).executeTakeFirst(),
+    team: (gemeente: string, id: string): Promise<TeamRij | undefined> => {
+      const lees = () => lezen.selectFrom('team').select(['id', 'naam', 'telefoon', 'email']).where('gemeente', '=', gemeente).where('id', '=', id).executeTakeFirst();
+      return teams ? teams.haal(`${gemeente}/${id}`, lees) : lees();
+    },
 
     teamsVan: async (gemeente: string, gebruiker: string): Promise<string[]> =>
       (await db.selectFrom('team_lid').select('team_id').where('gemeente', '=', gemeente).where('gebruiker_id', '=', gebruiker).execute()).map((r) => r.team_id),
@@ -783,14 +869,26 @@ async function maakNummerreeks(db: Kysely<DB>, gemeente: string, jaar: number): 
   }
 }
 
-/** `lezen`: Database.lezen, for the reads that may go to the read replica (ADR 0028). */
-export function zakenRepository(db: Kysely<DB>, lezen: Kysely<DB> = db) {
+/**
+ * `lezen`: Database.lezen, for the reads that may go to the read replica (ADR 0028). With
+ * `signalen`, teams are kept per node (every registration reads the zaak's team for its receipt)
+ * and dropped on every node when any team changes (`loket_stamgegevens`, migration 0063); not
+ * inside a transaction, which may read a team it made itself and then roll back.
+ */
+export function zakenRepository(db: Kysely<DB>, lezen: Kysely<DB> = db, signalen?: Signalen) {
   const namen = new Map<string, ZaaktypeNamen>();
+  const teams = signalen ? gedeeldeCache<TeamRij>({ signalen, kanaal: KANAAL.stamgegevens, ms: TEAM_BEWAAR_MS, max: 10_000, raakt: (tabel) => tabel === 'team' }) : undefined;
   return {
-    ...zaakQueries(db, namen, lezen),
+    ...zaakQueries(db, namen, lezen, teams),
     /** Runs fn in one transaction, with the queries bound to it. */
     transactie: <T>(fn: (repository: ZaakQueries, transactie: Transaction<DB>) => Promise<T>): Promise<T> =>
       db.transaction().execute((trx) => fn(zaakQueries(trx, namen), trx)),
+    /**
+     * Runs fn in the work's one transaction (`inEenTransactie`, ADR 0030): the caller's when one is
+     * open (as a savepoint), else a new one; every query through `db` made within it joins it (the
+     * audit log, another module's rows), so there is one BEGIN and one COMMIT.
+     */
+    inEenTransactie: <T>(fn: (repository: ZaakQueries, transactie: Transaction<DB>) => Promise<T>): Promise<T> => inEenTransactie(db, (trx) => fn(zaakQueries(trx, namen), trx)),
   };
 }
 

@@ -126,7 +126,7 @@ describe('zaken registreren', () => {
     expect(detail.statusCode).toBe(200);
     expect(detail.headers.etag).toBe('"1"');
     expect(detail.body).not.toContain(eerste.volgcode);
-    expect(detail.json().betrokkene).toEqual({ naam: 'Anna de Vries', email: 'anna@example.nl', telefoon: null, taal: 'nl' });
+    expect(detail.json().betrokkene).toEqual({ naam: 'Anna de Vries', email: 'anna@example.nl', telefoon: null, taal: 'nl', adres: null });
     const verwerkingen = await loket.database.db.selectFrom('verwerking_log').select('naam').where('betrokkene_id', '=', eerste.id).orderBy('id').execute();
     expect(verwerkingen.map((v) => v.naam)).toEqual(['zaak-aanmaken', 'zaak-bekijken']);
     expect(detail.json().statussen.map((s: { naam: string; huidig: boolean; volgende: boolean }) => [s.naam, s.huidig, s.volgende])).toEqual([

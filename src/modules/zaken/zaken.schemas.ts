@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { emailadres, telefoonnummer } from '../../http/contactvelden.ts';
+import { adresInvoer, emailadres, telefoonnummer } from '../../http/contactvelden.ts';
 import { GEBEURTENIS_SOORTEN, KANALEN, ROLLEN, VERTROUWELIJKHEDEN } from '../../db/schema.ts';
 import { paginaQuery } from '../../http/pagination.ts';
 import { schoneNaam } from '../../tekst.ts';
@@ -38,6 +38,7 @@ export const nieuweZaakBody = z
         naam: z.string().overwrite(schoneNaam).max(200, 'Hoogstens 200 tekens.').optional(),
         email: emailadres.optional(),
         telefoon: telefoonnummer.optional(),
+        adres: adresInvoer.optional().describe('Het eigen adres van de inwoner, alleen om zijn zaken terug te vinden (ADR 0083); gewist met de contactgegevens'),
         taal: z.enum(['nl', 'en']).default('nl'),
       })
       .optional()
@@ -118,7 +119,18 @@ export const zaakSchema = zaakSamenvattingSchema
   .extend({
     omschrijving: z.string(),
     taal: z.enum(['nl', 'en']),
-    betrokkene: z.object({ naam: z.string(), email: z.string().nullable(), telefoon: z.string().nullable(), taal: z.enum(['nl', 'en']) }).nullable(),
+    betrokkene: z
+      .object({
+        naam: z.string(),
+        email: z.string().nullable(),
+        telefoon: z.string().nullable(),
+        taal: z.enum(['nl', 'en']),
+        adres: z
+          .object({ postcode: z.string(), huisnummer: z.number().int(), huisnummerToevoeging: z.string().nullable() })
+          .nullable()
+          .describe('Het eigen adres van de inwoner (ADR 0083); null: niet gegeven of gewist'),
+      })
+      .nullable(),
     zaaktypeVersie: zaaktypeSchema,
     statussen: z.array(
       z.object({

@@ -3,6 +3,7 @@
  * full detail of one zaak, staff for pickers, documents, and the deadline watcher's list.
  */
 import type { Rol } from '../../db/schema.ts';
+import type { Adres } from '../../http/contactvelden.ts';
 import { heeftRecht } from '../../http/rechten.ts';
 import { VERWERKING_PERSONEELSACCOUNTS, type Context } from '../audit/audit.service.ts';
 import { berekenTermijn, leesDuur, plusDagen } from '../termijnen/kalender.ts';
@@ -24,6 +25,8 @@ export interface WerkvoorraadInvoer {
   identificatie?: string | undefined;
   /** Only zaken of the resident with this e-mail address, open or closed (the KCC's search; not a query parameter of GET /zaken). */
   email?: string | undefined;
+  /** Only zaken of the resident at this address (any toevoeging when it has none), open or closed (the KCC's search, ADR 0083). */
+  adres?: Adres | undefined;
   cursor?: string | undefined;
   pageSize: number;
 }
@@ -184,6 +187,7 @@ export function zakenWerkvoorraad(kern: ZakenKern) {
         lopend: invoer.termijn !== undefined,
         identificatie: invoer.identificatie,
         email: invoer.email,
+        adres: invoer.adres,
         na: invoer.cursor ? leesCursor(invoer.cursor) : undefined,
         limit: invoer.pageSize + 1,
         // Those who see confidential zaken see every zaak; others the restricted ones of their teams and their own (in the query).

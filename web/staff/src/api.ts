@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import type { aanmeldStapSchema, sessieSchema } from '../../../src/modules/auth/auth.schemas.ts';
 import type { berichtSchema } from '../../../src/modules/berichten/berichten.schemas.ts';
 import type { gebruikerSchema } from '../../../src/modules/gebruikers/gebruikers.schemas.ts';
-import type { gemeenteKpisSchema, kpiReeksSchema, kpiWaardeSchema } from '../../../src/modules/kpi/kpi.schemas.ts';
+import type { gemeenteKpisSchema, kpiReeksSchema, kpiWaardeSchema, kpiZakenSchema } from '../../../src/modules/kpi/kpi.schemas.ts';
 import type { teamSchema } from '../../../src/modules/teams/teams.schemas.ts';
 import type { meldingDetailSchema, partnerDetailSchema, partnerRegelSchema, partnerSchema, werkvoorraadRegelSchema } from '../../../src/modules/meldingen/meldingen.behandeling.schemas.ts';
 import type { categorieSchema } from '../../../src/modules/meldingen/meldingen.schemas.ts';
@@ -14,6 +14,7 @@ import type { formulierSchema } from '../../../src/modules/formulieren/formulier
 import type { contactverzoekSchema, wachtrijSchema } from '../../../src/modules/contactverzoeken/contactverzoeken.schemas.ts';
 import type { artikelSamenvattingSchema, artikelSchema, meldingSchema, onderwerpenSchema, zoekresultatenSchema } from '../../../src/modules/kennisbank/kennisbank.schemas.ts';
 import type { geregistreerdKlantcontactSchema } from '../../../src/modules/klantcontacten/klantcontacten.schemas.ts';
+import type { klantreisKeuzesSchema, klantreisStroomSchema } from '../../../src/modules/klantreizen/klantreizen.schemas.ts';
 import type { instellingSchema as klachtInstellingSchema, klachtSchema, maatregelenSchema, wachtrijSchema as klachtenWachtrijSchema } from '../../../src/modules/klachten/klachten.schemas.ts';
 import type { aangemaakteZaakSchema, medewerkerSchema, overzichtSchema, werkvoorraadSchema, zaakSamenvattingSchema, zaakSchema } from '../../../src/modules/zaken/zaken.schemas.ts';
 
@@ -47,6 +48,9 @@ export type GemeenteKpis = z.output<typeof gemeenteKpisSchema>;
 export type GemeenteKpi = GemeenteKpis['items'][number];
 export type KpiReeks = z.output<typeof kpiReeksSchema>;
 export type KpiWaarde = z.output<typeof kpiWaardeSchema>;
+export type KpiZaken = z.output<typeof kpiZakenSchema>;
+export type KlantreisKeuzes = z.output<typeof klantreisKeuzesSchema>;
+export type KlantreisStroom = z.output<typeof klantreisStroomSchema>;
 export type Termijnband = NonNullable<ZaakSamenvatting['termijnband']>;
 export { KLANTCONTACT_KANALEN, KLANTCONTACT_UITKOMSTEN, KENNISARTIKEL_SOORTEN, type KlantcontactKanaal, type KlantcontactUitkomst, type KennisartikelSoort } from '../../../src/db/schema.ts';
 export type GeregistreerdKlantcontact = z.output<typeof geregistreerdKlantcontactSchema>;

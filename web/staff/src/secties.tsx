@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { heeftRecht, type Recht } from '../../../src/http/rechten.ts';
 import type { SessieGemeente } from './api.ts';
 import { ApiTokenNieuw, ApiTokens } from './pages/ApiTokens.tsx';
+import { AfspraakLocatie, AfspraakLocaties } from './pages/afspraken/Locaties.tsx';
 import { Auditlog } from './pages/Auditlog.tsx';
 import { BerichtLezen, Berichten } from './pages/Berichten.tsx';
 import { BezwaarDetail, Bezwaren } from './pages/Bezwaren.tsx';
@@ -29,8 +30,10 @@ import { pcPagina } from './pages/pc/PcSectie.tsx';
 import { ContactverzoekDetail, Contactverzoeken } from './pages/kcc/Contactverzoeken.tsx';
 import { Kcc } from './pages/kcc/Kcc.tsx';
 import { Klantreis } from './pages/kcc/Klantreis.tsx';
+import { KlantreisStromen } from './pages/klantreizen/KlantreisStromen.tsx';
 import { kennisbankPagina } from './pages/kcc/Kennisbank.tsx';
 import { KCC_KPIS, Kpis } from './pages/kpi/Kpis.tsx';
+import { KpiZaken } from './pages/kpi/KpiZaken.tsx';
 import { useTaal } from './i18n/i18n.tsx';
 import { MeldingDetail } from './pages/meldingen/MeldingDetail.tsx';
 import { Meldingen } from './pages/meldingen/Meldingen.tsx';
@@ -148,6 +151,13 @@ export const SECTIES: readonly Sectie[] = [
     recht: 'beheer',
     weergave: ({ gemeente, id, zoek }) => (id ? null : <Sluitingsdagen gemeente={gemeente} zoek={zoek} />),
   },
+  // The balie's set-up (ADR 0085): locations, hours, desks and their products, closed days; beheerders change it, balie staff read it.
+  {
+    pad: 'afspraak-locaties',
+    label: 'nav.afspraakLocaties',
+    recht: 'afsprakenInrichtingLezen',
+    weergave: ({ gemeente, id, zoek }) => (id ? <AfspraakLocatie key={id} gemeente={gemeente} id={id} zoek={zoek} /> : <AfspraakLocaties gemeente={gemeente} />),
+  },
   {
     pad: 'api-tokens',
     label: 'nav.apiTokens',
@@ -179,7 +189,10 @@ export const SECTIES: readonly Sectie[] = [
   { pad: 'kto', label: 'nav.kto', recht: 'beheer', weergave: ({ gemeente, id }) => (id ? null : <Kto gemeente={gemeente} />) },
   // The KPI register (ADR 0067): the teamleider's KCC dashboard and every registered KPI, from the published KPI API.
   { pad: 'kcc-dashboard', label: 'nav.kccDashboard', recht: 'kpiLezen', weergave: ({ gemeente, id }) => (id ? null : <KccDashboard gemeente={gemeente} />) },
-  { pad: 'kpis', label: 'nav.kpis', recht: 'kpiLezen', weergave: ({ gemeente, id }) => (id ? null : <AlleKpis gemeente={gemeente} />) },
+  // /kpis/{kpi}?periodeVan=…&periodeTot=…&deel=…: the zaken behind a value (ADR 0082).
+  { pad: 'kpis', label: 'nav.kpis', recht: 'kpiLezen', weergave: ({ gemeente, id, zoek }) => (id ? <KpiZaken gemeente={gemeente} kpi={id} zoek={zoek} /> : <AlleKpis gemeente={gemeente} />) },
+  // The customer journeys per product (ADR 0081): the flow, its tables, where journeys stall, and the repeat contacts.
+  { pad: 'klantreizen', label: 'nav.klantreizen', recht: 'klantreisStromenLezen', weergave: ({ gemeente, id, zoek }) => (id ? null : <KlantreisStromen gemeente={gemeente} zoek={zoek} />) },
   // The register's workplace (import, edit, adopt); others read what it publishes.
   { pad: 'planning-control', label: 'nav.pc', recht: 'pcBewerken', diep: true, weergave: pcPagina },
 ];

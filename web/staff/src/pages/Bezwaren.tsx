@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { bezwaarSchema, bezwaarWerkvoorraadSchema, hoorzittingenSchema } from '../../../../src/modules/bezwaar/bezwaar.procedure.schemas.ts';
 import { KANALEN, api, gemeentePad, type AangemaakteZaak, type SessieGemeente } from '../api.ts';
 import { Formulier, Veld, Vinkje, useFormulier } from '../components/Formulier.tsx';
+import { Adresvelden, adresFoutVelden, adresInBody } from '../components/Adresvelden.tsx';
 import { Keuzelijst, Tekstvak, koppel } from '../components/Velden.tsx';
 import { useTeams } from './zaken/teksten.tsx';
 import { Gegevenslijst } from '../components/Gegevenslijst.tsx';
@@ -136,6 +137,8 @@ function Registreren({ gemeente }: { gemeente: SessieGemeente }) {
     naam: '',
     email: '',
     telefoon: '',
+    postcode: '',
+    huisnummer: '',
   });
   async function registreer() {
     const w = formulier.waarden;
@@ -149,7 +152,7 @@ function Registreren({ gemeente }: { gemeente: SessieGemeente }) {
       ...(w.besluitTeam ? { besluitTeam: w.besluitTeam } : {}),
       ...(w.verzonden ? { verzonden: w.verzonden } : {}),
       ...(leeg(w.omschrijving) ? { omschrijving: w.omschrijving } : {}),
-      betrokkene: { naam: leeg(w.naam), email: leeg(w.email), telefoon: leeg(w.telefoon), taal: 'nl' },
+      betrokkene: { naam: leeg(w.naam), email: leeg(w.email), telefoon: leeg(w.telefoon), ...adresInBody(w.postcode, w.huisnummer), taal: 'nl' },
     };
     const { data } = await api.post<AangemaakteZaak>(`${gemeentePad(gemeente.code)}/bezwaren`, { body });
     navigeer(`/${gemeente.code}/zaken/${data.id}`, { melding: t('bezwaar.omgezet', { zaak: data.identificatie }) });
@@ -174,6 +177,7 @@ function Registreren({ gemeente }: { gemeente: SessieGemeente }) {
           'betrokkene.naam': 'nb-naam',
           'betrokkene.email': 'nb-email',
           'betrokkene.telefoon': 'nb-telefoon',
+          ...adresFoutVelden('betrokkene.adres', 'nb'),
         }}
       >
         <Veld id="nb-besluit" label={t('bezwaar.besluit')} uitleg={t('bezwaar.besluitUitleg')} autoComplete="off" required {...koppel(formulier, 'besluit')} />
@@ -193,6 +197,15 @@ function Registreren({ gemeente }: { gemeente: SessieGemeente }) {
         <Veld id="nb-naam" label={t('bezwaren.indiener')} autoComplete="off" {...koppel(formulier, 'naam')} fout={formulier.fout?.veldPad('betrokkene.naam')} />
         <Veld id="nb-email" type="email" label={t('veld.email')} autoComplete="off" {...koppel(formulier, 'email')} fout={formulier.fout?.veldPad('betrokkene.email')} />
         <Veld id="nb-telefoon" type="tel" label={t('zaak.telefoon')} autoComplete="off" {...koppel(formulier, 'telefoon')} fout={formulier.fout?.veldPad('betrokkene.telefoon')} />
+        <Adresvelden
+          id="nb"
+          pad="betrokkene.adres"
+          postcode={formulier.waarden.postcode}
+          huisnummer={formulier.waarden.huisnummer}
+          onPostcode={(v) => formulier.zet('postcode', v)}
+          onHuisnummer={(v) => formulier.zet('huisnummer', v)}
+          fout={formulier.fout}
+        />
       </Formulier>
     </>
   );

@@ -12,13 +12,12 @@ import { Keuzelijst, kies, koppel, Tekstvak } from '../components/Velden.tsx';
 import { useTaal } from '../i18n/i18n.tsx';
 import { Laadstatus, useLaden } from '../laden.tsx';
 import { Link, navigeer } from '../router.tsx';
-import { tijdstip } from '../tijd.ts';
+import { dagInNederland, tijdstip } from '../tijd.ts';
 
 type Feedback = z.output<typeof feedbackSchema>;
 type Paginastand = z.output<typeof paginastandSchema>;
 type Afhandeling = (typeof AFHANDELINGEN)[number];
 
-const dag = (d: Date) => d.toISOString().slice(0, 10);
 const procent = (x: number, taal: string) => new Intl.NumberFormat(taal === 'en' ? 'en-GB' : 'nl-NL', { style: 'percent', maximumFractionDigits: 0 }).format(x);
 const score = (x: number | null) => (x === null ? '–' : String(x));
 
@@ -28,8 +27,8 @@ export function Paginafeedback({ gemeente }: { gemeente: SessieGemeente }) {
   const apiPad = `${gemeentePad(gemeente.code)}`;
   // The last 30 days up to today, fixed when the page opens.
   const [periode] = useState(() => {
-    const tot = Date.now();
-    return { van: dag(new Date(tot - 29 * 86_400_000)), tot: dag(new Date(tot)) };
+    const nu = new Date();
+    return { van: dagInNederland(29, nu), tot: dagInNederland(0, nu) };
   });
   const paginas = useLaden<PaginaVan<Paginastand>>(`${apiPad}/paginafeedback-paginas?van=${periode.van}&tot=${periode.tot}&pageSize=20`);
   const open = useLaden<PaginaVan<Feedback>>(`${apiPad}/paginafeedback?status=open&pageSize=50`);

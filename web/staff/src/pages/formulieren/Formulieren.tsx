@@ -83,6 +83,7 @@ type Waarden = {
   contactNaam: string;
   contactEmail: string;
   contactTelefoon: string;
+  contactAdres: string;
   onderwerp: string;
   afspraakProduct: string;
   stappen: StapRij[];
@@ -113,6 +114,7 @@ function waardenVan(f: Formulier | undefined): Waarden {
     contactNaam: d?.contact.naam ?? '',
     contactEmail: d?.contact.email ?? '',
     contactTelefoon: d?.contact.telefoon ?? '',
+    contactAdres: d?.contact.adres ?? '',
     onderwerp: d?.onderwerp ?? '',
     afspraakProduct: d?.afspraakProduct ?? '',
     stappen: d
@@ -173,7 +175,7 @@ function invoerVan(w: Waarden): FormulierInvoer {
     definitie: zonderLeeg({
       titel: { nl: w.titelNl, en: w.titelEn },
       inleiding: { nl: w.inleidingNl, en: w.inleidingEn },
-      contact: zonderLeeg({ naam: w.contactNaam || undefined, email: w.contactEmail || undefined, telefoon: w.contactTelefoon || undefined }),
+      contact: zonderLeeg({ naam: w.contactNaam || undefined, email: w.contactEmail || undefined, telefoon: w.contactTelefoon || undefined, adres: w.contactAdres || undefined }),
       onderwerp: w.onderwerp || undefined,
       afspraakProduct: w.afspraakProduct.trim() || undefined,
       stappen: w.stappen.map((s) =>
@@ -452,7 +454,7 @@ function DefinitieVelden({ formulier, zaaktypen, nieuw }: { formulier: Formulier
     fout: fout(pad),
   });
   const alleVelden = waarden.stappen.flatMap((s) => s.velden).filter((v) => v.id.trim());
-  const kiesVeld = (naam: 'contactNaam' | 'contactEmail' | 'contactTelefoon' | 'onderwerp', pad: string, soorten: readonly Veldsoort[], label: string) => (
+  const kiesVeld = (naam: 'contactNaam' | 'contactEmail' | 'contactTelefoon' | 'contactAdres' | 'onderwerp', pad: string, soorten: readonly Veldsoort[], label: string) => (
     <Keuzelijst
       id={veldId(pad)}
       label={label}
@@ -492,6 +494,7 @@ function DefinitieVelden({ formulier, zaaktypen, nieuw }: { formulier: Formulier
         {kiesVeld('contactNaam', 'definitie.contact.naam', ['tekst'], t('formulier.contactNaam'))}
         {kiesVeld('contactEmail', 'definitie.contact.email', ['email'], t('formulier.contactEmail'))}
         {kiesVeld('contactTelefoon', 'definitie.contact.telefoon', ['telefoon'], t('formulier.contactTelefoon'))}
+        {kiesVeld('contactAdres', 'definitie.contact.adres', ['adres'], t('formulier.contactAdres'))}
         {kiesVeld('onderwerp', 'definitie.onderwerp', ['tekst', 'keuze'], t('formulier.onderwerp'))}
         <Veld label={t('formulier.afspraakProduct')} uitleg={t('formulier.afspraakProductUitleg')} autoComplete="off" {...tekst('afspraakProduct', 'definitie.afspraakProduct')} />
       </fieldset>

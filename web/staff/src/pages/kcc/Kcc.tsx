@@ -15,6 +15,7 @@ import {
   type SessieGemeente,
   type Werkvoorraad,
 } from '../../api.ts';
+import { Adresvelden, adresFoutVelden, adresInBody, huisnummerDelen } from '../../components/Adresvelden.tsx';
 import { FoutSamenvatting, Knop, Toelichting, Veld, Vinkje, beschrijving, klassen, useFormulier } from '../../components/Formulier.tsx';
 import { Gegevenslijst } from '../../components/Gegevenslijst.tsx';
 import { Melding } from '../../components/Melding.tsx';
@@ -41,6 +42,8 @@ type Waarden = {
   zaakMaken: boolean;
   zaaktype: string;
   taal: 'nl' | 'en';
+  postcode: string;
+  huisnummer: string;
   verzoekMaken: boolean;
   verzoekTeam: string;
   toelichting: string;
@@ -59,6 +62,8 @@ const LEEG: Waarden = {
   zaakMaken: false,
   zaaktype: '',
   taal: 'nl',
+  postcode: '',
+  huisnummer: '',
   verzoekMaken: false,
   verzoekTeam: '',
   toelichting: '',
@@ -80,6 +85,7 @@ const VELDEN: Record<string, string> = {
   zaak: 'zaaktype',
   'zaak.zaaktype': 'zaaktype',
   'zaak.taal': 'taal',
+  ...adresFoutVelden('zaak.adres', 'zaak'),
   'verzoek.team': 'verzoek-team',
   'verzoek.medewerker': 'verzoek-team',
   'verzoek.toelichting': 'verzoek-toelichting',
@@ -150,7 +156,19 @@ function Uitkomsten({ waarde, onChange, fout }: { waarde: KlantcontactUitkomst |
   );
 }
 
-/** Find a caller's zaken by zaak number or e-mail address and link them to the contact. */
+/**
+ * What the caller search field holds, as the query of the search: an e-mail address (with @), a
+ * postcode followed by a house number (`1111 AB 12a`), else a zaak number.
+ */
+function zoekVraag(term: string): URLSearchParams {
+  if (term.includes('@')) return new URLSearchParams({ email: term });
+  const adres = /^([1-9][0-9]{3}\s?[a-z]{2})(?![a-z])[\s,]*(.*)$/i.exec(term);
+  if (!adres) return new URLSearchParams({ zaaknummer: term });
+  const nummer = adres[2]?.trim() ? huisnummerDelen(adres[2]) : {};
+  return new URLSearchParams({ postcode: adres[1] ?? '', ...nummer });
+}
+
+/** Find a caller's zaken by zaak number, e-mail address or postcode and house number, and link them to the contact. */
 function ZakenKoppelen({ gemeente, gekoppeld, onChange, fout }: { gemeente: SessieGemeente; gekoppeld: Gekoppeld[]; onChange(z: Gekoppeld[]): void; fout: string | undefined }) {
   const { t } = useTaal();
   const [zoekterm, setZoekterm] = useState('');
@@ -160,14 +178,17 @@ function ZakenKoppelen({ gemeente, gekoppeld, onChange, fout }: { gemeente: Sess
     const term = zoekterm.trim();
     if (!term) return;
     setZoekFout(undefined);
-    const sleutel = term.includes('@') ? 'email' : 'zaaknummer';
+    const vraag = zoekVraag(term);
+    vraag.set('pageSize', '10');
     try {
-      const { data } = await api.get<Werkvoorraad>(`${gemeentePad(gemeente.code)}/klantcontacten/zoek-zaken?${sleutel}=${encodeURIComponent(term)}&pageSize=10`);
+      const { data } = await api.get<Werkvoorraad>(`${gemeentePad(gemeente.code)}/klantcontacten/zoek-zaken?${vraag.toString()}`);
       setGevonden(data.items);
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       setGevonden(undefined);
-      setZoekFout(error.veld(sleutel) ?? error.problem.detail ?? error.problem.title);
+      // Every error of the search in one line: an address can have two (postcode and house number).
+      const fouten = ['zaaknummer', 'email', 'postcode', 'huisnummer', 'huisnummerToevoeging'].flatMap((v) => error.veldPad(`query.${v}`) ?? []);
+      setZoekFout(fouten.length > 0 ? fouten.join(' ') : (error.problem.detail ?? error.problem.title));
     }
   }
   function toets(event: ReactKeyboardEvent<HTMLInputElement>) {
@@ -355,7 +376,7 @@ export function Kcc({ gemeente }: { gemeente: SessieGemeente }) {
         ...(w.uitkomst ? { uitkomst: w.uitkomst } : {}),
         ...(metPersoon ? { persoon } : {}),
         zaken: gekoppeld.map((z) => z.id),
-        ...(w.zaakMaken ? { zaak: { zaaktype: w.zaaktype, taal: w.taal } } : {}),
+        ...(w.zaakMaken ? { zaak: { zaaktype: w.zaaktype, taal: w.taal, ...adresInBody(w.postcode, w.huisnummer) } } : {}),
       };
       geregistreerd = (await api.post<GeregistreerdKlantcontact>(`${gemeentePad(gemeente.code)}/klantcontacten`, { body })).data;
       setContact(geregistreerd);
@@ -486,6 +507,15 @@ export function Kcc({ gemeente }: { gemeente: SessieGemeente }) {
                         { waarde: 'nl', label: t('taal.nl') },
                         { waarde: 'en', label: t('taal.en') },
                       ]}
+                    />
+                    <Adresvelden
+                      id="zaak"
+                      pad="zaak.adres"
+                      postcode={waarden.postcode}
+                      huisnummer={waarden.huisnummer}
+                      onPostcode={(v) => zet('postcode', v)}
+                      onHuisnummer={(v) => zet('huisnummer', v)}
+                      fout={fout}
                     />
                   </div>
                 )}

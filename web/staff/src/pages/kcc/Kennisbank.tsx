@@ -13,7 +13,7 @@ import { useTaal } from '../../i18n/i18n.tsx';
 import { Laadstatus, useLaden } from '../../laden.tsx';
 import { Link, navigeer } from '../../router.tsx';
 import { tijdstip } from '../../tijd.ts';
-import { vandaagInNederland } from '../zaken/ZaakNieuw.tsx';
+import { dagInNederland } from '../../tijd.ts';
 import { datum, useTeams } from '../zaken/teksten.tsx';
 import { Artikeltekst, useKennisZoeken } from './KennisPaneel.tsx';
 
@@ -174,7 +174,7 @@ type ArtikelWaarden = {
   toelichting: string;
 };
 
-const overEenJaar = () => `${Number(vandaagInNederland().slice(0, 4)) + 1}${vandaagInNederland().slice(4)}`;
+const overEenJaar = () => `${Number(dagInNederland().slice(0, 4)) + 1}${dagInNederland().slice(4)}`;
 
 /** Write a new article, or a new version of one (If-Match). From a report: back to it with the new version. */
 function ArtikelFormulier({ gemeente, huidig, etag, melding }: { gemeente: SessieGemeente; huidig?: Kennisartikel; etag?: string | undefined; melding?: string | undefined }) {

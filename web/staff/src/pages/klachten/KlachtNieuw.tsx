@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { KANALEN, api, gemeentePad, type SessieGemeente } from '../../api.ts';
 import { Formulier, Veld, Vinkje, useFormulier } from '../../components/Formulier.tsx';
+import { Adresvelden, adresFoutVelden, adresInBody } from '../../components/Adresvelden.tsx';
 import { Gegevenslijst } from '../../components/Gegevenslijst.tsx';
 import { Melding } from '../../components/Melding.tsx';
 import { Pagina } from '../../components/Pagina.tsx';
@@ -9,7 +10,7 @@ import { useTaal } from '../../i18n/i18n.tsx';
 import { Laadstatus } from '../../laden.tsx';
 import { Link } from '../../router.tsx';
 import { useTeams } from '../zaken/teksten.tsx';
-import { vandaagInNederland } from '../zaken/ZaakNieuw.tsx';
+import { dagInNederland } from '../../tijd.ts';
 
 /** An optional text field: left out when empty. */
 const optioneel = (waarde: string) => (waarde.trim() ? waarde.trim() : undefined);
@@ -64,7 +65,7 @@ export function KlachtNieuw({ gemeente }: { gemeente: SessieGemeente }) {
     onderwerp: '',
     omschrijving: '',
     kanaal: 'post',
-    ontvangstdatum: vandaagInNederland(),
+    ontvangstdatum: dagInNederland(),
     categorie: '',
     team: '',
     beklaagde: '',
@@ -73,6 +74,8 @@ export function KlachtNieuw({ gemeente }: { gemeente: SessieGemeente }) {
     naam: '',
     email: '',
     telefoon: '',
+    postcode: '',
+    huisnummer: '',
     taal: 'nl',
   }));
   const { waarden: w, zet, fout } = formulier;
@@ -88,7 +91,7 @@ export function KlachtNieuw({ gemeente }: { gemeente: SessieGemeente }) {
       beklaagde: optioneel(w.beklaagde),
       gedragingDatum: optioneel(w.gedragingDatum),
       commissie: w.commissie,
-      klager: { naam: w.naam, email: optioneel(w.email), telefoon: optioneel(w.telefoon), taal: w.taal },
+      klager: { naam: w.naam, email: optioneel(w.email), telefoon: optioneel(w.telefoon), ...adresInBody(w.postcode, w.huisnummer), taal: w.taal },
     };
     const { data } = await api.post<AangemaakteKlacht>(`${gemeentePad(gemeente.code)}/klachten`, { body });
     setGemaakt(data);
@@ -129,13 +132,14 @@ export function KlachtNieuw({ gemeente }: { gemeente: SessieGemeente }) {
             'klager.email': 'klager-email',
             'klager.telefoon': 'klager-telefoon',
             'klager.taal': 'klager-taal',
+            ...adresFoutVelden('klager.adres', 'klager'),
             klager: 'klager-naam',
           }}
         >
           <Veld label={t('klachtNieuw.onderwerp')} autoComplete="off" required {...tekst('onderwerp', 'klacht-onderwerp')} />
           <Tekstvak label={t('klachtNieuw.omschrijving')} uitleg={t('klachtNieuw.omschrijvingUitleg')} required {...tekst('omschrijving', 'klacht-omschrijving')} />
           <Keuzelijst label={t('zaak.kanaal')} required {...tekst('kanaal', 'klacht-kanaal')} opties={KANALEN.map((k) => ({ waarde: k, label: t(`kanaal.${k}`) }))} />
-          <Veld label={t('zaak.ontvangstdatum')} type="date" required max={vandaagInNederland()} {...tekst('ontvangstdatum', 'klacht-ontvangstdatum')} />
+          <Veld label={t('zaak.ontvangstdatum')} type="date" required max={dagInNederland()} {...tekst('ontvangstdatum', 'klacht-ontvangstdatum')} />
           <Keuzelijst
             label={t('klacht.categorie')}
             required
@@ -157,6 +161,7 @@ export function KlachtNieuw({ gemeente }: { gemeente: SessieGemeente }) {
             <Veld label={t('klachtNieuw.naam')} autoComplete="off" required {...klager('naam')} />
             <Veld label={t('zaakNieuw.emailOptioneel')} type="email" autoComplete="off" {...klager('email')} />
             <Veld label={t('zaakNieuw.telefoonOptioneel')} type="tel" autoComplete="off" {...klager('telefoon')} />
+            <Adresvelden id="klager" pad="klager.adres" postcode={w.postcode} huisnummer={w.huisnummer} onPostcode={(v) => zet('postcode', v)} onHuisnummer={(v) => zet('huisnummer', v)} fout={fout} />
             <Keuzelijst
               label={t('klachtNieuw.taal')}
               {...klager('taal')}

@@ -1,13 +1,17 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { heeftRecht } from '../../../../../src/http/rechten.ts';
+import type { KpiUitsplitsing } from '../../../../../src/modules/kpi/kpi.definitie.ts';
 import { gemeentePad, type GemeenteKpi, type GemeenteKpis, type KpiReeks, type KpiWaarde, type SessieGemeente, type Team } from '../../api.ts';
 import { KopTabel } from '../../components/Tabel.tsx';
 import { Pagina } from '../../components/Pagina.tsx';
 import { Keuzelijst } from '../../components/Velden.tsx';
 import { useTaal } from '../../i18n/i18n.tsx';
 import { Laadstatus, useLaden } from '../../laden.tsx';
+import { Link } from '../../router.tsx';
 import { tijdstip } from '../../tijd.ts';
+import { CsvKnop } from './CsvKnop.tsx';
 import { KpiGrafiek } from './KpiGrafiek.tsx';
+import { kpiZakenLink } from './KpiZaken.tsx';
 
 type Per = 'dag' | 'week' | 'maand';
 /** How many periods a trend shows: two weeks of days, a quarter of weeks, a year of months. */
@@ -68,7 +72,11 @@ export function Kpis({ gemeente, alleen, titel }: { gemeente: SessieGemeente; al
             </ul>
           </nav>
           <MetTeamnamen gemeente={gemeente}>
-            {(teamNamen) => kpis.map((k) => <KpiKaart key={`${k.code}-${per}`} gemeente={gemeente} kpi={k} per={per} teamNamen={teamNamen} />)}
+            {(teamNamen) => (
+              <MetLocatienamen gemeente={gemeente} nodig={kpis.some((k) => k.uitsplitsingen.includes('locatie'))} teamNamen={teamNamen}>
+                {(namen) => kpis.map((k) => <KpiKaart key={`${k.code}-${per}`} gemeente={gemeente} kpi={k} per={per} namen={namen} />)}
+              </MetLocatienamen>
+            )}
           </MetTeamnamen>
         </>
       ) : (
@@ -78,7 +86,7 @@ export function Kpis({ gemeente, alleen, titel }: { gemeente: SessieGemeente; al
   );
 }
 
-/** The gemeente's team names for the breakdown per team, for those who may read teams (others see the team's id). */
+/** The gemeente's team names for the breakdown per team, for those who may read teams (others see the team's id); the names of locations are added to the same map (ids never collide). */
 function MetTeamnamen({ gemeente, children }: { gemeente: SessieGemeente; children: (namen: ReadonlyMap<string, string>) => ReactNode }) {
   return heeftRecht(gemeente.rollen, 'teamsLezen') ? <Teamnamen gemeente={gemeente}>{children}</Teamnamen> : children(new Map());
 }
@@ -88,6 +96,16 @@ function Teamnamen({ gemeente, children }: { gemeente: SessieGemeente; children:
   return children(new Map((data?.items ?? []).map((team) => [team.id, team.naam])));
 }
 
+/** Adds the names of the balie's locations (a public list) to the team names, when a KPI on the page breaks down per locatie. */
+function MetLocatienamen({ gemeente, nodig, teamNamen, children }: { gemeente: SessieGemeente; nodig: boolean; teamNamen: ReadonlyMap<string, string>; children: (namen: ReadonlyMap<string, string>) => ReactNode }) {
+  return nodig ? <Locatienamen gemeente={gemeente} teamNamen={teamNamen}>{children}</Locatienamen> : children(teamNamen);
+}
+
+function Locatienamen({ gemeente, teamNamen, children }: { gemeente: SessieGemeente; teamNamen: ReadonlyMap<string, string>; children: (namen: ReadonlyMap<string, string>) => ReactNode }) {
+  const { data } = useLaden<{ items: { id: string; naam: string }[] }>(`${gemeentePad(gemeente.code)}/afspraak-locaties/openbaar`);
+  return children(new Map([...teamNamen, ...(data?.items ?? []).map((l): [string, string] => [l.id, l.naam])]));
+}
+
 function getal(waarde: number | null, eenheid: string, reden: string | null, t: ReturnType<typeof useTaal>['t']): string {
   if (waarde === null) return reden ? t('kpi.nietBekendOmdat', { reden }) : t('kpi.nietBekend');
   return `${waarde.toLocaleString('nl-NL')}${eenheidTeken(eenheid)}`;
@@ -95,12 +113,37 @@ function getal(waarde: number | null, eenheid: string, reden: string | null, t: 
 
 const periodeTekst = (w: KpiReeks['waarden'][number]) => (w.periode.van === w.periode.tot ? w.periode.van : `${w.periode.van} – ${w.periode.tot}`);
 
+/**
+ * A teller or noemer: a link to the zaken behind it (ADR 0082) when the KPI counts zaken and the
+ * user may open them, else the number. Its name says which number of which period it opens.
+ */
+function Getal({ gemeente, kpi, aantal, deel, van, tot, cel, context }: {
+  gemeente: SessieGemeente;
+  kpi: GemeenteKpi;
+  aantal: number | null;
+  deel: 'teller' | 'noemer';
+  van: string;
+  tot: string;
+  /** A breakdown's cell: its selection and the name shown for it. */
+  cel?: { soort: KpiUitsplitsing; waarde: string; naam: string } | undefined;
+  context: string;
+}) {
+  const { t } = useTaal();
+  if (aantal === null) return <>–</>;
+  if (!kpi.zakenLijst || !heeftRecht(gemeente.rollen, 'kpiZakenInzien') || (deel === 'teller' && kpi.teller === null)) return <>{aantal}</>;
+  return (
+    <Link naar={kpiZakenLink(gemeente.code, kpi.code, { van, tot, deel, cel })} aria-label={t(`kpiZaken.link.${deel}`, { aantal, context })}>
+      {aantal}
+    </Link>
+  );
+}
+
 /** One KPI: its definition, the current value, the trend as a chart with its table, and the breakdown the measure offers. */
-function KpiKaart({ gemeente, kpi, per, teamNamen }: { gemeente: SessieGemeente; kpi: GemeenteKpi; per: Per; teamNamen: ReadonlyMap<string, string> }) {
+function KpiKaart({ gemeente, kpi, per, namen }: { gemeente: SessieGemeente; kpi: GemeenteKpi; per: Per; namen: ReadonlyMap<string, string> }) {
   const { t, taal } = useTaal();
   const basis = `${gemeentePad(gemeente.code)}/kpis/${encodeURIComponent(kpi.code)}`;
   const reeks = useLaden<KpiReeks>(`${basis}/reeks?per=${per}&laatste=${AANTAL[per]}`);
-  const uitsplitsingen = kpi.uitsplitsingen.filter((u) => u === 'wachtrij' || u === 'team' || u === 'categorie');
+  const uitsplitsingen = kpi.uitsplitsingen;
   const kop = `kpi-${kpi.code}`;
   const waarden = reeks.data?.waarden ?? [];
   const huidig = waarden.at(-1);
@@ -155,14 +198,19 @@ function KpiKaart({ gemeente, kpi, per, teamNamen }: { gemeente: SessieGemeente;
                   {w.voorlopig ? ` (${t('kpi.voorlopig')})` : ''}
                 </th>
                 <td className="utrecht-table__cell">{getal(w.waarde, kpi.eenheid, w.reden, t)}</td>
-                <td className="utrecht-table__cell">{w.teller ?? '–'}</td>
-                <td className="utrecht-table__cell">{w.noemer}</td>
+                <td className="utrecht-table__cell">
+                  <Getal gemeente={gemeente} kpi={kpi} aantal={w.teller} deel="teller" van={w.periode.van} tot={w.periode.tot} context={periodeTekst(w)} />
+                </td>
+                <td className="utrecht-table__cell">
+                  <Getal gemeente={gemeente} kpi={kpi} aantal={w.noemer} deel="noemer" van={w.periode.van} tot={w.periode.tot} context={periodeTekst(w)} />
+                </td>
                 <td className="utrecht-table__cell">{w.normGehaald === null ? '–' : w.normGehaald ? t('kpi.ja') : t('kpi.nee')}</td>
               </tr>
             ))}
           </KopTabel>
+          <CsvKnop pad={`${basis}/reeks?per=${per}&laatste=${AANTAL[per]}`} bestand={`${kpi.code}-per-${per}`} label={t('kpi.csvReeks', { naam: kpi.naam.nl })} />
           {uitsplitsingen.map((u) => (
-            <Uitsplitsing key={u} basis={basis} kpi={kpi} soort={u} van={waarden[0]?.periode.van ?? huidig.periode.van} tot={huidig.periode.tot} teamNamen={teamNamen} />
+            <Uitsplitsing key={u} gemeente={gemeente} basis={basis} kpi={kpi} soort={u} van={waarden[0]?.periode.van ?? huidig.periode.van} tot={huidig.periode.tot} namen={namen} />
           ))}
         </>
       ) : (
@@ -172,29 +220,45 @@ function KpiKaart({ gemeente, kpi, per, teamNamen }: { gemeente: SessieGemeente;
   );
 }
 
-/** The breakdown per wachtrij, team or category of meldingen over the whole trend, as a table. */
-function Uitsplitsing({ basis, kpi, soort, van, tot, teamNamen }: { basis: string; kpi: GemeenteKpi; soort: 'wachtrij' | 'team' | 'categorie'; van: string; tot: string; teamNamen: ReadonlyMap<string, string> }) {
+/** The breakdown per zaaktype, wachtrij, team, category of meldingen or location over the whole trend, as a table with its CSV. */
+function Uitsplitsing({ gemeente, basis, kpi, soort, van, tot, namen }: {
+  gemeente: SessieGemeente;
+  basis: string;
+  kpi: GemeenteKpi;
+  soort: KpiUitsplitsing;
+  van: string;
+  tot: string;
+  namen: ReadonlyMap<string, string>;
+}) {
   const { t } = useTaal();
-  const { data, fout } = useLaden<KpiWaarde>(`${basis}/waarden?periodeVan=${van}&periodeTot=${tot}&uitsplitsing=${soort}`);
+  const pad = `${basis}/waarden?periodeVan=${van}&periodeTot=${tot}&uitsplitsing=${soort}`;
+  const { data, fout } = useLaden<KpiWaarde>(pad);
   if (!data) return <Laadstatus fout={fout} />;
   const rijen = data.uitsplitsing ?? [];
   const titel = t(`kpi.uitsplitsing.${soort}`, { naam: kpi.naam.nl, van, tot });
   if (rijen.length === 0) return <p className="utrecht-paragraph">{t('kpi.uitsplitsingLeeg', { titel })}</p>;
   return (
-    <KopTabel bijschrift={titel} koppen={[t(`kpi.${soort}`), t('kpi.waarde'), t('kpi.teller'), t('kpi.noemer')]}>
-      {rijen.map((r) => {
-        const naam = soort === 'team' ? (teamNamen.get(r.team ?? '') ?? r.team ?? '') : soort === 'categorie' ? (r.categorie ?? '') : (r.wachtrij ?? '');
-        return (
-          <tr key={naam} className="utrecht-table__row">
-            <th scope="row" className="utrecht-table__header-cell">
-              {naam}
-            </th>
-            <td className="utrecht-table__cell">{getal(r.waarde, kpi.eenheid, r.reden, t)}</td>
-            <td className="utrecht-table__cell">{r.teller ?? '–'}</td>
-            <td className="utrecht-table__cell">{r.noemer}</td>
-          </tr>
-        );
-      })}
-    </KopTabel>
+    <>
+      <KopTabel bijschrift={titel} koppen={[t(`kpi.${soort}`), t('kpi.waarde'), t('kpi.teller'), t('kpi.noemer')]}>
+        {rijen.map((r) => {
+          const waarde = r[soort] ?? '';
+          const naam = soort === 'team' || soort === 'locatie' ? (namen.get(waarde) ?? waarde) : soort === 'kanaal' ? t(`kanaal.${waarde}`) : waarde;
+          const cel = (deel: 'teller' | 'noemer', aantal: number | null) => (
+            <Getal gemeente={gemeente} kpi={kpi} aantal={aantal} deel={deel} van={van} tot={tot} cel={{ soort, waarde, naam }} context={`${naam}, ${van} – ${tot}`} />
+          );
+          return (
+            <tr key={naam} className="utrecht-table__row">
+              <th scope="row" className="utrecht-table__header-cell">
+                {naam}
+              </th>
+              <td className="utrecht-table__cell">{getal(r.waarde, kpi.eenheid, r.reden, t)}</td>
+              <td className="utrecht-table__cell">{cel('teller', r.teller)}</td>
+              <td className="utrecht-table__cell">{cel('noemer', r.noemer)}</td>
+            </tr>
+          );
+        })}
+      </KopTabel>
+      <CsvKnop pad={pad} bestand={`${kpi.code}-${van}-${tot}-per-${soort}`} label={t('kpi.csvUitsplitsing', { titel })} />
+    </>
   );
 }

@@ -673,6 +673,7 @@ function Betrokkene({ zaak }: { zaak: Zaak }) {
             [t('veld.naam'), b.naam || t('geen')],
             [t('veld.email'), b.email ?? t('geen')],
             [t('zaak.telefoon'), b.telefoon ?? t('geen')],
+            [t('zaak.adres'), b.adres ? `${b.adres.postcode} ${b.adres.huisnummer}${b.adres.huisnummerToevoeging ? ` ${b.adres.huisnummerToevoeging}` : ''}` : t('geen')],
             [t('zaak.taal'), t(`taal.${b.taal}`)],
           ]}
         />

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { KANALEN, VERTROUWELIJKHEDEN, api, gemeentePad, type AangemaakteZaak, type SessieGemeente } from '../../api.ts';
 import { Formulier, Veld, useFormulier } from '../../components/Formulier.tsx';
+import { Adresvelden, adresFoutVelden, adresInBody } from '../../components/Adresvelden.tsx';
 import { Gegevenslijst } from '../../components/Gegevenslijst.tsx';
 import { Melding } from '../../components/Melding.tsx';
 import { Pagina } from '../../components/Pagina.tsx';
@@ -10,11 +11,7 @@ import { Laadstatus } from '../../laden.tsx';
 import { Link } from '../../router.tsx';
 import { datum, useTeams } from './teksten.tsx';
 import { useZaaktypen } from './Werkvoorraad.tsx';
-
-/** Today in the Netherlands as YYYY-MM-DD. */
-export function vandaagInNederland(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
-}
+import { dagInNederland } from '../../tijd.ts';
 
 /** After registering: the zaak number and the tracking code/link, shown only this once. */
 function Geregistreerd({ zaak, gemeente }: { zaak: AangemaakteZaak; gemeente: SessieGemeente }) {
@@ -61,12 +58,14 @@ export function ZaakNieuw({ gemeente }: { gemeente: SessieGemeente }) {
     onderwerp: '',
     omschrijving: '',
     kanaal: 'telefoon',
-    ontvangstdatum: vandaagInNederland(),
+    ontvangstdatum: dagInNederland(),
     vertrouwelijkheid: '',
     team: '',
     naam: '',
     email: '',
     telefoon: '',
+    postcode: '',
+    huisnummer: '',
     taal: 'nl',
   }));
   const { waarden, zet, fout } = formulier;
@@ -77,6 +76,7 @@ export function ZaakNieuw({ gemeente }: { gemeente: SessieGemeente }) {
       ...(w.naam.trim() ? { naam: w.naam } : {}),
       ...(w.email.trim() ? { email: w.email.trim() } : {}),
       ...(w.telefoon.trim() ? { telefoon: w.telefoon.trim() } : {}),
+      ...adresInBody(w.postcode, w.huisnummer),
     };
     const body = {
       zaaktype: w.zaaktype,
@@ -125,6 +125,7 @@ export function ZaakNieuw({ gemeente }: { gemeente: SessieGemeente }) {
             'betrokkene.email': 'betrokkene-email',
             'betrokkene.telefoon': 'betrokkene-telefoon',
             'betrokkene.taal': 'taal',
+            ...adresFoutVelden('betrokkene.adres', 'betrokkene'),
             betrokkene: 'betrokkene-naam',
           }}
         >
@@ -143,7 +144,7 @@ export function ZaakNieuw({ gemeente }: { gemeente: SessieGemeente }) {
             fout={fout?.veld('omschrijving')}
           />
           <Keuzelijst label={t('zaak.kanaal')} required {...kies('kanaal')} opties={KANALEN.map((k) => ({ waarde: k, label: t(`kanaal.${k}`) }))} />
-          <Veld label={t('zaak.ontvangstdatum')} uitleg={t('zaakNieuw.ontvangstdatumUitleg')} type="date" required max={vandaagInNederland()} {...formulier.tekst('ontvangstdatum')} />
+          <Veld label={t('zaak.ontvangstdatum')} uitleg={t('zaakNieuw.ontvangstdatumUitleg')} type="date" required max={dagInNederland()} {...formulier.tekst('ontvangstdatum')} />
           <Keuzelijst
             label={t('zaak.vertrouwelijkheid')}
             {...kies('vertrouwelijkheid')}
@@ -160,6 +161,7 @@ export function ZaakNieuw({ gemeente }: { gemeente: SessieGemeente }) {
             <Veld label={t('zaakNieuw.naamOptioneel')} autoComplete="off" {...betrokkeneVeld('naam')} />
             <Veld label={t('zaakNieuw.emailOptioneel')} type="email" autoComplete="off" {...betrokkeneVeld('email')} />
             <Veld label={t('zaakNieuw.telefoonOptioneel')} type="tel" autoComplete="off" {...betrokkeneVeld('telefoon')} />
+            <Adresvelden id="betrokkene" pad="betrokkene.adres" postcode={waarden.postcode} huisnummer={waarden.huisnummer} onPostcode={(v) => zet('postcode', v)} onHuisnummer={(v) => zet('huisnummer', v)} fout={fout} />
             <Keuzelijst
               label={t('zaak.taal')}
               {...kies('taal')}

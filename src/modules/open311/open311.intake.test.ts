@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { testLoket, type TestLoket } from '../../../test/app.ts';
+import { laadDemo, logInAls } from '../../../test/demo.ts';
+import { statementsVan } from '../../../test/statements.ts';
+
+/**
+ * What one melding costs in round trips to PostgreSQL (issue 12, bench/meldingen-intake, ADR
+ * 0084): every statement of `POST /open311/v2/requests.json`, from the first read to the commit
+ * and the map's signal after it. The count does not depend on the machine's load, so it guards
+ * the intake's speed where a timed test could not. PostgreSQL only (PGlite has no round trips).
+ */
+const opPglite = inject('loketTestDatabase').kind === 'pglite';
+
+/** Statements per melding through Open311 (20 before ADR 0084, 10 before ADR 0090, 9 before ADR 0093, 8 before the team was kept per node). */
+const MAX_STATEMENTS = 7;
+/** Statements of the resident form's last step (24 before ADR 0084, 13 before ADR 0090, 12 before ADR 0093, 11 before the team was kept per node). */
+const MAX_FORMULIER = 10;
+
+/**
+ * One BEGIN, one COMMIT, no savepoint; no NOTIFY of the request's own: the map's signal goes after
+ * the COMMIT in the node's bundle of signals (ADR 0090).
+ */
+function eenTransactie(statements: readonly string[]): void {
+  expect(statements.filter((s) => /^begin\b/i.test(s))).toHaveLength(1);
+  expect(statements.filter((s) => /^commit\b/i.test(s))).toHaveLength(1);
+  expect(statements.filter((s) => /savepoint/i.test(s))).toEqual([]);
+  expect(statements.filter((s) => /pg_notify/.test(s))).toEqual([]);
+  // The public rate limit is counted on the node and shared later, for many requests at once (ADR 0093).
+  expect(statements.filter((s) => /rate_limit/.test(s))).toEqual([]);
+}
+
+describe.skipIf(opPglite)('Open311 intake: statements per melding', () => {
+  let loket: TestLoket;
+  let sleutel: string;
+
+  beforeAll(async () => {
+    // The node shares its rate-limit counts on its own timer (every 100 ms); not during a count here.
+    loket = await testLoket({ nu: '2026-03-02T09:00:00Z', env: { LOKET_RATE_LIMIT_DELEN_MS: '1000000' } });
+    await laadDemo(loket);
+    const beheerder = await logInAls(loket, 'beheerder@duoplus.demo');
+    sleutel = (await loket.app.inject({ method: 'POST', url: '/api/v1/gemeenten/GM0384/open311-sleutels', headers: beheerder.headers, payload: { naam: 'Telling' } })).json().sleutel;
+  });
+  afterAll(async () => loket?.close());
+
+  const post = (i: number) =>
+    loket.app.inject({
+      method: 'POST',
+      url: '/open311/v2/requests.json',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({
+        jurisdiction_id: 'diemen.nl',
+        api_key: sleutel,
+        lat: '52.335',
+        long: '4.99',
+        description: `Melding ${i}: het ligt hier al een paar dagen.`,
+        service_code: 'container-vol',
+        'attribute[container_nummer]': 'GLS-1234',
+        'attribute[soort_afval]': 'glas',
+        first_name: 'Jan',
+        last_name: 'Jansen',
+        email: 'jan.jansen@example.org',
+      }).toString(),
+    });
+
+  it('takes at most 7 statements in one transaction without savepoint, and commits before it answers', async () => {
+    // The first one fills the node's caches and opens the pool's connections.
+    expect((await post(0)).statusCode).toBe(200);
+    const { uitkomst: res, statements } = await statementsVan(() => post(1));
+    expect(res.statusCode).toBe(200);
+    expect(statements.length, statements.join('\n')).toBeLessThanOrEqual(MAX_STATEMENTS);
+    eenTransactie(statements);
+    // Committed: another connection sees it.
+    const id = (res.json() as { service_request_id: string }[])[0]?.service_request_id;
+    const terug = await loket.app.inject({ method: 'GET', url: `/open311/v2/requests/${id}.json?jurisdiction_id=diemen.nl` });
+    expect(terug.statusCode).toBe(200);
+  });
+
+  const verstuur = (url: string, velden: Record<string, string>) =>
+    loket.app.inject({ method: 'POST', url, headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' }, payload: new URLSearchParams(velden).toString() });
+
+  /** A concept of the resident form up to its last step (description, category, an address of the demo gazetteer): its path. */
+  async function concept(beschrijving: string): Promise<string> {
+    const pad = String((await verstuur('/diemen/melding', { beschrijving })).headers.location).replace(/\/categorie$/, '');
+    expect((await verstuur(`${pad}/categorie`, { categorie: 'zwerfafval' })).headers.location).toBe(`${pad}/waar`);
+    const zoek = await loket.app.inject({ method: 'GET', url: `${pad}/waar?postcode=1111AA&huisnummer=3`, headers: { accept: 'text/html' } });
+    const adres = /name="adres" value="([^"]+)"/.exec(zoek.body)?.[1] ?? '';
+    expect((await verstuur(`${pad}/waar`, { adres })).headers.location).toBe(`${pad}/dubbel`);
+    expect((await verstuur(`${pad}/contact`, { email: 'inwoner@example.nl', telefoon: '', toestemming: 'ja' })).statusCode).toBe(303);
+    return pad;
+  }
+
+  it("the resident form's last step: at most 10 statements, one transaction with the concept's deletion", async () => {
+    expect((await verstuur(`${await concept('Rommel bij de bank')}/controle`, {})).statusCode).toBe(200);
+    const pad = await concept('Weer rommel bij de bank');
+    const { uitkomst: res, statements } = await statementsVan(() => verstuur(`${pad}/controle`, {}));
+    expect(res.statusCode, res.body).toBe(200);
+    expect(statements.length, statements.join('\n')).toBeLessThanOrEqual(MAX_FORMULIER);
+    eenTransactie(statements);
+  });
+});
