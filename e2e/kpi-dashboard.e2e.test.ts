@@ -70,6 +70,8 @@ describe('KCC dashboard', () => {
     await logInInApp(page, server, 'pc@diemen.demo', `/${G}/kpis`);
     await page.getByRole('heading', { level: 1, name: "KPI's" }).waitFor();
     const codes = (await server.loket.services.kpi.definities()).map((d) => d.naam.nl);
+    // The KPIs load after the page's heading: wait for their table of contents before counting.
+    await expect.poll(() => page.getByRole('navigation', { name: "KPI's op deze pagina" }).getByRole('listitem').count()).toBe(codes.length);
     for (const naam of codes) expect(await page.getByRole('heading', { level: 2, name: naam, exact: true }).count(), naam).toBe(1);
     const email = page.getByRole('region', { name: 'E-mail binnen 5 werkdagen afgehandeld' });
     await email.getByRole('table').first().waitFor();
