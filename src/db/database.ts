@@ -48,7 +48,13 @@ const TIMESTAMPTZ = 1184;
 const DATE = 1082;
 const INT8 = 20;
 
-function parseTimestamp(value: string): string {
+// What the UTC session sends for a timestamptz within years 0001–9999: rewritten without a Date.
+const UTC_TIJDSTIP = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.(\d+))?\+00$/;
+
+/** A timestamptz as an ISO instant in UTC with milliseconds (cut, not rounded, as `Date` does). */
+export function parseTimestamp(value: string): string {
+  const snel = UTC_TIJDSTIP.exec(value);
+  if (snel) return `${value.slice(0, 10)}T${value.slice(11, 19)}.${((snel[1] ?? '') + '000').slice(0, 3)}Z`;
   return new Date(value.replace(' ', 'T').replace(/\+00$/, 'Z')).toISOString();
 }
 

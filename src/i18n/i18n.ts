@@ -57,19 +57,16 @@ await instance.init({
 });
 
 /**
- * Texts asked without values, by language, namespace and key, once looked up: the catalogs never
- * change after start, so the answer is always the same (a page asks for dozens; i18next's lookup
- * was a tenth of a form page's CPU). As many entries as the catalogs have keys, at most.
+ * Per language and namespace, by key:
+ * - `vast`: texts asked without values, once looked up: the catalogs never change after start,
+ *   so the answer is always the same (a page asks for dozens; i18next's lookup was a tenth of a
+ *   form page's CPU). As many entries as the catalogs have keys, at most.
+ * - `sjablonen`: texts asked with values, split at their places (`{{naam}}`), text and name
+ *   taking turns, so that filling them in costs a join instead of i18next's lookup and
+ *   interpolation (a form page asks for a few: ~5 % of its CPU). `null`: a text that is left to
+ *   i18next (a plural, nesting, a formatted or unescaped value, or not a text).
  */
-const vasteTeksten = new Map<string, string>();
-
-/**
- * Texts asked with values, by the same key: the text split at its places (`{{naam}}`), text and
- * name taking turns, so that filling them in costs a join instead of i18next's lookup and
- * interpolation (a form page asks for a few: ~5 % of its CPU). `null`: a text that is left to
- * i18next (a plural, nesting, a formatted or unescaped value, or not a text).
- */
-const sjablonen = new Map<string, readonly string[] | null>();
+const bekendeTeksten = new Map<string, { vast: Map<string, string>; sjablonen: Map<string, readonly string[] | null> }>();
 const PLAATS = /\{\{(\w+)\}\}/;
 
 function sjabloonVan(taal: Taal, namespace: string, sleutel: string): readonly string[] | null {
@@ -103,13 +100,16 @@ function vulIn(delen: readonly string[], waarden: Record<string, string | number
  */
 export function vertaler(taal: Taal, namespace: string): Vertaal {
   const t = instance.getFixedT(taal, namespace);
+  const cacheSleutel = `${taal}\u0000${namespace}`;
+  const cache = bekendeTeksten.get(cacheSleutel) ?? { vast: new Map<string, string>(), sjablonen: new Map<string, readonly string[] | null>() };
+  bekendeTeksten.set(cacheSleutel, cache);
+  const { vast: vasteTeksten, sjablonen } = cache;
   return (sleutel, waarden) => {
-    const id = `${taal}\u0000${namespace}\u0000${sleutel}`;
     if (waarden === undefined) {
-      const bekend = vasteTeksten.get(id);
+      const bekend = vasteTeksten.get(sleutel);
       if (bekend !== undefined) return bekend;
     } else {
-      const delen = sjablonen.get(id);
+      const delen = sjablonen.get(sleutel);
       const ingevuld = delen ? vulIn(delen, waarden) : undefined;
       if (ingevuld !== undefined) return ingevuld;
       if (delen !== undefined) return t(sleutel, waarden);
@@ -119,11 +119,11 @@ export function vertaler(taal: Taal, namespace: string): Vertaal {
     }
     if (waarden === undefined) {
       const tekst = t(sleutel, {});
-      vasteTeksten.set(id, tekst);
+      vasteTeksten.set(sleutel, tekst);
       return tekst;
     }
     const delen = sjabloonVan(taal, namespace, sleutel);
-    sjablonen.set(id, delen);
+    sjablonen.set(sleutel, delen);
     return (delen ? vulIn(delen, waarden) : undefined) ?? t(sleutel, waarden);
   };
 }

@@ -4,6 +4,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { DB, FormulierStatus } from '../../db/schema.ts';
+import { vasteQuery } from '../../db/vaste-query.ts';
 import { definitieSchema, type Definitie } from './formulieren.schemas.ts';
 import type { Antwoorden } from './formulieren.velden.ts';
 
@@ -51,6 +52,18 @@ const KOP = ['f.id', 'f.code', 'f.versie', 'f.status', 'f.revisie', 'f.gepublice
 
 // Stored only after the same check; parsing again gives the defaults of fields added since.
 const leesDefinitie = (waarde: unknown): Definitie => definitieSchema.parse(waarde);
+
+// Every form page asks this (one statement per page): built and compiled once (ADR 0095).
+const conceptMetStandQuery = vasteQuery(['gemeente', 'tokenHash', 'nu'], (db, w: { gemeente: string; tokenHash: string; nu: string }) =>
+  db
+    .selectFrom('formulier_concept as c')
+    .innerJoin('formulier as f', (j) => j.onRef('f.gemeente', '=', 'c.gemeente').onRef('f.id', '=', 'c.formulier_id'))
+    .select(['f.id', 'f.code', 'f.versie', 'f.status', 'f.revisie', 'f.gepubliceerd_op', 'f.ingetrokken_op'])
+    .select(['c.id as concept_id', 'c.gemeente', 'c.formulier_id', 'c.taal', 'c.antwoorden', 'c.verloopt_op', 'c.ingediend_op', 'c.ingediend_identificatie'])
+    .where('c.gemeente', '=', w.gemeente)
+    .where('c.token_hash', '=', w.tokenHash)
+    .where('c.verloopt_op', '>', w.nu),
+);
 
 export function formulierenRepository(db: Kysely<DB>) {
   const kopSelect = (gemeente: string) =>
@@ -175,15 +188,7 @@ export function formulierenRepository(db: Kysely<DB>) {
      * and the definition of a version that is no longer a concept never change (see `opId`).
      */
     conceptMetStandOpToken: async (gemeente: string, tokenHash: string, nu: string): Promise<{ concept: ConceptRecord; stand: FormulierStand } | undefined> => {
-      const r = await db
-        .selectFrom('formulier_concept as c')
-        .innerJoin('formulier as f', (j) => j.onRef('f.gemeente', '=', 'c.gemeente').onRef('f.id', '=', 'c.formulier_id'))
-        .select(['f.id', 'f.code', 'f.versie', 'f.status', 'f.revisie', 'f.gepubliceerd_op', 'f.ingetrokken_op'])
-        .select(['c.id as concept_id', 'c.gemeente', 'c.formulier_id', 'c.taal', 'c.antwoorden', 'c.verloopt_op', 'c.ingediend_op', 'c.ingediend_identificatie'])
-        .where('c.gemeente', '=', gemeente)
-        .where('c.token_hash', '=', tokenHash)
-        .where('c.verloopt_op', '>', nu)
-        .executeTakeFirst();
+      const [r] = await conceptMetStandQuery(db, { gemeente, tokenHash, nu });
       if (!r) return undefined;
       const concept = naarConcept({ ...r, id: r.concept_id });
       const stand: FormulierStand = {

@@ -13,10 +13,13 @@ export class Html {
 export type HtmlWaarde = Html | string | number | null | undefined | false | readonly HtmlWaarde[];
 
 const ENTITEITEN: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const TE_VERVANGEN = /[&<>"']/;
+const TE_VERVANGEN_ALLE = /[&<>"']/g;
 
 /** Escapes text for use in HTML content and in quoted attribute values. */
 export function escapeHtml(tekst: string): string {
-  return tekst.replace(/[&<>"']/g, (teken) => ENTITEITEN[teken] ?? teken);
+  // Most text has nothing to escape: one test is cheaper than a replace with a callback.
+  return TE_VERVANGEN.test(tekst) ? tekst.replace(TE_VERVANGEN_ALLE, (teken) => ENTITEITEN[teken] ?? teken) : tekst;
 }
 
 function invoegen(waarde: HtmlWaarde): string {
@@ -32,9 +35,7 @@ function invoegen(waarde: HtmlWaarde): string {
  */
 export function html(delen: TemplateStringsArray, ...waarden: readonly HtmlWaarde[]): Html {
   let uit = delen[0] ?? '';
-  waarden.forEach((waarde, i) => {
-    uit += invoegen(waarde) + (delen[i + 1] ?? '');
-  });
+  for (let i = 0; i < waarden.length; i++) uit += invoegen(waarden[i]) + (delen[i + 1] ?? '');
   return new Html(uit);
 }
 
