@@ -113,14 +113,28 @@ function vensters(opzet: Opzet, datum: string): Venster[] {
 /** Appointments per desk or official, for quick overlap checks. */
 function perSleutel(bezettingen: readonly Bezetting[], sleutel: (b: Bezetting) => string | null): Map<string, Bezetting[]> {
   const uit = new Map<string, Bezetting[]>();
+  // The database sends each desk's appointments together: the last list is mostly the one.
+  let vorigeSleutel: string | null = null;
+  let vorige: Bezetting[] = [];
   for (const b of bezettingen) {
     const k = sleutel(b);
     if (k === null) continue;
-    const lijst = uit.get(k);
-    if (lijst) lijst.push(b);
-    else uit.set(k, [b]);
+    if (k !== vorigeSleutel) {
+      vorigeSleutel = k;
+      vorige = uit.get(k) ?? [];
+      if (vorige.length === 0) uit.set(k, vorige);
+    }
+    vorige.push(b);
   }
-  for (const lijst of uit.values()) lijst.sort((a, b) => a.start - b.start);
+  // Mostly in order already (as stored): checking is one pass, sorting a sorted list costs more.
+  for (const lijst of uit.values()) {
+    for (let i = 1; i < lijst.length; i++) {
+      if ((lijst[i - 1] as Bezetting).start > (lijst[i] as Bezetting).start) {
+        lijst.sort((a, b) => a.start - b.start);
+        break;
+      }
+    }
+  }
   return uit;
 }
 
@@ -145,16 +159,51 @@ function vrijIn(lijst: readonly Bezetting[] | undefined, start: number, eind: nu
   return true;
 }
 
+/**
+ * How many of the lists (one per desk, sorted, not overlapping) are taken during each of the
+ * `aantal` slots of `duurMs` from `van`: one walk over each list's appointments in the window,
+ * instead of a search per slot and desk (27,000 of them for 4 weeks × 50 desks).
+ */
+export function bezetPerTijdvak(lijsten: readonly (readonly Bezetting[] | undefined)[], van: number, duurMs: number, aantal: number): Int32Array {
+  const bezet = new Int32Array(aantal);
+  /** Per slot, 1 + the index of the list that last counted it: a desk counts once per slot. */
+  const door = new Int32Array(aantal);
+  const tot = van + aantal * duurMs;
+  lijsten.forEach((lijst, i) => {
+    if (!lijst) return;
+    // The first appointment that ends after van (ends are sorted as starts are: no overlaps).
+    let lo = 0;
+    let hi = lijst.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((lijst[mid]?.eind ?? 0) <= van) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < lijst.length; k++) {
+      const b = lijst[k];
+      if (!b || b.start >= tot) break;
+      const eerste = Math.max(0, Math.floor((b.start - van) / duurMs));
+      const laatste = Math.min(aantal - 1, Math.ceil((b.eind - van) / duurMs) - 1);
+      for (let t = eerste; t <= laatste; t++) {
+        if (door[t] === i + 1) continue;
+        door[t] = i + 1;
+        bezet[t] = (bezet[t] ?? 0) + 1;
+      }
+    }
+  });
+  return bezet;
+}
+
 /** Whether a start lies on the slot grid of an opening window. */
 const opRooster = (v: Venster, start: number, duur: number): boolean => (start - v.van) % (duur * MINUUT) === 0;
 
 /** The slots of the days, with the free places; officials per slot for a ceremony. */
 function tijdvakken(o: Opzet, dagLijst: readonly string[], bezettingen: readonly Bezetting[], nu: number): Tijdvak[] {
   const perBalie = perSleutel(bezettingen, (b) => b.balieId);
-  const perAmbtenaar = perSleutel(bezettingen, (b) => b.ambtenaarId);
+  const perAmbtenaar = o.ambtenaren ? perSleutel(bezettingen, (b) => b.ambtenaarId) : new Map<string, Bezetting[]>();
   const baliesPerLocatie = new Map<string, Balie[]>();
   for (const b of o.balies) baliesPerLocatie.set(b.locatieId, [...(baliesPerLocatie.get(b.locatieId) ?? []), b]);
-  const uit: Tijdvak[] = [];
+  const uit: (Tijdvak & { ms: number })[] = [];
   for (const datum of dagLijst) {
     const dag = weekdag(datum);
     const vrijeAmbtenaren = o.ambtenaren?.filter((a) => a.weekdagen.includes(dag));
@@ -162,12 +211,15 @@ function tijdvakken(o: Opzet, dagLijst: readonly string[], bezettingen: readonly
       const balies = (baliesPerLocatie.get(v.locatieId) ?? []).filter((b) => !gesloten(o, datum, b.locatieId, b.id));
       // Every desk of the location closed that day by a beheerder: no slots, as when it is closed.
       if (balies.length === 0) continue;
-      for (let start = v.van; start + o.duur * MINUUT <= v.tot; start += o.duur * MINUUT) {
+      const duurMs = o.duur * MINUUT;
+      const aantal = Math.floor((v.tot - v.van) / duurMs);
+      const bezet = bezetPerTijdvak(balies.map((b) => perBalie.get(b.id)), v.van, duurMs, aantal);
+      for (let t = 0; t < aantal; t++) {
+        const start = v.van + t * duurMs;
         if (start <= nu) continue;
-        const eind = start + o.duur * MINUUT;
-        let vrij = 0;
-        for (const b of balies) if (vrijIn(perBalie.get(b.id), start, eind)) vrij++;
-        const vak: Tijdvak = { start: new Date(start).toISOString(), eind: new Date(eind).toISOString(), vrij, locatie: v.locatieId };
+        const eind = start + duurMs;
+        const vrij = balies.length - (bezet[t] ?? 0);
+        const vak: Tijdvak & { ms: number } = { start: new Date(start).toISOString(), eind: new Date(eind).toISOString(), vrij, locatie: v.locatieId, ms: start };
         if (vrijeAmbtenaren) {
           const ambtenaren = vrijeAmbtenaren.filter((a) => vrijIn(perAmbtenaar.get(a.id), start, eind)).map((a) => ({ id: a.id, naam: a.naam }));
           vak.vrij = Math.min(vrij, ambtenaren.length);
@@ -177,7 +229,9 @@ function tijdvakken(o: Opzet, dagLijst: readonly string[], bezettingen: readonly
       }
     }
   }
-  return uit.toSorted((a, b) => a.start.localeCompare(b.start) || a.locatie.localeCompare(b.locatie));
+  // By instant, then location (ids compared as text; localeCompare was most of this function's time).
+  uit.sort((a, b) => a.ms - b.ms || (a.locatie < b.locatie ? -1 : a.locatie > b.locatie ? 1 : 0));
+  return uit.map(({ ms: _ms, ...vak }) => vak);
 }
 
 /**

@@ -14,8 +14,23 @@ const ONDERDELEN = new Intl.DateTimeFormat('en-US', {
   second: '2-digit',
 });
 
+const UUR = 3_600_000;
+/** The offset per UTC hour, as asked: Amsterdam changes its offset only on a whole UTC hour (01:00). */
+const verschilPerUur = new Map<number, number>();
+
 /** How far Amsterdam is ahead of UTC at this instant, in milliseconds (1 or 2 hours). */
 function verschilMs(utc: number): number {
+  const uur = Math.floor(utc / UUR);
+  const bekend = verschilPerUur.get(uur);
+  if (bekend !== undefined) return bekend;
+  const verschil = berekendVerschilMs(uur * UUR);
+  // A few years of hours at most; a pure function of the hour, so forgetting costs only time.
+  if (verschilPerUur.size >= 100_000) verschilPerUur.clear();
+  verschilPerUur.set(uur, verschil);
+  return verschil;
+}
+
+function berekendVerschilMs(utc: number): number {
   const d: Record<string, number> = {};
   for (const deel of ONDERDELEN.formatToParts(new Date(utc))) if (deel.type !== 'literal') d[deel.type] = Number(deel.value);
   return Date.UTC(d.year ?? 0, (d.month ?? 1) - 1, d.day ?? 1, d.hour ?? 0, d.minute ?? 0, d.second ?? 0) - Math.floor(utc / 1000) * 1000;
