@@ -79,7 +79,6 @@ async function wachtOpBalie(d: Kysely<DB>, gemeente: string, balieId: string): P
   await sql`select pg_advisory_xact_lock(hashtextextended(${`afspraak:${gemeente}:${balieId}`}, 0))`.execute(d);
 }
 
-/** SQL for appointments: the set-up (locations, desks, hours, officials) and the appointments with their history. */
 /**
  * Reads "start-eind,start-eind,…" (milliseconds since the epoch, a minus sign before a number
  * before 1970) in one pass over the characters: splitting into strings and parsing each took
@@ -110,6 +109,7 @@ export function leesTijden(tekst: string, balieId: string, ambtenaarId: string |
   }
 }
 
+/** SQL for appointments: the set-up (locations, desks, hours, officials) and the appointments with their history. */
 export function afsprakenRepository(db: Kysely<DB>, lezen: Kysely<DB> = db) {
   return {
     ...afspraakQueries(db, lezen),
@@ -137,24 +137,15 @@ function afspraakQueries(d: Kysely<DB>, l: Kysely<DB>) {
       const locaties = new Map<string, Locatie>();
       const sluitingen: Sluiting[] = [];
       if (locatieIds.length > 0) {
-        const gesloten = await q
-          .selectFrom('afspraak_sluiting')
-          .select(['locatie_id', 'balie_id', 'van', 'tot'])
-          .where('gemeente', '=', gemeente)
-          .where('locatie_id', 'in', locatieIds)
-          .where('tot', '>=', vanaf)
-          .execute();
+        // Three reads at once (each on its own connection outside a transaction; one after the
+        // other on a transaction's connection).
+        const [gesloten, plaatsen, tijden] = await Promise.all([
+          q.selectFrom('afspraak_sluiting').select(['locatie_id', 'balie_id', 'van', 'tot']).where('gemeente', '=', gemeente).where('locatie_id', 'in', locatieIds).where('tot', '>=', vanaf).execute(),
+          q.selectFrom('afspraak_locatie').select(['id', 'naam', 'adres']).where('gemeente', '=', gemeente).where('id', 'in', locatieIds).execute(),
+          q.selectFrom('afspraak_openingstijd').select(['locatie_id', 'weekdag', 'van', 'tot']).where('gemeente', '=', gemeente).where('locatie_id', 'in', locatieIds).orderBy('van').execute(),
+        ]);
         for (const s of gesloten) sluitingen.push({ locatieId: s.locatie_id, balieId: s.balie_id, van: s.van, tot: s.tot });
-        for (const r of await q.selectFrom('afspraak_locatie').select(['id', 'naam', 'adres']).where('gemeente', '=', gemeente).where('id', 'in', locatieIds).execute()) {
-          locaties.set(r.id, { ...r, openingstijden: new Map() });
-        }
-        const tijden = await q
-          .selectFrom('afspraak_openingstijd')
-          .select(['locatie_id', 'weekdag', 'van', 'tot'])
-          .where('gemeente', '=', gemeente)
-          .where('locatie_id', 'in', locatieIds)
-          .orderBy('van')
-          .execute();
+        for (const r of plaatsen) locaties.set(r.id, { ...r, openingstijden: new Map() });
         for (const t of tijden) {
           const lijst = locaties.get(t.locatie_id)?.openingstijden;
           if (!lijst) continue;

@@ -333,11 +333,11 @@ export function afsprakenService(deps: {
   }
 
   async function opzet(gemeente: string, code: string, bron: 'db' | 'lezen', veld = 'product'): Promise<Opzet> {
-    const product = await producten.opCode(gemeente, code, bron);
+    // The product and its desks are read at once; the product decides whether the desks count.
+    // Closures that ended before yesterday no longer matter: slots before now are never offered.
+    const [product, { balies, locaties, sluitingen }] = await Promise.all([producten.opCode(gemeente, code, bron), repository.balies(gemeente, code, plusDagen(kalenderdag(klok.nu()), -1), bron)]);
     if (!product?.gepubliceerd) throw productOnbekend(veld);
     if (!isTeBoeken(product) || product.afspraakMinuten === null) throw productNietTeBoeken(veld);
-    // Closures that ended before yesterday no longer matter: slots before now are never offered.
-    const { balies, locaties, sluitingen } = await repository.balies(gemeente, code, plusDagen(kalenderdag(klok.nu()), -1), bron);
     const ambtenaren = product.ambtenaarKiezen ? await repository.ambtenaren(gemeente, bron) : undefined;
     return { product, duur: product.afspraakMinuten, balies, locaties, ambtenaren, sluitingsdagen: await deps.sluitingsdagen(gemeente), sluitingen };
   }
