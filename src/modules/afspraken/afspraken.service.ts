@@ -113,28 +113,14 @@ function vensters(opzet: Opzet, datum: string): Venster[] {
 /** Appointments per desk or official, for quick overlap checks. */
 function perSleutel(bezettingen: readonly Bezetting[], sleutel: (b: Bezetting) => string | null): Map<string, Bezetting[]> {
   const uit = new Map<string, Bezetting[]>();
-  // The database sends each desk's appointments together: the last list is mostly the one.
-  let vorigeSleutel: string | null = null;
-  let vorige: Bezetting[] = [];
   for (const b of bezettingen) {
     const k = sleutel(b);
     if (k === null) continue;
-    if (k !== vorigeSleutel) {
-      vorigeSleutel = k;
-      vorige = uit.get(k) ?? [];
-      if (vorige.length === 0) uit.set(k, vorige);
-    }
-    vorige.push(b);
+    const lijst = uit.get(k);
+    if (lijst) lijst.push(b);
+    else uit.set(k, [b]);
   }
-  // Mostly in order already (as stored): checking is one pass, sorting a sorted list costs more.
-  for (const lijst of uit.values()) {
-    for (let i = 1; i < lijst.length; i++) {
-      if ((lijst[i - 1] as Bezetting).start > (lijst[i] as Bezetting).start) {
-        lijst.sort((a, b) => a.start - b.start);
-        break;
-      }
-    }
-  }
+  for (const lijst of uit.values()) lijst.sort((a, b) => a.start - b.start);
   return uit;
 }
 
@@ -203,7 +189,7 @@ function tijdvakken(o: Opzet, dagLijst: readonly string[], bezettingen: readonly
   const perAmbtenaar = o.ambtenaren ? perSleutel(bezettingen, (b) => b.ambtenaarId) : new Map<string, Bezetting[]>();
   const baliesPerLocatie = new Map<string, Balie[]>();
   for (const b of o.balies) baliesPerLocatie.set(b.locatieId, [...(baliesPerLocatie.get(b.locatieId) ?? []), b]);
-  const uit: (Tijdvak & { ms: number })[] = [];
+  const uit: Tijdvak[] = [];
   for (const datum of dagLijst) {
     const dag = weekdag(datum);
     const vrijeAmbtenaren = o.ambtenaren?.filter((a) => a.weekdagen.includes(dag));
@@ -219,7 +205,7 @@ function tijdvakken(o: Opzet, dagLijst: readonly string[], bezettingen: readonly
         if (start <= nu) continue;
         const eind = start + duurMs;
         const vrij = balies.length - (bezet[t] ?? 0);
-        const vak: Tijdvak & { ms: number } = { start: new Date(start).toISOString(), eind: new Date(eind).toISOString(), vrij, locatie: v.locatieId, ms: start };
+        const vak: Tijdvak = { start: new Date(start).toISOString(), eind: new Date(eind).toISOString(), vrij, locatie: v.locatieId };
         if (vrijeAmbtenaren) {
           const ambtenaren = vrijeAmbtenaren.filter((a) => vrijIn(perAmbtenaar.get(a.id), start, eind)).map((a) => ({ id: a.id, naam: a.naam }));
           vak.vrij = Math.min(vrij, ambtenaren.length);
@@ -229,9 +215,9 @@ function tijdvakken(o: Opzet, dagLijst: readonly string[], bezettingen: readonly
       }
     }
   }
-  // By instant, then location (ids compared as text; localeCompare was most of this function's time).
-  uit.sort((a, b) => a.ms - b.ms || (a.locatie < b.locatie ? -1 : a.locatie > b.locatie ? 1 : 0));
-  return uit.map(({ ms: _ms, ...vak }) => vak);
+  // By instant (ISO strings of one length sort as text), then location; localeCompare was most of this function's time.
+  const tekst = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return uit.sort((a, b) => tekst(a.start, b.start) || tekst(a.locatie, b.locatie));
 }
 
 /**
