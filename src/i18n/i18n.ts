@@ -101,8 +101,11 @@ function vulIn(delen: readonly string[], waarden: Record<string, string | number
 export function vertaler(taal: Taal, namespace: string): Vertaal {
   const t = instance.getFixedT(taal, namespace);
   const cacheSleutel = `${taal}\u0000${namespace}`;
-  const cache = bekendeTeksten.get(cacheSleutel) ?? { vast: new Map<string, string>(), sjablonen: new Map<string, readonly string[] | null>() };
-  bekendeTeksten.set(cacheSleutel, cache);
+  let cache = bekendeTeksten.get(cacheSleutel);
+  if (!cache) {
+    cache = { vast: new Map<string, string>(), sjablonen: new Map<string, readonly string[] | null>() };
+    bekendeTeksten.set(cacheSleutel, cache);
+  }
   const { vast: vasteTeksten, sjablonen } = cache;
   return (sleutel, waarden) => {
     if (waarden === undefined) {
