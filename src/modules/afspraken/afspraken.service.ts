@@ -180,6 +180,9 @@ export function bezetPerTijdvak(lijsten: readonly (readonly Bezetting[] | undefi
   return bezet;
 }
 
+/** Compares by code points (ids, ISO instants), not by language as `localeCompare` does. */
+const alsTekst = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 /** Whether a start lies on the slot grid of an opening window. */
 const opRooster = (v: Venster, start: number, duur: number): boolean => (start - v.van) % (duur * MINUUT) === 0;
 
@@ -216,8 +219,7 @@ function tijdvakken(o: Opzet, dagLijst: readonly string[], bezettingen: readonly
     }
   }
   // By instant (ISO strings of one length sort as text), then location; localeCompare was most of this function's time.
-  const tekst = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  return uit.sort((a, b) => tekst(a.start, b.start) || tekst(a.locatie, b.locatie));
+  return uit.toSorted((a, b) => alsTekst(a.start, b.start) || alsTekst(a.locatie, b.locatie));
 }
 
 /**
