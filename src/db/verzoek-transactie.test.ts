@@ -1,8 +1,9 @@
-import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CompiledQuery, sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { testDatabase } from '../../test/database.ts';
+import { statementsVan } from '../../test/statements.ts';
 import type { Database } from './database.ts';
-import { bewaarTotCommit, inEenTransactie, naCommit, type Bundel } from './verzoek-transactie.ts';
+import { bewaarTotCommit, inEenTransactie, naCommit, schrijfMetVolgende, zonderTransactie, type Bundel } from './verzoek-transactie.ts';
 
 /**
  * What a request transaction does around its COMMIT (ADR 0084): rows kept for a bundle are written
@@ -25,6 +26,9 @@ const opgeslagen = async (van: number, tot: number): Promise<number[]> =>
 beforeAll(async () => {
   database = await testDatabase();
   await sql`create table proef_bundel (n int not null)`.execute(database.db);
+  await sql`create table proef_ouder (id int primary key)`.execute(database.db);
+  await sql`create table proef_kind (ouder int not null references proef_ouder (id), n int not null check (n >= 0))`.execute(database.db);
+  await sql`create sequence proef_reeks`.execute(database.db);
 });
 afterAll(() => database?.close());
 
@@ -89,5 +93,89 @@ describe('before and after the commit of a request transaction', () => {
     const gezien: string[] = [];
     await naCommit(async () => void gezien.push('meteen'));
     expect(gezien).toEqual(['meteen']);
+  });
+});
+
+const kinderen = async (ouder: number): Promise<number[]> =>
+  (await database.db.selectFrom('proef_kind' as never).select(sql<number>`n`.as('n')).where(sql`ouder`, '=', ouder).orderBy(sql`n`).execute()).map((r) => r.n);
+const ouder = (id: number) => database.db.insertInto('proef_ouder' as never).values({ id } as never);
+const kind = (o: number, n: number) => database.db.insertInto('proef_kind' as never).values({ ouder: o, n } as never);
+
+/** The kept writes (ADR 0096): what a request writes with `schrijfMetVolgende` goes out with its next statement or as its commit. */
+describe('writes kept for the next statement', () => {
+  const opPglite = inject('loketTestDatabase').kind === 'pglite';
+
+  it('sends the writes as one statement, parent and child side by side, before a read that then sees them', async () => {
+    const { uitkomst, statements } = await statementsVan(() =>
+      inEenTransactie(database.db, async () => {
+        await schrijfMetVolgende(ouder(10));
+        await schrijfMetVolgende(kind(10, 1));
+        await schrijfMetVolgende(kind(10, 2));
+        return kinderen(10);
+      }),
+    );
+    expect(uitkomst).toEqual([1, 2]);
+    if (opPglite) return;
+    expect(statements[0]).toBe('begin');
+    expect(statements[1]).toMatch(/^with "schrijf_1" as \(insert into "proef_ouder".*\), "schrijf_2" as \(insert into "proef_kind".*\) insert into "proef_kind"/);
+    expect(statements.slice(2).map((s) => s.split(' ')[0])).toEqual(['select', 'commit']);
+  });
+
+  it('a transaction that only writes this way is one statement without BEGIN and COMMIT; a number taken for it goes first', async () => {
+    const { statements } = await statementsVan(() =>
+      inEenTransactie(database.db, async () => {
+        const n = Number((await database.db.executeQuery<{ n: string }>(zonderTransactie(CompiledQuery.raw("select nextval('proef_reeks') as n")))).rows[0]?.n);
+        // A write that has WITH parts of its own: they move to the top of the one statement.
+        await schrijfMetVolgende(database.db.with('eerst', (q) => q.insertInto('proef_ouder' as never).values({ id: 20 + n } as never)).insertInto('proef_kind' as never).values({ ouder: 20 + n, n: 1 } as never));
+        await schrijfMetVolgende(kind(20 + n, 2));
+      }),
+    );
+    expect(await kinderen(21)).toEqual([1, 2]);
+    if (opPglite) return;
+    expect(statements).toHaveLength(2);
+    expect(statements[0]).toMatch(/^select nextval/);
+    expect(statements[1]).toMatch(/^with "schrijf_1" as \(insert into "proef_ouder".*\), "schrijf_2" as \(insert into "proef_kind".*\) insert into "proef_kind"/);
+  });
+
+  it('a write that fails takes every write of its transaction with it', async () => {
+    await expect(
+      inEenTransactie(database.db, async () => {
+        await schrijfMetVolgende(ouder(30));
+        await schrijfMetVolgende(kind(30, -1));
+      }),
+    ).rejects.toThrow(/proef_kind/);
+    await expect(
+      inEenTransactie(database.db, async () => {
+        await sql`insert into proef_bundel (n) values (31)`.execute(database.db);
+        await schrijfMetVolgende(ouder(31));
+        await schrijfMetVolgende(kind(31, -1));
+      }),
+    ).rejects.toThrow(/proef_kind/);
+    const ouders = await sql<{ id: number }>`select id from proef_ouder where id in (30, 31)`.execute(database.db);
+    expect(ouders.rows).toEqual([]);
+    expect(await opgeslagen(31, 31)).toEqual([]);
+  });
+
+  it('drops what a rolled-back savepoint kept, and keeps what came before it', async () => {
+    await inEenTransactie(database.db, async () => {
+      await schrijfMetVolgende(ouder(40));
+      await schrijfMetVolgende(kind(40, 1));
+      await inEenTransactie(database.db, async () => {
+        await schrijfMetVolgende(kind(40, 2));
+        throw new Error('terug naar het savepoint');
+      }).catch(() => undefined);
+      await inEenTransactie(database.db, async () => schrijfMetVolgende(kind(40, 3)));
+    });
+    expect(await kinderen(40)).toEqual([1, 3]);
+  });
+
+  it('outside a request transaction writes at once; a read or a returning is refused', async () => {
+    await schrijfMetVolgende(ouder(50));
+    expect((await sql<{ id: number }>`select id from proef_ouder where id = 50`.execute(database.db)).rows).toEqual([{ id: 50 }]);
+    await inEenTransactie(database.db, async () => {
+      await expect(schrijfMetVolgende(database.db.selectFrom('proef_ouder' as never).select(sql`id`.as('id')) as never)).rejects.toThrow(/alleen insert, update of delete/);
+      await expect(schrijfMetVolgende(kind(50, 1).returning(sql`n`.as('n')) as never)).rejects.toThrow(/zonder returning/);
+    });
+    expect(await kinderen(50)).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { ControlledTransaction, DatabaseConnection, Dialect, DialectAdapter, Driver, Kysely, Transaction, TransactionSettings } from 'kysely';
-import { CompiledQuery } from 'kysely';
+import type { ControlledTransaction, DatabaseConnection, DeleteQueryNode, Dialect, DialectAdapter, Driver, InsertQueryNode, Kysely, QueryCompiler, QueryResult, Transaction, TransactionSettings, UpdateQueryNode } from 'kysely';
+import { CommonTableExpressionNameNode, CommonTableExpressionNode, CompiledQuery, createQueryId, WithNode } from 'kysely';
 import type { DB } from './schema.ts';
 
 /**
@@ -19,22 +19,28 @@ import type { DB } from './schema.ts';
  */
 
 interface Staat {
-  /** The request transaction's connection, once opened. */
+  /** The request transaction's connection as Kysely sees it (see `verzoekVerbinding`), once opened. */
   verbinding: DatabaseConnection | undefined;
+  /** The driver's own connection under it. */
+  ruw: DatabaseConnection | undefined;
   /** Acquisitions of that connection not yet released; the last release gives it back. */
   inGebruik: number;
   /** Open nested transactions (savepoint names), innermost last; the request's own BEGIN is not on it. */
   savepoints: string[];
-  /** The request's own BEGIN has run. */
+  /** The request's own BEGIN was asked for (a transaction after it is a savepoint). */
   begonnen: boolean;
+  /** That BEGIN is owed: it is sent just before the request's first statement that needs it (ADR 0096). */
+  beginSchuld: TransactionSettings | undefined;
+  /** Writes kept for the request's next statement or its commit (`schrijfMetVolgende`), in order. */
+  uitgesteld: CompiledQuery[];
   volgnummer: number;
   gesloten: boolean;
   /** Work for after the commit (`naCommit`), in order; dropped on rollback. */
   naCommit: (() => Promise<void>)[];
   /** Rows kept for their bundle until just before the commit (`bewaarTotCommit`), in order; dropped on rollback. */
   totCommit: { bundel: Bundel<unknown>; regel: unknown }[];
-  /** Per open savepoint, how much of `naCommit` and `totCommit` there was when it began (a rollback to it drops the rest). */
-  bijSavepoint: { naCommit: number; totCommit: number }[];
+  /** Per open savepoint, how much of `naCommit`, `totCommit` and `uitgesteld` there was when it began (a rollback to it drops the rest). */
+  bijSavepoint: { naCommit: number; totCommit: number; uitgesteld: number }[];
 }
 
 /**
@@ -74,6 +80,68 @@ export function bewaarTotCommit<R>(bundel: Bundel<R>, regel: R): boolean {
   return true;
 }
 
+/** Statements marked by `zonderTransactie`. */
+const vrijeStatements = new WeakSet<CompiledQuery>();
+
+/**
+ * Marks a statement that needs no transaction, such as taking a number from a sequence (which no
+ * rollback gives back): inside a request transaction it goes out as it comes, without making the
+ * owed BEGIN go first (ADR 0096).
+ */
+export function zonderTransactie<R>(query: CompiledQuery<R>): CompiledQuery<R> {
+  vrijeStatements.add(query);
+  return query;
+}
+
+type Schrijfnode = InsertQueryNode | UpdateQueryNode | DeleteQueryNode;
+const schrijfsoorten = new Set(['InsertQueryNode', 'UpdateQueryNode', 'DeleteQueryNode']);
+
+/**
+ * Writes `query`, an insert, update or delete whose result nobody reads, in the cheapest way
+ * (ADR 0096). Outside a request transaction it runs now. Inside one it is kept and goes out with
+ * the writes kept after it as one statement (their WITH parts side by side), just before the
+ * request's next other statement or as its commit: what a request reads after a write still sees
+ * it, and a request that only writes this way sends its writes as a single statement without
+ * BEGIN and COMMIT. Only for writes that do not fail in normal use: a failure shows at that next
+ * statement or at the commit, and fails the request's transaction as a whole.
+ */
+export async function schrijfMetVolgende(query: { compile(): CompiledQuery; execute(): Promise<unknown> }): Promise<void> {
+  const staat = opslag.getStore();
+  if (staat === undefined || staat.gesloten || staat.verbinding === undefined) {
+    await query.execute();
+    return;
+  }
+  const gecompileerd = query.compile();
+  const node = gecompileerd.query as Schrijfnode;
+  if (!schrijfsoorten.has(node.kind) || node.returning) throw new Error(`schrijfMetVolgende: alleen insert, update of delete zonder returning, niet ${node.kind}`);
+  staat.uitgesteld.push(gecompileerd);
+}
+
+/**
+ * Writes kept by `schrijfMetVolgende` as one statement: each write's own WITH parts and each write
+ * but the last become parts of one WITH on the last (PostgreSQL allows data-modifying WITH parts
+ * only at the top). They all run, each once, in the statement's one snapshot; foreign keys
+ * between them are checked at its end, when all rows are there.
+ */
+export function alsEenStatement(compiler: QueryCompiler, writes: readonly CompiledQuery[]): CompiledQuery {
+  if (writes.length === 1 && writes[0]) return writes[0];
+  const delen: CommonTableExpressionNode[] = [];
+  const deel = (expressie: CommonTableExpressionNode['expression']) => delen.push(CommonTableExpressionNode.create(CommonTableExpressionNameNode.create(`schrijf_${delen.length + 1}`), expressie));
+  const kalen: Schrijfnode[] = [];
+  for (const w of writes) {
+    const node = w.query as Schrijfnode;
+    for (const d of node.with?.expressions ?? []) deel(d.expression);
+    kalen.push({ ...node, with: undefined });
+  }
+  const laatste = kalen.pop();
+  if (!laatste) throw new Error('alsEenStatement: geen schrijfacties');
+  for (const k of kalen) deel(k);
+  const [eerste, ...rest] = delen;
+  if (!eerste) return compiler.compileQuery(laatste, createQueryId());
+  const met = rest.reduce((w, d) => WithNode.cloneWithExpression(w, d), WithNode.create(eerste));
+  return compiler.compileQuery({ ...laatste, with: met }, createQueryId());
+}
+
 /** Writes what was kept for the commit, per bundle in the order the bundles were first used. */
 async function schrijfBundels(staat: Staat): Promise<void> {
   const perBundel = new Map<Bundel<unknown>, unknown[]>();
@@ -108,7 +176,7 @@ export interface VerzoekTransactie {
 
 /** Opens a transaction that the code run `binnen` it joins (see above). */
 export async function openVerzoekTransactie(db: Kysely<DB>): Promise<VerzoekTransactie> {
-  const staat: Staat = { verbinding: undefined, inGebruik: 0, savepoints: [], begonnen: false, volgnummer: 0, gesloten: false, naCommit: [], totCommit: [], bijSavepoint: [] };
+  const staat: Staat = { verbinding: undefined, ruw: undefined, inGebruik: 0, savepoints: [], begonnen: false, beginSchuld: undefined, uitgesteld: [], volgnummer: 0, gesloten: false, naCommit: [], totCommit: [], bijSavepoint: [] };
   const trx = await opslag.run(staat, () => db.startTransaction().execute());
   return {
     trx,
@@ -194,7 +262,7 @@ export function metVerzoekTransacties(dialect: Dialect): Dialect {
   const enkeleVerbinding = adapter.supportsMultipleConnections === false;
   return {
     createAdapter: (): DialectAdapter => Object.create(adapter, { supportsMultipleConnections: { value: true } }) as DialectAdapter,
-    createDriver: () => verzoekDriver(dialect.createDriver(), enkeleVerbinding),
+    createDriver: () => verzoekDriver(dialect.createDriver(), enkeleVerbinding, dialect.createQueryCompiler()),
     createIntrospector: (db) => dialect.createIntrospector(db),
     createQueryCompiler: () => dialect.createQueryCompiler(),
   };
@@ -202,7 +270,7 @@ export function metVerzoekTransacties(dialect: Dialect): Dialect {
 
 const sql = (verbinding: DatabaseConnection, tekst: string) => verbinding.executeQuery(CompiledQuery.raw(tekst));
 
-function verzoekDriver(driver: Driver, enkeleVerbinding: boolean): Driver {
+function verzoekDriver(driver: Driver, enkeleVerbinding: boolean, compiler: QueryCompiler): Driver {
   const beurt = enkeleVerbinding ? eenTegelijk() : undefined;
   const vrijgaven = new WeakMap<DatabaseConnection, () => void>();
 
@@ -228,6 +296,30 @@ function verzoekDriver(driver: Driver, enkeleVerbinding: boolean): Driver {
     }
   }
 
+  /** What must go out before a statement of the request: the owed BEGIN, then the kept writes as one statement. */
+  async function voorStatement(staat: Staat, ruw: DatabaseConnection): Promise<void> {
+    const settings = staat.beginSchuld;
+    if (settings) {
+      staat.beginSchuld = undefined;
+      await driver.beginTransaction(ruw, settings);
+    }
+    if (staat.uitgesteld.length > 0) await ruw.executeQuery(alsEenStatement(compiler, staat.uitgesteld.splice(0)));
+  }
+
+  /** The request's connection as Kysely sees it: each statement first sends what is owed (ADR 0096). */
+  function verzoekVerbinding(staat: Staat, ruw: DatabaseConnection): DatabaseConnection {
+    return {
+      executeQuery: async <R>(query: CompiledQuery): Promise<QueryResult<R>> => {
+        if (!vrijeStatements.has(query)) await voorStatement(staat, ruw);
+        return ruw.executeQuery<R>(query);
+      },
+      streamQuery: async function* <R>(query: CompiledQuery, chunkSize: number, options?: Parameters<DatabaseConnection['streamQuery']>[2]) {
+        await voorStatement(staat, ruw);
+        yield* ruw.streamQuery<R>(query, chunkSize, options);
+      },
+    };
+  }
+
   return {
     init: (options) => driver.init(options),
     destroy: (options) => driver.destroy(options),
@@ -238,7 +330,9 @@ function verzoekDriver(driver: Driver, enkeleVerbinding: boolean): Driver {
         staat.inGebruik++;
         return staat.verbinding;
       }
-      const verbinding = await neem();
+      const ruw = await neem();
+      const verbinding = verzoekVerbinding(staat, ruw);
+      staat.ruw = ruw;
       staat.verbinding = verbinding;
       staat.inGebruik = 1;
       verzoekVerbindingen.set(verbinding, staat);
@@ -246,45 +340,72 @@ function verzoekDriver(driver: Driver, enkeleVerbinding: boolean): Driver {
     },
     releaseConnection: async (verbinding) => {
       const staat = verzoekVerbindingen.get(verbinding);
-      if (staat) {
-        staat.inGebruik--;
-        if (staat.inGebruik > 0) return;
-        verzoekVerbindingen.delete(verbinding);
-        staat.verbinding = undefined;
-      }
-      await geefTerug(verbinding);
+      if (!staat) return geefTerug(verbinding);
+      staat.inGebruik--;
+      if (staat.inGebruik > 0) return;
+      verzoekVerbindingen.delete(verbinding);
+      const ruw = staat.ruw;
+      staat.verbinding = undefined;
+      staat.ruw = undefined;
+      if (ruw) await geefTerug(ruw);
     },
     beginTransaction: async (verbinding, settings: TransactionSettings) => {
       const staat = verzoekVerbindingen.get(verbinding);
-      // The request's own BEGIN is the first; a transaction inside it is a savepoint.
-      if (!staat || !staat.begonnen) {
-        await driver.beginTransaction(verbinding, settings);
-        if (staat) staat.begonnen = true;
+      if (!staat) return driver.beginTransaction(verbinding, settings);
+      // The request's own BEGIN is owed until a statement needs it; a transaction inside it is a savepoint.
+      if (!staat.begonnen) {
+        staat.begonnen = true;
+        staat.beginSchuld = settings;
         return;
       }
+      const ruw = staat.ruw as DatabaseConnection;
       const naam = `verzoek_sp_${++staat.volgnummer}`;
+      await voorStatement(staat, ruw);
       staat.savepoints.push(naam);
-      staat.bijSavepoint.push({ naCommit: staat.naCommit.length, totCommit: staat.totCommit.length });
-      await sql(verbinding, `savepoint ${naam}`);
+      staat.bijSavepoint.push({ naCommit: staat.naCommit.length, totCommit: staat.totCommit.length, uitgesteld: 0 });
+      await sql(ruw, `savepoint ${naam}`);
     },
     commitTransaction: async (verbinding) => {
       const staat = verzoekVerbindingen.get(verbinding);
-      const naam = staat?.savepoints.pop();
-      if (naam === undefined) return driver.commitTransaction(verbinding);
-      staat?.bijSavepoint.pop();
-      await sql(verbinding, `release savepoint ${naam}`);
+      if (!staat) return driver.commitTransaction(verbinding);
+      const ruw = staat.ruw as DatabaseConnection;
+      const naam = staat.savepoints.pop();
+      if (naam !== undefined) {
+        staat.bijSavepoint.pop();
+        await sql(ruw, `release savepoint ${naam}`);
+        return;
+      }
+      const writes = staat.uitgesteld.splice(0);
+      const schrijf = writes.length > 0 ? alsEenStatement(compiler, writes) : undefined;
+      // Nothing needed the BEGIN: the kept writes, if any, are the whole transaction, as one statement.
+      if (staat.beginSchuld) {
+        if (schrijf) await ruw.executeQuery(schrijf);
+        staat.beginSchuld = undefined;
+        return;
+      }
+      if (schrijf) await ruw.executeQuery(schrijf);
+      await driver.commitTransaction(ruw);
     },
     rollbackTransaction: async (verbinding) => {
       const staat = verzoekVerbindingen.get(verbinding);
-      const naam = staat?.savepoints.pop();
-      if (naam === undefined) return driver.rollbackTransaction(verbinding);
-      const bij = staat?.bijSavepoint.pop();
-      if (staat && bij) {
+      if (!staat) return driver.rollbackTransaction(verbinding);
+      const ruw = staat.ruw as DatabaseConnection;
+      const naam = staat.savepoints.pop();
+      if (naam === undefined) {
+        staat.uitgesteld.length = 0;
+        // A BEGIN never sent needs no ROLLBACK.
+        if (staat.beginSchuld) staat.beginSchuld = undefined;
+        else await driver.rollbackTransaction(ruw);
+        return;
+      }
+      const bij = staat.bijSavepoint.pop();
+      if (bij) {
         staat.naCommit.length = bij.naCommit;
         staat.totCommit.length = bij.totCommit;
+        staat.uitgesteld.length = bij.uitgesteld;
       }
-      await sql(verbinding, `rollback to savepoint ${naam}`);
-      await sql(verbinding, `release savepoint ${naam}`);
+      await sql(ruw, `rollback to savepoint ${naam}`);
+      await sql(ruw, `release savepoint ${naam}`);
     },
     ...(driver.savepoint ? { savepoint: driver.savepoint.bind(driver) } : {}),
     ...(driver.rollbackToSavepoint ? { rollbackToSavepoint: driver.rollbackToSavepoint.bind(driver) } : {}),

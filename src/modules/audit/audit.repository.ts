@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { schrijfMetVolgende } from '../../db/verzoek-transactie.ts';
 
 export interface AuditRegel {
   gemeente: string | null;
@@ -79,15 +80,10 @@ export function auditRepository(db: Kysely<DB>) {
       const installatie = audit.filter((r) => r.gemeente === null).map(auditKolommen);
       const gemeenten = audit.flatMap((r) => (r.gemeente === null ? [] : [{ ...auditKolommen(r), gemeente: r.gemeente }]));
       const verwerking = verwerkingen.map(verwerkingKolommen);
-      if (installatie.length > 0) await db.insertInto('installatie_log').values(installatie).execute();
-      if (gemeenten.length > 0 && verwerking.length > 0) {
-        await db
-          .with('audit', (q) => q.insertInto('audit_log').values(gemeenten))
-          .insertInto('verwerking_log')
-          .values(verwerking)
-          .execute();
-      } else if (gemeenten.length > 0) await db.insertInto('audit_log').values(gemeenten).execute();
-      else if (verwerking.length > 0) await db.insertInto('verwerking_log').values(verwerking).execute();
+      // Inside a request transaction these go out with its other kept writes, as one statement (ADR 0096).
+      if (installatie.length > 0) await schrijfMetVolgende(db.insertInto('installatie_log').values(installatie));
+      if (gemeenten.length > 0) await schrijfMetVolgende(db.insertInto('audit_log').values(gemeenten));
+      if (verwerking.length > 0) await schrijfMetVolgende(db.insertInto('verwerking_log').values(verwerking));
     },
     /**
      * Audit entries of one gemeente, plus installation-wide entries (logins) about its staff,

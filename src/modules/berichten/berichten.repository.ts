@@ -1,5 +1,6 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { BerichtBijlage, BerichtTable, DB } from '../../db/schema.ts';
+import { schrijfMetVolgende } from '../../db/verzoek-transactie.ts';
 
 export type BerichtRij = Omit<Selectable<BerichtTable>, 'bezig_tot'>;
 
@@ -64,25 +65,29 @@ export function berichtenRepository(db: Kysely<DB>): BerichtenRepository {
         ? fn(berichtenRepository(bestaande), bestaande)
         : db.transaction().execute((transactie) => fn(berichtenRepository(transactie), transactie)),
 
-    voegToe: (b) =>
-      db
-        .insertInto('bericht')
-        .values({
-          gemeente: b.gemeente,
-          id: b.id,
-          aan: b.aan,
-          onderwerp: b.onderwerp,
-          tekst: b.tekst,
-          html: b.html,
-          bijlagen: JSON.stringify(b.bijlagen ?? []),
-          status: b.status,
-          aangemaakt_op: b.aangemaaktOp,
-          in_reply_to: b.inReplyTo ?? null,
-          references: b.references ?? null,
-          automatisch: b.automatisch ?? true,
-        })
-        .returning(kolommen)
-        .executeTakeFirstOrThrow(),
+    /** The stored message as it will read back; written with the transaction's next statement (ADR 0096). */
+    voegToe: async (b) => {
+      const rij: BerichtRij = {
+        gemeente: b.gemeente,
+        id: b.id,
+        aan: b.aan,
+        onderwerp: b.onderwerp,
+        tekst: b.tekst,
+        html: b.html,
+        bijlagen: b.bijlagen ?? [],
+        status: b.status,
+        pogingen: 0,
+        laatste_fout: null,
+        aangemaakt_op: new Date(b.aangemaaktOp).toISOString(),
+        verzonden_op: null,
+        in_reply_to: b.inReplyTo ?? null,
+        references: b.references ?? null,
+        automatisch: b.automatisch ?? true,
+      };
+      const { pogingen: _p, laatste_fout: _f, verzonden_op: _v, ...kolomwaarden } = rij;
+      await schrijfMetVolgende(db.insertInto('bericht').values({ ...kolomwaarden, bijlagen: JSON.stringify(rij.bijlagen) }));
+      return rij;
+    },
 
     opId: (gemeente, id) =>
       db.selectFrom('bericht').select(kolommen).where('gemeente', '=', gemeente).where('id', '=', id).executeTakeFirst(),

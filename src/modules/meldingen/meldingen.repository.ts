@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { DB, MeldingCategorieTable, MeldingTable } from '../../db/schema.ts';
+import { schrijfMetVolgende } from '../../db/verzoek-transactie.ts';
 import type { Vraag } from './meldingen.schemas.ts';
 
 export interface CategorieRecord {
@@ -179,26 +180,28 @@ export function meldingenRepository(db: Kysely<DB>, lezen: Kysely<DB> = db) {
       return r.numUpdatedRows > 0n;
     },
 
+    /** Written with the transaction's next statement (ADR 0096). */
     voegMeldingToe: async (gemeente: string, m: NieuweMelding): Promise<void> => {
-      await db
-        .insertInto('melding')
-        .values({
-          gemeente,
-          zaak_id: m.zaakId,
-          identificatie: m.identificatie,
-          categorie_id: m.categorieId,
-          categorie_code: m.categorieCode,
-          lat: m.lat,
-          lon: m.lon,
-          adres: m.adres,
-          locatie_controle: m.locatieControle,
-          antwoorden: JSON.stringify(m.antwoorden),
-          media_url: m.mediaUrl,
-          bron: m.bron,
-          open311_sleutel_id: m.open311SleutelId,
-          ontvangen_op: m.ontvangenOp,
-        })
-        .execute();
+      await schrijfMetVolgende(
+        db
+          .insertInto('melding')
+          .values({
+            gemeente,
+            zaak_id: m.zaakId,
+            identificatie: m.identificatie,
+            categorie_id: m.categorieId,
+            categorie_code: m.categorieCode,
+            lat: m.lat,
+            lon: m.lon,
+            adres: m.adres,
+            locatie_controle: m.locatieControle,
+            antwoorden: JSON.stringify(m.antwoorden),
+            media_url: m.mediaUrl,
+            bron: m.bron,
+            open311_sleutel_id: m.open311SleutelId,
+            ontvangen_op: m.ontvangenOp,
+          })
+      );
     },
     /** Meldingen by zaak number (case-insensitive input is the caller's). */
     meldingenOpIdentificatie: async (gemeente: string, identificaties: readonly string[]): Promise<MeldingRij[]> =>

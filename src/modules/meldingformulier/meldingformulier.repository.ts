@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB, MeldingConceptFotoTable } from '../../db/schema.ts';
+import { schrijfMetVolgende } from '../../db/verzoek-transactie.ts';
 
 /** What the resident filled in so far (each step adds its part). */
 export interface ConceptGegevens {
@@ -48,7 +49,7 @@ export function meldingformulierRepository(db: Kysely<DB>) {
     },
     /** Deletes a concept and its photos (sent, or the resident followed another melding). */
     verwijder: async (gemeente: string, hash: string): Promise<void> => {
-      await db.deleteFrom('melding_concept').where('gemeente', '=', gemeente).where('sleutel_hash', '=', hash).execute();
+      await schrijfMetVolgende(db.deleteFrom('melding_concept').where('gemeente', '=', gemeente).where('sleutel_hash', '=', hash));
     },
     /** Housekeeping: concepts past their expiry, with their photos (personal data). */
     ruimVerlopenOp: async (nu: string): Promise<number> => {

@@ -1,8 +1,8 @@
-import { sql, type Kysely, type QueryCreator, type Selectable, type Transaction } from 'kysely';
+import { CompiledQuery, sql, type Kysely, type QueryCreator, type Selectable, type Transaction } from 'kysely';
 import type { DB, Kanaal, Rol, Vertrouwelijkheid, ZaakTable } from '../../db/schema.ts';
 import type { Adres } from '../../http/contactvelden.ts';
 import { gedeeldeCache, KANAAL, type Signalen } from '../../db/signalen.ts';
-import { inEenTransactie } from '../../db/verzoek-transactie.ts';
+import { inEenTransactie, schrijfMetVolgende, zonderTransactie } from '../../db/verzoek-transactie.ts';
 import { rollenEnTeams } from '../gebruikers/gebruikers.repository.ts';
 import type { Gebeurtenis, NieuweGebeurtenis, RelatieSoort } from './zaken.gebeurtenis.ts';
 
@@ -337,7 +337,8 @@ function zaakQueries(db: Kysely<DB>, namen: Map<string, ZaaktypeNamen>, lezen: K
      */
     volgendNummer: async (gemeente: string, jaar: number): Promise<number> => {
       const reeks = nummerreeks(gemeente, jaar);
-      const volgende = async () => (await sql<{ n: string | null }>`select nextval(to_regclass(${reeks})) as n`.execute(db)).rows[0]?.n ?? null;
+      // A number needs no transaction: it goes out before an owed BEGIN (ADR 0096).
+      const volgende = async () => (await db.executeQuery<{ n: string | null }>(zonderTransactie(CompiledQuery.raw('select nextval(to_regclass($1)) as n', [reeks])))).rows[0]?.n ?? null;
       let n = await volgende();
       if (n === null) {
         await maakNummerreeks(db, gemeente, jaar);
@@ -380,21 +381,22 @@ function zaakQueries(db: Kysely<DB>, namen: Map<string, ZaaktypeNamen>, lezen: K
         }),
       );
       const metBetrokkene: QueryCreator<DB> = betrokkene ? metZaak.with('nieuwe_betrokkene', (q) => q.insertInto('betrokkene').values({ gemeente, zaak_id: z.id, ...betrokkene, bsn_sleutel: bsnSleutel, postcode: adres?.postcode ?? null, huisnummer: adres?.huisnummer ?? null, huisnummertoevoeging: adres?.huisnummerToevoeging ?? null })) : metZaak;
-      await metBetrokkene
-        .insertInto('zaak_gebeurtenis')
-        .values({
-          gemeente,
-          zaak_id: z.id,
-          volgnummer: eerste.volgnummer,
-          soort: eerste.soort,
-          gegevens: JSON.stringify(eerste.gegevens),
-          extern: eerste.extern,
-          door_gebruiker: eerste.doorGebruiker,
-          door_naam: eerste.doorNaam,
-          door_inwoner: eerste.doorInwoner,
-          op: eerste.op,
-        })
-        .execute();
+      await schrijfMetVolgende(
+        metBetrokkene
+          .insertInto('zaak_gebeurtenis')
+          .values({
+            gemeente,
+            zaak_id: z.id,
+            volgnummer: eerste.volgnummer,
+            soort: eerste.soort,
+            gegevens: JSON.stringify(eerste.gegevens),
+            extern: eerste.extern,
+            door_gebruiker: eerste.doorGebruiker,
+            door_naam: eerste.doorNaam,
+            door_inwoner: eerste.doorInwoner,
+            op: eerste.op,
+          })
+      );
     },
 
     /** The zaak row, locked for the rest of the transaction. */
