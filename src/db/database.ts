@@ -5,6 +5,7 @@ import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import { Pool, types as pgTypes } from 'pg';
 import { openReplica, type Replica } from './replica.ts';
+import { VoorbereidendeClient } from './voorbereid.ts';
 import type { DB } from './schema.ts';
 import { metVerzoekTransacties } from './verzoek-transactie.ts';
 
@@ -69,7 +70,7 @@ const types = {
 
 /** A pg pool whose sessions are in UTC and whose dates and instants come back as our strings. */
 function pgPool(url: string, max: number, onIdleError: ((error: Error) => void) | undefined, extra: { connectionTimeoutMillis?: number } = {}): Pool {
-  const pool = new Pool({ connectionString: url, max, types, ...extra });
+  const pool = new Pool({ connectionString: url, max, types, Client: VoorbereidendeClient, ...extra });
   pool.on('connect', (client) => {
     // A connection that breaks right away fails its first query as well; that one is answered.
     client.query("set time zone 'UTC'").catch(() => undefined);

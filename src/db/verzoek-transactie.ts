@@ -1,7 +1,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { ControlledTransaction, DatabaseConnection, DeleteQueryNode, Dialect, DialectAdapter, Driver, InsertQueryNode, Kysely, QueryCompiler, QueryResult, Transaction, TransactionSettings, UpdateQueryNode } from 'kysely';
+import type { ControlledTransaction, DatabaseConnection, DeleteQueryNode, Dialect, DialectAdapter, Driver, InsertQueryNode, Kysely, OperationNodeSource, QueryCompiler, QueryResult, Transaction, TransactionSettings, UpdateQueryNode } from 'kysely';
 import { CommonTableExpressionNameNode, CommonTableExpressionNode, CompiledQuery, createQueryId, WithNode } from 'kysely';
 import type { DB } from './schema.ts';
+import { voorbereid } from './voorbereid.ts';
 
 /**
  * One transaction for the whole of a request (ADR 0030): a POST with an Idempotency-Key does its
@@ -32,7 +33,7 @@ interface Staat {
   /** That BEGIN is owed: it is sent just before the request's first statement that needs it (ADR 0096). */
   beginSchuld: TransactionSettings | undefined;
   /** Writes kept for the request's next statement or its commit (`schrijfMetVolgende`), in order. */
-  uitgesteld: CompiledQuery[];
+  uitgesteld: Schrijfnode[];
   volgnummer: number;
   gesloten: boolean;
   /** Work for after the commit (`naCommit`), in order; dropped on rollback. */
@@ -105,16 +106,16 @@ const schrijfsoorten = new Set(['InsertQueryNode', 'UpdateQueryNode', 'DeleteQue
  * BEGIN and COMMIT. Only for writes that do not fail in normal use: a failure shows at that next
  * statement or at the commit, and fails the request's transaction as a whole.
  */
-export async function schrijfMetVolgende(query: { compile(): CompiledQuery; execute(): Promise<unknown> }): Promise<void> {
+export async function schrijfMetVolgende(query: OperationNodeSource & { execute(): Promise<unknown> }): Promise<void> {
   const staat = opslag.getStore();
   if (staat === undefined || staat.gesloten || staat.verbinding === undefined) {
     await query.execute();
     return;
   }
-  const gecompileerd = query.compile();
-  const node = gecompileerd.query as Schrijfnode;
+  // The query's tree, compiled only when it goes out (alone or with the others).
+  const node = query.toOperationNode() as Schrijfnode;
   if (!schrijfsoorten.has(node.kind) || node.returning) throw new Error(`schrijfMetVolgende: alleen insert, update of delete zonder returning, niet ${node.kind}`);
-  staat.uitgesteld.push(gecompileerd);
+  staat.uitgesteld.push(node);
 }
 
 /**
@@ -123,13 +124,12 @@ export async function schrijfMetVolgende(query: { compile(): CompiledQuery; exec
  * only at the top). They all run, each once, in the statement's one snapshot; foreign keys
  * between them are checked at its end, when all rows are there.
  */
-export function alsEenStatement(compiler: QueryCompiler, writes: readonly CompiledQuery[]): CompiledQuery {
-  if (writes.length === 1 && writes[0]) return writes[0];
+export function alsEenStatement(compiler: QueryCompiler, writes: readonly Schrijfnode[]): CompiledQuery {
+  if (writes.length === 1 && writes[0]) return compiler.compileQuery(writes[0], createQueryId());
   const delen: CommonTableExpressionNode[] = [];
   const deel = (expressie: CommonTableExpressionNode['expression']) => delen.push(CommonTableExpressionNode.create(CommonTableExpressionNameNode.create(`schrijf_${delen.length + 1}`), expressie));
   const kalen: Schrijfnode[] = [];
-  for (const w of writes) {
-    const node = w.query as Schrijfnode;
+  for (const node of writes) {
     for (const d of node.with?.expressions ?? []) deel(d.expression);
     kalen.push({ ...node, with: undefined });
   }
@@ -303,7 +303,7 @@ function verzoekDriver(driver: Driver, enkeleVerbinding: boolean, compiler: Quer
       staat.beginSchuld = undefined;
       await driver.beginTransaction(ruw, settings);
     }
-    if (staat.uitgesteld.length > 0) await ruw.executeQuery(alsEenStatement(compiler, staat.uitgesteld.splice(0)));
+    if (staat.uitgesteld.length > 0) await ruw.executeQuery(voorbereid(alsEenStatement(compiler, staat.uitgesteld.splice(0))));
   }
 
   /** The request's connection as Kysely sees it: each statement first sends what is owed (ADR 0096). */
@@ -376,7 +376,7 @@ function verzoekDriver(driver: Driver, enkeleVerbinding: boolean, compiler: Quer
         return;
       }
       const writes = staat.uitgesteld.splice(0);
-      const schrijf = writes.length > 0 ? alsEenStatement(compiler, writes) : undefined;
+      const schrijf = writes.length > 0 ? voorbereid(alsEenStatement(compiler, writes)) : undefined;
       // Nothing needed the BEGIN: the kept writes, if any, are the whole transaction, as one statement.
       if (staat.beginSchuld) {
         if (schrijf) await ruw.executeQuery(schrijf);

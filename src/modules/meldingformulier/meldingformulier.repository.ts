@@ -29,10 +29,24 @@ export function meldingformulierRepository(db: Kysely<DB>) {
     maak: async (gemeente: string, hash: string, gegevens: ConceptGegevens, nu: string, verlooptOp: string): Promise<void> => {
       await db.insertInto('melding_concept').values({ gemeente, sleutel_hash: hash, gegevens: JSON.stringify(gegevens), aangemaakt_op: nu, verloopt_op: verlooptOp }).execute();
     },
-    /** A concept that has not expired. */
-    concept: async (gemeente: string, hash: string, nu: string): Promise<ConceptGegevens | undefined> => {
-      const rij = await db.selectFrom('melding_concept').select('gegevens').where('gemeente', '=', gemeente).where('sleutel_hash', '=', hash).where('verloopt_op', '>', nu).executeTakeFirst();
-      return rij?.gegevens as ConceptGegevens | undefined;
+    /** A concept that has not expired, with the number of its photos (read only when there are any). */
+    concept: async (gemeente: string, hash: string, nu: string): Promise<{ gegevens: ConceptGegevens; aantalFotos: number } | undefined> => {
+      const rij = await db
+        .selectFrom('melding_concept as c')
+        .select((eb) => [
+          'c.gegevens',
+          eb
+            .selectFrom('melding_concept_foto as f')
+            .select((f) => f.fn.countAll<number>().as('n'))
+            .whereRef('f.gemeente', '=', 'c.gemeente')
+            .whereRef('f.sleutel_hash', '=', 'c.sleutel_hash')
+            .as('aantal_fotos'),
+        ])
+        .where('c.gemeente', '=', gemeente)
+        .where('c.sleutel_hash', '=', hash)
+        .where('c.verloopt_op', '>', nu)
+        .executeTakeFirst();
+      return rij && { gegevens: rij.gegevens as unknown as ConceptGegevens, aantalFotos: Number(rij.aantal_fotos ?? 0) };
     },
     bewaar: async (gemeente: string, hash: string, gegevens: ConceptGegevens, verlooptOp: string): Promise<void> => {
       await db.updateTable('melding_concept').set({ gegevens: JSON.stringify(gegevens), verloopt_op: verlooptOp }).where('gemeente', '=', gemeente).where('sleutel_hash', '=', hash).execute();

@@ -422,7 +422,7 @@ export function meldingformulierRoutes(app: FastifyInstance, deps: Deps): void {
         const eerst = await ontbreekt(c.gemeente, c.concept, 'controle');
         if (eerst) return naar(reply, c.gemeente, c.concept, eerst);
         const categorie = await formulier.categorie(c.gemeente.code, c.concept);
-        return stuurHtml(reply, controlePagina(context(request, c.gemeente), c.concept.sleutel, c.concept.gegevens, categorie, (await formulier.fotos(c.gemeente.code, c.concept)).length, []));
+        return stuurHtml(reply, controlePagina(context(request, c.gemeente), c.concept.sleutel, c.concept.gegevens, categorie, c.concept.aantalFotos, []));
       });
       scope.post(`${basis}/:sleutel/controle`, post, async (request, reply) => {
         const c = await metConcept(request, reply);
@@ -430,8 +430,7 @@ export function meldingformulierRoutes(app: FastifyInstance, deps: Deps): void {
         const uitkomst = await formulier.verstuur(contextVan(request), c.gemeente.code, c.concept, taal);
         if (!uitkomst.melding) {
           const categorie = await formulier.categorie(c.gemeente.code, c.concept);
-          const fotos = (await formulier.fotos(c.gemeente.code, c.concept)).length;
-          return stuurHtml(reply, controlePagina(context(request, c.gemeente), c.concept.sleutel, c.concept.gegevens, categorie, fotos, [{ veld: 'melding', code: 'melding' }]), 400);
+          return stuurHtml(reply, controlePagina(context(request, c.gemeente), c.concept.sleutel, c.concept.gegevens, categorie, c.concept.aantalFotos, [{ veld: 'melding', code: 'melding' }]), 400);
         }
         const gemaild = Boolean(c.concept.gegevens.contact?.email);
         return stuurHtml(reply, ontvangenPagina(context(request, c.gemeente), uitkomst.melding.identificatie, uitkomst.melding.volglink, gemaild));

@@ -37,6 +37,8 @@ function beschrijvingFouten(beschrijving: string): Fout[] {
 export interface Concept {
   sleutel: string;
   gegevens: ConceptGegevens;
+  /** Its photos when it was read. */
+  aantalFotos: number;
 }
 
 /**
@@ -63,7 +65,7 @@ export function meldingformulierService(deps: {
   async function bewaar(gemeente: string, concept: Concept, deel: Partial<ConceptGegevens>): Promise<Concept> {
     const gegevens = { ...concept.gegevens, ...deel };
     await repository.bewaar(gemeente, sha256(concept.sleutel), gegevens, verloopt());
-    return { sleutel: concept.sleutel, gegevens };
+    return { ...concept, gegevens };
   }
 
   const subcategorieen = async (gemeente: string) => (await meldingen.geldendeCategorieen(gemeente)).filter((c) => c.hoofdcategorie !== null && c.team !== null);
@@ -84,8 +86,8 @@ export function meldingformulierService(deps: {
     /** The concept behind a secret, when it exists and has not expired. */
     async concept(gemeente: string, sleutel: string): Promise<Concept | undefined> {
       if (!SLEUTEL.test(sleutel)) return undefined;
-      const gegevens = await repository.concept(gemeente, sha256(sleutel), nu());
-      return gegevens ? { sleutel, gegevens } : undefined;
+      const rij = await repository.concept(gemeente, sha256(sleutel), nu());
+      return rij ? { sleutel, ...rij } : undefined;
     },
 
     async wijzigBeschrijving(gemeente: string, concept: Concept, beschrijving: string): Promise<Fout[]> {
@@ -234,7 +236,7 @@ export function meldingformulierService(deps: {
     async verstuur(context: Context, gemeente: string, concept: Concept, taal: Taal) {
       const g = concept.gegevens;
       const hash = sha256(concept.sleutel);
-      const fotos = await repository.fotos(gemeente, hash);
+      const fotos = concept.aantalFotos > 0 ? await repository.fotos(gemeente, hash) : [];
       const contact = g.contact && (g.contact.email !== '' || g.contact.telefoon !== '') ? g.contact : undefined;
       const invoer = {
         categorie: g.categorie ?? '',

@@ -3,6 +3,7 @@ import type { DB, Kanaal, Rol, Vertrouwelijkheid, ZaakTable } from '../../db/sch
 import type { Adres } from '../../http/contactvelden.ts';
 import { gedeeldeCache, KANAAL, type Signalen } from '../../db/signalen.ts';
 import { inEenTransactie, schrijfMetVolgende, zonderTransactie } from '../../db/verzoek-transactie.ts';
+import { voorbereid } from '../../db/voorbereid.ts';
 import { rollenEnTeams } from '../gebruikers/gebruikers.repository.ts';
 import type { Gebeurtenis, NieuweGebeurtenis, RelatieSoort } from './zaken.gebeurtenis.ts';
 
@@ -337,8 +338,8 @@ function zaakQueries(db: Kysely<DB>, namen: Map<string, ZaaktypeNamen>, lezen: K
      */
     volgendNummer: async (gemeente: string, jaar: number): Promise<number> => {
       const reeks = nummerreeks(gemeente, jaar);
-      // A number needs no transaction: it goes out before an owed BEGIN (ADR 0096).
-      const volgende = async () => (await db.executeQuery<{ n: string | null }>(zonderTransactie(CompiledQuery.raw('select nextval(to_regclass($1)) as n', [reeks])))).rows[0]?.n ?? null;
+      // A number needs no transaction: it goes out before an owed BEGIN (ADR 0096); kept prepared (ADR 0097).
+      const volgende = async () => (await db.executeQuery<{ n: string | null }>(voorbereid(zonderTransactie(CompiledQuery.raw('select nextval(to_regclass($1)) as n', [reeks]))))).rows[0]?.n ?? null;
       let n = await volgende();
       if (n === null) {
         await maakNummerreeks(db, gemeente, jaar);
