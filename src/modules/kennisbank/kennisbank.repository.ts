@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB, KennisartikelSoort, KennisMeldingSoort } from '../../db/schema.ts';
 import { inEenTransactie } from '../../db/verzoek-transactie.ts';
+import { voorbereid } from '../../db/voorbereid.ts';
 
 export interface ArtikelInhoud {
   soort: KennisartikelSoort;
@@ -178,7 +179,7 @@ export function kennisbankRepository(db: Kysely<DB>, lezen: Kysely<DB> = db) {
 
     /**
      * The search (ADR 0088, ADR 0094): the database function `kennis_zoeken` (migration 0062), one
-     * statement whose plans PostgreSQL keeps per connection. The words as typed, each as a Dutch
+     * statement whose plans PostgreSQL keeps per connection, itself kept prepared (ADR 0097). The words as typed, each as a Dutch
      * word beginning, all required, ranked by title, onderwerp and keywords (a match there counts
      * most); with only one- or two-letter words, title, onderwerp and keywords by title. When that
      * finds fewer than `limit`: typos corrected against the gemeente's word list (`kennis_woord`)
@@ -187,8 +188,10 @@ export function kennisbankRepository(db: Kysely<DB>, lezen: Kysely<DB> = db) {
     zoek: async (gemeente: string, z: { tekst: string; onderwerp?: string | undefined; soort?: KennisartikelSoort | undefined; limit: number }): Promise<Zoekresultaat[]> => {
       const woorden = zoekwoorden(z.tekst);
       if (woorden.length === 0) return [];
-      const { rows } = await sql<ArtikelRij & { fragment: string; score: number }>`
-        select * from kennis_zoeken(${gemeente}, ${woorden}::text[], ${z.onderwerp ?? null}, ${z.soort ?? null}, ${z.limit})`.execute(lezen);
+      // Kept prepared on each connection (ADR 0097): the call itself is not parsed and planned again.
+      const zoeken = sql<ArtikelRij & { fragment: string; score: number }>`
+        select * from kennis_zoeken(${gemeente}, ${woorden}::text[], ${z.onderwerp ?? null}, ${z.soort ?? null}, ${z.limit})`;
+      const { rows } = await lezen.executeQuery(voorbereid(zoeken.compile(lezen)));
       return rows.map((r) => ({ ...naarRegel(r), fragment: r.fragment, score: Math.round(getal(r.score) * 1000) / 1000 }));
     },
 
