@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB, MeldingConceptFotoTable } from '../../db/schema.ts';
 import { schrijfMetVolgende } from '../../db/verzoek-transactie.ts';
+import { voorbereid } from '../../db/voorbereid.ts';
 
 /** What the resident filled in so far (each step adds its part). */
 export interface ConceptGegevens {
@@ -29,9 +30,9 @@ export function meldingformulierRepository(db: Kysely<DB>) {
     maak: async (gemeente: string, hash: string, gegevens: ConceptGegevens, nu: string, verlooptOp: string): Promise<void> => {
       await db.insertInto('melding_concept').values({ gemeente, sleutel_hash: hash, gegevens: JSON.stringify(gegevens), aangemaakt_op: nu, verloopt_op: verlooptOp }).execute();
     },
-    /** A concept that has not expired, with the number of its photos (read only when there are any). */
+    /** A concept that has not expired, with the number of its photos (read only when there are any); kept prepared (ADR 0097). */
     concept: async (gemeente: string, hash: string, nu: string): Promise<{ gegevens: ConceptGegevens; aantalFotos: number } | undefined> => {
-      const rij = await db
+      const query = db
         .selectFrom('melding_concept as c')
         .select((eb) => [
           'c.gegevens',
@@ -44,8 +45,8 @@ export function meldingformulierRepository(db: Kysely<DB>) {
         ])
         .where('c.gemeente', '=', gemeente)
         .where('c.sleutel_hash', '=', hash)
-        .where('c.verloopt_op', '>', nu)
-        .executeTakeFirst();
+        .where('c.verloopt_op', '>', nu);
+      const [rij] = (await db.executeQuery(voorbereid(query.compile()))).rows;
       return rij && { gegevens: rij.gegevens as unknown as ConceptGegevens, aantalFotos: Number(rij.aantal_fotos ?? 0) };
     },
     bewaar: async (gemeente: string, hash: string, gegevens: ConceptGegevens, verlooptOp: string): Promise<void> => {
