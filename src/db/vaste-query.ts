@@ -8,8 +8,9 @@ const MARKER = '\u0000loket-vaste-query:';
 /**
  * A query whose shape never changes, built and compiled once (ADR 0095), and kept prepared on
  * each PostgreSQL connection (ADR 0097). Kysely builds a query's tree and compiles it to SQL on
- * every call: for the form step page, one statement, that was 9 % of the server's CPU. `bouw` gets a marker for each named value; the compiled parameters that
- * are markers are filled in per call, the others (constants in the query) are sent as compiled.
+ * every call: for the form step page, one statement, that was 9 % of the server's CPU. `bouw`
+ * gets a marker for each named value; the compiled parameters that are markers are filled in per
+ * call, the others (constants in the query) are sent as compiled.
  * A value may appear more than once. The query must only pass the values on as parameters (no
  * `sql.raw`, no value that changes the shape, such as a list for `in`).
  */

@@ -40,8 +40,8 @@ interface Staat {
   naCommit: (() => Promise<void>)[];
   /** Rows kept for their bundle until just before the commit (`bewaarTotCommit`), in order; dropped on rollback. */
   totCommit: { bundel: Bundel<unknown>; regel: unknown }[];
-  /** Per open savepoint, how much of `naCommit`, `totCommit` and `uitgesteld` there was when it began (a rollback to it drops the rest). */
-  bijSavepoint: { naCommit: number; totCommit: number; uitgesteld: number }[];
+  /** Per open savepoint, how much of `naCommit` and `totCommit` there was when it began (a rollback to it drops the rest; the kept writes were sent before it). */
+  bijSavepoint: { naCommit: number; totCommit: number }[];
 }
 
 /**
@@ -296,14 +296,19 @@ function verzoekDriver(driver: Driver, enkeleVerbinding: boolean, compiler: Quer
     }
   }
 
-  /** What must go out before a statement of the request: the owed BEGIN, then the kept writes as one statement. */
+  /** The kept writes, if any, as one prepared statement. */
+  async function stuurUitgesteld(staat: Staat, ruw: DatabaseConnection): Promise<void> {
+    if (staat.uitgesteld.length > 0) await ruw.executeQuery(voorbereid(alsEenStatement(compiler, staat.uitgesteld.splice(0))));
+  }
+
+  /** What must go out before a statement of the request: the owed BEGIN, then the kept writes. */
   async function voorStatement(staat: Staat, ruw: DatabaseConnection): Promise<void> {
     const settings = staat.beginSchuld;
     if (settings) {
       staat.beginSchuld = undefined;
       await driver.beginTransaction(ruw, settings);
     }
-    if (staat.uitgesteld.length > 0) await ruw.executeQuery(voorbereid(alsEenStatement(compiler, staat.uitgesteld.splice(0))));
+    await stuurUitgesteld(staat, ruw);
   }
 
   /** The request's connection as Kysely sees it: each statement first sends what is owed (ADR 0096). */
@@ -362,7 +367,7 @@ function verzoekDriver(driver: Driver, enkeleVerbinding: boolean, compiler: Quer
       const naam = `verzoek_sp_${++staat.volgnummer}`;
       await voorStatement(staat, ruw);
       staat.savepoints.push(naam);
-      staat.bijSavepoint.push({ naCommit: staat.naCommit.length, totCommit: staat.totCommit.length, uitgesteld: 0 });
+      staat.bijSavepoint.push({ naCommit: staat.naCommit.length, totCommit: staat.totCommit.length });
       await sql(ruw, `savepoint ${naam}`);
     },
     commitTransaction: async (verbinding) => {
@@ -375,16 +380,10 @@ function verzoekDriver(driver: Driver, enkeleVerbinding: boolean, compiler: Quer
         await sql(ruw, `release savepoint ${naam}`);
         return;
       }
-      const writes = staat.uitgesteld.splice(0);
-      const schrijf = writes.length > 0 ? voorbereid(alsEenStatement(compiler, writes)) : undefined;
-      // Nothing needed the BEGIN: the kept writes, if any, are the whole transaction, as one statement.
-      if (staat.beginSchuld) {
-        if (schrijf) await ruw.executeQuery(schrijf);
-        staat.beginSchuld = undefined;
-        return;
-      }
-      if (schrijf) await ruw.executeQuery(schrijf);
-      await driver.commitTransaction(ruw);
+      await stuurUitgesteld(staat, ruw);
+      // Nothing needed the BEGIN: the kept writes, if any, were the whole transaction, as one statement.
+      if (staat.beginSchuld) staat.beginSchuld = undefined;
+      else await driver.commitTransaction(ruw);
     },
     rollbackTransaction: async (verbinding) => {
       const staat = verzoekVerbindingen.get(verbinding);
@@ -402,8 +401,9 @@ function verzoekDriver(driver: Driver, enkeleVerbinding: boolean, compiler: Quer
       if (bij) {
         staat.naCommit.length = bij.naCommit;
         staat.totCommit.length = bij.totCommit;
-        staat.uitgesteld.length = bij.uitgesteld;
       }
+      // Whatever was kept was kept within the savepoint (the writes before it went out with it).
+      staat.uitgesteld.length = 0;
       await sql(ruw, `rollback to savepoint ${naam}`);
       await sql(ruw, `release savepoint ${naam}`);
     },

@@ -179,11 +179,12 @@ export function kennisbankRepository(db: Kysely<DB>, lezen: Kysely<DB> = db) {
 
     /**
      * The search (ADR 0088, ADR 0094): the database function `kennis_zoeken` (migration 0062), one
-     * statement whose plans PostgreSQL keeps per connection, itself kept prepared (ADR 0097). The words as typed, each as a Dutch
-     * word beginning, all required, ranked by title, onderwerp and keywords (a match there counts
-     * most); with only one- or two-letter words, title, onderwerp and keywords by title. When that
-     * finds fewer than `limit`: typos corrected against the gemeente's word list (`kennis_woord`)
-     * and searched again, then articles with any of the words in title, onderwerp or keywords below.
+     * statement whose plans PostgreSQL keeps per connection, itself kept prepared (ADR 0097). The
+     * words as typed, each as a Dutch word beginning, all required, ranked by title, onderwerp and
+     * keywords (a match there counts most); with only one- or two-letter words, title, onderwerp
+     * and keywords by title. When that finds fewer than `limit`: typos corrected against the
+     * gemeente's word list (`kennis_woord`) and searched again, then articles with any of the
+     * words in title, onderwerp or keywords below.
      */
     zoek: async (gemeente: string, z: { tekst: string; onderwerp?: string | undefined; soort?: KennisartikelSoort | undefined; limit: number }): Promise<Zoekresultaat[]> => {
       const woorden = zoekwoorden(z.tekst);

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB, MeldingConceptFotoTable } from '../../db/schema.ts';
 import { schrijfMetVolgende } from '../../db/verzoek-transactie.ts';
-import { voorbereid } from '../../db/voorbereid.ts';
+import { vasteQuery } from '../../db/vaste-query.ts';
 
 /** What the resident filled in so far (each step adds its part). */
 export interface ConceptGegevens {
@@ -24,29 +24,33 @@ export interface ConceptFoto {
   hoogte: number;
 }
 
+// Every step of the resident form reads its concept: built and compiled once, kept prepared (ADR 0095, 0097).
+const conceptQuery = vasteQuery(['gemeente', 'hash', 'nu'], (db, w: { gemeente: string; hash: string; nu: string }) =>
+  db
+    .selectFrom('melding_concept as c')
+    .select((eb) => [
+      'c.gegevens',
+      eb
+        .selectFrom('melding_concept_foto as f')
+        .select((f) => f.fn.countAll<number>().as('n'))
+        .whereRef('f.gemeente', '=', 'c.gemeente')
+        .whereRef('f.sleutel_hash', '=', 'c.sleutel_hash')
+        .as('aantal_fotos'),
+    ])
+    .where('c.gemeente', '=', w.gemeente)
+    .where('c.sleutel_hash', '=', w.hash)
+    .where('c.verloopt_op', '>', w.nu),
+);
+
 /** SQL of the resident form's concepts and their photos (ADR 0055), per gemeente. */
 export function meldingformulierRepository(db: Kysely<DB>) {
   return {
     maak: async (gemeente: string, hash: string, gegevens: ConceptGegevens, nu: string, verlooptOp: string): Promise<void> => {
       await db.insertInto('melding_concept').values({ gemeente, sleutel_hash: hash, gegevens: JSON.stringify(gegevens), aangemaakt_op: nu, verloopt_op: verlooptOp }).execute();
     },
-    /** A concept that has not expired, with the number of its photos (read only when there are any); kept prepared (ADR 0097). */
+    /** A concept that has not expired, with the number of its photos (read only when there are any). */
     concept: async (gemeente: string, hash: string, nu: string): Promise<{ gegevens: ConceptGegevens; aantalFotos: number } | undefined> => {
-      const query = db
-        .selectFrom('melding_concept as c')
-        .select((eb) => [
-          'c.gegevens',
-          eb
-            .selectFrom('melding_concept_foto as f')
-            .select((f) => f.fn.countAll<number>().as('n'))
-            .whereRef('f.gemeente', '=', 'c.gemeente')
-            .whereRef('f.sleutel_hash', '=', 'c.sleutel_hash')
-            .as('aantal_fotos'),
-        ])
-        .where('c.gemeente', '=', gemeente)
-        .where('c.sleutel_hash', '=', hash)
-        .where('c.verloopt_op', '>', nu);
-      const [rij] = (await db.executeQuery(voorbereid(query.compile()))).rows;
+      const [rij] = await conceptQuery(db, { gemeente, hash, nu });
       return rij && { gegevens: rij.gegevens as unknown as ConceptGegevens, aantalFotos: Number(rij.aantal_fotos ?? 0) };
     },
     bewaar: async (gemeente: string, hash: string, gegevens: ConceptGegevens, verlooptOp: string): Promise<void> => {
