@@ -15,9 +15,19 @@ const DATUMNOTATIE: Record<Taal, Intl.DateTimeFormat> = {
   en: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
 };
 
+/** Dates already written out, per language (a mail or page writes the same few dates again and again); emptied when it grows large. */
+const datumTeksten: Record<Taal, Map<string, string>> = { nl: new Map(), en: new Map() };
+
 /** "13 april 2026" / "13 April 2026" for a calendar date (YYYY-MM-DD), in pages and mails. */
 export function datumTekst(taal: Taal, datum: string): string {
-  return DATUMNOTATIE[taal].format(new Date(`${datum}T00:00:00Z`));
+  const geschreven = datumTeksten[taal];
+  let tekst = geschreven.get(datum);
+  if (tekst === undefined) {
+    if (geschreven.size >= 4096) geschreven.clear();
+    tekst = DATUMNOTATIE[taal].format(new Date(`${datum}T00:00:00Z`));
+    geschreven.set(datum, tekst);
+  }
+  return tekst;
 }
 
 /** Looks up a text by key ("namespace:key.sub" or a key in the vertaler's namespace). */

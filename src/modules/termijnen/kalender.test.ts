@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { berekenTermijn, feestdagen, leesDatum, leesDuur, paaszondag, plusMaanden, schrijfDuur, vrijeDag, werkdagenTussen } from './kalender.ts';
+import { berekenTermijn, feestdagen, kalenderdag, leesDatum, leesDuur, paaszondag, plusDagen, plusMaanden, schrijfDuur, vrijeDag, werkdagenTussen } from './kalender.ts';
 
 const termijn = (start: string, duur: string, sluitingsdagen?: Map<string, string>) => berekenTermijn(start, leesDuur(duur), sluitingsdagen).einddatum;
 
@@ -106,5 +106,33 @@ describe('input', () => {
   it('refuses dates that do not exist', () => {
     expect(leesDatum('2028-02-29')).toBe('2028-02-29');
     for (const tekst of ['2027-02-29', '2026-13-01', '2026-1-5', '26-01-05', '2026-01-05T00:00']) expect(() => leesDatum(tekst)).toThrow();
+  });
+
+  it('gives the Amsterdam calendar day of an instant, across midnight and both clock changes, in any order', () => {
+    const gevallen: [string, string][] = [
+      ['2026-10-24T21:59:59.999Z', '2026-10-24'], // 23:59 summer time
+      ['2026-10-24T22:00:00.000Z', '2026-10-25'], // 00:00 summer time
+      ['2026-10-25T00:59:59.999Z', '2026-10-25'], // 02:59 summer time, the last hour before the clock goes back
+      ['2026-10-25T22:59:59.999Z', '2026-10-25'], // 23:59 winter time
+      ['2026-10-25T23:00:00.000Z', '2026-10-26'],
+      ['2026-03-28T23:00:00.000Z', '2026-03-29'], // 00:00 winter time, the night the clock goes forward
+      ['2026-03-29T21:59:59.999Z', '2026-03-29'], // 23:59 summer time
+      ['2026-12-31T22:59:59.999Z', '2026-12-31'],
+      ['2026-12-31T23:00:00.000Z', '2027-01-01'],
+    ];
+    for (const [moment, dag] of [...gevallen, ...gevallen.toReversed()]) {
+      expect(kalenderdag(moment)).toBe(dag);
+      expect(kalenderdag(new Date(moment))).toBe(dag);
+    }
+    expect(() => kalenderdag('geen moment')).toThrow(RangeError);
+  });
+
+  it('adds days over month, year and leap-day ends, and refuses an impossible date', () => {
+    expect(plusDagen('2028-02-28', 1)).toBe('2028-02-29');
+    expect(plusDagen('2027-02-28', 1)).toBe('2027-03-01');
+    expect(plusDagen('2026-12-31', 1)).toBe('2027-01-01');
+    expect(plusDagen('2027-01-01', -1)).toBe('2026-12-31');
+    expect(plusDagen('2026-01-09', 0)).toBe('2026-01-09');
+    expect(() => plusDagen('2026-xx-01', 1)).toThrow(RangeError);
   });
 });

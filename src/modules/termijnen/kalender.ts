@@ -65,12 +65,17 @@ export function schrijfDuur(duur: Duur): string {
   return `P${duur.aantal}${duur.soort === 'dagen' ? 'D' : duur.soort === 'weken' ? 'W' : 'M'}`;
 }
 
+// Dates as YYYY-MM-DD (years 1900–2999, see leesDatum) read and written by hand: the deadline of
+// every new zaak counts days one by one, and a Date parsed from text and back costs more.
 function alsDate(datum: string): Date {
-  return new Date(`${datum}T00:00:00Z`);
+  return new Date(Date.UTC(Number(datum.slice(0, 4)), Number(datum.slice(5, 7)) - 1, Number(datum.slice(8, 10))));
 }
 
 function alsTekst(datum: Date): string {
-  return datum.toISOString().slice(0, 10);
+  if (Number.isNaN(datum.getTime())) throw new RangeError('Invalid time value');
+  const maand = datum.getUTCMonth() + 1;
+  const dag = datum.getUTCDate();
+  return `${datum.getUTCFullYear()}-${maand < 10 ? '0' : ''}${maand}-${dag < 10 ? '0' : ''}${dag}`;
 }
 
 export function plusDagen(datum: string, dagen: number): string {
@@ -238,8 +243,14 @@ export function werkdagenTussen(van: string, tot: string, sluitingsdagen?: Sluit
 }
 
 const AMSTERDAM = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' });
+const UUR_MS = 3_600_000;
+/** The last hour asked for and its day: Amsterdam's offset is whole hours and changes on a whole UTC hour, so every instant of one UTC hour falls on one calendar day. */
+let laatsteUur = { uur: Number.NaN, dag: '' };
 
 /** The calendar day (YYYY-MM-DD) an instant falls on in Europe/Amsterdam: the day terms count in (e.g. the day of receipt). */
 export function kalenderdag(moment: Date | string): string {
-  return AMSTERDAM.format(typeof moment === 'string' ? new Date(moment) : moment);
+  const datum = typeof moment === 'string' ? new Date(moment) : moment;
+  const uur = Math.floor(datum.getTime() / UUR_MS);
+  if (uur !== laatsteUur.uur) laatsteUur = { uur, dag: AMSTERDAM.format(datum) };
+  return laatsteUur.dag;
 }
