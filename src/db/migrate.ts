@@ -50,6 +50,7 @@ import * as kpiHistogramTekst from './migrations/0057-kpi-histogram-tekst.ts';
 import * as rateLimitTellen from './migrations/0059-rate-limit-tellen.ts';
 import * as kennisZoeken from './migrations/0062-kennis-zoeken.ts';
 import * as teamStamgegevens from './migrations/0063-team-stamgegevens.ts';
+import * as zaakInvoegenLichter from './migrations/0064-zaak-invoegen-lichter.ts';
 
 /**
  * Migrations in order; forward-only (no down) in production. There is no 0008, 0014, 0019, 0028,
@@ -107,6 +108,7 @@ const migrations: Record<string, Migration> = {
   '0059-rate-limit-tellen': rateLimitTellen,
   '0062-kennis-zoeken': kennisZoeken,
   '0063-team-stamgegevens': teamStamgegevens,
+  '0064-zaak-invoegen-lichter': zaakInvoegenLichter,
 };
 
 /** The names of every migration of this version, in order (`/ready` checks the database has them all). */

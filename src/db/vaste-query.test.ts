@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabase } from '../../test/database.ts';
 import type { Database } from './database.ts';
-import { vasteQuery } from './vaste-query.ts';
+import { CompiledQuery, PostgresQueryCompiler } from 'kysely';
+import { vasteInsert, vasteQuery } from './vaste-query.ts';
+import { alsEenStatement } from './verzoek-transactie.ts';
 
 /** A query compiled once gives per call what the same query built anew gives (ADR 0095). */
 let database: Database;
@@ -41,5 +43,54 @@ describe('vasteQuery', () => {
   it('refuses a query that does not pass a named value on as a parameter', async () => {
     const vast = vasteQuery(['code', 'naam'], (db, w: { code: string; naam: string }) => db.selectFrom('gemeente').select('code').where('code', '=', w.code));
     await expect(vast(database.db, { code: 'GM0384', naam: 'x' })).rejects.toThrow(/naam niet als parameter/);
+  });
+});
+
+describe('vasteInsert', () => {
+  const teamInsert = vasteInsert('team', ['gemeente', 'id', 'naam']);
+
+  it('writes one row or several with the text Kysely compiles for them, built once per number of rows', async () => {
+    const een = teamInsert(database.db, [{ gemeente: 'GM0384', id: 'a0000000-0000-4000-8000-000000000001', naam: 'Wijkbeheer' }]);
+    expect(een.compiled.sql).toBe(database.db.insertInto('team').values({ gemeente: 'GM0384', id: 'x', naam: 'y' }).compile().sql);
+    expect(een.compiled.parameters).toEqual(['GM0384', 'a0000000-0000-4000-8000-000000000001', 'Wijkbeheer']);
+    await een.execute();
+    const twee = teamInsert(database.db, [
+      { gemeente: 'GM0363', id: 'a0000000-0000-4000-8000-000000000002', naam: 'Groen' },
+      { gemeente: 'GM0437', id: 'a0000000-0000-4000-8000-000000000003', naam: 'Afval' },
+    ]);
+    expect(twee.compiled.sql).toMatch(/values \(\$1, \$2, \$3\), \(\$4, \$5, \$6\)$/);
+    await twee.execute();
+    // The same shape again: the same text (kept), this call's values.
+    expect(teamInsert(database.db, [{ gemeente: 'GM0384', id: 'x', naam: 'z' }]).compiled.sql).toBe(een.compiled.sql);
+    const teams = await database.db.selectFrom('team').select(['gemeente', 'naam']).where('id', 'in', ['a0000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000002', 'a0000000-0000-4000-8000-000000000003']).orderBy('gemeente').execute();
+    expect(teams).toEqual([
+      { gemeente: 'GM0363', naam: 'Groen' },
+      { gemeente: 'GM0384', naam: 'Wijkbeheer' },
+      { gemeente: 'GM0437', naam: 'Afval' },
+    ]);
+  });
+
+  it('refuses a row without a value for one of its columns, and no rows at all', () => {
+    expect(() => teamInsert(database.db, [{ gemeente: 'GM0384', id: 'x' } as never])).toThrow(/geen waarde voor naam/);
+    expect(() => teamInsert(database.db, [])).toThrow(/geen rijen/);
+  });
+});
+
+describe('alsEenStatement', () => {
+  const compiler = new PostgresQueryCompiler();
+
+  it('joins compiled writes into one WITH, numbering each part’s placeholders on but not a $ in a quoted string or name', () => {
+    const delen = [
+      { compiled: CompiledQuery.raw(`insert into "a" ("x", "y") values ($1, '$1 en $2')`, [1]), execute: () => Promise.resolve() },
+      { compiled: CompiledQuery.raw(`insert into "b$2" ("x") values ($1), ($2)`, [2, 3]), execute: () => Promise.resolve() },
+      { compiled: CompiledQuery.raw(`delete from "c" where "x" = $1 and "y" = 'it''s $1'`, [4]), execute: () => Promise.resolve() },
+    ];
+    const een = alsEenStatement(compiler, delen);
+    expect(een.sql).toBe(`with "schrijf_1" as (insert into "a" ("x", "y") values ($1, '$1 en $2')), "schrijf_2" as (insert into "b$2" ("x") values ($2), ($3)) delete from "c" where "x" = $4 and "y" = 'it''s $1'`);
+    expect(een.parameters).toEqual([1, 2, 3, 4]);
+    // The same parts again: the same text, these values.
+    const weer = alsEenStatement(compiler, delen.map((d, i) => ({ ...d, compiled: CompiledQuery.raw(d.compiled.sql, d.compiled.parameters.map((p) => Number(p) * 10 + i)) })));
+    expect(weer.sql).toBe(een.sql);
+    expect(weer.parameters).toEqual([10, 21, 31, 42]);
   });
 });

@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { ControlledTransaction, DatabaseConnection, DeleteQueryNode, Dialect, DialectAdapter, Driver, InsertQueryNode, Kysely, OperationNodeSource, QueryCompiler, QueryResult, Transaction, TransactionSettings, UpdateQueryNode } from 'kysely';
-import { CommonTableExpressionNameNode, CommonTableExpressionNode, CompiledQuery, createQueryId, WithNode } from 'kysely';
+import type { ControlledTransaction, DatabaseConnection, DeleteQueryNode, Dialect, DialectAdapter, Driver, InsertQueryNode, Kysely, OperationNodeSource, QueryCompiler, QueryResult, RootOperationNode, Transaction, TransactionSettings, UpdateQueryNode } from 'kysely';
+import { CompiledQuery, createQueryId } from 'kysely';
 import type { DB } from './schema.ts';
 import { voorbereid } from './voorbereid.ts';
 
@@ -33,7 +33,7 @@ interface Staat {
   /** That BEGIN is owed: it is sent just before the request's first statement that needs it (ADR 0096). */
   beginSchuld: TransactionSettings | undefined;
   /** Writes kept for the request's next statement or its commit (`schrijfMetVolgende`), in order. */
-  uitgesteld: Schrijfnode[];
+  uitgesteld: (Schrijfnode | VasteSchrijfactie)[];
   volgnummer: number;
   gesloten: boolean;
   /** Work for after the commit (`naCommit`), in order; dropped on rollback. */
@@ -98,6 +98,15 @@ type Schrijfnode = InsertQueryNode | UpdateQueryNode | DeleteQueryNode;
 const schrijfsoorten = new Set(['InsertQueryNode', 'UpdateQueryNode', 'DeleteQueryNode']);
 
 /**
+ * A write compiled once for its shape (`vasteInsert`, ADR 0098): one insert, update or delete
+ * without WITH parts or returning, as Kysely compiles it. `execute` runs it on its own.
+ */
+export interface VasteSchrijfactie {
+  readonly compiled: CompiledQuery;
+  execute(): Promise<unknown>;
+}
+
+/**
  * Writes `query`, an insert, update or delete whose result nobody reads, in the cheapest way
  * (ADR 0096). Outside a request transaction it runs now. Inside one it is kept and goes out with
  * the writes kept after it as one statement (their WITH parts side by side), just before the
@@ -106,10 +115,14 @@ const schrijfsoorten = new Set(['InsertQueryNode', 'UpdateQueryNode', 'DeleteQue
  * BEGIN and COMMIT. Only for writes that do not fail in normal use: a failure shows at that next
  * statement or at the commit, and fails the request's transaction as a whole.
  */
-export async function schrijfMetVolgende(query: OperationNodeSource & { execute(): Promise<unknown> }): Promise<void> {
+export async function schrijfMetVolgende(query: (OperationNodeSource & { execute(): Promise<unknown> }) | VasteSchrijfactie): Promise<void> {
   const staat = opslag.getStore();
   if (staat === undefined || staat.gesloten || staat.verbinding === undefined) {
     await query.execute();
+    return;
+  }
+  if ('compiled' in query) {
+    staat.uitgesteld.push(query);
     return;
   }
   // The query's tree, compiled only when it goes out (alone or with the others).
@@ -118,28 +131,46 @@ export async function schrijfMetVolgende(query: OperationNodeSource & { execute(
   staat.uitgesteld.push(node);
 }
 
+/** A placeholder (`$n`) outside quotes, or a quoted name or string (left as it is). */
+const PLAATS = /'(?:[^']|'')*'|"(?:[^"]|"")*"|\$(\d+)/g;
+/** Texts of combined statements by the texts of their parts (at most `MAX_GECOMBINEERD`). */
+const gecombineerd = new Map<string, string>();
+const MAX_GECOMBINEERD = 256;
+
 /**
  * Writes kept by `schrijfMetVolgende` as one statement: each write's own WITH parts and each write
  * but the last become parts of one WITH on the last (PostgreSQL allows data-modifying WITH parts
  * only at the top). They all run, each once, in the statement's one snapshot; foreign keys
- * between them are checked at its end, when all rows are there.
+ * between them are checked at its end, when all rows are there. The parts are compiled one by
+ * one (a `VasteSchrijfactie` was compiled for its shape once) and joined as text, their
+ * placeholders numbered on; the joined text is kept per list of parts, so the same writes in the
+ * same order (every melding) cost a lookup.
  */
-export function alsEenStatement(compiler: QueryCompiler, writes: readonly Schrijfnode[]): CompiledQuery {
-  if (writes.length === 1 && writes[0]) return compiler.compileQuery(writes[0], createQueryId());
-  const delen: CommonTableExpressionNode[] = [];
-  const deel = (expressie: CommonTableExpressionNode['expression']) => delen.push(CommonTableExpressionNode.create(CommonTableExpressionNameNode.create(`schrijf_${delen.length + 1}`), expressie));
-  const kalen: Schrijfnode[] = [];
-  for (const node of writes) {
-    for (const d of node.with?.expressions ?? []) deel(d.expression);
-    kalen.push({ ...node, with: undefined });
+export function alsEenStatement(compiler: QueryCompiler, writes: readonly (Schrijfnode | VasteSchrijfactie)[]): CompiledQuery {
+  const delen: CompiledQuery[] = [];
+  for (const write of writes) {
+    if ('compiled' in write) {
+      delen.push(write.compiled);
+      continue;
+    }
+    for (const d of write.with?.expressions ?? []) delen.push(compiler.compileQuery(d.expression as RootOperationNode, createQueryId()));
+    delen.push(compiler.compileQuery({ ...write, with: undefined }, createQueryId()));
   }
-  const laatste = kalen.pop();
-  if (!laatste) throw new Error('alsEenStatement: geen schrijfacties');
-  for (const k of kalen) deel(k);
-  const [eerste, ...rest] = delen;
-  if (!eerste) return compiler.compileQuery(laatste, createQueryId());
-  const met = rest.reduce((w, d) => WithNode.cloneWithExpression(w, d), WithNode.create(eerste));
-  return compiler.compileQuery({ ...laatste, with: met }, createQueryId());
+  if (delen.length === 1 && delen[0]) return delen[0];
+  const sleutel = delen.map((d) => d.sql).join('\u0000');
+  let tekst = gecombineerd.get(sleutel);
+  if (tekst === undefined) {
+    let verschuiving = 0;
+    const hernummerd = delen.map((d) => {
+      const deel = verschuiving === 0 ? d.sql : d.sql.replace(PLAATS, (gevonden, n: string | undefined) => (n === undefined ? gevonden : `$${Number(n) + verschuiving}`));
+      verschuiving += d.parameters.length;
+      return deel;
+    });
+    const laatste = hernummerd.pop() ?? '';
+    tekst = `with ${hernummerd.map((deel, i) => `"schrijf_${i + 1}" as (${deel})`).join(', ')} ${laatste}`;
+    if (gecombineerd.size < MAX_GECOMBINEERD) gecombineerd.set(sleutel, tekst);
+  }
+  return CompiledQuery.raw(tekst, delen.flatMap((d) => d.parameters));
 }
 
 /** Writes what was kept for the commit, per bundle in the order the bundles were first used. */

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { vasteInsert } from '../../db/vaste-query.ts';
 import { schrijfMetVolgende } from '../../db/verzoek-transactie.ts';
 
 export interface AuditRegel {
@@ -59,6 +60,11 @@ const verwerkingKolommen = (r: VerwerkingRegel) => ({
   eind_op: r.eindOp,
 });
 
+const AUDIT_KOLOMMEN = ['tijdstip', 'actor_type', 'actor_id', 'actor_naam', 'actie', 'object_type', 'object_id', 'resultaat', 'herkomst', 'trace_id', 'details'] as const;
+const installatieInsert = vasteInsert('installatie_log', AUDIT_KOLOMMEN);
+const auditInsert = vasteInsert('audit_log', ['gemeente', ...AUDIT_KOLOMMEN]);
+const verwerkingInsert = vasteInsert('verwerking_log', ['gemeente', 'trace_id', 'span_id', 'naam', 'verwerkingsactiviteit', 'grondslag', 'betrokkene_type', 'betrokkene_id', 'status', 'begin_op', 'eind_op']);
+
 /** SQL for the append-only audit log and the processing log (Logboek Dataverwerkingen). */
 export function auditRepository(db: Kysely<DB>) {
   return {
@@ -81,9 +87,10 @@ export function auditRepository(db: Kysely<DB>) {
       const gemeenten = audit.flatMap((r) => (r.gemeente === null ? [] : [{ ...auditKolommen(r), gemeente: r.gemeente }]));
       const verwerking = verwerkingen.map(verwerkingKolommen);
       // Inside a request transaction these go out with its other kept writes, as one statement (ADR 0096).
-      if (installatie.length > 0) await schrijfMetVolgende(db.insertInto('installatie_log').values(installatie));
-      if (gemeenten.length > 0) await schrijfMetVolgende(db.insertInto('audit_log').values(gemeenten));
-      if (verwerking.length > 0) await schrijfMetVolgende(db.insertInto('verwerking_log').values(verwerking));
+      // Compiled once per number of rows (ADR 0098).
+      if (installatie.length > 0) await schrijfMetVolgende(installatieInsert(db, installatie));
+      if (gemeenten.length > 0) await schrijfMetVolgende(auditInsert(db, gemeenten));
+      if (verwerking.length > 0) await schrijfMetVolgende(verwerkingInsert(db, verwerking));
     },
     /**
      * Audit entries of one gemeente, plus installation-wide entries (logins) about its staff,

@@ -1,5 +1,6 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { BerichtBijlage, BerichtTable, DB } from '../../db/schema.ts';
+import { vasteInsert } from '../../db/vaste-query.ts';
 import { schrijfMetVolgende } from '../../db/verzoek-transactie.ts';
 
 export type BerichtRij = Omit<Selectable<BerichtTable>, 'bezig_tot'>;
@@ -57,6 +58,8 @@ export interface BerichtenRepository {
   markeerFout(gemeente: string, id: string, fout: string, status: 'wachtend' | 'mislukt'): Promise<void>;
 }
 
+const berichtInsert = vasteInsert('bericht', ['gemeente', 'id', 'aan', 'onderwerp', 'tekst', 'html', 'bijlagen', 'status', 'aangemaakt_op', 'in_reply_to', 'references', 'automatisch']);
+
 /** SQL for the outbox (table bericht). Every message is kept. */
 export function berichtenRepository(db: Kysely<DB>): BerichtenRepository {
   return {
@@ -65,7 +68,7 @@ export function berichtenRepository(db: Kysely<DB>): BerichtenRepository {
         ? fn(berichtenRepository(bestaande), bestaande)
         : db.transaction().execute((transactie) => fn(berichtenRepository(transactie), transactie)),
 
-    /** The stored message as it will read back; written with the transaction's next statement (ADR 0096). */
+    /** The stored message as it will read back; written with the transaction's next statement (ADR 0096), compiled once (ADR 0098). */
     voegToe: async (b) => {
       const rij: BerichtRij = {
         gemeente: b.gemeente,
@@ -85,7 +88,7 @@ export function berichtenRepository(db: Kysely<DB>): BerichtenRepository {
         automatisch: b.automatisch ?? true,
       };
       const { pogingen: _p, laatste_fout: _f, verzonden_op: _v, ...kolomwaarden } = rij;
-      await schrijfMetVolgende(db.insertInto('bericht').values({ ...kolomwaarden, bijlagen: JSON.stringify(rij.bijlagen) }));
+      await schrijfMetVolgende(berichtInsert(db, [{ ...kolomwaarden, bijlagen: JSON.stringify(rij.bijlagen) }]));
       return rij;
     },
 

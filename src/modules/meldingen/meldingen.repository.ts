@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { DB, MeldingCategorieTable, MeldingTable } from '../../db/schema.ts';
+import { vasteInsert } from '../../db/vaste-query.ts';
 import { schrijfMetVolgende } from '../../db/verzoek-transactie.ts';
 import type { Vraag } from './meldingen.schemas.ts';
 
@@ -122,6 +123,10 @@ const naarMelding = (r: { zaak_id: string; identificatie: string; categorie_code
  * gemeente, except the public map's box query, which runs on `lezen` (the read replica inside
  * `request.lees`, ADR 0028).
  */
+const meldingInsert = vasteInsert('melding', [
+  'gemeente', 'zaak_id', 'identificatie', 'categorie_id', 'categorie_code', 'lat', 'lon', 'adres', 'locatie_controle', 'antwoorden', 'media_url', 'bron', 'open311_sleutel_id', 'ontvangen_op',
+]);
+
 export function meldingenRepository(db: Kysely<DB>, lezen: Kysely<DB> = db) {
   const meldingSelect = (gemeente: string) =>
     db
@@ -180,12 +185,11 @@ export function meldingenRepository(db: Kysely<DB>, lezen: Kysely<DB> = db) {
       return r.numUpdatedRows > 0n;
     },
 
-    /** Written with the transaction's next statement (ADR 0096). */
+    /** Written with the transaction's next statement (ADR 0096), compiled once (ADR 0098). */
     voegMeldingToe: async (gemeente: string, m: NieuweMelding): Promise<void> => {
       await schrijfMetVolgende(
-        db
-          .insertInto('melding')
-          .values({
+        meldingInsert(db, [
+          {
             gemeente,
             zaak_id: m.zaakId,
             identificatie: m.identificatie,
@@ -200,7 +204,8 @@ export function meldingenRepository(db: Kysely<DB>, lezen: Kysely<DB> = db) {
             bron: m.bron,
             open311_sleutel_id: m.open311SleutelId,
             ontvangen_op: m.ontvangenOp,
-          })
+          },
+        ]),
       );
     },
     /** Meldingen by zaak number (case-insensitive input is the caller's). */

@@ -160,6 +160,36 @@ describe('freshness, retries and late data', () => {
     expect(await emmers()).toEqual(voor);
   });
 
+  it('an insert of zaken already closed (an import) puts their closing day in the outbox, an open zaak none, and the rollup counts them', async () => {
+    await rollup().werkAf();
+    const bron = await zaak({ zaaktype: 'klacht', registratie: '2026-10-05T08:00:00Z', ontvangenDagenEerder: 1, openUren: null });
+    const db = loket.database.db;
+    const werk = async () => [...new Set((await db.selectFrom('kpi_rollup_werk').select('dag').where('gemeente', '=', G).execute()).map((w) => w.dag))];
+    expect(await werk()).toEqual([]);
+    // Copies of the open zaak, two closed in the evening of 6 October (Amsterdam) and one open, in one statement.
+    await sql`
+      insert into zaak
+      select (jsonb_populate_record(null::zaak, to_jsonb(z) || jsonb_build_object(
+        'id', gen_random_uuid(), 'identificatie', z.identificatie || '-' || k.n, 'volgcode_hash', md5(z.volgcode_hash || k.n), 'afgesloten_op', k.afgesloten_op,
+        'resultaattype_id', case when k.afgesloten_op is null then null else (select r.id from resultaattype r where r.gemeente = z.gemeente and r.zaaktype_id = z.zaaktype_id limit 1) end))).*
+      from zaak z, (values (1, '2026-10-06T20:00:00Z'::timestamptz), (2, '2026-10-06T21:30:00Z'::timestamptz), (3, null)) as k(n, afgesloten_op)
+      where z.gemeente = ${G} and z.id = ${bron.id}`.execute(db);
+    expect(await werk()).toEqual(['2026-10-06']);
+    loket.klok.zet('2026-10-07T07:00:00Z');
+    const oktober = { periode: '2026-10-06' };
+    const liveWaarde = await loket.services.kpi.waarde(G, 'zaken-binnen-norm', oktober);
+    await rollup().werkAf();
+    expect(await werk()).toEqual([]);
+    const uitRollup = await loket.services.kpi.waarde(G, 'zaken-binnen-norm', oktober);
+    expect(uitRollup.versheid.bron).toBe('rollup');
+    expect(uitRollup.noemer).toBeGreaterThanOrEqual(2);
+    const { berekendOp: _a, versheid: _b, ...waardeLive } = liveWaarde;
+    const { berekendOp: _c, versheid: _d, ...waardeRollup } = uitRollup;
+    expect(waardeRollup).toEqual(waardeLive);
+    const { rows } = await sql<{ aantal: number }>`select sum(aantal)::int as aantal from kpi_zaak_afgesloten_dag where gemeente = ${G} and dag = '2026-10-06'`.execute(db);
+    expect(rows[0]?.aantal).toBe(2);
+  });
+
   it('a closed day whose totals change later says when and why it was recomputed', async () => {
     await rollup().werkAf();
     // Closed at 23:30 in Amsterdam on 8 September; the round runs the next morning.

@@ -1,8 +1,9 @@
-import { CompiledQuery, sql, type Kysely, type QueryCreator, type Selectable, type Transaction } from 'kysely';
+import { CompiledQuery, sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { DB, Kanaal, Rol, Vertrouwelijkheid, ZaakTable } from '../../db/schema.ts';
 import type { Adres } from '../../http/contactvelden.ts';
 import { gedeeldeCache, KANAAL, type Signalen } from '../../db/signalen.ts';
 import { inEenTransactie, schrijfMetVolgende, zonderTransactie } from '../../db/verzoek-transactie.ts';
+import { vasteInsert } from '../../db/vaste-query.ts';
 import { voorbereid } from '../../db/voorbereid.ts';
 import { rollenEnTeams } from '../gebruikers/gebruikers.repository.ts';
 import type { Gebeurtenis, NieuweGebeurtenis, RelatieSoort } from './zaken.gebeurtenis.ts';
@@ -354,38 +355,57 @@ function zaakQueries(db: Kysely<DB>, namen: Map<string, ZaaktypeNamen>, lezen: K
 
     /**
      * A new zaak with its resident and its first event (volgnummer 1), in one statement (ADR 0084):
-     * the inserts are parts of one WITH, so the foreign keys of `betrokkene` and `zaak_gebeurtenis`
-     * to the zaak are checked at the end of the statement, when the zaak is there. The resident's
-     * contact data, the BSN key (ADR 0077) and the address (ADR 0083) go with the betrokkene.
+     * the inserts are kept writes (ADR 0096), parts of one WITH, so the foreign keys of `betrokkene`
+     * and `zaak_gebeurtenis` to the zaak are checked at the end of the statement, when the zaak is
+     * there; each compiled once (ADR 0098). Only inside a transaction (the registration's). The
+     * resident's contact data, the BSN key (ADR 0077) and the address (ADR 0083) go with the betrokkene.
      */
     voegToe: async (gemeente: string, z: NieuweZaak, betrokkene: Betrokkene | null, bsnSleutel: string | null, eerste: Gebeurtenis, adres: Adres | null = null): Promise<void> => {
-      const metZaak = db.with('nieuwe_zaak', (q) =>
-        q.insertInto('zaak').values({
-          gemeente,
-          id: z.id,
-          identificatie: z.identificatie,
-          zaaktype_id: z.zaaktypeId,
-          onderwerp: z.onderwerp,
-          omschrijving: z.omschrijving,
-          kanaal: z.kanaal,
-          ontvangstdatum: z.ontvangstdatum,
-          registratie_op: z.registratieOp,
-          vertrouwelijkheid: z.vertrouwelijkheid,
-          team_id: z.teamId,
-          behandelaar_id: z.behandelaarId,
-          status_volgnummer: z.statusVolgnummer,
-          oorspronkelijke_einddatum: z.oorspronkelijkeEinddatum,
-          uiterlijke_einddatum: z.uiterlijkeEinddatum,
-          opgeschort: false,
-          volgcode_hash: z.volgcodeHash,
-          taal: z.taal,
-        }),
-      );
-      const metBetrokkene: QueryCreator<DB> = betrokkene ? metZaak.with('nieuwe_betrokkene', (q) => q.insertInto('betrokkene').values({ gemeente, zaak_id: z.id, ...betrokkene, bsn_sleutel: bsnSleutel, postcode: adres?.postcode ?? null, huisnummer: adres?.huisnummer ?? null, huisnummertoevoeging: adres?.huisnummerToevoeging ?? null })) : metZaak;
       await schrijfMetVolgende(
-        metBetrokkene
-          .insertInto('zaak_gebeurtenis')
-          .values({
+        zaakInsert(db, [
+          {
+            gemeente,
+            id: z.id,
+            identificatie: z.identificatie,
+            zaaktype_id: z.zaaktypeId,
+            onderwerp: z.onderwerp,
+            omschrijving: z.omschrijving,
+            kanaal: z.kanaal,
+            ontvangstdatum: z.ontvangstdatum,
+            registratie_op: z.registratieOp,
+            vertrouwelijkheid: z.vertrouwelijkheid,
+            team_id: z.teamId,
+            behandelaar_id: z.behandelaarId,
+            status_volgnummer: z.statusVolgnummer,
+            oorspronkelijke_einddatum: z.oorspronkelijkeEinddatum,
+            uiterlijke_einddatum: z.uiterlijkeEinddatum,
+            opgeschort: false,
+            volgcode_hash: z.volgcodeHash,
+            taal: z.taal,
+          },
+        ]),
+      );
+      if (betrokkene) {
+        await schrijfMetVolgende(
+          betrokkeneInsert(db, [
+            {
+              gemeente,
+              zaak_id: z.id,
+              naam: betrokkene.naam,
+              email: betrokkene.email,
+              telefoon: betrokkene.telefoon,
+              taal: betrokkene.taal,
+              bsn_sleutel: bsnSleutel,
+              postcode: adres?.postcode ?? null,
+              huisnummer: adres?.huisnummer ?? null,
+              huisnummertoevoeging: adres?.huisnummerToevoeging ?? null,
+            },
+          ]),
+        );
+      }
+      await schrijfMetVolgende(
+        gebeurtenisInsert(db, [
+          {
             gemeente,
             zaak_id: z.id,
             volgnummer: eerste.volgnummer,
@@ -396,7 +416,8 @@ function zaakQueries(db: Kysely<DB>, namen: Map<string, ZaaktypeNamen>, lezen: K
             door_naam: eerste.doorNaam,
             door_inwoner: eerste.doorInwoner,
             op: eerste.op,
-          })
+          },
+        ]),
       );
     },
 
@@ -878,6 +899,14 @@ async function maakNummerreeks(db: Kysely<DB>, gemeente: string, jaar: number): 
  * and dropped on every node when any team changes (`loket_stamgegevens`, migration 0063); not
  * inside a transaction, which may read a team it made itself and then roll back.
  */
+// The inserts of a registration, compiled once (ADR 0098).
+const zaakInsert = vasteInsert('zaak', [
+  'gemeente', 'id', 'identificatie', 'zaaktype_id', 'onderwerp', 'omschrijving', 'kanaal', 'ontvangstdatum', 'registratie_op', 'vertrouwelijkheid',
+  'team_id', 'behandelaar_id', 'status_volgnummer', 'oorspronkelijke_einddatum', 'uiterlijke_einddatum', 'opgeschort', 'volgcode_hash', 'taal',
+]);
+const betrokkeneInsert = vasteInsert('betrokkene', ['gemeente', 'zaak_id', 'naam', 'email', 'telefoon', 'taal', 'bsn_sleutel', 'postcode', 'huisnummer', 'huisnummertoevoeging']);
+const gebeurtenisInsert = vasteInsert('zaak_gebeurtenis', ['gemeente', 'zaak_id', 'volgnummer', 'soort', 'gegevens', 'extern', 'door_gebruiker', 'door_naam', 'door_inwoner', 'op']);
+
 export function zakenRepository(db: Kysely<DB>, lezen: Kysely<DB> = db, signalen?: Signalen) {
   const namen = new Map<string, ZaaktypeNamen>();
   const teams = signalen ? gedeeldeCache<TeamRij>({ signalen, kanaal: KANAAL.stamgegevens, ms: TEAM_BEWAAR_MS, max: 10_000, raakt: (tabel) => tabel === 'team' }) : undefined;
