@@ -51,6 +51,7 @@ import * as rateLimitTellen from './migrations/0059-rate-limit-tellen.ts';
 import * as kennisZoeken from './migrations/0062-kennis-zoeken.ts';
 import * as teamStamgegevens from './migrations/0063-team-stamgegevens.ts';
 import * as zaakInvoegenLichter from './migrations/0064-zaak-invoegen-lichter.ts';
+import * as controlesAlsConstante from './migrations/0065-controles-als-constante.ts';
 
 /**
  * Migrations in order; forward-only (no down) in production. There is no 0008, 0014, 0019, 0028,
@@ -109,6 +110,7 @@ const migrations: Record<string, Migration> = {
   '0062-kennis-zoeken': kennisZoeken,
   '0063-team-stamgegevens': teamStamgegevens,
   '0064-zaak-invoegen-lichter': zaakInvoegenLichter,
+  '0065-controles-als-constante': controlesAlsConstante,
 };
 
 /** The names of every migration of this version, in order (`/ready` checks the database has them all). */

@@ -62,3 +62,35 @@ it('schema.ts declares the tables and columns of the migrated database, with the
   }
   expect(verschillen).toEqual([]);
 });
+
+it('the closed lists of values on the tables every registration writes are one constant each, with the values they had (migration 0065)', async () => {
+  const lijsten: Record<string, string[]> = {
+    'zaak.kanaal': ['balie', 'telefoon', 'e-mail', 'web', 'app', 'post', 'sociale-media'],
+    'zaak.vertrouwelijkheid': ['openbaar', 'beperkt_openbaar', 'intern', 'zaakvertrouwelijk', 'vertrouwelijk', 'confidentieel', 'geheim', 'zeer_geheim'],
+    'zaak.taal': ['nl', 'en'],
+    'betrokkene.taal': ['nl', 'en'],
+    'melding.bron': ['open311', 'formulier', 'medewerker'],
+    'melding.locatie_controle': ['binnen', 'nabij-grens', 'geen-grens', 'alleen-adres'],
+    'bericht.status': ['wachtend', 'verzonden', 'mislukt', 'niet-verzonden'],
+    'zaak_gebeurtenis.soort': ['aangemaakt', 'status', 'notitie', 'bericht', 'opschorting', 'opschorting-einde', 'verlenging', 'toewijzing', 'resultaat', 'document', 'reactie', 'relatie', 'volgcode', 'termijn', 'heropening'],
+  };
+  for (const [plek, waarden] of Object.entries(lijsten)) {
+    const [tabel, kolom] = plek.split('.') as [string, string];
+    const { rows } = await sql<{ def: string; geldig: boolean }>`
+      select pg_get_constraintdef(oid) as def, convalidated as geldig from pg_constraint
+      where conrelid = to_regclass(${tabel}) and conname = ${`${tabel}_${kolom}_check`}`.execute(database.db);
+    expect(rows, plek).toHaveLength(1);
+    const def = rows[0]?.def ?? '';
+    expect(def, plek).not.toContain('ARRAY[');
+    expect(rows[0]?.geldig, plek).toBe(true);
+    // The rule itself: each listed value passes, a value outside the list and a near miss do not.
+    const lijst = /= ANY \((.*)\)\)\)$/.exec(def)?.[1];
+    expect(lijst, plek).toMatch(/^'\{.*\}'::text\[\]$/);
+    const { rows: aantal } = await sql<{ n: number }>`select cardinality(${sql.raw(lijst ?? 'null')}) as n`.execute(database.db);
+    expect(aantal[0]?.n, plek).toBe(waarden.length);
+    for (const [waarde, verwacht] of [...waarden.map((w) => [w, true] as const), ['onbekend', false] as const, [`${waarden[0]} `, false] as const]) {
+      const { rows: antwoord } = await sql<{ ok: boolean }>`select ${waarde}::text = any (${sql.raw(lijst ?? 'null')}) as ok`.execute(database.db);
+      expect(antwoord[0]?.ok, `${plek} ${waarde}`).toBe(verwacht);
+    }
+  }
+});
