@@ -5,6 +5,7 @@ import { bewaarTotCommit, inVerzoekTransactie, type Bundel } from '../../db/verz
 import { heeftRecht } from '../../http/rechten.ts';
 import type { Klok } from '../../klok.ts';
 import type { AuditRegel, AuditRepository, VerwerkingRegel } from './audit.repository.ts';
+import { willekeurigeBytes } from '../../willekeurig.ts';
 
 /** Who did it, from where, in which trace: taken from the request (or the CLI). */
 export interface Context {
@@ -156,7 +157,7 @@ export function auditService(deps: { repository: AuditRepository; klok: Klok }) 
       const regels: VerwerkingRegel[] = v.betrokkeneIds.map((id) => ({
         gemeente: v.gemeente,
         traceId: context.traceId,
-        spanId: randomBytes(8).toString('hex'),
+        spanId: willekeurigeBytes(8).toString('hex'),
         naam: v.naam,
         verwerkingsactiviteit: v.verwerkingsactiviteit,
         grondslag: v.grondslag,

@@ -4,7 +4,7 @@
  * happens (ADR 0012): lock, check version and visibility, append events, fold the history again,
  * store the projection with version + 1, in one transaction with any mail; audit after commit.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { DB, Kanaal, Rol } from '../../db/schema.ts';
 import { verouderd } from '../../http/etag.ts';
@@ -23,6 +23,7 @@ import type { Gebeurtenis, GebeurtenisInhoud } from './zaken.gebeurtenis.ts';
 import { mailAanInwoner, voornaam, type MailSoort } from './zaken.mails.ts';
 import { projecteer, type Projectie } from './zaken.projectie.ts';
 import { BEPERKT_ZICHTBAAR, type GelezenBetrokkene, type ZaakQueries, type ZaakRij, type ZakenRepository } from './zaken.repository.ts';
+import { willekeurigeBytes } from '../../willekeurig.ts';
 
 /** A staff member (or an API token: `gebruiker` null) acting with their roles in the gemeente. */
 export interface Wie {
@@ -120,7 +121,7 @@ const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567';
 
 /** A tracking code of 160 random bits in lowercase base32 (32 characters). */
 export function nieuweVolgcode(): string {
-  const bytes = randomBytes(20);
+  const bytes = willekeurigeBytes(20);
   let bits = 0;
   let waarde = 0;
   let code = '';
