@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabase } from '../../test/database.ts';
 import type { Database } from './database.ts';
 import { CompiledQuery, PostgresQueryCompiler } from 'kysely';
-import { vasteInsert, vasteQuery } from './vaste-query.ts';
-import { alsEenStatement } from './verzoek-transactie.ts';
+import { vasteInsert, vasteQuery, vasteSchrijfactie } from './vaste-query.ts';
+import { alsEenStatement, inEenTransactie, schrijfMetVolgende } from './verzoek-transactie.ts';
 
 /** A query compiled once gives per call what the same query built anew gives (ADR 0095). */
 let database: Database;
@@ -73,6 +73,30 @@ describe('vasteInsert', () => {
   it('refuses a row without a value for one of its columns, and no rows at all', () => {
     expect(() => teamInsert(database.db, [{ gemeente: 'GM0384', id: 'x' } as never])).toThrow(/geen waarde voor naam/);
     expect(() => teamInsert(database.db, [])).toThrow(/geen rijen/);
+  });
+});
+
+describe('vasteSchrijfactie', () => {
+  const hernoem = vasteSchrijfactie(['gemeente', 'id', 'naam'], (db, w: { gemeente: string; id: string; naam: string }) =>
+    db.updateTable('team').set({ naam: w.naam }).where('gemeente', '=', w.gemeente).where('id', '=', w.id),
+  );
+  const teamInsert = vasteInsert('team', ['gemeente', 'id', 'naam']);
+  const naam = async (id: string) => (await database.db.selectFrom('team').select('naam').where('id', '=', id).executeTakeFirst())?.naam;
+
+  it('writes with each call’s values, on its own or kept with the other writes of a transaction', async () => {
+    const id = 'b0000000-0000-4000-8000-000000000001';
+    await teamInsert(database.db, [{ gemeente: 'GM0384', id, naam: 'Eerst' }]).execute();
+    await schrijfMetVolgende(hernoem(database.db, { gemeente: 'GM0384', id, naam: 'Daarna' }));
+    expect(await naam(id)).toBe('Daarna');
+    const ander = 'b0000000-0000-4000-8000-000000000002';
+    await inEenTransactie(database.db, async () => {
+      await schrijfMetVolgende(teamInsert(database.db, [{ gemeente: 'GM0384', id: ander, naam: 'Nieuw' }]));
+      await schrijfMetVolgende(hernoem(database.db, { gemeente: 'GM0384', id, naam: 'Samen' }));
+    });
+    expect([await naam(id), await naam(ander)]).toEqual(['Samen', 'Nieuw']);
+    // Another gemeente's key changes nothing.
+    await hernoem(database.db, { gemeente: 'GM0363', id, naam: 'Fout' }).execute();
+    expect(await naam(id)).toBe('Samen');
   });
 });
 

@@ -16,8 +16,26 @@ const MARKER = '\u0000loket-vaste-query:';
  * `sql.raw`, no value that changes the shape, such as a list for `in`).
  */
 export function vasteQuery<W extends Record<string, unknown>, R>(namen: readonly (keyof W & string)[], bouw: (db: Kysely<DB>, waarden: W) => Compilable<R>) {
+  const vul = vastMetNamen(namen, bouw);
+  return async (db: Kysely<DB>, waarden: W): Promise<R[]> => (await db.executeQuery<R>(vul(db, waarden))).rows;
+}
+
+/**
+ * A write whose shape never changes (an update or delete by key), built and compiled once like a
+ * `vasteQuery`, for `schrijfMetVolgende` (ADR 0096, 0098); `execute` runs it on its own.
+ */
+export function vasteSchrijfactie<W extends Record<string, unknown>>(namen: readonly (keyof W & string)[], bouw: (db: Kysely<DB>, waarden: W) => Compilable<unknown>) {
+  const vul = vastMetNamen(namen, bouw);
+  return (db: Kysely<DB>, waarden: W): VasteSchrijfactie => {
+    const compiled = vul(db, waarden);
+    return { compiled, execute: () => db.executeQuery(compiled) };
+  };
+}
+
+/** `bouw` compiled once with a marker for each named value; per call the compiled query with the call's values, marked to be kept prepared. */
+function vastMetNamen<W extends Record<string, unknown>>(namen: readonly (keyof W & string)[], bouw: (db: Kysely<DB>, waarden: W) => Compilable<unknown>) {
   let vast: { sql: string; plaatsen: readonly ({ naam: keyof W } | { constant: unknown })[] } | undefined;
-  return async (db: Kysely<DB>, waarden: W): Promise<R[]> => {
+  return <R>(db: Kysely<DB>, waarden: W): CompiledQuery<R> => {
     if (!vast) {
       const markers = Object.fromEntries(namen.map((naam) => [naam, `${MARKER}${naam}`])) as unknown as W;
       const compiled = bouw(db, markers).compile();
@@ -28,7 +46,7 @@ export function vasteQuery<W extends Record<string, unknown>, R>(namen: readonly
       vast = { sql: compiled.sql, plaatsen };
     }
     const parameters = vast.plaatsen.map((p) => ('naam' in p ? waarden[p.naam] : p.constant));
-    return (await db.executeQuery<R>(voorbereid(CompiledQuery.raw(vast.sql, parameters)))).rows;
+    return voorbereid(CompiledQuery.raw(vast.sql, parameters) as CompiledQuery<R>);
   };
 }
 

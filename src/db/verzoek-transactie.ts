@@ -133,9 +133,27 @@ export async function schrijfMetVolgende(query: (OperationNodeSource & { execute
 
 /** A placeholder (`$n`) outside quotes, or a quoted name or string (left as it is). */
 const PLAATS = /'(?:[^']|'')*'|"(?:[^"]|"")*"|\$(\d+)/g;
-/** Texts of combined statements by the texts of their parts (at most `MAX_GECOMBINEERD`). */
-const gecombineerd = new Map<string, string>();
-const MAX_GECOMBINEERD = 256;
+
+/** Texts of combined statements, found by the texts of their parts one by one (a part's text is mostly the same string each time, whose hash is kept). */
+interface Combinatie {
+  tekst?: string;
+  verder: Map<string, Combinatie>;
+}
+const combinaties: Combinatie = { verder: new Map() };
+let aantalCombinaties = 0;
+const MAX_COMBINATIES = 256;
+
+/** The combined text of `delen`: each part's placeholders numbered on, the parts but the last as WITH parts of the last. */
+function combineer(delen: readonly CompiledQuery[]): string {
+  let verschuiving = 0;
+  const hernummerd = delen.map((d) => {
+    const deel = verschuiving === 0 ? d.sql : d.sql.replace(PLAATS, (gevonden, n: string | undefined) => (n === undefined ? gevonden : `$${Number(n) + verschuiving}`));
+    verschuiving += d.parameters.length;
+    return deel;
+  });
+  const laatste = hernummerd.pop() ?? '';
+  return `with ${hernummerd.map((deel, i) => `"schrijf_${i + 1}" as (${deel})`).join(', ')} ${laatste}`;
+}
 
 /**
  * Writes kept by `schrijfMetVolgende` as one statement: each write's own WITH parts and each write
@@ -143,8 +161,8 @@ const MAX_GECOMBINEERD = 256;
  * only at the top). They all run, each once, in the statement's one snapshot; foreign keys
  * between them are checked at its end, when all rows are there. The parts are compiled one by
  * one (a `VasteSchrijfactie` was compiled for its shape once) and joined as text, their
- * placeholders numbered on; the joined text is kept per list of parts, so the same writes in the
- * same order (every melding) cost a lookup.
+ * placeholders numbered on; the joined text is kept per list of parts (at most
+ * `MAX_COMBINATIES`), so the same writes in the same order (every melding) cost a lookup.
  */
 export function alsEenStatement(compiler: QueryCompiler, writes: readonly (Schrijfnode | VasteSchrijfactie)[]): CompiledQuery {
   const delen: CompiledQuery[] = [];
@@ -157,18 +175,21 @@ export function alsEenStatement(compiler: QueryCompiler, writes: readonly (Schri
     delen.push(compiler.compileQuery({ ...write, with: undefined }, createQueryId()));
   }
   if (delen.length === 1 && delen[0]) return delen[0];
-  const sleutel = delen.map((d) => d.sql).join('\u0000');
-  let tekst = gecombineerd.get(sleutel);
+  let plek: Combinatie | undefined = combinaties;
+  for (const d of delen) plek = plek?.verder.get(d.sql);
+  let tekst = plek?.tekst;
   if (tekst === undefined) {
-    let verschuiving = 0;
-    const hernummerd = delen.map((d) => {
-      const deel = verschuiving === 0 ? d.sql : d.sql.replace(PLAATS, (gevonden, n: string | undefined) => (n === undefined ? gevonden : `$${Number(n) + verschuiving}`));
-      verschuiving += d.parameters.length;
-      return deel;
-    });
-    const laatste = hernummerd.pop() ?? '';
-    tekst = `with ${hernummerd.map((deel, i) => `"schrijf_${i + 1}" as (${deel})`).join(', ')} ${laatste}`;
-    if (gecombineerd.size < MAX_GECOMBINEERD) gecombineerd.set(sleutel, tekst);
+    tekst = combineer(delen);
+    if (aantalCombinaties < MAX_COMBINATIES) {
+      let naar = combinaties;
+      for (const d of delen) {
+        let volgende = naar.verder.get(d.sql);
+        if (!volgende) naar.verder.set(d.sql, (volgende = { verder: new Map() }));
+        naar = volgende;
+      }
+      naar.tekst = tekst;
+      aantalCombinaties++;
+    }
   }
   return CompiledQuery.raw(tekst, delen.flatMap((d) => d.parameters));
 }

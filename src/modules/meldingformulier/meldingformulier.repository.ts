@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB, MeldingConceptFotoTable } from '../../db/schema.ts';
 import { schrijfMetVolgende } from '../../db/verzoek-transactie.ts';
-import { vasteQuery } from '../../db/vaste-query.ts';
+import { vasteQuery, vasteSchrijfactie } from '../../db/vaste-query.ts';
 
 /** What the resident filled in so far (each step adds its part). */
 export interface ConceptGegevens {
@@ -42,6 +42,11 @@ const conceptQuery = vasteQuery(['gemeente', 'hash', 'nu'], (db, w: { gemeente: 
     .where('c.verloopt_op', '>', w.nu),
 );
 
+// Sending a concept deletes it, with the melding's other writes: compiled once (ADR 0098).
+const verwijderConcept = vasteSchrijfactie(['gemeente', 'hash'], (db, w: { gemeente: string; hash: string }) =>
+  db.deleteFrom('melding_concept').where('gemeente', '=', w.gemeente).where('sleutel_hash', '=', w.hash),
+);
+
 /** SQL of the resident form's concepts and their photos (ADR 0055), per gemeente. */
 export function meldingformulierRepository(db: Kysely<DB>) {
   return {
@@ -66,9 +71,9 @@ export function meldingformulierRepository(db: Kysely<DB>) {
     verwijderFoto: async (gemeente: string, hash: string, volgnummer: number): Promise<void> => {
       await db.deleteFrom('melding_concept_foto').where('gemeente', '=', gemeente).where('sleutel_hash', '=', hash).where('volgnummer', '=', volgnummer).execute();
     },
-    /** Deletes a concept and its photos (sent, or the resident followed another melding). */
+    /** Deletes a concept and its photos (sent, or the resident followed another melding); kept for the next statement (ADR 0096). */
     verwijder: async (gemeente: string, hash: string): Promise<void> => {
-      await schrijfMetVolgende(db.deleteFrom('melding_concept').where('gemeente', '=', gemeente).where('sleutel_hash', '=', hash));
+      await schrijfMetVolgende(verwijderConcept(db, { gemeente, hash }));
     },
     /** Housekeeping: concepts past their expiry, with their photos (personal data). */
     ruimVerlopenOp: async (nu: string): Promise<number> => {
