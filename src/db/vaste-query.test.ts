@@ -76,12 +76,14 @@ describe('vasteInsert', () => {
   });
 });
 
+/** The name of a team, by id. */
+const naam = async (id: string) => (await database.db.selectFrom('team').select('naam').where('id', '=', id).executeTakeFirst())?.naam;
+
 describe('vasteSchrijfactie', () => {
   const hernoem = vasteSchrijfactie(['gemeente', 'id', 'naam'], (db, w: { gemeente: string; id: string; naam: string }) =>
     db.updateTable('team').set({ naam: w.naam }).where('gemeente', '=', w.gemeente).where('id', '=', w.id),
   );
   const teamInsert = vasteInsert('team', ['gemeente', 'id', 'naam']);
-  const naam = async (id: string) => (await database.db.selectFrom('team').select('naam').where('id', '=', id).executeTakeFirst())?.naam;
 
   it('writes with each call’s values, on its own or kept with the other writes of a transaction', async () => {
     const id = 'b0000000-0000-4000-8000-000000000001';
