@@ -5,7 +5,7 @@ import { legeDatabase } from '../../../test/database.ts';
 import { demoWie, laadDemo } from '../../../test/demo.ts';
 import { migrateTo, migrateToLatest } from '../../db/migrate.ts';
 import { openVerzoekTransactie } from '../../db/verzoek-transactie.ts';
-import { zakenRepository } from './zaken.repository.ts';
+import { Nummerbron, zakenRepository } from './zaken.repository.ts';
 import type { Wie } from './zaken.service.ts';
 
 /** Zaak numbers from a sequence per gemeente and year (ADR 0042, migration 0023). */
@@ -165,6 +165,94 @@ describe('migration 0023 on a database with counters', () => {
       expect((await sql<{ t: string | null }>`select to_regclass('zaak_teller')::text as t`.execute(db)).rows[0]?.t).toBeNull();
     } finally {
       await leeg.close();
+    }
+  });
+});
+
+/** A `haal` that answers when the test says so, recording how many numbers each call asked for. */
+function bediendeHaal() {
+  const vragen: { aantal: number; antwoord: (nummers: number[] | null | Error) => void }[] = [];
+  const haal = (aantal: number) =>
+    new Promise<number[] | null>((klaar, faal) => vragen.push({ aantal, antwoord: (n) => (n instanceof Error ? faal(n) : klaar(n)) }));
+  return { vragen, haal };
+}
+const rust = () => new Promise((klaar) => setImmediate(klaar));
+
+describe('numbers asked for at the same time (Nummerbron, ADR 0098)', () => {
+  it('the ones that ask while a number is on its way get theirs together, in one request, in the order they asked', async () => {
+    const bron = new Nummerbron();
+    const { vragen, haal } = bediendeHaal();
+    const alleen = () => Promise.reject(new Error('niet nodig'));
+    const eerste = bron.neem('r', haal, alleen);
+    await rust();
+    const later = [bron.neem('r', haal, alleen), bron.neem('r', haal, alleen), bron.neem('r', haal, alleen)];
+    // Another sequence does not wait for this one.
+    const ander = bron.neem('s', haal, alleen);
+    await rust();
+    expect(vragen.map((v) => v.aantal)).toEqual([1, 1]);
+    vragen[0]?.antwoord([10]);
+    vragen[1]?.antwoord([500]);
+    expect(await eerste).toBe(10);
+    expect(await ander).toBe(500);
+    await rust();
+    expect(vragen.map((v) => v.aantal)).toEqual([1, 1, 3]);
+    vragen[2]?.antwoord([11, 12, 13]);
+    expect(await Promise.all(later)).toEqual([11, 12, 13]);
+    // Nobody waiting: the next asks alone again.
+    const weer = bron.neem('r', haal, alleen);
+    await rust();
+    expect(vragen.at(-1)?.aantal).toBe(1);
+    vragen.at(-1)?.antwoord([14]);
+    expect(await weer).toBe(14);
+  });
+
+  it('when the sequence is not there, each takes its own; a failure reaches the ones it was for, and the next goes on', async () => {
+    const bron = new Nummerbron();
+    const { vragen, haal } = bediendeHaal();
+    let eigen = 100;
+    const alleen = () => Promise.resolve(eigen++);
+    const a = bron.neem('r', haal, alleen);
+    await rust();
+    const b = bron.neem('r', haal, alleen);
+    await rust();
+    vragen[0]?.antwoord(null);
+    expect(await Promise.all([a, b])).toEqual(expect.arrayContaining([100, 101]));
+
+    const c = bron.neem('r', haal, alleen);
+    await rust();
+    const d = bron.neem('r', haal, alleen);
+    await rust();
+    vragen[1]?.antwoord(new Error('verbinding weg'));
+    await expect(c).rejects.toThrow('verbinding weg');
+    await rust();
+    // d came while c's request was on its way: it asks anew.
+    expect(vragen.map((v) => v.aantal)).toEqual([1, 1, 1]);
+    vragen[2]?.antwoord([7]);
+    expect(await d).toBe(7);
+  });
+});
+
+describe.skipIf(opPglite)('registrations at the same moment (PostgreSQL)', () => {
+  it('get unique numbers without gaps, in fewer statements for the numbers than registrations', async () => {
+    // The year's sequence is there (the first of a year takes its own number, see above).
+    await registreer();
+    const geteld = { nextval: 0 };
+    const { Client } = await import('pg');
+    const query = Client.prototype.query as (...args: unknown[]) => unknown;
+    Client.prototype.query = function (this: unknown, ...args: unknown[]) {
+      const tekst = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string } | undefined)?.text;
+      if (tekst?.startsWith('select nextval')) geteld.nextval++;
+      return query.apply(this, args);
+    } as typeof Client.prototype.query;
+    try {
+      const nummers = await Promise.all(Array.from({ length: 16 }, () => registreer()));
+      const gesorteerd = nummers.map(nummer).toSorted((x, y) => x - y);
+      expect(new Set(gesorteerd).size).toBe(16);
+      expect(gesorteerd.at(-1)! - gesorteerd[0]!).toBe(15);
+      expect(geteld.nextval).toBeGreaterThan(0);
+      expect(geteld.nextval).toBeLessThan(16);
+    } finally {
+      Client.prototype.query = query as typeof Client.prototype.query;
     }
   });
 });

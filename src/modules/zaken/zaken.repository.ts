@@ -191,7 +191,7 @@ type TeamCache = ReturnType<typeof gedeeldeCache<TeamRij>>;
  * when the route reads through `request.lees` (ADR 0028), else the primary; in a transaction it
  * is the transaction. `teams`: the node's kept teams, for the queries outside a transaction.
  */
-function zaakQueries(db: Kysely<DB>, namen: Map<string, ZaaktypeNamen>, lezen: Kysely<DB> = db, teams?: TeamCache) {
+function zaakQueries(db: Kysely<DB>, namen: Map<string, ZaaktypeNamen>, lezen: Kysely<DB> = db, teams?: TeamCache, nummerbron?: Nummerbron) {
   const regels = (gemeente: string, d: Kysely<DB> = db) =>
     d
       .selectFrom('zaak as z')
@@ -335,19 +335,24 @@ function zaakQueries(db: Kysely<DB>, namen: Map<string, ZaaktypeNamen>, lezen: K
      * The next number of the year for this gemeente, from its own sequence (ADR 0042): `nextval`
      * takes no lock that lasts, so registrations in one gemeente never wait for each other. A
      * number taken by a transaction that rolls back is not given again (a gap, never a duplicate).
-     * The year's sequence is made on demand by its first zaak (see `maakNummerreeks`).
+     * The year's sequence is made on demand by its first zaak (see `maakNummerreeks`). Registrations
+     * that ask while another's number is on its way get theirs together, in one statement
+     * (`Nummerbron`, ADR 0098).
      */
     volgendNummer: async (gemeente: string, jaar: number): Promise<number> => {
       const reeks = nummerreeks(gemeente, jaar);
-      // A number needs no transaction: it goes out before an owed BEGIN (ADR 0096); kept prepared (ADR 0097).
-      const volgende = async () => (await db.executeQuery<{ n: string | null }>(voorbereid(zonderTransactie(CompiledQuery.raw('select nextval(to_regclass($1)) as n', [reeks]))))).rows[0]?.n ?? null;
-      let n = await volgende();
-      if (n === null) {
-        await maakNummerreeks(db, gemeente, jaar);
-        n = await volgende();
-      }
-      if (n === null) throw new Error(`zaaknummerreeks ${reeks} ontbreekt`);
-      return Number(n);
+      // Numbers need no transaction: they go out before an owed BEGIN (ADR 0096); kept prepared (ADR 0097).
+      const haal = async (aantal: number): Promise<number[] | null> => {
+        const { rows } = await db.executeQuery<{ n: string | null }>(voorbereid(zonderTransactie(CompiledQuery.raw('select nextval(to_regclass($1)) as n from generate_series(1, $2::int)', [reeks, aantal]))));
+        return rows.length === aantal && rows.every((r) => r.n !== null) ? rows.map((r) => Number(r.n)).toSorted((a, b) => a - b) : null;
+      };
+      // One number, making the year's sequence when it is not there yet.
+      const alleen = async (): Promise<number> => {
+        const n = (await haal(1)) ?? (await maakNummerreeks(db, gemeente, jaar).then(() => haal(1)));
+        if (n?.[0] === undefined) throw new Error(`zaaknummerreeks ${reeks} ontbreekt`);
+        return n[0];
+      };
+      return nummerbron ? nummerbron.neem(reeks, haal, alleen) : alleen();
     },
 
     /** Makes the number sequence of a gemeente and year when it is not there yet (idempotent). */
@@ -893,12 +898,63 @@ async function maakNummerreeks(db: Kysely<DB>, gemeente: string, jaar: number): 
   }
 }
 
+type Beurt = { nummer: number } | { leider: true } | { zelf: true } | { fout: unknown };
+interface Wachtrij {
+  wachtend: ((beurt: Beurt) => void)[];
+}
+
 /**
- * `lezen`: Database.lezen, for the reads that may go to the read replica (ADR 0028). With
- * `signalen`, teams are kept per node (every registration reads the zaak's team for its receipt)
- * and dropped on every node when any team changes (`loket_stamgegevens`, migration 0063); not
- * inside a transaction, which may read a team it made itself and then roll back.
+ * Zaak numbers for registrations that ask at the same time (ADR 0098). While one registration's
+ * number is on its way, the others that ask for the same sequence wait; when it arrives, the first
+ * of them takes numbers for all of them in one statement (`haal`), its own first (the lowest), on
+ * its own connection. Nothing is kept between requests: a number is taken only when a
+ * registration asks for it, so none is held back or lost (gaps only from rolled-back
+ * registrations, as before). Under load most registrations send no statement for their number;
+ * alone, a registration takes its number as before. When the sequence is not there (the first
+ * zaak of a year), each takes its own (`alleen`, which makes it): one that made it in its own
+ * transaction, not yet committed, must never wait for another that cannot see it.
  */
+export class Nummerbron {
+  readonly #rijen = new Map<string, Wachtrij>();
+
+  async neem(reeks: string, haal: (aantal: number) => Promise<number[] | null>, alleen: () => Promise<number>): Promise<number> {
+    let rij = this.#rijen.get(reeks);
+    if (rij) {
+      const wachtrij = rij;
+      const beurt = await new Promise<Beurt>((klaar) => wachtrij.wachtend.push(klaar));
+      if ('nummer' in beurt) return beurt.nummer;
+      if ('fout' in beurt) throw beurt.fout;
+      if ('zelf' in beurt) return alleen();
+      // The turn was handed to this caller: it takes numbers for itself and those waiting now.
+    } else this.#rijen.set(reeks, (rij = { wachtend: [] }));
+    const samen = rij.wachtend.splice(0);
+    let nummers: number[] | null;
+    try {
+      nummers = await haal(samen.length + 1);
+    } catch (fout) {
+      for (const wacht of samen) wacht({ fout });
+      this.#geefDoor(reeks, rij);
+      throw fout;
+    }
+    if (nummers === null) {
+      // Also those who came while it was asked: the sequence may be someone's, not yet committed.
+      for (const wacht of [...samen, ...rij.wachtend.splice(0)]) wacht({ zelf: true });
+      this.#rijen.delete(reeks);
+      return alleen();
+    }
+    for (const [i, wacht] of samen.entries()) wacht({ nummer: nummers[i + 1] as number });
+    this.#geefDoor(reeks, rij);
+    return nummers[0] as number;
+  }
+
+  /** The turn to the first who came while the numbers were on their way, or the sequence is free again. */
+  #geefDoor(reeks: string, rij: Wachtrij): void {
+    const volgende = rij.wachtend.shift();
+    if (volgende) volgende({ leider: true });
+    else this.#rijen.delete(reeks);
+  }
+}
+
 // The inserts of a registration, compiled once (ADR 0098).
 const zaakInsert = vasteInsert('zaak', [
   'gemeente', 'id', 'identificatie', 'zaaktype_id', 'onderwerp', 'omschrijving', 'kanaal', 'ontvangstdatum', 'registratie_op', 'vertrouwelijkheid',
@@ -907,20 +963,27 @@ const zaakInsert = vasteInsert('zaak', [
 const betrokkeneInsert = vasteInsert('betrokkene', ['gemeente', 'zaak_id', 'naam', 'email', 'telefoon', 'taal', 'bsn_sleutel', 'postcode', 'huisnummer', 'huisnummertoevoeging']);
 const gebeurtenisInsert = vasteInsert('zaak_gebeurtenis', ['gemeente', 'zaak_id', 'volgnummer', 'soort', 'gegevens', 'extern', 'door_gebruiker', 'door_naam', 'door_inwoner', 'op']);
 
+/**
+ * `lezen`: Database.lezen, for the reads that may go to the read replica (ADR 0028). With
+ * `signalen`, teams are kept per node (every registration reads the zaak's team for its receipt)
+ * and dropped on every node when any team changes (`loket_stamgegevens`, migration 0063); not
+ * inside a transaction, which may read a team it made itself and then roll back.
+ */
 export function zakenRepository(db: Kysely<DB>, lezen: Kysely<DB> = db, signalen?: Signalen) {
   const namen = new Map<string, ZaaktypeNamen>();
   const teams = signalen ? gedeeldeCache<TeamRij>({ signalen, kanaal: KANAAL.stamgegevens, ms: TEAM_BEWAAR_MS, max: 10_000, raakt: (tabel) => tabel === 'team' }) : undefined;
+  const nummerbron = new Nummerbron();
   return {
-    ...zaakQueries(db, namen, lezen, teams),
+    ...zaakQueries(db, namen, lezen, teams, nummerbron),
     /** Runs fn in one transaction, with the queries bound to it. */
     transactie: <T>(fn: (repository: ZaakQueries, transactie: Transaction<DB>) => Promise<T>): Promise<T> =>
-      db.transaction().execute((trx) => fn(zaakQueries(trx, namen), trx)),
+      db.transaction().execute((trx) => fn(zaakQueries(trx, namen, trx, undefined, nummerbron), trx)),
     /**
      * Runs fn in the work's one transaction (`inEenTransactie`, ADR 0030): the caller's when one is
      * open (as a savepoint), else a new one; every query through `db` made within it joins it (the
      * audit log, another module's rows), so there is one BEGIN and one COMMIT.
      */
-    inEenTransactie: <T>(fn: (repository: ZaakQueries, transactie: Transaction<DB>) => Promise<T>): Promise<T> => inEenTransactie(db, (trx) => fn(zaakQueries(trx, namen), trx)),
+    inEenTransactie: <T>(fn: (repository: ZaakQueries, transactie: Transaction<DB>) => Promise<T>): Promise<T> => inEenTransactie(db, (trx) => fn(zaakQueries(trx, namen, trx, undefined, nummerbron), trx)),
   };
 }
 
