@@ -177,12 +177,13 @@ function bediendeHaal() {
   return { vragen, haal };
 }
 const rust = () => new Promise((klaar) => setImmediate(klaar));
+/** For a test in which every number comes from `haal`. */
+const alleen = () => Promise.reject(new Error('niet nodig'));
 
 describe('numbers asked for at the same time (Nummerbron, ADR 0098)', () => {
   it('the ones that ask while a number is on its way get theirs together, in one request, in the order they asked', async () => {
     const bron = new Nummerbron();
     const { vragen, haal } = bediendeHaal();
-    const alleen = () => Promise.reject(new Error('niet nodig'));
     const eerste = bron.neem('r', haal, alleen);
     await rust();
     const later = [bron.neem('r', haal, alleen), bron.neem('r', haal, alleen), bron.neem('r', haal, alleen)];
