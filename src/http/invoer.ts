@@ -20,54 +20,54 @@ export function ongeldigeTekens(velden: string[]): ProblemError {
   });
 }
 
-/**
- * A percent-encoded part of a URL or form, decoded strictly: undefined when the bytes are not
- * valid UTF-8. `plus`: a `+` is a space (forms, query). `bytes`: the unescaped characters stand
- * for single bytes (a body read as latin1), not for text.
- */
-function decodeerStrikt(deel: string, opties: { plus: boolean; bytes?: boolean }): string | undefined {
-  if (opties.bytes) return decodeerBytes(deel, opties.plus);
-  const bytes: Buffer[] = [];
-  for (const [stuk, hex] of (opties.plus ? deel.replaceAll('+', ' ') : deel).matchAll(/%([0-9a-fA-F]{2})|[^%]+|%/g)) {
-    bytes.push(hex === undefined ? Buffer.from(stuk, opties.bytes ? 'latin1' : 'utf8') : Buffer.of(Number.parseInt(hex, 16)));
-  }
+/** The bytes as text, or undefined when they are not valid UTF-8. */
+function alsUtf8(bytes: Uint8Array): string | undefined {
   try {
-    return strictUtf8.decode(Buffer.concat(bytes));
+    return strictUtf8.decode(bytes);
   } catch {
     return undefined;
   }
+}
+
+/** A percent-encoded part of a URL, decoded strictly: undefined when the bytes are not valid UTF-8. `plus`: a `+` is a space (the query). */
+function decodeerStrikt(deel: string, plus: boolean): string | undefined {
+  const bytes: Buffer[] = [];
+  for (const [stuk, hex] of (plus ? deel.replaceAll('+', ' ') : deel).matchAll(/%([0-9a-fA-F]{2})|[^%]+|%/g)) {
+    bytes.push(hex === undefined ? Buffer.from(stuk, 'utf8') : Buffer.of(Number.parseInt(hex, 16)));
+  }
+  return alsUtf8(Buffer.concat(bytes));
 }
 
 const HEX = /^[0-9a-fA-F]{2}$/;
 
 /**
- * `decodeerStrikt` for a part read as latin1 (each character one byte), in one pass over one
- * buffer: form bodies are the hot case (every melding), and most of their parts are plain ASCII.
+ * A percent-encoded part of a form body read as latin1 (each character one byte; a `+` is a
+ * space), decoded strictly in one pass over one buffer: form bodies are the hot case (every
+ * melding), and most of their parts are plain ASCII.
  */
-function decodeerBytes(deel: string, plus: boolean): string | undefined {
+function decodeerFormulierDeel(deel: string): string | undefined {
   const bytes = Buffer.allocUnsafe(deel.length);
   let lengte = 0;
   let ascii = true;
   for (let i = 0; i < deel.length; i++) {
     let byte = deel.charCodeAt(i);
-    if (byte === 0x25 && HEX.test(deel.slice(i + 1, i + 3))) {
-      byte = Number.parseInt(deel.slice(i + 1, i + 3), 16);
-      i += 2;
-    } else if (byte === 0x2b && plus) byte = 0x20;
+    if (byte === 0x2b) byte = 0x20;
+    else if (byte === 0x25) {
+      const hex = deel.slice(i + 1, i + 3);
+      if (HEX.test(hex)) {
+        byte = Number.parseInt(hex, 16);
+        i += 2;
+      }
+    }
     if (byte > 0x7f) ascii = false;
     bytes[lengte++] = byte;
   }
-  if (ascii) return bytes.toString('latin1', 0, lengte);
-  try {
-    return strictUtf8.decode(bytes.subarray(0, lengte));
-  } catch {
-    return undefined;
-  }
+  return ascii ? bytes.toString('latin1', 0, lengte) : alsUtf8(bytes.subarray(0, lengte));
 }
 
 /** A part of the URL, decoded, when it is valid UTF-8 without a refused character. */
 function urlDeel(deel: string, plus: boolean): string | undefined {
-  const tekst = decodeerStrikt(deel, { plus });
+  const tekst = decodeerStrikt(deel, plus);
   return tekst === undefined || heeftOngeldigTeken(tekst) ? undefined : tekst;
 }
 
@@ -122,8 +122,8 @@ export function formulierParser(_request: unknown, body: Buffer, done: (error: E
   const velden: [string, string][] = [];
   const fout: string[] = [];
   for (const [ruweSleutel, ruweWaarde] of paren(body.toString('latin1'))) {
-    const sleutel = decodeerStrikt(ruweSleutel, { plus: true, bytes: true });
-    const waarde = decodeerStrikt(ruweWaarde ?? '', { plus: true, bytes: true });
+    const sleutel = decodeerFormulierDeel(ruweSleutel);
+    const waarde = decodeerFormulierDeel(ruweWaarde ?? '');
     if (sleutel === undefined) fout.push('body');
     else if (waarde === undefined) fout.push(`body.${sleutel}`);
     else velden.push([sleutel, waarde]);
