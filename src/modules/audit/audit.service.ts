@@ -120,8 +120,8 @@ export function gebundeldeSchrijver(schrijf: (regels: VerwerkingRegel[]) => Prom
 /**
  * Writes the audit log (who did what) and the processing log (whose personal data was used).
  * Inside a request transaction both are kept until its commit and then written together, in one
- * statement (ADR 0084): a melding's zaak entry, processing-log row and melding entry are one
- * round trip instead of three, and nothing is written when the transaction rolls back.
+ * statement (ADR 0084): a zaak's entry and its processing-log row go out with the zaak's own
+ * rows in one round trip, and nothing is written when the transaction rolls back.
  */
 export function auditService(deps: { repository: AuditRepository; klok: Klok }) {
   const { repository, klok } = deps;

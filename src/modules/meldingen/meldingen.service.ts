@@ -195,6 +195,8 @@ export function meldingenService(deps: MeldingenDeps) {
           betrokkene: invoer.melder,
           // The category's norm, not the zaaktype's default (ADR 0051).
           norm: categorie.normWerkdagen === null ? undefined : { duur: `${categorie.normWerkdagen}wd`, reden: `Norm van de categorie ${categorie.code} (versie ${categorie.versie})` },
+          // The melding's own facts on the zaak's one audit entry (ADR 0099).
+          auditDetails: { melding: { categorie: categorie.code, versie: categorie.versie, bron: invoer.bron, locatie: gevonden.locatieControle } },
         },
         async (z) => {
           await repository.voegMeldingToe(gemeente, {
@@ -220,7 +222,6 @@ export function meldingenService(deps: MeldingenDeps) {
             }));
           }
           await erbij?.();
-          await audit.log(context, { gemeente, actie: 'melding-aanmaken', objectType: 'zaak', objectId: z.id, details: { identificatie: z.identificatie, categorie: categorie.code, versie: categorie.versie, bron: invoer.bron, locatie: gevonden.locatieControle } });
           // The public map's cell on every node, once committed: a NOTIFY inside the transaction
           // would hold PostgreSQL's notify lock through the commit's flush (ADR 0084); after it,
           // gathered with the other cells of the moment into one NOTIFY of the node (ADR 0090).

@@ -170,10 +170,11 @@ describe('Open311 GeoReport v2: contract', () => {
     expect(tekstVan(r, 'media_url')).toBe('https://fms.example/photo/1.jpeg');
     expect(terug.body).not.toMatch(/Jansen|jan\.jansen|12345678|glasbak/);
 
-    // The audit log names the client as the actor of the melding.
+    // The audit log names the client as the actor of the melding: one entry, with the melding's facts.
     const log = await loket.app.inject({ method: 'GET', url: '/api/v1/gemeenten/GM0384/audit-log?pageSize=100', headers: beheerder.headers });
-    const regel = log.json().items.find((a: { actie: string; object: { id: string } }) => a.actie === 'melding-aanmaken' && a.object.id === zaak.id);
-    expect(regel?.actor).toMatchObject({ type: 'systeem', naam: 'Open311: FixMyStreet' });
+    const regels = log.json().items.filter((a: { object: { id: string } }) => a.object.id === zaak.id);
+    expect(regels).toHaveLength(1);
+    expect(regels[0]).toMatchObject({ actie: 'zaak-aanmaken', actor: { type: 'systeem', naam: 'Open311: FixMyStreet' }, details: { zaaktype: 'melding-openbare-ruimte', melding: { categorie: 'container-vol', bron: 'open311', locatie: 'binnen' } } });
   });
 
   it('takes address_string instead of a coordinate, and answers JSON as a top-level array', async () => {

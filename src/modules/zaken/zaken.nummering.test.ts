@@ -181,8 +181,8 @@ const rust = () => new Promise((klaar) => setImmediate(klaar));
 /** For a test in which every number comes from `haal`. */
 const alleen = () => Promise.reject(new Error('niet nodig'));
 
-describe('numbers asked for at the same time (Nummerbron, ADR 0098)', () => {
-  it('the ones that ask while a number is on its way get theirs together, in one request, in the order they asked', async () => {
+describe('numbers asked for at the same time (Nummerbron, ADR 0098 and 0099)', () => {
+  it('the ones that ask while a number is on its way get theirs together, in one request, in the order they asked, with a reserve for the next', async () => {
     const bron = new Nummerbron();
     const { vragen, haal } = bediendeHaal();
     const eerste = bron.neem('r', haal, alleen);
@@ -191,21 +191,55 @@ describe('numbers asked for at the same time (Nummerbron, ADR 0098)', () => {
     // Another sequence does not wait for this one.
     const ander = bron.neem('s', haal, alleen);
     await rust();
+    // Alone, a registration takes only its own number: nothing is held back.
     expect(vragen.map((v) => v.aantal)).toEqual([1, 1]);
     vragen[0]?.antwoord([10]);
     vragen[1]?.antwoord([500]);
     expect(await eerste).toBe(10);
     expect(await ander).toBe(500);
     await rust();
-    expect(vragen.map((v) => v.aantal)).toEqual([1, 1, 3]);
-    vragen[2]?.antwoord([11, 12, 13]);
+    // Three waited: their three numbers and a reserve of four per registration.
+    expect(vragen.map((v) => v.aantal)).toEqual([1, 1, 3 + 3 * Nummerbron.RESERVE_PER_WACHTENDE]);
+    vragen[2]?.antwoord(Array.from({ length: 15 }, (_, i) => 11 + i));
     expect(await Promise.all(later)).toEqual([11, 12, 13]);
-    // Nobody waiting: the next asks alone again.
-    const weer = bron.neem('r', haal, alleen);
+    // The next ones take the reserve, lowest first, without a request.
+    expect(await bron.neem('r', haal, alleen)).toBe(14);
+    expect(await bron.neem('r', haal, alleen)).toBe(15);
+    expect(vragen).toHaveLength(3);
+    // The other sequence has no reserve.
+    const weer = bron.neem('s', haal, alleen);
     await rust();
     expect(vragen.at(-1)?.aantal).toBe(1);
-    vragen.at(-1)?.antwoord([14]);
-    expect(await weer).toBe(14);
+    vragen.at(-1)?.antwoord([501]);
+    expect(await weer).toBe(501);
+  });
+
+  it('those who came while the numbers were on their way are served from the new reserve; a reserve is at most RESERVE_MAX and is dropped when it is too old', async () => {
+    let nu = 0;
+    const bron = new Nummerbron(() => nu);
+    const { vragen, haal } = bediendeHaal();
+    const eerste = bron.neem('r', haal, alleen);
+    await rust();
+    const tien = Array.from({ length: 10 }, () => bron.neem('r', haal, alleen));
+    await rust();
+    vragen[0]?.antwoord([1]);
+    expect(await eerste).toBe(1);
+    await rust();
+    expect(vragen[1]?.aantal).toBe(10 + Nummerbron.RESERVE_MAX);
+    // Two more come while those numbers are on their way.
+    const tijdens = [bron.neem('r', haal, alleen), bron.neem('r', haal, alleen)];
+    await rust();
+    vragen[1]?.antwoord(Array.from({ length: 10 + Nummerbron.RESERVE_MAX }, (_, i) => 2 + i));
+    expect(await Promise.all(tien)).toEqual(Array.from({ length: 10 }, (_, i) => 2 + i));
+    expect(await Promise.all(tijdens)).toEqual([12, 13]);
+    expect(vragen).toHaveLength(2);
+    // Past its age the rest of the reserve is dropped (a gap): the next asks alone again.
+    nu += Nummerbron.RESERVE_MS + 1;
+    const na = bron.neem('r', haal, alleen);
+    await rust();
+    expect(vragen.map((v) => v.aantal)).toEqual([1, 10 + Nummerbron.RESERVE_MAX, 1]);
+    vragen[2]?.antwoord([100]);
+    expect(await na).toBe(100);
   });
 
   it('when the sequence is not there, each takes its own; a failure reaches the ones it was for, and the next goes on', async () => {

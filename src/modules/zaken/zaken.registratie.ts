@@ -48,6 +48,11 @@ export interface NieuweZaakInvoer {
    */
   draad?: { inReplyTo: string; references: string[] } | undefined;
   /**
+   * More about the registration for its one audit entry (`zaak-aanmaken`), e.g. a melding's
+   * category and source: the caller writes no entry of its own for the same act.
+   */
+  auditDetails?: Record<string, unknown> | undefined;
+  /**
    * A norm for this zaak instead of the zaaktype's (`<n>wd`, `P<n>D|W|M`), with the reason, e.g. a
    * melding's category norm. Kept in the `aangemaakt` event; the deadline counts from it (ADR 0051).
    * For other modules only: the HTTP API does not offer it. With `startdatum` (zaaktypen whose
@@ -176,7 +181,7 @@ export function zakenRegistratie(kern: ZakenKern, detail: ZakenWerkvoorraad['det
           aangemaakt,
           invoer.betrokkene?.adres ?? null,
         );
-        await audit.log(wie.context, { gemeente: gemeenteCode, actie: 'zaak-aanmaken', objectType: 'zaak', objectId: id, details: { identificatie, zaaktype: zaaktype.code, versie: zaaktype.versie } });
+        await audit.log(wie.context, { gemeente: gemeenteCode, actie: 'zaak-aanmaken', objectType: 'zaak', objectId: id, details: { identificatie, zaaktype: zaaktype.code, versie: zaaktype.versie, ...invoer.auditDetails } });
         if (betrokkene) await audit.verwerking(wie.context, { gemeente: gemeenteCode, naam: 'zaak-aanmaken', ...VERWERKING_ZAKEN, betrokkeneIds: [id] });
         const erbij = bij ? await bij({ id, identificatie, uiterlijkeEinddatum: projectie.uiterlijkeEinddatum }, { repo, transactie }) : undefined;
         for (const d of erbij?.documenten ?? []) {

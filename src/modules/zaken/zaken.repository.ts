@@ -336,8 +336,8 @@ function zaakQueries(db: Kysely<DB>, namen: Map<string, ZaaktypeNamen>, lezen: K
      * takes no lock that lasts, so registrations in one gemeente never wait for each other. A
      * number taken by a transaction that rolls back is not given again (a gap, never a duplicate).
      * The year's sequence is made on demand by its first zaak (see `maakNummerreeks`). Registrations
-     * that ask while another's number is on its way get theirs together, in one statement
-     * (`Nummerbron`, ADR 0098).
+     * that ask while another's number is on its way get theirs together, in one statement, with
+     * a small reserve for the next under load (`Nummerbron`, ADR 0098 and 0099).
      */
     volgendNummer: async (gemeente: string, jaar: number): Promise<number> => {
       const reeks = nummerreeks(gemeente, jaar);
@@ -904,20 +904,36 @@ interface Wachtrij {
 }
 
 /**
- * Zaak numbers for registrations that ask at the same time (ADR 0098). While one registration's
- * number is on its way, the others that ask for the same sequence wait; when it arrives, the first
- * of them takes numbers for all of them in one statement (`haal`), its own first (the lowest), on
- * its own connection. Nothing is kept between requests: a number is taken only when a
- * registration asks for it, so none is held back or lost (gaps only from rolled-back
- * registrations, as before). Under load most registrations send no statement for their number;
- * alone, a registration takes its number as before. When the sequence is not there (the first
- * zaak of a year), each takes its own (`alleen`, which makes it): one that made it in its own
- * transaction, not yet committed, must never wait for another that cannot see it.
+ * Zaak numbers for registrations that ask at the same time (ADR 0098, ADR 0099). While one
+ * registration's number is on its way, the others that ask for the same sequence wait; when it
+ * arrives, the first of them takes numbers for all of them in one statement (`haal`), its own first
+ * (the lowest), on its own connection. Under concurrent load (someone was waiting) that statement
+ * also takes a small reserve, sized by the demand just seen (`RESERVE_PER_WACHTENDE` per
+ * registration, at most `RESERVE_MAX`), which the next registrations of this node take without a
+ * statement; a reserve not used within `RESERVE_MS` is dropped. So a node that registers one zaak
+ * at a time never holds a number back, and under load most registrations send no statement for
+ * their number. A dropped reserve, a stopped node or a rolled-back registration leaves a gap;
+ * never a duplicate; numbers of two nodes under load can be out of time order by at most one
+ * reserve's age (ADR 0099). When the sequence is not there (the first zaak of a year), each takes
+ * its own (`alleen`, which makes it): one that made it in its own transaction, not yet committed,
+ * must never wait for another that cannot see it.
  */
 export class Nummerbron {
+  static readonly RESERVE_PER_WACHTENDE = 4;
+  static readonly RESERVE_MAX = 32;
+  static readonly RESERVE_MS = 1000;
   readonly #rijen = new Map<string, Wachtrij>();
+  readonly #reserves = new Map<string, { nummers: number[]; tot: number }>();
+  readonly #nu: () => number;
+
+  /** `nu`: a monotonic clock in ms, for the reserve's age (not the domain's time). */
+  constructor(nu: () => number = () => performance.now()) {
+    this.#nu = nu;
+  }
 
   async neem(reeks: string, haal: (aantal: number) => Promise<number[] | null>, alleen: () => Promise<number>): Promise<number> {
+    const uitReserve = this.#uitReserve(reeks);
+    if (uitReserve !== undefined) return uitReserve;
     let rij = this.#rijen.get(reeks);
     if (rij) {
       const wachtrij = rij;
@@ -928,9 +944,10 @@ export class Nummerbron {
       // The turn was handed to this caller: it takes numbers for itself and those waiting now.
     } else this.#rijen.set(reeks, (rij = { wachtend: [] }));
     const samen = rij.wachtend.splice(0);
+    const reserve = samen.length === 0 ? 0 : Math.min(Nummerbron.RESERVE_MAX, Nummerbron.RESERVE_PER_WACHTENDE * (samen.length + 1));
     let nummers: number[] | null;
     try {
-      nummers = await haal(samen.length + 1);
+      nummers = await haal(samen.length + 1 + reserve);
     } catch (fout) {
       for (const wacht of samen) wacht({ fout });
       this.#geefDoor(reeks, rij);
@@ -943,8 +960,28 @@ export class Nummerbron {
       return alleen();
     }
     for (const [i, wacht] of samen.entries()) wacht({ nummer: nummers[i + 1] as number });
+    if (nummers.length > samen.length + 1) this.#reserves.set(reeks, { nummers: nummers.slice(samen.length + 1), tot: this.#nu() + Nummerbron.RESERVE_MS });
+    // Those who came while the numbers were on their way, from the reserve as far as it goes.
+    while (rij.wachtend.length > 0) {
+      const nummer = this.#uitReserve(reeks);
+      if (nummer === undefined) break;
+      rij.wachtend.shift()?.({ nummer });
+    }
     this.#geefDoor(reeks, rij);
     return nummers[0] as number;
+  }
+
+  /** The lowest number of the sequence's reserve, unless it is empty or too old (then dropped). */
+  #uitReserve(reeks: string): number | undefined {
+    const reserve = this.#reserves.get(reeks);
+    if (!reserve) return undefined;
+    if (reserve.tot < this.#nu()) {
+      this.#reserves.delete(reeks);
+      return undefined;
+    }
+    const nummer = reserve.nummers.shift();
+    if (reserve.nummers.length === 0) this.#reserves.delete(reeks);
+    return nummer;
   }
 
   /** The turn to the first who came while the numbers were on their way, or the sequence is free again. */
