@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 import { Secret, TOTP } from 'otpauth';
 import type { Rol } from '../../db/schema.ts';
 import type { Principal } from '../../http/policy.ts';
@@ -24,7 +24,8 @@ export const POGINGEN_VOOR_BLOKKADE = 5;
 const MAX_BLOKKADE_MS = 60 * 60 * 1000;
 const TOTP_PERIODE = 30;
 
-export const sha256 = (waarde: string): string => createHash('sha256').update(waarde).digest('hex');
+/** SHA-256 in hex, one shot (`crypto.hash`: no Hash object per call, on every Open311 key and form concept). */
+export const sha256 = (waarde: string): string => hash('sha256', waarde, 'hex');
 const nieuwToken = (): string => randomBytes(32).toString('base64url');
 
 export function totpVoor(geheim: string, email: string): TOTP {

@@ -4,7 +4,7 @@
  * happens (ADR 0012): lock, check version and visibility, append events, fold the history again,
  * store the projection with version + 1, in one transaction with any mail; audit after commit.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { DB, Kanaal, Rol } from '../../db/schema.ts';
 import { verouderd } from '../../http/etag.ts';
@@ -136,7 +136,7 @@ export function nieuweVolgcode(): string {
   return code;
 }
 
-export const volgcodeHash = (code: string): string => createHash('sha256').update(code).digest('hex');
+export const volgcodeHash = (code: string): string => hash('sha256', code, 'hex');
 const VOLGCODE = /^[a-z2-7]{32}$/;
 
 export function volgcodeUitTekst(tekst: string): string | null {
