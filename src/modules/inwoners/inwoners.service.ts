@@ -12,6 +12,7 @@ import type { Taal } from '../../i18n/i18n.ts';
 import { vertaler } from '../../i18n/i18n.ts';
 import type { Klok } from '../../klok.ts';
 import type { Context, auditService } from '../audit/audit.service.ts';
+import { sha256 } from '../auth/auth.service.ts';
 import type { Berichten } from '../berichten/berichten.service.ts';
 import type { Gemeente } from '../gemeenten/gemeenten.repository.ts';
 import type { IngelogdeInwoner } from '../zaken/zaken.inwoner.ts';
@@ -47,7 +48,6 @@ export class InlogFout extends Error {
   }
 }
 
-const sha256 = (tekst: string): string => createHash('sha256').update(tekst).digest('hex');
 const BSN = /^\d{9}$/;
 
 /** A signed-in resident as the pages see them. */

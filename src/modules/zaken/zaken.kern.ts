@@ -4,7 +4,6 @@
  * happens (ADR 0012): lock, check version and visibility, append events, fold the history again,
  * store the projection with version + 1, in one transaction with any mail; audit after commit.
  */
-import { hash } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { DB, Kanaal, Rol } from '../../db/schema.ts';
 import { verouderd } from '../../http/etag.ts';
@@ -12,6 +11,7 @@ import { heeftRecht, RECHTEN } from '../../http/rechten.ts';
 import type { Taal } from '../../i18n/i18n.ts';
 import type { Klok } from '../../klok.ts';
 import type { AuditService, Context } from '../audit/audit.service.ts';
+import { sha256 } from '../auth/auth.service.ts';
 import type { Berichten } from '../berichten/berichten.service.ts';
 import type { Gemeente, GemeentenRepository } from '../gemeenten/gemeenten.repository.ts';
 import { kalenderdag, type Sluitingsdagen } from '../termijnen/kalender.ts';
@@ -136,7 +136,8 @@ export function nieuweVolgcode(): string {
   return code;
 }
 
-export const volgcodeHash = (code: string): string => hash('sha256', code, 'hex');
+/** Only the hash of a tracking code is kept (the project's one SHA-256 helper). */
+export const volgcodeHash: (code: string) => string = sha256;
 const VOLGCODE = /^[a-z2-7]{32}$/;
 
 export function volgcodeUitTekst(tekst: string): string | null {
