@@ -131,6 +131,7 @@ import { adressenService } from './modules/adressen/adressen.service.ts';
 import { gazetteerGeocoder, pdokGeocoder } from './modules/adressen/adressen.geocoder.ts';
 import { meldingformulierRepository } from './modules/meldingformulier/meldingformulier.repository.ts';
 import { meldingformulierRoutes } from './modules/meldingformulier/meldingformulier.routes.ts';
+import { momentopnamen } from './modules/meldingformulier/meldingformulier.momentopname.ts';
 import { meldingformulierService } from './modules/meldingformulier/meldingformulier.service.ts';
 import { open311Service } from './modules/open311/open311.service.ts';
 import { open311SleutelsRepository } from './modules/open311/open311.sleutels.repository.ts';
@@ -390,6 +391,7 @@ export async function createLoket(options: LoketOptions): Promise<Loket> {
     rateLimit: config.rateLimitAanmelden,
     kaartTegels: config.kaartTegels,
     midden: (gemeente) => services.grenzen.midden(gemeente),
+    momentopnamen: momentopnamen(formulierTokens(formulierGeheim, klok)),
   });
   paginafeedbackRoutes(app, { paginafeedback: services.paginafeedback, rateLimit: config.rateLimitAanmelden });
   ktoRoutes(app, { kto: services.kto, gemeenten, rateLimit: config.rateLimitAanmelden });

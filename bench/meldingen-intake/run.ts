@@ -14,7 +14,12 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
+import { systeemklok } from '../../src/klok.ts';
 import { cliContext } from '../../src/modules/audit/audit.service.ts';
+import { sha256 } from '../../src/modules/auth/auth.service.ts';
+import { momentopnamen } from '../../src/modules/meldingformulier/meldingformulier.momentopname.ts';
+import type { ConceptGegevens } from '../../src/modules/meldingformulier/meldingformulier.repository.ts';
+import { formulierTokens } from '../../src/modules/zaakvolgen/zaakvolgen.formulier.ts';
 import { benchDatabase, laadDemo, meetTweehonderd, schrijfInBenchmarks, percentiel, round2 } from '../gedeeld.ts';
 import { freePort, msUntil200, processTicks, startChild, ticksOfCommand, type Child } from '../http-baseline/processes.ts';
 
@@ -115,28 +120,39 @@ let benchPid = 0;
 const conceptSleutel = (i: number): string => `b${String(i).padStart(42, '0')}`;
 
 /**
- * Concepts of the resident form as its steps leave them before the last one (description,
- * category without questions, a point in Diemen, an e-mail address, the duplicates seen), made in
- * the database: the steps are not what is measured, the sending is. Key i hashes as the service
- * does (sha256 of the key, hex).
+ * The i-th concept of the resident form as its steps leave it before the last one (description,
+ * category without questions, a point in Diemen, an e-mail address, the duplicates seen).
+ */
+const conceptGegevens = (i: number): ConceptGegevens => ({
+  beschrijving: `Melding ${i}: het ligt hier al een paar dagen.`,
+  categorie: ['gat-in-de-weg', 'zwerfafval', 'losse-stoeptegel'][i % 3],
+  antwoorden: {},
+  locatie: { lat: Number((52.333 + (i % 97) * 0.00002).toFixed(5)), lon: Number((4.985 + (i % 89) * 0.00005).toFixed(5)), adres: '' },
+  nieuw: true,
+  contact: { email: `melder${i % 1000}@example.org`, telefoon: '', toestemming: true },
+  contactKlaar: true,
+});
+
+/**
+ * The concepts, made in the database: the steps are not what is measured, the sending is. Key i
+ * hashes as the service does (sha256 of the key, hex).
  */
 async function maakConcepten(client: Client, aantal: number): Promise<void> {
-  await client.query(
-    `insert into melding_concept (gemeente, sleutel_hash, gegevens, aangemaakt_op, verloopt_op)
-     select $1, encode(sha256(convert_to('b' || lpad(i::text, 42, '0'), 'UTF8')), 'hex'),
-       jsonb_build_object(
-         'beschrijving', 'Melding ' || i || ': het ligt hier al een paar dagen.',
-         'categorie', (array['gat-in-de-weg', 'zwerfafval', 'losse-stoeptegel'])[i % 3 + 1],
-         'antwoorden', '{}'::jsonb,
-         'locatie', jsonb_build_object('lat', 52.333 + (i % 97) * 0.00002, 'lon', 4.985 + (i % 89) * 0.00005, 'adres', ''),
-         'nieuw', true,
-         'contact', jsonb_build_object('email', 'melder' || (i % 1000) || '@example.org', 'telefoon', '', 'toestemming', true),
-         'contactKlaar', true),
-       now(), now() + interval '1 day'
-     from generate_series(0, $2 - 1) as i`,
-    [GEMEENTE, aantal],
-  );
+  for (let van = 0; van < aantal; van += 10_000) {
+    const nummers = Array.from({ length: Math.min(10_000, aantal - van) }, (_, j) => van + j);
+    await client.query(
+      `insert into melding_concept (gemeente, sleutel_hash, gegevens, aangemaakt_op, verloopt_op)
+       select $1, hash, gegevens, now(), now() + interval '1 day' from unnest($2::text[], $3::jsonb[]) as c (hash, gegevens)`,
+      [GEMEENTE, nummers.map((i) => sha256(conceptSleutel(i))), nummers.map((i) => JSON.stringify(conceptGegevens(i)))],
+    );
+  }
 }
+
+/** The form secret of the bench's server, so the bench can sign the check page's snapshot as the page does (ADR 0100). */
+const FORMULIER_GEHEIM = 'bench-meldingen-intake-formuliergeheim';
+const opnamen = momentopnamen(formulierTokens(FORMULIER_GEHEIM, systeemklok));
+/** The last step's body, as the check page's form sends it: the signed snapshot of the concept. */
+const formulierBody = (i: number): string => new URLSearchParams({ concept: opnamen.maak(GEMEENTE, conceptSleutel(i), { gegevens: conceptGegevens(i), aantalFotos: 0 }) }).toString();
 
 /** The route of the resident form's last step; the path is a new concept's each time. */
 const FORMULIER = '/diemen/melding/<sleutel>/controle';
@@ -152,7 +168,16 @@ async function meet(route: Route, client: Client) {
     url: route.base,
     connections: VERBINDINGEN,
     headers: (route.contentType ? { 'content-type': route.contentType } : {}) as Record<string, string>,
-    requests: [{ method: route.methode, setupRequest: (req: { path: string }) => ({ ...req, method: route.methode, path: route.pad === FORMULIER ? `/diemen/melding/${conceptSleutel(conceptTeller.i++)}/controle` : route.pad, ...(route.body ? { body: route.body(teller.i++) } : {}) }) }],
+    requests: [
+      {
+        method: route.methode,
+        setupRequest: (req: { path: string }) => {
+          if (route.pad !== FORMULIER) return { ...req, method: route.methode, path: route.pad, ...(route.body ? { body: route.body(teller.i++) } : {}) };
+          const i = conceptTeller.i++;
+          return { ...req, method: route.methode, path: `/diemen/melding/${conceptSleutel(i)}/controle`, body: formulierBody(i) };
+        },
+      },
+    ],
   };
   if (WARMUP > 0) await autocannon({ ...opties, duration: WARMUP });
   // Statistics of the tables the warm-up filled, as autovacuum keeps them on a running server
@@ -228,7 +253,7 @@ async function main(): Promise<void> {
 
   const portLoket = await freePort();
   const portHallo = await freePort();
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, TZ: 'UTC', DATABASE_URL: benchUrl, PORT: String(portLoket), LOKET_RATE_LIMIT: '1000000', LOKET_RATE_LIMIT_AANMELDEN: '1000000', LOKET_TERMIJNBEWAKING_MINUTEN: '0', LOKET_OPRUIMEN_UREN: '0', LOKET_KPI_ROLLUP_MINUTEN: '0' };
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, TZ: 'UTC', DATABASE_URL: benchUrl, PORT: String(portLoket), LOKET_RATE_LIMIT: '1000000', LOKET_RATE_LIMIT_AANMELDEN: '1000000', LOKET_TERMIJNBEWAKING_MINUTEN: '0', LOKET_OPRUIMEN_UREN: '0', LOKET_KPI_ROLLUP_MINUTEN: '0', LOKET_FORMULIER_GEHEIM: FORMULIER_GEHEIM };
   // BENCH_PROFIEL=<dir>: a V8 CPU profile of the Loket server, written when it stops.
   const profiel = process.env.BENCH_PROFIEL ? ['--cpu-prof', `--cpu-prof-dir=${resolve(process.env.BENCH_PROFIEL)}`] : [];
   const loket = startChild(process.execPath, [...profiel, '--disable-warning=ExperimentalWarning', 'bench/meldingen-intake/server.ts'], { cwd: ROOT, env, logFile: join(tmp, 'loket.log') });
@@ -245,7 +270,7 @@ async function main(): Promise<void> {
     { naam: 'bare Fastify hello-world (GET /)', base: `http://127.0.0.1:${portHallo}`, methode: 'GET', pad: '/', pid: () => hallo.process.pid ?? 0 },
     { naam: 'single-row insert (POST /bench/rij)', base, methode: 'POST', pad: '/bench/rij', contentType: 'application/json', body: (i) => JSON.stringify({ tekst: `Rij ${i}` }), pid: () => loket.process.pid ?? 0, statements },
     { naam: 'POST /open311/v2/requests.json', base, methode: 'POST', pad: '/open311/v2/requests.json', contentType: FORM, body: (i) => melding(sleutel, i), pid: () => loket.process.pid ?? 0, statements },
-    { naam: 'resident form, last step (POST /diemen/melding/…/controle)', base, methode: 'POST', pad: FORMULIER, contentType: FORM, body: () => '', pid: () => loket.process.pid ?? 0, statements },
+    { naam: 'resident form, last step (POST /diemen/melding/…/controle)', base, methode: 'POST', pad: FORMULIER, contentType: FORM, pid: () => loket.process.pid ?? 0, statements },
   ];
   // The insert route once more after the intake routes: a machine whose speed drifts during the run
   // (a shared host) would otherwise favour or hurt the routes measured after the first insert run.
@@ -256,7 +281,12 @@ async function main(): Promise<void> {
     const proef = await fetch(`${base}/open311/v2/requests.json`, { method: 'POST', headers: { 'content-type': FORM }, body: melding(sleutel, teller.i++) });
     if (proef.status !== 200) throw new Error(`Open311 probe: ${proef.status} ${await proef.text()}`);
   }
-  const formulierProef = await fetch(`${base}/diemen/melding/${conceptSleutel(conceptTeller.i++)}/controle`, { method: 'POST', headers: { 'content-type': FORM }, body: '' });
+  // The check page's snapshot is the one the bench signs: the page itself, then its send.
+  const proefSleutel = conceptSleutel(conceptTeller.i);
+  const pagina = await (await fetch(`${base}/diemen/melding/${proefSleutel}/controle`)).text();
+  const getoond = /name="concept" value="([^"]+)"/.exec(pagina)?.[1] ?? '';
+  if (JSON.stringify(opnamen.lees(GEMEENTE, proefSleutel, getoond)) !== JSON.stringify({ gegevens: conceptGegevens(conceptTeller.i), aantalFotos: 0 })) throw new Error('resident form probe: the check page shows another snapshot than the bench sends');
+  const formulierProef = await fetch(`${base}/diemen/melding/${proefSleutel}/controle`, { method: 'POST', headers: { 'content-type': FORM }, body: formulierBody(conceptTeller.i++) });
   if (formulierProef.status !== 200) throw new Error(`resident form probe: ${formulierProef.status} ${(await formulierProef.text()).slice(0, 500)}`);
 
   const metingen = [];

@@ -52,6 +52,7 @@ import * as kennisZoeken from './migrations/0062-kennis-zoeken.ts';
 import * as teamStamgegevens from './migrations/0063-team-stamgegevens.ts';
 import * as zaakInvoegenLichter from './migrations/0064-zaak-invoegen-lichter.ts';
 import * as controlesAlsConstante from './migrations/0065-controles-als-constante.ts';
+import * as eisBijSchrijven from './migrations/0066-eis-bij-schrijven.ts';
 
 /**
  * Migrations in order; forward-only (no down) in production. There is no 0008, 0014, 0019, 0028,
@@ -111,6 +112,7 @@ const migrations: Record<string, Migration> = {
   '0063-team-stamgegevens': teamStamgegevens,
   '0064-zaak-invoegen-lichter': zaakInvoegenLichter,
   '0065-controles-als-constante': controlesAlsConstante,
+  '0066-eis-bij-schrijven': eisBijSchrijven,
 };
 
 /** The names of every migration of this version, in order (`/ready` checks the database has them all). */

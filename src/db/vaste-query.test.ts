@@ -119,4 +119,16 @@ describe('alsEenStatement', () => {
     expect(weer.sql).toBe(een.sql);
     expect(weer.parameters).toEqual([10, 21, 31, 42]);
   });
+
+  it('with a write that must touch a row, every write is a WITH part and the statement checks that one (ADR 0100)', () => {
+    const eis = { code: 'proef-weg', fout: () => new Error('weg') };
+    const insert = { compiled: CompiledQuery.raw(`insert into "a" ("x") values ($1)`, [1]), execute: () => Promise.resolve() };
+    const vereist = { compiled: CompiledQuery.raw(`delete from "c" where "x" = $1 returning 1`, [2]), eis, execute: () => Promise.resolve() };
+    const een = alsEenStatement(compiler, [vereist, insert]);
+    expect(een.sql).toBe(`with "schrijf_1" as (delete from "c" where "x" = $1 returning 1), "schrijf_2" as (insert into "a" ("x") values ($2)) select loket_eis(exists (select from "schrijf_1"), $3)`);
+    expect(een.parameters).toEqual([2, 1, 'proef-weg']);
+    expect(alsEenStatement(compiler, [vereist]).sql).toBe(`with "schrijf_1" as (delete from "c" where "x" = $1 returning 1) select loket_eis(exists (select from "schrijf_1"), $2)`);
+    // The same texts without the requirement are another statement.
+    expect(alsEenStatement(compiler, [{ ...vereist, eis: undefined }, insert]).sql).toMatch(/^with "schrijf_1" as \(delete .*\) insert into "a"/);
+  });
 });

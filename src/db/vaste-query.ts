@@ -1,5 +1,5 @@
 import { CompiledQuery, type Compilable, type Insertable, type Kysely } from 'kysely';
-import type { VasteSchrijfactie } from './verzoek-transactie.ts';
+import type { Eis, VasteSchrijfactie } from './verzoek-transactie.ts';
 import type { DB } from './schema.ts';
 import { voorbereid } from './voorbereid.ts';
 
@@ -22,18 +22,30 @@ export function vasteQuery<W extends Record<string, unknown>, R>(namen: readonly
 
 /**
  * A write whose shape never changes (an update or delete by key), built and compiled once like a
- * `vasteQuery`, for `schrijfMetVolgende` (ADR 0096, 0098); `execute` runs it on its own.
+ * `vasteQuery`, for `schrijfMetVolgende` (ADR 0096, 0098); `execute` runs it on its own. With
+ * `eis` it must touch a row (ADR 0100): kept, it fails the statement it goes out in; run on its
+ * own, it throws `eis.fout()` after touching none.
  */
-export function vasteSchrijfactie<W extends Record<string, unknown>>(namen: readonly (keyof W & string)[], bouw: (db: Kysely<DB>, waarden: W) => Compilable<unknown>) {
-  const vul = vastMetNamen(namen, bouw);
+export function vasteSchrijfactie<W extends Record<string, unknown>>(namen: readonly (keyof W & string)[], bouw: (db: Kysely<DB>, waarden: W) => Compilable<unknown>, eis?: Eis) {
+  const vul = vastMetNamen(namen, bouw, eis ? ' returning 1' : '');
   return (db: Kysely<DB>, waarden: W): VasteSchrijfactie => {
     const compiled = vul(db, waarden);
-    return { compiled, execute: () => db.executeQuery(compiled) };
+    if (!eis) return { compiled, execute: () => db.executeQuery(compiled) };
+    return {
+      compiled,
+      eis,
+      execute: async () => {
+        if ((await db.executeQuery(compiled)).rows.length === 0) throw eis.fout();
+      },
+    };
   };
 }
 
-/** `bouw` compiled once with a marker for each named value; per call the compiled query with the call's values, marked to be kept prepared. */
-function vastMetNamen<W extends Record<string, unknown>>(namen: readonly (keyof W & string)[], bouw: (db: Kysely<DB>, waarden: W) => Compilable<unknown>) {
+/**
+ * `bouw` compiled once with a marker for each named value (and `achter` after its text); per call
+ * the compiled query with the call's values, marked to be kept prepared.
+ */
+function vastMetNamen<W extends Record<string, unknown>>(namen: readonly (keyof W & string)[], bouw: (db: Kysely<DB>, waarden: W) => Compilable<unknown>, achter = '') {
   let vast: { sql: string; plaatsen: readonly ({ naam: keyof W } | { constant: unknown })[] } | undefined;
   return <R>(db: Kysely<DB>, waarden: W): CompiledQuery<R> => {
     if (!vast) {
@@ -43,7 +55,7 @@ function vastMetNamen<W extends Record<string, unknown>>(namen: readonly (keyof 
       const gebruikt = new Set(plaatsen.flatMap((p) => ('naam' in p ? [p.naam] : [])));
       const ontbreekt = namen.filter((naam) => !gebruikt.has(naam));
       if (ontbreekt.length > 0) throw new Error(`vasteQuery: ${ontbreekt.join(', ')} niet als parameter in de query`);
-      vast = { sql: compiled.sql, plaatsen };
+      vast = { sql: compiled.sql + achter, plaatsen };
     }
     const parameters = vast.plaatsen.map((p) => ('naam' in p ? waarden[p.naam] : p.constant));
     return voorbereid(CompiledQuery.raw(vast.sql, parameters) as CompiledQuery<R>);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { testDatabase } from '../../test/database.ts';
 import { statementsVan } from '../../test/statements.ts';
 import type { Database } from './database.ts';
+import { vasteSchrijfactie } from './vaste-query.ts';
 import { bewaarTotCommit, inEenTransactie, naCommit, schrijfMetVolgende, zonderTransactie, type Bundel } from './verzoek-transactie.ts';
 
 /**
@@ -167,6 +168,60 @@ describe('writes kept for the next statement', () => {
       await inEenTransactie(database.db, async () => schrijfMetVolgende(kind(40, 3)));
     });
     expect(await kinderen(40)).toEqual([1, 3]);
+  });
+
+  describe('a write that must touch a row (ADR 0100)', () => {
+    class Weg extends Error {}
+    const verwijderOuder = vasteSchrijfactie(['id'], (db, w: { id: number }) => db.deleteFrom('proef_ouder' as never).where(sql`id`, '=', w.id), { code: 'proef-ouder-weg', fout: () => new Weg('de ouder is weg') });
+
+    it('goes out with the other writes in the one statement, which fails as a whole when it touches none', async () => {
+      await ouder(60).execute();
+      const { statements } = await statementsVan(() =>
+        inEenTransactie(database.db, async () => {
+          await schrijfMetVolgende(ouder(61));
+          await schrijfMetVolgende(verwijderOuder(database.db, { id: 60 }));
+        }),
+      );
+      if (!opPglite) expect(statements).toEqual([expect.stringMatching(/^with "schrijf_1" as \(insert into "proef_ouder".*\), "schrijf_2" as \(delete from "proef_ouder".* returning 1\) select loket_eis\(exists \(select from "schrijf_2"\), \$3\)$/)]);
+      // Once more: the row is gone, so the statement fails, the insert with it, with the write's own error.
+      const fout = await inEenTransactie(database.db, async () => {
+        await schrijfMetVolgende(ouder(62));
+        await schrijfMetVolgende(verwijderOuder(database.db, { id: 60 }));
+      }).catch((error: unknown) => error);
+      expect(fout).toBeInstanceOf(Weg);
+      const ouders = await sql<{ id: number }>`select id from proef_ouder where id between 60 and 62 order by id`.execute(database.db);
+      expect(ouders.rows).toEqual([{ id: 61 }]);
+    });
+
+    it('fails a transaction that had already begun (a read before it), and on its own throws after touching none', async () => {
+      const fout = await inEenTransactie(database.db, async () => {
+        await kinderen(63);
+        await schrijfMetVolgende(ouder(63));
+        await schrijfMetVolgende(verwijderOuder(database.db, { id: 64 }));
+        await kinderen(63);
+      }).catch((error: unknown) => error);
+      expect(fout).toBeInstanceOf(Weg);
+      expect((await sql<{ id: number }>`select id from proef_ouder where id = 63`.execute(database.db)).rows).toEqual([]);
+      await expect(verwijderOuder(database.db, { id: 64 }).execute()).rejects.toBeInstanceOf(Weg);
+      await ouder(64).execute();
+      await verwijderOuder(database.db, { id: 64 }).execute();
+      expect((await sql<{ id: number }>`select id from proef_ouder where id = 64`.execute(database.db)).rows).toEqual([]);
+    });
+
+    it('of two requests sending the same delete at once, one goes through', async () => {
+      await ouder(65).execute();
+      const uitkomsten = await Promise.allSettled(
+        [66, 67].map((id) =>
+          inEenTransactie(database.db, async () => {
+            await schrijfMetVolgende(ouder(id));
+            await schrijfMetVolgende(verwijderOuder(database.db, { id: 65 }));
+          }),
+        ),
+      );
+      expect(uitkomsten.filter((u) => u.status === 'fulfilled')).toHaveLength(1);
+      expect(uitkomsten.find((u) => u.status === 'rejected')?.reason).toBeInstanceOf(Weg);
+      expect((await sql<{ n: number }>`select count(*)::int as n from proef_ouder where id in (65, 66, 67)`.execute(database.db)).rows).toEqual([{ n: 1 }]);
+    });
   });
 
   it('outside a request transaction writes at once; a read or a returning is refused', async () => {

@@ -103,7 +103,30 @@ const schrijfsoorten = new Set(['InsertQueryNode', 'UpdateQueryNode', 'DeleteQue
  */
 export interface VasteSchrijfactie {
   readonly compiled: CompiledQuery;
+  /** The write must touch a row (ADR 0100); its text then ends in `returning 1`. */
+  readonly eis?: Eis;
   execute(): Promise<unknown>;
+}
+
+/**
+ * What a write that must touch a row fails with when it touches none (ADR 0100): the statement it
+ * goes out in fails inside PostgreSQL (`loket_eis`, migration 0066), so none of the writes in it
+ * stay, and the request gets `fout()`.
+ */
+export interface Eis {
+  /** Names the requirement in the statement (the failure's message); unique per kind of write. */
+  readonly code: string;
+  readonly fout: () => Error;
+}
+
+/** The SQLSTATE of `loket_eis` (migration 0066). */
+const EIS_SQLSTATE = 'LK001';
+
+/** The requirement among `writes` that failed `error`, as its own error; undefined for any other failure. */
+function eisFout(error: unknown, writes: readonly (Schrijfnode | VasteSchrijfactie)[]): Error | undefined {
+  if (!(error instanceof Error) || (error as Error & { code?: unknown }).code !== EIS_SQLSTATE) return undefined;
+  for (const write of writes) if ('compiled' in write && write.eis?.code === error.message) return write.eis.fout();
+  return undefined;
 }
 
 /**
@@ -134,23 +157,38 @@ export async function schrijfMetVolgende(query: (OperationNodeSource & { execute
 /** A placeholder (`$n`) outside quotes, or a quoted name or string (left as it is). */
 const PLAATS = /'(?:[^']|'')*'|"(?:[^"]|"")*"|\$(\d+)/g;
 
-/** Texts of combined statements, found by the texts of their parts one by one (a part's text is mostly the same string each time, whose hash is kept). */
+/**
+ * Texts of combined statements, found by the texts of their parts one by one (a part's text is
+ * mostly the same string each time, whose hash is kept); a part with a requirement is looked up
+ * in `verderMetEis`.
+ */
 interface Combinatie {
   tekst?: string;
   verder: Map<string, Combinatie>;
+  verderMetEis: Map<string, Combinatie>;
 }
-const combinaties: Combinatie = { verder: new Map() };
+const combinatie = (): Combinatie => ({ verder: new Map(), verderMetEis: new Map() });
+const combinaties = combinatie();
 let aantalCombinaties = 0;
 const MAX_COMBINATIES = 256;
 
-/** The combined text of `delen`: each part's placeholders numbered on, the parts but the last as WITH parts of the last. */
-function combineer(delen: readonly CompiledQuery[]): string {
+/**
+ * The combined text of `delen`: each part's placeholders numbered on, the parts but the last as
+ * WITH parts of the last. With requirements, every part is a WITH part, and the statement itself
+ * checks each required part touched a row (`loket_eis`, its code the next placeholder).
+ */
+function combineer(delen: readonly { compiled: CompiledQuery; eis: boolean }[]): string {
   let verschuiving = 0;
-  const hernummerd = delen.map((d) => {
+  const hernummerd = delen.map(({ compiled: d }) => {
     const deel = verschuiving === 0 ? d.sql : d.sql.replace(PLAATS, (gevonden, n: string | undefined) => (n === undefined ? gevonden : `$${Number(n) + verschuiving}`));
     verschuiving += d.parameters.length;
     return deel;
   });
+  const metEis = delen.flatMap((d, i) => (d.eis ? [i + 1] : []));
+  if (metEis.length > 0) {
+    const eisen = metEis.map((deel, j) => `loket_eis(exists (select from "schrijf_${deel}"), $${verschuiving + j + 1})`);
+    return `with ${hernummerd.map((deel, i) => `"schrijf_${i + 1}" as (${deel})`).join(', ')} select ${eisen.join(', ')}`;
+  }
   const laatste = hernummerd.pop() ?? '';
   return `with ${hernummerd.map((deel, i) => `"schrijf_${i + 1}" as (${deel})`).join(', ')} ${laatste}`;
 }
@@ -163,35 +201,39 @@ function combineer(delen: readonly CompiledQuery[]): string {
  * one (a `VasteSchrijfactie` was compiled for its shape once) and joined as text, their
  * placeholders numbered on; the joined text is kept per list of parts (at most
  * `MAX_COMBINATIES`), so the same writes in the same order (every melding) cost a lookup.
+ * A write with a requirement (`eis`) makes the statement a select that checks it (ADR 0100).
  */
 export function alsEenStatement(compiler: QueryCompiler, writes: readonly (Schrijfnode | VasteSchrijfactie)[]): CompiledQuery {
-  const delen: CompiledQuery[] = [];
+  const delen: { compiled: CompiledQuery; eis: boolean }[] = [];
+  const codes: string[] = [];
   for (const write of writes) {
     if ('compiled' in write) {
-      delen.push(write.compiled);
+      delen.push({ compiled: write.compiled, eis: write.eis !== undefined });
+      if (write.eis) codes.push(write.eis.code);
       continue;
     }
-    for (const d of write.with?.expressions ?? []) delen.push(compiler.compileQuery(d.expression as RootOperationNode, createQueryId()));
-    delen.push(compiler.compileQuery({ ...write, with: undefined }, createQueryId()));
+    for (const d of write.with?.expressions ?? []) delen.push({ compiled: compiler.compileQuery(d.expression as RootOperationNode, createQueryId()), eis: false });
+    delen.push({ compiled: compiler.compileQuery({ ...write, with: undefined }, createQueryId()), eis: false });
   }
-  if (delen.length === 1 && delen[0]) return delen[0];
+  if (delen.length === 1 && delen[0] && !delen[0].eis) return delen[0].compiled;
+  const stap = (plek: Combinatie, d: (typeof delen)[0]) => (d.eis ? plek.verderMetEis : plek.verder);
   let plek: Combinatie | undefined = combinaties;
-  for (const d of delen) plek = plek?.verder.get(d.sql);
+  for (const d of delen) plek = plek && stap(plek, d).get(d.compiled.sql);
   let tekst = plek?.tekst;
   if (tekst === undefined) {
     tekst = combineer(delen);
     if (aantalCombinaties < MAX_COMBINATIES) {
       let naar = combinaties;
       for (const d of delen) {
-        let volgende = naar.verder.get(d.sql);
-        if (!volgende) naar.verder.set(d.sql, (volgende = { verder: new Map() }));
+        let volgende = stap(naar, d).get(d.compiled.sql);
+        if (!volgende) stap(naar, d).set(d.compiled.sql, (volgende = combinatie()));
         naar = volgende;
       }
       naar.tekst = tekst;
       aantalCombinaties++;
     }
   }
-  return CompiledQuery.raw(tekst, delen.flatMap((d) => d.parameters));
+  return CompiledQuery.raw(tekst, [...delen.flatMap((d) => d.compiled.parameters), ...codes]);
 }
 
 /** Writes what was kept for the commit, per bundle in the order the bundles were first used. */
@@ -348,9 +390,15 @@ function verzoekDriver(driver: Driver, enkeleVerbinding: boolean, compiler: Quer
     }
   }
 
-  /** The kept writes, if any, as one prepared statement. */
+  /** The kept writes, if any, as one prepared statement; a requirement that fails it fails with its own error (ADR 0100). */
   async function stuurUitgesteld(staat: Staat, ruw: DatabaseConnection): Promise<void> {
-    if (staat.uitgesteld.length > 0) await ruw.executeQuery(voorbereid(alsEenStatement(compiler, staat.uitgesteld.splice(0))));
+    if (staat.uitgesteld.length === 0) return;
+    const writes = staat.uitgesteld.splice(0);
+    try {
+      await ruw.executeQuery(voorbereid(alsEenStatement(compiler, writes)));
+    } catch (error) {
+      throw eisFout(error, writes) ?? error;
+    }
   }
 
   /** What must go out before a statement of the request: the owed BEGIN, then the kept writes. */

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB, MeldingConceptFotoTable } from '../../db/schema.ts';
 import { schrijfMetVolgende } from '../../db/verzoek-transactie.ts';
 import { vasteQuery, vasteSchrijfactie } from '../../db/vaste-query.ts';
+import { ConceptWeg } from './meldingformulier.errors.ts';
 
 /** What the resident filled in so far (each step adds its part). */
 export interface ConceptGegevens {
@@ -42,9 +43,15 @@ const conceptQuery = vasteQuery(['gemeente', 'hash', 'nu'], (db, w: { gemeente: 
     .where('c.verloopt_op', '>', w.nu),
 );
 
-// Sending a concept deletes it, with the melding's other writes: compiled once (ADR 0098).
+// Following another melding deletes the concept, with the follower's writes: compiled once (ADR 0098).
 const verwijderConcept = vasteSchrijfactie(['gemeente', 'hash'], (db, w: { gemeente: string; hash: string }) =>
   db.deleteFrom('melding_concept').where('gemeente', '=', w.gemeente).where('sleutel_hash', '=', w.hash),
+);
+// Sending deletes the concept in the melding's own statement, which fails when the concept is gone (ADR 0100).
+const verstuurConcept = vasteSchrijfactie(
+  ['gemeente', 'hash', 'nu'],
+  (db, w: { gemeente: string; hash: string; nu: string }) => db.deleteFrom('melding_concept').where('gemeente', '=', w.gemeente).where('sleutel_hash', '=', w.hash).where('verloopt_op', '>', w.nu),
+  { code: 'melding-concept-weg', fout: () => new ConceptWeg() },
 );
 
 /** SQL of the resident form's concepts and their photos (ADR 0055), per gemeente. */
@@ -71,9 +78,16 @@ export function meldingformulierRepository(db: Kysely<DB>) {
     verwijderFoto: async (gemeente: string, hash: string, volgnummer: number): Promise<void> => {
       await db.deleteFrom('melding_concept_foto').where('gemeente', '=', gemeente).where('sleutel_hash', '=', hash).where('volgnummer', '=', volgnummer).execute();
     },
-    /** Deletes a concept and its photos (sent, or the resident followed another melding); kept for the next statement (ADR 0096). */
+    /** Deletes a concept and its photos (the resident followed another melding); kept for the next statement (ADR 0096). */
     verwijder: async (gemeente: string, hash: string): Promise<void> => {
       await schrijfMetVolgende(verwijderConcept(db, { gemeente, hash }));
+    },
+    /**
+     * Deletes a concept that is sent, with its photos, kept for the melding's statement; that
+     * statement fails with `ConceptWeg` when the concept is gone or expired (ADR 0100).
+     */
+    verstuurd: async (gemeente: string, hash: string, nu: string): Promise<void> => {
+      await schrijfMetVolgende(verstuurConcept(db, { gemeente, hash, nu }));
     },
     /** Housekeeping: concepts past their expiry, with their photos (personal data). */
     ruimVerlopenOp: async (nu: string): Promise<number> => {

@@ -51,6 +51,13 @@ async function begin(beschrijving: string, basis = '/diemen/melding'): Promise<s
   return locatie.replace(/\/categorie$/, '');
 }
 
+/** The check page's signed snapshot of the concept, as its form sends it. */
+const opnameVan = (pagina: string): string => {
+  const opname = /<input type="hidden" name="concept" value="([A-Za-z0-9_.-]+)">/.exec(pagina)?.[1] ?? '';
+  expect(opname).not.toBe('');
+  return opname;
+};
+
 /** Category (without questions) and an address of the demo gazetteer. */
 async function totFotos(pad: string, categorie: string, postcode: string, huisnummer: string): Promise<void> {
   expect((await verstuur(`${pad}/categorie`, { categorie })).headers.location).toBe(`${pad}/waar`);
@@ -117,7 +124,8 @@ describe('the melding form without JavaScript', () => {
     expect(controle.body).toContain('Hartveldseweg 25, Diemen');
     expect(controle.body).toContain('1 foto(&#39;s)');
 
-    const ontvangen = await verstuur(`${pad}/controle`, {});
+    // The button sends the page's signed snapshot of what it shows (ADR 0100).
+    const ontvangen = await verstuur(`${pad}/controle`, { concept: opnameVan(controle.body) });
     expect(ontvangen.statusCode, ontvangen.body).toBe(200);
     const nummer = /Het nummer van uw melding is (Z-2026-\d{6})\./.exec(ontvangen.body)?.[1] ?? '';
     expect(nummer).not.toBe('');
@@ -218,7 +226,7 @@ describe('the melding form without JavaScript', () => {
     const gevolgd = await verstuur(`${pad}/dubbel`, { zaak: bestaand.zaakId, email: 'buur@example.nl' });
     expect(gevolgd.statusCode).toBe(200);
     expect(gevolgd.body).toContain(`U volgt melding ${bestaand.identificatie}`);
-    expect(await tel('melding_volger')).toBe(1);
+    expect(await loket.database.db.selectFrom('melding_volger').select('email').where('zaak_id', '=', bestaand.zaakId).execute()).toEqual([{ email: 'buur@example.nl' }]);
     expect((await haal(`${pad}/fotos`)).statusCode).toBe(404);
 
     // A status change of that melding mails the follower too (without the tracking link).
@@ -235,6 +243,61 @@ describe('the melding form without JavaScript', () => {
     const zelfde = await begin('Nog meer blikjes');
     await totFotos(zelfde, 'zwerfafval', '1111AA', '1');
     expect((await verstuur(`${zelfde}/dubbel`, { nieuw: 'ja' })).headers.location).toBe(`${zelfde}/fotos`);
+  });
+
+  it('sends what the check page showed, once: a second send, a concept followed instead or two sends at once register nothing more; a bad snapshot falls back to the stored concept', async () => {
+    const aantal = async () => Number((await loket.database.db.selectFrom('melding').select((eb) => eb.fn.countAll<string>().as('n')).where('bron', '=', 'formulier').executeTakeFirstOrThrow()).n);
+    /** A concept at the check page (no photos, no contact); answers its path and the page's snapshot. */
+    const totControle = async (beschrijving: string, huisnummer: string) => {
+      const pad = await begin(beschrijving);
+      await totFotos(pad, 'gat-in-de-weg', '1111AA', huisnummer);
+      await verstuur(`${pad}/dubbel`, { nieuw: 'ja' });
+      expect((await verstuur(`${pad}/contact`, { email: '', telefoon: '' })).headers.location).toBe(`${pad}/controle`);
+      const pagina = await haal(`${pad}/controle`);
+      expect(pagina.statusCode, pagina.body).toBe(200);
+      return { pad, opname: opnameVan(pagina.body) };
+    };
+    const voor = await aantal();
+
+    // Sent twice (a double click, the back button): the second finds the concept gone.
+    const eerste = await totControle('Een tegel steekt omhoog', '1');
+    expect((await verstuur(`${eerste.pad}/controle`, { concept: eerste.opname })).statusCode).toBe(200);
+    const nogEens = await verstuur(`${eerste.pad}/controle`, { concept: eerste.opname });
+    expect(nogEens.statusCode).toBe(404);
+    expect(nogEens.body).toContain('al verstuurd');
+    expect(await aantal()).toBe(voor + 1);
+
+    // Two sends at once: one melding.
+    const tegelijk = await totControle('Twee tegels los', '3');
+    const statussen = await Promise.all([0, 1].map(() => verstuur(`${tegelijk.pad}/controle`, { concept: tegelijk.opname }).then((r) => r.statusCode)));
+    expect(statussen.toSorted()).toEqual([200, 404]);
+    expect(await aantal()).toBe(voor + 2);
+
+    // A snapshot changed by hand, or another concept's, is not used: the stored concept is sent.
+    const ander = await totControle('Tegel ligt scheef', '1');
+    const [inhoud = '', ...handtekening] = ander.opname.split('.');
+    const vervalst = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(inhoud, 'base64url').toString()), gegevens: { beschrijving: 'Iets heel anders' } })).toString('base64url');
+    const metVervalst = await verstuur(`${ander.pad}/controle`, { concept: [vervalst, ...handtekening].join('.') });
+    expect(metVervalst.statusCode, metVervalst.body).toBe(200);
+    const nummer = /Het nummer van uw melding is (Z-2026-\d{6})\./.exec(metVervalst.body)?.[1] ?? '';
+    expect((await loket.database.db.selectFrom('zaak').select('omschrijving').where('identificatie', '=', nummer).executeTakeFirstOrThrow()).omschrijving).toBe('Tegel ligt scheef');
+    const derde = await totControle('Tegel kapot bij de bank', '3');
+    const metAndermans = await verstuur(`${derde.pad}/controle`, { concept: tegelijk.opname });
+    expect(metAndermans.statusCode, metAndermans.body).toBe(200);
+    const nummer2 = /Het nummer van uw melding is (Z-2026-\d{6})\./.exec(metAndermans.body)?.[1] ?? '';
+    expect((await loket.database.db.selectFrom('zaak').select('omschrijving').where('identificatie', '=', nummer2).executeTakeFirstOrThrow()).omschrijving).toBe('Tegel kapot bij de bank');
+    expect(await aantal()).toBe(voor + 4);
+
+    // The resident followed a duplicate in another tab: the old check page sends nothing.
+    const bestaand = await loket.services.meldingen.meld(cliContext(), 'Test', 'GM0384', { categorie: 'zwerfafval', beschrijving: 'Blikjes', lat: 52.3396, lon: 4.9623, antwoorden: {}, kanaal: 'web', bron: 'open311' });
+    const gevolgd = await begin('Blikjes overal');
+    await totFotos(gevolgd, 'zwerfafval', '1111AA', '3');
+    await verstuur(`${gevolgd}/dubbel`, { nieuw: 'ja' });
+    await verstuur(`${gevolgd}/contact`, { email: '', telefoon: '' });
+    const oud = opnameVan((await haal(`${gevolgd}/controle`)).body);
+    expect((await verstuur(`${gevolgd}/dubbel`, { zaak: bestaand.zaakId, email: 'tab@example.nl' })).statusCode).toBe(200);
+    expect((await verstuur(`${gevolgd}/controle`, { concept: oud })).statusCode).toBe(404);
+    expect(await aantal()).toBe(voor + 4);
   });
 
   it('serves the web app manifest and its icons, and the portal home links to the form', async () => {

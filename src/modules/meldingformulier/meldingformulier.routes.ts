@@ -14,6 +14,8 @@ import { inhoudHash } from '../portaal/thema.ts';
 import { STYLESHEETS } from '../portaal/statisch.ts';
 import { stuurMetCache } from '../portaal/statisch.ts';
 import { stuurNietGevonden, voorPortaal } from '../portaal/portaal.routes.ts';
+import type { CategorieRecord } from '../meldingen/meldingen.repository.ts';
+import type { Momentopnamen } from './meldingformulier.momentopname.ts';
 import { MAX_FOTOS, type Concept, type Fout, type MeldingformulierService } from './meldingformulier.service.ts';
 import {
   adresWaarde,
@@ -45,6 +47,8 @@ interface Deps {
   kaartTegels: string;
   /** Where the map starts for a gemeente (the middle of its boundary). */
   midden: (gemeente: string) => { lat: number; lon: number } | undefined;
+  /** The check page's signed snapshots (ADR 0100). */
+  momentopnamen: Momentopnamen;
 }
 
 const PUBLIEK = { toegang: 'publiek' } as const;
@@ -198,6 +202,18 @@ export function meldingformulierRoutes(app: FastifyInstance, deps: Deps): void {
         }
         return { gemeente, concept };
       }
+
+      /** The concept as the check page showed it, from the snapshot the form sent (ADR 0100); else as stored. */
+      async function getoondConcept(request: FastifyRequest, reply: FastifyReply): Promise<{ gemeente: Gemeente; concept: Concept } | undefined> {
+        const { slug, sleutel } = request.params as { slug: string; sleutel: string };
+        const veld = tekst(velden(request.body).concept, 500_000);
+        const gemeente = veld === '' ? undefined : await gemeenten.opSlug(slug);
+        const opname = gemeente && deps.momentopnamen.lees(gemeente.code, sleutel, veld);
+        if (gemeente && opname) return { gemeente, concept: { sleutel, ...opname } };
+        return metConcept(request, reply);
+      }
+      const controle = (request: FastifyRequest, gemeente: Gemeente, concept: Concept, categorie: CategorieRecord | undefined, fouten: Fout[]) =>
+        controlePagina(context(request, gemeente), concept.sleutel, concept.gegevens, categorie, concept.aantalFotos, deps.momentopnamen.maak(gemeente.code, concept.sleutel, { gegevens: concept.gegevens, aantalFotos: concept.aantalFotos }), fouten);
 
       const naar = (reply: FastifyReply, gemeente: Gemeente, concept: Concept, stap: Stap | 'wat') => reply.code(303).header('Location', `${meldingPad(taal, gemeente.slug)}/${concept.sleutel}/${stap}`).send();
 
@@ -421,17 +437,14 @@ export function meldingformulierRoutes(app: FastifyInstance, deps: Deps): void {
         if (!c) return reply;
         const eerst = await ontbreekt(c.gemeente, c.concept, 'controle');
         if (eerst) return naar(reply, c.gemeente, c.concept, eerst);
-        const categorie = await formulier.categorie(c.gemeente.code, c.concept);
-        return stuurHtml(reply, controlePagina(context(request, c.gemeente), c.concept.sleutel, c.concept.gegevens, categorie, c.concept.aantalFotos, []));
+        return stuurHtml(reply, controle(request, c.gemeente, c.concept, await formulier.categorie(c.gemeente.code, c.concept), []));
       });
       scope.post(`${basis}/:sleutel/controle`, post, async (request, reply) => {
-        const c = await metConcept(request, reply);
+        const c = await getoondConcept(request, reply);
         if (!c) return reply;
         const uitkomst = await formulier.verstuur(contextVan(request), c.gemeente.code, c.concept, taal);
-        if (!uitkomst.melding) {
-          const categorie = await formulier.categorie(c.gemeente.code, c.concept);
-          return stuurHtml(reply, controlePagina(context(request, c.gemeente), c.concept.sleutel, c.concept.gegevens, categorie, c.concept.aantalFotos, [{ veld: 'melding', code: 'melding' }]), 400);
-        }
+        if ('weg' in uitkomst) return stuurHtml(reply, verlopenPagina(context(request, c.gemeente)), 404);
+        if (!uitkomst.melding) return stuurHtml(reply, controle(request, c.gemeente, c.concept, await formulier.categorie(c.gemeente.code, c.concept), [{ veld: 'melding', code: 'melding' }]), 400);
         const gemaild = Boolean(c.concept.gegevens.contact?.email);
         return stuurHtml(reply, ontvangenPagina(context(request, c.gemeente), uitkomst.melding.identificatie, uitkomst.melding.volglink, gemaild));
       });

@@ -10,6 +10,7 @@ import type { Gemeentegrenzen } from '../meldingen/meldingen.grenzen.ts';
 import type { CategorieRecord } from '../meldingen/meldingen.repository.ts';
 import { ongeldigeMelding } from '../meldingen/meldingen.errors.ts';
 import { controleerAntwoorden, EMAIL, MAX_BESCHRIJVING, type MeldingenService, type MeldingInvoer } from '../meldingen/meldingen.service.ts';
+import { ConceptWeg } from './meldingformulier.errors.ts';
 import type { ConceptGegevens, MeldingformulierRepository } from './meldingformulier.repository.ts';
 import { stelCategorieVoor, type Termen } from './meldingformulier.suggestie.ts';
 
@@ -232,6 +233,8 @@ export function meldingformulierService(deps: {
     /**
      * Sends the melding: the whole concept checked again by the meldingen service (as Open311's
      * POST), registered as a zaak with its photos, and the concept deleted, in one transaction.
+     * When the concept is gone by then (sent already, followed, expired), nothing is registered:
+     * `weg` (ADR 0100).
      */
     async verstuur(context: Context, gemeente: string, concept: Concept, taal: Taal) {
       const g = concept.gegevens;
@@ -252,9 +255,14 @@ export function meldingformulierService(deps: {
       };
       const controle = await meldingen.controleer(gemeente, invoer);
       if (controle.fouten.length > 0) return { fouten: controle.fouten };
-      // The concept goes in the melding's own transaction.
-      const melding = await meldingen.meld(context, 'Website (meldingformulier)', gemeente, invoer, controle, () => repository.verwijder(gemeente, hash));
-      return { fouten: [], melding };
+      try {
+        // The concept goes in the melding's own statement, which fails when it is gone.
+        const melding = await meldingen.meld(context, 'Website (meldingformulier)', gemeente, invoer, controle, () => repository.verstuurd(gemeente, hash, nu()));
+        return { fouten: [], melding };
+      } catch (error) {
+        if (error instanceof ConceptWeg) return { fouten: [], weg: true as const };
+        throw error;
+      }
     },
 
     /**

@@ -361,7 +361,8 @@ export function contactPagina(ctx: MeldingPaginaContext, sleutel: string, contac
 }
 
 /** Step 8: check the answers, with a change link per answer, and send. */
-export function controlePagina(ctx: MeldingPaginaContext, sleutel: string, g: ConceptGegevens, categorie: CategorieRecord | undefined, aantalFotos: number, fouten: readonly Fout[]): string {
+/** The check page; the form carries the signed snapshot of what it shows (`opname`, ADR 0100), which the last step sends. */
+export function controlePagina(ctx: MeldingPaginaContext, sleutel: string, g: ConceptGegevens, categorie: CategorieRecord | undefined, aantalFotos: number, opname: string, fouten: readonly Fout[]): string {
   const { tm, taal, gemeente } = ctx;
   const f = foutTeksten(tm, fouten, gemeente.naam);
   const wijzig = (stap: Stap | 'wat', wat: string) => link(`${meldingPad(taal, gemeente.slug)}/${sleutel}/${stap}`, html`${tm('wijzig')}<span class="utrecht-visually-hidden"> ${wat}</span>`);
@@ -383,6 +384,7 @@ export function controlePagina(ctx: MeldingPaginaContext, sleutel: string, g: Co
             ${regel(tm('controle.telefoon'), g.contact?.telefoon || leeg, 'contact')}
           </dl>
           <form method="post" action="${stapPad(taal, gemeente.slug, sleutel, 'controle')}" id="melding">
+            ${verborgen('concept', opname)}
             ${knop(tm('controle.verstuur'))}
           </form>`;
   return pagina(ctx, tm('stap.controle'), inhoud, talenVan(gemeente.slug, sleutel, 'controle'), f.size > 0);
