@@ -11,7 +11,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { isDeepStrictEqual, parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { systeemklok } from '../../src/klok.ts';
@@ -68,9 +68,13 @@ function melding(sleutel: string, i: number): string {
   return new URLSearchParams(velden).toString();
 }
 
-async function dbTellers(client: Client): Promise<{ commits: number; inserts: number; updates: number }> {
-  const r = (await client.query<{ c: string; i: string; u: string }>('select xact_commit as c, tup_inserted as i, tup_updated as u from pg_stat_database where datname = current_database()')).rows[0];
-  return { commits: Number(r?.c), inserts: Number(r?.i), updates: Number(r?.u) };
+async function dbTellers(client: Client): Promise<{ commits: number; inserts: number; updates: number; walBytes: number; walFpi: number }> {
+  const r = (
+    await client.query<{ c: string; i: string; u: string; wb: string; wf: string }>(
+      'select xact_commit as c, tup_inserted as i, tup_updated as u, w.wal_bytes as wb, w.wal_fpi as wf from pg_stat_database, pg_stat_wal as w where datname = current_database()',
+    )
+  ).rows[0];
+  return { commits: Number(r?.c), inserts: Number(r?.i), updates: Number(r?.u), walBytes: Number(r?.wb), walFpi: Number(r?.wf) };
 }
 
 /**
@@ -179,6 +183,10 @@ async function meet(route: Route, client: Client) {
       },
     ],
   };
+  // Every route starts right after a checkpoint: a checkpoint that the WAL of the route before
+  // forces (max_wal_size) would otherwise fall in whichever route runs then, and full-page
+  // images make the writes after it cost more (BENCHMARKS.md, runs of 2026-12-07 17:42–18:…).
+  await client.query('checkpoint');
   if (WARMUP > 0) await autocannon({ ...opties, duration: WARMUP });
   // Statistics of the tables the warm-up filled, as autovacuum keeps them on a running server
   // (it is off on some, this machine's among them): a connection keeps the plan of a foreign-key
@@ -211,6 +219,9 @@ async function meet(route: Route, client: Client) {
     commitsPerVerzoek: perVerzoek(na.commits - voor.commits),
     rijenIngevoegdPerVerzoek: perVerzoek(na.inserts - voor.inserts),
     rijenGewijzigdPerVerzoek: perVerzoek(na.updates - voor.updates),
+    // WAL written per 2xx answer (the whole server's, pg_stat_wal) and its full-page images.
+    walBytesPerVerzoek: Math.round(perVerzoek(na.walBytes - voor.walBytes)),
+    walFpiPerVerzoek: perVerzoek(na.walFpi - voor.walFpi),
     // Sent by the Loket server during the measured window, per 2xx answer (GET /bench/statements twice).
     // CPU time per 2xx answer of the server process and of the PostgreSQL backends of the bench
     // database (not the WAL writer): what a request costs whatever the machine's load.
@@ -285,7 +296,7 @@ async function main(): Promise<void> {
   const proefSleutel = conceptSleutel(conceptTeller.i);
   const pagina = await (await fetch(`${base}/diemen/melding/${proefSleutel}/controle`)).text();
   const getoond = /name="concept" value="([^"]+)"/.exec(pagina)?.[1] ?? '';
-  if (JSON.stringify(opnamen.lees(GEMEENTE, proefSleutel, getoond)) !== JSON.stringify({ gegevens: conceptGegevens(conceptTeller.i), aantalFotos: 0 })) throw new Error('resident form probe: the check page shows another snapshot than the bench sends');
+  if (!isDeepStrictEqual(opnamen.lees(GEMEENTE, proefSleutel, getoond), { gegevens: conceptGegevens(conceptTeller.i), aantalFotos: 0 })) throw new Error('resident form probe: the check page shows another snapshot than the bench sends');
   const formulierProef = await fetch(`${base}/diemen/melding/${proefSleutel}/controle`, { method: 'POST', headers: { 'content-type': FORM }, body: formulierBody(conceptTeller.i++) });
   if (formulierProef.status !== 200) throw new Error(`resident form probe: ${formulierProef.status} ${(await formulierProef.text()).slice(0, 500)}`);
 
@@ -293,7 +304,7 @@ async function main(): Promise<void> {
   for (const route of routes) {
     log(`${route.naam}: ${WARMUP} s warm-up, ${DUUR} s measured …`);
     const m = await meet(route, client);
-    log(`  ${m.reqPerS} req/s, p50 ${m.p50} ms, p95 ${m.p95} ms, p99 ${m.p99} ms, failed ${m.mislukt}, CPU ms/request server ${m.serverCpuMsPerVerzoek} PostgreSQL ${m.postgresCpuMsPerVerzoek}, statements/request ${m.statementsPerVerzoek ?? '—'}, commits/request ${m.commitsPerVerzoek}, rows inserted/request ${m.rijenIngevoegdPerVerzoek}, updated ${m.rijenGewijzigdPerVerzoek}, other CPU ${m.otherCpuPercent} %`);
+    log(`  ${m.reqPerS} req/s, p50 ${m.p50} ms, p95 ${m.p95} ms, p99 ${m.p99} ms, failed ${m.mislukt}, CPU ms/request server ${m.serverCpuMsPerVerzoek} PostgreSQL ${m.postgresCpuMsPerVerzoek}, statements/request ${m.statementsPerVerzoek ?? '—'}, commits/request ${m.commitsPerVerzoek}, rows inserted/request ${m.rijenIngevoegdPerVerzoek}, updated ${m.rijenGewijzigdPerVerzoek}, WAL bytes/request ${m.walBytesPerVerzoek} (full-page images ${m.walFpiPerVerzoek}), other CPU ${m.otherCpuPercent} %`);
     if (m.verbindingen) log(`  connections (mean per sample): ${JSON.stringify(m.verbindingen.toestanden)}; lock waits: ${JSON.stringify(m.verbindingen.slotWachten)}`);
     metingen.push(m);
   }
@@ -326,11 +337,11 @@ async function main(): Promise<void> {
   const regels = [
     `Run of ${resultaat.datum.slice(0, 16).replace('T', ' ')} UTC: ${machine.cpus} × ${cpu}, Node ${machine.node}, PostgreSQL ${versie} (fsync ${fsync}, synchronous_commit ${synchronousCommit}), load average at the start ${machine.loadAverage.join(' / ')}. ${VERBINDINGEN} connections, ${WARMUP} s warm-up + ${DUUR} s per route, one route after the other; ${meldingen.toLocaleString('en')} meldingen in the table at the end.`,
     '',
-    '| Request | req/s | p50 ms | p95 ms | p99 ms | vs single-row insert | server CPU ms / request | PostgreSQL CPU ms / request | statements / request | commits / request | rows inserted / request | rows updated / request | failed | other CPU |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| Request | req/s | p50 ms | p95 ms | p99 ms | vs single-row insert | server CPU ms / request | PostgreSQL CPU ms / request | statements / request | commits / request | rows inserted / request | rows updated / request | WAL bytes / request | full-page images / request | failed | other CPU |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...metingen.map(
       (m) =>
-        `| ${m.naam} | ${m.reqPerS} | ${m.p50} | ${m.p95} | ${m.p99} | ${m === hello ? '—' : `${Math.round((m.reqPerS / insert.reqPerS) * 100)} %`} | ${m.serverCpuMsPerVerzoek} | ${m === hello ? '—' : m.postgresCpuMsPerVerzoek} | ${m.statementsPerVerzoek ?? '—'} | ${m === hello ? '—' : m.commitsPerVerzoek} | ${m === hello ? '—' : m.rijenIngevoegdPerVerzoek} | ${m === hello ? '—' : m.rijenGewijzigdPerVerzoek} | ${m.mislukt} | ${m.otherCpuPercent} % |`,
+        `| ${m.naam} | ${m.reqPerS} | ${m.p50} | ${m.p95} | ${m.p99} | ${m === hello ? '—' : `${Math.round((m.reqPerS / insert.reqPerS) * 100)} %`} | ${m.serverCpuMsPerVerzoek} | ${m === hello ? '—' : m.postgresCpuMsPerVerzoek} | ${m.statementsPerVerzoek ?? '—'} | ${m === hello ? '—' : m.commitsPerVerzoek} | ${m === hello ? '—' : m.rijenIngevoegdPerVerzoek} | ${m === hello ? '—' : m.rijenGewijzigdPerVerzoek} | ${m === hello ? '—' : m.walBytesPerVerzoek} | ${m === hello ? '—' : m.walFpiPerVerzoek} | ${m.mislukt} | ${m.otherCpuPercent} % |`,
     ),
     '',
     `The single-row insert ran before and after the intake routes (${insertVoor.reqPerS} and ${insertNa.reqPerS} req/s); the shares are of the faster run.`,

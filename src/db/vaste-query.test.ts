@@ -125,9 +125,13 @@ describe('alsEenStatement', () => {
     const insert = { compiled: CompiledQuery.raw(`insert into "a" ("x") values ($1)`, [1]), execute: () => Promise.resolve() };
     const vereist = { compiled: CompiledQuery.raw(`delete from "c" where "x" = $1 returning 1`, [2]), eis, execute: () => Promise.resolve() };
     const een = alsEenStatement(compiler, [vereist, insert]);
-    expect(een.sql).toBe(`with "schrijf_1" as (delete from "c" where "x" = $1 returning 1), "schrijf_2" as (insert into "a" ("x") values ($2)) select loket_eis(exists (select from "schrijf_1"), $3)`);
+    expect(een.sql).toBe(`with "schrijf_1" as (delete from "c" where "x" = $1 returning 1), "schrijf_2" as (insert into "a" ("x") values ($2)) select where loket_eis(exists (select from "schrijf_1"), $3)`);
     expect(een.parameters).toEqual([2, 1, 'proef-weg']);
-    expect(alsEenStatement(compiler, [vereist]).sql).toBe(`with "schrijf_1" as (delete from "c" where "x" = $1 returning 1) select loket_eis(exists (select from "schrijf_1"), $2)`);
+    expect(alsEenStatement(compiler, [vereist]).sql).toBe(`with "schrijf_1" as (delete from "c" where "x" = $1 returning 1) select where loket_eis(exists (select from "schrijf_1"), $2)`);
+    const tweede = { ...vereist, compiled: CompiledQuery.raw(`delete from "d" where "x" = $1 returning 1`, [3]), eis: { code: 'proef-d-weg', fout: () => new Error('d weg') } };
+    const beide = alsEenStatement(compiler, [vereist, tweede]);
+    expect(beide.sql).toMatch(/ select where loket_eis\(exists \(select from "schrijf_1"\), \$3\) and loket_eis\(exists \(select from "schrijf_2"\), \$4\)$/);
+    expect(beide.parameters).toEqual([2, 3, 'proef-weg', 'proef-d-weg']);
     // The same texts without the requirement are another statement.
     expect(alsEenStatement(compiler, [{ ...vereist, eis: undefined }, insert]).sql).toMatch(/^with "schrijf_1" as \(delete .*\) insert into "a"/);
   });

@@ -186,8 +186,9 @@ function combineer(delen: readonly { compiled: CompiledQuery; eis: boolean }[]):
   });
   const metEis = delen.flatMap((d, i) => (d.eis ? [i + 1] : []));
   if (metEis.length > 0) {
+    // A select without columns: the answer is one empty row, nothing for the client to decode.
     const eisen = metEis.map((deel, j) => `loket_eis(exists (select from "schrijf_${deel}"), $${verschuiving + j + 1})`);
-    return `with ${hernummerd.map((deel, i) => `"schrijf_${i + 1}" as (${deel})`).join(', ')} select ${eisen.join(', ')}`;
+    return `with ${hernummerd.map((deel, i) => `"schrijf_${i + 1}" as (${deel})`).join(', ')} select where ${eisen.join(' and ')}`;
   }
   const laatste = hernummerd.pop() ?? '';
   return `with ${hernummerd.map((deel, i) => `"schrijf_${i + 1}" as (${deel})`).join(', ')} ${laatste}`;
