@@ -188,7 +188,7 @@ async function meet(route: Route, client: Client) {
   };
   // Every route starts right after a checkpoint: a checkpoint that the WAL of the route before
   // forces (max_wal_size) would otherwise fall in whichever route runs then, and full-page
-  // images make the writes after it cost more (BENCHMARKS.md, runs of 2026-12-07 17:42–18:…).
+  // images make the writes after it cost more (BENCHMARKS.md, runs of 2026-12-07 17:43–18:26).
   await client.query('checkpoint');
   if (WARMUP > 0) await autocannon({ ...opties, duration: WARMUP });
   // Statistics of the tables the warm-up filled, as autovacuum keeps them on a running server
