@@ -167,6 +167,12 @@ interface Combinatie {
   verder: Map<string, Combinatie>;
   verderMetEis: Map<string, Combinatie>;
 }
+/** A compiled part of a combined statement, with the code of its requirement if it has one. */
+interface Deel {
+  compiled: CompiledQuery;
+  eis: string | undefined;
+}
+
 const combinatie = (): Combinatie => ({ verder: new Map(), verderMetEis: new Map() });
 const combinaties = combinatie();
 let aantalCombinaties = 0;
@@ -177,14 +183,14 @@ const MAX_COMBINATIES = 256;
  * WITH parts of the last. With requirements, every part is a WITH part, and the statement itself
  * checks each required part touched a row (`loket_eis`, its code the next placeholder).
  */
-function combineer(delen: readonly { compiled: CompiledQuery; eis: boolean }[]): string {
+function combineer(delen: readonly Deel[]): string {
   let verschuiving = 0;
   const hernummerd = delen.map(({ compiled: d }) => {
     const deel = verschuiving === 0 ? d.sql : d.sql.replace(PLAATS, (gevonden, n: string | undefined) => (n === undefined ? gevonden : `$${Number(n) + verschuiving}`));
     verschuiving += d.parameters.length;
     return deel;
   });
-  const metEis = delen.flatMap((d, i) => (d.eis ? [i + 1] : []));
+  const metEis = delen.flatMap((d, i) => (d.eis === undefined ? [] : [i + 1]));
   if (metEis.length > 0) {
     // A select without columns: the answer is one empty row, nothing for the client to decode.
     const eisen = metEis.map((deel, j) => `loket_eis(exists (select from "schrijf_${deel}"), $${verschuiving + j + 1})`);
@@ -205,19 +211,17 @@ function combineer(delen: readonly { compiled: CompiledQuery; eis: boolean }[]):
  * A write with a requirement (`eis`) makes the statement a select that checks it (ADR 0100).
  */
 export function alsEenStatement(compiler: QueryCompiler, writes: readonly (Schrijfnode | VasteSchrijfactie)[]): CompiledQuery {
-  const delen: { compiled: CompiledQuery; eis: boolean }[] = [];
-  const codes: string[] = [];
+  const delen: Deel[] = [];
   for (const write of writes) {
     if ('compiled' in write) {
-      delen.push({ compiled: write.compiled, eis: write.eis !== undefined });
-      if (write.eis) codes.push(write.eis.code);
+      delen.push({ compiled: write.compiled, eis: write.eis?.code });
       continue;
     }
-    for (const d of write.with?.expressions ?? []) delen.push({ compiled: compiler.compileQuery(d.expression as RootOperationNode, createQueryId()), eis: false });
-    delen.push({ compiled: compiler.compileQuery({ ...write, with: undefined }, createQueryId()), eis: false });
+    for (const d of write.with?.expressions ?? []) delen.push({ compiled: compiler.compileQuery(d.expression as RootOperationNode, createQueryId()), eis: undefined });
+    delen.push({ compiled: compiler.compileQuery({ ...write, with: undefined }, createQueryId()), eis: undefined });
   }
-  if (delen.length === 1 && delen[0] && !delen[0].eis) return delen[0].compiled;
-  const stap = (plek: Combinatie, d: (typeof delen)[0]) => (d.eis ? plek.verderMetEis : plek.verder);
+  if (delen.length === 1 && delen[0] && delen[0].eis === undefined) return delen[0].compiled;
+  const stap = (plek: Combinatie, d: Deel) => (d.eis === undefined ? plek.verder : plek.verderMetEis);
   let plek: Combinatie | undefined = combinaties;
   for (const d of delen) plek = plek && stap(plek, d).get(d.compiled.sql);
   let tekst = plek?.tekst;
@@ -234,7 +238,7 @@ export function alsEenStatement(compiler: QueryCompiler, writes: readonly (Schri
       aantalCombinaties++;
     }
   }
-  return CompiledQuery.raw(tekst, [...delen.flatMap((d) => d.compiled.parameters), ...codes]);
+  return CompiledQuery.raw(tekst, [...delen.flatMap((d) => d.compiled.parameters), ...delen.flatMap((d) => (d.eis === undefined ? [] : [d.eis]))]);
 }
 
 /** Writes what was kept for the commit, per bundle in the order the bundles were first used. */
