@@ -6,7 +6,7 @@
 // to it) and a bare Fastify hello-world. Target: at least 25% of the insert route's rate, p99 ≤ 50
 // ms; one transaction per melding (checked from pg_stat_database). Per route also the CPU per
 // request of the server and of its PostgreSQL backends, the WAL per request, and what the server's
-// connections do (pg_stat_activity and ungranted pg_locks sampled every 50 ms).
+// connections do (pg_stat_activity and ungranted pg_locks sampled every 250 ms).
 // `npm run bench:meldingen-intake` (`-- --duur 20` for a shorter run; BENCH_WARMUP seconds,
 // default 5). Not part of npm test. Method and results: BENCHMARKS.md ("Meldingen intake").
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -89,7 +89,7 @@ async function cpuStand(client: Client, pid: number): Promise<{ server: number; 
 
 /**
  * What the server's connections do while `klaar` is pending: pg_stat_activity and the ungranted
- * locks of pg_locks, sampled every 50 ms. Per sample on average: how many of its connections were
+ * locks of pg_locks, sampled every 250 ms. Per sample on average: how many of its connections were
  * in each state and wait event (the signals connection and the bench's own left out), and how many
  * lock requests waited, by kind. Shows whether a melding waits on a lock, on the flush, or on Node.
  */
@@ -111,7 +111,10 @@ async function bemonster(url: string, klaar: Promise<unknown>): Promise<{ monste
     const locks = await c.query<{ soort: string }>(`select locktype || ' ' || mode as soort from pg_locks where not granted`);
     for (const r of locks.rows) tel(slotWachten, r.soort);
     monsters++;
-    await new Promise((r) => setTimeout(r, 50));
+    // Not more often: reading pg_locks holds every partition of PostgreSQL's lock table, which
+    // the intake's transactions (some 35 tables and indexes each) need; sampled every 50 ms it
+    // took 4 % of Open311's rate (BENCHMARKS.md, runs of 2026-12-07 21:01–22:30).
+    await new Promise((r) => setTimeout(r, 250));
   }
   await c.end();
   const gemiddeld = (m: Map<string, number>) => Object.fromEntries([...m].toSorted((a, b) => b[1] - a[1]).map(([k, v]) => [k, round2(v / Math.max(1, monsters))]));
@@ -231,7 +234,7 @@ async function meet(route: Route, client: Client) {
     serverCpuMsPerVerzoek: perVerzoek((cpuNa.server - cpuVoor.server) * 10),
     postgresCpuMsPerVerzoek: perVerzoek([...cpuNa.postgres].reduce((som, [pid, ticks]) => som + ticks - (cpuVoor.postgres.get(pid) ?? 0), 0) * 10),
     statementsPerVerzoek: statementsVoor !== undefined && statementsNa !== undefined ? perVerzoek(statementsNa - statementsVoor) : undefined,
-    // The server's connections, mean per sample every 50 ms (not for the hello-world).
+    // The server's connections, mean per sample every 250 ms (not for the hello-world).
     verbindingen: wachten,
     otherCpuPercent: Math.round(otherCpuPercent),
     stealPercent,

@@ -53,6 +53,7 @@ import * as teamStamgegevens from './migrations/0063-team-stamgegevens.ts';
 import * as zaakInvoegenLichter from './migrations/0064-zaak-invoegen-lichter.ts';
 import * as controlesAlsConstante from './migrations/0065-controles-als-constante.ts';
 import * as eisBijSchrijven from './migrations/0066-eis-bij-schrijven.ts';
+import * as conceptfotosZonderCascade from './migrations/0067-conceptfotos-zonder-cascade.ts';
 
 /**
  * Migrations in order; forward-only (no down) in production. There is no 0008, 0014, 0019, 0028,
@@ -113,6 +114,7 @@ const migrations: Record<string, Migration> = {
   '0064-zaak-invoegen-lichter': zaakInvoegenLichter,
   '0065-controles-als-constante': controlesAlsConstante,
   '0066-eis-bij-schrijven': eisBijSchrijven,
+  '0067-conceptfotos-zonder-cascade': conceptfotosZonderCascade,
 };
 
 /** The names of every migration of this version, in order (`/ready` checks the database has them all). */

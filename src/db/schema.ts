@@ -720,6 +720,8 @@ export interface MeldingConceptTable {
   gegevens: Json<Record<string, unknown>>;
   aangemaakt_op: TijdstipVerplicht;
   verloopt_op: TijdstipVerplicht;
+  /** Its photos, counted by the photo triggers alone (migration 0067, ADR 0101). */
+  aantal_fotos: ColumnType<number, number | undefined, number>;
 }
 
 /** A photo of a concept, already re-encoded without metadata (migration 0031). */

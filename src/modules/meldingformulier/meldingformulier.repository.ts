@@ -29,15 +29,7 @@ export interface ConceptFoto {
 const conceptQuery = vasteQuery(['gemeente', 'hash', 'nu'], (db, w: { gemeente: string; hash: string; nu: string }) =>
   db
     .selectFrom('melding_concept as c')
-    .select((eb) => [
-      'c.gegevens',
-      eb
-        .selectFrom('melding_concept_foto as f')
-        .select((f) => f.fn.countAll<number>().as('n'))
-        .whereRef('f.gemeente', '=', 'c.gemeente')
-        .whereRef('f.sleutel_hash', '=', 'c.sleutel_hash')
-        .as('aantal_fotos'),
-    ])
+    .select(['c.gegevens', 'c.aantal_fotos'])
     .where('c.gemeente', '=', w.gemeente)
     .where('c.sleutel_hash', '=', w.hash)
     .where('c.verloopt_op', '>', w.nu),
@@ -63,7 +55,7 @@ export function meldingformulierRepository(db: Kysely<DB>) {
     /** A concept that has not expired, with the number of its photos (read only when there are any). */
     concept: async (gemeente: string, hash: string, nu: string): Promise<{ gegevens: ConceptGegevens; aantalFotos: number } | undefined> => {
       const [rij] = await conceptQuery(db, { gemeente, hash, nu });
-      return rij && { gegevens: rij.gegevens as unknown as ConceptGegevens, aantalFotos: Number(rij.aantal_fotos ?? 0) };
+      return rij && { gegevens: rij.gegevens as unknown as ConceptGegevens, aantalFotos: rij.aantal_fotos };
     },
     bewaar: async (gemeente: string, hash: string, gegevens: ConceptGegevens, verlooptOp: string): Promise<void> => {
       await db.updateTable('melding_concept').set({ gegevens: JSON.stringify(gegevens), verloopt_op: verlooptOp }).where('gemeente', '=', gemeente).where('sleutel_hash', '=', hash).execute();
