@@ -18,8 +18,9 @@ import { runStatements } from '../statements.ts';
 export async function up(db: Kysely<unknown>): Promise<void> {
   await runStatements(db, [
     `alter table melding_concept add column aantal_fotos smallint not null default 0 check (aantal_fotos between 0 and 3)`,
-    `update melding_concept c set aantal_fotos = (select count(*) from melding_concept_foto f where f.gemeente = c.gemeente and f.sleutel_hash = c.sleutel_hash)
-     where exists (select from melding_concept_foto f where f.gemeente = c.gemeente and f.sleutel_hash = c.sleutel_hash)`,
+    `update melding_concept c set aantal_fotos = f.aantal
+     from (select gemeente, sleutel_hash, count(*) as aantal from melding_concept_foto group by gemeente, sleutel_hash) f
+     where f.gemeente = c.gemeente and f.sleutel_hash = c.sleutel_hash`,
     `alter table melding_concept_foto drop constraint melding_concept_foto_gemeente_sleutel_hash_fkey`,
     `create function melding_concept_foto_tel() returns trigger language plpgsql as $$
 begin
